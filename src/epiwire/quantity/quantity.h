@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// Quantities in running text: digits with separators ("6,343"), words ("two",
+// "twenty-one", "a dozen"), scales ("1.2 million", "3k"), and the hedges before
+// them ("more than", "nearly", "up to"). Tested by quantity_test.cc.
+#ifndef EPIWIRE_QUANTITY_QUANTITY_H_
+#define EPIWIRE_QUANTITY_QUANTITY_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "epiwire/model/event.h"
+
+namespace epiwire::quantity {
+
+struct Quantity {
+  size_t start = 0;  // byte offset of the hedge if any, else of the number
+  size_t end = 0;    // one past the number (and its scale word)
+  size_t number_start = 0;  // where the number itself starts
+  int64_t value = 0;
+  Qualifier qualifier = Qualifier::kExact;
+  bool is_share = false;   // "one-third", "half", "40%": a share, not a count
+  bool is_year = false;    // a 4-digit 1900..2099 standing alone (likely a year)
+  bool is_ordinal = false; // "first", "3rd"
+  bool is_word = false;    // spelled out ("two") rather than digits
+};
+
+// Every quantity in `text`, in order, non-overlapping. Offsets are relative to `text`.
+// Parts of dates ("April 2", "2020-04-08"), times ("10:30"), and identifiers
+// ("COVID-19", "H5N1", "G7") are not quantities. Thread-safe.
+std::vector<Quantity> FindQuantities(std::string_view text);
+
+// Parses a whole string as one number ("6,343", "two", "1.2 million"); nullopt if it is not.
+std::optional<int64_t> ParseNumber(std::string_view text);
+
+}  // namespace epiwire::quantity
+
+#endif  // EPIWIRE_QUANTITY_QUANTITY_H_
