@@ -45,11 +45,25 @@ using ProblemHandler = std::function<void(const InputProblem&)>;
 // Text files: id = file name without extension. Invalid UTF-8 is repaired to
 // U+FFFD and reported (not skipped); binary files (NUL bytes), empty files and
 // over-size files are skipped and reported.
-// Returns a non-OK Status only when `path` itself cannot be opened.
+// Details: an invalid-UTF-8 problem says "invalid UTF-8 at byte N" (N counts from
+// the start of the file, or of the JSON Lines record) and is reported at "path" or
+// "path:line". Text files have CRLF/CR turned into LF and a byte-order mark
+// dropped. HTML gives title, url and published (as given) from the page.
+// Standard input has id and origin "stdin" and, with format "auto", is JSON Lines
+// when its first non-blank byte is '{', else text sniffed for HTML.
+// Returns NotFound when `path` does not exist, IoError when it cannot be opened or
+// read, InvalidInput for an unknown options.format; problems inside a directory
+// (an unreadable file) are reported, not returned.
 Status ReadPath(const std::string& path, const ReadOptions& options,
                 const DocumentHandler& on_document, const ProblemHandler& on_problem);
 
-// Reads one JSON Lines stream already in memory; `name` is used in problem locations.
+// Reads one JSON Lines stream already in memory; `name` is used in problem
+// locations and origins ("name:line"). Blank lines are ignored; each bad line
+// (invalid JSON, not an object, no string "text", over max_document_bytes) is
+// reported and skipped, and the reader goes on. A bad "published" or "format"
+// is reported and ignored. A record without a usable id gets "name:line".
+// format "html" records are converted with HtmlToText; the record's own title,
+// url and published win over the page's.
 void ReadJsonLines(std::string_view content, const std::string& name, const ReadOptions& options,
                    const DocumentHandler& on_document, const ProblemHandler& on_problem);
 
@@ -57,9 +71,15 @@ struct HtmlText {
   std::string text;  // block elements end in '\n'; script/style/nav/etc. dropped
   std::string title;
   std::optional<Date> published;  // from meta (article:published_time, date, ...) or <time>
+  std::string url;                // from <link rel="canonical"> or og:url; empty when absent
 };
 
 // Converts HTML to plain UTF-8 text (entities decoded, whitespace folded inside blocks).
+// Each block element (p, div, h1-h6, li, tr, ...) and each <br> ends a line; table
+// cells are separated by a space; there are no empty lines. Dropped with their
+// text: script, style, noscript, nav, footer, aside, form, iframe, svg, button
+// (and similar), a <header> outside <article>/<main>, and hidden elements.
+// Never fails: broken markup gives whatever text it holds. Thread-safe.
 HtmlText HtmlToText(std::string_view html);
 
 }  // namespace epiwire::ingest

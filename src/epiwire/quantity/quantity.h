@@ -15,16 +15,21 @@
 
 namespace epiwire::quantity {
 
+// Shares ("40%", "one-third", "half of") carry their value as a percentage rounded to
+// a whole number: "one-third" = 33, "half" = 50, "40 per cent" = 40. A range ("3-5")
+// is reported as its upper bound with Qualifier::kAtMost unless a hedge says otherwise.
 struct Quantity {
-  size_t start = 0;  // byte offset of the hedge if any, else of the number
-  size_t end = 0;    // one past the number (and its scale word)
+  size_t start = 0;         // byte offset of the hedge if any, else of the number
+  size_t end = 0;           // one past the number (and its scale word)
   size_t number_start = 0;  // where the number itself starts
   int64_t value = 0;
   Qualifier qualifier = Qualifier::kExact;
-  bool is_share = false;   // "one-third", "half", "40%": a share, not a count
-  bool is_year = false;    // a 4-digit 1900..2099 standing alone (likely a year)
-  bool is_ordinal = false; // "first", "3rd"
-  bool is_word = false;    // spelled out ("two") rather than digits
+  bool is_share = false;    // "one-third", "half", "40%": a share, not a count
+  bool is_year = false;     // a 4-digit 1900..2099 standing alone (likely a year)
+  bool is_ordinal = false;  // "first", "3rd"
+  bool is_word = false;     // spelled out ("two") rather than digits
+  // "2.5", "6.343": a fraction no scale word absorbs; `value` is then rounded.
+  bool is_decimal = false;
 };
 
 // Every quantity in `text`, in order, non-overlapping. Offsets are relative to `text`.

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+// Throughput of extraction on realistic news: the bundled example articles and,
+// when ../shared is there, the seed articles, each document whole. Reports MB/s
+// (bytes_per_second) and documents/s (items_per_second) for the whole pipeline
+// and for its most expensive stages. Run: build/release/bench/bench_extract
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "epiwire/base/file.h"
+#include "epiwire/clean/cleaner.h"
+#include "epiwire/gazetteer/gazetteer.h"
+#include "epiwire/pipeline/pipeline.h"
+
+namespace {
+
+std::vector<std::string> LoadArticles() {
+  std::vector<std::string> articles;
+  for (const char* dir : {EPIWIRE_SOURCE_DIR "/data/examples", EPIWIRE_SHARED_DIR "/seeds"}) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(dir, error)) continue;
+    std::vector<std::filesystem::path> paths;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) paths.push_back(entry.path());
+    std::sort(paths.begin(), paths.end());
+    for (const auto& path : paths) {
+      auto content = epiwire::ReadFile(path.string());
+      if (content.ok()) articles.push_back(std::move(content).value());
+    }
+  }
+  return articles;
+}
+
+const std::vector<std::string>& Articles() {
+  static const std::vector<std::string> articles = LoadArticles();
+  return articles;
+}
+
+size_t TotalBytes() {
+  size_t bytes = 0;
+  for (const std::string& a : Articles()) bytes += a.size();
+  return bytes;
+}
+
+const epiwire::pipeline::Pipeline& SharedPipeline() {
+  static const auto pipeline = [] {
+    auto created = epiwire::pipeline::Pipeline::Create(EPIWIRE_SOURCE_DIR "/data");
+    if (!created.ok()) std::abort();
+    return std::move(created).value();
+  }();
+  return *pipeline;
+}
+
+void BM_ExtractDocuments(benchmark::State& state) {
+  const auto& pipeline = SharedPipeline();
+  for (auto _ : state) {
+    for (const std::string& article : Articles()) {
+      epiwire::Document doc;
+      doc.id = "bench";
+      doc.text = article;
+      doc.published = epiwire::Date{2020, 4, 20};
+      auto extraction = pipeline.Extract(std::move(doc));
+      benchmark::DoNotOptimize(extraction);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * Articles().size()));
+}
+BENCHMARK(BM_ExtractDocuments)->Unit(benchmark::kMillisecond);
+
+void BM_CleanText(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const std::string& article : Articles()) {
+      benchmark::DoNotOptimize(epiwire::clean::CleanText(article));
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * Articles().size()));
+}
+BENCHMARK(BM_CleanText)->Unit(benchmark::kMillisecond);
+
+void BM_FindPlaces(benchmark::State& state) {
+  static const auto gazetteer = [] {
+    auto loaded = epiwire::gazetteer::Gazetteer::Load(EPIWIRE_SOURCE_DIR "/data/gazetteer");
+    if (!loaded.ok()) std::abort();
+    return std::move(loaded).value();
+  }();
+  for (auto _ : state) {
+    for (const std::string& article : Articles()) {
+      benchmark::DoNotOptimize(gazetteer->FindPlaces(article));
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * Articles().size()));
+}
+BENCHMARK(BM_FindPlaces)->Unit(benchmark::kMillisecond);
+
+void BM_LoadData(benchmark::State& state) {
+  for (auto _ : state) {
+    auto created = epiwire::pipeline::Pipeline::Create(EPIWIRE_SOURCE_DIR "/data");
+    benchmark::DoNotOptimize(created);
+  }
+}
+BENCHMARK(BM_LoadData)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

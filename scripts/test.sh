@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian 12 machine to a passing test run: set up, build
+# with AddressSanitizer and UBSan (preset dev) and run every test, then build the
+# release binary and run the integration tests (dev-set evaluation included) with it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh dev
+ctest --preset dev -j2
+scripts/build.sh release
+ctest --preset release -L integration

@@ -1,0 +1,603 @@
+// SPDX-License-Identifier: MIT
+// Tests of the clean stage: boilerplate, duplicates, glued tails, stories and
+// relevance, on made-up pages, plus the gold keep/drop snippets of the shared
+// dev corpus when it is present.
+#include "epiwire/clean/cleaner.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "epiwire/clean/lexicon.h"
+#include "epiwire/clean/line_rules.h"
+#include "epiwire/clean/relevance.h"
+#include "epiwire/clean/text_fold.h"
+
+namespace epiwire::clean {
+namespace {
+
+// A two-paragraph article on an outbreak, reused as the content around boilerplate.
+const char kLede[] =
+    "Health officials in the northern province confirmed 42 new cases of cholera on "
+    "Tuesday, bringing the total since the outbreak began last month to 310.";
+const char kSecond[] =
+    "The provincial health ministry said 12 patients remained in hospital and that "
+    "vaccination teams had reached three of the worst-hit districts.";
+const char kThird[] =
+    "Officials urged residents to boil drinking water and report symptoms early, and "
+    "said the infection rate had slowed in the past week.";
+
+std::string Join(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& line : lines) text += line + "\n";
+  return text;
+}
+
+// True when [start, end) lies inside one removed range.
+bool InsideRemoved(const CleanResult& result, size_t start, size_t end) {
+  for (const RemovedRange& range : result.removed) {
+    if (range.start <= start && end <= range.end) return true;
+  }
+  return false;
+}
+
+// True when [start, end) touches no removed range.
+bool OutsideRemoved(const CleanResult& result, size_t start, size_t end) {
+  for (const RemovedRange& range : result.removed) {
+    if (start < range.end && range.start < end) return false;
+  }
+  return true;
+}
+
+bool LineRemoved(const std::string& text, const CleanResult& result, const std::string& line) {
+  size_t at = text.find(line);
+  EXPECT_NE(at, std::string::npos) << line;
+  return at != std::string::npos && InsideRemoved(result, at, at + line.size());
+}
+
+bool LineKept(const std::string& text, const CleanResult& result, const std::string& line) {
+  size_t at = text.find(line);
+  EXPECT_NE(at, std::string::npos) << line;
+  return at != std::string::npos && OutsideRemoved(result, at, at + line.size());
+}
+
+std::string StoryText(const std::string& text, const Story& story) {
+  return text.substr(story.start, story.end - story.start);
+}
+
+TEST(CleanText, EmptyTextHasNoStoriesAndNothingRemoved) {
+  CleanResult result = CleanText("");
+  EXPECT_TRUE(result.stories.empty());
+  EXPECT_TRUE(result.removed.empty());
+}
+
+TEST(CleanText, BlankLinesOnlyGiveNothing) {
+  CleanResult result = CleanText("\n  \n\t\n");
+  EXPECT_TRUE(result.stories.empty());
+  EXPECT_TRUE(result.removed.empty());
+}
+
+TEST(CleanText, AuthorBoxWithHeadingNameAndBioIsRemoved) {
+  std::string text = Join({"About the Author", "Jane Q. Roe",
+                           "Jane Q. Roe is a health reporter for The Daily Ledger, covering "
+                           "hospitals and public health policy.",
+                           kLede, kSecond});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineRemoved(text, result, "About the Author"));
+  EXPECT_TRUE(LineRemoved(text, result, "Jane Q. Roe\n"));
+  EXPECT_TRUE(LineRemoved(text, result, "Jane Q. Roe is a health reporter"));
+  EXPECT_TRUE(LineKept(text, result, kLede));
+  ASSERT_EQ(result.stories.size(), 1u);
+  EXPECT_EQ(result.stories[0].start, text.find(kLede));
+}
+
+TEST(CleanText, BrowserWarningIsRemoved) {
+  std::string warning =
+      "Safari 9 is not compatible with this website. Please upgrade your browser to continue.";
+  std::string text = Join({kLede, kSecond, warning});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineRemoved(text, result, warning));
+  EXPECT_TRUE(LineKept(text, result, kSecond));
+}
+
+TEST(CleanText, SignInPromptIsRemoved) {
+  std::string text = Join({kLede, "Already a subscriber? Sign in", kSecond});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineRemoved(text, result, "Already a subscriber? Sign in"));
+  EXPECT_TRUE(LineKept(text, result, kLede));
+  EXPECT_TRUE(LineKept(text, result, kSecond));
+}
+
+TEST(CleanText, TypicalBoilerplateLinesAreRemoved) {
+  const std::vector<std::string> kBoilerplate = {
+      "Don't have an account? Register now",
+      "Forgot your password?",
+      "Subscribe to our newsletter for the latest updates",
+      "Sign up for our free daily briefing and newsletter",
+      "We use cookies to give you the best experience. By continuing to browse you agree.",
+      "Please enable JavaScript to view the comments.",
+      "Share this article",
+      "Follow us on Twitter and Facebook",
+      "Advertisement",
+      "Read more",
+      "Related stories",
+      "Copyright 2020 The Daily Ledger. All rights reserved.",
+      "Click here to read the full report",
+      "Log in",
+      "Learn MoreEnter your email address below",
+  };
+  for (const std::string& line : kBoilerplate) {
+    std::string text = Join({kLede, line, kSecond});
+    CleanResult result = CleanText(text);
+    EXPECT_TRUE(LineRemoved(text, result, line)) << line;
+    EXPECT_TRUE(LineKept(text, result, kLede)) << line;
+    EXPECT_TRUE(LineKept(text, result, kSecond)) << line;
+  }
+}
+
+TEST(CleanText, CreditLinesAreRemoved) {
+  const std::vector<std::string> kCredits = {
+      "Photo: AFP",
+      "Photo by Sam Lee / Getty Images",
+      "Image caption A nurse prepares a dose at a clinic",
+      "Edited by Ann Smith and Bo Chen",
+      "Reporting by Kim Park; Editing by Lee Wong",
+      "(Reuters)",
+      "Reuters/Sam Lee",
+      "Source: provincial health commission",
+  };
+  for (const std::string& line : kCredits) {
+    std::string text = Join({kLede, line, kSecond});
+    CleanResult result = CleanText(text);
+    EXPECT_TRUE(LineRemoved(text, result, line)) << line;
+    // A credit inside an article does not split it.
+    EXPECT_EQ(result.stories.size(), 1u) << line;
+  }
+}
+
+TEST(CleanText, NewsLinesWithPromptWordsAreKept) {
+  const std::vector<std::string> kNews = {
+      "Residents can sign up for vaccination at any district clinic, the ministry said.",
+      "The clinic will register new patients from Monday, officials said on Friday.",
+      "Subscribers to the mobile network fell by 5 percent in March, the company said.",
+      "The mayor said she would log in to the emergency briefing by video from home.",
+  };
+  for (const std::string& line : kNews) {
+    std::string text = Join({kLede, line, kSecond});
+    CleanResult result = CleanText(text);
+    EXPECT_TRUE(LineKept(text, result, line)) << line;
+  }
+}
+
+TEST(CleanText, LongNewsParagraphMentioningSignUpIsKept) {
+  std::string paragraph =
+      "More than 20,000 people rushed to sign up for vaccination on the first day the "
+      "online booking system opened, health officials said, after the outbreak of measles "
+      "in the capital spread to four schools and infected 180 children. Officials said "
+      "anyone who had trouble to log in could call a hotline instead.";
+  std::string text = Join({kLede, paragraph, kSecond});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineKept(text, result, paragraph));
+  ASSERT_EQ(result.stories.size(), 1u);
+}
+
+TEST(CleanText, RepeatedParagraphIsRemovedAsDuplicateAndFirstKept) {
+  std::string text = Join({kLede, kSecond, kThird, kLede});
+  CleanResult result = CleanText(text);
+  size_t first = text.find(kLede);
+  size_t second = text.find(kLede, first + 1);
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_TRUE(OutsideRemoved(result, first, first + sizeof(kLede) - 1));
+  ASSERT_EQ(result.removed.size(), 1u);
+  EXPECT_EQ(result.removed[0].start, second);
+  EXPECT_EQ(result.removed[0].end, text.size());
+  EXPECT_EQ(result.removed[0].reason, RemovalReason::kDuplicate);
+}
+
+TEST(CleanText, NearDuplicateAfterFoldingCaseSpacesAndPunctuationIsRemoved) {
+  std::string variant =
+      "HEALTH officials in the northern province confirmed 42 new cases of cholera on "
+      "Tuesday -- bringing the total since the  outbreak began last month to 310";
+  std::string text = Join({kLede, kSecond, variant});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineRemoved(text, result, variant));
+  EXPECT_EQ(result.removed.back().reason, RemovalReason::kDuplicate);
+}
+
+TEST(CleanText, CurlyAndStraightQuotesFoldToTheSameParagraph) {
+  std::string curly =
+      "The minister\xE2\x80\x99s office said the quarantine order would stay in place.";
+  std::string straight = "The minister's office said the quarantine order would stay in place.";
+  std::string text = Join({kLede, curly, kSecond, straight});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineKept(text, result, curly));
+  EXPECT_TRUE(LineRemoved(text, result, straight));
+}
+
+TEST(CleanText, LineThatIsPrefixOfEarlierParagraphIsRemoved) {
+  std::string cut = "The provincial health ministry said 12 patients remained in hospital";
+  std::string text = Join({kLede, kSecond, kThird, cut});
+  CleanResult result = CleanText(text);
+  size_t at = text.rfind(cut);
+  EXPECT_TRUE(InsideRemoved(result, at, at + cut.size() + 1));
+  EXPECT_TRUE(LineKept(text, result, kSecond));
+  EXPECT_EQ(result.removed.back().reason, RemovalReason::kDuplicate);
+}
+
+TEST(CleanText, ShortRepeatedLinesAreNotDuplicates) {
+  std::string text = Join({"Q: What now?", kLede, "Q: What now?", kSecond});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(result.removed.empty());
+}
+
+TEST(CleanText, RepeatOfRemovedBoilerplateIsRemovedAsBoilerplate) {
+  std::string bio =
+      "Sam Lee is a correspondent for The Daily Ledger based in the capital, covering trade.";
+  std::string text = Join({"About the author", bio, kLede, kSecond, bio});
+  CleanResult result = CleanText(text);
+  ASSERT_FALSE(result.removed.empty());
+  EXPECT_TRUE(LineRemoved(text, result, "About the author"));
+  EXPECT_EQ(result.removed.back().end, text.size());
+  EXPECT_EQ(result.removed.back().reason, RemovalReason::kBoilerplate);
+}
+
+TEST(CleanText, AuthorBioNextToBoilerplateIsRemovedAlone) {
+  std::string bio = "Ana de la Cruz is a freelance journalist who writes about science and health.";
+  std::string text = Join({kLede, kSecond, "Share this article", bio});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineRemoved(text, result, bio));
+}
+
+TEST(CleanText, GluedAboutTheAuthorIsRemovedButContentBeforeKept) {
+  std::string content =
+      "Health officials in the port city said the new quarantine rules would stay in force "
+      "for at least two more weeks as cases kept rising among dock workers,";
+  std::string line = content + "About the Author";
+  std::string text = Join({kLede, line, "Lena Fischer",
+                           "Lena Fischer is a correspondent for The Daily Ledger in Hamburg."});
+  CleanResult result = CleanText(text);
+  size_t glued = text.find("About the Author");
+  size_t line_start = text.find(content);
+  EXPECT_TRUE(InsideRemoved(result, glued, glued + 16));
+  EXPECT_TRUE(OutsideRemoved(result, line_start, line_start + content.size()));
+  EXPECT_TRUE(LineRemoved(text, result, "Lena Fischer\n"));
+  EXPECT_TRUE(LineRemoved(text, result, "Lena Fischer is a correspondent"));
+  // The glued part is removed exactly, not the '\n' after it.
+  bool exact = false;
+  for (const RemovedRange& range : result.removed) {
+    if (range.start == glued)
+      exact = text.substr(range.start, range.end - range.start) == "About the Author";
+  }
+  EXPECT_TRUE(exact);
+}
+
+TEST(CleanText, GluedTailAfterFinishedSentenceIsRemoved) {
+  std::string content = kThird;
+  std::string text = Join({kLede, content + " Read more"});
+  CleanResult result = CleanText(text);
+  size_t tail = text.find("Read more");
+  EXPECT_TRUE(InsideRemoved(result, tail, tail + 9));
+  EXPECT_TRUE(LineKept(text, result, content));
+}
+
+TEST(CleanText, TailPhraseEndingASentenceInLowerCaseIsKept) {
+  std::string line =
+      "The report on the cholera outbreak became the most read item on the ministry website, "
+      "officials said, and was shared widely by health workers who asked for more";
+  std::string text = Join({kLede, line});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineKept(text, result, line));
+}
+
+TEST(CleanText, KickerTeasersBecomeTheirOwnStories) {
+  std::string teaser_one =
+      "HARBOR CLASH: Two coast guard ships collided near a disputed reef on Sunday, the "
+      "foreign ministry said, in the latest of a series of incidents that have raised tension "
+      "between the neighbors and drawn warnings from";
+  std::string teaser_two =
+      "\xE2\x80\x98NO MORE WAITING\xE2\x80\x99: Farmers blocked the main highway for a third day "
+      "to demand higher grain prices, and police said talks with the union leaders would resume "
+      "on Monday if the blockade was";
+  std::string text = Join({kLede, kSecond, kThird, teaser_one, teaser_two});
+  CleanResult result = CleanText(text);
+  ASSERT_EQ(result.stories.size(), 3u);
+  EXPECT_EQ(StoryText(text, result.stories[0]),
+            std::string(kLede) + "\n" + kSecond + "\n" + kThird);
+  EXPECT_EQ(StoryText(text, result.stories[1]), teaser_one);
+  EXPECT_EQ(StoryText(text, result.stories[2]), teaser_two);
+  EXPECT_TRUE(result.stories[0].relevant);
+  EXPECT_FALSE(result.stories[1].relevant);
+  EXPECT_FALSE(result.stories[2].relevant);
+}
+
+TEST(CleanText, CutOffLineAfterArticleIsATeaser) {
+  std::string teaser =
+      "The central bank kept its benchmark interest rate unchanged on Thursday, citing steady "
+      "growth and easing inflation, but two members of the policy board voted for a cut and "
+      "said the outlook for exports had worsened,";
+  std::string text = Join({kLede, kSecond, teaser});
+  CleanResult result = CleanText(text);
+  ASSERT_EQ(result.stories.size(), 2u);
+  EXPECT_EQ(StoryText(text, result.stories[1]), teaser);
+  EXPECT_FALSE(result.stories[1].relevant);
+  EXPECT_TRUE(result.stories[0].relevant);
+}
+
+TEST(CleanText, TeaserAboutLockdownAmidInfectionsIsRelevant) {
+  std::string teaser =
+      "SEALED VILLAGE: Residents of a mountain village shut themselves in under a strict "
+      "lockdown after a wave of infection and death swept the valley, and health officials "
+      "said not one new case had been found there since the quarantine began three weeks "
+      "ago, while neighbouring towns reported dozens of";
+  std::string text = Join({kLede, kSecond, teaser});
+  CleanResult result = CleanText(text);
+  ASSERT_EQ(result.stories.size(), 2u);
+  EXPECT_TRUE(result.stories[1].relevant);
+}
+
+TEST(CleanText, TeaserWithOnePassingPandemicMentionIsNotRelevant) {
+  std::string teaser =
+      "A press freedom group accused the government of using the COVID-19 pandemic as cover "
+      "to silence critics, saying three editors had been detained this month and two news "
+      "websites blocked without a court order. The group called on the authorities to free "
+      "the editors and restore access to the sites, which have covered the weekly protests "
+      "against the government since last year, and said the arrests were";
+  std::string text = Join({kLede, kSecond, teaser});
+  CleanResult result = CleanText(text);
+  ASSERT_EQ(result.stories.size(), 2u);
+  EXPECT_FALSE(result.stories[1].relevant);
+  EXPECT_GE(result.stories[1].score, 0.5);  // confident it is not relevant
+}
+
+TEST(CleanText, KickerLineThatEndsASentenceOpensAStoryThatContinues) {
+  std::string dateline =
+      "CAPE TOWN: Provincial authorities reported 85 new cases of measles on Monday and said "
+      "vaccination teams would visit every school in the district this week.";
+  std::string text = Join({kLede, kSecond, dateline, kThird});
+  CleanResult result = CleanText(text);
+  ASSERT_EQ(result.stories.size(), 2u);
+  EXPECT_EQ(StoryText(text, result.stories[1]), dateline + "\n" + kThird);
+}
+
+TEST(CleanText, RunOfBoilerplateEndsAStory) {
+  std::string text = Join({kLede, kSecond, "Related stories", "Advertisement", kThird});
+  CleanResult result = CleanText(text);
+  ASSERT_EQ(result.stories.size(), 2u);
+  EXPECT_EQ(StoryText(text, result.stories[1]), kThird);
+}
+
+TEST(CleanText, SingleAdvertisementInsideArticleDoesNotSplitIt) {
+  std::string text = Join({kLede, "Advertisement", kSecond, "Photo: AFP", kThird});
+  CleanResult result = CleanText(text);
+  EXPECT_EQ(result.removed.size(), 2u);
+  ASSERT_EQ(result.stories.size(), 1u);
+  EXPECT_EQ(result.stories[0].start, 0u);
+  EXPECT_EQ(result.stories[0].end, text.size() - 1);
+}
+
+TEST(CleanText, HeadlinesListedUnderRelatedStoriesAreRemoved) {
+  std::string text = Join({kLede, kSecond, "Related stories", "Flood waters recede in the south",
+                           "Minister resigns over budget row", kThird});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineRemoved(text, result, "Related stories"));
+  EXPECT_TRUE(LineRemoved(text, result, "Flood waters recede in the south"));
+  EXPECT_TRUE(LineRemoved(text, result, "Minister resigns over budget row"));
+  EXPECT_TRUE(LineKept(text, result, kThird));
+}
+
+TEST(CleanText, StoriesDoNotIncludeRemovedLinesAtTheirEdges) {
+  std::string text = Join({"Skip to main content", kLede, kSecond, "Photo: Reuters", "Log in"});
+  CleanResult result = CleanText(text);
+  ASSERT_EQ(result.stories.size(), 1u);
+  EXPECT_EQ(StoryText(text, result.stories[0]), std::string(kLede) + "\n" + kSecond);
+}
+
+TEST(CleanText, ShortLinesWedgedBetweenBoilerplateAreRemoved) {
+  std::string tagline = "Independent reporting since 1998,";
+  std::string aside = "Older versions stopped receiving updates in 2016.";
+  std::string text = Join({kLede, kSecond, "Share this article", tagline,
+                           "Your browser is out of date. Please update your browser.", aside,
+                           "Already have an account? Log in"});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineRemoved(text, result, tagline));
+  EXPECT_TRUE(LineRemoved(text, result, aside));
+  EXPECT_TRUE(LineKept(text, result, kSecond));
+}
+
+TEST(CleanText, ShortLineAfterACreditAloneIsKept) {
+  std::string line = "The ministry declined to comment further.";
+  std::string text = Join({kLede, "Photo: AFP", line, kSecond});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineKept(text, result, line));
+}
+
+TEST(CleanText, RemovedRangesAreExactWholeLines) {
+  std::vector<std::string> lines = {kLede, "Sign in to continue", kSecond, "Share this article",
+                                    kLede};
+  std::string text = Join(lines);
+  CleanResult result = CleanText(text);
+  ASSERT_EQ(result.removed.size(), 3u);
+  EXPECT_EQ(text.substr(result.removed[0].start, result.removed[0].end - result.removed[0].start),
+            "Sign in to continue\n");
+  EXPECT_EQ(text.substr(result.removed[1].start, result.removed[1].end - result.removed[1].start),
+            "Share this article\n");
+  EXPECT_EQ(text.substr(result.removed[2].start, result.removed[2].end - result.removed[2].start),
+            std::string(kLede) + "\n");
+  for (size_t i = 1; i < result.removed.size(); ++i) {
+    EXPECT_LE(result.removed[i - 1].end, result.removed[i].start);
+  }
+}
+
+TEST(CleanText, LastLineWithoutNewlineAndWindowsLineEndings) {
+  std::string text = std::string(kLede) + "\r\n" + kSecond + "\r\nLog in";
+  CleanResult result = CleanText(text);
+  ASSERT_EQ(result.removed.size(), 1u);
+  EXPECT_EQ(text.substr(result.removed[0].start), "Log in");
+  EXPECT_EQ(result.removed[0].end, text.size());
+  ASSERT_EQ(result.stories.size(), 1u);
+  EXPECT_EQ(StoryText(text, result.stories[0]), std::string(kLede) + "\r\n" + kSecond);
+}
+
+TEST(CleanText, InvalidUtf8AndCutCharactersDoNotBreakRanges) {
+  std::string teaser =
+      "STORM WARNING: Forecasters said the cyclone would reach the coast by Friday and urged "
+      "fishermen to stay in port, while officials in three districts opened shelters for the "
+      "country\xE2\x80";
+  std::string text = Join({kLede, "\xFF\xFE broken", teaser});
+  CleanResult result = CleanText(text);
+  for (const Story& story : result.stories) {
+    EXPECT_LE(story.start, story.end);
+    EXPECT_LE(story.end, text.size());
+  }
+  EXPECT_EQ(result.stories.size(), 2u);
+}
+
+TEST(CleanText, StoryScoreIsConfidenceInItsVerdict) {
+  std::string text = Join({kLede, kSecond, kThird});
+  CleanResult result = CleanText(text);
+  ASSERT_EQ(result.stories.size(), 1u);
+  EXPECT_TRUE(result.stories[0].relevant);
+  EXPECT_GT(result.stories[0].score, 0.9);
+  EXPECT_LE(result.stories[0].score, 1.0);
+}
+
+TEST(RelevanceScore, OrdersTextsByOutbreakEvidence) {
+  double none = RelevanceScore("The fishing boat sank after it was rammed near the islands.");
+  double passing = RelevanceScore(
+      "Lawmakers debated the budget for three days. The finance minister said spending on "
+      "roads and schools would rise next year, despite the pandemic, and that taxes on fuel "
+      "would stay unchanged until the end of the year while the economy recovered.");
+  double outbreak = RelevanceScore(
+      "The outbreak of dengue has infected 900 people, and health authorities confirmed 40 "
+      "new cases on Friday.");
+  EXPECT_LT(none, 0.1);
+  EXPECT_LT(passing, 0.5);
+  EXPECT_GT(outbreak, 0.9);
+  EXPECT_LT(none, passing);
+  EXPECT_LT(passing, outbreak);
+  EXPECT_GE(none, 0.0);
+  EXPECT_LE(outbreak, 1.0);
+}
+
+TEST(RelevanceScore, RepeatsOfOneWordCountLessThanDistinctWords) {
+  RelevanceEvidence repeated = WeighRelevance("virus virus virus virus virus virus virus virus");
+  RelevanceEvidence distinct =
+      WeighRelevance("virus outbreak quarantine infections cases lockdown");
+  EXPECT_LE(repeated.weight, 4 * 0.5 + 1e-9);
+  EXPECT_GT(distinct.weight, repeated.weight);
+}
+
+TEST(Lexicon, EmbeddedLexiconsParseWithoutSkippedLines) {
+  // Both TSVs are compiled in; a bad line would be skipped silently at run time.
+  ParsedLexicon boilerplate = ParseBoilerplateTsv(
+      "sign up\tprompt\n# comment\n\nno tab here\nfoo\tunknownkind\n^photo:\tcredit\n");
+  EXPECT_EQ(boilerplate.matcher.size(), 2u);
+  EXPECT_EQ(boilerplate.skipped_lines, 2u);
+  ParsedLexicon relevance = ParseRelevanceTsv("outbreak\t1.2\ncases\tmany\nflu\t-1\n");
+  EXPECT_EQ(relevance.matcher.size(), 1u);
+  EXPECT_EQ(relevance.skipped_lines, 2u);
+  EXPECT_GT(BoilerplateLexicon().size(), 100u);
+  EXPECT_GT(RelevanceLexicon().size(), 80u);
+}
+
+TEST(Lexicon, MatchesWholeWordsAndCamelCaseGlue) {
+  PhraseMatcher matcher = ParseBoilerplateTsv("sign up\tprompt\nlearn more\ttail\n").matcher;
+  EXPECT_TRUE(matcher.FindAll(FoldText("design upgrades")).empty());
+  EXPECT_EQ(matcher.FindAll(FoldText("Please SIGN  UP today")).size(), 1u);
+  EXPECT_EQ(matcher.FindAll(FoldText("Learn MoreEnter your name")).size(), 1u);
+}
+
+TEST(LineRules, KickersAndCutOffEndings) {
+  EXPECT_TRUE(StartsWithKicker("BIG NEWS: the rest of the teaser"));
+  EXPECT_TRUE(StartsWithKicker("\xE2\x80\x9CQUOTED KICKER\xE2\x80\x9D: the rest"));
+  EXPECT_FALSE(StartsWithKicker("Officials said: the rest"));
+  EXPECT_FALSE(StartsWithKicker("At 10:30 the meeting began"));
+  EXPECT_TRUE(EndsCutOff("and the number of officially re"));
+  EXPECT_TRUE(EndsCutOff("an act of physical endangerment,\xE2\x80\x9D"));
+  EXPECT_FALSE(EndsCutOff("as soon as possible.\xE2\x80\x9D"));
+  EXPECT_FALSE(EndsCutOff("the following measures:"));
+}
+
+TEST(LineRules, NamesAndBios) {
+  EXPECT_TRUE(LooksLikePersonName("Jane Q. Roe"));
+  EXPECT_TRUE(LooksLikePersonName("Ana de la Cruz"));
+  EXPECT_FALSE(LooksLikePersonName("Officials said more on Monday"));
+  EXPECT_FALSE(LooksLikePersonName("Photo: AFP"));
+  EXPECT_TRUE(LooksLikeAuthorBio("Jane Roe is a senior editor at The Ledger."));
+  EXPECT_FALSE(LooksLikeAuthorBio("Jane Roe is a nurse at the district hospital."));
+  EXPECT_FALSE(LooksLikeAuthorBio("The outbreak is a concern for every reporter."));
+}
+
+// Gold snippets: {"text", "occurrence": n} points at the n-th repeat (1-based);
+// a plain string means every occurrence.
+std::vector<size_t> SnippetOffsets(const std::string& text, const nlohmann::json& snippet,
+                                   std::string& needle) {
+  int occurrence = 0;
+  if (snippet.is_string()) {
+    needle = snippet.get<std::string>();
+  } else {
+    needle = snippet.at("text").get<std::string>();
+    occurrence = snippet.value("occurrence", 1);
+  }
+  std::vector<size_t> all;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+    all.push_back(at);
+  }
+  if (occurrence == 0) return all;
+  if (occurrence > static_cast<int>(all.size())) return {};
+  return {all[static_cast<size_t>(occurrence - 1)]};
+}
+
+TEST(CleanText, GoldKeepAndDropSnippetsOfSharedDevCorpus) {
+  const std::filesystem::path dir = EPIWIRE_SHARED_DIR "/corpus/dev";
+  if (!std::filesystem::exists(dir / "docs.jsonl") ||
+      !std::filesystem::exists(dir / "gold.jsonl")) {
+    GTEST_SKIP() << "no shared dev corpus at " << dir;
+  }
+  std::map<std::string, std::string> texts;
+  std::ifstream docs(dir / "docs.jsonl");
+  for (std::string line; std::getline(docs, line);) {
+    if (line.empty()) continue;
+    nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
+    ASSERT_FALSE(doc.is_discarded());
+    texts[doc.at("id").get<std::string>()] = doc.at("text").get<std::string>();
+  }
+  std::ifstream gold(dir / "gold.jsonl");
+  size_t checked = 0;
+  for (std::string line; std::getline(gold, line);) {
+    if (line.empty()) continue;
+    nlohmann::json entry = nlohmann::json::parse(line, nullptr, false);
+    ASSERT_FALSE(entry.is_discarded());
+    const std::string id = entry.at("id").get<std::string>();
+    ASSERT_TRUE(texts.count(id)) << id;
+    const std::string& text = texts[id];
+    CleanResult result = CleanText(text);
+    for (const char* field : {"keep", "drop"}) {
+      if (!entry.contains(field)) continue;
+      bool keep = std::string(field) == "keep";
+      for (const nlohmann::json& snippet : entry[field]) {
+        std::string needle;
+        std::vector<size_t> offsets = SnippetOffsets(text, snippet, needle);
+        EXPECT_FALSE(offsets.empty()) << id << " " << field << ": not found: " << needle;
+        for (size_t at : offsets) {
+          ++checked;
+          if (keep) {
+            EXPECT_TRUE(OutsideRemoved(result, at, at + needle.size()))
+                << id << " keep: " << needle;
+          } else {
+            EXPECT_TRUE(InsideRemoved(result, at, at + needle.size())) << id << " drop: " << needle;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 0u);
+}
+
+}  // namespace
+}  // namespace epiwire::clean

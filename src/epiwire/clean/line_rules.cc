@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: MIT
+// One-line judgements of the clean stage. Tested by cleaner_test.cc.
+//
+// Lexicon phrases are weak evidence on their own: "sign up" is a prompt in
+// "Don't have an account? SIGN UP" and news in a long paragraph about vaccination
+// drives. So a line is boilerplate by prompts only when it is short and mostly
+// made of them, or holds several different ones and little outbreak vocabulary.
+#include "epiwire/clean/line_rules.h"
+
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include "epiwire/clean/lexicon.h"
+#include "epiwire/clean/relevance.h"
+#include "epiwire/clean/text_fold.h"
+
+namespace epiwire::clean {
+namespace {
+
+constexpr size_t kMaxStrongLine = 400;  // longer lines are content even with a strong phrase
+constexpr size_t kMaxCreditLine = 160;
+constexpr size_t kMaxPromptLine = 300;
+constexpr size_t kMaxSinglePromptLine = 120;
+constexpr size_t kMinContentBeforeTail = 40;
+constexpr size_t kMaxNameLine = 60;
+constexpr size_t kMaxBioLine = 500;
+constexpr size_t kMaxBioSubject = 60;    // bytes of name before " is a"
+constexpr size_t kMaxRoleDistance = 40;  // bytes from " is a" to the job word
+constexpr size_t kMaxKicker = 80;
+constexpr size_t kMaxLinkHeadline = 120;
+
+bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+bool HasKind(const PhraseMatch& match, uint32_t kinds) { return (match.kinds & kinds) != 0; }
+
+// Only spaces and punctuation after folded offset `pos`.
+bool OnlyPunctuationAfter(const std::string& text, size_t pos) {
+  for (size_t i = pos; i < text.size(); ++i) {
+    if (IsWordByte(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return true;
+}
+
+// Glued boilerplate at the end of a content line: a tail phrase that ends the line,
+// written with a capital, and either glued to the word before it or following a
+// finished sentence. Returns the folded offset where it starts, or npos.
+size_t FindGluedTail(const FoldedText& folded, const std::vector<PhraseMatch>& matches) {
+  for (auto it = matches.rbegin(); it != matches.rend(); ++it) {
+    if (!HasKind(*it, kTail) || !OnlyPunctuationAfter(folded.text, it->end)) continue;
+    if (it->begin < kMinContentBeforeTail) return std::string_view::npos;
+    unsigned char first = static_cast<unsigned char>(folded.input[folded.origin[it->begin]]);
+    if (!IsAsciiUpper(first)) return std::string_view::npos;
+    size_t before = folded.origin[it->begin];
+    unsigned char previous = static_cast<unsigned char>(folded.input[before - 1]);
+    bool glued = previous != ' ' && previous != '\t';
+    unsigned char last_visible = static_cast<unsigned char>(folded.text[it->begin - 1]);
+    if (last_visible == ' ' && it->begin >= 2) {
+      last_visible = static_cast<unsigned char>(folded.text[it->begin - 2]);
+    }
+    bool after_sentence = last_visible == '.' || last_visible == '!' || last_visible == '?';
+    return glued || after_sentence ? it->begin : std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
+// Prompt rules on the folded text up to `limit` (the start of a glued tail).
+bool IsPromptLine(const FoldedText& folded, const std::vector<PhraseMatch>& matches, size_t limit,
+                  bool& certain) {
+  size_t length = limit;
+  size_t covered = 0;
+  std::set<size_t> distinct;
+  for (const PhraseMatch& match : matches) {
+    if (match.end > limit || !HasKind(match, kStrong | kPrompt | kTail)) continue;
+    covered += match.end - match.begin;
+    distinct.insert(match.entry);
+  }
+  if (distinct.empty() || length == 0) return false;
+  double coverage = static_cast<double>(covered) / static_cast<double>(length);
+  if (coverage >= 0.5) {
+    certain = distinct.size() >= 2;
+    return true;
+  }
+  double relevance = WeighRelevance(std::string_view(folded.text).substr(0, limit)).weight;
+  if (distinct.size() >= 2 && length <= kMaxPromptLine && (relevance < 1.0 || coverage >= 0.3)) {
+    certain = true;
+    return true;
+  }
+  return distinct.size() == 1 && length <= kMaxSinglePromptLine && coverage >= 0.25 &&
+         relevance == 0;
+}
+
+}  // namespace
+
+std::string_view TrimSpaces(std::string_view line) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
+  while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
+  return line;
+}
+
+LineVerdict ClassifyLine(std::string_view line) {
+  LineVerdict verdict;
+  FoldedText folded = FoldText(line);
+  const std::string& text = folded.text;
+  if (text.empty()) return verdict;
+  std::vector<PhraseMatch> matches = BoilerplateLexicon().FindAll(folded);
+  for (const PhraseMatch& match : matches) {
+    bool whole_line =
+        match.begin == 0 && OnlyPunctuationAfter(text, match.end) && text.size() <= match.end + 1;
+    if (HasKind(match, kHeading) && whole_line) {
+      verdict.line_class = LineClass::kAuthorHeading;
+      verdict.certain = true;
+      return verdict;
+    }
+    if (HasKind(match, kSection) && whole_line) {
+      verdict.line_class = LineClass::kBoilerplate;
+      verdict.opens_link_list = true;
+      return verdict;
+    }
+    if (HasKind(match, kCredit) && text.size() <= kMaxCreditLine) {
+      verdict.line_class = LineClass::kCredit;
+      return verdict;
+    }
+    if (HasKind(match, kStrong) && text.size() <= kMaxStrongLine) {
+      verdict.line_class = LineClass::kBoilerplate;
+      verdict.certain = true;
+      return verdict;
+    }
+  }
+  size_t tail = FindGluedTail(folded, matches);
+  size_t limit = tail == std::string_view::npos ? text.size() : tail;
+  while (limit > 0 && !IsWordByte(static_cast<unsigned char>(text[limit - 1]))) --limit;
+  if (IsPromptLine(folded, matches, limit, verdict.certain) || limit == 0) {
+    verdict.line_class = LineClass::kBoilerplate;
+    return verdict;
+  }
+  if (tail != std::string_view::npos) {
+    verdict.glued_tail = folded.origin[tail];
+    for (const PhraseMatch& match : matches) {
+      if (match.begin == tail && HasKind(match, kHeading)) verdict.glued_author_heading = true;
+    }
+  }
+  return verdict;
+}
+
+bool LooksLikeLinkHeadline(std::string_view line) {
+  line = TrimSpaces(line);
+  return !line.empty() && line.size() <= kMaxLinkHeadline && line.back() != '.';
+}
+
+bool LooksLikePersonName(std::string_view line) {
+  line = TrimSpaces(line);
+  if (line.empty() || line.size() > kMaxNameLine || !IsAsciiUpper(line.front())) return false;
+  static const std::set<std::string_view> kParticles = {"de",  "da",  "del", "della", "di", "van",
+                                                        "von", "der", "bin", "bint",  "al", "el",
+                                                        "la",  "le",  "du",  "dos",   "y",  "ibn"};
+  size_t words = 0;
+  size_t pos = 0;
+  while (pos < line.size()) {
+    size_t end = line.find(' ', pos);
+    if (end == std::string_view::npos) end = line.size();
+    std::string_view word = line.substr(pos, end - pos);
+    pos = end + 1;
+    if (word.empty()) continue;
+    ++words;
+    unsigned char first = static_cast<unsigned char>(word.front());
+    if (!IsAsciiUpper(first) && first < 0x80 && kParticles.count(word) == 0) return false;
+    for (char ch : word) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if (IsAsciiDigit(c) || c == ',' || c == ':' || c == ';' || c == '!' || c == '?') return false;
+    }
+  }
+  return words >= 2 && words <= 6 && line.back() != '.';
+}
+
+bool LooksLikeAuthorBio(std::string_view line) {
+  line = TrimSpaces(line);
+  if (line.size() > kMaxBioLine) return false;
+  static constexpr std::string_view kLinks[] = {" is a ", " is an ", " is the ", " was a ",
+                                                " has been a "};
+  for (std::string_view link : kLinks) {
+    size_t at = line.find(link);
+    if (at == std::string_view::npos || at == 0 || at > kMaxBioSubject) continue;
+    if (!LooksLikePersonName(line.substr(0, at))) continue;
+    std::string_view rest = line.substr(at + link.size());
+    FoldedText folded = FoldText(rest.substr(0, std::min(rest.size(), kMaxRoleDistance + 30)));
+    for (const PhraseMatch& match : BoilerplateLexicon().FindAll(folded)) {
+      if (HasKind(match, kRole) && match.begin <= kMaxRoleDistance) return true;
+    }
+  }
+  return false;
+}
+
+bool StartsWithKicker(std::string_view line) {
+  line = TrimSpaces(line);
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon > kMaxKicker) return false;
+  if (colon + 2 >= line.size() || line[colon + 1] != ' ') return false;
+  size_t upper = 0;
+  for (size_t i = 0; i < colon; ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (IsAsciiLower(c)) return false;
+    if (IsAsciiUpper(c)) {
+      ++upper;
+    } else if (c < 0x80 && !IsAsciiDigit(c) &&
+               std::string_view(" -'\"&.,!?/").find(static_cast<char>(c)) ==
+                   std::string_view::npos) {
+      return false;
+    }
+  }
+  return upper >= 3;
+}
+
+bool EndsCutOff(std::string_view line) {
+  line = TrimSpaces(line);
+  if (line.empty()) return false;
+  // Strip closing quotes and brackets: ASCII, and U+2019, U+201D, U+00BB.
+  for (;;) {
+    char last = line.back();
+    if (last == ')' || last == ']' || last == '"' || last == '\'') {
+      line.remove_suffix(1);
+    } else if (line.size() >= 3 &&
+               (line.ends_with("\xE2\x80\x99") || line.ends_with("\xE2\x80\x9D"))) {
+      line.remove_suffix(3);
+    } else if (line.ends_with("\xC2\xBB")) {
+      line.remove_suffix(2);
+    } else {
+      break;
+    }
+    if (line.empty()) return false;
+  }
+  char last = line.back();
+  if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';') return false;
+  // U+2026 ellipsis and the CJK full stop, exclamation and question marks.
+  for (std::string_view end : {"\xE2\x80\xA6", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F"}) {
+    if (line.ends_with(end)) return false;
+  }
+  return true;
+}
+
+}  // namespace epiwire::clean

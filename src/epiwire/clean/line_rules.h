@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+// Internal to the clean stage (public API: cleaner.h). Judgements on one line
+// (a paragraph) taken alone: is it boilerplate by the lexicon, a credit, an
+// author-box heading, a name, an author bio; does it open with a kicker or end
+// cut off. The cleaner combines them with the lines around. Tested by cleaner_test.cc.
+#ifndef EPIWIRE_CLEAN_LINE_RULES_H_
+#define EPIWIRE_CLEAN_LINE_RULES_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace epiwire::clean {
+
+enum class LineClass {
+  kContent,
+  kBoilerplate,    // a prompt, banner or warning
+  kCredit,         // "Photo: ...", "Edited by ...", "(Reuters)"
+  kAuthorHeading,  // "About the Author"
+};
+
+struct LineVerdict {
+  LineClass line_class = LineClass::kContent;
+  // True for boilerplate that is certain (a strong phrase, or several prompts),
+  // which lets the cleaner drop short unmatched lines wedged next to it.
+  bool certain = false;
+  // Offset in the line where boilerplate glued to the end of content begins
+  // ("...a city,About the Author"), or npos. Only for kContent lines.
+  size_t glued_tail = std::string_view::npos;
+  bool glued_author_heading = false;  // the glued part opens an author box
+  bool opens_link_list = false;       // "Related stories": headlines follow
+};
+
+// Judges `line` (without its '\n') by the boilerplate lexicon.
+LineVerdict ClassifyLine(std::string_view line);
+
+// A short line that reads like a headline in a list of links: no final full stop.
+bool LooksLikeLinkHeadline(std::string_view line);
+
+// A short line that is only a person's name ("Ana M. de la Cruz").
+bool LooksLikePersonName(std::string_view line);
+
+// "Jane Roe is a health reporter for The Daily ...": a name, then "is a/an/the",
+// then a newsroom job word (role in boilerplate.tsv) soon after.
+bool LooksLikeAuthorBio(std::string_view line);
+
+// Opens with an upper-case kicker and a colon: "BIG NEWS: ...", "'A QUOTE': ...".
+bool StartsWithKicker(std::string_view line);
+
+// Ends without terminal punctuation (after closing quotes and brackets), as text
+// cut off mid-sentence does.
+bool EndsCutOff(std::string_view line);
+
+// `line` without leading and trailing ASCII white space.
+std::string_view TrimSpaces(std::string_view line);
+
+}  // namespace epiwire::clean
+
+#endif  // EPIWIRE_CLEAN_LINE_RULES_H_

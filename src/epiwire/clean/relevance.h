@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+// Internal to the clean stage (public API: cleaner.h RelevanceScore). The evidence
+// behind a relevance score, for tests and for the cleaner's own guards.
+// Tested by cleaner_test.cc.
+#ifndef EPIWIRE_CLEAN_RELEVANCE_H_
+#define EPIWIRE_CLEAN_RELEVANCE_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace epiwire::clean {
+
+struct RelevanceEvidence {
+  double weight = 0;  // summed lexicon weights, repeats of a phrase counting less
+  size_t words = 0;
+};
+
+// Weighs the relevance-lexicon phrases found in `text`.
+RelevanceEvidence WeighRelevance(std::string_view text);
+
+// Maps evidence to a 0..1 probability that the text is about an outbreak.
+double ScoreEvidence(const RelevanceEvidence& evidence);
+
+}  // namespace epiwire::clean
+
+#endif  // EPIWIRE_CLEAN_RELEVANCE_H_

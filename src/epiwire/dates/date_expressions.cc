@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// Finds and resolves date expressions: prepositions around the cores read in reader.cc.
+// Tested by date_expressions_test.cc.
+#include "epiwire/dates/date_expressions.h"
+
+#include "epiwire/dates/date_words.h"
+#include "epiwire/dates/reader.h"
+
+namespace epiwire::dates {
+namespace internal {
+namespace {
+
+enum class Preposition { kNone, kPlain, kSince, kUntil, kFrom, kBetween };
+
+}  // namespace
+
+std::optional<DateMention> Reader::MentionAt(size_t i, size_t& last) const {
+  if (!Digits(i) && !(Word(i) && MayStartDate(Text(i)))) return std::nullopt;
+  Preposition preposition = Preposition::kNone;
+  size_t core_at = i + 1;
+  if ((Is(i, "as") && Is(i + 1, "of")) ||
+      (Is(i, "up") && (Is(i + 1, "to") || Is(i + 1, "until")))) {
+    preposition = Preposition::kUntil;
+    core_at = i + 2;
+  } else if (Is(i, "by") || Is(i, "until") || Is(i, "till") || Is(i, "through")) {
+    preposition = Preposition::kUntil;
+  } else if (Is(i, "since")) {
+    preposition = Preposition::kSince;
+  } else if (Is(i, "from")) {
+    preposition = Preposition::kFrom;
+  } else if (Is(i, "between")) {
+    preposition = Preposition::kBetween;
+  } else if (Is(i, "on") || Is(i, "in") || Is(i, "during") || Is(i, "over") || Is(i, "for") ||
+             Is(i, "within") || Is(i, "throughout") || Is(i, "at")) {
+    preposition = Preposition::kPlain;
+  }
+
+  DateMention mention;
+  mention.start = token(i).start;
+  if (preposition == Preposition::kNone) {
+    const Core core = CoreAt(i, false);
+    if (!core.ok) return std::nullopt;
+    last = core.last;
+    mention.end = token(last).end;
+    mention.kind = core.kind;
+    mention.period = core.period;
+    return mention;
+  }
+
+  const Core core = CoreAt(core_at, true);
+  if (!core.ok) return std::nullopt;
+  last = core.last;
+  mention.kind = core.kind;
+  mention.period = core.period;
+  switch (preposition) {
+    case Preposition::kSince:
+      mention.kind = DateKind::kSince;
+      mention.period = Period{core.period.start, published_};
+      break;
+    case Preposition::kUntil:
+      mention.kind = DateKind::kUntil;
+      mention.period = Period{std::nullopt, core.period.end};
+      break;
+    case Preposition::kFrom:
+    case Preposition::kBetween: {
+      const size_t joint = core.last + 1;
+      const bool joined = preposition == Preposition::kBetween
+                              ? Is(joint, "and") || Dash(joint)
+                              : Is(joint, "to") || Is(joint, "until") || Is(joint, "till") ||
+                                    Is(joint, "through") || Dash(joint);
+      Core second;
+      if (joined) {
+        second = CoreAt(joint + 1, true);
+        const int day = DayNumber(joint + 1);
+        if (!second.ok && core.has_day && day > 0) {  // "from April 1 to 8"
+          const Date first = *core.period.start;
+          if (Date::IsValid(first.year, first.month, day)) {
+            second = Day(SkipOrdinalSuffix(joint + 1), Date{first.year, first.month, day});
+          }
+        }
+      }
+      if (second.ok && second.period.end && core.period.start &&
+          *second.period.end >= *core.period.start) {
+        last = second.last;
+        mention.kind = DateKind::kRange;
+        mention.period = ClipToPublished(Period{core.period.start, second.period.end}, published_);
+      } else if (preposition == Preposition::kFrom) {
+        mention.kind = DateKind::kSince;
+        mention.period = Period{core.period.start, published_};
+      } else {
+        return std::nullopt;
+      }
+      break;
+    }
+    case Preposition::kNone:
+    case Preposition::kPlain:
+      break;
+  }
+  mention.end = token(last).end;
+  return mention;
+}
+
+}  // namespace internal
+
+std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> published) {
+  std::vector<DateMention> found;
+  if (!internal::MayContainDate(text)) return found;
+  std::vector<internal::Token> tokens;
+  tokens.reserve(text.size() / 4 + 4);
+  internal::Tokenize(text, tokens);
+  const internal::Reader reader(text, tokens, published);
+  for (size_t i = 0; i < reader.size();) {
+    size_t last = i;
+    if (std::optional<DateMention> mention = reader.MentionAt(i, last)) {
+      found.push_back(*mention);
+      i = last + 1;
+    } else {
+      ++i;
+    }
+  }
+  return found;
+}
+
+}  // namespace epiwire::dates

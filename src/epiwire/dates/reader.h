@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+// Internal to the dates stage; the public API is date_expressions.h.
+// The reader that walks tokens and resolves date expressions against a publication date.
+#ifndef EPIWIRE_DATES_READER_H_
+#define EPIWIRE_DATES_READER_H_
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "epiwire/dates/calendar.h"
+#include "epiwire/dates/date_expressions.h"
+#include "epiwire/dates/scan.h"
+#include "epiwire/model/date.h"
+
+namespace epiwire::dates::internal {
+
+struct Core {
+  bool ok = false;
+  size_t last = 0;  // last token used
+  Period period;
+  DateKind kind = DateKind::kDay;
+  bool has_day = false;  // a calendar day with a month ("April 2"), for "from April 1 to 8"
+};
+
+inline Core Day(size_t last, Date date) {
+  Core core;
+  core.ok = true;
+  core.last = last;
+  core.period = Period::Day(date);
+  core.kind = DateKind::kDay;
+  return core;
+}
+
+inline Core Range(size_t last, Period period, std::optional<Date> published) {
+  Core core;
+  core.ok = true;
+  core.last = last;
+  core.period = ClipToPublished(period, published);
+  core.kind = DateKind::kRange;
+  return core;
+}
+
+class Reader {
+ public:
+  Reader(std::string_view text, const std::vector<Token>& tokens, std::optional<Date> published)
+      : text_(text), tokens_(tokens), size_(tokens.size()), published_(published) {}
+
+  // A mention starting at token `i`, with its preposition when it has one; `last` is set to
+  // the last token used. Defined in date_expressions.cc.
+  std::optional<DateMention> MentionAt(size_t i, size_t& last) const;
+
+  // A date expression without a preposition at token `i`. Bare months and years are taken
+  // only `after_preposition`.
+  Core CoreAt(size_t i, bool after_preposition) const;
+
+  size_t size() const { return size_; }
+  const Token& token(size_t i) const { return tokens_[i]; }
+
+  // Token predicates.
+  std::string_view Text(size_t i) const {
+    return text_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
+  }
+  bool Word(size_t i) const { return i < size_ && tokens_[i].kind == TokenKind::kWord; }
+  bool Digits(size_t i) const { return i < size_ && tokens_[i].kind == TokenKind::kDigits; }
+  bool Mark(size_t i, char c) const {
+    return i < size_ && tokens_[i].kind == TokenKind::kMark &&
+           tokens_[i].end - tokens_[i].start == 1 && text_[tokens_[i].start] == c;
+  }
+  bool Dash(size_t i) const { return Mark(i, '-') || (i < size_ && Text(i) == "\xE2\x80\x93"); }
+  bool Is(size_t i, std::string_view lower) const {
+    return Word(i) && internal::TokenIs(text_, tokens_[i], lower);
+  }
+  bool Glued(size_t a, size_t b) const { return b < size_ && tokens_[a].end == tokens_[b].start; }
+  bool Capitalised(size_t i) const {
+    const char c = text_[tokens_[i].start];
+    return c >= 'A' && c <= 'Z';
+  }
+  int DigitValue(size_t i) const;
+  int Month(size_t i, bool* abbreviated = nullptr) const;
+  int Weekday(size_t i) const;
+  int DayNumber(size_t i) const;
+  int YearNumber(size_t i) const;
+  size_t SkipOrdinalSuffix(size_t i) const;
+  size_t SkipAbbreviationDot(size_t i) const;
+  int CountAt(size_t i, size_t& last) const;
+  int NamedYear(size_t i) const;
+
+ private:
+  // Cores.
+  Core IsoAt(size_t i) const;
+  Core MonthFirstAt(size_t i, bool after_preposition) const;
+  Core DayFirstAt(size_t i) const;
+  Core WindowAt(size_t i) const;
+  Core WindowOfMonth(size_t month_at, int first, int last) const;
+  Core WeekdayAt(size_t i) const;
+  Core DeicticAt(size_t i) const;
+  Core CalendarUnitAt(size_t i, int offset) const;
+  Core RollingAt(size_t i, bool needs_count) const;
+  Core TheAt(size_t i) const;
+  Core YearAt(size_t i) const;
+  Core AgoAt(size_t i) const;
+
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  size_t size_;
+  std::optional<Date> published_;
+};
+
+}  // namespace epiwire::dates::internal
+
+#endif  // EPIWIRE_DATES_READER_H_

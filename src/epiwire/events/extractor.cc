@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#include "epiwire/events/extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "epiwire/events/analysis.h"
+
+namespace epiwire::events {
+namespace {
+
+// The same figure read twice (a repeated paragraph, a recap) is one event.
+void RemoveRepeats(std::vector<Event>& events) {
+  std::vector<Event> kept;
+  for (Event& event : events) {
+    const bool repeat = std::any_of(kept.begin(), kept.end(), [&](const Event& other) {
+      if (other.type != event.type) return false;
+      const bool same_place = other.place.has_value() == event.place.has_value() &&
+                              (!other.place || other.place->SameAs(*event.place));
+      if (event.type == EventType::kCases) {
+        return other.count == event.count && other.status == event.status && same_place;
+      }
+      const std::string a = other.place ? other.place->country : "";
+      const std::string b = event.place ? event.place->country : "";
+      return other.measure == event.measure && other.action == event.action && a == b;
+    });
+    if (!repeat) kept.push_back(std::move(event));
+  }
+  events = std::move(kept);
+}
+
+std::string MainDisease(const std::vector<SentenceView>& views) {
+  std::map<std::string, int> counts;
+  for (const SentenceView& view : views) {
+    for (const std::string& d : view.disease) {
+      if (!d.empty()) ++counts[d];
+    }
+  }
+  std::string best;
+  int best_count = 0;
+  for (const auto& [id, count] : counts) {
+    if (count > best_count) {
+      best = id;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<Event> EventExtractor::Extract(std::string_view text,
+                                           const std::vector<text::Sentence>& sentences,
+                                           std::optional<Date> published) const {
+  const std::vector<gazetteer::PlaceMention> mentions = gazetteer_.FindPlaces(text);
+  std::vector<SentenceView> views;
+  views.reserve(sentences.size());
+  for (const text::Sentence& sentence : sentences) {
+    views.push_back(AnalyseSentence(text, sentence, mentions, lexicon_, published));
+  }
+  DocumentContext context;
+  context.published = published;
+  context.main_disease = MainDisease(views);
+  std::vector<Event> events;
+  for (size_t i = 0; i < views.size(); ++i) {
+    const SentenceView* previous = i > 0 ? &views[i - 1] : nullptr;
+    const SentenceView* next = i + 1 < views.size() ? &views[i + 1] : nullptr;
+    ExtractCases(text, views[i], previous, next, context, lexicon_, gazetteer_, events);
+    ExtractMeasures(text, views[i], context, lexicon_, gazetteer_, events);
+    RememberSentence(views[i], context, gazetteer_);
+  }
+  RemoveRepeats(events);
+  return events;
+}
+
+}  // namespace epiwire::events

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+// Focused checks of the event rules; the broad table of phrasings is in
+// tests/golden/events/cases.jsonl.
+#include "epiwire/events/extractor.h"
+
+#include <gtest/gtest.h>
+
+namespace epiwire::events {
+namespace {
+
+class ExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string root = EPIWIRE_SOURCE_DIR;
+    auto lexicon = Lexicon::Load(root + "/data/lexicon");
+    ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+    auto gazetteer = gazetteer::Gazetteer::Load(root + "/data/gazetteer");
+    ASSERT_TRUE(gazetteer.ok()) << gazetteer.status().message();
+    lexicon_ = std::move(lexicon).value().release();
+    gazetteer_ = std::move(gazetteer).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete lexicon_;
+    delete gazetteer_;
+  }
+
+  std::vector<Event> Read(const std::string& text, Date published = Date{2021, 3, 10}) {
+    text_ = text;
+    const EventExtractor extractor(*lexicon_, *gazetteer_);
+    return extractor.Extract(text_, text::SplitSentences(text_, 0, text_.size()), published);
+  }
+
+  static const Event* Find(const std::vector<Event>& events, int64_t count) {
+    for (const Event& e : events) {
+      if (e.type == EventType::kCases && e.count == count) return &e;
+    }
+    return nullptr;
+  }
+
+  static Lexicon* lexicon_;
+  static gazetteer::Gazetteer* gazetteer_;
+  std::string text_;
+};
+
+Lexicon* ExtractorTest::lexicon_ = nullptr;
+gazetteer::Gazetteer* ExtractorTest::gazetteer_ = nullptr;
+
+TEST_F(ExtractorTest, PossessiveNamesThePlaceOfTheCount) {
+  const auto events = Read("Most of Brazil's 1,200 measles cases were reported in the north.");
+  const Event* e = Find(events, 1200);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->country, "BR");
+  EXPECT_EQ(e->place->level, PlaceLevel::kCountry);
+  EXPECT_EQ(e->aggregation, Aggregation::kCumulative);
+}
+
+TEST_F(ExtractorTest, AnaphorReachesBackToTheLastSubdivision) {
+  const auto events = Read(
+      "Officials in Sichuan have stepped up checks. The province's dengue case count stood at "
+      "87 on Sunday.");
+  const Event* e = Find(events, 87);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->subdivision, "CN-SC");
+  EXPECT_EQ(e->disease, "dengue");
+  ASSERT_TRUE(e->period.has_value());
+  EXPECT_FALSE(e->period->start.has_value());
+  EXPECT_EQ(e->period->end, (Date{2021, 3, 7}));
+}
+
+TEST_F(ExtractorTest, PronounSubjectIsThePreviousSentencesPlace) {
+  const auto events =
+      Read("Peru has struggled with dengue this year. It has recorded 31 deaths so far.");
+  const Event* e = Find(events, 31);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, CaseStatus::kDeaths);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->country, "PE");
+}
+
+TEST_F(ExtractorTest, KillVerbNeedsAnOutbreak) {
+  EXPECT_NE(Find(Read("The cholera outbreak in Malawi has killed 45 people since January."), 45),
+            nullptr);
+  EXPECT_EQ(Find(Read("The earthquake in Turkey killed 45 people on Monday."), 45), nullptr);
+}
+
+TEST_F(ExtractorTest, CourtCasesAndFlightsAreNoCaseCounts) {
+  EXPECT_TRUE(Read("The court in Kenya heard 12 cases of fraud against the firm.").empty());
+  const auto flights = Read("Kenya Airways cut 30 flights a week to Nairobi.");
+  EXPECT_EQ(Find(flights, 30), nullptr);
+}
+
+TEST_F(ExtractorTest, SingleCaseFromAnArticle) {
+  const auto events = Read(
+      "A man was diagnosed with mpox in Lyon on March 2 after returning from Portugal.");
+  const Event* e = Find(events, 1);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->imported, true);
+  ASSERT_TRUE(e->origin.has_value());
+  EXPECT_EQ(e->origin->country, "PT");
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->country, "FR");
+  EXPECT_EQ(e->disease, "mpox");
+}
+
+TEST_F(ExtractorTest, RunningTotalAfterNewCount) {
+  const auto events = Read(
+      "Chile reported 640 new infections on Monday, bringing its total to 12,306.");
+  const Event* fresh = Find(events, 640);
+  const Event* total = Find(events, 12306);
+  ASSERT_NE(fresh, nullptr);
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(fresh->aggregation, Aggregation::kNew);
+  EXPECT_EQ(total->aggregation, Aggregation::kCumulative);
+  ASSERT_TRUE(total->place.has_value());
+  EXPECT_EQ(total->place->country, "CL");
+  ASSERT_TRUE(fresh->period.has_value());
+  EXPECT_EQ(fresh->period->start, (Date{2021, 3, 8}));
+}
+
+TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
+  const auto events = Read("Japan suspended all flights from Thailand on Friday.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].measure, MeasureKind::kFlightRestriction);
+  EXPECT_EQ(events[0].action, MeasureAction::kImpose);
+  ASSERT_TRUE(events[0].place.has_value());
+  EXPECT_EQ(events[0].place->country, "JP");
+  ASSERT_TRUE(events[0].target.has_value());
+  EXPECT_EQ(events[0].target->country, "TH");
+}
+
+TEST_F(ExtractorTest, LiftingALockdownIsLift) {
+  const auto events = Read("Authorities in Victoria lifted the lockdown on Tuesday.");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].measure, MeasureKind::kLockdown);
+  EXPECT_EQ(events[0].action, MeasureAction::kLift);
+}
+
+}  // namespace
+}  // namespace epiwire::events

@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: MIT
+#include "epiwire/events/lexicon.h"
+
+#include <array>
+#include <utility>
+
+#include "epiwire/base/file.h"
+#include "epiwire/base/utf8.h"
+
+namespace epiwire::events {
+namespace {
+
+// Splits a phrase at spaces and '|' is not special here; returns the token count.
+size_t CountWords(std::string_view phrase) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : phrase) {
+    if (c == ' ') {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      ++words;
+    }
+  }
+  return words;
+}
+
+std::vector<std::string_view> Split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t at = text.find(separator, start);
+    const size_t stop = at == std::string_view::npos ? text.size() : at;
+    if (stop > start) parts.push_back(text.substr(start, stop - start));
+    if (at == std::string_view::npos) break;
+    start = at + 1;
+  }
+  return parts;
+}
+
+constexpr std::array<std::pair<std::string_view, uint32_t>, 14> kCueNames{{
+    {"new", kCueNew},
+    {"cumulative", kCueCumulative},
+    {"imported", kCueImported},
+    {"local", kCueLocal},
+    {"other_cause", kCueOtherCause},
+    {"legal", kCueLegal},
+    {"not_people", kCueNotPeople},
+    {"outbreak", kCueOutbreak},
+    {"mode_air", kCueModeAir},
+    {"mode_road", kCueModeRoad},
+    {"mode_rail", kCueModeRail},
+    {"mode_sea", kCueModeSea},
+    {"mode_foot", kCueModeFoot},
+    {"source", kCueSource},
+}};
+
+constexpr std::array<std::pair<std::string_view, TermRole>, 6> kRoleNames{{
+    {"noun", TermRole::kNoun},
+    {"person", TermRole::kPerson},
+    {"verb", TermRole::kVerb},
+    {"killverb", TermRole::kKillVerb},
+    {"modifier", TermRole::kModifier},
+    {"total", TermRole::kTotal},
+}};
+
+}  // namespace
+
+bool PatternElement::Matches(std::string_view word) const {
+  for (const std::string& e : exact) {
+    if (word == e) return true;
+  }
+  for (const std::string& p : prefixes) {
+    if (word.substr(0, p.size()) == p) return true;
+  }
+  return false;
+}
+
+template <typename T>
+size_t Lexicon::MatchLongest(const PhraseTable<T>& table, const std::vector<text::Token>& tokens,
+                             size_t i, T* value) {
+  std::string key;
+  size_t best = 0;
+  for (size_t n = 0; n < table.longest && i + n < tokens.size(); ++n) {
+    if (n > 0) key += ' ';
+    key += tokens[i + n].lower;
+    const auto found = table.phrases.find(key);
+    if (found != table.phrases.end()) {
+      best = n + 1;
+      *value = found->second;
+    }
+  }
+  return best;
+}
+
+size_t Lexicon::MatchCaseTerm(const std::vector<text::Token>& tokens, size_t i,
+                              CaseTerm* term) const {
+  return MatchLongest(case_terms_, tokens, i, term);
+}
+
+size_t Lexicon::MatchDisease(const std::vector<text::Token>& tokens, size_t i,
+                             std::string* id) const {
+  return MatchLongest(diseases_, tokens, i, id);
+}
+
+size_t Lexicon::MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const {
+  // Several phrases of different lengths may start here; merge the flags of all,
+  // and report the longest length.
+  std::string key;
+  size_t best = 0;
+  uint32_t flags = 0;
+  for (size_t n = 0; n < cues_.longest && i + n < tokens.size(); ++n) {
+    if (n > 0) key += ' ';
+    key += tokens[i + n].lower;
+    const auto found = cues_.phrases.find(key);
+    if (found != cues_.phrases.end()) {
+      best = n + 1;
+      flags |= found->second;
+    }
+  }
+  *cues = flags;
+  return best;
+}
+
+std::optional<MeasureAction> Lexicon::ActionCue(std::string_view word) const {
+  const auto found = action_cues_.find(std::string(word));
+  if (found == action_cues_.end()) return std::nullopt;
+  return found->second;
+}
+
+bool Lexicon::MayStartMeasure(std::string_view word) const {
+  for (const MeasurePattern& pattern : measure_patterns_) {
+    if (pattern.elements.front().Matches(word)) return true;
+  }
+  return false;
+}
+
+Status Lexicon::ReadDiseases(const std::string& path) {
+  return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
+    if (fields.size() < 2) return Status::InvalidInput("want id<TAB>synonym|synonym...");
+    const std::string id = AsciiLower(fields[0]);
+    for (std::string_view synonym : Split(fields[1], '|')) {
+      // Tokenise the synonym the way sentences are tokenised so "covid-19" and
+      // "sars-cov-2" match one token and "bird flu" two.
+      const std::string lower = AsciiLower(synonym);
+      const auto tokens = text::Tokenize(lower, 0, lower.size());
+      std::string key;
+      for (const text::Token& t : tokens) {
+        if (!key.empty()) key += ' ';
+        key += t.lower;
+      }
+      if (key.empty()) continue;
+      diseases_.phrases.emplace(key, id);
+      diseases_.longest = std::max(diseases_.longest, tokens.size());
+    }
+    diseases_.phrases.emplace(id, id);
+    return Status::Ok();
+  });
+}
+
+Status Lexicon::ReadCaseTerms(const std::string& path) {
+  return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
+    if (fields.size() < 2) return Status::InvalidInput("want term<TAB>role[<TAB>status]");
+    CaseTerm term;
+    bool known = false;
+    for (const auto& [name, role] : kRoleNames) {
+      if (fields[1] == name) {
+        term.role = role;
+        known = true;
+      }
+    }
+    if (!known) return Status::InvalidInput("unknown role '" + std::string(fields[1]) + "'");
+    if (fields.size() > 2 && !fields[2].empty()) {
+      term.status = ParseCaseStatus(fields[2]);
+      if (!term.status) {
+        return Status::InvalidInput("unknown status '" + std::string(fields[2]) + "'");
+      }
+    }
+    case_terms_.phrases[std::string(fields[0])] = term;
+    case_terms_.longest = std::max(case_terms_.longest, CountWords(fields[0]));
+    return Status::Ok();
+  });
+}
+
+Status Lexicon::ReadCues(const std::string& path) {
+  return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
+    if (fields.size() < 2) return Status::InvalidInput("want phrase<TAB>cue");
+    for (const auto& [name, flag] : kCueNames) {
+      if (fields[1] == name) {
+        cues_.phrases[std::string(fields[0])] |= flag;
+        cues_.longest = std::max(cues_.longest, CountWords(fields[0]));
+        return Status::Ok();
+      }
+    }
+    return Status::InvalidInput("unknown cue '" + std::string(fields[1]) + "'");
+  });
+}
+
+Status Lexicon::ReadMeasures(const std::string& path) {
+  return ForEachTsvRow(path, [&](int line, const std::vector<std::string_view>& fields) {
+    if (fields.size() == 3 && fields[0] == "@action") {
+      const auto action = ParseMeasureAction(fields[1]);
+      if (!action) return Status::InvalidInput("unknown action '" + std::string(fields[1]) + "'");
+      action_cues_[std::string(fields[2])] = *action;
+      return Status::Ok();
+    }
+    if (fields.size() != 3) return Status::InvalidInput("want measure<TAB>action<TAB>pattern");
+    MeasurePattern pattern;
+    pattern.line = line;
+    const auto measure = ParseMeasureKind(fields[0]);
+    const auto action = ParseMeasureAction(fields[1]);
+    if (!measure) return Status::InvalidInput("unknown measure '" + std::string(fields[0]) + "'");
+    if (!action) return Status::InvalidInput("unknown action '" + std::string(fields[1]) + "'");
+    pattern.measure = *measure;
+    pattern.action = *action;
+    int gap = 0;
+    for (std::string_view part : Split(fields[2], ' ')) {
+      if (part[0] == '~') {
+        gap = std::atoi(std::string(part.substr(1)).c_str());
+        continue;
+      }
+      PatternElement element;
+      element.gap_before = gap;
+      gap = 0;
+      for (std::string_view alternative : Split(part, '|')) {
+        if (alternative.back() == '*') {
+          element.prefixes.emplace_back(alternative.substr(0, alternative.size() - 1));
+        } else {
+          element.exact.emplace_back(alternative);
+        }
+      }
+      pattern.elements.push_back(std::move(element));
+    }
+    if (pattern.elements.empty()) return Status::InvalidInput("empty pattern");
+    measure_patterns_.push_back(std::move(pattern));
+    return Status::Ok();
+  });
+}
+
+Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
+  auto lexicon = std::unique_ptr<Lexicon>(new Lexicon());
+  Status status = lexicon->ReadDiseases(dir + "/diseases.tsv");
+  if (status.ok()) status = lexicon->ReadCaseTerms(dir + "/case_terms.tsv");
+  if (status.ok()) status = lexicon->ReadCues(dir + "/cues.tsv");
+  if (status.ok()) status = lexicon->ReadMeasures(dir + "/measures.tsv");
+  if (!status.ok()) return status;
+  return lexicon;
+}
+
+}  // namespace epiwire::events

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+#include "epiwire/events/lexicon.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace epiwire::events {
+namespace {
+
+const std::string kLexiconDir = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon";
+
+std::vector<text::Token> Tokens(const std::string& text) {
+  return text::Tokenize(text, 0, text.size());
+}
+
+TEST(Lexicon, LoadsTheProjectLexicons) {
+  auto lexicon = Lexicon::Load(kLexiconDir);
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+  EXPECT_GT(lexicon.value()->measure_patterns().size(), 30u);
+}
+
+TEST(Lexicon, MatchesLongestCaseTerm) {
+  auto lexicon = Lexicon::Load(kLexiconDir);
+  ASSERT_TRUE(lexicon.ok());
+  const std::string text = "death toll rose";
+  CaseTerm term;
+  EXPECT_EQ(lexicon.value()->MatchCaseTerm(Tokens(text), 0, &term), 2u);
+  EXPECT_EQ(term.role, TermRole::kTotal);
+  EXPECT_EQ(term.status, CaseStatus::kDeaths);
+  const std::string verb = "have tested positive";
+  EXPECT_EQ(lexicon.value()->MatchCaseTerm(Tokens(verb), 1, &term), 2u);
+  EXPECT_EQ(term.role, TermRole::kVerb);
+  EXPECT_EQ(term.status, CaseStatus::kConfirmed);
+}
+
+TEST(Lexicon, MatchesDiseaseSynonymsToCanonicalIds) {
+  auto lexicon = Lexicon::Load(kLexiconDir);
+  ASSERT_TRUE(lexicon.ok());
+  std::string id;
+  EXPECT_EQ(lexicon.value()->MatchDisease(Tokens("covid-19 cases"), 0, &id), 1u);
+  EXPECT_EQ(id, "covid-19");
+  EXPECT_GT(lexicon.value()->MatchDisease(Tokens("Monkeypox spreads"), 0, &id), 0u);
+  EXPECT_EQ(id, "mpox");
+  EXPECT_EQ(lexicon.value()->MatchDisease(Tokens("weather"), 0, &id), 0u);
+}
+
+TEST(Lexicon, CuePhrasesMergeFlags) {
+  auto lexicon = Lexicon::Load(kLexiconDir);
+  ASSERT_TRUE(lexicon.ok());
+  uint32_t cues = 0;
+  EXPECT_EQ(lexicon.value()->MatchCue(Tokens("so far"), 0, &cues), 2u);
+  EXPECT_TRUE(cues & kCueCumulative);
+  EXPECT_EQ(lexicon.value()->MatchCue(Tokens("daily"), 0, &cues), 1u);
+  EXPECT_TRUE(cues & kCueNew);
+  EXPECT_TRUE(cues & kCueSource);
+}
+
+TEST(Lexicon, MalformedLineIsReportedWithFileAndLine) {
+  const auto dir = std::filesystem::temp_directory_path() / "epiwire_lexicon_test";
+  std::filesystem::create_directories(dir);
+  for (const char* name : {"diseases.tsv", "case_terms.tsv", "cues.tsv", "measures.tsv"}) {
+    std::filesystem::copy_file(kLexiconDir + "/" + name, dir / name,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  std::ofstream(dir / "cues.tsv", std::ios::app) << "sudden\tnonsense_cue\n";
+  auto lexicon = Lexicon::Load(dir.string());
+  ASSERT_FALSE(lexicon.ok());
+  EXPECT_NE(lexicon.status().message().find("cues.tsv:"), std::string::npos);
+  EXPECT_NE(lexicon.status().message().find("nonsense_cue"), std::string::npos);
+  std::filesystem::remove_all(dir);
+  EXPECT_FALSE(Lexicon::Load("/nonexistent/lexicon").ok());
+}
+
+}  // namespace
+}  // namespace epiwire::events

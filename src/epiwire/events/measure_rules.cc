@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+// Measure rules: each pattern of measures.tsv is tried on the sentence's tokens;
+// the first match of each measure kind becomes an event. The place is the
+// jurisdiction that acts: the place before the trigger that is not where people
+// come from, not a target and not a news source; else an anaphor ("the country").
+#include <algorithm>
+#include <set>
+
+#include "epiwire/events/analysis.h"
+
+namespace epiwire::events {
+namespace {
+
+bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Tries `pattern` with its first element at token `at`; returns the end token or 0.
+size_t MatchAt(const MeasurePattern& pattern, const std::vector<text::Token>& tokens, size_t at) {
+  if (!pattern.elements.front().Matches(tokens[at].lower)) return 0;
+  size_t position = at;
+  for (size_t e = 1; e < pattern.elements.size(); ++e) {
+    const PatternElement& element = pattern.elements[e];
+    bool found = false;
+    for (size_t k = position + 1;
+         k < tokens.size() && k <= position + 1 + static_cast<size_t>(element.gap_before); ++k) {
+      if (!tokens[k].is_word && OneOf(tokens[k].lower, {".", ";"})) break;
+      if (element.Matches(tokens[k].lower)) {
+        position = k;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return 0;
+  }
+  return position + 1;
+}
+
+bool IsRestrictive(MeasureAction action) {
+  return action == MeasureAction::kImpose || action == MeasureAction::kTighten;
+}
+
+// Measures decided for the whole country, whoever announces them.
+bool IsNational(MeasureKind measure) {
+  switch (measure) {
+    case MeasureKind::kBorderClosure:
+    case MeasureKind::kBorderReopening:
+    case MeasureKind::kEntryRestriction:
+    case MeasureKind::kFlightRestriction:
+    case MeasureKind::kTravelQuarantine:
+    case MeasureKind::kEvacuation:
+    case MeasureKind::kTravelAdvisory:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
+                                 const DocumentContext& context,
+                                 const gazetteer::Gazetteer& gazetteer) {
+  const PlaceRef* best_name = nullptr;
+  const PlaceRef* best_demonym = nullptr;
+  for (const PlaceRef& ref : view.places) {
+    if (ref.origin_marked || ref.target_marked || ref.source) continue;
+    if (ref.span.begin >= trigger) break;
+    if (ref.demonym) {
+      best_demonym = &ref;
+    } else if (!best_name) {
+      best_name = &ref;  // the first name before the trigger: usually the subject
+    }
+  }
+  if (best_name) return best_name->place;
+  const Anaphor* anaphor_before = nullptr;
+  const Anaphor* anaphor_after = nullptr;
+  for (const Anaphor& anaphor : view.anaphors) {
+    if (anaphor.span.begin < trigger) {
+      anaphor_before = &anaphor;
+    } else if (!anaphor_after) {
+      anaphor_after = &anaphor;
+    }
+  }
+  if (anaphor_before) {
+    if (auto place = ResolveAnaphor(*anaphor_before, view, context, gazetteer)) return place;
+  }
+  if (best_demonym) return best_demonym->place;
+  for (const PlaceRef& ref : view.places) {
+    if (ref.origin_marked || ref.target_marked || ref.source || ref.span.begin < trigger) continue;
+    if (ref.span.begin > 0 && OneOf(view.tokens[ref.span.begin - 1].lower, {"in", "across"})) {
+      return ref.place;
+    }
+  }
+  if (anaphor_after) {
+    if (auto place = ResolveAnaphor(*anaphor_after, view, context, gazetteer)) return place;
+  }
+  return context.last_subject;
+}
+
+std::optional<Place> ChooseTarget(const SentenceView& view, size_t trigger_end,
+                                  const std::optional<Place>& actor) {
+  for (const PlaceRef& ref : view.places) {
+    if (ref.span.begin < trigger_end || !(ref.target_marked || ref.origin_marked)) continue;
+    if (actor && ref.place.country == actor->country) continue;
+    return ref.place;
+  }
+  return std::nullopt;
+}
+
+std::optional<Period> MeasurePeriod(const SentenceView& view) {
+  if (view.dates.empty()) return std::nullopt;
+  return view.dates.front().mention.period;
+}
+
+}  // namespace
+
+void ExtractMeasures(std::string_view text, const SentenceView& view,
+                     const DocumentContext& context, const Lexicon& lexicon,
+                     const gazetteer::Gazetteer& gazetteer, std::vector<Event>& out) {
+  const auto& tokens = view.tokens;
+  bool any = false;
+  for (const text::Token& t : tokens) {
+    if (t.is_word && lexicon.MayStartMeasure(t.lower)) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return;
+  std::set<MeasureKind> seen;
+  for (const MeasurePattern& pattern : lexicon.measure_patterns()) {
+    if (seen.count(pattern.measure)) continue;
+    for (size_t at = 0; at < tokens.size(); ++at) {
+      const size_t end = MatchAt(pattern, tokens, at);
+      if (end == 0) continue;
+      seen.insert(pattern.measure);
+      Event event;
+      event.type = EventType::kMeasure;
+      event.measure = pattern.measure;
+      event.action = pattern.action;
+      if (IsRestrictive(pattern.action)) {
+        for (size_t k = 0; k < tokens.size(); ++k) {
+          if (view.clause[k] != view.clause[at] && view.clause[k] != view.clause[end - 1]) continue;
+          if (auto action = lexicon.ActionCue(tokens[k].lower)) event.action = *action;
+        }
+      }
+      event.place = ChooseActor(view, at, context, gazetteer);
+      if (event.place && IsNational(event.measure) && !event.place->country.empty() &&
+          event.place->level != PlaceLevel::kCountry) {
+        if (auto country = gazetteer.Country(event.place->country)) event.place = country;
+      }
+      event.target = ChooseTarget(view, end, event.place);
+      event.disease = DiseaseNear(view, at, context);
+      event.period = MeasurePeriod(view);
+      event.evidence = EvidenceOf(text, view.sentence);
+      out.push_back(std::move(event));
+      break;
+    }
+  }
+}
+
+}  // namespace epiwire::events

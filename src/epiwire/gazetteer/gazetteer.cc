@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: MIT
+// Finding and resolving place mentions. Tested by gazetteer_test.cc.
+//
+// Matching: the text is tokenised into words, joinable punctuation (". - ' , &")
+// and breaks. A mention may start only at a capitalised word (or "the" before one).
+// From each start the key of every n-gram of up to kMaxWords words is built the way
+// the tables are normalised (one space where the text has white space, U+2019 as
+// "'"), and the longest key found in the name index wins; the scan then resumes
+// after it, so mentions never overlap and "North Korean" beats "Korean". A
+// possessive ("China's") matches because the key ends before the apostrophe. One
+// following place noun ("Province", "City", ...) joins the mention and says which
+// reading is meant; a following disease word ("Lassa fever", "Marburg virus") drops
+// the mention. One-word names in stopnames.tsv ("May", "Reading") and names
+// shorter than three letters that are not aliases never match on their own.
+//
+// Resolving: every mention first gets all its readings. Mentions whose readings all
+// lie in one country (or one subdivision) form the context. Each mention then takes
+// the reading ranked first by: the reading the place noun asks for; hand-written
+// alias or region; subdivision named in the context; country named in the context
+// (unless a reading elsewhere has 20 times the people); primary name over spelling
+// variant; a country over anything else; a city over a subdivision of the same name
+// that contains it (Beijing city, subdivision CN-BJ); then population (a subdivision
+// counts the people of its cities). Places under 15,000 people (small_places.tsv)
+// count only when their country is in the context.
+#include "epiwire/gazetteer/gazetteer.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "epiwire/gazetteer/gazetteer_tables.h"
+
+namespace epiwire::gazetteer {
+namespace {
+
+constexpr size_t kMaxWords = 6;
+constexpr size_t kMaxTokens = 14;
+
+enum class Prefer { kNone, kSubdivision, kCity };
+
+struct Candidate {
+  size_t start = 0;  // byte offsets
+  size_t end = 0;
+  std::vector<NameEntry> entries;
+  Prefer prefer = Prefer::kNone;
+};
+
+// A place noun after a name ("Heilongjiang Province", "Fushun City") and the reading
+// it asks for; nullopt for other words.
+std::optional<Prefer> PlaceNoun(std::string_view word) {
+  static constexpr std::pair<std::string_view, Prefer> kNouns[] = {
+      {"Province", Prefer::kSubdivision},   {"province", Prefer::kSubdivision},
+      {"State", Prefer::kSubdivision},      {"state", Prefer::kSubdivision},
+      {"Prefecture", Prefer::kSubdivision}, {"prefecture", Prefer::kSubdivision},
+      {"Oblast", Prefer::kSubdivision},     {"oblast", Prefer::kSubdivision},
+      {"Region", Prefer::kSubdivision},     {"region", Prefer::kSubdivision},
+      {"County", Prefer::kCity},            {"county", Prefer::kCity},
+      {"City", Prefer::kCity},              {"city", Prefer::kCity},
+      {"Municipality", Prefer::kNone},      {"municipality", Prefer::kNone},
+  };
+  for (const auto& [noun, prefer] : kNouns) {
+    if (word == noun) return prefer;
+  }
+  return std::nullopt;
+}
+
+bool IsPlaceNoun(std::string_view word) { return PlaceNoun(word).has_value(); }
+
+// "Lassa fever", "Marburg virus", "Spanish flu": a name that only labels a disease.
+bool IsDiseaseWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "virus", "viruses", "fever", "disease", "encephalitis", "flu", "syndrome",
+      "hemorrhagic", "haemorrhagic", "variant", "strain", "Virus", "Fever", "Disease",
+      "Encephalitis", "Flu", "Syndrome", "Hemorrhagic", "Haemorrhagic", "Variant"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+bool HasKind(const std::vector<NameEntry>& entries, MentionKind kind) {
+  return std::any_of(entries.begin(), entries.end(),
+                     [kind](const NameEntry& e) { return e.kind == kind; });
+}
+
+class Matcher {
+ public:
+  Matcher(const GazetteerTables& tables, std::string_view text)
+      : t_(tables), text_(text), tokens_(Tokenise(text)) {}
+
+  std::vector<Candidate> FindCandidates() const {
+    std::vector<Candidate> out;
+    size_t i = 0;
+    while (i < tokens_.size()) {
+      Candidate candidate;
+      size_t next = 0;
+      if (IsStart(i) && MatchAt(i, candidate, next)) {
+        out.push_back(candidate);
+        i = next;
+      } else {
+        ++i;
+      }
+    }
+    return out;
+  }
+
+ private:
+  std::string_view Text(const Token& token) const {
+    return text_.substr(token.start, token.end - token.start);
+  }
+
+  bool IsWord(size_t i) const { return i < tokens_.size() && tokens_[i].type == TokenType::kWord; }
+
+  bool IsStart(size_t i) const {
+    if (!IsWord(i)) return false;
+    if (tokens_[i].capitalised) return true;
+    return Text(tokens_[i]) == "the" && IsWord(i + 1) && tokens_[i + 1].capitalised;
+  }
+
+  // Keys of the n-grams starting at token `first`, with the token each ends at.
+  std::vector<std::pair<std::string, size_t>> Keys(size_t first) const {
+    std::vector<std::pair<std::string, size_t>> keys;
+    std::string key;
+    size_t words = 0;
+    for (size_t j = first; j < tokens_.size() && j < first + kMaxTokens; ++j) {
+      const Token& token = tokens_[j];
+      if (token.type == TokenType::kBreak) break;
+      if (j > first && token.space_before) key.push_back(' ');
+      if (token.type == TokenType::kPunct) {
+        key.push_back(token.punct);
+        if (token.punct == '.') keys.emplace_back(key, j);
+        continue;
+      }
+      if (++words > kMaxWords) break;
+      std::string_view word = Text(token);
+      if (j == first && word == "The") word = "the";
+      key.append(word);
+      keys.emplace_back(key, j);
+    }
+    return keys;
+  }
+
+  bool Allowed(std::string_view key, const std::vector<NameEntry>& entries, size_t last) const {
+    const bool alias = HasKind(entries, MentionKind::kAlias) ||
+                       std::any_of(entries.begin(), entries.end(),
+                                   [](const NameEntry& e) { return e.authoritative; });
+    if (key.size() < 3 && !alias) return false;
+    if (t_.stopnames.count(key) == 0) return true;
+    // "Delta State", "Reading Borough": a stop name followed by a place noun is a place.
+    return IsWord(last + 1) && IsPlaceNoun(Text(tokens_[last + 1]));
+  }
+
+  bool MatchAt(size_t first, Candidate& out, size_t& next) const {
+    const auto keys = Keys(first);
+    for (auto it = keys.rbegin(); it != keys.rend(); ++it) {
+      std::vector<NameEntry> readings = t_.Readings(it->first);
+      if (readings.empty() || !Allowed(it->first, readings, it->second)) continue;
+      size_t last = it->second;
+      out.start = tokens_[first].start;
+      out.prefer = Prefer::kNone;
+      const bool named = HasKind(readings, MentionKind::kName);
+      out.entries = std::move(readings);
+      if (named && IsWord(last + 1) && tokens_[last + 1].space_before &&
+          IsPlaceNoun(Text(tokens_[last + 1]))) {
+        ++last;
+        out.prefer = *PlaceNoun(Text(tokens_[last]));
+      }
+      if (IsWord(last + 1) && IsDiseaseWord(Text(tokens_[last + 1]))) return false;
+      out.end = tokens_[last].end;
+      next = last + 1;
+      return true;
+    }
+    return false;
+  }
+
+  const GazetteerTables& t_;
+  std::string_view text_;
+  std::vector<Token> tokens_;
+};
+
+struct Context {
+  std::vector<std::string_view> countries;
+  std::vector<std::string_view> subdivisions;
+
+  bool HasCountry(std::string_view code) const {
+    return !code.empty() && std::find(countries.begin(), countries.end(), code) != countries.end();
+  }
+  bool HasSubdivision(std::string_view code) const {
+    return !code.empty() &&
+           std::find(subdivisions.begin(), subdivisions.end(), code) != subdivisions.end();
+  }
+};
+
+// Readings that may count: small places only with their country in the context.
+std::vector<NameEntry> Usable(const GazetteerTables& t, const std::vector<NameEntry>& entries,
+                              const Context* context) {
+  std::vector<NameEntry> out;
+  for (const NameEntry& e : entries) {
+    const PlaceRecord& p = t.places[e.place];
+    if (p.small && (context == nullptr || !context->HasCountry(p.country))) {
+      continue;
+    }
+    out.push_back(e);
+  }
+  return out;
+}
+
+void AddUnambiguous(const GazetteerTables& t, const std::vector<NameEntry>& entries,
+                    Context& context) {
+  if (entries.empty()) return;
+  const PlaceRecord& first = t.places[entries.front().place];
+  bool one_country = !first.country.empty();
+  bool one_subdivision = !first.subdivision.empty();
+  for (const NameEntry& e : entries) {
+    const PlaceRecord& p = t.places[e.place];
+    one_country = one_country && p.country == first.country;
+    one_subdivision = one_subdivision && p.subdivision == first.subdivision;
+  }
+  if (one_country && !context.HasCountry(first.country)) context.countries.push_back(first.country);
+  if (one_subdivision && !context.HasSubdivision(first.subdivision)) {
+    context.subdivisions.push_back(first.subdivision);
+  }
+}
+
+// True if `city` lies in a subdivision reading of the same name among `entries`.
+bool CityInSameNamedSubdivision(const GazetteerTables& t, const std::vector<NameEntry>& entries,
+                                const PlaceRecord& city) {
+  if (city.level != PlaceLevel::kCity || city.subdivision.empty()) return false;
+  return std::any_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
+    const PlaceRecord& p = t.places[e.place];
+    return p.level == PlaceLevel::kSubdivision && p.subdivision == city.subdivision;
+  });
+}
+
+// A reading in a context country loses to one elsewhere this many times larger:
+// "Moscow" in a text that also names the United States is still Moscow, RU.
+constexpr int64_t kContextPopulationRatio = 20;
+
+std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<NameEntry>& entries,
+                                 const Context& context, Prefer prefer, bool strict_context) {
+  int64_t largest_outside = 0;
+  for (const NameEntry& e : entries) {
+    const PlaceRecord& p = t.places[e.place];
+    if (!context.HasCountry(p.country)) largest_outside = std::max(largest_outside, p.population);
+  }
+  auto rank = [&](const NameEntry& e) {
+    const PlaceRecord& p = t.places[e.place];
+    const bool wanted = (prefer == Prefer::kSubdivision && p.level == PlaceLevel::kSubdivision) ||
+                        (prefer == Prefer::kCity && p.level == PlaceLevel::kCity);
+    const bool in_context = context.HasCountry(p.country) &&
+                            (strict_context ||
+                             p.population * kContextPopulationRatio >= largest_outside);
+    const bool city_over_subdivision = !e.alternate && CityInSameNamedSubdivision(t, entries, p);
+    return std::make_tuple(wanted, e.authoritative, context.HasSubdivision(p.subdivision),
+                           in_context, !e.alternate, p.level == PlaceLevel::kCountry,
+                           city_over_subdivision, p.population);
+  };
+  const NameEntry* best = nullptr;
+  for (const NameEntry& e : entries) {
+    if (best == nullptr || rank(e) > rank(*best)) best = &e;
+  }
+  if (best == nullptr) return std::nullopt;
+  return *best;
+}
+
+}  // namespace
+
+struct Gazetteer::Tables : GazetteerTables {};
+
+Gazetteer::Gazetteer(std::unique_ptr<Tables> tables) : tables_(std::move(tables)) {}
+Gazetteer::~Gazetteer() = default;
+
+Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& dir) {
+  auto tables = std::make_unique<Tables>();
+  Status status = LoadTables(dir, *tables);
+  if (!status.ok()) return status;
+  return std::unique_ptr<Gazetteer>(new Gazetteer(std::move(tables)));
+}
+
+std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
+  const GazetteerTables& t = *tables_;
+  const std::vector<Candidate> candidates = Matcher(t, text).FindCandidates();
+  Context context;
+  for (const Candidate& c : candidates) AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
+  std::vector<PlaceMention> mentions;
+  for (const Candidate& c : candidates) {
+    const std::vector<NameEntry> usable = Usable(t, c.entries, &context);
+    const std::optional<NameEntry> chosen = Resolve(t, usable, context, c.prefer, false);
+    if (!chosen) continue;
+    PlaceMention mention;
+    mention.start = c.start;
+    mention.end = c.end;
+    mention.place = t.places[chosen->place].ToPlace();
+    mention.kind = chosen->kind;
+    mentions.push_back(std::move(mention));
+  }
+  return mentions;
+}
+
+std::optional<Place> Gazetteer::Country(std::string_view code) const {
+  const auto it = tables_->countries.find(code);
+  if (it == tables_->countries.end()) return std::nullopt;
+  return tables_->places[it->second].ToPlace();
+}
+
+std::optional<Place> Gazetteer::Subdivision(std::string_view code) const {
+  const auto it = tables_->subdivisions.find(code);
+  if (it == tables_->subdivisions.end()) return std::nullopt;
+  return tables_->places[it->second].ToPlace();
+}
+
+std::optional<Place> Gazetteer::Lookup(std::string_view name,
+                                       const std::vector<std::string>& context_countries) const {
+  const GazetteerTables& t = *tables_;
+  const std::vector<NameEntry> readings = t.Readings(NormaliseName(name));
+  Context context;
+  context.countries.assign(context_countries.begin(), context_countries.end());
+  const std::optional<NameEntry> chosen =
+      Resolve(t, Usable(t, readings, &context), context, Prefer::kNone, true);
+  if (!chosen) return std::nullopt;
+  return t.places[chosen->place].ToPlace();
+}
+
+size_t Gazetteer::size() const { return tables_->names.size(); }
+
+}  // namespace epiwire::gazetteer

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: MIT
+// Tests for the gazetteer, on the real tables in data/gazetteer.
+#include "epiwire/gazetteer/gazetteer.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace epiwire::gazetteer {
+namespace {
+
+const Gazetteer& Shared() {
+  static const Gazetteer* gazetteer = [] {
+    auto loaded = Gazetteer::Load(EPIWIRE_SOURCE_DIR "/data/gazetteer");
+    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
+    return loaded.ok() ? std::move(loaded).value().release() : nullptr;
+  }();
+  return *gazetteer;
+}
+
+std::string_view Covered(std::string_view text, const PlaceMention& m) {
+  return text.substr(m.start, m.end - m.start);
+}
+
+struct FoundCase {
+  const char* text;
+  const char* mention;  // the exact text the mention must cover
+  const char* country;
+  const char* subdivision;
+  PlaceLevel level;
+  MentionKind kind;
+};
+
+class FindPlacesFinds : public testing::TestWithParam<FoundCase> {};
+
+TEST_P(FindPlacesFinds, TheExpectedPlace) {
+  const FoundCase& c = GetParam();
+  const std::string_view text = c.text;
+  const auto mentions = Shared().FindPlaces(text);
+  const PlaceMention* found = nullptr;
+  for (const auto& m : mentions) {
+    if (Covered(text, m) == c.mention) found = &m;
+  }
+  ASSERT_NE(found, nullptr) << "no mention \"" << c.mention << "\" in: " << c.text;
+  EXPECT_EQ(found->place.country, c.country) << c.text;
+  EXPECT_EQ(found->place.subdivision, c.subdivision) << c.text;
+  EXPECT_EQ(found->place.level, c.level) << c.text;
+  EXPECT_EQ(found->kind, c.kind) << c.text;
+}
+
+constexpr auto kCountry = PlaceLevel::kCountry;
+constexpr auto kSub = PlaceLevel::kSubdivision;
+constexpr auto kCity = PlaceLevel::kCity;
+constexpr auto kOther = PlaceLevel::kOther;
+constexpr auto kName = MentionKind::kName;
+constexpr auto kAlias = MentionKind::kAlias;
+constexpr auto kDemonym = MentionKind::kDemonym;
+
+const FoundCase kFoundCases[] = {
+    {"Heilongjiang Province reported 12 new infections on Tuesday.", "Heilongjiang Province",
+     "CN", "CN-HL", kSub, kName},
+    {"Hubei province extended its travel ban.", "Hubei province", "CN", "CN-HB", kSub, kName},
+    {"Health officials in Fushun City closed two schools.", "Fushun City", "CN", "CN-LN", kCity,
+     kName},
+    {"Russia said that Moscow would tighten its rules.", "Moscow", "RU", "RU-MOW", kCity, kName},
+    {"Moscow recorded a rise in hospital admissions.", "Moscow", "RU", "RU-MOW", kCity, kName},
+    {"Officials in the DPRK denied any outbreak.", "the DPRK", "KP", "", kCountry, kAlias},
+    {"A North Korean defector described the clinics.", "North Korean", "KP", "", kCountry,
+     kDemonym},
+    {"The Russian city of Vladivostok shut its port.", "Russian", "RU", "", kCountry, kDemonym},
+    {"The Russian city of Vladivostok shut its port.", "Vladivostok", "RU", "RU-PRI", kCity,
+     kName},
+    {"China's health commission published new figures.", "China", "CN", "", kCountry, kName},
+    {"Russia\xE2\x80\x99s ministry confirmed the figure.", "Russia", "RU", "", kCountry, kName},
+    {"Hospitals in Atlanta are full, and Georgia has asked for help.", "Georgia", "US", "US-GA",
+     kSub, kName},
+    {"Doctors in Tbilisi said Georgia had enough beds.", "Georgia", "GE", "", kCountry, kName},
+    {"Georgia closed its border with Armenia.", "Georgia", "GE", "", kCountry, kName},
+    {"Paris hospitals are under strain.", "Paris", "FR", "FR-IDF", kCity, kName},
+    {"Harbin confirmed two cases overnight.", "Harbin", "CN", "CN-HL", kCity, kName},
+    {"Trade through Sinuiju was halted last week.", "Sinuiju", "KP", "KP-03", kCity, kName},
+    {"Passengers arriving in the UK must isolate.", "the UK", "GB", "", kCountry, kAlias},
+    {"Cases are rising across Europe this winter.", "Europe", "", "", kOther, kName},
+    {"The outbreak began in Wuhan late last year.", "Wuhan", "CN", "CN-HB", kCity, kName},
+    {"Singapore reported 40 cases.", "Singapore", "SG", "", kCountry, kName},
+    {"Beijing ordered mass testing.", "Beijing", "CN", "CN-BJ", kCity, kName},
+    {"Officials in the U.S. confirmed the case.", "the U.S.", "US", "", kCountry, kAlias},
+    {"The United States sent aid.", "The United States", "US", "", kCountry, kAlias},
+    {"Iran's deputy health minister fell ill.", "Iran", "IR", "", kCountry, kName},
+    {"Iranian officials closed the shrines.", "Iranian", "IR", "", kCountry, kDemonym},
+    {"Algerian authorities reported a cluster.", "Algerian", "DZ", "", kCountry, kDemonym},
+    {"Vietnamese health workers traced the contacts.", "Vietnamese", "VN", "", kCountry,
+     kDemonym},
+    {"South Korean officials tested 10,000 people.", "South Korean", "KR", "", kCountry,
+     kDemonym},
+    {"Italian doctors described the ward.", "Italian", "IT", "", kCountry, kDemonym},
+    {"British scientists sequenced the strain.", "British", "GB", "", kCountry, kDemonym},
+    {"An American patient was flown home.", "American", "US", "", kCountry, kDemonym},
+    {"Chinese researchers shared the genome.", "Chinese", "CN", "", kCountry, kDemonym},
+    {"Tokyo asked residents to stay home.", "Tokyo", "JP", "JP-13", kCity, kName},
+    {"Lombardy has the most cases in the country.", "Lombardy", "IT", "IT-25", kSub, kName},
+    {"S\xC3\xA3o Paulo opened field hospitals.", "S\xC3\xA3o Paulo", "BR", "BR-SP", kCity, kName},
+    {"Sao Paulo opened field hospitals.", "Sao Paulo", "BR", "BR-SP", kCity, kName},
+    {"Flights to Kiev were cancelled.", "Kiev", "UA", "UA-30", kCity, kAlias},
+    {"Mainland China reported no new local cases.", "Mainland China", "CN", "", kCountry, kAlias},
+    {"Hong Kong closed its schools.", "Hong Kong", "HK", "", kCountry, kName},
+    {"Casinos in Macau shut for two weeks.", "Macau", "MO", "", kCountry, kAlias},
+    {"Czechia made masks compulsory.", "Czechia", "CZ", "", kCountry, kName},
+    {"Ivory Coast sealed off its largest city.", "Ivory Coast", "CI", "", kCountry, kName},
+    {"An Ebola outbreak in the DRC spread east.", "the DRC", "CD", "", kCountry, kAlias},
+    {"Measles cases rose in Congo.", "Congo", "CD", "", kCountry, kAlias},
+    {"Holland tightened its rules.", "Holland", "NL", "", kCountry, kAlias},
+    {"Burma closed its border.", "Burma", "MM", "", kCountry, kAlias},
+    {"Tourism across the Middle East collapsed.", "the Middle East", "", "", kOther, kName},
+    {"Ships in the South China Sea were quarantined.", "the South China Sea", "", "", kOther,
+     kName},
+    {"Latin America became the epicentre.", "Latin America", "", "", kOther, kName},
+    {"Flooding hit Delta State again.", "Delta State", "NG", "NG-DE", kSub, kName},
+    {"Lagos imposed a curfew.", "Lagos", "NG", "NG-LA", kCity, kName},
+    {"Shanxi and its neighbour reported cases.", "Shanxi", "CN", "CN-SX", kSub, kName},
+    {"Shaanxi reported three cases.", "Shaanxi", "CN", "CN-SN", kSub, kName},
+    {"Inner Mongolia closed its border crossings.", "Inner Mongolia", "CN", "CN-NM", kSub, kName},
+    {"Melbourne is the capital of Victoria, where cases doubled.", "Victoria", "AU", "AU-VIC",
+     kSub, kName},
+    {"The mayor of Washington, D.C. declared an emergency.", "Washington, D.C.", "US", "US-DC",
+     kSub, kAlias},
+    {"Ho Chi Minh City ordered a lockdown.", "Ho Chi Minh City", "VN", "VN-SG", kCity, kName},
+    {"Trains to Kharkiv resumed.", "Kharkiv", "UA", "UA-63", kCity, kName},
+    {"Experts met in Geneva while Atlanta and New York reported cases.", "Geneva", "CH", "CH-GE",
+     kCity, kAlias},
+    {"Washington and Moscow disagreed, New York officials said.", "Moscow", "RU", "RU-MOW", kCity,
+     kName},
+    {"Washington State reported three deaths.", "Washington State", "US", "US-WA", kSub, kName},
+    {"Paris, Texas, opened a testing site.", "Paris", "US", "US-TX", kCity, kName},
+    {"The Jiangsu provincial government met.", "Jiangsu", "CN", "CN-JS", kSub, kName},
+};
+
+INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesFinds, testing::ValuesIn(kFoundCases));
+
+struct AbsentCase {
+  const char* text;
+  const char* word;  // must not be (part of) any mention
+};
+
+class FindPlacesIgnores : public testing::TestWithParam<AbsentCase> {};
+
+TEST_P(FindPlacesIgnores, CommonWordsThatAreAlsoPlaceNames) {
+  const AbsentCase& c = GetParam();
+  const std::string_view text = c.text;
+  for (const auto& m : Shared().FindPlaces(text)) {
+    EXPECT_EQ(Covered(text, m).find(c.word), std::string_view::npos)
+        << "\"" << Covered(text, m) << "\" matched in: " << c.text;
+  }
+}
+
+const AbsentCase kAbsentCases[] = {
+    {"May saw fewer cases than April.", "May"},
+    {"Cases fell in May and June.", "May"},
+    {"Reading the report, officials saw the trend.", "Reading"},
+    {"Police said the market would close.", "Police"},
+    {"Most patients recovered within a week.", "Most"},
+    {"Nice weather drew crowds to the beaches.", "Nice"},
+    {"Mobile clinics toured the villages.", "Mobile"},
+    {"Sale of alcohol was banned.", "Sale"},
+    {"Federal officials declined to comment.", "Federal"},
+    {"Figures for the week of March 3 were revised.", "March"},
+    {"the team met on Monday to review cases.", "Monday"},
+    {"Cases of Lassa fever rose in the south.", "Lassa"},
+    {"A Marburg virus case was confirmed.", "Marburg"},
+    {"Nancy Pelosi spoke to reporters.", "Nancy"},
+    {"President Vladimir Putin signed the decree.", "Vladimir"},
+    {"health workers may reach the area today.", "may"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesIgnores, testing::ValuesIn(kAbsentCases));
+
+TEST(FindPlaces, MentionsAreOrderedAndDoNotOverlap) {
+  const std::string_view text =
+      "Chinese officials in Wuhan, Hubei Province, said Beijing and the U.S. would share data "
+      "with South Korea and North Korea.";
+  const auto mentions = Shared().FindPlaces(text);
+  ASSERT_GE(mentions.size(), 7u);
+  for (size_t i = 1; i < mentions.size(); ++i) {
+    EXPECT_LE(mentions[i - 1].end, mentions[i].start);
+  }
+  EXPECT_EQ(Covered(text, mentions.back()), "North Korea");
+  EXPECT_EQ(mentions.back().place.country, "KP");
+}
+
+TEST(FindPlaces, MultiwordDemonymIsOneMention) {
+  const std::string_view text = "A North Korean defector described the clinics.";
+  const auto mentions = Shared().FindPlaces(text);
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(Covered(text, mentions[0]), "North Korean");
+  EXPECT_EQ(mentions[0].place.country, "KP");
+  EXPECT_EQ(mentions[0].kind, MentionKind::kDemonym);
+}
+
+TEST(FindPlaces, PossessiveMentionEndsBeforeTheApostrophe) {
+  const std::string_view text = "Japan's prime minister spoke.";
+  const auto mentions = Shared().FindPlaces(text);
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(mentions[0].start, 0u);
+  EXPECT_EQ(mentions[0].end, 5u);
+  EXPECT_EQ(mentions[0].place.name, "Japan");
+}
+
+TEST(FindPlaces, EmptyAndLowercaseTextFindNothing) {
+  EXPECT_TRUE(Shared().FindPlaces("").empty());
+  EXPECT_TRUE(Shared().FindPlaces("paris and moscow in lower case").empty());
+}
+
+TEST(FindPlaces, CityCarriesCoordinatesAndPopulation) {
+  const auto mentions = Shared().FindPlaces("Vladivostok");
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_TRUE(mentions[0].place.has_coordinates);
+  EXPECT_NEAR(mentions[0].place.lat, 43.1, 0.1);
+  EXPECT_NEAR(mentions[0].place.lon, 131.9, 0.1);
+  EXPECT_GT(mentions[0].place.population, 500000);
+  EXPECT_EQ(mentions[0].place.geonameid, 2013348);
+}
+
+TEST(Gazetteer, CountryByCode) {
+  const auto russia = Shared().Country("RU");
+  ASSERT_TRUE(russia.has_value());
+  EXPECT_EQ(russia->name, "Russia");
+  EXPECT_EQ(russia->level, PlaceLevel::kCountry);
+  EXPECT_TRUE(russia->subdivision.empty());
+  EXPECT_FALSE(Shared().Country("QQ").has_value());
+}
+
+TEST(Gazetteer, SubdivisionByCode) {
+  const auto heilongjiang = Shared().Subdivision("CN-HL");
+  ASSERT_TRUE(heilongjiang.has_value());
+  EXPECT_EQ(heilongjiang->name, "Heilongjiang");
+  EXPECT_EQ(heilongjiang->country, "CN");
+  EXPECT_EQ(Shared().Subdivision("CN-LN")->name, "Liaoning");
+  EXPECT_FALSE(Shared().Subdivision("CN-ZZ").has_value());
+}
+
+TEST(Gazetteer, LookupPrefersContextCountries) {
+  const auto paris = Shared().Lookup("Paris");
+  ASSERT_TRUE(paris.has_value());
+  EXPECT_EQ(paris->country, "FR");
+  const auto texan = Shared().Lookup("Paris", {"US"});
+  ASSERT_TRUE(texan.has_value());
+  EXPECT_EQ(texan->country, "US");
+  EXPECT_FALSE(Shared().Lookup("Nowhereville Upon Nothing").has_value());
+  EXPECT_GT(Shared().size(), 30000u);
+}
+
+TEST(GazetteerLoad, MissingDirectoryNamesThePath) {
+  const std::string dir = "/nonexistent/epiwire/gazetteer";
+  auto loaded = Gazetteer::Load(dir);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(loaded.status().message().find(dir), std::string::npos);
+}
+
+TEST(GazetteerLoad, MalformedLineNamesFileAndLine) {
+  const auto dir = std::filesystem::temp_directory_path() / "epiwire_gazetteer_bad_table";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "countries.tsv") << "iso2\tname\tgeonameid\tlat\tlon\tpopulation\talts\n"
+                                       << "RU\tRussia\t2017370\t55.75\t37.61\t144000000\t\n"
+                                       << "XX\tBroken\n";
+  auto loaded = Gazetteer::Load(dir.string());
+  std::filesystem::remove_all(dir);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(loaded.status().message().find("countries.tsv:3"), std::string::npos)
+      << loaded.status().message();
+}
+
+TEST(GazetteerLoad, LoadsAllTablesAndReportsTime) {
+  const auto begin = std::chrono::steady_clock::now();
+  auto loaded = Gazetteer::Load(EPIWIRE_SOURCE_DIR "/data/gazetteer");
+  const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - begin);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  std::printf("gazetteer load: %lld ms, %zu names\n", static_cast<long long>(elapsed.count()),
+              loaded.value()->size());
+  // Generous: debug builds with sanitizers are many times slower than release.
+  EXPECT_LT(elapsed.count(), 5000);
+}
+
+}  // namespace
+}  // namespace epiwire::gazetteer

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#include "epiwire/output/json_output.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace epiwire::output {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json NullIfEmpty(const std::string& value) { return value.empty() ? Json(nullptr) : Json(value); }
+
+Json PlaceJson(const std::optional<Place>& place) {
+  if (!place) return nullptr;
+  Json json;
+  json["name"] = place->name;
+  json["country"] = NullIfEmpty(place->country);
+  json["subdivision"] = NullIfEmpty(place->subdivision);
+  json["geonameid"] = place->geonameid != 0 ? Json(place->geonameid) : Json(nullptr);
+  json["level"] = std::string(PlaceLevelName(place->level));
+  if (place->has_coordinates) {
+    json["lat"] = place->lat;
+    json["lon"] = place->lon;
+  } else {
+    json["lat"] = nullptr;
+    json["lon"] = nullptr;
+  }
+  return json;
+}
+
+Json DateJson(const std::optional<Date>& date) {
+  return date ? Json(date->ToIso()) : Json(nullptr);
+}
+
+Json PeriodJson(const std::optional<Period>& period) {
+  if (!period) return nullptr;
+  return Json{{"start", DateJson(period->start)}, {"end", DateJson(period->end)}};
+}
+
+Json EventJson(const Event& event) {
+  Json json;
+  if (event.type == EventType::kCases) {
+    json["type"] = "cases";
+    json["disease"] = NullIfEmpty(event.disease);
+    json["status"] = std::string(CaseStatusName(event.status));
+    json["count"] = event.count;
+    json["qualifier"] = std::string(QualifierName(event.qualifier));
+    json["aggregation"] = event.aggregation ? Json(std::string(AggregationName(*event.aggregation)))
+                                            : Json(nullptr);
+    json["imported"] = event.imported ? Json(*event.imported) : Json(nullptr);
+    json["place"] = PlaceJson(event.place);
+    json["origin"] = PlaceJson(event.origin);
+    Json route = Json::array();
+    for (const Place& place : event.route) route.push_back(PlaceJson(place));
+    json["route"] = route;
+    Json modes = Json::array();
+    for (TravelMode mode : event.modes) modes.push_back(std::string(TravelModeName(mode)));
+    json["modes"] = modes;
+  } else {
+    json["type"] = "measure";
+    json["measure"] = std::string(MeasureKindName(event.measure));
+    json["action"] = std::string(MeasureActionName(event.action));
+    json["disease"] = NullIfEmpty(event.disease);
+    json["place"] = PlaceJson(event.place);
+    json["target"] = PlaceJson(event.target);
+    json["detail"] = NullIfEmpty(event.detail);
+  }
+  json["period"] = PeriodJson(event.period);
+  json["evidence"] = Json{{"start", event.evidence.start},
+                          {"end", event.evidence.end},
+                          {"quote", event.evidence.quote}};
+  return json;
+}
+
+std::string_view SourceName(PublishedSource source) {
+  switch (source) {
+    case PublishedSource::kGiven:
+      return "given";
+    case PublishedSource::kInferred:
+      return "inferred";
+    case PublishedSource::kNone:
+      break;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string ToJsonLine(const Extraction& extraction, const JsonOptions& options) {
+  const Document& doc = extraction.document;
+  Json json;
+  json["id"] = doc.id;
+  json["published"] = DateJson(doc.published);
+  json["published_source"] = NullIfEmpty(std::string(SourceName(doc.published_source)));
+  json["language"] = extraction.language;
+  json["format"] = doc.format;
+  json["title"] = NullIfEmpty(doc.title);
+  json["url"] = NullIfEmpty(doc.url);
+  Json stories = Json::array();
+  for (const Story& story : extraction.stories) {
+    stories.push_back(Json{{"start", story.start},
+                           {"end", story.end},
+                           {"relevant", story.relevant},
+                           {"score", static_cast<double>(static_cast<int>(story.score * 1000 + 0.5)) / 1000}});
+  }
+  json["stories"] = stories;
+  Json removed = Json::array();
+  for (const RemovedRange& range : extraction.removed) {
+    removed.push_back(Json{{"start", range.start},
+                           {"end", range.end},
+                           {"reason", range.reason == RemovalReason::kDuplicate ? "duplicate"
+                                                                                : "boilerplate"}});
+  }
+  json["removed"] = removed;
+  Json events = Json::array();
+  for (const Event& event : extraction.events) events.push_back(EventJson(event));
+  json["events"] = events;
+  if (options.include_text || doc.format == "html") json["text"] = doc.text;
+  // Replace, not throw, on any invalid UTF-8 that slipped through.
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string ToTable(const Extraction& extraction) {
+  std::string out;
+  char line[512];
+  const auto place_name = [](const std::optional<Place>& place) -> std::string {
+    if (!place) return "-";
+    std::string name = place->name;
+    if (!place->country.empty()) name += " (" + (place->subdivision.empty() ? place->country : place->subdivision) + ")";
+    return name;
+  };
+  for (const Event& event : extraction.events) {
+    const std::string period =
+        event.period ? (event.period->start ? event.period->start->ToIso() : std::string("..")) +
+                           "/" + (event.period->end ? event.period->end->ToIso() : std::string(".."))
+                     : "-";
+    std::string what;
+    if (event.type == EventType::kCases) {
+      what = std::to_string(event.count) + " " + std::string(CaseStatusName(event.status));
+      if (event.aggregation) what += " " + std::string(AggregationName(*event.aggregation));
+      if (event.imported == true) what += " imported";
+      if (event.origin) what += " from " + event.origin->name;
+    } else {
+      what = std::string(MeasureKindName(event.measure)) + " " +
+             std::string(MeasureActionName(event.action));
+    }
+    std::snprintf(line, sizeof line, "%-22.22s %-10.10s %-40.40s %-28.28s %s\n",
+                  extraction.document.id.c_str(), event.disease.empty() ? "-" : event.disease.c_str(),
+                  what.c_str(), place_name(event.place).c_str(), period.c_str());
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace epiwire::output

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#include "epiwire/pipeline/pipeline.h"
+
+#include <gtest/gtest.h>
+
+namespace epiwire::pipeline {
+namespace {
+
+std::unique_ptr<Pipeline> MakePipeline() {
+  auto created = Pipeline::Create(std::string(EPIWIRE_SOURCE_DIR) + "/data");
+  EXPECT_TRUE(created.ok()) << created.status().message();
+  return created.ok() ? std::move(created).value() : nullptr;
+}
+
+Document Article(std::string text, std::optional<Date> published) {
+  Document doc;
+  doc.id = "test";
+  doc.text = std::move(text);
+  doc.published = published;
+  doc.published_source = published ? PublishedSource::kGiven : PublishedSource::kNone;
+  doc.format = "text";
+  return doc;
+}
+
+TEST(Pipeline, ReadsCasesFromTheRelevantStoryOnly) {
+  auto pipeline = MakePipeline();
+  ASSERT_NE(pipeline, nullptr);
+  const std::string text =
+      "Health officials in Bavaria reported 14 new measles cases on Monday, bringing the "
+      "state's total to 230 since January.\n"
+      "The outbreak has been traced to a school where most pupils were not vaccinated.\n"
+      "Sign up for our newsletter\n"
+      "STOCK MARKETS: Shares in the carmaker fell 12 percent after 300 workers were laid off, "
+      "the company said on Friday in a statement that cited weak demand in the last quarter,\n";
+  const Extraction x = pipeline->Extract(Article(text, Date{2019, 5, 8}));
+  ASSERT_GE(x.stories.size(), 2u);
+  EXPECT_TRUE(x.stories.front().relevant);
+  EXPECT_FALSE(x.stories.back().relevant);
+  ASSERT_FALSE(x.removed.empty());
+  int new_cases = 0;
+  int totals = 0;
+  for (const Event& e : x.events) {
+    ASSERT_EQ(e.type, EventType::kCases);
+    EXPECT_EQ(e.disease, "measles");
+    ASSERT_TRUE(e.place.has_value());
+    EXPECT_EQ(e.place->subdivision, "DE-BY");
+    if (e.count == 14) {
+      ++new_cases;
+      EXPECT_EQ(e.aggregation, Aggregation::kNew);
+      ASSERT_TRUE(e.period.has_value());
+      EXPECT_EQ(e.period->start, (Date{2019, 5, 6}));
+    }
+    if (e.count == 230) {
+      ++totals;
+      EXPECT_EQ(e.aggregation, Aggregation::kCumulative);
+    }
+  }
+  EXPECT_EQ(new_cases, 1);
+  EXPECT_EQ(totals, 1);
+  EXPECT_EQ(x.events.size(), 2u);
+}
+
+TEST(Pipeline, InfersPublishedDateWhenNoneGiven) {
+  auto pipeline = MakePipeline();
+  ASSERT_NE(pipeline, nullptr);
+  const Extraction x = pipeline->Extract(
+      Article("Published: March 3, 2021\nNo news today about any illness at all.\n", std::nullopt));
+  ASSERT_TRUE(x.document.published.has_value());
+  EXPECT_EQ(*x.document.published, (Date{2021, 3, 3}));
+  EXPECT_EQ(x.document.published_source, PublishedSource::kInferred);
+}
+
+TEST(Pipeline, EmptyDocumentGivesNothing) {
+  auto pipeline = MakePipeline();
+  ASSERT_NE(pipeline, nullptr);
+  const Extraction x = pipeline->Extract(Article("", Date{2020, 1, 1}));
+  EXPECT_TRUE(x.events.empty());
+  EXPECT_TRUE(x.stories.empty());
+}
+
+TEST(Pipeline, MissingDataDirIsAnErrorNamingIt) {
+  auto created = Pipeline::Create("/nonexistent/epiwire-data");
+  ASSERT_FALSE(created.ok());
+  EXPECT_NE(created.status().message().find("/nonexistent/epiwire-data"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace epiwire::pipeline

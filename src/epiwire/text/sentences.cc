@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+#include "epiwire/text/sentences.h"
+
+#include <algorithm>
+#include <array>
+
+#include "epiwire/base/utf8.h"
+
+namespace epiwire::text {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return IsUpper(c) || IsLower(c); }
+
+// Abbreviations after which a full stop does not end a sentence.
+constexpr std::array<std::string_view, 42> kAbbreviations = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "st", "sr", "jr",
+    "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "approx", "est", "fig", "ft",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "lt", "col", "capt", "mt", "incl", "govt"};
+
+bool IsAbbreviation(std::string_view word) {
+  if (word.size() == 1 && IsUpper(word[0])) return true;  // an initial: "J. Smith"
+  // "U.S." / "U.K.": letters separated by stops.
+  if (word.size() >= 3 && word[1] == '.') return true;
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(IsUpper(c) ? c - 'A' + 'a' : c);
+  return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end();
+}
+
+// Bytes of a closing quote or bracket starting at i (0 when none).
+size_t ClosingMarkAt(std::string_view text, size_t i) {
+  const char c = text[i];
+  if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+  if (text.substr(i, 3) == "\xE2\x80\x9D" || text.substr(i, 3) == "\xE2\x80\x99") return 3;
+  return 0;
+}
+
+// Does a new sentence plausibly start at i (after spaces)?
+bool StartsSentence(std::string_view text, size_t i) {
+  if (i >= text.size()) return false;
+  const char c = text[i];
+  if (IsUpper(c) || IsDigit(c) || c == '"' || c == '\'' || c == '(') return true;
+  return text.substr(i, 3) == "\xE2\x80\x9C" || text.substr(i, 3) == "\xE2\x80\x98";
+}
+
+void Emit(std::string_view text, size_t start, size_t end, std::vector<Sentence>& out) {
+  while (start < end && (IsSpace(text[start]) || text[start] == '\n')) ++start;
+  while (end > start && (IsSpace(text[end - 1]) || text[end - 1] == '\n')) --end;
+  if (end > start) out.push_back(Sentence{start, end});
+}
+
+// The word that ends right before position `stop` (the full stop).
+std::string_view WordBefore(std::string_view text, size_t line_start, size_t stop) {
+  size_t i = stop;
+  while (i > line_start && (IsAlpha(text[i - 1]) || text[i - 1] == '.')) --i;
+  return text.substr(i, stop - i);
+}
+
+}  // namespace
+
+std::vector<Sentence> SplitSentences(std::string_view text, size_t begin, size_t end) {
+  std::vector<Sentence> sentences;
+  end = std::min(end, text.size());
+  size_t start = begin;
+  size_t line_start = begin;
+  for (size_t i = begin; i < end; ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      Emit(text, start, i, sentences);
+      start = line_start = i + 1;
+      continue;
+    }
+    if (c != '.' && c != '!' && c != '?') continue;
+    if (c == '.' && IsAbbreviation(WordBefore(text, line_start, i))) continue;
+    size_t after = i + 1;
+    while (after < end) {
+      const size_t mark = ClosingMarkAt(text, after);
+      if (mark == 0) break;
+      after += mark;
+    }
+    if (after >= end || !IsSpace(text[after])) continue;
+    size_t next = after;
+    while (next < end && IsSpace(text[next])) ++next;
+    if (!StartsSentence(text, next)) continue;
+    Emit(text, start, after, sentences);
+    start = after;
+  }
+  Emit(text, start, end, sentences);
+  return sentences;
+}
+
+namespace {
+
+bool IsWordByte(unsigned char c) { return IsAlpha(static_cast<char>(c)) || IsDigit(static_cast<char>(c)) || c >= 0x80; }
+
+// Multi-byte punctuation that must not glue to words: curly quotes, dashes, ellipsis.
+size_t PunctuationLength(std::string_view text, size_t i) {
+  if (static_cast<unsigned char>(text[i]) != 0xE2 || i + 2 >= text.size()) return 0;
+  const unsigned char b1 = static_cast<unsigned char>(text[i + 1]);
+  const unsigned char b2 = static_cast<unsigned char>(text[i + 2]);
+  if (b1 == 0x80 && (b2 >= 0x90 && b2 <= 0xA6)) return 3;  // dashes, quotes, bullets, ellipsis
+  return 0;
+}
+
+bool IsApostrophe(std::string_view text, size_t i, size_t* length) {
+  if (text[i] == '\'') {
+    *length = 1;
+    return true;
+  }
+  if (text.substr(i, 3) == "\xE2\x80\x99") {
+    *length = 3;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
+  std::vector<Token> tokens;
+  end = std::min(end, text.size());
+  size_t i = begin;
+  while (i < end) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (IsSpace(static_cast<char>(c)) || c == '\n') {
+      ++i;
+      continue;
+    }
+    size_t apostrophe = 0;
+    // Possessive 's as its own token.
+    if (IsApostrophe(text, i, &apostrophe) && i + apostrophe < end &&
+        (text[i + apostrophe] == 's' || text[i + apostrophe] == 'S') &&
+        (i + apostrophe + 1 >= end || !IsWordByte(static_cast<unsigned char>(text[i + apostrophe + 1]))) &&
+        i > begin && IsWordByte(static_cast<unsigned char>(text[i - 1]))) {
+      tokens.push_back(Token{i, i + apostrophe + 1, "'s", true, false, false});
+      i += apostrophe + 1;
+      continue;
+    }
+    const size_t punct = PunctuationLength(text, i);
+    if (punct > 0 || !IsWordByte(c)) {
+      const size_t length = punct > 0 ? punct : Utf8SequenceLength(c);
+      Token token{i, i + length, std::string(text.substr(i, length)), false, false, false};
+      if (punct == 3 && (text[i + 2] == '\x98' || text[i + 2] == '\x99')) token.lower = "'";
+      if (punct == 3 && (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) token.lower = "\"";
+      tokens.push_back(std::move(token));
+      i += length;
+      continue;
+    }
+    // A word or number: letters/digits, with inner hyphens, dots between digits,
+    // commas between digit groups, and inner apostrophes (not a possessive 's).
+    size_t j = i;
+    bool has_digit = false;
+    while (j < end) {
+      const unsigned char d = static_cast<unsigned char>(text[j]);
+      if (d >= 0x80) {
+        if (PunctuationLength(text, j) > 0) break;
+        j += Utf8SequenceLength(d);
+        continue;
+      }
+      if (IsWordByte(d)) {
+        has_digit = has_digit || IsDigit(static_cast<char>(d));
+        ++j;
+        continue;
+      }
+      const bool inner = j + 1 < end && IsWordByte(static_cast<unsigned char>(text[j + 1]));
+      if (d == '-' && inner) {
+        ++j;
+        continue;
+      }
+      if ((d == ',' || d == '.' || d == ':') && inner && IsDigit(text[j - 1]) && IsDigit(text[j + 1])) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    Token token{i, j, std::string(text.substr(i, j - i)), true, IsUpper(text[i]), has_digit};
+    for (char& ch : token.lower) ch = static_cast<char>(IsUpper(ch) ? ch - 'A' + 'a' : ch);
+    tokens.push_back(std::move(token));
+    i = j;
+  }
+  return tokens;
+}
+
+}  // namespace epiwire::text

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#include "epiwire/text/sentences.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace epiwire::text {
+namespace {
+
+std::vector<std::string> Split(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Sentence& s : SplitSentences(text, 0, text.size())) {
+    out.emplace_back(text.substr(s.start, s.end - s.start));
+  }
+  return out;
+}
+
+TEST(SplitSentences, SplitsAtStopsAndLineBreaks) {
+  EXPECT_EQ(Split("Ten cases were found. Two died.\nA new line here"),
+            (std::vector<std::string>{"Ten cases were found.", "Two died.", "A new line here"}));
+}
+
+TEST(SplitSentences, KeepsAbbreviationsAndInitials) {
+  EXPECT_EQ(Split("The U.S. reported 5 cases on Apr. 3 in total. Dr. Lee agreed."),
+            (std::vector<std::string>{"The U.S. reported 5 cases on Apr. 3 in total.",
+                                      "Dr. Lee agreed."}));
+  EXPECT_EQ(Split("Officials (incl. J. Smith) spoke."),
+            (std::vector<std::string>{"Officials (incl. J. Smith) spoke."}));
+}
+
+TEST(SplitSentences, DoesNotSplitDecimalsOrLowerCaseContinuations) {
+  EXPECT_EQ(Split("Cases rose 1.5 times. it went on"),
+            (std::vector<std::string>{"Cases rose 1.5 times. it went on"}));
+}
+
+TEST(SplitSentences, ClosingQuoteStaysWithItsSentence) {
+  EXPECT_EQ(Split("He said \"stay home.\" Then he left."),
+            (std::vector<std::string>{"He said \"stay home.\"", "Then he left."}));
+  EXPECT_EQ(Split("It will open \xE2\x80\x9Csoon.\xE2\x80\x9D Schools wait."),
+            (std::vector<std::string>{"It will open \xE2\x80\x9Csoon.\xE2\x80\x9D", "Schools wait."}));
+}
+
+TEST(SplitSentences, RespectsTheRangeGiven) {
+  const std::string text = "Skip me. Take me. Skip me too.";
+  const auto sentences = SplitSentences(text, 9, 17);
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(text.substr(sentences[0].start, sentences[0].end - sentences[0].start), "Take me.");
+}
+
+std::vector<std::string> Lowers(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(text, 0, text.size())) out.push_back(t.lower);
+  return out;
+}
+
+TEST(Tokenize, SplitsWordsNumbersAndPunctuation) {
+  EXPECT_EQ(Lowers("Russia reported 6,343 COVID-19 cases."),
+            (std::vector<std::string>{"russia", "reported", "6,343", "covid-19", "cases", "."}));
+  EXPECT_EQ(Lowers("1.2 million, 10:30"),
+            (std::vector<std::string>{"1.2", "million", ",", "10:30"}));
+}
+
+TEST(Tokenize, PossessiveIsItsOwnToken) {
+  EXPECT_EQ(Lowers("Russia's cases"), (std::vector<std::string>{"russia", "'s", "cases"}));
+  EXPECT_EQ(Lowers("China\xE2\x80\x99s border"),
+            (std::vector<std::string>{"china", "'s", "border"}));
+}
+
+TEST(Tokenize, CurlyQuotesAndDashesAreSeparateTokens) {
+  EXPECT_EQ(Lowers("\xE2\x80\x9C" "confirmed\xE2\x80\x9D cases \xE2\x80\x94 mostly"),
+            (std::vector<std::string>{"\"", "confirmed", "\"", "cases", "\xE2\x80\x94", "mostly"}));
+}
+
+TEST(Tokenize, OffsetsPointIntoTheText) {
+  const std::string text = "In Fushun City";
+  const auto tokens = Tokenize(text, 0, text.size());
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(text.substr(tokens[1].start, tokens[1].end - tokens[1].start), "Fushun");
+  EXPECT_TRUE(tokens[1].capitalized);
+  EXPECT_FALSE(Tokenize("two", 0, 3)[0].capitalized);
+}
+
+}  // namespace
+}  // namespace epiwire::text
