@@ -103,6 +103,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   view.cues.assign(n, 0);
   view.clause.assign(n, 0);
   view.disease.assign(n, std::string());
+  view.disease_length.assign(n, 0);
   int clause = 0;
   for (size_t i = 0; i < n; ++i) {
     if (IsClauseBreak(view.tokens[i])) ++clause;
@@ -110,8 +111,15 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     uint32_t flags = 0;
     const size_t length = lexicon.MatchCue(view.tokens, i, &flags);
     for (size_t k = i; k < i + length; ++k) view.cues[k] |= flags;
+  }
+  // Diseases, longest first, without overlaps ("swine flu" is not also "flu").
+  for (size_t i = 0; i < n; ++i) {
     std::string disease;
-    if (lexicon.MatchDisease(view.tokens, i, &disease) > 0) view.disease[i] = disease;
+    const size_t length = lexicon.MatchDisease(view.tokens, i, &disease);
+    if (length == 0) continue;
+    view.disease[i] = disease;
+    view.disease_length[i] = length;
+    i += length - 1;
   }
 
   const auto first = std::lower_bound(

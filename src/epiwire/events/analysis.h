@@ -60,6 +60,7 @@ struct SentenceView {
   std::vector<uint32_t> cues;       // cue flags by token (set on every token of the phrase)
   std::vector<int> clause;          // clause number by token
   std::vector<std::string> disease; // disease id starting at a token, else empty
+  std::vector<size_t> disease_length;  // its length in tokens
   std::vector<PlaceRef> places;
   std::vector<Anaphor> anaphors;
   std::vector<QuantityRef> quantities;

@@ -28,12 +28,17 @@ bool IsFunctionWord(std::string_view word) {
                       "its", "his", "her", "they", "we", "it", "but", "while", "since"});
 }
 
+bool IsAuxiliary(std::string_view word) {
+  return OneOf(word, {"are", "were", "is", "was", "being", "been", "have", "has", "had", "now",
+                      "still", "all", "also", "later", "since", "then", "reportedly"});
+}
+
 bool IsLinkWord(std::string_view word) {
   return OneOf(word, {"to", "at", "of", "was", "is", "were", "are", "stood", "stands", "reached",
                       "hit", "rose", "risen", "climbed", "jumped", "increased", "grew", "now",
                       "has", "had", "have", "been", "totalled", "totaled", "topped", "passed",
                       "surpassed", "exceeded", "by", "now", "reaching", "hitting", "rising",
-                      "climbing", "standing", "remained", "remains", "'s"});
+                      "climbing", "standing", "remained", "remains", "'s", "a", "record", "new", "high"});
 }
 
 // How a number became a case count.
@@ -97,14 +102,16 @@ std::optional<CaseReading> ReadForward(const SentenceView& view, const Lexicon& 
           return reading;
         }
         case TermRole::kVerb: {
-          if (i > after + 2) return std::nullopt;
+          for (size_t k = after; k < i; ++k) {
+            if (!IsAuxiliary(tokens[k].lower) && !(view.cues[k] & kCueNew)) return std::nullopt;
+          }
           CaseReading reading;
           reading.status = *term.status;
           reading.head = i;
           return reading;
         }
         case TermRole::kModifier:
-          modifier = term.status;
+          if (!modifier) modifier = term.status;
           i += length;
           continue;
         case TermRole::kKillVerb:
@@ -112,9 +119,43 @@ std::optional<CaseReading> ReadForward(const SentenceView& view, const Lexicon& 
           return std::nullopt;
       }
     }
-    if (!view.disease[i].empty() || (view.cues[i] & (kCueNew | kCueImported | kCueLocal))) {
+    if (!view.disease[i].empty()) {
+      i += view.disease_length[i];
+      continue;
+    }
+    if (view.cues[i] & (kCueNew | kCueImported | kCueLocal)) {
       ++i;
       continue;
+    }
+    // "43 confirmed and 20 probable cases": the noun is shared.
+    if ((t.lower == "and" || t.lower == "or") && modifier && i + 1 < tokens.size() &&
+        tokens[i + 1].has_digit) {
+      i += 2;
+      continue;
+    }
+    // "18 of them were infected", "24 of them on ventilators".
+    if (t.lower == "of" && i == after && i + 1 < tokens.size() &&
+        OneOf(tokens[i + 1].lower, {"them", "whom", "those", "these"})) {
+      auto verb = VerbAfter(view, lexicon, i + 2, 8);
+      if (!verb) return std::nullopt;
+      CaseReading reading;
+      reading.status = *verb;
+      reading.head = i + 1;
+      return reading;
+    }
+    if (IsAuxiliary(t.lower) && i < after + 3) {
+      // "41 are being treated in hospital": a verb after auxiliaries.
+      size_t k = i;
+      while (k < tokens.size() && IsAuxiliary(tokens[k].lower)) ++k;
+      CaseTerm verb_term;
+      if (k < tokens.size() && lexicon.MatchCaseTerm(tokens, k, &verb_term) > 0 &&
+          verb_term.role == TermRole::kVerb) {
+        CaseReading reading;
+        reading.status = *verb_term.status;
+        reading.head = k;
+        return reading;
+      }
+      return std::nullopt;
     }
     if (t.is_word && !t.has_digit && !t.capitalized && !IsFunctionWord(t.lower) && generic < 3) {
       ++generic;
@@ -147,7 +188,9 @@ std::optional<CaseReading> ReadKillVerb(const SentenceView& view, const Lexicon&
       CaseTerm next;
       const bool person = lexicon.MatchCaseTerm(tokens, after, &next) > 0 &&
                           next.role == TermRole::kPerson;
-      const bool ends = !tokens[after].is_word || OneOf(tokens[after].lower, {"and", "in", "on", "since", "so"});
+      const bool ends = !tokens[after].is_word ||
+                        OneOf(tokens[after].lower, {"and", "in", "on", "since", "so", "of", "across",
+                                                    "this", "last", "over", "during", "at"});
       if (!person && !ends) return std::nullopt;
       if (!person && term.status == CaseStatus::kTested) return std::nullopt;
     }
@@ -159,40 +202,63 @@ std::optional<CaseReading> ReadKillVerb(const SentenceView& view, const Lexicon&
   return std::nullopt;
 }
 
-// Rule 4: a running-total noun, then link words, then the number.
+// Rule 4: a running-total noun, then link words, then the number. The noun may
+// stand a few words back: "the death toll from the outbreak in X rose to 31".
 std::optional<CaseReading> ReadTotal(const SentenceView& view, const Lexicon& lexicon,
                                      const QuantityRef& q) {
   const size_t start = HedgeStart(view, q);
   const auto& tokens = view.tokens;
+  if (start == 0 || start > tokens.size()) return std::nullopt;
   size_t link_start = start;
-  while (link_start > 0 && IsLinkWord(tokens[link_start - 1].lower) &&
-         view.clause[link_start - 1] == view.clause[start < tokens.size() ? start : start - 1]) {
+  while (link_start > 0 && view.clause[link_start - 1] == view.clause[start - 1]) {
+    const std::string& w = tokens[link_start - 1].lower;
+    // "rose by 2,311 to 59,567": the increment is part of the link.
+    if (tokens[link_start - 1].has_digit && link_start >= 2 && tokens[link_start - 2].lower == "by") {
+      link_start -= 2;
+      continue;
+    }
+    if (!IsLinkWord(w)) break;
     --link_start;
   }
   if (link_start == start) return std::nullopt;
-  for (size_t back = 1; back <= 3 && back <= link_start; ++back) {
+  const bool adjacent_only = link_start + 1 == start && tokens[link_start].lower == "of";
+  for (size_t back = 1; back <= 12 && back <= link_start; ++back) {
     const size_t at = link_start - back;
+    if (view.clause[at] != view.clause[start - 1]) break;
     CaseTerm term;
     const size_t length = lexicon.MatchCaseTerm(tokens, at, &term);
-    if (length == 0 || at + length != link_start) continue;
+    if (length == 0) continue;
     if (term.role != TermRole::kTotal && term.role != TermRole::kNoun) continue;
+    if (at + length != link_start && (adjacent_only || back > 12)) continue;
     CaseReading reading;
     reading.head = at;
     reading.total_path = true;
     reading.by_link = tokens[start - 1].lower == "by";
     reading.noun_is_case_word = tokens[at].lower == "cases" || tokens[at].lower == "case";
-    if (term.status) {
-      reading.status = *term.status;
-    } else {
+    std::optional<CaseStatus> status = term.status;
+    // "the number of seriously ill patients ... rose to": modifiers and verbs after the noun.
+    for (size_t k = at + length; k < link_start && (!status || term.role == TermRole::kTotal); ++k) {
+      CaseTerm inner;
+      const size_t inner_length = lexicon.MatchCaseTerm(tokens, k, &inner);
+      if (inner_length == 0) continue;
+      if ((inner.role == TermRole::kModifier || inner.role == TermRole::kVerb ||
+           inner.role == TermRole::kNoun) && inner.status &&
+          !(status && inner.status == CaseStatus::kConfirmed)) {
+        status = inner.status;
+        break;
+      }
+    }
+    if (!status) {
       // "its total": the status of the nearest case noun before it in the sentence.
       for (size_t k = at; k-- > 0;) {
         CaseTerm before;
         if (lexicon.MatchCaseTerm(tokens, k, &before) > 0 && before.role == TermRole::kNoun) {
-          reading.status = *before.status;
+          status = before.status;
           break;
         }
       }
     }
+    reading.status = status.value_or(CaseStatus::kConfirmed);
     return reading;
   }
   return std::nullopt;
@@ -259,7 +325,9 @@ bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
   if (number.find("-year") != std::string::npos) return true;
   if (q.span.end < tokens.size()) {
     const std::string& after = tokens[q.span.end].lower;
-    if (OneOf(after, {"%", "percent", "years", "year", "-year-old", "year-old", "million-strong"})) {
+    if (OneOf(after, {"%", "percent", "years", "year", "-year-old", "year-old", "million-strong",
+                      "days", "day", "weeks", "week", "hours", "hour", "months", "month", "minutes",
+                      "times", "km", "kilometres", "kilometers", "miles", "metres", "meters"})) {
       return true;
     }
   }
@@ -275,10 +343,11 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const Quant
                                            const CaseReading& reading, const DateRef* date,
                                            bool possessive_place) {
   const size_t start = HedgeStart(view, q);
-  const size_t phrase_begin = start >= 2 ? start - 2 : 0;
   const size_t phrase_end = std::max(reading.head, q.span.end) + 1;
   if (reading.by_link) return Aggregation::kNew;
-  if (view.CuesIn(phrase_begin, phrase_end) & kCueNew) return Aggregation::kNew;
+  // "another 12", "12 more", "12 new cases"; the hedge "more than" is not a cue.
+  const uint32_t before = start >= 1 ? view.cues[start - 1] : 0;
+  if ((before & kCueNew) || (view.CuesIn(q.span.end, phrase_end) & kCueNew)) return Aggregation::kNew;
   uint32_t clause_cues = 0;
   for (size_t i = 0; i < view.tokens.size(); ++i) {
     if (SameClause(view, i, q.span.begin)) clause_cues |= view.cues[i];
@@ -292,6 +361,12 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const Quant
     return Aggregation::kNew;
   }
   if (possessive_place) return Aggregation::kCumulative;
+  // "has recorded", "have died": the perfect reports a state so far.
+  for (size_t i = 0; i < view.tokens.size(); ++i) {
+    if (SameClause(view, i, q.span.begin) && OneOf(view.tokens[i].lower, {"has", "have", "had"})) {
+      return Aggregation::kCumulative;
+    }
+  }
   return std::nullopt;
 }
 
@@ -353,7 +428,7 @@ PlaceChoice ChoosePlace(const SentenceView& view, const QuantityRef& q, const Ca
     const bool same_clause = SameClause(view, before ? span.end - 1 : span.begin, number);
     const size_t distance = before ? number - span.end : span.begin - head;
     if (possessive && before && same_clause && distance <= 8) score += 10;
-    if (locative_marker && !before && same_clause && distance <= 8) score += 8;
+    if (locative_marker && !before && same_clause && distance <= 10) score += 12;
     if (locative_marker && before && same_clause) score += 7;
     // The sentence's subject: its first place, right at the start.
     if (span.begin == subject_begin && span.begin <= 3 && before) score += 6;
@@ -361,6 +436,7 @@ PlaceChoice ChoosePlace(const SentenceView& view, const QuantityRef& q, const Ca
     if (before && !same_clause) score += 2;
     if (!before && !locative_marker) score += 1;
     if (demonym) score -= 3;
+    if (place->level != PlaceLevel::kCountry) score += 1;  // the more specific of a tie
     if (score > best_score || (score == best_score && distance < best_distance)) {
       best_score = score;
       best_distance = distance;
@@ -368,8 +444,18 @@ PlaceChoice ChoosePlace(const SentenceView& view, const QuantityRef& q, const Ca
       choice.possessive = possessive && before && same_clause;
     }
   };
+  // "in X", "in the coastal city of X", "in Nigeria's X state".
   const auto locative = [&](TokenSpan span) {
-    return span.begin > 0 && OneOf(view.tokens[span.begin - 1].lower, {"in", "at", "across", "throughout"});
+    for (size_t back = 1; back <= 5 && back <= span.begin; ++back) {
+      const text::Token& t = view.tokens[span.begin - back];
+      if (OneOf(t.lower, {"in", "at", "across", "throughout"})) return true;
+      if (!t.is_word || t.has_digit) return false;
+      if (back > 1 && !(t.lower == "the" || t.lower == "of" || t.lower == "'s" || t.capitalized ||
+                        !IsFunctionWord(t.lower))) {
+        return false;
+      }
+    }
+    return false;
   };
   for (const PlaceRef& ref : view.places) {
     if (ref.origin_marked || ref.target_marked || ref.source) continue;

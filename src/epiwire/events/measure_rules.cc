@@ -96,12 +96,21 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
   return context.last_subject;
 }
 
-std::optional<Place> ChooseTarget(const SentenceView& view, size_t trigger_end,
+// The other side: a place after the trigger (or one marked "from"/"to" before it)
+// in another country than the actor's.
+std::optional<Place> ChooseTarget(const SentenceView& view, size_t trigger,
                                   const std::optional<Place>& actor) {
+  const auto foreign = [&](const PlaceRef& ref) {
+    return !ref.source && !ref.place.country.empty() &&
+           (!actor || ref.place.country != actor->country);
+  };
   for (const PlaceRef& ref : view.places) {
-    if (ref.span.begin < trigger_end || !(ref.target_marked || ref.origin_marked)) continue;
-    if (actor && ref.place.country == actor->country) continue;
-    return ref.place;
+    if (ref.span.begin >= trigger && foreign(ref)) return ref.place;
+  }
+  for (const PlaceRef& ref : view.places) {
+    if (ref.span.begin < trigger && (ref.target_marked || ref.origin_marked) && foreign(ref)) {
+      return ref.place;
+    }
   }
   return std::nullopt;
 }
@@ -126,6 +135,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   }
   if (!any) return;
   std::set<MeasureKind> seen;
+  std::vector<Event> found;
   for (const MeasurePattern& pattern : lexicon.measure_patterns()) {
     if (seen.count(pattern.measure)) continue;
     for (size_t at = 0; at < tokens.size(); ++at) {
@@ -147,13 +157,22 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
           event.place->level != PlaceLevel::kCountry) {
         if (auto country = gazetteer.Country(event.place->country)) event.place = country;
       }
-      event.target = ChooseTarget(view, end, event.place);
+      event.target = ChooseTarget(view, at, event.place);
       event.disease = DiseaseNear(view, at, context);
       event.period = MeasurePeriod(view);
       event.evidence = EvidenceOf(text, view.sentence);
-      out.push_back(std::move(event));
+      found.push_back(std::move(event));
       break;
     }
+  }
+  // "reopening" is the catch-all for easing; a more precise easing measure in the
+  // same sentence ("reopened its borders", "flights resume") takes its place.
+  const bool precise_easing = std::any_of(found.begin(), found.end(), [](const Event& e) {
+    return e.measure != MeasureKind::kReopening && !IsRestrictive(e.action);
+  });
+  for (Event& event : found) {
+    if (precise_easing && event.measure == MeasureKind::kReopening) continue;
+    out.push_back(std::move(event));
   }
 }
 

@@ -53,14 +53,22 @@ struct Candidate {
 // it asks for; nullopt for other words.
 std::optional<Prefer> PlaceNoun(std::string_view word) {
   static constexpr std::pair<std::string_view, Prefer> kNouns[] = {
-      {"Province", Prefer::kSubdivision},   {"province", Prefer::kSubdivision},
-      {"State", Prefer::kSubdivision},      {"state", Prefer::kSubdivision},
-      {"Prefecture", Prefer::kSubdivision}, {"prefecture", Prefer::kSubdivision},
-      {"Oblast", Prefer::kSubdivision},     {"oblast", Prefer::kSubdivision},
-      {"Region", Prefer::kSubdivision},     {"region", Prefer::kSubdivision},
-      {"County", Prefer::kCity},            {"county", Prefer::kCity},
-      {"City", Prefer::kCity},              {"city", Prefer::kCity},
-      {"Municipality", Prefer::kNone},      {"municipality", Prefer::kNone},
+      {"Province", Prefer::kSubdivision},
+      {"province", Prefer::kSubdivision},
+      {"State", Prefer::kSubdivision},
+      {"state", Prefer::kSubdivision},
+      {"Prefecture", Prefer::kSubdivision},
+      {"prefecture", Prefer::kSubdivision},
+      {"Oblast", Prefer::kSubdivision},
+      {"oblast", Prefer::kSubdivision},
+      {"Region", Prefer::kSubdivision},
+      {"region", Prefer::kSubdivision},
+      {"County", Prefer::kCity},
+      {"county", Prefer::kCity},
+      {"City", Prefer::kCity},
+      {"city", Prefer::kCity},
+      {"Municipality", Prefer::kNone},
+      {"municipality", Prefer::kNone},
   };
   for (const auto& [noun, prefer] : kNouns) {
     if (word == noun) return prefer;
@@ -73,9 +81,10 @@ bool IsPlaceNoun(std::string_view word) { return PlaceNoun(word).has_value(); }
 // "Lassa fever", "Marburg virus", "Spanish flu": a name that only labels a disease.
 bool IsDiseaseWord(std::string_view word) {
   static constexpr std::string_view kWords[] = {
-      "virus", "viruses", "fever", "disease", "encephalitis", "flu", "syndrome",
-      "hemorrhagic", "haemorrhagic", "variant", "strain", "Virus", "Fever", "Disease",
-      "Encephalitis", "Flu", "Syndrome", "Hemorrhagic", "Haemorrhagic", "Variant"};
+      "virus",  "viruses",  "fever",       "disease",      "encephalitis",
+      "flu",    "syndrome", "hemorrhagic", "haemorrhagic", "variant",
+      "strain", "Virus",    "Fever",       "Disease",      "Encephalitis",
+      "Flu",    "Syndrome", "Hemorrhagic", "Haemorrhagic", "Variant"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
@@ -248,9 +257,9 @@ std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<Nam
     const PlaceRecord& p = t.places[e.place];
     const bool wanted = (prefer == Prefer::kSubdivision && p.level == PlaceLevel::kSubdivision) ||
                         (prefer == Prefer::kCity && p.level == PlaceLevel::kCity);
-    const bool in_context = context.HasCountry(p.country) &&
-                            (strict_context ||
-                             p.population * kContextPopulationRatio >= largest_outside);
+    const bool in_context =
+        context.HasCountry(p.country) &&
+        (strict_context || p.population * kContextPopulationRatio >= largest_outside);
     const bool city_over_subdivision = !e.alternate && CityInSameNamedSubdivision(t, entries, p);
     return std::make_tuple(wanted, e.authoritative, context.HasSubdivision(p.subdivision),
                            in_context, !e.alternate, p.level == PlaceLevel::kCountry,

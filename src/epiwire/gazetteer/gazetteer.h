@@ -2,8 +2,10 @@
 // Gazetteer and geocoding: finds the places a text names (countries and their
 // aliases and demonyms, ISO 3166-2 subdivisions, cities, regions) and resolves
 // each to the place the text means, using population and the other places in the
-// same document ("Moscow" next to "Russia" is Moscow, RU). Tables are built at
-// setup by scripts/build_gazetteer.py from GeoNames and iso-codes. Tested by gazetteer_test.cc.
+// same document ("Moscow" next to "Russia" is Moscow, RU). Tables live in
+// data/gazetteer: countries/subdivisions/cities.tsv are generated from GeoNames and
+// iso-codes by scripts/build_gazetteer.py and committed; aliases, demonyms, regions
+// and stopnames are hand-written; small_places.tsv is optional. Tested by gazetteer_test.cc.
 #ifndef EPIWIRE_GAZETTEER_GAZETTEER_H_
 #define EPIWIRE_GAZETTEER_GAZETTEER_H_
 
@@ -34,8 +36,9 @@ struct PlaceMention {
 
 class Gazetteer {
  public:
-  // Loads the tables in `dir` (data/gazetteer). Fails with a message naming the
-  // missing or malformed file and line.
+  // Loads the tables in `dir` (data/gazetteer). small_places.tsv is read when present.
+  // Fails with kNotFound naming the path of a missing table, or kInvalidInput naming
+  // "file:line" of a malformed row or an alias whose target is unknown.
   static Result<std::unique_ptr<Gazetteer>> Load(const std::string& dir);
 
   Gazetteer(const Gazetteer&) = delete;
@@ -43,21 +46,30 @@ class Gazetteer {
   ~Gazetteer();
 
   // All place mentions in `text`, in order, non-overlapping, longest match first
-  // ("North Korean" is one demonym, not "Korean"). Names are matched case-sensitively
-  // on their capitalised form, so common words ("may", "reading") do not match.
-  // Ambiguous names are resolved against the countries and subdivisions that the
-  // same text names unambiguously, then by population. Thread-safe.
+  // ("North Korean" is one demonym, not "Korean"), at most six words. Names are
+  // matched case-sensitively and start at a capitalised word (or "the" before one,
+  // for aliases like "the DPRK"); a possessive ("China's") ends before the
+  // apostrophe; one following place noun joins the mention ("Heilongjiang Province",
+  // "Fushun City") and picks the subdivision or city reading. Words listed in
+  // stopnames.tsv ("May", "Reading") never match alone, nor does a name followed by a
+  // disease word ("Lassa fever"). Ambiguous names are resolved against the countries
+  // and subdivisions that the same text names unambiguously (a country's reading
+  // loses only to one elsewhere with 20 times the people), then by population.
+  // Places under 15,000 people count only when their country is in that context.
+  // Offsets are bytes into `text`. Thread-safe: the tables are read-only.
   std::vector<PlaceMention> FindPlaces(std::string_view text) const;
 
   // The country with ISO 3166-1 alpha-2 `code` ("RU"); nullopt if unknown.
   std::optional<Place> Country(std::string_view code) const;
   // The subdivision with ISO 3166-2 `code` ("CN-HL"); nullopt if unknown.
   std::optional<Place> Subdivision(std::string_view code) const;
-  // Best place for one name, preferring `context_countries` (ISO alpha-2 codes).
+  // Best place for one name (exact table spelling, case-sensitive), preferring any
+  // reading in `context_countries` (ISO alpha-2 codes) whatever its population;
+  // nullopt if the name is unknown. Stop names are not filtered here.
   std::optional<Place> Lookup(std::string_view name,
                               const std::vector<std::string>& context_countries = {}) const;
 
-  size_t size() const;  // number of names indexed
+  size_t size() const;  // number of distinct names indexed
 
  private:
   struct Tables;

@@ -31,7 +31,8 @@ Fields SplitTabs(std::string_view line) {
   size_t pos = 0;
   while (fields.count < kMaxFields) {
     const size_t tab = line.find('\t', pos);
-    fields.values[fields.count++] = line.substr(pos, tab == std::string_view::npos ? tab : tab - pos);
+    fields.values[fields.count++] =
+        line.substr(pos, tab == std::string_view::npos ? tab : tab - pos);
     if (tab == std::string_view::npos) break;
     pos = tab + 1;
   }
@@ -52,8 +53,8 @@ Status ReadWholeFile(const std::string& path, std::string& out) {
 // lines and (when `has_header`) the first line are skipped. Stops at the first error.
 // The file stays in `t.buffers`, so the fields may be kept as views.
 template <typename RowFn>
-Status ForEachRow(GazetteerTables& t, const std::string& path, bool has_header,
-                  size_t min_fields, RowFn row) {
+Status ForEachRow(GazetteerTables& t, const std::string& path, bool has_header, size_t min_fields,
+                  RowFn row) {
   std::string data;
   Status status = ReadWholeFile(path, data);
   if (!status.ok()) return status;
@@ -291,43 +292,49 @@ std::vector<NameEntry> GazetteerTables::Readings(std::string_view key) const {
 void NameIndex::Reserve(size_t names) {
   size_t capacity = 16;
   while (capacity < names * 2) capacity *= 2;
-  keys_.assign(capacity, std::string_view());
-  heads_.assign(capacity, kNoEntry);
+  slots_.assign(capacity, Slot());
   size_ = 0;
 }
 
-// Linear probing; an empty key marks a free slot (empty names are never stored).
-size_t NameIndex::SlotOf(std::string_view key) const {
-  const size_t mask = keys_.size() - 1;
-  size_t slot = std::hash<std::string_view>{}(key) & mask;
-  while (!keys_[slot].empty() && keys_[slot] != key) slot = (slot + 1) & mask;
+namespace {
+uint32_t HashOf(std::string_view key) {
+  return static_cast<uint32_t>(std::hash<std::string_view>{}(key));
+}
+}  // namespace
+
+// Linear probing over a table at most half full.
+size_t NameIndex::SlotOf(std::string_view key, uint32_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  size_t slot = hash & mask;
+  while (!slots_[slot].key.empty() && (slots_[slot].hash != hash || slots_[slot].key != key)) {
+    slot = (slot + 1) & mask;
+  }
   return slot;
 }
 
 uint32_t& NameIndex::FindOrInsert(std::string_view key) {
-  if (keys_.empty() || (size_ + 1) * 2 > keys_.size()) Grow();
-  const size_t slot = SlotOf(key);
-  if (keys_[slot].empty()) {
-    keys_[slot] = key;
+  if (slots_.empty() || (size_ + 1) * 2 > slots_.size()) Grow();
+  const uint32_t hash = HashOf(key);
+  Slot& slot = slots_[SlotOf(key, hash)];
+  if (slot.key.empty()) {
+    slot.key = key;
+    slot.hash = hash;
     ++size_;
   }
-  return heads_[slot];
+  return slot.head;
 }
 
 uint32_t NameIndex::Find(std::string_view key) const {
-  if (keys_.empty() || key.empty()) return kNoEntry;
-  return heads_[SlotOf(key)];
+  if (slots_.empty() || key.empty()) return kNoEntry;
+  return slots_[SlotOf(key, HashOf(key))].head;
 }
 
 void NameIndex::Grow() {
-  std::vector<std::string_view> old_keys = std::move(keys_);
-  std::vector<uint32_t> old_heads = std::move(heads_);
-  Reserve(std::max<size_t>(old_keys.size(), 8));
-  for (size_t i = 0; i < old_keys.size(); ++i) {
-    if (old_keys[i].empty()) continue;
-    const size_t slot = SlotOf(old_keys[i]);
-    keys_[slot] = old_keys[i];
-    heads_[slot] = old_heads[i];
+  std::vector<Slot> old = std::move(slots_);
+  Reserve(std::max<size_t>(old.size(), 8));
+  for (const Slot& s : old) {
+    if (s.key.empty()) continue;
+    slots_[SlotOf(s.key, s.hash)] = s;
     ++size_;
   }
 }
@@ -375,11 +382,12 @@ std::string NormaliseName(std::string_view name) {
 Status LoadTables(const std::string& dir, GazetteerTables& t) {
   const std::string base = dir.empty() || dir.back() == '/' ? dir : dir + "/";
   std::unordered_map<int64_t, uint32_t> city_by_id;
-  constexpr size_t kExpectedNames = 1 << 17;
+  // Sized for the committed tables plus small_places.tsv, so nothing rehashes.
+  constexpr size_t kExpectedNames = 160000;
   city_by_id.reserve(40000);
   t.names.Reserve(kExpectedNames);
   t.entries.reserve(kExpectedNames);
-  t.places.reserve(40000);
+  t.places.reserve(kExpectedNames);
   Status status = LoadCountries(base + "countries.tsv", t);
   if (status.ok()) status = LoadSubdivisions(base + "subdivisions.tsv", t);
   if (status.ok()) status = LoadCities(base + "cities.tsv", false, t, city_by_id);
@@ -420,9 +428,10 @@ bool IsSpace(char32_t cp) {
 }
 
 bool IsWordChar(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  if (cp < 0xC0) return false;                  // Latin-1 symbols
-  if (cp == 0xD7 || cp == 0xF7) return false;   // multiplication, division signs
+  if (cp < 0x80)
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  if (cp < 0xC0) return false;                     // Latin-1 symbols
+  if (cp == 0xD7 || cp == 0xF7) return false;      // multiplication, division signs
   if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows
   if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
   return cp != 0xFFFD && !(cp >= 0xFF00 && cp <= 0xFF0F);
@@ -432,19 +441,30 @@ bool IsUpper(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return true;
   if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
   if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 0;  // Latin Extended-A pairs
-  if (cp >= 0x391 && cp <= 0x3A9) return true;        // Greek capitals
+  if (cp >= 0x391 && cp <= 0x3A9) return true;         // Greek capitals
   return cp >= 0x400 && cp <= 0x42F;                   // Cyrillic capitals
 }
 
 // The joinable punctuation a code point stands for, or 0.
 char PunctOf(char32_t cp) {
   switch (cp) {
-    case '.': return '.';
-    case ',': return ',';
-    case '&': return '&';
-    case '\'': case 0x2018: case 0x2019: return '\'';
-    case '-': case 0x2010: case 0x2011: case 0x2013: return '-';
-    default: return 0;
+    case '.':
+      return '.';
+    case ',':
+      return ',';
+    case '&':
+      return '&';
+    case '\'':
+    case 0x2018:
+    case 0x2019:
+      return '\'';
+    case '-':
+    case 0x2010:
+    case 0x2011:
+    case 0x2013:
+      return '-';
+    default:
+      return 0;
   }
 }
 

@@ -38,7 +38,7 @@ inline constexpr uint32_t kNoEntry = 0xFFFFFFFF;
 
 // One way a name can point at a place; the readings of one name form a chain.
 struct NameEntry {
-  uint32_t place = 0;  // index into GazetteerTables::places
+  uint32_t place = 0;        // index into GazetteerTables::places
   uint32_t next = kNoEntry;  // next reading of the same name
   MentionKind kind = MentionKind::kName;
   bool alternate = false;      // a spelling variant, weaker than a primary name
@@ -56,11 +56,17 @@ class NameIndex {
   size_t size() const { return size_; }
 
  private:
-  size_t SlotOf(std::string_view key) const;
+  // One probe touches one cache line: hash, head and key side by side.
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t head = kNoEntry;
+    std::string_view key;  // empty: free slot (empty names are never stored)
+  };
+
+  size_t SlotOf(std::string_view key, uint32_t hash) const;
   void Grow();
 
-  std::vector<std::string_view> keys_;
-  std::vector<uint32_t> heads_;
+  std::vector<Slot> slots_;
   size_t size_ = 0;
 };
 

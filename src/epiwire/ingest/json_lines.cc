@@ -117,7 +117,7 @@ std::string ReadFormat(const object& record, const std::string& where,
   if (!value) return "text";
   std::string_view format;
   if (value->get_string().get(format) == simdjson::SUCCESS) {
-    const std::string lower = AsciiLower(format);
+    std::string lower = AsciiLower(format);
     if (lower == "text" || lower == "html") return lower;
   }
   on_problem({where, "unknown \"format\" " + simdjson::minify(*value) + "; read as text", false});
