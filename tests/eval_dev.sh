@@ -14,7 +14,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 "$bin" extract --quiet "$dev/docs.jsonl" >"$out"
 python3 "$shared/tools/score.py" "$dev/gold.jsonl" "$out" "$dev/docs.jsonl" --show-errors
-python3 "$shared/tools/score.py" "$dev/gold.jsonl" "$out" "$dev/docs.jsonl" --json | python3 -c '
+python3 "$shared/tools/score.py" "$dev/gold.jsonl" "$out" "$dev/docs.jsonl" --json | head -n 1 | python3 -c '
 import json, sys
 r = json.load(sys.stdin)
 checks = {

@@ -37,7 +37,7 @@ bool IsLinkWord(std::string_view word) {
   return OneOf(word, {"to", "at", "of", "was", "is", "were", "are", "stood", "stands", "reached",
                       "hit", "rose", "risen", "climbed", "jumped", "increased", "grew", "now",
                       "has", "had", "have", "been", "totalled", "totaled", "topped", "passed",
-                      "surpassed", "exceeded", "by", "now", "reaching", "hitting", "rising",
+                      "surpassed", "exceeded", "crossed", "by", "now", "reaching", "hitting", "rising",
                       "climbing", "standing", "remained", "remains", "'s", "a", "record", "new", "high"});
 }
 
@@ -386,9 +386,17 @@ const DateRef* DateFor(const SentenceView& view, size_t at) {
   return best;
 }
 
-std::optional<Period> PeriodFor(const DateRef* date, std::optional<Aggregation> aggregation,
+std::optional<Period> PeriodFor(const SentenceView& view, const DateRef* date,
+                                std::optional<Aggregation> aggregation,
                                 std::optional<Date> published) {
   if (aggregation == Aggregation::kCumulative) {
+    // A running total is "as of" a day: an explicit as-of date wins over a since-date.
+    for (const DateRef& other : view.dates) {
+      if (other.mention.kind == dates::DateKind::kUntil &&
+          (!date || date->mention.kind == dates::DateKind::kSince)) {
+        date = &other;
+      }
+    }
     std::optional<Date> end = published;
     if (date && date->mention.period.end) end = date->mention.period.end;
     if (!end) return std::nullopt;
@@ -457,11 +465,31 @@ PlaceChoice ChoosePlace(const SentenceView& view, const QuantityRef& q, const Ca
     }
     return false;
   };
+  // "Pakistan's Punjab province", "Hyderabad in Sindh": of two places of one country
+  // standing together, the broader one only says where the narrower one is.
+  const auto qualifies_neighbour = [&](const PlaceRef& ref) {
+    for (const PlaceRef& other : view.places) {
+      if (&other == &ref || other.place.country != ref.place.country || other.demonym) continue;
+      const size_t gap = other.span.begin >= ref.span.end ? other.span.begin - ref.span.end
+                                                          : ref.span.begin - other.span.end;
+      if (gap > 2 || other.span.begin == ref.span.begin) continue;
+      const bool broader = ref.place.level == PlaceLevel::kCountry
+                               ? other.place.level != PlaceLevel::kCountry
+                               : ref.place.level == PlaceLevel::kSubdivision &&
+                                     other.place.level == PlaceLevel::kCity &&
+                                     other.place.subdivision == ref.place.subdivision;
+      if (broader) return true;
+    }
+    return false;
+  };
   for (const PlaceRef& ref : view.places) {
-    if (ref.origin_marked || ref.target_marked || ref.source) continue;
+    if (ref.origin_marked || ref.source) continue;
     if (ref.span.begin <= q.span.begin && ref.span.end > q.span.begin) continue;
+    if (qualifies_neighbour(ref)) continue;
     std::optional<Place> place = ref.place;
-    consider(place, ref.span, ref.possessive, ref.demonym, locative(ref.span));
+    // A destination ("returning to Malaysia") is where the cases are counted, as a last resort.
+    consider(place, ref.span, ref.possessive, ref.demonym || ref.target_marked,
+             locative(ref.span) && !ref.target_marked);
   }
   for (const Anaphor& anaphor : view.anaphors) {
     consider(ResolveAnaphor(anaphor, view, context, gazetteer), anaphor.span, anaphor.possessive,
@@ -538,9 +566,12 @@ void ReadImportation(const SentenceView& view, const QuantityRef& q, const CaseR
     event.imported = false;
     return;
   }
-  if (!(clause_cues & kCueImported)) return;
-  event.imported = true;
   std::vector<Place> route = TravelledFrom(view);
+  // "arrived by train from Moscow": a travel verb and a place they came from.
+  const bool travelled = (view.CuesIn(0, view.tokens.size()) & kCueTravel) && !route.empty() &&
+                         counts_in_sentence <= 2;
+  if (!(clause_cues & kCueImported) && !travelled) return;
+  event.imported = true;
   std::vector<TravelMode> modes = ModesIn(view);
   if (route.empty() && next && ContinuesAboutTravellers(*next)) {
     route = TravelledFrom(*next);
@@ -579,7 +610,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     const DateRef* date = DateFor(view, q.span.begin);
     PlaceChoice where = ChoosePlace(view, q, reading, context, gazetteer);
     event.aggregation = ReadAggregation(view, q, reading, date, where.possessive);
-    event.period = PeriodFor(date, event.aggregation, context.published);
+    event.period = PeriodFor(view, date, event.aggregation, context.published);
     event.place = where.place;
     event.disease = DiseaseNear(view, reading.head, context);
     ReadImportation(view, q, reading, previous, next, event);
@@ -589,6 +620,13 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
 
   for (const QuantityRef& q : view.quantities) {
     if (IsExcludedNumber(view, q)) continue;
+    Qualifier qualifier = q.quantity.qualifier;
+    const size_t hedge = HedgeStart(view, q);
+    if (qualifier == Qualifier::kExact && hedge > 0 &&
+        OneOf(view.tokens[hedge - 1].lower, {"passed", "crossed", "topped", "surpassed",
+                                             "exceeded", "exceeding", "past"})) {
+      qualifier = Qualifier::kAtLeast;  // "deaths have passed 373,000"
+    }
     bool blocked = false;
     std::optional<CaseReading> reading = ReadForward(view, lexicon, q.span.end, &blocked);
     if (!reading && !blocked) reading = ReadKillVerb(view, lexicon, q);
@@ -598,7 +636,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     }
     if (!reading && !blocked) reading = ReadTotal(view, lexicon, q);
     if (!reading) continue;
-    emit(q, *reading, q.quantity.value, q.quantity.qualifier);
+    emit(q, *reading, q.quantity.value, qualifier);
   }
 
   // Counts of one without a number: "a woman was diagnosed", "its first death".

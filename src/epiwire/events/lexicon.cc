@@ -38,7 +38,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 14> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 15> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -53,6 +53,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 14> kCueNames{{
     {"mode_sea", kCueModeSea},
     {"mode_foot", kCueModeFoot},
     {"source", kCueSource},
+    {"travel", kCueTravel},
 }};
 
 constexpr std::array<std::pair<std::string_view, TermRole>, 6> kRoleNames{{

@@ -41,6 +41,7 @@ enum Cue : uint32_t {
   kCueModeSea = 1u << 11,
   kCueModeFoot = 1u << 12,
   kCueSource = 1u << 13,
+  kCueTravel = 1u << 14,
 };
 
 // One element of a measure pattern: alternatives, each exact or a prefix.

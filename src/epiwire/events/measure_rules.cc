@@ -134,6 +134,11 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     }
   }
   if (!any) return;
+  // Flights cancelled by a storm, villages evacuated before a fire: not outbreak measures.
+  bool has_disease = false;
+  for (const std::string& d : view.disease) has_disease = has_disease || !d.empty();
+  const uint32_t cues = view.CuesIn(0, tokens.size());
+  if ((cues & kCueOtherCause) && !has_disease && !(cues & kCueOutbreak)) return;
   std::set<MeasureKind> seen;
   std::vector<Event> found;
   for (const MeasurePattern& pattern : lexicon.measure_patterns()) {

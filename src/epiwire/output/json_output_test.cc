@@ -75,7 +75,9 @@ TEST(JsonOutput, IsOneLineAndCarriesTextForHtml) {
 TEST(JsonOutput, SurvivesInvalidUtf8InQuotes) {
   Extraction x = Sample();
   x.events[0].evidence.quote = "bad \xFF byte";
-  EXPECT_NO_THROW((void)nlohmann::json::parse(ToJsonLine(x)));
+  nlohmann::json parsed;
+  EXPECT_NO_THROW(parsed = nlohmann::json::parse(ToJsonLine(x)));
+  EXPECT_EQ(parsed["id"], "doc-1");
 }
 
 TEST(TableOutput, OneLinePerEvent) {
