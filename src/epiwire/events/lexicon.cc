@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "epiwire/events/lexicon.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -130,10 +131,36 @@ std::optional<MeasureAction> Lexicon::ActionCue(std::string_view word) const {
 }
 
 bool Lexicon::MayStartMeasure(std::string_view word) const {
-  for (const MeasurePattern& pattern : measure_patterns_) {
-    if (pattern.elements.front().Matches(word)) return true;
+  std::vector<size_t> found;
+  PatternsStartingWith(word, found);
+  return !found.empty();
+}
+
+void Lexicon::PatternsStartingWith(std::string_view word, std::vector<size_t>& out) const {
+  const size_t first = out.size();
+  if (const auto exact = pattern_by_word_.find(std::string(word)); exact != pattern_by_word_.end()) {
+    out.insert(out.end(), exact->second.begin(), exact->second.end());
   }
-  return false;
+  if (word.size() >= 2) {
+    const auto bucket = pattern_by_prefix_.find(std::string(word.substr(0, 2)));
+    if (bucket != pattern_by_prefix_.end()) {
+      for (const auto& [prefix, index] : bucket->second) {
+        if (word.substr(0, prefix.size()) == prefix) out.push_back(index);
+      }
+    }
+  }
+  std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+  out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()), out.end());
+}
+
+void Lexicon::IndexPatterns() {
+  for (size_t i = 0; i < measure_patterns_.size(); ++i) {
+    const PatternElement& element = measure_patterns_[i].elements.front();
+    for (const std::string& word : element.exact) pattern_by_word_[word].push_back(i);
+    for (const std::string& prefix : element.prefixes) {
+      pattern_by_prefix_[prefix.substr(0, 2)].emplace_back(prefix, i);
+    }
+  }
 }
 
 Status Lexicon::ReadDiseases(const std::string& path) {
@@ -224,6 +251,10 @@ Status Lexicon::ReadMeasures(const std::string& path) {
       element.gap_before = gap;
       gap = 0;
       for (std::string_view alternative : Split(part, '|')) {
+        if (alternative.back() == '*' && alternative.size() < 3) {
+          return Status::InvalidInput("prefix '" + std::string(alternative) +
+                                      "' is too short (two letters at least)");
+        }
         if (alternative.back() == '*') {
           element.prefixes.emplace_back(alternative.substr(0, alternative.size() - 1));
         } else {
@@ -245,6 +276,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   if (status.ok()) status = lexicon->ReadCues(dir + "/cues.tsv");
   if (status.ok()) status = lexicon->ReadMeasures(dir + "/measures.tsv");
   if (!status.ok()) return status;
+  lexicon->IndexPatterns();
   return lexicon;
 }
 

@@ -83,6 +83,9 @@ class Lexicon {
   std::optional<MeasureAction> ActionCue(std::string_view word) const;
   // Quick test used to skip sentences: could any measure pattern start with `word`?
   bool MayStartMeasure(std::string_view word) const;
+  // Indices into measure_patterns() of the patterns whose first element matches `word`,
+  // in file order (appended to `out`).
+  void PatternsStartingWith(std::string_view word, std::vector<size_t>& out) const;
 
  private:
   template <typename T>
@@ -103,6 +106,11 @@ class Lexicon {
   PhraseTable<uint32_t> cues_;
   std::vector<MeasurePattern> measure_patterns_;
   std::unordered_map<std::string, MeasureAction> action_cues_;
+  // First elements of the measure patterns, indexed so a token costs two hash look-ups:
+  // exact words, and prefixes bucketed by their first two bytes.
+  std::unordered_map<std::string, std::vector<size_t>> pattern_by_word_;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> pattern_by_prefix_;
+  void IndexPatterns();
 };
 
 }  // namespace epiwire::events

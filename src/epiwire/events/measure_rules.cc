@@ -126,12 +126,16 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
                      const DocumentContext& context, const Lexicon& lexicon,
                      const gazetteer::Gazetteer& gazetteer, std::vector<Event>& out) {
   const auto& tokens = view.tokens;
+  // Where could each pattern start? One index look-up a token, in text order.
+  std::vector<std::vector<size_t>> starts(lexicon.measure_patterns().size());
+  std::vector<size_t> found_here;
   bool any = false;
-  for (const text::Token& t : tokens) {
-    if (t.is_word && lexicon.MayStartMeasure(t.lower)) {
-      any = true;
-      break;
-    }
+  for (size_t at = 0; at < tokens.size(); ++at) {
+    if (!tokens[at].is_word) continue;
+    found_here.clear();
+    lexicon.PatternsStartingWith(tokens[at].lower, found_here);
+    for (size_t index : found_here) starts[index].push_back(at);
+    any = any || !found_here.empty();
   }
   if (!any) return;
   // Flights cancelled by a storm, villages evacuated before a fire: not outbreak measures.
@@ -141,9 +145,11 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   if ((cues & kCueOtherCause) && !has_disease && !(cues & kCueOutbreak)) return;
   std::set<MeasureKind> seen;
   std::vector<Event> found;
-  for (const MeasurePattern& pattern : lexicon.measure_patterns()) {
+  const auto& patterns = lexicon.measure_patterns();
+  for (size_t index = 0; index < patterns.size(); ++index) {
+    const MeasurePattern& pattern = patterns[index];
     if (seen.count(pattern.measure)) continue;
-    for (size_t at = 0; at < tokens.size(); ++at) {
+    for (size_t at : starts[index]) {
       const size_t end = MatchAt(pattern, tokens, at);
       if (end == 0) continue;
       seen.insert(pattern.measure);
