@@ -8,12 +8,15 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config git python3 ca-certificates
   libgumbo-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libsqlite3-dev sqlite3
-  libgtest-dev libgmock-dev libbenchmark-dev iso-codes nodejs npm
+  libgtest-dev libgmock-dev libbenchmark-dev iso-codes
 )
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# Node.js may come from elsewhere than Debian (with its own npm): only install it when absent.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   SUDO=""
