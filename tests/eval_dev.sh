@@ -11,10 +11,12 @@ if [ ! -f "$dev/docs.jsonl" ] || [ ! -f "$shared/tools/score.py" ]; then
 fi
 command -v python3 >/dev/null || { echo "no python3: skipped"; exit 77; }
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+report=$(mktemp)
+trap 'rm -f "$out" "$report"' EXIT
 "$bin" extract --quiet "$dev/docs.jsonl" >"$out"
 python3 "$shared/tools/score.py" "$dev/gold.jsonl" "$out" "$dev/docs.jsonl" --show-errors
-python3 "$shared/tools/score.py" "$dev/gold.jsonl" "$out" "$dev/docs.jsonl" --json | head -n 1 | python3 -c '
+python3 "$shared/tools/score.py" "$dev/gold.jsonl" "$out" "$dev/docs.jsonl" --json >"$report"
+head -n 1 "$report" | python3 -c '
 import json, sys
 r = json.load(sys.stdin)
 checks = {

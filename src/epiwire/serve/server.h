@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// serve: the HTTP JSON API and the dashboard (web/) over an EventStore. Binds to
+// 127.0.0.1 by default; requests are bounded (size, limits, timeouts). Tested by
+// server_test.cc and end to end in headless Chromium by tests/dashboard_e2e.
+#ifndef EPIWIRE_SERVE_SERVER_H_
+#define EPIWIRE_SERVE_SERVER_H_
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "epiwire/base/status.h"
+#include "epiwire/store/event_store.h"
+
+namespace epiwire::serve {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;            // 0: any free port (see Server::port())
+  std::string web_dir;        // dashboard assets; empty: API only
+  size_t max_results = 5000;  // cap on any list the API returns
+};
+
+class Server {
+ public:
+  // `store` must outlive the server. The store is used from the server's threads
+  // under one mutex.
+  Server(store::EventStore& store, ServerOptions options);
+  ~Server();
+
+  // Binds and serves until Stop(); returns when stopped. Fails when it cannot bind.
+  Status Run(const std::function<void(int port)>& on_listening = nullptr);
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace epiwire::serve
+
+#endif  // EPIWIRE_SERVE_SERVER_H_

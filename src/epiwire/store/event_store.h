@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// The store: documents, stories, events with evidence, and the facts they make
+// across articles, in SQLite (embedded default) or PostgreSQL. All SQL is
+// parameterised. Tested by event_store_test.cc (SQLite always, PostgreSQL when
+// EPIWIRE_TEST_POSTGRES_URL is set).
+#ifndef EPIWIRE_STORE_EVENT_STORE_H_
+#define EPIWIRE_STORE_EVENT_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "epiwire/base/status.h"
+#include "epiwire/model/date.h"
+#include "epiwire/model/document.h"
+#include "epiwire/model/fact.h"
+
+namespace epiwire::store {
+
+// What Put did with a document.
+enum class PutOutcome { kInserted, kUnchanged, kReplaced };
+
+// Filters for queries; empty fields do not filter.
+struct EventFilter {
+  std::string disease;
+  std::string country;      // ISO alpha-2 of the event's place
+  std::string subdivision;  // ISO 3166-2
+  std::optional<EventType> type;
+  std::optional<Date> from;  // period end (or published) on or after
+  std::optional<Date> to;    // period end (or published) on or before
+  size_t limit = 1000;
+  size_t offset = 0;
+};
+
+struct StoredEvent {
+  int64_t id = 0;
+  std::string document_id;
+  int event_index = 0;  // position in the document's events
+  int64_t fact_id = 0;
+  std::optional<Date> published;
+  Event event;
+};
+
+struct StoredDocument {
+  Document document;  // with text
+  std::vector<Story> stories;
+  std::vector<RemovedRange> removed;
+  std::vector<StoredEvent> events;
+};
+
+// A row of an official series (JHU CSSE layout, one value per place and day).
+struct OfficialValue {
+  std::string country;      // ISO alpha-2
+  std::string subdivision;  // ISO 3166-2 or empty
+  std::string place_name;   // as in the source ("Hubei", "Russia")
+  Date date;
+  CaseStatus status = CaseStatus::kConfirmed;
+  int64_t cumulative = 0;
+  std::string source;       // file name
+};
+
+class EventStore {
+ public:
+  virtual ~EventStore() = default;
+
+  // Opens (creating the schema if needed) "path.db", "sqlite:path.db" or
+  // "postgresql://user@host/db". Fails with a message naming the store.
+  static Result<std::unique_ptr<EventStore>> Open(const std::string& url);
+
+  // Stores one extraction. Idempotent: the same document (same id, same text) again
+  // is kUnchanged and adds nothing; the same id with another text replaces the old
+  // one. Events are linked to facts: an equal key and count joins the fact as a
+  // source; an equal key with another count makes a new fact and flags both.
+  // Thread-compatible: callers serialise Put on one store.
+  virtual Result<PutOutcome> Put(const Extraction& extraction) = 0;
+
+  virtual Result<std::vector<StoredEvent>> Events(const EventFilter& filter) = 0;
+  virtual Result<std::vector<Fact>> Facts(const EventFilter& filter) = 0;
+  // nullopt when there is no such document.
+  virtual Result<std::optional<StoredDocument>> Document(const std::string& id) = 0;
+  virtual Result<int64_t> CountDocuments() = 0;
+  virtual Result<int64_t> CountEvents() = 0;
+
+  // Official figures (import-series): replaces the values of the same source.
+  virtual Status PutOfficial(const std::vector<OfficialValue>& values) = 0;
+  virtual Result<std::vector<OfficialValue>> Official(const std::string& country,
+                                                      const std::string& subdivision,
+                                                      CaseStatus status) = 0;
+};
+
+}  // namespace epiwire::store
+
+#endif  // EPIWIRE_STORE_EVENT_STORE_H_
