@@ -109,6 +109,12 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(const FoldedText& folded) const 
   const std::string& text = folded.text;
   size_t pos = 0;
   while (pos < text.size()) {
+    // Inside a word no whole-word phrase can start: skip without trying the bucket.
+    if (pos > 0 && IsWordByte(static_cast<unsigned char>(text[pos])) &&
+        IsWordByte(static_cast<unsigned char>(text[pos - 1])) && !IsCamelBoundary(folded, pos)) {
+      ++pos;
+      continue;
+    }
     const auto& bucket = by_first_byte_[static_cast<unsigned char>(text[pos])];
     PhraseMatch found;
     bool any = false;

@@ -81,6 +81,7 @@ bool PatternElement::Matches(std::string_view word) const {
 template <typename T>
 size_t Lexicon::MatchLongest(const PhraseTable<T>& table, const std::vector<text::Token>& tokens,
                              size_t i, T* value) {
+  if (i >= tokens.size() || !table.first_words.count(tokens[i].lower)) return 0;
   std::string key;
   size_t best = 0;
   for (size_t n = 0; n < table.longest && i + n < tokens.size(); ++n) {
@@ -108,6 +109,8 @@ size_t Lexicon::MatchDisease(const std::vector<text::Token>& tokens, size_t i,
 size_t Lexicon::MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const {
   // Several phrases of different lengths may start here; merge the flags of all,
   // and report the longest length.
+  *cues = 0;
+  if (i >= tokens.size() || !cues_.first_words.count(tokens[i].lower)) return 0;
   std::string key;
   size_t best = 0;
   uint32_t flags = 0;
@@ -179,9 +182,10 @@ Status Lexicon::ReadDiseases(const std::string& path) {
       }
       if (key.empty()) continue;
       diseases_.phrases.emplace(key, id);
-      diseases_.longest = std::max(diseases_.longest, tokens.size());
+      diseases_.Add(key, tokens.size());
     }
     diseases_.phrases.emplace(id, id);
+    diseases_.Add(id, 1);
     return Status::Ok();
   });
 }
@@ -205,7 +209,7 @@ Status Lexicon::ReadCaseTerms(const std::string& path) {
       }
     }
     case_terms_.phrases[std::string(fields[0])] = term;
-    case_terms_.longest = std::max(case_terms_.longest, CountWords(fields[0]));
+    case_terms_.Add(std::string(fields[0]), CountWords(fields[0]));
     return Status::Ok();
   });
 }
@@ -216,7 +220,7 @@ Status Lexicon::ReadCues(const std::string& path) {
     for (const auto& [name, flag] : kCueNames) {
       if (fields[1] == name) {
         cues_.phrases[std::string(fields[0])] |= flag;
-        cues_.longest = std::max(cues_.longest, CountWords(fields[0]));
+        cues_.Add(std::string(fields[0]), CountWords(fields[0]));
         return Status::Ok();
       }
     }

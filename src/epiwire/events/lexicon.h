@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <algorithm>
 #include <vector>
 
 #include "epiwire/base/status.h"
@@ -91,7 +93,12 @@ class Lexicon {
   template <typename T>
   struct PhraseTable {
     std::unordered_map<std::string, T> phrases;  // space-joined lower-case tokens
+    std::unordered_set<std::string> first_words;  // quick rejection before building keys
     size_t longest = 0;                          // in tokens
+    void Add(const std::string& phrase, size_t words) {
+      first_words.insert(phrase.substr(0, phrase.find(' ')));
+      longest = std::max(longest, words);
+    }
   };
   template <typename T>
   static size_t MatchLongest(const PhraseTable<T>& table, const std::vector<text::Token>& tokens,
