@@ -59,12 +59,29 @@ void FindAnaphors(SentenceView& view) {
 }
 
 void MarkPlaceRoles(SentenceView& view, const Lexicon& lexicon) {
-  (void)lexicon;
   const auto& tokens = view.tokens;
   for (PlaceRef& ref : view.places) {
     for (size_t back = 1; back <= 4 && back <= ref.span.begin; ++back) {
       const text::Token& t = tokens[ref.span.begin - back];
       if (IsClauseBreak(t) && t.lower != "after") break;
+      // "deaths from the fever in Bahia": a locative preposition starts a new phrase,
+      // unless it only narrows where people came from ("from ski resorts in Italy").
+      if (OneOf(t.lower, {"in", "at", "on", "across", "throughout"})) {
+        const size_t in_at = ref.span.begin - back;
+        for (size_t k = in_at; k-- > 0 && k + 5 > in_at;) {
+          if (tokens[k].lower != "from") continue;
+          bool about_illness = false;
+          for (size_t m = k + 1; m < in_at; ++m) {
+            CaseTerm term;
+            about_illness = about_illness || !view.disease[m].empty() ||
+                            (view.cues[m] & kCueOutbreak) ||
+                            lexicon.MatchCaseTerm(tokens, m, &term) > 0;
+          }
+          ref.origin_marked = !about_illness;
+          break;
+        }
+        break;
+      }
       if (IsOriginMarker(t.lower)) ref.origin_marked = true;
       if (back <= 2 && IsTargetMarker(t.lower)) ref.target_marked = true;
     }

@@ -415,7 +415,8 @@ struct PlaceChoice {
 };
 
 PlaceChoice ChoosePlace(const SentenceView& view, const QuantityRef& q, const CaseReading& reading,
-                        const DocumentContext& context, const gazetteer::Gazetteer& gazetteer) {
+                        const DocumentContext& context, const Lexicon& lexicon,
+                        const gazetteer::Gazetteer& gazetteer) {
   const size_t number = HedgeStart(view, q);
   const size_t head = std::max(reading.head, q.span.end);
   int best_score = -100;
@@ -428,6 +429,22 @@ PlaceChoice ChoosePlace(const SentenceView& view, const QuantityRef& q, const Ca
       break;
     }
   }
+  // "Russia's 6,300 cases", "the province's case count was 141": the possessive owns
+  // the count when the number or a case noun follows it closely; "Cameroon's health
+  // ministry said ..." does not.
+  const auto OwnsTheCount = [&](TokenSpan span) {
+    size_t after = span.end;
+    if (after < view.tokens.size() && view.tokens[after].lower == "'s") ++after;
+    if (number >= after && number - after <= 3) return true;
+    for (size_t k = after; k < after + 3 && k < view.tokens.size(); ++k) {
+      CaseTerm term;
+      if (lexicon.MatchCaseTerm(view.tokens, k, &term) > 0 &&
+          (term.role == TermRole::kNoun || term.role == TermRole::kTotal)) {
+        return true;
+      }
+    }
+    return false;
+  };
   const auto consider = [&](const std::optional<Place>& place, TokenSpan span, bool possessive,
                             bool demonym, bool locative_marker) {
     if (!place) return;
@@ -435,7 +452,7 @@ PlaceChoice ChoosePlace(const SentenceView& view, const QuantityRef& q, const Ca
     const bool before = span.end <= number;
     const bool same_clause = SameClause(view, before ? span.end - 1 : span.begin, number);
     const size_t distance = before ? number - span.end : span.begin - head;
-    if (possessive && before && same_clause && distance <= 8) score += 10;
+    if (possessive && before && same_clause && OwnsTheCount(span)) score += 10;
     if (locative_marker && !before && same_clause && distance <= 10) score += 12;
     if (locative_marker && before && same_clause) score += 7;
     // The sentence's subject: its first place, right at the start.
@@ -454,7 +471,7 @@ PlaceChoice ChoosePlace(const SentenceView& view, const QuantityRef& q, const Ca
   };
   // "in X", "in the coastal city of X", "in Nigeria's X state".
   const auto locative = [&](TokenSpan span) {
-    for (size_t back = 1; back <= 5 && back <= span.begin; ++back) {
+    for (size_t back = 1; back <= 7 && back <= span.begin; ++back) {
       const text::Token& t = view.tokens[span.begin - back];
       if (OneOf(t.lower, {"in", "at", "across", "throughout"})) return true;
       if (!t.is_word || t.has_digit) return false;
@@ -608,7 +625,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     event.count = count;
     event.qualifier = qualifier;
     const DateRef* date = DateFor(view, q.span.begin);
-    PlaceChoice where = ChoosePlace(view, q, reading, context, gazetteer);
+    PlaceChoice where = ChoosePlace(view, q, reading, context, lexicon, gazetteer);
     event.aggregation = ReadAggregation(view, q, reading, date, where.possessive);
     event.period = PeriodFor(view, date, event.aggregation, context.published);
     event.place = where.place;
