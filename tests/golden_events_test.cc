@@ -21,7 +21,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr double kMinimumShare = 0.80;
+constexpr double kMinimumShare = 0.85;
 
 std::string Fold(const std::string& name) {
   std::string folded;

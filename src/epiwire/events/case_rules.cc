@@ -94,7 +94,9 @@ std::optional<CaseReading> ReadForward(const SentenceView& view, const Lexicon& 
           return reading;
         }
         case TermRole::kPerson: {
-          auto verb = VerbAfter(view, lexicon, i + length, 12);
+          // The verb may come after a relative clause: "72 pilgrims who had returned
+          // from Iran through the border crossing had tested positive".
+          auto verb = VerbAfter(view, lexicon, i + length, 18);
           if (!verb && !modifier) return std::nullopt;
           CaseReading reading;
           reading.status = verb.value_or(*modifier);
@@ -137,6 +139,10 @@ std::optional<CaseReading> ReadForward(const SentenceView& view, const Lexicon& 
     if (t.lower == "of" && i == after && i + 1 < tokens.size() &&
         OneOf(tokens[i + 1].lower, {"them", "whom", "those", "these"})) {
       auto verb = VerbAfter(view, lexicon, i + 2, 8);
+      // "24 of them imported from overseas": cases of the same kind as the total.
+      if (!verb && i + 2 < tokens.size() && (view.cues[i + 2] & (kCueImported | kCueLocal))) {
+        verb = CaseStatus::kConfirmed;
+      }
       if (!verb) return std::nullopt;
       CaseReading reading;
       reading.status = *verb;
@@ -284,7 +290,7 @@ std::optional<CaseReading> ReadSingle(const SentenceView& view, const Lexicon& l
                                   "children", "workers", "staff", "crew"})) {
         return std::nullopt;
       }
-      auto verb = VerbAfter(view, lexicon, k + length, 10);
+      auto verb = VerbAfter(view, lexicon, k + length, 18);
       if (!verb) return std::nullopt;
       return CaseReading{*verb, k, false, false, false};
     }
