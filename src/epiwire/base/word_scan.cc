@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Internal to the dates stage; a twin of quantity/scan.cc, as stages share no
-// internals. Tested through date_expressions_test.cc.
-#include "epiwire/dates/scan.h"
+// Tested through quantity_test.cc and date_expressions_test.cc.
+#include "epiwire/base/word_scan.h"
 
 #include "epiwire/base/utf8.h"
 
-namespace epiwire::dates::internal {
+namespace epiwire::word_scan {
 
 size_t SpaceLength(std::string_view text, size_t pos) {
   const unsigned char c = static_cast<unsigned char>(text[pos]);
@@ -54,4 +53,4 @@ bool TokenIs(std::string_view text, const Token& token, std::string_view lower) 
   return true;
 }
 
-}  // namespace epiwire::dates::internal
+}  // namespace epiwire::word_scan
