@@ -21,8 +21,10 @@ bool IsClauseBreak(const text::Token& token) {
 
 // Words before a place that make it where people or things come from.
 bool IsOriginMarker(std::string_view word) {
-  return OneOf(word, {"from", "via", "through", "borders", "bordering", "border", "near", "nearby",
-                      "neighboring", "neighbouring", "visited", "visiting", "outside"});
+  // "near", "nearby", "neighbouring" alone do not make an origin ("Neighbouring Austria
+  // reported ..."); after "from" they are inside the origin phrase anyway.
+  return OneOf(word, {"from", "via", "through", "borders", "bordering", "border", "visited",
+                      "visiting"});
 }
 
 bool IsTargetMarker(std::string_view word) {
