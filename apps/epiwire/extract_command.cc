@@ -150,7 +150,7 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
   CLI::App* command = app.add_subcommand(
       "extract",
       "Read news documents and print, for each, its stories, removed boilerplate and the case\n"
-      "and measure events found, as JSON Lines (shared/spec/output.md).");
+      "and measure events found, as JSON Lines: one object a document (docs/output.md).");
   command->add_option("inputs", options->inputs,
                       "Files or directories to read (.txt, .html, .jsonl); '-' reads standard input")
       ->required();

@@ -76,15 +76,22 @@ class EventStore {
   // Thread-compatible: callers serialise Put on one store.
   virtual Result<PutOutcome> Put(const Extraction& extraction) = 0;
 
+  // Events and facts matching `filter`, in storage order (ids ascending), one page
+  // of filter.limit from filter.offset. A fact matches by its first source's event.
   virtual Result<std::vector<StoredEvent>> Events(const EventFilter& filter) = 0;
   virtual Result<std::vector<Fact>> Facts(const EventFilter& filter) = 0;
   // nullopt when there is no such document.
   virtual Result<std::optional<StoredDocument>> Document(const std::string& id) = 0;
   virtual Result<int64_t> CountDocuments() = 0;
   virtual Result<int64_t> CountEvents() = 0;
+  // Number of facts; stores that keep none answer 0.
+  virtual Result<int64_t> CountFacts() { return int64_t{0}; }
 
   // Official figures (import-series): replaces the values of the same source.
   virtual Status PutOfficial(const std::vector<OfficialValue>& values) = 0;
+  // Official values of one status; an empty country or subdivision does not filter
+  // (so "CN", "" gives the country's rows at every level). Sorted by country,
+  // subdivision, place name, date.
   virtual Result<std::vector<OfficialValue>> Official(const std::string& country,
                                                       const std::string& subdivision,
                                                       CaseStatus status) = 0;

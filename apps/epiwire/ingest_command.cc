@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: MIT
+// Three stages run at once: this thread reads documents, worker threads extract
+// them, and one writer thread stores the extractions in input order (the store
+// is written from one thread only). A window bounds how far reading runs ahead.
+#include "ingest_command.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "epiwire/ingest/reader.h"
+#include "epiwire/pipeline/pipeline.h"
+#include "epiwire/store/event_store.h"
+
+namespace epiwire::apps {
+namespace {
+
+struct IngestOptions {
+  std::vector<std::string> inputs;
+  std::string db = "epiwire.db";
+  std::string published;
+  std::string input_format = "auto";
+  std::string data_dir;
+  size_t max_bytes = 32u << 20;
+  unsigned jobs = 0;
+  bool quiet = false;
+};
+
+struct Tally {
+  size_t read = 0;
+  size_t inserted = 0;
+  size_t unchanged = 0;
+  size_t replaced = 0;
+  size_t events = 0;
+  size_t skipped = 0;
+  size_t repaired = 0;
+  std::map<std::string, size_t> skip_reasons;
+};
+
+// The reason without its details, for the closing summary ("invalid JSON: ..." -> "invalid JSON").
+std::string ReasonKind(const std::string& what) {
+  const size_t colon = what.find(':');
+  return colon == std::string::npos ? what : what.substr(0, colon);
+}
+
+class Ingest {
+ public:
+  Ingest(const pipeline::Pipeline& pipeline, store::EventStore& store, unsigned jobs,
+         bool progress)
+      : pipeline_(pipeline), store_(store), jobs_(jobs), progress_(progress),
+        window_(std::max<size_t>(16, 8 * static_cast<size_t>(jobs))) {}
+
+  void Start() {
+    started_ = std::chrono::steady_clock::now();
+    for (unsigned i = 0; i < jobs_; ++i) workers_.emplace_back([this] { ExtractLoop(); });
+    writer_ = std::thread([this] { WriteLoop(); });
+  }
+
+  // Called from the reading thread; blocks while the window is full.
+  void Add(Document&& document) {
+    std::unique_lock lock(mu_);
+    ++tally_.read;
+    cv_.wait(lock, [&] { return fatal_ || next_read_ - next_write_ < window_; });
+    if (fatal_) return;
+    pending_.emplace_back(next_read_++, std::move(document));
+    cv_.notify_all();
+  }
+
+  void Problem(const ingest::InputProblem& problem) {
+    std::lock_guard lock(mu_);
+    Print(problem.where + ": " + problem.what + (problem.skipped ? " (skipped)" : ""));
+    if (problem.skipped) {
+      ++tally_.skipped;
+      ++tally_.skip_reasons[ReasonKind(problem.what)];
+    } else {
+      ++tally_.repaired;
+    }
+  }
+
+  // Waits for every document read so far to be stored. Returns false after a store failure.
+  bool Finish() {
+    {
+      std::lock_guard lock(mu_);
+      reading_done_ = true;
+      cv_.notify_all();
+    }
+    for (std::thread& worker : workers_) worker.join();
+    writer_.join();
+    if (progress_) {
+      ShowProgress(std::chrono::steady_clock::now());  // the final figures stay on screen
+      std::fputc('\n', stderr);
+    }
+    return !fatal_;
+  }
+
+  const Tally& tally() const { return tally_; }
+
+ private:
+  void ExtractLoop() {
+    for (;;) {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return fatal_ || !pending_.empty() || reading_done_; });
+      if (fatal_ || pending_.empty()) return;
+      auto [sequence, document] = std::move(pending_.front());
+      pending_.pop_front();
+      lock.unlock();
+      Extraction extraction = pipeline_.Extract(std::move(document));
+      lock.lock();
+      extracted_.emplace(sequence, std::move(extraction));
+      cv_.notify_all();
+    }
+  }
+
+  void WriteLoop() {
+    for (;;) {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] {
+        return fatal_ || extracted_.count(next_write_) > 0 ||
+               (reading_done_ && pending_.empty() && next_write_ == next_read_);
+      });
+      if (fatal_ || extracted_.count(next_write_) == 0) return;
+      auto node = extracted_.extract(next_write_);
+      lock.unlock();
+      auto outcome = store_.Put(node.mapped());
+      lock.lock();
+      Record(node.mapped(), outcome);
+      ++next_write_;
+      cv_.notify_all();
+    }
+  }
+
+  // Called with mu_ held.
+  void Record(const Extraction& extraction, const Result<store::PutOutcome>& outcome) {
+    const Document& doc = extraction.document;
+    if (!outcome.ok()) {
+      Print((doc.origin.empty() ? doc.id : doc.origin) + ": not stored: " +
+            outcome.status().message() +
+            (outcome.status().code() == StatusCode::kInvalidInput ? " (skipped)" : ""));
+      if (outcome.status().code() == StatusCode::kInvalidInput) {
+        ++tally_.skipped;
+        ++tally_.skip_reasons["not storable"];
+      } else {
+        fatal_ = true;  // the store itself failed: stop reading and extracting
+      }
+      return;
+    }
+    switch (outcome.value()) {
+      case store::PutOutcome::kInserted: ++tally_.inserted; break;
+      case store::PutOutcome::kUnchanged: ++tally_.unchanged; break;
+      case store::PutOutcome::kReplaced: ++tally_.replaced; break;
+    }
+    if (outcome.value() != store::PutOutcome::kUnchanged) tally_.events += extraction.events.size();
+    const auto now = std::chrono::steady_clock::now();
+    if (progress_ && now - last_progress_ > std::chrono::milliseconds(100)) {
+      last_progress_ = now;
+      ShowProgress(now);
+    }
+  }
+
+  void ShowProgress(std::chrono::steady_clock::time_point now) {
+    const double seconds = std::chrono::duration<double>(now - started_).count();
+    const size_t stored = tally_.inserted + tally_.unchanged + tally_.replaced;
+    const double rate = seconds > 0 ? static_cast<double>(stored) / seconds : 0.0;
+    static constexpr int kWidth = 20;
+    const int filled = static_cast<int>(stored % (2 * kWidth));
+    const int at = filled < kWidth ? filled : 2 * kWidth - filled;  // a bouncing marker
+    std::string bar(kWidth, ' ');
+    bar[static_cast<size_t>(std::min(at, kWidth - 1))] = '#';
+    std::fprintf(stderr, "\r\x1b[Kepiwire ingest [%s] %zu documents, %zu events, %.1f docs/s",
+                 bar.c_str(), stored, tally_.events, rate);
+    std::fflush(stderr);
+  }
+
+  // Called with mu_ held: one message line, clearing the progress line first.
+  void Print(const std::string& line) {
+    if (progress_) std::fputs("\r\x1b[K", stderr);
+    std::fprintf(stderr, "epiwire ingest: %s\n", line.c_str());
+  }
+
+  const pipeline::Pipeline& pipeline_;
+  store::EventStore& store_;
+  const unsigned jobs_;
+  const bool progress_;
+  const size_t window_;
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::pair<size_t, Document>> pending_;
+  std::map<size_t, Extraction> extracted_;
+  size_t next_read_ = 0;
+  size_t next_write_ = 0;
+  bool reading_done_ = false;
+  bool fatal_ = false;
+  Tally tally_;
+  std::chrono::steady_clock::time_point started_;
+  std::chrono::steady_clock::time_point last_progress_;
+  std::vector<std::thread> workers_;
+  std::thread writer_;
+};
+
+void PrintSummary(const Tally& tally, const std::string& db, store::EventStore& store,
+                  double seconds) {
+  const auto documents = store.CountDocuments();
+  const auto events = store.CountEvents();
+  const auto facts = store.CountFacts();
+  const size_t stored = tally.inserted + tally.unchanged + tally.replaced;
+  std::fprintf(stderr,
+               "epiwire ingest: %zu documents stored in %.1f s (%.1f docs/s): %zu inserted, "
+               "%zu unchanged, %zu replaced; %zu events written; %zu skipped, %zu read with "
+               "problems\n",
+               stored, seconds, seconds > 0 ? static_cast<double>(stored) / seconds : 0.0,
+               tally.inserted, tally.unchanged, tally.replaced, tally.events, tally.skipped,
+               tally.repaired);
+  for (const auto& [reason, count] : tally.skip_reasons) {
+    std::fprintf(stderr, "  skipped %zu: %s\n", count, reason.c_str());
+  }
+  if (documents.ok() && events.ok() && facts.ok()) {
+    std::fprintf(stderr, "epiwire ingest: %s now holds %lld documents, %lld events, %lld facts\n",
+                 db.c_str(), static_cast<long long>(documents.value()),
+                 static_cast<long long>(events.value()), static_cast<long long>(facts.value()));
+  }
+}
+
+// The store name for messages: a PostgreSQL URL without its password.
+std::string StoreName(const std::string& db) {
+  const size_t scheme = db.find("://");
+  const size_t at = db.find('@');
+  const size_t colon = scheme == std::string::npos ? std::string::npos : db.find(':', scheme + 3);
+  if (at == std::string::npos || colon == std::string::npos || colon > at) return db;
+  return db.substr(0, colon + 1) + "***" + db.substr(at);
+}
+
+int RunIngest(const IngestOptions& options) {
+  ingest::ReadOptions read_options;
+  read_options.format = options.input_format;
+  read_options.max_document_bytes = options.max_bytes;
+  if (!options.published.empty()) {
+    read_options.published = Date::ParseIso(options.published);
+    if (!read_options.published) {
+      std::fprintf(stderr, "epiwire ingest: --published: '%s' is not a date (want YYYY-MM-DD)\n",
+                   options.published.c_str());
+      return 2;
+    }
+  }
+  auto opened = store::EventStore::Open(options.db);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "epiwire ingest: %s\n", opened.status().message().c_str());
+    return 2;
+  }
+  store::EventStore& store = *opened.value();
+  const std::string data_dir = pipeline::FindDataDir(options.data_dir);
+  auto created = pipeline::Pipeline::Create(data_dir);
+  if (!created.ok()) {
+    std::fprintf(stderr, "epiwire ingest: cannot load data from %s: %s\n", data_dir.c_str(),
+                 created.status().message().c_str());
+    return 2;
+  }
+  const unsigned jobs = options.jobs > 0 ? options.jobs
+                                         : std::max(1u, std::thread::hardware_concurrency());
+  const bool progress = !options.quiet && isatty(STDERR_FILENO);
+  const auto started = std::chrono::steady_clock::now();
+
+  Ingest run(*created.value(), store, jobs, progress);
+  run.Start();
+  bool unreadable = false;
+  for (const std::string& input : options.inputs) {
+    Status status = ingest::ReadPath(
+        input, read_options, [&](Document&& document) { run.Add(std::move(document)); },
+        [&](const ingest::InputProblem& problem) { run.Problem(problem); });
+    if (!status.ok()) {
+      std::fprintf(stderr, "epiwire ingest: %s\n", status.message().c_str());
+      unreadable = true;
+    }
+  }
+  const bool stored_all = run.Finish();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!options.quiet) PrintSummary(run.tally(), StoreName(options.db), store, seconds);
+  if (!stored_all) return 2;
+  return unreadable || run.tally().skipped > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+void AddIngestCommand(CLI::App& app, int* exit_code) {
+  auto options = std::make_shared<IngestOptions>();
+  CLI::App* command = app.add_subcommand(
+      "ingest",
+      "Read news documents, extract their case and measure events, and store documents,\n"
+      "stories, events (with evidence) and the facts they make across articles in a database.\n"
+      "Idempotent: a document stored before with the same id and text is left unchanged; the\n"
+      "same id with another text replaces it.");
+  command->add_option("inputs", options->inputs,
+                      "Files or directories to read (.txt, .html, .jsonl); '-' reads standard input")
+      ->required();
+  command->add_option("--db", options->db,
+                      "Store: a SQLite file (FILE or sqlite:FILE, created if needed) or a\n"
+                      "PostgreSQL URL (postgresql://user@host/db). Default: epiwire.db");
+  command->add_option("--published", options->published,
+                      "Publication date (YYYY-MM-DD) for documents that carry none");
+  command->add_option("--input-format", options->input_format,
+                      "Input format: auto (by extension and content), text, html or jsonl")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}));
+  command->add_option("--data-dir", options->data_dir,
+                      "Directory with lexicon/ and gazetteer/ (default: the installed data)");
+  command->add_option("--max-bytes", options->max_bytes,
+                      "Skip documents larger than this many bytes (default 33554432)");
+  command->add_option("-j,--jobs", options->jobs,
+                      "Extraction threads (default: one per core); the store is written by one");
+  command->add_flag("-q,--quiet", options->quiet, "No progress and no summary on standard error");
+  command->footer(
+      "A progress line (documents, events, docs/s) is shown when standard error is a terminal;\n"
+      "a summary (inserted, unchanged, replaced, events, skipped with reasons) closes the run.\n"
+      "Exit status: 0 all input stored; 1 some input skipped or unreadable (each problem is named\n"
+      "on standard error, the rest is stored); 2 bad usage, data, or a store that failed.");
+  command->callback([options, exit_code] { *exit_code = RunIngest(*options); });
+}
+
+}  // namespace epiwire::apps

@@ -1,0 +1,10 @@
+# bench_ingest: documents/s into the SQLite store. Included from bench/CMakeLists.txt
+# (after find_package(benchmark)); built when the store is in the tree.
+if(TARGET epiwire_store AND TARGET epiwire_pipeline)
+  add_executable(bench_ingest ${CMAKE_CURRENT_LIST_DIR}/bench_ingest.cc)
+  target_link_libraries(bench_ingest PRIVATE epiwire::store epiwire::pipeline epiwire::base
+                                             benchmark::benchmark epiwire_warnings)
+  target_compile_definitions(bench_ingest PRIVATE
+    EPIWIRE_SOURCE_DIR="${CMAKE_CURRENT_LIST_DIR}/.."
+    EPIWIRE_SHARED_DIR="${CMAKE_CURRENT_LIST_DIR}/../../shared")
+endif()

@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: MIT
+#include "epiwire/store/event_rows.h"
+
+#include <array>
+#include <charconv>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+namespace epiwire::store::internal {
+namespace {
+
+constexpr std::array<std::string_view, 8> kPlaceFields{
+    "name", "country", "subdivision", "geonameid", "level", "lat", "lon", "population"};
+
+// ", place_name TEXT, place_country TEXT, ..." for one of the three places.
+std::string PlaceColumnsDdl(std::string_view prefix) {
+  std::string columns;
+  for (std::string_view field : kPlaceFields) {
+    columns += ", " + std::string(prefix) + std::string(field);
+    columns += field == "lat" || field == "lon"                 ? " DOUBLE PRECISION"
+               : field == "geonameid" || field == "population" ? " BIGINT"
+                                                               : " TEXT";
+  }
+  return columns;
+}
+
+std::string JsonText(const nlohmann::json& json, const char* name) {
+  auto found = json.find(name);
+  return found != json.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+int64_t JsonInt(const nlohmann::json& json, const char* name) {
+  auto found = json.find(name);
+  return found != json.end() && found->is_number_integer() ? found->get<int64_t>() : 0;
+}
+
+std::string BuildEventColumns() {
+  std::string columns = "document_id, event_index, fact_id, published, event_date, type, disease";
+  const auto add_place = [&](std::string_view prefix) {
+    for (std::string_view field : kPlaceFields) {
+      columns += ", ";
+      columns += prefix;
+      columns += field;
+    }
+  };
+  add_place("place_");
+  columns += ", period_start, period_end, evidence_start, evidence_end, evidence_quote";
+  columns += ", status, count, qualifier, aggregation, imported";
+  add_place("origin_");
+  columns += ", route, modes, measure, action";
+  add_place("target_");
+  columns += ", detail";
+  return columns;
+}
+
+constexpr std::array<std::pair<PlaceLevel, std::string_view>, 4> kLevels{{
+    {PlaceLevel::kCountry, "country"},
+    {PlaceLevel::kSubdivision, "subdivision"},
+    {PlaceLevel::kCity, "city"},
+    {PlaceLevel::kOther, "other"},
+}};
+constexpr std::array<std::pair<Qualifier, std::string_view>, 4> kQualifiers{{
+    {Qualifier::kExact, "exact"},
+    {Qualifier::kApproximate, "approximate"},
+    {Qualifier::kAtLeast, "at_least"},
+    {Qualifier::kAtMost, "at_most"},
+}};
+
+template <typename Enum, size_t N>
+Enum Lookup(const std::array<std::pair<Enum, std::string_view>, N>& table, std::string_view name,
+            Enum fallback) {
+  for (const auto& [value, value_name] : table) {
+    if (value_name == name) return value;
+  }
+  return fallback;
+}
+
+double ParseDouble(const std::optional<std::string>& text) {
+  return text ? std::strtod(text->c_str(), nullptr) : 0.0;
+}
+
+void AddPlaceValues(std::vector<Value>& values, const std::optional<Place>& place) {
+  if (!place) {
+    values.insert(values.end(), kPlaceFields.size(), Value{});
+    return;
+  }
+  values.emplace_back(place->name);
+  values.emplace_back(place->country);
+  values.emplace_back(place->subdivision);
+  values.emplace_back(place->geonameid);
+  values.emplace_back(std::string(PlaceLevelName(place->level)));
+  values.emplace_back(place->has_coordinates ? Value{place->lat} : Value{});
+  values.emplace_back(place->has_coordinates ? Value{place->lon} : Value{});
+  values.emplace_back(place->population);
+}
+
+// A place is stored when its level column is set.
+std::optional<Place> ParsePlace(const Row& row, size_t at) {
+  if (!row[at + 4]) return std::nullopt;
+  Place place;
+  place.name = TextOr(row[at]);
+  place.country = TextOr(row[at + 1]);
+  place.subdivision = TextOr(row[at + 2]);
+  place.geonameid = ParseInt(row[at + 3]);
+  place.level = Lookup(kLevels, *row[at + 4], PlaceLevel::kOther);
+  place.has_coordinates = row[at + 5].has_value() && row[at + 6].has_value();
+  if (place.has_coordinates) {
+    place.lat = ParseDouble(row[at + 5]);
+    place.lon = ParseDouble(row[at + 6]);
+  }
+  place.population = ParseInt(row[at + 7]);
+  return place;
+}
+
+nlohmann::json PlaceJson(const Place& place) {
+  nlohmann::json json = {{"name", place.name},
+                         {"country", place.country},
+                         {"subdivision", place.subdivision},
+                         {"geonameid", place.geonameid},
+                         {"level", PlaceLevelName(place.level)},
+                         {"population", place.population}};
+  if (place.has_coordinates) {
+    json["lat"] = place.lat;
+    json["lon"] = place.lon;
+  }
+  return json;
+}
+
+Place PlaceFromJson(const nlohmann::json& json) {
+  Place place;
+  place.name = JsonText(json, "name");
+  place.country = JsonText(json, "country");
+  place.subdivision = JsonText(json, "subdivision");
+  place.geonameid = JsonInt(json, "geonameid");
+  place.level = Lookup(kLevels, JsonText(json, "level"), PlaceLevel::kOther);
+  place.population = JsonInt(json, "population");
+  auto lat = json.find("lat");
+  auto lon = json.find("lon");
+  if (lat != json.end() && lon != json.end() && lat->is_number() && lon->is_number()) {
+    place.has_coordinates = true;
+    place.lat = lat->get<double>();
+    place.lon = lon->get<double>();
+  }
+  return place;
+}
+
+std::string RouteJson(const std::vector<Place>& route) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const Place& place : route) array.push_back(PlaceJson(place));
+  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string ModesJson(const std::vector<TravelMode>& modes) {
+  nlohmann::json array = nlohmann::json::array();
+  for (TravelMode mode : modes) array.push_back(TravelModeName(mode));
+  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Lenient: what the store wrote itself is valid; anything else gives nothing.
+nlohmann::json ParseJsonArray(const std::optional<std::string>& text) {
+  if (!text) return nlohmann::json::array();
+  nlohmann::json json = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  return json.is_array() ? json : nlohmann::json::array();
+}
+
+}  // namespace
+
+std::string SchemaSql(std::string_view id_type) {
+  const std::string id(id_type);
+  return "CREATE TABLE IF NOT EXISTS epiwire_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+         "INSERT INTO epiwire_meta (name, value) VALUES ('schema_version', '1') "
+         "ON CONFLICT (name) DO NOTHING;\n"
+         "CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, text_hash TEXT NOT NULL, "
+         "published TEXT, published_source TEXT NOT NULL, format TEXT NOT NULL, url TEXT NOT NULL, "
+         "title TEXT NOT NULL, origin TEXT NOT NULL, language TEXT NOT NULL, text TEXT NOT NULL, "
+         "ingested_at TEXT NOT NULL);\n"
+         "CREATE INDEX IF NOT EXISTS documents_published ON documents (published);\n"
+         "CREATE TABLE IF NOT EXISTS stories (document_id TEXT NOT NULL, story_index INTEGER NOT "
+         "NULL, start_offset BIGINT NOT NULL, end_offset BIGINT NOT NULL, relevant INTEGER NOT NULL, "
+         "score DOUBLE PRECISION NOT NULL, PRIMARY KEY (document_id, story_index));\n"
+         "CREATE TABLE IF NOT EXISTS removed (document_id TEXT NOT NULL, removed_index INTEGER NOT "
+         "NULL, start_offset BIGINT NOT NULL, end_offset BIGINT NOT NULL, reason TEXT NOT NULL, "
+         "PRIMARY KEY (document_id, removed_index));\n"
+         "CREATE TABLE IF NOT EXISTS events (id " + id + ", document_id TEXT NOT NULL, "
+         "event_index INTEGER NOT NULL, fact_id BIGINT NOT NULL, published TEXT, event_date TEXT, "
+         "type TEXT NOT NULL, disease TEXT NOT NULL" + PlaceColumnsDdl("place_") +
+         ", period_start TEXT, period_end TEXT, evidence_start BIGINT NOT NULL, "
+         "evidence_end BIGINT NOT NULL, evidence_quote TEXT NOT NULL, status TEXT NOT NULL, "
+         "count BIGINT NOT NULL, qualifier TEXT NOT NULL, aggregation TEXT, imported INTEGER" +
+         PlaceColumnsDdl("origin_") +
+         ", route TEXT NOT NULL, modes TEXT NOT NULL, measure TEXT NOT NULL, action TEXT NOT NULL" +
+         PlaceColumnsDdl("target_") + ", detail TEXT NOT NULL);\n"
+         "CREATE INDEX IF NOT EXISTS events_document ON events (document_id, event_index);\n"
+         "CREATE INDEX IF NOT EXISTS events_fact ON events (fact_id);\n"
+         "CREATE INDEX IF NOT EXISTS events_country ON events (place_country, event_date);\n"
+         "CREATE INDEX IF NOT EXISTS events_disease ON events (disease, event_date);\n"
+         "CREATE INDEX IF NOT EXISTS events_date ON events (event_date);\n"
+         "CREATE TABLE IF NOT EXISTS facts (id " + id + ", key TEXT NOT NULL, count BIGINT NOT "
+         "NULL, type TEXT NOT NULL, disease TEXT NOT NULL, status TEXT NOT NULL, place_name TEXT, "
+         "place_country TEXT, place_subdivision TEXT, place_geonameid BIGINT, event_date TEXT, "
+         "period_start TEXT, period_end TEXT, imported INTEGER, representative_event_id BIGINT, "
+         "source_count BIGINT NOT NULL DEFAULT 0, conflict INTEGER NOT NULL DEFAULT 0);\n"
+         "CREATE UNIQUE INDEX IF NOT EXISTS facts_key_count ON facts (key, count);\n"
+         "CREATE INDEX IF NOT EXISTS facts_country ON facts (place_country, event_date);\n"
+         "CREATE INDEX IF NOT EXISTS facts_disease ON facts (disease, event_date);\n"
+         "CREATE INDEX IF NOT EXISTS facts_date ON facts (event_date);\n"
+         "CREATE TABLE IF NOT EXISTS official (id " + id + ", country TEXT NOT NULL, subdivision "
+         "TEXT NOT NULL, place_name TEXT NOT NULL, date TEXT NOT NULL, status TEXT NOT NULL, "
+         "cumulative BIGINT NOT NULL, source TEXT NOT NULL);\n"
+         "CREATE INDEX IF NOT EXISTS official_place ON official (country, subdivision, status, "
+         "date);\n"
+         "CREATE INDEX IF NOT EXISTS official_source ON official (source);\n";
+}
+
+const std::string& EventColumns() {
+  static const std::string columns = BuildEventColumns();
+  return columns;
+}
+
+size_t EventColumnCount() {
+  static const size_t count = [] {
+    size_t commas = 0;
+    for (char c : EventColumns()) commas += c == ',' ? 1 : 0;
+    return commas + 1;
+  }();
+  return count;
+}
+
+std::string EventPlaceholders(int first) {
+  std::string out;
+  for (size_t i = 0; i < EventColumnCount(); ++i) {
+    if (i > 0) out += ", ";
+    out += '$';
+    out += std::to_string(first + static_cast<int>(i));
+  }
+  return out;
+}
+
+std::optional<Date> EventDate(const Event& event, const std::optional<Date>& published) {
+  if (event.period && event.period->end) return event.period->end;
+  if (published) return published;
+  if (event.period && event.period->start) return event.period->start;
+  return std::nullopt;
+}
+
+Value DateValue(const std::optional<Date>& date) {
+  return date ? Value{date->ToIso()} : Value{};
+}
+
+std::optional<Date> ParseDate(const std::optional<std::string>& text) {
+  return text ? Date::ParseIso(*text) : std::nullopt;
+}
+
+int64_t ParseInt(const std::optional<std::string>& text) {
+  if (!text) return 0;
+  int64_t value = 0;
+  std::from_chars(text->data(), text->data() + text->size(), value);
+  return value;
+}
+
+std::string TextOr(const std::optional<std::string>& text) { return text ? *text : std::string(); }
+
+std::vector<Value> EventValues(const std::string& document_id, int event_index, int64_t fact_id,
+                               const std::optional<Date>& published, const Event& event) {
+  std::vector<Value> values;
+  values.reserve(EventColumnCount());
+  values.emplace_back(document_id);
+  values.emplace_back(int64_t{event_index});
+  values.emplace_back(fact_id);
+  values.push_back(DateValue(published));
+  values.push_back(DateValue(EventDate(event, published)));
+  values.emplace_back(std::string(event.type == EventType::kCases ? "cases" : "measure"));
+  values.emplace_back(event.disease);
+  AddPlaceValues(values, event.place);
+  values.push_back(DateValue(event.period ? event.period->start : std::nullopt));
+  values.push_back(DateValue(event.period ? event.period->end : std::nullopt));
+  values.emplace_back(static_cast<int64_t>(event.evidence.start));
+  values.emplace_back(static_cast<int64_t>(event.evidence.end));
+  values.emplace_back(event.evidence.quote);
+  values.emplace_back(std::string(CaseStatusName(event.status)));
+  values.emplace_back(event.count);
+  values.emplace_back(std::string(QualifierName(event.qualifier)));
+  values.push_back(event.aggregation ? Value{std::string(AggregationName(*event.aggregation))}
+                                     : Value{});
+  values.push_back(event.imported ? Value{int64_t{*event.imported ? 1 : 0}} : Value{});
+  AddPlaceValues(values, event.origin);
+  values.emplace_back(RouteJson(event.route));
+  values.emplace_back(ModesJson(event.modes));
+  values.emplace_back(std::string(MeasureKindName(event.measure)));
+  values.emplace_back(std::string(MeasureActionName(event.action)));
+  AddPlaceValues(values, event.target);
+  values.emplace_back(event.detail);
+  return values;
+}
+
+StoredEvent ParseEventRow(const Row& row, size_t offset) {
+  StoredEvent stored;
+  size_t at = offset;
+  stored.id = ParseInt(row[at++]);
+  stored.document_id = TextOr(row[at++]);
+  stored.event_index = static_cast<int>(ParseInt(row[at++]));
+  stored.fact_id = ParseInt(row[at++]);
+  stored.published = ParseDate(row[at++]);
+  ++at;  // event_date is derived
+  Event& event = stored.event;
+  event.type = TextOr(row[at++]) == "measure" ? EventType::kMeasure : EventType::kCases;
+  event.disease = TextOr(row[at++]);
+  event.place = ParsePlace(row, at);
+  at += kPlaceFields.size();
+  const std::optional<Date> start = ParseDate(row[at++]);
+  const std::optional<Date> end = ParseDate(row[at++]);
+  if (start || end) event.period = Period{start, end};
+  event.evidence.start = static_cast<size_t>(ParseInt(row[at++]));
+  event.evidence.end = static_cast<size_t>(ParseInt(row[at++]));
+  event.evidence.quote = TextOr(row[at++]);
+  event.status = ParseCaseStatus(TextOr(row[at++])).value_or(CaseStatus::kConfirmed);
+  event.count = ParseInt(row[at++]);
+  event.qualifier = Lookup(kQualifiers, TextOr(row[at++]), Qualifier::kExact);
+  if (const auto& aggregation = row[at++]) {
+    event.aggregation = *aggregation == "cumulative" ? Aggregation::kCumulative : Aggregation::kNew;
+  }
+  if (const auto& imported = row[at++]) event.imported = *imported != "0";
+  event.origin = ParsePlace(row, at);
+  at += kPlaceFields.size();
+  for (const auto& place : ParseJsonArray(row[at++])) {
+    if (place.is_object()) event.route.push_back(PlaceFromJson(place));
+  }
+  for (const auto& mode : ParseJsonArray(row[at++])) {
+    if (!mode.is_string()) continue;
+    if (auto parsed = ParseTravelMode(mode.get<std::string>())) event.modes.push_back(*parsed);
+  }
+  event.measure = ParseMeasureKind(TextOr(row[at++])).value_or(MeasureKind::kBorderClosure);
+  event.action = ParseMeasureAction(TextOr(row[at++])).value_or(MeasureAction::kImpose);
+  event.target = ParsePlace(row, at);
+  at += kPlaceFields.size();
+  event.detail = TextOr(row[at++]);
+  return stored;
+}
+
+}  // namespace epiwire::store::internal

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// Internal to the store: the table layout (schema) and how an Event maps to the
+// columns of `events` and back. Both engines share it. Tested by event_store_test.cc.
+#ifndef EPIWIRE_STORE_EVENT_ROWS_H_
+#define EPIWIRE_STORE_EVENT_ROWS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "epiwire/model/date.h"
+#include "epiwire/model/event.h"
+#include "epiwire/store/event_store.h"
+#include "epiwire/store/sql_connection.h"
+
+namespace epiwire::store::internal {
+
+// CREATE TABLE/INDEX IF NOT EXISTS statements; `id_type` is the engine's
+// auto-numbered primary key type.
+std::string SchemaSql(std::string_view id_type);
+
+// The columns of `events` that EventValues fills, comma-separated, without `id`.
+const std::string& EventColumns();
+// "$first, $first+1, ..." placeholders for EventColumns().
+std::string EventPlaceholders(int first);
+size_t EventColumnCount();
+
+// The date an event is filed under: its period's end, else the document's
+// publication date, else its period's start.
+std::optional<Date> EventDate(const Event& event, const std::optional<Date>& published);
+
+// Parameter values for EventColumns(), in order.
+std::vector<Value> EventValues(const std::string& document_id, int event_index, int64_t fact_id,
+                               const std::optional<Date>& published, const Event& event);
+
+// Reads a row whose columns from `offset` on are "id" followed by EventColumns().
+StoredEvent ParseEventRow(const Row& row, size_t offset);
+
+// Small conversions shared by the store's SQL code.
+Value DateValue(const std::optional<Date>& date);
+std::optional<Date> ParseDate(const std::optional<std::string>& text);
+int64_t ParseInt(const std::optional<std::string>& text);
+std::string TextOr(const std::optional<std::string>& text);
+
+}  // namespace epiwire::store::internal
+
+#endif  // EPIWIRE_STORE_EVENT_ROWS_H_

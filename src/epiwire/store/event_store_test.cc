@@ -1,0 +1,486 @@
+// SPDX-License-Identifier: MIT
+// The store's contract, run against SQLite (a temporary file) and, when
+// EPIWIRE_TEST_POSTGRES_URL names a server, PostgreSQL (a schema of its own per test).
+#include "epiwire/store/event_store.h"
+
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <string>
+
+// Filters are written with designated initializers that name only what they set.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
+namespace epiwire::store {
+namespace {
+
+// A fresh SQLite file in a directory of its own.
+class SqliteBackend {
+ public:
+  SqliteBackend() {
+    char pattern[] = "/tmp/epiwire_store_test_XXXXXX";
+    const char* made = mkdtemp(pattern);
+    dir_ = made != nullptr ? made : "";
+  }
+  ~SqliteBackend() {
+    std::error_code ignored;
+    if (!dir_.empty()) std::filesystem::remove_all(dir_, ignored);
+  }
+  static const char* SkipReason() { return nullptr; }
+  std::string Url() const { return "sqlite:" + dir_ + "/store.db"; }
+
+ private:
+  std::string dir_;
+};
+
+// A fresh schema on the test server, dropped afterwards.
+class PostgresBackend {
+ public:
+  PostgresBackend() {
+    const char* base = std::getenv("EPIWIRE_TEST_POSTGRES_URL");
+    if (base == nullptr || *base == '\0') return;
+    base_ = base;
+    static std::atomic<int> counter{0};
+    schema_ = "epiwire_test_" + std::to_string(getpid()) + "_" + std::to_string(++counter) + "_" +
+              std::to_string(std::random_device{}() % 100000);
+    Run("CREATE SCHEMA " + schema_);
+  }
+  ~PostgresBackend() {
+    if (!schema_.empty()) Run("DROP SCHEMA " + schema_ + " CASCADE");
+  }
+  static const char* SkipReason() {
+    const char* base = std::getenv("EPIWIRE_TEST_POSTGRES_URL");
+    return base == nullptr || *base == '\0' ? "EPIWIRE_TEST_POSTGRES_URL is not set" : nullptr;
+  }
+  std::string Url() const {
+    return base_ + (base_.find('?') == std::string::npos ? "?" : "&") +
+           "options=-csearch_path%3D" + schema_;
+  }
+
+ private:
+  // Test set-up only: the names are made here, not taken from input.
+  void Run(const std::string& sql) {
+    PGconn* conn = PQconnectdb(base_.c_str());
+    ASSERT_EQ(PQstatus(conn), CONNECTION_OK) << PQerrorMessage(conn);
+    PGresult* result = PQexec(conn, sql.c_str());
+    EXPECT_EQ(PQresultStatus(result), PGRES_COMMAND_OK) << PQresultErrorMessage(result);
+    PQclear(result);
+    PQfinish(conn);
+  }
+  std::string base_;
+  std::string schema_;
+};
+
+Place MakePlace(std::string name, std::string country, std::string subdivision, int64_t id,
+                PlaceLevel level, double lat, double lon) {
+  Place place;
+  place.name = std::move(name);
+  place.country = std::move(country);
+  place.subdivision = std::move(subdivision);
+  place.geonameid = id;
+  place.level = level;
+  place.lat = lat;
+  place.lon = lon;
+  place.has_coordinates = true;
+  place.population = id * 10;
+  return place;
+}
+
+Event CaseEvent(const std::string& disease, const Place& place, Date end, int64_t count) {
+  Event event;
+  event.type = EventType::kCases;
+  event.disease = disease;
+  event.place = place;
+  event.period = Period::Day(end);
+  event.status = CaseStatus::kConfirmed;
+  event.count = count;
+  event.aggregation = Aggregation::kNew;
+  event.evidence = {0, 10, "evidence"};
+  return event;
+}
+
+Extraction MakeExtraction(const std::string& id, const std::string& text, Date published,
+                          std::vector<Event> events) {
+  Extraction extraction;
+  extraction.document.id = id;
+  extraction.document.text = text;
+  extraction.document.published = published;
+  extraction.document.published_source = PublishedSource::kGiven;
+  extraction.document.format = "text";
+  extraction.events = std::move(events);
+  return extraction;
+}
+
+const Place kLagos = MakePlace("Lagos", "NG", "NG-LA", 2332459, PlaceLevel::kCity, 6.45, 3.39);
+const Place kKano = MakePlace("Kano", "NG", "NG-KN", 2335204, PlaceLevel::kCity, 12.0, 8.5);
+const Place kLima = MakePlace("Lima", "PE", "PE-LIM", 3936456, PlaceLevel::kCity, -12.04, -77.03);
+
+void ExpectSamePlace(const std::optional<Place>& got, const std::optional<Place>& want) {
+  ASSERT_EQ(got.has_value(), want.has_value());
+  if (!want) return;
+  EXPECT_EQ(got->name, want->name);
+  EXPECT_EQ(got->country, want->country);
+  EXPECT_EQ(got->subdivision, want->subdivision);
+  EXPECT_EQ(got->geonameid, want->geonameid);
+  EXPECT_EQ(got->level, want->level);
+  EXPECT_EQ(got->has_coordinates, want->has_coordinates);
+  EXPECT_DOUBLE_EQ(got->lat, want->lat);
+  EXPECT_DOUBLE_EQ(got->lon, want->lon);
+  EXPECT_EQ(got->population, want->population);
+}
+
+void ExpectSameEvent(const Event& got, const Event& want) {
+  EXPECT_EQ(got.type, want.type);
+  EXPECT_EQ(got.disease, want.disease);
+  ExpectSamePlace(got.place, want.place);
+  EXPECT_EQ(got.period, want.period);
+  EXPECT_EQ(got.evidence.start, want.evidence.start);
+  EXPECT_EQ(got.evidence.end, want.evidence.end);
+  EXPECT_EQ(got.evidence.quote, want.evidence.quote);
+  EXPECT_EQ(got.status, want.status);
+  EXPECT_EQ(got.count, want.count);
+  EXPECT_EQ(got.qualifier, want.qualifier);
+  EXPECT_EQ(got.aggregation, want.aggregation);
+  EXPECT_EQ(got.imported, want.imported);
+  ExpectSamePlace(got.origin, want.origin);
+  ASSERT_EQ(got.route.size(), want.route.size());
+  for (size_t i = 0; i < want.route.size(); ++i) ExpectSamePlace(got.route[i], want.route[i]);
+  EXPECT_EQ(got.modes, want.modes);
+  EXPECT_EQ(got.measure, want.measure);
+  EXPECT_EQ(got.action, want.action);
+  ExpectSamePlace(got.target, want.target);
+  EXPECT_EQ(got.detail, want.detail);
+}
+
+template <typename Backend>
+class EventStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (const char* reason = Backend::SkipReason()) GTEST_SKIP() << reason;
+    auto opened = EventStore::Open(backend_.Url());
+    ASSERT_TRUE(opened.ok()) << opened.status().message();
+    store_ = std::move(opened).value();
+  }
+
+  PutOutcome Put(const Extraction& extraction) {
+    auto outcome = store_->Put(extraction);
+    EXPECT_TRUE(outcome.ok()) << outcome.status().message();
+    return outcome.ok() ? outcome.value() : PutOutcome::kUnchanged;
+  }
+  std::vector<StoredEvent> Events(const EventFilter& filter) {
+    auto events = store_->Events(filter);
+    EXPECT_TRUE(events.ok()) << events.status().message();
+    return events.ok() ? events.value() : std::vector<StoredEvent>{};
+  }
+  std::vector<Fact> Facts(const EventFilter& filter) {
+    auto facts = store_->Facts(filter);
+    EXPECT_TRUE(facts.ok()) << facts.status().message();
+    return facts.ok() ? facts.value() : std::vector<Fact>{};
+  }
+  int64_t Documents() { return store_->CountDocuments().value(); }
+  int64_t EventCount() { return store_->CountEvents().value(); }
+  int64_t FactCount() { return store_->CountFacts().value(); }
+
+  Backend backend_;
+  std::unique_ptr<EventStore> store_;
+};
+
+using Backends = ::testing::Types<SqliteBackend, PostgresBackend>;
+class BackendNames {
+ public:
+  template <typename T>
+  static std::string GetName(int) {
+    return std::is_same_v<T, SqliteBackend> ? "SQLite" : "PostgreSQL";
+  }
+};
+TYPED_TEST_SUITE(EventStoreTest, Backends, BackendNames);
+
+TYPED_TEST(EventStoreTest, PutThenReadsBackEveryField) {
+  Event cases = CaseEvent("cholera", kLagos, Date{2022, 8, 14}, 42);
+  cases.period = Period{Date{2022, 8, 1}, Date{2022, 8, 14}};
+  cases.evidence = {5, 61, "Lagos counted 42 cholera deaths among travellers from Lima."};
+  cases.status = CaseStatus::kDeaths;
+  cases.qualifier = Qualifier::kAtLeast;
+  cases.aggregation = Aggregation::kCumulative;
+  cases.imported = true;
+  cases.origin = kLima;
+  cases.route = {kLima, kKano};
+  cases.route[1].has_coordinates = false;
+  cases.route[1].lat = 0;
+  cases.route[1].lon = 0;
+  cases.modes = {TravelMode::kAir, TravelMode::kRoad};
+  Event measure;
+  measure.type = EventType::kMeasure;
+  measure.disease = "cholera";
+  measure.place = kKano;
+  measure.measure = MeasureKind::kSchoolClosure;
+  measure.action = MeasureAction::kTighten;
+  measure.target = kLagos;
+  measure.detail = "schools shut for two weeks";
+  measure.evidence = {62, 100, "Kano closed its schools."};
+  Extraction x = MakeExtraction("ng-report", "Some text about \xC3\xA9pid\xC3\xA9mie in Lagos.",
+                                Date{2022, 8, 15}, {cases, measure});
+  x.document.url = "https://example.org/ng";
+  x.document.title = "Cholera in Lagos";
+  x.document.origin = "feed.jsonl:3";
+  x.document.format = "html";
+  x.document.published_source = PublishedSource::kInferred;
+  x.stories = {{0, 40, true, 0.875}, {41, 90, false, 0.25}};
+  x.removed = {{91, 120, RemovalReason::kDuplicate}, {121, 130, RemovalReason::kBoilerplate}};
+
+  EXPECT_EQ(this->Put(x), PutOutcome::kInserted);
+
+  auto found = this->store_->Document("ng-report");
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  ASSERT_TRUE(found->has_value());
+  const StoredDocument& doc = *found.value();
+  EXPECT_EQ(doc.document.id, "ng-report");
+  EXPECT_EQ(doc.document.text, x.document.text);
+  EXPECT_EQ(doc.document.published, (Date{2022, 8, 15}));
+  EXPECT_EQ(doc.document.published_source, PublishedSource::kInferred);
+  EXPECT_EQ(doc.document.format, "html");
+  EXPECT_EQ(doc.document.url, "https://example.org/ng");
+  EXPECT_EQ(doc.document.title, "Cholera in Lagos");
+  EXPECT_EQ(doc.document.origin, "feed.jsonl:3");
+  ASSERT_EQ(doc.stories.size(), 2u);
+  EXPECT_EQ(doc.stories[0].start, 0u);
+  EXPECT_EQ(doc.stories[0].end, 40u);
+  EXPECT_TRUE(doc.stories[0].relevant);
+  EXPECT_DOUBLE_EQ(doc.stories[0].score, 0.875);
+  EXPECT_FALSE(doc.stories[1].relevant);
+  ASSERT_EQ(doc.removed.size(), 2u);
+  EXPECT_EQ(doc.removed[0].start, 91u);
+  EXPECT_EQ(doc.removed[0].end, 120u);
+  EXPECT_EQ(doc.removed[0].reason, RemovalReason::kDuplicate);
+  EXPECT_EQ(doc.removed[1].reason, RemovalReason::kBoilerplate);
+  ASSERT_EQ(doc.events.size(), 2u);
+  EXPECT_EQ(doc.events[0].document_id, "ng-report");
+  EXPECT_EQ(doc.events[0].event_index, 0);
+  EXPECT_EQ(doc.events[1].event_index, 1);
+  EXPECT_EQ(doc.events[0].published, (Date{2022, 8, 15}));
+  ExpectSameEvent(doc.events[0].event, cases);
+  ExpectSameEvent(doc.events[1].event, measure);
+
+  const auto events = this->Events({});
+  ASSERT_EQ(events.size(), 2u);
+  ExpectSameEvent(events[0].event, cases);
+  EXPECT_NE(events[0].fact_id, 0);
+  EXPECT_NE(events[0].fact_id, events[1].fact_id);
+
+  const auto facts = this->Facts({});
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_EQ(facts[0].id, events[0].fact_id);
+  EXPECT_EQ(facts[0].key, FactKey(cases));
+  EXPECT_FALSE(facts[0].conflict);
+  ExpectSameEvent(facts[0].event, cases);
+  ASSERT_EQ(facts[0].sources.size(), 1u);
+  EXPECT_EQ(facts[0].sources[0].document_id, "ng-report");
+  EXPECT_EQ(facts[0].sources[0].event_index, 0);
+  EXPECT_EQ(facts[0].sources[0].evidence.quote, cases.evidence.quote);
+  EXPECT_EQ(facts[0].sources[0].published, (Date{2022, 8, 15}));
+  ExpectSameEvent(facts[1].event, measure);
+
+  auto missing = this->store_->Document("no-such-document");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+}
+
+TYPED_TEST(EventStoreTest, SameDocumentTwiceIsUnchanged) {
+  const Extraction x = MakeExtraction("a", "Lagos reported 7 cases.", Date{2022, 8, 2},
+                                      {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7)});
+  EXPECT_EQ(this->Put(x), PutOutcome::kInserted);
+  EXPECT_EQ(this->Put(x), PutOutcome::kUnchanged);
+  EXPECT_EQ(this->Documents(), 1);
+  EXPECT_EQ(this->EventCount(), 1);
+  EXPECT_EQ(this->FactCount(), 1);
+  const auto facts = this->Facts({});
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].sources.size(), 1u);
+}
+
+TYPED_TEST(EventStoreTest, OtherTextUnderTheSameIdReplacesTheDocument) {
+  EXPECT_EQ(this->Put(MakeExtraction("a", "first version", Date{2022, 8, 2},
+                                     {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7),
+                                      CaseEvent("cholera", kKano, Date{2022, 8, 1}, 3)})),
+            PutOutcome::kInserted);
+  EXPECT_EQ(this->Put(MakeExtraction("a", "second version", Date{2022, 8, 2},
+                                     {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 9)})),
+            PutOutcome::kReplaced);
+  EXPECT_EQ(this->Documents(), 1);
+  EXPECT_EQ(this->EventCount(), 1);
+  const auto facts = this->Facts({});
+  ASSERT_EQ(facts.size(), 1u) << "the facts only the old version fed are gone";
+  EXPECT_EQ(facts[0].event.count, 9);
+  EXPECT_FALSE(facts[0].conflict);
+  auto doc = this->store_->Document("a");
+  ASSERT_TRUE(doc.ok() && doc->has_value());
+  EXPECT_EQ(doc.value()->document.text, "second version");
+  EXPECT_EQ(doc.value()->events.size(), 1u);
+}
+
+TYPED_TEST(EventStoreTest, SameFigureInTwoDocumentsIsOneFactWithTwoSources) {
+  const Event figure = CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7);
+  this->Put(MakeExtraction("a", "text a", Date{2022, 8, 2}, {figure}));
+  this->Put(MakeExtraction("b", "text b", Date{2022, 8, 3}, {figure}));
+  EXPECT_EQ(this->EventCount(), 2);
+  const auto facts = this->Facts({});
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_FALSE(facts[0].conflict);
+  ASSERT_EQ(facts[0].sources.size(), 2u);
+  EXPECT_EQ(facts[0].sources[0].document_id, "a");
+  EXPECT_EQ(facts[0].sources[1].document_id, "b");
+  EXPECT_EQ(facts[0].sources[1].published, (Date{2022, 8, 3}));
+
+  // Removing one source (replacing its document) keeps the fact with the other.
+  this->Put(MakeExtraction("a", "text a, revised", Date{2022, 8, 2}, {}));
+  const auto after = this->Facts({});
+  ASSERT_EQ(after.size(), 1u);
+  ASSERT_EQ(after[0].sources.size(), 1u);
+  EXPECT_EQ(after[0].sources[0].document_id, "b");
+}
+
+TYPED_TEST(EventStoreTest, DifferentCountsForOneKeyAreTwoConflictingFacts) {
+  this->Put(MakeExtraction("a", "text a", Date{2022, 8, 2},
+                           {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7)}));
+  this->Put(MakeExtraction("b", "text b", Date{2022, 8, 2},
+                           {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 8),
+                            CaseEvent("cholera", kKano, Date{2022, 8, 1}, 8)}));
+  auto facts = this->Facts({});
+  ASSERT_EQ(facts.size(), 3u);
+  EXPECT_TRUE(facts[0].conflict);
+  EXPECT_TRUE(facts[1].conflict);
+  EXPECT_FALSE(facts[2].conflict) << "Kano's figure has no rival";
+  EXPECT_EQ(facts[0].key, facts[1].key);
+
+  // When b comes round to a's figure, the conflict is gone.
+  this->Put(MakeExtraction("b", "text b, corrected", Date{2022, 8, 2},
+                           {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7)}));
+  facts = this->Facts({});
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_FALSE(facts[0].conflict);
+  EXPECT_EQ(facts[0].sources.size(), 2u);
+}
+
+TYPED_TEST(EventStoreTest, FiltersSelectByCountryDiseaseDateTypeAndPage) {
+  Event measure;
+  measure.type = EventType::kMeasure;
+  measure.disease = "dengue";
+  measure.place = kLima;
+  measure.measure = MeasureKind::kLockdown;
+  this->Put(MakeExtraction("a", "text a", Date{2022, 8, 20},
+                           {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7),
+                            CaseEvent("cholera", kKano, Date{2022, 8, 5}, 2),
+                            CaseEvent("dengue", kLima, Date{2022, 8, 10}, 30), measure}));
+  const auto count = [&](EventFilter filter) { return this->Events(filter).size(); };
+  EXPECT_EQ(count({}), 4u);
+  EXPECT_EQ(count({.country = "NG"}), 2u);
+  EXPECT_EQ(count({.subdivision = "NG-KN"}), 1u);
+  EXPECT_EQ(count({.disease = "dengue"}), 2u);
+  EXPECT_EQ(count({.disease = "dengue", .type = EventType::kCases}), 1u);
+  EXPECT_EQ(count({.type = EventType::kMeasure}), 1u);
+  // The measure has no period: it is filed under the publication date (20 August).
+  EXPECT_EQ(count({.from = Date{2022, 8, 5}}), 3u);
+  EXPECT_EQ(count({.to = Date{2022, 8, 5}}), 2u);
+  EXPECT_EQ(count({.from = Date{2022, 8, 2}, .to = Date{2022, 8, 10}}), 2u);
+  EXPECT_EQ(count({.country = "XX"}), 0u);
+  EXPECT_EQ(count({.limit = 2}), 2u);
+  const auto paged = this->Events({.limit = 2, .offset = 3});
+  ASSERT_EQ(paged.size(), 1u);
+  EXPECT_EQ(paged[0].event.type, EventType::kMeasure);
+  EXPECT_EQ(this->Facts({.country = "PE"}).size(), 2u);
+  EXPECT_EQ(this->Facts({.country = "NG", .to = Date{2022, 8, 1}}).size(), 1u);
+  EXPECT_EQ(this->Facts({.limit = 1, .offset = 1}).size(), 1u);
+}
+
+TYPED_TEST(EventStoreTest, FilterValuesAreDataNotSql) {
+  this->Put(MakeExtraction("a", "text a", Date{2022, 8, 2},
+                           {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7)}));
+  EXPECT_EQ(this->Events({.country = "NG' OR '1'='1"}).size(), 0u);
+  EXPECT_EQ(this->Events({.disease = "x'; DROP TABLE events; --"}).size(), 0u);
+  EXPECT_EQ(this->EventCount(), 1);
+}
+
+TYPED_TEST(EventStoreTest, OfficialValuesAreStoredAndReplacedBySource) {
+  const auto value = [](std::string country, std::string subdivision, Date date, int64_t n,
+                        std::string source) {
+    return OfficialValue{std::move(country), std::move(subdivision), "somewhere", date,
+                         CaseStatus::kConfirmed, n, std::move(source)};
+  };
+  ASSERT_TRUE(this->store_
+                  ->PutOfficial({value("CN", "CN-HB", Date{2020, 1, 22}, 444, "confirmed.csv"),
+                                 value("CN", "CN-HB", Date{2020, 1, 23}, 444, "confirmed.csv"),
+                                 value("CN", "CN-GD", Date{2020, 1, 22}, 26, "confirmed.csv"),
+                                 value("IT", "", Date{2020, 1, 22}, 0, "confirmed.csv")})
+                  .ok());
+  OfficialValue deaths = value("CN", "CN-HB", Date{2020, 1, 22}, 17, "deaths.csv");
+  deaths.status = CaseStatus::kDeaths;
+  ASSERT_TRUE(this->store_->PutOfficial({deaths}).ok());
+
+  auto hubei = this->store_->Official("CN", "CN-HB", CaseStatus::kConfirmed);
+  ASSERT_TRUE(hubei.ok()) << hubei.status().message();
+  ASSERT_EQ(hubei->size(), 2u);
+  EXPECT_EQ(hubei.value()[0].date, (Date{2020, 1, 22}));
+  EXPECT_EQ(hubei.value()[1].date, (Date{2020, 1, 23}));
+  EXPECT_EQ(hubei.value()[0].cumulative, 444);
+  EXPECT_EQ(hubei.value()[0].place_name, "somewhere");
+  EXPECT_EQ(hubei.value()[0].source, "confirmed.csv");
+  EXPECT_EQ(this->store_->Official("CN", "", CaseStatus::kConfirmed)->size(), 3u);
+  EXPECT_EQ(this->store_->Official("", "", CaseStatus::kConfirmed)->size(), 4u);
+  auto dead = this->store_->Official("CN", "CN-HB", CaseStatus::kDeaths);
+  ASSERT_EQ(dead->size(), 1u);
+  EXPECT_EQ(dead.value()[0].cumulative, 17);
+  EXPECT_EQ(dead.value()[0].status, CaseStatus::kDeaths);
+
+  // A new import of the same file replaces its rows, leaving other files alone.
+  ASSERT_TRUE(
+      this->store_->PutOfficial({value("CN", "CN-HB", Date{2020, 1, 22}, 500, "confirmed.csv")})
+          .ok());
+  EXPECT_EQ(this->store_->Official("", "", CaseStatus::kConfirmed)->size(), 1u);
+  EXPECT_EQ(this->store_->Official("CN", "CN-HB", CaseStatus::kConfirmed).value()[0].cumulative, 500);
+  EXPECT_EQ(this->store_->Official("CN", "CN-HB", CaseStatus::kDeaths)->size(), 1u);
+}
+
+TYPED_TEST(EventStoreTest, ReopeningKeepsTheData) {
+  this->Put(MakeExtraction("a", "text a", Date{2022, 8, 2},
+                           {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7)}));
+  this->store_.reset();
+  auto reopened = EventStore::Open(this->backend_.Url());
+  ASSERT_TRUE(reopened.ok()) << reopened.status().message();
+  EXPECT_EQ(reopened.value()->CountEvents().value(), 1);
+  EXPECT_EQ(reopened.value()->CountFacts().value(), 1);
+}
+
+TEST(EventStoreOpen, UnopenableSqlitePathNamesTheStoreAndReason) {
+  auto opened = EventStore::Open("/nonexistent-epiwire-dir/sub/store.db");
+  ASSERT_FALSE(opened.ok());
+  EXPECT_NE(opened.status().message().find("SQLite store /nonexistent-epiwire-dir/sub/store.db"),
+            std::string::npos)
+      << opened.status().message();
+  EXPECT_NE(opened.status().message().find("open"), std::string::npos);
+  EXPECT_FALSE(EventStore::Open("sqlite:").ok());
+}
+
+TEST(EventStoreOpen, UnreachablePostgresNamesTheStoreWithoutThePassword) {
+  auto opened = EventStore::Open("postgresql://someone:secret@127.0.0.1:1/nothing?connect_timeout=2");
+  ASSERT_FALSE(opened.ok());
+  const std::string& message = opened.status().message();
+  EXPECT_NE(message.find("PostgreSQL store"), std::string::npos) << message;
+  EXPECT_NE(message.find("cannot connect"), std::string::npos) << message;
+  EXPECT_EQ(message.find("secret"), std::string::npos) << message;
+}
+
+TEST(EventStoreOpen, EmptyDocumentIdIsRejected) {
+  auto opened = EventStore::Open("sqlite::memory:");
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  auto outcome = opened.value()->Put(Extraction{});
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_EQ(outcome.status().code(), StatusCode::kInvalidInput);
+}
+
+}  // namespace
+}  // namespace epiwire::store

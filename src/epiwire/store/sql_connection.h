@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+// Internal to the store (the public header is event_store.h): one database
+// connection, SQLite or PostgreSQL, behind a tiny interface that runs
+// parameterised SQL ($1, $2, ...) and hands back rows of text values.
+#ifndef EPIWIRE_STORE_SQL_CONNECTION_H_
+#define EPIWIRE_STORE_SQL_CONNECTION_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "epiwire/base/status.h"
+
+namespace epiwire::store::internal {
+
+// A bound parameter: NULL, an integer, a real or a text.
+using Value = std::variant<std::monostate, int64_t, double, std::string>;
+// One result row: each column as text, nullopt for SQL NULL.
+using Row = std::vector<std::optional<std::string>>;
+using Rows = std::vector<Row>;
+
+class SqlConnection {
+ public:
+  virtual ~SqlConnection() = default;
+
+  // Runs one statement whose parameters are written $1, $2, ... and returns the
+  // rows it yields (none for most writes). Errors name the engine and the reason.
+  virtual Result<Rows> Query(std::string_view sql, const std::vector<Value>& params) = 0;
+  // Runs statements without parameters (schema, BEGIN, COMMIT).
+  virtual Status Execute(std::string_view sql) = 0;
+  // "SQLite" or "PostgreSQL", for messages.
+  virtual std::string_view engine() const = 0;
+  // The column type of an auto-numbered primary key in this engine.
+  virtual std::string_view IdColumnType() const = 0;
+};
+
+// Opens (creating) the SQLite file at `path` in WAL mode.
+Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path);
+// Connects to the PostgreSQL server named by the libpq URL.
+Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& url);
+
+// The URL with any password replaced by "***", for messages.
+std::string RedactUrl(const std::string& url);
+
+}  // namespace epiwire::store::internal
+
+#endif  // EPIWIRE_STORE_SQL_CONNECTION_H_

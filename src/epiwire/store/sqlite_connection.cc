@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+// SqlConnection over libsqlite3: statements prepared once and cached, parameters
+// bound with sqlite3_bind_*, WAL journal.
+#include <sqlite3.h>
+
+#include <string>
+#include <unordered_map>
+
+#include "epiwire/store/sql_connection.h"
+
+namespace epiwire::store::internal {
+namespace {
+
+// SQLite numbers parameters ?1, ?2, ...; the shared SQL writes $1, $2, ...
+std::string ToSqliteParameters(std::string_view sql) {
+  std::string out(sql);
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] == '$' && out[i + 1] >= '0' && out[i + 1] <= '9') out[i] = '?';
+  }
+  return out;
+}
+
+class SqliteConnection final : public SqlConnection {
+ public:
+  SqliteConnection(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteConnection() override {
+    for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+    sqlite3_close_v2(db_);
+  }
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  Result<Rows> Query(std::string_view sql, const std::vector<Value>& params) override {
+    auto prepared = Prepare(sql);
+    if (!prepared.ok()) return prepared.status();
+    sqlite3_stmt* statement = prepared.value();
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    for (size_t i = 0; i < params.size(); ++i) {
+      const int index = static_cast<int>(i) + 1;
+      int rc = SQLITE_OK;
+      if (const auto* integer = std::get_if<int64_t>(&params[i])) {
+        rc = sqlite3_bind_int64(statement, index, *integer);
+      } else if (const auto* real = std::get_if<double>(&params[i])) {
+        rc = sqlite3_bind_double(statement, index, *real);
+      } else if (const auto* text = std::get_if<std::string>(&params[i])) {
+        rc = sqlite3_bind_text64(statement, index, text->data(), text->size(), SQLITE_STATIC,
+                                 SQLITE_UTF8);
+      } else {
+        rc = sqlite3_bind_null(statement, index);
+      }
+      if (rc != SQLITE_OK) return Error("cannot bind parameter");
+    }
+    Rows rows;
+    for (;;) {
+      const int rc = sqlite3_step(statement);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        Status status = Error("statement failed");
+        sqlite3_reset(statement);
+        return status;
+      }
+      const int columns = sqlite3_column_count(statement);
+      Row row(static_cast<size_t>(columns));
+      for (int c = 0; c < columns; ++c) {
+        if (sqlite3_column_type(statement, c) == SQLITE_NULL) continue;
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, c));
+        row[static_cast<size_t>(c)] =
+            std::string(text, static_cast<size_t>(sqlite3_column_bytes(statement, c)));
+      }
+      rows.push_back(std::move(row));
+    }
+    sqlite3_reset(statement);
+    return rows;
+  }
+
+  Status Execute(std::string_view sql) override {
+    char* message = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      std::string reason = message != nullptr ? message : sqlite3_errmsg(db_);
+      sqlite3_free(message);
+      return Status::IoError("SQLite store " + path_ + ": " + reason);
+    }
+    return Status::Ok();
+  }
+
+  std::string_view engine() const override { return "SQLite"; }
+  std::string_view IdColumnType() const override { return "INTEGER PRIMARY KEY"; }
+
+ private:
+  Result<sqlite3_stmt*> Prepare(std::string_view sql) {
+    std::string key(sql);
+    auto found = statements_.find(key);
+    if (found != statements_.end()) return found->second;
+    const std::string converted = ToSqliteParameters(sql);
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v3(db_, converted.c_str(), static_cast<int>(converted.size()),
+                           SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
+      return Error("cannot prepare statement");
+    }
+    statements_.emplace(std::move(key), statement);
+    return statement;
+  }
+
+  Status Error(const std::string& what) {
+    return Status::IoError("SQLite store " + path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+  }
+
+  sqlite3* db_;
+  std::string path_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &db,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                                 nullptr);
+  if (rc != SQLITE_OK) {
+    std::string reason = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db);
+    return Status::IoError("SQLite store " + path + ": cannot open: " + reason);
+  }
+  sqlite3_busy_timeout(db, 10000);
+  auto connection = std::make_unique<SqliteConnection>(db, path);
+  // journal_mode answers with a row; in-memory databases keep "memory".
+  Status status = connection->Execute(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
+  if (!status.ok()) return status;
+  return std::unique_ptr<SqlConnection>(std::move(connection));
+}
+
+}  // namespace epiwire::store::internal
