@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// Names used by official series (JHU CSSE "Korea, South", "Taiwan*", "Hubei") mapped
+// to ISO 3166 codes, from data/official_names.tsv and the gazetteer's country and
+// subdivision tables. Tested by series_test.cc.
+#ifndef EPIWIRE_SERIES_OFFICIAL_NAMES_H_
+#define EPIWIRE_SERIES_OFFICIAL_NAMES_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "epiwire/base/status.h"
+
+namespace epiwire::series {
+
+class OfficialNames {
+ public:
+  // Reads `data_dir`/official_names.tsv ("name<TAB>ISO alpha-2"), and the names and
+  // variants of `data_dir`/gazetteer/countries.tsv and subdivisions.tsv. Fails naming
+  // the file when one is missing or malformed.
+  static Result<OfficialNames> Load(const std::string& data_dir);
+
+  // Adds a country name or a subdivision name (for tests and callers with own tables).
+  void AddCountry(std::string_view name, std::string_view code);
+  void AddSubdivision(std::string_view country, std::string_view name, std::string_view code);
+
+  // ISO alpha-2 code of a country name (case-insensitive); empty when unknown.
+  std::string CountryCode(std::string_view name) const;
+  // ISO 3166-2 code of a province name within `country`; empty when unknown.
+  std::string SubdivisionCode(std::string_view country, std::string_view name) const;
+
+ private:
+  std::map<std::string, std::string> countries_;  // folded name -> code
+  std::map<std::pair<std::string, std::string>, std::string> subdivisions_;
+};
+
+}  // namespace epiwire::series
+
+#endif  // EPIWIRE_SERIES_OFFICIAL_NAMES_H_

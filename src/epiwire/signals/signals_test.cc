@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: MIT
+#include "epiwire/signals/signals.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "epiwire/signals/statistics.h"
+
+namespace epiwire::signals {
+namespace {
+
+std::vector<size_t> AlarmDays(const std::vector<double>& counts, Method method, double alpha = -1) {
+  std::vector<size_t> days;
+  for (const Alarm& alarm : Detect(counts, method, 7, alpha < 0 ? DefaultAlpha(method) : alpha)) {
+    EXPECT_EQ(alarm.method, method);
+    days.push_back(alarm.index);
+  }
+  return days;
+}
+
+TEST(Statistics, QuantilesMatchR) {
+  // Values printed by R 4.2: qnorm, qt and pt.
+  EXPECT_NEAR(NormalQuantile(0.999), 3.0902323061678132, 1e-14);
+  EXPECT_NEAR(NormalQuantile(0.975), 1.9599639845400536, 1e-14);
+  EXPECT_NEAR(NormalQuantile(1e-10), -6.3613409024040557, 1e-12);
+  EXPECT_NEAR(NormalQuantile(0.3), -0.52440051270804067, 1e-14);
+  EXPECT_EQ(NormalQuantile(0.5), 0);
+  EXPECT_NEAR(StudentTQuantile(0.975, 6), 2.4469118511449688, 1e-9);
+  EXPECT_NEAR(StudentTQuantile(0.95, 6), 1.9431802805153024, 1e-9);
+  EXPECT_NEAR(StudentTQuantile(0.999, 3), 10.214531852407383, 1e-8);
+  EXPECT_NEAR(StudentTCdf(1.5, 6), 0.907859631929259, 1e-12);
+  const double values[] = {2, 3, 2, 4, 3, 2, 3};
+  EXPECT_NEAR(Mean(values, 7), 19.0 / 7, 1e-15);
+  EXPECT_NEAR(SampleSd(values, 7), 0.7559289460184544, 1e-15);
+}
+
+// Alarm days (0-based) as R's surveillance::earsC 1.20.3 gives them (its 1-based days
+// minus one), for C1 and C2 with alpha 0.001 and C3 with 0.025.
+TEST(Detect, EarsMethodsRaiseTheAlarmsOfSurveillance) {
+  struct Case {
+    const char* name;
+    std::vector<double> counts;
+    std::vector<size_t> c1, c2, c3;
+  };
+  const std::vector<Case> cases = {
+      {"one spike", {2, 3, 2, 4, 3, 2, 3, 3, 20, 3, 2, 3, 2, 2}, {8}, {}, {}},
+      {"one case after zeros (sd 0)", {0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0}, {7}, {}, {}},
+      {"three high days",
+       {5, 6, 5, 7, 6, 5, 6, 5, 6, 7, 6, 30, 35, 40, 6, 5, 6, 6},
+       {11},
+       {11, 12, 13},
+       {12, 13, 14, 15}},
+      {"a rise from a low level",
+       {1, 0, 2, 1, 0, 1, 2, 1, 0, 1, 1, 2, 9, 12, 14, 3, 1, 0, 2},
+       {12, 13},
+       {12, 13, 14},
+       {13, 14, 15, 16}},
+      {"flat", std::vector<double>(20, 4), {}, {}, {}},
+      {"too short for any baseline", {1, 50, 1}, {}, {}, {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(AlarmDays(c.counts, Method::kEarsC1), c.c1) << c.name;
+    EXPECT_EQ(AlarmDays(c.counts, Method::kEarsC2), c.c2) << c.name;
+    EXPECT_EQ(AlarmDays(c.counts, Method::kEarsC3), c.c3) << c.name;
+  }
+}
+
+TEST(Detect, EarsC1ThresholdIsMeanPlusZTimesSd) {
+  const std::vector<Alarm> alarms = Detect({2, 3, 2, 4, 3, 2, 3, 3, 20}, Method::kEarsC1, 7, 0.001);
+  ASSERT_EQ(alarms.size(), 1u);
+  const double mean = 20.0 / 7;
+  const double sd = 0.6900655593423543;  // sd(c(3,2,4,3,2,3,3)) in R
+  EXPECT_NEAR(alarms[0].threshold, mean + 3.0902323061678132 * sd, 1e-12);
+  EXPECT_EQ(alarms[0].value, 20);
+  EXPECT_NEAR(alarms[0].statistic, (20 - mean) / sd, 1e-12);
+}
+
+TEST(Detect, EarsC3NeverAlarmsOnZeroOverZero) {
+  // A single case after a long run of zeros: C2 of that day is +Inf, and the days
+  // after have 0/0 statistics; R gives NA (no alarm) there, and so do we.
+  std::vector<double> counts(13, 0);
+  counts.push_back(1);
+  for (int i = 0; i < 6; ++i) counts.push_back(0);
+  EXPECT_EQ(AlarmDays(counts, Method::kEarsC3), std::vector<size_t>{});
+  EXPECT_EQ(AlarmDays(counts, Method::kEarsC2), std::vector<size_t>{13});
+}
+
+TEST(Detect, CusumAccumulatesAndRestartsAfterAnAlarm) {
+  struct Case {
+    const char* name;
+    std::vector<double> counts;
+    std::vector<size_t> alarms;
+  };
+  const std::vector<Case> cases = {
+      {"one big day", {0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0}, {9}},
+      {"two moderate days add up", {0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 0}, {10}},
+      {"restarts: a third moderate day alone is no alarm",
+       {0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3},
+       {10}},
+      {"flat", std::vector<double>(30, 10), {}},
+      {"noise within the baseline", {5, 6, 5, 7, 6, 5, 6, 5, 6, 7, 6, 5, 6, 7}, {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(AlarmDays(c.counts, Method::kCusum), c.alarms) << c.name;
+  }
+  const std::vector<Alarm> alarms = Detect({0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3}, Method::kCusum);
+  ASSERT_EQ(alarms.size(), 1u);
+  EXPECT_DOUBLE_EQ(alarms[0].statistic, 5.0);
+  EXPECT_DOUBLE_EQ(alarms[0].threshold, 2.0);  // 3 cases were more than the 2 needed
+}
+
+TEST(Detect, EpitweetrDownweightsOutliersInTheBaseline) {
+  struct Case {
+    const char* name;
+    std::vector<double> counts;
+    std::vector<size_t> alarms;
+  };
+  const std::vector<Case> cases = {
+      // mean 2.71, sd 0.76: upper bound 2.71 + 2.447 * 0.76 * sqrt(8/7) = 4.69.
+      {"above the bound", {2, 3, 2, 4, 3, 2, 3, 6}, {7}},
+      {"below the bound", {2, 3, 2, 4, 3, 2, 3, 4}, {}},
+      // The 15 is an outlier (residual 2.27 > 1.94): weight 0.54, bound 12.6 instead
+      // of 16.8, so 14 alarms.
+      {"outlier downweighted", {1, 1, 1, 1, 1, 1, 15, 14}, {7}},
+      {"flat", std::vector<double>(10, 3), {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(AlarmDays(c.counts, Method::kEpitweetr), c.alarms) << c.name;
+  }
+  const std::vector<Alarm> alarms = Detect({2, 3, 2, 4, 3, 2, 3, 6}, Method::kEpitweetr, 7, 0.025);
+  ASSERT_EQ(alarms.size(), 1u);
+  EXPECT_NEAR(alarms[0].threshold,
+              19.0 / 7 + 2.4469118511449688 * 0.7559289460184544 * std::sqrt(8.0 / 7), 1e-9);
+}
+
+TEST(Methods, NamesRoundTrip) {
+  for (Method method :
+       {Method::kEarsC1, Method::kEarsC2, Method::kEarsC3, Method::kCusum, Method::kEpitweetr}) {
+    EXPECT_EQ(ParseMethod(MethodName(method)), method);
+  }
+  EXPECT_EQ(MethodName(Method::kEarsC1), "ears_c1");
+  EXPECT_FALSE(ParseMethod("c1").has_value());
+  EXPECT_DOUBLE_EQ(DefaultAlpha(Method::kEarsC1), 0.001);
+  EXPECT_DOUBLE_EQ(DefaultAlpha(Method::kEarsC3), 0.025);
+}
+
+Place MakePlace(const std::string& name, const std::string& country,
+                const std::string& subdivision) {
+  Place place;
+  place.name = name;
+  place.country = country;
+  place.subdivision = subdivision;
+  place.level = subdivision.empty() ? PlaceLevel::kCountry : PlaceLevel::kSubdivision;
+  return place;
+}
+
+Fact Imported(int64_t id, Date day, int64_t count, const Place& origin,
+              std::vector<TravelMode> modes) {
+  Fact fact;
+  fact.id = id;
+  fact.event.type = EventType::kCases;
+  fact.event.disease = "covid-19";
+  fact.event.place = MakePlace("Heilongjiang", "CN", "CN-HL");
+  fact.event.count = count;
+  fact.event.aggregation = Aggregation::kNew;
+  fact.event.imported = true;
+  fact.event.origin = origin;
+  fact.event.modes = std::move(modes);
+  fact.event.period = Period::Day(day);
+  fact.key = FactKey(fact.event);
+  return fact;
+}
+
+TEST(FindSignals, ReportsFirstImportedCasesAndNewRoutes) {
+  const Place russia = MakePlace("Russia", "RU", "");
+  const Place usa = MakePlace("United States", "US", "");
+  std::vector<Fact> facts = {
+      Imported(1, Date{2020, 4, 1}, 3, russia, {TravelMode::kRoad}),
+      Imported(9, Date{2020, 4, 1}, 1, russia, {TravelMode::kRoad}),
+      Imported(2, Date{2020, 4, 3}, 2, russia, {TravelMode::kRoad}),
+      Imported(3, Date{2020, 4, 5}, 1, russia, {TravelMode::kAir}),
+      Imported(4, Date{2020, 4, 5}, 2, usa, {}),
+  };
+  // No mode named, pair already known: no new route.
+  facts.push_back(Imported(8, Date{2020, 4, 6}, 4, russia, {}));
+  Fact local = Imported(5, Date{2020, 4, 2}, 7, russia, {});
+  local.event.imported = false;
+  facts.push_back(local);
+  Fact no_origin = Imported(6, Date{2020, 4, 2}, 7, russia, {});
+  no_origin.event.origin.reset();
+  facts.push_back(no_origin);
+
+  const std::vector<Signal> signals = FindSignals({}, facts, {Method::kEarsC1});
+  ASSERT_EQ(signals.size(), 5u);
+  EXPECT_EQ(signals[0].kind, "first_imported_case");
+  EXPECT_EQ(signals[0].date, (Date{2020, 4, 1}));
+  EXPECT_EQ(signals[0].value, 4);
+  EXPECT_EQ(signals[0].fact_ids, (std::vector<int64_t>{1, 9}));
+  EXPECT_EQ(signals[0].message,
+            "first imported case from Russia (RU) into Heilongjiang (CN-HL): 4 imported "
+            "confirmed cases of covid-19 reported for 2020-04-01");
+  EXPECT_EQ(signals[1].kind, "new_importation_route");
+  EXPECT_TRUE(signals[1].method.empty());
+  EXPECT_NE(signals[1].message.find("Russia (RU) -> Heilongjiang (CN-HL) by road"),
+            std::string::npos);
+  EXPECT_EQ(signals[2].kind, "first_imported_case");
+  EXPECT_EQ(signals[2].date, (Date{2020, 4, 5}));
+  EXPECT_NE(signals[2].message.find("from United States (US)"), std::string::npos);
+  EXPECT_EQ(signals[3].kind, "new_importation_route");
+  EXPECT_NE(signals[3].message.find("by air"), std::string::npos);
+  EXPECT_EQ(signals[3].fact_ids, std::vector<int64_t>{3});
+  EXPECT_NE(signals[4].message.find("(travel mode not given)"), std::string::npos);
+  EXPECT_EQ(signals[4].key.subdivision, "CN-HL");
+  EXPECT_EQ(signals[4].key.imported, std::optional<bool>(true));
+}
+
+TEST(FindSignals, ReportsAberrationsPerSeriesAndMethod) {
+  series::DailySeries one;
+  one.key.place_name = "Heilongjiang";
+  one.key.country = "CN";
+  one.key.subdivision = "CN-HL";
+  one.key.disease = "covid-19";
+  const std::vector<int64_t> counts = {2, 3, 2, 4, 3, 2, 3, 3, 20, 3};
+  for (size_t i = 0; i < counts.size(); ++i) {
+    series::DailyPoint point;
+    point.date = Date{2020, 4, 1}.AddDays(static_cast<int64_t>(i));
+    if (i != 5) point.new_count = counts[i];  // an unknown day counts as 0
+    point.fact_ids = {static_cast<int64_t>(100 + i)};
+    one.points.push_back(point);
+  }
+  const std::vector<Signal> signals = FindSignals({one}, {}, {Method::kEarsC1, Method::kEpitweetr});
+  ASSERT_EQ(signals.size(), 2u);
+  EXPECT_EQ(signals[0].kind, "aberration");
+  EXPECT_EQ(signals[0].method, "ears_c1");
+  EXPECT_EQ(signals[0].date, (Date{2020, 4, 9}));
+  EXPECT_EQ(signals[0].value, 20);
+  EXPECT_EQ(signals[0].fact_ids, std::vector<int64_t>{108});
+  EXPECT_EQ(signals[0].message.rfind("EARS C1: 20 new confirmed cases of covid-19 in "
+                                     "Heilongjiang (CN-HL) on 2020-04-09, above the upper bound of",
+                                     0),
+            0u)
+      << signals[0].message;
+  EXPECT_EQ(signals[1].method, "epitweetr");
+  EXPECT_TRUE(FindSignals({one}, {}, {}).empty());
+}
+
+}  // namespace
+}  // namespace epiwire::signals
