@@ -188,8 +188,9 @@ std::optional<CaseReading> ReadKillVerb(const SentenceView& view, const Lexicon&
     const size_t at = start - back;
     const size_t length = lexicon.MatchCaseTerm(tokens, at, &term);
     if (length == 0 || term.role != TermRole::kKillVerb || at + length != start) continue;
-    // What follows must be people or nothing at all.
-    const size_t after = q.span.end;
+    // What follows must be people or nothing at all ("treating 4,100 Covid-19 patients").
+    size_t after = q.span.end;
+    while (after < tokens.size() && !view.disease[after].empty()) after += view.disease_length[after];
     if (after < tokens.size()) {
       CaseTerm next;
       const bool person = lexicon.MatchCaseTerm(tokens, after, &next) > 0 &&
@@ -429,7 +430,13 @@ PlaceChoice ChoosePlace(const SentenceView& view, const QuantityRef& q, const Ca
   size_t best_distance = SIZE_MAX;
   PlaceChoice choice;
   size_t subject_begin = SIZE_MAX;
+  // A semicolon starts a new statement with a subject of its own.
+  size_t statement_start = 0;
+  for (size_t k = 0; k < number; ++k) {
+    if (view.tokens[k].lower == ";") statement_start = k + 1;
+  }
   for (const PlaceRef& ref : view.places) {
+    if (ref.span.begin < statement_start) continue;
     if (!ref.origin_marked && !ref.target_marked && !ref.source) {
       subject_begin = ref.span.begin;
       break;
@@ -462,7 +469,7 @@ PlaceChoice ChoosePlace(const SentenceView& view, const QuantityRef& q, const Ca
     if (locative_marker && !before && same_clause && distance <= 10) score += 12;
     if (locative_marker && before && same_clause) score += 7;
     // The sentence's subject: its first place, right at the start.
-    if (span.begin == subject_begin && span.begin <= 3 && before) score += 6;
+    if (span.begin == subject_begin && span.begin <= statement_start + 3 && before) score += 6;
     if (before && same_clause) score += 4;
     if (before && !same_clause) score += 2;
     if (!before && !locative_marker) score += 1;
@@ -660,6 +667,41 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     if (!reading && !blocked) reading = ReadTotal(view, lexicon, q);
     if (!reading) continue;
     emit(q, *reading, q.quantity.value, qualifier);
+  }
+
+  // Gapping: "Sindh reported 1,516 new cases and Punjab 1,202": a bare number right
+  // after a place (and a reporting verb) repeats the reading of the count before it.
+  if (!out.empty()) {
+    for (const QuantityRef& q : view.quantities) {
+      const bool noun_follows = q.span.end < view.tokens.size() &&
+                                view.tokens[q.span.end].is_word &&
+                                !OneOf(view.tokens[q.span.end].lower, {"on", "in", "and"});
+      if (IsExcludedNumber(view, q) || noun_follows) continue;
+      const bool already = std::any_of(out.begin(), out.end(), [&](const Event& e) {
+        return e.evidence.start == view.sentence.start && e.count == q.quantity.value;
+      });
+      if (already) continue;
+      size_t k = HedgeStart(view, q);
+      if (k > 0 && OneOf(view.tokens[k - 1].lower, {"added", "reported", "recorded", "confirmed",
+                                                    "registered", "logged", "had"})) {
+        --k;
+      }
+      const PlaceRef* place = nullptr;
+      for (const PlaceRef& ref : view.places) {
+        if (ref.span.end == k && !ref.demonym) place = &ref;
+      }
+      if (!place) continue;
+      const Event* model = nullptr;
+      for (const Event& e : out) {
+        if (e.type == EventType::kCases && e.evidence.start == view.sentence.start) model = &e;
+      }
+      if (!model) continue;
+      Event event = *model;
+      event.count = q.quantity.value;
+      event.qualifier = q.quantity.qualifier;
+      event.place = place->place;
+      out.push_back(std::move(event));
+    }
   }
 
   // Counts of one without a number: "a woman was diagnosed", "its first death".
