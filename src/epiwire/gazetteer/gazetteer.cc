@@ -18,8 +18,9 @@
 // the reading ranked first by: the reading the place noun asks for; hand-written
 // alias or region; subdivision named in the context; country named in the context
 // (unless a reading elsewhere has 20 times the people); primary name over spelling
-// variant; a country over anything else; a city over a subdivision of the same name
-// that contains it (Beijing city, subdivision CN-BJ); then population (a subdivision
+// variant; a country over anything else; a subdivision over a city of the same name
+// inside it ("Jilin", "Quebec": health figures are mostly the province's; "Jilin City"
+// and "the city of Quebec" still ask for the city); then population (a subdivision
 // counts the people of its cities). Places under 15,000 people (small_places.tsv)
 // count only when their country is in the context.
 #include "epiwire/gazetteer/gazetteer.h"
@@ -63,8 +64,8 @@ std::optional<Prefer> PlaceNoun(std::string_view word) {
       {"oblast", Prefer::kSubdivision},
       {"Region", Prefer::kSubdivision},
       {"region", Prefer::kSubdivision},
-      {"County", Prefer::kCity},
-      {"county", Prefer::kCity},
+      {"County", Prefer::kSubdivision},
+      {"county", Prefer::kSubdivision},
       {"City", Prefer::kCity},
       {"city", Prefer::kCity},
       {"Municipality", Prefer::kNone},
@@ -232,13 +233,15 @@ void AddUnambiguous(const GazetteerTables& t, const std::vector<NameEntry>& entr
   }
 }
 
-// True if `city` lies in a subdivision reading of the same name among `entries`.
-bool CityInSameNamedSubdivision(const GazetteerTables& t, const std::vector<NameEntry>& entries,
-                                const PlaceRecord& city) {
-  if (city.level != PlaceLevel::kCity || city.subdivision.empty()) return false;
+// True if `subdivision` contains a city reading of the same name among `entries`.
+bool SubdivisionOfSameNamedCity(const GazetteerTables& t, const std::vector<NameEntry>& entries,
+                                const PlaceRecord& subdivision) {
+  if (subdivision.level != PlaceLevel::kSubdivision || subdivision.subdivision.empty()) {
+    return false;
+  }
   return std::any_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
     const PlaceRecord& p = t.places[e.place];
-    return p.level == PlaceLevel::kSubdivision && p.subdivision == city.subdivision;
+    return !e.alternate && p.level == PlaceLevel::kCity && p.subdivision == subdivision.subdivision;
   });
 }
 
@@ -260,10 +263,10 @@ std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<Nam
     const bool in_context =
         context.HasCountry(p.country) &&
         (strict_context || p.population * kContextPopulationRatio >= largest_outside);
-    const bool city_over_subdivision = !e.alternate && CityInSameNamedSubdivision(t, entries, p);
+    const bool subdivision_over_city = !e.alternate && SubdivisionOfSameNamedCity(t, entries, p);
     return std::make_tuple(wanted, e.authoritative, context.HasSubdivision(p.subdivision),
                            in_context, !e.alternate, p.level == PlaceLevel::kCountry,
-                           city_over_subdivision, p.population);
+                           subdivision_over_city, p.population);
   };
   const NameEntry* best = nullptr;
   for (const NameEntry& e : entries) {
