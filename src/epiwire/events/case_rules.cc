@@ -255,6 +255,9 @@ std::optional<CaseReading> ReadTotal(const SentenceView& view, const Lexicon& le
         break;
       }
     }
+    // A bare "number" counts only what the words after it say it counts ("the number of
+    // people who have tested positive"), never flights or beds.
+    if (!status && tokens[at].lower == "number") return std::nullopt;
     if (!status) {
       // "its total": the status of the nearest case noun before it in the sentence.
       for (size_t k = at; k-- > 0;) {

@@ -50,6 +50,10 @@ constexpr std::array kWords = {
     O("hundredth", 100, 0),
     S("million", 1000000),
     S("billion", 1000000000),
+    S("lakh", 100000),  // South Asian scales: "22 lakh" = 2,200,000
+    S("lakhs", 100000),
+    S("crore", 10000000),
+    S("crores", 10000000),
     S("dozen", 12),
     C("nine", 9),
     O("nineteenth", 19, 0),
