@@ -20,6 +20,11 @@ struct ServerOptions {
   int port = 8080;            // 0: any free port (see Server::port())
   std::string web_dir;        // dashboard assets; empty: API only
   size_t max_results = 5000;  // cap on any list the API returns
+  // Where the dashboard's libraries are: a node_modules directory. /vendor/<pkg>/...
+  // serves files of the packages d3, topojson-client and world-atlas only; empty:
+  // no /vendor/.
+  std::string vendor_dir;
+  int timeout_seconds = 10;  // read and write timeout of each connection
 };
 
 class Server {
@@ -30,7 +35,10 @@ class Server {
   ~Server();
 
   // Binds and serves until Stop(); returns when stopped. Fails when it cannot bind.
+  // `on_listening` is called once with the bound port (useful with port 0) before
+  // the first request is served. Runs at most once per Server.
   Status Run(const std::function<void(int port)>& on_listening = nullptr);
+  // Makes Run return soon; safe from any thread, before, during or after Run.
   void Stop();
 
  private:
