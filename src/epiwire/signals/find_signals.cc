@@ -161,13 +161,26 @@ Signal ImportationSignal(const std::string& kind, const std::vector<const Import
   signal.key.imported = true;
   signal.date = head.day;
   std::set<int64_t> ids;
+  // New figures of that day add up; a running total is not added to them ("12 new,
+  // 386 so far" is 12 new cases, not 398).
+  double new_sum = 0;
+  double cumulative_max = 0;
+  bool any_new = false;
   for (const Importation* item : items) {
-    signal.value += static_cast<double>(item->fact->event.count);
+    const Event& e = item->fact->event;
+    const double count = static_cast<double>(e.count);
+    if (e.aggregation == Aggregation::kCumulative) {
+      cumulative_max = std::max(cumulative_max, count);
+    } else {
+      new_sum += count;
+      any_new = true;
+    }
     ids.insert(item->fact->id);
   }
+  signal.value = any_new ? new_sum : cumulative_max;
   signal.fact_ids.assign(ids.begin(), ids.end());
   signal.message = route_text + ": " + Number(signal.value) + " " + WhatCounted(signal.key) +
-                   " reported for " + head.day.ToIso();
+                   (any_new ? " reported for " : " in total as of ") + head.day.ToIso();
   return signal;
 }
 

@@ -174,6 +174,24 @@ Fact Imported(int64_t id, Date day, int64_t count, const Place& origin,
   return fact;
 }
 
+TEST(FindSignals, FirstImportationDoesNotAddARunningTotalToNewCases) {
+  const Place russia = MakePlace("Russia", "RU", "");
+  Fact fresh = Imported(1, Date{2020, 4, 20}, 12, russia, {});
+  Fact total = Imported(2, Date{2020, 4, 20}, 386, russia, {});
+  total.event.aggregation = Aggregation::kCumulative;
+  total.event.period = Period{std::nullopt, Date{2020, 4, 20}};
+  total.key = FactKey(total.event);
+  const std::vector<Signal> signals = FindSignals({}, {fresh, total}, {});
+  ASSERT_FALSE(signals.empty());
+  EXPECT_EQ(signals[0].kind, "first_imported_case");
+  EXPECT_EQ(signals[0].value, 12);
+  Fact only_total = total;
+  const std::vector<Signal> totals = FindSignals({}, {only_total}, {});
+  ASSERT_FALSE(totals.empty());
+  EXPECT_EQ(totals[0].value, 386);
+  EXPECT_NE(totals[0].message.find("in total as of 2020-04-20"), std::string::npos);
+}
+
 TEST(FindSignals, ReportsFirstImportedCasesAndNewRoutes) {
   const Place russia = MakePlace("Russia", "RU", "");
   const Place usa = MakePlace("United States", "US", "");

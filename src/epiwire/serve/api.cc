@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+// The API's routing and its list endpoints (events, facts, documents, stats).
+// Aggregates live in api_series.cc (series, alerts) and api_map.cc (routes, places).
+#include "epiwire/serve/api.h"
+
+#include <nlohmann/json.hpp>
+
+#include "epiwire/serve/json_view.h"
+
+namespace epiwire::serve {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kDefaultLimit = 100;
+constexpr size_t kMaxDocumentIdBytes = 512;
+constexpr size_t kFactCountPage = 50000;
+const std::set<std::string> kFilterParams = {"disease", "country", "subdivision", "type",
+                                             "from",    "to",      "limit",       "offset"};
+
+std::string Dump(const json& value) {
+  // Invalid UTF-8 in stored text must not make the server fail: replace it.
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+ApiResponse Ok(const json& value) { return ApiResponse{200, Dump(value)}; }
+
+ApiResponse StoreError(const Status& status) {
+  return Api::Error(500, "store: " + status.message());
+}
+
+}  // namespace
+
+Api::Api(store::EventStore& store, size_t max_results)
+    : store_(store), max_results_(max_results == 0 ? 1 : max_results) {}
+
+ApiResponse Api::Error(int status, const std::string& message) {
+  return ApiResponse{status, Dump(json{{"error", message}, {"status", status}})};
+}
+
+ApiResponse Api::Get(const std::string& path, const QueryParams& params) {
+  static const std::string kDocuments = "/api/documents/";
+  if (path.rfind(kDocuments, 0) == 0) {
+    Status names = CheckParamNames(params, {});
+    if (!names.ok()) return Error(400, names.message());
+    return DocumentById(path.substr(kDocuments.size()));
+  }
+  if (path == "/api/health" || path == "/api/stats") {
+    Status names = CheckParamNames(params, {});
+    if (!names.ok()) return Error(400, names.message());
+    if (path == "/api/stats") return Stats();
+    return Ok({{"status", "ok"},
+#ifdef EPIWIRE_SERVE_HAVE_SERIES
+               {"series", true},
+#else
+               {"series", false},
+#endif
+#ifdef EPIWIRE_SERVE_HAVE_SIGNALS
+               {"signals", true}});
+#else
+               {"signals", false}});
+#endif
+  }
+  if (path == "/api/events") return Events(params);
+  if (path == "/api/facts") return Facts(params);
+  if (path == "/api/series") return Series(params);
+  if (path == "/api/alerts") return Alerts(params);
+  if (path == "/api/routes") return Routes(params);
+  if (path == "/api/places") return Places(params);
+  return Error(404, "no such API endpoint: " + path.substr(0, 128));
+}
+
+Result<int64_t> Api::CountFacts() {
+  auto documents = store_.CountDocuments();
+  if (!documents.ok()) return documents.status();
+  auto events = store_.CountEvents();
+  if (!events.ok()) return events.status();
+  // Facts change only with events: reuse the last count while the counts stay.
+  if (documents.value() == cached_documents_ && events.value() == cached_events_) {
+    return cached_facts_;
+  }
+  store::EventFilter filter;
+  filter.limit = kFactCountPage;
+  int64_t facts = 0;
+  for (;;) {
+    auto page = store_.Facts(filter);
+    if (!page.ok()) return page.status();
+    facts += static_cast<int64_t>(page->size());
+    if (page->size() < kFactCountPage) break;
+    filter.offset += kFactCountPage;
+  }
+  cached_documents_ = documents.value();
+  cached_events_ = events.value();
+  cached_facts_ = facts;
+  return facts;
+}
+
+ApiResponse Api::Stats() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto documents = store_.CountDocuments();
+  if (!documents.ok()) return StoreError(documents.status());
+  auto events = store_.CountEvents();
+  if (!events.ok()) return StoreError(events.status());
+  auto facts = CountFacts();
+  if (!facts.ok()) return StoreError(facts.status());
+  return Ok({{"documents", documents.value()},
+             {"events", events.value()},
+             {"facts", facts.value()},
+             {"max_results", max_results_}});
+}
+
+ApiResponse Api::Events(const QueryParams& params) {
+  Status names = CheckParamNames(params, kFilterParams);
+  if (!names.ok()) return Error(400, names.message());
+  auto filter = ParseFilter(params, max_results_, kDefaultLimit);
+  if (!filter.ok()) return Error(400, filter.status().message());
+  const size_t limit = filter->limit;
+  filter->limit = limit + 1;  // one more tells whether there is a next page
+  Result<std::vector<store::StoredEvent>> events = [&] {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return store_.Events(filter.value());
+  }();
+  if (!events.ok()) return StoreError(events.status());
+  json list = json::array();
+  for (size_t i = 0; i < events->size() && i < limit; ++i) {
+    list.push_back(StoredEventJson(events.value()[i]));
+  }
+  return Ok({{"events", std::move(list)},
+             {"limit", limit},
+             {"offset", filter->offset},
+             {"has_more", events->size() > limit}});
+}
+
+ApiResponse Api::Facts(const QueryParams& params) {
+  Status names = CheckParamNames(params, kFilterParams);
+  if (!names.ok()) return Error(400, names.message());
+  auto filter = ParseFilter(params, max_results_, kDefaultLimit);
+  if (!filter.ok()) return Error(400, filter.status().message());
+  const size_t limit = filter->limit;
+  filter->limit = limit + 1;
+  Result<std::vector<Fact>> facts = [&] {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return store_.Facts(filter.value());
+  }();
+  if (!facts.ok()) return StoreError(facts.status());
+  json list = json::array();
+  for (size_t i = 0; i < facts->size() && i < limit; ++i) list.push_back(FactJson(facts.value()[i]));
+  return Ok({{"facts", std::move(list)},
+             {"limit", limit},
+             {"offset", filter->offset},
+             {"has_more", facts->size() > limit}});
+}
+
+ApiResponse Api::DocumentById(const std::string& id) {
+  if (id.empty() || id.size() > kMaxDocumentIdBytes) {
+    return Error(400, "document id: want 1 to 512 bytes");
+  }
+  Result<std::optional<store::StoredDocument>> found = [&] {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return store_.Document(id);
+  }();
+  if (!found.ok()) return StoreError(found.status());
+  if (!found.value()) return Error(404, "no such document");
+  return Ok(DocumentJson(*found.value()));
+}
+
+Result<std::vector<Fact>> Api::ScanFacts(store::EventFilter filter, bool* truncated) {
+  filter.type = EventType::kCases;
+  filter.offset = 0;
+  filter.limit = kMaxScannedFacts + 1;
+  Result<std::vector<Fact>> facts = [&] {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return store_.Facts(filter);
+  }();
+  if (!facts.ok()) return facts.status();
+  *truncated = facts->size() > kMaxScannedFacts;
+  if (*truncated) facts->resize(kMaxScannedFacts);
+  return facts;
+}
+
+}  // namespace epiwire::serve

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: MIT
+// The HTTP side: cpp-httplib with one pre-routing handler that answers every
+// request (GET/HEAD only): /api/* through Api, /vendor/* from the allowed
+// node_modules packages, everything else from the dashboard directory.
+#include "epiwire/serve/server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "epiwire/base/file.h"
+#include "epiwire/serve/api.h"
+#include "epiwire/serve/static_files.h"
+
+namespace epiwire::serve {
+namespace {
+
+constexpr size_t kMaxRequestBodyBytes = 1024;
+constexpr const char* kSecurityPolicy =
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+// Packages of node_modules that /vendor/ may serve.
+constexpr std::string_view kVendorPackages[] = {"d3", "topojson-client", "world-atlas"};
+
+void SendJson(httplib::Response& res, const ApiResponse& answer) {
+  res.status = answer.status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(answer.body, "application/json");
+}
+
+QueryParams ParamsOf(const httplib::Request& req) {
+  QueryParams params;
+  for (const auto& [name, value] : req.params) params.emplace(name, value);
+  return params;
+}
+
+// The file for `relative` under `root`, sent; a JSON 404 when there is none.
+void SendFile(httplib::Response& res, const std::string& root, std::string_view relative,
+              const char* cache) {
+  std::optional<std::string> path = ResolveStaticFile(root, relative);
+  Result<std::string> content =
+      path ? ReadFile(*path) : Result<std::string>(Status::NotFound("no such file"));
+  if (!content.ok()) {
+    SendJson(res, Api::Error(404, "not found"));
+    return;
+  }
+  res.status = 200;
+  res.set_header("Cache-Control", cache);
+  res.set_content(std::move(content).value(), ContentTypeFor(*path));
+}
+
+void ServeVendor(httplib::Response& res, const std::string& vendor_dir, std::string_view rest) {
+  const size_t slash = rest.find('/');
+  const std::string_view package = rest.substr(0, slash);
+  bool allowed = false;
+  for (std::string_view known : kVendorPackages) allowed = allowed || package == known;
+  if (vendor_dir.empty() || !allowed || slash == std::string_view::npos) {
+    SendJson(res, Api::Error(404, "not found"));
+    return;
+  }
+  SendFile(res, vendor_dir + "/" + std::string(package), rest.substr(slash + 1),
+           "public, max-age=86400");
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(store::EventStore& store, ServerOptions opts)
+      : options(std::move(opts)), api(store, options.max_results) {}
+
+  httplib::Server::HandlerResponse Handle(const httplib::Request& req, httplib::Response& res);
+  void Configure();
+
+  ServerOptions options;
+  Api api;
+  httplib::Server http;
+  std::mutex mutex;  // guards the three flags below
+  bool started = false;
+  bool listening = false;
+  bool stop_requested = false;
+};
+
+httplib::Server::HandlerResponse Server::Impl::Handle(const httplib::Request& req,
+                                                      httplib::Response& res) {
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("Content-Security-Policy", kSecurityPolicy);
+  if (req.method != "GET" && req.method != "HEAD") {
+    res.set_header("Allow", "GET, HEAD");
+    SendJson(res, Api::Error(405, "only GET is supported"));
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  const std::string& path = req.path;
+  if (path.rfind("/api/", 0) == 0) {
+    SendJson(res, api.Get(path, ParamsOf(req)));
+  } else if (path.rfind("/vendor/", 0) == 0) {
+    ServeVendor(res, options.vendor_dir, std::string_view(path).substr(8));
+  } else if (path == "/" || path == "/index.html") {
+    SendFile(res, options.web_dir, "index.html", "no-cache");
+  } else if (!path.empty() && path.front() == '/') {
+    SendFile(res, options.web_dir, std::string_view(path).substr(1), "no-cache");
+  } else {
+    SendJson(res, Api::Error(400, "bad request path"));
+  }
+  return httplib::Server::HandlerResponse::Handled;
+}
+
+void Server::Impl::Configure() {
+  const time_t timeout = options.timeout_seconds > 0 ? options.timeout_seconds : 10;
+  http.set_read_timeout(timeout, 0);
+  http.set_write_timeout(timeout, 0);
+  http.set_keep_alive_timeout(timeout);
+  http.set_payload_max_length(kMaxRequestBodyBytes);
+  // httplib's default adds SO_REUSEPORT, which would let a second process share
+  // (and steal connections from) our port; keep only SO_REUSEADDR for restarts.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
+  http.set_pre_routing_handler(
+      [this](const httplib::Request& req, httplib::Response& res) { return Handle(req, res); });
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res,
+                                std::exception_ptr) {
+    SendJson(res, Api::Error(500, "internal error"));
+  });
+  // Errors httplib answers itself (bad request line, too large a body) get a JSON body too.
+  http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) {
+      SendJson(res, Api::Error(res.status, "request refused (HTTP " + std::to_string(res.status) + ")"));
+    }
+  });
+}
+
+Server::Server(store::EventStore& store, ServerOptions options)
+    : impl_(std::make_unique<Impl>(store, std::move(options))) {}
+
+Server::~Server() { Stop(); }
+
+Status Server::Run(const std::function<void(int port)>& on_listening) {
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    if (impl_->started) return Status::InvalidInput("serve: Run called twice");
+    impl_->started = true;
+    if (impl_->stop_requested) return Status::Ok();
+  }
+  impl_->Configure();
+  const ServerOptions& options = impl_->options;
+  if (options.port < 0 || options.port > 65535) {
+    return Status::InvalidInput("serve: port " + std::to_string(options.port) + " out of range");
+  }
+  int port = options.port;
+  if (port == 0) {
+    port = impl_->http.bind_to_any_port(options.host);
+  } else if (!impl_->http.bind_to_port(options.host, port)) {
+    port = -1;
+  }
+  if (port <= 0) {
+    return Status::IoError("serve: cannot listen on " + options.host + ":" +
+                           std::to_string(options.port));
+  }
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    if (impl_->stop_requested) return Status::Ok();
+    impl_->listening = true;
+  }
+  if (on_listening) on_listening(port);
+  impl_->http.listen_after_bind();
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  impl_->listening = false;
+  return Status::Ok();
+}
+
+void Server::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    impl_->stop_requested = true;
+    if (!impl_->listening) return;
+  }
+  // Run is between bind and the accept loop, or in it: wait for the loop to start,
+  // since httplib's stop() does nothing before that.
+  for (;;) {
+    if (impl_->http.is_running()) {
+      impl_->http.stop();
+      return;
+    }
+    {
+      std::lock_guard<std::mutex> lock(impl_->mutex);
+      if (!impl_->listening) return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+}  // namespace epiwire::serve

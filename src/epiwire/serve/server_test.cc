@@ -1,0 +1,638 @@
+// SPDX-License-Identifier: MIT
+// Tests of the HTTP API over an in-memory fake store: every endpoint's JSON
+// shape, limits, 400/404/405 answers, the loopback default, and that static
+// files (/vendor/, the dashboard) never leave their directories.
+#include "epiwire/serve/server.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "epiwire/serve/query.h"
+#include "epiwire/serve/static_files.h"
+
+namespace epiwire::serve {
+namespace {
+
+using nlohmann::json;
+
+bool InRange(const std::optional<Date>& date, const store::EventFilter& filter) {
+  if (!filter.from && !filter.to) return true;
+  if (!date) return false;
+  return (!filter.from || *filter.from <= *date) && (!filter.to || *date <= *filter.to);
+}
+
+// A store in memory: documents in insertion order, events numbered from 1 in that
+// order, facts grouped by FactKey and count in order of first appearance.
+class FakeStore : public store::EventStore {
+ public:
+  Result<store::PutOutcome> Put(const Extraction& extraction) override {
+    for (Extraction& old : extractions_) {
+      if (old.document.id != extraction.document.id) continue;
+      if (old.document.text == extraction.document.text) return store::PutOutcome::kUnchanged;
+      old = extraction;
+      return store::PutOutcome::kReplaced;
+    }
+    extractions_.push_back(extraction);
+    return store::PutOutcome::kInserted;
+  }
+
+  Result<std::vector<store::StoredEvent>> Events(const store::EventFilter& filter) override {
+    std::vector<store::StoredEvent> out;
+    size_t skipped = 0;
+    for (const store::StoredEvent& event : AllEvents()) {
+      if (!Matches(event.event, event.published, filter)) continue;
+      if (skipped++ < filter.offset) continue;
+      if (out.size() == filter.limit) break;
+      out.push_back(event);
+    }
+    return out;
+  }
+
+  Result<std::vector<Fact>> Facts(const store::EventFilter& filter) override {
+    std::vector<Fact> facts;
+    for (const store::StoredEvent& stored : AllEvents()) {
+      if (!Matches(stored.event, stored.published, filter)) continue;
+      FactSource source{stored.document_id, stored.event_index, stored.event.evidence,
+                        stored.published};
+      const std::string key = FactKey(stored.event);
+      auto same = std::find_if(facts.begin(), facts.end(), [&](const Fact& f) {
+        return f.key == key && f.event.count == stored.event.count;
+      });
+      if (same != facts.end()) {
+        same->sources.push_back(source);
+        continue;
+      }
+      Fact fact;
+      fact.id = static_cast<int64_t>(facts.size()) + 1;
+      fact.key = key;
+      fact.event = stored.event;
+      fact.sources.push_back(source);
+      facts.push_back(fact);
+    }
+    for (Fact& fact : facts) {
+      for (const Fact& other : facts) {
+        if (other.key == fact.key && other.event.count != fact.event.count) fact.conflict = true;
+      }
+    }
+    std::vector<Fact> page;
+    for (size_t i = filter.offset; i < facts.size() && page.size() < filter.limit; ++i) {
+      page.push_back(facts[i]);
+    }
+    return page;
+  }
+
+  Result<std::optional<store::StoredDocument>> Document(const std::string& id) override {
+    for (const Extraction& x : extractions_) {
+      if (x.document.id != id) continue;
+      store::StoredDocument stored{x.document, x.stories, x.removed, {}};
+      for (const store::StoredEvent& event : AllEvents()) {
+        if (event.document_id == id) stored.events.push_back(event);
+      }
+      return std::optional<store::StoredDocument>(stored);
+    }
+    return std::optional<store::StoredDocument>();
+  }
+
+  Result<int64_t> CountDocuments() override {
+    return static_cast<int64_t>(extractions_.size());
+  }
+  Result<int64_t> CountEvents() override { return static_cast<int64_t>(AllEvents().size()); }
+  Status PutOfficial(const std::vector<store::OfficialValue>&) override { return Status::Ok(); }
+  Result<std::vector<store::OfficialValue>> Official(const std::string&, const std::string&,
+                                                     CaseStatus) override {
+    return std::vector<store::OfficialValue>();
+  }
+
+ private:
+  std::vector<store::StoredEvent> AllEvents() const {
+    std::vector<store::StoredEvent> events;
+    for (const Extraction& x : extractions_) {
+      for (size_t i = 0; i < x.events.size(); ++i) {
+        store::StoredEvent stored;
+        stored.id = static_cast<int64_t>(events.size()) + 1;
+        stored.document_id = x.document.id;
+        stored.event_index = static_cast<int>(i);
+        stored.published = x.document.published;
+        stored.event = x.events[i];
+        events.push_back(stored);
+      }
+    }
+    return events;
+  }
+
+  static bool Matches(const Event& event, const std::optional<Date>& published,
+                      const store::EventFilter& filter) {
+    if (!filter.disease.empty() && event.disease != filter.disease) return false;
+    if (!filter.country.empty() && (!event.place || event.place->country != filter.country)) {
+      return false;
+    }
+    if (filter.type && event.type != *filter.type) return false;
+    const std::optional<Date> date =
+        event.period && event.period->end ? event.period->end : published;
+    return InRange(date, filter);
+  }
+
+  std::vector<Extraction> extractions_;
+};
+
+Place MakePlace(const std::string& name, const std::string& country, double lat, double lon) {
+  Place place;
+  place.name = name;
+  place.country = country;
+  place.level = PlaceLevel::kCountry;
+  place.lat = lat;
+  place.lon = lon;
+  place.has_coordinates = true;
+  return place;
+}
+
+Event CaseEvent(const std::string& text, const std::string& quote, int64_t count,
+                const Place& place, Date day) {
+  Event event;
+  event.type = EventType::kCases;
+  event.disease = "covid-19";
+  event.place = place;
+  event.count = count;
+  event.aggregation = Aggregation::kNew;
+  event.period = Period::Day(day);
+  event.evidence.start = text.find(quote);
+  event.evidence.end = event.evidence.start + quote.size();
+  event.evidence.quote = quote;
+  return event;
+}
+
+// Two documents in two countries; one imported case from Russia into China that
+// both documents report (one fact, two sources).
+void Fill(FakeStore& store) {
+  const Place china = MakePlace("China", "CN", 39.9, 116.4);
+  const Place russia = MakePlace("Russia", "RU", 55.75, 37.62);
+  const Place peru = MakePlace("Peru", "PE", -12.04, -77.03);
+  Extraction first;
+  first.document.id = "doc-one";
+  first.document.text =
+      "Officials counted 7 new cases on Tuesday. One traveller arriving from Russia tested "
+      "positive.";
+  first.document.published = Date{2020, 4, 14};
+  first.stories.push_back(Story{0, first.document.text.size(), true, 0.9});
+  first.events.push_back(CaseEvent(first.document.text, "Officials counted 7 new cases on Tuesday.",
+                                   7, china, Date{2020, 4, 14}));
+  Event imported = CaseEvent(first.document.text,
+                             "One traveller arriving from Russia tested positive.", 1, china,
+                             Date{2020, 4, 14});
+  imported.imported = true;
+  imported.origin = russia;
+  first.events.push_back(imported);
+  Extraction second;
+  second.document.id = "doc-two";
+  second.document.text = "A single imported case from Russia was confirmed. Peru logged 3 cases.";
+  second.document.published = Date{2020, 4, 15};
+  Event again = CaseEvent(second.document.text, "A single imported case from Russia was confirmed.",
+                          1, china, Date{2020, 4, 14});
+  again.imported = true;
+  again.origin = russia;
+  second.events.push_back(again);
+  second.events.push_back(
+      CaseEvent(second.document.text, "Peru logged 3 cases.", 3, peru, Date{2020, 4, 15}));
+  Event measure;
+  measure.type = EventType::kMeasure;
+  measure.measure = MeasureKind::kSchoolClosure;
+  measure.place = peru;
+  measure.evidence = {0, 8, "A single"};
+  second.events.push_back(measure);
+  ASSERT_TRUE(store.Put(first).ok());
+  ASSERT_TRUE(store.Put(second).ok());
+}
+
+// A Server running on its own thread on a free port of 127.0.0.1.
+class RunningServer {
+ public:
+  RunningServer(store::EventStore& store, ServerOptions options) : server_(store, options) {
+    options.port = 0;
+    std::promise<int> ready;
+    std::future<int> port = ready.get_future();
+    thread_ = std::thread([this, &ready] {
+      bool told = false;
+      status_ = server_.Run([&](int bound) {
+        told = true;
+        ready.set_value(bound);
+      });
+      if (!told) ready.set_value(-1);
+    });
+    port_ = port.get();
+  }
+  ~RunningServer() {
+    server_.Stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+  const Status& status() const { return status_; }
+
+ private:
+  Server server_;
+  std::thread thread_;
+  Status status_;
+  int port_ = -1;
+};
+
+ServerOptions PortZero() {
+  ServerOptions options;
+  options.port = 0;
+  return options;
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Fill(store_);
+    ServerOptions options = PortZero();
+    options.max_results = 3;
+    running_ = std::make_unique<RunningServer>(store_, options);
+    ASSERT_GT(running_->port(), 0);
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", running_->port());
+  }
+
+  // The status and parsed JSON body of GET `path`.
+  std::pair<int, json> Get(const std::string& path) {
+    httplib::Result res = client_->Get(path.c_str());
+    if (!res) return {0, json()};
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json") << path;
+    return {res->status, json::parse(res->body, nullptr, false)};
+  }
+
+  FakeStore store_;
+  std::unique_ptr<RunningServer> running_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(ServerTest, HealthAndStatsReportTheStore) {
+  auto [status, health] = Get("/api/health");
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(health["status"], "ok");
+  EXPECT_TRUE(health["series"].is_boolean());
+  auto [stats_status, stats] = Get("/api/stats");
+  EXPECT_EQ(stats_status, 200);
+  EXPECT_EQ(stats["documents"], 2);
+  EXPECT_EQ(stats["events"], 5);
+  EXPECT_EQ(stats["facts"], 4);  // the imported case read twice is one fact
+}
+
+TEST_F(ServerTest, EventsCarryPlaceEvidenceAndDocument) {
+  auto [status, body] = Get("/api/events?country=PE&type=cases");
+  ASSERT_EQ(status, 200);
+  ASSERT_EQ(body["events"].size(), 1u);
+  const json& event = body["events"][0];
+  EXPECT_EQ(event["document_id"], "doc-two");
+  EXPECT_EQ(event["count"], 3);
+  EXPECT_EQ(event["place"]["country"], "PE");
+  EXPECT_DOUBLE_EQ(event["place"]["lat"].get<double>(), -12.04);
+  EXPECT_EQ(event["evidence"]["quote"], "Peru logged 3 cases.");
+  EXPECT_EQ(event["period"]["end"], "2020-04-15");
+  EXPECT_EQ(event["published"], "2020-04-15");
+  EXPECT_FALSE(body["has_more"].get<bool>());
+}
+
+TEST_F(ServerTest, EventsArePagedAndCappedAtMaxResults) {
+  auto [status, body] = Get("/api/events");
+  ASSERT_EQ(status, 200);
+  EXPECT_EQ(body["events"].size(), 3u);  // max_results 3 is also the default cap
+  EXPECT_TRUE(body["has_more"].get<bool>());
+  auto [next_status, next] = Get("/api/events?limit=2&offset=4");
+  ASSERT_EQ(next_status, 200);
+  ASSERT_EQ(next["events"].size(), 1u);
+  EXPECT_EQ(next["events"][0]["type"], "measure");
+  EXPECT_EQ(next["events"][0]["measure"], "school_closure");
+  EXPECT_EQ(next["offset"], 4);
+}
+
+TEST_F(ServerTest, BadParametersAreJson400) {
+  const char* bad[] = {
+      "/api/events?limit=4",          "/api/events?limit=0",
+      "/api/events?limit=abc",        "/api/events?limit=-1",
+      "/api/events?offset=1e3",       "/api/events?from=2020-13-01",
+      "/api/events?from=yesterday",   "/api/events?from=2020-05-01&to=2020-04-01",
+      "/api/events?country=china",    "/api/events?disease=COVID%20'19",
+      "/api/events?type=rumour",      "/api/events?colour=red",
+      "/api/events?limit=1&limit=2",  "/api/facts?subdivision=XX",
+      "/api/stats?x=1",               "/api/alerts?method=magic",
+      "/api/routes?offset=1",         "/api/places?type=cases",
+      "/api/series?status=sneezing",
+  };
+  for (const char* path : bad) {
+    auto [status, body] = Get(path);
+    // Series and alerts answer 501 first when their stage is missing.
+    if (status == 501) continue;
+    EXPECT_EQ(status, 400) << path;
+    EXPECT_TRUE(body["error"].is_string()) << path;
+  }
+}
+
+TEST_F(ServerTest, FactsGatherTheirSources) {
+  auto [status, body] = Get("/api/facts?country=CN&from=2020-04-14&to=2020-04-14");
+  ASSERT_EQ(status, 200);
+  ASSERT_EQ(body["facts"].size(), 2u);
+  const json& imported = body["facts"][1];
+  EXPECT_EQ(imported["event"]["imported"], true);
+  EXPECT_EQ(imported["event"]["origin"]["country"], "RU");
+  ASSERT_EQ(imported["sources"].size(), 2u);
+  EXPECT_EQ(imported["sources"][1]["document_id"], "doc-two");
+  EXPECT_EQ(imported["sources"][1]["evidence"]["quote"],
+            "A single imported case from Russia was confirmed.");
+  EXPECT_FALSE(imported["conflict"].get<bool>());
+}
+
+TEST_F(ServerTest, DocumentHasTextAndEventOffsets) {
+  auto [status, doc] = Get("/api/documents/doc-one");
+  ASSERT_EQ(status, 200);
+  const std::string text = doc["text"];
+  ASSERT_EQ(doc["events"].size(), 2u);
+  const json& evidence = doc["events"][1]["evidence"];
+  EXPECT_EQ(text.substr(evidence["start"].get<size_t>(),
+                        evidence["end"].get<size_t>() - evidence["start"].get<size_t>()),
+            evidence["quote"].get<std::string>());
+  EXPECT_EQ(doc["stories"].size(), 1u);
+  EXPECT_TRUE(doc["removed"].is_array());
+  auto [missing, body] = Get("/api/documents/no-such-doc");
+  EXPECT_EQ(missing, 404);
+  EXPECT_TRUE(body["error"].is_string());
+}
+
+TEST_F(ServerTest, UnknownPathsAndMethodsAreJsonErrors) {
+  EXPECT_EQ(Get("/api/nothing").first, 404);
+  EXPECT_EQ(Get("/api").first, 404);
+  EXPECT_EQ(Get("/api/documents/").first, 400);
+  EXPECT_EQ(Get("/no/such/page.html").first, 404);  // no web_dir at all
+  httplib::Result post = client_->Post("/api/events", "{}", "application/json");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+  EXPECT_TRUE(json::parse(post->body, nullptr, false)["error"].is_string());
+}
+
+TEST_F(ServerTest, RoutesJoinOriginAndDestinationWithCoordinates) {
+  auto [status, body] = Get("/api/routes");
+  ASSERT_EQ(status, 200);
+  ASSERT_EQ(body["routes"].size(), 1u);
+  const json& route = body["routes"][0];
+  EXPECT_EQ(route["origin"]["country"], "RU");
+  EXPECT_DOUBLE_EQ(route["origin"]["lat"].get<double>(), 55.75);
+  EXPECT_EQ(route["destination"]["name"], "China");
+  EXPECT_EQ(route["facts"], 1);
+  EXPECT_EQ(route["events"], 2);
+  EXPECT_EQ(route["first_date"], "2020-04-14");
+}
+
+TEST_F(ServerTest, PlacesCountEventsPerPlace) {
+  auto [status, body] = Get("/api/places");
+  ASSERT_EQ(status, 200);
+  ASSERT_EQ(body["places"].size(), 2u);
+  EXPECT_EQ(body["places"][0]["place"]["name"], "China");
+  EXPECT_EQ(body["places"][0]["events"], 3);
+  EXPECT_EQ(body["places"][0]["max_count"], 7);
+  EXPECT_EQ(body["places"][1]["place"]["name"], "Peru");
+  auto [filtered_status, filtered] = Get("/api/places?country=PE");
+  EXPECT_EQ(filtered_status, 200);
+  EXPECT_EQ(filtered["places"].size(), 1u);
+}
+
+TEST_F(ServerTest, SeriesAndAlertsAnswerOrSayTheStageIsMissing) {
+  const bool have_series = Get("/api/health").second["series"].get<bool>();
+  const bool have_signals = Get("/api/health").second["signals"].get<bool>();
+  auto [series_status, series] = Get("/api/series?country=CN");
+  if (have_series) {
+    ASSERT_EQ(series_status, 200);
+    ASSERT_TRUE(series["series"].is_array());
+    ASSERT_FALSE(series["series"].empty());
+    EXPECT_EQ(series["series"][0]["key"]["country"], "CN");
+    EXPECT_TRUE(series["series"][0]["points"].is_array());
+  } else {
+    EXPECT_EQ(series_status, 501);
+    EXPECT_TRUE(series["error"].is_string());
+  }
+  auto [alerts_status, alerts] = Get("/api/alerts?method=ears_c2,cusum");
+  if (have_series && have_signals) {
+    ASSERT_EQ(alerts_status, 200);
+    EXPECT_TRUE(alerts["alerts"].is_array());
+    EXPECT_EQ(alerts["methods"], json::array({"ears_c2", "cusum"}));
+  } else {
+    EXPECT_EQ(alerts_status, 501);
+  }
+}
+
+TEST(ServerOptionsTest, BindsLoopbackByDefault) {
+  EXPECT_EQ(ServerOptions().host, "127.0.0.1");
+  FakeStore store;
+  RunningServer running(store, PortZero());
+  ASSERT_GT(running.port(), 0);
+  httplib::Client loopback("127.0.0.1", running.port());
+  httplib::Result res = loopback.Get("/api/health");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  // Any other IPv4 address of this machine must refuse the connection.
+  ifaddrs* addresses = nullptr;
+  ASSERT_EQ(getifaddrs(&addresses), 0);
+  for (ifaddrs* a = addresses; a != nullptr; a = a->ifa_next) {
+    if (a->ifa_addr == nullptr || a->ifa_addr->sa_family != AF_INET) continue;
+    sockaddr_in address = *reinterpret_cast<sockaddr_in*>(a->ifa_addr);
+    if ((ntohl(address.sin_addr.s_addr) >> 24) == 127) continue;
+    address.sin_port = htons(static_cast<uint16_t>(running.port()));
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    EXPECT_NE(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0)
+        << "reachable on " << inet_ntoa(address.sin_addr);
+    close(fd);
+  }
+  freeifaddrs(addresses);
+}
+
+TEST(ServerOptionsTest, EmptyStoreAnswersWithEmptyLists) {
+  FakeStore store;
+  RunningServer running(store, PortZero());
+  httplib::Client client("127.0.0.1", running.port());
+  for (const char* path : {"/api/events", "/api/facts", "/api/routes", "/api/places"}) {
+    httplib::Result res = client.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 200) << path;
+    const json body = json::parse(res->body);
+    const std::string list = std::string(path).substr(5);
+    EXPECT_TRUE(body[list].is_array() && body[list].empty()) << path;
+  }
+}
+
+TEST(ServerLifecycleTest, StopBeforeRunMakesRunReturn) {
+  FakeStore store;
+  Server server(store, PortZero());
+  server.Stop();
+  bool called = false;
+  EXPECT_TRUE(server.Run([&](int) { called = true; }).ok());
+  EXPECT_FALSE(called);
+}
+
+TEST(ServerLifecycleTest, BusyPortIsAnError) {
+  FakeStore store;
+  RunningServer first(store, PortZero());
+  ServerOptions options;
+  options.port = first.port();
+  Server second(store, options);
+  Status status = second.Run();
+  EXPECT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("cannot listen"), std::string::npos);
+}
+
+// A directory tree for static files: web/index.html, node_modules/d3/dist/d3.min.js,
+// and secrets beside them that must stay unreachable.
+class StaticFilesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = std::filesystem::temp_directory_path() /
+            ("epiwire_serve_test_" + std::to_string(getpid()));
+    std::filesystem::remove_all(root_);
+    Write("web/index.html", "<!doctype html><title>dash</title>");
+    Write("web/app.js", "console.log('app');");
+    Write("web/.hidden.js", "hidden");
+    Write("modules/d3/dist/d3.min.js", "// d3");
+    Write("modules/world-atlas/countries-110m.json", "{}");
+    Write("modules/left-pad/index.js", "// not allowed");
+    Write("modules/secret.json", "{\"secret\": 1}");
+    Write("secret.json", "{\"secret\": 2}");
+    std::filesystem::create_directory_symlink(root_, root_ / "modules/d3/escape");
+    ServerOptions options = PortZero();
+    options.web_dir = (root_ / "web").string();
+    options.vendor_dir = (root_ / "modules").string();
+    running_ = std::make_unique<RunningServer>(store_, options);
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", running_->port());
+  }
+  void TearDown() override {
+    running_.reset();
+    std::filesystem::remove_all(root_);
+  }
+  void Write(const std::string& relative, const std::string& content) {
+    std::filesystem::create_directories((root_ / relative).parent_path());
+    std::ofstream(root_ / relative) << content;
+  }
+  // Sends `path` byte for byte (no client-side normalising) and returns the status.
+  int RawStatus(const std::string& path) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(running_->port()));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) return -1;
+    const std::string request = "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    if (write(fd, request.data(), request.size()) < 0) return -1;
+    std::string reply(64, '\0');
+    const ssize_t got = read(fd, reply.data(), reply.size());
+    close(fd);
+    if (got < 12) return -1;
+    return std::stoi(reply.substr(9, 3));
+  }
+
+  FakeStore store_;
+  std::filesystem::path root_;
+  std::unique_ptr<RunningServer> running_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(StaticFilesTest, ServesTheDashboardAndAllowedPackages) {
+  httplib::Result index = client_->Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_EQ(index->body, "<!doctype html><title>dash</title>");
+  EXPECT_EQ(index->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(index->get_header_value("Content-Security-Policy").find("default-src 'self'"),
+            std::string::npos);
+  httplib::Result d3 = client_->Get("/vendor/d3/dist/d3.min.js");
+  ASSERT_TRUE(d3);
+  EXPECT_EQ(d3->status, 200);
+  EXPECT_EQ(d3->body, "// d3");
+  EXPECT_EQ(d3->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(client_->Get("/vendor/world-atlas/countries-110m.json")->status, 200);
+  EXPECT_EQ(client_->Get("/app.js")->status, 200);
+}
+
+TEST_F(StaticFilesTest, PathsCannotEscapeTheirDirectories) {
+  const char* escapes[] = {
+      "/vendor/../secret.json",
+      "/vendor/d3/../secret.json",
+      "/vendor/d3/../../secret.json",
+      "/vendor/d3/%2e%2e/secret.json",
+      "/vendor/d3/%2E%2E/%2E%2E/secret.json",
+      "/vendor/d3/..%2fsecret.json",
+      "/vendor/d3/escape/secret.json",   // a symlink out of the package
+      "/vendor/d3//dist/d3.min.js",
+      "/vendor/d3/./dist/d3.min.js",
+      "/vendor/left-pad/index.js",       // not an allowed package
+      "/vendor/secret.json",
+      "/vendor/d3",
+      "/../secret.json",
+      "/%2e%2e/secret.json",
+      "/.hidden.js",
+      "/vendor/d3/dist/d3.min.js%00.json",
+      "/vendor/d3/dist\\..\\..\\secret.json",
+  };
+  for (const char* path : escapes) {
+    const int status = RawStatus(path);
+    EXPECT_TRUE(status == 404 || status == 400) << path << " answered " << status;
+  }
+  EXPECT_EQ(RawStatus("/vendor/d3/dist/d3.min.js"), 200);  // the raw client itself works
+}
+
+TEST(ResolveStaticFileTest, RefusesUnknownTypesAndDotSegments) {
+  EXPECT_EQ(ContentTypeFor("a/b.css"), "text/css; charset=utf-8");
+  EXPECT_EQ(ContentTypeFor("a/b.sh"), "");
+  EXPECT_FALSE(ResolveStaticFile("/etc", "passwd"));        // no known content type
+  EXPECT_FALSE(ResolveStaticFile("", "index.html"));        // no root
+  EXPECT_FALSE(ResolveStaticFile("/tmp", "../etc/x.json"));
+  EXPECT_FALSE(ResolveStaticFile("/tmp", "/etc/x.json"));   // absolute
+}
+
+TEST(ParseFilterTest, ReadsEveryFilterField) {
+  QueryParams params = {{"disease", "covid-19"}, {"country", "CN"},       {"subdivision", "CN-HL"},
+                        {"type", "measure"},     {"from", "2020-04-01"}, {"to", "2020-04-30"},
+                        {"limit", "20"},         {"offset", "40"}};
+  auto filter = ParseFilter(params, 100, 10);
+  ASSERT_TRUE(filter.ok()) << filter.status().message();
+  EXPECT_EQ(filter->disease, "covid-19");
+  EXPECT_EQ(filter->country, "CN");
+  EXPECT_EQ(filter->subdivision, "CN-HL");
+  EXPECT_EQ(filter->type, EventType::kMeasure);
+  EXPECT_EQ(filter->from, (Date{2020, 4, 1}));
+  EXPECT_EQ(filter->to, (Date{2020, 4, 30}));
+  EXPECT_EQ(filter->limit, 20u);
+  EXPECT_EQ(filter->offset, 40u);
+  auto defaults = ParseFilter({}, 100, 10);
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->limit, 10u);
+  EXPECT_EQ(ParseFilter({}, 5, 10)->limit, 5u);  // the default never exceeds the cap
+}
+
+TEST(ParseFilterTest, NamesTheBadParameter) {
+  const std::pair<QueryParams, std::string> cases[] = {
+      {{{"limit", "101"}}, "limit"},
+      {{{"offset", "99999999999"}}, "offset"},
+      {{{"to", "2020-02-30"}}, "to"},
+      {{{"from", "2020-4-1"}}, "from"},
+      {{{"disease", std::string(65, 'a')}}, "disease"},
+      {{{"subdivision", "CNHL"}}, "subdivision"},
+  };
+  for (const auto& [params, name] : cases) {
+    auto filter = ParseFilter(params, 100, 10);
+    ASSERT_FALSE(filter.ok()) << name;
+    EXPECT_EQ(filter.status().message().rfind(name, 0), 0u) << filter.status().message();
+  }
+  EXPECT_FALSE(CheckParamNames({{"a", "1"}}, {"b"}).ok());
+  EXPECT_TRUE(CheckParamNames({{"b", "1"}}, {"b"}).ok());
+}
+
+}  // namespace
+}  // namespace epiwire::serve
