@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "input_options.h"
 #include "epiwire/ingest/reader.h"
 #include "epiwire/output/json_output.h"
 #include "epiwire/pipeline/pipeline.h"
@@ -19,13 +20,8 @@ namespace epiwire::apps {
 namespace {
 
 struct ExtractOptions {
-  std::vector<std::string> inputs;
-  std::string published;
+  InputOptions input;
   std::string format = "jsonl";
-  std::string input_format = "auto";
-  std::string data_dir;
-  size_t max_bytes = 32u << 20;
-  unsigned jobs = 0;
   bool with_text = false;
   bool quiet = false;
 };
@@ -34,16 +30,8 @@ struct Tally {
   size_t documents = 0;
   size_t cases = 0;
   size_t measures = 0;
-  size_t skipped = 0;
-  size_t repaired = 0;
-  std::map<std::string, size_t> skip_reasons;
+  ProblemTally problems;
 };
-
-// The reason without its details, for the closing summary ("invalid JSON: ..." -> "invalid JSON").
-std::string ReasonKind(const std::string& what) {
-  const size_t colon = what.find(':');
-  return colon == std::string::npos ? what : what.substr(0, colon);
-}
 
 // Extracts a batch on several threads, keeping the input order for the output.
 std::vector<Extraction> ExtractBatch(const pipeline::Pipeline& pipeline,
@@ -67,27 +55,12 @@ std::vector<Extraction> ExtractBatch(const pipeline::Pipeline& pipeline,
 }
 
 int RunExtract(const ExtractOptions& options) {
-  ingest::ReadOptions read_options;
-  read_options.format = options.input_format;
-  read_options.max_document_bytes = options.max_bytes;
-  if (!options.published.empty()) {
-    read_options.published = Date::ParseIso(options.published);
-    if (!read_options.published) {
-      std::fprintf(stderr, "epiwire extract: --published: '%s' is not a date (want YYYY-MM-DD)\n",
-                   options.published.c_str());
-      return 2;
-    }
-  }
-  const std::string data_dir = pipeline::FindDataDir(options.data_dir);
-  auto created = pipeline::Pipeline::Create(data_dir);
-  if (!created.ok()) {
-    std::fprintf(stderr, "epiwire extract: cannot load data from %s: %s\n", data_dir.c_str(),
-                 created.status().message().c_str());
-    return 2;
-  }
-  const pipeline::Pipeline& pipeline = *created.value();
-  const unsigned jobs = options.jobs > 0 ? options.jobs
-                                         : std::max(1u, std::thread::hardware_concurrency());
+  const std::optional<ingest::ReadOptions> read_options = MakeReadOptions(options.input, "extract");
+  if (!read_options) return 2;
+  const std::unique_ptr<pipeline::Pipeline> loaded = LoadPipeline(options.input, "extract");
+  if (!loaded) return 2;
+  const pipeline::Pipeline& pipeline = *loaded;
+  const unsigned jobs = WorkerCount(options.input);
   const bool progress = !options.quiet && isatty(STDERR_FILENO);
   output::JsonOptions json_options;
   json_options.include_text = options.with_text;
@@ -114,15 +87,10 @@ int RunExtract(const ExtractOptions& options) {
     if (progress) std::fputc('\n', stderr);
     std::fprintf(stderr, "epiwire extract: %s: %s%s\n", problem.where.c_str(), problem.what.c_str(),
                  problem.skipped ? " (skipped)" : "");
-    if (problem.skipped) {
-      ++tally.skipped;
-      ++tally.skip_reasons[ReasonKind(problem.what)];
-    } else {
-      ++tally.repaired;
-    }
+    tally.problems.Count(problem);
   };
-  for (const std::string& input : options.inputs) {
-    Status status = ingest::ReadPath(input, read_options, on_document, on_problem);
+  for (const std::string& input : options.input.inputs) {
+    Status status = ingest::ReadPath(input, *read_options, on_document, on_problem);
     if (!status.ok()) {
       std::fprintf(stderr, "epiwire extract: %s\n", status.message().c_str());
       unreadable = true;
@@ -135,12 +103,11 @@ int RunExtract(const ExtractOptions& options) {
     std::fprintf(stderr,
                  "epiwire extract: %zu documents, %zu case events, %zu measures; %zu skipped, "
                  "%zu read with problems\n",
-                 tally.documents, tally.cases, tally.measures, tally.skipped, tally.repaired);
-    for (const auto& [reason, count] : tally.skip_reasons) {
-      std::fprintf(stderr, "  skipped %zu: %s\n", count, reason.c_str());
-    }
+                 tally.documents, tally.cases, tally.measures, tally.problems.skipped,
+                 tally.problems.repaired);
+    tally.problems.PrintReasons(stderr);
   }
-  return unreadable || tally.skipped > 0 ? 1 : 0;
+  return unreadable || tally.problems.skipped > 0 ? 1 : 0;
 }
 
 }  // namespace
@@ -151,21 +118,9 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
       "extract",
       "Read news documents and print, for each, its stories, removed boilerplate and the case\n"
       "and measure events found, as JSON Lines: one object a document (docs/output.md).");
-  command->add_option("inputs", options->inputs,
-                      "Files or directories to read (.txt, .html, .jsonl); '-' reads standard input")
-      ->required();
-  command->add_option("--published", options->published,
-                      "Publication date (YYYY-MM-DD) for documents that carry none");
+  AddInputOptions(command, options->input, "Worker threads (default: one per core)");
   command->add_option("--format", options->format, "Output: jsonl (default) or table")
       ->check(CLI::IsMember({"jsonl", "table"}));
-  command->add_option("--input-format", options->input_format,
-                      "Input format: auto (by extension and content), text, html or jsonl")
-      ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}));
-  command->add_option("--data-dir", options->data_dir,
-                      "Directory with lexicon/ and gazetteer/ (default: the installed data)");
-  command->add_option("--max-bytes", options->max_bytes,
-                      "Skip documents larger than this many bytes (default 33554432)");
-  command->add_option("-j,--jobs", options->jobs, "Worker threads (default: one per core)");
   command->add_flag("--with-text", options->with_text, "Include each document's text in the output");
   command->add_flag("-q,--quiet", options->quiet, "No summary on standard error");
   command->footer(

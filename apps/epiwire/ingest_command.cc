@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "input_options.h"
 #include "epiwire/ingest/reader.h"
 #include "epiwire/pipeline/pipeline.h"
 #include "epiwire/store/event_store.h"
@@ -26,13 +27,8 @@ namespace epiwire::apps {
 namespace {
 
 struct IngestOptions {
-  std::vector<std::string> inputs;
+  InputOptions input;
   std::string db = "epiwire.db";
-  std::string published;
-  std::string input_format = "auto";
-  std::string data_dir;
-  size_t max_bytes = 32u << 20;
-  unsigned jobs = 0;
   bool quiet = false;
 };
 
@@ -42,16 +38,8 @@ struct Tally {
   size_t unchanged = 0;
   size_t replaced = 0;
   size_t events = 0;
-  size_t skipped = 0;
-  size_t repaired = 0;
-  std::map<std::string, size_t> skip_reasons;
+  ProblemTally problems;
 };
-
-// The reason without its details, for the closing summary ("invalid JSON: ..." -> "invalid JSON").
-std::string ReasonKind(const std::string& what) {
-  const size_t colon = what.find(':');
-  return colon == std::string::npos ? what : what.substr(0, colon);
-}
 
 class Ingest {
  public:
@@ -79,12 +67,7 @@ class Ingest {
   void Problem(const ingest::InputProblem& problem) {
     std::lock_guard lock(mu_);
     Print(problem.where + ": " + problem.what + (problem.skipped ? " (skipped)" : ""));
-    if (problem.skipped) {
-      ++tally_.skipped;
-      ++tally_.skip_reasons[ReasonKind(problem.what)];
-    } else {
-      ++tally_.repaired;
-    }
+    tally_.problems.Count(problem);
   }
 
   // Waits for every document read so far to be stored. Returns false after a store failure.
@@ -147,8 +130,9 @@ class Ingest {
             outcome.status().message() +
             (outcome.status().code() == StatusCode::kInvalidInput ? " (skipped)" : ""));
       if (outcome.status().code() == StatusCode::kInvalidInput) {
-        ++tally_.skipped;
-        ++tally_.skip_reasons["not storable"];
+        tally_.problems.Count(ingest::InputProblem{extraction.document.origin,
+                                                   "not storable: " + outcome.status().message(),
+                                                   true});
       } else {
         fatal_ = true;  // the store itself failed: stop reading and extracting
       }
@@ -219,11 +203,9 @@ void PrintSummary(const Tally& tally, const std::string& db, store::EventStore& 
                "%zu unchanged, %zu replaced; %zu events written; %zu skipped, %zu read with "
                "problems\n",
                stored, seconds, seconds > 0 ? static_cast<double>(stored) / seconds : 0.0,
-               tally.inserted, tally.unchanged, tally.replaced, tally.events, tally.skipped,
-               tally.repaired);
-  for (const auto& [reason, count] : tally.skip_reasons) {
-    std::fprintf(stderr, "  skipped %zu: %s\n", count, reason.c_str());
-  }
+               tally.inserted, tally.unchanged, tally.replaced, tally.events,
+               tally.problems.skipped, tally.problems.repaired);
+  tally.problems.PrintReasons(stderr);
   if (documents.ok() && events.ok() && facts.ok()) {
     std::fprintf(stderr, "epiwire ingest: %s now holds %lld documents, %lld events, %lld facts\n",
                  db.c_str(), static_cast<long long>(documents.value()),
@@ -241,41 +223,26 @@ std::string StoreName(const std::string& db) {
 }
 
 int RunIngest(const IngestOptions& options) {
-  ingest::ReadOptions read_options;
-  read_options.format = options.input_format;
-  read_options.max_document_bytes = options.max_bytes;
-  if (!options.published.empty()) {
-    read_options.published = Date::ParseIso(options.published);
-    if (!read_options.published) {
-      std::fprintf(stderr, "epiwire ingest: --published: '%s' is not a date (want YYYY-MM-DD)\n",
-                   options.published.c_str());
-      return 2;
-    }
-  }
+  const std::optional<ingest::ReadOptions> read_options = MakeReadOptions(options.input, "ingest");
+  if (!read_options) return 2;
   auto opened = store::EventStore::Open(options.db);
   if (!opened.ok()) {
     std::fprintf(stderr, "epiwire ingest: %s\n", opened.status().message().c_str());
     return 2;
   }
   store::EventStore& store = *opened.value();
-  const std::string data_dir = pipeline::FindDataDir(options.data_dir);
-  auto created = pipeline::Pipeline::Create(data_dir);
-  if (!created.ok()) {
-    std::fprintf(stderr, "epiwire ingest: cannot load data from %s: %s\n", data_dir.c_str(),
-                 created.status().message().c_str());
-    return 2;
-  }
-  const unsigned jobs = options.jobs > 0 ? options.jobs
-                                         : std::max(1u, std::thread::hardware_concurrency());
+  const std::unique_ptr<pipeline::Pipeline> pipeline = LoadPipeline(options.input, "ingest");
+  if (!pipeline) return 2;
+  const unsigned jobs = WorkerCount(options.input);
   const bool progress = !options.quiet && isatty(STDERR_FILENO);
   const auto started = std::chrono::steady_clock::now();
 
-  Ingest run(*created.value(), store, jobs, progress);
+  Ingest run(*pipeline, store, jobs, progress);
   run.Start();
   bool unreadable = false;
-  for (const std::string& input : options.inputs) {
+  for (const std::string& input : options.input.inputs) {
     Status status = ingest::ReadPath(
-        input, read_options, [&](Document&& document) { run.Add(std::move(document)); },
+        input, *read_options, [&](Document&& document) { run.Add(std::move(document)); },
         [&](const ingest::InputProblem& problem) { run.Problem(problem); });
     if (!status.ok()) {
       std::fprintf(stderr, "epiwire ingest: %s\n", status.message().c_str());
@@ -287,7 +254,7 @@ int RunIngest(const IngestOptions& options) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!options.quiet) PrintSummary(run.tally(), StoreName(options.db), store, seconds);
   if (!stored_all) return 2;
-  return unreadable || run.tally().skipped > 0 ? 1 : 0;
+  return unreadable || run.tally().problems.skipped > 0 ? 1 : 0;
 }
 
 }  // namespace
@@ -300,23 +267,11 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
       "stories, events (with evidence) and the facts they make across articles in a database.\n"
       "Idempotent: a document stored before with the same id and text is left unchanged; the\n"
       "same id with another text replaces it.");
-  command->add_option("inputs", options->inputs,
-                      "Files or directories to read (.txt, .html, .jsonl); '-' reads standard input")
-      ->required();
+  AddInputOptions(command, options->input,
+                  "Extraction threads (default: one per core); the store is written by one");
   command->add_option("--db", options->db,
                       "Store: a SQLite file (FILE or sqlite:FILE, created if needed) or a\n"
                       "PostgreSQL URL (postgresql://user@host/db). Default: epiwire.db");
-  command->add_option("--published", options->published,
-                      "Publication date (YYYY-MM-DD) for documents that carry none");
-  command->add_option("--input-format", options->input_format,
-                      "Input format: auto (by extension and content), text, html or jsonl")
-      ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}));
-  command->add_option("--data-dir", options->data_dir,
-                      "Directory with lexicon/ and gazetteer/ (default: the installed data)");
-  command->add_option("--max-bytes", options->max_bytes,
-                      "Skip documents larger than this many bytes (default 33554432)");
-  command->add_option("-j,--jobs", options->jobs,
-                      "Extraction threads (default: one per core); the store is written by one");
   command->add_flag("-q,--quiet", options->quiet, "No progress and no summary on standard error");
   command->footer(
       "A progress line (documents, events, docs/s) is shown when standard error is a terminal;\n"
