@@ -630,7 +630,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   if ((sentence_cues & kCueOtherCause) && !has_disease) return;
 
   const auto emit = [&](const QuantityRef& q, const CaseReading& reading, int64_t count,
-                        Qualifier qualifier) {
+                        Qualifier qualifier, bool passed_threshold = false) {
     if (reading.noun_is_case_word && (view.CuesIn(reading.head > 3 ? reading.head - 3 : 0,
                                                    reading.head + 4) & kCueLegal)) {
       return;
@@ -642,7 +642,9 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     event.qualifier = qualifier;
     const DateRef* date = DateFor(view, q.span.begin);
     PlaceChoice where = ChoosePlace(view, q, reading, context, lexicon, gazetteer);
-    event.aggregation = ReadAggregation(view, q, reading, date, where.possessive);
+    // "passed one million infections": a running total crossing a mark.
+    event.aggregation = passed_threshold ? std::optional<Aggregation>(Aggregation::kCumulative)
+                                         : ReadAggregation(view, q, reading, date, where.possessive);
     event.period = PeriodFor(view, date, event.aggregation, context.published);
     event.place = where.place;
     event.disease = DiseaseNear(view, reading.head, context);
@@ -655,9 +657,10 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     if (IsExcludedNumber(view, q)) continue;
     Qualifier qualifier = q.quantity.qualifier;
     const size_t hedge = HedgeStart(view, q);
-    if (qualifier == Qualifier::kExact && hedge > 0 &&
-        OneOf(view.tokens[hedge - 1].lower, {"passed", "crossed", "topped", "surpassed",
-                                             "exceeded", "exceeding", "past"})) {
+    const bool passed = hedge > 0 && OneOf(view.tokens[hedge - 1].lower,
+                                           {"passed", "crossed", "topped", "surpassed", "exceeded",
+                                            "exceeding"});
+    if (qualifier == Qualifier::kExact && passed) {
       qualifier = Qualifier::kAtLeast;  // "deaths have passed 373,000"
     }
     bool blocked = false;
@@ -669,7 +672,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     }
     if (!reading && !blocked) reading = ReadTotal(view, lexicon, q);
     if (!reading) continue;
-    emit(q, *reading, q.quantity.value, qualifier);
+    emit(q, *reading, q.quantity.value, qualifier, passed);
   }
 
   // Gapping: "Sindh reported 1,516 new cases and Punjab 1,202": a bare number right

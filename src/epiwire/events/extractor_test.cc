@@ -137,5 +137,40 @@ TEST_F(ExtractorTest, LiftingALockdownIsLift) {
   EXPECT_EQ(events[0].action, MeasureAction::kLift);
 }
 
+TEST_F(ExtractorTest, GappedCountRepeatsTheReadingBeforeIt) {
+  const auto events = Read("Ontario reported 310 new cases and Quebec 295 on Tuesday.");
+  const Event* quebec = Find(events, 295);
+  ASSERT_NE(quebec, nullptr);
+  ASSERT_TRUE(quebec->place.has_value());
+  EXPECT_EQ(quebec->place->subdivision, "CA-QC");
+  EXPECT_EQ(quebec->aggregation, Aggregation::kNew);
+}
+
+TEST_F(ExtractorTest, PassingAMarkIsARunningTotalOfAtLeastThatMany) {
+  const auto events = Read("Peru passed 200,000 confirmed infections on Sunday.");
+  const Event* e = Find(events, 200000);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(e->aggregation, Aggregation::kCumulative);
+}
+
+TEST_F(ExtractorTest, LocativeAfterTheCountBeatsTheSubject) {
+  const auto events = Read("Nigeria said meningitis had killed 40 people in Kebbi state.");
+  const Event* e = Find(events, 40);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->subdivision, "NG-KE");
+  EXPECT_EQ(e->status, CaseStatus::kDeaths);
+}
+
+TEST_F(ExtractorTest, AHealthMinistryIsNotTheOwnerOfTheCount) {
+  const auto events =
+      Read("Cameroon's health ministry said cholera had killed 12 people in the Littoral region.");
+  const Event* e = Find(events, 12);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->subdivision, "CM-LT");
+}
+
 }  // namespace
 }  // namespace epiwire::events
