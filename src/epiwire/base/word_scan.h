@@ -34,6 +34,43 @@ inline char AsciiToLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<cha
 // Bytes of the whitespace character at `pos` (0 when none).
 size_t SpaceLength(std::string_view text, size_t pos);
 
+// Predicates over the tokens of one text, shared by the grammars built on the
+// scanner. Out-of-range indices are simply false. Both arguments must outlive it.
+class TokenView {
+ public:
+  TokenView(std::string_view text, const std::vector<Token>& tokens)
+      : text_(text), tokens_(tokens), size_(tokens.size()) {}
+
+  size_t size() const { return size_; }
+  const Token& token(size_t i) const { return tokens_[i]; }
+  std::string_view Text(size_t i) const {
+    return text_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
+  }
+  bool Word(size_t i) const { return i < size_ && tokens_[i].kind == TokenKind::kWord; }
+  bool Digits(size_t i) const { return i < size_ && tokens_[i].kind == TokenKind::kDigits; }
+  bool Alnum(size_t i) const { return Word(i) || Digits(i); }
+  bool Mark(size_t i, char c) const {
+    return i < size_ && tokens_[i].kind == TokenKind::kMark &&
+           tokens_[i].end - tokens_[i].start == 1 && text_[tokens_[i].start] == c;
+  }
+  // A hyphen, or an en dash (U+2013) used as one.
+  bool Dash(size_t i) const { return Mark(i, '-') || (i < size_ && Text(i) == "\xE2\x80\x93"); }
+  bool Is(size_t i, std::string_view lower) const {
+    return Word(i) && TokenIs(text_, tokens_[i], lower);
+  }
+  // True when token `b` follows token `a` with no space between.
+  bool Glued(size_t a, size_t b) const { return b < size_ && tokens_[a].end == tokens_[b].start; }
+  bool Capitalised(size_t i) const {
+    const char c = text_[tokens_[i].start];
+    return c >= 'A' && c <= 'Z';
+  }
+
+ protected:
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  size_t size_;
+};
+
 }  // namespace epiwire::word_scan
 
 #endif  // EPIWIRE_BASE_WORD_SCAN_H_

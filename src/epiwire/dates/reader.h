@@ -42,10 +42,10 @@ inline Core Range(size_t last, Period period, std::optional<Date> published) {
   return core;
 }
 
-class Reader {
+class Reader : public TokenView {
  public:
   Reader(std::string_view text, const std::vector<Token>& tokens, std::optional<Date> published)
-      : text_(text), tokens_(tokens), size_(tokens.size()), published_(published) {}
+      : TokenView(text, tokens), published_(published) {}
 
   // A mention starting at token `i`, with its preposition when it has one; `last` is set to
   // the last token used. Defined in date_expressions.cc.
@@ -55,28 +55,6 @@ class Reader {
   // only `after_preposition`.
   Core CoreAt(size_t i, bool after_preposition) const;
 
-  size_t size() const { return size_; }
-  const Token& token(size_t i) const { return tokens_[i]; }
-
-  // Token predicates.
-  std::string_view Text(size_t i) const {
-    return text_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
-  }
-  bool Word(size_t i) const { return i < size_ && tokens_[i].kind == TokenKind::kWord; }
-  bool Digits(size_t i) const { return i < size_ && tokens_[i].kind == TokenKind::kDigits; }
-  bool Mark(size_t i, char c) const {
-    return i < size_ && tokens_[i].kind == TokenKind::kMark &&
-           tokens_[i].end - tokens_[i].start == 1 && text_[tokens_[i].start] == c;
-  }
-  bool Dash(size_t i) const { return Mark(i, '-') || (i < size_ && Text(i) == "\xE2\x80\x93"); }
-  bool Is(size_t i, std::string_view lower) const {
-    return Word(i) && internal::TokenIs(text_, tokens_[i], lower);
-  }
-  bool Glued(size_t a, size_t b) const { return b < size_ && tokens_[a].end == tokens_[b].start; }
-  bool Capitalised(size_t i) const {
-    const char c = text_[tokens_[i].start];
-    return c >= 'A' && c <= 'Z';
-  }
   int DigitValue(size_t i) const;
   int Month(size_t i, bool* abbreviated = nullptr) const;
   int Weekday(size_t i) const;
@@ -102,9 +80,6 @@ class Reader {
   Core YearAt(size_t i) const;
   Core AgoAt(size_t i) const;
 
-  std::string_view text_;
-  const std::vector<Token>& tokens_;
-  size_t size_;
   std::optional<Date> published_;
 };
 

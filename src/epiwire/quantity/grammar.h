@@ -22,35 +22,12 @@ inline constexpr std::array<std::string_view, 25> kMonths = {
     "aug",     "sep",      "sept",     "oct",   "nov", "dec",  "febr"};
 
 // A view of the tokens with the small predicates the grammar is written in.
-class Cursor {
+class Cursor : public TokenView {
  public:
-  Cursor(std::string_view text, const std::vector<Token>& tokens)
-      : text_(text), tokens_(tokens), size_(tokens.size()) {}
+  Cursor(std::string_view text, const std::vector<Token>& tokens) : TokenView(text, tokens) {}
 
-  size_t size() const { return size_; }
   const Token& operator[](size_t i) const { return tokens_[i]; }
-  std::string_view Text(size_t i) const {
-    return text_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
-  }
-  bool Word(size_t i) const { return i < size_ && tokens_[i].kind == TokenKind::kWord; }
-  bool Digits(size_t i) const { return i < size_ && tokens_[i].kind == TokenKind::kDigits; }
-  bool Mark(size_t i, char c) const {
-    return i < size_ && tokens_[i].kind == TokenKind::kMark &&
-           tokens_[i].end - tokens_[i].start == 1 && text_[tokens_[i].start] == c;
-  }
-  // A hyphen, or an en dash (U+2013) used as one.
-  bool Dash(size_t i) const { return Mark(i, '-') || (i < size_ && Text(i) == "\xE2\x80\x93"); }
-  bool Is(size_t i, std::string_view lower) const {
-    return Word(i) && internal::TokenIs(text_, tokens_[i], lower);
-  }
-  // True when token `b` follows token `a` with no space between.
-  bool Glued(size_t a, size_t b) const { return b < size_ && tokens_[a].end == tokens_[b].start; }
-  bool Alnum(size_t i) const { return Word(i) || Digits(i); }
   const NumberWord* Number(size_t i) const { return Word(i) ? FindNumberWord(Text(i)) : nullptr; }
-  bool Capitalised(size_t i) const {
-    const char c = text_[tokens_[i].start];
-    return c >= 'A' && c <= 'Z';
-  }
   bool Month(size_t i) const {
     if (!Word(i) || !Capitalised(i)) return false;
     for (std::string_view month : kMonths) {
@@ -74,10 +51,6 @@ class Cursor {
     return k;
   }
 
- private:
-  std::string_view text_;
-  const std::vector<Token>& tokens_;
-  size_t size_;
 };
 
 // What the grammar made of the tokens from some index to `last`.
