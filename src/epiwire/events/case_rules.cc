@@ -137,11 +137,13 @@ std::optional<CaseReading> ReadForward(const SentenceView& view, const Lexicon& 
     }
     // "18 of them were infected", "24 of them on ventilators".
     if (t.lower == "of" && i == after && i + 1 < tokens.size() &&
-        OneOf(tokens[i + 1].lower, {"them", "whom", "those", "these"})) {
+        OneOf(tokens[i + 1].lower, {"them", "whom", "those", "these", "which"})) {
       auto verb = VerbAfter(view, lexicon, i + 2, 8);
-      // "24 of them imported from overseas": cases of the same kind as the total.
-      if (!verb && i + 2 < tokens.size() && (view.cues[i + 2] & (kCueImported | kCueLocal))) {
-        verb = CaseStatus::kConfirmed;
+      // "24 of them imported from overseas", "42 of which were imported": cases of the
+      // same kind as the total.
+      for (size_t k = i + 2; !verb && k < tokens.size() && k < i + 5; ++k) {
+        if (view.cues[k] & (kCueImported | kCueLocal)) verb = CaseStatus::kConfirmed;
+        if (!IsAuxiliary(tokens[k].lower)) break;
       }
       if (!verb) return std::nullopt;
       CaseReading reading;
@@ -312,6 +314,35 @@ std::optional<CaseReading> ReadSingle(const SentenceView& view, const Lexicon& l
       continue;
     }
     return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// "Of the 30 new cases, 12 were in Lagos": the count is a part of the case noun phrase
+// that opens the sentence.
+std::optional<CaseReading> ReadPartitive(const SentenceView& view, const Lexicon& lexicon,
+                                         const QuantityRef& q) {
+  const auto& tokens = view.tokens;
+  const size_t start = HedgeStart(view, q);
+  if (start < 3 || tokens[start - 1].lower != ",") return std::nullopt;
+  size_t of = 0;
+  while (of < start && (tokens[of].lower == "\"" || tokens[of].lower == "'")) ++of;
+  if (of + 1 >= start || tokens[of].lower != "of" || tokens[of + 1].lower != "the") {
+    return std::nullopt;
+  }
+  std::optional<CaseStatus> modifier;
+  for (size_t k = of + 2; k + 1 < start; ++k) {
+    CaseTerm term;
+    const size_t length = lexicon.MatchCaseTerm(tokens, k, &term);
+    if (length == 0) continue;
+    if (term.role == TermRole::kModifier && !modifier) modifier = term.status;
+    if (term.role == TermRole::kNoun) {
+      CaseReading reading;
+      reading.status = modifier.value_or(*term.status);
+      reading.head = k;
+      reading.noun_is_case_word = tokens[k].lower == "cases" || tokens[k].lower == "case";
+      return reading;
+    }
   }
   return std::nullopt;
 }
@@ -671,6 +702,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       if (!has_disease && !(sentence_cues & kCueOutbreak)) continue;
     }
     if (!reading && !blocked) reading = ReadTotal(view, lexicon, q);
+    if (!reading && !blocked) reading = ReadPartitive(view, lexicon, q);
     if (!reading) continue;
     emit(q, *reading, q.quantity.value, qualifier, passed);
   }

@@ -172,5 +172,28 @@ TEST_F(ExtractorTest, AHealthMinistryIsNotTheOwnerOfTheCount) {
   EXPECT_EQ(e->place->subdivision, "CM-LT");
 }
 
+TEST_F(ExtractorTest, PartOfACountOpeningTheSentence) {
+  const auto events = Read(
+      "Of the new imported cases, 18 were in Yunnan, all of them travellers from Myanmar.");
+  const Event* e = Find(events, 18);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->imported, true);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->subdivision, "CN-YN");
+  const auto which = Read("Peru reported 30 new cases, 12 of which were imported.");
+  const Event* imported = Find(which, 12);
+  ASSERT_NE(imported, nullptr);
+  EXPECT_EQ(imported->imported, true);
+}
+
+TEST_F(ExtractorTest, ABorderCityIsNoBorderClosure) {
+  for (const Event& e : Read("The border town of Ruili has been sealed off since Monday.")) {
+    EXPECT_NE(e.measure, MeasureKind::kBorderClosure);
+  }
+  const auto closed = Read("Myanmar sealed its border with Thailand on Monday.");
+  ASSERT_FALSE(closed.empty());
+  EXPECT_EQ(closed[0].measure, MeasureKind::kBorderClosure);
+}
+
 }  // namespace
 }  // namespace epiwire::events

@@ -133,6 +133,16 @@ std::optional<MeasureAction> Lexicon::ActionCue(std::string_view word) const {
   return found->second;
 }
 
+bool Lexicon::IsNounModifier(std::string_view word, std::string_view next) const {
+  for (const auto& [prefix, followers] : noun_modifiers_) {
+    if (word.substr(0, prefix.size()) != prefix) continue;
+    for (const std::string& follower : followers) {
+      if (next == follower) return true;
+    }
+  }
+  return false;
+}
+
 bool Lexicon::MayStartMeasure(std::string_view word) const {
   std::vector<size_t> found;
   PatternsStartingWith(word, found);
@@ -230,6 +240,12 @@ Status Lexicon::ReadCues(const std::string& path) {
 
 Status Lexicon::ReadMeasures(const std::string& path) {
   return ForEachTsvRow(path, [&](int line, const std::vector<std::string_view>& fields) {
+    if (fields.size() == 3 && fields[0] == "@modifier") {
+      std::vector<std::string> followers;
+      for (std::string_view follower : Split(fields[2], '|')) followers.emplace_back(follower);
+      noun_modifiers_.emplace_back(std::string(fields[1]), std::move(followers));
+      return Status::Ok();
+    }
     if (fields.size() == 3 && fields[0] == "@action") {
       const auto action = ParseMeasureAction(fields[1]);
       if (!action) return Status::InvalidInput("unknown action '" + std::string(fields[1]) + "'");

@@ -83,6 +83,9 @@ class Lexicon {
   const std::vector<MeasurePattern>& measure_patterns() const { return measure_patterns_; }
   // Action that a word in the sentence imposes on a restrictive measure, if any.
   std::optional<MeasureAction> ActionCue(std::string_view word) const;
+  // True when `word` followed by `next` is a noun modifier that no pattern may use
+  // ("border" in "border city").
+  bool IsNounModifier(std::string_view word, std::string_view next) const;
   // Quick test used to skip sentences: could any measure pattern start with `word`?
   bool MayStartMeasure(std::string_view word) const;
   // Indices into measure_patterns() of the patterns whose first element matches `word`,
@@ -113,6 +116,7 @@ class Lexicon {
   PhraseTable<uint32_t> cues_;
   std::vector<MeasurePattern> measure_patterns_;
   std::unordered_map<std::string, MeasureAction> action_cues_;
+  std::vector<std::pair<std::string, std::vector<std::string>>> noun_modifiers_;
   // First elements of the measure patterns, indexed so a token costs two hash look-ups:
   // exact words, and prefixes bucketed by their first two bytes.
   std::unordered_map<std::string, std::vector<size_t>> pattern_by_word_;

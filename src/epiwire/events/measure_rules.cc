@@ -16,8 +16,12 @@ bool OneOf(std::string_view word, std::initializer_list<std::string_view> words)
 }
 
 // Tries `pattern` with its first element at token `at`; returns the end token or 0.
-size_t MatchAt(const MeasurePattern& pattern, const std::vector<text::Token>& tokens, size_t at) {
-  if (!pattern.elements.front().Matches(tokens[at].lower)) return 0;
+size_t MatchAt(const MeasurePattern& pattern, const std::vector<text::Token>& tokens, size_t at,
+               const Lexicon& lexicon) {
+  const auto modifier = [&](size_t k) {
+    return k + 1 < tokens.size() && lexicon.IsNounModifier(tokens[k].lower, tokens[k + 1].lower);
+  };
+  if (!pattern.elements.front().Matches(tokens[at].lower) || modifier(at)) return 0;
   size_t position = at;
   for (size_t e = 1; e < pattern.elements.size(); ++e) {
     const PatternElement& element = pattern.elements[e];
@@ -25,7 +29,7 @@ size_t MatchAt(const MeasurePattern& pattern, const std::vector<text::Token>& to
     for (size_t k = position + 1;
          k < tokens.size() && k <= position + 1 + static_cast<size_t>(element.gap_before); ++k) {
       if (!tokens[k].is_word && OneOf(tokens[k].lower, {".", ";"})) break;
-      if (element.Matches(tokens[k].lower)) {
+      if (element.Matches(tokens[k].lower) && !modifier(k)) {
         position = k;
         found = true;
         break;
@@ -150,7 +154,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     const MeasurePattern& pattern = patterns[index];
     if (seen.count(pattern.measure)) continue;
     for (size_t at : starts[index]) {
-      const size_t end = MatchAt(pattern, tokens, at);
+      const size_t end = MatchAt(pattern, tokens, at, lexicon);
       if (end == 0) continue;
       seen.insert(pattern.measure);
       Event event;
