@@ -92,8 +92,11 @@ void MarkPlaceRoles(SentenceView& view, const Lexicon& lexicon) {
       ref.possessive = true;
       ++after;
     }
-    for (size_t k = after; k < after + 2 && k < tokens.size(); ++k) {
-      if (tokens[k].capitalized && (view.cues[k] & kCueSource)) ref.source = true;
+    // "X's Daily NK", "X's Yonhap news agency": a news outlet named after its place.
+    for (size_t k = after; k < after + 3 && k < tokens.size(); ++k) {
+      if ((view.cues[k] & kCueSource) && (ref.possessive || tokens[k].capitalized)) {
+        ref.source = true;
+      }
     }
   }
 }

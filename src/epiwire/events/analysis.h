@@ -81,6 +81,7 @@ struct DocumentContext {
   std::optional<Place> last_city;
   std::string last_disease;
   std::string main_disease;  // most frequent disease id in the document
+  std::optional<Place> main_country;  // the country the document names most
 };
 
 // Builds the view of one sentence; `mentions` are the document's place mentions.

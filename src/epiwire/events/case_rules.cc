@@ -559,7 +559,13 @@ PlaceChoice ChoosePlace(const SentenceView& view, const QuantityRef& q, const Ca
     consider(ResolveAnaphor(anaphor, view, context, gazetteer), anaphor.span, anaphor.possessive,
              false, anaphor.locative);
   }
-  if (!choice.place) choice.place = context.last_subject;
+  if (!choice.place) {
+    // "The national tally stood at ...": the document's country, not the last subject.
+    const bool national = std::any_of(view.tokens.begin(), view.tokens.end(), [](const text::Token& t) {
+      return t.lower == "national" || t.lower == "nationwide" || t.lower == "nationally";
+    });
+    choice.place = national && context.main_country ? context.main_country : context.last_subject;
+  }
   return choice;
 }
 

@@ -48,6 +48,25 @@ std::string MainDisease(const std::vector<SentenceView>& views) {
   return best;
 }
 
+// The country the document names most often, counting its places too.
+std::optional<Place> MainCountry(const std::vector<gazetteer::PlaceMention>& mentions,
+                                 const gazetteer::Gazetteer& gazetteer) {
+  std::map<std::string, int> counts;
+  for (const gazetteer::PlaceMention& mention : mentions) {
+    if (!mention.place.country.empty()) ++counts[mention.place.country];
+  }
+  std::string best;
+  int best_count = 0;
+  for (const auto& [country, count] : counts) {
+    if (count > best_count) {
+      best = country;
+      best_count = count;
+    }
+  }
+  if (best.empty()) return std::nullopt;
+  return gazetteer.Country(best);
+}
+
 }  // namespace
 
 std::vector<Event> EventExtractor::Extract(std::string_view text,
@@ -62,6 +81,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   DocumentContext context;
   context.published = published;
   context.main_disease = MainDisease(views);
+  context.main_country = MainCountry(mentions, gazetteer_);
   std::vector<Event> events;
   for (size_t i = 0; i < views.size(); ++i) {
     const SentenceView* previous = i > 0 ? &views[i - 1] : nullptr;

@@ -195,5 +195,23 @@ TEST_F(ExtractorTest, ABorderCityIsNoBorderClosure) {
   EXPECT_EQ(closed[0].measure, MeasureKind::kBorderClosure);
 }
 
+TEST_F(ExtractorTest, ANewsAgencyIsNotTheActor) {
+  const auto events = Read(
+      "Japan's Kyodo news agency said Seoul had extended the closure of its border crossings.");
+  ASSERT_FALSE(events.empty());
+  ASSERT_TRUE(events[0].place.has_value());
+  EXPECT_EQ(events[0].place->country, "KR");
+}
+
+TEST_F(ExtractorTest, ANationalTallyBelongsToTheDocumentsCountry) {
+  const auto events = Read(
+      "Chile extended its curfew. Officials in Santiago closed markets. Argentina watched.\n"
+      "The national tally stood at 12,000 confirmed cases on Sunday.");
+  const Event* e = Find(events, 12000);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->country, "CL");
+}
+
 }  // namespace
 }  // namespace epiwire::events

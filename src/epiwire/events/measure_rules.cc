@@ -119,9 +119,18 @@ std::optional<Place> ChooseTarget(const SentenceView& view, size_t trigger,
   return std::nullopt;
 }
 
+// When the measure was taken: a day or a start named in the sentence. "Until the end of
+// June" says when it may end, not when it began.
 std::optional<Period> MeasurePeriod(const SentenceView& view) {
-  if (view.dates.empty()) return std::nullopt;
-  return view.dates.front().mention.period;
+  for (const DateRef& date : view.dates) {
+    if (date.mention.kind == dates::DateKind::kUntil) continue;
+    if (date.span.begin > 0 && view.tokens[date.span.begin - 1].lower == "until") continue;
+    if (date.span.begin < view.tokens.size() && view.tokens[date.span.begin].lower == "until") {
+      continue;
+    }
+    return date.mention.period;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
