@@ -122,6 +122,11 @@ std::optional<Place> ChooseTarget(const SentenceView& view, size_t trigger,
 // When the measure was taken: a day or a start named in the sentence. "Until the end of
 // June" says when it may end, not when it began.
 std::optional<Period> MeasurePeriod(const SentenceView& view) {
+  // A measure announced for later ("will resume flights from July"): its dates are in the
+  // future, which the date reader, resolving against publication, cannot place.
+  for (const text::Token& t : view.tokens) {
+    if (t.lower == "will" || t.lower == "would" || t.lower == "plans") return std::nullopt;
+  }
   for (const DateRef& date : view.dates) {
     if (date.mention.kind == dates::DateKind::kUntil) continue;
     if (date.span.begin > 0 && view.tokens[date.span.begin - 1].lower == "until") continue;
