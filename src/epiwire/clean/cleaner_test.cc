@@ -484,6 +484,14 @@ TEST(RelevanceScore, OrdersTextsByOutbreakEvidence) {
   EXPECT_LE(outbreak, 1.0);
 }
 
+TEST(RelevanceScore, AnArticleOnTravelMeasuresIsRelevant) {
+  const double score = RelevanceScore(
+      "Officials kept coronavirus controls in place. Arrivals must spend 14 days of quarantine "
+      "in designated hotels, and the state of emergency stays. The carrier may operate one "
+      "flight a week. Travel restrictions on visitors remain, and the entry ban was extended.");
+  EXPECT_GT(score, 0.5);
+}
+
 TEST(RelevanceScore, RepeatsOfOneWordCountLessThanDistinctWords) {
   RelevanceEvidence repeated = WeighRelevance("virus virus virus virus virus virus virus virus");
   RelevanceEvidence distinct =
