@@ -379,6 +379,21 @@ bool SameClause(const SentenceView& view, size_t a, size_t b) {
   return a < view.clause.size() && b < view.clause.size() && view.clause[a] == view.clause[b];
 }
 
+// "The ministry said on Monday that ...": the day of the report, not of the figure.
+bool IsReportDate(const SentenceView& view, const DateRef& date) {
+  for (size_t back = 1; back <= 2 && back <= date.span.begin; ++back) {
+    if (OneOf(view.tokens[date.span.begin - back].lower,
+              {"said", "says", "announced", "stated", "told", "reported", "confirmed", "added"})) {
+      // "reported on Monday" right after its own count is the figure's day.
+      return back == 1 && date.span.begin >= 2 &&
+             !view.tokens[date.span.begin - 2].has_digit &&
+             OneOf(view.tokens[date.span.begin - 1].lower, {"said", "says", "announced", "stated",
+                                                            "told"});
+    }
+  }
+  return false;
+}
+
 // Aggregation: the noun phrase first, then the clause, then the date kind.
 std::optional<Aggregation> ReadAggregation(const SentenceView& view, const QuantityRef& q,
                                            const CaseReading& reading, const DateRef* date,
@@ -394,7 +409,7 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const Quant
     if (SameClause(view, i, q.span.begin)) clause_cues |= view.cues[i];
   }
   if (reading.total_path || (clause_cues & kCueCumulative)) return Aggregation::kCumulative;
-  if (date) {
+  if (date && !IsReportDate(view, *date)) {
     const auto kind = date->mention.kind;
     if (kind == dates::DateKind::kSince || kind == dates::DateKind::kUntil) {
       return Aggregation::kCumulative;
@@ -411,7 +426,8 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const Quant
   return std::nullopt;
 }
 
-// The date that belongs to a number: the nearest in its clause, else in the sentence.
+// The date that belongs to a number: the nearest in its clause, else in the sentence;
+// the day a report was made comes last.
 const DateRef* DateFor(const SentenceView& view, size_t at) {
   const DateRef* best = nullptr;
   size_t best_distance = SIZE_MAX;
@@ -419,6 +435,7 @@ const DateRef* DateFor(const SentenceView& view, size_t at) {
     const size_t anchor = date.span.begin < view.tokens.size() ? date.span.begin : at;
     size_t distance = anchor > at ? anchor - at : at - anchor;
     if (!SameClause(view, anchor, at)) distance += 1000;
+    if (IsReportDate(view, date)) distance += 500;
     if (distance < best_distance) {
       best_distance = distance;
       best = &date;

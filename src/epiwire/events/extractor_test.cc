@@ -213,5 +213,19 @@ TEST_F(ExtractorTest, ANationalTallyBelongsToTheDocumentsCountry) {
   EXPECT_EQ(e->place->country, "CL");
 }
 
+TEST_F(ExtractorTest, TheDayOfTheReportIsNotTheDayOfTheFigure) {
+  const auto events = Read(
+      "The ministry said on Monday that 4,300 measles cases had been recorded in Peru since "
+      "January.");
+  const Event* e = Find(events, 4300);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->aggregation, Aggregation::kCumulative);
+  const auto fresh = Read("Peru reported 40 new measles cases on Monday.");
+  const Event* f = Find(fresh, 40);
+  ASSERT_NE(f, nullptr);
+  ASSERT_TRUE(f->period.has_value());
+  EXPECT_EQ(f->period->start, (Date{2021, 3, 8}));
+}
+
 }  // namespace
 }  // namespace epiwire::events
