@@ -581,6 +581,20 @@ PlaceChoice ChoosePlace(const SentenceView& view, const QuantityRef& q, const Ca
     const bool national = std::any_of(view.tokens.begin(), view.tokens.end(), [](const text::Token& t) {
       return t.lower == "national" || t.lower == "nationwide" || t.lower == "nationally";
     });
+    // "1.4 million people have been infected worldwide": a figure of no one place.
+    // ("the World Health Organization" is no such figure).
+    bool worldwide = false;
+    const auto& tokens = view.tokens;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (tokens[k].lower == "worldwide" || tokens[k].lower == "globally") worldwide = true;
+      if (tokens[k].lower == "world" && k > 0 &&
+          OneOf(tokens[k - 1].lower, {"the", "around", "across"}) &&
+          (k + 1 >= tokens.size() || !tokens[k + 1].is_word ||
+           !OneOf(tokens[k + 1].lower, {"health", "bank", "cup", "war", "food", "trade"}))) {
+        worldwide = true;
+      }
+    }
+    if (worldwide) return choice;
     choice.place = national && context.main_country ? context.main_country : context.last_subject;
   }
   return choice;

@@ -227,5 +227,22 @@ TEST_F(ExtractorTest, TheDayOfTheReportIsNotTheDayOfTheFigure) {
   EXPECT_EQ(f->period->start, (Date{2021, 3, 8}));
 }
 
+TEST_F(ExtractorTest, AWorldwideFigureHasNoPlace) {
+  const auto events = Read(
+      "Hubei has reported 67,000 cases. More than 1.4 million people have been infected "
+      "worldwide, the World Health Organization said.");
+  const Event* world = Find(events, 1400000);
+  ASSERT_NE(world, nullptr);
+  EXPECT_FALSE(world->place.has_value());
+  EXPECT_EQ(world->qualifier, Qualifier::kAtLeast);
+  const auto who = Read(
+      "Peru has struggled with dengue. The World Health Organization said 300 new cases were "
+      "confirmed on Monday.");
+  const Event* local = Find(who, 300);
+  ASSERT_NE(local, nullptr);
+  ASSERT_TRUE(local->place.has_value());
+  EXPECT_EQ(local->place->country, "PE");
+}
+
 }  // namespace
 }  // namespace epiwire::events
