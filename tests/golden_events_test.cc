@@ -133,7 +133,7 @@ std::string Describe(const Event& e) {
 
 TEST(GoldenEvents, MostCasesPass) {
   const std::string root = EPIWIRE_SOURCE_DIR;
-  auto lexicon = events::Lexicon::Load(root + "/data/lexicon");
+  auto lexicon = events::Lexicon::Load(root + "/data/lexicon/en");
   ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
   auto gazetteer = gazetteer::Gazetteer::Load(root + "/data/gazetteer");
   ASSERT_TRUE(gazetteer.ok()) << gazetteer.status().message();

@@ -1,104 +1,237 @@
 // SPDX-License-Identifier: MIT
+// Builds the tiers of a sentence (see analysis.h) and keeps the document model of
+// places: the focus, the last place of each level for anaphora, and what never
+// counts as a place of events (datelines, news outlets, organisations' names).
 #include "epiwire/events/analysis.h"
 
 #include <algorithm>
-#include <array>
-#include <unordered_map>
 
 namespace epiwire::events {
 namespace {
 
-bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
+bool IsDash(std::string_view word) {
+  return word == "-" || word == "--" || word == "\xE2\x80\x94" || word == "\xE2\x80\x93";
 }
 
-bool IsClauseBreak(const text::Token& token) {
+bool IsClauseBreak(const SentenceView& view, size_t i) {
+  const text::Token& token = view.tokens[i];
   if (!token.is_word) {
-    return OneOf(token.lower, {",", ";", ":", "(", ")", "\xE2\x80\x94", "\xE2\x80\x93", "-"});
+    return token.lower == "," || token.lower == ";" || token.lower == ":" || token.lower == "(" ||
+           token.lower == ")" || IsDash(token.lower);
   }
-  return OneOf(token.lower, {"while", "whereas", "but", "although", "though", "when", "after"});
+  return view.Is(i, kGrSubordinate);
 }
 
-// Words before a place that make it where people or things come from.
-bool IsOriginMarker(std::string_view word) {
-  // "near", "nearby", "neighbouring" alone do not make an origin ("Neighbouring Austria
-  // reported ..."); after "from" they are inside the origin phrase anyway.
-  return OneOf(word, {"from", "via", "through", "borders", "bordering", "border", "visited",
-                      "visiting"});
-}
-
-bool IsTargetMarker(std::string_view word) {
-  return OneOf(word, {"to", "into", "toward", "towards", "with", "against"});
-}
-
-std::optional<PlaceLevel> AnaphorLevel(std::string_view noun) {
-  if (OneOf(noun, {"province", "state", "region", "territory", "prefecture", "county",
-                   "oblast", "governorate"})) {
-    return PlaceLevel::kSubdivision;
+bool AllCaps(std::string_view word) {
+  bool letter = false;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    letter = letter || (c >= 'A' && c <= 'Z');
   }
-  if (OneOf(noun, {"country", "nation", "kingdom", "republic"})) return PlaceLevel::kCountry;
-  if (OneOf(noun, {"city", "town", "capital", "municipality"})) return PlaceLevel::kCity;
-  return std::nullopt;
+  return letter;
 }
 
-void FindAnaphors(SentenceView& view) {
+// The sentence starts a line (a paragraph here).
+bool StartsLine(std::string_view text, size_t start) {
+  for (size_t i = start; i > 0; --i) {
+    const char c = text[i - 1];
+    if (c == '\n') return true;
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
+bool EndsLine(std::string_view text, size_t end) {
+  for (size_t i = end; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') return true;
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
+// "WELLINGTON:", "HOHHOT, April 12 (Xinhua) --", "Paris, Oct 30 :", "JAKARTA (Reuters) -":
+// at the start of a line, places, a date and an agency in brackets, then a colon or a
+// dash. The places there say where the report was filed.
+void MarkDateline(std::string_view text, SentenceView& view) {
+  if (!StartsLine(text, view.sentence.start) || view.places.empty() ||
+      view.places.front().span.begin != 0) {
+    return;
+  }
   const auto& tokens = view.tokens;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const bool after_in = i > 0 && OneOf(tokens[i - 1].lower, {"in", "across", "throughout"});
-    if (tokens[i].lower == "it" || tokens[i].lower == "its") {
-      Anaphor anaphor{{i, i + 1}, std::nullopt, tokens[i].lower == "its", false};
-      view.anaphors.push_back(anaphor);
+  size_t end = 0;
+  bool caps = AllCaps(text.substr(tokens[0].start, tokens[0].end - tokens[0].start));
+  for (size_t i = 0; i < tokens.size() && i < 16; ++i) {
+    const std::string& w = tokens[i].lower;
+    if (IsDash(w) || w == ":") {
+      end = i;
+      break;
+    }
+    if (w == "(") {  // an agency: "(Reuters)", "(APP - UrduPoint ... )"
+      while (i < tokens.size() && tokens[i].lower != ")") ++i;
       continue;
     }
-    if (tokens[i].lower != "the" || i + 1 >= tokens.size()) continue;
-    // "the province", but not "the city of Harbin" (that names the place).
-    const auto level = AnaphorLevel(tokens[i + 1].lower);
-    if (!level) continue;
-    if (i + 2 < tokens.size() && tokens[i + 2].lower == "of") continue;
-    const bool possessive = i + 2 < tokens.size() && tokens[i + 2].lower == "'s";
-    view.anaphors.push_back(Anaphor{{i, i + (possessive ? 3 : 2)}, level, possessive, after_in});
+    if (w == "," || w == "." || tokens[i].has_digit || view.PlaceAt(i) != nullptr) continue;
+    const bool date_word = std::any_of(view.dates.begin(), view.dates.end(), [&](const DateRef& d) {
+      return d.span.begin <= i && i < d.span.end;
+    });
+    if (date_word || tokens[i].capitalized) continue;
+    return;  // ordinary words: a sentence, not a dateline
+  }
+  // A whole line that is only an upper-case place ("NUR-SULTAN.") is a dateline too.
+  if (end == 0) {
+    const PlaceRef& only = view.places.front();
+    const bool alone = only.span.end + 1 >= tokens.size() && caps && tokens.size() <= 3;
+    if (!alone) return;
+    end = tokens.size();
+  }
+  for (PlaceRef& ref : view.places) {
+    if (ref.span.begin < end) ref.role = PlaceRole::kDateline;
   }
 }
 
-void MarkPlaceRoles(SentenceView& view, const Lexicon& lexicon) {
+// "from X", "via X", "bordering X": where people came from; "in X": where something
+// is; "to X": where people went. A locative after "from ... in" narrows the origin
+// ("from ski resorts in Italy") unless the "from" phrase is about the illness
+// ("deaths from the fever in Bahia").
+PlaceRole RoleBefore(const SentenceView& view, const PlaceRef& ref) {
+  const auto& tokens = view.tokens;
+  for (size_t back = 1; back <= 7 && back <= ref.span.begin; ++back) {
+    const size_t k = ref.span.begin - back;
+    const text::Token& t = tokens[k];
+    if (!t.is_word && t.lower != "'s") break;
+    if (view.cues[k] & kCueTravel && view.Is(k + 1, kGrFrom)) return PlaceRole::kOrigin;
+    // "a 50-year-old man from X", "a toddler from X": where the person lives, unless
+    // the sentence has them travel.
+    if (t.lower == "from" && k > 0 && view.terms[k - 1].length > 0 &&
+        view.terms[k - 1].term.role == TermRole::kPerson &&
+        !(view.CuesIn(0, k) & (kCueTravel | kCueImported))) {
+      return PlaceRole::kLocative;
+    }
+    if (t.lower == "borders" || t.lower == "bordering" || t.lower == "visited" ||
+        t.lower == "visiting" || t.lower == "border") {
+      return PlaceRole::kOrigin;
+    }
+    if (view.Is(k, kGrLocative)) {
+      for (size_t m = k; m-- > 0 && m + 6 > k;) {
+        if (!view.Is(m, kGrFrom) || tokens[m].lower != "from") continue;
+        bool about_illness = false;
+        for (size_t n = m + 1; n < k; ++n) {
+          about_illness = about_illness || !view.disease[n].empty() ||
+                          (view.cues[n] & kCueOutbreak) || view.terms[n].length > 0;
+        }
+        return about_illness ? PlaceRole::kLocative : PlaceRole::kOrigin;
+      }
+      return PlaceRole::kLocative;
+    }
+    if (view.Is(k, kGrFrom)) return PlaceRole::kOrigin;
+    if (back <= 2 && view.Is(k, kGrTo) && t.lower != "to") return PlaceRole::kTarget;
+    if (back <= 2 && t.lower == "to") {
+      // "to X" after a number is a total ("rose to 31 in X" is not); after a travel
+      // word or a verb it is a destination.
+      return k > 0 && tokens[k - 1].has_digit ? PlaceRole::kPlain : PlaceRole::kTarget;
+    }
+    // Only the words of a noun phrase may stand between the marker and the place:
+    // "in the coastal city of X", "from the nearby Russian city of X".
+    const bool phrase_word = view.Is(k, kGrDeterminer | kGrOf) || t.capitalized ||
+                             t.lower == "'s" || view.Is(k, kGrPlaceNoun) ||
+                             !(view.grammar[k] & ~kGrPlaceNoun);
+    if (!phrase_word || t.has_digit || view.terms[k].length > 0) break;
+  }
+  return PlaceRole::kPlain;
+}
+
+void MarkPlaceRoles(std::string_view text, SentenceView& view) {
   const auto& tokens = view.tokens;
   for (PlaceRef& ref : view.places) {
-    for (size_t back = 1; back <= 4 && back <= ref.span.begin; ++back) {
-      const text::Token& t = tokens[ref.span.begin - back];
-      if (IsClauseBreak(t) && t.lower != "after") break;
-      // "deaths from the fever in Bahia": a locative preposition starts a new phrase,
-      // unless it only narrows where people came from ("from ski resorts in Italy").
-      if (OneOf(t.lower, {"in", "at", "on", "across", "throughout"})) {
-        const size_t in_at = ref.span.begin - back;
-        for (size_t k = in_at; k-- > 0 && k + 5 > in_at;) {
-          if (tokens[k].lower != "from") continue;
-          bool about_illness = false;
-          for (size_t m = k + 1; m < in_at; ++m) {
-            CaseTerm term;
-            about_illness = about_illness || !view.disease[m].empty() ||
-                            (view.cues[m] & kCueOutbreak) ||
-                            lexicon.MatchCaseTerm(tokens, m, &term) > 0;
-          }
-          ref.origin_marked = !about_illness;
-          break;
-        }
-        break;
-      }
-      if (IsOriginMarker(t.lower)) ref.origin_marked = true;
-      if (back <= 2 && IsTargetMarker(t.lower)) ref.target_marked = true;
-    }
+    ref.role = RoleBefore(view, ref);
     size_t after = ref.span.end;
     if (after < tokens.size() && tokens[after].lower == "'s") {
       ref.possessive = true;
       ++after;
     }
-    // "X's Daily NK", "X's Yonhap news agency": a news outlet named after its place.
-    for (size_t k = after; k < after + 3 && k < tokens.size(); ++k) {
-      if ((view.cues[k] & kCueSource) && (ref.possessive || tokens[k].capitalized)) {
-        ref.source = true;
-      }
+    // What the name is part of: "X's Daily News" (an outlet), "X State University"
+    // (an organisation), "the X Health Department" (a reporting body).
+    for (size_t k = after; k < after + 4 && k < tokens.size(); ++k) {
+      const bool capital = tokens[k].capitalized;
+      if ((view.cues[k] & kCueSource) && (ref.possessive || capital)) ref.role = PlaceRole::kSource;
+      if ((view.cues[k] & kCueOrganisation) && capital) ref.role = PlaceRole::kOrganisation;
+      if (view.cues[k] & kCueAuthority) ref.authority = true;
+      if (!tokens[k].is_word || (!capital && !(view.cues[k] & kCueAuthority))) break;
     }
   }
+  // Of two places of one country standing together, the broader one only says where
+  // the narrower one is: "Fuzhou, Fujian Province", "Pakistan's Punjab province",
+  // "Carbon County, Wyoming", "Mumbai's Dharavi".
+  for (PlaceRef& ref : view.places) {
+    for (const PlaceRef& other : view.places) {
+      if (&other == &ref || other.place.country != ref.place.country || other.demonym ||
+          ref.place.country.empty()) {
+        continue;
+      }
+      const bool after = ref.span.begin >= other.span.end;
+      const size_t gap = after ? ref.span.begin - other.span.end : other.span.begin - ref.span.end;
+      if (gap > 3) continue;
+      bool joined = gap == 0;
+      for (size_t k = std::min(ref.span.end, other.span.end);
+           k < std::max(ref.span.begin, other.span.begin); ++k) {
+        const std::string& w = tokens[k].lower;
+        joined = w == "," || w == "'s" || w == "(" || (w == "in" && gap == 1);
+        if (!joined) break;
+      }
+      if (!joined) continue;
+      const Place& a = ref.place;
+      const Place& b = other.place;
+      bool broader = false;
+      if (a.level == PlaceLevel::kCountry) broader = b.level != PlaceLevel::kCountry;
+      if (a.level == PlaceLevel::kSubdivision && b.level != PlaceLevel::kSubdivision &&
+          b.level != PlaceLevel::kCountry) {
+        broader = b.subdivision.empty() || b.subdivision == a.subdivision;
+      }
+      // "Mumbai's Dharavi": a possessive before a place of its own kind.
+      if (!broader && ref.possessive && !after && a.level == b.level &&
+          a.level == PlaceLevel::kCity) {
+        broader = true;
+      }
+      if (broader) ref.qualifier = true;
+    }
+  }
+  MarkDateline(text, view);
+}
+
+void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
+  const auto& tokens = view.tokens;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const bool after_in = i > 0 && view.Is(i - 1, kGrLocative);
+    if (tokens[i].lower == "it" || tokens[i].lower == "its") {
+      view.anaphors.push_back(Anaphor{{i, i + 1}, std::nullopt, tokens[i].lower == "its", false});
+      continue;
+    }
+    if (tokens[i].lower != "the" && tokens[i].lower != "this" && tokens[i].lower != "that") {
+      continue;
+    }
+    // "the province", "the same state", but not "the city of Harbin" (that names it).
+    size_t noun = i + 1;
+    if (noun < tokens.size() && tokens[noun].lower == "same") ++noun;
+    if (noun >= tokens.size()) continue;
+    const auto level = lexicon.PlaceNounLevel(tokens[noun].lower);
+    if (!level || *level == PlaceLevel::kOther) continue;
+    if (noun + 1 < tokens.size() && (tokens[noun + 1].lower == "of" || tokens[noun + 1].capitalized)) {
+      continue;
+    }
+    if (view.PlaceAt(noun + 1) != nullptr) continue;
+    const bool possessive = noun + 1 < tokens.size() && tokens[noun + 1].lower == "'s";
+    view.anaphors.push_back(
+        Anaphor{{i, noun + (possessive ? 2 : 1)}, level, possessive, after_in});
+  }
+}
+
+// A short line without a full stop or a verb: a headline or a section heading.
+bool IsHeading(std::string_view text, const SentenceView& view) {
+  if (view.tokens.empty() || view.tokens.size() > 12) return false;
+  if (!StartsLine(text, view.sentence.start) || !EndsLine(text, view.sentence.end)) return false;
+  const std::string& last = view.tokens.back().lower;
+  return last != "." && last != ":" && last != ",";
 }
 
 }  // namespace
@@ -109,10 +242,21 @@ uint32_t SentenceView::CuesIn(size_t begin, size_t end) const {
   return flags;
 }
 
+bool SentenceView::HasDisease() const {
+  return std::any_of(disease.begin(), disease.end(), [](const std::string& d) { return !d.empty(); });
+}
+
 size_t SentenceView::TokenAt(size_t offset) const {
   const auto it = std::lower_bound(tokens.begin(), tokens.end(), offset,
                                    [](const text::Token& t, size_t at) { return t.start < at; });
   return static_cast<size_t>(it - tokens.begin());
+}
+
+const PlaceRef* SentenceView::PlaceAt(size_t i) const {
+  for (const PlaceRef& ref : places) {
+    if (ref.span.begin <= i && i < ref.span.end) return &ref;
+  }
+  return nullptr;
 }
 
 SentenceView AnalyseSentence(std::string_view text, const text::Sentence& sentence,
@@ -122,17 +266,25 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   view.sentence = sentence;
   view.tokens = text::Tokenize(text, sentence.start, sentence.end);
   const size_t n = view.tokens.size();
+  view.terms.assign(n, TermAt{});
   view.cues.assign(n, 0);
+  view.grammar.assign(n, 0);
   view.clause.assign(n, 0);
   view.disease.assign(n, std::string());
   view.disease_length.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t flags = 0;
+    size_t length = lexicon.MatchCue(view.tokens, i, &flags);
+    for (size_t k = i; k < i + length; ++k) view.cues[k] |= flags;
+    length = lexicon.MatchGrammar(view.tokens, i, &flags);
+    for (size_t k = i; k < i + length; ++k) view.grammar[k] |= flags;
+    TermAt& term = view.terms[i];
+    term.length = lexicon.MatchCaseTerm(view.tokens, i, &term.term);
+  }
   int clause = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (IsClauseBreak(view.tokens[i])) ++clause;
+    if (IsClauseBreak(view, i)) ++clause;
     view.clause[i] = clause;
-    uint32_t flags = 0;
-    const size_t length = lexicon.MatchCue(view.tokens, i, &flags);
-    for (size_t k = i; k < i + length; ++k) view.cues[k] |= flags;
   }
   // Diseases, longest first, without overlaps ("swine flu" is not also "flu").
   for (size_t i = 0; i < n; ++i) {
@@ -155,8 +307,6 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     ref.demonym = it->kind == gazetteer::MentionKind::kDemonym;
     view.places.push_back(std::move(ref));
   }
-  MarkPlaceRoles(view, lexicon);
-  FindAnaphors(view);
 
   const std::string_view sentence_text = text.substr(sentence.start, sentence.end - sentence.start);
   for (quantity::Quantity q : quantity::FindQuantities(sentence_text)) {
@@ -171,6 +321,9 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     d.end += sentence.start;
     view.dates.push_back(DateRef{{view.TokenAt(d.start), view.TokenAt(d.end)}, d});
   }
+  MarkPlaceRoles(text, view);
+  FindAnaphors(view, lexicon);
+  view.heading = IsHeading(text, view);
   return view;
 }
 
@@ -179,8 +332,9 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
                                     const gazetteer::Gazetteer& gazetteer) {
   // An earlier place of the right kind in the same sentence comes first.
   for (auto it = view.places.rbegin(); it != view.places.rend(); ++it) {
-    if (it->span.end > anaphor.span.begin || it->origin_marked || it->target_marked ||
-        it->source || it->demonym) {
+    if (it->span.end > anaphor.span.begin || it->role == PlaceRole::kOrigin ||
+        it->role == PlaceRole::kTarget || it->role == PlaceRole::kSource ||
+        it->role == PlaceRole::kDateline || it->demonym) {
       continue;
     }
     if (!anaphor.level || it->place.level == *anaphor.level) return it->place;
@@ -188,7 +342,7 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
       return gazetteer.Country(it->place.country);
     }
   }
-  if (!anaphor.level) return context.last_subject;
+  if (!anaphor.level) return context.focus;
   switch (*anaphor.level) {
     case PlaceLevel::kCountry:
       return context.last_country;
@@ -204,21 +358,22 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
 
 void RememberSentence(const SentenceView& view, DocumentContext& context,
                       const gazetteer::Gazetteer& gazetteer) {
-  bool subject_set = false;
+  // The focus moves to the sentence's first place that could be a subject or a frame.
+  bool focus_set = false;
   for (const PlaceRef& ref : view.places) {
-    if (ref.origin_marked || ref.target_marked || ref.source) continue;
+    const bool usable = ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative;
+    if (!usable || ref.qualifier) continue;
     const Place& place = ref.place;
-    if (!ref.demonym) {
-      if (!subject_set) {
-        context.last_subject = place;
-        subject_set = true;
-      }
-      if (place.level == PlaceLevel::kSubdivision) context.last_subdivision = place;
-      if (place.level == PlaceLevel::kCity) context.last_city = place;
+    if (!focus_set && !ref.demonym) {
+      context.focus = place;
+      focus_set = true;
     }
-    if (place.level == PlaceLevel::kCountry && !ref.demonym) {
+    if (ref.demonym) continue;
+    if (place.level == PlaceLevel::kSubdivision) context.last_subdivision = place;
+    if (place.level == PlaceLevel::kCity) context.last_city = place;
+    if (place.level == PlaceLevel::kCountry) {
       context.last_country = place;
-    } else if (!place.country.empty() && !ref.demonym) {
+    } else if (!place.country.empty()) {
       if (auto country = gazetteer.Country(place.country)) context.last_country = *country;
     }
   }

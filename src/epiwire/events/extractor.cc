@@ -15,7 +15,7 @@ void RemoveRepeats(std::vector<Event>& events) {
   std::vector<Event> kept;
   for (Event& event : events) {
     const bool repeat = std::any_of(kept.begin(), kept.end(), [&](const Event& other) {
-      if (other.type != event.type) return false;
+      if (other.type != event.type || other.host != event.host) return false;
       const bool same_place = other.place.has_value() == event.place.has_value() &&
                               (!other.place || other.place->SameAs(*event.place));
       if (event.type == EventType::kCases) {
@@ -42,6 +42,25 @@ std::string MainDisease(const std::vector<SentenceView>& views) {
   for (const auto& [id, count] : counts) {
     if (count > best_count) {
       best = id;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+// The animals the document speaks of most, if it speaks of any.
+std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
+  std::map<Host, int> counts;
+  for (const SentenceView& view : views) {
+    for (const TermAt& term : view.terms) {
+      if (term.length > 0 && term.term.role == TermRole::kAnimal) ++counts[*term.term.host];
+    }
+  }
+  std::optional<Host> best;
+  int best_count = 0;
+  for (const auto& [host, count] : counts) {
+    if (count > best_count) {
+      best = host;
       best_count = count;
     }
   }
@@ -82,6 +101,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   context.published = published;
   context.main_disease = MainDisease(views);
   context.main_country = MainCountry(mentions, gazetteer_);
+  context.animal_context = MainAnimal(views);
   std::vector<Event> events;
   for (size_t i = 0; i < views.size(); ++i) {
     const SentenceView* previous = i > 0 ? &views[i - 1] : nullptr;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <type_traits>
 #include <utility>
 
 #include "epiwire/base/file.h"
@@ -10,21 +11,6 @@
 
 namespace epiwire::events {
 namespace {
-
-// Splits a phrase at spaces and '|' is not special here; returns the token count.
-size_t CountWords(std::string_view phrase) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : phrase) {
-    if (c == ' ') {
-      in_word = false;
-    } else if (!in_word) {
-      in_word = true;
-      ++words;
-    }
-  }
-  return words;
-}
 
 std::vector<std::string_view> Split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
@@ -39,14 +25,13 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 15> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
     {"local", kCueLocal},
     {"other_cause", kCueOtherCause},
     {"legal", kCueLegal},
-    {"not_people", kCueNotPeople},
     {"outbreak", kCueOutbreak},
     {"mode_air", kCueModeAir},
     {"mode_road", kCueModeRoad},
@@ -55,16 +40,58 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 15> kCueNames{{
     {"mode_foot", kCueModeFoot},
     {"source", kCueSource},
     {"travel", kCueTravel},
+    {"organisation", kCueOrganisation},
+    {"authority", kCueAuthority},
 }};
 
-constexpr std::array<std::pair<std::string_view, TermRole>, 6> kRoleNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 20> kGrammarNames{{
+    {"locative", kGrLocative},
+    {"from", kGrFrom},
+    {"to", kGrTo},
+    {"of", kGrOf},
+    {"determiner", kGrDeterminer},
+    {"auxiliary", kGrAuxiliary},
+    {"coordination", kGrCoordination},
+    {"relative", kGrRelative},
+    {"report", kGrReport},
+    {"subordinate", kGrSubordinate},
+    {"pronoun", kGrPronoun},
+    {"count_verb", kGrCountVerb},
+    {"negation", kGrNegation},
+    {"function", kGrFunction},
+    {"place_noun", kGrPlaceNoun},
+    {"article", kGrArticle},
+    {"link", kGrLink},
+    {"exclude", kGrExclude},
+    {"unit", kGrUnit},
+    {"passing", kGrPassing},
+}};
+
+constexpr std::array<std::pair<std::string_view, TermRole>, 9> kRoleNames{{
     {"noun", TermRole::kNoun},
     {"person", TermRole::kPerson},
+    {"animal", TermRole::kAnimal},
+    {"thing", TermRole::kThing},
     {"verb", TermRole::kVerb},
+    {"negverb", TermRole::kNegVerb},
     {"killverb", TermRole::kKillVerb},
     {"modifier", TermRole::kModifier},
     {"total", TermRole::kTotal},
 }};
+
+// A phrase as the sentence tokeniser splits it, tokens joined by single spaces, so
+// that "covid-19" is one token and "bird flu" two.
+std::string TokenKey(std::string_view phrase, size_t* words) {
+  const std::string lower = AsciiLower(phrase);
+  const auto tokens = text::Tokenize(lower, 0, lower.size());
+  std::string key;
+  for (const text::Token& t : tokens) {
+    if (!key.empty()) key += ' ';
+    key += t.lower;
+  }
+  *words = tokens.size();
+  return key;
+}
 
 }  // namespace
 
@@ -80,7 +107,7 @@ bool PatternElement::Matches(std::string_view word) const {
 
 template <typename T>
 size_t Lexicon::MatchLongest(const PhraseTable<T>& table, const std::vector<text::Token>& tokens,
-                             size_t i, T* value) {
+                             size_t i, T* value, bool merge) {
   if (i >= tokens.size() || !table.first_words.count(tokens[i].lower)) return 0;
   std::string key;
   size_t best = 0;
@@ -88,8 +115,11 @@ size_t Lexicon::MatchLongest(const PhraseTable<T>& table, const std::vector<text
     if (n > 0) key += ' ';
     key += tokens[i + n].lower;
     const auto found = table.phrases.find(key);
-    if (found != table.phrases.end()) {
-      best = n + 1;
+    if (found == table.phrases.end()) continue;
+    best = n + 1;
+    if constexpr (std::is_same_v<T, uint32_t>) {
+      *value = merge ? (*value | found->second) : found->second;
+    } else {
       *value = found->second;
     }
   }
@@ -98,33 +128,29 @@ size_t Lexicon::MatchLongest(const PhraseTable<T>& table, const std::vector<text
 
 size_t Lexicon::MatchCaseTerm(const std::vector<text::Token>& tokens, size_t i,
                               CaseTerm* term) const {
-  return MatchLongest(case_terms_, tokens, i, term);
+  return MatchLongest(terms_, tokens, i, term, false);
 }
 
 size_t Lexicon::MatchDisease(const std::vector<text::Token>& tokens, size_t i,
                              std::string* id) const {
-  return MatchLongest(diseases_, tokens, i, id);
+  return MatchLongest(diseases_, tokens, i, id, false);
 }
 
 size_t Lexicon::MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const {
-  // Several phrases of different lengths may start here; merge the flags of all,
-  // and report the longest length.
   *cues = 0;
-  if (i >= tokens.size() || !cues_.first_words.count(tokens[i].lower)) return 0;
-  std::string key;
-  size_t best = 0;
-  uint32_t flags = 0;
-  for (size_t n = 0; n < cues_.longest && i + n < tokens.size(); ++n) {
-    if (n > 0) key += ' ';
-    key += tokens[i + n].lower;
-    const auto found = cues_.phrases.find(key);
-    if (found != cues_.phrases.end()) {
-      best = n + 1;
-      flags |= found->second;
-    }
-  }
-  *cues = flags;
-  return best;
+  return MatchLongest(cues_, tokens, i, cues, true);
+}
+
+size_t Lexicon::MatchGrammar(const std::vector<text::Token>& tokens, size_t i,
+                             uint32_t* classes) const {
+  *classes = 0;
+  return MatchLongest(grammar_, tokens, i, classes, true);
+}
+
+std::optional<PlaceLevel> Lexicon::PlaceNounLevel(std::string_view word) const {
+  const auto found = place_nouns_.find(std::string(word));
+  if (found == place_nouns_.end()) return std::nullopt;
+  return found->second;
 }
 
 std::optional<MeasureAction> Lexicon::ActionCue(std::string_view word) const {
@@ -141,12 +167,6 @@ bool Lexicon::IsNounModifier(std::string_view word, std::string_view next) const
     }
   }
   return false;
-}
-
-bool Lexicon::MayStartMeasure(std::string_view word) const {
-  std::vector<size_t> found;
-  PatternsStartingWith(word, found);
-  return !found.empty();
 }
 
 void Lexicon::PatternsStartingWith(std::string_view word, std::vector<size_t>& out) const {
@@ -178,21 +198,15 @@ void Lexicon::IndexPatterns() {
 
 Status Lexicon::ReadDiseases(const std::string& path) {
   return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
-    if (fields.size() < 2) return Status::InvalidInput("want id<TAB>synonym|synonym...");
+    if (fields.size() < 2) return Status::InvalidInput("want id<TAB>synonym|synonym...[<TAB>animal]");
     const std::string id = AsciiLower(fields[0]);
+    if (fields.size() > 2 && fields[2] == "animal") animal_diseases_.insert(id);
     for (std::string_view synonym : Split(fields[1], '|')) {
-      // Tokenise the synonym the way sentences are tokenised so "covid-19" and
-      // "sars-cov-2" match one token and "bird flu" two.
-      const std::string lower = AsciiLower(synonym);
-      const auto tokens = text::Tokenize(lower, 0, lower.size());
-      std::string key;
-      for (const text::Token& t : tokens) {
-        if (!key.empty()) key += ' ';
-        key += t.lower;
-      }
+      size_t words = 0;
+      const std::string key = TokenKey(synonym, &words);
       if (key.empty()) continue;
       diseases_.phrases.emplace(key, id);
-      diseases_.Add(key, tokens.size());
+      diseases_.Add(key, words);
     }
     diseases_.phrases.emplace(id, id);
     diseases_.Add(id, 1);
@@ -200,9 +214,9 @@ Status Lexicon::ReadDiseases(const std::string& path) {
   });
 }
 
-Status Lexicon::ReadCaseTerms(const std::string& path) {
+Status Lexicon::ReadTerms(const std::string& path) {
   return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
-    if (fields.size() < 2) return Status::InvalidInput("want term<TAB>role[<TAB>status]");
+    if (fields.size() < 2) return Status::InvalidInput("want term<TAB>role[<TAB>status|host]");
     CaseTerm term;
     bool known = false;
     for (const auto& [name, role] : kRoleNames) {
@@ -213,13 +227,31 @@ Status Lexicon::ReadCaseTerms(const std::string& path) {
     }
     if (!known) return Status::InvalidInput("unknown role '" + std::string(fields[1]) + "'");
     if (fields.size() > 2 && !fields[2].empty()) {
-      term.status = ParseCaseStatus(fields[2]);
-      if (!term.status) {
-        return Status::InvalidInput("unknown status '" + std::string(fields[2]) + "'");
+      if (term.role == TermRole::kAnimal) {
+        term.host = ParseHost(fields[2]);
+        if (!term.host) return Status::InvalidInput("unknown host '" + std::string(fields[2]) + "'");
+      } else {
+        term.status = ParseCaseStatus(fields[2]);
+        if (!term.status) {
+          return Status::InvalidInput("unknown status '" + std::string(fields[2]) + "'");
+        }
       }
     }
-    case_terms_.phrases[std::string(fields[0])] = term;
-    case_terms_.Add(std::string(fields[0]), CountWords(fields[0]));
+    if (term.role == TermRole::kAnimal && !term.host) term.host = Host::kAnimal;
+    size_t words = 0;
+    const std::string key = TokenKey(fields[0], &words);
+    // A phrase may be a verb after the noun and a verb before the number both.
+    if (const auto known = terms_.phrases.find(key); known != terms_.phrases.end()) {
+      CaseTerm merged = known->second;
+      if (term.role == TermRole::kKillVerb && merged.role != TermRole::kKillVerb) {
+        merged.kill_status = term.status;
+        term = merged;
+      } else if (merged.role == TermRole::kKillVerb && term.role != TermRole::kKillVerb) {
+        term.kill_status = merged.status;
+      }
+    }
+    terms_.phrases[key] = term;
+    terms_.Add(key, words);
     return Status::Ok();
   });
 }
@@ -229,12 +261,39 @@ Status Lexicon::ReadCues(const std::string& path) {
     if (fields.size() < 2) return Status::InvalidInput("want phrase<TAB>cue");
     for (const auto& [name, flag] : kCueNames) {
       if (fields[1] == name) {
-        cues_.phrases[std::string(fields[0])] |= flag;
-        cues_.Add(std::string(fields[0]), CountWords(fields[0]));
+        size_t words = 0;
+        const std::string key = TokenKey(fields[0], &words);
+        cues_.phrases[key] |= flag;
+        cues_.Add(key, words);
         return Status::Ok();
       }
     }
     return Status::InvalidInput("unknown cue '" + std::string(fields[1]) + "'");
+  });
+}
+
+Status Lexicon::ReadGrammar(const std::string& path) {
+  return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
+    if (fields.size() < 2) return Status::InvalidInput("want word<TAB>class[<TAB>level]");
+    uint32_t flag = 0;
+    for (const auto& [name, value] : kGrammarNames) {
+      if (fields[1] == name) flag = value;
+    }
+    if (flag == 0) return Status::InvalidInput("unknown class '" + std::string(fields[1]) + "'");
+    size_t words = 0;
+    const std::string key = TokenKey(fields[0], &words);
+    if (flag == kGrPlaceNoun) {
+      if (fields.size() < 3) return Status::InvalidInput("a place noun needs its level");
+      PlaceLevel level = PlaceLevel::kOther;
+      if (fields[2] == "country") level = PlaceLevel::kCountry;
+      else if (fields[2] == "subdivision") level = PlaceLevel::kSubdivision;
+      else if (fields[2] == "city") level = PlaceLevel::kCity;
+      else if (fields[2] != "other") return Status::InvalidInput("unknown level '" + std::string(fields[2]) + "'");
+      place_nouns_[key] = level;
+    }
+    grammar_.phrases[key] |= flag;
+    grammar_.Add(key, words);
+    return Status::Ok();
   });
 }
 
@@ -292,8 +351,9 @@ Status Lexicon::ReadMeasures(const std::string& path) {
 Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   auto lexicon = std::unique_ptr<Lexicon>(new Lexicon());
   Status status = lexicon->ReadDiseases(dir + "/diseases.tsv");
-  if (status.ok()) status = lexicon->ReadCaseTerms(dir + "/case_terms.tsv");
+  if (status.ok()) status = lexicon->ReadTerms(dir + "/terms.tsv");
   if (status.ok()) status = lexicon->ReadCues(dir + "/cues.tsv");
+  if (status.ok()) status = lexicon->ReadGrammar(dir + "/grammar.tsv");
   if (status.ok()) status = lexicon->ReadMeasures(dir + "/measures.tsv");
   if (!status.ok()) return status;
   lexicon->IndexPatterns();

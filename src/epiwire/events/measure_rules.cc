@@ -60,13 +60,19 @@ bool IsNational(MeasureKind measure) {
   }
 }
 
+// A place that can act: not where people came from or went, not a news outlet, an
+// organisation's name or a dateline.
+bool CanAct(const PlaceRef& ref) {
+  return (ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative) && !ref.qualifier;
+}
+
 std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
                                  const DocumentContext& context,
                                  const gazetteer::Gazetteer& gazetteer) {
   const PlaceRef* best_name = nullptr;
   const PlaceRef* best_demonym = nullptr;
   for (const PlaceRef& ref : view.places) {
-    if (ref.origin_marked || ref.target_marked || ref.source) continue;
+    if (!CanAct(ref)) continue;
     if (ref.span.begin >= trigger) break;
     if (ref.demonym) {
       best_demonym = &ref;
@@ -89,15 +95,13 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
   }
   if (best_demonym) return best_demonym->place;
   for (const PlaceRef& ref : view.places) {
-    if (ref.origin_marked || ref.target_marked || ref.source || ref.span.begin < trigger) continue;
-    if (ref.span.begin > 0 && OneOf(view.tokens[ref.span.begin - 1].lower, {"in", "across"})) {
-      return ref.place;
-    }
+    if (!CanAct(ref) || ref.span.begin < trigger) continue;
+    if (ref.role == PlaceRole::kLocative) return ref.place;
   }
   if (anaphor_after) {
     if (auto place = ResolveAnaphor(*anaphor_after, view, context, gazetteer)) return place;
   }
-  return context.last_subject;
+  return context.focus;
 }
 
 // The other side: a place after the trigger (or one marked "from"/"to" before it)
@@ -105,14 +109,16 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
 std::optional<Place> ChooseTarget(const SentenceView& view, size_t trigger,
                                   const std::optional<Place>& actor) {
   const auto foreign = [&](const PlaceRef& ref) {
-    return !ref.source && !ref.place.country.empty() &&
+    return ref.role != PlaceRole::kSource && ref.role != PlaceRole::kDateline &&
+           ref.role != PlaceRole::kOrganisation && !ref.place.country.empty() &&
            (!actor || ref.place.country != actor->country);
   };
   for (const PlaceRef& ref : view.places) {
     if (ref.span.begin >= trigger && foreign(ref)) return ref.place;
   }
   for (const PlaceRef& ref : view.places) {
-    if (ref.span.begin < trigger && (ref.target_marked || ref.origin_marked) && foreign(ref)) {
+    if (ref.span.begin < trigger &&
+        (ref.role == PlaceRole::kTarget || ref.role == PlaceRole::kOrigin) && foreign(ref)) {
       return ref.place;
     }
   }
@@ -157,8 +163,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   }
   if (!any) return;
   // Flights cancelled by a storm, villages evacuated before a fire: not outbreak measures.
-  bool has_disease = false;
-  for (const std::string& d : view.disease) has_disease = has_disease || !d.empty();
+  const bool has_disease = view.HasDisease();
   const uint32_t cues = view.CuesIn(0, tokens.size());
   if ((cues & kCueOtherCause) && !has_disease && !(cues & kCueOutbreak)) return;
   std::set<MeasureKind> seen;

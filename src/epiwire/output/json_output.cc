@@ -44,6 +44,7 @@ Json EventJson(const Event& event) {
     json["type"] = "cases";
     json["disease"] = NullIfEmpty(event.disease);
     json["status"] = std::string(CaseStatusName(event.status));
+    json["host"] = std::string(HostName(event.host));
     json["count"] = event.count;
     json["qualifier"] = std::string(QualifierName(event.qualifier));
     json["aggregation"] = event.aggregation ? Json(std::string(AggregationName(*event.aggregation)))
@@ -138,6 +139,7 @@ std::string ToTable(const Extraction& extraction) {
     std::string what;
     if (event.type == EventType::kCases) {
       what = std::to_string(event.count) + " " + std::string(CaseStatusName(event.status));
+      if (event.host != Host::kHuman) what += " " + std::string(HostName(event.host));
       if (event.aggregation) what += " " + std::string(AggregationName(*event.aggregation));
       if (event.imported == true) what += " imported";
       if (event.origin) what += " from " + event.origin->name;

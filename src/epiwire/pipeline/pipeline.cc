@@ -78,7 +78,7 @@ Pipeline::~Pipeline() = default;
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& data_dir) {
   auto stages = std::make_unique<Stages>();
-  auto lexicon = events::Lexicon::Load(data_dir + "/lexicon");
+  auto lexicon = events::Lexicon::Load(data_dir + "/lexicon/en");
   if (!lexicon.ok()) return lexicon.status();
   auto gazetteer = gazetteer::Gazetteer::Load(data_dir + "/gazetteer");
   if (!gazetteer.ok()) return gazetteer.status();
