@@ -54,14 +54,21 @@ bool EndsLine(std::string_view text, size_t end) {
 // at the start of a line, places, a date and an agency in brackets, then a colon or a
 // dash. The places there say where the report was filed.
 void MarkDateline(std::string_view text, SentenceView& view) {
+  const auto& tokens = view.tokens;
+  // A stamp before the dateline ("date 2020-07-23 Phnom Penh: ...") is skipped.
+  size_t begin = 0;
+  for (const DateRef& date : view.dates) {
+    if (date.span.begin <= 1 && date.span.end > begin) begin = date.span.end;
+  }
+  if (begin > 0 && tokens[0].lower != "date" && view.dates.front().span.begin != 0) begin = 0;
   if (!StartsLine(text, view.sentence.start) || view.places.empty() ||
-      view.places.front().span.begin != 0) {
+      view.places.front().span.begin != begin) {
     return;
   }
-  const auto& tokens = view.tokens;
   size_t end = 0;
-  bool caps = AllCaps(text.substr(tokens[0].start, tokens[0].end - tokens[0].start));
-  for (size_t i = 0; i < tokens.size() && i < 16; ++i) {
+  const text::Token& head = tokens[begin];
+  const bool caps = AllCaps(text.substr(head.start, head.end - head.start));
+  for (size_t i = begin; i < tokens.size() && i < begin + 16; ++i) {
     const std::string& w = tokens[i].lower;
     if (IsDash(w) || w == ":") {
       end = i;
@@ -81,7 +88,7 @@ void MarkDateline(std::string_view text, SentenceView& view) {
   // A whole line that is only an upper-case place ("NUR-SULTAN.") is a dateline too.
   if (end == 0) {
     const PlaceRef& only = view.places.front();
-    const bool alone = only.span.end + 1 >= tokens.size() && caps && tokens.size() <= 3;
+    const bool alone = only.span.end + 1 >= tokens.size() && caps && tokens.size() <= begin + 3;
     if (!alone) return;
     end = tokens.size();
   }
@@ -90,52 +97,67 @@ void MarkDateline(std::string_view text, SentenceView& view) {
   }
 }
 
-// "from X", "via X", "bordering X": where people came from; "in X": where something
-// is; "to X": where people went. A locative after "from ... in" narrows the origin
-// ("from ski resorts in Italy") unless the "from" phrase is about the illness
-// ("deaths from the fever in Bahia").
+bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// "in X" after "from ...": "from ski resorts in Italy" narrows where people came
+// from; "deaths from the fever in Bahia" is about the illness, and X is where.
+PlaceRole LocativeAfterFrom(const SentenceView& view, size_t in_at) {
+  for (size_t m = in_at; m-- > 0 && m + 6 > in_at;) {
+    if (view.tokens[m].lower != "from") continue;
+    for (size_t n = m + 1; n < in_at; ++n) {
+      if (!view.disease[n].empty() || (view.cues[n] & kCueOutbreak) || view.terms[n].length > 0) {
+        return PlaceRole::kLocative;
+      }
+    }
+    return PlaceRole::kOrigin;
+  }
+  return PlaceRole::kLocative;
+}
+
+// How the words before a place mark it: "from X", "via X", "bordering X" (where people
+// came from), "in X" (where something is), "to X" (where people went). "reported from
+// X" and "a man from X" say where, not where from; "transited in X" is on the way.
 PlaceRole RoleBefore(const SentenceView& view, const PlaceRef& ref) {
   const auto& tokens = view.tokens;
   for (size_t back = 1; back <= 7 && back <= ref.span.begin; ++back) {
     const size_t k = ref.span.begin - back;
     const text::Token& t = tokens[k];
     if (!t.is_word && t.lower != "'s") break;
-    if (view.cues[k] & kCueTravel && view.Is(k + 1, kGrFrom)) return PlaceRole::kOrigin;
-    // "a 50-year-old man from X", "a toddler from X": where the person lives, unless
-    // the sentence has them travel.
-    if (t.lower == "from" && k > 0 && view.terms[k - 1].length > 0 &&
-        view.terms[k - 1].term.role == TermRole::kPerson &&
-        !(view.CuesIn(0, k) & (kCueTravel | kCueImported))) {
-      return PlaceRole::kLocative;
+    const std::string& before = k > 0 ? tokens[k - 1].lower : std::string();
+    if (OneOf(t.lower, {"borders", "bordering", "border", "visited", "visiting"})) {
+      return PlaceRole::kOrigin;
     }
-    if (t.lower == "borders" || t.lower == "bordering" || t.lower == "visited" ||
-        t.lower == "visiting" || t.lower == "border") {
+    const bool from = view.Is(k, kGrFrom) || (t.lower == "of" && before == "out");
+    if (from) {
+      const size_t verb = t.lower == "of" ? k - 1 : k;
+      if (verb > 0 && view.Is(verb - 1, kGrCountVerb | kGrReport)) return PlaceRole::kLocative;
+      // "a 50-year-old man from X", "a toddler from X": where the person lives, unless
+      // the sentence has them travel.
+      if (t.lower == "from" && k > 0 && view.terms[k - 1].length > 0 &&
+          view.terms[k - 1].term.role == TermRole::kPerson &&
+          !(view.CuesIn(0, k) & (kCueTravel | kCueImported))) {
+        return PlaceRole::kLocative;
+      }
       return PlaceRole::kOrigin;
     }
     if (view.Is(k, kGrLocative)) {
-      for (size_t m = k; m-- > 0 && m + 6 > k;) {
-        if (!view.Is(m, kGrFrom) || tokens[m].lower != "from") continue;
-        bool about_illness = false;
-        for (size_t n = m + 1; n < k; ++n) {
-          about_illness = about_illness || !view.disease[n].empty() ||
-                          (view.cues[n] & kCueOutbreak) || view.terms[n].length > 0;
-        }
-        return about_illness ? PlaceRole::kLocative : PlaceRole::kOrigin;
+      if (OneOf(before, {"transited", "transiting", "stopover", "layover"})) {
+        return PlaceRole::kOrigin;
       }
-      return PlaceRole::kLocative;
+      return LocativeAfterFrom(view, k);
     }
-    if (view.Is(k, kGrFrom)) return PlaceRole::kOrigin;
-    if (back <= 2 && view.Is(k, kGrTo) && t.lower != "to") return PlaceRole::kTarget;
-    if (back <= 2 && t.lower == "to") {
-      // "to X" after a number is a total ("rose to 31 in X" is not); after a travel
-      // word or a verb it is a destination.
-      return k > 0 && tokens[k - 1].has_digit ? PlaceRole::kPlain : PlaceRole::kTarget;
+    if (back <= 2 && view.Is(k, kGrTo)) {
+      // "rose to 31 in X" is a total; after a travel word or a verb, "to X" is where
+      // people went.
+      return t.lower == "to" && k > 0 && tokens[k - 1].has_digit ? PlaceRole::kPlain
+                                                                  : PlaceRole::kTarget;
     }
     // Only the words of a noun phrase may stand between the marker and the place:
     // "in the coastal city of X", "from the nearby Russian city of X".
     const bool phrase_word = view.Is(k, kGrDeterminer | kGrOf) || t.capitalized ||
-                             t.lower == "'s" || view.Is(k, kGrPlaceNoun) ||
-                             !(view.grammar[k] & ~kGrPlaceNoun);
+                             t.lower == "'s" || !(view.grammar[k] & ~kGrPlaceNoun);
     if (!phrase_word || t.has_digit || view.terms[k].length > 0) break;
   }
   return PlaceRole::kPlain;
@@ -358,8 +380,25 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
 
 void RememberSentence(const SentenceView& view, DocumentContext& context,
                       const gazetteer::Gazetteer& gazetteer) {
-  // The focus moves to the sentence's first place that could be a subject or a frame.
+  // The focus moves to the sentence's first place that could be a subject or a frame,
+  // or to what its first anaphor stands for ("the country confirmed ...").
   bool focus_set = false;
+  const PlaceRef* first_place = nullptr;
+  for (const PlaceRef& ref : view.places) {
+    if ((ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative) && !ref.qualifier &&
+        !ref.demonym) {
+      first_place = &ref;
+      break;
+    }
+  }
+  for (const Anaphor& anaphor : view.anaphors) {
+    if (!anaphor.level || (first_place && first_place->span.begin < anaphor.span.begin)) break;
+    if (auto place = ResolveAnaphor(anaphor, view, context, gazetteer)) {
+      context.focus = place;
+      focus_set = true;
+    }
+    break;
+  }
   for (const PlaceRef& ref : view.places) {
     const bool usable = ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative;
     if (!usable || ref.qualifier) continue;

@@ -48,14 +48,26 @@ std::vector<Candidate> Candidates(const SentenceView& view, const DocumentContex
     out.push_back(Candidate{ref.place, ref.span, ref.role == PlaceRole::kLocative,
                             ref.possessive, ref.demonym, target});
   }
-  for (const Anaphor& anaphor : view.anaphors) {
-    auto place = ResolveAnaphor(anaphor, view, context, gazetteer);
-    if (!place) continue;
-    out.push_back(
-        Candidate{place, anaphor.span, anaphor.locative, anaphor.possessive, false, false});
-  }
   std::sort(out.begin(), out.end(),
             [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
+  for (const Anaphor& anaphor : view.anaphors) {
+    std::optional<Place> place;
+    if (!anaphor.level) {
+      // "it", "its": the nearest place or anaphor before it in the sentence.
+      for (const Candidate& c : out) {
+        if (c.span.end <= anaphor.span.begin && !c.target && !c.demonym) place = c.place;
+      }
+    }
+    if (!place) place = ResolveAnaphor(anaphor, view, context, gazetteer);
+    if (!place) continue;
+    const Candidate candidate{place, anaphor.span, anaphor.locative, anaphor.possessive, false,
+                              false};
+    out.insert(std::upper_bound(out.begin(), out.end(), candidate,
+                                [](const Candidate& a, const Candidate& b) {
+                                  return a.span.begin < b.span.begin;
+                                }),
+               candidate);
+  }
   return out;
 }
 
@@ -86,8 +98,26 @@ struct PlaceChoice {
   bool possessive = false;  // "Brazil's 1,200 cases": the owner's running total
 };
 
+// "..., bringing the total to 6,343", "taking the death toll to 31": a clause that
+// carries on the statement before it; its count belongs to that statement's place.
+bool InContinuation(const SentenceView& view, size_t number) {
+  for (size_t k = number; k-- > 0;) {
+    if (OneOf(view.tokens[k].lower, {"bringing", "taking", "raising", "pushing", "making",
+                                     "lifting", "bring", "brings", "takes"})) {
+      return true;
+    }
+    if (view.tokens[k].lower == ";" || view.tokens[k].lower == ".") return false;
+    if (view.tokens[k].lower == "," && k + 1 < number &&
+        !OneOf(view.tokens[k + 1].lower, {"bringing", "taking", "raising", "pushing", "making"})) {
+      return false;
+    }
+  }
+  return false;
+}
+
 PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& candidates,
                         const ReadCount& count, size_t next_count,
+                        const std::optional<PlaceChoice>& statement,
                         const DocumentContext& context) {
   const CountReading& reading = count.reading;
   const size_t number = HedgeStart(view, count.quantity);
@@ -120,6 +150,13 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   for (const Candidate& c : candidates) {
     if (!c.possessive || c.span.end > phrase_start || phrase_start - c.span.end > 4) continue;
     return {c.place, true};
+  }
+  // A clause that carries on the statement: the statement's place, or its subject.
+  if (InContinuation(view, number)) {
+    if (statement && statement->place) return {statement->place};
+    for (const Candidate& c : candidates) {
+      if (c.span.end <= phrase_start && !c.demonym && !c.target) return {c.place};
+    }
   }
   // 3. The nearest place before it, in the same statement; a demonym only when nothing
   //    else stands there ("Six Kazakh nationals").
@@ -329,6 +366,19 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
 Host HostOf(const SentenceView& view, const ReadCount& count, const std::string& disease,
             const DocumentContext& context, const Lexicon& lexicon) {
   const CountReading& reading = count.reading;
+  // "birds", "animals": the kind the sentence, else the document, speaks of.
+  if (reading.host == Host::kBird || reading.host == Host::kAnimal) {
+    std::optional<Host> known;
+    for (const TermAt& term : view.terms) {
+      if (term.length == 0 || term.term.role != TermRole::kAnimal) continue;
+      if (*term.term.host != Host::kBird && *term.term.host != Host::kAnimal) known = term.term.host;
+    }
+    if (!known) known = context.animal_context;
+    if (known) {
+      const bool bird = *known == Host::kPoultry || *known == Host::kWildBird;
+      if (reading.host == Host::kAnimal || bird) return *known;
+    }
+  }
   if (reading.host != Host::kHuman) return reading.host;
   if (!reading.noun_is_case_word && reading.path != CountPath::kSingle &&
       reading.path != CountPath::kTotal) {
@@ -362,6 +412,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   if (counts.empty()) return;
   const std::vector<Candidate> candidates = Candidates(view, context, gazetteer);
   std::vector<Event> found;
+  std::optional<PlaceChoice> statement;  // the place of the last count read, for "bringing"
   for (size_t c = 0; c < counts.size(); ++c) {
     const ReadCount& count = counts[c];
     const CountReading& reading = count.reading;
@@ -383,7 +434,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     event.count = count.quantity.quantity.value;
     event.qualifier = count.qualifier;
     const DateRef* date = DateFor(view, count.quantity.span.begin);
-    const PlaceChoice where = ChoosePlace(view, candidates, count, next_count, context);
+    const PlaceChoice where = ChoosePlace(view, candidates, count, next_count, statement, context);
+    if (!InContinuation(view, HedgeStart(view, count.quantity))) statement = where;
     event.aggregation = ReadAggregation(view, count, date, where.possessive);
     if (reading.path == CountPath::kListItem && reading.frame >= 0 && !event.aggregation) {
       // A list item shares its frame's aggregation.
@@ -400,7 +452,17 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
              e.place.has_value() == event.place.has_value() &&
              (!e.place || e.place->SameAs(*event.place));
     });
-    if (!repeat) found.push_back(std::move(event));
+    if (repeat) continue;
+    // "the 12th case": one new case, and a running total of 12.
+    if (count.ordinal > 1) {
+      Event total = event;
+      total.count = count.ordinal;
+      total.aggregation = Aggregation::kCumulative;
+      total.period = PeriodFor(view, date, total.aggregation, context.published);
+      found.push_back(std::move(total));
+      event.aggregation = Aggregation::kNew;
+    }
+    found.push_back(std::move(event));
   }
   for (Event& event : found) out.push_back(std::move(event));
 }

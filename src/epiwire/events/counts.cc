@@ -35,21 +35,48 @@ struct Scan {
   const std::vector<int>& quantity_at;
 };
 
+// Is the verb or participle at i an adjective of the noun after it ("infected cows",
+// "the infected area", "50 dead chickens")?
+bool BeforeANoun(const SentenceView& view, size_t i) {
+  const size_t next = i + std::max<size_t>(view.terms[i].length, 1);
+  for (size_t k = next; k < view.tokens.size() && k < next + 3; ++k) {
+    const TermAt& term = view.terms[k];
+    if (term.length > 0) {
+      return term.term.role == TermRole::kNoun || term.term.role == TermRole::kPerson ||
+             term.term.role == TermRole::kAnimal || term.term.role == TermRole::kThing;
+    }
+    if (!view.tokens[k].is_word || view.grammar[k] != 0) return false;
+  }
+  return false;
+}
+
 // A status verb (or a verb that says "no case") after `from`, in the same clause,
 // across a relative clause ("72 pilgrims who had returned from Iran through the border
-// crossing had tested positive"). Another count ends the search.
+// crossing had tested positive"). Another count, or a new reporting verb, ends the
+// search; a participle right after the noun ("1,382 patients recovered") or after an
+// auxiliary ("were hospitalized") counts as a verb; "may have died" says nothing.
 std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, size_t* at) {
   const SentenceView& view = scan.view;
   const auto& tokens = view.tokens;
   for (size_t i = from; i < tokens.size() && i < from + window; ++i) {
     if (i > from && view.clause[i] != view.clause[from] && tokens[i].lower != ",") break;
     if (scan.quantity_at[i] >= 0 && !(i > 0 && view.Is(i - 1, kGrLocative))) break;
-    const TermAt& term = view.terms[i];
+    if (i > from && view.Is(i, kGrReport)) break;
+    TermAt term = view.terms[i];
     if (term.length == 0) continue;
-    if (term.term.role == TermRole::kVerb || term.term.role == TermRole::kNegVerb) {
-      *at = i;
-      return term;
+    const bool participle = term.term.role == TermRole::kModifier && term.term.status &&
+                            (i == from || view.Is(i - 1, kGrAuxiliary));
+    if (participle) term.term.role = TermRole::kVerb;
+    if (term.term.role != TermRole::kVerb && term.term.role != TermRole::kNegVerb) continue;
+    if (term.term.role == TermRole::kVerb && BeforeANoun(view, i)) continue;
+    *at = i;
+    // "may have died", "might be infected": a guess, not a count.
+    for (size_t k = i; k-- > from && k + 4 > i;) {
+      if (OneOf(tokens[k].lower, {"may", "might", "could", "would", "should"})) {
+        term.term.role = TermRole::kNegVerb;
+      }
     }
+    return term;
   }
   return std::nullopt;
 }
@@ -87,6 +114,15 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
       ++i;
       continue;
     }
+    // "277 (2.9%) were laboratory confirmed": a share in brackets.
+    if (t.lower == "(" && i == after) {
+      size_t close = i + 1;
+      while (close < tokens.size() && close < i + 8 && tokens[close].lower != ")") ++close;
+      if (close < tokens.size() && tokens[close].lower == ")") {
+        i = close + 1;
+        continue;
+      }
+    }
     const TermAt& term = view.terms[i];
     if (term.length > 0) {
       const CaseTerm& ct = term.term;
@@ -94,11 +130,28 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
       reading.head = i;
       reading.phrase_end = i + term.length;
       switch (ct.role) {
-        case TermRole::kNoun:
+        case TermRole::kNoun: {
           reading.status = modifier.value_or(*ct.status);
           if (ct.status == CaseStatus::kDeaths) reading.status = CaseStatus::kDeaths;
           reading.noun_is_case_word = t.lower == "case" || t.lower == "cases";
+          // "cases of dog bites" counts bites; "cases of suspected measles" are suspected.
+          size_t k = i + term.length;
+          if (k < tokens.size() && tokens[k].lower == "of") {
+            for (++k; k < tokens.size() && k < i + term.length + 4; ++k) {
+              const TermAt& inner = view.terms[k];
+              if (inner.length > 0 && inner.term.role == TermRole::kThing) {
+                *blocked = true;
+                return std::nullopt;
+              }
+              if (inner.length > 0 && inner.term.role == TermRole::kModifier &&
+                  inner.term.status && !modifier) {
+                reading.status = *inner.term.status;
+              }
+              if (!view.disease[k].empty()) break;
+            }
+          }
           return reading;
+        }
         case TermRole::kPerson:
         case TermRole::kAnimal: {
           size_t verb_at = 0;
@@ -126,6 +179,15 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
           *blocked = true;
           return std::nullopt;
         case TermRole::kVerb: {
+          // "200 infected cows", "50 dead chickens": a participle before the noun.
+          if (BeforeANoun(view, i)) {
+            if (!modifier) {
+              modifier = ct.status;
+              modifier_at = i;
+            }
+            i += term.length;
+            continue;
+          }
           // "seven dead", "3 more tested positive", "12 were hospitalized".
           for (size_t k = after; k < i; ++k) {
             if (!view.Is(k, kGrAuxiliary) && !(view.cues[k] & kCueNew) && !IsQuote(tokens[k])) {
@@ -221,7 +283,8 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
     }
     // Other words of a noun phrase: "12 trainee sailors", "eight Rapid Response Teams",
     // "12 Chinese nationals".
-    const bool small_word = view.grammar[i] & ~kGrPlaceNoun;
+    // Participles are adjectives here: "86 reported cases".
+    const bool small_word = view.grammar[i] & ~(kGrPlaceNoun | kGrCountVerb);
     if (t.is_word && !t.has_digit && !small_word && generic < 3) {
       ++generic;
       ++i;
@@ -255,24 +318,52 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
   size_t link_start = start;
   while (link_start > 0) {
     const size_t k = link_start - 1;
-    // "rose by 2,311 to 59,567", "from 18 on Saturday to 25": an earlier figure.
+    // "rose by 2,311 to 59,567", "by 39%, from 18 on Saturday to 25": earlier figures.
     if (scan.quantity_at[k] >= 0 || tokens[k].has_digit || tokens[k].lower == "%") {
-      if (k >= 1 && (tokens[k - 1].lower == "by" || tokens[k - 1].lower == "from")) {
-        link_start = k - 1;
-        continue;
+      size_t m = k;
+      while (m > 0 && (tokens[m].has_digit || tokens[m].lower == "%" ||
+                       scan.quantity_at[m] >= 0)) {
+        --m;
       }
-      if (tokens[k].lower == "%" && k >= 2 && tokens[k - 2].lower == "by") {
-        link_start = k - 2;
+      if (tokens[m].lower == "by" || tokens[m].lower == "from") {
+        link_start = m;
         continue;
       }
       break;
     }
-    if (in_date(k) && link_start != start) {
+    if ((in_date(k) || tokens[k].lower == ",") && link_start != start) {
       --link_start;
       continue;
     }
     if (!view.Is(k, kGrLink)) break;
     --link_start;
+  }
+  // "making the total number of recovered cases 156,022": the total's noun phrase
+  // stands right before the number.
+  if (link_start == start && start >= 2 && view.terms[start - 1].length > 0 &&
+      view.terms[start - 1].term.role == TermRole::kNoun) {
+    for (size_t k = start - 1; k-- > 0 && k + 6 > start;) {
+      if (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kTotal) {
+        link_start = start - 1;
+        break;
+      }
+    }
+    if (link_start != start) {
+      CountReading reading;
+      reading.head = start - 1;
+      reading.phrase_end = start;
+      reading.path = CountPath::kTotal;
+      reading.status = *view.terms[start - 1].term.status;
+      for (size_t k = start - 1; k-- > 0 && k + 4 > start;) {
+        const TermAt& inner = view.terms[k];
+        if (inner.length > 0 && inner.term.status &&
+            (inner.term.role == TermRole::kModifier || inner.term.role == TermRole::kVerb)) {
+          reading.status = *inner.term.status;
+          break;
+        }
+      }
+      return reading;
+    }
   }
   if (link_start == start) return std::nullopt;
   const bool adjacent_only = link_start + 1 == start && tokens[link_start].lower == "of";
@@ -318,10 +409,13 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     // of people who have tested positive"), never flights or beds.
     if (!status && tokens[at].lower == "number") return std::nullopt;
     if (!status) {
-      // "its total": the status of the nearest case noun before it in the sentence.
+      // "its total": the status of the nearest case noun or status verb before it
+      // ("a ninth person died ..., bringing its total to 131").
       for (size_t k = at; k-- > 0;) {
-        if (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kNoun) {
-          status = view.terms[k].term.status;
+        const TermAt& before = view.terms[k];
+        if (before.length > 0 && before.term.status &&
+            (before.term.role == TermRole::kNoun || before.term.role == TermRole::kVerb)) {
+          status = before.term.status;
           break;
         }
       }
@@ -378,28 +472,47 @@ bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
 }
 
 // One without a number: "a woman was diagnosed", "reported an imported case", "the
-// first death", "found in a wild swan". `count_verb_before`: a verb that takes a count
-// stands right before ("confirmed a new case").
-std::optional<CountReading> ReadSingle(const Scan& scan, size_t i) {
+// first death", "Macau's 12th case", "the first U.S. death", "found in a wild swan".
+// `ordinal` is set to N for "the Nth case": the running total it brings.
+std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordinal) {
   const SentenceView& view = scan.view;
   const auto& tokens = view.tokens;
   const bool article = view.Is(i, kGrArticle);
-  const bool first = tokens[i].lower == "first";
-  if (!article && !first) return std::nullopt;
-  bool new_cue = tokens[i].lower == "another";
+  const int q = scan.quantity_at[i];
+  const bool is_ordinal = tokens[i].lower == "first" ||
+                          (q >= 0 && view.quantities[static_cast<size_t>(q)].quantity.is_ordinal &&
+                           view.quantities[static_cast<size_t>(q)].span.begin == i);
+  if (!article && !is_ordinal) return std::nullopt;
+  *ordinal = 0;
+  if (is_ordinal && q >= 0) *ordinal = view.quantities[static_cast<size_t>(q)].quantity.value;
+  bool new_cue = tokens[i].lower == "another" || is_ordinal;
   size_t verb_at = 0;
   const bool after_count_verb = i > 0 && (view.Is(i - 1, kGrCountVerb) ||
                                           KillVerbBefore(view, i, &verb_at).has_value());
   const std::optional<TermAt> detection = i > 0 ? KillVerbBefore(view, i, &verb_at) : std::nullopt;
-  for (size_t k = i + 1; k < tokens.size() && k < i + 5; ++k) {
+  for (size_t k = i + 1; k < tokens.size() && k < i + 6; ++k) {
     const TermAt& found = view.terms[k];
     const CaseTerm& term = found.term;
+    // "An eighth was reported dead": an ordinal standing for a person.
+    if (article && k == i + 1 && scan.quantity_at[k] >= 0 &&
+        view.quantities[static_cast<size_t>(scan.quantity_at[k])].quantity.is_ordinal) {
+      size_t at = 0;
+      const auto verb = VerbAfter(scan, k + 1, 6, &at);
+      if (!verb || verb->term.role != TermRole::kVerb) return std::nullopt;
+      *ordinal = view.quantities[static_cast<size_t>(scan.quantity_at[k])].quantity.value;
+      CountReading reading;
+      reading.status = *verb->term.status;
+      reading.head = k;
+      reading.phrase_end = at + verb->length;
+      reading.path = CountPath::kSingle;
+      return reading;
+    }
     if (found.length > 0 && term.role == TermRole::kModifier) {
       k += found.length - 1;
       continue;
     }
     if (found.length > 0 && (term.role == TermRole::kPerson || term.role == TermRole::kAnimal) &&
-        article) {
+        (article || is_ordinal)) {
       if (OneOf(tokens[k].lower, {"people", "persons", "others", "patients", "residents",
                                   "children", "workers", "staff", "crew", "number"})) {
         return std::nullopt;
@@ -423,7 +536,7 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i) {
     }
     if (found.length > 0 && term.role == TermRole::kNoun &&
         OneOf(tokens[k].lower, {"case", "death", "infection", "fatality"})) {
-      if (!first && !new_cue && !after_count_verb) return std::nullopt;
+      if (!new_cue && !after_count_verb) return std::nullopt;
       // "a case of X was found in Y": counted once, with its host read later.
       CountReading reading;
       reading.status = *term.status;
@@ -438,6 +551,7 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i) {
       continue;
     }
     if (!view.disease[k].empty() || tokens[k].has_digit || IsQuote(tokens[k]) ||
+        view.PlaceAt(k) != nullptr || tokens[k].lower == "'s" ||
         (tokens[k].is_word && !tokens[k].capitalized && !(view.grammar[k] & ~kGrPlaceNoun))) {
       continue;
     }
@@ -488,6 +602,16 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
     --k;
   }
   place_before = place_ends_at(k);
+  // "and Punjab 1,202", but not "ASL Rome 2": the place opens a list item.
+  if (place_before && k == start) {
+    for (const PlaceRef& ref : view.places) {
+      if (ref.span.end != k || ref.span.begin == 0) continue;
+      const text::Token& open = tokens[ref.span.begin - 1];
+      if (open.is_word && !view.Is(ref.span.begin - 1, kGrCoordination | kGrCountVerb)) {
+        place_before = false;
+      }
+    }
+  }
   if (place_before && ends_here) return true;
   if (!place_after) return false;
   // "and seven in X", ", 19 in X": the item stands after a list separator.
@@ -512,6 +636,18 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
   std::vector<const QuantityRef*> bare;  // no reading, not blocked: list items maybe
   for (const QuantityRef& q : view.quantities) {
     if (IsExcludedNumber(view, q)) continue;
+    // "22 of the 25 deaths", "161 of the 667 goats": the whole of a part, no count.
+    const size_t hedge_at = HedgeStart(view, q);
+    if (hedge_at >= 2 && (tokens[hedge_at - 1].lower == "of" ||
+                          (hedge_at >= 3 && tokens[hedge_at - 2].lower == "of" &&
+                           view.Is(hedge_at - 1, kGrDeterminer)))) {
+      const size_t of = tokens[hedge_at - 1].lower == "of" ? hedge_at - 1 : hedge_at - 2;
+      if (of > 0 && quantity_at[of - 1] < 0 && tokens[of - 1].has_digit) continue;
+      if (of > 0 && std::any_of(view.quantities.begin(), view.quantities.end(),
+                                [&](const QuantityRef& other) { return other.span.end == of; })) {
+        continue;
+      }
+    }
     ReadCount count;
     count.quantity = q;
     count.qualifier = q.quantity.qualifier;
@@ -544,7 +680,14 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
         needs_status = false;
       }
     }
-    if (needs_status) reading.reset();
+    // "killed 28 people, including nine people", "50 cattle and one moose": people or
+    // animals listed after a count share its status.
+    if (needs_status && !counts.empty() && hedge > 0 &&
+        (OneOf(tokens[hedge - 1].lower, {"including", ",", "plus", "and"}))) {
+      reading->status = counts.back().reading.status;
+      needs_status = false;
+    }
+    if (needs_status) continue;  // people or animals, and nothing happened to them
     if (!reading && !blocked) reading = ReadTotal(scan, q, &blocked);
     if (!reading && !blocked) reading = ReadPartitiveFrame(view, q);
     if (!reading) {
@@ -575,9 +718,10 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
   std::sort(counts.begin(), counts.end(), [](const ReadCount& a, const ReadCount& b) {
     return a.quantity.span.begin < b.quantity.span.begin;
   });
-  // Counts of one without a number.
+  // Counts of one without a number; "the 12th case" also brings the total to 12.
   for (size_t i = 0; i < tokens.size(); ++i) {
-    std::optional<CountReading> reading = ReadSingle(scan, i);
+    int64_t ordinal = 0;
+    std::optional<CountReading> reading = ReadSingle(scan, i, &ordinal);
     if (!reading) continue;
     ReadCount one;
     one.quantity.span = {i, i + 1};
@@ -586,8 +730,9 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     one.quantity.quantity.end = tokens[i].end;
     one.quantity.quantity.value = 1;
     one.reading = *reading;
+    one.ordinal = ordinal;
     counts.push_back(one);
-    i = reading->head;
+    i = std::max(i, reading->head);
   }
   return counts;
 }

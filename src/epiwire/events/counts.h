@@ -49,6 +49,7 @@ struct ReadCount {
   CountReading reading;
   Qualifier qualifier = Qualifier::kExact;
   bool passed_mark = false;  // "passed 1,000": a running total crossing a mark
+  int64_t ordinal = 0;       // "the 12th case": one more, and a running total of 12
 };
 
 // Every count of cases in the sentence, in text order (numbers first, then the counts

@@ -53,7 +53,10 @@ std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
   std::map<Host, int> counts;
   for (const SentenceView& view : views) {
     for (const TermAt& term : view.terms) {
-      if (term.length > 0 && term.term.role == TermRole::kAnimal) ++counts[*term.term.host];
+      if (term.length == 0 || term.term.role != TermRole::kAnimal) continue;
+      // The general words ("birds", "animals") say less than the kinds.
+      const bool general = *term.term.host == Host::kBird || *term.term.host == Host::kAnimal;
+      counts[*term.term.host] += general ? 1 : 3;
     }
   }
   std::optional<Host> best;
