@@ -119,10 +119,10 @@ PlaceRole LocativeAfterFrom(const SentenceView& view, size_t in_at) {
 // How the words before a place mark it: "from X", "via X", "bordering X" (where people
 // came from), "in X" (where something is), "to X" (where people went). "reported from
 // X" and "a man from X" say where, not where from; "transited in X" is on the way.
-PlaceRole RoleBefore(const SentenceView& view, const PlaceRef& ref) {
+PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
   const auto& tokens = view.tokens;
-  for (size_t back = 1; back <= 7 && back <= ref.span.begin; ++back) {
-    const size_t k = ref.span.begin - back;
+  for (size_t back = 1; back <= 7 && back <= span.begin; ++back) {
+    const size_t k = span.begin - back;
     const text::Token& t = tokens[k];
     if (!t.is_word && t.lower != "'s") break;
     const std::string& before = k > 0 ? tokens[k - 1].lower : std::string();
@@ -146,6 +146,10 @@ PlaceRole RoleBefore(const SentenceView& view, const PlaceRef& ref) {
       if (OneOf(before, {"transited", "transiting", "stopover", "layover"})) {
         return PlaceRole::kOrigin;
       }
+      // "arriving in Hong Kong", "landed in X": where travellers went on the way.
+      if (OneOf(before, {"arriving", "arrived", "arrive", "arrives", "landed", "landing"})) {
+        return PlaceRole::kTarget;
+      }
       return LocativeAfterFrom(view, k);
     }
     if (back <= 2 && view.Is(k, kGrTo)) {
@@ -166,7 +170,7 @@ PlaceRole RoleBefore(const SentenceView& view, const PlaceRef& ref) {
 void MarkPlaceRoles(std::string_view text, SentenceView& view) {
   const auto& tokens = view.tokens;
   for (PlaceRef& ref : view.places) {
-    ref.role = RoleBefore(view, ref);
+    ref.role = RoleBefore(view, ref.span);
     size_t after = ref.span.end;
     if (after < tokens.size() && tokens[after].lower == "'s") {
       ref.possessive = true;
@@ -224,7 +228,6 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
 void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
   const auto& tokens = view.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const bool after_in = i > 0 && view.Is(i - 1, kGrLocative);
     if (tokens[i].lower == "it" || tokens[i].lower == "its") {
       view.anaphors.push_back(Anaphor{{i, i + 1}, std::nullopt, tokens[i].lower == "its", false});
       continue;
@@ -243,8 +246,11 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
     }
     if (view.PlaceAt(noun + 1) != nullptr) continue;
     const bool possessive = noun + 1 < tokens.size() && tokens[noun + 1].lower == "'s";
-    view.anaphors.push_back(
-        Anaphor{{i, noun + (possessive ? 2 : 1)}, level, possessive, after_in});
+    const TokenSpan span{i, noun + (possessive ? 2 : 1)};
+    const PlaceRole role = RoleBefore(view, span);
+    if (role == PlaceRole::kOrigin || role == PlaceRole::kTarget) continue;
+    view.anaphors.push_back(Anaphor{span, level, possessive, role == PlaceRole::kLocative,
+                                    tokens[noun].lower == "capital"});
   }
 }
 
@@ -371,6 +377,11 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
     case PlaceLevel::kSubdivision:
       return context.last_subdivision;
     case PlaceLevel::kCity:
+      // "the capital": the capital of the country the text is in.
+      if (anaphor.capital) {
+        if (context.last_country) return gazetteer.Capital(context.last_country->country);
+        return std::nullopt;
+      }
       return context.last_city;
     case PlaceLevel::kOther:
       break;

@@ -62,6 +62,7 @@ struct Anaphor {
   std::optional<PlaceLevel> level;  // nullopt: "it"/"its", the last subject
   bool possessive = false;
   bool locative = false;  // "in the province"
+  bool capital = false;   // "the capital": the capital of the country the text is in
 };
 
 struct QuantityRef {

@@ -186,7 +186,8 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     return t.lower == "national" || t.lower == "nationwide" || t.lower == "nationally";
   });
   if (national && context.main_country) return {context.main_country};
-  return {context.focus};
+  if (context.focus) return {context.focus};
+  return {context.main_country};
 }
 
 // "The ministry said on Monday that ...": the day of the report, not of the figure.
@@ -453,8 +454,14 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
              (!e.place || e.place->SameAs(*event.place));
     });
     if (repeat) continue;
-    // "the 12th case": one new case, and a running total of 12.
-    if (count.ordinal > 1) {
+    // "the 12th case", "Macau's 12th case": one new case, and a running total of 12
+    // ("a ninth person died" says only that one more died).
+    const size_t first = count.quantity.span.begin;
+    const bool definite = first > 0 && (view.tokens[first - 1].lower == "the" ||
+                                        view.tokens[first - 1].lower == "its" ||
+                                        view.tokens[first - 1].lower == "their" ||
+                                        view.tokens[first - 1].lower == "'s");
+    if (count.ordinal > 1 && definite) {
       Event total = event;
       total.count = count.ordinal;
       total.aggregation = Aggregation::kCumulative;

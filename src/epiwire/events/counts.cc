@@ -166,7 +166,10 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
             reading.path = CountPath::kVerb;
             reading.phrase_end = std::max(reading.phrase_end, verb_at + verb->length);
           } else if (modifier) {
+            // "found in two dead cats": a verb before the number may still say more.
             reading.status = *modifier;
+            *needs_status = true;
+            reading.by_modifier = true;
           } else if (ct.status) {
             reading.status = *ct.status;
           } else {
@@ -643,8 +646,11 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
                            view.Is(hedge_at - 1, kGrDeterminer)))) {
       const size_t of = tokens[hedge_at - 1].lower == "of" ? hedge_at - 1 : hedge_at - 2;
       if (of > 0 && quantity_at[of - 1] < 0 && tokens[of - 1].has_digit) continue;
+      // "10 percent of its 200 infected cows": after a share, the whole is the count.
       if (of > 0 && std::any_of(view.quantities.begin(), view.quantities.end(),
-                                [&](const QuantityRef& other) { return other.span.end == of; })) {
+                                [&](const QuantityRef& other) {
+                                  return other.span.end == of && !other.quantity.is_share;
+                                })) {
         continue;
       }
     }
@@ -682,11 +688,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     // "killed 28 people, including nine people", "50 cattle and one moose": people or
     // animals listed after a count share its status.
-    if (needs_status && !counts.empty() && hedge > 0 &&
+    if (needs_status && !reading->by_modifier && !counts.empty() && hedge > 0 &&
         (OneOf(tokens[hedge - 1].lower, {"including", ",", "plus", "and"}))) {
       reading->status = counts.back().reading.status;
       needs_status = false;
     }
+    if (needs_status && reading && reading->by_modifier) needs_status = false;
     if (needs_status) continue;  // people or animals, and nothing happened to them
     if (!reading && !blocked) reading = ReadTotal(scan, q, &blocked);
     if (!reading && !blocked) reading = ReadPartitiveFrame(view, q);

@@ -38,6 +38,7 @@ struct CountReading {
   size_t head = 0;        // token of the noun or verb that made it a count
   size_t phrase_end = 0;  // one past the count phrase
   bool by_link = false;   // "rose by 12": an increment
+  bool by_modifier = false;  // the status came from an adjective ("dead cats")
   bool noun_is_case_word = false;  // "case"/"cases": subject to the legal-sense check
   // Index into the sentence's readings of the count that frames a list item, or -1.
   int frame = -1;

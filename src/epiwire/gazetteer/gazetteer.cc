@@ -316,6 +316,12 @@ std::optional<Place> Gazetteer::Country(std::string_view code) const {
   return tables_->places[it->second].ToPlace();
 }
 
+std::optional<Place> Gazetteer::Capital(std::string_view code) const {
+  const auto it = tables_->capitals.find(code);
+  if (it == tables_->capitals.end()) return std::nullopt;
+  return tables_->places[it->second].ToPlace();
+}
+
 std::optional<Place> Gazetteer::Subdivision(std::string_view code) const {
   const auto it = tables_->subdivisions.find(code);
   if (it == tables_->subdivisions.end()) return std::nullopt;

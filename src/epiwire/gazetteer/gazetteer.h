@@ -61,6 +61,8 @@ class Gazetteer {
 
   // The country with ISO 3166-1 alpha-2 `code` ("RU"); nullopt if unknown.
   std::optional<Place> Country(std::string_view code) const;
+  // The capital city of the country with alpha-2 `code`; nullopt if unknown.
+  std::optional<Place> Capital(std::string_view code) const;
   // The subdivision with ISO 3166-2 `code` ("CN-HL"); nullopt if unknown.
   std::optional<Place> Subdivision(std::string_view code) const;
   // Best place for one name (exact table spelling, case-sensitive), preferring any

@@ -171,6 +171,7 @@ Status LoadCities(const std::string& path, bool small, GazetteerTables& t,
     if (!ParseNumbers(f[0], f[4], f[5], f[8], place)) return BadValue(path, line, "bad number");
     const uint32_t index = AddPlace(t, place);
     if (!small) by_id.emplace(place.geonameid, index);
+    if (f[9] == "PPLC") t.capitals.emplace(place.country, index);
     t.AddName(f[1], {index, kNoEntry, MentionKind::kName, false, false});
     if (!f[2].empty()) t.AddName(f[2], {index, kNoEntry, MentionKind::kName, false, false});
     ForEachPiped(f[3], [&](std::string_view alt) {

@@ -235,6 +235,14 @@ TEST(Gazetteer, CountryByCode) {
   EXPECT_FALSE(Shared().Country("QQ").has_value());
 }
 
+TEST(Gazetteer, CapitalOfACountry) {
+  const auto capital = Shared().Capital("KE");
+  ASSERT_TRUE(capital.has_value());
+  EXPECT_EQ(capital->name, "Nairobi");
+  EXPECT_EQ(capital->level, PlaceLevel::kCity);
+  EXPECT_FALSE(Shared().Capital("QQ").has_value());
+}
+
 TEST(Gazetteer, SubdivisionByCode) {
   const auto heilongjiang = Shared().Subdivision("CN-HL");
   ASSERT_TRUE(heilongjiang.has_value());
