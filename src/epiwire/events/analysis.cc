@@ -389,6 +389,19 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
   return std::nullopt;
 }
 
+namespace {
+
+// "h5n1", "h1n1": an influenza subtype, which says more than "flu" or "bird flu".
+bool IsSubtype(std::string_view id) {
+  return id.size() >= 4 && id[0] == 'h' && id[1] >= '0' && id[1] <= '9';
+}
+
+bool IsGeneralInfluenza(std::string_view id) {
+  return id == "influenza" || id == "avian-influenza";
+}
+
+}  // namespace
+
 void RememberSentence(const SentenceView& view, DocumentContext& context,
                       const gazetteer::Gazetteer& gazetteer) {
   // The focus moves to the sentence's first place that could be a subject or a frame,
@@ -428,24 +441,32 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     }
   }
   for (const std::string& disease : view.disease) {
-    if (!disease.empty()) context.last_disease = disease;
+    if (disease.empty()) continue;
+    context.last_disease = disease;
+    if (IsSubtype(disease)) context.last_subtype = disease;
   }
 }
 
 std::string DiseaseNear(const SentenceView& view, size_t at, const DocumentContext& context) {
   size_t best_distance = SIZE_MAX;
   std::string best;
+  std::string subtype;
   for (size_t i = 0; i < view.disease.size(); ++i) {
     if (view.disease[i].empty()) continue;
+    if (IsSubtype(view.disease[i]) && subtype.empty()) subtype = view.disease[i];
     const size_t distance = i > at ? i - at : at - i;
     if (distance < best_distance) {
       best_distance = distance;
       best = view.disease[i];
     }
   }
-  if (!best.empty()) return best;
-  if (!context.last_disease.empty()) return context.last_disease;
-  return context.main_disease;
+  if (best.empty()) best = !context.last_disease.empty() ? context.last_disease : context.main_disease;
+  // "A/H1N1 flu cases", "the influenza, also known as bird flu" after "H5N1": the subtype.
+  if (IsGeneralInfluenza(best)) {
+    if (!subtype.empty()) return subtype;
+    if (!context.last_subtype.empty()) return context.last_subtype;
+  }
+  return best;
 }
 
 Evidence EvidenceOf(std::string_view text, const text::Sentence& sentence) {

@@ -123,6 +123,7 @@ struct DocumentContext {
   std::optional<Place> last_subdivision;
   std::optional<Place> last_city;
   std::string last_disease;
+  std::string last_subtype;           // the last influenza subtype named ("h5n1")
   std::string main_disease;           // most frequent disease id in the document
   std::optional<Place> main_country;  // the country the document names most
   std::optional<Host> animal_context; // the animals the document is about, if any
