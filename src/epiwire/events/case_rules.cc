@@ -177,8 +177,12 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     if (c.span.begin >= after && !c.demonym && c.locative) return {c.place};
   }
   if (demonym) return {demonym->place};
+  // "Eight pilgrims returning to Malaysia": a destination, unless the text is about
+  // another country (travellers "arriving in Hong Kong" on their way to Macau).
   for (const Candidate& c : candidates) {
-    if (c.target) return {c.place};
+    if (c.target && (!context.focus || context.focus->country == c.place->country)) {
+      return {c.place};
+    }
   }
   // 5. The document.
   if (IsWorldwide(view)) return {};
@@ -456,12 +460,11 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     if (repeat) continue;
     // "the 12th case", "Macau's 12th case": one new case, and a running total of 12
     // ("a ninth person died" says only that one more died).
-    const size_t first = count.quantity.span.begin;
-    const bool definite = first > 0 && (view.tokens[first - 1].lower == "the" ||
-                                        view.tokens[first - 1].lower == "its" ||
-                                        view.tokens[first - 1].lower == "their" ||
-                                        view.tokens[first - 1].lower == "'s");
-    if (count.ordinal > 1 && definite) {
+    // "A ninth person died": the ninth of a group, not of the outbreak.
+    const bool of_a_group = count.reading.path == CountPath::kSingle &&
+                            view.terms[reading.head].length > 0 &&
+                            view.terms[reading.head].term.role == TermRole::kPerson;
+    if (count.ordinal > 1 && !of_a_group) {
       Event total = event;
       total.count = count.ordinal;
       total.aggregation = Aggregation::kCumulative;

@@ -103,6 +103,7 @@ std::optional<TermAt> KillVerbBefore(const SentenceView& view, size_t start, siz
 // says what happened to them.
 std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* blocked,
                                         bool* needs_status, int depth = 0) {
+  const size_t number_end = after;
   const SentenceView& view = scan.view;
   const auto& tokens = view.tokens;
   std::optional<CaseStatus> modifier;
@@ -120,6 +121,7 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
       while (close < tokens.size() && close < i + 8 && tokens[close].lower != ")") ++close;
       if (close < tokens.size() && tokens[close].lower == ")") {
         i = close + 1;
+        after = i;
         continue;
       }
     }
@@ -229,7 +231,7 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
       continue;
     }
     // "18 of them were infected", "22 of the 25 deaths", "161 of the 667 goats".
-    if (t.lower == "of" && i == after && depth == 0) {
+    if (t.lower == "of" && i == number_end && depth == 0) {
       size_t k = i + 1;
       if (k < tokens.size() && view.Is(k, kGrPronoun)) {
         size_t verb_at = 0;
@@ -382,6 +384,9 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     }
     if (term.role != TermRole::kTotal && term.role != TermRole::kNoun) continue;
     if (at + found.length != link_start && adjacent_only) continue;
+    // "a total of 3,951 remain in quarantine": a total of what follows, and nothing
+    // that follows is counted here.
+    if (adjacent_only && at > 0 && view.Is(at - 1, kGrArticle)) return std::nullopt;
     CountReading reading;
     reading.head = at;
     reading.phrase_end = start;
