@@ -110,6 +110,10 @@ PlaceRole LocativeAfterFrom(const SentenceView& view, size_t in_at) {
       if (!view.disease[n].empty() || (view.cues[n] & kCueOutbreak) || view.terms[n].length > 0) {
         return PlaceRole::kLocative;
       }
+      // "a train from Milan were taken off at Innsbruck": a new clause, not one phrase.
+      if (view.PlaceAt(n) != nullptr || view.Is(n, kGrAuxiliary | kGrCountVerb)) {
+        return PlaceRole::kLocative;
+      }
     }
     return PlaceRole::kOrigin;
   }
@@ -137,7 +141,7 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
       // the sentence has them travel.
       if (t.lower == "from" && k > 0 && view.terms[k - 1].length > 0 &&
           view.terms[k - 1].term.role == TermRole::kPerson &&
-          !(view.CuesIn(0, k) & (kCueTravel | kCueImported))) {
+          !(view.CuesIn(0, view.tokens.size()) & (kCueTravel | kCueImported))) {
         return PlaceRole::kLocative;
       }
       return PlaceRole::kOrigin;
@@ -150,9 +154,19 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
       if (OneOf(before, {"arriving", "arrived", "arrive", "arrives", "landed", "landing"})) {
         return PlaceRole::kTarget;
       }
+      // "who had holidayed in Hurghada", "travelled in Italy": where they were before.
+      if (k > 0 && (view.cues[k - 1] & kCueTravel) && view.terms[k - 1].length == 0) {
+        return PlaceRole::kOrigin;
+      }
       return LocativeAfterFrom(view, k);
     }
     if (back <= 2 && view.Is(k, kGrTo)) {
+      // "who had recently travelled to Florida": where they had been, so where from.
+      if (k >= 2 && (view.cues[k - 1] & kCueTravel) &&
+          (tokens[k - 2].lower == "had" ||
+           (k >= 3 && tokens[k - 2].lower == "recently" && tokens[k - 3].lower == "had"))) {
+        return PlaceRole::kOrigin;
+      }
       // "rose to 31 in X" is a total; after a travel word or a verb, "to X" is where
       // people went.
       return t.lower == "to" && k > 0 && tokens[k - 1].has_digit ? PlaceRole::kPlain
@@ -165,6 +179,42 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     if (!phrase_word || t.has_digit || view.terms[k].length > 0) break;
   }
   return PlaceRole::kPlain;
+}
+
+// "Wuhan, the capital of Hubei province, reported ...", "Suifenhe, a small border city
+// in Heilongjiang, has ...", "Georgia, the former Soviet republic in the Caucasus, ...":
+// the places inside an apposition only describe the place before it. The apposition's
+// place noun also says what kind of place that is ("Sao Paulo, the most populous
+// state"): `level_hint` keeps it for the caller.
+void MarkAppositions(SentenceView& view) {
+  const auto& tokens = view.tokens;
+  for (PlaceRef& head : view.places) {
+    const size_t comma = head.span.end + (head.possessive ? 1 : 0);
+    if (comma + 1 >= tokens.size() || tokens[comma].lower != ",") continue;
+    const size_t open = comma + 1;
+    const PlaceRef* owner = view.PlaceAt(open);
+    const bool starts_phrase = view.Is(open, kGrDeterminer) ||
+                               (owner != nullptr && owner->span.end < tokens.size() &&
+                                tokens[owner->span.end].lower == "'s");
+    if (!starts_phrase) continue;
+    size_t close = open;
+    while (close < tokens.size() && tokens[close].lower != "," && tokens[close].lower != ";" &&
+           !tokens[close].has_digit && close < open + 14) {
+      ++close;
+    }
+    if (close >= tokens.size() || tokens[close].lower != ",") continue;
+    bool noun_seen = false;
+    for (size_t k = open; k < close; ++k) {
+      if (view.Is(k, kGrPlaceNoun) && !noun_seen) {
+        noun_seen = true;
+        head.apposition_noun = k;
+      }
+    }
+    if (!noun_seen) continue;
+    for (PlaceRef& inner : view.places) {
+      if (inner.span.begin >= open && inner.span.end <= close) inner.qualifier = true;
+    }
+  }
 }
 
 void MarkPlaceRoles(std::string_view text, SentenceView& view) {
@@ -222,6 +272,7 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
       if (broader) ref.qualifier = true;
     }
   }
+  MarkAppositions(view);
   MarkDateline(text, view);
 }
 
@@ -289,7 +340,8 @@ const PlaceRef* SentenceView::PlaceAt(size_t i) const {
 
 SentenceView AnalyseSentence(std::string_view text, const text::Sentence& sentence,
                              const std::vector<gazetteer::PlaceMention>& mentions,
-                             const Lexicon& lexicon, std::optional<Date> published) {
+                             const Lexicon& lexicon, const gazetteer::Gazetteer& gazetteer,
+                             std::optional<Date> published) {
   SentenceView view;
   view.sentence = sentence;
   view.tokens = text::Tokenize(text, sentence.start, sentence.end);
@@ -350,6 +402,16 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     view.dates.push_back(DateRef{{view.TokenAt(d.start), view.TokenAt(d.end)}, d});
   }
   MarkPlaceRoles(text, view);
+  // "Sao Paulo, the most populous state": the apposition says which reading is meant.
+  for (PlaceRef& ref : view.places) {
+    if (ref.apposition_noun == SIZE_MAX) continue;
+    const auto level = lexicon.PlaceNounLevel(view.tokens[ref.apposition_noun].lower);
+    if (!level || *level == ref.place.level || *level == PlaceLevel::kOther) continue;
+    const text::Token& first = view.tokens[ref.span.begin];
+    const text::Token& last = view.tokens[ref.span.end - 1];
+    const std::string_view name = text.substr(first.start, last.end - first.start);
+    if (auto other = gazetteer.LookupLevel(name, ref.place.country, *level)) ref.place = *other;
+  }
   FindAnaphors(view, lexicon);
   view.heading = IsHeading(text, view);
   return view;

@@ -54,6 +54,9 @@ struct PlaceRef {
   // A place that only says where the one before it is ("Fuzhou, Fujian Province",
   // "Pakistan's Punjab province"): it qualifies, it is not a place of its own.
   bool qualifier = false;
+  // The place noun of an apposition after it ("Sao Paulo, the most populous state"), or
+  // SIZE_MAX: says which reading of the name is meant.
+  size_t apposition_noun = SIZE_MAX;
 };
 
 // A phrase that refers back to a place: "the province", "it", "the country's".
@@ -111,7 +114,8 @@ struct SentenceView {
 // Builds the view of one sentence; `mentions` are the document's place mentions.
 SentenceView AnalyseSentence(std::string_view text, const text::Sentence& sentence,
                              const std::vector<gazetteer::PlaceMention>& mentions,
-                             const Lexicon& lexicon, std::optional<Date> published);
+                             const Lexicon& lexicon, const gazetteer::Gazetteer& gazetteer,
+                             std::optional<Date> published);
 
 // What carries across the sentences of one document: the document model of places.
 struct DocumentContext {

@@ -451,6 +451,22 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     event.disease = DiseaseNear(view, reading.head, context);
     event.host = HostOf(view, count, event.disease, context, lexicon);
     ReadImportation(view, count, counts.size(), previous, next, event);
+    // "nine imported cases: four from the United States, three from ...": each item's
+    // own origin.
+    if (reading.path == CountPath::kListItem) {
+      const size_t end = count.quantity.span.end;
+      if (end + 1 < view.tokens.size() && view.tokens[end].lower == "from") {
+        for (size_t k = end + 1; k < view.tokens.size() && k < end + 4; ++k) {
+          const PlaceRef* origin = view.PlaceAt(k);
+          if (origin == nullptr) continue;
+          event.origin = origin->place;
+          event.route.clear();
+          event.imported = true;
+          if (!found.empty() && found.back().place) event.place = found.back().place;
+          break;
+        }
+      }
+    }
     event.evidence = EvidenceOf(text, view.sentence);
     const bool repeat = std::any_of(found.begin(), found.end(), [&](const Event& e) {
       return e.count == event.count && e.status == event.status && e.host == event.host &&

@@ -167,6 +167,14 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
             reading.status = *verb->term.status;
             reading.path = CountPath::kVerb;
             reading.phrase_end = std::max(reading.phrase_end, verb_at + verb->length);
+            // "have fallen ill with suspected typhoid": the illness is only suspected.
+            const size_t with = verb_at + verb->length;
+            if (with + 1 < tokens.size() && tokens[with].lower == "with" &&
+                view.terms[with + 1].length > 0 &&
+                view.terms[with + 1].term.role == TermRole::kModifier &&
+                view.terms[with + 1].term.status) {
+              reading.status = *view.terms[with + 1].term.status;
+            }
           } else if (modifier) {
             // "found in two dead cats": a verb before the number may still say more.
             reading.status = *modifier;
@@ -257,7 +265,8 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
         return std::nullopt;
       }
       while (k < tokens.size() && (view.Is(k, kGrDeterminer) || scan.quantity_at[k] >= 0 ||
-                                   tokens[k].has_digit)) {
+                                   tokens[k].has_digit || tokens[k].lower == "'s" ||
+                                   (view.PlaceAt(k) != nullptr && view.PlaceAt(k)->possessive))) {
         ++k;
       }
       if (k == i + 1) return std::nullopt;
@@ -583,9 +592,10 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
     }
     return false;
   };
-  // After: "in X", "at X", a bracket, a comma, "and", or the end.
+  // After: "in X", "at X", "from X" (a breakdown by origin), a bracket, a comma, "and",
+  // or the end.
   bool place_after = false;
-  if (end < tokens.size() && view.Is(end, kGrLocative)) {
+  if (end < tokens.size() && (view.Is(end, kGrLocative) || tokens[end].lower == "from")) {
     for (size_t k = end + 1; k < tokens.size() && k < end + 7; ++k) {
       if (view.PlaceAt(k) != nullptr) place_after = true;
       if (std::any_of(view.anaphors.begin(), view.anaphors.end(),
@@ -622,9 +632,11 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   }
   if (place_before && ends_here) return true;
   if (!place_after) return false;
-  // "and seven in X", ", 19 in X": the item stands after a list separator.
+  // "and seven in X", ", 19 in X", ": four from X": the item stands after a list
+  // separator.
   return start > 0 && (tokens[start - 1].lower == "," || view.Is(start - 1, kGrCoordination) ||
-                       tokens[start - 1].lower == ";" || IsDash(tokens[start - 1].lower));
+                       tokens[start - 1].lower == ";" || tokens[start - 1].lower == ":" ||
+                       IsDash(tokens[start - 1].lower));
 }
 
 }  // namespace
@@ -679,8 +691,10 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
                         view.Is(q.span.end, kGrLocative | kGrCoordination | kGrFunction | kGrOf);
       // "tested 1,159" alone counts tests, not people.
       const bool alone_tested = !reading && verb && verb->term.status == CaseStatus::kTested;
+      // A killer must be an outbreak's: "a heat wave has killed 1,000 people" is not.
+      const bool animals = reading && reading->host != Host::kHuman;
       if (verb && verb->term.status && (reading || ends) && !alone_tested &&
-          (has_disease || (sentence_cues & kCueOutbreak) || reading)) {
+          (has_disease || (sentence_cues & kCueOutbreak) || animals)) {
         if (!reading) {
           reading = CountReading{};
           reading->head = verb_at;

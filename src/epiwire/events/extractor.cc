@@ -98,7 +98,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   std::vector<SentenceView> views;
   views.reserve(sentences.size());
   for (const text::Sentence& sentence : sentences) {
-    views.push_back(AnalyseSentence(text, sentence, mentions, lexicon_, published));
+    views.push_back(AnalyseSentence(text, sentence, mentions, lexicon_, gazetteer_, published));
   }
   DocumentContext context;
   context.published = published;

@@ -101,6 +101,10 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
   if (anaphor_after) {
     if (auto place = ResolveAnaphor(*anaphor_after, view, context, gazetteer)) return place;
   }
+  // "Anyone arriving in Britain must self-isolate": the country travellers arrive in.
+  for (const PlaceRef& ref : view.places) {
+    if (ref.role == PlaceRole::kTarget && !ref.demonym) return ref.place;
+  }
   return context.focus;
 }
 

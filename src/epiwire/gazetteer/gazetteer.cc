@@ -296,8 +296,29 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   Context context;
   for (const Candidate& c : candidates) AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
   std::vector<PlaceMention> mentions;
-  for (const Candidate& c : candidates) {
-    const std::vector<NameEntry> usable = Usable(t, c.entries, &context);
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    std::vector<NameEntry> usable = Usable(t, c.entries, &context);
+    // "London, Ontario", "Moscow, Idaho": a place right after a comma says where the
+    // one before it is.
+    if (i + 1 < candidates.size() && usable.size() > 1) {
+      const Candidate& next = candidates[i + 1];
+      const std::string_view between = text.substr(c.end, next.start - c.end);
+      if (between == ", " || between == ",") {
+        const auto where = Resolve(t, Usable(t, next.entries, &context), context, next.prefer, false);
+        if (where) {
+          const PlaceRecord& w = t.places[where->place];
+          std::vector<NameEntry> inside;
+          for (const NameEntry& e : usable) {
+            const PlaceRecord& p = t.places[e.place];
+            const bool within = p.country == w.country &&
+                                (w.level != PlaceLevel::kSubdivision || p.subdivision == w.subdivision);
+            if (within && &p != &w) inside.push_back(e);
+          }
+          if (!inside.empty()) usable = std::move(inside);
+        }
+      }
+    }
     const std::optional<NameEntry> chosen = Resolve(t, usable, context, c.prefer, false);
     if (!chosen) continue;
     PlaceMention mention;
@@ -338,6 +359,19 @@ std::optional<Place> Gazetteer::Lookup(std::string_view name,
       Resolve(t, Usable(t, readings, &context), context, Prefer::kNone, true);
   if (!chosen) return std::nullopt;
   return t.places[chosen->place].ToPlace();
+}
+
+std::optional<Place> Gazetteer::LookupLevel(std::string_view name, std::string_view country,
+                                            PlaceLevel level) const {
+  const GazetteerTables& t = *tables_;
+  const PlaceRecord* best = nullptr;
+  for (const NameEntry& e : t.Readings(NormaliseName(name))) {
+    const PlaceRecord& p = t.places[e.place];
+    if (p.level != level || p.country != country) continue;
+    if (best == nullptr || p.population > best->population) best = &p;
+  }
+  if (best == nullptr) return std::nullopt;
+  return best->ToPlace();
 }
 
 size_t Gazetteer::size() const { return tables_->names.size(); }

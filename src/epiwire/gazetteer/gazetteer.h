@@ -71,6 +71,11 @@ class Gazetteer {
   std::optional<Place> Lookup(std::string_view name,
                               const std::vector<std::string>& context_countries = {}) const;
 
+  // The reading of `name` at `level` in `country` (the largest if several); nullopt if
+  // the name has no such reading. "Sao Paulo" as a subdivision is BR-SP.
+  std::optional<Place> LookupLevel(std::string_view name, std::string_view country,
+                                   PlaceLevel level) const;
+
   size_t size() const;  // number of distinct names indexed
 
  private:
