@@ -186,6 +186,52 @@ void Lexicon::PatternsStartingWith(std::string_view word, std::vector<size_t>& o
   out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()), out.end());
 }
 
+template <typename T>
+void Lexicon::WordTable<T>::Add(MeasureWord word, T value) {
+  const size_t index = entries.size();
+  if (word.words.size() == 1 && word.last_is_prefix) {
+    prefix_first.push_back(index);
+  } else {
+    by_first_word[word.words.front()].push_back(index);
+  }
+  entries.emplace_back(std::move(word), value);
+}
+
+template <typename T>
+size_t Lexicon::WordTable<T>::Match(const std::vector<text::Token>& tokens, size_t i,
+                                   T* value) const {
+  if (i >= tokens.size() || !tokens[i].is_word) return 0;
+  size_t best = 0;
+  const auto try_entry = [&](size_t index) {
+    const MeasureWord& word = entries[index].first;
+    if (i + word.words.size() > tokens.size() || word.words.size() <= best) return;
+    for (size_t w = 0; w < word.words.size(); ++w) {
+      const std::string& token = tokens[i + w].lower;
+      const bool last = w + 1 == word.words.size();
+      const bool ok = last && word.last_is_prefix ? token.starts_with(word.words[w])
+                                                  : token == word.words[w];
+      if (!ok) return;
+    }
+    best = word.words.size();
+    *value = entries[index].second;
+  };
+  if (const auto found = by_first_word.find(tokens[i].lower); found != by_first_word.end()) {
+    for (size_t index : found->second) try_entry(index);
+  }
+  for (size_t index : prefix_first) try_entry(index);
+  return best;
+}
+
+size_t Lexicon::MatchMeasureObject(const std::vector<text::Token>& tokens, size_t i,
+                                   MeasureKind* measure) const {
+  return measure_objects_.Match(tokens, i, measure);
+}
+
+size_t Lexicon::MatchMeasurePredicate(const std::vector<text::Token>& tokens, size_t i,
+                                      MeasureAction* action) const {
+  return measure_predicates_.Match(tokens, i, action);
+}
+
 void Lexicon::IndexPatterns() {
   for (size_t i = 0; i < measure_patterns_.size(); ++i) {
     const PatternElement& element = measure_patterns_[i].elements.front();
@@ -303,6 +349,32 @@ Status Lexicon::ReadMeasures(const std::string& path) {
       std::vector<std::string> followers;
       for (std::string_view follower : Split(fields[2], '|')) followers.emplace_back(follower);
       noun_modifiers_.emplace_back(std::string(fields[1]), std::move(followers));
+      return Status::Ok();
+    }
+    if (fields.size() == 3 && (fields[0] == "@object" || fields[0] == "@predicate")) {
+      std::optional<MeasureKind> measure;
+      std::optional<MeasureAction> action;
+      if (fields[0] == "@object") {
+        measure = ParseMeasureKind(fields[1]);
+        if (!measure) return Status::InvalidInput("unknown measure '" + std::string(fields[1]) + "'");
+      } else {
+        action = ParseMeasureAction(fields[1]);
+        if (!action) return Status::InvalidInput("unknown action '" + std::string(fields[1]) + "'");
+      }
+      for (std::string_view alternative : Split(fields[2], '|')) {
+        MeasureWord word;
+        for (std::string_view part : Split(alternative, ' ')) word.words.emplace_back(part);
+        if (word.words.empty()) continue;
+        if (word.words.back().ends_with('*')) {
+          word.words.back().pop_back();
+          word.last_is_prefix = true;
+          if (word.words.back().size() < 3) {
+            return Status::InvalidInput("prefix '" + word.words.back() + "*' is too short");
+          }
+        }
+        if (measure) measure_objects_.Add(std::move(word), *measure);
+        if (action) measure_predicates_.Add(std::move(word), *action);
+      }
       return Status::Ok();
     }
     if (fields.size() == 3 && fields[0] == "@action") {

@@ -103,6 +103,13 @@ struct MeasurePattern {
   int line = 0;  // in measures.tsv, for messages and tests
 };
 
+// Words of a measure's object or predicate: a phrase of whole words, the last of which
+// may be a prefix ("suspend*"). Matched on lower-cased tokens.
+struct MeasureWord {
+  std::vector<std::string> words;
+  bool last_is_prefix = false;
+};
+
 class Lexicon {
  public:
   // Reads diseases.tsv, terms.tsv, cues.tsv, grammar.tsv and measures.tsv from `dir`
@@ -134,6 +141,14 @@ class Lexicon {
   // Indices into measure_patterns() of the patterns whose first element matches `word`,
   // in file order (appended to `out`).
   void PatternsStartingWith(std::string_view word, std::vector<size_t>& out) const;
+  // A measure's object starting at token i ("schools", "mass events"): its length in
+  // tokens (0 if none) and the measure it names.
+  size_t MatchMeasureObject(const std::vector<text::Token>& tokens, size_t i,
+                            MeasureKind* measure) const;
+  // A measure's predicate starting at token i ("closed", "suspended", "reopen"): its
+  // length (0 if none) and the action it takes.
+  size_t MatchMeasurePredicate(const std::vector<text::Token>& tokens, size_t i,
+                               MeasureAction* action) const;
 
  private:
   template <typename T>
@@ -164,6 +179,16 @@ class Lexicon {
   PhraseTable<uint32_t> cues_;
   PhraseTable<uint32_t> grammar_;
   std::unordered_map<std::string, PlaceLevel> place_nouns_;
+  template <typename T>
+  struct WordTable {
+    std::vector<std::pair<MeasureWord, T>> entries;
+    std::unordered_map<std::string, std::vector<size_t>> by_first_word;  // exact first words
+    std::vector<size_t> prefix_first;  // entries whose first word is a prefix
+    void Add(MeasureWord word, T value);
+    size_t Match(const std::vector<text::Token>& tokens, size_t i, T* value) const;
+  };
+  WordTable<MeasureKind> measure_objects_;
+  WordTable<MeasureAction> measure_predicates_;
   std::vector<MeasurePattern> measure_patterns_;
   std::unordered_map<std::string, MeasureAction> action_cues_;
   std::vector<std::pair<std::string, std::vector<std::string>>> noun_modifiers_;

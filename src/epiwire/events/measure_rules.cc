@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Measure rules: each pattern of measures.tsv is tried on the sentence's tokens;
-// the first match of each measure kind becomes an event. The place is the
-// jurisdiction that acts: the place before the trigger that is not where people
-// come from, not a target and not a news source; else an anaphor ("the country").
+// Measure rules. A measure is read two ways: from the patterns of measures.tsv
+// ("stay at home", "14-day quarantine"), and from a predicate and the object it acts
+// on, a few words apart in either order ("schools were closed", "suspended all
+// flights"). The first reading of each measure kind in a sentence becomes an event.
+// The place is the jurisdiction that acts: the place before the trigger that is not
+// where people come from, not a target and not a news source; for entry measures the
+// place entered; else an anaphor ("the country"). A list of places as the subject
+// ("the US, Australia and Taiwan issued travel warnings") acts once each.
 #include <algorithm>
 #include <set>
 
@@ -64,6 +68,23 @@ bool IsNational(MeasureKind measure) {
 // organisation's name or a dateline.
 bool CanAct(const PlaceRef& ref) {
   return (ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative) && !ref.qualifier;
+}
+
+// Measures on who comes in are the place's that people enter: "barred from entering
+// the UK", "arrivals into Singapore".
+bool IsEntryMeasure(MeasureKind measure) {
+  return measure == MeasureKind::kEntryRestriction || measure == MeasureKind::kTravelQuarantine ||
+         measure == MeasureKind::kBorderClosure || measure == MeasureKind::kBorderReopening;
+}
+
+const PlaceRef* PlaceEntered(const SentenceView& view) {
+  for (const PlaceRef& ref : view.places) {
+    for (size_t back = 1; back <= 2 && back <= ref.span.begin; ++back) {
+      const std::string& w = view.tokens[ref.span.begin - back].lower;
+      if (w == "entering" || w == "enter" || w == "enters" || w == "entered") return &ref;
+    }
+  }
+  return nullptr;
 }
 
 std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
@@ -129,6 +150,122 @@ std::optional<Place> ChooseTarget(const SentenceView& view, size_t trigger,
   return std::nullopt;
 }
 
+// A measure read from a predicate and its object.
+struct PairReading {
+  MeasureKind measure = MeasureKind::kBorderClosure;
+  MeasureAction action = MeasureAction::kImpose;
+  size_t at = 0;  // the first token of the two
+};
+
+// An easing turns a closure into its reopening.
+MeasureKind EasedKind(MeasureKind kind) {
+  switch (kind) {
+    case MeasureKind::kBorderClosure:
+      return MeasureKind::kBorderReopening;
+    case MeasureKind::kSchoolClosure:
+    case MeasureKind::kBusinessClosure:
+      return MeasureKind::kReopening;
+    default:
+      return kind;
+  }
+}
+
+bool IsStop(const text::Token& token) {
+  return token.lower == "." || token.lower == ";" || token.lower == ":";
+}
+
+// Objects and predicates of the sentence, paired by distance. A run of objects of one
+// kind ("bars, cafes, gyms and restaurants") is one object spanning the run.
+std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexicon) {
+  const auto& tokens = view.tokens;
+  struct Mark {
+    size_t begin, end;
+    MeasureKind kind;
+    MeasureAction action;
+  };
+  std::vector<Mark> objects;
+  std::vector<Mark> predicates;
+  for (size_t i = 0; i < tokens.size();) {
+    MeasureKind kind{};
+    MeasureAction action{};
+    size_t length = lexicon.MatchMeasurePredicate(tokens, i, &action);
+    if (length > 0) {
+      predicates.push_back({i, i + length, kind, action});
+      i += length;
+      continue;
+    }
+    length = lexicon.MatchMeasureObject(tokens, i, &kind);
+    if (length > 0 && !(i + length < tokens.size() &&
+                        lexicon.IsNounModifier(tokens[i + length - 1].lower,
+                                               tokens[i + length].lower))) {
+      // Extend the run: ", cafes", "and restaurants", "including bars".
+      if (!objects.empty() && objects.back().kind == kind && objects.back().end + 3 >= i) {
+        bool joined = true;
+        for (size_t k = objects.back().end; k < i; ++k) {
+          const std::string& w = tokens[k].lower;
+          joined = joined && (w == "," || w == "and" || w == "or" || w == "including" ||
+                              w == "as" || w == "well" || !(view.grammar[k] & ~kGrPlaceNoun));
+        }
+        if (joined) {
+          objects.back().end = i + length;
+          i += length;
+          continue;
+        }
+      }
+      objects.push_back({i, i + length, kind, action});
+      i += length;
+      continue;
+    }
+    ++i;
+  }
+  // Each predicate acts on its nearest object: "reopened its border to visitors" reopens
+  // the border, not entry.
+  constexpr size_t kReach = 7;
+  std::vector<const Mark*> object_of(predicates.size(), nullptr);
+  std::vector<size_t> object_distance(predicates.size(), SIZE_MAX);
+  for (const Mark& object : objects) {
+    for (size_t p = 0; p < predicates.size(); ++p) {
+      const Mark& predicate = predicates[p];
+      const bool after = predicate.begin >= object.end;
+      const size_t distance = after ? predicate.begin - object.end : object.begin - predicate.end;
+      if (distance < object_distance[p]) {
+        object_distance[p] = distance;
+        object_of[p] = &object;
+      }
+    }
+  }
+  std::vector<PairReading> pairs;
+  for (const Mark& object : objects) {
+    const Mark* best = nullptr;
+    size_t best_distance = SIZE_MAX;
+    for (size_t p = 0; p < predicates.size(); ++p) {
+      const Mark& predicate = predicates[p];
+      if (object_of[p] != &object) continue;
+      const bool after = predicate.begin >= object.end;
+      const size_t from = after ? object.end : predicate.end;
+      const size_t to = after ? predicate.begin : object.begin;
+      if (to - from > kReach) continue;
+      bool stopped = false;
+      for (size_t k = from; k < to; ++k) stopped = stopped || IsStop(tokens[k]);
+      // "will not be required": a measure someone is spared.
+      for (size_t k = predicate.begin; k-- > 0 && k + 4 > predicate.begin;) {
+        stopped = stopped || view.Is(k, kGrNegation);
+      }
+      if (stopped || to - from >= best_distance) continue;
+      best = &predicate;
+      best_distance = to - from;
+    }
+    if (best == nullptr) continue;
+    const bool easing = best->action == MeasureAction::kEase || best->action == MeasureAction::kLift;
+    PairReading pair;
+    pair.measure = easing ? EasedKind(object.kind) : object.kind;
+    pair.action = best->action;
+    pair.at = std::min(object.begin, best->begin);
+    pairs.push_back(pair);
+  }
+  return pairs;
+}
+
 // When the measure was taken: a day or a start named in the sentence. "Until the end of
 // June" says when it may end, not when it began.
 std::optional<Period> MeasurePeriod(const SentenceView& view) {
@@ -157,21 +294,45 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   // Where could each pattern start? One index look-up a token, in text order.
   std::vector<std::vector<size_t>> starts(lexicon.measure_patterns().size());
   std::vector<size_t> found_here;
-  bool any = false;
   for (size_t at = 0; at < tokens.size(); ++at) {
     if (!tokens[at].is_word) continue;
     found_here.clear();
     lexicon.PatternsStartingWith(tokens[at].lower, found_here);
     for (size_t index : found_here) starts[index].push_back(at);
-    any = any || !found_here.empty();
+
   }
-  if (!any) return;
   // Flights cancelled by a storm, villages evacuated before a fire: not outbreak measures.
   const bool has_disease = view.HasDisease();
   const uint32_t cues = view.CuesIn(0, tokens.size());
   if ((cues & kCueOtherCause) && !has_disease && !(cues & kCueOutbreak)) return;
   std::set<MeasureKind> seen;
   std::vector<Event> found;
+  const auto emit = [&](MeasureKind measure, MeasureAction action, size_t at, size_t end) {
+    if (seen.count(measure)) return;
+    seen.insert(measure);
+    Event event;
+    event.type = EventType::kMeasure;
+    event.measure = measure;
+    event.action = action;
+    if (IsRestrictive(action)) {
+      for (size_t k = 0; k < tokens.size(); ++k) {
+        if (view.clause[k] != view.clause[at] && view.clause[k] != view.clause[end - 1]) continue;
+        if (auto cue = lexicon.ActionCue(tokens[k].lower)) event.action = *cue;
+      }
+    }
+    const PlaceRef* entered = IsEntryMeasure(measure) ? PlaceEntered(view) : nullptr;
+    event.place = entered ? std::optional<Place>(entered->place)
+                          : ChooseActor(view, at, context, gazetteer);
+    if (event.place && IsNational(event.measure) && !event.place->country.empty() &&
+        event.place->level != PlaceLevel::kCountry) {
+      if (auto country = gazetteer.Country(event.place->country)) event.place = country;
+    }
+    event.target = ChooseTarget(view, at, event.place);
+    event.disease = DiseaseNear(view, at, context);
+    event.period = MeasurePeriod(view);
+    event.evidence = EvidenceOf(text, view.sentence);
+    found.push_back(std::move(event));
+  };
   const auto& patterns = lexicon.measure_patterns();
   for (size_t index = 0; index < patterns.size(); ++index) {
     const MeasurePattern& pattern = patterns[index];
@@ -179,29 +340,12 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     for (size_t at : starts[index]) {
       const size_t end = MatchAt(pattern, tokens, at, lexicon);
       if (end == 0) continue;
-      seen.insert(pattern.measure);
-      Event event;
-      event.type = EventType::kMeasure;
-      event.measure = pattern.measure;
-      event.action = pattern.action;
-      if (IsRestrictive(pattern.action)) {
-        for (size_t k = 0; k < tokens.size(); ++k) {
-          if (view.clause[k] != view.clause[at] && view.clause[k] != view.clause[end - 1]) continue;
-          if (auto action = lexicon.ActionCue(tokens[k].lower)) event.action = *action;
-        }
-      }
-      event.place = ChooseActor(view, at, context, gazetteer);
-      if (event.place && IsNational(event.measure) && !event.place->country.empty() &&
-          event.place->level != PlaceLevel::kCountry) {
-        if (auto country = gazetteer.Country(event.place->country)) event.place = country;
-      }
-      event.target = ChooseTarget(view, at, event.place);
-      event.disease = DiseaseNear(view, at, context);
-      event.period = MeasurePeriod(view);
-      event.evidence = EvidenceOf(text, view.sentence);
-      found.push_back(std::move(event));
+      emit(pattern.measure, pattern.action, at, end);
       break;
     }
+  }
+  for (const PairReading& pair : ReadPairs(view, lexicon)) {
+    emit(pair.measure, pair.action, pair.at, pair.at + 1);
   }
   // "reopening" is the catch-all for easing; a more precise easing measure in the
   // same sentence ("reopened its borders", "flights resume") takes its place.
