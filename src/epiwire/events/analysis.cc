@@ -173,10 +173,14 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
                                                                   : PlaceRole::kTarget;
     }
     // Only the words of a noun phrase may stand between the marker and the place:
-    // "in the coastal city of X", "from the nearby Russian city of X".
+    // "in the coastal city of X", "from the nearby Russian city of X"; a verb ends it
+    // ("barred from entering the UK").
     const bool phrase_word = view.Is(k, kGrDeterminer | kGrOf) || t.capitalized ||
                              t.lower == "'s" || !(view.grammar[k] & ~kGrPlaceNoun);
-    if (!phrase_word || t.has_digit || view.terms[k].length > 0) break;
+    const bool gerund = t.lower.ends_with("ing") && !t.capitalized &&
+                        !OneOf(t.lower, {"neighbouring", "neighboring", "surrounding",
+                                         "adjoining", "remaining", "following", "bordering"});
+    if (!phrase_word || gerund || t.has_digit || view.terms[k].length > 0) break;
   }
   return PlaceRole::kPlain;
 }
@@ -230,11 +234,34 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
     // (an organisation), "the X Health Department" (a reporting body).
     for (size_t k = after; k < after + 4 && k < tokens.size(); ++k) {
       const bool capital = tokens[k].capitalized;
-      if ((view.cues[k] & kCueSource) && (ref.possessive || capital)) ref.role = PlaceRole::kSource;
+      // "X's Daily NK", "The X Post", "reports X news agency".
+      const bool agency = tokens[k].lower == "agency" || tokens[k].lower == "newspaper" ||
+                          (tokens[k].lower == "news" && k + 1 < tokens.size() &&
+                           tokens[k + 1].lower == "agency");
+      if ((view.cues[k] & kCueSource) && (ref.possessive || capital || agency)) {
+        ref.role = PlaceRole::kSource;
+      }
       if ((view.cues[k] & kCueOrganisation) && capital) ref.role = PlaceRole::kOrganisation;
       if (view.cues[k] & kCueAuthority) ref.authority = true;
-      if (!tokens[k].is_word || (!capital && !(view.cues[k] & kCueAuthority))) break;
+      if (!tokens[k].is_word ||
+          (!capital && !(view.cues[k] & (kCueAuthority | kCueSource)))) {
+        break;
+      }
     }
+  }
+  // "from A, B and C", "in A, B and C": a place in a list takes the role of the
+  // list's first place.
+  for (size_t p = 1; p < view.places.size(); ++p) {
+    PlaceRef& ref = view.places[p];
+    const PlaceRef& previous = view.places[p - 1];
+    if (ref.role != PlaceRole::kPlain || previous.role == PlaceRole::kPlain) continue;
+    if (ref.span.begin < previous.span.end || ref.span.begin - previous.span.end > 2) continue;
+    bool list = ref.span.begin > previous.span.end;
+    for (size_t k = previous.span.end; k < ref.span.begin; ++k) {
+      const std::string& w = tokens[k].lower;
+      list = list && (w == "," || w == "and" || w == "or");
+    }
+    if (list) ref.role = previous.role;
   }
   // Of two places of one country standing together, the broader one only says where
   // the narrower one is: "Fuzhou, Fujian Province", "Pakistan's Punjab province",

@@ -169,6 +169,16 @@ bool Lexicon::IsNounModifier(std::string_view word, std::string_view next) const
   return false;
 }
 
+bool Lexicon::IsPreModified(std::string_view previous, std::string_view word) const {
+  for (const auto& [prefix, before] : noun_premodifiers_) {
+    if (word.substr(0, prefix.size()) != prefix) continue;
+    for (const std::string& b : before) {
+      if (previous == b) return true;
+    }
+  }
+  return false;
+}
+
 void Lexicon::PatternsStartingWith(std::string_view word, std::vector<size_t>& out) const {
   const size_t first = out.size();
   if (const auto exact = pattern_by_word_.find(std::string(word)); exact != pattern_by_word_.end()) {
@@ -345,10 +355,11 @@ Status Lexicon::ReadGrammar(const std::string& path) {
 
 Status Lexicon::ReadMeasures(const std::string& path) {
   return ForEachTsvRow(path, [&](int line, const std::vector<std::string_view>& fields) {
-    if (fields.size() == 3 && fields[0] == "@modifier") {
-      std::vector<std::string> followers;
-      for (std::string_view follower : Split(fields[2], '|')) followers.emplace_back(follower);
-      noun_modifiers_.emplace_back(std::string(fields[1]), std::move(followers));
+    if (fields.size() == 3 && (fields[0] == "@modifier" || fields[0] == "@premodifier")) {
+      std::vector<std::string> words;
+      for (std::string_view word : Split(fields[2], '|')) words.emplace_back(word);
+      auto& table = fields[0] == "@modifier" ? noun_modifiers_ : noun_premodifiers_;
+      table.emplace_back(std::string(fields[1]), std::move(words));
       return Status::Ok();
     }
     if (fields.size() == 3 && (fields[0] == "@object" || fields[0] == "@predicate")) {

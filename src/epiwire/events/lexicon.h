@@ -138,6 +138,9 @@ class Lexicon {
   // True when `word` followed by `next` is a noun modifier that no pattern may use
   // ("border" in "border city").
   bool IsNounModifier(std::string_view word, std::string_view next) const;
+  // True when `previous` before `word` makes it another thing ("regional" before
+  // "borders": an internal boundary).
+  bool IsPreModified(std::string_view previous, std::string_view word) const;
   // Indices into measure_patterns() of the patterns whose first element matches `word`,
   // in file order (appended to `out`).
   void PatternsStartingWith(std::string_view word, std::vector<size_t>& out) const;
@@ -192,6 +195,7 @@ class Lexicon {
   std::vector<MeasurePattern> measure_patterns_;
   std::unordered_map<std::string, MeasureAction> action_cues_;
   std::vector<std::pair<std::string, std::vector<std::string>>> noun_modifiers_;
+  std::vector<std::pair<std::string, std::vector<std::string>>> noun_premodifiers_;
   // First elements of the measure patterns, indexed so a token costs two hash look-ups:
   // exact words, and prefixes bucketed by their first two bytes.
   std::unordered_map<std::string, std::vector<size_t>> pattern_by_word_;

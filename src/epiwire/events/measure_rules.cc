@@ -23,7 +23,8 @@ bool OneOf(std::string_view word, std::initializer_list<std::string_view> words)
 size_t MatchAt(const MeasurePattern& pattern, const std::vector<text::Token>& tokens, size_t at,
                const Lexicon& lexicon) {
   const auto modifier = [&](size_t k) {
-    return k + 1 < tokens.size() && lexicon.IsNounModifier(tokens[k].lower, tokens[k + 1].lower);
+    return (k + 1 < tokens.size() && lexicon.IsNounModifier(tokens[k].lower, tokens[k + 1].lower)) ||
+           (k > 0 && lexicon.IsPreModified(tokens[k - 1].lower, tokens[k].lower));
   };
   if (!pattern.elements.front().Matches(tokens[at].lower) || modifier(at)) return 0;
   size_t position = at;
@@ -79,9 +80,14 @@ bool IsEntryMeasure(MeasureKind measure) {
 
 const PlaceRef* PlaceEntered(const SentenceView& view) {
   for (const PlaceRef& ref : view.places) {
-    for (size_t back = 1; back <= 2 && back <= ref.span.begin; ++back) {
+    for (size_t back = 1; back <= 3 && back <= ref.span.begin; ++back) {
       const std::string& w = view.tokens[ref.span.begin - back].lower;
       if (w == "entering" || w == "enter" || w == "enters" || w == "entered") return &ref;
+      // "once arriving in Macau", "arrivals into Singapore".
+      if (back >= 2 && (w == "arriving" || w == "arrive" || w == "arrivals" || w == "arrive") &&
+          view.Is(ref.span.begin - back + 1, kGrLocative | kGrTo)) {
+        return &ref;
+      }
     }
   }
   return nullptr;
@@ -126,7 +132,11 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
   for (const PlaceRef& ref : view.places) {
     if (ref.role == PlaceRole::kTarget && !ref.demonym) return ref.place;
   }
-  return context.focus;
+  // A measure is most often the government's of the country the text is about.
+  if (context.main_country && (!context.focus || context.focus->country.empty())) {
+    return context.main_country;
+  }
+  return context.focus ? context.focus : context.main_country;
 }
 
 // The other side: a place after the trigger (or one marked "from"/"to" before it)
@@ -148,6 +158,51 @@ std::optional<Place> ChooseTarget(const SentenceView& view, size_t trigger,
     }
   }
   return std::nullopt;
+}
+
+// The other places of a list the actor stands in, before the trigger: "the US,
+// Australia, Taiwan and South Korea have ..." (places joined by commas and "and").
+std::vector<Place> CoActors(const SentenceView& view, const std::optional<Place>& actor,
+                            size_t trigger) {
+  std::vector<Place> out;
+  if (!actor) return out;
+  const PlaceRef* start = nullptr;
+  for (const PlaceRef& ref : view.places) {
+    if (ref.span.begin < trigger && CanAct(ref) && ref.place.SameAs(*actor)) {
+      start = &ref;
+      break;
+    }
+  }
+  if (start == nullptr) return out;
+  const auto joined = [&](size_t from, size_t to) {
+    if (to < from || to - from > 3) return false;
+    for (size_t k = from; k < to; ++k) {
+      const std::string& w = view.tokens[k].lower;
+      if (w != "," && w != "and" && w != "the") return false;
+    }
+    return true;
+  };
+  const PlaceRef* last = start;
+  for (const PlaceRef& ref : view.places) {
+    if (ref.span.begin <= last->span.begin || ref.span.begin >= trigger) continue;
+    if (!joined(last->span.end, ref.span.begin) || !CanAct(ref) || ref.demonym) break;
+    if (!ref.place.SameAs(*actor)) out.push_back(ref.place);
+    last = &ref;
+  }
+  return out;
+}
+
+// "will not be required to undergo a 14-day quarantine": a measure someone is spared.
+bool Negated(const SentenceView& view, size_t at, size_t end) {
+  // A negation that opens the trigger is the trigger's own ("not to travel").
+  for (size_t k = at + 1; k < end && k < view.tokens.size(); ++k) {
+    if (view.Is(k, kGrNegation)) return true;
+  }
+  for (size_t k = at; k-- > 0 && k + 6 > at;) {
+    if (view.clause[k] != view.clause[at]) break;
+    if (view.Is(k, kGrNegation)) return true;
+  }
+  return false;
 }
 
 // A measure read from a predicate and its object.
@@ -189,6 +244,11 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
     MeasureKind kind{};
     MeasureAction action{};
     size_t length = lexicon.MatchMeasurePredicate(tokens, i, &action);
+    // "will remain open": nothing changes.
+    if (length > 0 && i > 0 && lexicon.IsPreModified(tokens[i - 1].lower, tokens[i].lower)) {
+      i += length;
+      continue;
+    }
     if (length > 0) {
       predicates.push_back({i, i + length, kind, action});
       i += length;
@@ -227,7 +287,13 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
     for (size_t p = 0; p < predicates.size(); ++p) {
       const Mark& predicate = predicates[p];
       const bool after = predicate.begin >= object.end;
-      const size_t distance = after ? predicate.begin - object.end : object.begin - predicate.end;
+      size_t distance = after ? predicate.begin - object.end : object.begin - predicate.end;
+      // A comma between them weighs like a few words ("have been suspended, public
+      // transportation has been stopped").
+      for (size_t k = after ? object.end : predicate.end; k < (after ? predicate.begin : object.begin);
+           ++k) {
+        if (tokens[k].lower == ",") distance += 3;
+      }
       if (distance < object_distance[p]) {
         object_distance[p] = distance;
         object_of[p] = &object;
@@ -247,10 +313,7 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       if (to - from > kReach) continue;
       bool stopped = false;
       for (size_t k = from; k < to; ++k) stopped = stopped || IsStop(tokens[k]);
-      // "will not be required": a measure someone is spared.
-      for (size_t k = predicate.begin; k-- > 0 && k + 4 > predicate.begin;) {
-        stopped = stopped || view.Is(k, kGrNegation);
-      }
+      stopped = stopped || Negated(view, predicate.begin, predicate.end);
       if (stopped || to - from >= best_distance) continue;
       best = &predicate;
       best_distance = to - from;
@@ -331,6 +394,17 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     event.disease = DiseaseNear(view, at, context);
     event.period = MeasurePeriod(view);
     event.evidence = EvidenceOf(text, view.sentence);
+    // "the United States, Australia, Taiwan and South Korea have issued travel
+    // warnings": each place of a listed subject takes the measure.
+    for (const Place& other : CoActors(view, event.place, at)) {
+      Event copy = event;
+      copy.place = other;
+      if (IsNational(copy.measure) && other.level != PlaceLevel::kCountry) {
+        if (auto country = gazetteer.Country(other.country)) copy.place = country;
+      }
+      copy.target = ChooseTarget(view, at, copy.place);
+      found.push_back(std::move(copy));
+    }
     found.push_back(std::move(event));
   };
   const auto& patterns = lexicon.measure_patterns();
@@ -339,7 +413,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     if (seen.count(pattern.measure)) continue;
     for (size_t at : starts[index]) {
       const size_t end = MatchAt(pattern, tokens, at, lexicon);
-      if (end == 0) continue;
+      if (end == 0 || Negated(view, at, end)) continue;
       emit(pattern.measure, pattern.action, at, end);
       break;
     }
