@@ -553,6 +553,18 @@ TEST(RelevanceScore, OrdersTextsByOutbreakEvidence) {
   EXPECT_LE(outbreak, 1.0);
 }
 
+TEST(RelevanceScore, AFilmAboutAnEpidemicIsNotOutbreakNews) {
+  const std::string review =
+      "The new film follows a virologist racing to stop a deadly virus before the pandemic "
+      "spreads. The movie stars a cast of familiar faces, and the thriller keeps its plot "
+      "moving until the last scene. The director shot it in three cities.";
+  const std::string report =
+      "The virus has infected 40 people in the district, and health officials reported "
+      "three deaths as the outbreak spread to two more villages.";
+  EXPECT_LT(RelevanceScore(review), 0.5);
+  EXPECT_GT(RelevanceScore(report), 0.5);
+}
+
 TEST(RelevanceScore, AnArticleOnTravelMeasuresIsRelevant) {
   const double score = RelevanceScore(
       "Officials kept coronavirus controls in place. Arrivals must spend 14 days of quarantine "
@@ -575,8 +587,10 @@ TEST(Lexicon, EmbeddedLexiconsParseWithoutSkippedLines) {
       "sign up\tprompt\n# comment\n\nno tab here\nfoo\tunknownkind\n^photo:\tcredit\n");
   EXPECT_EQ(boilerplate.matcher.size(), 2u);
   EXPECT_EQ(boilerplate.skipped_lines, 2u);
-  ParsedLexicon relevance = ParseRelevanceTsv("outbreak\t1.2\ncases\tmany\nflu\t-1\n");
-  EXPECT_EQ(relevance.matcher.size(), 1u);
+  // A negative weight is a word of another subject; a zero weight says nothing.
+  ParsedLexicon relevance =
+      ParseRelevanceTsv("outbreak\t1.2\ncases\tmany\nfilm\t-1\nflu\t0\n");
+  EXPECT_EQ(relevance.matcher.size(), 2u);
   EXPECT_EQ(relevance.skipped_lines, 2u);
   EXPECT_GT(BoilerplateLexicon().size(), 100u);
   EXPECT_GT(RelevanceLexicon().size(), 80u);
