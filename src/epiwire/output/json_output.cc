@@ -103,7 +103,8 @@ std::string ToJsonLine(const Extraction& extraction, const JsonOptions& options)
     stories.push_back(Json{{"start", story.start},
                            {"end", story.end},
                            {"relevant", story.relevant},
-                           {"score", static_cast<double>(static_cast<int>(story.score * 1000 + 0.5)) / 1000}});
+                           {"score", static_cast<double>(static_cast<int>(story.score * 1000 + 0.5)) / 1000},
+                           {"language", story.language}});
   }
   json["stories"] = stories;
   Json removed = Json::array();
