@@ -85,6 +85,8 @@ MERGED_SPELLING_PENALTY = 0.02
 TRANSLATION_PENALTY = 0.04
 LOWER_LEVEL_PENALTY = 0.15
 MATCH_THRESHOLD = 0.72
+# A name this close to an override's row suggests ISO has since coded the row itself.
+NEW_UNIT_SCORE = 0.95
 
 # Relations in admin1_iso_overrides.tsv between a GeoNames admin1 row and an ISO code.
 RELATIONS = {
@@ -365,7 +367,26 @@ def match_admin1(admin1_rows, iso2_entries, overrides, translations, level=None,
         if explain is not None and -score < 1.0:
             explain.append(f"{admin1}\t{rows_by_code[admin1]['name']}\t{iso}\t"
                            f"{by_code[iso]['name']}\t{-score:.2f}")
+    warn_of_new_units(admin1_rows, iso2_entries, overrides, used, penalties, forms)
     return {admin1: iso for admin1, iso in mapping.items() if iso}
+
+
+def warn_of_new_units(admin1_rows, iso2_entries, overrides, used, penalties, forms):
+    """A row linked to a containing unit ('part', 'merged', 'none') may get its own code
+    in a later iso-codes (Norway's 2024 counties): says so when an unused ISO entry now
+    carries the row's name, so that the override is reviewed."""
+    for row in admin1_rows:
+        override = overrides.get(row["code"])
+        if not override or override["relation"] == "same":
+            continue
+        names = row_forms(row)
+        for entry in iso2_entries:
+            code = entry["code"]
+            if code in used or penalties.get(code) != 0.0 or code == override["iso"]:
+                continue
+            if match_score(names, forms[code], NEW_UNIT_SCORE) >= NEW_UNIT_SCORE:
+                print(f"override {row['code']} ({override['relation']} {override['iso'] or '-'}): "
+                      f"iso-codes now has {code} {entry['name']!r}: review it", file=sys.stderr)
 
 
 def read_tsv_lines(path):
