@@ -133,6 +133,13 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
       reading.phrase_end = i + term.length;
       switch (ct.role) {
         case TermRole::kNoun: {
+          // "3 cases ... because they turned out negative": no cases after all.
+          size_t neg_at = 0;
+          const auto after_noun = VerbAfter(scan, i + term.length, 12, &neg_at);
+          if (after_noun && after_noun->term.role == TermRole::kNegVerb) {
+            *blocked = true;
+            return std::nullopt;
+          }
           reading.status = modifier.value_or(*ct.status);
           if (ct.status == CaseStatus::kDeaths) reading.status = CaseStatus::kDeaths;
           reading.noun_is_case_word = t.lower == "case" || t.lower == "cases";
@@ -519,7 +526,10 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
       *ordinal = view.quantities[static_cast<size_t>(scan.quantity_at[k])].quantity.value;
       CountReading reading;
       reading.status = *verb->term.status;
-      reading.head = k;
+      // "A ninth person died": the person is what is counted.
+      const bool person = k + 1 < tokens.size() && view.terms[k + 1].length > 0 &&
+                          view.terms[k + 1].term.role == TermRole::kPerson;
+      reading.head = person ? k + 1 : k;
       reading.phrase_end = at + verb->length;
       reading.path = CountPath::kSingle;
       return reading;
@@ -707,8 +717,22 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     // "killed 28 people, including nine people", "50 cattle and one moose": people or
     // animals listed after a count share its status.
-    if (needs_status && !reading->by_modifier && !counts.empty() && hedge > 0 &&
-        (OneOf(tokens[hedge - 1].lower, {"including", ",", "plus", "and"}))) {
+    // After "including", only a part with a time or place of its own is a count of
+    // its own ("including nine in the past week"); "including two foreigners" only
+    // describes the count before.
+    const auto own_frame = [&] {
+      for (size_t k = reading->phrase_end; k < tokens.size() && k < reading->phrase_end + 6; ++k) {
+        if (view.Is(k, kGrLocative) || view.PlaceAt(k) != nullptr) return true;
+        for (const DateRef& date : view.dates) {
+          if (date.span.begin == k) return true;
+        }
+        if (!tokens[k].is_word) return false;
+      }
+      return false;
+    };
+    const bool listed = hedge > 0 && OneOf(tokens[hedge - 1].lower, {",", "plus", "and"});
+    const bool included = hedge > 0 && tokens[hedge - 1].lower == "including" && own_frame();
+    if (needs_status && !reading->by_modifier && !counts.empty() && (listed || included)) {
       reading->status = counts.back().reading.status;
       needs_status = false;
     }

@@ -48,15 +48,18 @@ std::string MainDisease(const std::vector<SentenceView>& views) {
   return best;
 }
 
-// The animals the document speaks of most, if it speaks of any.
+// The animals the document speaks of, if one kind makes most of what it names: with
+// cattle, pigs and sheep all named, "cases" of foot-and-mouth disease are just animals.
 std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
   std::map<Host, int> counts;
+  int total = 0;
   for (const SentenceView& view : views) {
     for (const TermAt& term : view.terms) {
       if (term.length == 0 || term.term.role != TermRole::kAnimal) continue;
       // The general words ("birds", "animals") say less than the kinds.
       const bool general = *term.term.host == Host::kBird || *term.term.host == Host::kAnimal;
       counts[*term.term.host] += general ? 1 : 3;
+      total += general ? 1 : 3;
     }
   }
   std::optional<Host> best;
@@ -67,6 +70,7 @@ std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
       best_count = count;
     }
   }
+  if (best && best_count * 3 < total * 2) return Host::kAnimal;
   return best;
 }
 
