@@ -379,14 +379,16 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   view.clause.assign(n, 0);
   view.disease.assign(n, std::string());
   view.disease_length.assign(n, 0);
+  const std::vector<uint32_t> words = lexicon.WordIds(view.tokens);
   for (size_t i = 0; i < n; ++i) {
+    if (words[i] == Lexicon::kNoWord) continue;
     uint32_t flags = 0;
-    size_t length = lexicon.MatchCue(view.tokens, i, &flags);
+    size_t length = lexicon.MatchCue(words, i, &flags);
     for (size_t k = i; k < i + length; ++k) view.cues[k] |= flags;
-    length = lexicon.MatchGrammar(view.tokens, i, &flags);
+    length = lexicon.MatchGrammar(words, i, &flags);
     for (size_t k = i; k < i + length; ++k) view.grammar[k] |= flags;
     TermAt& term = view.terms[i];
-    term.length = lexicon.MatchCaseTerm(view.tokens, i, &term.term);
+    term.length = lexicon.MatchCaseTerm(words, i, &term.term);
   }
   int clause = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -396,7 +398,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   // Diseases, longest first, without overlaps ("swine flu" is not also "flu").
   for (size_t i = 0; i < n; ++i) {
     std::string disease;
-    const size_t length = lexicon.MatchDisease(view.tokens, i, &disease);
+    const size_t length = lexicon.MatchDisease(words, i, &disease);
     if (length == 0) continue;
     view.disease[i] = disease;
     view.disease_length[i] = length;

@@ -79,20 +79,6 @@ constexpr std::array<std::pair<std::string_view, TermRole>, 9> kRoleNames{{
     {"total", TermRole::kTotal},
 }};
 
-// A phrase as the sentence tokeniser splits it, tokens joined by single spaces, so
-// that "covid-19" is one token and "bird flu" two.
-std::string TokenKey(std::string_view phrase, size_t* words) {
-  const std::string lower = AsciiLower(phrase);
-  const auto tokens = text::Tokenize(lower, 0, lower.size());
-  std::string key;
-  for (const text::Token& t : tokens) {
-    if (!key.empty()) key += ' ';
-    key += t.lower;
-  }
-  *words = tokens.size();
-  return key;
-}
-
 }  // namespace
 
 bool PatternElement::Matches(std::string_view word) const {
@@ -105,46 +91,72 @@ bool PatternElement::Matches(std::string_view word) const {
   return false;
 }
 
+std::vector<uint32_t> Lexicon::PhraseWords(std::string_view phrase) {
+  const std::string lower = AsciiLower(phrase);
+  std::vector<uint32_t> words;
+  for (const text::Token& t : text::Tokenize(lower, 0, lower.size())) {
+    auto [it, added] = vocabulary_.try_emplace(t.lower, static_cast<uint32_t>(vocabulary_.size() + 1));
+    words.push_back(it->second);
+  }
+  return words;
+}
+
+std::vector<uint32_t> Lexicon::WordIds(const std::vector<text::Token>& tokens) const {
+  std::vector<uint32_t> ids(tokens.size(), kNoWord);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const auto found = vocabulary_.find(std::string_view(tokens[i].lower));
+    if (found != vocabulary_.end()) ids[i] = found->second;
+  }
+  return ids;
+}
+
 template <typename T>
-size_t Lexicon::MatchLongest(const PhraseTable<T>& table, const std::vector<text::Token>& tokens,
-                             size_t i, T* value, bool merge) {
-  if (i >= tokens.size() || !table.first_words.count(tokens[i].lower)) return 0;
-  std::string key;
+T& Lexicon::PhraseTable<T>::Add(const std::vector<uint32_t>& words) {
+  if (by_first.size() <= words.front()) by_first.resize(words.front() + 1);
+  for (Phrase& phrase : by_first[words.front()]) {
+    if (phrase.words == words) return phrase.value;
+  }
+  by_first[words.front()].push_back(Phrase{words, T{}});
+  return by_first[words.front()].back().value;
+}
+
+template <typename T>
+size_t Lexicon::PhraseTable<T>::Match(const std::vector<uint32_t>& ids, size_t i, T* value,
+                                      bool merge) const {
+  if (i >= ids.size() || ids[i] == kNoWord || ids[i] >= by_first.size()) return 0;
   size_t best = 0;
-  for (size_t n = 0; n < table.longest && i + n < tokens.size(); ++n) {
-    if (n > 0) key += ' ';
-    key += tokens[i + n].lower;
-    const auto found = table.phrases.find(key);
-    if (found == table.phrases.end()) continue;
-    best = n + 1;
+  for (const Phrase& phrase : by_first[ids[i]]) {
+    const size_t n = phrase.words.size();
+    if (i + n > ids.size() || !std::equal(phrase.words.begin(), phrase.words.end(), ids.begin() + static_cast<std::ptrdiff_t>(i))) {
+      continue;
+    }
     if constexpr (std::is_same_v<T, uint32_t>) {
-      *value = merge ? (*value | found->second) : found->second;
-    } else {
-      *value = found->second;
+      if (merge) *value |= phrase.value;
+    }
+    if (n > best) {
+      best = n;
+      if (!merge) *value = phrase.value;
     }
   }
   return best;
 }
 
-size_t Lexicon::MatchCaseTerm(const std::vector<text::Token>& tokens, size_t i,
-                              CaseTerm* term) const {
-  return MatchLongest(terms_, tokens, i, term, false);
+size_t Lexicon::MatchCaseTerm(const std::vector<uint32_t>& words, size_t i, CaseTerm* term) const {
+  return terms_.Match(words, i, term, false);
 }
 
-size_t Lexicon::MatchDisease(const std::vector<text::Token>& tokens, size_t i,
-                             std::string* id) const {
-  return MatchLongest(diseases_, tokens, i, id, false);
+size_t Lexicon::MatchDisease(const std::vector<uint32_t>& words, size_t i, std::string* id) const {
+  return diseases_.Match(words, i, id, false);
 }
 
-size_t Lexicon::MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const {
+size_t Lexicon::MatchCue(const std::vector<uint32_t>& words, size_t i, uint32_t* cues) const {
   *cues = 0;
-  return MatchLongest(cues_, tokens, i, cues, true);
+  return cues_.Match(words, i, cues, true);
 }
 
-size_t Lexicon::MatchGrammar(const std::vector<text::Token>& tokens, size_t i,
-                             uint32_t* classes) const {
+size_t Lexicon::MatchGrammar(const std::vector<uint32_t>& words, size_t i, uint32_t* classes) const {
   *classes = 0;
-  return MatchLongest(grammar_, tokens, i, classes, true);
+  return grammar_.Match(words, i, classes, true);
 }
 
 std::optional<PlaceLevel> Lexicon::PlaceNounLevel(std::string_view word) const {
@@ -258,14 +270,13 @@ Status Lexicon::ReadDiseases(const std::string& path) {
     const std::string id = AsciiLower(fields[0]);
     if (fields.size() > 2 && fields[2] == "animal") animal_diseases_.insert(id);
     for (std::string_view synonym : Split(fields[1], '|')) {
-      size_t words = 0;
-      const std::string key = TokenKey(synonym, &words);
-      if (key.empty()) continue;
-      diseases_.phrases.emplace(key, id);
-      diseases_.Add(key, words);
+      const std::vector<uint32_t> words = PhraseWords(synonym);
+      if (words.empty()) continue;
+      std::string& value = diseases_.Add(words);
+      if (value.empty()) value = id;
     }
-    diseases_.phrases.emplace(id, id);
-    diseases_.Add(id, 1);
+    std::string& own = diseases_.Add(PhraseWords(id));
+    if (own.empty()) own = id;
     return Status::Ok();
   });
 }
@@ -294,11 +305,16 @@ Status Lexicon::ReadTerms(const std::string& path) {
       }
     }
     if (term.role == TermRole::kAnimal && !term.host) term.host = Host::kAnimal;
-    size_t words = 0;
-    const std::string key = TokenKey(fields[0], &words);
+    const std::vector<uint32_t> words = PhraseWords(fields[0]);
+    if (words.empty()) return Status::InvalidInput("empty term");
     // A phrase may be a verb after the noun and a verb before the number both.
-    if (const auto known = terms_.phrases.find(key); known != terms_.phrases.end()) {
-      CaseTerm merged = known->second;
+    const bool seen_before = words.front() < terms_.by_first.size() &&
+                       std::any_of(terms_.by_first[words.front()].begin(),
+                                   terms_.by_first[words.front()].end(),
+                                   [&](const auto& phrase) { return phrase.words == words; });
+    CaseTerm& slot = terms_.Add(words);
+    if (seen_before) {
+      CaseTerm merged = slot;
       if (term.role == TermRole::kKillVerb && merged.role != TermRole::kKillVerb) {
         merged.kill_status = term.status;
         term = merged;
@@ -306,8 +322,7 @@ Status Lexicon::ReadTerms(const std::string& path) {
         term.kill_status = merged.status;
       }
     }
-    terms_.phrases[key] = term;
-    terms_.Add(key, words);
+    slot = term;
     return Status::Ok();
   });
 }
@@ -317,10 +332,9 @@ Status Lexicon::ReadCues(const std::string& path) {
     if (fields.size() < 2) return Status::InvalidInput("want phrase<TAB>cue");
     for (const auto& [name, flag] : kCueNames) {
       if (fields[1] == name) {
-        size_t words = 0;
-        const std::string key = TokenKey(fields[0], &words);
-        cues_.phrases[key] |= flag;
-        cues_.Add(key, words);
+        const std::vector<uint32_t> words = PhraseWords(fields[0]);
+        if (words.empty()) return Status::InvalidInput("empty cue");
+        cues_.Add(words) |= flag;
         return Status::Ok();
       }
     }
@@ -336,8 +350,8 @@ Status Lexicon::ReadGrammar(const std::string& path) {
       if (fields[1] == name) flag = value;
     }
     if (flag == 0) return Status::InvalidInput("unknown class '" + std::string(fields[1]) + "'");
-    size_t words = 0;
-    const std::string key = TokenKey(fields[0], &words);
+    const std::vector<uint32_t> words = PhraseWords(fields[0]);
+    if (words.empty()) return Status::InvalidInput("empty word");
     if (flag == kGrPlaceNoun) {
       if (fields.size() < 3) return Status::InvalidInput("a place noun needs its level");
       PlaceLevel level = PlaceLevel::kOther;
@@ -345,10 +359,9 @@ Status Lexicon::ReadGrammar(const std::string& path) {
       else if (fields[2] == "subdivision") level = PlaceLevel::kSubdivision;
       else if (fields[2] == "city") level = PlaceLevel::kCity;
       else if (fields[2] != "other") return Status::InvalidInput("unknown level '" + std::string(fields[2]) + "'");
-      place_nouns_[key] = level;
+      place_nouns_[AsciiLower(fields[0])] = level;
     }
-    grammar_.phrases[key] |= flag;
-    grammar_.Add(key, words);
+    grammar_.Add(words) |= flag;
     return Status::Ok();
   });
 }

@@ -117,15 +117,31 @@ class Lexicon {
   // line fails with "path:line: what".
   static Result<std::unique_ptr<Lexicon>> Load(const std::string& dir);
 
+  // The lexicon's id of each token's lower-cased word (kNoWord for words no phrase of
+  // the lexicon holds): one look-up a token, after which every table below matches on
+  // small integers instead of strings.
+  static constexpr uint32_t kNoWord = 0;
+  std::vector<uint32_t> WordIds(const std::vector<text::Token>& tokens) const;
+
   // Longest case term starting at token i: its length in tokens (0 if none).
-  size_t MatchCaseTerm(const std::vector<text::Token>& tokens, size_t i, CaseTerm* term) const;
+  size_t MatchCaseTerm(const std::vector<uint32_t>& words, size_t i, CaseTerm* term) const;
   // Longest disease name starting at token i: its length (0 if none) and id.
-  size_t MatchDisease(const std::vector<text::Token>& tokens, size_t i, std::string* id) const;
+  size_t MatchDisease(const std::vector<uint32_t>& words, size_t i, std::string* id) const;
   // Longest cue phrase starting at token i: its length (0 if none) and the flags of
   // every cue phrase starting there.
-  size_t MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const;
+  size_t MatchCue(const std::vector<uint32_t>& words, size_t i, uint32_t* cues) const;
   // Longest grammar phrase starting at token i ("as well as"): length and classes.
-  size_t MatchGrammar(const std::vector<text::Token>& tokens, size_t i, uint32_t* classes) const;
+  size_t MatchGrammar(const std::vector<uint32_t>& words, size_t i, uint32_t* classes) const;
+  // The same, on tokens (for tests and one-off look-ups).
+  size_t MatchCaseTerm(const std::vector<text::Token>& tokens, size_t i, CaseTerm* term) const {
+    return MatchCaseTerm(WordIds(tokens), i, term);
+  }
+  size_t MatchDisease(const std::vector<text::Token>& tokens, size_t i, std::string* id) const {
+    return MatchDisease(WordIds(tokens), i, id);
+  }
+  size_t MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const {
+    return MatchCue(WordIds(tokens), i, cues);
+  }
   // The level a place noun refers to ("province" -> subdivision); nullopt otherwise.
   std::optional<PlaceLevel> PlaceNounLevel(std::string_view word) const;
   // True for diseases of animals only (african-swine-fever): their "cases" are
@@ -154,21 +170,27 @@ class Lexicon {
                                MeasureAction* action) const;
 
  private:
+  // Phrases as sequences of word ids, found by their first word.
   template <typename T>
   struct PhraseTable {
-    std::unordered_map<std::string, T> phrases;  // space-joined lower-case tokens
-    std::unordered_set<std::string> first_words;  // quick rejection before building keys
-    size_t longest = 0;                          // in tokens
-    void Add(const std::string& phrase, size_t words) {
-      first_words.insert(phrase.substr(0, phrase.find(' ')));
-      longest = std::max(longest, words);
-    }
+    struct Phrase {
+      std::vector<uint32_t> words;
+      T value{};
+    };
+    std::vector<std::vector<Phrase>> by_first;  // indexed by the first word's id
+    // The value of `words`, added if new (callers may merge into it).
+    T& Add(const std::vector<uint32_t>& words);
+    // Longest phrase at i; with `merge`, the values of every phrase starting there
+    // are or-ed together (flags).
+    size_t Match(const std::vector<uint32_t>& ids, size_t i, T* value, bool merge) const;
   };
-  // Longest phrase of `table` at token i; with `merge`, the values of every phrase
-  // starting there are or-ed together (flags).
-  template <typename T>
-  static size_t MatchLongest(const PhraseTable<T>& table, const std::vector<text::Token>& tokens,
-                             size_t i, T* value, bool merge);
+  struct TransparentHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // The word ids of a phrase tokenised like sentences ("covid-19" one token, "bird flu"
+  // two), adding new words to the vocabulary.
+  std::vector<uint32_t> PhraseWords(std::string_view phrase);
   Status ReadDiseases(const std::string& path);
   Status ReadTerms(const std::string& path);
   Status ReadCues(const std::string& path);
@@ -176,6 +198,7 @@ class Lexicon {
   Status ReadMeasures(const std::string& path);
   void IndexPatterns();
 
+  std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> vocabulary_;
   PhraseTable<std::string> diseases_;
   std::unordered_set<std::string> animal_diseases_;
   PhraseTable<CaseTerm> terms_;

@@ -10,7 +10,7 @@ namespace epiwire::text {
 namespace {
 
 // CLD2 reads this much at most; a news story's opening says which language it is in.
-constexpr size_t kMaxBytes = 16384;
+constexpr size_t kMaxBytes = 4096;
 // Fewer letters than this say too little.
 constexpr int kMinTextBytes = 24;
 
