@@ -380,7 +380,14 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   view.disease.assign(n, std::string());
   view.disease_length.assign(n, 0);
   const std::vector<uint32_t> words = lexicon.WordIds(view.tokens);
+  bool number = false;
   for (size_t i = 0; i < n; ++i) {
+    const text::Token& token = view.tokens[i];
+    // "thirty-one" is one token.
+    number = number || token.has_digit ||
+             (token.is_word &&
+              quantity::IsNumberWord(std::string_view(token.lower).substr(0, token.lower.find('-'))));
+    if (token.is_word && !view.measure_anchor) view.measure_anchor = lexicon.MayStartMeasure(token.lower);
     if (words[i] == Lexicon::kNoWord) continue;
     uint32_t flags = 0;
     size_t length = lexicon.MatchCue(words, i, &flags);
@@ -418,14 +425,21 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   }
 
   const std::string_view sentence_text = text.substr(sentence.start, sentence.end - sentence.start);
-  for (quantity::Quantity q : quantity::FindQuantities(sentence_text)) {
+  // Numbers and dates are read only where there can be some: most sentences of a page
+  // hold neither a number nor a case word nor a measure.
+  const bool has_terms = std::any_of(view.terms.begin(), view.terms.end(),
+                                     [](const TermAt& t) { return t.length > 0; });
+  const bool read_dates = number || has_terms || view.measure_anchor || StartsLine(text, sentence.start);
+  for (quantity::Quantity q : number ? quantity::FindQuantities(sentence_text)
+                                     : std::vector<quantity::Quantity>{}) {
     q.start += sentence.start;
     q.end += sentence.start;
     q.number_start += sentence.start;
     QuantityRef ref{{view.TokenAt(q.number_start), view.TokenAt(q.end)}, q};
     if (ref.span.end > ref.span.begin) view.quantities.push_back(ref);
   }
-  for (dates::DateMention d : dates::FindDates(sentence_text, published)) {
+  for (dates::DateMention d : read_dates ? dates::FindDates(sentence_text, published)
+                                         : std::vector<dates::DateMention>{}) {
     d.start += sentence.start;
     d.end += sentence.start;
     view.dates.push_back(DateRef{{view.TokenAt(d.start), view.TokenAt(d.end)}, d});

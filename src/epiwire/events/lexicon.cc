@@ -254,7 +254,32 @@ size_t Lexicon::MatchMeasurePredicate(const std::vector<text::Token>& tokens, si
   return measure_predicates_.Match(tokens, i, action);
 }
 
+bool Lexicon::MayStartMeasure(std::string_view word) const {
+  if (measure_starts_.find(word) != measure_starts_.end()) return true;
+  return word.size() >= 3 &&
+         measure_start_prefixes_.find(word.substr(0, 3)) != measure_start_prefixes_.end();
+}
+
 void Lexicon::IndexPatterns() {
+  const auto add_start = [&](const std::string& word, bool prefix) {
+    if (prefix) {
+      measure_start_prefixes_.insert(word.substr(0, 3));
+    } else {
+      measure_starts_.insert(word);
+    }
+  };
+  for (const MeasurePattern& pattern : measure_patterns_) {
+    for (const std::string& word : pattern.elements.front().exact) add_start(word, false);
+    for (const std::string& prefix : pattern.elements.front().prefixes) add_start(prefix, true);
+  }
+  for (const auto* table : {&measure_objects_.entries}) {
+    for (const auto& [word, kind] : *table) {
+      add_start(word.words.front(), word.words.size() == 1 && word.last_is_prefix);
+    }
+  }
+  for (const auto& [word, action] : measure_predicates_.entries) {
+    add_start(word.words.front(), word.words.size() == 1 && word.last_is_prefix);
+  }
   for (size_t i = 0; i < measure_patterns_.size(); ++i) {
     const PatternElement& element = measure_patterns_[i].elements.front();
     for (const std::string& word : element.exact) pattern_by_word_[word].push_back(i);

@@ -160,6 +160,9 @@ class Lexicon {
   // Indices into measure_patterns() of the patterns whose first element matches `word`,
   // in file order (appended to `out`).
   void PatternsStartingWith(std::string_view word, std::vector<size_t>& out) const;
+  // Could a measure pattern, object or predicate start at this token? A cheap test
+  // (one look-up) that lets sentences without any skip the measure rules.
+  bool MayStartMeasure(std::string_view word) const;
   // A measure's object starting at token i ("schools", "mass events"): its length in
   // tokens (0 if none) and the measure it names.
   size_t MatchMeasureObject(const std::vector<text::Token>& tokens, size_t i,
@@ -213,6 +216,10 @@ class Lexicon {
     void Add(MeasureWord word, T value);
     size_t Match(const std::vector<text::Token>& tokens, size_t i, T* value) const;
   };
+  // First words of measure patterns, objects and predicates, and the first three
+  // letters of those that are prefixes.
+  std::unordered_set<std::string, TransparentHash, std::equal_to<>> measure_starts_;
+  std::unordered_set<std::string, TransparentHash, std::equal_to<>> measure_start_prefixes_;
   WordTable<MeasureKind> measure_objects_;
   WordTable<MeasureAction> measure_predicates_;
   std::vector<MeasurePattern> measure_patterns_;

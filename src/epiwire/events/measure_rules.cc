@@ -353,6 +353,7 @@ std::optional<Period> MeasurePeriod(const SentenceView& view) {
 void ExtractMeasures(std::string_view text, const SentenceView& view,
                      const DocumentContext& context, const Lexicon& lexicon,
                      const gazetteer::Gazetteer& gazetteer, std::vector<Event>& out) {
+  if (!view.measure_anchor) return;
   const auto& tokens = view.tokens;
   // Where could each pattern start? One index look-up a token, in text order.
   std::vector<std::vector<size_t>> starts(lexicon.measure_patterns().size());
