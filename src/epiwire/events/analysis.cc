@@ -379,15 +379,16 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   view.clause.assign(n, 0);
   view.disease.assign(n, std::string());
   view.disease_length.assign(n, 0);
+  view.measure_start.assign(n, false);
   const std::vector<uint32_t> words = lexicon.WordIds(view.tokens);
   bool number = false;
   for (size_t i = 0; i < n; ++i) {
     const text::Token& token = view.tokens[i];
-    // "thirty-one" is one token.
-    number = number || token.has_digit ||
-             (token.is_word &&
-              quantity::IsNumberWord(std::string_view(token.lower).substr(0, token.lower.find('-'))));
-    if (token.is_word && !view.measure_anchor) view.measure_anchor = lexicon.MayStartMeasure(token.lower);
+    number = number || token.has_digit;
+    if (token.is_word && lexicon.MayStartMeasure(token.lower, words[i])) {
+      view.measure_start[i] = true;
+      view.measure_anchor = true;
+    }
     if (words[i] == Lexicon::kNoWord) continue;
     uint32_t flags = 0;
     size_t length = lexicon.MatchCue(words, i, &flags);
@@ -396,6 +397,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     for (size_t k = i; k < i + length; ++k) view.grammar[k] |= flags;
     TermAt& term = view.terms[i];
     term.length = lexicon.MatchCaseTerm(words, i, &term.term);
+    number = number || (view.grammar[i] & kGrNumber);
   }
   int clause = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -427,9 +429,15 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   const std::string_view sentence_text = text.substr(sentence.start, sentence.end - sentence.start);
   // Numbers and dates are read only where there can be some: most sentences of a page
   // hold neither a number nor a case word nor a measure.
-  const bool has_terms = std::any_of(view.terms.begin(), view.terms.end(),
-                                     [](const TermAt& t) { return t.length > 0; });
-  const bool read_dates = number || has_terms || view.measure_anchor || StartsLine(text, sentence.start);
+  // A count of one needs an article and a case word ("a woman was diagnosed"); a
+  // dateline a place at the start of a line.
+  bool article = false;
+  for (size_t i = 0; i < n && !article; ++i) article = view.Is(i, kGrArticle);
+  const bool has_terms = article && std::any_of(view.terms.begin(), view.terms.end(),
+                                                [](const TermAt& t) { return t.length > 0; });
+  const bool dateline = !view.places.empty() && view.places.front().span.begin <= 3 &&
+                        StartsLine(text, sentence.start);
+  const bool read_dates = number || has_terms || view.measure_anchor || dateline;
   for (quantity::Quantity q : number ? quantity::FindQuantities(sentence_text)
                                      : std::vector<quantity::Quantity>{}) {
     q.start += sentence.start;

@@ -241,6 +241,10 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
   std::vector<Mark> objects;
   std::vector<Mark> predicates;
   for (size_t i = 0; i < tokens.size();) {
+    if (!view.measure_start[i]) {
+      ++i;
+      continue;
+    }
     MeasureKind kind{};
     MeasureAction action{};
     size_t length = lexicon.MatchMeasurePredicate(tokens, i, &action);
@@ -359,7 +363,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   std::vector<std::vector<size_t>> starts(lexicon.measure_patterns().size());
   std::vector<size_t> found_here;
   for (size_t at = 0; at < tokens.size(); ++at) {
-    if (!tokens[at].is_word) continue;
+    if (!view.measure_start[at]) continue;
     found_here.clear();
     lexicon.PatternsStartingWith(tokens[at].lower, found_here);
     for (size_t index : found_here) starts[index].push_back(at);
