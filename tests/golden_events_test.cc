@@ -116,7 +116,8 @@ bool MeasureMatches(const Json& gold, const Event& pred) {
 std::string Describe(const Event& e) {
   std::ostringstream out;
   if (e.type == EventType::kCases) {
-    out << "cases " << e.count << " " << CaseStatusName(e.status) << " agg="
+    out << "cases " << e.count << " " << CaseStatusName(e.status) << " host=" << HostName(e.host)
+        << " agg="
         << (e.aggregation ? AggregationName(*e.aggregation) : "null") << " imported="
         << (e.imported ? (*e.imported ? "true" : "false") : "null")
         << " qualifier=" << QualifierName(e.qualifier) << " disease=" << e.disease;

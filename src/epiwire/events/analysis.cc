@@ -411,6 +411,8 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     if (length == 0) continue;
     view.disease[i] = disease;
     view.disease_length[i] = length;
+    // "African swine fever", "bird flu": the words of a disease name count nothing.
+    for (size_t k = i; k < i + length; ++k) view.terms[k] = TermAt{};
     i += length - 1;
   }
 

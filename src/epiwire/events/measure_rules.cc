@@ -198,7 +198,7 @@ bool Negated(const SentenceView& view, size_t at, size_t end) {
   for (size_t k = at + 1; k < end && k < view.tokens.size(); ++k) {
     if (view.Is(k, kGrNegation)) return true;
   }
-  for (size_t k = at; k-- > 0 && k + 6 > at;) {
+  for (size_t k = at; k-- > 0 && k + 8 > at;) {
     if (view.clause[k] != view.clause[at]) break;
     if (view.Is(k, kGrNegation)) return true;
   }
