@@ -21,7 +21,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr double kMinimumShare = 0.88;
+constexpr double kMinimumShare = 0.95;
 
 std::string Fold(const std::string& name) {
   std::string folded;
