@@ -26,6 +26,7 @@
 #include "epiwire/gazetteer/gazetteer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,7 +53,21 @@ struct Candidate {
   // Right after another capitalised word that is no place ("Punggu Mawang"): maybe
   // only the end of a longer name.
   bool inside_name = false;
+  // A county or district the tables do not have ("Carbon County"): a place of level
+  // "other", in the country (and subdivision) the text puts it in.
+  bool division = false;
+  // A known name before a division noun ("Orleans Parish"): if what follows puts it
+  // where the name has no reading, it is a division of that name there.
+  bool division_reading = false;
 };
+
+// Nouns of the divisions below the first level that the tables do not list.
+bool IsDivisionNoun(std::string_view word) {
+  static constexpr std::string_view kNouns[] = {"County",   "county",   "District",
+                                                "district", "Parish",   "parish",
+                                                "Borough",  "borough",  "Municipality"};
+  return std::find(std::begin(kNouns), std::end(kNouns), word) != std::end(kNouns);
+}
 
 // A place noun after a name ("Heilongjiang Province", "Fushun City") and the reading
 // it asks for; nullopt for other words.
@@ -109,7 +124,7 @@ class Matcher {
     while (i < tokens_.size()) {
       Candidate candidate;
       size_t next = 0;
-      if (IsStart(i) && MatchAt(i, candidate, next)) {
+      if (IsStart(i) && (MatchAt(i, candidate, next) || DivisionAt(i, candidate, next))) {
         out.push_back(candidate);
         i = next;
       } else {
@@ -185,6 +200,10 @@ class Matcher {
       out.start = tokens_[first].start;
       out.prefer = Prefer::kNone;
       const bool named = HasKind(readings, MentionKind::kName);
+      // "Orleans Parish, Louisiana": a division named like a place elsewhere, put in
+      // its place by what follows.
+      out.division_reading = IsWord(last + 1) && tokens_[last + 1].space_before &&
+                             IsDivisionNoun(Text(tokens_[last + 1]));
       out.entries = std::move(readings);
       if (named && IsWord(last + 1) && tokens_[last + 1].space_before &&
           IsPlaceNoun(Text(tokens_[last + 1]))) {
@@ -192,6 +211,12 @@ class Matcher {
         out.prefer = *PlaceNoun(Text(tokens_[last]));
       }
       if (IsWord(last + 1) && IsDiseaseWord(Text(tokens_[last + 1]))) return false;
+      // "Salmonella Newport", "serotype Concord": strains are named after places.
+      if (first > 0 && IsWord(first - 1) &&
+          (Text(tokens_[first - 1]) == "Salmonella" || Text(tokens_[first - 1]) == "serotype" ||
+           Text(tokens_[first - 1]) == "serovar")) {
+        return false;
+      }
       // Inside a longer capitalised name: after a word that does not open the sentence
       // ("Punggu Mawang"), or before one that is no place noun ("Rapid Response Teams").
       out.inside_name = (first > 0 && IsWord(first - 1) && tokens_[first - 1].capitalised &&
@@ -199,10 +224,43 @@ class Matcher {
                          Text(tokens_[first - 1]) != "The") ||
                         (IsWord(last + 1) && tokens_[last + 1].capitalised &&
                          tokens_[last + 1].space_before && out.prefer == Prefer::kNone &&
-                         !IsPlaceNoun(Text(tokens_[last + 1])));
+                         !IsPlaceNoun(Text(tokens_[last + 1])) &&
+                         !IsDivisionNoun(Text(tokens_[last + 1])));
       out.end = tokens_[last].end;
       next = last + 1;
       return true;
+    }
+    return false;
+  }
+
+  // "Carbon County", "Mather Parish": one to three capitalised words no table has,
+  // then a division noun. Words that name bodies ("Health District") are no place.
+  bool DivisionAt(size_t first, Candidate& out, size_t& next) const {
+    static constexpr std::string_view kBodies[] = {
+        "Health", "School", "Water", "Fire", "Police", "Sanitation", "Federal", "Central",
+        "Electoral", "Judicial", "Congressional", "Business", "Financial", "Historic",
+        "Special", "Capital", "National", "The", "Unified", "Independent", "Public",
+        // Small words that open a sentence in capitals.
+        "In", "At", "On", "For", "From", "By", "With", "As", "Of", "To", "And", "But", "Since",
+        "After", "Before", "During", "A", "An", "This", "That", "Its", "Their"};
+    if (!tokens_[first].capitalised) return false;
+    for (size_t last = first; last < first + 3 && IsWord(last); ++last) {
+      const std::string_view word = Text(tokens_[last]);
+      if (!tokens_[last].capitalised || t_.stopnames.count(word) ||
+          std::find(std::begin(kBodies), std::end(kBodies), word) != std::end(kBodies)) {
+        return false;
+      }
+      // A known name inside is read as itself ("Kozhikode district").
+      if (!t_.Readings(word).empty()) return false;
+      if (IsWord(last + 1) && tokens_[last + 1].space_before &&
+          IsDivisionNoun(Text(tokens_[last + 1]))) {
+        out = Candidate{};
+        out.start = tokens_[first].start;
+        out.end = tokens_[last + 1].end;
+        out.division = true;
+        next = last + 2;
+        return true;
+      }
     }
     return false;
   }
@@ -354,12 +412,47 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   std::vector<PlaceMention> mentions;
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
+    if (c.division) {
+      // Where the text puts it: "Carbon County, Wyoming", else the one country named.
+      PlaceMention mention;
+      mention.start = c.start;
+      mention.end = c.end;
+      mention.place.name = std::string(text.substr(c.start, c.end - c.start));
+      mention.place.level = PlaceLevel::kOther;
+      if (i + 1 < candidates.size() && !candidates[i + 1].division) {
+        const Candidate& next = candidates[i + 1];
+        const std::string_view between = text.substr(c.end, next.start - c.end);
+        const auto where = between == ", " || between == "," || between == " in "
+                               ? Resolve(t, Usable(t, next.entries, &context), context,
+                                         next.prefer, false)
+                               : std::nullopt;
+        if (where) {
+          const PlaceRecord& w = t.places[where->place];
+          mention.place.country = std::string(w.country);
+          mention.place.subdivision = std::string(w.subdivision);
+        }
+      }
+      if (mention.place.country.empty() && context.countries.size() == 1) {
+        mention.place.country = std::string(context.countries.front());
+      }
+      if (!mention.place.country.empty()) mentions.push_back(std::move(mention));
+      continue;
+    }
     std::vector<NameEntry> usable = Usable(t, c.entries, &context);
     // "London, Ontario", "Moscow, Idaho": a place right after a comma says where the
     // one before it is.
     if (i + 1 < candidates.size() && usable.size() > 1) {
       const Candidate& next = candidates[i + 1];
-      const std::string_view between = text.substr(c.end, next.start - c.end);
+      std::string_view between = text.substr(c.end, next.start - c.end);
+      // "Orleans Parish, Louisiana": the division noun is not a match of its own.
+      if (c.division_reading) {
+        size_t skip = 0;
+        while (skip < between.size() && between[skip] == ' ') ++skip;
+        while (skip < between.size() && std::isalpha(static_cast<unsigned char>(between[skip]))) {
+          ++skip;
+        }
+        between.remove_prefix(skip);
+      }
       if (between == ", " || between == ",") {
         const auto where = Resolve(t, Usable(t, next.entries, &context), context, next.prefer, false);
         if (where) {
@@ -371,7 +464,23 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
                                 (w.level != PlaceLevel::kSubdivision || p.subdivision == w.subdivision);
             if (within && &p != &w) inside.push_back(e);
           }
-          if (!inside.empty()) usable = std::move(inside);
+          if (!inside.empty()) {
+            usable = std::move(inside);
+          } else if (c.division_reading) {
+            // "Orleans Parish, Louisiana": no Orleans in Louisiana; the parish is there.
+            size_t end = c.end;
+            while (end < text.size() && text[end] == ' ') ++end;
+            while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+            PlaceMention mention;
+            mention.start = c.start;
+            mention.end = end;
+            mention.place.name = std::string(text.substr(c.start, end - c.start));
+            mention.place.level = PlaceLevel::kOther;
+            mention.place.country = std::string(w.country);
+            mention.place.subdivision = std::string(w.subdivision);
+            mentions.push_back(std::move(mention));
+            continue;
+          }
         }
       }
     }

@@ -153,6 +153,25 @@ void AddVariants(GazetteerTables& t, std::string_view name, const NameEntry& ent
     }
   }
   if (subdivision) {
+    // Russian names as English news writes them: "Primorskij kraj" is "Primorsky Krai"
+    // and "Primorsky Territory"; "Sverdlovsk Oblast" is "Sverdlovsk Region".
+    std::string english(name);
+    for (const auto& [from, to] : {std::pair<std::string_view, std::string_view>{"skij ", "sky "},
+                                   {"skiy ", "sky "}, {"skii ", "sky "}, {" kraj", " Krai"},
+                                   {" kray", " Krai"}, {" Kray", " Krai"}, {" krai", " Krai"}}) {
+      for (size_t at = english.find(from); at != std::string::npos; at = english.find(from, at)) {
+        english.replace(at, from.size(), to);
+        at += to.size();
+      }
+    }
+    if (english != name) forms.push_back(english);
+    for (const auto& [kind, others] :
+         {std::pair<std::string_view, std::array<std::string_view, 2>>{" Krai", {" Territory", " Region"}},
+          {" Oblast", {" Region", " Province"}}}) {
+      if (!std::string_view(english).ends_with(kind)) continue;
+      const std::string_view stem = std::string_view(english).substr(0, english.size() - kind.size());
+      for (std::string_view other : others) forms.push_back(std::string(stem) + std::string(other));
+    }
     static constexpr std::string_view kKinds[] = {
         " Prefecture", " Province", " Region", " Governorate", " Oblast", " Krai", " State",
         " District", " Department", " Territory", " Municipality", " County", " Division"};

@@ -150,6 +150,12 @@ const FoundCase kFoundCases[] = {
     {"Farms in Washington and Montana were quarantined.", "Montana", "US", "US-MT", kSub, kName},
     {"12 new cases were confirmed in London, Ontario, on Monday.", "London", "CA", "CA-ON", kCity,
      kName},
+    {"Schools closed in Primorsky Krai.", "Primorsky Krai", "RU", "RU-PRI", kSub, kName},
+    {"The Primorsky Territory reported cases.", "Primorsky Territory", "RU", "RU-PRI", kSub, kName},
+    {"Flights to the Sverdlovsk Region stopped.", "Sverdlovsk Region", "RU", "RU-SVE", kSub, kName},
+    {"Anthrax killed cattle in Sweetwater County, Wyoming, last week.", "Sweetwater County", "US",
+     "US-WY", kOther, kName},
+    {"Forty fell ill in Orleans Parish, Louisiana.", "Orleans Parish", "US", "US-LA", kOther, kName},
 };
 
 // "Rio Grande do Sul counted 72 cases." -> "Rio_Grande_do_Sul_counted_72_cases": the
@@ -208,6 +214,8 @@ const AbsentCase kAbsentCases[] = {
     {"health workers may reach the area today.", "may"},
     {"A dog tested positive in the village of Kampung Mawang near the coast.", "Mawang"},
     {"Eight Rapid Response Teams were sent to the district.", "Rapid"},
+    {"An outbreak of Salmonella Newport sickened 40 people.", "Newport"},
+    {"The Health District said cases rose in the north of Kenya.", "Health"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesIgnores, testing::ValuesIn(kAbsentCases),
