@@ -68,7 +68,7 @@ size_t FindGluedTail(const FoldedText& folded, const std::vector<PhraseMatch>& m
 }
 
 // Prompt rules on the folded text up to `limit` (the start of a glued tail).
-bool IsPromptLine(const FoldedText& folded, const std::vector<PhraseMatch>& matches,
+bool IsPromptLine(const std::vector<PhraseMatch>& matches,
                   const std::vector<PhraseMatch>& relevance_matches, size_t limit, bool& certain) {
   size_t length = limit;
   size_t covered = 0;
@@ -160,7 +160,7 @@ LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedText& folded,
   size_t tail = FindGluedTail(folded, matches);
   size_t limit = tail == std::string_view::npos ? text.size() : tail;
   while (limit > 0 && !IsWordByte(static_cast<unsigned char>(text[limit - 1]))) --limit;
-  if (IsPromptLine(folded, matches, relevance, limit, verdict.certain) || limit == 0) {
+  if (IsPromptLine(matches, relevance, limit, verdict.certain) || limit == 0) {
     verdict.line_class = LineClass::kBoilerplate;
     return verdict;
   }

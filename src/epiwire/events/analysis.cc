@@ -460,9 +460,10 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     if (ref.apposition_noun == SIZE_MAX) continue;
     const auto level = lexicon.PlaceNounLevel(view.tokens[ref.apposition_noun].lower);
     if (!level || *level == ref.place.level || *level == PlaceLevel::kOther) continue;
-    const text::Token& first = view.tokens[ref.span.begin];
-    const text::Token& last = view.tokens[ref.span.end - 1];
-    const std::string_view name = text.substr(first.start, last.end - first.start);
+    const text::Token& name_start = view.tokens[ref.span.begin];
+    const text::Token& name_end = view.tokens[ref.span.end - 1];
+    const std::string_view name =
+        text.substr(name_start.start, name_end.end - name_start.start);
     if (auto other = gazetteer.LookupLevel(name, ref.place.country, *level)) ref.place = *other;
   }
   FindAnaphors(view, lexicon);

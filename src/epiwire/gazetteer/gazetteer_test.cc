@@ -175,8 +175,8 @@ std::string SentenceName(const char* text, size_t index) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesFinds, testing::ValuesIn(kFoundCases),
-                         [](const testing::TestParamInfo<FoundCase>& info) {
-                           return SentenceName(info.param.text, info.index);
+                         [](const testing::TestParamInfo<FoundCase>& param) {
+                           return SentenceName(param.param.text, param.index);
                          });
 
 struct AbsentCase {
@@ -219,8 +219,8 @@ const AbsentCase kAbsentCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesIgnores, testing::ValuesIn(kAbsentCases),
-                         [](const testing::TestParamInfo<AbsentCase>& info) {
-                           return SentenceName(info.param.text, info.index);
+                         [](const testing::TestParamInfo<AbsentCase>& param) {
+                           return SentenceName(param.param.text, param.index);
                          });
 
 TEST(FindPlaces, MentionsAreOrderedAndDoNotOverlap) {
