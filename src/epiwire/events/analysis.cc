@@ -225,6 +225,10 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
   const auto& tokens = view.tokens;
   for (PlaceRef& ref : view.places) {
     ref.role = RoleBefore(view, ref.span);
+    // "菲律宾输入": a word after the place that makes it where people came from.
+    if (ref.span.end < tokens.size() && view.Is(ref.span.end, kGrFromAfter)) {
+      ref.role = PlaceRole::kOrigin;
+    }
     size_t after = ref.span.end;
     if (after < tokens.size() && tokens[after].lower == "'s") {
       ref.possessive = true;

@@ -83,10 +83,17 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
 
 // A verb that ends right where the count starts: "killing 5", "found in 12 people".
 std::optional<TermAt> KillVerbBefore(const SentenceView& view, size_t start, size_t* at) {
-  for (size_t back = 1; back <= 4 && back <= start; ++back) {
-    const size_t k = start - back;
+  // "выявили ещё у двух": a cue of new cases and a preposition may come between.
+  size_t verb_end = start;
+  while (verb_end > 0 && start - verb_end < 2 &&
+         ((view.cues[verb_end - 1] & kCueNew) || view.Is(verb_end - 1, kGrFunction)) &&
+         view.terms[verb_end - 1].length == 0) {
+    --verb_end;
+  }
+  for (size_t back = 1; back <= 4 && back <= verb_end; ++back) {
+    const size_t k = verb_end - back;
     TermAt term = view.terms[k];
-    if (term.length == 0 || k + term.length != start) continue;
+    if (term.length == 0 || (k + term.length != start && k + term.length != verb_end)) continue;
     if (term.term.role != TermRole::kKillVerb) {
       if (!term.term.kill_status) continue;
       term.term.role = TermRole::kKillVerb;
@@ -113,6 +120,12 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
     const text::Token& t = tokens[i];
     if (IsQuote(t)) {
       ++i;
+      continue;
+    }
+    // "84 名 确诊 病例": a measure word after the number.
+    if (i == after && view.Is(i, kGrClassifier)) {
+      ++i;
+      ++after;
       continue;
     }
     // "277 (2.9%) were laboratory confirmed": a share in brackets.
@@ -144,6 +157,15 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
           reading.status = modifier.value_or(*ct.status);
           if (ct.status == CaseStatus::kDeaths) reading.status = CaseStatus::kDeaths;
           reading.noun_is_case_word = t.lower == "case" || t.lower == "cases";
+          // "cas confirmés", "casos sospechosos": a status word right after the noun.
+          if (!modifier && ct.status != CaseStatus::kDeaths) {
+            const size_t next = i + term.length;
+            if (next < tokens.size() && view.terms[next].length > 0 &&
+                view.terms[next].term.role == TermRole::kModifier && view.terms[next].term.status) {
+              reading.status = *view.terms[next].term.status;
+              reading.phrase_end = next + view.terms[next].length;
+            }
+          }
           // "cases of dog bites" counts bites; "cases of suspected measles" are suspected.
           size_t k = i + term.length;
           if (k < tokens.size() && tokens[k].lower == "of") {
@@ -320,6 +342,49 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
     reading.status = *modifier;
     reading.head = modifier_at;
     reading.phrase_end = modifier_at + 1;
+    return reading;
+  }
+  return std::nullopt;
+}
+
+// "确诊病例 14 例", "出院 4 宗": in a language that counts with measure words, the
+// counted noun (or a status verb) may stand before the number, in the same clause.
+std::optional<CountReading> ReadBackward(const Scan& scan, const QuantityRef& q) {
+  const SentenceView& view = scan.view;
+  const auto& tokens = view.tokens;
+  const size_t end = q.span.end;
+  if (end >= tokens.size() || !view.Is(end, kGrClassifier)) return std::nullopt;
+  const size_t start = HedgeStart(view, q);
+  for (size_t back = 1; back <= 10 && back <= start; ++back) {
+    const size_t k = start - back;
+    if (tokens[k].lower == "," || tokens[k].lower == ";" || tokens[k].lower == "(" ||
+        scan.quantity_at[k] >= 0) {
+      break;
+    }
+    // A term may start a few characters before: find the one that ends here.
+    const TermAt& found = view.terms[k];
+    if (found.length == 0) continue;
+    const CaseTerm& term = found.term;
+    const bool noun = term.role == TermRole::kNoun ||
+                      (term.role == TermRole::kPerson && term.status) ||
+                      term.role == TermRole::kVerb;
+    if (term.role == TermRole::kThing || term.role == TermRole::kNegVerb) return std::nullopt;
+    if (!noun || !term.status) continue;
+    CountReading reading;
+    reading.status = *term.status;
+    reading.head = k;
+    reading.phrase_end = end + 1;
+    reading.noun_is_case_word = term.role == TermRole::kNoun;
+    // A status word before the noun ("确诊病例", "无症状感染者") says more than "cases".
+    for (size_t m = k; m-- > 0 && m + 6 > k;) {
+      if (tokens[m].lower == "," || scan.quantity_at[m] >= 0) break;
+      const TermAt& before = view.terms[m];
+      if (before.length > 0 && before.term.role == TermRole::kModifier && before.term.status &&
+          m + before.length <= k && reading.status == CaseStatus::kConfirmed) {
+        reading.status = *before.term.status;
+        break;
+      }
+    }
     return reading;
   }
   return std::nullopt;
@@ -739,6 +804,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     if (needs_status && reading && reading->by_modifier) needs_status = false;
     if (needs_status) continue;  // people or animals, and nothing happened to them
+    if (!reading && !blocked) reading = ReadBackward(scan, q);
     if (!reading && !blocked) reading = ReadTotal(scan, q, &blocked);
     if (!reading && !blocked) reading = ReadPartitiveFrame(view, q);
     if (!reading) {

@@ -3,10 +3,13 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <type_traits>
 #include <utility>
 
 #include "epiwire/base/file.h"
+#include "epiwire/base/fold.h"
+#include "epiwire/base/stem.h"
 #include "epiwire/base/utf8.h"
 
 namespace epiwire::events {
@@ -44,8 +47,10 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kCueNames{{
     {"authority", kCueAuthority},
 }};
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 21> kGrammarNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 23> kGrammarNames{{
     {"number", kGrNumber},
+    {"classifier", kGrClassifier},
+    {"from_after", kGrFromAfter},
     {"locative", kGrLocative},
     {"from", kGrFrom},
     {"to", kGrTo},
@@ -92,11 +97,16 @@ bool PatternElement::Matches(std::string_view word) const {
   return false;
 }
 
+std::string Lexicon::WordKey(std::string_view lower) const {
+  if (!stem_) return std::string(lower);
+  return Stem(lower, language_);
+}
+
 std::vector<uint32_t> Lexicon::PhraseWords(std::string_view phrase) {
-  const std::string lower = AsciiLower(phrase);
   std::vector<uint32_t> words;
-  for (const text::Token& t : text::Tokenize(lower, 0, lower.size())) {
-    auto [it, added] = vocabulary_.try_emplace(t.lower, static_cast<uint32_t>(vocabulary_.size() + 1));
+  for (const text::Token& t : text::Tokenize(phrase, 0, phrase.size())) {
+    auto [it, added] =
+        vocabulary_.try_emplace(WordKey(t.lower), static_cast<uint32_t>(vocabulary_.size() + 1));
     words.push_back(it->second);
   }
   return words;
@@ -105,7 +115,8 @@ std::vector<uint32_t> Lexicon::PhraseWords(std::string_view phrase) {
 std::vector<uint32_t> Lexicon::WordIds(const std::vector<text::Token>& tokens) const {
   std::vector<uint32_t> ids(tokens.size(), kNoWord);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const auto found = vocabulary_.find(std::string_view(tokens[i].lower));
+    const auto found = stem_ ? vocabulary_.find(WordKey(tokens[i].lower))
+                             : vocabulary_.find(std::string_view(tokens[i].lower));
     if (found != vocabulary_.end()) ids[i] = found->second;
   }
   return ids;
@@ -161,7 +172,7 @@ size_t Lexicon::MatchGrammar(const std::vector<uint32_t>& words, size_t i, uint3
 }
 
 std::optional<PlaceLevel> Lexicon::PlaceNounLevel(std::string_view word) const {
-  const auto found = place_nouns_.find(std::string(word));
+  const auto found = place_nouns_.find(WordKey(word));
   if (found == place_nouns_.end()) return std::nullopt;
   return found->second;
 }
@@ -403,7 +414,7 @@ Status Lexicon::ReadGrammar(const std::string& path) {
       else if (fields[2] == "subdivision") level = PlaceLevel::kSubdivision;
       else if (fields[2] == "city") level = PlaceLevel::kCity;
       else if (fields[2] != "other") return Status::InvalidInput("unknown level '" + std::string(fields[2]) + "'");
-      place_nouns_[AsciiLower(fields[0])] = level;
+      place_nouns_[WordKey(FoldCase(fields[0]))] = level;
     }
     grammar_.Add(words) |= flag;
     return Status::Ok();
@@ -488,9 +499,32 @@ Status Lexicon::ReadMeasures(const std::string& path) {
   });
 }
 
+Status Lexicon::ReadSettings(const std::string& path) {
+  return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
+    if (fields.size() < 2) return Status::InvalidInput("want setting<TAB>value");
+    if (fields[0] == "stem") {
+      if (fields[1] != "yes" && fields[1] != "no") return Status::InvalidInput("stem is yes or no");
+      stem_ = fields[1] == "yes";
+      if (stem_ && !HasStemmer(language_)) {
+        return Status::InvalidInput("no stemmer for language '" + language_ + "'");
+      }
+      return Status::Ok();
+    }
+    return Status::InvalidInput("unknown setting '" + std::string(fields[0]) + "'");
+  });
+}
+
 Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   auto lexicon = std::unique_ptr<Lexicon>(new Lexicon());
-  Status status = lexicon->ReadDiseases(dir + "/diseases.tsv");
+  lexicon->language_ = std::filesystem::path(dir).filename().string();
+  if (lexicon->language_.empty()) {
+    lexicon->language_ = std::filesystem::path(dir).parent_path().filename().string();
+  }
+  Status status = Status::Ok();
+  if (std::filesystem::exists(dir + "/settings.tsv")) {
+    status = lexicon->ReadSettings(dir + "/settings.tsv");
+  }
+  if (status.ok()) status = lexicon->ReadDiseases(dir + "/diseases.tsv");
   if (status.ok()) status = lexicon->ReadTerms(dir + "/terms.tsv");
   if (status.ok()) status = lexicon->ReadCues(dir + "/cues.tsv");
   if (status.ok()) status = lexicon->ReadGrammar(dir + "/grammar.tsv");

@@ -87,6 +87,9 @@ enum Grammar : uint32_t {
   kGrUnit = 1u << 18,        // a word after a number that makes it no count: "years", "km"
   kGrPassing = 1u << 19,     // passed, crossed, topped: a running total crossing a mark
   kGrNumber = 1u << 20,      // a number word: "seven", "dozen", "million", "third"
+  kGrClassifier = 1u << 21,  // a measure word after a number (Chinese 例, 名, 人): the
+                             // counted noun may stand before the number
+  kGrFromAfter = 1u << 22,   // a word after a place that makes it an origin (Chinese 输入)
 };
 
 // One element of a measure pattern: alternatives, each exact or a prefix.
@@ -114,9 +117,13 @@ struct MeasureWord {
 class Lexicon {
  public:
   // Reads diseases.tsv, terms.tsv, cues.tsv, grammar.tsv and measures.tsv from `dir`
-  // (one language's directory, e.g. data/lexicon/en). A missing file or a malformed
-  // line fails with "path:line: what".
+  // (one language's directory, e.g. data/lexicon/en, whose name is the language), and
+  // settings.tsv when present. A missing file or a malformed line fails with
+  // "path:line: what".
   static Result<std::unique_ptr<Lexicon>> Load(const std::string& dir);
+
+  // The ISO 639-1 code of the lexicon's language (its directory's name).
+  const std::string& language() const { return language_; }
 
   // The lexicon's id of each token's lower-cased word (kNoWord for words no phrase of
   // the lexicon holds): one look-up a token, after which every table below matches on
@@ -204,6 +211,13 @@ class Lexicon {
   Status ReadMeasures(const std::string& path);
   void IndexPatterns();
 
+  Status ReadSettings(const std::string& path);
+  // The key a word is looked up by: its lower-case form, or its stem in a language
+  // whose lexicon is written in stems (settings.tsv: "stem<TAB>yes").
+  std::string WordKey(std::string_view lower) const;
+
+  std::string language_;
+  bool stem_ = false;
   std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> vocabulary_;
   PhraseTable<std::string> diseases_;
   std::unordered_set<std::string> animal_diseases_;
