@@ -34,9 +34,18 @@ struct EvaluateOptions {
 void PrintDetails(const signals::Evaluation& evaluation, const EvaluateOptions& options) {
   if (options.show_truth) {
     std::printf("known events (%zu):\n", evaluation.truth.size());
-    for (const signals::KnownEvent& event : evaluation.truth) {
-      std::printf("  %-20s %-6s %-8s %s to %s\n", event.kind.c_str(), event.place.c_str(),
-                  event.series.c_str(), event.onset.ToIso().c_str(), event.end.ToIso().c_str());
+    for (size_t i = 0; i < evaluation.truth.size(); ++i) {
+      const signals::KnownEvent& event = evaluation.truth[i];
+      const std::optional<Date>& found = evaluation.found[i];
+      std::string outcome = "-";
+      if (event.kind != "cluster") {
+        outcome = found ? "found " + found->ToIso() + " (" +
+                              std::to_string(found->ToDays() - event.onset.ToDays()) + " days)"
+                        : "missed";
+      }
+      std::printf("  %-20s %-6s %-8s %s to %s  %s\n", event.kind.c_str(), event.place.c_str(),
+                  event.series.c_str(), event.onset.ToIso().c_str(), event.end.ToIso().c_str(),
+                  outcome.c_str());
     }
   }
   if (options.show_alerts) {

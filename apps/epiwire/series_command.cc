@@ -165,7 +165,7 @@ int RunImport(const ImportOptions& options) {
   }
   std::string counted;
   for (const std::string& status : statuses) counted += (counted.empty() ? "" : ", ") + status;
-  std::printf("imported %zu %s values (%s) for %zu places from %s\n", values->size(),
+  std::printf("imported %zu %s values (%s) for %zu countries from %s\n", values->size(),
               options.disease.c_str(), counted.c_str(), countries.size(), options.file.c_str());
   // Like with like: the news facts of the same disease; MatchOfficial pairs status,
   // aggregation, place and imported cases.

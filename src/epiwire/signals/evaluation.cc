@@ -500,11 +500,12 @@ Evaluation Evaluate(const std::vector<store::OfficialValue>& values, const Strea
   evaluation.stream = SimulateNews(official, stream);
   evaluation.truth = KnownEvents(official, truth);
   const SimulatedStream& news = evaluation.stream;
-  Date first = news.first;
+  Date earliest = news.first;
   for (const OfficialSeries& series : official) {
-    first = std::min(first, series.first.AddDays(static_cast<int64_t>(series.reported_from)));
+    earliest =
+        std::min(earliest, series.first.AddDays(static_cast<int64_t>(series.reported_from)));
   }
-  evaluation.from = first.AddDays(truth.history_days);
+  evaluation.from = earliest.AddDays(truth.history_days);
   evaluation.to = news.last;
   const auto source_of = [&news](const std::string& id) {
     auto found = news.source_of.find(id);
@@ -544,6 +545,20 @@ Evaluation Evaluate(const std::vector<store::OfficialValue>& values, const Strea
   std::vector<Alert> all;
   for (const Alert& alert : evaluation.alerts) {
     if (alert.kind != "new_importation_route") all.push_back(alert);
+  }
+  for (const KnownEvent& event : evaluation.truth) {
+    std::optional<Date> first;
+    const std::string kind = event.kind == "surge" ? "aberration" : event.kind;
+    const auto [begin, end] = Window(event);
+    for (const Alert& alert : evaluation.alerts) {
+      if (alert.kind != kind || AlertPlace(alert) != event.place ||
+          !Within(alert.first_date, begin, end)) {
+        continue;
+      }
+      const Date raised = alert.raised.value_or(alert.first_date);
+      if (!first || raised < *first) first = raised;
+    }
+    evaluation.found.push_back(first);
   }
   evaluation.scores.push_back(ScoreAlerts("all alerts", all, evaluation.truth,
                                           {"surge", "first_imported_case"}, evaluation.from,

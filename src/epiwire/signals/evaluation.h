@@ -102,6 +102,9 @@ struct Evaluation {
   SimulatedStream stream;
   std::vector<KnownEvent> truth;
   std::vector<Alert> alerts;  // the merged alerts on the stream
+  // For each known event, when the first alert matching it was raised (surges:
+  // aberration alerts; first imported cases: their alerts; clusters: none).
+  std::vector<std::optional<Date>> found;
   std::vector<Score> scores;  // each method, "merged", "cases only", "articles only",
                               // "first imported case"
   Date from;                  // the scored period
