@@ -36,10 +36,11 @@ function query(params) {
   return text ? '?' + text : '';
 }
 
-// GET an API path; resolves to {ok, status, body}. Never throws on HTTP errors.
-async function api(path, params) {
+// GET an API path (or POST, with `init`); resolves to {ok, status, body}. Never
+// throws on HTTP errors.
+async function api(path, params, init) {
   try {
-    const response = await fetch('/api/' + path + query(params || {}));
+    const response = await fetch('/api/' + path + query(params || {}), init);
     let body = null;
     try { body = await response.json(); } catch (e) { body = null; }
     return { ok: response.ok, status: response.status, body };
@@ -243,17 +244,10 @@ function drawSeries(seriesList, message) {
 // ---- alerts ----------------------------------------------------------------
 
 // POST to an API path with an empty JSON body (the server only accepts writes sent
-// as JSON from its own page); resolves to {ok, status, body}.
-async function apiPost(path) {
-  try {
-    const response = await fetch('/api/' + path, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    let body = null;
-    try { body = await response.json(); } catch (e) { body = null; }
-    return { ok: response.ok, status: response.status, body };
-  } catch (e) {
-    return { ok: false, status: 0, body: { error: 'server unreachable' } };
-  }
+// as JSON from its own page).
+function apiPost(path) {
+  return api(path, {}, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                         body: '{}' });
 }
 
 // "6 of 7 baseline days reported" for case counts; article counts are dense.

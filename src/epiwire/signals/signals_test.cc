@@ -264,14 +264,20 @@ TEST(FindSignals, FirstImportedCaseIntoAPlaceNeedsNoOrigin) {
       << signals[0].message;
 }
 
+series::SeriesKey HeilongjiangKey() {
+  series::SeriesKey key;
+  key.place_name = "Heilongjiang";
+  key.country = "CN";
+  key.subdivision = "CN-HL";
+  key.level = PlaceLevel::kSubdivision;
+  key.disease = "covid-19";
+  return key;
+}
+
 series::DailySeries HeilongjiangSeries(const std::vector<std::optional<int64_t>>& counts,
                                        const std::vector<bool>& interpolated = {}) {
   series::DailySeries one;
-  one.key.place_name = "Heilongjiang";
-  one.key.country = "CN";
-  one.key.subdivision = "CN-HL";
-  one.key.level = PlaceLevel::kSubdivision;
-  one.key.disease = "covid-19";
+  one.key = HeilongjiangKey();
   for (size_t i = 0; i < counts.size(); ++i) {
     series::DailyPoint point;
     point.date = Date{2020, 4, 1}.AddDays(static_cast<int64_t>(i));
@@ -349,17 +355,13 @@ TEST(FindSignals, RecoveriesAndTestsRaiseNoAberration) {
 
 series::VolumeSeries Volume(const std::vector<int>& articles, const std::vector<int>& sources) {
   series::VolumeSeries one;
-  one.key.place_name = "Heilongjiang";
-  one.key.country = "CN";
-  one.key.subdivision = "CN-HL";
-  one.key.level = PlaceLevel::kSubdivision;
-  one.key.disease = "covid-19";
+  one.key = HeilongjiangKey();
   for (size_t i = 0; i < articles.size(); ++i) {
     series::VolumePoint point;
     point.date = Date{2020, 4, 1}.AddDays(static_cast<int64_t>(i));
     point.articles = articles[i];
     point.sources = sources[i];
-    for (int a = 0; a < articles[i]; ++a) point.document_ids.push_back("d" + std::to_string(a));
+    for (int a = 0; a < articles[i]; ++a) point.document_ids.push_back(std::to_string(a));
     one.points.push_back(point);
   }
   return one;
@@ -399,7 +401,7 @@ Signal Aberration(const std::string& method, const std::string& measure, Date da
   signal.kind = "aberration";
   signal.method = method;
   signal.measure = measure;
-  signal.key = HeilongjiangSeries({1}).key;
+  signal.key = HeilongjiangKey();
   signal.key.imported = imported;
   signal.date = date;
   signal.published = date.AddDays(1);
