@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# The evaluation harness on the mainland China province file: the same seed gives the
-# same table; the merged alerts find at least 80% of the known surges with no false
-# alert in quiet periods; the surges named in the issue that asked for the harness
-# (imported cases into Heilongjiang in April 2020, Inner Mongolia and Guangdong in
-# March 2020) and Heilongjiang's first imported case are found within five days.
+# The evaluation harness on the mainland China province file: the merged alerts find
+# at least 80% of the known surges with no false alert in quiet periods, and the
+# surges of imported cases into Heilongjiang (April 2020), Inner Mongolia and Guangdong
+# (March 2020) and Heilongjiang's first imported case are found within five days.
 # Usage: evaluate_signals_test.sh EPIWIRE_BINARY SHARED_DIR. Exit 77 (skip) without the file.
 set -uo pipefail
 bin=${1:?usage: evaluate_signals_test.sh EPIWIRE_BINARY SHARED_DIR}
@@ -21,13 +20,10 @@ check() {  # check "what" command...
   if "$@"; then echo "ok: $what"; else echo "FAILED: $what"; failures=$((failures + 1)); fi
 }
 
+# One run: that a seed gives the same stream is checked by evaluation_test.
 "$bin" evaluate-signals "$file" --format markdown --show-truth >"$work/one.txt" 2>"$work/err.txt"
 check "evaluate-signals exits 0" test $? -eq 0
-"$bin" evaluate-signals "$file" --format markdown --show-truth >"$work/two.txt" 2>>"$work/err.txt"
-check "the same seed gives the same table" cmp -s "$work/one.txt" "$work/two.txt"
-"$bin" evaluate-signals "$file" --format markdown --seed 7 >"$work/seven.txt" 2>>"$work/err.txt"
-check "another seed gives another stream" bash -c "! cmp -s '$work/one.txt' '$work/seven.txt'"
-cat "$work/one.txt" | sed -n '1,14p'
+sed -n '1,13p' "$work/one.txt"
 check "merged alerts: recall >= 0.8, no false alert in quiet periods" python3 - "$work/one.txt" <<'PY'
 import sys
 rows = {}
