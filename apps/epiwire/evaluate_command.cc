@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "epiwire/series/official_names.h"
 #include "epiwire/series/series.h"
 #include "epiwire/signals/evaluation.h"
+#include "series_command.h"
 
 namespace epiwire::apps {
 namespace {
@@ -27,6 +29,7 @@ struct EvaluateOptions {
   int min_articles = signals::SignalOptions().min_articles;
   int min_sources = signals::SignalOptions().min_sources;
   std::string write_stream;
+  std::string store;
   bool show_truth = false;
   bool show_alerts = false;
 };
@@ -59,6 +62,24 @@ void PrintDetails(const signals::Evaluation& evaluation, const EvaluateOptions& 
   }
 }
 
+// Place names by ISO code from the gazetteer's country and subdivision tables, so
+// that the simulated articles name places as the news does.
+std::map<std::string, std::string> PlaceNames(const std::string& data_dir) {
+  std::map<std::string, std::string> names;
+  // countries.tsv: iso2, name, ...; subdivisions.tsv: iso3166_2, admin1, name, ...
+  (void)ForEachTsvRow(data_dir + "/gazetteer/countries.tsv",
+                      [&](int line, const std::vector<std::string_view>& fields) {
+                        if (line > 1 && fields.size() >= 2) names[std::string(fields[0])] = fields[1];
+                        return Status::Ok();
+                      });
+  (void)ForEachTsvRow(data_dir + "/gazetteer/subdivisions.tsv",
+                      [&](int line, const std::vector<std::string_view>& fields) {
+                        if (line > 1 && fields.size() >= 3) names[std::string(fields[0])] = fields[2];
+                        return Status::Ok();
+                      });
+  return names;
+}
+
 int RunEvaluate(const EvaluateOptions& options) {
   const char* name = "epiwire evaluate-signals";
   auto methods = signals::ParseMethodList(options.methods);
@@ -72,7 +93,8 @@ int RunEvaluate(const EvaluateOptions& options) {
     std::fprintf(stderr, "%s: %s\n", name, content.status().message().c_str());
     return 2;
   }
-  auto names = series::OfficialNames::Load(pipeline::FindDataDir(options.data_dir));
+  const std::string data_dir = pipeline::FindDataDir(options.data_dir);
+  auto names = series::OfficialNames::Load(data_dir);
   if (!names.ok()) {
     std::fprintf(stderr, "%s: %s\n", name, names.status().message().c_str());
     return 2;
@@ -95,24 +117,45 @@ int RunEvaluate(const EvaluateOptions& options) {
   }
   signals::StreamOptions stream;
   stream.seed = options.seed;
+  stream.place_names = PlaceNames(data_dir);
   signals::SignalOptions signal_options;
   signal_options.methods = methods.value();
   signal_options.min_observed = options.min_observed;
   signal_options.min_articles = options.min_articles;
   signal_options.min_sources = options.min_sources;
-  const signals::Evaluation evaluation =
-      signals::Evaluate(values.value(), stream, signals::TruthOptions(), signal_options);
-  std::printf(
-      "simulated stream (seed %llu): %zu articles, %zu facts, %zu wrong figures, %s to %s; "
-      "%zu known events; scored %s to %s\n",
-      static_cast<unsigned long long>(options.seed), evaluation.stream.articles,
-      evaluation.stream.facts.size(), evaluation.stream.wrong_figures,
-      evaluation.stream.first.ToIso().c_str(), evaluation.stream.last.ToIso().c_str(),
-      evaluation.truth.size(), evaluation.from.ToIso().c_str(), evaluation.to.ToIso().c_str());
+  signals::Evaluation evaluation;
+  if (options.store.empty()) {
+    evaluation = signals::Evaluate(values.value(), stream, signals::TruthOptions(), signal_options);
+    std::printf(
+        "simulated stream (seed %llu): %zu articles, %zu facts, %zu wrong figures, %s to %s; "
+        "%zu known events; scored %s to %s\n",
+        static_cast<unsigned long long>(options.seed), evaluation.stream.articles,
+        evaluation.stream.facts.size(), evaluation.stream.wrong_figures,
+        evaluation.stream.first.ToIso().c_str(), evaluation.stream.last.ToIso().c_str(),
+        evaluation.truth.size(), evaluation.from.ToIso().c_str(), evaluation.to.ToIso().c_str());
+  } else {
+    auto opened = OpenExistingStore(options.store);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "%s: %s\n", name, opened.status().message().c_str());
+      return 2;
+    }
+    auto facts = LoadCaseFacts(*opened.value(), store::EventFilter{});
+    auto sources = facts.ok() ? series::StoreSources(*opened.value(), facts.value())
+                              : Result<series::SourceFunction>(facts.status());
+    if (!sources.ok()) {
+      std::fprintf(stderr, "%s: %s\n", name, sources.status().message().c_str());
+      return 2;
+    }
+    evaluation = signals::EvaluateFacts(values.value(), facts.value(), sources.value(),
+                                        signals::TruthOptions(), signal_options);
+    std::printf("store %s: %zu case facts; %zu known events; scored %s to %s\n",
+                options.store.c_str(), facts->size(), evaluation.truth.size(),
+                evaluation.from.ToIso().c_str(), evaluation.to.ToIso().c_str());
+  }
   const std::string table = signals::ScoreTable(evaluation, options.format);
   std::fwrite(table.data(), 1, table.size(), stdout);
   PrintDetails(evaluation, options);
-  if (!options.write_stream.empty()) {
+  if (!options.write_stream.empty() && options.store.empty()) {
     std::ofstream out(options.write_stream, std::ios::binary);
     out << signals::StreamToJsonLines(evaluation.stream);
     if (!out.flush()) {
@@ -157,6 +200,9 @@ void AddEvaluateCommand(CLI::App& app, int* exit_code) {
   command->add_flag("--show-alerts", options->show_alerts, "Also list the merged alerts");
   command->add_option("--write-stream", options->write_stream,
                       "Also write the simulated articles to this JSON Lines file (for ingest)");
+  command->add_option("--store", options->store,
+                      "Score the alerts of this store's facts instead of a simulated stream\n"
+                      "(e.g. the written stream after epiwire ingest: extraction included)");
   command->add_option("--data-dir", options->data_dir,
                       "Directory with official_names.tsv and gazetteer/ (default: installed)");
   command->footer(

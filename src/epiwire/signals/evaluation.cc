@@ -55,9 +55,15 @@ std::string PlaceOf(const std::string& country, const std::string& subdivision) 
   return subdivision.empty() ? country : subdivision;
 }
 
-Place MakePlace(const OfficialSeries& series) {
+// The place's name for people (and for extraction, when the stream is written out).
+std::string PlaceName(const OfficialSeries& series, const StreamOptions& options) {
+  auto found = options.place_names.find(series.place);
+  return found == options.place_names.end() ? series.place : found->second;
+}
+
+Place MakePlace(const OfficialSeries& series, const StreamOptions& options) {
   Place place;
-  place.name = series.place;
+  place.name = PlaceName(series, options);
   place.country = series.country;
   place.subdivision = series.subdivision;
   place.level = series.subdivision.empty() ? PlaceLevel::kCountry : PlaceLevel::kSubdivision;
@@ -92,9 +98,10 @@ int64_t Misread(int64_t count, int64_t other, Random& random) {
   return other;
 }
 
-std::string Quote(const Report& report) {
-  const std::string what = report.series->imported ? " imported cases" : " cases";
-  return report.series->place + " reported " + std::to_string(report.count) +
+std::string Quote(const Report& report, const StreamOptions& options) {
+  std::string what = report.series->imported ? " imported case" : " case";
+  if (report.count != 1) what += "s";
+  return PlaceName(*report.series, options) + " reported " + std::to_string(report.count) +
          (report.aggregation == Aggregation::kNew ? " new" + what + " of COVID-19 on "
                                                   : what + " of COVID-19 in total as of ") +
          report.day.ToIso() + ".";
@@ -412,13 +419,13 @@ SimulatedStream SimulateNews(const std::vector<OfficialSeries>& official,
       Event event;
       event.type = EventType::kCases;
       event.disease = "covid-19";
-      event.place = MakePlace(*report.series);
+      event.place = MakePlace(*report.series, options);
       event.count = report.count;
       event.aggregation = report.aggregation;
       if (report.series->imported) event.imported = true;
       event.period = report.aggregation == Aggregation::kNew ? Period::Day(report.day)
                                                              : Period{std::nullopt, report.day};
-      event.evidence.quote = Quote(report);
+      event.evidence.quote = Quote(report, options);
       event.evidence.end = event.evidence.quote.size();
       const std::string key = FactKey(event);
       auto [it, inserted] =
@@ -493,6 +500,25 @@ std::vector<KnownEvent> KnownEvents(const std::vector<OfficialSeries>& official,
   return out;
 }
 
+namespace {
+
+// The scored period: from the first day any place is in the news, after the
+// history a surge needs, to the last publication.
+void SetPeriod(const std::vector<OfficialSeries>& official, Date first, Date last,
+               const TruthOptions& truth, Evaluation& evaluation) {
+  for (const OfficialSeries& series : official) {
+    first = std::min(first, series.first.AddDays(static_cast<int64_t>(series.reported_from)));
+  }
+  evaluation.from = first.AddDays(truth.history_days);
+  evaluation.to = last;
+}
+
+void ScoreFacts(const std::vector<OfficialSeries>& official, const std::vector<Fact>& facts,
+                const series::SourceFunction& source_of, const SignalOptions& signal_options,
+                Evaluation& evaluation);
+
+}  // namespace
+
 Evaluation Evaluate(const std::vector<store::OfficialValue>& values, const StreamOptions& stream,
                     const TruthOptions& truth, const SignalOptions& signal_options) {
   Evaluation evaluation;
@@ -500,22 +526,46 @@ Evaluation Evaluate(const std::vector<store::OfficialValue>& values, const Strea
   evaluation.stream = SimulateNews(official, stream);
   evaluation.truth = KnownEvents(official, truth);
   const SimulatedStream& news = evaluation.stream;
-  Date earliest = news.first;
-  for (const OfficialSeries& series : official) {
-    earliest =
-        std::min(earliest, series.first.AddDays(static_cast<int64_t>(series.reported_from)));
-  }
-  evaluation.from = earliest.AddDays(truth.history_days);
-  evaluation.to = news.last;
+  SetPeriod(official, news.first, news.last, truth, evaluation);
   const auto source_of = [&news](const std::string& id) {
     auto found = news.source_of.find(id);
     return found == news.source_of.end() ? std::string() : found->second;
   };
+  ScoreFacts(official, news.facts, source_of, signal_options, evaluation);
+  return evaluation;
+}
+
+Evaluation EvaluateFacts(const std::vector<store::OfficialValue>& values,
+                         const std::vector<Fact>& facts, const series::SourceFunction& source_of,
+                         const TruthOptions& truth, const SignalOptions& signal_options) {
+  Evaluation evaluation;
+  const std::vector<OfficialSeries> official = GatherOfficial(values);
+  evaluation.truth = KnownEvents(official, truth);
+  std::optional<Date> first;
+  std::optional<Date> last;
+  for (const Fact& fact : facts) {
+    for (const FactSource& source : fact.sources) {
+      if (!source.published) continue;
+      if (!first || *source.published < *first) first = source.published;
+      if (!last || *last < *source.published) last = source.published;
+    }
+  }
+  if (!first) return evaluation;
+  SetPeriod(official, *first, *last, truth, evaluation);
+  ScoreFacts(official, facts, source_of, signal_options, evaluation);
+  return evaluation;
+}
+
+namespace {
+
+void ScoreFacts(const std::vector<OfficialSeries>& official, const std::vector<Fact>& facts,
+                const series::SourceFunction& source_of, const SignalOptions& signal_options,
+                Evaluation& evaluation) {
   const std::vector<Signal> found = FindSignals(
-      series::BuildSeries(news.facts),
-      signal_options.volume ? series::BuildVolumeSeries(news.facts, source_of)
+      series::BuildSeries(facts),
+      signal_options.volume ? series::BuildVolumeSeries(facts, source_of)
                             : std::vector<series::VolumeSeries>(),
-      news.facts, signal_options);
+      facts, signal_options);
   evaluation.alerts = MergeSignals(found);
   const auto quiet = QuietDays(official, evaluation.truth, evaluation.from, evaluation.to);
   const auto score_subset = [&](const std::string& name, const auto& keep) {
@@ -563,8 +613,9 @@ Evaluation Evaluate(const std::vector<store::OfficialValue>& values, const Strea
   evaluation.scores.push_back(ScoreAlerts("all alerts", all, evaluation.truth,
                                           {"surge", "first_imported_case"}, evaluation.from,
                                           evaluation.to, quiet));
-  return evaluation;
 }
+
+}  // namespace
 
 std::string StreamToJsonLines(const SimulatedStream& stream) {
   struct Line {

@@ -43,6 +43,9 @@ struct StreamOptions {
   // Publication delay in days: 0, 1, 2 with these shares (they add up to 1).
   double delay_shares[3] = {0.5, 0.35, 0.15};
   int outlets = 15;  // distinct sources
+  // Names of places by code ("CN-HL" -> "Heilongjiang"); a place without one is
+  // named by its code.
+  std::map<std::string, std::string> place_names;
 };
 
 // A known outbreak in the official series.
@@ -137,6 +140,14 @@ std::vector<KnownEvent> KnownEvents(const std::vector<OfficialSeries>& official,
 // Events and alerts before the first `history_days` of the stream are not scored.
 Evaluation Evaluate(const std::vector<store::OfficialValue>& values, const StreamOptions& stream,
                     const TruthOptions& truth, const SignalOptions& signal_options);
+
+// As Evaluate, scoring the alerts found on `facts` (a store's facts, e.g. of the
+// simulated stream written out and read by `epiwire ingest`) instead of a simulation.
+// evaluation.stream stays empty; the scored period runs from the facts' first
+// publication (after the history a surge needs) to their last.
+Evaluation EvaluateFacts(const std::vector<store::OfficialValue>& values,
+                         const std::vector<Fact>& facts, const series::SourceFunction& source_of,
+                         const TruthOptions& truth, const SignalOptions& signal_options);
 
 // The stream as JSON Lines documents (id, published, url, text: the report's
 // sentence), one a line, in publication order: input for `epiwire ingest`.
