@@ -156,5 +156,19 @@ TEST(Evaluate, ScoresEachMethodAndTheMergedAlerts) {
   EXPECT_NE(table.find("| merged |"), std::string::npos);
 }
 
+TEST(EvaluateFacts, ScoresAStoreOfTheStreamAsTheStreamItself) {
+  const Evaluation simulated =
+      Evaluate(Provinces(), StreamOptions(), TruthOptions(), SignalOptions());
+  const SimulatedStream& stream = simulated.stream;
+  const Evaluation stored = EvaluateFacts(
+      Provinces(), stream.facts,
+      [&](const std::string& id) { return stream.source_of.at(id); }, TruthOptions(),
+      SignalOptions());
+  EXPECT_EQ(ScoreTable(stored, "text"), ScoreTable(simulated, "text"));
+  EXPECT_TRUE(stored.stream.facts.empty());
+  EXPECT_TRUE(
+      EvaluateFacts(Provinces(), {}, nullptr, TruthOptions(), SignalOptions()).scores.empty());
+}
+
 }  // namespace
 }  // namespace epiwire::signals
