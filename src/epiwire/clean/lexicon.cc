@@ -155,7 +155,7 @@ ParsedLexicon ParseRelevanceTsv(std::string_view tsv) {
     const char* first = line.value.data();
     const char* last = first + line.value.size();
     auto [ptr, error] = std::from_chars(first, last, weight);
-    if (error != std::errc() || ptr != last || weight <= 0 ||
+    if (error != std::errc() || ptr != last || weight == 0 ||
         !parsed.matcher.Add(line.phrase, 0, weight)) {
       ++parsed.skipped_lines;
     }

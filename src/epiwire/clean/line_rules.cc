@@ -20,6 +20,7 @@ namespace {
 
 constexpr size_t kMaxStrongLine = 400;  // longer lines are content even with a strong phrase
 constexpr size_t kMaxCreditLine = 160;
+constexpr size_t kMaxCaptionLine = 600;
 constexpr size_t kMaxPromptLine = 300;
 constexpr size_t kMaxSinglePromptLine = 120;
 constexpr size_t kMinContentBeforeTail = 40;
@@ -101,8 +102,23 @@ std::string_view TrimSpaces(std::string_view line) {
   return line;
 }
 
+static size_t PromotedTail(std::string_view line);
+
 LineVerdict ClassifyLine(std::string_view line) {
   LineVerdict verdict;
+  if (const size_t tail = PromotedTail(line); tail != std::string_view::npos) {
+    verdict.glued_tail = tail;
+    return verdict;
+  }
+  if (LooksLikePageFurniture(line)) {
+    verdict.line_class = LineClass::kBoilerplate;
+    verdict.certain = true;
+    return verdict;
+  }
+  if (LooksLikeCredit(line)) {
+    verdict.line_class = LineClass::kCredit;
+    return verdict;
+  }
   FoldedText folded = FoldText(line);
   const std::string& text = folded.text;
   if (text.empty()) return verdict;
@@ -144,6 +160,138 @@ LineVerdict ClassifyLine(std::string_view line) {
     }
   }
   return verdict;
+}
+
+namespace {
+
+constexpr size_t kMaxFurnitureLine = 120;
+constexpr size_t kMaxMenuLine = 300;
+
+bool EndsSentence(std::string_view line) {
+  return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?');
+}
+
+size_t CountWordsIn(std::string_view line) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    const bool word = c != ' ' && c != '\t';
+    if (word && !in_word) ++words;
+    in_word = word;
+  }
+  return words;
+}
+
+bool HasClockTime(std::string_view line) {
+  for (size_t i = 1; i + 2 < line.size(); ++i) {
+    if (line[i] == ':' && IsAsciiDigit(static_cast<unsigned char>(line[i - 1])) &&
+        IsAsciiDigit(static_cast<unsigned char>(line[i + 1])) &&
+        IsAsciiDigit(static_cast<unsigned char>(line[i + 2]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Contains(std::string_view line, std::string_view what) {
+  return line.find(what) != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string_view WithoutDuration(std::string_view line) {
+  line = TrimSpaces(line);
+  // "... 01:44", "... 1:02:33".
+  size_t i = line.size();
+  size_t digits = 0;
+  while (i > 0 && (IsAsciiDigit(static_cast<unsigned char>(line[i - 1])) || line[i - 1] == ':')) {
+    --i;
+    ++digits;
+  }
+  if (digits < 4 || i == 0 || line[i - 1] != ' ' || !HasClockTime(line.substr(i))) return {};
+  return TrimSpaces(line.substr(0, i));
+}
+
+bool LooksLikePageFurniture(std::string_view line) {
+  line = TrimSpaces(line);
+  if (line.empty() || line.size() > kMaxMenuLine) return false;
+  if (line.size() > kMaxFurnitureLine) {
+    size_t camel = 0;
+    for (size_t i = 1; i < line.size(); ++i) {
+      camel += IsAsciiUpper(static_cast<unsigned char>(line[i])) &&
+               IsAsciiLower(static_cast<unsigned char>(line[i - 1]));
+    }
+    return camel >= 3 && !EndsSentence(line);
+  }
+  // Navigation and breadcrumbs.
+  if (Contains(line, " | ") || Contains(line, "\xC2\xBB") || Contains(line, "\xE2\x80\xBA") ||
+      Contains(line, ">>")) {
+    return true;
+  }
+  // Time stamps and reading times.
+  if (HasClockTime(line) && !EndsSentence(line) && CountWordsIn(line) <= 14) return true;
+  if (Contains(line, " min read") || Contains(line, " Min Read") || Contains(line, " minute read") ||
+      Contains(line, " mins read") || Contains(line, " minutes ago")) {
+    return true;
+  }
+  // A tagline: "...advancing wildlife health".
+  if (line.starts_with("...") || line.starts_with("\xE2\x80\xA6")) return true;
+  // A site header in capitals: three words or more, no lower-case letter, no digit.
+  bool lower = false;
+  bool digit = false;
+  size_t camel = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    lower = lower || IsAsciiLower(c);
+    digit = digit || IsAsciiDigit(c);
+    if (i > 0 && IsAsciiUpper(c) && IsAsciiLower(static_cast<unsigned char>(line[i - 1]))) ++camel;
+  }
+  if (!lower && !digit && CountWordsIn(line) >= 3 && !EndsSentence(line)) return true;
+  // Menu items glued into one word: "FinancialGovernment SolutionsLegalReuters".
+  return camel >= 2 && !EndsSentence(line);
+}
+
+static size_t PromotedTail(std::string_view line) {
+  // "... stocks here >>>>" at the end of a paragraph: its last sentence is a link.
+  const std::string_view trimmed = TrimSpaces(line);
+  if (!trimmed.ends_with(">>") && !trimmed.ends_with("\xC2\xBB")) return std::string_view::npos;
+  const size_t stop = trimmed.rfind(". ");
+  if (stop == std::string_view::npos) return std::string_view::npos;
+  return static_cast<size_t>(trimmed.data() - line.data()) + stop + 2;
+}
+
+bool LooksLikeCredit(std::string_view line) {
+  line = TrimSpaces(line);
+  if (line.empty() || line.size() > kMaxCaptionLine) return false;
+  // "By Jane Doe", "By Jane Doe, The Associated Press".
+  if (line.starts_with("By ") && line.size() <= kMaxCreditLine && !EndsSentence(line)) {
+    const std::string_view name = line.substr(3, line.find(',') == std::string_view::npos
+                                                      ? std::string_view::npos
+                                                      : line.find(',') - 3);
+    if (LooksLikePersonName(name)) return true;
+  }
+  // "China /CIA": an image credit.
+  const size_t slash = line.find(" /");
+  if (slash != std::string_view::npos && line.size() <= 40 && CountWordsIn(line) <= 4 &&
+      slash + 2 < line.size() && IsAsciiUpper(static_cast<unsigned char>(line[slash + 2]))) {
+    return true;
+  }
+  // A caption ending in "(Jane Doe/Getty Images)" or "(Photo: ...)".
+  if (line.back() == ')') {
+    const size_t open = line.rfind('(');
+    if (open != std::string_view::npos && line.size() - open <= 70) {
+      const std::string_view credit = line.substr(open + 1, line.size() - open - 2);
+      const bool photo = credit.starts_with("Photo") || credit.starts_with("photo") ||
+                         credit.starts_with("Image") || Contains(credit, "/Getty") ||
+                         Contains(credit, " via AP") || Contains(credit, "/AP") ||
+                         Contains(credit, "/Reuters") || Contains(credit, "/AFP");
+      const size_t inner_slash = credit.find('/');
+      const bool name_slash_agency = inner_slash != std::string_view::npos &&
+                                     LooksLikePersonName(credit.substr(0, inner_slash));
+      if (photo || name_slash_agency) return true;
+    }
+  }
+  return false;
 }
 
 bool LooksLikeLinkHeadline(std::string_view line) {

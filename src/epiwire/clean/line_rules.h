@@ -30,8 +30,25 @@ struct LineVerdict {
   bool opens_link_list = false;       // "Related stories": headlines follow
 };
 
-// Judges `line` (without its '\n') by the boilerplate lexicon.
+// Judges `line` (without its '\n') by the boilerplate lexicon and by its shape
+// (see LooksLikePageFurniture and LooksLikeCredit).
 LineVerdict ClassifyLine(std::string_view line);
+
+// Lines that are page furniture by their shape, whatever their words: navigation and
+// breadcrumbs ("Home » Top News", "feedback | help"), time stamps ("12:29, 05 January
+// 2021 | GMT +6", "2 minutes ago"), reading times ("1 min read"), site headers in
+// capitals, menus glued into one word ("FinancialGovernment SolutionsLegal"),
+// taglines opening with an ellipsis, and video titles ending with a duration.
+bool LooksLikePageFurniture(std::string_view line);
+
+// Credits and captions inside an article: a byline ("By Jane Doe, The Associated
+// Press"), an image credit ("China /CIA"), a caption ending in a photo credit
+// ("... on April 26. (Jane Doe/Getty Images)").
+bool LooksLikeCredit(std::string_view line);
+
+// The title a video line repeats: the line without its trailing duration ("01:44"), or
+// an empty view when it has none.
+std::string_view WithoutDuration(std::string_view line);
 
 // A short line that reads like a headline in a list of links: no final full stop.
 bool LooksLikeLinkHeadline(std::string_view line);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Relevance of a span of text to infectious-disease outbreaks. Tested by cleaner_test.cc.
 //
-// Evidence is the sum of lexicon weights over the phrases found; the k-th repeat of
+// Evidence is the sum of lexicon weights over the phrases found (words of other
+// subjects, such as film reviews, weigh against); the k-th repeat of
 // a phrase adds weight / 2 (k >= 2), up to four times the weight in all, so that a
 // long article that says "virus" forty times does not drown the other signals. The
 // evidence is divided by the square root of the word count (at least kMinWords):
@@ -38,7 +39,9 @@ RelevanceEvidence WeighRelevance(std::string_view text) {
   std::unordered_map<size_t, int> seen;
   for (const PhraseMatch& match : RelevanceLexicon().FindAll(folded)) {
     int count = ++seen[match.entry];
-    double weight = match.weight;
+    // Words of other subjects weigh against ("film", "box office"), capped the same way.
+    const double sign = match.weight < 0 ? -1.0 : 1.0;
+    double weight = match.weight * sign;
     double before = weight * (1 + kRepeatFactor * (count - 2));  // sum over earlier repeats
     double after = weight * (1 + kRepeatFactor * (count - 1));
     if (count == 1) {
@@ -46,7 +49,7 @@ RelevanceEvidence WeighRelevance(std::string_view text) {
       after = weight;
     }
     double cap = weight * kMaxTimesWeight;
-    evidence.weight += std::min(after, cap) - std::min(before, cap);
+    evidence.weight += sign * (std::min(after, cap) - std::min(before, cap));
   }
   return evidence;
 }

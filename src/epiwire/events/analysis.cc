@@ -1,104 +1,343 @@
 // SPDX-License-Identifier: MIT
+// Builds the tiers of a sentence (see analysis.h) and keeps the document model of
+// places: the focus, the last place of each level for anaphora, and what never
+// counts as a place of events (datelines, news outlets, organisations' names).
 #include "epiwire/events/analysis.h"
 
 #include <algorithm>
-#include <array>
-#include <unordered_map>
 
 namespace epiwire::events {
 namespace {
+
+bool IsDash(std::string_view word) {
+  return word == "-" || word == "--" || word == "\xE2\x80\x94" || word == "\xE2\x80\x93";
+}
+
+bool IsClauseBreak(const SentenceView& view, size_t i) {
+  const text::Token& token = view.tokens[i];
+  if (!token.is_word) {
+    return token.lower == "," || token.lower == ";" || token.lower == ":" || token.lower == "(" ||
+           token.lower == ")" || IsDash(token.lower);
+  }
+  return view.Is(i, kGrSubordinate);
+}
+
+bool AllCaps(std::string_view word) {
+  bool letter = false;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    letter = letter || (c >= 'A' && c <= 'Z');
+  }
+  return letter;
+}
+
+// The sentence starts a line (a paragraph here).
+bool StartsLine(std::string_view text, size_t start) {
+  for (size_t i = start; i > 0; --i) {
+    const char c = text[i - 1];
+    if (c == '\n') return true;
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
+bool EndsLine(std::string_view text, size_t end) {
+  for (size_t i = end; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') return true;
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
+// "WELLINGTON:", "HOHHOT, April 12 (Xinhua) --", "Paris, Oct 30 :", "JAKARTA (Reuters) -":
+// at the start of a line, places, a date and an agency in brackets, then a colon or a
+// dash. The places there say where the report was filed.
+void MarkDateline(std::string_view text, SentenceView& view) {
+  const auto& tokens = view.tokens;
+  // A stamp before the dateline ("date 2020-07-23 Phnom Penh: ...") is skipped.
+  size_t begin = 0;
+  for (const DateRef& date : view.dates) {
+    if (date.span.begin <= 1 && date.span.end > begin) begin = date.span.end;
+  }
+  if (begin > 0 && tokens[0].lower != "date" && view.dates.front().span.begin != 0) begin = 0;
+  if (!StartsLine(text, view.sentence.start) || view.places.empty() ||
+      view.places.front().span.begin != begin) {
+    return;
+  }
+  size_t end = 0;
+  const text::Token& head = tokens[begin];
+  const bool caps = AllCaps(text.substr(head.start, head.end - head.start));
+  for (size_t i = begin; i < tokens.size() && i < begin + 16; ++i) {
+    const std::string& w = tokens[i].lower;
+    if (IsDash(w) || w == ":") {
+      end = i;
+      break;
+    }
+    if (w == "(") {  // an agency: "(Reuters)", "(APP - UrduPoint ... )"
+      while (i < tokens.size() && tokens[i].lower != ")") ++i;
+      continue;
+    }
+    if (w == "," || w == "." || tokens[i].has_digit || view.PlaceAt(i) != nullptr) continue;
+    const bool date_word = std::any_of(view.dates.begin(), view.dates.end(), [&](const DateRef& d) {
+      return d.span.begin <= i && i < d.span.end;
+    });
+    if (date_word || tokens[i].capitalized) continue;
+    return;  // ordinary words: a sentence, not a dateline
+  }
+  // A whole line that is only an upper-case place ("NUR-SULTAN.") is a dateline too.
+  if (end == 0) {
+    const PlaceRef& only = view.places.front();
+    const bool alone = only.span.end + 1 >= tokens.size() && caps && tokens.size() <= begin + 3;
+    if (!alone) return;
+    end = tokens.size();
+  }
+  for (PlaceRef& ref : view.places) {
+    if (ref.span.begin < end) ref.role = PlaceRole::kDateline;
+  }
+}
 
 bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-bool IsClauseBreak(const text::Token& token) {
-  if (!token.is_word) {
-    return OneOf(token.lower, {",", ";", ":", "(", ")", "\xE2\x80\x94", "\xE2\x80\x93", "-"});
-  }
-  return OneOf(token.lower, {"while", "whereas", "but", "although", "though", "when", "after"});
-}
-
-// Words before a place that make it where people or things come from.
-bool IsOriginMarker(std::string_view word) {
-  // "near", "nearby", "neighbouring" alone do not make an origin ("Neighbouring Austria
-  // reported ..."); after "from" they are inside the origin phrase anyway.
-  return OneOf(word, {"from", "via", "through", "borders", "bordering", "border", "visited",
-                      "visiting"});
-}
-
-bool IsTargetMarker(std::string_view word) {
-  return OneOf(word, {"to", "into", "toward", "towards", "with", "against"});
-}
-
-std::optional<PlaceLevel> AnaphorLevel(std::string_view noun) {
-  if (OneOf(noun, {"province", "state", "region", "territory", "prefecture", "county",
-                   "oblast", "governorate"})) {
-    return PlaceLevel::kSubdivision;
-  }
-  if (OneOf(noun, {"country", "nation", "kingdom", "republic"})) return PlaceLevel::kCountry;
-  if (OneOf(noun, {"city", "town", "capital", "municipality"})) return PlaceLevel::kCity;
-  return std::nullopt;
-}
-
-void FindAnaphors(SentenceView& view) {
-  const auto& tokens = view.tokens;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const bool after_in = i > 0 && OneOf(tokens[i - 1].lower, {"in", "across", "throughout"});
-    if (tokens[i].lower == "it" || tokens[i].lower == "its") {
-      Anaphor anaphor{{i, i + 1}, std::nullopt, tokens[i].lower == "its", false};
-      view.anaphors.push_back(anaphor);
-      continue;
+// "in X" after "from ...": "from ski resorts in Italy" narrows where people came
+// from; "deaths from the fever in Bahia" is about the illness, and X is where.
+PlaceRole LocativeAfterFrom(const SentenceView& view, size_t in_at) {
+  for (size_t m = in_at; m-- > 0 && m + 6 > in_at;) {
+    if (view.tokens[m].lower != "from") continue;
+    for (size_t n = m + 1; n < in_at; ++n) {
+      if (!view.disease[n].empty() || (view.cues[n] & kCueOutbreak) || view.terms[n].length > 0) {
+        return PlaceRole::kLocative;
+      }
+      // "a train from Milan were taken off at Innsbruck": a new clause, not one phrase.
+      if (view.PlaceAt(n) != nullptr || view.Is(n, kGrAuxiliary | kGrCountVerb)) {
+        return PlaceRole::kLocative;
+      }
     }
-    if (tokens[i].lower != "the" || i + 1 >= tokens.size()) continue;
-    // "the province", but not "the city of Harbin" (that names the place).
-    const auto level = AnaphorLevel(tokens[i + 1].lower);
-    if (!level) continue;
-    if (i + 2 < tokens.size() && tokens[i + 2].lower == "of") continue;
-    const bool possessive = i + 2 < tokens.size() && tokens[i + 2].lower == "'s";
-    view.anaphors.push_back(Anaphor{{i, i + (possessive ? 3 : 2)}, level, possessive, after_in});
+    return PlaceRole::kOrigin;
+  }
+  return PlaceRole::kLocative;
+}
+
+// How the words before a place mark it: "from X", "via X", "bordering X" (where people
+// came from), "in X" (where something is), "to X" (where people went). "reported from
+// X" and "a man from X" say where, not where from; "transited in X" is on the way.
+PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
+  const auto& tokens = view.tokens;
+  for (size_t back = 1; back <= 7 && back <= span.begin; ++back) {
+    const size_t k = span.begin - back;
+    const text::Token& t = tokens[k];
+    if (!t.is_word && t.lower != "'s") break;
+    const std::string& before = k > 0 ? tokens[k - 1].lower : std::string();
+    if (OneOf(t.lower, {"borders", "bordering", "border", "visited", "visiting"})) {
+      return PlaceRole::kOrigin;
+    }
+    const bool from = view.Is(k, kGrFrom) || (t.lower == "of" && before == "out");
+    if (from) {
+      const size_t verb = t.lower == "of" ? k - 1 : k;
+      if (verb > 0 && view.Is(verb - 1, kGrCountVerb | kGrReport)) return PlaceRole::kLocative;
+      // "a 50-year-old man from X", "a toddler from X": where the person lives, unless
+      // the sentence has them travel.
+      if (t.lower == "from" && k > 0 && view.terms[k - 1].length > 0 &&
+          view.terms[k - 1].term.role == TermRole::kPerson &&
+          !(view.CuesIn(0, view.tokens.size()) & (kCueTravel | kCueImported))) {
+        return PlaceRole::kLocative;
+      }
+      return PlaceRole::kOrigin;
+    }
+    if (view.Is(k, kGrLocative)) {
+      if (OneOf(before, {"transited", "transiting", "stopover", "layover"})) {
+        return PlaceRole::kOrigin;
+      }
+      // "arriving in Hong Kong", "landed in X": where travellers went on the way.
+      if (OneOf(before, {"arriving", "arrived", "arrive", "arrives", "landed", "landing"})) {
+        return PlaceRole::kTarget;
+      }
+      // "who had holidayed in Hurghada", "travelled in Italy": where they were before.
+      if (k > 0 && (view.cues[k - 1] & kCueTravel) && view.terms[k - 1].length == 0) {
+        return PlaceRole::kOrigin;
+      }
+      return LocativeAfterFrom(view, k);
+    }
+    if (back <= 2 && view.Is(k, kGrTo)) {
+      // "who had recently travelled to Florida": where they had been, so where from.
+      if (k >= 2 && (view.cues[k - 1] & kCueTravel) &&
+          (tokens[k - 2].lower == "had" ||
+           (k >= 3 && tokens[k - 2].lower == "recently" && tokens[k - 3].lower == "had"))) {
+        return PlaceRole::kOrigin;
+      }
+      // "rose to 31 in X" is a total; after a travel word or a verb, "to X" is where
+      // people went.
+      return t.lower == "to" && k > 0 && tokens[k - 1].has_digit ? PlaceRole::kPlain
+                                                                  : PlaceRole::kTarget;
+    }
+    // Only the words of a noun phrase may stand between the marker and the place:
+    // "in the coastal city of X", "from the nearby Russian city of X"; a verb ends it
+    // ("barred from entering the UK").
+    const bool phrase_word = view.Is(k, kGrDeterminer | kGrOf) || t.capitalized ||
+                             t.lower == "'s" || !(view.grammar[k] & ~kGrPlaceNoun);
+    const bool gerund = t.lower.ends_with("ing") && !t.capitalized &&
+                        !OneOf(t.lower, {"neighbouring", "neighboring", "surrounding",
+                                         "adjoining", "remaining", "following", "bordering"});
+    if (!phrase_word || gerund || t.has_digit || view.terms[k].length > 0) break;
+  }
+  return PlaceRole::kPlain;
+}
+
+// "Wuhan, the capital of Hubei province, reported ...", "Suifenhe, a small border city
+// in Heilongjiang, has ...", "Georgia, the former Soviet republic in the Caucasus, ...":
+// the places inside an apposition only describe the place before it. The apposition's
+// place noun also says what kind of place that is ("Sao Paulo, the most populous
+// state"): `level_hint` keeps it for the caller.
+void MarkAppositions(SentenceView& view) {
+  const auto& tokens = view.tokens;
+  for (PlaceRef& head : view.places) {
+    const size_t comma = head.span.end + (head.possessive ? 1 : 0);
+    if (comma + 1 >= tokens.size() || tokens[comma].lower != ",") continue;
+    const size_t open = comma + 1;
+    const PlaceRef* owner = view.PlaceAt(open);
+    const bool starts_phrase = view.Is(open, kGrDeterminer) ||
+                               (owner != nullptr && owner->span.end < tokens.size() &&
+                                tokens[owner->span.end].lower == "'s");
+    if (!starts_phrase) continue;
+    size_t close = open;
+    while (close < tokens.size() && tokens[close].lower != "," && tokens[close].lower != ";" &&
+           !tokens[close].has_digit && close < open + 14) {
+      ++close;
+    }
+    if (close >= tokens.size() || tokens[close].lower != ",") continue;
+    bool noun_seen = false;
+    for (size_t k = open; k < close; ++k) {
+      if (view.Is(k, kGrPlaceNoun) && !noun_seen) {
+        noun_seen = true;
+        head.apposition_noun = k;
+      }
+    }
+    if (!noun_seen) continue;
+    for (PlaceRef& inner : view.places) {
+      if (inner.span.begin >= open && inner.span.end <= close) inner.qualifier = true;
+    }
   }
 }
 
-void MarkPlaceRoles(SentenceView& view, const Lexicon& lexicon) {
+void MarkPlaceRoles(std::string_view text, SentenceView& view) {
   const auto& tokens = view.tokens;
   for (PlaceRef& ref : view.places) {
-    for (size_t back = 1; back <= 4 && back <= ref.span.begin; ++back) {
-      const text::Token& t = tokens[ref.span.begin - back];
-      if (IsClauseBreak(t) && t.lower != "after") break;
-      // "deaths from the fever in Bahia": a locative preposition starts a new phrase,
-      // unless it only narrows where people came from ("from ski resorts in Italy").
-      if (OneOf(t.lower, {"in", "at", "on", "across", "throughout"})) {
-        const size_t in_at = ref.span.begin - back;
-        for (size_t k = in_at; k-- > 0 && k + 5 > in_at;) {
-          if (tokens[k].lower != "from") continue;
-          bool about_illness = false;
-          for (size_t m = k + 1; m < in_at; ++m) {
-            CaseTerm term;
-            about_illness = about_illness || !view.disease[m].empty() ||
-                            (view.cues[m] & kCueOutbreak) ||
-                            lexicon.MatchCaseTerm(tokens, m, &term) > 0;
-          }
-          ref.origin_marked = !about_illness;
-          break;
-        }
-        break;
-      }
-      if (IsOriginMarker(t.lower)) ref.origin_marked = true;
-      if (back <= 2 && IsTargetMarker(t.lower)) ref.target_marked = true;
-    }
+    ref.role = RoleBefore(view, ref.span);
     size_t after = ref.span.end;
     if (after < tokens.size() && tokens[after].lower == "'s") {
       ref.possessive = true;
       ++after;
     }
-    // "X's Daily NK", "X's Yonhap news agency": a news outlet named after its place.
-    for (size_t k = after; k < after + 3 && k < tokens.size(); ++k) {
-      if ((view.cues[k] & kCueSource) && (ref.possessive || tokens[k].capitalized)) {
-        ref.source = true;
+    // What the name is part of: "X's Daily News" (an outlet), "X State University"
+    // (an organisation), "the X Health Department" (a reporting body).
+    for (size_t k = after; k < after + 4 && k < tokens.size(); ++k) {
+      const bool capital = tokens[k].capitalized;
+      // "X's Daily NK", "The X Post", "reports X news agency".
+      const bool agency = tokens[k].lower == "agency" || tokens[k].lower == "newspaper" ||
+                          (tokens[k].lower == "news" && k + 1 < tokens.size() &&
+                           tokens[k + 1].lower == "agency");
+      if ((view.cues[k] & kCueSource) && (ref.possessive || capital || agency)) {
+        ref.role = PlaceRole::kSource;
+      }
+      if ((view.cues[k] & kCueOrganisation) && capital) ref.role = PlaceRole::kOrganisation;
+      if (view.cues[k] & kCueAuthority) ref.authority = true;
+      if (!tokens[k].is_word ||
+          (!capital && !(view.cues[k] & (kCueAuthority | kCueSource)))) {
+        break;
       }
     }
   }
+  // "from A, B and C", "in A, B and C": a place in a list takes the role of the
+  // list's first place.
+  for (size_t p = 1; p < view.places.size(); ++p) {
+    PlaceRef& ref = view.places[p];
+    const PlaceRef& previous = view.places[p - 1];
+    if (ref.role != PlaceRole::kPlain || previous.role == PlaceRole::kPlain) continue;
+    if (ref.span.begin < previous.span.end || ref.span.begin - previous.span.end > 2) continue;
+    bool list = ref.span.begin > previous.span.end;
+    for (size_t k = previous.span.end; k < ref.span.begin; ++k) {
+      const std::string& w = tokens[k].lower;
+      list = list && (w == "," || w == "and" || w == "or");
+    }
+    if (list) ref.role = previous.role;
+  }
+  // Of two places of one country standing together, the broader one only says where
+  // the narrower one is: "Fuzhou, Fujian Province", "Pakistan's Punjab province",
+  // "Carbon County, Wyoming", "Mumbai's Dharavi".
+  for (PlaceRef& ref : view.places) {
+    for (const PlaceRef& other : view.places) {
+      if (&other == &ref || other.place.country != ref.place.country || other.demonym ||
+          ref.place.country.empty()) {
+        continue;
+      }
+      const bool after = ref.span.begin >= other.span.end;
+      const size_t gap = after ? ref.span.begin - other.span.end : other.span.begin - ref.span.end;
+      if (gap > 3) continue;
+      bool joined = gap == 0;
+      for (size_t k = std::min(ref.span.end, other.span.end);
+           k < std::max(ref.span.begin, other.span.begin); ++k) {
+        const std::string& w = tokens[k].lower;
+        joined = w == "," || w == "'s" || w == "(" || (w == "in" && gap == 1);
+        if (!joined) break;
+      }
+      if (!joined) continue;
+      const Place& a = ref.place;
+      const Place& b = other.place;
+      bool broader = false;
+      if (a.level == PlaceLevel::kCountry) broader = b.level != PlaceLevel::kCountry;
+      if (a.level == PlaceLevel::kSubdivision && b.level != PlaceLevel::kSubdivision &&
+          b.level != PlaceLevel::kCountry) {
+        broader = b.subdivision.empty() || b.subdivision == a.subdivision;
+      }
+      // "Mumbai's Dharavi": a possessive before a place of its own kind.
+      if (!broader && ref.possessive && !after && a.level == b.level &&
+          a.level == PlaceLevel::kCity) {
+        broader = true;
+      }
+      if (broader) ref.qualifier = true;
+    }
+  }
+  MarkAppositions(view);
+  MarkDateline(text, view);
+}
+
+void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
+  const auto& tokens = view.tokens;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].lower == "it" || tokens[i].lower == "its") {
+      view.anaphors.push_back(Anaphor{{i, i + 1}, std::nullopt, tokens[i].lower == "its", false});
+      continue;
+    }
+    if (tokens[i].lower != "the" && tokens[i].lower != "this" && tokens[i].lower != "that") {
+      continue;
+    }
+    // "the province", "the same state", but not "the city of Harbin" (that names it).
+    size_t noun = i + 1;
+    if (noun < tokens.size() && tokens[noun].lower == "same") ++noun;
+    if (noun >= tokens.size()) continue;
+    const auto level = lexicon.PlaceNounLevel(tokens[noun].lower);
+    if (!level || *level == PlaceLevel::kOther) continue;
+    if (noun + 1 < tokens.size() && (tokens[noun + 1].lower == "of" || tokens[noun + 1].capitalized)) {
+      continue;
+    }
+    if (view.PlaceAt(noun + 1) != nullptr) continue;
+    const bool possessive = noun + 1 < tokens.size() && tokens[noun + 1].lower == "'s";
+    const TokenSpan span{i, noun + (possessive ? 2 : 1)};
+    const PlaceRole role = RoleBefore(view, span);
+    if (role == PlaceRole::kOrigin || role == PlaceRole::kTarget) continue;
+    view.anaphors.push_back(Anaphor{span, level, possessive, role == PlaceRole::kLocative,
+                                    tokens[noun].lower == "capital"});
+  }
+}
+
+// A short line without a full stop or a verb: a headline or a section heading.
+bool IsHeading(std::string_view text, const SentenceView& view) {
+  if (view.tokens.empty() || view.tokens.size() > 12) return false;
+  if (!StartsLine(text, view.sentence.start) || !EndsLine(text, view.sentence.end)) return false;
+  const std::string& last = view.tokens.back().lower;
+  return last != "." && last != ":" && last != ",";
 }
 
 }  // namespace
@@ -109,35 +348,57 @@ uint32_t SentenceView::CuesIn(size_t begin, size_t end) const {
   return flags;
 }
 
+bool SentenceView::HasDisease() const {
+  return std::any_of(disease.begin(), disease.end(), [](const std::string& d) { return !d.empty(); });
+}
+
 size_t SentenceView::TokenAt(size_t offset) const {
   const auto it = std::lower_bound(tokens.begin(), tokens.end(), offset,
                                    [](const text::Token& t, size_t at) { return t.start < at; });
   return static_cast<size_t>(it - tokens.begin());
 }
 
+const PlaceRef* SentenceView::PlaceAt(size_t i) const {
+  for (const PlaceRef& ref : places) {
+    if (ref.span.begin <= i && i < ref.span.end) return &ref;
+  }
+  return nullptr;
+}
+
 SentenceView AnalyseSentence(std::string_view text, const text::Sentence& sentence,
                              const std::vector<gazetteer::PlaceMention>& mentions,
-                             const Lexicon& lexicon, std::optional<Date> published) {
+                             const Lexicon& lexicon, const gazetteer::Gazetteer& gazetteer,
+                             std::optional<Date> published) {
   SentenceView view;
   view.sentence = sentence;
   view.tokens = text::Tokenize(text, sentence.start, sentence.end);
   const size_t n = view.tokens.size();
+  view.terms.assign(n, TermAt{});
   view.cues.assign(n, 0);
+  view.grammar.assign(n, 0);
   view.clause.assign(n, 0);
   view.disease.assign(n, std::string());
   view.disease_length.assign(n, 0);
+  const std::vector<uint32_t> words = lexicon.WordIds(view.tokens);
+  for (size_t i = 0; i < n; ++i) {
+    if (words[i] == Lexicon::kNoWord) continue;
+    uint32_t flags = 0;
+    size_t length = lexicon.MatchCue(words, i, &flags);
+    for (size_t k = i; k < i + length; ++k) view.cues[k] |= flags;
+    length = lexicon.MatchGrammar(words, i, &flags);
+    for (size_t k = i; k < i + length; ++k) view.grammar[k] |= flags;
+    TermAt& term = view.terms[i];
+    term.length = lexicon.MatchCaseTerm(words, i, &term.term);
+  }
   int clause = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (IsClauseBreak(view.tokens[i])) ++clause;
+    if (IsClauseBreak(view, i)) ++clause;
     view.clause[i] = clause;
-    uint32_t flags = 0;
-    const size_t length = lexicon.MatchCue(view.tokens, i, &flags);
-    for (size_t k = i; k < i + length; ++k) view.cues[k] |= flags;
   }
   // Diseases, longest first, without overlaps ("swine flu" is not also "flu").
   for (size_t i = 0; i < n; ++i) {
     std::string disease;
-    const size_t length = lexicon.MatchDisease(view.tokens, i, &disease);
+    const size_t length = lexicon.MatchDisease(words, i, &disease);
     if (length == 0) continue;
     view.disease[i] = disease;
     view.disease_length[i] = length;
@@ -155,8 +416,6 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     ref.demonym = it->kind == gazetteer::MentionKind::kDemonym;
     view.places.push_back(std::move(ref));
   }
-  MarkPlaceRoles(view, lexicon);
-  FindAnaphors(view);
 
   const std::string_view sentence_text = text.substr(sentence.start, sentence.end - sentence.start);
   for (quantity::Quantity q : quantity::FindQuantities(sentence_text)) {
@@ -171,6 +430,19 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     d.end += sentence.start;
     view.dates.push_back(DateRef{{view.TokenAt(d.start), view.TokenAt(d.end)}, d});
   }
+  MarkPlaceRoles(text, view);
+  // "Sao Paulo, the most populous state": the apposition says which reading is meant.
+  for (PlaceRef& ref : view.places) {
+    if (ref.apposition_noun == SIZE_MAX) continue;
+    const auto level = lexicon.PlaceNounLevel(view.tokens[ref.apposition_noun].lower);
+    if (!level || *level == ref.place.level || *level == PlaceLevel::kOther) continue;
+    const text::Token& first = view.tokens[ref.span.begin];
+    const text::Token& last = view.tokens[ref.span.end - 1];
+    const std::string_view name = text.substr(first.start, last.end - first.start);
+    if (auto other = gazetteer.LookupLevel(name, ref.place.country, *level)) ref.place = *other;
+  }
+  FindAnaphors(view, lexicon);
+  view.heading = IsHeading(text, view);
   return view;
 }
 
@@ -179,8 +451,9 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
                                     const gazetteer::Gazetteer& gazetteer) {
   // An earlier place of the right kind in the same sentence comes first.
   for (auto it = view.places.rbegin(); it != view.places.rend(); ++it) {
-    if (it->span.end > anaphor.span.begin || it->origin_marked || it->target_marked ||
-        it->source || it->demonym) {
+    if (it->span.end > anaphor.span.begin || it->role == PlaceRole::kOrigin ||
+        it->role == PlaceRole::kTarget || it->role == PlaceRole::kSource ||
+        it->role == PlaceRole::kDateline || it->demonym) {
       continue;
     }
     if (!anaphor.level || it->place.level == *anaphor.level) return it->place;
@@ -188,13 +461,18 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
       return gazetteer.Country(it->place.country);
     }
   }
-  if (!anaphor.level) return context.last_subject;
+  if (!anaphor.level) return context.focus;
   switch (*anaphor.level) {
     case PlaceLevel::kCountry:
       return context.last_country;
     case PlaceLevel::kSubdivision:
       return context.last_subdivision;
     case PlaceLevel::kCity:
+      // "the capital": the capital of the country the text is in.
+      if (anaphor.capital) {
+        if (context.last_country) return gazetteer.Capital(context.last_country->country);
+        return std::nullopt;
+      }
       return context.last_city;
     case PlaceLevel::kOther:
       break;
@@ -202,45 +480,84 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
   return std::nullopt;
 }
 
+namespace {
+
+// "h5n1", "h1n1": an influenza subtype, which says more than "flu" or "bird flu".
+bool IsSubtype(std::string_view id) {
+  return id.size() >= 4 && id[0] == 'h' && id[1] >= '0' && id[1] <= '9';
+}
+
+bool IsGeneralInfluenza(std::string_view id) {
+  return id == "influenza" || id == "avian-influenza";
+}
+
+}  // namespace
+
 void RememberSentence(const SentenceView& view, DocumentContext& context,
                       const gazetteer::Gazetteer& gazetteer) {
-  bool subject_set = false;
+  // The focus moves to the sentence's first place that could be a subject or a frame,
+  // or to what its first anaphor stands for ("the country confirmed ...").
+  bool focus_set = false;
+  const PlaceRef* first_place = nullptr;
   for (const PlaceRef& ref : view.places) {
-    if (ref.origin_marked || ref.target_marked || ref.source) continue;
-    const Place& place = ref.place;
-    if (!ref.demonym) {
-      if (!subject_set) {
-        context.last_subject = place;
-        subject_set = true;
-      }
-      if (place.level == PlaceLevel::kSubdivision) context.last_subdivision = place;
-      if (place.level == PlaceLevel::kCity) context.last_city = place;
+    if ((ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative) && !ref.qualifier &&
+        !ref.demonym) {
+      first_place = &ref;
+      break;
     }
-    if (place.level == PlaceLevel::kCountry && !ref.demonym) {
+  }
+  for (const Anaphor& anaphor : view.anaphors) {
+    if (!anaphor.level || (first_place && first_place->span.begin < anaphor.span.begin)) break;
+    if (auto place = ResolveAnaphor(anaphor, view, context, gazetteer)) {
+      context.focus = place;
+      focus_set = true;
+    }
+    break;
+  }
+  for (const PlaceRef& ref : view.places) {
+    const bool usable = ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative;
+    if (!usable || ref.qualifier) continue;
+    const Place& place = ref.place;
+    if (!focus_set && !ref.demonym) {
+      context.focus = place;
+      focus_set = true;
+    }
+    if (ref.demonym) continue;
+    if (place.level == PlaceLevel::kSubdivision) context.last_subdivision = place;
+    if (place.level == PlaceLevel::kCity) context.last_city = place;
+    if (place.level == PlaceLevel::kCountry) {
       context.last_country = place;
-    } else if (!place.country.empty() && !ref.demonym) {
+    } else if (!place.country.empty()) {
       if (auto country = gazetteer.Country(place.country)) context.last_country = *country;
     }
   }
   for (const std::string& disease : view.disease) {
-    if (!disease.empty()) context.last_disease = disease;
+    if (disease.empty()) continue;
+    context.last_disease = disease;
+    if (IsSubtype(disease)) context.last_subtype = disease;
   }
 }
 
 std::string DiseaseNear(const SentenceView& view, size_t at, const DocumentContext& context) {
   size_t best_distance = SIZE_MAX;
   std::string best;
+  std::string subtype;
   for (size_t i = 0; i < view.disease.size(); ++i) {
     if (view.disease[i].empty()) continue;
+    if (IsSubtype(view.disease[i]) && subtype.empty()) subtype = view.disease[i];
     const size_t distance = i > at ? i - at : at - i;
     if (distance < best_distance) {
       best_distance = distance;
       best = view.disease[i];
     }
   }
-  if (!best.empty()) return best;
-  if (!context.last_disease.empty()) return context.last_disease;
-  return context.main_disease;
+  if (best.empty()) best = !context.last_disease.empty() ? context.last_disease : context.main_disease;
+  // "A/H1N1 flu cases", "the influenza, also known as bird flu" after "H5N1": the subtype.
+  if (IsGeneralInfluenza(best)) {
+    if (!subtype.empty()) return subtype;
+    if (!context.last_subtype.empty()) return context.last_subtype;
+  }
+  return best;
 }
 
 Evidence EvidenceOf(std::string_view text, const text::Sentence& sentence) {

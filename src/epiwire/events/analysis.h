@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Internal to the events stage (the public header is extractor.h): one sentence
-// seen as tokens with the places, quantities, dates, diseases and cues found in it,
-// and the document context that carries from one sentence to the next.
+// Internal to the events stage (the public header is extractor.h). A sentence is read
+// in tiers, each a vector over its tokens or a sorted list of spans:
+//   tokens -> word classes (terms, cues, grammar words, diseases)
+//          -> chunks (numbers, places with their roles, anaphors, dates)
+//          -> count phrases (counts.cc: what a number counts, its status and host)
+//          -> clause facts (attach.cc: place, time, importation of each count)
+// and the document model (document.cc) carries focus, datelines and anaphora from
+// sentence to sentence.
 #ifndef EPIWIRE_EVENTS_ANALYSIS_H_
 #define EPIWIRE_EVENTS_ANALYSIS_H_
 
@@ -26,14 +31,32 @@ struct TokenSpan {
   size_t end = 0;
 };
 
+// How a place stands in its sentence. A place may be where a count was made only in
+// some of these roles; the others say where people came from, who reports, or who
+// writes.
+enum class PlaceRole {
+  kPlain,       // no marker: a subject ("Manzhouli reported ..."), a frame, a list item
+  kLocative,    // after in/at/across: where something is
+  kOrigin,      // after from/via/through, or a border verb: where people came from
+  kTarget,      // after to/into: where people went, or the other side of a measure
+  kSource,      // a news outlet's place ("X's Daily News", "The Borneo Post")
+  kOrganisation,// part of an organisation's name ("Michigan State University")
+  kDateline,    // where the report was filed ("WELLINGTON:", "HOHHOT, April 12 --")
+};
+
 struct PlaceRef {
   TokenSpan span;
   Place place;
+  PlaceRole role = PlaceRole::kPlain;
   bool demonym = false;
-  bool origin_marked = false;  // after "from", "via", "borders", "near", ...
-  bool target_marked = false;  // after "to", "into", "with", "against", ...
-  bool source = false;         // a news outlet's place ("X's Daily News")
-  bool possessive = false;     // followed by 's
+  bool possessive = false;  // followed by 's
+  bool authority = false;   // names a reporting body: "the Sarawak Health Department"
+  // A place that only says where the one before it is ("Fuzhou, Fujian Province",
+  // "Pakistan's Punjab province"): it qualifies, it is not a place of its own.
+  bool qualifier = false;
+  // The place noun of an apposition after it ("Sao Paulo, the most populous state"), or
+  // SIZE_MAX: says which reading of the name is meant.
+  size_t apposition_noun = SIZE_MAX;
 };
 
 // A phrase that refers back to a place: "the province", "it", "the country's".
@@ -42,6 +65,7 @@ struct Anaphor {
   std::optional<PlaceLevel> level;  // nullopt: "it"/"its", the last subject
   bool possessive = false;
   bool locative = false;  // "in the province"
+  bool capital = false;   // "the capital": the capital of the country the text is in
 };
 
 struct QuantityRef {
@@ -54,10 +78,18 @@ struct DateRef {
   dates::DateMention mention;
 };
 
+// The term of terms.tsv starting at a token, if any.
+struct TermAt {
+  size_t length = 0;  // 0: none
+  CaseTerm term;
+};
+
 struct SentenceView {
   text::Sentence sentence;
   std::vector<text::Token> tokens;
+  std::vector<TermAt> terms;        // by token: the longest term starting there
   std::vector<uint32_t> cues;       // cue flags by token (set on every token of the phrase)
+  std::vector<uint32_t> grammar;    // grammar classes by token (on every token of the phrase)
   std::vector<int> clause;          // clause number by token
   std::vector<std::string> disease; // disease id starting at a token, else empty
   std::vector<size_t> disease_length;  // its length in tokens
@@ -65,29 +97,41 @@ struct SentenceView {
   std::vector<Anaphor> anaphors;
   std::vector<QuantityRef> quantities;
   std::vector<DateRef> dates;
+  bool heading = false;  // a short line without a verb: a title or a section heading
 
   uint32_t CuesIn(size_t begin, size_t end) const;
   bool HasCue(uint32_t cue) const { return CuesIn(0, tokens.size()) & cue; }
+  bool Is(size_t i, uint32_t grammar_class) const {
+    return i < grammar.size() && (grammar[i] & grammar_class);
+  }
+  bool HasDisease() const;
   // Token index of the first token starting at or after byte `offset`.
   size_t TokenAt(size_t offset) const;
-};
-
-// What carries across sentences of one document.
-struct DocumentContext {
-  std::optional<Date> published;
-  std::optional<Place> last_subject;
-  std::optional<Place> last_country;
-  std::optional<Place> last_subdivision;
-  std::optional<Place> last_city;
-  std::string last_disease;
-  std::string main_disease;  // most frequent disease id in the document
-  std::optional<Place> main_country;  // the country the document names most
+  // The place mention covering token i, or nullptr.
+  const PlaceRef* PlaceAt(size_t i) const;
 };
 
 // Builds the view of one sentence; `mentions` are the document's place mentions.
 SentenceView AnalyseSentence(std::string_view text, const text::Sentence& sentence,
                              const std::vector<gazetteer::PlaceMention>& mentions,
-                             const Lexicon& lexicon, std::optional<Date> published);
+                             const Lexicon& lexicon, const gazetteer::Gazetteer& gazetteer,
+                             std::optional<Date> published);
+
+// What carries across the sentences of one document: the document model of places.
+struct DocumentContext {
+  std::optional<Date> published;
+  // The place the text is about now: set by the headline and the lead, moved by the
+  // subject of a sentence or a heading. Never a dateline, a source or an origin.
+  std::optional<Place> focus;
+  std::optional<Place> last_country;
+  std::optional<Place> last_subdivision;
+  std::optional<Place> last_city;
+  std::string last_disease;
+  std::string last_subtype;           // the last influenza subtype named ("h5n1")
+  std::string main_disease;           // most frequent disease id in the document
+  std::optional<Place> main_country;  // the country the document names most
+  std::optional<Host> animal_context; // the animals the document is about, if any
+};
 
 // Resolves an anaphor against the context (and the places earlier in the sentence).
 std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& view,
@@ -104,7 +148,8 @@ std::string DiseaseNear(const SentenceView& view, size_t at, const DocumentConte
 // The evidence record of a sentence.
 Evidence EvidenceOf(std::string_view text, const text::Sentence& sentence);
 
-// Case events of one sentence. `next` is the following sentence (for origins), if any.
+// Case events of one sentence. `previous` and `next` are the neighbouring sentences
+// (for importation origins), if any.
 void ExtractCases(std::string_view text, const SentenceView& view, const SentenceView* previous,
                   const SentenceView* next, const DocumentContext& context,
                   const Lexicon& lexicon, const gazetteer::Gazetteer& gazetteer,

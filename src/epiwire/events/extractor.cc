@@ -15,7 +15,7 @@ void RemoveRepeats(std::vector<Event>& events) {
   std::vector<Event> kept;
   for (Event& event : events) {
     const bool repeat = std::any_of(kept.begin(), kept.end(), [&](const Event& other) {
-      if (other.type != event.type) return false;
+      if (other.type != event.type || other.host != event.host) return false;
       const bool same_place = other.place.has_value() == event.place.has_value() &&
                               (!other.place || other.place->SameAs(*event.place));
       if (event.type == EventType::kCases) {
@@ -48,6 +48,32 @@ std::string MainDisease(const std::vector<SentenceView>& views) {
   return best;
 }
 
+// The animals the document speaks of, if one kind makes most of what it names: with
+// cattle, pigs and sheep all named, "cases" of foot-and-mouth disease are just animals.
+std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
+  std::map<Host, int> counts;
+  int total = 0;
+  for (const SentenceView& view : views) {
+    for (const TermAt& term : view.terms) {
+      if (term.length == 0 || term.term.role != TermRole::kAnimal) continue;
+      // The general words ("birds", "animals") say less than the kinds.
+      const bool general = *term.term.host == Host::kBird || *term.term.host == Host::kAnimal;
+      counts[*term.term.host] += general ? 1 : 3;
+      total += general ? 1 : 3;
+    }
+  }
+  std::optional<Host> best;
+  int best_count = 0;
+  for (const auto& [host, count] : counts) {
+    if (count > best_count) {
+      best = host;
+      best_count = count;
+    }
+  }
+  if (best && best_count * 3 < total * 2) return Host::kAnimal;
+  return best;
+}
+
 // The country the document names most often, counting its places too.
 std::optional<Place> MainCountry(const std::vector<gazetteer::PlaceMention>& mentions,
                                  const gazetteer::Gazetteer& gazetteer) {
@@ -76,12 +102,13 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   std::vector<SentenceView> views;
   views.reserve(sentences.size());
   for (const text::Sentence& sentence : sentences) {
-    views.push_back(AnalyseSentence(text, sentence, mentions, lexicon_, published));
+    views.push_back(AnalyseSentence(text, sentence, mentions, lexicon_, gazetteer_, published));
   }
   DocumentContext context;
   context.published = published;
   context.main_disease = MainDisease(views);
   context.main_country = MainCountry(mentions, gazetteer_);
+  context.animal_context = MainAnimal(views);
   std::vector<Event> events;
   for (size_t i = 0; i < views.size(); ++i) {
     const SentenceView* previous = i > 0 ? &views[i - 1] : nullptr;

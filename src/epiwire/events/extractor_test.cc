@@ -12,7 +12,7 @@ class ExtractorTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     const std::string root = EPIWIRE_SOURCE_DIR;
-    auto lexicon = Lexicon::Load(root + "/data/lexicon");
+    auto lexicon = Lexicon::Load(root + "/data/lexicon/en");
     ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
     auto gazetteer = gazetteer::Gazetteer::Load(root + "/data/gazetteer");
     ASSERT_TRUE(gazetteer.ok()) << gazetteer.status().message();

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <type_traits>
 #include <utility>
 
 #include "epiwire/base/file.h"
@@ -10,21 +11,6 @@
 
 namespace epiwire::events {
 namespace {
-
-// Splits a phrase at spaces and '|' is not special here; returns the token count.
-size_t CountWords(std::string_view phrase) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : phrase) {
-    if (c == ' ') {
-      in_word = false;
-    } else if (!in_word) {
-      in_word = true;
-      ++words;
-    }
-  }
-  return words;
-}
 
 std::vector<std::string_view> Split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
@@ -39,14 +25,13 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 15> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
     {"local", kCueLocal},
     {"other_cause", kCueOtherCause},
     {"legal", kCueLegal},
-    {"not_people", kCueNotPeople},
     {"outbreak", kCueOutbreak},
     {"mode_air", kCueModeAir},
     {"mode_road", kCueModeRoad},
@@ -55,12 +40,40 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 15> kCueNames{{
     {"mode_foot", kCueModeFoot},
     {"source", kCueSource},
     {"travel", kCueTravel},
+    {"organisation", kCueOrganisation},
+    {"authority", kCueAuthority},
 }};
 
-constexpr std::array<std::pair<std::string_view, TermRole>, 6> kRoleNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 20> kGrammarNames{{
+    {"locative", kGrLocative},
+    {"from", kGrFrom},
+    {"to", kGrTo},
+    {"of", kGrOf},
+    {"determiner", kGrDeterminer},
+    {"auxiliary", kGrAuxiliary},
+    {"coordination", kGrCoordination},
+    {"relative", kGrRelative},
+    {"report", kGrReport},
+    {"subordinate", kGrSubordinate},
+    {"pronoun", kGrPronoun},
+    {"count_verb", kGrCountVerb},
+    {"negation", kGrNegation},
+    {"function", kGrFunction},
+    {"place_noun", kGrPlaceNoun},
+    {"article", kGrArticle},
+    {"link", kGrLink},
+    {"exclude", kGrExclude},
+    {"unit", kGrUnit},
+    {"passing", kGrPassing},
+}};
+
+constexpr std::array<std::pair<std::string_view, TermRole>, 9> kRoleNames{{
     {"noun", TermRole::kNoun},
     {"person", TermRole::kPerson},
+    {"animal", TermRole::kAnimal},
+    {"thing", TermRole::kThing},
     {"verb", TermRole::kVerb},
+    {"negverb", TermRole::kNegVerb},
     {"killverb", TermRole::kKillVerb},
     {"modifier", TermRole::kModifier},
     {"total", TermRole::kTotal},
@@ -78,53 +91,78 @@ bool PatternElement::Matches(std::string_view word) const {
   return false;
 }
 
+std::vector<uint32_t> Lexicon::PhraseWords(std::string_view phrase) {
+  const std::string lower = AsciiLower(phrase);
+  std::vector<uint32_t> words;
+  for (const text::Token& t : text::Tokenize(lower, 0, lower.size())) {
+    auto [it, added] = vocabulary_.try_emplace(t.lower, static_cast<uint32_t>(vocabulary_.size() + 1));
+    words.push_back(it->second);
+  }
+  return words;
+}
+
+std::vector<uint32_t> Lexicon::WordIds(const std::vector<text::Token>& tokens) const {
+  std::vector<uint32_t> ids(tokens.size(), kNoWord);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const auto found = vocabulary_.find(std::string_view(tokens[i].lower));
+    if (found != vocabulary_.end()) ids[i] = found->second;
+  }
+  return ids;
+}
+
 template <typename T>
-size_t Lexicon::MatchLongest(const PhraseTable<T>& table, const std::vector<text::Token>& tokens,
-                             size_t i, T* value) {
-  if (i >= tokens.size() || !table.first_words.count(tokens[i].lower)) return 0;
-  std::string key;
+T& Lexicon::PhraseTable<T>::Add(const std::vector<uint32_t>& words) {
+  if (by_first.size() <= words.front()) by_first.resize(words.front() + 1);
+  for (Phrase& phrase : by_first[words.front()]) {
+    if (phrase.words == words) return phrase.value;
+  }
+  by_first[words.front()].push_back(Phrase{words, T{}});
+  return by_first[words.front()].back().value;
+}
+
+template <typename T>
+size_t Lexicon::PhraseTable<T>::Match(const std::vector<uint32_t>& ids, size_t i, T* value,
+                                      bool merge) const {
+  if (i >= ids.size() || ids[i] == kNoWord || ids[i] >= by_first.size()) return 0;
   size_t best = 0;
-  for (size_t n = 0; n < table.longest && i + n < tokens.size(); ++n) {
-    if (n > 0) key += ' ';
-    key += tokens[i + n].lower;
-    const auto found = table.phrases.find(key);
-    if (found != table.phrases.end()) {
-      best = n + 1;
-      *value = found->second;
+  for (const Phrase& phrase : by_first[ids[i]]) {
+    const size_t n = phrase.words.size();
+    if (i + n > ids.size() || !std::equal(phrase.words.begin(), phrase.words.end(), ids.begin() + static_cast<std::ptrdiff_t>(i))) {
+      continue;
+    }
+    if constexpr (std::is_same_v<T, uint32_t>) {
+      if (merge) *value |= phrase.value;
+    }
+    if (n > best) {
+      best = n;
+      if (!merge) *value = phrase.value;
     }
   }
   return best;
 }
 
-size_t Lexicon::MatchCaseTerm(const std::vector<text::Token>& tokens, size_t i,
-                              CaseTerm* term) const {
-  return MatchLongest(case_terms_, tokens, i, term);
+size_t Lexicon::MatchCaseTerm(const std::vector<uint32_t>& words, size_t i, CaseTerm* term) const {
+  return terms_.Match(words, i, term, false);
 }
 
-size_t Lexicon::MatchDisease(const std::vector<text::Token>& tokens, size_t i,
-                             std::string* id) const {
-  return MatchLongest(diseases_, tokens, i, id);
+size_t Lexicon::MatchDisease(const std::vector<uint32_t>& words, size_t i, std::string* id) const {
+  return diseases_.Match(words, i, id, false);
 }
 
-size_t Lexicon::MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const {
-  // Several phrases of different lengths may start here; merge the flags of all,
-  // and report the longest length.
+size_t Lexicon::MatchCue(const std::vector<uint32_t>& words, size_t i, uint32_t* cues) const {
   *cues = 0;
-  if (i >= tokens.size() || !cues_.first_words.count(tokens[i].lower)) return 0;
-  std::string key;
-  size_t best = 0;
-  uint32_t flags = 0;
-  for (size_t n = 0; n < cues_.longest && i + n < tokens.size(); ++n) {
-    if (n > 0) key += ' ';
-    key += tokens[i + n].lower;
-    const auto found = cues_.phrases.find(key);
-    if (found != cues_.phrases.end()) {
-      best = n + 1;
-      flags |= found->second;
-    }
-  }
-  *cues = flags;
-  return best;
+  return cues_.Match(words, i, cues, true);
+}
+
+size_t Lexicon::MatchGrammar(const std::vector<uint32_t>& words, size_t i, uint32_t* classes) const {
+  *classes = 0;
+  return grammar_.Match(words, i, classes, true);
+}
+
+std::optional<PlaceLevel> Lexicon::PlaceNounLevel(std::string_view word) const {
+  const auto found = place_nouns_.find(std::string(word));
+  if (found == place_nouns_.end()) return std::nullopt;
+  return found->second;
 }
 
 std::optional<MeasureAction> Lexicon::ActionCue(std::string_view word) const {
@@ -143,10 +181,14 @@ bool Lexicon::IsNounModifier(std::string_view word, std::string_view next) const
   return false;
 }
 
-bool Lexicon::MayStartMeasure(std::string_view word) const {
-  std::vector<size_t> found;
-  PatternsStartingWith(word, found);
-  return !found.empty();
+bool Lexicon::IsPreModified(std::string_view previous, std::string_view word) const {
+  for (const auto& [prefix, before] : noun_premodifiers_) {
+    if (word.substr(0, prefix.size()) != prefix) continue;
+    for (const std::string& b : before) {
+      if (previous == b) return true;
+    }
+  }
+  return false;
 }
 
 void Lexicon::PatternsStartingWith(std::string_view word, std::vector<size_t>& out) const {
@@ -166,6 +208,52 @@ void Lexicon::PatternsStartingWith(std::string_view word, std::vector<size_t>& o
   out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()), out.end());
 }
 
+template <typename T>
+void Lexicon::WordTable<T>::Add(MeasureWord word, T value) {
+  const size_t index = entries.size();
+  if (word.words.size() == 1 && word.last_is_prefix) {
+    prefix_first.push_back(index);
+  } else {
+    by_first_word[word.words.front()].push_back(index);
+  }
+  entries.emplace_back(std::move(word), value);
+}
+
+template <typename T>
+size_t Lexicon::WordTable<T>::Match(const std::vector<text::Token>& tokens, size_t i,
+                                   T* value) const {
+  if (i >= tokens.size() || !tokens[i].is_word) return 0;
+  size_t best = 0;
+  const auto try_entry = [&](size_t index) {
+    const MeasureWord& word = entries[index].first;
+    if (i + word.words.size() > tokens.size() || word.words.size() <= best) return;
+    for (size_t w = 0; w < word.words.size(); ++w) {
+      const std::string& token = tokens[i + w].lower;
+      const bool last = w + 1 == word.words.size();
+      const bool ok = last && word.last_is_prefix ? token.starts_with(word.words[w])
+                                                  : token == word.words[w];
+      if (!ok) return;
+    }
+    best = word.words.size();
+    *value = entries[index].second;
+  };
+  if (const auto found = by_first_word.find(tokens[i].lower); found != by_first_word.end()) {
+    for (size_t index : found->second) try_entry(index);
+  }
+  for (size_t index : prefix_first) try_entry(index);
+  return best;
+}
+
+size_t Lexicon::MatchMeasureObject(const std::vector<text::Token>& tokens, size_t i,
+                                   MeasureKind* measure) const {
+  return measure_objects_.Match(tokens, i, measure);
+}
+
+size_t Lexicon::MatchMeasurePredicate(const std::vector<text::Token>& tokens, size_t i,
+                                      MeasureAction* action) const {
+  return measure_predicates_.Match(tokens, i, action);
+}
+
 void Lexicon::IndexPatterns() {
   for (size_t i = 0; i < measure_patterns_.size(); ++i) {
     const PatternElement& element = measure_patterns_[i].elements.front();
@@ -178,31 +266,24 @@ void Lexicon::IndexPatterns() {
 
 Status Lexicon::ReadDiseases(const std::string& path) {
   return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
-    if (fields.size() < 2) return Status::InvalidInput("want id<TAB>synonym|synonym...");
+    if (fields.size() < 2) return Status::InvalidInput("want id<TAB>synonym|synonym...[<TAB>animal]");
     const std::string id = AsciiLower(fields[0]);
+    if (fields.size() > 2 && fields[2] == "animal") animal_diseases_.insert(id);
     for (std::string_view synonym : Split(fields[1], '|')) {
-      // Tokenise the synonym the way sentences are tokenised so "covid-19" and
-      // "sars-cov-2" match one token and "bird flu" two.
-      const std::string lower = AsciiLower(synonym);
-      const auto tokens = text::Tokenize(lower, 0, lower.size());
-      std::string key;
-      for (const text::Token& t : tokens) {
-        if (!key.empty()) key += ' ';
-        key += t.lower;
-      }
-      if (key.empty()) continue;
-      diseases_.phrases.emplace(key, id);
-      diseases_.Add(key, tokens.size());
+      const std::vector<uint32_t> words = PhraseWords(synonym);
+      if (words.empty()) continue;
+      std::string& value = diseases_.Add(words);
+      if (value.empty()) value = id;
     }
-    diseases_.phrases.emplace(id, id);
-    diseases_.Add(id, 1);
+    std::string& own = diseases_.Add(PhraseWords(id));
+    if (own.empty()) own = id;
     return Status::Ok();
   });
 }
 
-Status Lexicon::ReadCaseTerms(const std::string& path) {
+Status Lexicon::ReadTerms(const std::string& path) {
   return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
-    if (fields.size() < 2) return Status::InvalidInput("want term<TAB>role[<TAB>status]");
+    if (fields.size() < 2) return Status::InvalidInput("want term<TAB>role[<TAB>status|host]");
     CaseTerm term;
     bool known = false;
     for (const auto& [name, role] : kRoleNames) {
@@ -213,13 +294,35 @@ Status Lexicon::ReadCaseTerms(const std::string& path) {
     }
     if (!known) return Status::InvalidInput("unknown role '" + std::string(fields[1]) + "'");
     if (fields.size() > 2 && !fields[2].empty()) {
-      term.status = ParseCaseStatus(fields[2]);
-      if (!term.status) {
-        return Status::InvalidInput("unknown status '" + std::string(fields[2]) + "'");
+      if (term.role == TermRole::kAnimal) {
+        term.host = ParseHost(fields[2]);
+        if (!term.host) return Status::InvalidInput("unknown host '" + std::string(fields[2]) + "'");
+      } else {
+        term.status = ParseCaseStatus(fields[2]);
+        if (!term.status) {
+          return Status::InvalidInput("unknown status '" + std::string(fields[2]) + "'");
+        }
       }
     }
-    case_terms_.phrases[std::string(fields[0])] = term;
-    case_terms_.Add(std::string(fields[0]), CountWords(fields[0]));
+    if (term.role == TermRole::kAnimal && !term.host) term.host = Host::kAnimal;
+    const std::vector<uint32_t> words = PhraseWords(fields[0]);
+    if (words.empty()) return Status::InvalidInput("empty term");
+    // A phrase may be a verb after the noun and a verb before the number both.
+    const bool seen_before = words.front() < terms_.by_first.size() &&
+                       std::any_of(terms_.by_first[words.front()].begin(),
+                                   terms_.by_first[words.front()].end(),
+                                   [&](const auto& phrase) { return phrase.words == words; });
+    CaseTerm& slot = terms_.Add(words);
+    if (seen_before) {
+      CaseTerm merged = slot;
+      if (term.role == TermRole::kKillVerb && merged.role != TermRole::kKillVerb) {
+        merged.kill_status = term.status;
+        term = merged;
+      } else if (merged.role == TermRole::kKillVerb && term.role != TermRole::kKillVerb) {
+        term.kill_status = merged.status;
+      }
+    }
+    slot = term;
     return Status::Ok();
   });
 }
@@ -229,8 +332,9 @@ Status Lexicon::ReadCues(const std::string& path) {
     if (fields.size() < 2) return Status::InvalidInput("want phrase<TAB>cue");
     for (const auto& [name, flag] : kCueNames) {
       if (fields[1] == name) {
-        cues_.phrases[std::string(fields[0])] |= flag;
-        cues_.Add(std::string(fields[0]), CountWords(fields[0]));
+        const std::vector<uint32_t> words = PhraseWords(fields[0]);
+        if (words.empty()) return Status::InvalidInput("empty cue");
+        cues_.Add(words) |= flag;
         return Status::Ok();
       }
     }
@@ -238,12 +342,63 @@ Status Lexicon::ReadCues(const std::string& path) {
   });
 }
 
+Status Lexicon::ReadGrammar(const std::string& path) {
+  return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
+    if (fields.size() < 2) return Status::InvalidInput("want word<TAB>class[<TAB>level]");
+    uint32_t flag = 0;
+    for (const auto& [name, value] : kGrammarNames) {
+      if (fields[1] == name) flag = value;
+    }
+    if (flag == 0) return Status::InvalidInput("unknown class '" + std::string(fields[1]) + "'");
+    const std::vector<uint32_t> words = PhraseWords(fields[0]);
+    if (words.empty()) return Status::InvalidInput("empty word");
+    if (flag == kGrPlaceNoun) {
+      if (fields.size() < 3) return Status::InvalidInput("a place noun needs its level");
+      PlaceLevel level = PlaceLevel::kOther;
+      if (fields[2] == "country") level = PlaceLevel::kCountry;
+      else if (fields[2] == "subdivision") level = PlaceLevel::kSubdivision;
+      else if (fields[2] == "city") level = PlaceLevel::kCity;
+      else if (fields[2] != "other") return Status::InvalidInput("unknown level '" + std::string(fields[2]) + "'");
+      place_nouns_[AsciiLower(fields[0])] = level;
+    }
+    grammar_.Add(words) |= flag;
+    return Status::Ok();
+  });
+}
+
 Status Lexicon::ReadMeasures(const std::string& path) {
   return ForEachTsvRow(path, [&](int line, const std::vector<std::string_view>& fields) {
-    if (fields.size() == 3 && fields[0] == "@modifier") {
-      std::vector<std::string> followers;
-      for (std::string_view follower : Split(fields[2], '|')) followers.emplace_back(follower);
-      noun_modifiers_.emplace_back(std::string(fields[1]), std::move(followers));
+    if (fields.size() == 3 && (fields[0] == "@modifier" || fields[0] == "@premodifier")) {
+      std::vector<std::string> words;
+      for (std::string_view word : Split(fields[2], '|')) words.emplace_back(word);
+      auto& table = fields[0] == "@modifier" ? noun_modifiers_ : noun_premodifiers_;
+      table.emplace_back(std::string(fields[1]), std::move(words));
+      return Status::Ok();
+    }
+    if (fields.size() == 3 && (fields[0] == "@object" || fields[0] == "@predicate")) {
+      std::optional<MeasureKind> measure;
+      std::optional<MeasureAction> action;
+      if (fields[0] == "@object") {
+        measure = ParseMeasureKind(fields[1]);
+        if (!measure) return Status::InvalidInput("unknown measure '" + std::string(fields[1]) + "'");
+      } else {
+        action = ParseMeasureAction(fields[1]);
+        if (!action) return Status::InvalidInput("unknown action '" + std::string(fields[1]) + "'");
+      }
+      for (std::string_view alternative : Split(fields[2], '|')) {
+        MeasureWord word;
+        for (std::string_view part : Split(alternative, ' ')) word.words.emplace_back(part);
+        if (word.words.empty()) continue;
+        if (word.words.back().ends_with('*')) {
+          word.words.back().pop_back();
+          word.last_is_prefix = true;
+          if (word.words.back().size() < 3) {
+            return Status::InvalidInput("prefix '" + word.words.back() + "*' is too short");
+          }
+        }
+        if (measure) measure_objects_.Add(std::move(word), *measure);
+        if (action) measure_predicates_.Add(std::move(word), *action);
+      }
       return Status::Ok();
     }
     if (fields.size() == 3 && fields[0] == "@action") {
@@ -292,8 +447,9 @@ Status Lexicon::ReadMeasures(const std::string& path) {
 Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   auto lexicon = std::unique_ptr<Lexicon>(new Lexicon());
   Status status = lexicon->ReadDiseases(dir + "/diseases.tsv");
-  if (status.ok()) status = lexicon->ReadCaseTerms(dir + "/case_terms.tsv");
+  if (status.ok()) status = lexicon->ReadTerms(dir + "/terms.tsv");
   if (status.ok()) status = lexicon->ReadCues(dir + "/cues.tsv");
+  if (status.ok()) status = lexicon->ReadGrammar(dir + "/grammar.tsv");
   if (status.ok()) status = lexicon->ReadMeasures(dir + "/measures.tsv");
   if (!status.ok()) return status;
   lexicon->IndexPatterns();

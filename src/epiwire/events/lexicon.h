@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
-// The event rules' word lists, read from data/lexicon/*.tsv so that adding a
-// disease, a case word or a measure trigger is one line of data. Tested by lexicon_test.cc.
+// The event rules' words, one language a directory (data/lexicon/<language>/*.tsv),
+// so that adding a disease, a case word, a grammar word or a measure trigger is one
+// line of data and a language is a directory. Tested by lexicon_test.cc.
 #ifndef EPIWIRE_EVENTS_LEXICON_H_
 #define EPIWIRE_EVENTS_LEXICON_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -11,20 +13,35 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
-#include <algorithm>
 #include <vector>
 
 #include "epiwire/base/status.h"
 #include "epiwire/model/event.h"
+#include "epiwire/model/place.h"
 #include "epiwire/text/sentences.h"
 
 namespace epiwire::events {
 
-enum class TermRole { kNoun, kPerson, kVerb, kKillVerb, kModifier, kTotal };
+// What a word (or phrase) of terms.tsv does to a count.
+enum class TermRole {
+  kNoun,      // a count noun of cases: "cases", "deaths"; status is its meaning
+  kPerson,    // people: "patients", "nurses"; a status verb or modifier makes them cases
+  kAnimal,    // animals, with their host: "chickens", "wild boar"
+  kThing,     // anything else counted: "teams", "flights", "beds": never cases
+  kVerb,      // a status verb after the counted noun: "died", "tested positive"
+  kNegVerb,   // a verb that says they are no cases: "tested negative", "were culled"
+  kKillVerb,  // a verb before the count: "killing 5", "has infected 40"
+  kModifier,  // a word between number and noun that sets the status: "suspected"
+  kTotal,     // a running-total noun: "death toll", "tally"
+};
 
 struct CaseTerm {
   TermRole role = TermRole::kNoun;
   std::optional<CaseStatus> status;
+  std::optional<Host> host;  // kAnimal only
+  // A phrase listed both as a verb after the noun and before the number ("infected"):
+  // its status in the second use.
+  std::optional<CaseStatus> kill_status;
 };
 
 // Cue flags; a phrase may carry several.
@@ -35,7 +52,6 @@ enum Cue : uint32_t {
   kCueLocal = 1u << 3,
   kCueOtherCause = 1u << 4,
   kCueLegal = 1u << 5,
-  kCueNotPeople = 1u << 6,
   kCueOutbreak = 1u << 7,
   kCueModeAir = 1u << 8,
   kCueModeRoad = 1u << 9,
@@ -44,6 +60,32 @@ enum Cue : uint32_t {
   kCueModeFoot = 1u << 12,
   kCueSource = 1u << 13,
   kCueTravel = 1u << 14,
+  kCueOrganisation = 1u << 15,  // "University", "Hospital": a place before it names a body
+  kCueAuthority = 1u << 16,     // "Health Department", "ministry": a reporting body
+};
+
+// Grammar word classes (grammar.tsv): the small words the rules read structure from.
+enum Grammar : uint32_t {
+  kGrLocative = 1u << 0,     // in, at, across, throughout
+  kGrFrom = 1u << 1,         // from, via, through
+  kGrTo = 1u << 2,           // to, into
+  kGrOf = 1u << 3,           // of
+  kGrDeterminer = 1u << 4,   // the, a, its, their, these
+  kGrAuxiliary = 1u << 5,    // is, were, has, been, also, still
+  kGrCoordination = 1u << 6, // and, or
+  kGrRelative = 1u << 7,     // which, who, whom, where
+  kGrReport = 1u << 8,       // said, told, announced: a report, not a count
+  kGrSubordinate = 1u << 9,  // while, whereas, but, although: a new clause
+  kGrPronoun = 1u << 10,     // them, whom, those: stands for a counted noun
+  kGrCountVerb = 1u << 11,   // reported, recorded, confirmed, had: takes a count
+  kGrNegation = 1u << 12,    // no, not, none
+  kGrFunction = 1u << 13,    // any other small word that ends a noun phrase
+  kGrPlaceNoun = 1u << 14,   // province, city, country: see place_level
+  kGrArticle = 1u << 15,     // a, an: one of something
+  kGrLink = 1u << 16,        // words between a total noun and its number: "rose to"
+  kGrExclude = 1u << 17,     // a word before a number that makes it no count: "aged", "$"
+  kGrUnit = 1u << 18,        // a word after a number that makes it no count: "years", "km"
+  kGrPassing = 1u << 19,     // passed, crossed, topped: a running total crossing a mark
 };
 
 // One element of a measure pattern: alternatives, each exact or a prefix.
@@ -61,24 +103,50 @@ struct MeasurePattern {
   int line = 0;  // in measures.tsv, for messages and tests
 };
 
-// A phrase found in a token sequence: [token_begin, token_end).
-struct PhraseMatch {
-  size_t token_begin = 0;
-  size_t token_end = 0;
+// Words of a measure's object or predicate: a phrase of whole words, the last of which
+// may be a prefix ("suspend*"). Matched on lower-cased tokens.
+struct MeasureWord {
+  std::vector<std::string> words;
+  bool last_is_prefix = false;
 };
 
 class Lexicon {
  public:
-  // Reads diseases.tsv, case_terms.tsv, cues.tsv and measures.tsv from `dir`.
-  // A missing file or malformed line fails with "path:line: what".
+  // Reads diseases.tsv, terms.tsv, cues.tsv, grammar.tsv and measures.tsv from `dir`
+  // (one language's directory, e.g. data/lexicon/en). A missing file or a malformed
+  // line fails with "path:line: what".
   static Result<std::unique_ptr<Lexicon>> Load(const std::string& dir);
 
+  // The lexicon's id of each token's lower-cased word (kNoWord for words no phrase of
+  // the lexicon holds): one look-up a token, after which every table below matches on
+  // small integers instead of strings.
+  static constexpr uint32_t kNoWord = 0;
+  std::vector<uint32_t> WordIds(const std::vector<text::Token>& tokens) const;
+
   // Longest case term starting at token i: its length in tokens (0 if none).
-  size_t MatchCaseTerm(const std::vector<text::Token>& tokens, size_t i, CaseTerm* term) const;
+  size_t MatchCaseTerm(const std::vector<uint32_t>& words, size_t i, CaseTerm* term) const;
   // Longest disease name starting at token i: its length (0 if none) and id.
-  size_t MatchDisease(const std::vector<text::Token>& tokens, size_t i, std::string* id) const;
-  // Longest cue phrase starting at token i: its length (0 if none) and flags.
-  size_t MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const;
+  size_t MatchDisease(const std::vector<uint32_t>& words, size_t i, std::string* id) const;
+  // Longest cue phrase starting at token i: its length (0 if none) and the flags of
+  // every cue phrase starting there.
+  size_t MatchCue(const std::vector<uint32_t>& words, size_t i, uint32_t* cues) const;
+  // Longest grammar phrase starting at token i ("as well as"): length and classes.
+  size_t MatchGrammar(const std::vector<uint32_t>& words, size_t i, uint32_t* classes) const;
+  // The same, on tokens (for tests and one-off look-ups).
+  size_t MatchCaseTerm(const std::vector<text::Token>& tokens, size_t i, CaseTerm* term) const {
+    return MatchCaseTerm(WordIds(tokens), i, term);
+  }
+  size_t MatchDisease(const std::vector<text::Token>& tokens, size_t i, std::string* id) const {
+    return MatchDisease(WordIds(tokens), i, id);
+  }
+  size_t MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const {
+    return MatchCue(WordIds(tokens), i, cues);
+  }
+  // The level a place noun refers to ("province" -> subdivision); nullopt otherwise.
+  std::optional<PlaceLevel> PlaceNounLevel(std::string_view word) const;
+  // True for diseases of animals only (african-swine-fever): their "cases" are
+  // outbreaks on farms, not counts of animals.
+  bool IsAnimalDisease(std::string_view id) const { return animal_diseases_.count(std::string(id)); }
 
   const std::vector<MeasurePattern>& measure_patterns() const { return measure_patterns_; }
   // Action that a word in the sentence imposes on a restrictive measure, if any.
@@ -86,42 +154,75 @@ class Lexicon {
   // True when `word` followed by `next` is a noun modifier that no pattern may use
   // ("border" in "border city").
   bool IsNounModifier(std::string_view word, std::string_view next) const;
-  // Quick test used to skip sentences: could any measure pattern start with `word`?
-  bool MayStartMeasure(std::string_view word) const;
+  // True when `previous` before `word` makes it another thing ("regional" before
+  // "borders": an internal boundary).
+  bool IsPreModified(std::string_view previous, std::string_view word) const;
   // Indices into measure_patterns() of the patterns whose first element matches `word`,
   // in file order (appended to `out`).
   void PatternsStartingWith(std::string_view word, std::vector<size_t>& out) const;
+  // A measure's object starting at token i ("schools", "mass events"): its length in
+  // tokens (0 if none) and the measure it names.
+  size_t MatchMeasureObject(const std::vector<text::Token>& tokens, size_t i,
+                            MeasureKind* measure) const;
+  // A measure's predicate starting at token i ("closed", "suspended", "reopen"): its
+  // length (0 if none) and the action it takes.
+  size_t MatchMeasurePredicate(const std::vector<text::Token>& tokens, size_t i,
+                               MeasureAction* action) const;
 
  private:
+  // Phrases as sequences of word ids, found by their first word.
   template <typename T>
   struct PhraseTable {
-    std::unordered_map<std::string, T> phrases;  // space-joined lower-case tokens
-    std::unordered_set<std::string> first_words;  // quick rejection before building keys
-    size_t longest = 0;                          // in tokens
-    void Add(const std::string& phrase, size_t words) {
-      first_words.insert(phrase.substr(0, phrase.find(' ')));
-      longest = std::max(longest, words);
-    }
+    struct Phrase {
+      std::vector<uint32_t> words;
+      T value{};
+    };
+    std::vector<std::vector<Phrase>> by_first;  // indexed by the first word's id
+    // The value of `words`, added if new (callers may merge into it).
+    T& Add(const std::vector<uint32_t>& words);
+    // Longest phrase at i; with `merge`, the values of every phrase starting there
+    // are or-ed together (flags).
+    size_t Match(const std::vector<uint32_t>& ids, size_t i, T* value, bool merge) const;
   };
-  template <typename T>
-  static size_t MatchLongest(const PhraseTable<T>& table, const std::vector<text::Token>& tokens,
-                             size_t i, T* value);
+  struct TransparentHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // The word ids of a phrase tokenised like sentences ("covid-19" one token, "bird flu"
+  // two), adding new words to the vocabulary.
+  std::vector<uint32_t> PhraseWords(std::string_view phrase);
   Status ReadDiseases(const std::string& path);
-  Status ReadCaseTerms(const std::string& path);
+  Status ReadTerms(const std::string& path);
   Status ReadCues(const std::string& path);
+  Status ReadGrammar(const std::string& path);
   Status ReadMeasures(const std::string& path);
+  void IndexPatterns();
 
+  std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> vocabulary_;
   PhraseTable<std::string> diseases_;
-  PhraseTable<CaseTerm> case_terms_;
+  std::unordered_set<std::string> animal_diseases_;
+  PhraseTable<CaseTerm> terms_;
   PhraseTable<uint32_t> cues_;
+  PhraseTable<uint32_t> grammar_;
+  std::unordered_map<std::string, PlaceLevel> place_nouns_;
+  template <typename T>
+  struct WordTable {
+    std::vector<std::pair<MeasureWord, T>> entries;
+    std::unordered_map<std::string, std::vector<size_t>> by_first_word;  // exact first words
+    std::vector<size_t> prefix_first;  // entries whose first word is a prefix
+    void Add(MeasureWord word, T value);
+    size_t Match(const std::vector<text::Token>& tokens, size_t i, T* value) const;
+  };
+  WordTable<MeasureKind> measure_objects_;
+  WordTable<MeasureAction> measure_predicates_;
   std::vector<MeasurePattern> measure_patterns_;
   std::unordered_map<std::string, MeasureAction> action_cues_;
   std::vector<std::pair<std::string, std::vector<std::string>>> noun_modifiers_;
+  std::vector<std::pair<std::string, std::vector<std::string>>> noun_premodifiers_;
   // First elements of the measure patterns, indexed so a token costs two hash look-ups:
   // exact words, and prefixes bucketed by their first two bytes.
   std::unordered_map<std::string, std::vector<size_t>> pattern_by_word_;
   std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> pattern_by_prefix_;
-  void IndexPatterns();
 };
 
 }  // namespace epiwire::events

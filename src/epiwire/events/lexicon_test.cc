@@ -10,7 +10,7 @@
 namespace epiwire::events {
 namespace {
 
-const std::string kLexiconDir = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon";
+const std::string kLexiconDir = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/en";
 
 std::vector<text::Token> Tokens(const std::string& text) {
   return text::Tokenize(text, 0, text.size());
@@ -61,7 +61,7 @@ TEST(Lexicon, CuePhrasesMergeFlags) {
 TEST(Lexicon, MalformedLineIsReportedWithFileAndLine) {
   const auto dir = std::filesystem::temp_directory_path() / "epiwire_lexicon_test";
   std::filesystem::create_directories(dir);
-  for (const char* name : {"diseases.tsv", "case_terms.tsv", "cues.tsv", "measures.tsv"}) {
+  for (const char* name : {"diseases.tsv", "terms.tsv", "grammar.tsv", "cues.tsv", "measures.tsv"}) {
     std::filesystem::copy_file(kLexiconDir + "/" + name, dir / name,
                                std::filesystem::copy_options::overwrite_existing);
   }

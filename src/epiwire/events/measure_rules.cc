@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Measure rules: each pattern of measures.tsv is tried on the sentence's tokens;
-// the first match of each measure kind becomes an event. The place is the
-// jurisdiction that acts: the place before the trigger that is not where people
-// come from, not a target and not a news source; else an anaphor ("the country").
+// Measure rules. A measure is read two ways: from the patterns of measures.tsv
+// ("stay at home", "14-day quarantine"), and from a predicate and the object it acts
+// on, a few words apart in either order ("schools were closed", "suspended all
+// flights"). The first reading of each measure kind in a sentence becomes an event.
+// The place is the jurisdiction that acts: the place before the trigger that is not
+// where people come from, not a target and not a news source; for entry measures the
+// place entered; else an anaphor ("the country"). A list of places as the subject
+// ("the US, Australia and Taiwan issued travel warnings") acts once each.
 #include <algorithm>
 #include <set>
 
@@ -19,7 +23,8 @@ bool OneOf(std::string_view word, std::initializer_list<std::string_view> words)
 size_t MatchAt(const MeasurePattern& pattern, const std::vector<text::Token>& tokens, size_t at,
                const Lexicon& lexicon) {
   const auto modifier = [&](size_t k) {
-    return k + 1 < tokens.size() && lexicon.IsNounModifier(tokens[k].lower, tokens[k + 1].lower);
+    return (k + 1 < tokens.size() && lexicon.IsNounModifier(tokens[k].lower, tokens[k + 1].lower)) ||
+           (k > 0 && lexicon.IsPreModified(tokens[k - 1].lower, tokens[k].lower));
   };
   if (!pattern.elements.front().Matches(tokens[at].lower) || modifier(at)) return 0;
   size_t position = at;
@@ -60,13 +65,41 @@ bool IsNational(MeasureKind measure) {
   }
 }
 
+// A place that can act: not where people came from or went, not a news outlet, an
+// organisation's name or a dateline.
+bool CanAct(const PlaceRef& ref) {
+  return (ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative) && !ref.qualifier;
+}
+
+// Measures on who comes in are the place's that people enter: "barred from entering
+// the UK", "arrivals into Singapore".
+bool IsEntryMeasure(MeasureKind measure) {
+  return measure == MeasureKind::kEntryRestriction || measure == MeasureKind::kTravelQuarantine ||
+         measure == MeasureKind::kBorderClosure || measure == MeasureKind::kBorderReopening;
+}
+
+const PlaceRef* PlaceEntered(const SentenceView& view) {
+  for (const PlaceRef& ref : view.places) {
+    for (size_t back = 1; back <= 3 && back <= ref.span.begin; ++back) {
+      const std::string& w = view.tokens[ref.span.begin - back].lower;
+      if (w == "entering" || w == "enter" || w == "enters" || w == "entered") return &ref;
+      // "once arriving in Macau", "arrivals into Singapore".
+      if (back >= 2 && (w == "arriving" || w == "arrive" || w == "arrivals" || w == "arrive") &&
+          view.Is(ref.span.begin - back + 1, kGrLocative | kGrTo)) {
+        return &ref;
+      }
+    }
+  }
+  return nullptr;
+}
+
 std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
                                  const DocumentContext& context,
                                  const gazetteer::Gazetteer& gazetteer) {
   const PlaceRef* best_name = nullptr;
   const PlaceRef* best_demonym = nullptr;
   for (const PlaceRef& ref : view.places) {
-    if (ref.origin_marked || ref.target_marked || ref.source) continue;
+    if (!CanAct(ref)) continue;
     if (ref.span.begin >= trigger) break;
     if (ref.demonym) {
       best_demonym = &ref;
@@ -89,15 +122,21 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
   }
   if (best_demonym) return best_demonym->place;
   for (const PlaceRef& ref : view.places) {
-    if (ref.origin_marked || ref.target_marked || ref.source || ref.span.begin < trigger) continue;
-    if (ref.span.begin > 0 && OneOf(view.tokens[ref.span.begin - 1].lower, {"in", "across"})) {
-      return ref.place;
-    }
+    if (!CanAct(ref) || ref.span.begin < trigger) continue;
+    if (ref.role == PlaceRole::kLocative) return ref.place;
   }
   if (anaphor_after) {
     if (auto place = ResolveAnaphor(*anaphor_after, view, context, gazetteer)) return place;
   }
-  return context.last_subject;
+  // "Anyone arriving in Britain must self-isolate": the country travellers arrive in.
+  for (const PlaceRef& ref : view.places) {
+    if (ref.role == PlaceRole::kTarget && !ref.demonym) return ref.place;
+  }
+  // A measure is most often the government's of the country the text is about.
+  if (context.main_country && (!context.focus || context.focus->country.empty())) {
+    return context.main_country;
+  }
+  return context.focus ? context.focus : context.main_country;
 }
 
 // The other side: a place after the trigger (or one marked "from"/"to" before it)
@@ -105,18 +144,189 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
 std::optional<Place> ChooseTarget(const SentenceView& view, size_t trigger,
                                   const std::optional<Place>& actor) {
   const auto foreign = [&](const PlaceRef& ref) {
-    return !ref.source && !ref.place.country.empty() &&
+    return ref.role != PlaceRole::kSource && ref.role != PlaceRole::kDateline &&
+           ref.role != PlaceRole::kOrganisation && !ref.place.country.empty() &&
            (!actor || ref.place.country != actor->country);
   };
   for (const PlaceRef& ref : view.places) {
     if (ref.span.begin >= trigger && foreign(ref)) return ref.place;
   }
   for (const PlaceRef& ref : view.places) {
-    if (ref.span.begin < trigger && (ref.target_marked || ref.origin_marked) && foreign(ref)) {
+    if (ref.span.begin < trigger &&
+        (ref.role == PlaceRole::kTarget || ref.role == PlaceRole::kOrigin) && foreign(ref)) {
       return ref.place;
     }
   }
   return std::nullopt;
+}
+
+// The other places of a list the actor stands in, before the trigger: "the US,
+// Australia, Taiwan and South Korea have ..." (places joined by commas and "and").
+std::vector<Place> CoActors(const SentenceView& view, const std::optional<Place>& actor,
+                            size_t trigger) {
+  std::vector<Place> out;
+  if (!actor) return out;
+  const PlaceRef* start = nullptr;
+  for (const PlaceRef& ref : view.places) {
+    if (ref.span.begin < trigger && CanAct(ref) && ref.place.SameAs(*actor)) {
+      start = &ref;
+      break;
+    }
+  }
+  if (start == nullptr) return out;
+  const auto joined = [&](size_t from, size_t to) {
+    if (to < from || to - from > 3) return false;
+    for (size_t k = from; k < to; ++k) {
+      const std::string& w = view.tokens[k].lower;
+      if (w != "," && w != "and" && w != "the") return false;
+    }
+    return true;
+  };
+  const PlaceRef* last = start;
+  for (const PlaceRef& ref : view.places) {
+    if (ref.span.begin <= last->span.begin || ref.span.begin >= trigger) continue;
+    if (!joined(last->span.end, ref.span.begin) || !CanAct(ref) || ref.demonym) break;
+    if (!ref.place.SameAs(*actor)) out.push_back(ref.place);
+    last = &ref;
+  }
+  return out;
+}
+
+// "will not be required to undergo a 14-day quarantine": a measure someone is spared.
+bool Negated(const SentenceView& view, size_t at, size_t end) {
+  // A negation that opens the trigger is the trigger's own ("not to travel").
+  for (size_t k = at + 1; k < end && k < view.tokens.size(); ++k) {
+    if (view.Is(k, kGrNegation)) return true;
+  }
+  for (size_t k = at; k-- > 0 && k + 6 > at;) {
+    if (view.clause[k] != view.clause[at]) break;
+    if (view.Is(k, kGrNegation)) return true;
+  }
+  return false;
+}
+
+// A measure read from a predicate and its object.
+struct PairReading {
+  MeasureKind measure = MeasureKind::kBorderClosure;
+  MeasureAction action = MeasureAction::kImpose;
+  size_t at = 0;  // the first token of the two
+};
+
+// An easing turns a closure into its reopening.
+MeasureKind EasedKind(MeasureKind kind) {
+  switch (kind) {
+    case MeasureKind::kBorderClosure:
+      return MeasureKind::kBorderReopening;
+    case MeasureKind::kSchoolClosure:
+    case MeasureKind::kBusinessClosure:
+      return MeasureKind::kReopening;
+    default:
+      return kind;
+  }
+}
+
+bool IsStop(const text::Token& token) {
+  return token.lower == "." || token.lower == ";" || token.lower == ":";
+}
+
+// Objects and predicates of the sentence, paired by distance. A run of objects of one
+// kind ("bars, cafes, gyms and restaurants") is one object spanning the run.
+std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexicon) {
+  const auto& tokens = view.tokens;
+  struct Mark {
+    size_t begin, end;
+    MeasureKind kind;
+    MeasureAction action;
+  };
+  std::vector<Mark> objects;
+  std::vector<Mark> predicates;
+  for (size_t i = 0; i < tokens.size();) {
+    MeasureKind kind{};
+    MeasureAction action{};
+    size_t length = lexicon.MatchMeasurePredicate(tokens, i, &action);
+    // "will remain open": nothing changes.
+    if (length > 0 && i > 0 && lexicon.IsPreModified(tokens[i - 1].lower, tokens[i].lower)) {
+      i += length;
+      continue;
+    }
+    if (length > 0) {
+      predicates.push_back({i, i + length, kind, action});
+      i += length;
+      continue;
+    }
+    length = lexicon.MatchMeasureObject(tokens, i, &kind);
+    if (length > 0 && !(i + length < tokens.size() &&
+                        lexicon.IsNounModifier(tokens[i + length - 1].lower,
+                                               tokens[i + length].lower))) {
+      // Extend the run: ", cafes", "and restaurants", "including bars".
+      if (!objects.empty() && objects.back().kind == kind && objects.back().end + 3 >= i) {
+        bool joined = true;
+        for (size_t k = objects.back().end; k < i; ++k) {
+          const std::string& w = tokens[k].lower;
+          joined = joined && (w == "," || w == "and" || w == "or" || w == "including" ||
+                              w == "as" || w == "well" || !(view.grammar[k] & ~kGrPlaceNoun));
+        }
+        if (joined) {
+          objects.back().end = i + length;
+          i += length;
+          continue;
+        }
+      }
+      objects.push_back({i, i + length, kind, action});
+      i += length;
+      continue;
+    }
+    ++i;
+  }
+  // Each predicate acts on its nearest object: "reopened its border to visitors" reopens
+  // the border, not entry.
+  constexpr size_t kReach = 7;
+  std::vector<const Mark*> object_of(predicates.size(), nullptr);
+  std::vector<size_t> object_distance(predicates.size(), SIZE_MAX);
+  for (const Mark& object : objects) {
+    for (size_t p = 0; p < predicates.size(); ++p) {
+      const Mark& predicate = predicates[p];
+      const bool after = predicate.begin >= object.end;
+      size_t distance = after ? predicate.begin - object.end : object.begin - predicate.end;
+      // A comma between them weighs like a few words ("have been suspended, public
+      // transportation has been stopped").
+      for (size_t k = after ? object.end : predicate.end; k < (after ? predicate.begin : object.begin);
+           ++k) {
+        if (tokens[k].lower == ",") distance += 3;
+      }
+      if (distance < object_distance[p]) {
+        object_distance[p] = distance;
+        object_of[p] = &object;
+      }
+    }
+  }
+  std::vector<PairReading> pairs;
+  for (const Mark& object : objects) {
+    const Mark* best = nullptr;
+    size_t best_distance = SIZE_MAX;
+    for (size_t p = 0; p < predicates.size(); ++p) {
+      const Mark& predicate = predicates[p];
+      if (object_of[p] != &object) continue;
+      const bool after = predicate.begin >= object.end;
+      const size_t from = after ? object.end : predicate.end;
+      const size_t to = after ? predicate.begin : object.begin;
+      if (to - from > kReach) continue;
+      bool stopped = false;
+      for (size_t k = from; k < to; ++k) stopped = stopped || IsStop(tokens[k]);
+      stopped = stopped || Negated(view, predicate.begin, predicate.end);
+      if (stopped || to - from >= best_distance) continue;
+      best = &predicate;
+      best_distance = to - from;
+    }
+    if (best == nullptr) continue;
+    const bool easing = best->action == MeasureAction::kEase || best->action == MeasureAction::kLift;
+    PairReading pair;
+    pair.measure = easing ? EasedKind(object.kind) : object.kind;
+    pair.action = best->action;
+    pair.at = std::min(object.begin, best->begin);
+    pairs.push_back(pair);
+  }
+  return pairs;
 }
 
 // When the measure was taken: a day or a start named in the sentence. "Until the end of
@@ -147,52 +357,69 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   // Where could each pattern start? One index look-up a token, in text order.
   std::vector<std::vector<size_t>> starts(lexicon.measure_patterns().size());
   std::vector<size_t> found_here;
-  bool any = false;
   for (size_t at = 0; at < tokens.size(); ++at) {
     if (!tokens[at].is_word) continue;
     found_here.clear();
     lexicon.PatternsStartingWith(tokens[at].lower, found_here);
     for (size_t index : found_here) starts[index].push_back(at);
-    any = any || !found_here.empty();
+
   }
-  if (!any) return;
   // Flights cancelled by a storm, villages evacuated before a fire: not outbreak measures.
-  bool has_disease = false;
-  for (const std::string& d : view.disease) has_disease = has_disease || !d.empty();
+  const bool has_disease = view.HasDisease();
   const uint32_t cues = view.CuesIn(0, tokens.size());
   if ((cues & kCueOtherCause) && !has_disease && !(cues & kCueOutbreak)) return;
   std::set<MeasureKind> seen;
   std::vector<Event> found;
+  const auto emit = [&](MeasureKind measure, MeasureAction action, size_t at, size_t end) {
+    if (seen.count(measure)) return;
+    seen.insert(measure);
+    Event event;
+    event.type = EventType::kMeasure;
+    event.measure = measure;
+    event.action = action;
+    if (IsRestrictive(action)) {
+      for (size_t k = 0; k < tokens.size(); ++k) {
+        if (view.clause[k] != view.clause[at] && view.clause[k] != view.clause[end - 1]) continue;
+        if (auto cue = lexicon.ActionCue(tokens[k].lower)) event.action = *cue;
+      }
+    }
+    const PlaceRef* entered = IsEntryMeasure(measure) ? PlaceEntered(view) : nullptr;
+    event.place = entered ? std::optional<Place>(entered->place)
+                          : ChooseActor(view, at, context, gazetteer);
+    if (event.place && IsNational(event.measure) && !event.place->country.empty() &&
+        event.place->level != PlaceLevel::kCountry) {
+      if (auto country = gazetteer.Country(event.place->country)) event.place = country;
+    }
+    event.target = ChooseTarget(view, at, event.place);
+    event.disease = DiseaseNear(view, at, context);
+    event.period = MeasurePeriod(view);
+    event.evidence = EvidenceOf(text, view.sentence);
+    // "the United States, Australia, Taiwan and South Korea have issued travel
+    // warnings": each place of a listed subject takes the measure.
+    for (const Place& other : CoActors(view, event.place, at)) {
+      Event copy = event;
+      copy.place = other;
+      if (IsNational(copy.measure) && other.level != PlaceLevel::kCountry) {
+        if (auto country = gazetteer.Country(other.country)) copy.place = country;
+      }
+      copy.target = ChooseTarget(view, at, copy.place);
+      found.push_back(std::move(copy));
+    }
+    found.push_back(std::move(event));
+  };
   const auto& patterns = lexicon.measure_patterns();
   for (size_t index = 0; index < patterns.size(); ++index) {
     const MeasurePattern& pattern = patterns[index];
     if (seen.count(pattern.measure)) continue;
     for (size_t at : starts[index]) {
       const size_t end = MatchAt(pattern, tokens, at, lexicon);
-      if (end == 0) continue;
-      seen.insert(pattern.measure);
-      Event event;
-      event.type = EventType::kMeasure;
-      event.measure = pattern.measure;
-      event.action = pattern.action;
-      if (IsRestrictive(pattern.action)) {
-        for (size_t k = 0; k < tokens.size(); ++k) {
-          if (view.clause[k] != view.clause[at] && view.clause[k] != view.clause[end - 1]) continue;
-          if (auto action = lexicon.ActionCue(tokens[k].lower)) event.action = *action;
-        }
-      }
-      event.place = ChooseActor(view, at, context, gazetteer);
-      if (event.place && IsNational(event.measure) && !event.place->country.empty() &&
-          event.place->level != PlaceLevel::kCountry) {
-        if (auto country = gazetteer.Country(event.place->country)) event.place = country;
-      }
-      event.target = ChooseTarget(view, at, event.place);
-      event.disease = DiseaseNear(view, at, context);
-      event.period = MeasurePeriod(view);
-      event.evidence = EvidenceOf(text, view.sentence);
-      found.push_back(std::move(event));
+      if (end == 0 || Negated(view, at, end)) continue;
+      emit(pattern.measure, pattern.action, at, end);
       break;
     }
+  }
+  for (const PairReading& pair : ReadPairs(view, lexicon)) {
+    emit(pair.measure, pair.action, pair.at, pair.at + 1);
   }
   // "reopening" is the catch-all for easing; a more precise easing measure in the
   // same sentence ("reopened its borders", "flights resume") takes its place.

@@ -33,6 +33,7 @@
 #include <utility>
 #include <vector>
 
+#include "epiwire/base/fold.h"
 #include "epiwire/gazetteer/gazetteer_tables.h"
 
 namespace epiwire::gazetteer {
@@ -48,6 +49,9 @@ struct Candidate {
   size_t end = 0;
   std::vector<NameEntry> entries;
   Prefer prefer = Prefer::kNone;
+  // Right after another capitalised word that is no place ("Punggu Mawang"): maybe
+  // only the end of a longer name.
+  bool inside_name = false;
 };
 
 // A place noun after a name ("Heilongjiang Province", "Fushun City") and the reading
@@ -122,6 +126,15 @@ class Matcher {
 
   bool IsWord(size_t i) const { return i < tokens_.size() && tokens_[i].type == TokenType::kWord; }
 
+  // Does token i open a sentence (first in the text, or after a full stop or a line)?
+  bool SentenceStart(size_t i) const {
+    if (i == 0) return true;
+    const Token& before = tokens_[i - 1];
+    if (before.type == TokenType::kPunct && before.punct == '.') return true;
+    const std::string_view gap = text_.substr(before.end, tokens_[i].start - before.end);
+    return gap.find('\n') != std::string_view::npos || before.type == TokenType::kBreak;
+  }
+
   bool IsStart(size_t i) const {
     if (!IsWord(i)) return false;
     if (tokens_[i].capitalised) return true;
@@ -165,6 +178,8 @@ class Matcher {
     const auto keys = Keys(first);
     for (auto it = keys.rbegin(); it != keys.rend(); ++it) {
       std::vector<NameEntry> readings = t_.Readings(it->first);
+      // "Río Grande do Sul": a name written with accents the tables do not have.
+      if (readings.empty() && !IsAscii(it->first)) readings = t_.Readings(FoldAccents(it->first));
       if (readings.empty() || !Allowed(it->first, readings, it->second)) continue;
       size_t last = it->second;
       out.start = tokens_[first].start;
@@ -177,6 +192,14 @@ class Matcher {
         out.prefer = *PlaceNoun(Text(tokens_[last]));
       }
       if (IsWord(last + 1) && IsDiseaseWord(Text(tokens_[last + 1]))) return false;
+      // Inside a longer capitalised name: after a word that does not open the sentence
+      // ("Punggu Mawang"), or before one that is no place noun ("Rapid Response Teams").
+      out.inside_name = (first > 0 && IsWord(first - 1) && tokens_[first - 1].capitalised &&
+                         tokens_[first].space_before && !SentenceStart(first - 1) &&
+                         Text(tokens_[first - 1]) != "The") ||
+                        (IsWord(last + 1) && tokens_[last + 1].capitalised &&
+                         tokens_[last + 1].space_before && out.prefer == Prefer::kNone &&
+                         !IsPlaceNoun(Text(tokens_[last + 1])));
       out.end = tokens_[last].end;
       next = last + 1;
       return true;
@@ -230,6 +253,36 @@ void AddUnambiguous(const GazetteerTables& t, const std::vector<NameEntry>& entr
   if (one_country && !context.HasCountry(first.country)) context.countries.push_back(first.country);
   if (one_subdivision && !context.HasSubdivision(first.subdivision)) {
     context.subdivisions.push_back(first.subdivision);
+  }
+}
+
+// Names that are ambiguous one by one but share a country ("Washington and Montana"):
+// a country that two or more different names can be read in joins the context.
+void AddSharedCountries(const GazetteerTables& t, std::string_view text,
+                        const std::vector<Candidate>& candidates, Context& context) {
+  std::vector<std::pair<std::string_view, std::vector<std::string_view>>> votes;
+  for (const Candidate& c : candidates) {
+    const std::string_view name = text.substr(c.start, c.end - c.start);
+    std::vector<std::string_view> countries;
+    for (const NameEntry& e : Usable(t, c.entries, nullptr)) {
+      const std::string_view country = t.places[e.place].country;
+      if (!country.empty() &&
+          std::find(countries.begin(), countries.end(), country) == countries.end()) {
+        countries.push_back(country);
+      }
+    }
+    if (countries.size() < 2) continue;  // unambiguous names are in the context already
+    for (std::string_view country : countries) {
+      auto it = std::find_if(votes.begin(), votes.end(),
+                             [&](const auto& vote) { return vote.first == country; });
+      if (it == votes.end()) it = votes.insert(votes.end(), {country, {}});
+      if (std::find(it->second.begin(), it->second.end(), name) == it->second.end()) {
+        it->second.push_back(name);
+      }
+    }
+  }
+  for (const auto& [country, names] : votes) {
+    if (names.size() >= 2 && !context.HasCountry(country)) context.countries.push_back(country);
   }
 }
 
@@ -294,12 +347,43 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   const GazetteerTables& t = *tables_;
   const std::vector<Candidate> candidates = Matcher(t, text).FindCandidates();
   Context context;
-  for (const Candidate& c : candidates) AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
-  std::vector<PlaceMention> mentions;
   for (const Candidate& c : candidates) {
-    const std::vector<NameEntry> usable = Usable(t, c.entries, &context);
+    if (!c.inside_name) AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
+  }
+  AddSharedCountries(t, text, candidates, context);
+  std::vector<PlaceMention> mentions;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    std::vector<NameEntry> usable = Usable(t, c.entries, &context);
+    // "London, Ontario", "Moscow, Idaho": a place right after a comma says where the
+    // one before it is.
+    if (i + 1 < candidates.size() && usable.size() > 1) {
+      const Candidate& next = candidates[i + 1];
+      const std::string_view between = text.substr(c.end, next.start - c.end);
+      if (between == ", " || between == ",") {
+        const auto where = Resolve(t, Usable(t, next.entries, &context), context, next.prefer, false);
+        if (where) {
+          const PlaceRecord& w = t.places[where->place];
+          std::vector<NameEntry> inside;
+          for (const NameEntry& e : usable) {
+            const PlaceRecord& p = t.places[e.place];
+            const bool within = p.country == w.country &&
+                                (w.level != PlaceLevel::kSubdivision || p.subdivision == w.subdivision);
+            if (within && &p != &w) inside.push_back(e);
+          }
+          if (!inside.empty()) usable = std::move(inside);
+        }
+      }
+    }
     const std::optional<NameEntry> chosen = Resolve(t, usable, context, c.prefer, false);
     if (!chosen) continue;
+    // "Punggu Mawang": the end of an unknown name, read as a place only where the text
+    // is about that place's country.
+    const PlaceRecord& reading = t.places[chosen->place];
+    if (c.inside_name && reading.level == PlaceLevel::kCity && !context.HasCountry(reading.country) &&
+        !chosen->authoritative) {
+      continue;
+    }
     PlaceMention mention;
     mention.start = c.start;
     mention.end = c.end;
@@ -313,6 +397,12 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
 std::optional<Place> Gazetteer::Country(std::string_view code) const {
   const auto it = tables_->countries.find(code);
   if (it == tables_->countries.end()) return std::nullopt;
+  return tables_->places[it->second].ToPlace();
+}
+
+std::optional<Place> Gazetteer::Capital(std::string_view code) const {
+  const auto it = tables_->capitals.find(code);
+  if (it == tables_->capitals.end()) return std::nullopt;
   return tables_->places[it->second].ToPlace();
 }
 
@@ -332,6 +422,19 @@ std::optional<Place> Gazetteer::Lookup(std::string_view name,
       Resolve(t, Usable(t, readings, &context), context, Prefer::kNone, true);
   if (!chosen) return std::nullopt;
   return t.places[chosen->place].ToPlace();
+}
+
+std::optional<Place> Gazetteer::LookupLevel(std::string_view name, std::string_view country,
+                                            PlaceLevel level) const {
+  const GazetteerTables& t = *tables_;
+  const PlaceRecord* best = nullptr;
+  for (const NameEntry& e : t.Readings(NormaliseName(name))) {
+    const PlaceRecord& p = t.places[e.place];
+    if (p.level != level || p.country != country) continue;
+    if (best == nullptr || p.population > best->population) best = &p;
+  }
+  if (best == nullptr) return std::nullopt;
+  return best->ToPlace();
 }
 
 size_t Gazetteer::size() const { return tables_->names.size(); }

@@ -61,6 +61,8 @@ class Gazetteer {
 
   // The country with ISO 3166-1 alpha-2 `code` ("RU"); nullopt if unknown.
   std::optional<Place> Country(std::string_view code) const;
+  // The capital city of the country with alpha-2 `code`; nullopt if unknown.
+  std::optional<Place> Capital(std::string_view code) const;
   // The subdivision with ISO 3166-2 `code` ("CN-HL"); nullopt if unknown.
   std::optional<Place> Subdivision(std::string_view code) const;
   // Best place for one name (exact table spelling, case-sensitive), preferring any
@@ -68,6 +70,11 @@ class Gazetteer {
   // nullopt if the name is unknown. Stop names are not filtered here.
   std::optional<Place> Lookup(std::string_view name,
                               const std::vector<std::string>& context_countries = {}) const;
+
+  // The reading of `name` at `level` in `country` (the largest if several); nullopt if
+  // the name has no such reading. "Sao Paulo" as a subdivision is BR-SP.
+  std::optional<Place> LookupLevel(std::string_view name, std::string_view country,
+                                   PlaceLevel level) const;
 
   size_t size() const;  // number of distinct names indexed
 

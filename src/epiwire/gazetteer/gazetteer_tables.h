@@ -81,6 +81,7 @@ struct GazetteerTables {
   NameIndex names;  // normalised name -> first reading in `entries`
   std::unordered_map<std::string_view, uint32_t> countries;     // "RU" -> place
   std::unordered_map<std::string_view, uint32_t> subdivisions;  // "CN-HL" -> place
+  std::unordered_map<std::string_view, uint32_t> capitals;      // "CN" -> Beijing
   std::unordered_set<std::string_view> stopnames;
 
   void AddName(std::string_view name, NameEntry entry);

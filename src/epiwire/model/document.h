@@ -33,6 +33,7 @@ struct Story {
   size_t end = 0;
   bool relevant = false;  // about an infectious-disease outbreak or the response to one
   double score = 0;       // 0..1 confidence of that verdict
+  std::string language = "und";  // ISO 639-1 code of the story's language, "und" if unknown
 };
 
 enum class RemovalReason { kBoilerplate, kDuplicate };

@@ -83,6 +83,22 @@ constexpr std::array<std::pair<MeasureAction, std::string_view>, 4> kActionNames
     {MeasureAction::kLift, "lift"},
 }};
 
+constexpr std::array<std::pair<Host, std::string_view>, 13> kHostNames{{
+    {Host::kHuman, "human"},
+    {Host::kPoultry, "poultry"},
+    {Host::kWildBird, "wild_bird"},
+    {Host::kBird, "bird"},
+    {Host::kSwine, "swine"},
+    {Host::kCattle, "cattle"},
+    {Host::kSheepGoat, "sheep_goat"},
+    {Host::kHorse, "horse"},
+    {Host::kDog, "dog"},
+    {Host::kCat, "cat"},
+    {Host::kMink, "mink"},
+    {Host::kWildMammal, "wild_mammal"},
+    {Host::kAnimal, "animal"},
+}};
+
 constexpr std::array<std::pair<PlaceLevel, std::string_view>, 4> kLevelNames{{
     {PlaceLevel::kCountry, "country"},
     {PlaceLevel::kSubdivision, "subdivision"},
@@ -100,6 +116,7 @@ std::string_view AggregationName(Aggregation aggregation) {
 std::string_view TravelModeName(TravelMode mode) { return NameOf(kModeNames, mode); }
 std::string_view MeasureKindName(MeasureKind measure) { return NameOf(kMeasureNames, measure); }
 std::string_view MeasureActionName(MeasureAction action) { return NameOf(kActionNames, action); }
+std::string_view HostName(Host host) { return NameOf(kHostNames, host); }
 std::string_view PlaceLevelName(PlaceLevel level) { return NameOf(kLevelNames, level); }
 
 std::optional<CaseStatus> ParseCaseStatus(std::string_view name) {
@@ -114,5 +131,6 @@ std::optional<MeasureAction> ParseMeasureAction(std::string_view name) {
 std::optional<TravelMode> ParseTravelMode(std::string_view name) {
   return ValueOf(kModeNames, name);
 }
+std::optional<Host> ParseHost(std::string_view name) { return ValueOf(kHostNames, name); }
 
 }  // namespace epiwire

@@ -37,6 +37,12 @@ enum class MeasureKind {
 
 enum class MeasureAction { kImpose, kTighten, kEase, kLift };
 
+// Who the counted cases are: people, or the animals counted.
+enum class Host {
+  kHuman, kPoultry, kWildBird, kBird, kSwine, kCattle, kSheepGoat, kHorse, kDog, kCat, kMink,
+  kWildMammal, kAnimal
+};
+
 // Names as the contract spells them ("asymptomatic", "border_closure", ...).
 std::string_view CaseStatusName(CaseStatus status);
 std::string_view QualifierName(Qualifier qualifier);
@@ -44,11 +50,13 @@ std::string_view AggregationName(Aggregation aggregation);
 std::string_view TravelModeName(TravelMode mode);
 std::string_view MeasureKindName(MeasureKind measure);
 std::string_view MeasureActionName(MeasureAction action);
+std::string_view HostName(Host host);
 // Reverse look-ups for lexicon files; nullopt for an unknown name.
 std::optional<CaseStatus> ParseCaseStatus(std::string_view name);
 std::optional<MeasureKind> ParseMeasureKind(std::string_view name);
 std::optional<MeasureAction> ParseMeasureAction(std::string_view name);
 std::optional<TravelMode> ParseTravelMode(std::string_view name);
+std::optional<Host> ParseHost(std::string_view name);
 
 // Byte range of the source sentence(s) in the document text, and the text itself.
 struct Evidence {
@@ -66,6 +74,7 @@ struct Event {
 
   // type == kCases
   CaseStatus status = CaseStatus::kConfirmed;
+  Host host = Host::kHuman;
   int64_t count = 0;
   Qualifier qualifier = Qualifier::kExact;
   std::optional<Aggregation> aggregation;

@@ -44,6 +44,7 @@ Json EventJson(const Event& event) {
     json["type"] = "cases";
     json["disease"] = NullIfEmpty(event.disease);
     json["status"] = std::string(CaseStatusName(event.status));
+    json["host"] = std::string(HostName(event.host));
     json["count"] = event.count;
     json["qualifier"] = std::string(QualifierName(event.qualifier));
     json["aggregation"] = event.aggregation ? Json(std::string(AggregationName(*event.aggregation)))
@@ -102,7 +103,8 @@ std::string ToJsonLine(const Extraction& extraction, const JsonOptions& options)
     stories.push_back(Json{{"start", story.start},
                            {"end", story.end},
                            {"relevant", story.relevant},
-                           {"score", static_cast<double>(static_cast<int>(story.score * 1000 + 0.5)) / 1000}});
+                           {"score", static_cast<double>(static_cast<int>(story.score * 1000 + 0.5)) / 1000},
+                           {"language", story.language}});
   }
   json["stories"] = stories;
   Json removed = Json::array();
@@ -138,6 +140,7 @@ std::string ToTable(const Extraction& extraction) {
     std::string what;
     if (event.type == EventType::kCases) {
       what = std::to_string(event.count) + " " + std::string(CaseStatusName(event.status));
+      if (event.host != Host::kHuman) what += " " + std::string(HostName(event.host));
       if (event.aggregation) what += " " + std::string(AggregationName(*event.aggregation));
       if (event.imported == true) what += " imported";
       if (event.origin) what += " from " + event.origin->name;

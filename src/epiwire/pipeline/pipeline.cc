@@ -4,12 +4,15 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <vector>
 
 #include "epiwire/clean/cleaner.h"
 #include "epiwire/dates/date_expressions.h"
 #include "epiwire/events/extractor.h"
 #include "epiwire/events/lexicon.h"
 #include "epiwire/gazetteer/gazetteer.h"
+#include "epiwire/text/language.h"
 #include "epiwire/text/sentences.h"
 
 #ifndef EPIWIRE_DEFAULT_DATA_DIR
@@ -18,10 +21,15 @@
 
 namespace epiwire::pipeline {
 
-struct Pipeline::Stages {
+// The languages read, each with its lexicons (data/lexicon/<language>).
+struct Reader {
   std::unique_ptr<events::Lexicon> lexicon;
-  std::unique_ptr<gazetteer::Gazetteer> gazetteer;
   std::unique_ptr<events::EventExtractor> extractor;
+};
+
+struct Pipeline::Stages {
+  std::unique_ptr<gazetteer::Gazetteer> gazetteer;
+  std::map<std::string, Reader, std::less<>> readers;
 };
 
 namespace {
@@ -32,12 +40,13 @@ bool HasData(const std::filesystem::path& dir) {
          std::filesystem::is_directory(dir / "gazetteer", error);
 }
 
-// The sentences of relevant stories, leaving out removed ranges.
+// The sentences of the relevant stories in `language`, leaving out removed ranges.
 std::vector<text::Sentence> SentencesToRead(const std::string& text,
-                                            const clean::CleanResult& cleaned) {
+                                            const clean::CleanResult& cleaned,
+                                            std::string_view language) {
   std::vector<text::Sentence> sentences;
   for (const Story& story : cleaned.stories) {
-    if (!story.relevant) continue;
+    if (!story.relevant || story.language != language) continue;
     size_t at = story.start;
     const auto read_until = [&](size_t stop) {
       if (stop > at) {
@@ -78,14 +87,28 @@ Pipeline::~Pipeline() = default;
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& data_dir) {
   auto stages = std::make_unique<Stages>();
-  auto lexicon = events::Lexicon::Load(data_dir + "/lexicon");
-  if (!lexicon.ok()) return lexicon.status();
   auto gazetteer = gazetteer::Gazetteer::Load(data_dir + "/gazetteer");
   if (!gazetteer.ok()) return gazetteer.status();
-  stages->lexicon = std::move(lexicon).value();
   stages->gazetteer = std::move(gazetteer).value();
-  stages->extractor =
-      std::make_unique<events::EventExtractor>(*stages->lexicon, *stages->gazetteer);
+  // Every directory of data/lexicon with lexicons is a language read.
+  std::error_code error;
+  std::vector<std::filesystem::path> languages;
+  for (const auto& entry : std::filesystem::directory_iterator(data_dir + "/lexicon", error)) {
+    if (entry.is_directory() && std::filesystem::exists(entry.path() / "terms.tsv")) {
+      languages.push_back(entry.path());
+    }
+  }
+  if (error) return Status::NotFound("cannot read " + data_dir + "/lexicon: " + error.message());
+  std::sort(languages.begin(), languages.end());
+  for (const auto& dir : languages) {
+    auto lexicon = events::Lexicon::Load(dir.string());
+    if (!lexicon.ok()) return lexicon.status();
+    Reader reader;
+    reader.lexicon = std::move(lexicon).value();
+    reader.extractor = std::make_unique<events::EventExtractor>(*reader.lexicon, *stages->gazetteer);
+    stages->readers.emplace(dir.filename().string(), std::move(reader));
+  }
+  if (stages->readers.empty()) return Status::NotFound("no lexicons in " + data_dir + "/lexicon");
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(stages)));
 }
 
@@ -97,8 +120,25 @@ Extraction Pipeline::Extract(Document document) const {
         document.published ? PublishedSource::kInferred : PublishedSource::kNone;
   }
   clean::CleanResult cleaned = clean::CleanText(document.text);
-  const std::vector<text::Sentence> sentences = SentencesToRead(document.text, cleaned);
-  extraction.events = stages_->extractor->Extract(document.text, sentences, document.published);
+  // Each story in its language; a story too short to tell takes the document's.
+  // A text too short to tell is read as English, the language most news comes in.
+  std::string document_language = text::DetectLanguage(document.text);
+  if (document_language == "und") document_language = "en";
+  for (Story& story : cleaned.stories) {
+    story.language = text::DetectLanguage(
+        std::string_view(document.text).substr(story.start, story.end - story.start));
+    if (story.language == "und") story.language = document_language;
+  }
+  extraction.language = document_language;
+  // A story is read only in a language we have lexicons for: no English rules guess
+  // at other languages.
+  for (const auto& [language, reader] : stages_->readers) {
+    const std::vector<text::Sentence> sentences = SentencesToRead(document.text, cleaned, language);
+    if (sentences.empty()) continue;
+    std::vector<Event> events = reader.extractor->Extract(document.text, sentences, document.published);
+    extraction.events.insert(extraction.events.end(), std::make_move_iterator(events.begin()),
+                             std::make_move_iterator(events.end()));
+  }
   extraction.stories = std::move(cleaned.stories);
   extraction.removed = std::move(cleaned.removed);
   extraction.document = std::move(document);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Internal to the quantity stage: numerals written with digits. Tested by quantity_test.cc.
 #include <cmath>
+#include <vector>
 
 #include "epiwire/quantity/grammar.h"
 
@@ -35,12 +36,30 @@ bool ReadNumeral(const Cursor& c, size_t i, Numeral& out) {
   size_t j = i;
   size_t total_digits = out.first_digits;
   if (out.first_digits <= 3) {
-    while (c.Mark(j + 1, ',') && c.Glued(j, j + 1) && c.Digits(j + 2) && c.Glued(j + 1, j + 2) &&
-           c.Text(j + 2).size() == 3 && total_digits + 3 <= 15) {
-      out.integer = out.integer * 1000 + DigitValue(c.Text(j + 2));
+    // The comma groups that follow: thousands ("1,234,567") or the Indian lakh and
+    // crore grouping ("4,56,183", "1,39,010": groups of two, then a last group of three).
+    std::vector<size_t> groups;
+    size_t k = j;
+    while (c.Mark(k + 1, ',') && c.Glued(k, k + 1) && c.Digits(k + 2) && c.Glued(k + 1, k + 2) &&
+           groups.size() < 7) {
+      groups.push_back(k + 2);
+      k += 2;
+    }
+    const auto size_of = [&](size_t g) { return c.Text(groups[g]).size(); };
+    size_t western = 0;
+    while (western < groups.size() && size_of(western) == 3) ++western;
+    size_t indian = 0;
+    if (out.first_digits <= 2 && groups.size() >= 2) {
+      while (indian + 1 < groups.size() && size_of(indian) == 2) ++indian;
+      indian = size_of(indian) == 3 && indian >= 1 ? indian + 1 : 0;
+    }
+    const size_t used = indian > western ? indian : western;
+    for (size_t g = 0; g < used && total_digits + size_of(g) <= 15; ++g) {
+      for (size_t d = 0; d < size_of(g); ++d) out.integer *= 10;
+      out.integer += DigitValue(c.Text(groups[g]));
+      total_digits += size_of(g);
       out.grouped = true;
-      total_digits += 3;
-      j += 2;
+      j = groups[g];
     }
   }
   if (c.Mark(j + 1, '.') && c.Glued(j, j + 1) && c.Digits(j + 2) && c.Glued(j + 1, j + 2)) {

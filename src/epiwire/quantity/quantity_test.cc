@@ -41,6 +41,8 @@ constexpr FoundCase kFound[] = {
     {"The fund holds 3.5 billion dollars.", "3.5 billion", 3500000000, kExact, kNone},
     {"About 2 thousand workers stayed home.", "About 2 thousand", 2000, kAbout, kNone},
     {"Infections crossed 22 lakh on Monday.", "22 lakh", 2200000, kExact, kNone},
+    {"The tally rose to 4,56,183 on Monday.", "4,56,183", 456183, kExact, kNone},
+    {"Active cases stood at 12,34,567 nationwide.", "12,34,567", 1234567, kExact, kNone},
     {"The bill came to 3 crore rupees.", "3 crore", 30000000, kExact, kNone},
     {"The app reached 10k users.", "10k", 10000, kExact, kNone},
     {"Sales hit $1.2bn last year.", "1.2bn", 1200000000, kExact, kNone},

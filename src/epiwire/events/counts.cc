@@ -1,0 +1,790 @@
+// SPDX-License-Identifier: MIT
+// Count phrases (see counts.h for the grammar they follow).
+#include "epiwire/events/counts.h"
+
+#include <algorithm>
+
+namespace epiwire::events {
+namespace {
+
+bool IsQuote(const text::Token& t) { return t.lower == "\"" || t.lower == "'"; }
+
+bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+bool IsDash(std::string_view word) {
+  return word == "-" || word == "--" || word == "\xE2\x80\x94" || word == "\xE2\x80\x93";
+}
+
+// Which quantity (index) starts at each token, or -1.
+std::vector<int> QuantityStarts(const SentenceView& view) {
+  std::vector<int> starts(view.tokens.size(), -1);
+  for (size_t q = 0; q < view.quantities.size(); ++q) {
+    const size_t at = HedgeStart(view, view.quantities[q]);
+    if (at < starts.size()) starts[at] = static_cast<int>(q);
+    if (view.quantities[q].span.begin < starts.size()) {
+      starts[view.quantities[q].span.begin] = static_cast<int>(q);
+    }
+  }
+  return starts;
+}
+
+struct Scan {
+  const SentenceView& view;
+  const std::vector<int>& quantity_at;
+};
+
+// Is the verb or participle at i an adjective of the noun after it ("infected cows",
+// "the infected area", "50 dead chickens")?
+bool BeforeANoun(const SentenceView& view, size_t i) {
+  const size_t next = i + std::max<size_t>(view.terms[i].length, 1);
+  for (size_t k = next; k < view.tokens.size() && k < next + 3; ++k) {
+    const TermAt& term = view.terms[k];
+    if (term.length > 0) {
+      return term.term.role == TermRole::kNoun || term.term.role == TermRole::kPerson ||
+             term.term.role == TermRole::kAnimal || term.term.role == TermRole::kThing;
+    }
+    if (!view.tokens[k].is_word || view.grammar[k] != 0) return false;
+  }
+  return false;
+}
+
+// A status verb (or a verb that says "no case") after `from`, in the same clause,
+// across a relative clause ("72 pilgrims who had returned from Iran through the border
+// crossing had tested positive"). Another count, or a new reporting verb, ends the
+// search; a participle right after the noun ("1,382 patients recovered") or after an
+// auxiliary ("were hospitalized") counts as a verb; "may have died" says nothing.
+std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, size_t* at) {
+  const SentenceView& view = scan.view;
+  const auto& tokens = view.tokens;
+  for (size_t i = from; i < tokens.size() && i < from + window; ++i) {
+    if (i > from && view.clause[i] != view.clause[from] && tokens[i].lower != ",") break;
+    if (scan.quantity_at[i] >= 0 && !(i > 0 && view.Is(i - 1, kGrLocative))) break;
+    if (i > from && view.Is(i, kGrReport)) break;
+    TermAt term = view.terms[i];
+    if (term.length == 0) continue;
+    const bool participle = term.term.role == TermRole::kModifier && term.term.status &&
+                            (i == from || view.Is(i - 1, kGrAuxiliary));
+    if (participle) term.term.role = TermRole::kVerb;
+    if (term.term.role != TermRole::kVerb && term.term.role != TermRole::kNegVerb) continue;
+    if (term.term.role == TermRole::kVerb && BeforeANoun(view, i)) continue;
+    *at = i;
+    // "may have died", "might be infected": a guess, not a count.
+    for (size_t k = i; k-- > from && k + 4 > i;) {
+      if (OneOf(tokens[k].lower, {"may", "might", "could", "would", "should"})) {
+        term.term.role = TermRole::kNegVerb;
+      }
+    }
+    return term;
+  }
+  return std::nullopt;
+}
+
+// A verb that ends right where the count starts: "killing 5", "found in 12 people".
+std::optional<TermAt> KillVerbBefore(const SentenceView& view, size_t start, size_t* at) {
+  for (size_t back = 1; back <= 4 && back <= start; ++back) {
+    const size_t k = start - back;
+    TermAt term = view.terms[k];
+    if (term.length == 0 || k + term.length != start) continue;
+    if (term.term.role != TermRole::kKillVerb) {
+      if (!term.term.kill_status) continue;
+      term.term.role = TermRole::kKillVerb;
+      term.term.status = term.term.kill_status;
+    }
+    *at = k;
+    return term;
+  }
+  return std::nullopt;
+}
+
+// The noun phrase after a number: its head decides what is counted. `needs_status`
+// is set when the head is people or animals and nothing in the phrase or after it
+// says what happened to them.
+std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* blocked,
+                                        bool* needs_status, int depth = 0) {
+  const size_t number_end = after;
+  const SentenceView& view = scan.view;
+  const auto& tokens = view.tokens;
+  std::optional<CaseStatus> modifier;
+  size_t modifier_at = 0;
+  int generic = 0;
+  for (size_t i = after; i < tokens.size() && i < after + 9;) {
+    const text::Token& t = tokens[i];
+    if (IsQuote(t)) {
+      ++i;
+      continue;
+    }
+    // "277 (2.9%) were laboratory confirmed": a share in brackets.
+    if (t.lower == "(" && i == after) {
+      size_t close = i + 1;
+      while (close < tokens.size() && close < i + 8 && tokens[close].lower != ")") ++close;
+      if (close < tokens.size() && tokens[close].lower == ")") {
+        i = close + 1;
+        after = i;
+        continue;
+      }
+    }
+    const TermAt& term = view.terms[i];
+    if (term.length > 0) {
+      const CaseTerm& ct = term.term;
+      CountReading reading;
+      reading.head = i;
+      reading.phrase_end = i + term.length;
+      switch (ct.role) {
+        case TermRole::kNoun: {
+          // "3 cases ... because they turned out negative": no cases after all.
+          size_t neg_at = 0;
+          const auto after_noun = VerbAfter(scan, i + term.length, 12, &neg_at);
+          if (after_noun && after_noun->term.role == TermRole::kNegVerb) {
+            *blocked = true;
+            return std::nullopt;
+          }
+          reading.status = modifier.value_or(*ct.status);
+          if (ct.status == CaseStatus::kDeaths) reading.status = CaseStatus::kDeaths;
+          reading.noun_is_case_word = t.lower == "case" || t.lower == "cases";
+          // "cases of dog bites" counts bites; "cases of suspected measles" are suspected.
+          size_t k = i + term.length;
+          if (k < tokens.size() && tokens[k].lower == "of") {
+            for (++k; k < tokens.size() && k < i + term.length + 4; ++k) {
+              const TermAt& inner = view.terms[k];
+              if (inner.length > 0 && inner.term.role == TermRole::kThing) {
+                *blocked = true;
+                return std::nullopt;
+              }
+              if (inner.length > 0 && inner.term.role == TermRole::kModifier &&
+                  inner.term.status && !modifier) {
+                reading.status = *inner.term.status;
+              }
+              if (!view.disease[k].empty()) break;
+            }
+          }
+          return reading;
+        }
+        case TermRole::kPerson:
+        case TermRole::kAnimal: {
+          size_t verb_at = 0;
+          const auto verb = VerbAfter(scan, i + term.length, 18, &verb_at);
+          if (verb && verb->term.role == TermRole::kNegVerb) {
+            *blocked = true;
+            return std::nullopt;
+          }
+          reading.host = ct.role == TermRole::kAnimal ? *ct.host : Host::kHuman;
+          if (verb) {
+            reading.status = *verb->term.status;
+            reading.path = CountPath::kVerb;
+            reading.phrase_end = std::max(reading.phrase_end, verb_at + verb->length);
+            // "have fallen ill with suspected typhoid": the illness is only suspected.
+            const size_t with = verb_at + verb->length;
+            if (with + 1 < tokens.size() && tokens[with].lower == "with" &&
+                view.terms[with + 1].length > 0 &&
+                view.terms[with + 1].term.role == TermRole::kModifier &&
+                view.terms[with + 1].term.status) {
+              reading.status = *view.terms[with + 1].term.status;
+            }
+          } else if (modifier) {
+            // "found in two dead cats": a verb before the number may still say more.
+            reading.status = *modifier;
+            *needs_status = true;
+            reading.by_modifier = true;
+          } else if (ct.status) {
+            reading.status = *ct.status;
+          } else {
+            *needs_status = true;
+          }
+          return reading;
+        }
+        case TermRole::kThing:
+        case TermRole::kNegVerb:
+          *blocked = true;
+          return std::nullopt;
+        case TermRole::kVerb: {
+          // "200 infected cows", "50 dead chickens": a participle before the noun.
+          if (BeforeANoun(view, i)) {
+            if (!modifier) {
+              modifier = ct.status;
+              modifier_at = i;
+            }
+            i += term.length;
+            continue;
+          }
+          // "seven dead", "3 more tested positive", "12 were hospitalized".
+          for (size_t k = after; k < i; ++k) {
+            if (!view.Is(k, kGrAuxiliary) && !(view.cues[k] & kCueNew) && !IsQuote(tokens[k])) {
+              return std::nullopt;
+            }
+          }
+          reading.status = *ct.status;
+          reading.path = CountPath::kVerb;
+          return reading;
+        }
+        case TermRole::kModifier:
+          if (!modifier) {
+            modifier = ct.status;
+            modifier_at = i;
+          }
+          i += term.length;
+          continue;
+        case TermRole::kKillVerb:
+        case TermRole::kTotal:
+          break;
+      }
+      break;
+    }
+    if (!view.disease[i].empty()) {
+      i += view.disease_length[i];
+      continue;
+    }
+    if (view.cues[i] & (kCueNew | kCueImported | kCueLocal)) {
+      ++i;
+      continue;
+    }
+    // "43 confirmed and 20 probable cases": the noun is shared.
+    if (view.Is(i, kGrCoordination) && modifier && i + 1 < tokens.size() &&
+        scan.quantity_at[i + 1] >= 0) {
+      i += 2;
+      continue;
+    }
+    // "18 of them were infected", "22 of the 25 deaths", "161 of the 667 goats".
+    if (t.lower == "of" && i == number_end && depth == 0) {
+      size_t k = i + 1;
+      if (k < tokens.size() && view.Is(k, kGrPronoun)) {
+        size_t verb_at = 0;
+        auto verb = VerbAfter(scan, k + 1, 8, &verb_at);
+        if (verb && verb->term.role == TermRole::kNegVerb) {
+          *blocked = true;
+          return std::nullopt;
+        }
+        CountReading reading;
+        reading.head = k;
+        reading.phrase_end = k + 1;
+        reading.path = CountPath::kPartitive;
+        if (verb) {
+          reading.status = *verb->term.status;
+          return reading;
+        }
+        // "24 of them imported from overseas", "42 of which were imported": cases of
+        // the same kind as the total.
+        for (size_t m = k + 1; m < tokens.size() && m < k + 5; ++m) {
+          if (view.cues[m] & (kCueImported | kCueLocal)) return reading;
+          if (!view.Is(m, kGrAuxiliary)) break;
+        }
+        return std::nullopt;
+      }
+      while (k < tokens.size() && (view.Is(k, kGrDeterminer) || scan.quantity_at[k] >= 0 ||
+                                   tokens[k].has_digit || tokens[k].lower == "'s" ||
+                                   (view.PlaceAt(k) != nullptr && view.PlaceAt(k)->possessive))) {
+        ++k;
+      }
+      if (k == i + 1) return std::nullopt;
+      auto inner = ReadForward(scan, k, blocked, needs_status, depth + 1);
+      if (inner) inner->path = CountPath::kPartitive;
+      return inner;
+    }
+    if (view.Is(i, kGrAuxiliary) && i < after + 3) {
+      // "41 are being treated in hospital": a verb after auxiliaries.
+      size_t k = i;
+      while (k < tokens.size() && view.Is(k, kGrAuxiliary)) ++k;
+      if (k < tokens.size() && view.terms[k].length > 0) {
+        const CaseTerm& verb = view.terms[k].term;
+        if (verb.role == TermRole::kNegVerb) {
+          *blocked = true;
+          return std::nullopt;
+        }
+        if (verb.role == TermRole::kVerb) {
+          CountReading reading;
+          reading.status = *verb.status;
+          reading.head = k;
+          reading.phrase_end = k + view.terms[k].length;
+          reading.path = CountPath::kVerb;
+          return reading;
+        }
+      }
+      break;
+    }
+    // Other words of a noun phrase: "12 trainee sailors", "eight Rapid Response Teams",
+    // "12 Chinese nationals".
+    // Participles are adjectives here: "86 reported cases".
+    const bool small_word = view.grammar[i] & ~(kGrPlaceNoun | kGrCountVerb);
+    if (t.is_word && !t.has_digit && !small_word && generic < 3) {
+      ++generic;
+      ++i;
+      continue;
+    }
+    break;
+  }
+  // "seven dead", "412 suspected": the status word is the head.
+  if (modifier && modifier_at + 1 >= after && generic == 0) {
+    CountReading reading;
+    reading.status = *modifier;
+    reading.head = modifier_at;
+    reading.phrase_end = modifier_at + 1;
+    return reading;
+  }
+  return std::nullopt;
+}
+
+// A running-total noun, then link words, then the number: "bringing its total to
+// 6,343", "the death toll from the outbreak in X rose to 31", "the number of deaths
+// increased from 18 on Saturday to 25".
+std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bool* blocked) {
+  const SentenceView& view = scan.view;
+  const size_t start = HedgeStart(view, q);
+  const auto& tokens = view.tokens;
+  if (start == 0 || start > tokens.size()) return std::nullopt;
+  const auto in_date = [&](size_t k) {
+    return std::any_of(view.dates.begin(), view.dates.end(),
+                       [&](const DateRef& d) { return d.span.begin <= k && k < d.span.end; });
+  };
+  size_t link_start = start;
+  while (link_start > 0) {
+    const size_t k = link_start - 1;
+    // "rose by 2,311 to 59,567", "by 39%, from 18 on Saturday to 25": earlier figures.
+    if (scan.quantity_at[k] >= 0 || tokens[k].has_digit || tokens[k].lower == "%") {
+      size_t m = k;
+      while (m > 0 && (tokens[m].has_digit || tokens[m].lower == "%" ||
+                       scan.quantity_at[m] >= 0)) {
+        --m;
+      }
+      if (tokens[m].lower == "by" || tokens[m].lower == "from") {
+        link_start = m;
+        continue;
+      }
+      break;
+    }
+    if ((in_date(k) || tokens[k].lower == ",") && link_start != start) {
+      --link_start;
+      continue;
+    }
+    if (!view.Is(k, kGrLink)) break;
+    --link_start;
+  }
+  // "making the total number of recovered cases 156,022": the total's noun phrase
+  // stands right before the number.
+  if (link_start == start && start >= 2 && view.terms[start - 1].length > 0 &&
+      view.terms[start - 1].term.role == TermRole::kNoun) {
+    for (size_t k = start - 1; k-- > 0 && k + 6 > start;) {
+      if (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kTotal) {
+        link_start = start - 1;
+        break;
+      }
+    }
+    if (link_start != start) {
+      CountReading reading;
+      reading.head = start - 1;
+      reading.phrase_end = start;
+      reading.path = CountPath::kTotal;
+      reading.status = *view.terms[start - 1].term.status;
+      for (size_t k = start - 1; k-- > 0 && k + 4 > start;) {
+        const TermAt& inner = view.terms[k];
+        if (inner.length > 0 && inner.term.status &&
+            (inner.term.role == TermRole::kModifier || inner.term.role == TermRole::kVerb)) {
+          reading.status = *inner.term.status;
+          break;
+        }
+      }
+      return reading;
+    }
+  }
+  if (link_start == start) return std::nullopt;
+  const bool adjacent_only = link_start + 1 == start && tokens[link_start].lower == "of";
+  for (size_t back = 1; back <= 12 && back <= link_start; ++back) {
+    const size_t at = link_start - back;
+    if (tokens[at].lower == ";" || view.Is(at, kGrSubordinate)) break;
+    const TermAt& found = view.terms[at];
+    if (found.length == 0) continue;
+    const CaseTerm& term = found.term;
+    if (term.role == TermRole::kThing) {
+      *blocked = true;
+      return std::nullopt;
+    }
+    if (term.role != TermRole::kTotal && term.role != TermRole::kNoun) continue;
+    if (at + found.length != link_start && adjacent_only) continue;
+    // "a total of 3,951 remain in quarantine": a total of what follows, and nothing
+    // that follows is counted here.
+    if (adjacent_only && at > 0 && view.Is(at - 1, kGrArticle)) return std::nullopt;
+    CountReading reading;
+    reading.head = at;
+    reading.phrase_end = start;
+    reading.path = CountPath::kTotal;
+    reading.by_link = tokens[start - 1].lower == "by";
+    reading.noun_is_case_word = tokens[at].lower == "cases" || tokens[at].lower == "case";
+    std::optional<CaseStatus> status = term.status;
+    // "the number of seriously ill patients ... rose to": what the words after the
+    // noun count; "the total number of confirmed outbreaks": no cases at all.
+    for (size_t k = at + found.length; k < link_start; ++k) {
+      const TermAt& inner = view.terms[k];
+      if (inner.length == 0) continue;
+      if (inner.term.role == TermRole::kThing) {
+        *blocked = true;
+        return std::nullopt;
+      }
+      if (inner.term.role == TermRole::kAnimal) reading.host = *inner.term.host;
+      const bool says = inner.term.role == TermRole::kModifier ||
+                        inner.term.role == TermRole::kVerb || inner.term.role == TermRole::kNoun ||
+                        inner.term.role == TermRole::kKillVerb;
+      if (says && inner.term.status && (!status || term.role == TermRole::kTotal) &&
+          !(status && inner.term.status == CaseStatus::kConfirmed)) {
+        status = inner.term.status;
+        if (inner.term.role == TermRole::kNoun) break;
+      }
+    }
+    // A bare "number" counts only what the words after it say it counts ("the number
+    // of people who have tested positive"), never flights or beds.
+    if (!status && tokens[at].lower == "number") return std::nullopt;
+    if (!status) {
+      // "its total": the status of the nearest case noun or status verb before it
+      // ("a ninth person died ..., bringing its total to 131").
+      for (size_t k = at; k-- > 0;) {
+        const TermAt& before = view.terms[k];
+        if (before.length > 0 && before.term.status &&
+            (before.term.role == TermRole::kNoun || before.term.role == TermRole::kVerb)) {
+          status = before.term.status;
+          break;
+        }
+      }
+    }
+    reading.status = status.value_or(CaseStatus::kConfirmed);
+    return reading;
+  }
+  return std::nullopt;
+}
+
+// "Of the 30 new cases, 12 were in Lagos": the count is a part of the case noun phrase
+// that opens the sentence.
+std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const QuantityRef& q) {
+  const auto& tokens = view.tokens;
+  const size_t start = HedgeStart(view, q);
+  if (start < 3 || tokens[start - 1].lower != ",") return std::nullopt;
+  size_t of = 0;
+  while (of < start && IsQuote(tokens[of])) ++of;
+  if (of + 1 >= start || tokens[of].lower != "of" || !view.Is(of + 1, kGrDeterminer)) {
+    return std::nullopt;
+  }
+  std::optional<CaseStatus> modifier;
+  for (size_t k = of + 2; k + 1 < start; ++k) {
+    const TermAt& term = view.terms[k];
+    if (term.length == 0) continue;
+    if (term.term.role == TermRole::kModifier && !modifier) modifier = term.term.status;
+    if (term.term.role == TermRole::kNoun) {
+      CountReading reading;
+      reading.status = modifier.value_or(*term.term.status);
+      reading.head = k;
+      reading.phrase_end = q.span.end;
+      reading.path = CountPath::kPartitive;
+      reading.noun_is_case_word = tokens[k].lower == "cases" || tokens[k].lower == "case";
+      return reading;
+    }
+  }
+  return std::nullopt;
+}
+
+// A number that is no count: money, ages, durations, distances, years, shares.
+bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
+  const auto& quantity = q.quantity;
+  if (quantity.is_share || quantity.is_year || quantity.is_ordinal) return true;
+  if (quantity.value <= 0) return true;
+  const auto& tokens = view.tokens;
+  const size_t start = HedgeStart(view, q);
+  if (start > 0 && view.Is(start - 1, kGrExclude)) return true;
+  const std::string& number = tokens[q.span.begin].lower;
+  if (number.find("-year") != std::string::npos || number.find("-day") != std::string::npos) {
+    return true;
+  }
+  if (q.span.end < tokens.size() && view.Is(q.span.end, kGrUnit)) return true;
+  return false;
+}
+
+// One without a number: "a woman was diagnosed", "reported an imported case", "the
+// first death", "Macau's 12th case", "the first U.S. death", "found in a wild swan".
+// `ordinal` is set to N for "the Nth case": the running total it brings.
+std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordinal) {
+  const SentenceView& view = scan.view;
+  const auto& tokens = view.tokens;
+  const bool article = view.Is(i, kGrArticle);
+  const int q = scan.quantity_at[i];
+  const bool is_ordinal = tokens[i].lower == "first" ||
+                          (q >= 0 && view.quantities[static_cast<size_t>(q)].quantity.is_ordinal &&
+                           view.quantities[static_cast<size_t>(q)].span.begin == i);
+  if (!article && !is_ordinal) return std::nullopt;
+  *ordinal = 0;
+  if (is_ordinal && q >= 0) *ordinal = view.quantities[static_cast<size_t>(q)].quantity.value;
+  bool new_cue = tokens[i].lower == "another" || is_ordinal;
+  size_t verb_at = 0;
+  const bool after_count_verb = i > 0 && (view.Is(i - 1, kGrCountVerb) ||
+                                          KillVerbBefore(view, i, &verb_at).has_value());
+  const std::optional<TermAt> detection = i > 0 ? KillVerbBefore(view, i, &verb_at) : std::nullopt;
+  for (size_t k = i + 1; k < tokens.size() && k < i + 6; ++k) {
+    const TermAt& found = view.terms[k];
+    const CaseTerm& term = found.term;
+    // "An eighth was reported dead": an ordinal standing for a person.
+    if (article && k == i + 1 && scan.quantity_at[k] >= 0 &&
+        view.quantities[static_cast<size_t>(scan.quantity_at[k])].quantity.is_ordinal) {
+      size_t at = 0;
+      const auto verb = VerbAfter(scan, k + 1, 6, &at);
+      if (!verb || verb->term.role != TermRole::kVerb) return std::nullopt;
+      *ordinal = view.quantities[static_cast<size_t>(scan.quantity_at[k])].quantity.value;
+      CountReading reading;
+      reading.status = *verb->term.status;
+      // "A ninth person died": the person is what is counted.
+      const bool person = k + 1 < tokens.size() && view.terms[k + 1].length > 0 &&
+                          view.terms[k + 1].term.role == TermRole::kPerson;
+      reading.head = person ? k + 1 : k;
+      reading.phrase_end = at + verb->length;
+      reading.path = CountPath::kSingle;
+      return reading;
+    }
+    if (found.length > 0 && term.role == TermRole::kModifier) {
+      k += found.length - 1;
+      continue;
+    }
+    if (found.length > 0 && (term.role == TermRole::kPerson || term.role == TermRole::kAnimal) &&
+        (article || is_ordinal)) {
+      if (OneOf(tokens[k].lower, {"people", "persons", "others", "patients", "residents",
+                                  "children", "workers", "staff", "crew", "number"})) {
+        return std::nullopt;
+      }
+      CountReading reading;
+      reading.head = k;
+      reading.phrase_end = k + found.length;
+      reading.path = CountPath::kSingle;
+      reading.host = term.role == TermRole::kAnimal ? *term.host : Host::kHuman;
+      size_t at = 0;
+      const auto verb = VerbAfter(scan, k + found.length, 18, &at);
+      if (verb && verb->term.role == TermRole::kVerb) {
+        reading.status = *verb->term.status;
+        return reading;
+      }
+      if (!verb && detection && detection->term.status) {
+        reading.status = *detection->term.status;
+        return reading;
+      }
+      return std::nullopt;
+    }
+    if (found.length > 0 && term.role == TermRole::kNoun &&
+        OneOf(tokens[k].lower, {"case", "death", "infection", "fatality"})) {
+      if (!new_cue && !after_count_verb) return std::nullopt;
+      // "a case of X was found in Y": counted once, with its host read later.
+      CountReading reading;
+      reading.status = *term.status;
+      reading.head = k;
+      reading.phrase_end = k + 1;
+      reading.path = CountPath::kSingle;
+      reading.noun_is_case_word = true;
+      return reading;
+    }
+    if (view.cues[k] & (kCueNew | kCueImported | kCueLocal)) {
+      new_cue = new_cue || (view.cues[k] & kCueNew);
+      continue;
+    }
+    if (!view.disease[k].empty() || tokens[k].has_digit || IsQuote(tokens[k]) ||
+        view.PlaceAt(k) != nullptr || tokens[k].lower == "'s" ||
+        (tokens[k].is_word && !tokens[k].capitalized && !(view.grammar[k] & ~kGrPlaceNoun))) {
+      continue;
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// A bare number in a list: "19 in Beijing", "Brasilia (111)", "and Punjab 1,202",
+// "and seven in the territory of X". It needs a place of its own, next to it.
+bool IsListItem(const SentenceView& view, const QuantityRef& q) {
+  const auto& tokens = view.tokens;
+  const size_t start = HedgeStart(view, q);
+  const size_t end = q.span.end;
+  const auto place_ends_at = [&](size_t k) {
+    for (const PlaceRef& ref : view.places) {
+      if (ref.span.end == k && !ref.demonym) return true;
+    }
+    for (const Anaphor& anaphor : view.anaphors) {
+      if (anaphor.span.end == k) return true;
+    }
+    return false;
+  };
+  // After: "in X", "at X", "from X" (a breakdown by origin), a bracket, a comma, "and",
+  // or the end.
+  bool place_after = false;
+  if (end < tokens.size() && (view.Is(end, kGrLocative) || tokens[end].lower == "from")) {
+    for (size_t k = end + 1; k < tokens.size() && k < end + 7; ++k) {
+      if (view.PlaceAt(k) != nullptr) place_after = true;
+      if (std::any_of(view.anaphors.begin(), view.anaphors.end(),
+                      [&](const Anaphor& a) { return a.span.begin == k; })) {
+        place_after = true;
+      }
+      if (place_after || !(view.Is(k, kGrDeterminer | kGrOf | kGrPlaceNoun) ||
+                           tokens[k].is_word)) {
+        break;
+      }
+    }
+  }
+  const bool ends_here = end >= tokens.size() || !tokens[end].is_word ||
+                         view.Is(end, kGrCoordination | kGrFunction | kGrLocative) ||
+                         std::any_of(view.dates.begin(), view.dates.end(),
+                                     [&](const DateRef& d) { return d.span.begin == end; });
+  // Before: "X 1,202", "X (111)", "X with 6,994", "X: 12".
+  bool place_before = false;
+  size_t k = start;
+  if (k > 0 && (tokens[k - 1].lower == "(" || tokens[k - 1].lower == ":" ||
+                tokens[k - 1].lower == "with" || view.Is(k - 1, kGrCountVerb))) {
+    --k;
+  }
+  place_before = place_ends_at(k);
+  // "and Punjab 1,202", but not "ASL Rome 2": the place opens a list item.
+  if (place_before && k == start) {
+    for (const PlaceRef& ref : view.places) {
+      if (ref.span.end != k || ref.span.begin == 0) continue;
+      const text::Token& open = tokens[ref.span.begin - 1];
+      if (open.is_word && !view.Is(ref.span.begin - 1, kGrCoordination | kGrCountVerb)) {
+        place_before = false;
+      }
+    }
+  }
+  if (place_before && ends_here) return true;
+  if (!place_after) return false;
+  // "and seven in X", ", 19 in X", ": four from X": the item stands after a list
+  // separator.
+  return start > 0 && (tokens[start - 1].lower == "," || view.Is(start - 1, kGrCoordination) ||
+                       tokens[start - 1].lower == ";" || tokens[start - 1].lower == ":" ||
+                       IsDash(tokens[start - 1].lower));
+}
+
+}  // namespace
+
+size_t HedgeStart(const SentenceView& view, const QuantityRef& q) {
+  return std::min(view.TokenAt(q.quantity.start), q.span.begin);
+}
+
+std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexicon) {
+  (void)lexicon;
+  const std::vector<int> quantity_at = QuantityStarts(view);
+  const Scan scan{view, quantity_at};
+  const auto& tokens = view.tokens;
+  const bool has_disease = view.HasDisease();
+  const uint32_t sentence_cues = view.CuesIn(0, tokens.size());
+  std::vector<ReadCount> counts;
+  std::vector<const QuantityRef*> bare;  // no reading, not blocked: list items maybe
+  for (const QuantityRef& q : view.quantities) {
+    if (IsExcludedNumber(view, q)) continue;
+    // "22 of the 25 deaths", "161 of the 667 goats": the whole of a part, no count.
+    const size_t hedge_at = HedgeStart(view, q);
+    if (hedge_at >= 2 && (tokens[hedge_at - 1].lower == "of" ||
+                          (hedge_at >= 3 && tokens[hedge_at - 2].lower == "of" &&
+                           view.Is(hedge_at - 1, kGrDeterminer)))) {
+      const size_t of = tokens[hedge_at - 1].lower == "of" ? hedge_at - 1 : hedge_at - 2;
+      if (of > 0 && quantity_at[of - 1] < 0 && tokens[of - 1].has_digit) continue;
+      // "10 percent of its 200 infected cows": after a share, the whole is the count.
+      if (of > 0 && std::any_of(view.quantities.begin(), view.quantities.end(),
+                                [&](const QuantityRef& other) {
+                                  return other.span.end == of && !other.quantity.is_share;
+                                })) {
+        continue;
+      }
+    }
+    ReadCount count;
+    count.quantity = q;
+    count.qualifier = q.quantity.qualifier;
+    const size_t hedge = HedgeStart(view, q);
+    count.passed_mark = hedge > 0 && view.Is(hedge - 1, kGrPassing);
+    if (count.qualifier == Qualifier::kExact && count.passed_mark) {
+      count.qualifier = Qualifier::kAtLeast;  // "deaths have passed 373,000"
+    }
+    bool blocked = false;
+    bool needs_status = false;
+    std::optional<CountReading> reading = ReadForward(scan, q.span.end, &blocked, &needs_status);
+    // A verb before the number says what happened to the people or animals counted
+    // ("killing 23 children", "found in 12 people"), or stands alone ("killing 5").
+    if (!blocked && (needs_status || !reading)) {
+      size_t verb_at = 0;
+      const auto verb = KillVerbBefore(view, hedge, &verb_at);
+      const bool ends = q.span.end >= tokens.size() || !tokens[q.span.end].is_word ||
+                        view.Is(q.span.end, kGrLocative | kGrCoordination | kGrFunction | kGrOf);
+      // "tested 1,159" alone counts tests, not people.
+      const bool alone_tested = !reading && verb && verb->term.status == CaseStatus::kTested;
+      // A killer must be an outbreak's: "a heat wave has killed 1,000 people" is not.
+      const bool animals = reading && reading->host != Host::kHuman;
+      if (verb && verb->term.status && (reading || ends) && !alone_tested &&
+          (has_disease || (sentence_cues & kCueOutbreak) || animals)) {
+        if (!reading) {
+          reading = CountReading{};
+          reading->head = verb_at;
+          reading->phrase_end = q.span.end;
+        }
+        reading->status = *verb->term.status;
+        reading->path = CountPath::kKillVerb;
+        needs_status = false;
+      }
+    }
+    // "killed 28 people, including nine people", "50 cattle and one moose": people or
+    // animals listed after a count share its status.
+    // After "including", only a part with a time or place of its own is a count of
+    // its own ("including nine in the past week"); "including two foreigners" only
+    // describes the count before.
+    const auto own_frame = [&] {
+      for (size_t k = reading->phrase_end; k < tokens.size() && k < reading->phrase_end + 6; ++k) {
+        if (view.Is(k, kGrLocative) || view.PlaceAt(k) != nullptr) return true;
+        for (const DateRef& date : view.dates) {
+          if (date.span.begin == k) return true;
+        }
+        if (!tokens[k].is_word) return false;
+      }
+      return false;
+    };
+    const bool listed = hedge > 0 && OneOf(tokens[hedge - 1].lower, {",", "plus", "and"});
+    const bool included = hedge > 0 && tokens[hedge - 1].lower == "including" && own_frame();
+    if (needs_status && !reading->by_modifier && !counts.empty() && (listed || included)) {
+      reading->status = counts.back().reading.status;
+      needs_status = false;
+    }
+    if (needs_status && reading && reading->by_modifier) needs_status = false;
+    if (needs_status) continue;  // people or animals, and nothing happened to them
+    if (!reading && !blocked) reading = ReadTotal(scan, q, &blocked);
+    if (!reading && !blocked) reading = ReadPartitiveFrame(view, q);
+    if (!reading) {
+      if (!blocked) bare.push_back(&q);
+      continue;
+    }
+    count.reading = *reading;
+    counts.push_back(count);
+  }
+  // List items repeat the reading of the count before them in the sentence.
+  for (const QuantityRef* q : bare) {
+    if (!IsListItem(view, *q)) continue;
+    int frame = -1;
+    for (size_t c = 0; c < counts.size(); ++c) {
+      if (counts[c].quantity.span.begin < q->span.begin) frame = static_cast<int>(c);
+    }
+    if (frame < 0) continue;
+    ReadCount item;
+    item.quantity = *q;
+    item.qualifier = q->quantity.qualifier;
+    item.reading = counts[static_cast<size_t>(frame)].reading;
+    item.reading.path = CountPath::kListItem;
+    item.reading.frame = frame;
+    item.reading.head = q->span.begin;
+    item.reading.phrase_end = q->span.end;
+    counts.push_back(item);
+  }
+  std::sort(counts.begin(), counts.end(), [](const ReadCount& a, const ReadCount& b) {
+    return a.quantity.span.begin < b.quantity.span.begin;
+  });
+  // Counts of one without a number; "the 12th case" also brings the total to 12.
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    int64_t ordinal = 0;
+    std::optional<CountReading> reading = ReadSingle(scan, i, &ordinal);
+    if (!reading) continue;
+    ReadCount one;
+    one.quantity.span = {i, i + 1};
+    one.quantity.quantity.start = tokens[i].start;
+    one.quantity.quantity.number_start = tokens[i].start;
+    one.quantity.quantity.end = tokens[i].end;
+    one.quantity.quantity.value = 1;
+    one.reading = *reading;
+    one.ordinal = ordinal;
+    counts.push_back(one);
+    i = std::max(i, reading->head);
+  }
+  return counts;
+}
+
+}  // namespace epiwire::events

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// Internal to the events stage. Count phrases: what a number in a sentence counts.
+//
+// A number counts the head of the noun phrase it opens ("60 imported cases", "eight
+// chickens", "eight response teams"), or of the phrase after "of" ("161 of the 667
+// goats", "22 of the 25 deaths"), or what a verb before it does ("killing 5", "has
+// infected 40 people"), or what a running-total noun before it counts ("the death toll
+// rose to 31"). The head decides: a case noun gives the status; people and animals need
+// a status verb or modifier ("31 people died", "117 wild birds tested positive") and
+// animals carry their host; any other noun ("teams", "flights", "beds") is no case.
+// A bare number in a list ("19 in Beijing", "Brasilia (111)", "and Punjab 1,202")
+// repeats the reading of the count that frames the list. Tested through the golden
+// cases (tests/golden/events) and extractor_test.cc.
+#ifndef EPIWIRE_EVENTS_COUNTS_H_
+#define EPIWIRE_EVENTS_COUNTS_H_
+
+#include <optional>
+#include <vector>
+
+#include "epiwire/events/analysis.h"
+
+namespace epiwire::events {
+
+enum class CountPath {
+  kNoun,       // NUMBER [modifiers] NOUN, or NUMBER of the NOUN
+  kVerb,       // NUMBER [people|animals] ... VERB
+  kKillVerb,   // VERB NUMBER [people|animals]
+  kTotal,      // TOTAL-NOUN link-words NUMBER
+  kPartitive,  // "Of the 30 new cases, 12 were ...": a part of an earlier noun phrase
+  kSingle,     // "a woman was diagnosed", "the first death": one, without a number
+  kListItem,   // a bare number in a list, read like the count that frames it
+};
+
+struct CountReading {
+  CaseStatus status = CaseStatus::kConfirmed;
+  Host host = Host::kHuman;
+  CountPath path = CountPath::kNoun;
+  size_t head = 0;        // token of the noun or verb that made it a count
+  size_t phrase_end = 0;  // one past the count phrase
+  bool by_link = false;   // "rose by 12": an increment
+  bool by_modifier = false;  // the status came from an adjective ("dead cats")
+  bool noun_is_case_word = false;  // "case"/"cases": subject to the legal-sense check
+  // Index into the sentence's readings of the count that frames a list item, or -1.
+  int frame = -1;
+};
+
+// A number with its reading.
+struct ReadCount {
+  QuantityRef quantity;
+  CountReading reading;
+  Qualifier qualifier = Qualifier::kExact;
+  bool passed_mark = false;  // "passed 1,000": a running total crossing a mark
+  int64_t ordinal = 0;       // "the 12th case": one more, and a running total of 12
+};
+
+// Every count of cases in the sentence, in text order (numbers first, then the counts
+// of one read without a number).
+std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexicon);
+
+// The first token of the quantity including its hedge ("more than 20").
+size_t HedgeStart(const SentenceView& view, const QuantityRef& q);
+
+}  // namespace epiwire::events
+
+#endif  // EPIWIRE_EVENTS_COUNTS_H_
