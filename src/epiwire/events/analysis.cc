@@ -379,8 +379,16 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   view.clause.assign(n, 0);
   view.disease.assign(n, std::string());
   view.disease_length.assign(n, 0);
+  view.measure_start.assign(n, false);
   const std::vector<uint32_t> words = lexicon.WordIds(view.tokens);
+  bool number = false;
   for (size_t i = 0; i < n; ++i) {
+    const text::Token& token = view.tokens[i];
+    number = number || token.has_digit;
+    if (token.is_word && lexicon.MayStartMeasure(token.lower, words[i])) {
+      view.measure_start[i] = true;
+      view.measure_anchor = true;
+    }
     if (words[i] == Lexicon::kNoWord) continue;
     uint32_t flags = 0;
     size_t length = lexicon.MatchCue(words, i, &flags);
@@ -389,6 +397,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     for (size_t k = i; k < i + length; ++k) view.grammar[k] |= flags;
     TermAt& term = view.terms[i];
     term.length = lexicon.MatchCaseTerm(words, i, &term.term);
+    number = number || (view.grammar[i] & kGrNumber);
   }
   int clause = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -402,6 +411,8 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     if (length == 0) continue;
     view.disease[i] = disease;
     view.disease_length[i] = length;
+    // "African swine fever", "bird flu": the words of a disease name count nothing.
+    for (size_t k = i; k < i + length; ++k) view.terms[k] = TermAt{};
     i += length - 1;
   }
 
@@ -418,14 +429,27 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   }
 
   const std::string_view sentence_text = text.substr(sentence.start, sentence.end - sentence.start);
-  for (quantity::Quantity q : quantity::FindQuantities(sentence_text)) {
+  // Numbers and dates are read only where there can be some: most sentences of a page
+  // hold neither a number nor a case word nor a measure.
+  // A count of one needs an article and a case word ("a woman was diagnosed"); a
+  // dateline a place at the start of a line.
+  bool article = false;
+  for (size_t i = 0; i < n && !article; ++i) article = view.Is(i, kGrArticle);
+  const bool has_terms = article && std::any_of(view.terms.begin(), view.terms.end(),
+                                                [](const TermAt& t) { return t.length > 0; });
+  const bool dateline = !view.places.empty() && view.places.front().span.begin <= 3 &&
+                        StartsLine(text, sentence.start);
+  const bool read_dates = number || has_terms || view.measure_anchor || dateline;
+  for (quantity::Quantity q : number ? quantity::FindQuantities(sentence_text)
+                                     : std::vector<quantity::Quantity>{}) {
     q.start += sentence.start;
     q.end += sentence.start;
     q.number_start += sentence.start;
     QuantityRef ref{{view.TokenAt(q.number_start), view.TokenAt(q.end)}, q};
     if (ref.span.end > ref.span.begin) view.quantities.push_back(ref);
   }
-  for (dates::DateMention d : dates::FindDates(sentence_text, published)) {
+  for (dates::DateMention d : read_dates ? dates::FindDates(sentence_text, published)
+                                         : std::vector<dates::DateMention>{}) {
     d.start += sentence.start;
     d.end += sentence.start;
     view.dates.push_back(DateRef{{view.TokenAt(d.start), view.TokenAt(d.end)}, d});

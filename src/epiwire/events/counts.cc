@@ -134,11 +134,12 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
       switch (ct.role) {
         case TermRole::kNoun: {
           // "3 cases ... because they turned out negative": no cases after all.
-          size_t neg_at = 0;
-          const auto after_noun = VerbAfter(scan, i + term.length, 12, &neg_at);
-          if (after_noun && after_noun->term.role == TermRole::kNegVerb) {
-            *blocked = true;
-            return std::nullopt;
+          for (size_t k = i + term.length; k < tokens.size() && k < i + term.length + 12; ++k) {
+            if (tokens[k].lower == ";" || tokens[k].lower == "." || scan.quantity_at[k] >= 0) break;
+            if (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kNegVerb) {
+              *blocked = true;
+              return std::nullopt;
+            }
           }
           reading.status = modifier.value_or(*ct.status);
           if (ct.status == CaseStatus::kDeaths) reading.status = CaseStatus::kDeaths;

@@ -98,7 +98,16 @@ std::optional<Place> MainCountry(const std::vector<gazetteer::PlaceMention>& men
 std::vector<Event> EventExtractor::Extract(std::string_view text,
                                            const std::vector<text::Sentence>& sentences,
                                            std::optional<Date> published) const {
-  const std::vector<gazetteer::PlaceMention> mentions = gazetteer_.FindPlaces(text);
+  if (sentences.empty()) return {};
+  // Places only where sentences are read: the teasers and furniture around an article
+  // neither hold its events nor say which places it means.
+  const size_t first = sentences.front().start;
+  const size_t last = sentences.back().end;
+  std::vector<gazetteer::PlaceMention> mentions = gazetteer_.FindPlaces(text.substr(first, last - first));
+  for (gazetteer::PlaceMention& mention : mentions) {
+    mention.start += first;
+    mention.end += first;
+  }
   std::vector<SentenceView> views;
   views.reserve(sentences.size());
   for (const text::Sentence& sentence : sentences) {

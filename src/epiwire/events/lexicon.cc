@@ -44,7 +44,8 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kCueNames{{
     {"authority", kCueAuthority},
 }};
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 20> kGrammarNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 21> kGrammarNames{{
+    {"number", kGrNumber},
     {"locative", kGrLocative},
     {"from", kGrFrom},
     {"to", kGrTo},
@@ -212,7 +213,7 @@ template <typename T>
 void Lexicon::WordTable<T>::Add(MeasureWord word, T value) {
   const size_t index = entries.size();
   if (word.words.size() == 1 && word.last_is_prefix) {
-    prefix_first.push_back(index);
+    prefix_first[word.words.front().substr(0, 3)].push_back(index);
   } else {
     by_first_word[word.words.front()].push_back(index);
   }
@@ -240,7 +241,12 @@ size_t Lexicon::WordTable<T>::Match(const std::vector<text::Token>& tokens, size
   if (const auto found = by_first_word.find(tokens[i].lower); found != by_first_word.end()) {
     for (size_t index : found->second) try_entry(index);
   }
-  for (size_t index : prefix_first) try_entry(index);
+  if (tokens[i].lower.size() >= 3) {
+    const auto found = prefix_first.find(tokens[i].lower.substr(0, 3));
+    if (found != prefix_first.end()) {
+      for (size_t index : found->second) try_entry(index);
+    }
+  }
   return best;
 }
 
@@ -254,7 +260,45 @@ size_t Lexicon::MatchMeasurePredicate(const std::vector<text::Token>& tokens, si
   return measure_predicates_.Match(tokens, i, action);
 }
 
+bool Lexicon::MayStartMeasure(std::string_view word) const {
+  if (measure_starts_.find(word) != measure_starts_.end()) return true;
+  return word.size() >= 3 &&
+         measure_start_prefixes_.find(word.substr(0, 3)) != measure_start_prefixes_.end();
+}
+
+bool Lexicon::MayStartMeasure(std::string_view word, uint32_t id) const {
+  if (id != kNoWord && id < measure_start_ids_.size() && measure_start_ids_[id]) return true;
+  if (word.size() < 3 || word[0] < 'a' || word[0] > 'z' ||
+      !(prefix_initials_ & (1u << (word[0] - 'a')))) {
+    return false;
+  }
+  return measure_start_prefixes_.find(word.substr(0, 3)) != measure_start_prefixes_.end();
+}
+
 void Lexicon::IndexPatterns() {
+  const auto add_start = [&](const std::string& word, bool prefix) {
+    if (prefix) {
+      measure_start_prefixes_.insert(word.substr(0, 3));
+      if (word[0] >= 'a' && word[0] <= 'z') prefix_initials_ |= 1u << (word[0] - 'a');
+    } else {
+      measure_starts_.insert(word);
+      const uint32_t id = PhraseWords(word).front();
+      if (measure_start_ids_.size() <= id) measure_start_ids_.resize(id + 1, false);
+      measure_start_ids_[id] = true;
+    }
+  };
+  for (const MeasurePattern& pattern : measure_patterns_) {
+    for (const std::string& word : pattern.elements.front().exact) add_start(word, false);
+    for (const std::string& prefix : pattern.elements.front().prefixes) add_start(prefix, true);
+  }
+  for (const auto* table : {&measure_objects_.entries}) {
+    for (const auto& [word, kind] : *table) {
+      add_start(word.words.front(), word.words.size() == 1 && word.last_is_prefix);
+    }
+  }
+  for (const auto& [word, action] : measure_predicates_.entries) {
+    add_start(word.words.front(), word.words.size() == 1 && word.last_is_prefix);
+  }
   for (size_t i = 0; i < measure_patterns_.size(); ++i) {
     const PatternElement& element = measure_patterns_[i].elements.front();
     for (const std::string& word : element.exact) pattern_by_word_[word].push_back(i);

@@ -86,6 +86,7 @@ enum Grammar : uint32_t {
   kGrExclude = 1u << 17,     // a word before a number that makes it no count: "aged", "$"
   kGrUnit = 1u << 18,        // a word after a number that makes it no count: "years", "km"
   kGrPassing = 1u << 19,     // passed, crossed, topped: a running total crossing a mark
+  kGrNumber = 1u << 20,      // a number word: "seven", "dozen", "million", "third"
 };
 
 // One element of a measure pattern: alternatives, each exact or a prefix.
@@ -160,6 +161,11 @@ class Lexicon {
   // Indices into measure_patterns() of the patterns whose first element matches `word`,
   // in file order (appended to `out`).
   void PatternsStartingWith(std::string_view word, std::vector<size_t>& out) const;
+  // Could a measure pattern, object or predicate start at this token? A cheap test
+  // (one look-up) that lets sentences without any skip the measure rules.
+  bool MayStartMeasure(std::string_view word) const;
+  // The same for a token whose word id is known (one bit test for most tokens).
+  bool MayStartMeasure(std::string_view word, uint32_t id) const;
   // A measure's object starting at token i ("schools", "mass events"): its length in
   // tokens (0 if none) and the measure it names.
   size_t MatchMeasureObject(const std::vector<text::Token>& tokens, size_t i,
@@ -209,10 +215,17 @@ class Lexicon {
   struct WordTable {
     std::vector<std::pair<MeasureWord, T>> entries;
     std::unordered_map<std::string, std::vector<size_t>> by_first_word;  // exact first words
-    std::vector<size_t> prefix_first;  // entries whose first word is a prefix
+    // Entries whose first word is a prefix, by its first three letters.
+    std::unordered_map<std::string, std::vector<size_t>> prefix_first;
     void Add(MeasureWord word, T value);
     size_t Match(const std::vector<text::Token>& tokens, size_t i, T* value) const;
   };
+  // First words of measure patterns, objects and predicates, and the first three
+  // letters of those that are prefixes.
+  std::unordered_set<std::string, TransparentHash, std::equal_to<>> measure_starts_;
+  std::unordered_set<std::string, TransparentHash, std::equal_to<>> measure_start_prefixes_;
+  std::vector<bool> measure_start_ids_;  // by word id: an exact start word
+  uint32_t prefix_initials_ = 0;         // bit (c - 'a'): a prefix starts with c
   WordTable<MeasureKind> measure_objects_;
   WordTable<MeasureAction> measure_predicates_;
   std::vector<MeasurePattern> measure_patterns_;

@@ -17,6 +17,7 @@
 #include <array>
 
 #include "epiwire/quantity/grammar.h"
+#include "epiwire/quantity/number_words.h"
 
 namespace epiwire::quantity {
 namespace {
@@ -149,6 +150,8 @@ std::vector<Quantity> FindQuantities(std::string_view text) {
   }
   return found;
 }
+
+bool IsNumberWord(std::string_view word) { return internal::FindNumberWord(word) != nullptr; }
 
 std::optional<int64_t> ParseNumber(std::string_view text) {
   std::vector<Token> tokens;
