@@ -6,6 +6,7 @@
 // into this binary.
 #include <algorithm>
 #include <map>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "epiwire/serve/api.h"
@@ -56,7 +57,13 @@ json SeriesKeyJson(const series::SeriesKey& key) {
 // kMaxEvidence of them, the alert's first days first.
 json AlertEvidence(const signals::Alert& alert, const std::map<int64_t, const Fact*>& fact_of) {
   json out = json::array();
-  for (int64_t id : alert.fact_ids) {
+  std::vector<int64_t> ids;  // the facts of its signals, in the signals' (date) order
+  for (const signals::Signal& signal : alert.signals) {
+    for (int64_t id : signal.fact_ids) {
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+  }
+  for (int64_t id : ids) {
     auto found = fact_of.find(id);
     if (found == fact_of.end()) continue;
     const Fact& fact = *found->second;
