@@ -19,6 +19,10 @@ namespace epiwire::store::internal {
 // CREATE TABLE/INDEX IF NOT EXISTS statements; `id_type` is the engine's
 // auto-numbered primary key type.
 std::string SchemaSql(std::string_view id_type);
+// Column definitions of `official` added after the first release (a store made
+// before gets them with ALTER TABLE ... ADD COLUMN).
+extern const char* const kOfficialDiseaseColumn;
+extern const char* const kOfficialImportedColumn;
 
 // The columns of `events` that EventValues fills, comma-separated, without `id`.
 const std::string& EventColumns();

@@ -37,6 +37,13 @@ Result<std::unique_ptr<EventStore>> SqlEventStore::Create(
     std::unique_ptr<SqlConnection> connection) {
   Status status = connection->Execute(SchemaSql(connection->IdColumnType()));
   if (!status.ok()) return status;
+  // A store made before official values had a disease and an importation flag.
+  for (const char* column : {kOfficialDiseaseColumn, kOfficialImportedColumn}) {
+    const std::string name(column, std::string_view(column).find(' '));
+    if (connection->Query("SELECT " + name + " FROM official WHERE 1 = 0", {}).ok()) continue;
+    status = connection->Execute("ALTER TABLE official ADD COLUMN " + std::string(column));
+    if (!status.ok()) return status;
+  }
   return std::unique_ptr<EventStore>(new SqlEventStore(std::move(connection)));
 }
 
@@ -214,14 +221,44 @@ Status SqlEventStore::PutOfficial(const std::vector<OfficialValue>& values) {
     for (const OfficialValue& value : values) {
       auto inserted = db_->Query(
           "INSERT INTO official (country, subdivision, place_name, date, status, cumulative, "
-          "source) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+          "source, disease, imported) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
           {value.country, value.subdivision, value.place_name, value.date.ToIso(),
-           std::string(CaseStatusName(value.status)), value.cumulative, value.source});
+           std::string(CaseStatusName(value.status)), value.cumulative, value.source,
+           value.disease,
+           value.imported ? Value{int64_t{*value.imported ? 1 : 0}} : Value{}});
       if (!inserted.ok()) return inserted.status();
     }
     return true;
   });
   return done.ok() ? Status::Ok() : done.status();
+}
+
+}  // namespace epiwire::store::internal
+
+namespace epiwire::store::internal {
+
+Status SqlEventStore::SetAlertState(const std::string& alert_id, const std::string& state) {
+  if (alert_id.empty()) return Status::InvalidInput("alert state: an empty alert id");
+  auto done = state.empty()
+                  ? db_->Query("DELETE FROM alert_states WHERE alert_id = $1", {alert_id})
+                  : db_->Query(
+                        "INSERT INTO alert_states (alert_id, state, updated_at) VALUES ($1, $2, "
+                        "$3) ON CONFLICT (alert_id) DO UPDATE SET state = excluded.state, "
+                        "updated_at = excluded.updated_at",
+                        {alert_id, state, NowUtc()});
+  return done.ok() ? Status::Ok() : done.status();
+}
+
+Result<std::vector<AlertState>> SqlEventStore::AlertStates() {
+  auto rows = db_->Query("SELECT alert_id, state, updated_at FROM alert_states ORDER BY alert_id",
+                         {});
+  if (!rows.ok()) return rows.status();
+  std::vector<AlertState> states;
+  states.reserve(rows->size());
+  for (const Row& row : rows.value()) {
+    states.push_back(AlertState{TextOr(row[0]), TextOr(row[1]), TextOr(row[2])});
+  }
+  return states;
 }
 
 }  // namespace epiwire::store::internal

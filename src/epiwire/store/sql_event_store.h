@@ -4,6 +4,7 @@
 #ifndef EPIWIRE_STORE_SQL_EVENT_STORE_H_
 #define EPIWIRE_STORE_SQL_EVENT_STORE_H_
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -16,7 +17,8 @@ namespace epiwire::store::internal {
 
 class SqlEventStore final : public EventStore {
  public:
-  // Creates the schema if needed.
+  // Creates the schema if needed, and adds the columns later versions added to an
+  // existing store.
   static Result<std::unique_ptr<EventStore>> Create(std::unique_ptr<SqlConnection> connection);
 
   Result<PutOutcome> Put(const Extraction& extraction) override;
@@ -30,6 +32,10 @@ class SqlEventStore final : public EventStore {
   Result<std::vector<OfficialValue>> Official(const std::string& country,
                                               const std::string& subdivision,
                                               CaseStatus status) override;
+  Status SetAlertState(const std::string& alert_id, const std::string& state) override;
+  Result<std::vector<AlertState>> AlertStates() override;
+  Result<std::map<std::string, std::string>> DocumentUrls(
+      const std::vector<std::string>& ids) override;
 
  private:
   explicit SqlEventStore(std::unique_ptr<SqlConnection> connection)
