@@ -85,16 +85,43 @@ constexpr std::array<std::pair<std::string_view, TermRole>, 9> kRoleNames{{
     {"total", TermRole::kTotal},
 }};
 
+// A word or phrase of measures.tsv, in the tokens the text is read in ("call off" and
+// "关闭" are two tokens each); a trailing '*' makes the last token a prefix.
+MeasureWord ParseMeasureWord(std::string_view alternative) {
+  MeasureWord word;
+  if (alternative.ends_with('*')) {
+    word.last_is_prefix = true;
+    alternative.remove_suffix(1);
+  }
+  for (const text::Token& token : text::Tokenize(alternative, 0, alternative.size())) {
+    word.words.push_back(token.lower);
+  }
+  return word;
+}
+
 }  // namespace
 
-bool PatternElement::Matches(std::string_view word) const {
+size_t PatternElement::MatchLength(const std::vector<text::Token>& tokens, size_t k) const {
+  const std::string_view word = tokens[k].lower;
   for (const std::string& e : exact) {
-    if (word == e) return true;
+    if (word == e) return 1;
   }
   for (const std::string& p : prefixes) {
-    if (word.substr(0, p.size()) == p) return true;
+    if (word.starts_with(p)) return 1;
   }
-  return false;
+  size_t best = 0;
+  for (const MeasureWord& phrase : phrases) {
+    const size_t n = phrase.words.size();
+    if (n <= best || k + n > tokens.size()) continue;
+    bool ok = true;
+    for (size_t w = 0; w < n && ok; ++w) {
+      const std::string& token = tokens[k + w].lower;
+      ok = w + 1 == n && phrase.last_is_prefix ? token.starts_with(phrase.words[w])
+                                               : token == phrase.words[w];
+    }
+    if (ok) best = n;
+  }
+  return best;
 }
 
 std::string Lexicon::WordKey(std::string_view lower) const {
@@ -279,8 +306,10 @@ bool Lexicon::MayStartMeasure(std::string_view word) const {
 
 bool Lexicon::MayStartMeasure(std::string_view word, uint32_t id) const {
   if (id != kNoWord && id < measure_start_ids_.size() && measure_start_ids_[id]) return true;
-  if (word.size() < 3 || word[0] < 'a' || word[0] > 'z' ||
-      !(prefix_initials_ & (1u << (word[0] - 'a')))) {
+  if (word.size() < 3) return false;
+  const auto initial = static_cast<unsigned char>(word[0]);
+  // Prefixes of other scripts are few: only ASCII initials are filtered by a bit.
+  if (initial < 0x80 && (initial < 'a' || initial > 'z' || !(prefix_initials_ & (1u << (initial - 'a'))))) {
     return false;
   }
   return measure_start_prefixes_.find(word.substr(0, 3)) != measure_start_prefixes_.end();
@@ -301,6 +330,9 @@ void Lexicon::IndexPatterns() {
   for (const MeasurePattern& pattern : measure_patterns_) {
     for (const std::string& word : pattern.elements.front().exact) add_start(word, false);
     for (const std::string& prefix : pattern.elements.front().prefixes) add_start(prefix, true);
+    for (const MeasureWord& phrase : pattern.elements.front().phrases) {
+      add_start(phrase.words.front(), false);
+    }
   }
   for (const auto* table : {&measure_objects_.entries}) {
     for (const auto& [word, kind] : *table) {
@@ -313,6 +345,7 @@ void Lexicon::IndexPatterns() {
   for (size_t i = 0; i < measure_patterns_.size(); ++i) {
     const PatternElement& element = measure_patterns_[i].elements.front();
     for (const std::string& word : element.exact) pattern_by_word_[word].push_back(i);
+    for (const MeasureWord& phrase : element.phrases) pattern_by_word_[phrase.words.front()].push_back(i);
     for (const std::string& prefix : element.prefixes) {
       pattern_by_prefix_[prefix.substr(0, 2)].emplace_back(prefix, i);
     }
@@ -441,15 +474,10 @@ Status Lexicon::ReadMeasures(const std::string& path) {
         if (!action) return Status::InvalidInput("unknown action '" + std::string(fields[1]) + "'");
       }
       for (std::string_view alternative : Split(fields[2], '|')) {
-        MeasureWord word;
-        for (std::string_view part : Split(alternative, ' ')) word.words.emplace_back(part);
+        MeasureWord word = ParseMeasureWord(alternative);
         if (word.words.empty()) continue;
-        if (word.words.back().ends_with('*')) {
-          word.words.back().pop_back();
-          word.last_is_prefix = true;
-          if (word.words.back().size() < 3) {
-            return Status::InvalidInput("prefix '" + word.words.back() + "*' is too short");
-          }
+        if (word.last_is_prefix && word.words.back().size() < 3) {
+          return Status::InvalidInput("prefix '" + word.words.back() + "*' is too short");
         }
         if (measure) measure_objects_.Add(std::move(word), *measure);
         if (action) measure_predicates_.Add(std::move(word), *action);
@@ -481,14 +509,18 @@ Status Lexicon::ReadMeasures(const std::string& path) {
       element.gap_before = gap;
       gap = 0;
       for (std::string_view alternative : Split(part, '|')) {
-        if (alternative.back() == '*' && alternative.size() < 3) {
+        MeasureWord word = ParseMeasureWord(alternative);
+        if (word.words.empty()) return Status::InvalidInput("empty alternative in '" + std::string(part) + "'");
+        if (word.last_is_prefix && word.words.back().size() < 3) {
           return Status::InvalidInput("prefix '" + std::string(alternative) +
                                       "' is too short (two letters at least)");
         }
-        if (alternative.back() == '*') {
-          element.prefixes.emplace_back(alternative.substr(0, alternative.size() - 1));
+        if (word.words.size() > 1) {
+          element.phrases.push_back(std::move(word));
+        } else if (word.last_is_prefix) {
+          element.prefixes.push_back(std::move(word.words.front()));
         } else {
-          element.exact.emplace_back(alternative);
+          element.exact.push_back(std::move(word.words.front()));
         }
       }
       pattern.elements.push_back(std::move(element));

@@ -93,11 +93,22 @@ enum Grammar : uint32_t {
 };
 
 // One element of a measure pattern: alternatives, each exact or a prefix.
+// Words of a measure's object or predicate: a phrase of whole words, the last of which
+// may be a prefix ("suspend*"). Matched on lower-cased tokens.
+struct MeasureWord {
+  std::vector<std::string> words;
+  bool last_is_prefix = false;
+};
+
+// One element of a measure pattern: alternatives, each a word, a prefix, or a phrase of
+// several tokens (a word of a language written without spaces: "关闭" is two tokens).
 struct PatternElement {
   std::vector<std::string> exact;
   std::vector<std::string> prefixes;
+  std::vector<MeasureWord> phrases;
   int gap_before = 0;  // tokens allowed between the previous element and this one
-  bool Matches(std::string_view word) const;
+  // The number of tokens the element matches from token `k` (0: none).
+  size_t MatchLength(const std::vector<text::Token>& tokens, size_t k) const;
 };
 
 struct MeasurePattern {
@@ -105,13 +116,6 @@ struct MeasurePattern {
   MeasureAction action = MeasureAction::kImpose;
   std::vector<PatternElement> elements;
   int line = 0;  // in measures.tsv, for messages and tests
-};
-
-// Words of a measure's object or predicate: a phrase of whole words, the last of which
-// may be a prefix ("suspend*"). Matched on lower-cased tokens.
-struct MeasureWord {
-  std::vector<std::string> words;
-  bool last_is_prefix = false;
 };
 
 class Lexicon {

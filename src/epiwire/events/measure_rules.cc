@@ -26,16 +26,18 @@ size_t MatchAt(const MeasurePattern& pattern, const std::vector<text::Token>& to
     return (k + 1 < tokens.size() && lexicon.IsNounModifier(tokens[k].lower, tokens[k + 1].lower)) ||
            (k > 0 && lexicon.IsPreModified(tokens[k - 1].lower, tokens[k].lower));
   };
-  if (!pattern.elements.front().Matches(tokens[at].lower) || modifier(at)) return 0;
-  size_t position = at;
+  const size_t first = pattern.elements.front().MatchLength(tokens, at);
+  if (first == 0 || modifier(at)) return 0;
+  size_t position = at + first - 1;
   for (size_t e = 1; e < pattern.elements.size(); ++e) {
     const PatternElement& element = pattern.elements[e];
     bool found = false;
     for (size_t k = position + 1;
          k < tokens.size() && k <= position + 1 + static_cast<size_t>(element.gap_before); ++k) {
       if (!tokens[k].is_word && OneOf(tokens[k].lower, {".", ";"})) break;
-      if (element.Matches(tokens[k].lower) && !modifier(k)) {
-        position = k;
+      const size_t length = element.MatchLength(tokens, k);
+      if (length > 0 && !modifier(k)) {
+        position = k + length - 1;
         found = true;
         break;
       }
