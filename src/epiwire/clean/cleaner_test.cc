@@ -140,6 +140,23 @@ TEST(CleanText, TypicalBoilerplateLinesAreRemoved) {
   }
 }
 
+TEST(CleanText, BoilerplateOfPagesInOtherLanguagesIsRemoved) {
+  const std::vector<std::string> kBoilerplate = {
+      "标签: 本地新闻",
+      "京ICP备12345678号-2",
+      "关键词",
+      "Actualizado:",
+      "Lire aussi : les chiffres de la semaine",
+      "Читайте также",
+  };
+  for (const std::string& line : kBoilerplate) {
+    std::string text = Join({kLede, line, kSecond});
+    CleanResult result = CleanText(text);
+    EXPECT_TRUE(LineRemoved(text, result, line)) << line;
+    EXPECT_TRUE(LineKept(text, result, kLede)) << line;
+  }
+}
+
 TEST(CleanText, PageFurnitureIsRemovedByItsShape) {
   const std::vector<std::string> kFurniture = {
       "World | Health | Science | Contact us",

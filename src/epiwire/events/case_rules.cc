@@ -332,6 +332,34 @@ bool ContinuesAboutTravellers(const SentenceView& next) {
                                       "both", "nearly", "almost", "half", "several", "each"});
 }
 
+// The origin of one item of a list of imported cases: "four from the United States",
+// "菲律宾输入 4 宗" (an origin, then a word that says so, then the number), "1 宗
+// (英国输入)" (the origin in brackets after the item).
+const PlaceRef* ItemOrigin(const SentenceView& view, const QuantityRef& q) {
+  const auto& tokens = view.tokens;
+  size_t end = q.span.end;
+  if (end + 1 < tokens.size() && tokens[end].lower == "from") {
+    for (size_t k = end + 1; k < tokens.size() && k < end + 4; ++k) {
+      if (const PlaceRef* origin = view.PlaceAt(k)) return origin;
+    }
+    return nullptr;
+  }
+  size_t start = HedgeStart(view, q);
+  while (start > 0 && view.Is(start - 1, kGrFromAfter)) --start;
+  if (start < HedgeStart(view, q)) {
+    for (const PlaceRef& ref : view.places) {
+      if (ref.span.end == start && ref.role == PlaceRole::kOrigin) return &ref;
+    }
+  }
+  if (end < tokens.size() && view.Is(end, kGrClassifier)) ++end;
+  if (end + 2 < tokens.size() && tokens[end].lower == "(") {
+    for (const PlaceRef& ref : view.places) {
+      if (ref.span.begin == end + 1 && ref.role == PlaceRole::kOrigin) return &ref;
+    }
+  }
+  return nullptr;
+}
+
 void ReadImportation(const SentenceView& view, const ReadCount& count, size_t counts_in_sentence,
                      const SentenceView* previous, const SentenceView* next, Event& event) {
   const QuantityRef& q = count.quantity;
@@ -454,17 +482,11 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // "nine imported cases: four from the United States, three from ...": each item's
     // own origin.
     if (reading.path == CountPath::kListItem) {
-      const size_t end = count.quantity.span.end;
-      if (end + 1 < view.tokens.size() && view.tokens[end].lower == "from") {
-        for (size_t k = end + 1; k < view.tokens.size() && k < end + 4; ++k) {
-          const PlaceRef* origin = view.PlaceAt(k);
-          if (origin == nullptr) continue;
-          event.origin = origin->place;
-          event.route.clear();
-          event.imported = true;
-          if (!found.empty() && found.back().place) event.place = found.back().place;
-          break;
-        }
+      if (const PlaceRef* origin = ItemOrigin(view, count.quantity)) {
+        event.origin = origin->place;
+        event.route.clear();
+        event.imported = true;
+        if (!found.empty() && found.back().place) event.place = found.back().place;
       }
     }
     event.evidence = EvidenceOf(text, view.sentence);

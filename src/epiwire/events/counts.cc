@@ -684,8 +684,9 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
       }
     }
   }
+  // "广州 5 宗": a measure word after the number ends the item as well.
   const bool ends_here = end >= tokens.size() || !tokens[end].is_word ||
-                         view.Is(end, kGrCoordination | kGrFunction | kGrLocative) ||
+                         view.Is(end, kGrCoordination | kGrFunction | kGrLocative | kGrClassifier) ||
                          std::any_of(view.dates.begin(), view.dates.end(),
                                      [&](const DateRef& d) { return d.span.begin == end; });
   // Before: "X 1,202", "X (111)", "X with 6,994", "X: 12".
@@ -695,13 +696,18 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
                 tokens[k - 1].lower == "with" || view.Is(k - 1, kGrCountVerb))) {
     --k;
   }
+  // "菲律宾 输入 4 宗": a word that makes the place an origin may stand between.
+  if (k > 0 && k == start && view.Is(k - 1, kGrFromAfter)) {
+    while (k > 0 && view.Is(k - 1, kGrFromAfter)) --k;
+  }
   place_before = place_ends_at(k);
   // "and Punjab 1,202", but not "ASL Rome 2": the place opens a list item.
   if (place_before && k == start) {
     for (const PlaceRef& ref : view.places) {
       if (ref.span.end != k || ref.span.begin == 0) continue;
       const text::Token& open = tokens[ref.span.begin - 1];
-      if (open.is_word && !view.Is(ref.span.begin - 1, kGrCoordination | kGrCountVerb)) {
+      // "其中 广州 5 宗" ("of them, Guangzhou 5"): a pronoun opens the list as well.
+      if (open.is_word && !view.Is(ref.span.begin - 1, kGrCoordination | kGrCountVerb | kGrPronoun)) {
         place_before = false;
       }
     }
