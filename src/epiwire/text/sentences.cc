@@ -125,6 +125,16 @@ std::string_view WordBefore(std::string_view text, size_t line_start, size_t sto
   return text.substr(i, stop - i);
 }
 
+// The word before the full stop at `dot` is three letters or more and ends in a lower-case
+// letter (or a letter of another script): no initial, no abbreviation, no domain name.
+bool GluedSentenceEnd(std::string_view text, size_t line_start, size_t dot) {
+  size_t i = dot;
+  while (i > line_start && (IsAlpha(text[i - 1]) || static_cast<unsigned char>(text[i - 1]) >= 0x80)) --i;
+  if (dot - i < 3 || (i > line_start && text[i - 1] == '.')) return false;
+  const auto last = static_cast<unsigned char>(text[dot - 1]);
+  return (last >= 'a' && last <= 'z') || last >= 0x80;
+}
+
 }  // namespace
 
 std::vector<Sentence> SplitSentences(std::string_view text, size_t begin, size_t end) {
@@ -157,6 +167,14 @@ std::vector<Sentence> SplitSentences(std::string_view text, size_t begin, size_t
       const size_t mark = ClosingMarkAt(text, after);
       if (mark == 0) break;
       after += mark;
+    }
+    // "...le ministre de la Santé.Le choléra": text glued without a space, where a word
+    // of three letters or more ends in lower case and the next starts a capitalised word.
+    if (c == '.' && after == i + 1 && after + 1 < end && text[after] >= 'A' && text[after] <= 'Z' &&
+        text[after + 1] >= 'a' && text[after + 1] <= 'z' && GluedSentenceEnd(text, line_start, i)) {
+      Emit(text, start, after, sentences);
+      start = after;
+      continue;
     }
     if (after >= end || !IsSpace(text[after])) continue;
     size_t next = after;
@@ -237,8 +255,8 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
     if (punct > 0 || !IsWordByte(c)) {
       const size_t length = punct > 0 ? punct : Utf8SequenceLength(c);
       Token token{i, i + length, std::string(text.substr(i, length)), false, false, false};
-      if (punct == 3 && (text[i + 2] == '\x98' || text[i + 2] == '\x99')) token.lower = "'";
-      if (punct == 3 && (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) token.lower = "\"";
+      if (punct == 3 && (text[i + 2] == '\x98' || text[i + 2] == '\x99')) token.lower = std::string(1, '\'');
+      if (punct == 3 && (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) token.lower = std::string(1, '"');
       tokens.push_back(std::move(token));
       i += length;
       continue;

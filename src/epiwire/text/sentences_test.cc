@@ -35,6 +35,17 @@ TEST(SplitSentences, DoesNotSplitDecimalsOrLowerCaseContinuations) {
             (std::vector<std::string>{"Cases rose 1.5 times. it went on"}));
 }
 
+TEST(SplitSentences, SplitsSentencesGluedWithoutASpace) {
+  EXPECT_EQ(Split("Le bilan est de 12 cas, selon la Sant\xC3\xA9.Le virus circule."),
+            (std::vector<std::string>{"Le bilan est de 12 cas, selon la Sant\xC3\xA9.",
+                                      "Le virus circule."}));
+  EXPECT_EQ(Split("Nine cases were counted.The ward closed."),
+            (std::vector<std::string>{"Nine cases were counted.", "The ward closed."}));
+  // Initials, abbreviations and domain names stay whole.
+  EXPECT_EQ(Split("See who.int and J.Smith, or the U.S.Army."),
+            (std::vector<std::string>{"See who.int and J.Smith, or the U.S.Army."}));
+}
+
 TEST(SplitSentences, ClosingQuoteStaysWithItsSentence) {
   EXPECT_EQ(Split("He said \"stay home.\" Then he left."),
             (std::vector<std::string>{"He said \"stay home.\"", "Then he left."}));
