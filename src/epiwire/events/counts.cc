@@ -248,8 +248,28 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
           }
           i += term.length;
           continue;
+        case TermRole::kTotal: {
+          // "12 total cases", "portent à 14 le nombre total de cas": a running total
+          // named after its number, of the cases its noun (or itself) counts.
+          reading.path = CountPath::kTotal;
+          for (size_t k = i + term.length; k < tokens.size() && k < i + term.length + 4; ++k) {
+            const TermAt& noun = view.terms[k];
+            if (noun.length > 0 && noun.term.role == TermRole::kNoun && noun.term.status) {
+              reading.status = *noun.term.status;
+              reading.head = k;
+              reading.phrase_end = k + noun.length;
+              reading.noun_is_case_word = true;
+              return reading;
+            }
+            if (!view.Is(k, kGrOf | kGrDeterminer) && !(view.cues[k] & kCueCumulative)) break;
+          }
+          if (ct.status) {
+            reading.status = *ct.status;
+            return reading;
+          }
+          break;
+        }
         case TermRole::kKillVerb:
-        case TermRole::kTotal:
           break;
       }
       break;
@@ -324,6 +344,12 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
         }
       }
       break;
+    }
+    // "bringing to 14 the number of cases", "portent à 14 le nombre total de cas".
+    if (i == after && view.Is(i, kGrDeterminer) && i + 1 < tokens.size() &&
+        view.terms[i + 1].length > 0 && view.terms[i + 1].term.role == TermRole::kTotal) {
+      ++i;
+      continue;
     }
     // Other words of a noun phrase: "12 trainee sailors", "eight Rapid Response Teams",
     // "12 Chinese nationals".
