@@ -208,6 +208,19 @@ bool IsReportDate(const SentenceView& view, const DateRef& date) {
 }
 
 // Aggregation: the noun phrase first, then the clause, then the date kind.
+// The cues of an opening adverbial that is nothing but cues ("In total, ...", "So far,
+// ...", "Au total, ...", "Всего, ..."): they speak for the whole sentence.
+uint32_t OpeningCues(const SentenceView& view) {
+  uint32_t cues = 0;
+  for (size_t i = 0; i < view.tokens.size(); ++i) {
+    if (view.clause[i] != view.clause[0]) return cues;
+    if (!view.tokens[i].is_word) continue;
+    if (view.cues[i] == 0) return 0;
+    cues |= view.cues[i];
+  }
+  return 0;
+}
+
 std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadCount& count,
                                            const DateRef* date, bool possessive_place) {
   const CountReading& reading = count.reading;
@@ -219,7 +232,7 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   // "another 12", "12 more", "12 new cases"; the hedge "more than" is not a cue.
   const uint32_t before = start >= 1 ? view.cues[start - 1] : 0;
   if ((before & kCueNew) || (view.CuesIn(q.span.end, phrase_end) & kCueNew)) return Aggregation::kNew;
-  uint32_t clause_cues = 0;
+  uint32_t clause_cues = OpeningCues(view) & (kCueNew | kCueCumulative);
   for (size_t i = 0; i < view.tokens.size(); ++i) {
     if (SameClause(view, i, q.span.begin)) clause_cues |= view.cues[i];
   }
