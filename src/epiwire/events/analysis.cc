@@ -226,7 +226,9 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
   for (PlaceRef& ref : view.places) {
     ref.role = RoleBefore(view, ref.span);
     // "菲律宾输入": a word after the place that makes it where people came from.
-    if (ref.span.end < tokens.size() && view.Is(ref.span.end, kGrFromAfter)) {
+    size_t next = ref.span.end;
+    while (next < tokens.size() && view.Is(next, kGrEach)) ++next;  // "法国 各 输入"
+    if (next < tokens.size() && view.Is(next, kGrFromAfter)) {
       ref.role = PlaceRole::kOrigin;
     }
     size_t after = ref.span.end;

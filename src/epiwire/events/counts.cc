@@ -108,8 +108,8 @@ std::optional<TermAt> KillVerbBefore(const SentenceView& view, size_t start, siz
 // The noun phrase after a number: its head decides what is counted. `needs_status`
 // is set when the head is people or animals and nothing in the phrase or after it
 // says what happened to them.
-std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* blocked,
-                                        bool* needs_status, int depth = 0) {
+std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, size_t after,
+                                        bool* blocked, bool* needs_status, int depth = 0) {
   const size_t number_end = after;
   const SentenceView& view = scan.view;
   const auto& tokens = view.tokens;
@@ -282,9 +282,11 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
       ++i;
       continue;
     }
-    // "43 confirmed and 20 probable cases": the noun is shared.
-    if (view.Is(i, kGrCoordination) && modifier && i + 1 < tokens.size() &&
-        scan.quantity_at[i + 1] >= 0) {
+    // "43 confirmed and 20 probable cases", "5 and 3 new cases": the noun is shared
+    // (but "between 30 and 40 cases" is one range).
+    const bool in_range = number_start > 0 && view.Is(number_start - 1, kGrRange);
+    if (view.Is(i, kGrCoordination) && (modifier || (i == number_end && !in_range)) &&
+        i + 1 < tokens.size() && scan.quantity_at[i + 1] >= 0) {
       i += 2;
       continue;
     }
@@ -320,7 +322,7 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
         ++k;
       }
       if (k == i + 1) return std::nullopt;
-      auto inner = ReadForward(scan, k, blocked, needs_status, depth + 1);
+      auto inner = ReadForward(scan, k, k, blocked, needs_status, depth + 1);
       if (inner) inner->path = CountPath::kPartitive;
       return inner;
     }
@@ -724,7 +726,7 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   }
   // "菲律宾 输入 4 宗": a word that makes the place an origin may stand between.
   if (k > 0 && k == start && view.Is(k - 1, kGrFromAfter)) {
-    while (k > 0 && view.Is(k - 1, kGrFromAfter)) --k;
+    while (k > 0 && view.Is(k - 1, kGrFromAfter | kGrEach)) --k;
   }
   place_before = place_ends_at(k);
   // "and Punjab 1,202", but not "ASL Rome 2": the place opens a list item.
@@ -789,7 +791,8 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     bool blocked = false;
     bool needs_status = false;
-    std::optional<CountReading> reading = ReadForward(scan, q.span.end, &blocked, &needs_status);
+    std::optional<CountReading> reading =
+        ReadForward(scan, q.span.begin, q.span.end, &blocked, &needs_status);
     // A verb before the number says what happened to the people or animals counted
     // ("killing 23 children", "found in 12 people"), or stands alone ("killing 5").
     if (!blocked && (needs_status || !reading)) {

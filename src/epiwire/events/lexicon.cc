@@ -47,8 +47,10 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kCueNames{{
     {"authority", kCueAuthority},
 }};
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 23> kGrammarNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 25> kGrammarNames{{
     {"number", kGrNumber},
+    {"range", kGrRange},
+    {"each", kGrEach},
     {"classifier", kGrClassifier},
     {"from_after", kGrFromAfter},
     {"locative", kGrLocative},

@@ -90,6 +90,8 @@ enum Grammar : uint32_t {
   kGrClassifier = 1u << 21,  // a measure word after a number (Chinese 例, 名, 人): the
                              // counted noun may stand before the number
   kGrFromAfter = 1u << 22,   // a word after a place that makes it an origin (Chinese 输入)
+  kGrEach = 1u << 23,        // each, respectively, 各: a count holds for every place of a list
+  kGrRange = 1u << 24,       // between, entre: "between 30 and 40" is one range, not two counts
 };
 
 // One element of a measure pattern: alternatives, each exact or a prefix.
