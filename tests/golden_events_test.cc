@@ -134,16 +134,31 @@ std::string Describe(const Event& e) {
   return out.str();
 }
 
-TEST(GoldenEvents, MostCasesPass) {
-  const std::string root = EPIWIRE_SOURCE_DIR;
-  auto lexicon = events::Lexicon::Load(root + "/data/lexicon/en");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
-  auto gazetteer = gazetteer::Gazetteer::Load(root + "/data/gazetteer");
-  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status().message();
-  const events::EventExtractor extractor(*lexicon.value(), *gazetteer.value());
+// One file of cases a language: cases.jsonl in English, cases.<language>.jsonl in the
+// others, read with that language's lexicons (data/lexicon/<language>).
+class GoldenEvents : public testing::TestWithParam<std::string> {
+ protected:
+  static void SetUpTestSuite() {
+    auto loaded = gazetteer::Gazetteer::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/gazetteer");
+    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+    gazetteer_ = std::move(loaded).value().release();
+  }
+  static const gazetteer::Gazetteer* gazetteer_;  // loaded once for every language
+};
 
-  std::ifstream file(root + "/tests/golden/events/cases.jsonl");
-  ASSERT_TRUE(file.good());
+const gazetteer::Gazetteer* GoldenEvents::gazetteer_ = nullptr;
+
+TEST_P(GoldenEvents, MostCasesPass) {
+  const std::string root = EPIWIRE_SOURCE_DIR;
+  const std::string language = GetParam();
+  ASSERT_NE(gazetteer_, nullptr);
+  auto lexicon = events::Lexicon::Load(root + "/data/lexicon/" + language);
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+  const events::EventExtractor extractor(*lexicon.value(), *gazetteer_);
+
+  const std::string name = language == "en" ? "cases.jsonl" : "cases." + language + ".jsonl";
+  std::ifstream file(root + "/tests/golden/events/" + name);
+  ASSERT_TRUE(file.good()) << name;
   std::string line;
   int total = 0;
   int passed = 0;
@@ -198,11 +213,16 @@ TEST(GoldenEvents, MostCasesPass) {
     summary << "  " << group << ": " << counts.first << "/" << counts.second << "\n";
   }
   const double share = static_cast<double>(passed) / total;
-  std::printf("golden events: %d/%d passed (%.1f%%)\n%s", passed, total, 100 * share,
-              summary.str().c_str());
+  std::printf("golden events (%s): %d/%d passed (%.1f%%)\n%s", language.c_str(), passed, total,
+              100 * share, summary.str().c_str());
   if (std::getenv("EPIWIRE_GOLDEN_VERBOSE") != nullptr) std::printf("%s\n", failures.str().c_str());
   EXPECT_GE(share, kMinimumShare) << "failing cases:" << failures.str();
 }
+
+INSTANTIATE_TEST_SUITE_P(Languages, GoldenEvents, testing::Values("en", "fr", "es", "ru", "zh"),
+                         [](const testing::TestParamInfo<std::string>& param) {
+                           return param.param;
+                         });
 
 }  // namespace
 }  // namespace epiwire

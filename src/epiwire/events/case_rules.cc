@@ -232,6 +232,13 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   // "another 12", "12 more", "12 new cases"; the hedge "more than" is not a cue.
   const uint32_t before = start >= 1 ? view.cues[start - 1] : 0;
   if ((before & kCueNew) || (view.CuesIn(q.span.end, phrase_end) & kCueNew)) return Aggregation::kNew;
+  // "新增境外输入确诊病例 12 例": the noun and its cues stand before the number.
+  if (reading.head < start && q.span.end < view.tokens.size() && view.Is(q.span.end, kGrClassifier)) {
+    for (size_t k = start; k-- > 0 && SameClause(view, k, start);) {
+      if (view.cues[k] & kCueCumulative) break;
+      if (view.cues[k] & kCueNew) return Aggregation::kNew;
+    }
+  }
   uint32_t clause_cues = OpeningCues(view) & (kCueNew | kCueCumulative);
   for (size_t i = 0; i < view.tokens.size(); ++i) {
     if (SameClause(view, i, q.span.begin)) clause_cues |= view.cues[i];

@@ -383,39 +383,53 @@ std::optional<CountReading> ReadBackward(const Scan& scan, const QuantityRef& q)
   const size_t end = q.span.end;
   if (end >= tokens.size() || !view.Is(end, kGrClassifier)) return std::nullopt;
   const size_t start = HedgeStart(view, q);
-  for (size_t back = 1; back <= 10 && back <= start; ++back) {
-    const size_t k = start - back;
-    if (tokens[k].lower == "," || tokens[k].lower == ";" || tokens[k].lower == "(" ||
-        scan.quantity_at[k] >= 0) {
-      break;
-    }
-    // A term may start a few characters before: find the one that ends here.
+  // The clause before the number, back to a comma, a bracket or another number.
+  size_t from = start;
+  while (from > 0 && start - from < 12 && !OneOf(tokens[from - 1].lower, {",", ";", "("}) &&
+         scan.quantity_at[from - 1] < 0) {
+    --from;
+  }
+  // The term that ends nearest the number wins, the longest of those that end there:
+  // "无症状感染者" (asymptomatic) over "感染者", "治愈出院" over "出院".
+  size_t best = SIZE_MAX;
+  size_t best_end = 0;
+  for (size_t k = from; k < start; ++k) {
     const TermAt& found = view.terms[k];
-    if (found.length == 0) continue;
+    if (found.length == 0 || k + found.length > start) continue;
     const CaseTerm& term = found.term;
+    if (term.role == TermRole::kThing || term.role == TermRole::kNegVerb) {
+      if (k + found.length >= best_end) {
+        best = SIZE_MAX;
+        best_end = k + found.length;
+      }
+      continue;
+    }
     const bool noun = term.role == TermRole::kNoun ||
                       (term.role == TermRole::kPerson && term.status) ||
                       term.role == TermRole::kVerb;
-    if (term.role == TermRole::kThing || term.role == TermRole::kNegVerb) return std::nullopt;
     if (!noun || !term.status) continue;
-    CountReading reading;
-    reading.status = *term.status;
-    reading.head = k;
-    reading.phrase_end = end + 1;
-    reading.noun_is_case_word = term.role == TermRole::kNoun;
-    // A status word before the noun ("确诊病例", "无症状感染者") says more than "cases".
-    for (size_t m = k; m-- > 0 && m + 6 > k;) {
-      if (tokens[m].lower == "," || scan.quantity_at[m] >= 0) break;
-      const TermAt& before = view.terms[m];
-      if (before.length > 0 && before.term.role == TermRole::kModifier && before.term.status &&
-          m + before.length <= k && reading.status == CaseStatus::kConfirmed) {
-        reading.status = *before.term.status;
-        break;
-      }
+    if (k + found.length > best_end || (k + found.length == best_end && best == SIZE_MAX)) {
+      best = k;
+      best_end = k + found.length;
     }
-    return reading;
   }
-  return std::nullopt;
+  if (best == SIZE_MAX) return std::nullopt;
+  const TermAt& found = view.terms[best];
+  CountReading reading;
+  reading.status = *found.term.status;
+  reading.head = best;
+  reading.phrase_end = end + 1;
+  reading.noun_is_case_word = found.term.role == TermRole::kNoun;
+  // A status word before the noun ("确诊病例", "疑似病例") says more than "cases".
+  for (size_t m = best; m-- > from && m + 6 > best;) {
+    const TermAt& before = view.terms[m];
+    if (before.length > 0 && before.term.role == TermRole::kModifier && before.term.status &&
+        m + before.length <= best && reading.status == CaseStatus::kConfirmed) {
+      reading.status = *before.term.status;
+      break;
+    }
+  }
+  return reading;
 }
 
 // A running-total noun, then link words, then the number: "bringing its total to
