@@ -74,7 +74,17 @@ class EventStore {
   // one. Events are linked to facts: an equal key and count joins the fact as a
   // source; an equal key with another count makes a new fact and flags both.
   // Thread-compatible: callers serialise Put on one store.
+  //
+  // Safe for concurrent writers: any number of processes may Put into one
+  // PostgreSQL database at once, and the facts come out the same whatever the
+  // order and interleaving of their writes (a fact's representative reading is
+  // its earliest published source, ties broken by document id and event index).
   virtual Result<PutOutcome> Put(const Extraction& extraction) = 0;
+
+  // Stores several extractions in one transaction: all of them or, on failure,
+  // none. The outcomes are in the batch's order; an id given twice is stored as
+  // if Put one after the other. The default runs Put for each (not atomic).
+  virtual Result<std::vector<PutOutcome>> PutBatch(const std::vector<Extraction>& batch);
 
   // Events and facts matching `filter`, in storage order (ids ascending), one page
   // of filter.limit from filter.offset. A fact matches by its first source's event.

@@ -16,10 +16,11 @@ namespace epiwire::store::internal {
 
 class SqlEventStore final : public EventStore {
  public:
-  // Creates the schema if needed.
+  // Creates the schema if needed and migrates an older one, under the schema lock.
   static Result<std::unique_ptr<EventStore>> Create(std::unique_ptr<SqlConnection> connection);
 
   Result<PutOutcome> Put(const Extraction& extraction) override;
+  Result<std::vector<PutOutcome>> PutBatch(const std::vector<Extraction>& batch) override;
   Result<std::vector<StoredEvent>> Events(const EventFilter& filter) override;
   Result<std::vector<Fact>> Facts(const EventFilter& filter) override;
   Result<std::optional<StoredDocument>> Document(const std::string& id) override;
@@ -35,15 +36,19 @@ class SqlEventStore final : public EventStore {
   explicit SqlEventStore(std::unique_ptr<SqlConnection> connection)
       : db_(std::move(connection)) {}
 
-  Result<PutOutcome> PutInTransaction(const Extraction& extraction, const std::string& hash);
+  Status Migrate();
+  // Put of several extractions, retried when concurrent writers deadlock.
+  Result<std::vector<PutOutcome>> PutAll(const std::vector<const Extraction*>& batch);
+  Result<std::vector<PutOutcome>> PutAllInTransaction(const std::vector<const Extraction*>& batch,
+                                                      const std::vector<std::string>& hashes);
   Status InsertDocument(const Extraction& extraction, const std::string& hash);
-  // Deletes a document and its events, updating the facts they fed; keys whose
-  // set of facts changed are added to `changed_keys`.
-  Status RemoveDocument(const std::string& id, std::set<std::string>& changed_keys);
-  Status InsertEvent(const std::string& document_id, int index,
-                     const std::optional<Date>& published, const Event& event,
-                     std::set<std::string>& changed_keys);
-  Status RecomputeConflicts(const std::set<std::string>& keys);
+  Status InsertDocumentParts(const Extraction& extraction);
+  // Deletes a document and its events; the facts they fed go to `touched_facts`.
+  Status RemoveDocument(const std::string& id, std::set<int64_t>& touched_facts);
+  Status InsertEvents(const Extraction& extraction, const std::vector<int64_t>& fact_ids);
+  // Source count, representative and date of a fact from its events; deleted
+  // when none is left.
+  Status RefreshFact(int64_t fact_id);
   Result<int64_t> Count(const char* sql);
   // Runs `body` between BEGIN and COMMIT, rolling back when it fails.
   template <typename T, typename Body>
