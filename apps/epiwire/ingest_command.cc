@@ -213,15 +213,6 @@ void PrintSummary(const Tally& tally, const std::string& db, store::EventStore& 
   }
 }
 
-// The store name for messages: a PostgreSQL URL without its password.
-std::string StoreName(const std::string& db) {
-  const size_t scheme = db.find("://");
-  const size_t at = db.find('@');
-  const size_t colon = scheme == std::string::npos ? std::string::npos : db.find(':', scheme + 3);
-  if (at == std::string::npos || colon == std::string::npos || colon > at) return db;
-  return db.substr(0, colon + 1) + "***" + db.substr(at);
-}
-
 int RunIngest(const IngestOptions& options) {
   const std::optional<ingest::ReadOptions> read_options = MakeReadOptions(options.input, "ingest");
   if (!read_options) return 2;

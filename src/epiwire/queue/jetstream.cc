@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: MIT
+#include "epiwire/queue/jetstream.h"
+
+#include <nats/nats.h>
+
+#include <cctype>
+#include <cstdio>
+
+namespace epiwire::queue {
+namespace {
+
+natsMsg* AsMsg(void* msg) { return static_cast<natsMsg*>(msg); }
+
+constexpr int64_t kNanosPerMilli = 1000000;
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+void Disconnected(natsConnection* /*nc*/, void* closure) {
+  std::fprintf(stderr, "%s: lost the NATS connection; reconnecting\n",
+               static_cast<std::string*>(closure)->c_str());
+}
+
+void Reconnected(natsConnection* /*nc*/, void* closure) {
+  std::fprintf(stderr, "%s: NATS connection back\n", static_cast<std::string*>(closure)->c_str());
+}
+
+}  // namespace
+
+std::optional<StreamNames> StreamNames::For(const std::string& stream) {
+  if (stream.empty() || stream.size() > 64) return std::nullopt;
+  for (char c : stream) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return std::nullopt;
+  }
+  StreamNames names;
+  names.stream = stream;
+  names.subject = Lower(stream);
+  for (char& c : names.subject) c = c == '_' ? '.' : c;
+  names.dead_stream = stream + "_DEAD";
+  names.dead_subject = names.subject + ".dead";
+  names.consumer = "workers";
+  return names;
+}
+
+Message::Message(void* msg) : msg_(msg) {
+  jsMsgMetaData* meta = nullptr;
+  if (natsMsg_GetMetaData(&meta, AsMsg(msg_)) == NATS_OK && meta != nullptr) {
+    deliveries_ = meta->NumDelivered;
+    stream_sequence_ = meta->Sequence.Stream;
+    jsMsgMetaData_Destroy(meta);
+  }
+}
+
+Message::Message(Message&& other) noexcept
+    : msg_(other.msg_), deliveries_(other.deliveries_), stream_sequence_(other.stream_sequence_) {
+  other.msg_ = nullptr;
+}
+
+Message& Message::operator=(Message&& other) noexcept {
+  if (this != &other) {
+    natsMsg_Destroy(AsMsg(msg_));
+    msg_ = other.msg_;
+    deliveries_ = other.deliveries_;
+    stream_sequence_ = other.stream_sequence_;
+    other.msg_ = nullptr;
+  }
+  return *this;
+}
+
+Message::~Message() { natsMsg_Destroy(AsMsg(msg_)); }
+
+std::string_view Message::data() const {
+  const char* data = natsMsg_GetData(AsMsg(msg_));
+  return data != nullptr ? std::string_view(data, static_cast<size_t>(natsMsg_GetDataLength(AsMsg(msg_))))
+                         : std::string_view();
+}
+
+std::optional<std::string> Message::Header(const char* name) const {
+  const char* value = nullptr;
+  if (natsMsgHeader_Get(AsMsg(msg_), name, &value) != NATS_OK || value == nullptr) {
+    return std::nullopt;
+  }
+  return std::string(value);
+}
+
+namespace {
+
+Status AckStatus(natsStatus status, const char* what) {
+  if (status == NATS_OK) return Status::Ok();
+  return Status::IoError(std::string("NATS: cannot ") + what + ": " + natsStatus_GetText(status));
+}
+
+}  // namespace
+
+Status Message::Ack() { return AckStatus(natsMsg_Ack(AsMsg(msg_), nullptr), "acknowledge"); }
+
+Status Message::Nak(std::chrono::milliseconds delay) {
+  return AckStatus(natsMsg_NakWithDelay(AsMsg(msg_), delay.count(), nullptr), "ask redelivery");
+}
+
+Status Message::Term() { return AckStatus(natsMsg_Term(AsMsg(msg_), nullptr), "terminate"); }
+
+Result<std::unique_ptr<JetStream>> JetStream::Connect(const std::string& url,
+                                                      const std::string& who) {
+  std::unique_ptr<JetStream> js(new JetStream());
+  js->url_ = url;
+  js->who_ = who;
+  natsOptions* options = nullptr;
+  natsStatus status = natsOptions_Create(&options);
+  if (status == NATS_OK) status = natsOptions_SetURL(options, url.c_str());
+  if (status == NATS_OK) status = natsOptions_SetName(options, who.c_str());
+  if (status == NATS_OK) status = natsOptions_SetTimeout(options, 5000);
+  if (status == NATS_OK) status = natsOptions_SetMaxReconnect(options, -1);  // forever
+  if (status == NATS_OK) status = natsOptions_SetReconnectWait(options, 250);
+  // Acknowledgements sent while disconnected wait here (up to 8 MiB) and go out on
+  // reconnection; any lost are redeliveries, which the store takes as unchanged.
+  if (status == NATS_OK) status = natsOptions_SetReconnectBufSize(options, 8 << 20);
+  if (status == NATS_OK) status = natsOptions_SetDisconnectedCB(options, Disconnected, &js->who_);
+  if (status == NATS_OK) status = natsOptions_SetReconnectedCB(options, Reconnected, &js->who_);
+  natsConnection* connection = nullptr;
+  if (status == NATS_OK) status = natsConnection_Connect(&connection, options);
+  natsOptions_Destroy(options);
+  if (status != NATS_OK) return js->Error("cannot connect", status, 0);
+  js->connection_ = connection;
+  jsOptions js_options;
+  jsOptions_Init(&js_options);
+  js_options.Wait = 10000;
+  jsCtx* context = nullptr;
+  status = natsConnection_JetStream(&context, connection, &js_options);
+  if (status != NATS_OK) return js->Error("no JetStream context", status, 0);
+  js->js_ = context;
+  return js;
+}
+
+JetStream::~JetStream() {
+  natsSubscription_Destroy(static_cast<natsSubscription*>(subscription_));
+  jsCtx_Destroy(static_cast<jsCtx*>(js_));
+  natsConnection_Destroy(static_cast<natsConnection*>(connection_));
+}
+
+Status JetStream::Error(const std::string& what, int status, int js_code) const {
+  std::string message = "NATS " + url_ + ": " + what + ": " +
+                        natsStatus_GetText(static_cast<natsStatus>(status));
+  natsStatus last = NATS_OK;
+  const char* detail = nats_GetLastError(&last);
+  if (detail != nullptr && *detail != '\0' && message.find(detail) == std::string::npos) {
+    message += std::string(" (") + detail + ")";
+  }
+  if (js_code != 0) message += " [JetStream error " + std::to_string(js_code) + "]";
+  return Status::IoError(message);
+}
+
+int64_t JetStream::max_payload() const {
+  return natsConnection_GetMaxPayload(static_cast<natsConnection*>(connection_));
+}
+
+Status JetStream::EnsureStreams(const StreamNames& names, const StreamLimits& limits) {
+  jsCtx* js = static_cast<jsCtx*>(js_);
+  const struct {
+    const std::string& name;
+    const std::string& subject;
+    jsRetentionPolicy retention;
+    int64_t max_bytes;
+  } streams[] = {{names.stream, names.subject, js_WorkQueuePolicy, limits.max_bytes},
+                 {names.dead_stream, names.dead_subject, js_LimitsPolicy, limits.dead_max_bytes}};
+  for (const auto& stream : streams) {
+    jsStreamInfo* info = nullptr;
+    jsErrCode code = static_cast<jsErrCode>(0);
+    natsStatus status = js_GetStreamInfo(&info, js, stream.name.c_str(), nullptr, &code);
+    jsStreamInfo_Destroy(info);
+    if (status == NATS_OK) continue;
+    if (status != NATS_NOT_FOUND && code != JSStreamNotFoundErr) {
+      return Error("cannot read stream " + stream.name, status, code);
+    }
+    jsStreamConfig config;
+    jsStreamConfig_Init(&config);
+    config.Name = stream.name.c_str();
+    const char* subjects[] = {stream.subject.c_str()};
+    config.Subjects = subjects;
+    config.SubjectsLen = 1;
+    config.Retention = stream.retention;
+    config.MaxBytes = stream.max_bytes;
+    config.MaxMsgSize = static_cast<int32_t>(max_payload());
+    config.Discard = js_DiscardNew;
+    config.Storage = js_FileStorage;
+    config.Duplicates = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            limits.duplicate_window).count();
+    code = static_cast<jsErrCode>(0);
+    status = js_AddStream(&info, js, &config, nullptr, &code);
+    jsStreamInfo_Destroy(info);
+    // Another process may have made it in the meantime.
+    if (status != NATS_OK && code != JSStreamNameExistErr) {
+      return Error("cannot create stream " + stream.name, status, code);
+    }
+  }
+  return Status::Ok();
+}
+
+Result<PublishAck> JetStream::Publish(
+    const std::string& subject, std::string_view data, const std::string& message_id,
+    const std::vector<std::pair<std::string, std::string>>& headers, PublishFailure* failure) {
+  *failure = PublishFailure::kNone;
+  natsMsg* msg = nullptr;
+  natsStatus status = natsMsg_Create(&msg, subject.c_str(), nullptr, data.data(),
+                                     static_cast<int>(data.size()));
+  for (const auto& [name, value] : headers) {
+    if (status == NATS_OK) status = natsMsgHeader_Set(msg, name.c_str(), value.c_str());
+  }
+  if (status != NATS_OK) {
+    natsMsg_Destroy(msg);
+    *failure = PublishFailure::kRejected;
+    return Error("cannot make a message", status, 0);
+  }
+  jsPubOptions options;
+  jsPubOptions_Init(&options);
+  options.MsgId = message_id.c_str();
+  options.MaxWait = 10000;
+  jsPubAck* ack = nullptr;
+  jsErrCode code = static_cast<jsErrCode>(0);
+  status = js_PublishMsg(&ack, static_cast<jsCtx*>(js_), msg, &options, &code);
+  natsMsg_Destroy(msg);
+  if (status != NATS_OK) {
+    // A full stream answers "maximum bytes/messages exceeded" (a store failure).
+    *failure = code == JSStreamStoreFailedErr || code == JSStreamLimitsErr
+                   ? PublishFailure::kStreamFull
+               : code == JSStreamMessageExceedsMaximumErr || status == NATS_MAX_PAYLOAD ||
+                       status == NATS_INVALID_ARG
+                   ? PublishFailure::kRejected
+                   : PublishFailure::kUnavailable;
+    return Error("cannot publish to " + subject, status, code);
+  }
+  PublishAck result{ack->Sequence, ack->Duplicate};
+  jsPubAck_Destroy(ack);
+  return result;
+}
+
+Status JetStream::Subscribe(const StreamNames& names, const ConsumerSettings& settings) {
+  jsCtx* js = static_cast<jsCtx*>(js_);
+  jsConsumerConfig config;
+  jsConsumerConfig_Init(&config);
+  config.Durable = names.consumer.c_str();
+  config.AckPolicy = js_AckExplicit;
+  config.AckWait = settings.ack_wait.count() * kNanosPerMilli;
+  config.MaxDeliver = -1;  // the workers move poisoned messages aside themselves
+  config.MaxAckPending = settings.max_ack_pending;
+  config.FilterSubject = names.subject.c_str();
+  config.DeliverPolicy = js_DeliverAll;
+  jsConsumerInfo* info = nullptr;
+  jsErrCode code = static_cast<jsErrCode>(0);
+  natsStatus status = js_AddConsumer(&info, js, names.stream.c_str(), &config, nullptr, &code);
+  jsConsumerInfo_Destroy(info);
+  info = nullptr;
+  if (status != NATS_OK) {
+    // It exists with other settings: this worker's settings become the consumer's.
+    code = static_cast<jsErrCode>(0);
+    status = js_UpdateConsumer(&info, js, names.stream.c_str(), &config, nullptr, &code);
+    jsConsumerInfo_Destroy(info);
+    if (status != NATS_OK) {
+      std::fprintf(stderr, "%s: %s; using the consumer as it is\n", who_.c_str(),
+                   Error("cannot update consumer " + names.consumer, status, code).message().c_str());
+    }
+  }
+  jsSubOptions sub_options;
+  jsSubOptions_Init(&sub_options);
+  sub_options.Stream = names.stream.c_str();
+  sub_options.Consumer = names.consumer.c_str();
+  sub_options.ManualAck = true;
+  natsSubscription* subscription = nullptr;
+  code = static_cast<jsErrCode>(0);
+  status = js_PullSubscribe(&subscription, js, names.subject.c_str(), names.consumer.c_str(),
+                            nullptr, &sub_options, &code);
+  if (status != NATS_OK) return Error("cannot subscribe to " + names.consumer, status, code);
+  subscription_ = subscription;
+  return Status::Ok();
+}
+
+Result<std::vector<Message>> JetStream::Fetch(int batch, std::chrono::milliseconds timeout) {
+  natsMsgList list{};
+  jsErrCode code = static_cast<jsErrCode>(0);
+  natsStatus status = natsSubscription_Fetch(&list, static_cast<natsSubscription*>(subscription_),
+                                             batch, timeout.count(), &code);
+  std::vector<Message> messages;
+  if (status == NATS_TIMEOUT || status == NATS_NOT_FOUND) return messages;
+  if (status != NATS_OK) {
+    natsMsgList_Destroy(&list);
+    return Error("cannot fetch", status, code);
+  }
+  messages.reserve(static_cast<size_t>(list.Count));
+  for (int i = 0; i < list.Count; ++i) {
+    messages.emplace_back(list.Msgs[i]);
+    list.Msgs[i] = nullptr;
+  }
+  natsMsgList_Destroy(&list);
+  return messages;
+}
+
+Result<std::optional<StreamState>> JetStream::Stream(const std::string& stream) {
+  jsStreamInfo* info = nullptr;
+  jsErrCode code = static_cast<jsErrCode>(0);
+  natsStatus status =
+      js_GetStreamInfo(&info, static_cast<jsCtx*>(js_), stream.c_str(), nullptr, &code);
+  if (status == NATS_NOT_FOUND || code == JSStreamNotFoundErr) {
+    jsStreamInfo_Destroy(info);
+    return std::optional<StreamState>();
+  }
+  if (status != NATS_OK) return Error("cannot read stream " + stream, status, code);
+  StreamState state{info->State.Msgs, info->State.Bytes};
+  jsStreamInfo_Destroy(info);
+  return std::optional<StreamState>(state);
+}
+
+Result<std::optional<ConsumerState>> JetStream::Consumer(const std::string& stream,
+                                                         const std::string& consumer) {
+  jsConsumerInfo* info = nullptr;
+  jsErrCode code = static_cast<jsErrCode>(0);
+  natsStatus status = js_GetConsumerInfo(&info, static_cast<jsCtx*>(js_), stream.c_str(),
+                                         consumer.c_str(), nullptr, &code);
+  if (status == NATS_NOT_FOUND || code == JSConsumerNotFoundErr || code == JSStreamNotFoundErr) {
+    jsConsumerInfo_Destroy(info);
+    return std::optional<ConsumerState>();
+  }
+  if (status != NATS_OK) return Error("cannot read consumer " + consumer, status, code);
+  ConsumerState state;
+  state.pending = info->NumPending;
+  state.ack_pending = info->NumAckPending;
+  state.redelivered = info->NumRedelivered;
+  state.delivered = info->Delivered.Consumer;
+  state.waiting = info->NumWaiting;
+  jsConsumerInfo_Destroy(info);
+  return std::optional<ConsumerState>(state);
+}
+
+}  // namespace epiwire::queue
