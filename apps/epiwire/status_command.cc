@@ -9,6 +9,7 @@
 
 #include "input_options.h"
 #include "queue_options.h"
+#include "epiwire/queue/document_message.h"
 #include "epiwire/store/event_store.h"
 
 namespace epiwire::apps {
@@ -18,7 +19,28 @@ struct StatusOptions {
   QueueOptions queue;
   std::string db;
   std::string format = "text";
+  size_t dead_letters = 0;
 };
+
+// The last `count` dead letters, newest first: sequence, document, tries, reason.
+nlohmann::json DeadLetters(queue::JetStream& js, const std::string& stream,
+                           const queue::StreamState& state, size_t count) {
+  nlohmann::json list = nlohmann::json::array();
+  for (uint64_t sequence = state.last_sequence;
+       sequence >= state.first_sequence && sequence > 0 && list.size() < count; --sequence) {
+    auto stored = js.Get(stream, sequence);
+    if (!stored.ok() || !stored->has_value()) continue;
+    nlohmann::json letter = {{"sequence", sequence}};
+    auto document = queue::DecodeDocument(stored->value().data);
+    letter["document"] = document.ok() ? document->id : std::string();
+    for (const auto& [name, value] : stored->value().headers) {
+      if (name == "Epiwire-Reason") letter["reason"] = value;
+      if (name == "Epiwire-Deliveries") letter["deliveries"] = value;
+    }
+    list.push_back(std::move(letter));
+  }
+  return list;
+}
 
 int RunStatus(const StatusOptions& options) {
   nlohmann::json out = nlohmann::json::object();
@@ -46,7 +68,13 @@ int RunStatus(const StatusOptions& options) {
       out["consumer_delivered"] = consumer->value().delivered;
       out["consumer_waiting"] = consumer->value().waiting;
     }
-    if (dead.ok() && dead->has_value()) out["dead_letters"] = dead->value().messages;
+    if (dead.ok() && dead->has_value()) {
+      out["dead_letters"] = dead->value().messages;
+      if (options.dead_letters > 0) {
+        out["dead_letter_list"] = DeadLetters(*queue->js, queue->names.dead_stream,
+                                              dead->value(), options.dead_letters);
+      }
+    }
   } else {
     failed = true;
   }
@@ -89,6 +117,12 @@ int RunStatus(const StatusOptions& options) {
       std::printf("workers: none has started yet\n");
     }
     std::printf("dead letters: %s\n", number("dead_letters").c_str());
+    for (const auto& letter : out.value("dead_letter_list", nlohmann::json::array())) {
+      std::printf("  #%s %s (%s tries): %s\n", letter["sequence"].dump().c_str(),
+                  letter.value("document", std::string()).c_str(),
+                  letter.value("deliveries", std::string("?")).c_str(),
+                  letter.value("reason", std::string()).c_str());
+    }
   }
   if (out.contains("documents")) {
     std::printf("store %s: %s documents, %s events, %s facts\n", StoreName(options.db).c_str(),
@@ -109,6 +143,8 @@ void AddStatusCommand(CLI::App& app, int* exit_code) {
   AddQueueOptions(command, options->queue);
   command->add_option("--db", options->db,
                       "Store to count (a SQLite file or a PostgreSQL URL); none by default");
+  command->add_option("--dead-letters", options->dead_letters,
+                      "Also list the last N dead letters with their reasons (default 0)");
   command->add_option("--format", options->format, "text (default) or json (one object)")
       ->check(CLI::IsMember({"text", "json"}));
   command->footer("Exit status: 0 shown; 2 the server or the store could not be read.");

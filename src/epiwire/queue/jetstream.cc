@@ -3,8 +3,11 @@
 
 #include <nats/nats.h>
 
+#include <atomic>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
+#include <mutex>
 
 namespace epiwire::queue {
 namespace {
@@ -18,13 +21,31 @@ std::string Lower(std::string text) {
   return text;
 }
 
+// What the connection callbacks see. The client may call them from its own
+// threads even while a connection closes, so they live as long as the process.
+struct CallbackState {
+  std::string who;
+  std::atomic<bool> closing{false};
+};
+
+CallbackState* NewCallbackState(const std::string& who) {
+  static std::mutex mu;
+  static std::vector<std::unique_ptr<CallbackState>> states;
+  std::lock_guard lock(mu);
+  states.push_back(std::make_unique<CallbackState>());
+  states.back()->who = who;
+  return states.back().get();
+}
+
 void Disconnected(natsConnection* /*nc*/, void* closure) {
-  std::fprintf(stderr, "%s: lost the NATS connection; reconnecting\n",
-               static_cast<std::string*>(closure)->c_str());
+  const auto* state = static_cast<CallbackState*>(closure);
+  if (state->closing.load()) return;
+  std::fprintf(stderr, "%s: lost the NATS connection; reconnecting\n", state->who.c_str());
 }
 
 void Reconnected(natsConnection* /*nc*/, void* closure) {
-  std::fprintf(stderr, "%s: NATS connection back\n", static_cast<std::string*>(closure)->c_str());
+  std::fprintf(stderr, "%s: NATS connection back\n",
+               static_cast<CallbackState*>(closure)->who.c_str());
 }
 
 }  // namespace
@@ -117,8 +138,9 @@ Result<std::unique_ptr<JetStream>> JetStream::Connect(const std::string& url,
   // Acknowledgements sent while disconnected wait here (up to 8 MiB) and go out on
   // reconnection; any lost are redeliveries, which the store takes as unchanged.
   if (status == NATS_OK) status = natsOptions_SetReconnectBufSize(options, 8 << 20);
-  if (status == NATS_OK) status = natsOptions_SetDisconnectedCB(options, Disconnected, &js->who_);
-  if (status == NATS_OK) status = natsOptions_SetReconnectedCB(options, Reconnected, &js->who_);
+  js->callbacks_ = NewCallbackState(who);
+  if (status == NATS_OK) status = natsOptions_SetDisconnectedCB(options, Disconnected, js->callbacks_);
+  if (status == NATS_OK) status = natsOptions_SetReconnectedCB(options, Reconnected, js->callbacks_);
   natsConnection* connection = nullptr;
   if (status == NATS_OK) status = natsConnection_Connect(&connection, options);
   natsOptions_Destroy(options);
@@ -135,6 +157,7 @@ Result<std::unique_ptr<JetStream>> JetStream::Connect(const std::string& url,
 }
 
 JetStream::~JetStream() {
+  if (callbacks_ != nullptr) static_cast<CallbackState*>(callbacks_)->closing.store(true);
   natsSubscription_Destroy(static_cast<natsSubscription*>(subscription_));
   jsCtx_Destroy(static_cast<jsCtx*>(js_));
   natsConnection_Destroy(static_cast<natsConnection*>(connection_));
@@ -306,9 +329,36 @@ Result<std::optional<StreamState>> JetStream::Stream(const std::string& stream) 
     return std::optional<StreamState>();
   }
   if (status != NATS_OK) return Error("cannot read stream " + stream, status, code);
-  StreamState state{info->State.Msgs, info->State.Bytes};
+  StreamState state{info->State.Msgs, info->State.Bytes, info->State.FirstSeq,
+                    info->State.LastSeq};
   jsStreamInfo_Destroy(info);
   return std::optional<StreamState>(state);
+}
+
+Result<std::optional<StoredMessage>> JetStream::Get(const std::string& stream,
+                                                     uint64_t sequence) {
+  natsMsg* msg = nullptr;
+  jsErrCode code = static_cast<jsErrCode>(0);
+  natsStatus status =
+      js_GetMsg(&msg, static_cast<jsCtx*>(js_), stream.c_str(), sequence, nullptr, &code);
+  if (status == NATS_NOT_FOUND || code == JSNoMessageFoundErr) {
+    natsMsg_Destroy(msg);
+    return std::optional<StoredMessage>();
+  }
+  if (status != NATS_OK) return Error("cannot read message " + std::to_string(sequence), status, code);
+  StoredMessage stored;
+  stored.sequence = sequence;
+  Message view(msg);  // owns msg from here
+  stored.data = std::string(view.data());
+  const char** keys = nullptr;
+  int count = 0;
+  if (natsMsgHeader_Keys(msg, &keys, &count) == NATS_OK) {
+    for (int i = 0; i < count; ++i) {
+      if (auto value = view.Header(keys[i])) stored.headers.emplace_back(keys[i], *value);
+    }
+    free(static_cast<void*>(keys));
+  }
+  return std::optional<StoredMessage>(std::move(stored));
 }
 
 Result<std::optional<ConsumerState>> JetStream::Consumer(const std::string& stream,

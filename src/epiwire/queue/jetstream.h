@@ -53,6 +53,15 @@ struct ConsumerSettings {
 struct StreamState {
   uint64_t messages = 0;
   uint64_t bytes = 0;
+  uint64_t first_sequence = 0;
+  uint64_t last_sequence = 0;
+};
+
+// A message read back from a stream by its sequence (the dead letters).
+struct StoredMessage {
+  uint64_t sequence = 0;
+  std::string data;
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 struct ConsumerState {
@@ -128,6 +137,9 @@ class JetStream {
   Result<std::optional<ConsumerState>> Consumer(const std::string& stream,
                                                 const std::string& consumer);
 
+  // Nullopt when there is no message with that sequence (any more).
+  Result<std::optional<StoredMessage>> Get(const std::string& stream, uint64_t sequence);
+
   // The largest message the server takes.
   int64_t max_payload() const;
   const std::string& url() const { return url_; }
@@ -141,6 +153,7 @@ class JetStream {
   void* connection_ = nullptr;
   void* js_ = nullptr;
   void* subscription_ = nullptr;
+  void* callbacks_ = nullptr;  // kept for the process's life (see jetstream.cc)
 };
 
 }  // namespace epiwire::queue

@@ -98,6 +98,7 @@ class PostgresConnection final : public SqlConnection {
     return !rows->empty();
   }
 
+  std::string_view ByteOrder() const override { return " COLLATE \"C\""; }
   int transient_failures() const override { return transient_failures_; }
 
   std::string_view engine() const override { return "PostgreSQL"; }

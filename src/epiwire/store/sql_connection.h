@@ -43,6 +43,9 @@ class SqlConnection {
   virtual Status BeginSchemaChange() = 0;
   // Whether `table` has `column` (for migrations that add columns).
   virtual Result<bool> HasColumn(std::string_view table, std::string_view column) = 0;
+  // The collation clause that makes text compare byte by byte (as std::string
+  // does), whatever the database's locale: "" for SQLite, whose default is.
+  virtual std::string_view ByteOrder() const { return ""; }
   // How many statements failed for a reason that another try may not meet
   // (PostgreSQL: a deadlock or a serialization failure between concurrent
   // writers). The store compares it before and after a transaction.

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <map>
 #include <thread>
+#include <tuple>
 
 #include "epiwire/model/fact.h"
 #include "epiwire/store/event_rows.h"
@@ -155,6 +156,7 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
   std::vector<PutOutcome> outcomes(batch.size(), PutOutcome::kInserted);
   std::map<std::string, size_t> to_insert;  // document id -> the batch entry whose events go in
   std::set<int64_t> touched_facts;
+  std::set<int64_t> removed_from;  // facts that lost sources
   for (size_t i : order) {
     const Extraction& extraction = *batch[i];
     const std::string& id = extraction.document.id;
@@ -174,7 +176,8 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
       outcomes[i] = PutOutcome::kUnchanged;
       continue;
     }
-    if (Status status = RemoveDocument(id, touched_facts); !status.ok()) return status;
+    if (Status status = RemoveDocument(id, removed_from); !status.ok()) return status;
+    touched_facts.insert(removed_from.begin(), removed_from.end());
     to_insert.erase(id);
     if (Status status = InsertDocument(extraction, hashes[i]); !status.ok()) return status;
     outcomes[i] = PutOutcome::kReplaced;
@@ -211,20 +214,43 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
     if (!upserted.ok()) return upserted.status();
     if (upserted->empty()) return Status::Internal("store: the fact upsert returned no id");
     fact_ids[key_count] = ParseInt(upserted.value()[0][0]);
-    touched_facts.insert(fact_ids[key_count]);
   }
 
   // Events in the batch's order, so that one process storing its input keeps it.
   std::sort(keys.begin(), keys.end());
+  std::map<int64_t, NewSources> added;  // by fact id
   for (const auto& [i, event_keys] : keys) {
+    const Extraction& extraction = *batch[i];
     std::vector<int64_t> ids;
     for (size_t e = 0; e < event_keys.size(); ++e) {
-      ids.push_back(fact_ids.at({event_keys[e], batch[i]->events[e].count}));
+      ids.push_back(fact_ids.at({event_keys[e], extraction.events[e].count}));
     }
-    if (Status status = InsertEvents(*batch[i], ids); !status.ok()) return status;
+    auto event_ids = InsertEvents(extraction, ids);
+    if (!event_ids.ok()) return event_ids.status();
+    const std::optional<Date>& published = extraction.document.published;
+    const std::string order_published = published ? published->ToIso() : "~";
+    for (size_t e = 0; e < ids.size(); ++e) {
+      NewSources& sources = added[ids[e]];
+      if (sources.count++ > 0 &&
+          std::make_tuple(sources.order_published, sources.document_id, sources.event_index) <=
+              std::make_tuple(order_published, extraction.document.id, static_cast<int64_t>(e))) {
+        continue;
+      }
+      sources.event_id = event_ids.value()[e];
+      sources.order_published = order_published;
+      sources.document_id = extraction.document.id;
+      sources.event_index = static_cast<int64_t>(e);
+      sources.event_date = EventDate(extraction.events[e], published);
+    }
   }
+  // In id order; a fact that lost sources is recomputed from all its events.
+  for (const auto& [fact_id, sources] : added) touched_facts.insert(fact_id);
   for (int64_t fact_id : touched_facts) {
-    if (Status status = RefreshFact(fact_id); !status.ok()) return status;
+    const bool lost_sources = removed_from.count(fact_id) > 0;
+    auto found = added.find(fact_id);
+    Status status = lost_sources || found == added.end() ? RefreshFact(fact_id)
+                                                         : AddSources(fact_id, found->second);
+    if (!status.ok()) return status;
   }
   return outcomes;
 }
@@ -268,10 +294,11 @@ Status SqlEventStore::InsertDocumentParts(const Extraction& extraction) {
 }
 
 // Several rows a statement: the statements, not the rows, cost the round trips.
-Status SqlEventStore::InsertEvents(const Extraction& extraction,
-                                   const std::vector<int64_t>& fact_ids) {
+Result<std::vector<int64_t>> SqlEventStore::InsertEvents(const Extraction& extraction,
+                                                         const std::vector<int64_t>& fact_ids) {
   static constexpr size_t kRowsPerStatement = 8;
   const std::vector<Event>& events = extraction.events;
+  std::vector<int64_t> ids(events.size(), 0);
   for (size_t first = 0; first < events.size(); first += kRowsPerStatement) {
     const size_t rows = std::min(kRowsPerStatement, events.size() - first);
     std::string sql = "INSERT INTO events (" + EventColumns() + ") VALUES ";
@@ -285,10 +312,18 @@ Status SqlEventStore::InsertEvents(const Extraction& extraction,
                                            fact_ids[e], extraction.document.published, events[e]);
       std::move(row.begin(), row.end(), std::back_inserter(values));
     }
+    // Rows come back in no promised order: each says which event it is.
+    sql += " RETURNING id, event_index";
     auto inserted = db_->Query(sql, values);
     if (!inserted.ok()) return inserted.status();
+    for (const Row& row : inserted.value()) {
+      const int64_t index = ParseInt(row[1]);
+      if (index >= 0 && static_cast<size_t>(index) < ids.size()) {
+        ids[static_cast<size_t>(index)] = ParseInt(row[0]);
+      }
+    }
   }
-  return Status::Ok();
+  return ids;
 }
 
 Status SqlEventStore::RemoveDocument(const std::string& id, std::set<int64_t>& touched_facts) {
@@ -305,24 +340,48 @@ Status SqlEventStore::RemoveDocument(const std::string& id, std::set<int64_t>& t
   return Status::Ok();
 }
 
+std::string SqlEventStore::SourceOrder(const std::string& prefix) const {
+  const std::string bytes(db_->ByteOrder());
+  return "COALESCE(" + prefix + "published, '~')" + bytes + ", " + prefix + "document_id" + bytes +
+         ", " + prefix + "event_index";
+}
+
 // The representative is the earliest published source (undated ones last), then
 // the smallest document id and event index: an order that does not depend on
 // which writer came first.
 Status SqlEventStore::RefreshFact(int64_t fact_id) {
-  static const std::string kFirstSource =
-      "FROM events WHERE fact_id = $1 ORDER BY published IS NULL, published, document_id, "
-      "event_index LIMIT 1";
-  static const std::string kRefresh =
+  const std::string first_source =
+      "FROM events WHERE fact_id = $1 ORDER BY " + SourceOrder("") + " LIMIT 1";
+  const std::string refresh =
       "UPDATE facts SET source_count = (SELECT COUNT(*) FROM events WHERE fact_id = $1), "
-      "representative_event_id = (SELECT id " + kFirstSource + "), event_date = (SELECT "
-      "event_date " + kFirstSource + ") WHERE id = $1 RETURNING source_count";
-  auto refreshed = db_->Query(kRefresh, {fact_id});
+      "representative_event_id = (SELECT id " + first_source + "), event_date = (SELECT "
+      "event_date " + first_source + ") WHERE id = $1 RETURNING source_count";
+  auto refreshed = db_->Query(refresh, {fact_id});
   if (!refreshed.ok()) return refreshed.status();
   if (!refreshed->empty() && ParseInt(refreshed.value()[0][0]) == 0) {
     auto deleted = db_->Query("DELETE FROM facts WHERE id = $1", {fact_id});
     if (!deleted.ok()) return deleted.status();
   }
   return Status::Ok();
+}
+
+// One statement whatever the number of sources the fact has: the row is locked
+// (the upsert took it), so the count and the representative are current.
+Status SqlEventStore::AddSources(int64_t fact_id, const NewSources& sources) {
+  const std::string bytes(db_->ByteOrder());
+  const std::string comes_first =
+      "(representative_event_id IS NULL OR EXISTS (SELECT 1 FROM events AS r WHERE r.id = "
+      "facts.representative_event_id AND (COALESCE(r.published, '~')" + bytes + " > $3 OR "
+      "(COALESCE(r.published, '~') = $3 AND (r.document_id" + bytes + " > $4 OR "
+      "(r.document_id = $4 AND r.event_index > $5))))))";
+  const std::string sql = "UPDATE facts SET source_count = source_count + $2, "
+                          "representative_event_id = CASE WHEN " + comes_first +
+                          " THEN $6 ELSE representative_event_id END, event_date = CASE WHEN " +
+                          comes_first + " THEN $7 ELSE event_date END WHERE id = $1";
+  auto updated = db_->Query(sql, {fact_id, sources.count, sources.order_published,
+                                  sources.document_id, sources.event_index, sources.event_id,
+                                  DateValue(sources.event_date)});
+  return updated.ok() ? Status::Ok() : updated.status();
 }
 
 Status SqlEventStore::PutOfficial(const std::vector<OfficialValue>& values) {

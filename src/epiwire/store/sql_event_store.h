@@ -45,10 +45,26 @@ class SqlEventStore final : public EventStore {
   Status InsertDocumentParts(const Extraction& extraction);
   // Deletes a document and its events; the facts they fed go to `touched_facts`.
   Status RemoveDocument(const std::string& id, std::set<int64_t>& touched_facts);
-  Status InsertEvents(const Extraction& extraction, const std::vector<int64_t>& fact_ids);
-  // Source count, representative and date of a fact from its events; deleted
+  // The ids of the new events, in the extraction's order.
+  Result<std::vector<int64_t>> InsertEvents(const Extraction& extraction,
+                                            const std::vector<int64_t>& fact_ids);
+  // Source count, representative and date of a fact from all its events; deleted
   // when none is left.
   Status RefreshFact(int64_t fact_id);
+  // The same for a fact that only gained sources: `sources` more, and the first
+  // of them in source order, which becomes the representative if it comes first.
+  struct NewSources {
+    int64_t count = 0;
+    int64_t event_id = 0;
+    std::string order_published;  // the published date, "~" (after any date) if none
+    std::string document_id;
+    int64_t event_index = 0;
+    std::optional<Date> event_date;
+  };
+  Status AddSources(int64_t fact_id, const NewSources& sources);
+  // "COALESCE(published, '~'), document_id, event_index" in byte order, the order
+  // of a fact's sources; columns prefixed with `prefix`.
+  std::string SourceOrder(const std::string& prefix) const;
   Result<int64_t> Count(const char* sql);
   // Runs `body` between BEGIN and COMMIT, rolling back when it fails.
   template <typename T, typename Body>

@@ -87,8 +87,7 @@ Result<std::vector<Fact>> SqlEventStore::Facts(const EventFilter& filter) {
       "SELECT f.id, f.key, CASE WHEN EXISTS (SELECT 1 FROM facts AS other WHERE other.key = "
       "f.key AND other.id <> f.id) THEN 1 ELSE 0 END, f.representative_event_id, e.id, " +
       QualifiedEventColumns("e.") + " FROM (" + page +
-      ") AS f JOIN events AS e ON e.fact_id = f.id ORDER BY f.id, e.published IS NULL, "
-      "e.published, e.document_id, e.event_index";
+      ") AS f JOIN events AS e ON e.fact_id = f.id ORDER BY f.id, " + SourceOrder("e.");
   auto rows = db_->Query(sql, params);
   if (!rows.ok()) return rows.status();
   std::vector<Fact> facts;
