@@ -118,7 +118,7 @@ int RunStatus(const StatusOptions& options) {
     }
     std::printf("dead letters: %s\n", number("dead_letters").c_str());
     for (const auto& letter : out.value("dead_letter_list", nlohmann::json::array())) {
-      std::printf("  #%s %s (%s tries): %s\n", letter["sequence"].dump().c_str(),
+      std::printf("  #%s %s (%s deliveries): %s\n", letter["sequence"].dump().c_str(),
                   letter.value("document", std::string()).c_str(),
                   letter.value("deliveries", std::string("?")).c_str(),
                   letter.value("reason", std::string()).c_str());

@@ -5,7 +5,8 @@
 // batch is written the next is extracted. A message that comes back (its worker
 // died, or its extraction failed) is extracted alone, so that a document that
 // kills its worker takes no other with it more than once; after --max-deliver
-// tries it goes to the dead-letter stream with its reason, and the stream flows on.
+// tries (counted in a key-value bucket all workers share) it goes to the
+// dead-letter stream with its reason, and the stream flows on.
 // SIGTERM or SIGINT: no new batch is pulled, the current one is finished,
 // stored and acknowledged, and the worker exits.
 #include "worker_command.h"
@@ -137,14 +138,14 @@ class Worker {
         counts_.fetched += fresh.size() + again.size();
         counts_.redelivered += again.size();
       }
-      Process(std::move(fresh));
+      Process(std::move(fresh), false);
       // One at a time, with nothing else being extracted: if it kills the worker
       // again, it goes alone.
       for (queue::Message& message : again) {
         WaitForWriter();
         std::vector<queue::Message> one;
         one.push_back(std::move(message));
-        Process(std::move(one));
+        Process(std::move(one), true);
       }
     }
     WaitForWriter();
@@ -166,8 +167,9 @@ class Worker {
 
  private:
   // Decodes and extracts `messages`; the extracted go to the writer as one batch.
-  void Process(std::vector<queue::Message> messages) {
-    std::vector<ExtractionJob> pending;
+  // `alone`: one redelivered message, whose tries are counted in the shared bucket.
+  void Process(std::vector<queue::Message> messages, bool alone) {
+    std::vector<Pending> pending;
     std::vector<queue::ExtractionPool::Job> jobs;
     for (queue::Message& message : messages) {
       auto document = queue::DecodeDocument(message.data());
@@ -175,14 +177,26 @@ class Worker {
         DeadLetter(message, "not a document: " + document.status().message());
         continue;
       }
-      if (message.deliveries() > static_cast<uint64_t>(options_.max_deliver)) {
-        DeadLetter(message, "delivered " + std::to_string(message.deliveries() - 1) +
-                                " times without being stored: each try crashed the worker, "
-                                "was killed, or ran out of time");
-        continue;
+      int try_number = 1;
+      if (alone) {
+        // Its first try was in a batch; the bucket counts those made alone. Without
+        // the bucket the deliveries stand in (they also count documents lost with
+        // a dying worker before they were tried).
+        auto counted = queue_.js->Tries(message.stream_sequence());
+        const int before = counted.ok() ? 1 + counted.value()
+                                        : static_cast<int>(message.deliveries()) - 1;
+        if (before >= options_.max_deliver ||
+            message.deliveries() > 10 * static_cast<uint64_t>(options_.max_deliver)) {
+          DeadLetter(message, "tried " + std::to_string(before) +
+                                  " times without being stored: each try crashed or stopped "
+                                  "the worker holding it, or ran out of time");
+          continue;
+        }
+        try_number = before + 1;
+        (void)queue_.js->SetTries(message.stream_sequence(), before);
       }
       jobs.push_back(queue::ExtractionPool::Job{std::move(document).value(), std::nullopt, ""});
-      pending.push_back(ExtractionJob{std::move(message)});
+      pending.push_back(Pending{std::move(message), try_number});
     }
     if (jobs.empty()) return;
     pool_.Run(jobs, std::chrono::milliseconds(static_cast<int64_t>(options_.extract_timeout * 1000)));
@@ -190,7 +204,7 @@ class Worker {
     for (size_t i = 0; i < jobs.size(); ++i) {
       queue::Message& message = pending[i].message;
       if (!jobs[i].extraction) {
-        Fail(message, jobs[i].error);
+        Fail(message, jobs[i].error, pending[i].try_number);
         continue;
       }
       batch.push_back(Pulled{std::move(message), std::move(jobs[i].extraction)});
@@ -202,21 +216,22 @@ class Worker {
     cv_.notify_all();
   }
 
-  struct ExtractionJob {
+  struct Pending {
     queue::Message message;
+    int try_number;
   };
 
   // A failed try: another later, or the dead letters after the last one.
-  void Fail(queue::Message& message, const std::string& reason) {
-    if (message.deliveries() >= static_cast<uint64_t>(options_.max_deliver)) {
-      DeadLetter(message, reason + " (try " + std::to_string(message.deliveries()) + " of " +
+  void Fail(queue::Message& message, const std::string& reason, int try_number) {
+    if (try_number >= options_.max_deliver) {
+      DeadLetter(message, reason + " (try " + std::to_string(try_number) + " of " +
                               std::to_string(options_.max_deliver) + ")");
       return;
     }
     Print("stream message " + std::to_string(message.stream_sequence()) + ": " + reason +
           "; it will be tried again");
-    const auto delay = std::chrono::milliseconds(
-        std::min<int64_t>(30000, 500 * static_cast<int64_t>(message.deliveries())));
+    const auto delay =
+        std::chrono::milliseconds(std::min<int64_t>(30000, 500 * static_cast<int64_t>(try_number)));
     (void)message.Nak(delay);
     std::lock_guard lock(mu_);
     ++counts_.retried;
@@ -244,6 +259,7 @@ class Worker {
       return;
     }
     (void)message.Term();
+    if (message.deliveries() > 1) queue_.js->ClearTries(message.stream_sequence());
     Print("stream message " + sequence + ": moved to " + queue_.names.dead_subject + ": " + reason);
     std::lock_guard lock(mu_);
     ++counts_.dead;
@@ -306,7 +322,10 @@ class Worker {
 
   void Stored(std::vector<Pulled>& batch, const std::vector<Extraction>& extractions,
               const std::vector<store::PutOutcome>& outcomes) {
-    for (Pulled& pulled : batch) (void)pulled.message.Ack();
+    for (Pulled& pulled : batch) {
+      (void)pulled.message.Ack();
+      if (pulled.message.deliveries() > 1) queue_.js->ClearTries(pulled.message.stream_sequence());
+    }
     std::lock_guard lock(mu_);
     consecutive_store_errors_ = 0;
     ++counts_.batches;
@@ -415,6 +434,10 @@ int RunWorker(const WorkerOptions& options) {
   queue::ConsumerSettings settings;
   settings.ack_wait = std::chrono::milliseconds(static_cast<int64_t>(options.ack_wait * 1000));
   settings.max_ack_pending = options.max_ack_pending;
+  if (Status status = queue->js->OpenTries(queue->names); !status.ok()) {
+    std::fprintf(stderr, "epiwire worker: %s\n", status.message().c_str());
+    return 2;
+  }
   if (Status status = queue->js->Subscribe(queue->names, settings); !status.ok()) {
     std::fprintf(stderr, "epiwire worker: %s\n", status.message().c_str());
     return 2;
@@ -476,7 +499,8 @@ void AddWorkerCommand(CLI::App& app, int* exit_code) {
                       "Documents pulled, and stored in one transaction, at a time (default 64)")
       ->check(CLI::Range(1, 1000));
   command->add_option("--max-deliver", options->max_deliver,
-                      "Tries before a document goes to the dead letters (default 5)")
+                      "Tries before a document goes to the dead letters (default 5): its\n"
+                      "extraction failed or timed out, or it crashed the worker")
       ->check(CLI::Range(1, 100));
   command->add_option("--extract-timeout", options->extract_timeout,
                       "Seconds one document's extraction may take before it counts as a failed\n"

@@ -49,7 +49,7 @@ cleanup() {
       tail -15 "$log"
     done
   fi
-  rm -rf "$WORK"
+  [ -n "${KEEP:-}" ] || rm -rf "$WORK"
   exit "$status"
 }
 trap cleanup EXIT

@@ -62,6 +62,7 @@ std::optional<StreamNames> StreamNames::For(const std::string& stream) {
   names.dead_stream = stream + "_DEAD";
   names.dead_subject = names.subject + ".dead";
   names.consumer = "workers";
+  names.tries = stream + "_TRIES";
   return names;
 }
 
@@ -158,6 +159,7 @@ Result<std::unique_ptr<JetStream>> JetStream::Connect(const std::string& url,
 
 JetStream::~JetStream() {
   if (callbacks_ != nullptr) static_cast<CallbackState*>(callbacks_)->closing.store(true);
+  kvStore_Destroy(static_cast<kvStore*>(tries_));
   natsSubscription_Destroy(static_cast<natsSubscription*>(subscription_));
   jsCtx_Destroy(static_cast<jsCtx*>(js_));
   natsConnection_Destroy(static_cast<natsConnection*>(connection_));
@@ -297,6 +299,51 @@ Status JetStream::Subscribe(const StreamNames& names, const ConsumerSettings& se
   if (status != NATS_OK) return Error("cannot subscribe to " + names.consumer, status, code);
   subscription_ = subscription;
   return Status::Ok();
+}
+
+Status JetStream::OpenTries(const StreamNames& names) {
+  kvStore* kv = nullptr;
+  natsStatus status = js_KeyValue(&kv, static_cast<jsCtx*>(js_), names.tries.c_str());
+  if (status != NATS_OK) {
+    kvConfig config;
+    kvConfig_Init(&config);
+    config.Bucket = names.tries.c_str();
+    config.History = 1;
+    config.TTL = int64_t{7} * 24 * 3600 * 1000 * kNanosPerMilli;
+    config.MaxBytes = int64_t{64} << 20;
+    config.StorageType = js_FileStorage;
+    status = js_CreateKeyValue(&kv, static_cast<jsCtx*>(js_), &config);
+    if (status != NATS_OK) {
+      // Another worker may have made it in the meantime.
+      status = js_KeyValue(&kv, static_cast<jsCtx*>(js_), names.tries.c_str());
+    }
+  }
+  if (status != NATS_OK) return Error("cannot open the key-value bucket " + names.tries, status, 0);
+  tries_ = kv;
+  return Status::Ok();
+}
+
+Result<int> JetStream::Tries(uint64_t sequence) {
+  kvEntry* entry = nullptr;
+  natsStatus status = kvStore_Get(&entry, static_cast<kvStore*>(tries_),
+                                  std::to_string(sequence).c_str());
+  if (status == NATS_NOT_FOUND) return 0;
+  if (status != NATS_OK) return Error("cannot read the tries of " + std::to_string(sequence), status, 0);
+  const int tries = std::atoi(kvEntry_ValueString(entry));
+  kvEntry_Destroy(entry);
+  return tries;
+}
+
+Status JetStream::SetTries(uint64_t sequence, int tries) {
+  natsStatus status = kvStore_PutString(nullptr, static_cast<kvStore*>(tries_),
+                                        std::to_string(sequence).c_str(),
+                                        std::to_string(tries).c_str());
+  if (status != NATS_OK) return Error("cannot count a try", status, 0);
+  return Status::Ok();
+}
+
+void JetStream::ClearTries(uint64_t sequence) {
+  (void)kvStore_Delete(static_cast<kvStore*>(tries_), std::to_string(sequence).c_str());
 }
 
 Result<std::vector<Message>> JetStream::Fetch(int batch, std::chrono::milliseconds timeout) {

@@ -28,6 +28,7 @@ struct StreamNames {
   std::string dead_stream;   // "EPIWIRE_DOCS_DEAD"
   std::string dead_subject;  // "epiwire.docs.dead"
   std::string consumer;      // "workers"
+  std::string tries;         // "EPIWIRE_DOCS_TRIES", a key-value bucket
 
   // Nullopt unless `stream` is 1-64 of A-Z, a-z, 0-9, '_' and '-'.
   static std::optional<StreamNames> For(const std::string& stream);
@@ -129,6 +130,15 @@ class JetStream {
 
   // Creates (or updates to `settings`) the durable consumer and subscribes to it.
   Status Subscribe(const StreamNames& names, const ConsumerSettings& settings);
+  // How often each redelivered document was tried, by stream sequence, in a
+  // key-value bucket that every worker shares (created when missing; entries
+  // expire after a week). A redelivery alone does not say it: a worker that dies
+  // takes with it documents it never began.
+  Status OpenTries(const StreamNames& names);
+  Result<int> Tries(uint64_t sequence);
+  Status SetTries(uint64_t sequence, int tries);
+  void ClearTries(uint64_t sequence);
+
   // Up to `batch` messages, waiting at most `timeout`; none when there are none.
   Result<std::vector<Message>> Fetch(int batch, std::chrono::milliseconds timeout);
 
@@ -154,6 +164,7 @@ class JetStream {
   void* js_ = nullptr;
   void* subscription_ = nullptr;
   void* callbacks_ = nullptr;  // kept for the process's life (see jetstream.cc)
+  void* tries_ = nullptr;
 };
 
 }  // namespace epiwire::queue
