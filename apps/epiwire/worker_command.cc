@@ -70,6 +70,7 @@ struct Counts {
   size_t dead = 0;         // moved to the dead letters
   size_t batches = 0;
   size_t store_errors = 0;
+  double write_seconds = 0;  // in the store's transactions
 };
 
 // Test hooks (the fault tests): a document whose text holds the marker in
@@ -295,7 +296,12 @@ class Worker {
     std::vector<Extraction> extractions;
     extractions.reserve(batch.size());
     for (Pulled& pulled : batch) extractions.push_back(std::move(*pulled.extraction));
+    const auto started = Clock::now();
     auto outcomes = store_->PutBatch(extractions);
+    {
+      std::lock_guard lock(mu_);
+      counts_.write_seconds += std::chrono::duration<double>(Clock::now() - started).count();
+    }
     if (outcomes.ok()) {
       Stored(batch, extractions, outcomes.value());
       return;
@@ -463,9 +469,10 @@ int RunWorker(const WorkerOptions& options) {
                  c.retried, c.dead, c.store_errors);
     std::fprintf(stderr,
                  "epiwire worker: counts fetched=%zu inserted=%zu unchanged=%zu replaced=%zu "
-                 "redelivered=%zu retried=%zu dead=%zu store_errors=%zu seconds=%.2f\n",
+                 "redelivered=%zu retried=%zu dead=%zu store_errors=%zu seconds=%.2f "
+                 "write_seconds=%.2f\n",
                  c.fetched, c.inserted, c.unchanged, c.replaced, c.redelivered, c.retried, c.dead,
-                 c.store_errors, seconds);
+                 c.store_errors, seconds, c.write_seconds);
   }
   std::fflush(stderr);
   if (worker->given_up_threads() > 0) {
