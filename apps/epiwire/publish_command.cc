@@ -193,8 +193,9 @@ void AddPublishCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(int64_t{0}, int64_t{24 * 3600}));
   command->add_flag("-q,--quiet", options->quiet, "No progress and no summary on standard error");
   command->footer(
-      "A progress line is shown when standard error is a terminal; a summary (new, duplicates,\n"
-      "skipped with reasons) closes the run.\n"
+      "A document larger than the server's max_payload (1 MB unless its configuration says\n"
+      "otherwise) is skipped with a message. A progress line is shown when standard error is a\n"
+      "terminal; a summary (new, duplicates, skipped with reasons) closes the run.\n"
       "Exit status: 0 all input published; 1 some input skipped or unreadable (each problem is\n"
       "named on standard error, the rest is published); 2 bad usage or no server.");
   command->callback([options, exit_code] { *exit_code = RunPublish(*options); });

@@ -23,15 +23,4 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& url) {
   return internal::SqlEventStore::Create(std::move(connection).value());
 }
 
-Result<std::vector<PutOutcome>> EventStore::PutBatch(const std::vector<Extraction>& batch) {
-  std::vector<PutOutcome> outcomes;
-  outcomes.reserve(batch.size());
-  for (const Extraction& extraction : batch) {
-    auto outcome = Put(extraction);
-    if (!outcome.ok()) return outcome.status();
-    outcomes.push_back(outcome.value());
-  }
-  return outcomes;
-}
-
 }  // namespace epiwire::store

@@ -83,8 +83,18 @@ class EventStore {
 
   // Stores several extractions in one transaction: all of them or, on failure,
   // none. The outcomes are in the batch's order; an id given twice is stored as
-  // if Put one after the other. The default runs Put for each (not atomic).
-  virtual Result<std::vector<PutOutcome>> PutBatch(const std::vector<Extraction>& batch);
+  // if Put one after the other. The default runs Put for each (not atomic); it is
+  // defined here so that the interface stays header-only for test doubles.
+  virtual Result<std::vector<PutOutcome>> PutBatch(const std::vector<Extraction>& batch) {
+    std::vector<PutOutcome> outcomes;
+    outcomes.reserve(batch.size());
+    for (const Extraction& extraction : batch) {
+      auto outcome = Put(extraction);
+      if (!outcome.ok()) return outcome.status();
+      outcomes.push_back(outcome.value());
+    }
+    return outcomes;
+  }
 
   // Events and facts matching `filter`, in storage order (ids ascending), one page
   // of filter.limit from filter.offset. A fact matches by its first source's event.
