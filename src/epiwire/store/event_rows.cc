@@ -200,7 +200,11 @@ std::string SchemaSql(std::string_view id_type) {
          "NULL, type TEXT NOT NULL, disease TEXT NOT NULL, status TEXT NOT NULL, host TEXT NOT NULL "
          "DEFAULT 'human', place_name TEXT, place_country TEXT, place_subdivision TEXT, "
          "place_geonameid BIGINT, event_date TEXT, period_start TEXT, period_end TEXT, imported "
-         "INTEGER, representative_event_id BIGINT, source_count BIGINT NOT NULL DEFAULT 0);\n"
+         "INTEGER, representative_event_id BIGINT, source_count BIGINT NOT NULL DEFAULT 0, "
+         "conflict INTEGER NOT NULL DEFAULT 0);\n"
+         // One row a fact key: the lock that writers changing the key's set of facts
+         // (and so its conflict flags) take in turn.
+         "CREATE TABLE IF NOT EXISTS fact_keys (key TEXT PRIMARY KEY);\n"
          "CREATE UNIQUE INDEX IF NOT EXISTS facts_key_count ON facts (key, count);\n"
          "CREATE INDEX IF NOT EXISTS facts_country ON facts (place_country, event_date);\n"
          "CREATE INDEX IF NOT EXISTS facts_disease ON facts (disease, event_date);\n"

@@ -17,7 +17,7 @@
 namespace epiwire::store::internal {
 
 // The layout SchemaSql creates. 1: the first; 2: `host` on events and facts, and
-// a fact's conflict flag found when read rather than stored.
+// fact_keys, the per-key lock of concurrent writers.
 inline constexpr int kSchemaVersion = 2;
 
 // CREATE TABLE/INDEX IF NOT EXISTS statements; `id_type` is the engine's

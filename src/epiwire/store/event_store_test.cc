@@ -543,7 +543,7 @@ TYPED_TEST(EventStoreTest, OpeningAnOlderDatabaseMigratesIt) {
   this->store_.reset();
   this->backend_.Run(
       "ALTER TABLE events DROP COLUMN host; ALTER TABLE facts DROP COLUMN host; "
-      "ALTER TABLE facts ADD COLUMN conflict INTEGER NOT NULL DEFAULT 0; "
+      "DROP TABLE fact_keys; "
       "UPDATE epiwire_meta SET value = '1' WHERE name = 'schema_version';");
   auto reopened = EventStore::Open(this->backend_.Url());
   ASSERT_TRUE(reopened.ok()) << reopened.status().message();

@@ -142,10 +142,11 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAll(
   }
 }
 
-// In four steps, so that concurrent writers take their locks in one order: the
+// In steps, so that concurrent writers take their locks in one order: the
 // documents (by id), then the facts their events feed (by key and count, an
 // upsert that locks each fact's row), then the events, then each touched fact is
-// brought up to date from all its events, committed ones of other writers too.
+// brought up to date from all its events, committed ones of other writers too;
+// last, the conflict flags of keys that gained or lost a fact, under key locks.
 Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
     const std::vector<const Extraction*>& batch, const std::vector<std::string>& hashes) {
   std::vector<size_t> order(batch.size());
@@ -195,6 +196,7 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
     keys.emplace_back(i, std::move(event_keys));
   }
   std::map<std::pair<std::string, int64_t>, int64_t> fact_ids;
+  std::set<std::string> changed_keys;
   for (const auto& [key_count, event] : facts) {
     const Event& e = *event;
     const std::optional<Place>& place = e.place;
@@ -202,7 +204,7 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
         "INSERT INTO facts (key, count, type, disease, status, host, place_name, place_country, "
         "place_subdivision, place_geonameid, period_start, period_end, imported, source_count) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0) "
-        "ON CONFLICT (key, count) DO UPDATE SET key = excluded.key RETURNING id",
+        "ON CONFLICT (key, count) DO UPDATE SET key = excluded.key RETURNING id, source_count",
         {key_count.first, key_count.second,
          std::string(e.type == EventType::kCases ? "cases" : "measure"), e.disease,
          std::string(CaseStatusName(e.status)), std::string(HostName(e.host)),
@@ -214,6 +216,8 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
     if (!upserted.ok()) return upserted.status();
     if (upserted->empty()) return Status::Internal("store: the fact upsert returned no id");
     fact_ids[key_count] = ParseInt(upserted.value()[0][0]);
+    // A new fact (no source yet) changes its key's set of facts.
+    if (ParseInt(upserted.value()[0][1]) == 0) changed_keys.insert(key_count.first);
   }
 
   // Events in the batch's order, so that one process storing its input keeps it.
@@ -248,10 +252,12 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
   for (int64_t fact_id : touched_facts) {
     const bool lost_sources = removed_from.count(fact_id) > 0;
     auto found = added.find(fact_id);
-    Status status = lost_sources || found == added.end() ? RefreshFact(fact_id)
-                                                         : AddSources(fact_id, found->second);
+    Status status = lost_sources || found == added.end()
+                        ? RefreshFact(fact_id, changed_keys)
+                        : AddSources(fact_id, found->second);
     if (!status.ok()) return status;
   }
+  if (Status status = RecomputeConflicts(changed_keys); !status.ok()) return status;
   return outcomes;
 }
 
@@ -349,7 +355,7 @@ std::string SqlEventStore::SourceOrder(const std::string& prefix) const {
 // The representative is the earliest published source (undated ones last), then
 // the smallest document id and event index: an order that does not depend on
 // which writer came first.
-Status SqlEventStore::RefreshFact(int64_t fact_id) {
+Status SqlEventStore::RefreshFact(int64_t fact_id, std::set<std::string>& changed_keys) {
   const std::string first_source =
       "FROM events WHERE fact_id = $1 ORDER BY " + SourceOrder("") + " LIMIT 1";
   const std::string refresh =
@@ -359,8 +365,25 @@ Status SqlEventStore::RefreshFact(int64_t fact_id) {
   auto refreshed = db_->Query(refresh, {fact_id});
   if (!refreshed.ok()) return refreshed.status();
   if (!refreshed->empty() && ParseInt(refreshed.value()[0][0]) == 0) {
-    auto deleted = db_->Query("DELETE FROM facts WHERE id = $1", {fact_id});
+    auto deleted = db_->Query("DELETE FROM facts WHERE id = $1 RETURNING key", {fact_id});
     if (!deleted.ok()) return deleted.status();
+    for (const Row& row : deleted.value()) changed_keys.insert(TextOr(row[0]));
+  }
+  return Status::Ok();
+}
+
+Status SqlEventStore::RecomputeConflicts(const std::set<std::string>& keys) {
+  for (const std::string& key : keys) {
+    auto locked = db_->Query(
+        "INSERT INTO fact_keys (key) VALUES ($1) ON CONFLICT (key) DO UPDATE SET key = "
+        "excluded.key",
+        {key});
+    if (!locked.ok()) return locked.status();
+    auto updated = db_->Query(
+        "UPDATE facts SET conflict = CASE WHEN (SELECT COUNT(*) FROM facts AS other WHERE "
+        "other.key = $1) > 1 THEN 1 ELSE 0 END WHERE key = $1",
+        {key});
+    if (!updated.ok()) return updated.status();
   }
   return Status::Ok();
 }

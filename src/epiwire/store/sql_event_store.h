@@ -49,8 +49,12 @@ class SqlEventStore final : public EventStore {
   Result<std::vector<int64_t>> InsertEvents(const Extraction& extraction,
                                             const std::vector<int64_t>& fact_ids);
   // Source count, representative and date of a fact from all its events; deleted
-  // when none is left.
-  Status RefreshFact(int64_t fact_id);
+  // when none is left, its key then going to `changed_keys`.
+  Status RefreshFact(int64_t fact_id, std::set<std::string>& changed_keys);
+  // The conflict flags of the facts of keys whose set of facts changed, each
+  // under the key's lock (a row of fact_keys) so that concurrent writers adding
+  // rival counts see each other's.
+  Status RecomputeConflicts(const std::set<std::string>& keys);
   // The same for a fact that only gained sources: `sources` more, and the first
   // of them in source order, which becomes the representative if it comes first.
   struct NewSources {

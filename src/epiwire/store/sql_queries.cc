@@ -76,16 +76,13 @@ Result<std::vector<StoredEvent>> SqlEventStore::Events(const EventFilter& filter
 
 Result<std::vector<Fact>> SqlEventStore::Facts(const EventFilter& filter) {
   std::vector<Value> params;
-  std::string page = "SELECT id, key, representative_event_id FROM facts" +
+  std::string page = "SELECT id, key, conflict, representative_event_id FROM facts" +
                      FilterClause(filter, "", params) + " ORDER BY id";
   page += PageClause(filter, params);
-  // A fact conflicts when another fact has its key: found here rather than stored,
-  // so that concurrent writers adding rival counts never need to see each other.
   // Sources come representative first (see RefreshFact), in an order that does
   // not depend on which writer stored them.
   const std::string sql =
-      "SELECT f.id, f.key, CASE WHEN EXISTS (SELECT 1 FROM facts AS other WHERE other.key = "
-      "f.key AND other.id <> f.id) THEN 1 ELSE 0 END, f.representative_event_id, e.id, " +
+      "SELECT f.id, f.key, f.conflict, f.representative_event_id, e.id, " +
       QualifiedEventColumns("e.") + " FROM (" + page +
       ") AS f JOIN events AS e ON e.fact_id = f.id ORDER BY f.id, " + SourceOrder("e.");
   auto rows = db_->Query(sql, params);
