@@ -15,7 +15,7 @@ python3 "$HERE/make_documents.py" "$COUNT" "$WORK/docs.jsonl"
 start_nats
 cores=$(nproc)
 echo "epiwire scale-out bench: $COUNT documents ($(du -m "$WORK/docs.jsonl" | cut -f1) MB), $cores cores"
-printf '%-34s %10s %12s %s\n' "run" "seconds" "docs/s" "per worker (docs/s)"
+printf '%-34s %10s %12s %s\n' "run" "seconds" "docs/s" "per worker: docs/s (time in the store)"
 
 # run_workers NAME WORKERS JOBS: publish to a stream of its own, then time the
 # workers from their start until the last has found the stream drained.
@@ -37,9 +37,19 @@ run_workers() {
   for pid in "${pids[@]}"; do wait "$pid"; done
   ended=$(date +%s.%N)
   [ "$(stored_documents "$db")" -eq "$COUNT" ] || fail "$name stored $(stored_documents "$db")"
+  # Per worker: its docs/s, and the share of its time its writer spent in the
+  # store's transactions (near 100%: the worker waits on PostgreSQL).
   local per=""
   for w in $(seq "$workers"); do
-    per+=" $(sed -n 's/.*stored in [0-9.]* s (\([0-9.]*\) docs\/s.*/\1/p' "$WORK/$name.$w.log")"
+    per+=" $(python3 - "$WORK/$name.$w.log" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+rate = re.search(r"stored in [0-9.]+ s \(([0-9.]+) docs/s", text).group(1)
+seconds = float(re.search(r" seconds=([0-9.]+)", text).group(1))
+write = float(re.search(r" write_seconds=([0-9.]+)", text).group(1))
+print("%s (writing %.0f%%)" % (rate, 100 * write / seconds if seconds else 0))
+PY
+)"
   done
   # The workers' own clocks include the last empty wait for the drain (about 1 s).
   python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print('%-34s %10.1f %12.0f %s' % (sys.argv[3], s, int(sys.argv[4])/s, sys.argv[5]))" \
