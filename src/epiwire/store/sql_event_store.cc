@@ -197,28 +197,7 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
   }
   std::map<std::pair<std::string, int64_t>, int64_t> fact_ids;
   std::set<std::string> changed_keys;
-  for (const auto& [key_count, event] : facts) {
-    const Event& e = *event;
-    const std::optional<Place>& place = e.place;
-    auto upserted = db_->Query(
-        "INSERT INTO facts (key, count, type, disease, status, host, place_name, place_country, "
-        "place_subdivision, place_geonameid, period_start, period_end, imported, source_count) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0) "
-        "ON CONFLICT (key, count) DO UPDATE SET key = excluded.key RETURNING id, source_count",
-        {key_count.first, key_count.second,
-         std::string(e.type == EventType::kCases ? "cases" : "measure"), e.disease,
-         std::string(CaseStatusName(e.status)), std::string(HostName(e.host)),
-         place ? Value{place->name} : Value{}, place ? Value{place->country} : Value{},
-         place ? Value{place->subdivision} : Value{}, place ? Value{place->geonameid} : Value{},
-         DateValue(e.period ? e.period->start : std::nullopt),
-         DateValue(e.period ? e.period->end : std::nullopt),
-         e.imported ? Value{int64_t{*e.imported ? 1 : 0}} : Value{}});
-    if (!upserted.ok()) return upserted.status();
-    if (upserted->empty()) return Status::Internal("store: the fact upsert returned no id");
-    fact_ids[key_count] = ParseInt(upserted.value()[0][0]);
-    // A new fact (no source yet) changes its key's set of facts.
-    if (ParseInt(upserted.value()[0][1]) == 0) changed_keys.insert(key_count.first);
-  }
+  if (Status status = UpsertFacts(facts, fact_ids, changed_keys); !status.ok()) return status;
 
   // Events in the batch's order, so that one process storing its input keeps it.
   std::sort(keys.begin(), keys.end());
@@ -259,6 +238,58 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
   }
   if (Status status = RecomputeConflicts(changed_keys); !status.ok()) return status;
   return outcomes;
+}
+
+// Several facts a statement, in (key, count) order: the rows are locked in that
+// order, the same for every writer.
+Status SqlEventStore::UpsertFacts(
+    const std::map<std::pair<std::string, int64_t>, const Event*>& facts,
+    std::map<std::pair<std::string, int64_t>, int64_t>& fact_ids,
+    std::set<std::string>& changed_keys) {
+  static constexpr size_t kRowsPerStatement = 32;
+  static constexpr int kColumns = 13;
+  auto next = facts.begin();
+  while (next != facts.end()) {
+    std::string sql =
+        "INSERT INTO facts (key, count, type, disease, status, host, place_name, place_country, "
+        "place_subdivision, place_geonameid, period_start, period_end, imported, source_count) "
+        "VALUES ";
+    std::vector<Value> values;
+    for (size_t row = 0; row < kRowsPerStatement && next != facts.end(); ++row, ++next) {
+      sql += row > 0 ? ", (" : "(";
+      for (int c = 1; c <= kColumns; ++c) {
+        sql += "$" + std::to_string(static_cast<int>(row) * kColumns + c) + ", ";
+      }
+      sql += "0)";
+      const auto& [key_count, event] = *next;
+      const Event& e = *event;
+      const std::optional<Place>& place = e.place;
+      values.insert(
+          values.end(),
+          {key_count.first, key_count.second,
+           std::string(e.type == EventType::kCases ? "cases" : "measure"), e.disease,
+           std::string(CaseStatusName(e.status)), std::string(HostName(e.host)),
+           place ? Value{place->name} : Value{}, place ? Value{place->country} : Value{},
+           place ? Value{place->subdivision} : Value{}, place ? Value{place->geonameid} : Value{},
+           DateValue(e.period ? e.period->start : std::nullopt),
+           DateValue(e.period ? e.period->end : std::nullopt),
+           e.imported ? Value{int64_t{*e.imported ? 1 : 0}} : Value{}});
+    }
+    sql += " ON CONFLICT (key, count) DO UPDATE SET key = excluded.key "
+           "RETURNING id, key, count, source_count";
+    auto upserted = db_->Query(sql, values);
+    if (!upserted.ok()) return upserted.status();
+    for (const Row& row : upserted.value()) {
+      const std::string key = TextOr(row[1]);
+      fact_ids[{key, ParseInt(row[2])}] = ParseInt(row[0]);
+      // A new fact (no source yet) changes its key's set of facts.
+      if (ParseInt(row[3]) == 0) changed_keys.insert(key);
+    }
+  }
+  for (const auto& [key_count, event] : facts) {
+    if (fact_ids.count(key_count) == 0) return Status::Internal("store: a fact upsert returned no id");
+  }
+  return Status::Ok();
 }
 
 // kNotFound when a document with this id is already there (nothing written).

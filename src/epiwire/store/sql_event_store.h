@@ -4,6 +4,7 @@
 #ifndef EPIWIRE_STORE_SQL_EVENT_STORE_H_
 #define EPIWIRE_STORE_SQL_EVENT_STORE_H_
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -42,6 +43,11 @@ class SqlEventStore final : public EventStore {
   Result<std::vector<PutOutcome>> PutAllInTransaction(const std::vector<const Extraction*>& batch,
                                                       const std::vector<std::string>& hashes);
   Status InsertDocument(const Extraction& extraction, const std::string& hash);
+  // The facts of (key, count), created when missing, their rows locked; ids go to
+  // `fact_ids`, the keys of new facts to `changed_keys`.
+  Status UpsertFacts(const std::map<std::pair<std::string, int64_t>, const Event*>& facts,
+                     std::map<std::pair<std::string, int64_t>, int64_t>& fact_ids,
+                     std::set<std::string>& changed_keys);
   Status InsertDocumentParts(const Extraction& extraction);
   // Deletes a document and its events; the facts they fed go to `touched_facts`.
   Status RemoveDocument(const std::string& id, std::set<int64_t>& touched_facts);
