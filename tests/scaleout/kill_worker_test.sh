@@ -19,7 +19,7 @@ published=$(status_value stream_messages)
 [ "$published" = "$COUNT" ] || fail "the stream holds $published documents, not $COUNT"
 
 # Short waits, so that the killed worker's documents come back soon.
-worker_args=(--db "$DB" -j 1 --batch 64 --ack-wait 3)
+worker_args=(--db "$DB" -j 1 --batch 64 --ack-wait 5)
 start_worker w1 "${worker_args[@]}"; w1=$WORKER_PID
 start_worker w2 "${worker_args[@]}"; w2=$WORKER_PID
 start_worker w3 "${worker_args[@]}"; w3=$WORKER_PID
