@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # End-to-end test of `epiwire serve` and the dashboard: ingests data/examples plus
-# one article of our own (imported cases, non-ASCII text) into a temporary SQLite
-# store, serves it and an empty store on free ports, and runs
+# articles of our own (imported cases, non-ASCII text; daily reports with a spike)
+# into a temporary SQLite store, serves it and an empty store on free ports, and runs
 # dashboard_e2e/dashboard_test.js in headless Chromium.
 # Usage: dashboard_e2e.sh EPIWIRE_BINARY [SOURCE_DIR]. Exit 77 (skip) when chromium,
 # node, playwright-core or the ingest/serve commands are missing.
@@ -44,6 +44,14 @@ cp "$source_dir"/data/examples/*.txt "$work/in/"
   printf 'through the Suifenhe border crossing.\n\n'
   printf 'The province has now counted 386 imported cases from Russia in total.\n'
 } > "$work/in/2020-04-20-imported-heilongjiang.txt"
+
+# Our own daily reports from one place with a spike on the last day: an aberration
+# alert with its baseline and its evidence.
+for day in 1 2 3 4 5 6 7 8 9; do
+  cases=$((2 + day % 3)); [ "$day" = 9 ] && cases=40
+  printf '{"id":"ontario-%d","published":"2022-08-0%d","url":"https://paper%d.example/%d","text":"Measles in Ontario\\n\\nHealth officials in Ontario said %d new cases of measles were confirmed on August %d, 2022."}\n' \
+    "$day" "$day" $((day % 3)) "$day" "$cases" "$day"
+done > "$work/in/ontario.jsonl"
 
 "$epiwire" ingest --quiet --db "$work/full.db" "$work/in" || { echo "ingest failed"; exit 1; }
 

@@ -21,7 +21,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr double kMinimumShare = 0.88;
+constexpr double kMinimumShare = 0.95;
 
 std::string Fold(const std::string& name) {
   std::string folded;
@@ -116,7 +116,8 @@ bool MeasureMatches(const Json& gold, const Event& pred) {
 std::string Describe(const Event& e) {
   std::ostringstream out;
   if (e.type == EventType::kCases) {
-    out << "cases " << e.count << " " << CaseStatusName(e.status) << " agg="
+    out << "cases " << e.count << " " << CaseStatusName(e.status) << " host=" << HostName(e.host)
+        << " agg="
         << (e.aggregation ? AggregationName(*e.aggregation) : "null") << " imported="
         << (e.imported ? (*e.imported ? "true" : "false") : "null")
         << " qualifier=" << QualifierName(e.qualifier) << " disease=" << e.disease;

@@ -36,10 +36,11 @@ function query(params) {
   return text ? '?' + text : '';
 }
 
-// GET an API path; resolves to {ok, status, body}. Never throws on HTTP errors.
-async function api(path, params) {
+// GET an API path (or POST, with `init`); resolves to {ok, status, body}. Never
+// throws on HTTP errors.
+async function api(path, params, init) {
   try {
-    const response = await fetch('/api/' + path + query(params || {}));
+    const response = await fetch('/api/' + path + query(params || {}), init);
     let body = null;
     try { body = await response.json(); } catch (e) { body = null; }
     return { ok: response.ok, status: response.status, body };
@@ -242,29 +243,98 @@ function drawSeries(seriesList, message) {
 
 // ---- alerts ----------------------------------------------------------------
 
+// POST to an API path with an empty JSON body (the server only accepts writes sent
+// as JSON from its own page).
+function apiPost(path) {
+  return api(path, {}, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                         body: '{}' });
+}
+
+// "6 of 7 baseline days reported" for case counts; article counts are dense.
+function baselineText(alert) {
+  if (alert.kind !== 'aberration') return 'first report of its kind';
+  const parts = [];
+  if (alert.baseline_observed !== null) {
+    parts.push('case counts: baseline of ' + alert.baseline_observed + ' of 7 days reported');
+  }
+  if (alert.signals.some((s) => s.measure === 'articles')) parts.push('article counts: 7-day baseline');
+  return parts.join('; ');
+}
+
+function alertItem(alert) {
+  const item = el('li', null, 'alert severity-' + alert.severity + (alert.dismissed ? ' dismissed' : ''));
+  item.dataset.alertId = alert.id;
+  const head = el('div', null, 'alert-head');
+  head.appendChild(el('span', alert.first_date === alert.last_date ? alert.first_date
+      : alert.first_date + ' \u2013 ' + alert.last_date, 'date'));
+  head.appendChild(el('span', alert.severity, 'severity'));
+  head.appendChild(el('span', alert.title, 'title'));
+  const action = el('button', alert.dismissed ? 'Restore' : 'Dismiss', 'dismiss');
+  action.type = 'button';
+  action.addEventListener('click', async () => {
+    action.disabled = true;
+    const result = await apiPost('alerts/' + encodeURIComponent(alert.id)
+                                 + (alert.dismissed ? '/restore' : '/dismiss'));
+    if (!result.ok) {
+      showError('alert: ' + errorText(result));
+      action.disabled = false;
+      return;
+    }
+    loadAlerts();
+  });
+  head.appendChild(action);
+  item.appendChild(head);
+  const methods = alert.methods.length ? alert.methods.join(', ') + ' \u00b7 ' : '';
+  item.appendChild(el('div', methods + baselineText(alert)
+      + (alert.raised ? ' \u00b7 known on ' + alert.raised : ''), 'alert-meta muted small'));
+  const details = el('details', null, 'evidence');
+  details.appendChild(el('summary', 'evidence: ' + alert.evidence.length + ' reports, '
+      + alert.signals.length + ' signals'));
+  const signals = el('ul', null, 'signals small');
+  for (const signal of alert.signals.slice(0, 12)) signals.appendChild(el('li', signal.message));
+  details.appendChild(signals);
+  const reports = el('ul', null, 'reports');
+  for (const report of alert.evidence) {
+    const line = el('li', null, 'report');
+    line.appendChild(el('span', report.published || '', 'date'));
+    const quote = el('a', report.quote || '(no sentence)', 'quote');
+    quote.href = '#article';
+    quote.title = report.document_id;
+    quote.addEventListener('click', (e) => {
+      e.preventDefault();
+      openArticle(report.document_id, report.event_index);
+    });
+    line.appendChild(quote);
+    reports.appendChild(line);
+  }
+  details.appendChild(reports);
+  item.appendChild(details);
+  return item;
+}
+
 async function loadAlerts() {
   const list = document.getElementById('alerts');
   const method = document.getElementById('alert-method').value;
+  const showDismissed = document.getElementById('alerts-dismissed').checked;
   const result = await api('alerts', { method, disease: state.filter.disease,
                                        country: state.filter.country, from: state.filter.from,
-                                       to: state.filter.to });
+                                       to: state.filter.to,
+                                       dismissed: showDismissed ? 'show' : '' });
+  const summary = document.getElementById('alerts-summary');
   clear(list);
   if (!result.ok) {
+    summary.textContent = '';
     list.appendChild(el('li', 'alerts unavailable: ' + errorText(result), 'muted'));
     return;
   }
-  if (result.body.alerts.length === 0) {
+  const body = result.body;
+  summary.textContent = body.alerts.length + (body.has_more ? '+' : '') + ' alerts'
+      + (body.dismissed_count ? ', ' + body.dismissed_count + ' dismissed' : '');
+  if (body.alerts.length === 0) {
     list.appendChild(el('li', 'no data: no alerts', 'muted empty'));
     return;
   }
-  for (const alert of result.body.alerts) {
-    const item = el('li', null, 'alert');
-    item.appendChild(el('span', alert.date, 'date'));
-    item.appendChild(el('span', alert.method || alert.kind.replace(/_/g, ' '), 'method'));
-    item.appendChild(el('span', alert.message || (placeLabel({ name: alert.key.place_name,
-        country: alert.key.country }) + ': ' + alert.value + ' above ' + alert.threshold)));
-    list.appendChild(item);
-  }
+  for (const alert of body.alerts) list.appendChild(alertItem(alert));
 }
 
 // ---- events ----------------------------------------------------------------
@@ -377,6 +447,7 @@ async function main() {
     setTimeout(refresh, 0);
   });
   document.getElementById('alert-method').addEventListener('change', loadAlerts);
+  document.getElementById('alerts-dismissed').addEventListener('change', loadAlerts);
   document.getElementById('events-more').addEventListener('click', () => loadEvents(true));
   await loadWorld();
   await refresh();

@@ -12,6 +12,9 @@
 #ifdef EPIWIRE_HAVE_SIGNALS_COMMAND
 #include "signals_command.h"
 #endif
+#ifdef EPIWIRE_HAVE_EVALUATE_COMMAND
+#include "evaluate_command.h"
+#endif
 #ifdef EPIWIRE_HAVE_SERVE_COMMAND
 #include "serve_command.h"
 #endif
@@ -39,6 +42,9 @@ int main(int argc, char** argv) {
 #endif
 #ifdef EPIWIRE_HAVE_SIGNALS_COMMAND
   epiwire::apps::AddSignalsCommand(app, &exit_code);
+#endif
+#ifdef EPIWIRE_HAVE_EVALUATE_COMMAND
+  epiwire::apps::AddEvaluateCommand(app, &exit_code);
 #endif
 #ifdef EPIWIRE_HAVE_SERVE_COMMAND
   epiwire::apps::AddServeCommand(app, &exit_code);

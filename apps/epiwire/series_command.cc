@@ -30,6 +30,7 @@ struct SeriesOptions {
 struct ImportOptions {
   std::string db = "epiwire.db";
   std::string status;
+  std::string disease = "covid-19";
   std::string file;
   std::string data_dir;
   double tolerance = 0.1;
@@ -59,7 +60,9 @@ int RunSeries(const SeriesOptions& options) {
 
 std::string PlaceOf(const series::SeriesKey& key) {
   const std::string& code = key.subdivision.empty() ? key.country : key.subdivision;
-  return key.place_name.empty() ? code : key.place_name + " (" + code + ")";
+  std::string place = key.place_name.empty() ? code : key.place_name + " (" + code + ")";
+  if (key.imported == true) place += ", imported";
+  return place;
 }
 
 std::string JoinIds(const std::vector<int64_t>& ids) {
@@ -68,7 +71,7 @@ std::string JoinIds(const std::vector<int64_t>& ids) {
   return out;
 }
 
-// The news figures of the imported countries next to the official ones.
+// The news figures of the imported places next to the official ones.
 void PrintComparison(const std::vector<series::DailySeries>& news,
                      const std::vector<store::OfficialValue>& official, double tolerance) {
   const std::vector<series::Comparison> matched = series::MatchOfficial(news, official);
@@ -90,27 +93,45 @@ void PrintComparison(const std::vector<series::DailySeries>& news,
               matched.size(), off, tolerance * 100);
 }
 
-// Reads, maps and parses the official file; skipped rows are named on stderr.
-Result<std::vector<store::OfficialValue>> ReadOfficial(const ImportOptions& options,
-                                                       CaseStatus status) {
+// Reads, maps and parses the official file (JHU CSSE or the mainland China province
+// file, told apart by the header); skipped rows are named on stderr.
+Result<std::vector<store::OfficialValue>> ReadOfficial(const ImportOptions& options) {
   auto content = ReadFile(options.file);
   if (!content.ok()) return content.status();
   const std::string data_dir = pipeline::FindDataDir(options.data_dir);
   auto names = series::OfficialNames::Load(data_dir);
   if (!names.ok()) {
-    return Status::NotFound("cannot load country names from " + data_dir + ": " +
+    return Status::NotFound("cannot load place names from " + data_dir + ": " +
                             names.status().message());
   }
   const series::OfficialNames& table = names.value();
+  const std::string source = std::filesystem::path(options.file).filename().string();
+  const std::string layout = series::OfficialLayout(content.value());
   std::vector<std::string> skipped;
-  auto values = series::ReadJhuCsv(
-      content.value(), std::filesystem::path(options.file).filename().string(), status,
-      [&](std::string_view country) { return table.CountryCode(country); },
-      [&](std::string_view country, std::string_view province) {
-        return table.SubdivisionCode(country, province);
-      },
-      &skipped);
+  Result<std::vector<store::OfficialValue>> values = std::vector<store::OfficialValue>();
+  if (layout == "china_province") {
+    values = series::ReadChinaProvinceCsv(
+        content.value(), source,
+        [&](std::string_view country, std::string_view province) {
+          return table.PlaceCode(country, province);
+        },
+        &skipped);
+  } else {
+    if (layout == "jhu" && options.status.empty()) {
+      return Status::InvalidInput(options.file +
+                                  ": --status is required for a JHU CSSE file (what it counts)");
+    }
+    values = series::ReadJhuCsv(
+        content.value(), source,
+        options.status == "deaths" ? CaseStatus::kDeaths : CaseStatus::kConfirmed,
+        [&](std::string_view country) { return table.CountryCode(country); },
+        [&](std::string_view country, std::string_view province) {
+          return table.SubdivisionCode(country, province);
+        },
+        &skipped);
+  }
   if (!values.ok()) return Status::InvalidInput(options.file + ": " + values.status().message());
+  for (store::OfficialValue& value : values.value()) value.disease = options.disease;
   for (const std::string& why : skipped) {
     std::fprintf(stderr, "epiwire import-series: %s: %s (skipped)\n", options.file.c_str(),
                  why.c_str());
@@ -120,9 +141,7 @@ Result<std::vector<store::OfficialValue>> ReadOfficial(const ImportOptions& opti
 
 int RunImport(const ImportOptions& options) {
   const char* name = "epiwire import-series";
-  const CaseStatus status =
-      options.status == "deaths" ? CaseStatus::kDeaths : CaseStatus::kConfirmed;
-  auto values = ReadOfficial(options, status);
+  auto values = ReadOfficial(options);
   if (!values.ok()) {
     std::fprintf(stderr, "%s: %s\n", name, values.status().message().c_str());
     return 2;
@@ -139,22 +158,32 @@ int RunImport(const ImportOptions& options) {
     return 2;
   }
   std::set<std::string> countries;
-  for (const store::OfficialValue& value : values.value()) countries.insert(value.country);
-  std::printf("imported %zu %s values for %zu countries from %s\n", values->size(),
-              options.status.c_str(), countries.size(), options.file.c_str());
-  auto facts = LoadCaseFacts(store, store::EventFilter{});
+  std::set<std::string> statuses;
+  for (const store::OfficialValue& value : values.value()) {
+    countries.insert(value.country);
+    statuses.insert(std::string(CaseStatusName(value.status)));
+  }
+  std::string counted;
+  for (const std::string& status : statuses) counted += (counted.empty() ? "" : ", ") + status;
+  std::printf("imported %zu %s values (%s) for %zu countries from %s\n", values->size(),
+              options.disease.c_str(), counted.c_str(), countries.size(), options.file.c_str());
+  // Like with like: the news facts of the same disease; MatchOfficial pairs status,
+  // aggregation, place and imported cases.
+  store::EventFilter filter;
+  filter.disease = options.disease;
+  auto facts = LoadCaseFacts(store, filter);
   if (!facts.ok()) {
     std::fprintf(stderr, "%s: reading facts: %s\n", name, facts.status().message().c_str());
     return 2;
   }
-  std::vector<Fact> same_status;
+  std::vector<Fact> relevant;
   for (Fact& fact : facts.value()) {
-    if (fact.event.status == status &&
-        countries.count(fact.event.place ? fact.event.place->country : "") > 0) {
-      same_status.push_back(std::move(fact));
+    if (countries.count(fact.event.place ? fact.event.place->country : "") > 0 &&
+        statuses.count(std::string(CaseStatusName(fact.event.status))) > 0) {
+      relevant.push_back(std::move(fact));
     }
   }
-  PrintComparison(series::BuildSeries(same_status), values.value(), options.tolerance);
+  PrintComparison(series::BuildSeries(relevant), values.value(), options.tolerance);
   return 0;
 }
 
@@ -211,15 +240,23 @@ void AddSeriesCommands(CLI::App& app, int* exit_code) {
   auto import_options = std::make_shared<ImportOptions>();
   CLI::App* import = app.add_subcommand(
       "import-series",
-      "Import an official JHU CSSE time-series CSV (cumulative counts per country or\n"
-      "province and day) into the store, then compare the news figures with it.");
-  import->add_option("file", import_options->file, "The CSV file (time_series_covid19_*.csv)")
+      "Import an official series (cumulative counts per place and day) into the store,\n"
+      "then compare the news figures with it, like with like: same disease, status,\n"
+      "aggregation (running totals), place, and imported cases with imported cases.\n"
+      "Reads the JHU CSSE time-series CSV and the mainland China province file\n"
+      "(date,country,countryCode,province,...: confirmed, deaths and recoveries of the\n"
+      "country, each province and each province's imported cases).");
+  import->add_option("file", import_options->file,
+                     "The CSV file (time_series_covid19_*.csv, or the China province file)")
       ->required();
   import->add_option("--db", import_options->db,
                      "Store: a SQLite file (default epiwire.db) or postgresql://...");
-  import->add_option("--status", import_options->status, "What the file counts")
-      ->required()
+  import
+      ->add_option("--status", import_options->status,
+                   "What a JHU file counts (required for JHU files; the China file says)")
       ->check(CLI::IsMember({"confirmed", "deaths"}));
+  import->add_option("--disease", import_options->disease,
+                     "The disease the file counts (default covid-19)");
   import
       ->add_option("--tolerance", import_options->tolerance,
                    "Flag news figures off by more than this share (default 0.1 = 10%)")
@@ -227,10 +264,11 @@ void AddSeriesCommands(CLI::App& app, int* exit_code) {
   import->add_option("--data-dir", import_options->data_dir,
                      "Directory with official_names.tsv and gazetteer/ (default: installed)");
   import->footer(
-      "Country names are mapped with data/official_names.tsv and the gazetteer; rows of\n"
-      "no country (ships, the Olympics) are named on standard error and skipped. A file\n"
+      "Place names are mapped with data/official_names.tsv (JHU spellings, the Chinese\n"
+      "province names) and the gazetteer's names and alternate names; rows of no known\n"
+      "place (ships, the Olympics) are named on standard error and skipped. A file\n"
       "imported again (same file name) replaces its earlier values.\n"
-      "Exit status: 0 imported; 2 bad usage, an unreadable file, not the JHU layout, or a\n"
+      "Exit status: 0 imported; 2 bad usage, an unreadable file, an unknown layout, or a\n"
       "store error.");
   import->callback([import_options, exit_code] { *exit_code = RunImport(*import_options);
 });

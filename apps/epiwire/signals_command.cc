@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "signals_command.h"
 
-#include <cmath>
 #include <cstdio>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -21,56 +19,36 @@ struct SignalsOptions {
   std::string format = "table";
   std::string disease;
   std::string country;
+  int min_observed = signals::kMinObservedDays;
+  bool per_method = false;
+  bool no_volume = false;
 };
 
-// "ears_c1,cusum" -> methods; an unknown name is reported by name.
-Result<std::vector<signals::Method>> ParseMethods(const std::string& text) {
-  std::vector<signals::Method> methods;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    const std::string name = text.substr(start, comma - start);
-    if (!name.empty()) {
-      std::optional<signals::Method> method = signals::ParseMethod(name);
-      if (!method) {
-        return Status::InvalidInput("--method: unknown method '" + name +
-                                    "' (want ears_c1, ears_c2, ears_c3, cusum, epitweetr)");
-      }
-      methods.push_back(*method);
-    }
-    start = comma + 1;
+// "ears_c1,ears_c2; baseline 6 of 7 days reported".
+std::string AlertDetail(const signals::Alert& alert) {
+  std::string detail;
+  for (const std::string& method : alert.methods) detail += (detail.empty() ? "" : ",") + method;
+  if (alert.baseline_observed >= 0) {
+    detail += "; baseline " + std::to_string(alert.baseline_observed) + " days reported";
   }
-  return methods;
+  const size_t count = alert.signals.size();
+  detail += (detail.empty() ? "" : "; ") + std::to_string(count) +
+            (count == 1 ? " signal" : " signals");
+  if (alert.last_date != alert.first_date) detail += " to " + alert.last_date.ToIso();
+  return detail;
 }
 
-nlohmann::json Finite(double value) {
-  return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
-}
-
-std::string ToJson(const std::vector<signals::Signal>& found) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const signals::Signal& signal : found) {
-    const series::SeriesKey& key = signal.key;
-    out.push_back({{"kind", signal.kind},
-                   {"method", signal.method.empty() ? nlohmann::json(nullptr)
-                                                    : nlohmann::json(signal.method)},
-                   {"date", signal.date.ToIso()},
-                   {"place", key.place_name},
-                   {"country", key.country},
-                   {"subdivision", key.subdivision},
-                   {"disease", key.disease},
-                   {"status", std::string(CaseStatusName(key.status))},
-                   {"imported", key.imported ? nlohmann::json(*key.imported) : nullptr},
-                   {"value", Finite(signal.value)},
-                   {"threshold", Finite(signal.threshold)},
-                   {"message", signal.message},
-                   {"fact_ids", signal.fact_ids}});
+void PrintAlerts(const std::vector<signals::Alert>& alerts, size_t signal_count) {
+  std::printf("%-10s %-8s %-16s %s\n", "date", "severity", "id", "alert");
+  for (const signals::Alert& alert : alerts) {
+    std::printf("%-10s %-8s %-16s %s\n", alert.first_date.ToIso().c_str(),
+                alert.severity.c_str(), alert.id.c_str(), alert.title.c_str());
+    std::printf("%-36s %s\n", "", AlertDetail(alert).c_str());
   }
-  return out.dump(2) + "\n";
+  std::printf("%zu alerts from %zu signals\n", alerts.size(), signal_count);
 }
 
-void PrintTable(const std::vector<signals::Signal>& found) {
+void PrintSignals(const std::vector<signals::Signal>& found) {
   std::printf("%-10s %-22s %-9s %s\n", "date", "kind", "method", "message");
   for (const signals::Signal& signal : found) {
     std::printf("%-10s %-22s %-9s %s\n", signal.date.ToIso().c_str(), signal.kind.c_str(),
@@ -80,14 +58,15 @@ void PrintTable(const std::vector<signals::Signal>& found) {
 }
 
 int RunSignals(const SignalsOptions& options) {
-  auto methods = ParseMethods(options.methods);
+  const char* name = "epiwire signals";
+  auto methods = signals::ParseMethodList(options.methods);
   if (!methods.ok()) {
-    std::fprintf(stderr, "epiwire signals: %s\n", methods.status().message().c_str());
+    std::fprintf(stderr, "%s: --method: %s\n", name, methods.status().message().c_str());
     return 2;
   }
   auto opened = OpenExistingStore(options.db);
   if (!opened.ok()) {
-    std::fprintf(stderr, "epiwire signals: %s\n", opened.status().message().c_str());
+    std::fprintf(stderr, "%s: %s\n", name, opened.status().message().c_str());
     return 2;
   }
   store::EventFilter filter;
@@ -95,16 +74,43 @@ int RunSignals(const SignalsOptions& options) {
   filter.country = options.country;
   auto facts = LoadCaseFacts(*opened.value(), filter);
   if (!facts.ok()) {
-    std::fprintf(stderr, "epiwire signals: %s\n", facts.status().message().c_str());
+    std::fprintf(stderr, "%s: %s\n", name, facts.status().message().c_str());
     return 2;
   }
-  const std::vector<signals::Signal> found =
-      signals::FindSignals(series::BuildSeries(facts.value()), facts.value(), methods.value());
+  auto sources = series::StoreSources(*opened.value(), facts.value());
+  if (!sources.ok()) {
+    std::fprintf(stderr, "%s: %s\n", name, sources.status().message().c_str());
+    return 2;
+  }
+  signals::SignalOptions signal_options;
+  signal_options.methods = methods.value();
+  signal_options.min_observed = options.min_observed;
+  signal_options.volume = !options.no_volume;
+  std::vector<series::VolumeSeries> volume;
+  if (signal_options.volume) volume = series::BuildVolumeSeries(facts.value(), sources.value());
+  const std::vector<signals::Signal> found = signals::FindSignals(
+      series::BuildSeries(facts.value()), volume, facts.value(), signal_options);
+  if (options.per_method) {
+    if (options.format == "json") {
+      // Each signal as its own one-signal alert keeps one JSON shape for both views.
+      std::vector<signals::Alert> single;
+      for (const signals::Signal& signal : found) {
+        std::vector<signals::Alert> one = signals::MergeSignals({signal});
+        single.insert(single.end(), one.begin(), one.end());
+      }
+      const std::string out = signals::AlertsToJson(single);
+      std::fwrite(out.data(), 1, out.size(), stdout);
+    } else {
+      PrintSignals(found);
+    }
+    return 0;
+  }
+  const std::vector<signals::Alert> alerts = signals::MergeSignals(found);
   if (options.format == "json") {
-    const std::string out = ToJson(found);
+    const std::string out = signals::AlertsToJson(alerts);
     std::fwrite(out.data(), 1, out.size(), stdout);
   } else {
-    PrintTable(found);
+    PrintAlerts(alerts, found.size());
   }
   return 0;
 }
@@ -115,9 +121,11 @@ void AddSignalsCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<SignalsOptions>();
   CLI::App* command = app.add_subcommand(
       "signals",
-      "Find signals in the store's case facts: aberrations in the daily new-case series\n"
-      "(EARS C1/C2/C3 as R's surveillance::earsC, CUSUM, the ECDC epitweetr method) and\n"
-      "importation signals (first imported case from X into Y, new importation route).");
+      "Find alerts in the store's case facts: aberrations in the reported daily case\n"
+      "counts and in the daily number of articles per disease and place (EARS C1/C2/C3\n"
+      "as R's surveillance::earsC, CUSUM, the ECDC epitweetr method), and importation\n"
+      "signals (first imported case from X into Y, new importation route). The methods\n"
+      "that fire on one event are merged into one alert with a severity and a stable id.");
   command->add_option("--db", options->db,
                       "Store: a SQLite file (default epiwire.db) or postgresql://...");
   command->add_option("--method", options->methods,
@@ -127,10 +135,22 @@ void AddSignalsCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"table", "json"}));
   command->add_option("--disease", options->disease, "Only this disease (\"covid-19\")");
   command->add_option("--country", options->country, "Only this country (ISO alpha-2)");
+  command
+      ->add_option("--min-observed", options->min_observed,
+                   "Reported days a 7-day baseline of case counts needs (default 5)")
+      ->check(CLI::Range(3, 7));
+  command->add_flag("--per-method", options->per_method,
+                    "Print every method's signal on its own instead of merged alerts");
+  command->add_flag("--no-volume", options->no_volume,
+                    "Leave out the article-volume series (case counts and importation only)");
   command->footer(
-      "Each method looks at a 7-day baseline; alpha 0.001 for C1/C2, 0.025 for C3 and\n"
-      "epitweetr; CUSUM k = 0.5, h = 4 (see src/epiwire/signals/signals.h).\n"
-      "Exit status: 0 printed (also when there is no signal); 2 bad usage or the store\n"
+      "A day without a report is unknown, not zero: case counts are tested only on\n"
+      "reported days whose 7-day baseline has at least --min-observed reported days (days\n"
+      "between two reported running totals are interpolated). Article counts are dense;\n"
+      "a burst needs 3 articles from 2 sources. Alpha 0.001 for C1/C2, 0.025 for C3 and\n"
+      "epitweetr; CUSUM k = 0.5, h = 4 (see src/epiwire/signals/signals.h). JSON: one\n"
+      "object per alert with its signals, each naming its baseline days.\n"
+      "Exit status: 0 printed (also when there is no alert); 2 bad usage or the store\n"
       "cannot be read.");
   command->callback([options, exit_code] { *exit_code = RunSignals(*options); });
 }

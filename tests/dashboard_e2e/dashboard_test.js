@@ -4,7 +4,9 @@
 // country shapes, event markers and importation arrows, the alerts and events
 // lists render, and clicking an event shows its article with the evidence in a
 // <mark> whose text equals the event's quote. A second run over an empty store
-// must show "no data". Run by tests/dashboard_e2e.sh.
+// must show "no data". The alerts panel shows merged alerts with their severity,
+// baseline and evidence, and an alert can be dismissed and restored.
+// Run by tests/dashboard_e2e.sh.
 'use strict';
 
 const { chromium } = require(process.env.PLAYWRIGHT_CORE);
@@ -74,6 +76,7 @@ async function testFullStore(browser) {
   }
   check(marked >= 1, 'at least one article opened with its evidence marked');
   check(nonAscii >= 1, 'an evidence after non-ASCII text is marked at the right place');
+  await testAlerts(page);
   check(problems.length === 0, 'no script errors or outside requests' +
         (problems.length ? ': ' + problems.join('; ') : ''));
   await rows.first().click();
@@ -81,6 +84,52 @@ async function testFullStore(browser) {
   await page.screenshot({ path: screenshot, fullPage: true });
   console.log('screenshot: ' + screenshot);
   await page.close();
+}
+
+// Alerts: merged alerts show their severity, baseline and evidence; an evidence
+// sentence opens its article; dismissing hides an alert (also after a reload) and
+// "dismissed" brings it back to restore.
+async function testAlerts(page) {
+  const alerts = page.locator('#alerts li.alert');
+  const aberration = alerts.filter({ hasText: 'Rise in cases of measles in Ontario' });
+  check(await aberration.count() === 1, 'the spike is one merged alert');
+  const meta = await aberration.locator('.alert-meta').textContent();
+  check(/baseline of [5-7] of 7 days reported/.test(meta), 'the alert says its baseline: ' + meta);
+  check(/ears_c1/.test(meta), 'the alert lists its methods');
+  check(['low', 'medium', 'high'].includes(await aberration.locator('.severity').textContent()),
+        'the alert has a severity');
+  await aberration.locator('details.evidence summary').click();
+  const quote = aberration.locator('.reports a.quote').first();
+  const sentence = await quote.textContent();
+  check(/40 new cases of measles/.test(sentence), 'the evidence holds the report: ' + sentence);
+  await quote.click();
+  await page.waitForFunction(
+      (q) => { const m = document.querySelector('#article-text mark'); return m && m.textContent === q; },
+      sentence, { timeout: 5000 }).catch(() => {});
+  check(await page.locator('#article-text mark').first().textContent() === sentence,
+        'an evidence sentence opens its article, marked');
+
+  const id = await aberration.getAttribute('data-alert-id');
+  const before = await alerts.count();
+  await aberration.locator('button.dismiss').click();
+  await page.waitForFunction((n) => document.querySelectorAll('#alerts li.alert').length === n - 1,
+                             before, { timeout: 5000 }).catch(() => {});
+  check(await alerts.count() === before - 1, 'dismissing hides the alert');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  check(await page.locator(`#alerts li.alert[data-alert-id="${id}"]`).count() === 0,
+        'a dismissed alert stays dismissed after a reload');
+  check(/1 dismissed/.test(await page.locator('#alerts-summary').textContent()),
+        'the panel counts the dismissed alert');
+  await page.locator('#alerts-dismissed').check();
+  const dismissed = page.locator(`#alerts li.alert.dismissed[data-alert-id="${id}"]`);
+  await dismissed.waitFor({ timeout: 5000 }).catch(() => {});
+  check(await dismissed.count() === 1, '"dismissed" shows it, marked');
+  await dismissed.locator('button.dismiss').click();
+  const restored = page.locator(`#alerts li.alert[data-alert-id="${id}"]:not(.dismissed)`);
+  await restored.waitFor({ timeout: 5000 }).catch(() => {});
+  check(await restored.count() === 1, 'restore brings it back');
+  await page.locator('#alerts-dismissed').uncheck();
 }
 
 async function testEmptyStore(browser) {

@@ -19,6 +19,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "epiwire/clean/lexicon.h"
 #include "epiwire/clean/line_rules.h"
 #include "epiwire/clean/relevance.h"
 #include "epiwire/clean/text_fold.h"
@@ -48,6 +49,9 @@ struct Line {
   bool duplicate_of_content = false;
   bool glued_author_heading = false;
   bool opens_link_list = false;
+  // The line's relevance-lexicon matches and words, found once with its boilerplate.
+  std::vector<PhraseMatch> relevance;
+  size_t words = 0;
 
   bool kept() const { return !blank && why == Why::kNone; }
   bool removed() const { return !blank && why != Why::kNone; }
@@ -85,7 +89,11 @@ long Neighbour(const std::vector<Line>& lines, long index, long step) {
 void ClassifyEachLine(std::string_view text, std::vector<Line>& lines) {
   for (Line& line : lines) {
     if (line.blank) continue;
-    LineVerdict verdict = ClassifyLine(text.substr(line.start, line.end - line.start));
+    const std::string_view content = text.substr(line.start, line.end - line.start);
+    const FoldedText folded = FoldText(content);
+    line.relevance = RelevanceLexicon().FindAll(folded);
+    line.words = CountWords(folded.text);
+    LineVerdict verdict = ClassifyFoldedLine(content, folded, line.relevance);
     line.certain = verdict.certain;
     switch (verdict.line_class) {
       case LineClass::kBoilerplate:
@@ -222,9 +230,12 @@ void RemoveByContext(std::string_view text, std::vector<Line>& lines) {
     double relevance = 0;
     long j = i;
     for (; j >= 0 && lines[static_cast<size_t>(j)].kept(); j = Neighbour(lines, j, +1)) {
-      std::string_view content = Content(text, lines[static_cast<size_t>(j)]);
+      const Line& candidate = lines[static_cast<size_t>(j)];
+      std::string_view content = Content(text, candidate);
       if (content.size() > kMaxWedgedLineBytes || run.size() == kMaxWedgedRun) break;
-      relevance += WeighRelevance(content).weight;
+      RelevanceTally tally;
+      tally.Add(candidate.relevance, candidate.words);
+      relevance += tally.evidence().weight;
       run.push_back(j);
     }
     bool run_complete = j < 0 || !lines[static_cast<size_t>(j)].kept();
@@ -265,13 +276,18 @@ Story MakeStory(std::string_view text, const std::vector<Line>& lines, size_t fi
   }
   story.end = lines[last].content_end;
   while (story.end > story.start && TrimSpaces(text.substr(story.end - 1, 1)).empty()) --story.end;
-  std::string joined;
+  RelevanceTally tally;
   for (size_t i = first; i <= last; ++i) {
     if (!lines[i].kept()) continue;
-    joined.append(Content(text, lines[i]));
-    joined.push_back('\n');
+    // A glued tail removed from a line takes its words along.
+    if (lines[i].content_end < lines[i].end) {
+      const FoldedText folded = FoldText(Content(text, lines[i]));
+      tally.Add(RelevanceLexicon().FindAll(folded), CountWords(folded.text));
+    } else {
+      tally.Add(lines[i].relevance, lines[i].words);
+    }
   }
-  double probability = RelevanceScore(joined);
+  double probability = ScoreEvidence(tally.evidence());
   story.relevant = probability >= kRelevantAt;
   story.score = story.relevant ? probability : 1.0 - probability;
   return story;

@@ -140,6 +140,23 @@ TEST(CleanText, TypicalBoilerplateLinesAreRemoved) {
   }
 }
 
+TEST(CleanText, BoilerplateOfPagesInOtherLanguagesIsRemoved) {
+  const std::vector<std::string> kBoilerplate = {
+      "标签: 本地新闻",
+      "京ICP备12345678号-2",
+      "关键词",
+      "Actualizado:",
+      "Lire aussi : les chiffres de la semaine",
+      "Читайте также",
+  };
+  for (const std::string& line : kBoilerplate) {
+    std::string text = Join({kLede, line, kSecond});
+    CleanResult result = CleanText(text);
+    EXPECT_TRUE(LineRemoved(text, result, line)) << line;
+    EXPECT_TRUE(LineKept(text, result, kLede)) << line;
+  }
+}
+
 TEST(CleanText, PageFurnitureIsRemovedByItsShape) {
   const std::vector<std::string> kFurniture = {
       "World | Health | Science | Contact us",
@@ -601,6 +618,40 @@ TEST(Lexicon, MatchesWholeWordsAndCamelCaseGlue) {
   EXPECT_TRUE(matcher.FindAll(FoldText("design upgrades")).empty());
   EXPECT_EQ(matcher.FindAll(FoldText("Please SIGN  UP today")).size(), 1u);
   EXPECT_EQ(matcher.FindAll(FoldText("Learn MoreEnter your name")).size(), 1u);
+}
+
+TEST(Lexicon, FoldsAccentedAndCyrillicCapitalsToLowerCase) {
+  EXPECT_EQ(FoldText("ÉPIDÉMIE à Paris").text, "épidémie à paris");
+  EXPECT_EQ(FoldText("ВСПЫШКА Кори, ЁЖ").text, "вспышка кори, ёж");
+  PhraseMatcher matcher = ParseRelevanceTsv("вспышка\t1.2\n").matcher;
+  EXPECT_EQ(matcher.FindAll(FoldText("Вспышка кори в городе")).size(), 1u);
+  EXPECT_TRUE(matcher.FindAll(FoldText("вспышками")).empty());  // no word inside another
+}
+
+TEST(Lexicon, ChinesePhrasesMatchBetweenAnyTwoCharacters) {
+  // Chinese is written without spaces: every character starts and ends a word.
+  PhraseMatcher matcher = ParseRelevanceTsv("病例\t1.2\n疫情\t1.0\n").matcher;
+  const std::vector<PhraseMatch> found = matcher.FindAll(FoldText("今日新增确诊病例3例，疫情平稳"));
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(matcher.phrase(found[0].entry), "病例");
+  EXPECT_EQ(matcher.phrase(found[1].entry), "疫情");
+}
+
+TEST(Lexicon, ChineseTextCountsAWordForEveryTwoCharacters) {
+  EXPECT_EQ(CountWords("三个病例"), 2u);
+  EXPECT_EQ(CountWords("新增病例 in Guangdong"), 4u);
+  EXPECT_EQ(CountWords("three new cases"), 3u);
+}
+
+TEST(RelevanceScore, OutbreakReportsInOtherLanguagesAreRelevant) {
+  EXPECT_GT(RelevanceScore("Le ministère de la santé a confirmé 12 nouveaux cas de rougeole, "
+                           "et deux patients sont hospitalisés."),
+            0.8);
+  EXPECT_GT(RelevanceScore("El brote de sarampión suma 40 casos confirmados y dos fallecidos."), 0.8);
+  EXPECT_GT(RelevanceScore("В области выявлено 15 случаев кори, введён карантин в школах."), 0.8);
+  EXPECT_GT(RelevanceScore("本市新增境外输入确诊病例2例，均已隔离治疗。"), 0.8);
+  EXPECT_LT(RelevanceScore("Le conseil municipal a voté le budget des routes et des écoles."), 0.2);
+  EXPECT_LT(RelevanceScore("市政府今天公布了明年的道路建设计划。"), 0.2);
 }
 
 TEST(LineRules, KickersAndCutOffEndings) {

@@ -93,15 +93,10 @@ bool PhraseMatcher::MatchesAt(const Entry& entry, const FoldedText& folded, size
   if (entry.anchor_end && end != text.size()) return false;
   // Whole words: a phrase that starts (ends) with a word byte must not continue a word,
   // unless the case changes there, as in text glued without a space ("MoreEnter").
-  if (pos > 0 && IsWordByte(static_cast<unsigned char>(entry.text.front())) &&
-      IsWordByte(static_cast<unsigned char>(text[pos - 1])) && !IsCamelBoundary(folded, pos)) {
+  if (IsWordByte(static_cast<unsigned char>(entry.text.front())) && !IsWordBoundary(folded, pos)) {
     return false;
   }
-  if (end < text.size() && IsWordByte(static_cast<unsigned char>(entry.text.back())) &&
-      IsWordByte(static_cast<unsigned char>(text[end])) && !IsCamelBoundary(folded, end)) {
-    return false;
-  }
-  return true;
+  return !IsWordByte(static_cast<unsigned char>(entry.text.back())) || IsWordBoundary(folded, end);
 }
 
 std::vector<PhraseMatch> PhraseMatcher::FindAll(const FoldedText& folded) const {
@@ -110,8 +105,7 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(const FoldedText& folded) const 
   size_t pos = 0;
   while (pos < text.size()) {
     // Inside a word no whole-word phrase can start: skip without trying the bucket.
-    if (pos > 0 && IsWordByte(static_cast<unsigned char>(text[pos])) &&
-        IsWordByte(static_cast<unsigned char>(text[pos - 1])) && !IsCamelBoundary(folded, pos)) {
+    if (!IsWordBoundary(folded, pos)) {
       ++pos;
       continue;
     }

@@ -68,8 +68,8 @@ size_t FindGluedTail(const FoldedText& folded, const std::vector<PhraseMatch>& m
 }
 
 // Prompt rules on the folded text up to `limit` (the start of a glued tail).
-bool IsPromptLine(const FoldedText& folded, const std::vector<PhraseMatch>& matches, size_t limit,
-                  bool& certain) {
+bool IsPromptLine(const std::vector<PhraseMatch>& matches,
+                  const std::vector<PhraseMatch>& relevance_matches, size_t limit, bool& certain) {
   size_t length = limit;
   size_t covered = 0;
   std::set<size_t> distinct;
@@ -84,7 +84,13 @@ bool IsPromptLine(const FoldedText& folded, const std::vector<PhraseMatch>& matc
     certain = distinct.size() >= 2;
     return true;
   }
-  double relevance = WeighRelevance(std::string_view(folded.text).substr(0, limit)).weight;
+  RelevanceTally tally;
+  std::vector<PhraseMatch> before_limit;
+  for (const PhraseMatch& match : relevance_matches) {
+    if (match.end <= limit) before_limit.push_back(match);
+  }
+  tally.Add(before_limit, 0);
+  const double relevance = tally.evidence().weight;
   if (distinct.size() >= 2 && length <= kMaxPromptLine && (relevance < 1.0 || coverage >= 0.3)) {
     certain = true;
     return true;
@@ -105,6 +111,12 @@ std::string_view TrimSpaces(std::string_view line) {
 static size_t PromotedTail(std::string_view line);
 
 LineVerdict ClassifyLine(std::string_view line) {
+  const FoldedText folded = FoldText(line);
+  return ClassifyFoldedLine(line, folded, RelevanceLexicon().FindAll(folded));
+}
+
+LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedText& folded,
+                               const std::vector<PhraseMatch>& relevance) {
   LineVerdict verdict;
   if (const size_t tail = PromotedTail(line); tail != std::string_view::npos) {
     verdict.glued_tail = tail;
@@ -119,7 +131,6 @@ LineVerdict ClassifyLine(std::string_view line) {
     verdict.line_class = LineClass::kCredit;
     return verdict;
   }
-  FoldedText folded = FoldText(line);
   const std::string& text = folded.text;
   if (text.empty()) return verdict;
   std::vector<PhraseMatch> matches = BoilerplateLexicon().FindAll(folded);
@@ -149,7 +160,7 @@ LineVerdict ClassifyLine(std::string_view line) {
   size_t tail = FindGluedTail(folded, matches);
   size_t limit = tail == std::string_view::npos ? text.size() : tail;
   while (limit > 0 && !IsWordByte(static_cast<unsigned char>(text[limit - 1]))) --limit;
-  if (IsPromptLine(folded, matches, limit, verdict.certain) || limit == 0) {
+  if (IsPromptLine(matches, relevance, limit, verdict.certain) || limit == 0) {
     verdict.line_class = LineClass::kBoilerplate;
     return verdict;
   }

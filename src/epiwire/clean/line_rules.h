@@ -8,6 +8,10 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
+
+#include "epiwire/clean/lexicon.h"
+#include "epiwire/clean/text_fold.h"
 
 namespace epiwire::clean {
 
@@ -33,6 +37,11 @@ struct LineVerdict {
 // Judges `line` (without its '\n') by the boilerplate lexicon and by its shape
 // (see LooksLikePageFurniture and LooksLikeCredit).
 LineVerdict ClassifyLine(std::string_view line);
+
+// The same on a line already folded, with its relevance-lexicon matches (the cleaner
+// folds and matches each line once and shares the result with relevance).
+LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedText& folded,
+                               const std::vector<PhraseMatch>& relevance);
 
 // Lines that are page furniture by their shape, whatever their words: navigation and
 // breadcrumbs ("Home » Top News", "feedback | help"), time stamps ("12:29, 05 January

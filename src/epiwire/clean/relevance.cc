@@ -32,13 +32,10 @@ constexpr double kMaxTimesWeight = 4;
 
 }  // namespace
 
-RelevanceEvidence WeighRelevance(std::string_view text) {
-  RelevanceEvidence evidence;
-  FoldedText folded = FoldText(text);
-  evidence.words = CountWords(folded.text);
-  std::unordered_map<size_t, int> seen;
-  for (const PhraseMatch& match : RelevanceLexicon().FindAll(folded)) {
-    int count = ++seen[match.entry];
+void RelevanceTally::Add(const std::vector<PhraseMatch>& matches, size_t words) {
+  evidence_.words += words;
+  for (const PhraseMatch& match : matches) {
+    int count = ++seen_[match.entry];
     // Words of other subjects weigh against ("film", "box office"), capped the same way.
     const double sign = match.weight < 0 ? -1.0 : 1.0;
     double weight = match.weight * sign;
@@ -49,9 +46,15 @@ RelevanceEvidence WeighRelevance(std::string_view text) {
       after = weight;
     }
     double cap = weight * kMaxTimesWeight;
-    evidence.weight += sign * (std::min(after, cap) - std::min(before, cap));
+    evidence_.weight += sign * (std::min(after, cap) - std::min(before, cap));
   }
-  return evidence;
+}
+
+RelevanceEvidence WeighRelevance(std::string_view text) {
+  FoldedText folded = FoldText(text);
+  RelevanceTally tally;
+  tally.Add(RelevanceLexicon().FindAll(folded), CountWords(folded.text));
+  return tally.evidence();
 }
 
 double ScoreEvidence(const RelevanceEvidence& evidence) {

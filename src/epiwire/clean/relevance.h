@@ -7,6 +7,10 @@
 
 #include <cstddef>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "epiwire/clean/lexicon.h"
 
 namespace epiwire::clean {
 
@@ -17,6 +21,19 @@ struct RelevanceEvidence {
 
 // Weighs the relevance-lexicon phrases found in `text`.
 RelevanceEvidence WeighRelevance(std::string_view text);
+
+// Relevance evidence summed over pieces already folded and matched (the lines of a
+// story), so that a text is folded and matched once for every use.
+class RelevanceTally {
+ public:
+  // Adds the relevance-lexicon matches of one piece and its word count.
+  void Add(const std::vector<PhraseMatch>& matches, size_t words);
+  const RelevanceEvidence& evidence() const { return evidence_; }
+
+ private:
+  std::unordered_map<size_t, int> seen_;  // lexicon entry -> times seen
+  RelevanceEvidence evidence_;
+};
 
 // Maps evidence to a 0..1 probability that the text is about an outbreak.
 double ScoreEvidence(const RelevanceEvidence& evidence);

@@ -26,6 +26,30 @@ const char* FoldPunctuation(std::string_view rest, size_t& length) {
   return nullptr;
 }
 
+// The lower-case second byte of a two-byte capital that folds in place (Latin-1 letters
+// À..Þ but ×, Cyrillic А..Я and Ё), or 0 for any other pair. `first` is updated when the
+// lower-case letter has another first byte (Р..Я -> р..я, Ё -> ё).
+unsigned char FoldTwoByteCapital(unsigned char& first, unsigned char second) {
+  if (first == 0xC3 && second >= 0x80 && second <= 0x9E && second != 0x97) return second + 0x20;
+  if (first == 0xD0 && second >= 0x90 && second <= 0x9F) return second + 0x20;
+  if (first == 0xD0 && second >= 0xA0 && second <= 0xAF) {
+    first = 0xD1;
+    return second - 0x20;
+  }
+  if (first == 0xD0 && second == 0x81) {
+    first = 0xD1;
+    return 0x91;
+  }
+  return 0;
+}
+
+// A CJK character (three bytes from a lead byte of IsCjkLead) ends just before `pos`.
+bool CjkEndsAt(const std::string& text, size_t pos) {
+  return pos >= 3 && IsCjkLead(static_cast<unsigned char>(text[pos - 3])) &&
+         (static_cast<unsigned char>(text[pos - 1]) & 0xC0) == 0x80 &&
+         (static_cast<unsigned char>(text[pos - 2]) & 0xC0) == 0x80;
+}
+
 bool IsSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -69,6 +93,17 @@ FoldedText FoldText(std::string_view input) {
         i += length;
         continue;
       }
+      if (i + 1 < input.size()) {
+        unsigned char first = c;
+        const unsigned char lower = FoldTwoByteCapital(first, static_cast<unsigned char>(input[i + 1]));
+        if (lower != 0) {
+          emit(static_cast<char>(first), i);
+          emit(static_cast<char>(lower), i);
+          i += 2;
+          end_of_last = i;
+          continue;
+        }
+      }
       emit(static_cast<char>(c), i);
     } else {
       emit(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c), i);
@@ -85,6 +120,17 @@ bool IsCamelBoundary(const FoldedText& folded, size_t pos) {
   unsigned char before = static_cast<unsigned char>(folded.input[folded.origin[pos - 1]]);
   unsigned char here = static_cast<unsigned char>(folded.input[folded.origin[pos]]);
   return before >= 'a' && before <= 'z' && here >= 'A' && here <= 'Z';
+}
+
+bool IsWordBoundary(const FoldedText& folded, size_t pos) {
+  const std::string& text = folded.text;
+  if (pos == 0 || pos >= text.size()) return true;
+  if (!IsWordByte(static_cast<unsigned char>(text[pos])) ||
+      !IsWordByte(static_cast<unsigned char>(text[pos - 1]))) {
+    return true;
+  }
+  return IsCjkLead(static_cast<unsigned char>(text[pos])) || CjkEndsAt(text, pos) ||
+         IsCamelBoundary(folded, pos);
 }
 
 std::string DuplicateKey(std::string_view input) {
@@ -106,13 +152,21 @@ std::string DuplicateKey(std::string_view input) {
 
 size_t CountWords(std::string_view input) {
   size_t words = 0;
+  size_t cjk = 0;
   bool in_word = false;
-  for (char ch : input) {
-    bool word_byte = IsWordByte(static_cast<unsigned char>(ch));
+  for (size_t i = 0; i < input.size(); ++i) {
+    const auto c = static_cast<unsigned char>(input[i]);
+    if (IsCjkLead(c)) {
+      ++cjk;
+      i += 2;
+      in_word = false;
+      continue;
+    }
+    bool word_byte = IsWordByte(c);
     if (word_byte && !in_word) ++words;
     in_word = word_byte;
   }
-  return words;
+  return words + (cjk + 1) / 2;
 }
 
 }  // namespace epiwire::clean

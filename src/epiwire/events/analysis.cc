@@ -225,6 +225,12 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
   const auto& tokens = view.tokens;
   for (PlaceRef& ref : view.places) {
     ref.role = RoleBefore(view, ref.span);
+    // "菲律宾输入": a word after the place that makes it where people came from.
+    size_t next = ref.span.end;
+    while (next < tokens.size() && view.Is(next, kGrEach)) ++next;  // "法国 各 输入"
+    if (next < tokens.size() && view.Is(next, kGrFromAfter)) {
+      ref.role = PlaceRole::kOrigin;
+    }
     size_t after = ref.span.end;
     if (after < tokens.size() && tokens[after].lower == "'s") {
       ref.possessive = true;
@@ -379,14 +385,25 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   view.clause.assign(n, 0);
   view.disease.assign(n, std::string());
   view.disease_length.assign(n, 0);
+  view.measure_start.assign(n, false);
+  const std::vector<uint32_t> words = lexicon.WordIds(view.tokens);
+  bool number = false;
   for (size_t i = 0; i < n; ++i) {
+    const text::Token& token = view.tokens[i];
+    number = number || token.has_digit;
+    if (token.is_word && lexicon.MayStartMeasure(token.lower, words[i])) {
+      view.measure_start[i] = true;
+      view.measure_anchor = true;
+    }
+    if (words[i] == Lexicon::kNoWord) continue;
     uint32_t flags = 0;
-    size_t length = lexicon.MatchCue(view.tokens, i, &flags);
+    size_t length = lexicon.MatchCue(words, i, &flags);
     for (size_t k = i; k < i + length; ++k) view.cues[k] |= flags;
-    length = lexicon.MatchGrammar(view.tokens, i, &flags);
+    length = lexicon.MatchGrammar(words, i, &flags);
     for (size_t k = i; k < i + length; ++k) view.grammar[k] |= flags;
     TermAt& term = view.terms[i];
-    term.length = lexicon.MatchCaseTerm(view.tokens, i, &term.term);
+    term.length = lexicon.MatchCaseTerm(words, i, &term.term);
+    number = number || (view.grammar[i] & kGrNumber);
   }
   int clause = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -396,10 +413,12 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   // Diseases, longest first, without overlaps ("swine flu" is not also "flu").
   for (size_t i = 0; i < n; ++i) {
     std::string disease;
-    const size_t length = lexicon.MatchDisease(view.tokens, i, &disease);
+    const size_t length = lexicon.MatchDisease(words, i, &disease);
     if (length == 0) continue;
     view.disease[i] = disease;
     view.disease_length[i] = length;
+    // "African swine fever", "bird flu": the words of a disease name count nothing.
+    for (size_t k = i; k < i + length; ++k) view.terms[k] = TermAt{};
     i += length - 1;
   }
 
@@ -416,14 +435,27 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   }
 
   const std::string_view sentence_text = text.substr(sentence.start, sentence.end - sentence.start);
-  for (quantity::Quantity q : quantity::FindQuantities(sentence_text)) {
+  // Numbers and dates are read only where there can be some: most sentences of a page
+  // hold neither a number nor a case word nor a measure.
+  // A count of one needs an article and a case word ("a woman was diagnosed"); a
+  // dateline a place at the start of a line.
+  bool article = false;
+  for (size_t i = 0; i < n && !article; ++i) article = view.Is(i, kGrArticle);
+  const bool has_terms = article && std::any_of(view.terms.begin(), view.terms.end(),
+                                                [](const TermAt& t) { return t.length > 0; });
+  const bool dateline = !view.places.empty() && view.places.front().span.begin <= 3 &&
+                        StartsLine(text, sentence.start);
+  const bool read_dates = number || has_terms || view.measure_anchor || dateline;
+  for (quantity::Quantity q : number ? quantity::FindQuantities(sentence_text)
+                                     : std::vector<quantity::Quantity>{}) {
     q.start += sentence.start;
     q.end += sentence.start;
     q.number_start += sentence.start;
     QuantityRef ref{{view.TokenAt(q.number_start), view.TokenAt(q.end)}, q};
     if (ref.span.end > ref.span.begin) view.quantities.push_back(ref);
   }
-  for (dates::DateMention d : dates::FindDates(sentence_text, published)) {
+  for (dates::DateMention d : read_dates ? dates::FindDates(sentence_text, published)
+                                         : std::vector<dates::DateMention>{}) {
     d.start += sentence.start;
     d.end += sentence.start;
     view.dates.push_back(DateRef{{view.TokenAt(d.start), view.TokenAt(d.end)}, d});
@@ -434,9 +466,10 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     if (ref.apposition_noun == SIZE_MAX) continue;
     const auto level = lexicon.PlaceNounLevel(view.tokens[ref.apposition_noun].lower);
     if (!level || *level == ref.place.level || *level == PlaceLevel::kOther) continue;
-    const text::Token& first = view.tokens[ref.span.begin];
-    const text::Token& last = view.tokens[ref.span.end - 1];
-    const std::string_view name = text.substr(first.start, last.end - first.start);
+    const text::Token& name_start = view.tokens[ref.span.begin];
+    const text::Token& name_end = view.tokens[ref.span.end - 1];
+    const std::string_view name =
+        text.substr(name_start.start, name_end.end - name_start.start);
     if (auto other = gazetteer.LookupLevel(name, ref.place.country, *level)) ref.place = *other;
   }
   FindAnaphors(view, lexicon);

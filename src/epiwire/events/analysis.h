@@ -98,6 +98,8 @@ struct SentenceView {
   std::vector<QuantityRef> quantities;
   std::vector<DateRef> dates;
   bool heading = false;  // a short line without a verb: a title or a section heading
+  bool measure_anchor = false;  // a word a measure could start with: the rules run
+  std::vector<bool> measure_start;  // by token: a measure word could start here
 
   uint32_t CuesIn(size_t begin, size_t end) const;
   bool HasCue(uint32_t cue) const { return CuesIn(0, tokens.size()) & cue; }

@@ -208,6 +208,19 @@ bool IsReportDate(const SentenceView& view, const DateRef& date) {
 }
 
 // Aggregation: the noun phrase first, then the clause, then the date kind.
+// The cues of an opening adverbial that is nothing but cues ("In total, ...", "So far,
+// ...", "Au total, ...", "Всего, ..."): they speak for the whole sentence.
+uint32_t OpeningCues(const SentenceView& view) {
+  uint32_t cues = 0;
+  for (size_t i = 0; i < view.tokens.size(); ++i) {
+    if (view.clause[i] != view.clause[0]) return cues;
+    if (!view.tokens[i].is_word) continue;
+    if (view.cues[i] == 0) return 0;
+    cues |= view.cues[i];
+  }
+  return 0;
+}
+
 std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadCount& count,
                                            const DateRef* date, bool possessive_place) {
   const CountReading& reading = count.reading;
@@ -219,7 +232,7 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   // "another 12", "12 more", "12 new cases"; the hedge "more than" is not a cue.
   const uint32_t before = start >= 1 ? view.cues[start - 1] : 0;
   if ((before & kCueNew) || (view.CuesIn(q.span.end, phrase_end) & kCueNew)) return Aggregation::kNew;
-  uint32_t clause_cues = 0;
+  uint32_t clause_cues = OpeningCues(view) & (kCueNew | kCueCumulative);
   for (size_t i = 0; i < view.tokens.size(); ++i) {
     if (SameClause(view, i, q.span.begin)) clause_cues |= view.cues[i];
   }
@@ -330,6 +343,131 @@ bool ContinuesAboutTravellers(const SentenceView& next) {
   if (next.tokens.empty()) return false;
   return OneOf(next.tokens[0].lower, {"all", "most", "they", "these", "many", "some", "of",
                                       "both", "nearly", "almost", "half", "several", "each"});
+}
+
+// The origin of one item of a list of imported cases: "four from the United States",
+// "菲律宾输入 4 宗" (an origin, then a word that says so, then the number), "1 宗
+// (英国输入)" (the origin in brackets after the item).
+const PlaceRef* ItemOrigin(const SentenceView& view, const QuantityRef& q) {
+  const auto& tokens = view.tokens;
+  size_t end = q.span.end;
+  if (end + 1 < tokens.size() && tokens[end].lower == "from") {
+    for (size_t k = end + 1; k < tokens.size() && k < end + 4; ++k) {
+      if (const PlaceRef* origin = view.PlaceAt(k)) return origin;
+    }
+    return nullptr;
+  }
+  size_t start = HedgeStart(view, q);
+  while (start > 0 && view.Is(start - 1, kGrFromAfter | kGrEach)) --start;
+  if (start < HedgeStart(view, q)) {
+    for (const PlaceRef& ref : view.places) {
+      if (ref.span.end == start && ref.role == PlaceRole::kOrigin) return &ref;
+    }
+  }
+  if (end < tokens.size() && view.Is(end, kGrClassifier)) ++end;
+  if (end + 2 < tokens.size() && tokens[end].lower == "(") {
+    for (const PlaceRef& ref : view.places) {
+      if (ref.span.begin == end + 1 && ref.role == PlaceRole::kOrigin) return &ref;
+    }
+  }
+  return nullptr;
+}
+
+// The other places of a list "X, Y and Z" (or "X、Y") that `anchor` stands in: places
+// with nothing but commas and coordination between them.
+std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef& anchor) {
+  std::vector<const PlaceRef*> list;
+  const auto joined = [&](size_t from, size_t to) {
+    if (from >= to) return false;
+    for (size_t k = from; k < to; ++k) {
+      if (view.tokens[k].lower != "," && !view.Is(k, kGrCoordination)) return false;
+    }
+    return true;
+  };
+  const PlaceRef* last = &anchor;
+  for (const PlaceRef& ref : view.places) {  // after the anchor, in order
+    if (ref.span.begin >= last->span.end && !ref.qualifier && joined(last->span.end, ref.span.begin)) {
+      list.push_back(&ref);
+      last = &ref;
+    }
+  }
+  const PlaceRef* first = &anchor;
+  for (auto it = view.places.rbegin(); it != view.places.rend(); ++it) {  // before it
+    if (it->span.end <= first->span.begin && !it->qualifier && joined(it->span.end, first->span.begin)) {
+      list.push_back(&*it);
+      first = &*it;
+    }
+  }
+  return list;
+}
+
+// The counts of a list "5 and 3", "5, 3 and 2" that count `c` stands in, in order.
+std::vector<size_t> CountsListedWith(const SentenceView& view, const std::vector<ReadCount>& counts,
+                                     size_t c) {
+  const auto joined = [&](size_t from, size_t to) {
+    if (from >= to) return false;
+    for (size_t k = from; k < to; ++k) {
+      if (view.tokens[k].lower != "," && !view.Is(k, kGrCoordination)) return false;
+    }
+    return true;
+  };
+  size_t first = c;
+  while (first > 0 && joined(counts[first - 1].quantity.span.end, counts[first].quantity.span.begin)) {
+    --first;
+  }
+  size_t last = c;
+  while (last + 1 < counts.size() &&
+         joined(counts[last].quantity.span.end, counts[last + 1].quantity.span.begin)) {
+    ++last;
+  }
+  std::vector<size_t> listed;
+  for (size_t i = first; i <= last; ++i) listed.push_back(i);
+  return listed;
+}
+
+// A count said to hold for each place of a list ("each", "respectively", "各"): one event
+// more for every other place of the list its place, or its origin, stands in. When as
+// many counts as places are listed ("5 and 3 cases in X and Y, respectively"), they pair
+// up in order instead.
+std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCount>& counts,
+                              size_t c, Event& event) {
+  std::vector<Event> shares;
+  bool each = false;
+  for (size_t k = 0; k < view.tokens.size() && !each; ++k) each = view.Is(k, kGrEach);
+  if (!each) return shares;
+  const ReadCount& count = counts[c];
+  const bool by_origin = event.origin.has_value() && count.reading.path == CountPath::kListItem;
+  std::optional<Place>& field = by_origin ? event.origin : event.place;
+  if (!field) return shares;
+  const PlaceRef* anchor = nullptr;
+  size_t best = SIZE_MAX;
+  const size_t number = count.quantity.span.begin;
+  for (const PlaceRef& ref : view.places) {
+    if (!ref.place.SameAs(*field)) continue;
+    const size_t distance = ref.span.begin > number ? ref.span.begin - number : number - ref.span.end;
+    if (distance < best) {
+      best = distance;
+      anchor = &ref;
+    }
+  }
+  if (anchor == nullptr) return shares;
+  std::vector<const PlaceRef*> list = ListAround(view, *anchor);
+  list.push_back(anchor);
+  std::sort(list.begin(), list.end(),
+            [](const PlaceRef* a, const PlaceRef* b) { return a->span.begin < b->span.begin; });
+  const std::vector<size_t> listed = CountsListedWith(view, counts, c);
+  if (listed.size() > 1 && listed.size() == list.size()) {
+    const auto at = std::find(listed.begin(), listed.end(), c) - listed.begin();
+    field = list[static_cast<size_t>(at)]->place;
+    return shares;
+  }
+  for (const PlaceRef* other : list) {
+    if (other == anchor) continue;
+    Event share = event;
+    (by_origin ? share.origin : share.place) = other->place;
+    shares.push_back(std::move(share));
+  }
+  return shares;
 }
 
 void ReadImportation(const SentenceView& view, const ReadCount& count, size_t counts_in_sentence,
@@ -454,17 +592,11 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // "nine imported cases: four from the United States, three from ...": each item's
     // own origin.
     if (reading.path == CountPath::kListItem) {
-      const size_t end = count.quantity.span.end;
-      if (end + 1 < view.tokens.size() && view.tokens[end].lower == "from") {
-        for (size_t k = end + 1; k < view.tokens.size() && k < end + 4; ++k) {
-          const PlaceRef* origin = view.PlaceAt(k);
-          if (origin == nullptr) continue;
-          event.origin = origin->place;
-          event.route.clear();
-          event.imported = true;
-          if (!found.empty() && found.back().place) event.place = found.back().place;
-          break;
-        }
+      if (const PlaceRef* origin = ItemOrigin(view, count.quantity)) {
+        event.origin = origin->place;
+        event.route.clear();
+        event.imported = true;
+        if (!found.empty() && found.back().place) event.place = found.back().place;
       }
     }
     event.evidence = EvidenceOf(text, view.sentence);
@@ -488,7 +620,11 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       found.push_back(std::move(total));
       event.aggregation = Aggregation::kNew;
     }
+    // "four cases in X, Y and Z, respectively", "英国、法国各输入 2 宗": the count holds for
+    // every place of the list its place (or origin) stands in.
+    std::vector<Event> shares = Distribute(view, counts, c, event);
     found.push_back(std::move(event));
+    for (Event& share : shares) found.push_back(std::move(share));
   }
   for (Event& event : found) out.push_back(std::move(event));
 }

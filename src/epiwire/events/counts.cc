@@ -83,10 +83,17 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
 
 // A verb that ends right where the count starts: "killing 5", "found in 12 people".
 std::optional<TermAt> KillVerbBefore(const SentenceView& view, size_t start, size_t* at) {
-  for (size_t back = 1; back <= 4 && back <= start; ++back) {
-    const size_t k = start - back;
+  // "выявили ещё у двух": a cue of new cases and a preposition may come between.
+  size_t verb_end = start;
+  while (verb_end > 0 && start - verb_end < 2 &&
+         ((view.cues[verb_end - 1] & kCueNew) || view.Is(verb_end - 1, kGrFunction)) &&
+         view.terms[verb_end - 1].length == 0) {
+    --verb_end;
+  }
+  for (size_t back = 1; back <= 4 && back <= verb_end; ++back) {
+    const size_t k = verb_end - back;
     TermAt term = view.terms[k];
-    if (term.length == 0 || k + term.length != start) continue;
+    if (term.length == 0 || (k + term.length != start && k + term.length != verb_end)) continue;
     if (term.term.role != TermRole::kKillVerb) {
       if (!term.term.kill_status) continue;
       term.term.role = TermRole::kKillVerb;
@@ -101,8 +108,8 @@ std::optional<TermAt> KillVerbBefore(const SentenceView& view, size_t start, siz
 // The noun phrase after a number: its head decides what is counted. `needs_status`
 // is set when the head is people or animals and nothing in the phrase or after it
 // says what happened to them.
-std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* blocked,
-                                        bool* needs_status, int depth = 0) {
+std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, size_t after,
+                                        bool* blocked, bool* needs_status, int depth = 0) {
   const size_t number_end = after;
   const SentenceView& view = scan.view;
   const auto& tokens = view.tokens;
@@ -113,6 +120,12 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
     const text::Token& t = tokens[i];
     if (IsQuote(t)) {
       ++i;
+      continue;
+    }
+    // "84 名 确诊 病例": a measure word after the number.
+    if (i == after && view.Is(i, kGrClassifier)) {
+      ++i;
+      ++after;
       continue;
     }
     // "277 (2.9%) were laboratory confirmed": a share in brackets.
@@ -133,9 +146,26 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
       reading.phrase_end = i + term.length;
       switch (ct.role) {
         case TermRole::kNoun: {
+          // "3 cases ... because they turned out negative": no cases after all.
+          for (size_t k = i + term.length; k < tokens.size() && k < i + term.length + 12; ++k) {
+            if (tokens[k].lower == ";" || tokens[k].lower == "." || scan.quantity_at[k] >= 0) break;
+            if (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kNegVerb) {
+              *blocked = true;
+              return std::nullopt;
+            }
+          }
           reading.status = modifier.value_or(*ct.status);
           if (ct.status == CaseStatus::kDeaths) reading.status = CaseStatus::kDeaths;
           reading.noun_is_case_word = t.lower == "case" || t.lower == "cases";
+          // "cas confirmés", "casos sospechosos": a status word right after the noun.
+          if (!modifier && ct.status != CaseStatus::kDeaths) {
+            const size_t next = i + term.length;
+            if (next < tokens.size() && view.terms[next].length > 0 &&
+                view.terms[next].term.role == TermRole::kModifier && view.terms[next].term.status) {
+              reading.status = *view.terms[next].term.status;
+              reading.phrase_end = next + view.terms[next].length;
+            }
+          }
           // "cases of dog bites" counts bites; "cases of suspected measles" are suspected.
           size_t k = i + term.length;
           if (k < tokens.size() && tokens[k].lower == "of") {
@@ -218,8 +248,28 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
           }
           i += term.length;
           continue;
+        case TermRole::kTotal: {
+          // "12 total cases", "portent à 14 le nombre total de cas": a running total
+          // named after its number, of the cases its noun (or itself) counts.
+          reading.path = CountPath::kTotal;
+          for (size_t k = i + term.length; k < tokens.size() && k < i + term.length + 4; ++k) {
+            const TermAt& noun = view.terms[k];
+            if (noun.length > 0 && noun.term.role == TermRole::kNoun && noun.term.status) {
+              reading.status = *noun.term.status;
+              reading.head = k;
+              reading.phrase_end = k + noun.length;
+              reading.noun_is_case_word = true;
+              return reading;
+            }
+            if (!view.Is(k, kGrOf | kGrDeterminer) && !(view.cues[k] & kCueCumulative)) break;
+          }
+          if (ct.status) {
+            reading.status = *ct.status;
+            return reading;
+          }
+          break;
+        }
         case TermRole::kKillVerb:
-        case TermRole::kTotal:
           break;
       }
       break;
@@ -232,9 +282,11 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
       ++i;
       continue;
     }
-    // "43 confirmed and 20 probable cases": the noun is shared.
-    if (view.Is(i, kGrCoordination) && modifier && i + 1 < tokens.size() &&
-        scan.quantity_at[i + 1] >= 0) {
+    // "43 confirmed and 20 probable cases", "5 and 3 new cases": the noun is shared
+    // (but "between 30 and 40 cases" is one range).
+    const bool in_range = number_start > 0 && view.Is(number_start - 1, kGrRange);
+    if (view.Is(i, kGrCoordination) && (modifier || (i == number_end && !in_range)) &&
+        i + 1 < tokens.size() && scan.quantity_at[i + 1] >= 0) {
       i += 2;
       continue;
     }
@@ -270,7 +322,7 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
         ++k;
       }
       if (k == i + 1) return std::nullopt;
-      auto inner = ReadForward(scan, k, blocked, needs_status, depth + 1);
+      auto inner = ReadForward(scan, k, k, blocked, needs_status, depth + 1);
       if (inner) inner->path = CountPath::kPartitive;
       return inner;
     }
@@ -295,6 +347,12 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
       }
       break;
     }
+    // "bringing to 14 the number of cases", "portent à 14 le nombre total de cas".
+    if (i == after && view.Is(i, kGrDeterminer) && i + 1 < tokens.size() &&
+        view.terms[i + 1].length > 0 && view.terms[i + 1].term.role == TermRole::kTotal) {
+      ++i;
+      continue;
+    }
     // Other words of a noun phrase: "12 trainee sailors", "eight Rapid Response Teams",
     // "12 Chinese nationals".
     // Participles are adjectives here: "86 reported cases".
@@ -312,6 +370,49 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t after, bool* bl
     reading.status = *modifier;
     reading.head = modifier_at;
     reading.phrase_end = modifier_at + 1;
+    return reading;
+  }
+  return std::nullopt;
+}
+
+// "确诊病例 14 例", "出院 4 宗": in a language that counts with measure words, the
+// counted noun (or a status verb) may stand before the number, in the same clause.
+std::optional<CountReading> ReadBackward(const Scan& scan, const QuantityRef& q) {
+  const SentenceView& view = scan.view;
+  const auto& tokens = view.tokens;
+  const size_t end = q.span.end;
+  if (end >= tokens.size() || !view.Is(end, kGrClassifier)) return std::nullopt;
+  const size_t start = HedgeStart(view, q);
+  for (size_t back = 1; back <= 10 && back <= start; ++back) {
+    const size_t k = start - back;
+    if (tokens[k].lower == "," || tokens[k].lower == ";" || tokens[k].lower == "(" ||
+        scan.quantity_at[k] >= 0) {
+      break;
+    }
+    // A term may start a few characters before: find the one that ends here.
+    const TermAt& found = view.terms[k];
+    if (found.length == 0) continue;
+    const CaseTerm& term = found.term;
+    const bool noun = term.role == TermRole::kNoun ||
+                      (term.role == TermRole::kPerson && term.status) ||
+                      term.role == TermRole::kVerb;
+    if (term.role == TermRole::kThing || term.role == TermRole::kNegVerb) return std::nullopt;
+    if (!noun || !term.status) continue;
+    CountReading reading;
+    reading.status = *term.status;
+    reading.head = k;
+    reading.phrase_end = end + 1;
+    reading.noun_is_case_word = term.role == TermRole::kNoun;
+    // A status word before the noun ("确诊病例", "无症状感染者") says more than "cases".
+    for (size_t m = k; m-- > 0 && m + 6 > k;) {
+      if (tokens[m].lower == "," || scan.quantity_at[m] >= 0) break;
+      const TermAt& before = view.terms[m];
+      if (before.length > 0 && before.term.role == TermRole::kModifier && before.term.status &&
+          m + before.length <= k && reading.status == CaseStatus::kConfirmed) {
+        reading.status = *before.term.status;
+        break;
+      }
+    }
     return reading;
   }
   return std::nullopt;
@@ -519,7 +620,10 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
       *ordinal = view.quantities[static_cast<size_t>(scan.quantity_at[k])].quantity.value;
       CountReading reading;
       reading.status = *verb->term.status;
-      reading.head = k;
+      // "A ninth person died": the person is what is counted.
+      const bool person = k + 1 < tokens.size() && view.terms[k + 1].length > 0 &&
+                          view.terms[k + 1].term.role == TermRole::kPerson;
+      reading.head = person ? k + 1 : k;
       reading.phrase_end = at + verb->length;
       reading.path = CountPath::kSingle;
       return reading;
@@ -608,8 +712,9 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
       }
     }
   }
+  // "广州 5 宗": a measure word after the number ends the item as well.
   const bool ends_here = end >= tokens.size() || !tokens[end].is_word ||
-                         view.Is(end, kGrCoordination | kGrFunction | kGrLocative) ||
+                         view.Is(end, kGrCoordination | kGrFunction | kGrLocative | kGrClassifier) ||
                          std::any_of(view.dates.begin(), view.dates.end(),
                                      [&](const DateRef& d) { return d.span.begin == end; });
   // Before: "X 1,202", "X (111)", "X with 6,994", "X: 12".
@@ -619,13 +724,18 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
                 tokens[k - 1].lower == "with" || view.Is(k - 1, kGrCountVerb))) {
     --k;
   }
+  // "菲律宾 输入 4 宗": a word that makes the place an origin may stand between.
+  if (k > 0 && k == start && view.Is(k - 1, kGrFromAfter)) {
+    while (k > 0 && view.Is(k - 1, kGrFromAfter | kGrEach)) --k;
+  }
   place_before = place_ends_at(k);
   // "and Punjab 1,202", but not "ASL Rome 2": the place opens a list item.
   if (place_before && k == start) {
     for (const PlaceRef& ref : view.places) {
       if (ref.span.end != k || ref.span.begin == 0) continue;
       const text::Token& open = tokens[ref.span.begin - 1];
-      if (open.is_word && !view.Is(ref.span.begin - 1, kGrCoordination | kGrCountVerb)) {
+      // "其中 广州 5 宗" ("of them, Guangzhou 5"): a pronoun opens the list as well.
+      if (open.is_word && !view.Is(ref.span.begin - 1, kGrCoordination | kGrCountVerb | kGrPronoun)) {
         place_before = false;
       }
     }
@@ -681,7 +791,8 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     bool blocked = false;
     bool needs_status = false;
-    std::optional<CountReading> reading = ReadForward(scan, q.span.end, &blocked, &needs_status);
+    std::optional<CountReading> reading =
+        ReadForward(scan, q.span.begin, q.span.end, &blocked, &needs_status);
     // A verb before the number says what happened to the people or animals counted
     // ("killing 23 children", "found in 12 people"), or stands alone ("killing 5").
     if (!blocked && (needs_status || !reading)) {
@@ -707,13 +818,28 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     // "killed 28 people, including nine people", "50 cattle and one moose": people or
     // animals listed after a count share its status.
-    if (needs_status && !reading->by_modifier && !counts.empty() && hedge > 0 &&
-        (OneOf(tokens[hedge - 1].lower, {"including", ",", "plus", "and"}))) {
+    // After "including", only a part with a time or place of its own is a count of
+    // its own ("including nine in the past week"); "including two foreigners" only
+    // describes the count before.
+    const auto own_frame = [&] {
+      for (size_t k = reading->phrase_end; k < tokens.size() && k < reading->phrase_end + 6; ++k) {
+        if (view.Is(k, kGrLocative) || view.PlaceAt(k) != nullptr) return true;
+        for (const DateRef& date : view.dates) {
+          if (date.span.begin == k) return true;
+        }
+        if (!tokens[k].is_word) return false;
+      }
+      return false;
+    };
+    const bool listed = hedge > 0 && OneOf(tokens[hedge - 1].lower, {",", "plus", "and"});
+    const bool included = hedge > 0 && tokens[hedge - 1].lower == "including" && own_frame();
+    if (needs_status && !reading->by_modifier && !counts.empty() && (listed || included)) {
       reading->status = counts.back().reading.status;
       needs_status = false;
     }
     if (needs_status && reading && reading->by_modifier) needs_status = false;
     if (needs_status) continue;  // people or animals, and nothing happened to them
+    if (!reading && !blocked) reading = ReadBackward(scan, q);
     if (!reading && !blocked) reading = ReadTotal(scan, q, &blocked);
     if (!reading && !blocked) reading = ReadPartitiveFrame(view, q);
     if (!reading) {

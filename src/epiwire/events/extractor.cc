@@ -48,15 +48,18 @@ std::string MainDisease(const std::vector<SentenceView>& views) {
   return best;
 }
 
-// The animals the document speaks of most, if it speaks of any.
+// The animals the document speaks of, if one kind makes most of what it names: with
+// cattle, pigs and sheep all named, "cases" of foot-and-mouth disease are just animals.
 std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
   std::map<Host, int> counts;
+  int total = 0;
   for (const SentenceView& view : views) {
     for (const TermAt& term : view.terms) {
       if (term.length == 0 || term.term.role != TermRole::kAnimal) continue;
       // The general words ("birds", "animals") say less than the kinds.
       const bool general = *term.term.host == Host::kBird || *term.term.host == Host::kAnimal;
       counts[*term.term.host] += general ? 1 : 3;
+      total += general ? 1 : 3;
     }
   }
   std::optional<Host> best;
@@ -67,6 +70,7 @@ std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
       best_count = count;
     }
   }
+  if (best && best_count * 3 < total * 2) return Host::kAnimal;
   return best;
 }
 
@@ -94,7 +98,16 @@ std::optional<Place> MainCountry(const std::vector<gazetteer::PlaceMention>& men
 std::vector<Event> EventExtractor::Extract(std::string_view text,
                                            const std::vector<text::Sentence>& sentences,
                                            std::optional<Date> published) const {
-  const std::vector<gazetteer::PlaceMention> mentions = gazetteer_.FindPlaces(text);
+  if (sentences.empty()) return {};
+  // Places only where sentences are read: the teasers and furniture around an article
+  // neither hold its events nor say which places it means.
+  const size_t first = sentences.front().start;
+  const size_t last = sentences.back().end;
+  std::vector<gazetteer::PlaceMention> mentions = gazetteer_.FindPlaces(text.substr(first, last - first));
+  for (gazetteer::PlaceMention& mention : mentions) {
+    mention.start += first;
+    mention.end += first;
+  }
   std::vector<SentenceView> views;
   views.reserve(sentences.size());
   for (const text::Sentence& sentence : sentences) {

@@ -3,10 +3,13 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <type_traits>
 #include <utility>
 
 #include "epiwire/base/file.h"
+#include "epiwire/base/fold.h"
+#include "epiwire/base/stem.h"
 #include "epiwire/base/utf8.h"
 
 namespace epiwire::events {
@@ -44,7 +47,12 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kCueNames{{
     {"authority", kCueAuthority},
 }};
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 20> kGrammarNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 25> kGrammarNames{{
+    {"number", kGrNumber},
+    {"range", kGrRange},
+    {"each", kGrEach},
+    {"classifier", kGrClassifier},
+    {"from_after", kGrFromAfter},
     {"locative", kGrLocative},
     {"from", kGrFrom},
     {"to", kGrTo},
@@ -79,76 +87,121 @@ constexpr std::array<std::pair<std::string_view, TermRole>, 9> kRoleNames{{
     {"total", TermRole::kTotal},
 }};
 
-// A phrase as the sentence tokeniser splits it, tokens joined by single spaces, so
-// that "covid-19" is one token and "bird flu" two.
-std::string TokenKey(std::string_view phrase, size_t* words) {
-  const std::string lower = AsciiLower(phrase);
-  const auto tokens = text::Tokenize(lower, 0, lower.size());
-  std::string key;
-  for (const text::Token& t : tokens) {
-    if (!key.empty()) key += ' ';
-    key += t.lower;
+// A word or phrase of measures.tsv, in the tokens the text is read in ("call off" and
+// "关闭" are two tokens each); a trailing '*' makes the last token a prefix.
+MeasureWord ParseMeasureWord(std::string_view alternative) {
+  MeasureWord word;
+  if (alternative.ends_with('*')) {
+    word.last_is_prefix = true;
+    alternative.remove_suffix(1);
   }
-  *words = tokens.size();
-  return key;
+  for (const text::Token& token : text::Tokenize(alternative, 0, alternative.size())) {
+    word.words.push_back(token.lower);
+  }
+  return word;
 }
 
 }  // namespace
 
-bool PatternElement::Matches(std::string_view word) const {
+size_t PatternElement::MatchLength(const std::vector<text::Token>& tokens, size_t k) const {
+  const std::string_view word = tokens[k].lower;
   for (const std::string& e : exact) {
-    if (word == e) return true;
+    if (word == e) return 1;
   }
   for (const std::string& p : prefixes) {
-    if (word.substr(0, p.size()) == p) return true;
+    if (word.starts_with(p)) return 1;
   }
-  return false;
+  size_t best = 0;
+  for (const MeasureWord& phrase : phrases) {
+    const size_t n = phrase.words.size();
+    if (n <= best || k + n > tokens.size()) continue;
+    bool ok = true;
+    for (size_t w = 0; w < n && ok; ++w) {
+      const std::string& token = tokens[k + w].lower;
+      ok = w + 1 == n && phrase.last_is_prefix ? token.starts_with(phrase.words[w])
+                                               : token == phrase.words[w];
+    }
+    if (ok) best = n;
+  }
+  return best;
+}
+
+std::string Lexicon::WordKey(std::string_view lower) const {
+  if (!stem_) return std::string(lower);
+  return Stem(lower, language_);
+}
+
+std::vector<uint32_t> Lexicon::PhraseWords(std::string_view phrase) {
+  std::vector<uint32_t> words;
+  for (const text::Token& t : text::Tokenize(phrase, 0, phrase.size())) {
+    auto [it, added] =
+        vocabulary_.try_emplace(WordKey(t.lower), static_cast<uint32_t>(vocabulary_.size() + 1));
+    words.push_back(it->second);
+  }
+  return words;
+}
+
+std::vector<uint32_t> Lexicon::WordIds(const std::vector<text::Token>& tokens) const {
+  std::vector<uint32_t> ids(tokens.size(), kNoWord);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const auto found = stem_ ? vocabulary_.find(WordKey(tokens[i].lower))
+                             : vocabulary_.find(std::string_view(tokens[i].lower));
+    if (found != vocabulary_.end()) ids[i] = found->second;
+  }
+  return ids;
 }
 
 template <typename T>
-size_t Lexicon::MatchLongest(const PhraseTable<T>& table, const std::vector<text::Token>& tokens,
-                             size_t i, T* value, bool merge) {
-  if (i >= tokens.size() || !table.first_words.count(tokens[i].lower)) return 0;
-  std::string key;
+T& Lexicon::PhraseTable<T>::Add(const std::vector<uint32_t>& words) {
+  if (by_first.size() <= words.front()) by_first.resize(words.front() + 1);
+  for (Phrase& phrase : by_first[words.front()]) {
+    if (phrase.words == words) return phrase.value;
+  }
+  by_first[words.front()].push_back(Phrase{words, T{}});
+  return by_first[words.front()].back().value;
+}
+
+template <typename T>
+size_t Lexicon::PhraseTable<T>::Match(const std::vector<uint32_t>& ids, size_t i, T* value,
+                                      bool merge) const {
+  if (i >= ids.size() || ids[i] == kNoWord || ids[i] >= by_first.size()) return 0;
   size_t best = 0;
-  for (size_t n = 0; n < table.longest && i + n < tokens.size(); ++n) {
-    if (n > 0) key += ' ';
-    key += tokens[i + n].lower;
-    const auto found = table.phrases.find(key);
-    if (found == table.phrases.end()) continue;
-    best = n + 1;
+  for (const Phrase& phrase : by_first[ids[i]]) {
+    const size_t n = phrase.words.size();
+    if (i + n > ids.size() || !std::equal(phrase.words.begin(), phrase.words.end(), ids.begin() + static_cast<std::ptrdiff_t>(i))) {
+      continue;
+    }
     if constexpr (std::is_same_v<T, uint32_t>) {
-      *value = merge ? (*value | found->second) : found->second;
-    } else {
-      *value = found->second;
+      if (merge) *value |= phrase.value;
+    }
+    if (n > best) {
+      best = n;
+      if (!merge) *value = phrase.value;
     }
   }
   return best;
 }
 
-size_t Lexicon::MatchCaseTerm(const std::vector<text::Token>& tokens, size_t i,
-                              CaseTerm* term) const {
-  return MatchLongest(terms_, tokens, i, term, false);
+size_t Lexicon::MatchCaseTerm(const std::vector<uint32_t>& words, size_t i, CaseTerm* term) const {
+  return terms_.Match(words, i, term, false);
 }
 
-size_t Lexicon::MatchDisease(const std::vector<text::Token>& tokens, size_t i,
-                             std::string* id) const {
-  return MatchLongest(diseases_, tokens, i, id, false);
+size_t Lexicon::MatchDisease(const std::vector<uint32_t>& words, size_t i, std::string* id) const {
+  return diseases_.Match(words, i, id, false);
 }
 
-size_t Lexicon::MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const {
+size_t Lexicon::MatchCue(const std::vector<uint32_t>& words, size_t i, uint32_t* cues) const {
   *cues = 0;
-  return MatchLongest(cues_, tokens, i, cues, true);
+  return cues_.Match(words, i, cues, true);
 }
 
-size_t Lexicon::MatchGrammar(const std::vector<text::Token>& tokens, size_t i,
-                             uint32_t* classes) const {
+size_t Lexicon::MatchGrammar(const std::vector<uint32_t>& words, size_t i, uint32_t* classes) const {
   *classes = 0;
-  return MatchLongest(grammar_, tokens, i, classes, true);
+  return grammar_.Match(words, i, classes, true);
 }
 
 std::optional<PlaceLevel> Lexicon::PlaceNounLevel(std::string_view word) const {
-  const auto found = place_nouns_.find(std::string(word));
+  const auto found = place_nouns_.find(WordKey(word));
   if (found == place_nouns_.end()) return std::nullopt;
   return found->second;
 }
@@ -200,7 +253,7 @@ template <typename T>
 void Lexicon::WordTable<T>::Add(MeasureWord word, T value) {
   const size_t index = entries.size();
   if (word.words.size() == 1 && word.last_is_prefix) {
-    prefix_first.push_back(index);
+    prefix_first[word.words.front().substr(0, 3)].push_back(index);
   } else {
     by_first_word[word.words.front()].push_back(index);
   }
@@ -228,7 +281,12 @@ size_t Lexicon::WordTable<T>::Match(const std::vector<text::Token>& tokens, size
   if (const auto found = by_first_word.find(tokens[i].lower); found != by_first_word.end()) {
     for (size_t index : found->second) try_entry(index);
   }
-  for (size_t index : prefix_first) try_entry(index);
+  if (tokens[i].lower.size() >= 3) {
+    const auto found = prefix_first.find(tokens[i].lower.substr(0, 3));
+    if (found != prefix_first.end()) {
+      for (size_t index : found->second) try_entry(index);
+    }
+  }
   return best;
 }
 
@@ -242,10 +300,54 @@ size_t Lexicon::MatchMeasurePredicate(const std::vector<text::Token>& tokens, si
   return measure_predicates_.Match(tokens, i, action);
 }
 
+bool Lexicon::MayStartMeasure(std::string_view word) const {
+  if (measure_starts_.find(word) != measure_starts_.end()) return true;
+  return word.size() >= 3 &&
+         measure_start_prefixes_.find(word.substr(0, 3)) != measure_start_prefixes_.end();
+}
+
+bool Lexicon::MayStartMeasure(std::string_view word, uint32_t id) const {
+  if (id != kNoWord && id < measure_start_ids_.size() && measure_start_ids_[id]) return true;
+  if (word.size() < 3) return false;
+  const auto initial = static_cast<unsigned char>(word[0]);
+  // Prefixes of other scripts are few: only ASCII initials are filtered by a bit.
+  if (initial < 0x80 && (initial < 'a' || initial > 'z' || !(prefix_initials_ & (1u << (initial - 'a'))))) {
+    return false;
+  }
+  return measure_start_prefixes_.find(word.substr(0, 3)) != measure_start_prefixes_.end();
+}
+
 void Lexicon::IndexPatterns() {
+  const auto add_start = [&](const std::string& word, bool prefix) {
+    if (prefix) {
+      measure_start_prefixes_.insert(word.substr(0, 3));
+      if (word[0] >= 'a' && word[0] <= 'z') prefix_initials_ |= 1u << (word[0] - 'a');
+    } else {
+      measure_starts_.insert(word);
+      const uint32_t id = PhraseWords(word).front();
+      if (measure_start_ids_.size() <= id) measure_start_ids_.resize(id + 1, false);
+      measure_start_ids_[id] = true;
+    }
+  };
+  for (const MeasurePattern& pattern : measure_patterns_) {
+    for (const std::string& word : pattern.elements.front().exact) add_start(word, false);
+    for (const std::string& prefix : pattern.elements.front().prefixes) add_start(prefix, true);
+    for (const MeasureWord& phrase : pattern.elements.front().phrases) {
+      add_start(phrase.words.front(), false);
+    }
+  }
+  for (const auto* table : {&measure_objects_.entries}) {
+    for (const auto& [word, kind] : *table) {
+      add_start(word.words.front(), word.words.size() == 1 && word.last_is_prefix);
+    }
+  }
+  for (const auto& [word, action] : measure_predicates_.entries) {
+    add_start(word.words.front(), word.words.size() == 1 && word.last_is_prefix);
+  }
   for (size_t i = 0; i < measure_patterns_.size(); ++i) {
     const PatternElement& element = measure_patterns_[i].elements.front();
     for (const std::string& word : element.exact) pattern_by_word_[word].push_back(i);
+    for (const MeasureWord& phrase : element.phrases) pattern_by_word_[phrase.words.front()].push_back(i);
     for (const std::string& prefix : element.prefixes) {
       pattern_by_prefix_[prefix.substr(0, 2)].emplace_back(prefix, i);
     }
@@ -258,14 +360,13 @@ Status Lexicon::ReadDiseases(const std::string& path) {
     const std::string id = AsciiLower(fields[0]);
     if (fields.size() > 2 && fields[2] == "animal") animal_diseases_.insert(id);
     for (std::string_view synonym : Split(fields[1], '|')) {
-      size_t words = 0;
-      const std::string key = TokenKey(synonym, &words);
-      if (key.empty()) continue;
-      diseases_.phrases.emplace(key, id);
-      diseases_.Add(key, words);
+      const std::vector<uint32_t> words = PhraseWords(synonym);
+      if (words.empty()) continue;
+      std::string& value = diseases_.Add(words);
+      if (value.empty()) value = id;
     }
-    diseases_.phrases.emplace(id, id);
-    diseases_.Add(id, 1);
+    std::string& own = diseases_.Add(PhraseWords(id));
+    if (own.empty()) own = id;
     return Status::Ok();
   });
 }
@@ -294,11 +395,16 @@ Status Lexicon::ReadTerms(const std::string& path) {
       }
     }
     if (term.role == TermRole::kAnimal && !term.host) term.host = Host::kAnimal;
-    size_t words = 0;
-    const std::string key = TokenKey(fields[0], &words);
+    const std::vector<uint32_t> words = PhraseWords(fields[0]);
+    if (words.empty()) return Status::InvalidInput("empty term");
     // A phrase may be a verb after the noun and a verb before the number both.
-    if (const auto known = terms_.phrases.find(key); known != terms_.phrases.end()) {
-      CaseTerm merged = known->second;
+    const bool seen_before = words.front() < terms_.by_first.size() &&
+                       std::any_of(terms_.by_first[words.front()].begin(),
+                                   terms_.by_first[words.front()].end(),
+                                   [&](const auto& phrase) { return phrase.words == words; });
+    CaseTerm& slot = terms_.Add(words);
+    if (seen_before) {
+      CaseTerm merged = slot;
       if (term.role == TermRole::kKillVerb && merged.role != TermRole::kKillVerb) {
         merged.kill_status = term.status;
         term = merged;
@@ -306,8 +412,7 @@ Status Lexicon::ReadTerms(const std::string& path) {
         term.kill_status = merged.status;
       }
     }
-    terms_.phrases[key] = term;
-    terms_.Add(key, words);
+    slot = term;
     return Status::Ok();
   });
 }
@@ -317,10 +422,9 @@ Status Lexicon::ReadCues(const std::string& path) {
     if (fields.size() < 2) return Status::InvalidInput("want phrase<TAB>cue");
     for (const auto& [name, flag] : kCueNames) {
       if (fields[1] == name) {
-        size_t words = 0;
-        const std::string key = TokenKey(fields[0], &words);
-        cues_.phrases[key] |= flag;
-        cues_.Add(key, words);
+        const std::vector<uint32_t> words = PhraseWords(fields[0]);
+        if (words.empty()) return Status::InvalidInput("empty cue");
+        cues_.Add(words) |= flag;
         return Status::Ok();
       }
     }
@@ -336,8 +440,8 @@ Status Lexicon::ReadGrammar(const std::string& path) {
       if (fields[1] == name) flag = value;
     }
     if (flag == 0) return Status::InvalidInput("unknown class '" + std::string(fields[1]) + "'");
-    size_t words = 0;
-    const std::string key = TokenKey(fields[0], &words);
+    const std::vector<uint32_t> words = PhraseWords(fields[0]);
+    if (words.empty()) return Status::InvalidInput("empty word");
     if (flag == kGrPlaceNoun) {
       if (fields.size() < 3) return Status::InvalidInput("a place noun needs its level");
       PlaceLevel level = PlaceLevel::kOther;
@@ -345,10 +449,9 @@ Status Lexicon::ReadGrammar(const std::string& path) {
       else if (fields[2] == "subdivision") level = PlaceLevel::kSubdivision;
       else if (fields[2] == "city") level = PlaceLevel::kCity;
       else if (fields[2] != "other") return Status::InvalidInput("unknown level '" + std::string(fields[2]) + "'");
-      place_nouns_[key] = level;
+      place_nouns_[WordKey(FoldCase(fields[0]))] = level;
     }
-    grammar_.phrases[key] |= flag;
-    grammar_.Add(key, words);
+    grammar_.Add(words) |= flag;
     return Status::Ok();
   });
 }
@@ -373,15 +476,10 @@ Status Lexicon::ReadMeasures(const std::string& path) {
         if (!action) return Status::InvalidInput("unknown action '" + std::string(fields[1]) + "'");
       }
       for (std::string_view alternative : Split(fields[2], '|')) {
-        MeasureWord word;
-        for (std::string_view part : Split(alternative, ' ')) word.words.emplace_back(part);
+        MeasureWord word = ParseMeasureWord(alternative);
         if (word.words.empty()) continue;
-        if (word.words.back().ends_with('*')) {
-          word.words.back().pop_back();
-          word.last_is_prefix = true;
-          if (word.words.back().size() < 3) {
-            return Status::InvalidInput("prefix '" + word.words.back() + "*' is too short");
-          }
+        if (word.last_is_prefix && word.words.back().size() < 3) {
+          return Status::InvalidInput("prefix '" + word.words.back() + "*' is too short");
         }
         if (measure) measure_objects_.Add(std::move(word), *measure);
         if (action) measure_predicates_.Add(std::move(word), *action);
@@ -413,14 +511,18 @@ Status Lexicon::ReadMeasures(const std::string& path) {
       element.gap_before = gap;
       gap = 0;
       for (std::string_view alternative : Split(part, '|')) {
-        if (alternative.back() == '*' && alternative.size() < 3) {
+        MeasureWord word = ParseMeasureWord(alternative);
+        if (word.words.empty()) return Status::InvalidInput("empty alternative in '" + std::string(part) + "'");
+        if (word.last_is_prefix && word.words.back().size() < 3) {
           return Status::InvalidInput("prefix '" + std::string(alternative) +
                                       "' is too short (two letters at least)");
         }
-        if (alternative.back() == '*') {
-          element.prefixes.emplace_back(alternative.substr(0, alternative.size() - 1));
+        if (word.words.size() > 1) {
+          element.phrases.push_back(std::move(word));
+        } else if (word.last_is_prefix) {
+          element.prefixes.push_back(std::move(word.words.front()));
         } else {
-          element.exact.emplace_back(alternative);
+          element.exact.push_back(std::move(word.words.front()));
         }
       }
       pattern.elements.push_back(std::move(element));
@@ -431,9 +533,32 @@ Status Lexicon::ReadMeasures(const std::string& path) {
   });
 }
 
+Status Lexicon::ReadSettings(const std::string& path) {
+  return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
+    if (fields.size() < 2) return Status::InvalidInput("want setting<TAB>value");
+    if (fields[0] == "stem") {
+      if (fields[1] != "yes" && fields[1] != "no") return Status::InvalidInput("stem is yes or no");
+      stem_ = fields[1] == "yes";
+      if (stem_ && !HasStemmer(language_)) {
+        return Status::InvalidInput("no stemmer for language '" + language_ + "'");
+      }
+      return Status::Ok();
+    }
+    return Status::InvalidInput("unknown setting '" + std::string(fields[0]) + "'");
+  });
+}
+
 Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   auto lexicon = std::unique_ptr<Lexicon>(new Lexicon());
-  Status status = lexicon->ReadDiseases(dir + "/diseases.tsv");
+  lexicon->language_ = std::filesystem::path(dir).filename().string();
+  if (lexicon->language_.empty()) {
+    lexicon->language_ = std::filesystem::path(dir).parent_path().filename().string();
+  }
+  Status status = Status::Ok();
+  if (std::filesystem::exists(dir + "/settings.tsv")) {
+    status = lexicon->ReadSettings(dir + "/settings.tsv");
+  }
+  if (status.ok()) status = lexicon->ReadDiseases(dir + "/diseases.tsv");
   if (status.ok()) status = lexicon->ReadTerms(dir + "/terms.tsv");
   if (status.ok()) status = lexicon->ReadCues(dir + "/cues.tsv");
   if (status.ok()) status = lexicon->ReadGrammar(dir + "/grammar.tsv");

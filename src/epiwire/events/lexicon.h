@@ -86,14 +86,31 @@ enum Grammar : uint32_t {
   kGrExclude = 1u << 17,     // a word before a number that makes it no count: "aged", "$"
   kGrUnit = 1u << 18,        // a word after a number that makes it no count: "years", "km"
   kGrPassing = 1u << 19,     // passed, crossed, topped: a running total crossing a mark
+  kGrNumber = 1u << 20,      // a number word: "seven", "dozen", "million", "third"
+  kGrClassifier = 1u << 21,  // a measure word after a number (Chinese 例, 名, 人): the
+                             // counted noun may stand before the number
+  kGrFromAfter = 1u << 22,   // a word after a place that makes it an origin (Chinese 输入)
+  kGrEach = 1u << 23,        // each, respectively, 各: a count holds for every place of a list
+  kGrRange = 1u << 24,       // between, entre: "between 30 and 40" is one range, not two counts
 };
 
 // One element of a measure pattern: alternatives, each exact or a prefix.
+// Words of a measure's object or predicate: a phrase of whole words, the last of which
+// may be a prefix ("suspend*"). Matched on lower-cased tokens.
+struct MeasureWord {
+  std::vector<std::string> words;
+  bool last_is_prefix = false;
+};
+
+// One element of a measure pattern: alternatives, each a word, a prefix, or a phrase of
+// several tokens (a word of a language written without spaces: "关闭" is two tokens).
 struct PatternElement {
   std::vector<std::string> exact;
   std::vector<std::string> prefixes;
+  std::vector<MeasureWord> phrases;
   int gap_before = 0;  // tokens allowed between the previous element and this one
-  bool Matches(std::string_view word) const;
+  // The number of tokens the element matches from token `k` (0: none).
+  size_t MatchLength(const std::vector<text::Token>& tokens, size_t k) const;
 };
 
 struct MeasurePattern {
@@ -103,29 +120,42 @@ struct MeasurePattern {
   int line = 0;  // in measures.tsv, for messages and tests
 };
 
-// Words of a measure's object or predicate: a phrase of whole words, the last of which
-// may be a prefix ("suspend*"). Matched on lower-cased tokens.
-struct MeasureWord {
-  std::vector<std::string> words;
-  bool last_is_prefix = false;
-};
-
 class Lexicon {
  public:
   // Reads diseases.tsv, terms.tsv, cues.tsv, grammar.tsv and measures.tsv from `dir`
-  // (one language's directory, e.g. data/lexicon/en). A missing file or a malformed
-  // line fails with "path:line: what".
+  // (one language's directory, e.g. data/lexicon/en, whose name is the language), and
+  // settings.tsv when present. A missing file or a malformed line fails with
+  // "path:line: what".
   static Result<std::unique_ptr<Lexicon>> Load(const std::string& dir);
 
+  // The ISO 639-1 code of the lexicon's language (its directory's name).
+  const std::string& language() const { return language_; }
+
+  // The lexicon's id of each token's lower-cased word (kNoWord for words no phrase of
+  // the lexicon holds): one look-up a token, after which every table below matches on
+  // small integers instead of strings.
+  static constexpr uint32_t kNoWord = 0;
+  std::vector<uint32_t> WordIds(const std::vector<text::Token>& tokens) const;
+
   // Longest case term starting at token i: its length in tokens (0 if none).
-  size_t MatchCaseTerm(const std::vector<text::Token>& tokens, size_t i, CaseTerm* term) const;
+  size_t MatchCaseTerm(const std::vector<uint32_t>& words, size_t i, CaseTerm* term) const;
   // Longest disease name starting at token i: its length (0 if none) and id.
-  size_t MatchDisease(const std::vector<text::Token>& tokens, size_t i, std::string* id) const;
+  size_t MatchDisease(const std::vector<uint32_t>& words, size_t i, std::string* id) const;
   // Longest cue phrase starting at token i: its length (0 if none) and the flags of
   // every cue phrase starting there.
-  size_t MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const;
+  size_t MatchCue(const std::vector<uint32_t>& words, size_t i, uint32_t* cues) const;
   // Longest grammar phrase starting at token i ("as well as"): length and classes.
-  size_t MatchGrammar(const std::vector<text::Token>& tokens, size_t i, uint32_t* classes) const;
+  size_t MatchGrammar(const std::vector<uint32_t>& words, size_t i, uint32_t* classes) const;
+  // The same, on tokens (for tests and one-off look-ups).
+  size_t MatchCaseTerm(const std::vector<text::Token>& tokens, size_t i, CaseTerm* term) const {
+    return MatchCaseTerm(WordIds(tokens), i, term);
+  }
+  size_t MatchDisease(const std::vector<text::Token>& tokens, size_t i, std::string* id) const {
+    return MatchDisease(WordIds(tokens), i, id);
+  }
+  size_t MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const {
+    return MatchCue(WordIds(tokens), i, cues);
+  }
   // The level a place noun refers to ("province" -> subdivision); nullopt otherwise.
   std::optional<PlaceLevel> PlaceNounLevel(std::string_view word) const;
   // True for diseases of animals only (african-swine-fever): their "cases" are
@@ -144,6 +174,11 @@ class Lexicon {
   // Indices into measure_patterns() of the patterns whose first element matches `word`,
   // in file order (appended to `out`).
   void PatternsStartingWith(std::string_view word, std::vector<size_t>& out) const;
+  // Could a measure pattern, object or predicate start at this token? A cheap test
+  // (one look-up) that lets sentences without any skip the measure rules.
+  bool MayStartMeasure(std::string_view word) const;
+  // The same for a token whose word id is known (one bit test for most tokens).
+  bool MayStartMeasure(std::string_view word, uint32_t id) const;
   // A measure's object starting at token i ("schools", "mass events"): its length in
   // tokens (0 if none) and the measure it names.
   size_t MatchMeasureObject(const std::vector<text::Token>& tokens, size_t i,
@@ -154,21 +189,27 @@ class Lexicon {
                                MeasureAction* action) const;
 
  private:
+  // Phrases as sequences of word ids, found by their first word.
   template <typename T>
   struct PhraseTable {
-    std::unordered_map<std::string, T> phrases;  // space-joined lower-case tokens
-    std::unordered_set<std::string> first_words;  // quick rejection before building keys
-    size_t longest = 0;                          // in tokens
-    void Add(const std::string& phrase, size_t words) {
-      first_words.insert(phrase.substr(0, phrase.find(' ')));
-      longest = std::max(longest, words);
-    }
+    struct Phrase {
+      std::vector<uint32_t> words;
+      T value{};
+    };
+    std::vector<std::vector<Phrase>> by_first;  // indexed by the first word's id
+    // The value of `words`, added if new (callers may merge into it).
+    T& Add(const std::vector<uint32_t>& words);
+    // Longest phrase at i; with `merge`, the values of every phrase starting there
+    // are or-ed together (flags).
+    size_t Match(const std::vector<uint32_t>& ids, size_t i, T* value, bool merge) const;
   };
-  // Longest phrase of `table` at token i; with `merge`, the values of every phrase
-  // starting there are or-ed together (flags).
-  template <typename T>
-  static size_t MatchLongest(const PhraseTable<T>& table, const std::vector<text::Token>& tokens,
-                             size_t i, T* value, bool merge);
+  struct TransparentHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // The word ids of a phrase tokenised like sentences ("covid-19" one token, "bird flu"
+  // two), adding new words to the vocabulary.
+  std::vector<uint32_t> PhraseWords(std::string_view phrase);
   Status ReadDiseases(const std::string& path);
   Status ReadTerms(const std::string& path);
   Status ReadCues(const std::string& path);
@@ -176,6 +217,14 @@ class Lexicon {
   Status ReadMeasures(const std::string& path);
   void IndexPatterns();
 
+  Status ReadSettings(const std::string& path);
+  // The key a word is looked up by: its lower-case form, or its stem in a language
+  // whose lexicon is written in stems (settings.tsv: "stem<TAB>yes").
+  std::string WordKey(std::string_view lower) const;
+
+  std::string language_;
+  bool stem_ = false;
+  std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> vocabulary_;
   PhraseTable<std::string> diseases_;
   std::unordered_set<std::string> animal_diseases_;
   PhraseTable<CaseTerm> terms_;
@@ -186,10 +235,17 @@ class Lexicon {
   struct WordTable {
     std::vector<std::pair<MeasureWord, T>> entries;
     std::unordered_map<std::string, std::vector<size_t>> by_first_word;  // exact first words
-    std::vector<size_t> prefix_first;  // entries whose first word is a prefix
+    // Entries whose first word is a prefix, by its first three letters.
+    std::unordered_map<std::string, std::vector<size_t>> prefix_first;
     void Add(MeasureWord word, T value);
     size_t Match(const std::vector<text::Token>& tokens, size_t i, T* value) const;
   };
+  // First words of measure patterns, objects and predicates, and the first three
+  // letters of those that are prefixes.
+  std::unordered_set<std::string, TransparentHash, std::equal_to<>> measure_starts_;
+  std::unordered_set<std::string, TransparentHash, std::equal_to<>> measure_start_prefixes_;
+  std::vector<bool> measure_start_ids_;  // by word id: an exact start word
+  uint32_t prefix_initials_ = 0;         // bit (c - 'a'): a prefix starts with c
   WordTable<MeasureKind> measure_objects_;
   WordTable<MeasureAction> measure_predicates_;
   std::vector<MeasurePattern> measure_patterns_;

@@ -26,16 +26,18 @@ size_t MatchAt(const MeasurePattern& pattern, const std::vector<text::Token>& to
     return (k + 1 < tokens.size() && lexicon.IsNounModifier(tokens[k].lower, tokens[k + 1].lower)) ||
            (k > 0 && lexicon.IsPreModified(tokens[k - 1].lower, tokens[k].lower));
   };
-  if (!pattern.elements.front().Matches(tokens[at].lower) || modifier(at)) return 0;
-  size_t position = at;
+  const size_t first = pattern.elements.front().MatchLength(tokens, at);
+  if (first == 0 || modifier(at)) return 0;
+  size_t position = at + first - 1;
   for (size_t e = 1; e < pattern.elements.size(); ++e) {
     const PatternElement& element = pattern.elements[e];
     bool found = false;
     for (size_t k = position + 1;
          k < tokens.size() && k <= position + 1 + static_cast<size_t>(element.gap_before); ++k) {
       if (!tokens[k].is_word && OneOf(tokens[k].lower, {".", ";"})) break;
-      if (element.Matches(tokens[k].lower) && !modifier(k)) {
-        position = k;
+      const size_t length = element.MatchLength(tokens, k);
+      if (length > 0 && !modifier(k)) {
+        position = k + length - 1;
         found = true;
         break;
       }
@@ -198,7 +200,7 @@ bool Negated(const SentenceView& view, size_t at, size_t end) {
   for (size_t k = at + 1; k < end && k < view.tokens.size(); ++k) {
     if (view.Is(k, kGrNegation)) return true;
   }
-  for (size_t k = at; k-- > 0 && k + 6 > at;) {
+  for (size_t k = at; k-- > 0 && k + 8 > at;) {
     if (view.clause[k] != view.clause[at]) break;
     if (view.Is(k, kGrNegation)) return true;
   }
@@ -241,6 +243,10 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
   std::vector<Mark> objects;
   std::vector<Mark> predicates;
   for (size_t i = 0; i < tokens.size();) {
+    if (!view.measure_start[i]) {
+      ++i;
+      continue;
+    }
     MeasureKind kind{};
     MeasureAction action{};
     size_t length = lexicon.MatchMeasurePredicate(tokens, i, &action);
@@ -353,12 +359,13 @@ std::optional<Period> MeasurePeriod(const SentenceView& view) {
 void ExtractMeasures(std::string_view text, const SentenceView& view,
                      const DocumentContext& context, const Lexicon& lexicon,
                      const gazetteer::Gazetteer& gazetteer, std::vector<Event>& out) {
+  if (!view.measure_anchor) return;
   const auto& tokens = view.tokens;
   // Where could each pattern start? One index look-up a token, in text order.
   std::vector<std::vector<size_t>> starts(lexicon.measure_patterns().size());
   std::vector<size_t> found_here;
   for (size_t at = 0; at < tokens.size(); ++at) {
-    if (!tokens[at].is_word) continue;
+    if (!view.measure_start[at]) continue;
     found_here.clear();
     lexicon.PatternsStartingWith(tokens[at].lower, found_here);
     for (size_t index : found_here) starts[index].push_back(at);

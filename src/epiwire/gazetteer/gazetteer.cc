@@ -26,6 +26,7 @@
 #include "epiwire/gazetteer/gazetteer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,7 @@
 #include <utility>
 #include <vector>
 
+#include "epiwire/base/fold.h"
 #include "epiwire/gazetteer/gazetteer_tables.h"
 
 namespace epiwire::gazetteer {
@@ -48,7 +50,24 @@ struct Candidate {
   size_t end = 0;
   std::vector<NameEntry> entries;
   Prefer prefer = Prefer::kNone;
+  // Right after another capitalised word that is no place ("Punggu Mawang"): maybe
+  // only the end of a longer name.
+  bool inside_name = false;
+  // A county or district the tables do not have ("Carbon County"): a place of level
+  // "other", in the country (and subdivision) the text puts it in.
+  bool division = false;
+  // A known name before a division noun ("Orleans Parish"): if what follows puts it
+  // where the name has no reading, it is a division of that name there.
+  bool division_reading = false;
 };
+
+// Nouns of the divisions below the first level that the tables do not list.
+bool IsDivisionNoun(std::string_view word) {
+  static constexpr std::string_view kNouns[] = {"County",   "county",   "District",
+                                                "district", "Parish",   "parish",
+                                                "Borough",  "borough",  "Municipality"};
+  return std::find(std::begin(kNouns), std::end(kNouns), word) != std::end(kNouns);
+}
 
 // A place noun after a name ("Heilongjiang Province", "Fushun City") and the reading
 // it asks for; nullopt for other words.
@@ -105,7 +124,7 @@ class Matcher {
     while (i < tokens_.size()) {
       Candidate candidate;
       size_t next = 0;
-      if (IsStart(i) && MatchAt(i, candidate, next)) {
+      if (IsStart(i) && (MatchAt(i, candidate, next) || DivisionAt(i, candidate, next))) {
         out.push_back(candidate);
         i = next;
       } else {
@@ -121,6 +140,15 @@ class Matcher {
   }
 
   bool IsWord(size_t i) const { return i < tokens_.size() && tokens_[i].type == TokenType::kWord; }
+
+  // Does token i open a sentence (first in the text, or after a full stop or a line)?
+  bool SentenceStart(size_t i) const {
+    if (i == 0) return true;
+    const Token& before = tokens_[i - 1];
+    if (before.type == TokenType::kPunct && before.punct == '.') return true;
+    const std::string_view gap = text_.substr(before.end, tokens_[i].start - before.end);
+    return gap.find('\n') != std::string_view::npos || before.type == TokenType::kBreak;
+  }
 
   bool IsStart(size_t i) const {
     if (!IsWord(i)) return false;
@@ -165,11 +193,17 @@ class Matcher {
     const auto keys = Keys(first);
     for (auto it = keys.rbegin(); it != keys.rend(); ++it) {
       std::vector<NameEntry> readings = t_.Readings(it->first);
+      // "Río Grande do Sul": a name written with accents the tables do not have.
+      if (readings.empty() && !IsAscii(it->first)) readings = t_.Readings(FoldAccents(it->first));
       if (readings.empty() || !Allowed(it->first, readings, it->second)) continue;
       size_t last = it->second;
       out.start = tokens_[first].start;
       out.prefer = Prefer::kNone;
       const bool named = HasKind(readings, MentionKind::kName);
+      // "Orleans Parish, Louisiana": a division named like a place elsewhere, put in
+      // its place by what follows.
+      out.division_reading = IsWord(last + 1) && tokens_[last + 1].space_before &&
+                             IsDivisionNoun(Text(tokens_[last + 1]));
       out.entries = std::move(readings);
       if (named && IsWord(last + 1) && tokens_[last + 1].space_before &&
           IsPlaceNoun(Text(tokens_[last + 1]))) {
@@ -177,9 +211,56 @@ class Matcher {
         out.prefer = *PlaceNoun(Text(tokens_[last]));
       }
       if (IsWord(last + 1) && IsDiseaseWord(Text(tokens_[last + 1]))) return false;
+      // "Salmonella Newport", "serotype Concord": strains are named after places.
+      if (first > 0 && IsWord(first - 1) &&
+          (Text(tokens_[first - 1]) == "Salmonella" || Text(tokens_[first - 1]) == "serotype" ||
+           Text(tokens_[first - 1]) == "serovar")) {
+        return false;
+      }
+      // Inside a longer capitalised name: after a word that does not open the sentence
+      // ("Punggu Mawang"), or before one that is no place noun ("Rapid Response Teams").
+      out.inside_name = (first > 0 && IsWord(first - 1) && tokens_[first - 1].capitalised &&
+                         tokens_[first].space_before && !SentenceStart(first - 1) &&
+                         Text(tokens_[first - 1]) != "The") ||
+                        (IsWord(last + 1) && tokens_[last + 1].capitalised &&
+                         tokens_[last + 1].space_before && out.prefer == Prefer::kNone &&
+                         !IsPlaceNoun(Text(tokens_[last + 1])) &&
+                         !IsDivisionNoun(Text(tokens_[last + 1])));
       out.end = tokens_[last].end;
       next = last + 1;
       return true;
+    }
+    return false;
+  }
+
+  // "Carbon County", "Mather Parish": one to three capitalised words no table has,
+  // then a division noun. Words that name bodies ("Health District") are no place.
+  bool DivisionAt(size_t first, Candidate& out, size_t& next) const {
+    static constexpr std::string_view kBodies[] = {
+        "Health", "School", "Water", "Fire", "Police", "Sanitation", "Federal", "Central",
+        "Electoral", "Judicial", "Congressional", "Business", "Financial", "Historic",
+        "Special", "Capital", "National", "The", "Unified", "Independent", "Public",
+        // Small words that open a sentence in capitals.
+        "In", "At", "On", "For", "From", "By", "With", "As", "Of", "To", "And", "But", "Since",
+        "After", "Before", "During", "A", "An", "This", "That", "Its", "Their"};
+    if (!tokens_[first].capitalised) return false;
+    for (size_t last = first; last < first + 3 && IsWord(last); ++last) {
+      const std::string_view word = Text(tokens_[last]);
+      if (!tokens_[last].capitalised || t_.stopnames.count(word) ||
+          std::find(std::begin(kBodies), std::end(kBodies), word) != std::end(kBodies)) {
+        return false;
+      }
+      // A known name inside is read as itself ("Kozhikode district").
+      if (!t_.Readings(word).empty()) return false;
+      if (IsWord(last + 1) && tokens_[last + 1].space_before &&
+          IsDivisionNoun(Text(tokens_[last + 1]))) {
+        out = Candidate{};
+        out.start = tokens_[first].start;
+        out.end = tokens_[last + 1].end;
+        out.division = true;
+        next = last + 2;
+        return true;
+      }
     }
     return false;
   }
@@ -230,6 +311,36 @@ void AddUnambiguous(const GazetteerTables& t, const std::vector<NameEntry>& entr
   if (one_country && !context.HasCountry(first.country)) context.countries.push_back(first.country);
   if (one_subdivision && !context.HasSubdivision(first.subdivision)) {
     context.subdivisions.push_back(first.subdivision);
+  }
+}
+
+// Names that are ambiguous one by one but share a country ("Washington and Montana"):
+// a country that two or more different names can be read in joins the context.
+void AddSharedCountries(const GazetteerTables& t, std::string_view text,
+                        const std::vector<Candidate>& candidates, Context& context) {
+  std::vector<std::pair<std::string_view, std::vector<std::string_view>>> votes;
+  for (const Candidate& c : candidates) {
+    const std::string_view name = text.substr(c.start, c.end - c.start);
+    std::vector<std::string_view> countries;
+    for (const NameEntry& e : Usable(t, c.entries, nullptr)) {
+      const std::string_view country = t.places[e.place].country;
+      if (!country.empty() &&
+          std::find(countries.begin(), countries.end(), country) == countries.end()) {
+        countries.push_back(country);
+      }
+    }
+    if (countries.size() < 2) continue;  // unambiguous names are in the context already
+    for (std::string_view country : countries) {
+      auto it = std::find_if(votes.begin(), votes.end(),
+                             [&](const auto& vote) { return vote.first == country; });
+      if (it == votes.end()) it = votes.insert(votes.end(), {country, {}});
+      if (std::find(it->second.begin(), it->second.end(), name) == it->second.end()) {
+        it->second.push_back(name);
+      }
+    }
+  }
+  for (const auto& [country, names] : votes) {
+    if (names.size() >= 2 && !context.HasCountry(country)) context.countries.push_back(country);
   }
 }
 
@@ -294,16 +405,54 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   const GazetteerTables& t = *tables_;
   const std::vector<Candidate> candidates = Matcher(t, text).FindCandidates();
   Context context;
-  for (const Candidate& c : candidates) AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
+  for (const Candidate& c : candidates) {
+    if (!c.inside_name) AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
+  }
+  AddSharedCountries(t, text, candidates, context);
   std::vector<PlaceMention> mentions;
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
+    if (c.division) {
+      // Where the text puts it: "Carbon County, Wyoming", else the one country named.
+      PlaceMention mention;
+      mention.start = c.start;
+      mention.end = c.end;
+      mention.place.name = std::string(text.substr(c.start, c.end - c.start));
+      mention.place.level = PlaceLevel::kOther;
+      if (i + 1 < candidates.size() && !candidates[i + 1].division) {
+        const Candidate& next = candidates[i + 1];
+        const std::string_view between = text.substr(c.end, next.start - c.end);
+        const auto where = between == ", " || between == "," || between == " in "
+                               ? Resolve(t, Usable(t, next.entries, &context), context,
+                                         next.prefer, false)
+                               : std::nullopt;
+        if (where) {
+          const PlaceRecord& w = t.places[where->place];
+          mention.place.country = std::string(w.country);
+          mention.place.subdivision = std::string(w.subdivision);
+        }
+      }
+      if (mention.place.country.empty() && context.countries.size() == 1) {
+        mention.place.country = std::string(context.countries.front());
+      }
+      if (!mention.place.country.empty()) mentions.push_back(std::move(mention));
+      continue;
+    }
     std::vector<NameEntry> usable = Usable(t, c.entries, &context);
     // "London, Ontario", "Moscow, Idaho": a place right after a comma says where the
     // one before it is.
     if (i + 1 < candidates.size() && usable.size() > 1) {
       const Candidate& next = candidates[i + 1];
-      const std::string_view between = text.substr(c.end, next.start - c.end);
+      std::string_view between = text.substr(c.end, next.start - c.end);
+      // "Orleans Parish, Louisiana": the division noun is not a match of its own.
+      if (c.division_reading) {
+        size_t skip = 0;
+        while (skip < between.size() && between[skip] == ' ') ++skip;
+        while (skip < between.size() && std::isalpha(static_cast<unsigned char>(between[skip]))) {
+          ++skip;
+        }
+        between.remove_prefix(skip);
+      }
       if (between == ", " || between == ",") {
         const auto where = Resolve(t, Usable(t, next.entries, &context), context, next.prefer, false);
         if (where) {
@@ -315,12 +464,35 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
                                 (w.level != PlaceLevel::kSubdivision || p.subdivision == w.subdivision);
             if (within && &p != &w) inside.push_back(e);
           }
-          if (!inside.empty()) usable = std::move(inside);
+          if (!inside.empty()) {
+            usable = std::move(inside);
+          } else if (c.division_reading) {
+            // "Orleans Parish, Louisiana": no Orleans in Louisiana; the parish is there.
+            size_t end = c.end;
+            while (end < text.size() && text[end] == ' ') ++end;
+            while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+            PlaceMention mention;
+            mention.start = c.start;
+            mention.end = end;
+            mention.place.name = std::string(text.substr(c.start, end - c.start));
+            mention.place.level = PlaceLevel::kOther;
+            mention.place.country = std::string(w.country);
+            mention.place.subdivision = std::string(w.subdivision);
+            mentions.push_back(std::move(mention));
+            continue;
+          }
         }
       }
     }
     const std::optional<NameEntry> chosen = Resolve(t, usable, context, c.prefer, false);
     if (!chosen) continue;
+    // "Punggu Mawang": the end of an unknown name, read as a place only where the text
+    // is about that place's country.
+    const PlaceRecord& reading = t.places[chosen->place];
+    if (c.inside_name && reading.level == PlaceLevel::kCity && !context.HasCountry(reading.country) &&
+        !chosen->authoritative) {
+      continue;
+    }
     PlaceMention mention;
     mention.start = c.start;
     mention.end = c.end;

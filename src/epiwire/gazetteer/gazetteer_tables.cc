@@ -4,6 +4,8 @@
 // std::from_chars. Tested by gazetteer_test.cc.
 #include "epiwire/gazetteer/gazetteer_tables.h"
 
+#include "epiwire/base/fold.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -14,6 +16,8 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "epiwire/base/fold.h"
 
 namespace epiwire::gazetteer {
 namespace {
@@ -119,6 +123,76 @@ void ForEachPiped(std::string_view list, Fn fn) {
   }
 }
 
+// Other ways writers spell a name, indexed as spelling variants: without accents
+// ("Rio Grande do Sul"), without a leading "The" ("Bronx"), with the other form of a
+// compass word ("Eastern Macedonia and Thrace" for "East Macedonia and Thrace"), and for
+// subdivisions without the kind word ("Vientiane" for "Vientiane Prefecture", read as
+// the subdivision only where "Province", "Capital" and the like follow it).
+void AddVariants(GazetteerTables& t, std::string_view name, const NameEntry& entry,
+                 bool subdivision) {
+  NameEntry variant = entry;
+  variant.alternate = true;
+  std::vector<std::string> forms;
+  const std::string folded = FoldAccents(name);
+  if (folded != name) forms.push_back(folded);
+  if (name.starts_with("The ") && name.size() > 4) forms.emplace_back(name.substr(4));
+  // "Emilia Romagna" for "Emilia-Romagna".
+  if (name.find('-') != std::string_view::npos) {
+    std::string spaced(name);
+    std::replace(spaced.begin(), spaced.end(), '-', ' ');
+    forms.push_back(std::move(spaced));
+  }
+  static constexpr std::pair<std::string_view, std::string_view> kCompass[] = {
+      {"East ", "Eastern "}, {"West ", "Western "}, {"North ", "Northern "},
+      {"South ", "Southern "}, {"Central ", "Centre "}};
+  for (const auto& [short_form, long_form] : kCompass) {
+    if (name.starts_with(short_form)) {
+      forms.push_back(std::string(long_form) + std::string(name.substr(short_form.size())));
+    } else if (name.starts_with(long_form)) {
+      forms.push_back(std::string(short_form) + std::string(name.substr(long_form.size())));
+    }
+  }
+  if (subdivision) {
+    // Russian names as English news writes them: "Primorskij kraj" is "Primorsky Krai"
+    // and "Primorsky Territory"; "Sverdlovsk Oblast" is "Sverdlovsk Region".
+    std::string english(name);
+    for (const auto& [from, to] : {std::pair<std::string_view, std::string_view>{"skij ", "sky "},
+                                   {"skiy ", "sky "}, {"skii ", "sky "}, {" kraj", " Krai"},
+                                   {" kray", " Krai"}, {" Kray", " Krai"}, {" krai", " Krai"}}) {
+      for (size_t at = english.find(from); at != std::string::npos; at = english.find(from, at)) {
+        english.replace(at, from.size(), to);
+        at += to.size();
+      }
+    }
+    if (english != name) forms.push_back(english);
+    for (const auto& [kind, others] :
+         {std::pair<std::string_view, std::array<std::string_view, 2>>{" Krai", {" Territory", " Region"}},
+          {" Oblast", {" Region", " Province"}}}) {
+      if (!std::string_view(english).ends_with(kind)) continue;
+      const std::string_view stem = std::string_view(english).substr(0, english.size() - kind.size());
+      for (std::string_view other : others) forms.push_back(std::string(stem) + std::string(other));
+    }
+    static constexpr std::string_view kKinds[] = {
+        " Prefecture", " Province", " Region", " Governorate", " Oblast", " Krai", " State",
+        " District", " Department", " Territory", " Municipality", " County", " Division"};
+    // What is left must be a name, not a word such as "National" or "Central".
+    static constexpr std::string_view kNotNames[] = {
+        "National", "National Capital", "Capital", "Central", "Northern", "Southern", "Eastern",
+        "Western", "North", "South", "East", "West", "Federal", "Upper", "Lower", "Greater",
+        "New", "Special", "Autonomous", "Metropolitan", "Coast", "Coastal", "Interior"};
+    for (std::string_view kind : kKinds) {
+      if (name.size() <= kind.size() + 3 || !name.ends_with(kind)) continue;
+      const std::string_view rest = name.substr(0, name.size() - kind.size());
+      if (std::find(std::begin(kNotNames), std::end(kNotNames), rest) == std::end(kNotNames)) {
+        forms.emplace_back(rest);
+      }
+    }
+  }
+  for (const std::string& form : forms) {
+    t.AddName(t.owned_keys.emplace_back(form), variant);
+  }
+}
+
 uint32_t AddPlace(GazetteerTables& t, const PlaceRecord& place) {
   t.places.push_back(place);
   return static_cast<uint32_t>(t.places.size() - 1);
@@ -134,6 +208,7 @@ Status LoadCountries(const std::string& path, GazetteerTables& t) {
     const uint32_t index = AddPlace(t, place);
     t.countries.emplace(f[0], index);
     t.AddName(f[1], {index, kNoEntry, MentionKind::kName, false, false});
+    AddVariants(t, f[1], {index, kNoEntry, MentionKind::kName, false, false}, false);
     ForEachPiped(f[6], [&](std::string_view alt) {
       t.AddName(alt, {index, kNoEntry, MentionKind::kName, false, false});
     });
@@ -152,8 +227,10 @@ Status LoadSubdivisions(const std::string& path, GazetteerTables& t) {
     const uint32_t index = AddPlace(t, place);
     if (!f[0].empty()) t.subdivisions.emplace(f[0], index);
     t.AddName(f[2], {index, kNoEntry, MentionKind::kName, false, false});
+    AddVariants(t, f[2], {index, kNoEntry, MentionKind::kName, false, false}, true);
     ForEachPiped(f[8], [&](std::string_view variant) {
       t.AddName(variant, {index, kNoEntry, MentionKind::kName, true, false});
+      AddVariants(t, variant, {index, kNoEntry, MentionKind::kName, true, false}, true);
     });
     return Status::Ok();
   });
@@ -174,6 +251,9 @@ Status LoadCities(const std::string& path, bool small, GazetteerTables& t,
     if (f[9] == "PPLC") t.capitals.emplace(place.country, index);
     t.AddName(f[1], {index, kNoEntry, MentionKind::kName, false, false});
     if (!f[2].empty()) t.AddName(f[2], {index, kNoEntry, MentionKind::kName, false, false});
+    if (!small && f[1].starts_with("The ")) {
+      AddVariants(t, f[1], {index, kNoEntry, MentionKind::kName, false, false}, false);
+    }
     ForEachPiped(f[3], [&](std::string_view alt) {
       t.AddName(alt, {index, kNoEntry, MentionKind::kName, true, false});
     });

@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <string>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -139,9 +142,42 @@ const FoundCase kFoundCases[] = {
     {"Washington State reported three deaths.", "Washington State", "US", "US-WA", kSub, kName},
     {"Paris, Texas, opened a testing site.", "Paris", "US", "US-TX", kCity, kName},
     {"The Jiangsu provincial government met.", "Jiangsu", "CN", "CN-JS", kSub, kName},
+    {"R\xC3\xADo Grande do Sul counted 72 cases.", "R\xC3\xADo Grande do Sul", "BR", "BR-RS",
+     kSub, kName},
+    {"Officials in the south Bronx closed two towers.", "Bronx", "US", "US-NY", kCity, kName},
+    {"Swans died in Eastern Macedonia and Thrace.", "Eastern Macedonia and Thrace", "GR", "GR-A",
+     kSub, kName},
+    {"Farms in Washington and Montana were quarantined.", "Montana", "US", "US-MT", kSub, kName},
+    {"12 new cases were confirmed in London, Ontario, on Monday.", "London", "CA", "CA-ON", kCity,
+     kName},
+    {"Schools closed in Primorsky Krai.", "Primorsky Krai", "RU", "RU-PRI", kSub, kName},
+    {"The Primorsky Territory reported cases.", "Primorsky Territory", "RU", "RU-PRI", kSub, kName},
+    {"Flights to the Sverdlovsk Region stopped.", "Sverdlovsk Region", "RU", "RU-SVE", kSub, kName},
+    {"Anthrax killed cattle in Sweetwater County, Wyoming, last week.", "Sweetwater County", "US",
+     "US-WY", kOther, kName},
+    {"Forty fell ill in Orleans Parish, Louisiana.", "Orleans Parish", "US", "US-LA", kOther, kName},
 };
 
-INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesFinds, testing::ValuesIn(kFoundCases));
+// "Rio Grande do Sul counted 72 cases." -> "Rio_Grande_do_Sul_counted_72_cases": the
+// sentence, as a test name.
+std::string SentenceName(const char* text, size_t index) {
+  std::string name;
+  for (const char* p = text; *p != '\0' && name.size() < 60; ++p) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (std::isalnum(c)) {
+      name.push_back(static_cast<char>(c));
+    } else if (!name.empty() && name.back() != '_') {
+      name.push_back('_');
+    }
+  }
+  while (!name.empty() && name.back() == '_') name.pop_back();
+  return name + "_" + std::to_string(index);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesFinds, testing::ValuesIn(kFoundCases),
+                         [](const testing::TestParamInfo<FoundCase>& param) {
+                           return SentenceName(param.param.text, param.index);
+                         });
 
 struct AbsentCase {
   const char* text;
@@ -176,9 +212,16 @@ const AbsentCase kAbsentCases[] = {
     {"Nancy Pelosi spoke to reporters.", "Nancy"},
     {"President Vladimir Putin signed the decree.", "Vladimir"},
     {"health workers may reach the area today.", "may"},
+    {"A dog tested positive in the village of Kampung Mawang near the coast.", "Mawang"},
+    {"Eight Rapid Response Teams were sent to the district.", "Rapid"},
+    {"An outbreak of Salmonella Newport sickened 40 people.", "Newport"},
+    {"The Health District said cases rose in the north of Kenya.", "Health"},
 };
 
-INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesIgnores, testing::ValuesIn(kAbsentCases));
+INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesIgnores, testing::ValuesIn(kAbsentCases),
+                         [](const testing::TestParamInfo<AbsentCase>& param) {
+                           return SentenceName(param.param.text, param.index);
+                         });
 
 TEST(FindPlaces, MentionsAreOrderedAndDoNotOverlap) {
   const std::string_view text =

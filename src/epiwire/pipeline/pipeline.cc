@@ -120,13 +120,20 @@ Extraction Pipeline::Extract(Document document) const {
         document.published ? PublishedSource::kInferred : PublishedSource::kNone;
   }
   clean::CleanResult cleaned = clean::CleanText(document.text);
-  // Each story in its language; a story too short to tell takes the document's.
-  // A text too short to tell is read as English, the language most news comes in.
-  std::string document_language = text::DetectLanguage(document.text);
-  if (document_language == "und") document_language = "en";
+  // Each story in its language; the document's is its longest story's, and a story too
+  // short to tell takes it. A text too short to tell is read as English, the language
+  // most news comes in.
+  const Story* longest = nullptr;
   for (Story& story : cleaned.stories) {
     story.language = text::DetectLanguage(
         std::string_view(document.text).substr(story.start, story.end - story.start));
+    if (story.language != "und" &&
+        (longest == nullptr || story.end - story.start > longest->end - longest->start)) {
+      longest = &story;
+    }
+  }
+  const std::string document_language = longest != nullptr ? longest->language : "en";
+  for (Story& story : cleaned.stories) {
     if (story.language == "und") story.language = document_language;
   }
   extraction.language = document_language;

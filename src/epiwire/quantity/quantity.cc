@@ -17,6 +17,7 @@
 #include <array>
 
 #include "epiwire/quantity/grammar.h"
+#include "epiwire/quantity/number_words.h"
 
 namespace epiwire::quantity {
 namespace {
@@ -104,6 +105,16 @@ bool MayContainQuantity(std::string_view text) {
   return false;
 }
 
+// The scale word a quantity ends with ("lakh" = 100,000, "thousand" = 1,000), or 0.
+int64_t EndingScale(const Cursor& c, std::string_view text, const Quantity& q) {
+  (void)c;
+  size_t word_start = q.end;
+  while (word_start > q.number_start && internal::IsAsciiAlpha(text[word_start - 1])) --word_start;
+  if (word_start == q.end) return 0;
+  const internal::NumberWord* word = FindNumberWord(text.substr(word_start, q.end - word_start));
+  return word != nullptr && word->scale >= 1000 ? word->scale : 0;
+}
+
 Match ParseAt(const Cursor& c, size_t i) {
   if (c.Digits(i)) return internal::ParseDigits(c, i);
   if (c.Word(i)) return internal::ParseWords(c, i);
@@ -143,12 +154,30 @@ std::vector<Quantity> FindQuantities(std::string_view text) {
         q.qualifier = hedge->qualifier;
       }
     }
+    // "seven lakh 93 thousand 802", "2 million 300 thousand": a number written in
+    // parts, each smaller than the scale that ends the one before.
+    if (!found.empty() && !q.is_share && !q.is_ordinal && !q.is_year && !q.is_decimal) {
+      Quantity& before = found.back();
+      const int64_t scale = EndingScale(c, text, before);
+      const std::string_view gap = text.substr(before.end, q.start - before.end);
+      const bool adjacent = gap == " " || gap == " and ";
+      if (scale > 0 && adjacent && q.qualifier == Qualifier::kExact && q.value < scale &&
+          !before.is_share && !before.is_ordinal) {
+        before.value += q.value;
+        before.end = q.end;
+        i = m.last + 1;
+        first_free = i;
+        continue;
+      }
+    }
     found.push_back(q);
     i = m.last + 1;
     first_free = i;
   }
   return found;
 }
+
+bool IsNumberWord(std::string_view word) { return internal::FindNumberWord(word) != nullptr; }
 
 std::optional<int64_t> ParseNumber(std::string_view text) {
   std::vector<Token> tokens;

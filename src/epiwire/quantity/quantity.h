@@ -40,6 +40,10 @@ std::vector<Quantity> FindQuantities(std::string_view text);
 // Parses a whole string as one number ("6,343", "two", "1.2 million"); nullopt if it is not.
 std::optional<int64_t> ParseNumber(std::string_view text);
 
+// True when `word` (any case) is a number word: "seven", "forty", "dozen", "third",
+// "million". A sentence with neither digits nor such words holds no quantity.
+bool IsNumberWord(std::string_view word);
+
 }  // namespace epiwire::quantity
 
 #endif  // EPIWIRE_QUANTITY_QUANTITY_H_

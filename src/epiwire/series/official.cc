@@ -236,12 +236,176 @@ Result<std::vector<store::OfficialValue>> ReadJhuCsv(
   return values;
 }
 
+namespace {
+
+// The file's city value for rows of imported cases: jingwai shuru, "imported from
+// abroad" (UTF-8; the file is in Chinese).
+constexpr std::string_view kImportedCity = "\xe5\xa2\x83\xe5\xa4\x96\xe8\xbe\x93\xe5\x85\xa5";
+constexpr const char* kChinaColumns[] = {"date",     "country", "countryCode", "province",
+                                         "provinceCode", "city", "cityCode",   "confirmed"};
+
+bool IsChinaHeader(const std::vector<std::string>& header) {
+  for (size_t i = 0; i < std::size(kChinaColumns); ++i) {
+    if (header.size() <= i || Trimmed(header[i]) != kChinaColumns[i]) return false;
+  }
+  return true;
+}
+
+// Sums each country's provinces' imported totals per day, carrying a province's last
+// total over the days it has no row.
+void AddImportedTotals(std::vector<store::OfficialValue>& values) {
+  // (country, status) -> day -> (province -> total that day)
+  std::map<std::pair<std::string, int>, std::map<int64_t, std::map<std::string, int64_t>>> rows;
+  std::map<std::string, std::string> names;
+  int64_t last_day = 0;
+  for (const store::OfficialValue& value : values) {
+    last_day = std::max(last_day, value.date.ToDays());
+    if (value.imported != true || value.subdivision.empty()) {
+      if (value.subdivision.empty() && !value.imported) names.emplace(value.country, value.place_name);
+      continue;
+    }
+    rows[{value.country, static_cast<int>(value.status)}][value.date.ToDays()][value.subdivision] =
+        value.cumulative;
+  }
+  for (const auto& [country_status, days] : rows) {
+    std::map<std::string, int64_t> carried;
+    auto next = days.begin();
+    for (int64_t day = days.begin()->first; day <= last_day; ++day) {
+      if (next != days.end() && next->first == day) {
+        for (const auto& [province, total] : next->second) carried[province] = total;
+        ++next;
+      }
+      store::OfficialValue total;
+      total.country = country_status.first;
+      auto name = names.find(total.country);
+      total.place_name = name == names.end() ? total.country : name->second;
+      total.date = Date::FromDays(day);
+      total.status = static_cast<CaseStatus>(country_status.second);
+      total.imported = true;
+      total.source = values.front().source;
+      total.disease = values.front().disease;
+      for (const auto& [province, count] : carried) total.cumulative += count;
+      values.push_back(std::move(total));
+    }
+  }
+}
+
+}  // namespace
+
+std::string OfficialLayout(std::string_view content) {
+  const size_t end = content.find('\n');
+  const std::vector<CsvRecord> header = ParseCsv(content.substr(0, end));
+  if (header.empty()) return "";
+  if (IsChinaHeader(header[0].fields)) return "china_province";
+  std::vector<Date> dates;
+  return CheckHeader(header[0].fields, &dates).ok() ? "jhu" : "";
+}
+
+Result<std::vector<store::OfficialValue>> ReadChinaProvinceCsv(
+    std::string_view content, const std::string& source, const SubdivisionCodeFunction& place_code,
+    std::vector<std::string>* skipped) {
+  std::vector<CsvRecord> records = ParseCsv(content);
+  if (records.empty() || !IsChinaHeader(records[0].fields)) {
+    return Status::InvalidInput(
+        "line 1: not the mainland China province file (want date,country,countryCode,province,"
+        "provinceCode,city,cityCode,confirmed,suspected,cured,dead)");
+  }
+  const std::vector<std::string>& header = records[0].fields;
+  const auto column = [&](const char* name) -> std::optional<size_t> {
+    for (size_t i = 0; i < header.size(); ++i) {
+      if (Trimmed(header[i]) == name) return i;
+    }
+    return std::nullopt;
+  };
+  const std::pair<std::optional<size_t>, CaseStatus> counted[] = {
+      {column("confirmed"), CaseStatus::kConfirmed},
+      {column("dead"), CaseStatus::kDeaths},
+      {column("cured"), CaseStatus::kRecovered}};
+  std::vector<store::OfficialValue> values;
+  for (size_t r = 1; r < records.size(); ++r) {
+    const CsvRecord& record = records[r];
+    if (record.fields.size() != header.size()) {
+      Skip(skipped, record.line,
+           std::to_string(record.fields.size()) + " fields, the header has " +
+               std::to_string(header.size()));
+      continue;
+    }
+    const std::optional<Date> date = Date::ParseIso(Trimmed(record.fields[0]));
+    if (!date) {
+      Skip(skipped, record.line, "'" + record.fields[0] + "' is not a date (want YYYY-MM-DD)");
+      continue;
+    }
+    const std::string country = Trimmed(record.fields[2]);
+    const std::string province = Trimmed(record.fields[3]);
+    const std::string city = Trimmed(record.fields[5]);
+    if (country.size() != 2) {
+      Skip(skipped, record.line, "country code '" + country + "' is not ISO alpha-2");
+      continue;
+    }
+    store::OfficialValue value;
+    value.country = country;
+    value.place_name = province.empty() ? Trimmed(record.fields[1]) : province;
+    value.source = source;
+    if (!province.empty()) {
+      const std::string code = place_code ? place_code(country, province) : "";
+      if (code.empty()) {
+        Skip(skipped, record.line, "unknown province '" + province + "'");
+        continue;
+      }
+      if (code.size() == 2) {
+        value.country = code;  // a place of its own: Hong Kong, Macao, Taiwan
+      } else {
+        value.subdivision = code;
+      }
+    }
+    if (city == kImportedCity) {
+      if (value.subdivision.empty()) {
+        Skip(skipped, record.line, "imported cases of no province");
+        continue;
+      }
+      value.imported = true;
+    } else if (!city.empty()) {
+      Skip(skipped, record.line, "city rows are not read");
+      continue;
+    }
+    std::string bad;
+    std::vector<store::OfficialValue> row_values;
+    for (const auto& [index, status] : counted) {
+      if (!index) continue;
+      const std::string cell = Trimmed(record.fields[*index]);
+      if (cell.empty()) continue;
+      std::optional<int64_t> count = ParseCount(cell);
+      if (!count) {
+        bad = "column " + std::to_string(*index + 1) + ": '" + cell + "' is not a count";
+        break;
+      }
+      value.date = *date;
+      value.status = status;
+      value.cumulative = *count;
+      row_values.push_back(value);
+    }
+    if (!bad.empty()) {
+      Skip(skipped, record.line, bad);
+      continue;
+    }
+    for (store::OfficialValue& one : row_values) values.push_back(std::move(one));
+  }
+  if (!values.empty()) AddImportedTotals(values);
+  return values;
+}
+
 std::vector<Comparison> MatchOfficial(const std::vector<DailySeries>& news,
                                       const std::vector<store::OfficialValue>& official) {
-  using Key = std::tuple<std::string, std::string, int, int64_t>;
+  // disease, country, subdivision, status, imported (0 all cases, 2 imported), day.
+  using Key = std::tuple<std::string, std::string, std::string, int, int, int64_t>;
   std::map<Key, int64_t> index;
   for (const store::OfficialValue& value : official) {
-    const Key key{value.country, value.subdivision, static_cast<int>(value.status),
+    if (value.imported == false) continue;  // no news series is compared with local rows
+    const Key key{value.disease,
+                  value.country,
+                  value.subdivision,
+                  static_cast<int>(value.status),
+                  value.imported ? 2 : 0,
                   value.date.ToDays()};
     auto [it, inserted] = index.emplace(key, value.cumulative);
     // Country level: the national row or the province total, whichever is larger.
@@ -250,15 +414,16 @@ std::vector<Comparison> MatchOfficial(const std::vector<DailySeries>& news,
   std::vector<Comparison> out;
   for (const DailySeries& series : news) {
     const SeriesKey& key = series.key;
-    if (key.imported.has_value() || key.country.empty()) continue;
+    if (key.imported == false || key.country.empty()) continue;
     const bool country_level = key.level == PlaceLevel::kCountry && key.subdivision.empty();
     const bool subdivision_level =
         key.level == PlaceLevel::kSubdivision && !key.subdivision.empty();
     if (!country_level && !subdivision_level) continue;
     for (const DailyPoint& point : series.points) {
       if (!point.cumulative_reported) continue;
-      auto found = index.find(
-          Key{key.country, key.subdivision, static_cast<int>(key.status), point.date.ToDays()});
+      auto found = index.find(Key{key.disease, key.country, key.subdivision,
+                                  static_cast<int>(key.status), key.imported ? 2 : 0,
+                                  point.date.ToDays()});
       if (found == index.end()) continue;
       out.push_back(Comparison{key, point.date, *point.cumulative, found->second, point.fact_ids});
     }

@@ -48,6 +48,13 @@ std::string OfficialNames::CountryCode(std::string_view name) const {
   return found == countries_.end() ? "" : found->second;
 }
 
+std::string OfficialNames::PlaceCode(std::string_view country, std::string_view name) const {
+  std::string code = SubdivisionCode(country, name);
+  if (!code.empty()) return code;
+  code = CountryCode(name);
+  return code == country ? "" : code;
+}
+
 std::string OfficialNames::SubdivisionCode(std::string_view country, std::string_view name) const {
   auto found = subdivisions_.find({std::string(country), Fold(name)});
   return found == subdivisions_.end() ? "" : found->second;
@@ -55,14 +62,19 @@ std::string OfficialNames::SubdivisionCode(std::string_view country, std::string
 
 Result<OfficialNames> OfficialNames::Load(const std::string& data_dir) {
   OfficialNames names;
-  Status status = ForEachTsvRow(data_dir + "/official_names.tsv",
-                                [&](int, const std::vector<std::string_view>& fields) {
-                                  if (fields.size() < 2 || fields[1].size() != 2) {
-                                    return Status::InvalidInput("want name<TAB>ISO alpha-2 code");
-                                  }
-                                  names.AddCountry(fields[0], fields[1]);
-                                  return Status::Ok();
-                                });
+  Status status = ForEachTsvRow(
+      data_dir + "/official_names.tsv", [&](int, const std::vector<std::string_view>& fields) {
+        const bool subdivision = fields.size() >= 2 && fields[1].size() >= 4 && fields[1][2] == '-';
+        if (fields.size() < 2 || (fields[1].size() != 2 && !subdivision)) {
+          return Status::InvalidInput("want name<TAB>ISO 3166-1 alpha-2 or ISO 3166-2 code");
+        }
+        if (subdivision) {
+          names.AddSubdivision(fields[1].substr(0, 2), fields[0], fields[1]);
+        } else {
+          names.AddCountry(fields[0], fields[1]);
+        }
+        return Status::Ok();
+      });
   if (!status.ok()) return status;
   // countries.tsv: iso2, name, geonameid, lat, lon, population, alternative names (|).
   status = ForEachTsvRow(data_dir + "/gazetteer/countries.tsv",

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -39,11 +40,23 @@ SeriesKey KeyOf(const Event& event) {
   return key;
 }
 
+// Conflicting readings of one figure: the reading most sources agree on, the
+// largest on a tie.
+struct Reading {
+  int64_t count = 0;
+  size_t sources = 0;
+  void Offer(int64_t other_count, size_t other_sources) {
+    if (other_sources > sources || (other_sources == sources && other_count > count)) {
+      count = other_count;
+      sources = other_sources;
+    }
+  }
+};
+
 // What the facts of one series say about one day.
 struct DayFacts {
-  // "new" figures by FactKey: the largest count among conflicting readings.
-  std::map<std::string, int64_t> new_by_key;
-  std::optional<int64_t> cumulative;
+  std::map<std::string, Reading> new_by_key;  // "new" figures by FactKey
+  std::optional<Reading> cumulative;
   std::set<int64_t> fact_ids;
   bool multi_day = false;
 };
@@ -55,14 +68,66 @@ struct Gathered {
 
 void AddFact(const Fact& fact, Date day, DayFacts& facts) {
   const Event& event = fact.event;
+  const size_t sources = std::max<size_t>(fact.sources.size(), 1);
   facts.fact_ids.insert(fact.id);
   if (*event.aggregation == Aggregation::kCumulative) {
-    facts.cumulative = std::max(facts.cumulative.value_or(event.count), event.count);
+    if (!facts.cumulative) facts.cumulative = Reading{event.count, sources};
+    facts.cumulative->Offer(event.count, sources);
     return;
   }
-  auto [it, inserted] = facts.new_by_key.emplace(fact.key, event.count);
-  if (!inserted) it->second = std::max(it->second, event.count);
+  auto [it, inserted] = facts.new_by_key.emplace(fact.key, Reading{event.count, sources});
+  if (!inserted) it->second.Offer(event.count, sources);
   if (event.period && event.period->start && *event.period->start < day) facts.multi_day = true;
+}
+
+// Indices of the reported running totals that can be trusted: a total out of line
+// with both neighbours (a misreading such as 10,000 between 1,000 and 1,010, or 100
+// between them) is left out; a fall that its neighbours do not explain stays.
+std::vector<size_t> TrustedTotals(const std::vector<DailyPoint>& points) {
+  std::vector<size_t> totals;
+  for (size_t i = 0; i < points.size(); ++i) {
+    if (points[i].cumulative_reported) totals.push_back(i);
+  }
+  std::vector<size_t> trusted;
+  for (size_t k = 0; k < totals.size(); ++k) {
+    if (k > 0 && k + 1 < totals.size()) {
+      const int64_t before = *points[totals[k - 1]].cumulative;
+      const int64_t here = *points[totals[k]].cumulative;
+      const int64_t after = *points[totals[k + 1]].cumulative;
+      if ((here > after || here < before) && before <= after) continue;
+    }
+    trusted.push_back(totals[k]);
+  }
+  return trusted;
+}
+
+// Spreads the rise between the reported totals at `from` and `to` over the days in
+// (from, to] that have no "new" figure of their own.
+void Interpolate(std::vector<DailyPoint>& points, size_t from, size_t to) {
+  int64_t rest = *points[to].cumulative - *points[from].cumulative;
+  std::vector<size_t> open;
+  for (size_t j = from + 1; j <= to; ++j) {
+    if (points[j].new_count) {
+      rest -= *points[j].new_count;
+    } else {
+      open.push_back(j);
+    }
+  }
+  if (rest < 0 || open.empty()) return;
+  const int64_t n = static_cast<int64_t>(open.size());
+  int64_t running = *points[from].cumulative;
+  size_t next_open = 0;
+  for (size_t j = from + 1; j <= to; ++j) {
+    DailyPoint& point = points[j];
+    if (next_open < open.size() && open[next_open] == j) {
+      const int64_t k = static_cast<int64_t>(++next_open);
+      // Shares of the rise that add up to it exactly: floor(rest*k/n) - floor(rest*(k-1)/n).
+      point.new_count = rest * k / n - rest * (k - 1) / n;
+      point.interpolated = open.size() > 1;
+    }
+    running += *point.new_count;
+    if (!point.cumulative_reported) point.cumulative = running;
+  }
 }
 
 // Turns the facts of one series into one point a day, first to last.
@@ -72,43 +137,29 @@ DailySeries MakeSeries(Gathered gathered) {
   const int64_t last = gathered.days.rbegin()->first;
   // A stray date years away must not make a series of millions of days.
   const int64_t first = std::max(gathered.days.begin()->first, last - (kMaxSeriesDays - 1));
-  series.points.resize(static_cast<size_t>(last - first + 1));
-  std::optional<size_t> previous_cumulative;  // index of the last reported cumulative figure
-  for (size_t i = 0; i < series.points.size(); ++i) {
-    DailyPoint& point = series.points[i];
+  std::vector<DailyPoint>& points = series.points;
+  points.resize(static_cast<size_t>(last - first + 1));
+  for (size_t i = 0; i < points.size(); ++i) {
+    DailyPoint& point = points[i];
     point.date = Date::FromDays(first + static_cast<int64_t>(i));
     auto found = gathered.days.find(first + static_cast<int64_t>(i));
     if (found == gathered.days.end()) continue;
-    DayFacts& facts = found->second;
+    const DayFacts& facts = found->second;
+    point.reported = true;
     point.fact_ids.assign(facts.fact_ids.begin(), facts.fact_ids.end());
     point.multi_day = facts.multi_day;
     if (!facts.new_by_key.empty()) {
       int64_t sum = 0;
-      for (const auto& [key, count] : facts.new_by_key) sum += count;
+      for (const auto& [key, reading] : facts.new_by_key) sum += reading.count;
       point.new_count = sum;
     }
-    if (!facts.cumulative) continue;
-    point.cumulative = facts.cumulative;
-    point.cumulative_reported = true;
-    if (previous_cumulative) {
-      const size_t from = *previous_cumulative;
-      // Cases already counted by "new" figures inside the gap are not counted twice.
-      int64_t rise = *point.cumulative - *series.points[from].cumulative;
-      for (size_t j = from + 1; j < i; ++j) {
-        rise -= series.points[j].new_count.value_or(0);
-      }
-      if (!point.new_count && rise >= 0) {
-        point.new_count = rise;
-        if (i - from > 1) point.multi_day = true;
-      }
-      for (size_t j = from + 1; j < i; ++j) {
-        DailyPoint& between = series.points[j];
-        if (!between.new_count) between.new_count = 0;
-        between.cumulative = series.points[from].cumulative;
-      }
+    if (facts.cumulative) {
+      point.cumulative = facts.cumulative->count;
+      point.cumulative_reported = true;
     }
-    previous_cumulative = i;
   }
+  const std::vector<size_t> trusted = TrustedTotals(points);
+  for (size_t k = 1; k < trusted.size(); ++k) Interpolate(points, trusted[k - 1], trusted[k]);
   return series;
 }
 
@@ -171,10 +222,169 @@ std::vector<DailySeries> BuildSeries(const std::vector<Fact>& facts) {
   return out;
 }
 
+std::string UrlSource(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return "";
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  const size_t at = rest.rfind('@');
+  if (at != std::string_view::npos) rest = rest.substr(at + 1);
+  rest = rest.substr(0, rest.find(':'));
+  std::string host;
+  for (char c : rest) host += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  return host;
+}
+
+namespace {
+
+// The ids of the case facts that report new cases: a positive "new" figure (or one of
+// unknown aggregation), or a running total above every total of its series reported
+// for an earlier day. "No new cases" and a total repeated on a quiet day are not news
+// of cases.
+std::set<int64_t> FactsReportingNewCases(const std::vector<Fact>& facts) {
+  std::set<int64_t> out;
+  std::map<SortKey, std::vector<std::pair<int64_t, const Fact*>>> totals;  // by day
+  for (const Fact& fact : facts) {
+    const Event& event = fact.event;
+    if (event.type != EventType::kCases || event.count <= 0) continue;
+    if (event.aggregation != Aggregation::kCumulative) {
+      out.insert(fact.id);
+      continue;
+    }
+    if (const std::optional<Date> day = FactDay(fact)) {
+      totals[MakeSortKey(KeyOf(event))].emplace_back(day->ToDays(), &fact);
+    }
+  }
+  for (auto& [key, list] : totals) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    int64_t before = 0;  // the highest total of the earlier days
+    for (size_t i = 0; i < list.size();) {
+      size_t j = i;
+      int64_t today = before;
+      for (; j < list.size() && list[j].first == list[i].first; ++j) {
+        const Fact* fact = list[j].second;
+        if (fact->event.count > before) out.insert(fact->id);
+        today = std::max(today, fact->event.count);
+      }
+      before = today;
+      i = j;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<SourceFunction> StoreSources(store::EventStore& store, const std::vector<Fact>& facts) {
+  std::set<std::string> ids;
+  for (const Fact& fact : facts) {
+    for (const FactSource& source : fact.sources) ids.insert(source.document_id);
+  }
+  auto urls = store.DocumentUrls(std::vector<std::string>(ids.begin(), ids.end()));
+  if (!urls.ok()) return urls.status();
+  auto sources = std::make_shared<std::map<std::string, std::string>>();
+  for (const auto& [id, url] : urls.value()) {
+    std::string source = UrlSource(url);
+    if (!source.empty()) sources->emplace(id, std::move(source));
+  }
+  return SourceFunction([sources](const std::string& id) {
+    auto found = sources->find(id);
+    return found == sources->end() ? std::string() : found->second;
+  });
+}
+
+std::vector<VolumeSeries> BuildVolumeSeries(const std::vector<Fact>& facts,
+                                            const SourceFunction& source_of,
+                                            std::optional<Date> first, std::optional<Date> last) {
+  struct Day {
+    std::set<std::string> documents;
+    std::set<int64_t> fact_ids;
+  };
+  struct Volume {
+    SeriesKey key;
+    bool named = false;  // key.place_name comes from a fact at the place's own level
+    std::map<int64_t, Day> days;
+  };
+  // country, subdivision, disease, imported: the place's name does not split a series.
+  std::map<std::tuple<std::string, std::string, std::string, bool>, Volume> gathered;
+  std::optional<Date> earliest;
+  std::optional<Date> latest;
+  const auto add = [&](const SeriesKey& key, bool named, const FactSource& source,
+                       int64_t fact_id) {
+    Volume& volume =
+        gathered[{key.country, key.subdivision, key.disease, key.imported.has_value()}];
+    if (volume.days.empty() || (named && !volume.named)) {
+      volume.key = key;
+      volume.named = named;
+    }
+    Day& day = volume.days[source.published->ToDays()];
+    day.documents.insert(source.document_id);
+    day.fact_ids.insert(fact_id);
+  };
+  const std::set<int64_t> rising = FactsReportingNewCases(facts);
+  for (const Fact& fact : facts) {
+    const Event& event = fact.event;
+    if (event.type != EventType::kCases || !event.place || event.place->country.empty() ||
+        rising.count(fact.id) == 0) {
+      continue;
+    }
+    SeriesKey key;
+    key.country = event.place->country;
+    key.subdivision = event.place->subdivision;
+    key.disease = event.disease;
+    key.level = key.subdivision.empty() ? PlaceLevel::kCountry : PlaceLevel::kSubdivision;
+    // One series a place: the subdivision when known, else the country.
+    const bool named = event.place->level == key.level;
+    key.place_name = named ? event.place->name
+                           : (key.subdivision.empty() ? key.country : key.subdivision);
+    key.geonameid = named ? event.place->geonameid : 0;
+    SeriesKey imported = key;
+    imported.imported = true;
+    for (const FactSource& source : fact.sources) {
+      if (!source.published) continue;
+      if (!earliest || *source.published < *earliest) earliest = source.published;
+      if (!latest || *latest < *source.published) latest = source.published;
+      add(key, named, source, fact.id);
+      if (event.imported == true) add(imported, named, source, fact.id);
+    }
+  }
+  if (!first) first = earliest;
+  if (!last) last = latest;
+  std::vector<VolumeSeries> out;
+  if (!first || !last || *last < *first) return out;
+  const int64_t end = last->ToDays();
+  const int64_t begin = std::max(first->ToDays(), end - (kMaxSeriesDays - 1));
+  for (auto& [map_key, volume] : gathered) {
+    VolumeSeries series;
+    series.key = volume.key;
+    series.points.resize(static_cast<size_t>(end - begin + 1));
+    for (size_t i = 0; i < series.points.size(); ++i) {
+      series.points[i].date = Date::FromDays(begin + static_cast<int64_t>(i));
+    }
+    for (const auto& [day, seen] : volume.days) {
+      if (day < begin || day > end) continue;
+      VolumePoint& point = series.points[static_cast<size_t>(day - begin)];
+      point.articles = static_cast<int>(seen.documents.size());
+      std::set<std::string> sources;
+      for (const std::string& id : seen.documents) {
+        std::string source = source_of ? source_of(id) : std::string();
+        sources.insert(source.empty() ? "document:" + id : source);
+      }
+      point.sources = static_cast<int>(sources.size());
+      point.document_ids.assign(seen.documents.begin(), seen.documents.end());
+      point.fact_ids.assign(seen.fact_ids.begin(), seen.fact_ids.end());
+    }
+    out.push_back(std::move(series));
+  }
+  return out;
+}
+
 std::string SeriesToCsv(const std::vector<DailySeries>& series) {
   std::string out =
       "country,subdivision,place,geonameid,disease,status,imported,date,new,cumulative,"
-      "fact_ids\n";
+      "fact_ids,reported,interpolated\n";
   for (const DailySeries& one : series) {
     const SeriesKey& key = one.key;
     const std::string prefix =
@@ -186,7 +396,10 @@ std::string SeriesToCsv(const std::vector<DailySeries>& series) {
       if (point.new_count) out += std::to_string(*point.new_count);
       out += ",";
       if (point.cumulative) out += std::to_string(*point.cumulative);
-      out += "," + JoinIds(point.fact_ids) + "\n";
+      out += ',';
+      out += JoinIds(point.fact_ids);
+      out += point.reported ? ",true" : ",false";
+      out += point.interpolated ? ",true\n" : ",false\n";
     }
   }
   return out;
@@ -202,7 +415,9 @@ std::string SeriesToJson(const std::vector<DailySeries>& series) {
           {{"date", point.date.ToIso()},
            {"new", point.new_count ? nlohmann::json(*point.new_count) : nullptr},
            {"cumulative", point.cumulative ? nlohmann::json(*point.cumulative) : nullptr},
+           {"reported", point.reported},
            {"cumulative_reported", point.cumulative_reported},
+           {"interpolated", point.interpolated},
            {"multi_day", point.multi_day},
            {"fact_ids", point.fact_ids}});
     }

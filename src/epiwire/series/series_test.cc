@@ -90,9 +90,25 @@ TEST(BuildSeries, BuildsOnePointADayFromNewAndCumulativeMixes) {
         {2, kCumulative, 110, std::nullopt, D(4, 2)},
         {3, kCumulative, 125, std::nullopt, D(4, 3)}},
        "-/100 10/110 15/125"},
-      {"a rise over a gap goes to the day it was reported",
+      {"a rise over a gap is spread over the gap's days",
        {{1, kCumulative, 100, std::nullopt, D(4, 1)}, {2, kCumulative, 130, std::nullopt, D(4, 4)}},
-       "-/100 0/100 0/100 30/130"},
+       "-/100 10/110 10/120 10/130"},
+      {"shares of a rise add up to it",
+       {{1, kCumulative, 100, std::nullopt, D(4, 1)}, {2, kCumulative, 110, std::nullopt, D(4, 4)}},
+       "-/100 3/103 3/106 4/110"},
+      {"a gap not bracketed by two running totals stays unknown",
+       {{1, kNew, 5, D(4, 1), D(4, 1)}, {2, kCumulative, 130, std::nullopt, D(4, 4)}},
+       "5/- -/- -/- -/130"},
+      {"a misread running total between two that agree gives no rise",
+       {{1, kCumulative, 1000, std::nullopt, D(4, 1)},
+        {2, kCumulative, 10000, std::nullopt, D(4, 2)},
+        {3, kCumulative, 1010, std::nullopt, D(4, 3)}},
+       "-/1000 5/10000 5/1010"},
+      {"a running total misread low between two that agree gives no rise",
+       {{1, kCumulative, 1000, std::nullopt, D(4, 1)},
+        {2, kCumulative, 100, std::nullopt, D(4, 2)},
+        {3, kCumulative, 1010, std::nullopt, D(4, 3)}},
+       "-/1000 5/100 5/1010"},
       {"a new figure wins over the cumulative rise on its day",
        {{1, kCumulative, 100, std::nullopt, D(4, 1)},
         {2, kCumulative, 110, std::nullopt, D(4, 2)},
@@ -102,7 +118,7 @@ TEST(BuildSeries, BuildsOnePointADayFromNewAndCumulativeMixes) {
        {{1, kCumulative, 100, std::nullopt, D(4, 1)},
         {2, kNew, 4, D(4, 2), D(4, 2)},
         {3, kCumulative, 110, std::nullopt, D(4, 3)}},
-       "-/100 4/100 6/110"},
+       "-/100 4/104 6/110"},
       {"conflicting cumulative figures: the largest",
        {{1, kCumulative, 100, std::nullopt, D(4, 1)}, {2, kCumulative, 96, std::nullopt, D(4, 1)}},
        "-/100"},
@@ -144,6 +160,34 @@ TEST(BuildSeries, RecordsMultiDayFiguresAndFactIds) {
   EXPECT_TRUE(series[0].points[0].multi_day);
   EXPECT_EQ(series[0].points[0].fact_ids, std::vector<int64_t>{7});
   EXPECT_FALSE(series[0].points[1].multi_day);
+}
+
+TEST(BuildSeries, TellsReportedDaysFromGapsAndInterpolatedOnes) {
+  const std::vector<DailySeries> series =
+      BuildSeries({MakeFact({1, kNew, 5, D(4, 1), D(4, 1)}),
+                   MakeFact({2, kCumulative, 100, std::nullopt, D(4, 3)}),
+                   MakeFact({3, kCumulative, 100, std::nullopt, D(4, 4)}),
+                   MakeFact({4, kCumulative, 110, std::nullopt, D(4, 6)})});
+  ASSERT_EQ(series.size(), 1u);
+  const std::vector<DailyPoint>& points = series[0].points;
+  ASSERT_EQ(points.size(), 6u);
+  const bool reported[] = {true, false, true, true, false, true};
+  const bool interpolated[] = {false, false, false, false, true, true};
+  for (size_t i = 0; i < points.size(); ++i) {
+    EXPECT_EQ(points[i].reported, reported[i]) << i;
+    EXPECT_EQ(points[i].interpolated, interpolated[i]) << i;
+  }
+  EXPECT_FALSE(points[1].new_count.has_value()) << "a gap is unknown, not zero";
+  EXPECT_EQ(points[3].new_count, std::optional<int64_t>(0)) << "a repeated total is a real zero";
+}
+
+TEST(BuildSeries, ConflictingReadingsTakeTheOneMostSourcesGive) {
+  Fact agreed = MakeFact({1, kNew, 5, D(4, 1), D(4, 1)});
+  agreed.sources.push_back(FactSource{"other", 0, {}, std::nullopt});
+  Fact misread = MakeFact({2, kNew, 50, D(4, 1), D(4, 1)});
+  const std::vector<DailySeries> series = BuildSeries({agreed, misread});
+  ASSERT_EQ(series.size(), 1u);
+  EXPECT_EQ(Describe(series[0]), "5/-");
 }
 
 TEST(BuildSeries, SplitsByPlaceStatusImportedAndSortsDeterministically) {
@@ -188,18 +232,20 @@ TEST(SeriesOutput, CsvAndJsonCarryEveryPoint) {
   const std::string csv = SeriesToCsv(series);
   EXPECT_EQ(csv,
             "country,subdivision,place,geonameid,disease,status,imported,date,new,cumulative,"
-            "fact_ids\n"
-            "CN,CN-HL,Heilongjiang,2036965,covid-19,confirmed,,2020-04-01,,100,1\n"
-            "CN,CN-HL,Heilongjiang,2036965,covid-19,confirmed,,2020-04-02,0,100,\n"
-            "CN,CN-HL,Heilongjiang,2036965,covid-19,confirmed,,2020-04-03,30,130,2\n");
+            "fact_ids,reported,interpolated\n"
+            "CN,CN-HL,Heilongjiang,2036965,covid-19,confirmed,,2020-04-01,,100,1,true,false\n"
+            "CN,CN-HL,Heilongjiang,2036965,covid-19,confirmed,,2020-04-02,15,115,,false,true\n"
+            "CN,CN-HL,Heilongjiang,2036965,covid-19,confirmed,,2020-04-03,15,130,2,true,true\n");
   const nlohmann::json json = nlohmann::json::parse(SeriesToJson(series));
   ASSERT_EQ(json.size(), 1u);
   EXPECT_EQ(json[0]["subdivision"], "CN-HL");
   ASSERT_EQ(json[0]["points"].size(), 3u);
   EXPECT_TRUE(json[0]["points"][0]["new"].is_null());
-  EXPECT_EQ(json[0]["points"][2]["new"], 30);
+  EXPECT_EQ(json[0]["points"][2]["new"], 15);
   EXPECT_EQ(json[0]["points"][2]["cumulative_reported"], true);
   EXPECT_EQ(json[0]["points"][1]["cumulative_reported"], false);
+  EXPECT_EQ(json[0]["points"][1]["reported"], false);
+  EXPECT_EQ(json[0]["points"][1]["interpolated"], true);
 }
 
 std::string TestCountryCode(std::string_view name) {
@@ -394,6 +440,208 @@ TEST(CompareWithOfficial, UsesTheLargerOfNationalRowAndProvinceTotal) {
   const std::vector<store::OfficialValue> official = {Official("FR", "", D(4, 1), 1010),
                                                       Official("FR", "", D(4, 1), 40)};
   EXPECT_TRUE(CompareWithOfficial(news, official, 0.1).empty());
+}
+
+TEST(CompareWithOfficial, ComparesLikeWithLike) {
+  // Cholera news is not compared with COVID-19 figures; imported cases only with
+  // official imported rows; local cases with nothing.
+  Fact cholera = MakeFact({1, kCumulative, 23217, std::nullopt, D(4, 1)}, Country("Malawi", "MW"));
+  cholera.event.disease = "cholera";
+  Fact imported = MakeFact({2, kCumulative, 300, std::nullopt, D(4, 1)});
+  imported.event.imported = true;
+  Fact local = MakeFact({3, kCumulative, 50, std::nullopt, D(4, 1)});
+  local.event.imported = false;
+  Fact all = MakeFact({4, kCumulative, 700, std::nullopt, D(4, 1)});
+  for (Fact* fact : {&cholera, &imported, &local, &all}) fact->key = FactKey(fact->event);
+  const std::vector<DailySeries> news = BuildSeries({cholera, imported, local, all});
+  store::OfficialValue official_imported = Official("CN", "CN-HL", D(4, 1), 340);
+  official_imported.imported = true;
+  const std::vector<store::OfficialValue> official = {
+      Official("MW", "", D(4, 1), 17), official_imported, Official("CN", "CN-HL", D(4, 1), 750)};
+  const std::vector<Comparison> matched = MatchOfficial(news, official);
+  ASSERT_EQ(matched.size(), 2u);
+  for (const Comparison& match : matched) {
+    if (match.key.imported == true) {
+      EXPECT_EQ(match.news, 300);
+      EXPECT_EQ(match.official, 340);
+    } else {
+      EXPECT_FALSE(match.key.imported.has_value());
+      EXPECT_EQ(match.news, 700);
+      EXPECT_EQ(match.official, 750);
+    }
+  }
+  store::OfficialValue cholera_row = Official("MW", "", D(4, 1), 23000);
+  cholera_row.disease = "cholera";
+  EXPECT_EQ(MatchOfficial(news, {cholera_row}).size(), 1u);
+}
+
+// A province file of our own, in the layout of the mainland China file.
+std::string ChinaFile() {
+  return "date,country,countryCode,province,provinceCode,city,cityCode,confirmed,suspected,"
+         "cured,dead\n"
+         "2020-04-01,\u4e2d\u56fd,CN,,,,,81589,0,76408,3318\n"
+         "2020-04-01,\u4e2d\u56fd,CN,\u9ed1\u9f99\u6c5f\u7701,230000,,,484,0,468,13\n"
+         "2020-04-01,\u4e2d\u56fd,CN,\u9ed1\u9f99\u6c5f\u7701,230000,"
+         "\u5883\u5916\u8f93\u5165,,2,0,0,0\n"
+         "2020-04-01,\u4e2d\u56fd,CN,\u5185\u8499\u53e4\u81ea\u6cbb\u533a,150000,"
+         "\u5883\u5916\u8f93\u5165,,36,0,1,0\n"
+         "2020-04-02,\u4e2d\u56fd,CN,\u9ed1\u9f99\u6c5f\u7701,230000,"
+         "\u5883\u5916\u8f93\u5165,,6,0,0,0\n"
+         "2020-04-02,\u4e2d\u56fd,CN,\u9999\u6e2f\u7279\u522b\u884c\u653f\u533a,810000,,,"
+         "802,0,208,4\n"
+         "2020-04-02,\u4e2d\u56fd,CN,\u706b\u661f\u7701,990000,,,1,0,0,0\n"
+         "2020-04-02,\u4e2d\u56fd,CN,\u9ed1\u9f99\u6c5f\u7701,230000,Harbin,,1,0,0,0\n"
+         "2020-04-02,\u4e2d\u56fd,CN,\u9ed1\u9f99\u6c5f\u7701,230000,,,many,0,0,0\n";
+}
+
+TEST(ReadChinaProvinceCsv, ReadsProvincesImportedRowsAndStatuses) {
+  auto names = OfficialNames::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data");
+  ASSERT_TRUE(names.ok()) << names.status().message();
+  EXPECT_EQ(OfficialLayout(ChinaFile()), "china_province");
+  EXPECT_EQ(OfficialLayout("Province/State,Country/Region,Lat,Long,4/1/20\n"), "jhu");
+  EXPECT_EQ(OfficialLayout("a,b,c\n"), "");
+  std::vector<std::string> skipped;
+  auto values = ReadChinaProvinceCsv(
+      ChinaFile(), "china.csv",
+      [&](std::string_view country, std::string_view province) {
+        return names->PlaceCode(country, province);
+      },
+      &skipped);
+  ASSERT_TRUE(values.ok()) << values.status().message();
+  // Line 8: an unknown province; line 9: a city row; line 10: a bad count.
+  ASSERT_EQ(skipped.size(), 3u);
+  EXPECT_EQ(skipped[0].rfind("line 8: unknown province", 0), 0u) << skipped[0];
+  EXPECT_EQ(skipped[1], "line 9: city rows are not read");
+  EXPECT_EQ(skipped[2].rfind("line 10: column 8: 'many' is not a count", 0), 0u) << skipped[2];
+  std::map<std::string, int64_t> found;
+  for (const store::OfficialValue& value : values.value()) {
+    EXPECT_EQ(value.source, "china.csv");
+    const std::string key = value.country + "/" + value.subdivision + "/" +
+                            std::string(CaseStatusName(value.status)) + "/" +
+                            (value.imported ? "imported" : "all") + "/" + value.date.ToIso();
+    found[key] = value.cumulative;
+  }
+  EXPECT_EQ(found["CN//confirmed/all/2020-04-01"], 81589);
+  EXPECT_EQ(found["CN//deaths/all/2020-04-01"], 3318);
+  EXPECT_EQ(found["CN//recovered/all/2020-04-01"], 76408);
+  EXPECT_EQ(found["CN/CN-HL/confirmed/all/2020-04-01"], 484);
+  EXPECT_EQ(found["CN/CN-HL/confirmed/imported/2020-04-02"], 6);
+  EXPECT_EQ(found["HK//confirmed/all/2020-04-02"], 802) << "Hong Kong is a place of its own";
+  // The country's imported total: Heilongjiang and Inner Mongolia, the latter carried
+  // over the day it has no row.
+  EXPECT_EQ(found["CN//confirmed/imported/2020-04-01"], 38);
+  EXPECT_EQ(found["CN//confirmed/imported/2020-04-02"], 42);
+  EXPECT_FALSE(ReadChinaProvinceCsv("date,country\n", "x.csv", nullptr, nullptr).ok());
+}
+
+TEST(OfficialNames, MapsChineseProvinceNames) {
+  auto names = OfficialNames::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data");
+  ASSERT_TRUE(names.ok()) << names.status().message();
+  EXPECT_EQ(names->PlaceCode("CN", "\u9ed1\u9f99\u6c5f\u7701"), "CN-HL");
+  EXPECT_EQ(names->PlaceCode("CN", "\u5185\u8499\u53e4\u81ea\u6cbb\u533a"), "CN-NM");
+  EXPECT_EQ(names->PlaceCode("CN", "\u9999\u6e2f\u7279\u522b\u884c\u653f\u533a"), "HK");
+  EXPECT_EQ(names->PlaceCode("CN", "Heilongjiang"), "CN-HL") << "gazetteer names work too";
+  EXPECT_EQ(names->PlaceCode("CN", "\u4e2d\u56fd"), "") << "the country is no province";
+  EXPECT_EQ(names->CountryCode("\u4e2d\u56fd"), "CN");
+  // A name the gazetteer learns as an alternate name needs no line of ours.
+  OfficialNames more = names.value();
+  more.AddSubdivision("CN", "\u706b\u661f\u7701", "CN-XZ");
+  EXPECT_EQ(more.PlaceCode("CN", "\u706b\u661f\u7701"), "CN-XZ");
+}
+
+TEST(ReadChinaProvinceCsv, ReadsTheRealFileWhenPresent) {
+  std::ifstream in(std::string(EPIWIRE_SHARED_DIR) +
+                       "/data/official/china_province_and_imported_daily.csv",
+                   std::ios::binary);
+  if (!in) GTEST_SKIP() << "the mainland China file is absent";
+  std::stringstream content;
+  content << in.rdbuf();
+  auto names = OfficialNames::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data");
+  ASSERT_TRUE(names.ok()) << names.status().message();
+  std::vector<std::string> skipped;
+  auto values = ReadChinaProvinceCsv(
+      content.str(), "china.csv",
+      [&](std::string_view country, std::string_view province) {
+        return names->PlaceCode(country, province);
+      },
+      &skipped);
+  ASSERT_TRUE(values.ok()) << values.status().message();
+  EXPECT_TRUE(skipped.empty()) << skipped.front();
+  int64_t heilongjiang_imported = 0;
+  for (const store::OfficialValue& value : values.value()) {
+    if (value.subdivision == "CN-HL" && value.imported == true &&
+        value.status == CaseStatus::kConfirmed && value.date == D(4, 30)) {
+      heilongjiang_imported = value.cumulative;
+    }
+  }
+  EXPECT_EQ(heilongjiang_imported, 386);
+}
+
+TEST(UrlSource, IsTheWebSite) {
+  EXPECT_EQ(UrlSource("https://www.Example.org/news/1?x=2"), "example.org");
+  EXPECT_EQ(UrlSource("http://user:secret@news.example:8080/a"), "news.example");
+  EXPECT_EQ(UrlSource("no url"), "");
+  EXPECT_EQ(UrlSource(""), "");
+}
+
+Fact Published(int64_t id, Aggregation aggregation, int64_t count, Date day,
+               const std::vector<std::pair<std::string, Date>>& documents) {
+  Fact fact = MakeFact({id, aggregation, count, aggregation == kNew ? std::optional<Date>(day)
+                                                                    : std::nullopt,
+                        day});
+  fact.sources.clear();
+  for (const auto& [document, published] : documents) {
+    fact.sources.push_back(FactSource{document, 0, {}, published});
+  }
+  return fact;
+}
+
+TEST(BuildVolumeSeries, CountsArticlesAndSourcesThatReportNewCases) {
+  const std::vector<Fact> facts = {
+      Published(1, kNew, 12, D(4, 1), {{"a", D(4, 1)}, {"b", D(4, 1)}}),
+      // The same article reporting a second figure counts once.
+      Published(2, kCumulative, 100, D(4, 1), {{"a", D(4, 1)}}),
+      Published(3, kNew, 0, D(4, 2), {{"c", D(4, 3)}}),         // no new cases
+      Published(4, kCumulative, 100, D(4, 3), {{"d", D(4, 3)}}),  // a repeated total
+      Published(5, kCumulative, 120, D(4, 4), {{"e", D(4, 4)}, {"f", D(4, 4)}}),
+  };
+  const SourceFunction source = [](const std::string& id) {
+    return id == "a" || id == "e" || id == "f" ? std::string("one.example") : std::string();
+  };
+  const std::vector<VolumeSeries> volume = BuildVolumeSeries(facts, source);
+  ASSERT_EQ(volume.size(), 1u);
+  EXPECT_EQ(volume[0].key.subdivision, "CN-HL");
+  EXPECT_EQ(volume[0].key.place_name, "Heilongjiang");
+  ASSERT_EQ(volume[0].points.size(), 4u);  // dense: 4/1 to 4/4
+  const int articles[] = {2, 0, 0, 2};
+  const int sources[] = {2, 0, 0, 1};
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(volume[0].points[i].articles, articles[i]) << i;
+    EXPECT_EQ(volume[0].points[i].sources, sources[i]) << i;
+  }
+  EXPECT_EQ(volume[0].points[0].document_ids, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(volume[0].points[0].fact_ids, (std::vector<int64_t>{1, 2}));
+}
+
+TEST(BuildVolumeSeries, CountsImportedCasesApartAndCitiesInTheirProvince) {
+  Fact imported = Published(1, kNew, 3, D(4, 1), {{"a", D(4, 1)}});
+  imported.event.imported = true;
+  Place city = Heilongjiang();
+  city.name = "Suifenhe";
+  city.level = PlaceLevel::kCity;
+  Fact in_city = Published(2, kNew, 1, D(4, 2), {{"b", D(4, 2)}});
+  in_city.event.place = city;
+  const std::vector<VolumeSeries> volume =
+      BuildVolumeSeries({in_city, imported}, nullptr, D(3, 30), D(4, 2));
+  ASSERT_EQ(volume.size(), 2u);
+  EXPECT_FALSE(volume[0].key.imported.has_value());
+  EXPECT_EQ(volume[0].key.place_name, "Heilongjiang") << "named by the province's own fact";
+  EXPECT_EQ(volume[0].points.size(), 4u);
+  EXPECT_EQ(volume[0].points[2].articles, 1);
+  EXPECT_EQ(volume[0].points[3].articles, 1);
+  EXPECT_EQ(volume[1].key.imported, std::optional<bool>(true));
+  EXPECT_EQ(volume[1].points[2].articles, 1);
+  EXPECT_EQ(volume[1].points[3].articles, 0);
 }
 
 }  // namespace

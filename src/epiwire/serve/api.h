@@ -32,6 +32,10 @@ class Api {
   // parameters 400, store failures 500, a missing stage (series, signals) 501;
   // the body is always JSON, errors as {"error": "..."}.
   ApiResponse Get(const std::string& path, const QueryParams& params);
+  // Answers POST `path`: only /api/alerts/ID/dismiss and /api/alerts/ID/restore
+  // (ID: 16 hex digits), which record or clear the analyst's dismissal. Other API
+  // paths are 405 or 404.
+  ApiResponse Post(const std::string& path, const QueryParams& params);
 
   static ApiResponse Error(int status, const std::string& message);
 

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 // /api/series and /api/alerts: daily series built from case facts
-// (series::BuildSeries) and the signals found on them (signals::FindSignals).
-// Answer 501 when those stages are not built into this binary.
+// (series::BuildSeries) and the alerts found on them (signals::FindAlerts), with the
+// reports behind each alert and the analyst's dismissals (POST
+// /api/alerts/ID/dismiss, .../restore). Answer 501 when those stages are not built
+// into this binary.
 #include <algorithm>
+#include <map>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "epiwire/serve/api.h"
@@ -23,6 +27,7 @@ using nlohmann::json;
 [[maybe_unused]] constexpr size_t kDefaultAlerts = 100;
 [[maybe_unused]] constexpr size_t kMaxPlaceNameBytes = 128;
 [[maybe_unused]] constexpr size_t kMaxMethods = 5;
+[[maybe_unused]] constexpr size_t kMaxEvidence = 20;
 
 // Reuses the filter grammar for the shared names, then drops its limit/offset
 // (aggregates scan every matching fact and cut their own output).
@@ -46,6 +51,41 @@ json SeriesKeyJson(const series::SeriesKey& key) {
           {"status", std::string(CaseStatusName(key.status))},
           {"imported", key.imported ? json(*key.imported) : json(nullptr)}};
 }
+
+#ifdef EPIWIRE_SERVE_HAVE_SIGNALS
+// The reports behind an alert: each fact's sources with their sentences, at most
+// kMaxEvidence of them, the alert's first days first.
+json AlertEvidence(const signals::Alert& alert, const std::map<int64_t, const Fact*>& fact_of) {
+  json out = json::array();
+  std::vector<int64_t> ids;  // the facts of its signals, in the signals' (date) order
+  for (const signals::Signal& signal : alert.signals) {
+    for (int64_t id : signal.fact_ids) {
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+  }
+  for (int64_t id : ids) {
+    auto found = fact_of.find(id);
+    if (found == fact_of.end()) continue;
+    const Fact& fact = *found->second;
+    for (const FactSource& source : fact.sources) {
+      if (out.size() == kMaxEvidence) return out;
+      out.push_back({{"fact_id", fact.id},
+                     {"document_id", source.document_id},
+                     {"event_index", source.event_index},
+                     {"published", DateJson(source.published)},
+                     {"quote", source.evidence.quote},
+                     {"count", fact.event.count},
+                     {"status", std::string(CaseStatusName(fact.event.status))},
+                     {"aggregation", fact.event.aggregation
+                                         ? json(std::string(AggregationName(*fact.event.aggregation)))
+                                         : json(nullptr)},
+                     {"imported", fact.event.imported ? json(*fact.event.imported) : json(nullptr)},
+                     {"place", PlaceJson(fact.event.place)}});
+    }
+  }
+  return out;
+}
+#endif
 
 json SeriesJson(const series::DailySeries& daily) {
   json points = json::array();
@@ -100,55 +140,106 @@ ApiResponse Api::Series(const QueryParams& params) {
 
 ApiResponse Api::Alerts(const QueryParams& params) {
   Status names = CheckParamNames(params, {"method", "disease", "country", "subdivision", "from",
-                                          "to", "limit"});
+                                          "to", "limit", "dismissed"});
   if (!names.ok()) return Error(400, names.message());
 #if !defined(EPIWIRE_SERVE_HAVE_SERIES) || !defined(EPIWIRE_SERVE_HAVE_SIGNALS)
   return Error(501, "alerts are not available: this binary was built without the signals stage");
 #else
   auto filter = AggregateFilter(params, max_results_, kDefaultAlerts);
   if (!filter.ok()) return Error(400, filter.status().message());
-  std::vector<signals::Method> methods;
-  std::string method_list = Param(params, "method").empty() ? "ears_c2" : Param(params, "method");
-  size_t begin = 0;
-  while (begin <= method_list.size()) {
-    const size_t comma = std::min(method_list.find(',', begin), method_list.size());
-    const std::string name = method_list.substr(begin, comma - begin);
-    std::optional<signals::Method> method = signals::ParseMethod(name);
-    if (!method || methods.size() == kMaxMethods) {
+  const std::string dismissed = Param(params, "dismissed").empty() ? "hide"
+                                                                   : Param(params, "dismissed");
+  if (dismissed != "hide" && dismissed != "show" && dismissed != "only") {
+    return Error(400, "dismissed: want hide, show or only");
+  }
+  signals::SignalOptions options;
+  if (!Param(params, "method").empty()) {
+    auto methods = signals::ParseMethodList(Param(params, "method"));
+    if (!methods.ok() || methods->empty() || methods->size() > kMaxMethods) {
       return Error(400, "method: want up to 5 of ears_c1, ears_c2, ears_c3, cusum, epitweetr");
     }
-    if (std::find(methods.begin(), methods.end(), *method) == methods.end()) {
-      methods.push_back(*method);
-    }
-    begin = comma + 1;
+    options.methods = methods.value();
   }
+  // Baselines reach back before `from`: scan every date, then keep the alerts that
+  // overlap [from, to].
+  store::EventFilter scan = filter.value();
+  scan.from.reset();
+  scan.to.reset();
   bool truncated = false;
-  auto facts = ScanFacts(filter.value(), &truncated);
+  auto facts = ScanFacts(scan, &truncated);
   if (!facts.ok()) return Error(500, "store: " + facts.status().message());
-  std::vector<signals::Signal> found =
-      signals::FindSignals(series::BuildSeries(facts.value()), facts.value(), methods);
-  std::stable_sort(found.begin(), found.end(),
-                   [](const signals::Signal& a, const signals::Signal& b) { return b.date < a.date; });
+  Result<series::SourceFunction> sources = series::SourceFunction();
+  Result<std::vector<store::AlertState>> states = std::vector<store::AlertState>();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sources = series::StoreSources(store_, facts.value());
+    states = store_.AlertStates();
+  }
+  if (!sources.ok()) return Error(500, "store: " + sources.status().message());
+  if (!states.ok()) return Error(500, "store: " + states.status().message());
+  std::map<std::string, const store::AlertState*> state_of;
+  for (const store::AlertState& state : states.value()) state_of[state.alert_id] = &state;
+  std::map<int64_t, const Fact*> fact_of;
+  for (const Fact& fact : facts.value()) fact_of[fact.id] = &fact;
+
+  std::vector<signals::Alert> found = signals::FindAlerts(facts.value(), sources.value(), options);
+  // Newest first.
+  std::stable_sort(found.begin(), found.end(), [](const signals::Alert& a, const signals::Alert& b) {
+    return b.last_date < a.last_date;
+  });
   json list = json::array();
-  for (size_t i = 0; i < found.size() && i < filter->limit; ++i) {
-    const signals::Signal& signal = found[i];
-    list.push_back({{"kind", signal.kind},
-                    {"method", signal.method.empty() ? json(nullptr) : json(signal.method)},
-                    {"date", signal.date.ToIso()},
-                    {"value", signal.value},
-                    {"threshold", signal.threshold},
-                    {"message", signal.message},
-                    {"key", SeriesKeyJson(signal.key)},
-                    {"fact_ids", signal.fact_ids}});
+  size_t matching = 0;
+  size_t dismissed_count = 0;
+  for (const signals::Alert& alert : found) {
+    if ((filter->from && alert.last_date < *filter->from) ||
+        (filter->to && *filter->to < alert.first_date)) {
+      continue;
+    }
+    auto state = state_of.find(alert.id);
+    const bool is_dismissed = state != state_of.end() && state->second->state == "dismissed";
+    if (is_dismissed) ++dismissed_count;
+    if ((dismissed == "hide" && is_dismissed) || (dismissed == "only" && !is_dismissed)) continue;
+    if (matching++ >= filter->limit) continue;
+    json item = json::parse(signals::AlertToJson(alert));
+    item["dismissed"] = is_dismissed;
+    item["dismissed_at"] = is_dismissed ? json(state->second->updated_at) : json(nullptr);
+    item["evidence"] = AlertEvidence(alert, fact_of);
+    list.push_back(std::move(item));
   }
   json method_names = json::array();
-  for (signals::Method method : methods) method_names.push_back(signals::MethodName(method));
+  for (signals::Method method : options.methods) method_names.push_back(signals::MethodName(method));
   return ApiResponse{200, json{{"alerts", std::move(list)},
                                {"methods", std::move(method_names)},
-                               {"has_more", found.size() > filter->limit},
+                               {"min_observed", options.min_observed},
+                               {"dismissed_count", dismissed_count},
+                               {"has_more", matching > filter->limit},
                                {"truncated", truncated}}
                               .dump(-1, ' ', false, json::error_handler_t::replace)};
 #endif
+}
+
+ApiResponse Api::Post(const std::string& path, const QueryParams& params) {
+  static const std::string kAlerts = "/api/alerts/";
+  Status names = CheckParamNames(params, {});
+  if (!names.ok()) return Error(400, names.message());
+  if (path.rfind(kAlerts, 0) != 0) return Error(405, "only GET is supported here");
+  const std::string rest = path.substr(kAlerts.size());
+  const size_t slash = rest.find('/');
+  const std::string id = rest.substr(0, slash);
+  const std::string action = slash == std::string::npos ? "" : rest.substr(slash + 1);
+  if (action != "dismiss" && action != "restore") {
+    return Error(404, "no such API endpoint: want POST /api/alerts/ID/dismiss or .../restore");
+  }
+  const bool hex = id.size() == 16 && std::all_of(id.begin(), id.end(), [](char c) {
+                     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                   });
+  if (!hex) return Error(400, "alert id: want 16 hexadecimal digits");
+  Status done = [&] {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return store_.SetAlertState(id, action == "dismiss" ? "dismissed" : "");
+  }();
+  if (!done.ok()) return Error(500, "store: " + done.message());
+  return ApiResponse{200, json{{"id", id}, {"dismissed", action == "dismiss"}}.dump()};
 }
 
 }  // namespace epiwire::serve

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The HTTP side: cpp-httplib with one pre-routing handler that answers every
-// request (GET/HEAD only): /api/* through Api, /vendor/* from the allowed
-// node_modules packages, everything else from the dashboard directory.
+// request (GET/HEAD, and POST for the API's few writes): /api/* through Api,
+// /vendor/* from the allowed node_modules packages, everything else from the
+// dashboard directory.
 #include "epiwire/serve/server.h"
 
 #include <httplib.h>
@@ -88,12 +89,27 @@ httplib::Server::HandlerResponse Server::Impl::Handle(const httplib::Request& re
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Referrer-Policy", "no-referrer");
   res.set_header("Content-Security-Policy", kSecurityPolicy);
+  const std::string& path = req.path;
+  if (req.method == "POST" && path.rfind("/api/", 0) == 0) {
+    // A write (dismissing an alert): only from the dashboard's own page. A JSON
+    // content type makes a browser ask first (CORS preflight) on another site's
+    // behalf, which this server never grants; an Origin, when sent, must be ours.
+    const std::string type = req.get_header_value("Content-Type");
+    const std::string origin = req.get_header_value("Origin");
+    if (type.rfind("application/json", 0) != 0) {
+      SendJson(res, Api::Error(415, "POST wants Content-Type: application/json"));
+    } else if (!origin.empty() && origin != "http://" + req.get_header_value("Host")) {
+      SendJson(res, Api::Error(403, "POST from another origin"));
+    } else {
+      SendJson(res, api.Post(path, ParamsOf(req)));
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  }
   if (req.method != "GET" && req.method != "HEAD") {
     res.set_header("Allow", "GET, HEAD");
     SendJson(res, Api::Error(405, "only GET is supported"));
     return httplib::Server::HandlerResponse::Handled;
   }
-  const std::string& path = req.path;
   if (path.rfind("/api/", 0) == 0) {
     SendJson(res, api.Get(path, ParamsOf(req)));
   } else if (path.rfind("/vendor/", 0) == 0) {

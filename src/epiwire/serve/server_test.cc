@@ -114,6 +114,19 @@ class FakeStore : public store::EventStore {
                                                      CaseStatus) override {
     return std::vector<store::OfficialValue>();
   }
+  Status SetAlertState(const std::string& alert_id, const std::string& state) override {
+    if (state.empty()) {
+      states_.erase(alert_id);
+    } else {
+      states_[alert_id] = state;
+    }
+    return Status::Ok();
+  }
+  Result<std::vector<store::AlertState>> AlertStates() override {
+    std::vector<store::AlertState> out;
+    for (const auto& [id, state] : states_) out.push_back({id, state, "2020-04-20T08:00:00Z"});
+    return out;
+  }
 
  private:
   std::vector<store::StoredEvent> AllEvents() const {
@@ -145,6 +158,7 @@ class FakeStore : public store::EventStore {
   }
 
   std::vector<Extraction> extractions_;
+  std::map<std::string, std::string> states_;
 };
 
 Place MakePlace(const std::string& name, const std::string& country, double lat, double lon) {
@@ -427,6 +441,61 @@ TEST_F(ServerTest, SeriesAndAlertsAnswerOrSayTheStageIsMissing) {
   } else {
     EXPECT_EQ(alerts_status, 501);
   }
+}
+
+TEST_F(ServerTest, AlertsCarryTheirEvidenceAndCanBeDismissed) {
+  if (!Get("/api/health").second["signals"].get<bool>()) GTEST_SKIP() << "no signals stage";
+  auto [status, body] = Get("/api/alerts");
+  ASSERT_EQ(status, 200);
+  EXPECT_EQ(body["methods"].size(), 5u) << "all methods by default";
+  EXPECT_EQ(body["min_observed"], 5);
+  ASSERT_EQ(body["alerts"].size(), 1u);
+  const json& alert = body["alerts"][0];
+  EXPECT_EQ(alert["kind"], "first_imported_case");
+  EXPECT_EQ(alert["title"], "First imported case from Russia (RU) into China (CN)");
+  EXPECT_EQ(alert["dismissed"], false);
+  ASSERT_EQ(alert["evidence"].size(), 2u) << "the fact's two reports";
+  EXPECT_EQ(alert["evidence"][0]["document_id"], "doc-one");
+  EXPECT_EQ(alert["evidence"][0]["quote"], "One traveller arriving from Russia tested positive.");
+  EXPECT_EQ(alert["evidence"][1]["document_id"], "doc-two");
+  const std::string id = alert["id"];
+  ASSERT_EQ(id.size(), 16u);
+  EXPECT_EQ(Get("/api/alerts").second["alerts"][0]["id"], id) << "ids are stable";
+
+  const auto post = [&](const std::string& path, const char* type,
+                        const httplib::Headers& headers = {}) {
+    httplib::Result res = client_->Post(path.c_str(), headers, "{}", type);
+    return res ? std::make_pair(res->status, json::parse(res->body, nullptr, false))
+               : std::make_pair(0, json());
+  };
+  EXPECT_EQ(post("/api/alerts/" + id + "/dismiss", "text/plain").first, 415);
+  EXPECT_EQ(post("/api/alerts/" + id + "/dismiss", "application/json",
+                 {{"Origin", "http://elsewhere.example"}})
+                .first,
+            403);
+  EXPECT_EQ(post("/api/alerts/not-an-id/dismiss", "application/json").first, 400);
+  EXPECT_EQ(post("/api/alerts/" + id + "/delete", "application/json").first, 404);
+  EXPECT_EQ(post("/api/events", "application/json").first, 405);
+  EXPECT_EQ(Get("/api/alerts/" + id + "/dismiss").first, 404);
+
+  auto [dismissed_status, dismissed] = post("/api/alerts/" + id + "/dismiss", "application/json");
+  ASSERT_EQ(dismissed_status, 200);
+  EXPECT_EQ(dismissed["dismissed"], true);
+  EXPECT_TRUE(Get("/api/alerts").second["alerts"].empty()) << "hidden once dismissed";
+  EXPECT_EQ(Get("/api/alerts").second["dismissed_count"], 1);
+  auto [shown_status, shown] = Get("/api/alerts?dismissed=show");
+  EXPECT_EQ(shown_status, 200);
+  ASSERT_EQ(shown["alerts"].size(), 1u);
+  EXPECT_EQ(shown["alerts"][0]["dismissed"], true);
+  EXPECT_EQ(shown["alerts"][0]["dismissed_at"], "2020-04-20T08:00:00Z");
+  EXPECT_EQ(Get("/api/alerts?dismissed=only").second["alerts"].size(), 1u);
+  EXPECT_EQ(Get("/api/alerts?dismissed=maybe").first, 400);
+
+  ASSERT_EQ(post("/api/alerts/" + id + "/restore", "application/json").first, 200);
+  EXPECT_EQ(Get("/api/alerts").second["alerts"].size(), 1u);
+  // A date range that ends before the alert leaves it out.
+  EXPECT_TRUE(Get("/api/alerts?to=2020-04-10").second["alerts"].empty());
+  EXPECT_EQ(Get("/api/alerts?method=no_such").first, 400);
 }
 
 TEST(ServerOptionsTest, BindsLoopbackByDefault) {

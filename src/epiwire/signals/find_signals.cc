@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-// FindSignals: aberrations over the daily series and importation signals over the
-// facts, with messages for people. Tested by signals_test.cc.
+// FindSignals: aberrations over the case and volume series and importation signals
+// over the facts, with messages for people. Tested by signals_test.cc.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -13,90 +14,141 @@
 #include <vector>
 
 #include "epiwire/signals/signals.h"
+#include "epiwire/signals/wording.h"
 
 namespace epiwire::signals {
 namespace {
 
-std::string Number(double value) {
-  char buffer[64];
-  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15) {
-    std::snprintf(buffer, sizeof buffer, "%.0f", value);
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%.2f", value);
-  }
-  return buffer;
+// Statuses whose rise is an outbreak signal (recoveries and tests are not).
+bool CanRise(CaseStatus status) {
+  return status != CaseStatus::kRecovered && status != CaseStatus::kTested;
 }
 
-// "Heilongjiang (CN-HL)", "Russia (RU)", or whichever of the two is known.
-std::string PlaceLabel(const std::string& name, const std::string& code) {
-  if (name.empty()) return code.empty() ? "an unknown place" : code;
-  if (code.empty() || code == name) return name;
-  return name + " (" + code + ")";
-}
-
-// "EARS C1", "CUSUM", "epitweetr".
-std::string MethodTitle(Method method) {
-  switch (method) {
-    case Method::kEarsC1:
-      return "EARS C1";
-    case Method::kEarsC2:
-      return "EARS C2";
-    case Method::kEarsC3:
-      return "EARS C3";
-    case Method::kCusum:
-      return "CUSUM";
-    case Method::kEpitweetr:
-      return "epitweetr (ECDC)";
-  }
-  return "";
-}
-
-std::string WhatCounted(const series::SeriesKey& key) {
-  std::string what(CaseStatusName(key.status));
-  if (key.imported) what = (*key.imported ? "imported " : "local ") + what;
-  what += " cases";
-  if (!key.disease.empty()) what += " of " + key.disease;
-  return what;
-}
-
-std::string SeriesPlace(const series::SeriesKey& key) {
-  return PlaceLabel(key.place_name, key.subdivision.empty() ? key.country : key.subdivision);
-}
-
-void AddAberrations(const series::DailySeries& one, Method method, std::vector<Signal>& out) {
-  std::vector<double> counts;
-  counts.reserve(one.points.size());
-  for (const series::DailyPoint& point : one.points) {
-    counts.push_back(static_cast<double>(point.new_count.value_or(0)));
-  }
-  for (const Alarm& alarm : Detect(counts, method, 7, DefaultAlpha(method))) {
-    const series::DailyPoint& point = one.points[alarm.index];
-    Signal signal;
-    signal.kind = "aberration";
-    signal.method = MethodName(method);
-    signal.key = one.key;
-    signal.date = point.date;
-    signal.value = alarm.value;
-    signal.threshold = alarm.threshold;
-    signal.fact_ids = point.fact_ids;
-    const std::string count = Number(counts[alarm.index]) + " new " + WhatCounted(one.key) +
-                              " in " + SeriesPlace(one.key) + " on " + point.date.ToIso();
-    if (method == Method::kEarsC3) {
-      signal.message = "EARS C3: " + count + "; the two days before were together " +
-                       Number(alarm.statistic) + " standard deviations above their baseline " +
-                       "(alarm above " + Number(alarm.threshold) + ")";
-    } else {
-      signal.message = MethodTitle(method) + ": " + count + ", above the upper bound of " +
-                       Number(alarm.threshold);
+// The earliest publication of each fact's sources.
+std::map<int64_t, Date> FirstPublished(const std::vector<Fact>& facts) {
+  std::map<int64_t, Date> out;
+  for (const Fact& fact : facts) {
+    for (const FactSource& source : fact.sources) {
+      if (!source.published) continue;
+      auto [it, inserted] = out.emplace(fact.id, *source.published);
+      if (!inserted && *source.published < it->second) it->second = *source.published;
     }
-    out.push_back(std::move(signal));
+  }
+  return out;
+}
+
+std::optional<Date> EarliestOf(const std::vector<int64_t>& fact_ids,
+                               const std::map<int64_t, Date>& published) {
+  std::optional<Date> earliest;
+  for (int64_t id : fact_ids) {
+    auto found = published.find(id);
+    if (found != published.end() && (!earliest || found->second < *earliest)) {
+      earliest = found->second;
+    }
+  }
+  return earliest;
+}
+
+// "baseline 6 of 7 days reported, 1 interpolated" (case counts) or "baseline 7 days".
+std::string BaselineText(const Alarm& alarm, int length, bool counts) {
+  if (!counts) return "baseline " + std::to_string(alarm.baseline_days) + " days";
+  std::string text = "baseline " + std::to_string(alarm.baseline_observed) + " of " +
+                     std::to_string(length) + " days reported";
+  const int interpolated = alarm.baseline_days - alarm.baseline_observed;
+  if (interpolated > 0) text += ", " + std::to_string(interpolated) + " interpolated";
+  return text;
+}
+
+Signal AberrationSignal(const Alarm& alarm, const series::SeriesKey& key, Date date,
+                        const std::string& measure, const std::string& what_happened,
+                        int length) {
+  Signal signal;
+  signal.kind = "aberration";
+  signal.method = MethodName(alarm.method);
+  signal.measure = measure;
+  signal.key = key;
+  signal.date = date;
+  signal.value = alarm.value;
+  signal.threshold = alarm.threshold;
+  signal.baseline_days = alarm.baseline_days;
+  signal.baseline_observed = alarm.baseline_observed;
+  const std::string baseline = BaselineText(alarm, length, measure == "cases");
+  if (alarm.method == Method::kEarsC3) {
+    signal.message = "EARS C3: " + what_happened + "; the two days before were together " +
+                     Number(alarm.statistic) + " standard deviations above their baseline " +
+                     "(alarm above " + Number(alarm.threshold) + "; " + baseline + ")";
+  } else {
+    signal.message = MethodTitle(alarm.method) + ": " + what_happened +
+                     ", above the upper bound of " + Number(alarm.threshold) + " (" + baseline +
+                     ")";
+  }
+  return signal;
+}
+
+void AddCaseAberrations(const series::DailySeries& one, const SignalOptions& options,
+                        const std::map<int64_t, Date>& published, std::vector<Signal>& out) {
+  if (!CanRise(one.key.status)) return;
+  Observations observations;
+  observations.values.reserve(one.points.size());
+  observations.observed.reserve(one.points.size());
+  for (const series::DailyPoint& point : one.points) {
+    // A figure of several days is no day's value.
+    const bool known = point.new_count.has_value() && !point.multi_day;
+    observations.values.push_back(known ? static_cast<double>(*point.new_count)
+                                        : std::numeric_limits<double>::quiet_NaN());
+    observations.observed.push_back(known && point.reported);
+  }
+  for (Method method : options.methods) {
+    const DetectOptions detect{options.baseline, DefaultAlpha(method), options.min_observed};
+    for (const Alarm& alarm : DetectObserved(observations, method, detect)) {
+      const series::DailyPoint& point = one.points[alarm.index];
+      const std::string what = Number(observations.values[alarm.index]) + " new " +
+                               WhatCounted(one.key) + " in " + SeriesPlace(one.key) + " on " +
+                               point.date.ToIso();
+      Signal signal =
+          AberrationSignal(alarm, one.key, point.date, "cases", what, options.baseline);
+      signal.fact_ids = point.fact_ids;
+      signal.published = EarliestOf(point.fact_ids, published);
+      out.push_back(std::move(signal));
+    }
+  }
+}
+
+void AddVolumeAberrations(const series::VolumeSeries& one, const SignalOptions& options,
+                          std::vector<Signal>& out) {
+  Observations observations;
+  observations.values.reserve(one.points.size());
+  for (const series::VolumePoint& point : one.points) {
+    observations.values.push_back(point.articles);
+  }
+  observations.observed.assign(one.points.size(), true);
+  std::string about = one.key.disease.empty() ? "a disease" : one.key.disease;
+  if (one.key.imported == true) about = "imported cases of " + about;
+  for (Method method : options.methods) {
+    // Dense: every baseline day must be there (the first days of the span are not).
+    const DetectOptions detect{options.baseline, DefaultAlpha(method), 0};
+    for (const Alarm& alarm : DetectObserved(observations, method, detect)) {
+      const series::VolumePoint& point = one.points[alarm.index];
+      if (point.articles < options.min_articles || point.sources < options.min_sources) continue;
+      const std::string what = std::to_string(point.articles) + " articles from " +
+                               std::to_string(point.sources) + " sources on " + about + " in " +
+                               SeriesPlace(one.key) + " on " + point.date.ToIso();
+      Signal signal =
+          AberrationSignal(alarm, one.key, point.date, "articles", what, options.baseline);
+      signal.sources = point.sources;
+      signal.published = point.date;
+      signal.fact_ids = point.fact_ids;
+      signal.document_ids = point.document_ids;
+      out.push_back(std::move(signal));
+    }
   }
 }
 
 // An importation fact reduced to what the signals need.
 struct Importation {
   Date day;
-  std::string origin;  // ISO code of the origin country, else its name
+  std::string disease;
+  std::string origin;  // ISO code of the origin country, else its name; empty: not given
   std::string origin_name;
   std::string destination;  // ISO 3166-2 when known, else the country
   const Fact* fact = nullptr;
@@ -106,20 +158,20 @@ std::vector<Importation> Importations(const std::vector<Fact>& facts) {
   std::vector<Importation> out;
   for (const Fact& fact : facts) {
     const Event& event = fact.event;
-    if (event.type != EventType::kCases || event.imported != true || !event.origin ||
-        !event.place) {
-      continue;
+    if (event.type != EventType::kCases || event.imported != true || !event.place ||
+        event.count <= 0) {
+      continue;  // "no imported cases" is no importation
     }
     const std::optional<Date> day = series::FactDay(fact);
     Importation item;
-    item.origin = event.origin->country.empty() ? event.origin->name : event.origin->country;
-    item.origin_name = event.origin->name;
+    item.disease = event.disease;
+    if (event.origin) {
+      item.origin = event.origin->country.empty() ? event.origin->name : event.origin->country;
+      item.origin_name = event.origin->name;
+    }
     item.destination =
         event.place->subdivision.empty() ? event.place->country : event.place->subdivision;
-    if (!day || item.origin.empty() || item.destination.empty() ||
-        item.origin == item.destination) {
-      continue;
-    }
+    if (!day || item.destination.empty() || item.origin == item.destination) continue;
     item.day = *day;
     item.fact = &fact;
     out.push_back(std::move(item));
@@ -146,7 +198,7 @@ std::map<Key, std::vector<const Importation*>> FirstDays(
 }
 
 Signal ImportationSignal(const std::string& kind, const std::vector<const Importation*>& items,
-                         const std::string& route_text) {
+                         const std::string& route_text, const std::map<int64_t, Date>& published) {
   const Importation& head = *items.front();
   const Event& event = head.fact->event;
   Signal signal;
@@ -160,6 +212,7 @@ Signal ImportationSignal(const std::string& kind, const std::vector<const Import
   signal.key.status = event.status;
   signal.key.imported = true;
   signal.date = head.day;
+  signal.origin = head.origin;
   std::set<int64_t> ids;
   // New figures of that day add up; a running total is not added to them ("12 new,
   // 386 so far" is 12 new cases, not 398).
@@ -179,45 +232,68 @@ Signal ImportationSignal(const std::string& kind, const std::vector<const Import
   }
   signal.value = any_new ? new_sum : cumulative_max;
   signal.fact_ids.assign(ids.begin(), ids.end());
+  signal.published = EarliestOf(signal.fact_ids, published);
   signal.message = route_text + ": " + Number(signal.value) + " " + WhatCounted(signal.key) +
                    (any_new ? " reported for " : " in total as of ") + head.day.ToIso();
   return signal;
 }
 
-void AddImportations(const std::vector<Fact>& facts, std::vector<Signal>& out) {
+void AddImportations(const std::vector<Fact>& facts, const std::map<int64_t, Date>& published,
+                     std::vector<Signal>& out) {
   const std::vector<Importation> items = Importations(facts);
-  using Pair = std::pair<std::string, std::string>;
+  // The first imported case into a place at all, when its first report names no origin
+  // (a report that names one gives the pair's signal below).
+  using Place = std::pair<std::string, std::string>;  // disease, destination
+  const auto places = FirstDays<Place>(items, [](const Importation& item) {
+    return std::vector<Place>{{item.disease, item.destination}};
+  });
+  for (const auto& [place, first] : places) {
+    const bool named = std::any_of(first.begin(), first.end(),
+                                   [](const Importation* item) { return !item->origin.empty(); });
+    if (named) continue;
+    const Importation& head = *first.front();
+    out.push_back(ImportationSignal("first_imported_case", first,
+                                    "first imported case into " +
+                                        PlaceLabel(head.fact->event.place->name, place.second) +
+                                        " (origin not given)",
+                                    published));
+  }
+  using Pair = std::tuple<std::string, std::string, std::string>;  // disease, origin, destination
   const auto pairs = FirstDays<Pair>(items, [](const Importation& item) {
-    return std::vector<Pair>{{item.origin, item.destination}};
+    if (item.origin.empty()) return std::vector<Pair>{};
+    return std::vector<Pair>{{item.disease, item.origin, item.destination}};
   });
   for (const auto& [pair, first] : pairs) {
     const Importation& head = *first.front();
-    out.push_back(ImportationSignal("first_imported_case", first,
-                                    "first imported case from " +
-                                        PlaceLabel(head.origin_name, pair.first) + " into " +
-                                        PlaceLabel(head.fact->event.place->name, pair.second)));
+    out.push_back(ImportationSignal(
+        "first_imported_case", first,
+        "first imported case from " + PlaceLabel(head.origin_name, std::get<1>(pair)) + " into " +
+            PlaceLabel(head.fact->event.place->name, std::get<2>(pair)),
+        published));
   }
-  using Route = std::tuple<std::string, std::string, std::string>;
+  using Route = std::tuple<std::string, std::string, std::string, std::string>;
   const auto routes = FirstDays<Route>(items, [](const Importation& item) {
     std::vector<Route> keys;
+    if (item.origin.empty()) return keys;
     for (TravelMode mode : item.fact->event.modes) {
-      keys.emplace_back(item.origin, item.destination, std::string(TravelModeName(mode)));
+      keys.emplace_back(item.disease, item.origin, item.destination,
+                        std::string(TravelModeName(mode)));
     }
-    if (keys.empty()) keys.emplace_back(item.origin, item.destination, "unknown");
+    if (keys.empty()) keys.emplace_back(item.disease, item.origin, item.destination, "unknown");
     return keys;
   });
   for (const auto& [route, first] : routes) {
     const Importation& head = *first.front();
-    const std::string& mode = std::get<2>(route);
+    const std::string& mode = std::get<3>(route);
     // A report that names no mode is a new route only when the pair itself is new.
-    const Pair pair{std::get<0>(route), std::get<1>(route)};
+    const Pair pair{std::get<0>(route), std::get<1>(route), std::get<2>(route)};
     if (mode == "unknown" && pairs.at(pair).front()->day < head.day) continue;
     out.push_back(ImportationSignal(
         "new_importation_route", first,
-        "new importation route " + PlaceLabel(head.origin_name, std::get<0>(route)) + " -> " +
-            PlaceLabel(head.fact->event.place->name, std::get<1>(route)) +
-            (mode == "unknown" ? " (travel mode not given)" : " by " + mode)));
-    out.back().method.clear();
+        "new importation route " + PlaceLabel(head.origin_name, std::get<1>(route)) + " -> " +
+            PlaceLabel(head.fact->event.place->name, std::get<2>(route)) +
+            (mode == "unknown" ? " (travel mode not given)" : " by " + mode),
+        published));
   }
 }
 
@@ -239,26 +315,54 @@ std::string MethodName(Method method) {
   return "";
 }
 
+std::vector<Method> AllMethods() {
+  return {Method::kEarsC1, Method::kEarsC2, Method::kEarsC3, Method::kCusum, Method::kEpitweetr};
+}
+
 std::optional<Method> ParseMethod(const std::string& name) {
-  for (Method method :
-       {Method::kEarsC1, Method::kEarsC2, Method::kEarsC3, Method::kCusum, Method::kEpitweetr}) {
+  for (Method method : AllMethods()) {
     if (MethodName(method) == name) return method;
   }
   return std::nullopt;
 }
 
-std::vector<Signal> FindSignals(const std::vector<series::DailySeries>& series,
-                                const std::vector<Fact>& facts,
-                                const std::vector<Method>& methods) {
-  std::vector<Signal> out;
-  for (const series::DailySeries& one : series) {
-    for (Method method : methods) AddAberrations(one, method, out);
+Result<std::vector<Method>> ParseMethodList(const std::string& text) {
+  std::vector<Method> methods;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    const std::string name = text.substr(start, comma - start);
+    if (!name.empty()) {
+      std::optional<Method> method = ParseMethod(name);
+      if (!method) {
+        return Status::InvalidInput("unknown method '" + name.substr(0, 64) +
+                                    "' (want ears_c1, ears_c2, ears_c3, cusum, epitweetr)");
+      }
+      if (std::find(methods.begin(), methods.end(), *method) == methods.end()) {
+        methods.push_back(*method);
+      }
+    }
+    start = comma + 1;
   }
-  AddImportations(facts, out);
+  return methods;
+}
+
+std::vector<Signal> FindSignals(const std::vector<series::DailySeries>& series,
+                                const std::vector<series::VolumeSeries>& volume,
+                                const std::vector<Fact>& facts, const SignalOptions& options) {
+  std::vector<Signal> out;
+  const std::map<int64_t, Date> published = FirstPublished(facts);
+  for (const series::DailySeries& one : series) AddCaseAberrations(one, options, published, out);
+  if (options.volume) {
+    for (const series::VolumeSeries& one : volume) AddVolumeAberrations(one, options, out);
+  }
+  AddImportations(facts, published, out);
   std::stable_sort(out.begin(), out.end(), [](const Signal& a, const Signal& b) {
-    return std::tie(a.date, a.kind, a.method, a.key.country, a.key.subdivision, a.key.place_name,
-                    a.message) < std::tie(b.date, b.kind, b.method, b.key.country,
-                                          b.key.subdivision, b.key.place_name, b.message);
+    return std::tie(a.date, a.kind, a.method, a.measure, a.key.country, a.key.subdivision,
+                    a.key.place_name, a.message) < std::tie(b.date, b.kind, b.method, b.measure,
+                                                            b.key.country, b.key.subdivision,
+                                                            b.key.place_name, b.message);
   });
   return out;
 }

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -174,6 +176,12 @@ Fact Imported(int64_t id, Date day, int64_t count, const Place& origin,
   return fact;
 }
 
+SignalOptions Only(std::vector<Method> methods) {
+  SignalOptions options;
+  options.methods = std::move(methods);
+  return options;
+}
+
 TEST(FindSignals, FirstImportationDoesNotAddARunningTotalToNewCases) {
   const Place russia = MakePlace("Russia", "RU", "");
   Fact fresh = Imported(1, Date{2020, 4, 20}, 12, russia, {});
@@ -181,12 +189,12 @@ TEST(FindSignals, FirstImportationDoesNotAddARunningTotalToNewCases) {
   total.event.aggregation = Aggregation::kCumulative;
   total.event.period = Period{std::nullopt, Date{2020, 4, 20}};
   total.key = FactKey(total.event);
-  const std::vector<Signal> signals = FindSignals({}, {fresh, total}, {});
+  const std::vector<Signal> signals = FindSignals({}, {}, {fresh, total}, Only({}));
   ASSERT_FALSE(signals.empty());
   EXPECT_EQ(signals[0].kind, "first_imported_case");
   EXPECT_EQ(signals[0].value, 12);
   Fact only_total = total;
-  const std::vector<Signal> totals = FindSignals({}, {only_total}, {});
+  const std::vector<Signal> totals = FindSignals({}, {}, {only_total}, Only({}));
   ASSERT_FALSE(totals.empty());
   EXPECT_EQ(totals[0].value, 386);
   EXPECT_NE(totals[0].message.find("in total as of 2020-04-20"), std::string::npos);
@@ -207,15 +215,17 @@ TEST(FindSignals, ReportsFirstImportedCasesAndNewRoutes) {
   Fact local = Imported(5, Date{2020, 4, 2}, 7, russia, {});
   local.event.imported = false;
   facts.push_back(local);
+  // No origin, but imported cases into the place were reported before: no signal.
   Fact no_origin = Imported(6, Date{2020, 4, 2}, 7, russia, {});
   no_origin.event.origin.reset();
   facts.push_back(no_origin);
 
-  const std::vector<Signal> signals = FindSignals({}, facts, {Method::kEarsC1});
+  const std::vector<Signal> signals = FindSignals({}, {}, facts, Only({Method::kEarsC1}));
   ASSERT_EQ(signals.size(), 5u);
   EXPECT_EQ(signals[0].kind, "first_imported_case");
   EXPECT_EQ(signals[0].date, (Date{2020, 4, 1}));
   EXPECT_EQ(signals[0].value, 4);
+  EXPECT_EQ(signals[0].origin, "RU");
   EXPECT_EQ(signals[0].fact_ids, (std::vector<int64_t>{1, 9}));
   EXPECT_EQ(signals[0].message,
             "first imported case from Russia (RU) into Heilongjiang (CN-HL): 4 imported "
@@ -235,34 +245,258 @@ TEST(FindSignals, ReportsFirstImportedCasesAndNewRoutes) {
   EXPECT_EQ(signals[4].key.imported, std::optional<bool>(true));
 }
 
-TEST(FindSignals, ReportsAberrationsPerSeriesAndMethod) {
+TEST(FindSignals, FirstImportedCaseIntoAPlaceNeedsNoOrigin) {
+  Fact first = Imported(1, Date{2020, 3, 19}, 1, MakePlace("Russia", "RU", ""), {});
+  first.event.origin.reset();
+  first.key = FactKey(first.event);
+  Fact none = Imported(2, Date{2020, 3, 10}, 0, MakePlace("Russia", "RU", ""), {});
+  none.event.origin.reset();
+  none.key = FactKey(none.event);
+  const std::vector<Signal> signals = FindSignals({}, {}, {first, none}, Only({}));
+  ASSERT_EQ(signals.size(), 1u) << "\"no imported cases\" is no importation";
+  EXPECT_EQ(signals[0].kind, "first_imported_case");
+  EXPECT_EQ(signals[0].date, (Date{2020, 3, 19}));
+  EXPECT_TRUE(signals[0].origin.empty());
+  EXPECT_EQ(signals[0].message.rfind("first imported case into Heilongjiang (CN-HL) (origin not "
+                                     "given)",
+                                     0),
+            0u)
+      << signals[0].message;
+}
+
+series::SeriesKey HeilongjiangKey() {
+  series::SeriesKey key;
+  key.place_name = "Heilongjiang";
+  key.country = "CN";
+  key.subdivision = "CN-HL";
+  key.level = PlaceLevel::kSubdivision;
+  key.disease = "covid-19";
+  return key;
+}
+
+series::DailySeries HeilongjiangSeries(const std::vector<std::optional<int64_t>>& counts,
+                                       const std::vector<bool>& interpolated = {}) {
   series::DailySeries one;
-  one.key.place_name = "Heilongjiang";
-  one.key.country = "CN";
-  one.key.subdivision = "CN-HL";
-  one.key.disease = "covid-19";
-  const std::vector<int64_t> counts = {2, 3, 2, 4, 3, 2, 3, 3, 20, 3};
+  one.key = HeilongjiangKey();
   for (size_t i = 0; i < counts.size(); ++i) {
     series::DailyPoint point;
     point.date = Date{2020, 4, 1}.AddDays(static_cast<int64_t>(i));
-    if (i != 5) point.new_count = counts[i];  // an unknown day counts as 0
+    point.new_count = counts[i];
+    point.interpolated = i < interpolated.size() && interpolated[i];
+    point.reported = counts[i].has_value() && !point.interpolated;
     point.fact_ids = {static_cast<int64_t>(100 + i)};
     one.points.push_back(point);
   }
-  const std::vector<Signal> signals = FindSignals({one}, {}, {Method::kEarsC1, Method::kEpitweetr});
+  return one;
+}
+
+TEST(FindSignals, ReportsAberrationsPerSeriesAndMethodWithTheirBaseline) {
+  const series::DailySeries one =
+      HeilongjiangSeries({2, 3, 2, 4, 3, std::nullopt, 3, 3, 20, 3});
+  const std::vector<Signal> signals =
+      FindSignals({one}, {}, {}, Only({Method::kEarsC1, Method::kEpitweetr}));
   ASSERT_EQ(signals.size(), 2u);
   EXPECT_EQ(signals[0].kind, "aberration");
   EXPECT_EQ(signals[0].method, "ears_c1");
+  EXPECT_EQ(signals[0].measure, "cases");
   EXPECT_EQ(signals[0].date, (Date{2020, 4, 9}));
   EXPECT_EQ(signals[0].value, 20);
+  // The unknown day is left out of the baseline, not taken as 0.
+  EXPECT_EQ(signals[0].baseline_days, 6);
+  EXPECT_EQ(signals[0].baseline_observed, 6);
   EXPECT_EQ(signals[0].fact_ids, std::vector<int64_t>{108});
   EXPECT_EQ(signals[0].message.rfind("EARS C1: 20 new confirmed cases of covid-19 in "
                                      "Heilongjiang (CN-HL) on 2020-04-09, above the upper bound of",
                                      0),
             0u)
       << signals[0].message;
+  EXPECT_NE(signals[0].message.find("(baseline 6 of 7 days reported)"), std::string::npos)
+      << signals[0].message;
   EXPECT_EQ(signals[1].method, "epitweetr");
-  EXPECT_TRUE(FindSignals({one}, {}, {}).empty());
+  EXPECT_TRUE(FindSignals({one}, {}, {}, Only({})).empty());
+}
+
+TEST(FindSignals, NoAberrationOnFewerReportedBaselineDaysThanTheRule) {
+  // A single report after days nobody reported on: no baseline, no alarm (zero
+  // filling would make it an outbreak).
+  std::vector<std::optional<int64_t>> sparse(12, std::nullopt);
+  sparse[2] = 0;
+  sparse[5] = 0;
+  sparse[11] = 1036;
+  EXPECT_TRUE(FindSignals({HeilongjiangSeries(sparse)}, {}, {}, SignalOptions()).empty());
+  // Four of seven reported days are not enough; five are.
+  std::vector<std::optional<int64_t>> four = {1, std::nullopt, 2, std::nullopt, 1, std::nullopt, 2,
+                                              40};
+  EXPECT_TRUE(FindSignals({HeilongjiangSeries(four)}, {}, {}, Only({Method::kEarsC1})).empty());
+  std::vector<std::optional<int64_t>> five = {1, 2, 2, std::nullopt, 1, std::nullopt, 2, 40};
+  const std::vector<Signal> found =
+      FindSignals({HeilongjiangSeries(five)}, {}, {}, Only({Method::kEarsC1}));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].baseline_observed, 5);
+  // Interpolated days enter the baseline's statistics but are not reported days.
+  const std::vector<Signal> interpolated = FindSignals(
+      {HeilongjiangSeries({1, 2, 2, 1, 1, 2, 2, 40}, {false, false, true, true, false, false, false})},
+      {}, {}, Only({Method::kEarsC1}));
+  ASSERT_EQ(interpolated.size(), 1u);
+  EXPECT_EQ(interpolated[0].baseline_days, 7);
+  EXPECT_EQ(interpolated[0].baseline_observed, 5);
+  SignalOptions stricter = Only({Method::kEarsC1});
+  stricter.min_observed = 6;
+  EXPECT_TRUE(FindSignals({HeilongjiangSeries(five)}, {}, {}, stricter).empty());
+}
+
+TEST(FindSignals, RecoveriesAndTestsRaiseNoAberration) {
+  series::DailySeries one = HeilongjiangSeries({2, 3, 2, 4, 3, 2, 3, 3, 20});
+  one.key.status = CaseStatus::kRecovered;
+  EXPECT_TRUE(FindSignals({one}, {}, {}, SignalOptions()).empty());
+  one.key.status = CaseStatus::kDeaths;
+  EXPECT_FALSE(FindSignals({one}, {}, {}, SignalOptions()).empty());
+}
+
+series::VolumeSeries Volume(const std::vector<int>& articles, const std::vector<int>& sources) {
+  series::VolumeSeries one;
+  one.key = HeilongjiangKey();
+  for (size_t i = 0; i < articles.size(); ++i) {
+    series::VolumePoint point;
+    point.date = Date{2020, 4, 1}.AddDays(static_cast<int64_t>(i));
+    point.articles = articles[i];
+    point.sources = sources[i];
+    for (int a = 0; a < articles[i]; ++a) point.document_ids.push_back(std::to_string(a));
+    one.points.push_back(point);
+  }
+  return one;
+}
+
+TEST(FindSignals, BurstsOfReportingNeedEnoughArticlesFromEnoughSources) {
+  const std::vector<int> quiet = {0, 1, 0, 0, 1, 0, 0, 0};
+  std::vector<int> articles = quiet;
+  articles.push_back(5);
+  std::vector<int> sources = quiet;
+  sources.push_back(4);
+  const std::vector<Signal> found =
+      FindSignals({}, {Volume(articles, sources)}, {}, Only({Method::kEarsC1}));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].measure, "articles");
+  EXPECT_EQ(found[0].date, (Date{2020, 4, 9}));
+  EXPECT_EQ(found[0].published, std::optional<Date>(Date{2020, 4, 9}));
+  EXPECT_EQ(found[0].sources, 4);
+  EXPECT_EQ(found[0].document_ids.size(), 5u);
+  EXPECT_NE(found[0].message.find("5 articles from 4 sources on covid-19 in Heilongjiang (CN-HL)"),
+            std::string::npos)
+      << found[0].message;
+  sources.back() = 1;  // one outlet writing five times is no burst
+  EXPECT_TRUE(FindSignals({}, {Volume(articles, sources)}, {}, Only({Method::kEarsC1})).empty());
+  articles.back() = 2;  // nor are two articles
+  sources.back() = 2;
+  EXPECT_TRUE(FindSignals({}, {Volume(articles, sources)}, {}, Only({Method::kEarsC1})).empty());
+  SignalOptions no_volume = Only({Method::kEarsC1});
+  no_volume.volume = false;
+  articles.back() = 5;
+  EXPECT_TRUE(FindSignals({}, {Volume(articles, sources)}, {}, no_volume).empty());
+}
+
+Signal Aberration(const std::string& method, const std::string& measure, Date date,
+                  std::optional<bool> imported = std::nullopt) {
+  Signal signal;
+  signal.kind = "aberration";
+  signal.method = method;
+  signal.measure = measure;
+  signal.key = HeilongjiangKey();
+  signal.key.imported = imported;
+  signal.date = date;
+  signal.published = date.AddDays(1);
+  signal.baseline_days = 7;
+  signal.baseline_observed = measure == "cases" ? 5 : 7;
+  signal.message = method + " on " + date.ToIso();
+  signal.fact_ids = {date.day};
+  return signal;
+}
+
+TEST(MergeSignals, OneAlertPerEventWithItsMethodsSeverityAndBaseline) {
+  const Date day{2020, 4, 5};
+  const std::vector<Signal> signals = {
+      Aberration("ears_c2", "cases", day, true),
+      Aberration("ears_c1", "cases", day, true),
+      Aberration("epitweetr", "articles", day.AddDays(-1)),
+      Aberration("cusum", "cases", day.AddDays(3), true),
+      // More than kEpisodeGapDays later: another alert.
+      Aberration("ears_c1", "articles", day.AddDays(20)),
+  };
+  const std::vector<Alert> alerts = MergeSignals(signals);
+  ASSERT_EQ(alerts.size(), 2u);
+  const Alert& first = alerts[0];
+  EXPECT_EQ(first.kind, "aberration");
+  EXPECT_EQ(first.first_date, day.AddDays(-1));
+  EXPECT_EQ(first.last_date, day.AddDays(3));
+  EXPECT_EQ(first.raised, std::optional<Date>(day));
+  EXPECT_EQ(first.methods, (std::vector<std::string>{"ears_c1", "ears_c2", "cusum", "epitweetr"}));
+  EXPECT_EQ(first.severity, "high");
+  EXPECT_EQ(first.baseline_observed, 5);
+  EXPECT_EQ(first.signals.size(), 4u);
+  EXPECT_EQ(first.fact_ids, (std::vector<int64_t>{4, 5, 8}));
+  EXPECT_EQ(first.title, "Rise in imported cases of covid-19 in Heilongjiang (CN-HL)");
+  EXPECT_EQ(first.id.size(), 16u);
+  EXPECT_EQ(alerts[1].severity, "low");
+  EXPECT_EQ(alerts[1].baseline_observed, -1);
+  EXPECT_EQ(alerts[1].title, "Burst of reports of covid-19 in Heilongjiang (CN-HL)");
+  EXPECT_NE(first.id, alerts[1].id);
+}
+
+TEST(MergeSignals, IdsAreStableAcrossRunsAndOrder) {
+  const Date day{2020, 4, 5};
+  std::vector<Signal> signals = {Aberration("ears_c1", "cases", day),
+                                 Aberration("cusum", "articles", day.AddDays(1))};
+  const std::vector<Alert> once = MergeSignals(signals);
+  std::reverse(signals.begin(), signals.end());
+  const std::vector<Alert> again = MergeSignals(signals);
+  ASSERT_EQ(once.size(), 1u);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(once[0].id, again[0].id);
+  EXPECT_EQ(once[0].severity, "medium");  // two methods
+  // A later signal extends the alert without changing its id.
+  signals.push_back(Aberration("ears_c2", "cases", day.AddDays(4)));
+  const std::vector<Alert> extended = MergeSignals(signals);
+  ASSERT_EQ(extended.size(), 1u);
+  EXPECT_EQ(extended[0].id, once[0].id);
+  EXPECT_EQ(extended[0].last_date, day.AddDays(4));
+  // Another place is another alert.
+  Signal elsewhere = Aberration("ears_c1", "cases", day);
+  elsewhere.key.subdivision = "CN-NM";
+  EXPECT_NE(MergeSignals({elsewhere})[0].id, once[0].id);
+}
+
+TEST(MergeSignals, ImportationSignalsOfOneArrivalAreOneAlert) {
+  const Place russia = MakePlace("Russia", "RU", "");
+  const std::vector<Signal> signals = FindSignals(
+      {}, {}, {Imported(1, Date{2020, 4, 1}, 3, russia, {TravelMode::kRoad})}, Only({}));
+  ASSERT_EQ(signals.size(), 2u);
+  const std::vector<Alert> alerts = MergeSignals(signals);
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].kind, "first_imported_case");
+  EXPECT_EQ(alerts[0].severity, "medium");
+  EXPECT_EQ(alerts[0].title, "First imported case from Russia (RU) into Heilongjiang (CN-HL)");
+  EXPECT_NE(alerts[0].message.find("; new importation route"), std::string::npos);
+}
+
+TEST(AlertsToJson, CarriesEverySignalWithItsBaseline) {
+  const std::vector<Alert> alerts = MergeSignals(
+      {Aberration("ears_c1", "cases", Date{2020, 4, 5}), Aberration("cusum", "articles",
+                                                                    Date{2020, 4, 5})});
+  const nlohmann::json json = nlohmann::json::parse(AlertsToJson(alerts));
+  ASSERT_EQ(json.size(), 1u);
+  EXPECT_EQ(json[0]["id"], alerts[0].id);
+  EXPECT_EQ(json[0]["severity"], "medium");
+  EXPECT_EQ(json[0]["place"]["subdivision"], "CN-HL");
+  EXPECT_EQ(json[0]["baseline_observed"], 5);
+  ASSERT_EQ(json[0]["signals"].size(), 2u);
+  for (const auto& signal : json[0]["signals"]) {
+    EXPECT_EQ(signal["baseline_days"], 7);
+    if (signal["measure"] == "cases") {
+      EXPECT_EQ(signal["baseline_observed"], 5);
+    } else {
+      EXPECT_TRUE(signal["baseline_observed"].is_null());
+    }
+  }
 }
 
 }  // namespace

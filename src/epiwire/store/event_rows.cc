@@ -165,6 +165,9 @@ nlohmann::json ParseJsonArray(const std::optional<std::string>& text) {
 
 }  // namespace
 
+const char* const kOfficialDiseaseColumn = "disease TEXT NOT NULL DEFAULT 'covid-19'";
+const char* const kOfficialImportedColumn = "imported INTEGER";
+
 std::string SchemaSql(std::string_view id_type) {
   const std::string id(id_type);
   return "CREATE TABLE IF NOT EXISTS epiwire_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
@@ -211,7 +214,10 @@ std::string SchemaSql(std::string_view id_type) {
          "CREATE INDEX IF NOT EXISTS facts_date ON facts (event_date);\n"
          "CREATE TABLE IF NOT EXISTS official (id " + id + ", country TEXT NOT NULL, subdivision "
          "TEXT NOT NULL, place_name TEXT NOT NULL, date TEXT NOT NULL, status TEXT NOT NULL, "
-         "cumulative BIGINT NOT NULL, source TEXT NOT NULL);\n"
+         "cumulative BIGINT NOT NULL, source TEXT NOT NULL, " + kOfficialDiseaseColumn + ", " +
+         kOfficialImportedColumn + ");\n"
+         "CREATE TABLE IF NOT EXISTS alert_states (alert_id TEXT PRIMARY KEY, state TEXT NOT NULL, "
+         "updated_at TEXT NOT NULL);\n"
          "CREATE INDEX IF NOT EXISTS official_place ON official (country, subdivision, status, "
          "date);\n"
          "CREATE INDEX IF NOT EXISTS official_source ON official (source);\n";

@@ -24,6 +24,10 @@ inline constexpr int kSchemaVersion = 2;
 // auto-numbered primary key type. A new database gets kSchemaVersion; an older
 // one is brought up to it by the store's migrations.
 std::string SchemaSql(std::string_view id_type);
+// Column definitions of `official` added after the first release (a store made
+// before gets them with ALTER TABLE ... ADD COLUMN).
+extern const char* const kOfficialDiseaseColumn;
+extern const char* const kOfficialImportedColumn;
 
 // The columns of `events` that EventValues fills, comma-separated, without `id`.
 const std::string& EventColumns();

@@ -7,6 +7,7 @@
 #define EPIWIRE_STORE_EVENT_STORE_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,7 +51,7 @@ struct StoredDocument {
   std::vector<StoredEvent> events;
 };
 
-// A row of an official series (JHU CSSE layout, one value per place and day).
+// A row of an official series (one running total per place, status and day).
 struct OfficialValue {
   std::string country;      // ISO alpha-2
   std::string subdivision;  // ISO 3166-2 or empty
@@ -59,6 +60,16 @@ struct OfficialValue {
   CaseStatus status = CaseStatus::kConfirmed;
   int64_t cumulative = 0;
   std::string source;       // file name
+  std::string disease = "covid-19";  // canonical id of what the figures count
+  // true: imported cases only (a row of their own in the source); nullopt: all cases.
+  std::optional<bool> imported;
+};
+
+// An analyst's decision on an alert (signals::Alert::id), e.g. "dismissed".
+struct AlertState {
+  std::string alert_id;
+  std::string state;
+  std::string updated_at;  // UTC, ISO 8601
 };
 
 class EventStore {
@@ -111,10 +122,30 @@ class EventStore {
   virtual Status PutOfficial(const std::vector<OfficialValue>& values) = 0;
   // Official values of one status; an empty country or subdivision does not filter
   // (so "CN", "" gives the country's rows at every level). Sorted by country,
-  // subdivision, place name, date.
+  // subdivision, place name, disease, imported (all cases first), date.
   virtual Result<std::vector<OfficialValue>> Official(const std::string& country,
                                                       const std::string& subdivision,
                                                       CaseStatus status) = 0;
+
+  // Alert states (the dashboard's "dismiss"): SetAlertState records `state` for the
+  // alert (an empty state removes the record); AlertStates lists them by id. Alert
+  // ids are stable across runs, so a dismissed alert stays dismissed. Stores that
+  // keep none answer with an error and an empty list.
+  virtual Status SetAlertState(const std::string& alert_id, const std::string& state) {
+    (void)alert_id;
+    (void)state;
+    return Status::InvalidInput("this store keeps no alert states");
+  }
+  virtual Result<std::vector<AlertState>> AlertStates() { return std::vector<AlertState>(); }
+
+  // The URL of each stored document among `ids` (unknown ids are left out; an empty
+  // URL stays empty): what tells the sources of articles apart. Stores that keep no
+  // URLs answer with an empty map.
+  virtual Result<std::map<std::string, std::string>> DocumentUrls(
+      const std::vector<std::string>& ids) {
+    (void)ids;
+    return std::map<std::string, std::string>();
+  }
 };
 
 }  // namespace epiwire::store

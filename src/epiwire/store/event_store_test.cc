@@ -464,6 +464,62 @@ TYPED_TEST(EventStoreTest, OfficialValuesAreStoredAndReplacedBySource) {
   EXPECT_EQ(this->store_->Official("CN", "CN-HB", CaseStatus::kDeaths)->size(), 1u);
 }
 
+TYPED_TEST(EventStoreTest, OfficialValuesKeepDiseaseAndImportedCases) {
+  OfficialValue all{"CN", "CN-HL", "Heilongjiang", Date{2020, 4, 7}, CaseStatus::kConfirmed,
+                    546, "china.csv"};
+  OfficialValue imported = all;
+  imported.cumulative = 62;
+  imported.imported = true;
+  OfficialValue cholera{"MW", "", "Malawi", Date{2022, 8, 1}, CaseStatus::kConfirmed, 23217,
+                        "cholera.csv"};
+  cholera.disease = "cholera";
+  ASSERT_TRUE(this->store_->PutOfficial({imported, all, cholera}).ok());
+  auto heilongjiang = this->store_->Official("CN", "CN-HL", CaseStatus::kConfirmed);
+  ASSERT_TRUE(heilongjiang.ok()) << heilongjiang.status().message();
+  ASSERT_EQ(heilongjiang->size(), 2u);
+  EXPECT_FALSE(heilongjiang.value()[0].imported.has_value()) << "all cases first";
+  EXPECT_EQ(heilongjiang.value()[0].cumulative, 546);
+  EXPECT_EQ(heilongjiang.value()[1].imported, std::optional<bool>(true));
+  EXPECT_EQ(heilongjiang.value()[1].cumulative, 62);
+  EXPECT_EQ(heilongjiang.value()[1].disease, "covid-19");
+  auto malawi = this->store_->Official("MW", "", CaseStatus::kConfirmed);
+  ASSERT_EQ(malawi->size(), 1u);
+  EXPECT_EQ(malawi.value()[0].disease, "cholera");
+}
+
+TYPED_TEST(EventStoreTest, AlertStatesAreRecordedReplacedAndCleared) {
+  auto none = this->store_->AlertStates();
+  ASSERT_TRUE(none.ok()) << none.status().message();
+  EXPECT_TRUE(none->empty());
+  ASSERT_TRUE(this->store_->SetAlertState("0123456789abcdef", "dismissed").ok());
+  ASSERT_TRUE(this->store_->SetAlertState("0123456789abcdef", "dismissed").ok());
+  ASSERT_TRUE(this->store_->SetAlertState("fedcba9876543210", "dismissed").ok());
+  auto states = this->store_->AlertStates();
+  ASSERT_TRUE(states.ok()) << states.status().message();
+  ASSERT_EQ(states->size(), 2u);
+  EXPECT_EQ(states.value()[0].alert_id, "0123456789abcdef");
+  EXPECT_EQ(states.value()[0].state, "dismissed");
+  EXPECT_EQ(states.value()[0].updated_at.size(), 20u);  // 2020-04-05T10:00:00Z
+  ASSERT_TRUE(this->store_->SetAlertState("0123456789abcdef", "").ok());
+  EXPECT_EQ(this->store_->AlertStates()->size(), 1u);
+  EXPECT_FALSE(this->store_->SetAlertState("", "dismissed").ok());
+}
+
+TYPED_TEST(EventStoreTest, DocumentUrlsOfStoredDocuments) {
+  Extraction a = MakeExtraction("a", "text a", Date{2022, 8, 2},
+                                {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7)});
+  a.document.url = "https://news.example/a";
+  this->Put(a);
+  this->Put(MakeExtraction("b", "text b", Date{2022, 8, 2}, {}));
+  auto urls = this->store_->DocumentUrls({"a", "b", "missing"});
+  ASSERT_TRUE(urls.ok()) << urls.status().message();
+  ASSERT_EQ(urls->size(), 2u);
+  EXPECT_EQ(urls->at("a"), "https://news.example/a");
+  EXPECT_EQ(urls->at("b"), "");
+  std::vector<std::string> many(450, "a");
+  EXPECT_EQ(this->store_->DocumentUrls(many)->size(), 1u) << "asked in batches";
+}
+
 TYPED_TEST(EventStoreTest, ReopeningKeepsTheData) {
   this->Put(MakeExtraction("a", "text a", Date{2022, 8, 2},
                            {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7)}));
@@ -690,6 +746,33 @@ TYPED_TEST(EventStoreTest, ManyProcessesOpeningANewDatabaseAtOnceAllSucceed) {
   }
   for (std::thread& opener : openers) opener.join();
   EXPECT_EQ(opened.load(), 6);
+}
+
+TEST(EventStoreOpen, AStoreMadeBeforeOfficialDiseasesGetsTheColumns) {
+  SqliteBackend backend;
+  const std::string path = backend.Url().substr(7);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TABLE official (id INTEGER PRIMARY KEY, country TEXT NOT NULL, "
+                         "subdivision TEXT NOT NULL, place_name TEXT NOT NULL, date TEXT NOT NULL, "
+                         "status TEXT NOT NULL, cumulative BIGINT NOT NULL, source TEXT NOT NULL);"
+                         "INSERT INTO official (country, subdivision, place_name, date, status, "
+                         "cumulative, source) VALUES ('RU', '', 'Russia', '2020-04-01', "
+                         "'confirmed', 2777, 'old.csv');",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto opened = EventStore::Open(backend.Url());
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  auto values = opened.value()->Official("RU", "", CaseStatus::kConfirmed);
+  ASSERT_TRUE(values.ok()) << values.status().message();
+  ASSERT_EQ(values->size(), 1u);
+  EXPECT_EQ(values.value()[0].disease, "covid-19");
+  EXPECT_FALSE(values.value()[0].imported.has_value());
+  // Opening again leaves the columns as they are.
+  opened.value().reset();
+  EXPECT_TRUE(EventStore::Open(backend.Url()).ok());
 }
 
 TEST(EventStoreOpen, UnopenableSqlitePathNamesTheStoreAndReason) {

@@ -71,13 +71,18 @@ Status SqlEventStore::Migrate() {
   if (Status status = db_->Execute(SchemaSql(db_->IdColumnType())); !status.ok()) {
     return fail(status);
   }
-  // Version 2: the host of case events (older rows are all people's).
-  for (const char* table : {"events", "facts"}) {
-    auto has_host = db_->HasColumn(table, "host");
-    if (!has_host.ok()) return fail(has_host.status());
-    if (has_host.value()) continue;
-    Status status = db_->Execute(std::string("ALTER TABLE ") + table +
-                                 " ADD COLUMN host TEXT NOT NULL DEFAULT 'human'");
+  // Columns later versions added: the host of case events (older rows are all
+  // people's), and the disease and importation flag of official values.
+  const std::pair<const char*, std::string> added[] = {
+      {"events", "host TEXT NOT NULL DEFAULT 'human'"},
+      {"facts", "host TEXT NOT NULL DEFAULT 'human'"},
+      {"official", kOfficialDiseaseColumn},
+      {"official", kOfficialImportedColumn}};
+  for (const auto& [table, column] : added) {
+    auto present = db_->HasColumn(table, column.substr(0, column.find(' ')));
+    if (!present.ok()) return fail(present.status());
+    if (present.value()) continue;
+    Status status = db_->Execute(std::string("ALTER TABLE ") + table + " ADD COLUMN " + column);
     if (!status.ok()) return fail(status);
   }
   auto updated = db_->Query("UPDATE epiwire_meta SET value = $1 WHERE name = $2",
@@ -449,14 +454,44 @@ Status SqlEventStore::PutOfficial(const std::vector<OfficialValue>& values) {
     for (const OfficialValue& value : values) {
       auto inserted = db_->Query(
           "INSERT INTO official (country, subdivision, place_name, date, status, cumulative, "
-          "source) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+          "source, disease, imported) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
           {value.country, value.subdivision, value.place_name, value.date.ToIso(),
-           std::string(CaseStatusName(value.status)), value.cumulative, value.source});
+           std::string(CaseStatusName(value.status)), value.cumulative, value.source,
+           value.disease,
+           value.imported ? Value{int64_t{*value.imported ? 1 : 0}} : Value{}});
       if (!inserted.ok()) return inserted.status();
     }
     return true;
   });
   return done.ok() ? Status::Ok() : done.status();
+}
+
+}  // namespace epiwire::store::internal
+
+namespace epiwire::store::internal {
+
+Status SqlEventStore::SetAlertState(const std::string& alert_id, const std::string& state) {
+  if (alert_id.empty()) return Status::InvalidInput("alert state: an empty alert id");
+  auto done = state.empty()
+                  ? db_->Query("DELETE FROM alert_states WHERE alert_id = $1", {alert_id})
+                  : db_->Query(
+                        "INSERT INTO alert_states (alert_id, state, updated_at) VALUES ($1, $2, "
+                        "$3) ON CONFLICT (alert_id) DO UPDATE SET state = excluded.state, "
+                        "updated_at = excluded.updated_at",
+                        {alert_id, state, NowUtc()});
+  return done.ok() ? Status::Ok() : done.status();
+}
+
+Result<std::vector<AlertState>> SqlEventStore::AlertStates() {
+  auto rows = db_->Query("SELECT alert_id, state, updated_at FROM alert_states ORDER BY alert_id",
+                         {});
+  if (!rows.ok()) return rows.status();
+  std::vector<AlertState> states;
+  states.reserve(rows->size());
+  for (const Row& row : rows.value()) {
+    states.push_back(AlertState{TextOr(row[0]), TextOr(row[1]), TextOr(row[2])});
+  }
+  return states;
 }
 
 }  // namespace epiwire::store::internal

@@ -17,7 +17,8 @@ namespace epiwire::store::internal {
 
 class SqlEventStore final : public EventStore {
  public:
-  // Creates the schema if needed and migrates an older one, under the schema lock.
+  // Creates the schema if needed and migrates an older one (adding the columns later
+  // versions added), under the schema lock.
   static Result<std::unique_ptr<EventStore>> Create(std::unique_ptr<SqlConnection> connection);
 
   Result<PutOutcome> Put(const Extraction& extraction) override;
@@ -32,6 +33,10 @@ class SqlEventStore final : public EventStore {
   Result<std::vector<OfficialValue>> Official(const std::string& country,
                                               const std::string& subdivision,
                                               CaseStatus status) override;
+  Status SetAlertState(const std::string& alert_id, const std::string& state) override;
+  Result<std::vector<AlertState>> AlertStates() override;
+  Result<std::map<std::string, std::string>> DocumentUrls(
+      const std::vector<std::string>& ids) override;
 
  private:
   explicit SqlEventStore(std::unique_ptr<SqlConnection> connection)

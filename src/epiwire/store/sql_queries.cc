@@ -179,8 +179,8 @@ Result<std::vector<OfficialValue>> SqlEventStore::Official(const std::string& co
                                                            CaseStatus status) {
   std::vector<Value> params{std::string(CaseStatusName(status))};
   std::string sql =
-      "SELECT country, subdivision, place_name, date, status, cumulative, source FROM official "
-      "WHERE status = $1";
+      "SELECT country, subdivision, place_name, date, status, cumulative, source, disease, "
+      "imported FROM official WHERE status = $1";
   if (!country.empty()) {
     params.emplace_back(country);
     sql += " AND country = $" + std::to_string(params.size());
@@ -189,7 +189,7 @@ Result<std::vector<OfficialValue>> SqlEventStore::Official(const std::string& co
     params.emplace_back(subdivision);
     sql += " AND subdivision = $" + std::to_string(params.size());
   }
-  sql += " ORDER BY country, subdivision, place_name, date, source";
+  sql += " ORDER BY country, subdivision, place_name, disease, COALESCE(imported, -1), date, source";
   auto rows = db_->Query(sql, params);
   if (!rows.ok()) return rows.status();
   std::vector<OfficialValue> values;
@@ -203,9 +203,29 @@ Result<std::vector<OfficialValue>> SqlEventStore::Official(const std::string& co
     value.status = StatusOf(row[4]).value_or(CaseStatus::kConfirmed);
     value.cumulative = ParseInt(row[5]);
     value.source = TextOr(row[6]);
+    value.disease = TextOr(row[7]);
+    if (row[8]) value.imported = *row[8] != "0";
     values.push_back(std::move(value));
   }
   return values;
+}
+
+Result<std::map<std::string, std::string>> SqlEventStore::DocumentUrls(
+    const std::vector<std::string>& ids) {
+  constexpr size_t kBatch = 200;
+  std::map<std::string, std::string> urls;
+  for (size_t begin = 0; begin < ids.size(); begin += kBatch) {
+    std::vector<Value> params;
+    std::string sql = "SELECT id, url FROM documents WHERE id IN (";
+    for (size_t i = begin; i < ids.size() && i < begin + kBatch; ++i) {
+      params.emplace_back(ids[i]);
+      sql += (i == begin ? "$" : ", $") + std::to_string(params.size());
+    }
+    auto rows = db_->Query(sql + ")", params);
+    if (!rows.ok()) return rows.status();
+    for (const Row& row : rows.value()) urls[TextOr(row[0])] = TextOr(row[1]);
+  }
+  return urls;
 }
 
 }  // namespace epiwire::store::internal

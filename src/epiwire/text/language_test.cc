@@ -58,8 +58,8 @@ TEST_P(DetectLanguageTest, NamesTheLanguageOfTheText) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, DetectLanguageTest, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<LanguageCase>& info) {
-                           return std::string(info.param.name);
+                         [](const ::testing::TestParamInfo<LanguageCase>& param) {
+                           return std::string(param.param.name);
                          });
 
 TEST(DetectLanguage, InvalidUtf8IsUndetermined) {

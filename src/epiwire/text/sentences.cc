@@ -4,10 +4,70 @@
 #include <algorithm>
 #include <array>
 
+#include <unicode/uchar.h>
+
+#include "epiwire/base/fold.h"
 #include "epiwire/base/utf8.h"
 
 namespace epiwire::text {
 namespace {
+
+// The code point starting at byte i of `text` and its length in bytes (U+FFFD, 1 for
+// a broken sequence).
+UChar32 CodePointAt(std::string_view text, size_t i, size_t* length) {
+  const unsigned char lead = static_cast<unsigned char>(text[i]);
+  size_t n = Utf8SequenceLength(lead);
+  if (i + n > text.size()) n = 1;
+  UChar32 cp = 0xFFFD;
+  if (n == 1) {
+    cp = lead < 0x80 ? lead : 0xFFFD;
+  } else {
+    cp = lead & (0xFF >> (n + 1));
+    for (size_t k = 1; k < n; ++k) {
+      const unsigned char c = static_cast<unsigned char>(text[i + k]);
+      if ((c & 0xC0) != 0x80) {
+        *length = 1;
+        return 0xFFFD;
+      }
+      cp = (cp << 6) | (c & 0x3F);
+    }
+  }
+  *length = n;
+  return cp;
+}
+
+// Han characters (and kana) are words of one character each: Chinese writes no
+// spaces, and the lexicons and the gazetteer match character sequences.
+bool IsIdeograph(UChar32 cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2A6DF) ||
+         (cp >= 0x3040 && cp <= 0x30FF);
+}
+
+// CJK and full-width punctuation, with the ASCII mark it plays the part of ("" if none).
+std::string_view CjkPunctuation(UChar32 cp) {
+  switch (cp) {
+    case 0x3002: case 0xFF0E: case 0xFF61: return ".";
+    case 0xFF0C: case 0x3001: case 0xFF64: return ",";
+    case 0xFF1A: return ":";
+    case 0xFF1B: return ";";
+    case 0xFF08: return "(";
+    case 0xFF09: return ")";
+    case 0xFF01: return "!";
+    case 0xFF1F: return "?";
+    case 0x300C: case 0x300D: case 0x300E: case 0x300F: case 0x300A: case 0x300B:
+    case 0x3008: case 0x3009: case 0xFF02: return "\"";
+    case 0x3000: return " ";
+    default:
+      break;
+  }
+  if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+      (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+      (cp >= 0xFF5B && cp <= 0xFF65)) {
+    return "-";
+  }
+  return "";
+}
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -44,7 +104,12 @@ bool StartsSentence(std::string_view text, size_t i) {
   if (i >= text.size()) return false;
   const char c = text[i];
   if (IsUpper(c) || IsDigit(c) || c == '"' || c == '\'' || c == '(') return true;
-  return text.substr(i, 3) == "\xE2\x80\x9C" || text.substr(i, 3) == "\xE2\x80\x98";
+  if (text.substr(i, 3) == "\xE2\x80\x9C" || text.substr(i, 3) == "\xE2\x80\x98") return true;
+  // A capital beyond ASCII ("В", "É"), an opening mark ("¿", "«") or a Han character.
+  size_t length = 0;
+  const UChar32 cp = CodePointAt(text, i, &length);
+  return cp >= 0x80 && (u_isupper(cp) || IsIdeograph(cp) || cp == 0xBF || cp == 0xA1 ||
+                        cp == 0xAB || cp == 0x2014);
 }
 
 void Emit(std::string_view text, size_t start, size_t end, std::vector<Sentence>& out) {
@@ -58,6 +123,16 @@ std::string_view WordBefore(std::string_view text, size_t line_start, size_t sto
   size_t i = stop;
   while (i > line_start && (IsAlpha(text[i - 1]) || text[i - 1] == '.')) --i;
   return text.substr(i, stop - i);
+}
+
+// The word before the full stop at `dot` is three letters or more and ends in a lower-case
+// letter (or a letter of another script): no initial, no abbreviation, no domain name.
+bool GluedSentenceEnd(std::string_view text, size_t line_start, size_t dot) {
+  size_t i = dot;
+  while (i > line_start && (IsAlpha(text[i - 1]) || static_cast<unsigned char>(text[i - 1]) >= 0x80)) --i;
+  if (dot - i < 3 || (i > line_start && text[i - 1] == '.')) return false;
+  const auto last = static_cast<unsigned char>(text[dot - 1]);
+  return (last >= 'a' && last <= 'z') || last >= 0x80;
 }
 
 }  // namespace
@@ -74,6 +149,17 @@ std::vector<Sentence> SplitSentences(std::string_view text, size_t begin, size_t
       start = line_start = i + 1;
       continue;
     }
+    // "。", "！", "？" end a Chinese sentence whatever follows.
+    if (static_cast<unsigned char>(c) >= 0xE3) {
+      size_t length = 0;
+      const UChar32 cp = CodePointAt(text, i, &length);
+      if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) {
+        Emit(text, start, i + length, sentences);
+        start = i + length;
+      }
+      i += length - 1;
+      continue;
+    }
     if (c != '.' && c != '!' && c != '?') continue;
     if (c == '.' && IsAbbreviation(WordBefore(text, line_start, i))) continue;
     size_t after = i + 1;
@@ -81,6 +167,14 @@ std::vector<Sentence> SplitSentences(std::string_view text, size_t begin, size_t
       const size_t mark = ClosingMarkAt(text, after);
       if (mark == 0) break;
       after += mark;
+    }
+    // "...le ministre de la Santé.Le choléra": text glued without a space, where a word
+    // of three letters or more ends in lower case and the next starts a capitalised word.
+    if (c == '.' && after == i + 1 && after + 1 < end && text[after] >= 'A' && text[after] <= 'Z' &&
+        text[after + 1] >= 'a' && text[after + 1] <= 'z' && GluedSentenceEnd(text, line_start, i)) {
+      Emit(text, start, after, sentences);
+      start = after;
+      continue;
     }
     if (after >= end || !IsSpace(text[after])) continue;
     size_t next = after;
@@ -140,12 +234,29 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       i += apostrophe + 1;
       continue;
     }
+    if (c >= 0xE3) {
+      size_t length = 0;
+      const UChar32 cp = CodePointAt(text, i, &length);
+      if (IsIdeograph(cp)) {
+        tokens.push_back(Token{i, i + length, std::string(text.substr(i, length)), true, false,
+                               false});
+        i += length;
+        continue;
+      }
+      if (const std::string_view mark = CjkPunctuation(cp); !mark.empty()) {
+        if (mark != " ") {
+          tokens.push_back(Token{i, i + length, std::string(mark), false, false, false});
+        }
+        i += length;
+        continue;
+      }
+    }
     const size_t punct = PunctuationLength(text, i);
     if (punct > 0 || !IsWordByte(c)) {
       const size_t length = punct > 0 ? punct : Utf8SequenceLength(c);
       Token token{i, i + length, std::string(text.substr(i, length)), false, false, false};
-      if (punct == 3 && (text[i + 2] == '\x98' || text[i + 2] == '\x99')) token.lower = "'";
-      if (punct == 3 && (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) token.lower = "\"";
+      if (punct == 3 && (text[i + 2] == '\x98' || text[i + 2] == '\x99')) token.lower = std::string(1, '\'');
+      if (punct == 3 && (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) token.lower = std::string(1, '"');
       tokens.push_back(std::move(token));
       i += length;
       continue;
@@ -154,10 +265,17 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
     // commas between digit groups, and inner apostrophes (not a possessive 's).
     size_t j = i;
     bool has_digit = false;
+    bool beyond_ascii = false;
     while (j < end) {
       const unsigned char d = static_cast<unsigned char>(text[j]);
       if (d >= 0x80) {
         if (PunctuationLength(text, j) > 0) break;
+        if (d >= 0xE3) {
+          size_t length = 0;
+          const UChar32 cp = CodePointAt(text, j, &length);
+          if (IsIdeograph(cp) || !CjkPunctuation(cp).empty()) break;
+        }
+        beyond_ascii = true;
         j += Utf8SequenceLength(d);
         continue;
       }
@@ -178,7 +296,15 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       break;
     }
     Token token{i, j, std::string(text.substr(i, j - i)), true, IsUpper(text[i]), has_digit};
-    for (char& ch : token.lower) ch = static_cast<char>(IsUpper(ch) ? ch - 'A' + 'a' : ch);
+    if (beyond_ascii) {
+      // Cyrillic, Greek and accented Latin: Unicode case folding and capitals.
+      size_t length = 0;
+      const UChar32 first = CodePointAt(text, i, &length);
+      token.capitalized = token.capitalized || (first >= 0x80 && u_isupper(first));
+      token.lower = FoldCase(token.lower);
+    } else {
+      for (char& ch : token.lower) ch = static_cast<char>(IsUpper(ch) ? ch - 'A' + 'a' : ch);
+    }
     tokens.push_back(std::move(token));
     i = j;
   }

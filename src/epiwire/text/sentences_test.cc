@@ -35,6 +35,17 @@ TEST(SplitSentences, DoesNotSplitDecimalsOrLowerCaseContinuations) {
             (std::vector<std::string>{"Cases rose 1.5 times. it went on"}));
 }
 
+TEST(SplitSentences, SplitsSentencesGluedWithoutASpace) {
+  EXPECT_EQ(Split("Le bilan est de 12 cas, selon la Sant\xC3\xA9.Le virus circule."),
+            (std::vector<std::string>{"Le bilan est de 12 cas, selon la Sant\xC3\xA9.",
+                                      "Le virus circule."}));
+  EXPECT_EQ(Split("Nine cases were counted.The ward closed."),
+            (std::vector<std::string>{"Nine cases were counted.", "The ward closed."}));
+  // Initials, abbreviations and domain names stay whole.
+  EXPECT_EQ(Split("See who.int and J.Smith, or the U.S.Army."),
+            (std::vector<std::string>{"See who.int and J.Smith, or the U.S.Army."}));
+}
+
 TEST(SplitSentences, ClosingQuoteStaysWithItsSentence) {
   EXPECT_EQ(Split("He said \"stay home.\" Then he left."),
             (std::vector<std::string>{"He said \"stay home.\"", "Then he left."}));
@@ -80,6 +91,32 @@ TEST(Tokenize, OffsetsPointIntoTheText) {
   EXPECT_EQ(text.substr(tokens[1].start, tokens[1].end - tokens[1].start), "Fushun");
   EXPECT_TRUE(tokens[1].capitalized);
   EXPECT_FALSE(Tokenize("two", 0, 3)[0].capitalized);
+}
+
+TEST(Tokenize, HanCharactersAreWordsOfOneCharacterAndDigitsStayWhole) {
+  // "Heilongjiang xinzeng 14 li, jun wei shuru." with full-width comma and full stop.
+  const std::vector<std::string> lowers = Lowers("\xE9\xBB\x91\xE9\xBE\x99\xE6\xB1\x9F\xE6\x96\xB0\xE5\xA2\x9E\x31\x34\xE4\xBE\x8B\xEF\xBC\x8C\xE5\x9D\x87\xE4\xB8\xBA\xE8\xBE\x93\xE5\x85\xA5\xE3\x80\x82");
+  ASSERT_EQ(lowers.size(), 13u);
+  EXPECT_EQ(lowers[0], "\xE9\xBB\x91");  // the first character
+  EXPECT_EQ(lowers[5], "14");
+  EXPECT_EQ(lowers[7], ",");  // the full-width comma plays the part of ","
+  EXPECT_EQ(lowers.back(), ".");
+}
+
+TEST(Tokenize, CyrillicIsFoldedAndItsCapitalsSeen) {
+  // "V Moskve Vyyavleno": capitals folded to lower case.
+  const std::string text = "\xD0\x92\x20\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB5\x20\xD0\x92\xD1\x8B\xD1\x8F\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE";
+  const auto tokens = Tokenize(text, 0, text.size());
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_TRUE(tokens[1].capitalized);
+  EXPECT_EQ(tokens[2].lower, "\xD0\xB2\xD1\x8B\xD1\x8F\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE");
+}
+
+TEST(SplitSentences, ChineseFullStopEndsASentenceWithoutASpace) {
+  const std::string text = "\xE9\xBB\x91\xE9\xBE\x99\xE6\xB1\x9F\xE6\x96\xB0\xE5\xA2\x9E\x31\x34\xE4\xBE\x8B\xEF\xBC\x8C\xE5\x9D\x87\xE4\xB8\xBA\xE8\xBE\x93\xE5\x85\xA5\xE3\x80\x82\xE9\xBB\x91\xE9\xBE\x99\xE6\xB1\x9F\xE6\x96\xB0\xE5\xA2\x9E\x31\x34\xE4\xBE\x8B\xEF\xBC\x8C\xE5\x9D\x87\xE4\xB8\xBA\xE8\xBE\x93\xE5\x85\xA5\xE3\x80\x82";
+  const auto sentences = SplitSentences(text, 0, text.size());
+  ASSERT_EQ(sentences.size(), 2u);
+  EXPECT_EQ(sentences[1].start, std::string("\xE9\xBB\x91\xE9\xBE\x99\xE6\xB1\x9F\xE6\x96\xB0\xE5\xA2\x9E\x31\x34\xE4\xBE\x8B\xEF\xBC\x8C\xE5\x9D\x87\xE4\xB8\xBA\xE8\xBE\x93\xE5\x85\xA5\xE3\x80\x82").size());
 }
 
 }  // namespace
