@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Three stages run at once: this thread reads documents, worker threads extract
-// them, and one writer thread stores the extractions in input order (the store
-// is written from one thread only). A window bounds how far reading runs ahead.
+// them, and one writer thread stores the extractions in input order, a batch a
+// transaction (the store is written from one thread only). A window bounds how
+// far reading runs ahead.
 #include "ingest_command.h"
 
 #include <unistd.h>
@@ -104,7 +105,11 @@ class Ingest {
     }
   }
 
+  // What is ready is stored in input order, several documents a transaction. A
+  // batch the store refuses is stored one by one, so that only a bad document
+  // is skipped.
   void WriteLoop() {
+    static constexpr size_t kBatch = 64;
     for (;;) {
       std::unique_lock lock(mu_);
       cv_.wait(lock, [&] {
@@ -112,14 +117,37 @@ class Ingest {
                (reading_done_ && pending_.empty() && next_write_ == next_read_);
       });
       if (fatal_ || extracted_.count(next_write_) == 0) return;
-      auto node = extracted_.extract(next_write_);
+      std::vector<Extraction> batch;
+      for (size_t at = next_write_; batch.size() < kBatch && extracted_.count(at) > 0; ++at) {
+        batch.push_back(std::move(extracted_.extract(at).mapped()));
+      }
       lock.unlock();
-      auto outcome = store_.Put(node.mapped());
+      std::vector<Result<store::PutOutcome>> outcomes = Store(batch);
       lock.lock();
-      Record(node.mapped(), outcome);
-      ++next_write_;
+      for (size_t i = 0; i < outcomes.size(); ++i) Record(batch[i], outcomes[i]);
+      next_write_ += batch.size();
       cv_.notify_all();
     }
+  }
+
+  // One outcome a document, up to the first failure of the store itself.
+  std::vector<Result<store::PutOutcome>> Store(const std::vector<Extraction>& batch) {
+    std::vector<Result<store::PutOutcome>> outcomes;
+    if (batch.size() > 1) {
+      auto all = store_.PutBatch(batch);
+      if (all.ok()) {
+        outcomes.assign(all->begin(), all->end());
+        return outcomes;
+      }
+      if (all.status().code() != StatusCode::kInvalidInput) return {all.status()};
+    }
+    for (const Extraction& extraction : batch) {
+      outcomes.push_back(store_.Put(extraction));
+      if (!outcomes.back().ok() && outcomes.back().status().code() != StatusCode::kInvalidInput) {
+        break;
+      }
+    }
+    return outcomes;
   }
 
   // Called with mu_ held.
@@ -211,15 +239,6 @@ void PrintSummary(const Tally& tally, const std::string& db, store::EventStore& 
                  db.c_str(), static_cast<long long>(documents.value()),
                  static_cast<long long>(events.value()), static_cast<long long>(facts.value()));
   }
-}
-
-// The store name for messages: a PostgreSQL URL without its password.
-std::string StoreName(const std::string& db) {
-  const size_t scheme = db.find("://");
-  const size_t at = db.find('@');
-  const size_t colon = scheme == std::string::npos ? std::string::npos : db.find(':', scheme + 3);
-  if (at == std::string::npos || colon == std::string::npos || colon > at) return db;
-  return db.substr(0, colon + 1) + "***" + db.substr(at);
 }
 
 int RunIngest(const IngestOptions& options) {

@@ -15,10 +15,11 @@ void AddInputOptions(CLI::App* command, InputOptions& options, const std::string
   command->add_option("--input-format", options.input_format,
                       "Input format: auto (by extension and content), text, html or jsonl")
       ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}));
-  command->add_option("--data-dir", options.data_dir,
-                      "Directory with lexicon/ and gazetteer/ (default: the installed data)");
   command->add_option("--max-bytes", options.max_bytes,
                       "Skip documents larger than this many bytes (default 33554432)");
+  if (jobs_help.empty()) return;
+  command->add_option("--data-dir", options.data_dir,
+                      "Directory with lexicon/ and gazetteer/ (default: the installed data)");
   command->add_option("-j,--jobs", options.jobs, jobs_help);
 }
 
@@ -51,6 +52,14 @@ std::unique_ptr<pipeline::Pipeline> LoadPipeline(const InputOptions& options, co
 
 unsigned WorkerCount(const InputOptions& options) {
   return options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+std::string StoreName(const std::string& db) {
+  const size_t scheme = db.find("://");
+  const size_t at = db.find('@');
+  const size_t colon = scheme == std::string::npos ? std::string::npos : db.find(':', scheme + 3);
+  if (at == std::string::npos || colon == std::string::npos || colon > at) return db;
+  return db.substr(0, colon + 1) + "***" + db.substr(at);
 }
 
 void ProblemTally::Count(const ingest::InputProblem& problem) {

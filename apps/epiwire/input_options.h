@@ -29,6 +29,7 @@ struct InputOptions {
 
 // Adds the positional inputs and --published, --input-format, --data-dir,
 // --max-bytes and -j/--jobs to `command`; `jobs_help` says what the threads do.
+// Commands that only read (publish) pass an empty `jobs_help`: no --data-dir, no -j.
 void AddInputOptions(CLI::App* command, InputOptions& options, const std::string& jobs_help);
 
 // Reader options from the command line; nullopt (after a message naming `command`
@@ -41,6 +42,9 @@ std::unique_ptr<pipeline::Pipeline> LoadPipeline(const InputOptions& options, co
 
 // -j: the threads asked for, else one per core.
 unsigned WorkerCount(const InputOptions& options);
+
+// The store name for messages: a PostgreSQL URL without its password.
+std::string StoreName(const std::string& db);
 
 // Counts input problems for the closing summary.
 struct ProblemTally {

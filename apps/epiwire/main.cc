@@ -18,6 +18,15 @@
 #ifdef EPIWIRE_HAVE_SERVE_COMMAND
 #include "serve_command.h"
 #endif
+#ifdef EPIWIRE_HAVE_PUBLISH_COMMAND
+#include "publish_command.h"
+#endif
+#ifdef EPIWIRE_HAVE_WORKER_COMMAND
+#include "worker_command.h"
+#endif
+#ifdef EPIWIRE_HAVE_STATUS_COMMAND
+#include "status_command.h"
+#endif
 
 int main(int argc, char** argv) {
   CLI::App app{"epiwire: epidemic intelligence from the news (case reports and measures)"};
@@ -39,6 +48,15 @@ int main(int argc, char** argv) {
 #endif
 #ifdef EPIWIRE_HAVE_SERVE_COMMAND
   epiwire::apps::AddServeCommand(app, &exit_code);
+#endif
+#ifdef EPIWIRE_HAVE_PUBLISH_COMMAND
+  epiwire::apps::AddPublishCommand(app, &exit_code);
+#endif
+#ifdef EPIWIRE_HAVE_WORKER_COMMAND
+  epiwire::apps::AddWorkerCommand(app, &exit_code);
+#endif
+#ifdef EPIWIRE_HAVE_STATUS_COMMAND
+  epiwire::apps::AddStatusCommand(app, &exit_code);
 #endif
   try {
     app.parse(argc, argv);

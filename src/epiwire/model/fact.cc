@@ -23,6 +23,8 @@ std::string FactKey(const Event& event) {
     key += "|" + std::string(event.imported ? (*event.imported ? "imported" : "local") : "-");
     key += "|" + PlaceKey(event.place);
     key += "|" + (event.origin ? event.origin->country : std::string("-"));
+    // Animals counted never merge with people; people keep the key they always had.
+    if (event.host != Host::kHuman) key += "|host=" + std::string(HostName(event.host));
   } else {
     key += "|" + std::string(MeasureKindName(event.measure));
     key += "|" + std::string(MeasureActionName(event.action));

@@ -33,7 +33,7 @@ struct Fact {
 
 // The identity of a figure without its count: type, disease, status or measure and
 // action, aggregation, imported, place (geonameid, else country/subdivision/name),
-// origin country, period. Two events with equal keys and counts are the same fact.
+// origin country, host (for animals), period. Two events with equal keys and counts are the same fact.
 std::string FactKey(const Event& event);
 
 }  // namespace epiwire

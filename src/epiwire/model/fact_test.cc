@@ -37,5 +37,16 @@ TEST(FactKey, DiffersByStatusPlaceAndPeriod) {
   EXPECT_NE(FactKey(later), base);
 }
 
+TEST(FactKey, AnimalsNeverShareAKeyWithPeople) {
+  const std::string people = FactKey(Cases(45));
+  Event poultry = Cases(45);
+  poultry.host = Host::kPoultry;
+  Event wild_birds = Cases(45);
+  wild_birds.host = Host::kWildBird;
+  EXPECT_NE(FactKey(poultry), people);
+  EXPECT_NE(FactKey(poultry), FactKey(wild_birds));
+  EXPECT_EQ(people.find("host"), std::string::npos) << "keys of human cases are unchanged";
+}
+
 }  // namespace
 }  // namespace epiwire

@@ -45,7 +45,7 @@ std::string BuildEventColumns() {
   };
   add_place("place_");
   columns += ", period_start, period_end, evidence_start, evidence_end, evidence_quote";
-  columns += ", status, count, qualifier, aggregation, imported";
+  columns += ", status, host, count, qualifier, aggregation, imported";
   add_place("origin_");
   columns += ", route, modes, measure, action";
   add_place("target_");
@@ -171,7 +171,8 @@ const char* const kOfficialImportedColumn = "imported INTEGER";
 std::string SchemaSql(std::string_view id_type) {
   const std::string id(id_type);
   return "CREATE TABLE IF NOT EXISTS epiwire_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
-         "INSERT INTO epiwire_meta (name, value) VALUES ('schema_version', '1') "
+         "INSERT INTO epiwire_meta (name, value) VALUES ('schema_version', '" +
+         std::to_string(kSchemaVersion) + "') "
          "ON CONFLICT (name) DO NOTHING;\n"
          "CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, text_hash TEXT NOT NULL, "
          "published TEXT, published_source TEXT NOT NULL, format TEXT NOT NULL, url TEXT NOT NULL, "
@@ -189,7 +190,7 @@ std::string SchemaSql(std::string_view id_type) {
          "type TEXT NOT NULL, disease TEXT NOT NULL" + PlaceColumnsDdl("place_") +
          ", period_start TEXT, period_end TEXT, evidence_start BIGINT NOT NULL, "
          "evidence_end BIGINT NOT NULL, evidence_quote TEXT NOT NULL, status TEXT NOT NULL, "
-         "count BIGINT NOT NULL, qualifier TEXT NOT NULL, aggregation TEXT, imported INTEGER" +
+         "host TEXT NOT NULL DEFAULT 'human', count BIGINT NOT NULL, qualifier TEXT NOT NULL, aggregation TEXT, imported INTEGER" +
          PlaceColumnsDdl("origin_") +
          ", route TEXT NOT NULL, modes TEXT NOT NULL, measure TEXT NOT NULL, action TEXT NOT NULL" +
          PlaceColumnsDdl("target_") + ", detail TEXT NOT NULL);\n"
@@ -199,10 +200,14 @@ std::string SchemaSql(std::string_view id_type) {
          "CREATE INDEX IF NOT EXISTS events_disease ON events (disease, event_date);\n"
          "CREATE INDEX IF NOT EXISTS events_date ON events (event_date);\n"
          "CREATE TABLE IF NOT EXISTS facts (id " + id + ", key TEXT NOT NULL, count BIGINT NOT "
-         "NULL, type TEXT NOT NULL, disease TEXT NOT NULL, status TEXT NOT NULL, place_name TEXT, "
-         "place_country TEXT, place_subdivision TEXT, place_geonameid BIGINT, event_date TEXT, "
-         "period_start TEXT, period_end TEXT, imported INTEGER, representative_event_id BIGINT, "
-         "source_count BIGINT NOT NULL DEFAULT 0, conflict INTEGER NOT NULL DEFAULT 0);\n"
+         "NULL, type TEXT NOT NULL, disease TEXT NOT NULL, status TEXT NOT NULL, host TEXT NOT NULL "
+         "DEFAULT 'human', place_name TEXT, place_country TEXT, place_subdivision TEXT, "
+         "place_geonameid BIGINT, event_date TEXT, period_start TEXT, period_end TEXT, imported "
+         "INTEGER, representative_event_id BIGINT, source_count BIGINT NOT NULL DEFAULT 0, "
+         "conflict INTEGER NOT NULL DEFAULT 0);\n"
+         // One row a fact key: the lock that writers changing the key's set of facts
+         // (and so its conflict flags) take in turn.
+         "CREATE TABLE IF NOT EXISTS fact_keys (key TEXT PRIMARY KEY);\n"
          "CREATE UNIQUE INDEX IF NOT EXISTS facts_key_count ON facts (key, count);\n"
          "CREATE INDEX IF NOT EXISTS facts_country ON facts (place_country, event_date);\n"
          "CREATE INDEX IF NOT EXISTS facts_disease ON facts (disease, event_date);\n"
@@ -284,6 +289,7 @@ std::vector<Value> EventValues(const std::string& document_id, int event_index, 
   values.emplace_back(static_cast<int64_t>(event.evidence.end));
   values.emplace_back(event.evidence.quote);
   values.emplace_back(std::string(CaseStatusName(event.status)));
+  values.emplace_back(std::string(HostName(event.host)));
   values.emplace_back(event.count);
   values.emplace_back(std::string(QualifierName(event.qualifier)));
   values.push_back(event.aggregation ? Value{std::string(AggregationName(*event.aggregation))}
@@ -320,6 +326,7 @@ StoredEvent ParseEventRow(const Row& row, size_t offset) {
   event.evidence.end = static_cast<size_t>(ParseInt(row[at++]));
   event.evidence.quote = TextOr(row[at++]);
   event.status = ParseCaseStatus(TextOr(row[at++])).value_or(CaseStatus::kConfirmed);
+  event.host = ParseHost(TextOr(row[at++])).value_or(Host::kHuman);
   event.count = ParseInt(row[at++]);
   event.qualifier = Lookup(kQualifiers, TextOr(row[at++]), Qualifier::kExact);
   if (const auto& aggregation = row[at++]) {

@@ -16,8 +16,13 @@
 
 namespace epiwire::store::internal {
 
+// The layout SchemaSql creates. 1: the first; 2: `host` on events and facts, and
+// fact_keys, the per-key lock of concurrent writers.
+inline constexpr int kSchemaVersion = 2;
+
 // CREATE TABLE/INDEX IF NOT EXISTS statements; `id_type` is the engine's
-// auto-numbered primary key type.
+// auto-numbered primary key type. A new database gets kSchemaVersion; an older
+// one is brought up to it by the store's migrations.
 std::string SchemaSql(std::string_view id_type);
 // Column definitions of `official` added after the first release (a store made
 // before gets them with ALTER TABLE ... ADD COLUMN).

@@ -85,7 +85,27 @@ class EventStore {
   // one. Events are linked to facts: an equal key and count joins the fact as a
   // source; an equal key with another count makes a new fact and flags both.
   // Thread-compatible: callers serialise Put on one store.
+  //
+  // Safe for concurrent writers: any number of processes may Put into one
+  // PostgreSQL database at once, and the facts come out the same whatever the
+  // order and interleaving of their writes (a fact's representative reading is
+  // its earliest published source, ties broken by document id and event index).
   virtual Result<PutOutcome> Put(const Extraction& extraction) = 0;
+
+  // Stores several extractions in one transaction: all of them or, on failure,
+  // none. The outcomes are in the batch's order; an id given twice is stored as
+  // if Put one after the other. The default runs Put for each (not atomic); it is
+  // defined here so that the interface stays header-only for test doubles.
+  virtual Result<std::vector<PutOutcome>> PutBatch(const std::vector<Extraction>& batch) {
+    std::vector<PutOutcome> outcomes;
+    outcomes.reserve(batch.size());
+    for (const Extraction& extraction : batch) {
+      auto outcome = Put(extraction);
+      if (!outcome.ok()) return outcome.status();
+      outcomes.push_back(outcome.value());
+    }
+    return outcomes;
+  }
 
   // Events and facts matching `filter`, in storage order (ids ascending), one page
   // of filter.limit from filter.offset. A fact matches by its first source's event.

@@ -4,15 +4,18 @@
 #include "epiwire/store/event_store.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <libpq-fe.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
+#include <thread>
+#include <tuple>
 
 // Filters are written with designated initializers that name only what they set.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
@@ -34,6 +37,16 @@ class SqliteBackend {
   }
   static const char* SkipReason() { return nullptr; }
   std::string Url() const { return "sqlite:" + dir_ + "/store.db"; }
+  // Test set-up only: SQL written by the tests.
+  void Run(const std::string& sql) const {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir_ + "/store.db").c_str(), &db), SQLITE_OK);
+    char* message = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
+        << (message != nullptr ? message : "");
+    sqlite3_free(message);
+    sqlite3_close(db);
+  }
 
  private:
   std::string dir_;
@@ -49,10 +62,10 @@ class PostgresBackend {
     static std::atomic<int> counter{0};
     schema_ = "epiwire_test_" + std::to_string(getpid()) + "_" + std::to_string(++counter) + "_" +
               std::to_string(std::random_device{}() % 100000);
-    Run("CREATE SCHEMA " + schema_);
+    RunOnServer("CREATE SCHEMA " + schema_);
   }
   ~PostgresBackend() {
-    if (!schema_.empty()) Run("DROP SCHEMA " + schema_ + " CASCADE");
+    if (!schema_.empty()) RunOnServer("DROP SCHEMA " + schema_ + " CASCADE");
   }
   static const char* SkipReason() {
     const char* base = std::getenv("EPIWIRE_TEST_POSTGRES_URL");
@@ -62,11 +75,14 @@ class PostgresBackend {
     return base_ + (base_.find('?') == std::string::npos ? "?" : "&") +
            "options=-csearch_path%3D" + schema_;
   }
+  // Test set-up only: SQL written by the tests, run in the test's schema.
+  void Run(const std::string& sql) const { RunOn(Url(), sql); }
 
  private:
   // Test set-up only: the names are made here, not taken from input.
-  void Run(const std::string& sql) {
-    PGconn* conn = PQconnectdb(base_.c_str());
+  void RunOnServer(const std::string& sql) { RunOn(base_, sql); }
+  static void RunOn(const std::string& url, const std::string& sql) {
+    PGconn* conn = PQconnectdb(url.c_str());
     ASSERT_EQ(PQstatus(conn), CONNECTION_OK) << PQerrorMessage(conn);
     PGresult* result = PQexec(conn, sql.c_str());
     EXPECT_EQ(PQresultStatus(result), PGRES_COMMAND_OK) << PQresultErrorMessage(result);
@@ -144,6 +160,7 @@ void ExpectSameEvent(const Event& got, const Event& want) {
   EXPECT_EQ(got.evidence.end, want.evidence.end);
   EXPECT_EQ(got.evidence.quote, want.evidence.quote);
   EXPECT_EQ(got.status, want.status);
+  EXPECT_EQ(got.host, want.host);
   EXPECT_EQ(got.count, want.count);
   EXPECT_EQ(got.qualifier, want.qualifier);
   EXPECT_EQ(got.aggregation, want.aggregation);
@@ -206,6 +223,7 @@ TYPED_TEST(EventStoreTest, PutThenReadsBackEveryField) {
   cases.period = Period{Date{2022, 8, 1}, Date{2022, 8, 14}};
   cases.evidence = {5, 61, "Lagos counted 42 cholera deaths among travellers from Lima."};
   cases.status = CaseStatus::kDeaths;
+  cases.host = Host::kPoultry;
   cases.qualifier = Qualifier::kAtLeast;
   cases.aggregation = Aggregation::kCumulative;
   cases.imported = true;
@@ -510,6 +528,224 @@ TYPED_TEST(EventStoreTest, ReopeningKeepsTheData) {
   ASSERT_TRUE(reopened.ok()) << reopened.status().message();
   EXPECT_EQ(reopened.value()->CountEvents().value(), 1);
   EXPECT_EQ(reopened.value()->CountFacts().value(), 1);
+}
+
+TYPED_TEST(EventStoreTest, AnimalCountsNeverMergeWithHumanOnes) {
+  const Event people = CaseEvent("avian-influenza", kLagos, Date{2022, 8, 1}, 12);
+  Event birds = people;
+  birds.host = Host::kPoultry;
+  this->Put(MakeExtraction("a", "text a", Date{2022, 8, 2}, {people}));
+  this->Put(MakeExtraction("b", "text b", Date{2022, 8, 2}, {birds}));
+  const auto facts = this->Facts({});
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_NE(facts[0].key, facts[1].key);
+  EXPECT_FALSE(facts[0].conflict) << "another host is another figure, not a rival count";
+  EXPECT_EQ(facts[0].event.host, Host::kHuman);
+  EXPECT_EQ(facts[1].event.host, Host::kPoultry);
+  EXPECT_EQ(this->Events({})[1].event.host, Host::kPoultry);
+}
+
+TYPED_TEST(EventStoreTest, BatchIsStoredLikeOnePutAfterAnother) {
+  const Event figure = CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7);
+  this->Put(MakeExtraction("stored", "text s", Date{2022, 8, 2}, {figure}));
+  const std::vector<Extraction> batch = {
+      MakeExtraction("b", "text b", Date{2022, 8, 3}, {figure}),
+      MakeExtraction("stored", "text s", Date{2022, 8, 2}, {figure}),
+      MakeExtraction("a", "text a", Date{2022, 8, 4},
+                     {figure, CaseEvent("cholera", kKano, Date{2022, 8, 1}, 3)}),
+      MakeExtraction("a", "text a, corrected", Date{2022, 8, 4}, {figure})};
+  auto outcomes = this->store_->PutBatch(batch);
+  ASSERT_TRUE(outcomes.ok()) << outcomes.status().message();
+  EXPECT_EQ(outcomes.value(), (std::vector<PutOutcome>{PutOutcome::kInserted,
+                                                       PutOutcome::kUnchanged,
+                                                       PutOutcome::kInserted,
+                                                       PutOutcome::kReplaced}));
+  EXPECT_EQ(this->Documents(), 3);
+  EXPECT_EQ(this->EventCount(), 3);
+  const auto facts = this->Facts({});
+  ASSERT_EQ(facts.size(), 1u) << "Kano's figure came only with the replaced text";
+  ASSERT_EQ(facts[0].sources.size(), 3u);
+  EXPECT_EQ(facts[0].sources[0].document_id, "stored") << "the earliest published comes first";
+  EXPECT_EQ(facts[0].sources[1].document_id, "b");
+  EXPECT_EQ(facts[0].sources[2].document_id, "a");
+}
+
+TYPED_TEST(EventStoreTest, FailedBatchStoresNothing) {
+  const std::vector<Extraction> batch = {
+      MakeExtraction("good", "text", Date{2022, 8, 3}, {}),
+      MakeExtraction("", "a document without an id", Date{2022, 8, 3}, {})};
+  auto outcomes = this->store_->PutBatch(batch);
+  ASSERT_FALSE(outcomes.ok());
+  EXPECT_EQ(outcomes.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(this->Documents(), 0);
+}
+
+TYPED_TEST(EventStoreTest, RepresentativeIsTheEarliestSourceWhateverTheOrder) {
+  Event undated_period = CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7);
+  undated_period.period.reset();  // filed under each document's publication date
+  this->Put(MakeExtraction("late", "text l", Date{2022, 8, 9}, {undated_period}));
+  this->Put(MakeExtraction("early", "text e", Date{2022, 8, 3}, {undated_period}));
+  const auto facts = this->Facts({});
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].sources[0].document_id, "early");
+  EXPECT_EQ(this->Facts({.to = Date{2022, 8, 3}}).size(), 1u) << "dated by its first report";
+}
+
+// A version-1 database (no host columns): opening it adds them, and its rows read
+// as people's cases.
+TYPED_TEST(EventStoreTest, OpeningAnOlderDatabaseMigratesIt) {
+  this->Put(MakeExtraction("old", "text o", Date{2022, 8, 2},
+                           {CaseEvent("avian-influenza", kLagos, Date{2022, 8, 1}, 12)}));
+  this->store_.reset();
+  this->backend_.Run(
+      "ALTER TABLE events DROP COLUMN host; ALTER TABLE facts DROP COLUMN host; "
+      "DROP TABLE fact_keys; "
+      "UPDATE epiwire_meta SET value = '1' WHERE name = 'schema_version';");
+  auto reopened = EventStore::Open(this->backend_.Url());
+  ASSERT_TRUE(reopened.ok()) << reopened.status().message();
+  this->store_ = std::move(reopened).value();
+  EXPECT_EQ(this->Events({})[0].event.host, Host::kHuman);
+  Event birds = CaseEvent("avian-influenza", kLagos, Date{2022, 8, 1}, 12);
+  birds.host = Host::kPoultry;
+  this->Put(MakeExtraction("new", "text n", Date{2022, 8, 2}, {birds}));
+  EXPECT_EQ(this->FactCount(), 2);
+  // Opening again finds nothing left to do.
+  this->store_.reset();
+  auto again = EventStore::Open(this->backend_.Url());
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again.value()->CountFacts().value(), 2);
+}
+
+TYPED_TEST(EventStoreTest, DatabaseOfANewerVersionIsRefused) {
+  this->store_.reset();
+  this->backend_.Run("UPDATE epiwire_meta SET value = '99' WHERE name = 'schema_version';");
+  auto reopened = EventStore::Open(this->backend_.Url());
+  ASSERT_FALSE(reopened.ok());
+  EXPECT_NE(reopened.status().message().find("newer epiwire"), std::string::npos)
+      << reopened.status().message();
+}
+
+// What a set of facts says, without the ids that depend on the order of writing.
+using FactSummary = std::tuple<std::string, int64_t, bool, std::string, int,
+                               std::vector<std::pair<std::string, int>>>;
+std::vector<FactSummary> Summarise(const std::vector<Fact>& facts) {
+  std::vector<FactSummary> out;
+  for (const Fact& fact : facts) {
+    std::vector<std::pair<std::string, int>> sources;
+    for (const FactSource& source : fact.sources) {
+      sources.emplace_back(source.document_id, source.event_index);
+    }
+    out.emplace_back(fact.key, fact.event.count, fact.conflict, fact.sources[0].document_id,
+                     fact.sources[0].event_index, std::move(sources));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Documents whose figures overlap: many report one figure, some a rival count,
+// some are later replaced by another text.
+std::vector<Extraction> OverlappingDocuments() {
+  std::vector<Extraction> docs;
+  const Place places[] = {kLagos, kKano, kLima};
+  for (int i = 0; i < 48; ++i) {
+    std::vector<Event> events;
+    for (int e = 0; e < 4; ++e) {
+      Event event = CaseEvent(e % 2 == 0 ? "cholera" : "dengue", places[(i + e) % 3],
+                              Date{2022, 8, 1 + (e % 2)}, 10 + (i * e) % 3);
+      if (e == 3) event.period.reset();
+      if (i % 5 == 0) event.host = Host::kPoultry;
+      events.push_back(event);
+    }
+    docs.push_back(MakeExtraction("doc-" + std::to_string(i), "text " + std::to_string(i),
+                                  Date{2022, 8, 2 + i % 7}, events));
+  }
+  for (int i = 0; i < 48; i += 6) {  // a second version of some documents
+    Extraction revised = docs[static_cast<size_t>(i)];
+    revised.document.text += " (revised)";
+    revised.events.pop_back();
+    docs.push_back(std::move(revised));
+  }
+  return docs;
+}
+
+TYPED_TEST(EventStoreTest, ConcurrentWritersMakeTheFactsOfOneWriter) {
+  const std::vector<Extraction> docs = OverlappingDocuments();
+  // The reference: one writer, in order.
+  TypeParam reference_backend;
+  {
+    auto reference = EventStore::Open(reference_backend.Url());
+    ASSERT_TRUE(reference.ok()) << reference.status().message();
+    for (const Extraction& doc : docs) ASSERT_TRUE(reference.value()->Put(doc).ok());
+  }
+  auto reference = EventStore::Open(reference_backend.Url());
+  ASSERT_TRUE(reference.ok());
+  const auto want = Summarise(reference.value()->Facts({.limit = 100000}).value());
+
+  // Four writers, each with the first versions in its own order, in batches;
+  // every first version goes to two writers (stored once, unchanged the other
+  // time). The revised texts come last, as in the reference.
+  const size_t first_versions = 48;
+  std::vector<std::thread> writers;
+  std::atomic<int> failures{0};
+  for (int w = 0; w < 4; ++w) {
+    writers.emplace_back([&, w] {
+      auto store = EventStore::Open(this->backend_.Url());
+      if (!store.ok()) {
+        ++failures;
+        return;
+      }
+      std::vector<Extraction> mine;
+      for (size_t i = 0; i < first_versions; ++i) {
+        if (i % 4 == static_cast<size_t>(w) || (i + 1) % 4 == static_cast<size_t>(w)) {
+          mine.push_back(docs[i]);
+        }
+      }
+      std::shuffle(mine.begin(), mine.end(), std::mt19937(static_cast<unsigned>(w)));
+      for (size_t at = 0; at < mine.size(); at += 5) {
+        std::vector<Extraction> batch(mine.begin() + static_cast<long>(at),
+                                      mine.begin() + static_cast<long>(std::min(at + 5, mine.size())));
+        auto outcomes = store.value()->PutBatch(batch);
+        if (!outcomes.ok()) {
+          ADD_FAILURE() << outcomes.status().message();
+          ++failures;
+        }
+      }
+    });
+  }
+  for (std::thread& writer : writers) writer.join();
+  ASSERT_EQ(failures.load(), 0);
+  std::vector<std::thread> revisers;
+  for (int w = 0; w < 2; ++w) {
+    revisers.emplace_back([&, w] {
+      auto store = EventStore::Open(this->backend_.Url());
+      ASSERT_TRUE(store.ok());
+      for (size_t i = first_versions + static_cast<size_t>(w); i < docs.size(); i += 2) {
+        auto outcome = store.value()->Put(docs[i]);
+        EXPECT_TRUE(outcome.ok()) << outcome.status().message();
+      }
+    });
+  }
+  for (std::thread& reviser : revisers) reviser.join();
+
+  EXPECT_EQ(this->Documents(), 48);
+  EXPECT_EQ(this->EventCount(), reference.value()->CountEvents().value());
+  EXPECT_EQ(Summarise(this->Facts({.limit = 100000})), want);
+}
+
+TYPED_TEST(EventStoreTest, ManyProcessesOpeningANewDatabaseAtOnceAllSucceed) {
+  this->store_.reset();
+  TypeParam fresh;
+  std::vector<std::thread> openers;
+  std::atomic<int> opened{0};
+  for (int i = 0; i < 6; ++i) {
+    openers.emplace_back([&] {
+      auto store = EventStore::Open(fresh.Url());
+      EXPECT_TRUE(store.ok()) << store.status().message();
+      if (store.ok()) ++opened;
+    });
+  }
+  for (std::thread& opener : openers) opener.join();
+  EXPECT_EQ(opened.load(), 6);
 }
 
 TEST(EventStoreOpen, AStoreMadeBeforeOfficialDiseasesGetsTheColumns) {

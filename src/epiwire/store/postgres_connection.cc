@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <string>
+#include <unordered_map>
 
 #include "epiwire/store/sql_connection.h"
 
@@ -47,16 +48,11 @@ class PostgresConnection final : public SqlConnection {
       }
       values[i] = texts[i].c_str();
     }
-    const std::string statement(sql);
-    PGresult* result = PQexecParams(conn_, statement.c_str(), static_cast<int>(params.size()),
-                                    nullptr, values.data(), nullptr, nullptr, 0);
-    const ExecStatusType state = PQresultStatus(result);
-    if (state != PGRES_TUPLES_OK && state != PGRES_COMMAND_OK) {
-      std::string reason = result != nullptr ? PQresultErrorMessage(result) : TrimmedError(conn_);
-      while (!reason.empty() && reason.back() == '\n') reason.pop_back();
-      PQclear(result);
-      return Status::IoError("PostgreSQL store " + name_ + ": " + reason);
-    }
+    auto statement = Prepare(sql, static_cast<int>(params.size()));
+    if (!statement.ok()) return statement.status();
+    PGresult* result = PQexecPrepared(conn_, statement->c_str(), static_cast<int>(params.size()),
+                                      values.data(), nullptr, nullptr, 0);
+    if (Status status = Check(result); !status.ok()) return status;
     Rows rows;
     const int count = PQntuples(result);
     const int columns = PQnfields(result);
@@ -77,23 +73,71 @@ class PostgresConnection final : public SqlConnection {
   Status Execute(std::string_view sql) override {
     const std::string statement(sql);
     PGresult* result = PQexec(conn_, statement.c_str());
-    const ExecStatusType state = PQresultStatus(result);
-    if (state != PGRES_TUPLES_OK && state != PGRES_COMMAND_OK) {
-      std::string reason = result != nullptr ? PQresultErrorMessage(result) : TrimmedError(conn_);
-      while (!reason.empty() && reason.back() == '\n') reason.pop_back();
-      PQclear(result);
-      return Status::IoError("PostgreSQL store " + name_ + ": " + reason);
-    }
+    if (Status status = Check(result); !status.ok()) return status;
     PQclear(result);
     return Status::Ok();
   }
+
+  Status BeginSchemaChange() override {
+    if (Status status = Execute("BEGIN"); !status.ok()) return status;
+    // Held until the transaction ends; the key is "epiwire" in ASCII.
+    auto locked = Query("SELECT pg_advisory_xact_lock($1)", {int64_t{0x65706977697265}});
+    if (!locked.ok()) {
+      (void)Execute("ROLLBACK");
+      return locked.status();
+    }
+    return Status::Ok();
+  }
+
+  Result<bool> HasColumn(std::string_view table, std::string_view column) override {
+    auto rows = Query(
+        "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND "
+        "table_name = $1 AND column_name = $2",
+        {std::string(table), std::string(column)});
+    if (!rows.ok()) return rows.status();
+    return !rows->empty();
+  }
+
+  std::string_view ByteOrder() const override { return " COLLATE \"C\""; }
+  int transient_failures() const override { return transient_failures_; }
 
   std::string_view engine() const override { return "PostgreSQL"; }
   std::string_view IdColumnType() const override { return "BIGSERIAL PRIMARY KEY"; }
 
  private:
+  // Statements are prepared once per connection (named s1, s2, ...) and reused:
+  // the store runs a few dozen distinct statements many thousands of times.
+  Result<std::string> Prepare(std::string_view sql, int param_count) {
+    auto found = prepared_.find(std::string(sql));
+    if (found != prepared_.end()) return found->second;
+    std::string name = "s" + std::to_string(prepared_.size() + 1);
+    const std::string text(sql);
+    PGresult* result = PQprepare(conn_, name.c_str(), text.c_str(), param_count, nullptr);
+    if (Status status = Check(result); !status.ok()) return status;
+    PQclear(result);
+    prepared_.emplace(text, name);
+    return name;
+  }
+
+  // Ok for a successful result (which the caller clears); otherwise clears it and
+  // returns the error, counting deadlocks and serialization failures.
+  Status Check(PGresult* result) {
+    const ExecStatusType state = PQresultStatus(result);
+    if (state == PGRES_TUPLES_OK || state == PGRES_COMMAND_OK) return Status::Ok();
+    std::string reason = result != nullptr ? PQresultErrorMessage(result) : TrimmedError(conn_);
+    while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
+    const char* code = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    if (code != nullptr && (std::string_view(code) == "40P01" || std::string_view(code) == "40001")) {
+      ++transient_failures_;
+    }
+    PQclear(result);
+    return Status::IoError("PostgreSQL store " + name_ + ": " + reason);
+  }
+
   PGconn* conn_;
   std::string name_;
+  std::unordered_map<std::string, std::string> prepared_;
+  int transient_failures_ = 0;
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Internal to the store: SHA-256 of a document text, the content hash that
-// tells an unchanged document from a replaced one. Tested by event_store_test.cc.
+// tells an unchanged document from a replaced one (the queue's message ids use it
+// too). Tested by sha256_test.cc.
 #ifndef EPIWIRE_STORE_SHA256_H_
 #define EPIWIRE_STORE_SHA256_H_
 

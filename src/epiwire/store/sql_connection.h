@@ -36,6 +36,20 @@ class SqlConnection {
   virtual std::string_view engine() const = 0;
   // The column type of an auto-numbered primary key in this engine.
   virtual std::string_view IdColumnType() const = 0;
+
+  // Opens a transaction that holds the store's schema lock until COMMIT or
+  // ROLLBACK, so that two processes opening one database never create or migrate
+  // its tables at once: a PostgreSQL advisory lock; SQLite's write lock.
+  virtual Status BeginSchemaChange() = 0;
+  // Whether `table` has `column` (for migrations that add columns).
+  virtual Result<bool> HasColumn(std::string_view table, std::string_view column) = 0;
+  // The collation clause that makes text compare byte by byte (as std::string
+  // does), whatever the database's locale: "" for SQLite, whose default is.
+  virtual std::string_view ByteOrder() const { return ""; }
+  // How many statements failed for a reason that another try may not meet
+  // (PostgreSQL: a deadlock or a serialization failure between concurrent
+  // writers). The store compares it before and after a transaction.
+  virtual int transient_failures() const { return 0; }
 };
 
 // Opens (creating) the SQLite file at `path` in WAL mode.

@@ -17,11 +17,12 @@ namespace epiwire::store::internal {
 
 class SqlEventStore final : public EventStore {
  public:
-  // Creates the schema if needed, and adds the columns later versions added to an
-  // existing store.
+  // Creates the schema if needed and migrates an older one (adding the columns later
+  // versions added), under the schema lock.
   static Result<std::unique_ptr<EventStore>> Create(std::unique_ptr<SqlConnection> connection);
 
   Result<PutOutcome> Put(const Extraction& extraction) override;
+  Result<std::vector<PutOutcome>> PutBatch(const std::vector<Extraction>& batch) override;
   Result<std::vector<StoredEvent>> Events(const EventFilter& filter) override;
   Result<std::vector<Fact>> Facts(const EventFilter& filter) override;
   Result<std::optional<StoredDocument>> Document(const std::string& id) override;
@@ -41,15 +42,44 @@ class SqlEventStore final : public EventStore {
   explicit SqlEventStore(std::unique_ptr<SqlConnection> connection)
       : db_(std::move(connection)) {}
 
-  Result<PutOutcome> PutInTransaction(const Extraction& extraction, const std::string& hash);
+  Status Migrate();
+  // Put of several extractions, retried when concurrent writers deadlock.
+  Result<std::vector<PutOutcome>> PutAll(const std::vector<const Extraction*>& batch);
+  Result<std::vector<PutOutcome>> PutAllInTransaction(const std::vector<const Extraction*>& batch,
+                                                      const std::vector<std::string>& hashes);
   Status InsertDocument(const Extraction& extraction, const std::string& hash);
-  // Deletes a document and its events, updating the facts they fed; keys whose
-  // set of facts changed are added to `changed_keys`.
-  Status RemoveDocument(const std::string& id, std::set<std::string>& changed_keys);
-  Status InsertEvent(const std::string& document_id, int index,
-                     const std::optional<Date>& published, const Event& event,
+  // The facts of (key, count), created when missing, their rows locked; ids go to
+  // `fact_ids`, the keys of new facts to `changed_keys`.
+  Status UpsertFacts(const std::map<std::pair<std::string, int64_t>, const Event*>& facts,
+                     std::map<std::pair<std::string, int64_t>, int64_t>& fact_ids,
                      std::set<std::string>& changed_keys);
+  Status InsertDocumentParts(const Extraction& extraction);
+  // Deletes a document and its events; the facts they fed go to `touched_facts`.
+  Status RemoveDocument(const std::string& id, std::set<int64_t>& touched_facts);
+  // The ids of the new events, in the extraction's order.
+  Result<std::vector<int64_t>> InsertEvents(const Extraction& extraction,
+                                            const std::vector<int64_t>& fact_ids);
+  // Source count, representative and date of a fact from all its events; deleted
+  // when none is left, its key then going to `changed_keys`.
+  Status RefreshFact(int64_t fact_id, std::set<std::string>& changed_keys);
+  // The conflict flags of the facts of keys whose set of facts changed, each
+  // under the key's lock (a row of fact_keys) so that concurrent writers adding
+  // rival counts see each other's.
   Status RecomputeConflicts(const std::set<std::string>& keys);
+  // The same for a fact that only gained sources: `sources` more, and the first
+  // of them in source order, which becomes the representative if it comes first.
+  struct NewSources {
+    int64_t count = 0;
+    int64_t event_id = 0;
+    std::string order_published;  // the published date, "~" (after any date) if none
+    std::string document_id;
+    int64_t event_index = 0;
+    std::optional<Date> event_date;
+  };
+  Status AddSources(int64_t fact_id, const NewSources& sources);
+  // "COALESCE(published, '~'), document_id, event_index" in byte order, the order
+  // of a fact's sources; columns prefixed with `prefix`.
+  std::string SourceOrder(const std::string& prefix) const;
   Result<int64_t> Count(const char* sql);
   // Runs `body` between BEGIN and COMMIT, rolling back when it fails.
   template <typename T, typename Body>

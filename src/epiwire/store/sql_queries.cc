@@ -79,9 +79,12 @@ Result<std::vector<Fact>> SqlEventStore::Facts(const EventFilter& filter) {
   std::string page = "SELECT id, key, conflict, representative_event_id FROM facts" +
                      FilterClause(filter, "", params) + " ORDER BY id";
   page += PageClause(filter, params);
-  const std::string sql = "SELECT f.id, f.key, f.conflict, f.representative_event_id, e.id, " +
-                          QualifiedEventColumns("e.") + " FROM (" + page +
-                          ") AS f JOIN events AS e ON e.fact_id = f.id ORDER BY f.id, e.id";
+  // Sources come representative first (see RefreshFact), in an order that does
+  // not depend on which writer stored them.
+  const std::string sql =
+      "SELECT f.id, f.key, f.conflict, f.representative_event_id, e.id, " +
+      QualifiedEventColumns("e.") + " FROM (" + page +
+      ") AS f JOIN events AS e ON e.fact_id = f.id ORDER BY f.id, " + SourceOrder("e.");
   auto rows = db_->Query(sql, params);
   if (!rows.ok()) return rows.status();
   std::vector<Fact> facts;

@@ -88,6 +88,17 @@ class SqliteConnection final : public SqlConnection {
   std::string_view engine() const override { return "SQLite"; }
   std::string_view IdColumnType() const override { return "INTEGER PRIMARY KEY"; }
 
+  // BEGIN IMMEDIATE takes the database's write lock at once (waiting up to the
+  // busy timeout), where a plain BEGIN could fail on its first write.
+  Status BeginSchemaChange() override { return Execute("BEGIN IMMEDIATE"); }
+
+  Result<bool> HasColumn(std::string_view table, std::string_view column) override {
+    auto rows = Query("SELECT 1 FROM pragma_table_info($1) WHERE name = $2",
+                      {std::string(table), std::string(column)});
+    if (!rows.ok()) return rows.status();
+    return !rows->empty();
+  }
+
  private:
   Result<sqlite3_stmt*> Prepare(std::string_view sql) {
     std::string key(sql);
