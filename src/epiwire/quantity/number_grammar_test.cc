@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: MIT
+// Numbers as Chinese, Russian, French and Spanish write them, read with the grammars in
+// data/lexicon/<lang>/numbers.tsv. The sentences are in tests/golden/quantity/<lang>.tsv
+// (source files stay ASCII); each row is one named test case:
+//   find   label  text  span  value  qualifier  flags   (span = hedge + number)
+//   none   label  text  part                            (no quantity overlaps part)
+//   parse  label  text  value|none                      (ParseNumber on the whole text)
+#include "epiwire/quantity/number_grammar.h"
+
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "epiwire/base/file.h"
+#include "epiwire/quantity/quantity.h"
+
+namespace epiwire::quantity {
+namespace {
+
+const char* const kLanguages[] = {"zh", "ru", "fr", "es"};
+
+struct Case {
+  std::string language;
+  std::string kind;
+  std::string label;
+  std::vector<std::string> fields;  // the columns after the label
+  int line = 0;
+};
+
+// Keeps failure messages short: the case is named by the test name already.
+void PrintTo(const Case& c, std::ostream* out) { *out << c.language << ".tsv:" << c.line; }
+
+std::vector<Case> LoadCases() {
+  std::vector<Case> cases;
+  for (const char* language : kLanguages) {
+    const std::string path =
+        std::string(EPIWIRE_SOURCE_DIR) + "/tests/golden/quantity/" + language + ".tsv";
+    const Status status = ForEachTsvRow(path, [&](int line, const auto& fields) {
+      if (fields.size() < 3) return Status::InvalidInput("too few columns");
+      Case c{language, std::string(fields[0]), std::string(fields[1]), {}, line};
+      for (size_t k = 2; k < fields.size(); ++k) c.fields.emplace_back(fields[k]);
+      cases.push_back(std::move(c));
+      return Status::Ok();
+    });
+    if (!status.ok()) {
+      cases.push_back({language, "broken", "case_file", {status.message()}, 0});
+    }
+  }
+  return cases;
+}
+
+// Loaded once per test process.
+const NumberGrammar* GrammarFor(const std::string& language) {
+  static const auto* grammars = [] {
+    auto* loaded = new std::map<std::string, std::unique_ptr<NumberGrammar>>();
+    for (const char* language : kLanguages) {
+      auto grammar =
+          NumberGrammar::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/" + language);
+      if (grammar.ok()) (*loaded)[language] = std::move(grammar).value();
+    }
+    return loaded;
+  }();
+  const auto it = grammars->find(language);
+  return it == grammars->end() ? nullptr : it->second.get();
+}
+
+std::string Describe(std::string_view text, const std::vector<Quantity>& found) {
+  std::string out;
+  for (const Quantity& q : found) {
+    out += "[" + std::string(text.substr(q.start, q.end - q.start)) +
+           "]=" + std::to_string(q.value) + " q" + std::to_string(static_cast<int>(q.qualifier)) +
+           (q.is_share ? " share" : "") + (q.is_year ? " year" : "") +
+           (q.is_ordinal ? " ordinal" : "") + (q.is_word ? " word" : "") +
+           (q.is_decimal ? " decimal" : "") + "; ";
+  }
+  return out;
+}
+
+std::string Flags(const Quantity& q) {
+  std::string out;
+  const auto add = [&](bool on, const char* name) {
+    if (!on) return;
+    if (!out.empty()) out += ",";
+    out += name;
+  };
+  add(q.is_share, "share");
+  add(q.is_year, "year");
+  add(q.is_ordinal, "ordinal");
+  add(q.is_word, "word");
+  add(q.is_decimal, "decimal");
+  return out.empty() ? "-" : out;
+}
+
+const char* QualifierText(Qualifier q) {
+  switch (q) {
+    case Qualifier::kExact:
+      return "exact";
+    case Qualifier::kAtLeast:
+      return "at_least";
+    case Qualifier::kAtMost:
+      return "at_most";
+    case Qualifier::kApproximate:
+      return "approximate";
+  }
+  return "?";
+}
+
+class NumbersByLanguage : public testing::TestWithParam<Case> {};
+
+TEST_P(NumbersByLanguage, ReadsAsTheLanguageWritesThem) {
+  const Case& c = GetParam();
+  ASSERT_NE(c.kind, "broken") << c.fields[0];
+  const NumberGrammar* grammar = GrammarFor(c.language);
+  ASSERT_NE(grammar, nullptr) << "no grammar for " << c.language;
+  const std::string& text = c.fields[0];
+  SCOPED_TRACE(c.language + ".tsv:" + std::to_string(c.line) + ": " + text);
+  if (c.kind == "parse") {
+    ASSERT_EQ(c.fields.size(), 2u);
+    const std::optional<int64_t> value = ParseNumber(text, grammar);
+    if (c.fields[1] == "none") {
+      EXPECT_FALSE(value.has_value()) << *value;
+    } else {
+      ASSERT_TRUE(value.has_value());
+      EXPECT_EQ(std::to_string(*value), c.fields[1]);
+    }
+    return;
+  }
+  const std::vector<Quantity> found = FindQuantities(text, grammar);
+  if (c.kind == "none") {
+    ASSERT_EQ(c.fields.size(), 2u);
+    const size_t from = text.find(c.fields[1]);
+    ASSERT_NE(from, std::string::npos);
+    const size_t to = from + c.fields[1].size();
+    for (const Quantity& q : found) {
+      EXPECT_TRUE(q.end <= from || q.start >= to) << Describe(text, found);
+    }
+    return;
+  }
+  ASSERT_EQ(c.kind, "find");
+  ASSERT_EQ(c.fields.size(), 5u);
+  const Quantity* hit = nullptr;
+  for (const Quantity& q : found) {
+    if (text.substr(q.start, q.end - q.start) == c.fields[1]) hit = &q;
+  }
+  ASSERT_NE(hit, nullptr) << Describe(text, found);
+  EXPECT_EQ(std::to_string(hit->value), c.fields[2]) << Describe(text, found);
+  EXPECT_EQ(QualifierText(hit->qualifier), c.fields[3]) << Describe(text, found);
+  EXPECT_EQ(Flags(*hit), c.fields[4]) << Describe(text, found);
+  EXPECT_LE(hit->start, hit->number_start);
+}
+
+std::string CaseName(const testing::TestParamInfo<Case>& info) {
+  std::string name = info.param.language + "_" + info.param.label;
+  for (char& ch : name) {
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, NumbersByLanguage, testing::ValuesIn(LoadCases()), CaseName);
+
+TEST(NumberGrammar, MissingFileIsNotFoundSoCallersFallBackToEnglish) {
+  const std::string dir = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/no_such_language";
+  EXPECT_FALSE(NumberGrammar::Exists(dir));
+  const auto grammar = NumberGrammar::Load(dir);
+  ASSERT_FALSE(grammar.ok());
+  EXPECT_EQ(grammar.status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(NumberGrammar::Exists(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/fr"));
+}
+
+TEST(NumberGrammar, BadRowsAreReportedWithFileAndLine) {
+  const std::string dir = testing::TempDir() + "/number_grammar_bad";
+  std::filesystem::create_directories(dir);
+  const std::pair<const char*, const char*> rows[] = {
+      {"cardinal\tdeux\n", "numbers.tsv:1: cardinal 'deux' needs a whole number value"},
+      {"# comment\nhedge\tabout\tmaybe\n", "numbers.tsv:2: hedge 'about' needs"},
+      {"shape\tx\n", "numbers.tsv:1: unknown role 'shape'"},
+      {"decimal\t;\n", "numbers.tsv:1: decimal mark must be"},
+      {"cardinal\t\t2\n", "numbers.tsv:1: expected role<TAB>phrase"},
+  };
+  for (const auto& [content, message] : rows) {
+    {
+      std::FILE* file = std::fopen((dir + "/numbers.tsv").c_str(), "w");
+      ASSERT_NE(file, nullptr);
+      std::fputs(content, file);
+      std::fclose(file);
+    }
+    const auto grammar = NumberGrammar::Load(dir);
+    ASSERT_FALSE(grammar.ok()) << content;
+    EXPECT_NE(grammar.status().message().find(message), std::string::npos)
+        << grammar.status().message();
+  }
+}
+
+TEST(NumberGrammar, NullGrammarIsTheEnglishReading) {
+  const std::string_view text = "Officials confirmed more than 1,200 cases and two deaths.";
+  const std::vector<Quantity> english = FindQuantities(text);
+  const std::vector<Quantity> same = FindQuantities(text, nullptr);
+  ASSERT_EQ(english.size(), same.size());
+  for (size_t k = 0; k < english.size(); ++k) {
+    EXPECT_EQ(english[k].start, same[k].start);
+    EXPECT_EQ(english[k].end, same[k].end);
+    EXPECT_EQ(english[k].value, same[k].value);
+    EXPECT_EQ(english[k].qualifier, same[k].qualifier);
+  }
+  EXPECT_EQ(ParseNumber("1.2 million", nullptr), 1200000);
+  const auto prefix = ReadNumberPrefix("twelve days", nullptr);
+  ASSERT_TRUE(prefix.has_value());
+  EXPECT_EQ(prefix->value, 12);
+  EXPECT_EQ(prefix->length, 6u);
+}
+
+TEST(NumberGrammar, NumberPrefixCoversTheBytesOfTheNumber) {
+  const NumberGrammar* french = GrammarFor("fr");
+  ASSERT_NE(french, nullptr);
+  const auto prefix = ReadNumberPrefix("vingt-deux jours", french);
+  ASSERT_TRUE(prefix.has_value());
+  EXPECT_EQ(prefix->value, 22);
+  EXPECT_EQ(prefix->length, 10u);
+  EXPECT_FALSE(ReadNumberPrefix("jours", french).has_value());
+  EXPECT_FALSE(ReadNumberPrefix(" 3", french).has_value());
+}
+
+}  // namespace
+}  // namespace epiwire::quantity
