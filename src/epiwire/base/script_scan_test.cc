@@ -18,7 +18,9 @@ struct Scanned {
 
 TEST(ScriptScan, CutsWordsDigitsIdeographsAndMarks) {
   // "Tres 12" with an accent, a no-break space, two ideographs, a full stop.
-  const Scanned s("Tr\xC3\xA8s\xC2\xA0" "12\xE4\xBE\x8B\xE5\xAE\x97.");
+  const Scanned s(
+      "Tr\xC3\xA8s\xC2\xA0"
+      "12\xE4\xBE\x8B\xE5\xAE\x97.");
   const ScriptView v = s.view();
   ASSERT_EQ(v.size(), 5u);
   EXPECT_TRUE(v.Word(0));
@@ -33,7 +35,9 @@ TEST(ScriptScan, CutsWordsDigitsIdeographsAndMarks) {
 
 TEST(ScriptScan, KeysFoldCaseYoFullWidthDigitsAndCurlyMarks) {
   // Cyrillic capital YO, capital A; full-width 2 and 3; a right single quote; an en dash.
-  const Scanned s("\xD0\x81\xD0\x90 \xEF\xBC\x92\xEF\xBC\x93 l\xE2\x80\x99" "a \xE2\x80\x93");
+  const Scanned s(
+      "\xD0\x81\xD0\x90 \xEF\xBC\x92\xEF\xBC\x93 l\xE2\x80\x99"
+      "a \xE2\x80\x93");
   const ScriptView v = s.view();
   ASSERT_EQ(v.size(), 6u);
   EXPECT_EQ(v.Key(0), "\xD0\xB5\xD0\xB0");  // ie, a
@@ -81,7 +85,11 @@ TEST(PhraseTable, MatchesTheLongestPhraseWhateverTheCase) {
 
 TEST(PhraseTable, GlueInThePhraseMustBeGlueInTheText) {
   const PhraseTable table = Table();
-  EXPECT_TRUE(LongestAt(table, Scanned("jusqu\xE2\x80\x99" "au 15"), 0).has_value());
+  EXPECT_TRUE(LongestAt(table,
+                        Scanned("jusqu\xE2\x80\x99"
+                                "au 15"),
+                        0)
+                  .has_value());
   EXPECT_FALSE(LongestAt(table, Scanned("jusqu ' au 15"), 0).has_value());
   // Ideographs need no spaces either way.
   EXPECT_TRUE(LongestAt(table, Scanned("\xE8\xB6\x85 \xE8\xBF\x87"), 0).has_value());

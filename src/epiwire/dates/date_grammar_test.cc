@@ -8,63 +8,20 @@
 
 #include <gtest/gtest.h>
 
-#include <cctype>
 #include <cstdio>
 #include <filesystem>
-#include <map>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "epiwire/base/file.h"
 #include "epiwire/dates/date_expressions.h"
+#include "testing/language_cases.h"
 
 namespace epiwire::dates {
 namespace {
 
-const char* const kLanguages[] = {"zh", "ru", "fr", "es"};
-
-struct Case {
-  std::string language;
-  std::string kind;
-  std::string label;
-  std::vector<std::string> fields;  // the columns after the label
-  int line = 0;
-};
-
-void PrintTo(const Case& c, std::ostream* out) { *out << c.language << ".tsv:" << c.line; }
-
-std::vector<Case> LoadCases() {
-  std::vector<Case> cases;
-  for (const char* language : kLanguages) {
-    const std::string path =
-        std::string(EPIWIRE_SOURCE_DIR) + "/tests/golden/dates/" + language + ".tsv";
-    const Status status = ForEachTsvRow(path, [&](int line, const auto& fields) {
-      if (fields.size() < 4) return Status::InvalidInput("too few columns");
-      Case c{language, std::string(fields[0]), std::string(fields[1]), {}, line};
-      for (size_t k = 2; k < fields.size(); ++k) c.fields.emplace_back(fields[k]);
-      cases.push_back(std::move(c));
-      return Status::Ok();
-    });
-    if (!status.ok()) cases.push_back({language, "broken", "case_file", {status.message()}, 0});
-  }
-  return cases;
-}
-
-// Loaded once per test process.
-const DateGrammar* GrammarFor(const std::string& language) {
-  static const auto* grammars = [] {
-    auto* loaded = new std::map<std::string, std::unique_ptr<DateGrammar>>();
-    for (const char* language : kLanguages) {
-      auto grammar =
-          DateGrammar::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/" + language);
-      if (grammar.ok()) (*loaded)[language] = std::move(grammar).value();
-    }
-    return loaded;
-  }();
-  const auto it = grammars->find(language);
-  return it == grammars->end() ? nullptr : it->second.get();
-}
+using testing_cases::CaseLanguages;
+using testing_cases::GrammarFor;
+using testing_cases::LanguageCase;
 
 std::string Show(const std::optional<Date>& date) { return date ? date->ToIso() : "-"; }
 
@@ -95,12 +52,12 @@ std::optional<Date> Published(const std::string& iso) {
   return iso == "-" ? std::nullopt : Date::ParseIso(iso);
 }
 
-class DatesByLanguage : public testing::TestWithParam<Case> {};
+class DatesByLanguage : public testing::TestWithParam<LanguageCase> {};
 
 TEST_P(DatesByLanguage, ResolvesAgainstThePublicationDate) {
-  const Case& c = GetParam();
+  const LanguageCase& c = GetParam();
   ASSERT_NE(c.kind, "broken") << c.fields[0];
-  const DateGrammar* grammar = GrammarFor(c.language);
+  const DateGrammar* grammar = GrammarFor<DateGrammar>(c.language);
   ASSERT_NE(grammar, nullptr) << "no grammar for " << c.language;
   const std::string& text = c.fields[1];
   SCOPED_TRACE(c.language + ".tsv:" + std::to_string(c.line) + ": " + c.fields[0] + " " + text);
@@ -121,15 +78,9 @@ TEST_P(DatesByLanguage, ResolvesAgainstThePublicationDate) {
   EXPECT_EQ(Show(hit->period.end), c.fields[5]) << Describe(text, found);
 }
 
-std::string CaseName(const testing::TestParamInfo<Case>& info) {
-  std::string name = info.param.language + "_" + info.param.label;
-  for (char& ch : name) {
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  }
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Languages, DatesByLanguage, testing::ValuesIn(LoadCases()), CaseName);
+INSTANTIATE_TEST_SUITE_P(Languages, DatesByLanguage,
+                         testing::ValuesIn(testing_cases::LoadLanguageCases("dates", 2)),
+                         testing_cases::LanguageCaseName);
 
 TEST(DateGrammar, MissingFileIsNotFoundSoCallersFallBackToEnglish) {
   const std::string dir = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/no_such_language";
@@ -190,8 +141,8 @@ TEST(DateGrammar, SurvivesAwkwardInput) {
                                      "\xE2\x80",
                                      "99999999999999999999 de abril",
                                      "du 3 au"};
-  for (const char* language : kLanguages) {
-    const DateGrammar* grammar = GrammarFor(language);
+  for (const std::string& language : CaseLanguages()) {
+    const DateGrammar* grammar = GrammarFor<DateGrammar>(language);
     ASSERT_NE(grammar, nullptr);
     for (std::string_view input : inputs) {
       for (const DateMention& m : FindDates(input, Date{2020, 4, 8}, grammar)) {

@@ -417,11 +417,26 @@ std::optional<DateMention> LangReader::MentionAt(size_t i, size_t& last) const {
   if (const auto preposition = Find(i, DateRole::kSince, DateRole::kFrom, DateRole::kUntil,
                                     DateRole::kAsOf, DateRole::kBetween, DateRole::kPlain)) {
     core_at = preposition->last + 1;
-    core = CoreAfterArticle(core_at);
-    if (core.ok) role = Entry(*preposition).role;
+    role = Entry(*preposition).role;
+    const bool opens_range = role != DateRole::kUntil && role != DateRole::kAsOf;
+    // "entre enero y marzo de 2025": a month without a year takes the year of the end.
+    const auto month = Find(core_at, DateRole::kMonth);
+    const auto month_joint = month ? Find(month->last + 1, DateRole::kRangeTo) : std::nullopt;
+    if (month_joint && opens_range) {
+      const Core second = CoreAfterArticle(month_joint->last + 1);
+      if (second.ok && second.period.end) {
+        const Date end = *second.period.end;
+        const int first_month = Entry(*month).value;
+        const int year = first_month <= end.month ? end.year : end.year - 1;
+        core = Range(second.last, Period{Date{year, first_month, 1}, end}, published_);
+        role = DateRole::kPlain;
+      }
+    }
+    if (!core.ok) core = CoreAfterArticle(core_at);
+    if (!core.ok) role = DateRole::kPlain;
     // "du 3 au 5 mars": a day number opens a range closed by a full date.
     const int day = DayNumber(core_at);
-    if (!core.ok && day > 0 && role != DateRole::kUntil && role != DateRole::kAsOf) {
+    if (!core.ok && day > 0 && opens_range) {
       size_t k = core_at;
       if (const auto suffix = Find(k + 1, DateRole::kDaySuffix); suffix && v_.Glued(k, k + 1)) {
         k = suffix->last;
@@ -492,21 +507,11 @@ std::optional<DateMention> LangReader::MentionAt(size_t i, size_t& last) const {
 std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> published,
                                    const DateGrammar* grammar) {
   if (grammar == nullptr) return FindDates(text, published);
-  std::vector<DateMention> found;
   script_scan::Tokens tokens;
   script_scan::Tokenize(text, tokens);
   const script_scan::ScriptView view(text, tokens);
   const internal::LangReader reader(*grammar, view, published);
-  for (size_t i = 0; i < view.size();) {
-    size_t last = i;
-    if (std::optional<DateMention> mention = reader.MentionAt(i, last)) {
-      found.push_back(*mention);
-      i = last + 1;
-    } else {
-      ++i;
-    }
-  }
-  return found;
+  return internal::CollectMentions(reader, view.size());
 }
 
 }  // namespace epiwire::dates

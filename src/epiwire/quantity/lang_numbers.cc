@@ -144,7 +144,7 @@ bool Reader::MonthBefore(size_t i) const {
   return false;
 }
 
-LangMatch Reject(size_t last) {
+LangMatch RejectAt(size_t last) {
   LangMatch m;
   m.last = last;
   return m;
@@ -153,13 +153,13 @@ LangMatch Reject(size_t last) {
 LangMatch Reader::Digits(size_t i) const {
   // Glued to letters or digits before it: an identifier ("EK004", "COVID-19", "v2.0").
   if (i > 0 && v_.Glued(i - 1, i)) {
-    if (v_.Alnum(i - 1)) return Reject(i);
+    if (v_.Alnum(i - 1)) return RejectAt(i);
     const bool joiner =
         v_.Mark(i - 1, '-') || v_.Mark(i - 1, '.') || v_.Mark(i - 1, ':') || v_.Mark(i - 1, '/');
-    if (joiner && i > 1 && v_.Glued(i - 2, i - 1) && v_.Alnum(i - 2)) return Reject(i);
+    if (joiner && i > 1 && v_.Glued(i - 2, i - 1) && v_.Alnum(i - 2)) return RejectAt(i);
   }
   size_t digits = v_.Key(i).size();
-  if (digits > 15) return Reject(i);
+  if (digits > 15) return RejectAt(i);
   int64_t integer = v_.DigitValue(i);
   size_t j = i;
   const bool grouped = digits <= 3 && ReadGroups(j, integer, digits);
@@ -169,21 +169,21 @@ LangMatch Reader::Digits(size_t i) const {
     if (!Separator(j, mark)) continue;
     if (mark != lex_.decimal_mark && (grouped || v_.Key(j + 2).size() == 3)) break;
     const std::string_view part = v_.Key(j + 2);
-    if (part.size() > 9) return Reject(j + 2);
-    if (Separator(j + 2, '.') || Separator(j + 2, ',')) return Reject(j + 4);  // "19.02.2019"
+    if (part.size() > 9) return RejectAt(j + 2);
+    if (Separator(j + 2, '.') || Separator(j + 2, ',')) return RejectAt(j + 4);  // "19.02.2019"
     fraction = v_.DigitValue(j + 2);
     fraction_digits = static_cast<int>(part.size());
     j += 2;
     break;
   }
-  if (Separator(j, ':') || Separator(j, '/')) return Reject(j + 2);  // "12:58", "25/02/2020"
+  if (Separator(j, ':') || Separator(j, '/')) return RejectAt(j + 2);  // "12:58", "25/02/2020"
 
   LangMatch m;
   // "3-5": the upper bound as a ceiling; "2020-04-08" and "3-1" are no counts.
   if (Separator(j, '-') && fraction_digits == 0) {
     const int64_t second = v_.DigitValue(j + 2);
     if (Separator(j + 2, '-') || second <= integer || v_.Key(j + 2).size() > 15) {
-      return Reject(j + 2);
+      return RejectAt(j + 2);
     }
     integer = second;
     j += 2;
@@ -191,9 +191,9 @@ LangMatch Reader::Digits(size_t i) const {
   }
   const bool year_like =
       !grouped && fraction_digits == 0 && digits == 4 && integer >= 1900 && integer <= 2099;
-  if (fraction_digits == 0 && !grouped && DateAfter(j, integer, year_like)) return Reject(j + 1);
+  if (fraction_digits == 0 && !grouped && DateAfter(j, integer, year_like)) return RejectAt(j + 1);
   if (fraction_digits == 0 && !grouped && (integer <= 31 || year_like) && MonthBefore(i)) {
-    return Reject(j);
+    return RejectAt(j);
   }
 
   int64_t scale = 1;
@@ -202,12 +202,12 @@ LangMatch Reader::Digits(size_t i) const {
       suffix && v_.Glued(j, j + 1) && fraction_digits == 0 && !grouped) {
     m.is_ordinal = true;
     j = suffix->last;
-    if (DateAfter(j, integer, false)) return Reject(j);  // "1er mars"
+    if (DateAfter(j, integer, false)) return RejectAt(j);  // "1er mars"
   } else if (const auto year = Find(j + 1, Role::kYearAfter); year && year_like) {
     // "2020 nian": a year; "2020 nian 4 yue" is part of a date.
     if (v_.Digits(year->last + 1) &&
         DateAfter(year->last + 1, v_.DigitValue(year->last + 1), false)) {
-      return Reject(year->last + 1);
+      return RejectAt(year->last + 1);
     }
     j = year->last;
     marked_year = true;
@@ -225,12 +225,12 @@ LangMatch Reader::Digits(size_t i) const {
     }
   }
   // Letters glued after the number make a unit or a code ("10km", "4G"), not a count.
-  if (v_.Word(j + 1) && v_.Glued(j, j + 1)) return Reject(j + 1);
+  if (v_.Word(j + 1) && v_.Glued(j, j + 1)) return RejectAt(j + 1);
 
   const double real = (static_cast<double>(integer) +
                        static_cast<double>(fraction) / std::pow(10.0, fraction_digits)) *
                       static_cast<double>(scale);
-  if (real > static_cast<double>(kMaxValue)) return Reject(j);
+  if (real > static_cast<double>(kMaxValue)) return RejectAt(j);
   m.accepted = true;
   m.last = j;
   m.value = std::llround(real);
@@ -347,14 +347,14 @@ LangMatch Reader::Words(size_t i) const {
     ++parts;
     k = hit->last + 1;
   }
-  if (parts == 0) return Reject(i);
+  if (parts == 0) return RejectAt(i);
   m.accepted = true;
   m.last = k - 1;
   m.value = total + section + (pending > 0 ? pending : 0);
-  if (m.value > kMaxValue) return Reject(m.last);
+  if (m.value > kMaxValue) return RejectAt(m.last);
   if (m.is_ordinal) return m;
   // "un 2%": an article before digits, not a number.
-  if (parts == 1 && v_.Digits(m.last + 1)) return Reject(m.last);
+  if (parts == 1 && v_.Digits(m.last + 1)) return RejectAt(m.last);
   if (const auto percent = Find(m.last + 1, Role::kPercent)) {
     m.is_share = true;
     m.last = percent->last;
@@ -367,10 +367,10 @@ LangMatch Reader::Words(size_t i) const {
 // "di shi san", "di 12" (ordinals) and "bai fen zhi wu" (a share).
 LangMatch Reader::Prefixed(size_t i, bool whole) const {
   const auto prefix = Find(i, Role::kOrdinalPrefix, Role::kPercentPrefix);
-  if (!prefix) return Reject(i);
+  if (!prefix) return RejectAt(i);
   const size_t at = prefix->last + 1;
   LangMatch m = v_.Digits(at) ? Digits(at) : Words(at);
-  if (!m.accepted || m.is_share || m.is_ordinal || m.is_decimal) return Reject(m.last);
+  if (!m.accepted || m.is_share || m.is_ordinal || m.is_decimal) return RejectAt(m.last);
   (void)whole;
   m.qualifier = Qualifier::kExact;
   m.is_year = false;
@@ -387,10 +387,10 @@ LangMatch Reader::Prefixed(size_t i, bool whole) const {
 
 LangMatch ReadNumber(const NumberLexicon& lexicon, const ScriptView& view, size_t i, bool whole) {
   const Reader reader(lexicon, view);
-  if (reader.Find(i, Role::kNotNumber)) return Reject(i);
+  if (reader.Find(i, Role::kNotNumber)) return RejectAt(i);
   if (i > 0) {
     if (const auto hit = reader.Find(i - 1, Role::kNotNumber); hit && hit->last >= i) {
-      return Reject(hit->last);
+      return RejectAt(hit->last);
     }
   }
   if (reader.Find(i, Role::kOrdinalPrefix, Role::kPercentPrefix)) {
@@ -398,12 +398,12 @@ LangMatch ReadNumber(const NumberLexicon& lexicon, const ScriptView& view, size_
     if (m.accepted) return m;
   }
   if (view.Digits(i)) return reader.Digits(i);
-  if (!view.Word(i) && !view.Ideograph(i)) return Reject(i);
+  if (!view.Word(i) && !view.Ideograph(i)) return RejectAt(i);
   LangMatch m = reader.Words(i);
   if (!m.accepted || whole || !lexicon.counter_required || m.is_share) return m;
   // A Chinese numeral counts only before a counter word ("san ming", "liang li"), so that words
   // like "yi xian" or "shi fen" stay words.
-  if (!reader.Find(m.last + 1, Role::kClassifier)) return Reject(m.last);
+  if (!reader.Find(m.last + 1, Role::kClassifier)) return RejectAt(m.last);
   return m;
 }
 

@@ -15,21 +15,6 @@ using internal::LangMatch;
 using script_scan::ScriptView;
 using script_scan::Tokens;
 
-Quantity ToQuantity(const ScriptView& view, size_t i, const LangMatch& m) {
-  Quantity q;
-  q.number_start = view.token(i).start;
-  q.start = q.number_start;
-  q.end = view.token(m.last).end;
-  q.value = m.value;
-  q.qualifier = m.qualifier;
-  q.is_share = m.is_share;
-  q.is_year = m.is_year;
-  q.is_ordinal = m.is_ordinal;
-  q.is_word = m.is_word;
-  q.is_decimal = m.is_decimal;
-  return q;
-}
-
 // "715 mil 277", "2 millions 300 000": a number written in parts, each smaller than
 // the scale that ends the one before, joined by a space or a joiner word.
 bool JoinsParts(const internal::NumberLexicon& lexicon, std::string_view text,
@@ -68,7 +53,7 @@ std::vector<Quantity> FindQuantities(std::string_view text, const NumberGrammar*
       i = std::max(i, m.last) + 1;
       continue;
     }
-    Quantity q = ToQuantity(view, i, m);
+    Quantity q = internal::ToQuantity(view.token(i).start, view.token(m.last).end, m);
     if (!m.is_ordinal && !m.is_year) {
       if (const auto hedge = internal::HedgeBefore(lexicon, view, i, first_free)) {
         q.start = view.token(hedge->first).start;

@@ -9,78 +9,21 @@
 
 #include <gtest/gtest.h>
 
-#include <cctype>
 #include <cstdio>
 #include <filesystem>
-#include <map>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "epiwire/base/file.h"
 #include "epiwire/quantity/quantity.h"
+#include "testing/describe_quantities.h"
+#include "testing/language_cases.h"
 
 namespace epiwire::quantity {
 namespace {
 
-const char* const kLanguages[] = {"zh", "ru", "fr", "es"};
-
-struct Case {
-  std::string language;
-  std::string kind;
-  std::string label;
-  std::vector<std::string> fields;  // the columns after the label
-  int line = 0;
-};
-
-// Keeps failure messages short: the case is named by the test name already.
-void PrintTo(const Case& c, std::ostream* out) { *out << c.language << ".tsv:" << c.line; }
-
-std::vector<Case> LoadCases() {
-  std::vector<Case> cases;
-  for (const char* language : kLanguages) {
-    const std::string path =
-        std::string(EPIWIRE_SOURCE_DIR) + "/tests/golden/quantity/" + language + ".tsv";
-    const Status status = ForEachTsvRow(path, [&](int line, const auto& fields) {
-      if (fields.size() < 3) return Status::InvalidInput("too few columns");
-      Case c{language, std::string(fields[0]), std::string(fields[1]), {}, line};
-      for (size_t k = 2; k < fields.size(); ++k) c.fields.emplace_back(fields[k]);
-      cases.push_back(std::move(c));
-      return Status::Ok();
-    });
-    if (!status.ok()) {
-      cases.push_back({language, "broken", "case_file", {status.message()}, 0});
-    }
-  }
-  return cases;
-}
-
-// Loaded once per test process.
-const NumberGrammar* GrammarFor(const std::string& language) {
-  static const auto* grammars = [] {
-    auto* loaded = new std::map<std::string, std::unique_ptr<NumberGrammar>>();
-    for (const char* language : kLanguages) {
-      auto grammar =
-          NumberGrammar::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/" + language);
-      if (grammar.ok()) (*loaded)[language] = std::move(grammar).value();
-    }
-    return loaded;
-  }();
-  const auto it = grammars->find(language);
-  return it == grammars->end() ? nullptr : it->second.get();
-}
-
-std::string Describe(std::string_view text, const std::vector<Quantity>& found) {
-  std::string out;
-  for (const Quantity& q : found) {
-    out += "[" + std::string(text.substr(q.start, q.end - q.start)) +
-           "]=" + std::to_string(q.value) + " q" + std::to_string(static_cast<int>(q.qualifier)) +
-           (q.is_share ? " share" : "") + (q.is_year ? " year" : "") +
-           (q.is_ordinal ? " ordinal" : "") + (q.is_word ? " word" : "") +
-           (q.is_decimal ? " decimal" : "") + "; ";
-  }
-  return out;
-}
+using testing_cases::DescribeQuantities;
+using testing_cases::GrammarFor;
+using testing_cases::LanguageCase;
 
 std::string Flags(const Quantity& q) {
   std::string out;
@@ -111,12 +54,12 @@ const char* QualifierText(Qualifier q) {
   return "?";
 }
 
-class NumbersByLanguage : public testing::TestWithParam<Case> {};
+class NumbersByLanguage : public testing::TestWithParam<LanguageCase> {};
 
 TEST_P(NumbersByLanguage, ReadsAsTheLanguageWritesThem) {
-  const Case& c = GetParam();
+  const LanguageCase& c = GetParam();
   ASSERT_NE(c.kind, "broken") << c.fields[0];
-  const NumberGrammar* grammar = GrammarFor(c.language);
+  const NumberGrammar* grammar = GrammarFor<NumberGrammar>(c.language);
   ASSERT_NE(grammar, nullptr) << "no grammar for " << c.language;
   const std::string& text = c.fields[0];
   SCOPED_TRACE(c.language + ".tsv:" + std::to_string(c.line) + ": " + text);
@@ -138,7 +81,7 @@ TEST_P(NumbersByLanguage, ReadsAsTheLanguageWritesThem) {
     ASSERT_NE(from, std::string::npos);
     const size_t to = from + c.fields[1].size();
     for (const Quantity& q : found) {
-      EXPECT_TRUE(q.end <= from || q.start >= to) << Describe(text, found);
+      EXPECT_TRUE(q.end <= from || q.start >= to) << DescribeQuantities(text, found);
     }
     return;
   }
@@ -148,22 +91,16 @@ TEST_P(NumbersByLanguage, ReadsAsTheLanguageWritesThem) {
   for (const Quantity& q : found) {
     if (text.substr(q.start, q.end - q.start) == c.fields[1]) hit = &q;
   }
-  ASSERT_NE(hit, nullptr) << Describe(text, found);
-  EXPECT_EQ(std::to_string(hit->value), c.fields[2]) << Describe(text, found);
-  EXPECT_EQ(QualifierText(hit->qualifier), c.fields[3]) << Describe(text, found);
-  EXPECT_EQ(Flags(*hit), c.fields[4]) << Describe(text, found);
+  ASSERT_NE(hit, nullptr) << DescribeQuantities(text, found);
+  EXPECT_EQ(std::to_string(hit->value), c.fields[2]) << DescribeQuantities(text, found);
+  EXPECT_EQ(QualifierText(hit->qualifier), c.fields[3]) << DescribeQuantities(text, found);
+  EXPECT_EQ(Flags(*hit), c.fields[4]) << DescribeQuantities(text, found);
   EXPECT_LE(hit->start, hit->number_start);
 }
 
-std::string CaseName(const testing::TestParamInfo<Case>& info) {
-  std::string name = info.param.language + "_" + info.param.label;
-  for (char& ch : name) {
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  }
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Languages, NumbersByLanguage, testing::ValuesIn(LoadCases()), CaseName);
+INSTANTIATE_TEST_SUITE_P(Languages, NumbersByLanguage,
+                         testing::ValuesIn(testing_cases::LoadLanguageCases("quantity", 2)),
+                         testing_cases::LanguageCaseName);
 
 TEST(NumberGrammar, MissingFileIsNotFoundSoCallersFallBackToEnglish) {
   const std::string dir = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/no_such_language";
@@ -217,7 +154,7 @@ TEST(NumberGrammar, NullGrammarIsTheEnglishReading) {
 }
 
 TEST(NumberGrammar, NumberPrefixCoversTheBytesOfTheNumber) {
-  const NumberGrammar* french = GrammarFor("fr");
+  const NumberGrammar* french = GrammarFor<NumberGrammar>("fr");
   ASSERT_NE(french, nullptr);
   const auto prefix = ReadNumberPrefix("vingt-deux jours", french);
   ASSERT_TRUE(prefix.has_value());

@@ -12,6 +12,7 @@
 #include "epiwire/base/phrase_table.h"
 #include "epiwire/base/script_scan.h"
 #include "epiwire/model/event.h"
+#include "epiwire/quantity/grammar.h"
 
 namespace epiwire::quantity::internal {
 
@@ -55,18 +56,9 @@ struct NumberLexicon {
   std::vector<int64_t> teen_tens;  // tens a teen may follow ("soixante-dix")
 };
 
-// What the reader made of the tokens from some index to `last`.
-struct LangMatch {
-  bool accepted = false;
-  size_t last = 0;
-  int64_t value = 0;
-  Qualifier qualifier = Qualifier::kExact;
-  int64_t ending_scale = 0;  // the scale word it ends with ("715 mil")
-  bool is_share = false;
-  bool is_year = false;
-  bool is_ordinal = false;
-  bool is_word = false;
-  bool is_decimal = false;
+// A match of the grammar (grammar.h) that also tells the scale word it ends with.
+struct LangMatch : Match {
+  int64_t ending_scale = 0;  // "715 mil": a smaller number may follow as its part
 };
 
 // A number at token `i` (digits, words, or a prefix form), without hedges before it.
