@@ -59,18 +59,14 @@ bool PhraseTable::MatchFrom(const ScriptView& view, size_t i, const Phrase& phra
   return true;
 }
 
-void PhraseTable::ForEachMatch(const ScriptView& view, size_t i, const SlotReader* slot,
-                               const std::function<void(const Hit&)>& visit) const {
-  if (i >= view.size()) return;
-  Hit hit;
-  if (const auto it = by_first_.find(view.Key(i)); it != by_first_.end()) {
-    for (const Phrase& phrase : it->second) {
-      if (MatchFrom(view, i, phrase, slot, hit)) visit(hit);
-    }
-  }
-  if (slot != nullptr) {
-    for (const Phrase& phrase : slot_first_) {
-      if (MatchFrom(view, i, phrase, slot, hit)) visit(hit);
+PhraseTable::Index::Index(const PhraseTable& table, const ScriptView& view, size_t from, size_t to)
+    : from_(from) {
+  if (to > view.size()) to = view.size();
+  if (from >= to || table.by_first_.empty()) return;
+  buckets_.assign(to - from, nullptr);
+  for (size_t i = from; i < to; ++i) {
+    if (const auto it = table.by_first_.find(view.Key(i)); it != table.by_first_.end()) {
+      buckets_[i - from] = &it->second;
     }
   }
 }

@@ -36,22 +36,24 @@ CodePoint Decode(std::string_view text, size_t pos) {
   return {value, length, true};
 }
 
-void Encode(char32_t c, std::string& out) {
+// Writes `c` as UTF-8 at `out`; returns the end.
+char* Encode(char32_t c, char* out) {
   if (c < 0x80) {
-    out += static_cast<char>(c);
+    *out++ = static_cast<char>(c);
   } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
+    *out++ = static_cast<char>(0xC0 | (c >> 6));
+    *out++ = static_cast<char>(0x80 | (c & 0x3F));
   } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
+    *out++ = static_cast<char>(0xE0 | (c >> 12));
+    *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (c & 0x3F));
   } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
+    *out++ = static_cast<char>(0xF0 | (c >> 18));
+    *out++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (c & 0x3F));
   }
+  return out;
 }
 
 bool IsSpace(char32_t c) {
@@ -139,14 +141,23 @@ char32_t FoldMark(char32_t c) {
 
 void Tokenize(std::string_view text, Tokens& out) {
   out.list.clear();
-  out.keys.clear();
-  out.keys.reserve(text.size());
+  // A key is never longer than its token (folding keeps or shortens each character).
+  out.keys.resize(text.size());
+  char* const keys = out.keys.data();
+  char* w = keys;
   size_t pos = 0;
   while (pos < text.size()) {
-    const CodePoint cp = Decode(text, pos);
+    const unsigned char byte = static_cast<unsigned char>(text[pos]);
+    // ASCII spaces, letters and digits are most of the text in many languages.
+    if (byte == ' ' || byte == '\n' || byte == '\t' || byte == '\r') {
+      ++pos;
+      continue;
+    }
+    const CodePoint cp = byte < 0x80 ? CodePoint{byte, 1, true} : Decode(text, pos);
     if (!cp.valid) {
-      out.list.push_back({pos, pos + 1, out.keys.size(), out.keys.size() + 1, TokenKind::kMark});
-      out.keys += text[pos];
+      const size_t key = static_cast<size_t>(w - keys);
+      *w++ = text[pos];
+      out.list.push_back({pos, pos + 1, key, key + 1, TokenKind::kMark});
       ++pos;
       continue;
     }
@@ -156,32 +167,41 @@ void Tokenize(std::string_view text, Tokens& out) {
     }
     Token token;
     token.start = pos;
-    token.key_start = out.keys.size();
+    token.key_start = static_cast<size_t>(w - keys);
     if (IsDigit(cp.value) || IsLetter(cp.value)) {
       const bool digits = IsDigit(cp.value);
       token.kind = digits ? TokenKind::kDigits : TokenKind::kWord;
       size_t end = pos;
       while (end < text.size()) {
+        const unsigned char b = static_cast<unsigned char>(text[end]);
+        if (b < 0x80) {  // fast path: ASCII inside a word or a number
+          const bool digit = b >= '0' && b <= '9';
+          const bool alpha = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+          if (digits ? !digit : !alpha) break;
+          *w++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+          ++end;
+          continue;
+        }
         const CodePoint next = Decode(text, end);
         if (!next.valid || (digits ? !IsDigit(next.value) : !IsLetter(next.value))) break;
         if (digits) {
-          out.keys +=
-              static_cast<char>(next.value < 0x80 ? next.value : '0' + (next.value - 0xFF10));
+          *w++ = static_cast<char>('0' + (next.value - 0xFF10));
         } else {
-          Encode(FoldLetter(next.value), out.keys);
+          w = Encode(FoldLetter(next.value), w);
         }
         end += next.length;
       }
       pos = end;
     } else {
       token.kind = IsIdeograph(cp.value) ? TokenKind::kIdeograph : TokenKind::kMark;
-      Encode(token.kind == TokenKind::kMark ? FoldMark(cp.value) : cp.value, out.keys);
+      w = Encode(token.kind == TokenKind::kMark ? FoldMark(cp.value) : cp.value, w);
       pos += cp.length;
     }
     token.end = pos;
-    token.key_end = out.keys.size();
+    token.key_end = static_cast<size_t>(w - keys);
     out.list.push_back(token);
   }
+  out.keys.resize(static_cast<size_t>(w - keys));
 }
 
 std::string Fold(std::string_view text) {

@@ -26,7 +26,7 @@
 #include "epiwire/dates/date_grammar.h"
 #include "epiwire/dates/date_lexicon.h"
 #include "epiwire/dates/reader.h"
-#include "epiwire/quantity/quantity.h"
+#include "epiwire/quantity/number_grammar.h"
 
 namespace epiwire::dates {
 namespace internal {
@@ -45,7 +45,11 @@ Date IsoWeekStart(int year, int week) {
 class LangReader {
  public:
   LangReader(const DateGrammar& grammar, const ScriptView& view, std::optional<Date> published)
-      : lex_(grammar.lexicon()), numbers_(grammar.numbers()), v_(view), published_(published) {
+      : lex_(grammar.lexicon()),
+        numbers_(grammar.numbers()),
+        v_(view),
+        index_(lex_.phrases, view),
+        published_(published) {
     slot_ = [this](const ScriptView&, size_t i, size_t& last, int64_t& value) {
       return ReadCount(i, last, value);
     };
@@ -56,7 +60,7 @@ class LangReader {
  private:
   template <typename... Roles>
   std::optional<Hit> Find(size_t i, Roles... roles) const {
-    return lex_.phrases.Longest(v_, i, &slot_, [&](uint32_t payload) {
+    return lex_.phrases.Longest(v_, index_, i, &slot_, [&](uint32_t payload) {
       const DateRole role = lex_.entries[payload].role;
       return ((role == roles) || ...);
     });
@@ -84,6 +88,7 @@ class LangReader {
   const DateLexicon& lex_;
   const quantity::NumberGrammar* numbers_;
   const ScriptView& v_;
+  const PhraseTable::Index index_;
   std::optional<Date> published_;
   PhraseTable::SlotReader slot_;
 };
@@ -97,13 +102,10 @@ bool LangReader::ReadCount(size_t i, size_t& last, int64_t& value) const {
   if (numbers_ == nullptr || i >= v_.size() || v_.Kind(i, script_scan::TokenKind::kMark)) {
     return false;
   }
-  const size_t start = v_.token(i).start;
-  const std::optional<quantity::NumberPrefix> number =
-      quantity::ReadNumberPrefix(v_.text().substr(start), numbers_);
-  if (!number || number->value <= 0 || number->value > 9999) return false;
-  last = i;
-  while (last + 1 < v_.size() && v_.token(last + 1).end <= start + number->length) ++last;
-  value = number->value;
+  const auto number = numbers_->ReadAt(v_, i);
+  if (!number || number->first <= 0 || number->first > 9999) return false;
+  value = number->first;
+  last = number->second;
   return true;
 }
 

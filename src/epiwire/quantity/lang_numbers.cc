@@ -34,12 +34,13 @@ constexpr int64_t kMaxValue = 1000000000000000;  // 10^15
 
 class Reader {
  public:
-  Reader(const NumberLexicon& lexicon, const ScriptView& view) : lex_(lexicon), v_(view) {}
+  Reader(const NumberLexicon& lexicon, const ScriptView& view, const PhraseTable::Index& index)
+      : lex_(lexicon), v_(view), index_(index) {}
 
   // The longest phrase of one of `roles` at token `i`.
   template <typename... Roles>
   std::optional<PhraseTable::Hit> Find(size_t i, Roles... roles) const {
-    return lex_.phrases.Longest(v_, i, nullptr, [&](uint32_t payload) {
+    return lex_.phrases.Longest(v_, index_, i, nullptr, [&](uint32_t payload) {
       const Role role = lex_.entries[payload].role;
       return ((role == roles) || ...);
     });
@@ -70,6 +71,7 @@ class Reader {
 
   const NumberLexicon& lex_;
   const ScriptView& v_;
+  const PhraseTable::Index& index_;
 };
 
 int64_t LowestPlace(int64_t n) {
@@ -385,8 +387,9 @@ LangMatch Reader::Prefixed(size_t i, bool whole) const {
 
 }  // namespace
 
-LangMatch ReadNumber(const NumberLexicon& lexicon, const ScriptView& view, size_t i, bool whole) {
-  const Reader reader(lexicon, view);
+LangMatch ReadNumber(const NumberLexicon& lexicon, const ScriptView& view,
+                     const PhraseTable::Index& index, size_t i, bool whole) {
+  const Reader reader(lexicon, view, index);
   if (reader.Find(i, Role::kNotNumber)) return RejectAt(i);
   if (i > 0) {
     if (const auto hit = reader.Find(i - 1, Role::kNotNumber); hit && hit->last >= i) {
@@ -408,9 +411,10 @@ LangMatch ReadNumber(const NumberLexicon& lexicon, const ScriptView& view, size_
 }
 
 std::optional<std::pair<size_t, Qualifier>> HedgeBefore(const NumberLexicon& lexicon,
-                                                        const ScriptView& view, size_t i,
+                                                        const ScriptView& view,
+                                                        const PhraseTable::Index& index, size_t i,
                                                         size_t first_free) {
-  const Reader reader(lexicon, view);
+  const Reader reader(lexicon, view, index);
   for (size_t back = lexicon.phrases.max_tokens(); back >= 1; --back) {
     if (back > i || i - back < first_free) continue;
     const auto hit = reader.Find(i - back, Role::kHedge);

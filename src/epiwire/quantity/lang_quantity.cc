@@ -45,17 +45,18 @@ std::vector<Quantity> FindQuantities(std::string_view text, const NumberGrammar*
   Tokens tokens;
   script_scan::Tokenize(text, tokens);
   const ScriptView view(text, tokens);
+  const script_scan::PhraseTable::Index index(lexicon.phrases, view);
   size_t first_free = 0;
   int64_t ending_scale = 0;
   for (size_t i = 0; i < view.size();) {
-    const LangMatch m = internal::ReadNumber(lexicon, view, i, false);
+    const LangMatch m = internal::ReadNumber(lexicon, view, index, i, false);
     if (!m.accepted) {
       i = std::max(i, m.last) + 1;
       continue;
     }
     Quantity q = internal::ToQuantity(view.token(i).start, view.token(m.last).end, m);
     if (!m.is_ordinal && !m.is_year) {
-      if (const auto hedge = internal::HedgeBefore(lexicon, view, i, first_free)) {
+      if (const auto hedge = internal::HedgeBefore(lexicon, view, index, i, first_free)) {
         q.start = view.token(hedge->first).start;
         q.qualifier = hedge->second;
       }
@@ -78,10 +79,9 @@ std::optional<int64_t> ParseNumber(std::string_view text, const NumberGrammar* g
   Tokens tokens;
   script_scan::Tokenize(text, tokens);
   const ScriptView view(text, tokens);
-  if (view.size() == 0) return std::nullopt;
-  const LangMatch m = internal::ReadNumber(grammar->lexicon(), view, 0, true);
-  if (!m.accepted || m.last + 1 != view.size()) return std::nullopt;
-  return m.value;
+  const auto number = grammar->ReadAt(view, 0);
+  if (!number || number->second + 1 != view.size()) return std::nullopt;
+  return number->first;
 }
 
 std::optional<NumberPrefix> ReadNumberPrefix(std::string_view text, const NumberGrammar* grammar) {
@@ -95,9 +95,19 @@ std::optional<NumberPrefix> ReadNumberPrefix(std::string_view text, const Number
   script_scan::Tokenize(text, tokens);
   const ScriptView view(text, tokens);
   if (view.size() == 0 || view.token(0).start != 0) return std::nullopt;
-  const LangMatch m = internal::ReadNumber(grammar->lexicon(), view, 0, true);
+  const auto number = grammar->ReadAt(view, 0);
+  if (!number) return std::nullopt;
+  return NumberPrefix{number->first, view.token(number->second).end};
+}
+
+std::optional<std::pair<int64_t, size_t>> NumberGrammar::ReadAt(const script_scan::ScriptView& view,
+                                                                size_t i) const {
+  // A spelled number spans a few tokens at most; only those are looked up.
+  constexpr size_t kNumberTokens = 16;
+  const script_scan::PhraseTable::Index index(lexicon_->phrases, view, i, i + kNumberTokens);
+  const LangMatch m = internal::ReadNumber(*lexicon_, view, index, i, true);
   if (!m.accepted || m.is_share) return std::nullopt;
-  return NumberPrefix{m.value, view.token(m.last).end};
+  return std::make_pair(m.value, m.last);
 }
 
 }  // namespace epiwire::quantity

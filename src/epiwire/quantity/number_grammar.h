@@ -8,10 +8,18 @@
 #ifndef EPIWIRE_QUANTITY_NUMBER_GRAMMAR_H_
 #define EPIWIRE_QUANTITY_NUMBER_GRAMMAR_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "epiwire/base/status.h"
+
+namespace epiwire::script_scan {
+class ScriptView;
+}  // namespace epiwire::script_scan
 
 namespace epiwire::quantity {
 
@@ -36,6 +44,13 @@ class NumberGrammar {
   ~NumberGrammar();
   NumberGrammar(const NumberGrammar&) = delete;
   NumberGrammar& operator=(const NumberGrammar&) = delete;
+
+  // For readers that hold the tokens of a text already (base/script_scan.h), such as
+  // the dates stage reading "the last two weeks": the number that starts at token `i`
+  // (no hedge before it; a Chinese numeral needs no counter, a share is no number),
+  // with the index of its last token. nullopt when none starts there.
+  std::optional<std::pair<int64_t, size_t>> ReadAt(const script_scan::ScriptView& view,
+                                                   size_t i) const;
 
   const internal::NumberLexicon& lexicon() const { return *lexicon_; }
 

@@ -63,14 +63,15 @@ struct LangMatch : Match {
 
 // A number at token `i` (digits, words, or a prefix form), without hedges before it.
 // `whole` relaxes the rules that guard running text (a Chinese numeral needs no counter).
-LangMatch ReadNumber(const NumberLexicon& lexicon, const script_scan::ScriptView& view, size_t i,
-                     bool whole);
+// `index` is the lexicon's phrase index over `view`.
+LangMatch ReadNumber(const NumberLexicon& lexicon, const script_scan::ScriptView& view,
+                     const script_scan::PhraseTable::Index& index, size_t i, bool whole);
 
 // The hedge phrase that ends right before token `i` and starts at or after `first_free`:
 // its first token and qualifier.
-std::optional<std::pair<size_t, Qualifier>> HedgeBefore(const NumberLexicon& lexicon,
-                                                        const script_scan::ScriptView& view,
-                                                        size_t i, size_t first_free);
+std::optional<std::pair<size_t, Qualifier>> HedgeBefore(
+    const NumberLexicon& lexicon, const script_scan::ScriptView& view,
+    const script_scan::PhraseTable::Index& index, size_t i, size_t first_free);
 
 }  // namespace epiwire::quantity::internal
 
