@@ -55,6 +55,7 @@ constexpr RoleName kRoles[] = {
     {"calendar", DateRole::kCalendar, Columns::kUnitOffset},
     {"window", DateRole::kWindow, Columns::kUnitCount},
     {"epi_week", DateRole::kEpiWeek, Columns::kNone},
+    {"ago", DateRole::kAgo, Columns::kUnitCount},
 };
 
 std::optional<int> ParseInt(std::string_view text) {

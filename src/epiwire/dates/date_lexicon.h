@@ -40,6 +40,7 @@ enum class DateRole : unsigned char {
   kCalendar,
   kWindow,
   kEpiWeek,
+  kAgo,
 };
 
 // Calendar units of "calendar" and "window" rows.

@@ -318,8 +318,8 @@ Core LangReader::MonthPartAt(size_t i) const {
 
 // Day offsets, calendar units, windows back from publication, epidemiological weeks.
 Core LangReader::PhraseAt(size_t i) const {
-  const auto hit =
-      Find(i, DateRole::kDayOffset, DateRole::kCalendar, DateRole::kWindow, DateRole::kEpiWeek);
+  const auto hit = Find(i, DateRole::kDayOffset, DateRole::kCalendar, DateRole::kWindow,
+                        DateRole::kEpiWeek, DateRole::kAgo);
   if (!hit || !published_) return {};
   const DateEntry& e = Entry(*hit);
   const Date today = *published_;
@@ -363,6 +363,26 @@ Core LangReader::PhraseAt(size_t i) const {
           return {};
       }
       return Range(hit->last, Period{start, today}, published_);
+    }
+    case DateRole::kAgo: {  // "hace 9 días" (that day), "il y a deux mois" (that month)
+      const int64_t count = hit->slot_value > 0 ? hit->slot_value : e.second;
+      switch (e.unit) {
+        case Unit::kHour:
+          return Day(hit->last, today.AddDays(-((count + 23) / 24)));
+        case Unit::kDay:
+          return Day(hit->last, today.AddDays(-count));
+        case Unit::kWeek:
+          return Day(hit->last, today.AddDays(-7 * count));
+        case Unit::kMonth: {
+          const Date then = AddMonths(today, -static_cast<int>(count));
+          return Range(hit->last, MonthPeriod(then.year, then.month), published_);
+        }
+        case Unit::kYear:
+          return Day(hit->last, AddMonths(today, -12 * static_cast<int>(count)));
+        case Unit::kNone:
+          return {};
+      }
+      return {};
     }
     case DateRole::kEpiWeek: {
       const int64_t week = hit->slot_value;
