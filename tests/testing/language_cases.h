@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -78,6 +80,20 @@ const Grammar* GrammarFor(const std::string& language) {
   }();
   const auto it = grammars->find(language);
   return it == grammars->end() ? nullptr : it->second.get();
+}
+
+// The message `Grammar::Load` gives for a folder whose `file` holds `content` ("" when
+// it loads), for tests of the "path:line: what" errors.
+template <typename Grammar>
+std::string LoadError(const std::string& file, const std::string& content) {
+  const std::string dir = ::testing::TempDir() + "/grammar_" + file;
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream out(dir + "/" + file);
+    out << content;
+  }
+  const auto grammar = Grammar::Load(dir);
+  return grammar.ok() ? std::string() : grammar.status().message();
 }
 
 }  // namespace epiwire::testing_cases

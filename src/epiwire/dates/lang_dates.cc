@@ -77,6 +77,7 @@ class LangReader {
   Core NumericAt(size_t i) const;
   Core MarkedAt(size_t i) const;
   Core ClockAfter(Core core) const;
+  Core CalendarDay(size_t last, int year, int month, int day) const;
   Core DayFirstAt(size_t i) const;
   Core WeekdayAt(size_t i, bool after_preposition) const;
   Core MonthAt(size_t i, bool after_preposition) const;
@@ -202,14 +203,21 @@ Core LangReader::MarkedAt(size_t i) const {
     return Range(last, MonthPeriod(year, month), published_);
   }
   if (day == 0) return {};
-  std::optional<Date> date;
   if (month == 0) {  // "8 ri": the latest such day not after publication
     if (!published_) return {};
     Date month_start{published_->year, published_->month, 1};
     if (day > published_->day) month_start = AddMonths(month_start, -1);
-    if (!Date::IsValid(month_start.year, month_start.month, day)) return {};
-    date = Date{month_start.year, month_start.month, day};
-  } else if (year == 0) {
+    year = month_start.year;
+    month = month_start.month;
+  }
+  const Core core = CalendarDay(last, year, month, day);
+  return core.ok ? ClockAfter(core) : core;
+}
+
+// Day `day` of `month` in `year`, or in the latest such month when `year` is 0.
+Core LangReader::CalendarDay(size_t last, int year, int month, int day) const {
+  std::optional<Date> date;
+  if (year == 0) {
     if (!published_) return {};
     date = LatestMonthDay(month, day, *published_);
   } else if (Date::IsValid(year, month, day)) {
@@ -218,7 +226,7 @@ Core LangReader::MarkedAt(size_t i) const {
   if (!date) return {};
   Core core = Day(last, *date);
   core.has_day = true;
-  return ClockAfter(core);
+  return core;
 }
 
 // "8 aprelya", "1er mars", "19 de abril de 2020", "8 aprelya 2020 goda".
@@ -241,17 +249,7 @@ Core LangReader::DayFirstAt(size_t i) const {
     year = y;
     k = SkipYearWord(year_at);
   }
-  std::optional<Date> date;
-  if (year == 0) {
-    if (!published_) return {};
-    date = LatestMonthDay(month, day, *published_);
-  } else if (Date::IsValid(year, month, day)) {
-    date = Date{year, month, day};
-  }
-  if (!date) return {};
-  Core core = Day(k, *date);
-  core.has_day = true;
-  return core;
+  return CalendarDay(k, year, month, day);
 }
 
 // "mardi", "ce mardi", "el pasado viernes", "mardi dernier", "mardi 25 fevrier".
