@@ -49,7 +49,7 @@ class Reader {
 
   LangMatch Digits(size_t i) const;
   LangMatch Words(size_t i) const;
-  LangMatch Prefixed(size_t i, bool whole) const;
+  LangMatch Prefixed(size_t i) const;
 
   // Hedges written after the number ("100 duo"), then, for spelled numbers in a language
   // that needs it, the classifier that must follow.
@@ -367,13 +367,12 @@ LangMatch Reader::Words(size_t i) const {
 }
 
 // "di shi san", "di 12" (ordinals) and "bai fen zhi wu" (a share).
-LangMatch Reader::Prefixed(size_t i, bool whole) const {
+LangMatch Reader::Prefixed(size_t i) const {
   const auto prefix = Find(i, Role::kOrdinalPrefix, Role::kPercentPrefix);
   if (!prefix) return RejectAt(i);
   const size_t at = prefix->last + 1;
   LangMatch m = v_.Digits(at) ? Digits(at) : Words(at);
   if (!m.accepted || m.is_share || m.is_ordinal || m.is_decimal) return RejectAt(m.last);
-  (void)whole;
   m.qualifier = Qualifier::kExact;
   m.is_year = false;
   m.ending_scale = 0;
@@ -397,7 +396,7 @@ LangMatch ReadNumber(const NumberLexicon& lexicon, const ScriptView& view,
     }
   }
   if (reader.Find(i, Role::kOrdinalPrefix, Role::kPercentPrefix)) {
-    LangMatch m = reader.Prefixed(i, whole);
+    LangMatch m = reader.Prefixed(i);
     if (m.accepted) return m;
   }
   if (view.Digits(i)) return reader.Digits(i);

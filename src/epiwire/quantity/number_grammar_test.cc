@@ -123,6 +123,35 @@ TEST(NumberGrammar, BadRowsAreReportedWithFileAndLine) {
   }
 }
 
+TEST(NumberGrammar, SurvivesAwkwardInput) {
+  const std::string_view inputs[] = {"",
+                                     "-",
+                                     "1,",
+                                     "1.",
+                                     "99999999999999999999999",
+                                     "1 000 000 000 000 000 000",
+                                     "\xE4\xB8\x87",  // a scale alone
+                                     "\xE2\x80",
+                                     "\xFF\xFE 3",
+                                     "3-",
+                                     "-3",
+                                     "1.2.",
+                                     "20.453.",
+                                     "un un un un un un un un un un un un un un un un un un un"};
+  for (const std::string& language : testing_cases::CaseLanguages()) {
+    const NumberGrammar* grammar = GrammarFor<NumberGrammar>(language);
+    ASSERT_NE(grammar, nullptr);
+    for (std::string_view input : inputs) {
+      for (const Quantity& q : FindQuantities(input, grammar)) {
+        EXPECT_LE(q.start, q.number_start);
+        EXPECT_LT(q.number_start, q.end);
+        EXPECT_LE(q.end, input.size());
+      }
+      (void)ParseNumber(input, grammar);
+    }
+  }
+}
+
 TEST(NumberGrammar, NullGrammarIsTheEnglishReading) {
   const std::string_view text = "Officials confirmed more than 1,200 cases and two deaths.";
   const std::vector<Quantity> english = FindQuantities(text);
