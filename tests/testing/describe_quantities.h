@@ -15,11 +15,16 @@ inline std::string DescribeQuantities(std::string_view text,
                                       const std::vector<quantity::Quantity>& found) {
   std::string out;
   for (const quantity::Quantity& q : found) {
-    out += "[" + std::string(text.substr(q.start, q.end - q.start)) +
-           "]=" + std::to_string(q.value) + " q" + std::to_string(static_cast<int>(q.qualifier)) +
-           (q.is_share ? " share" : "") + (q.is_year ? " year" : "") +
-           (q.is_ordinal ? " ordinal" : "") + (q.is_word ? " word" : "") +
-           (q.is_decimal ? " decimal" : "") + "; ";
+    // Appended piece by piece: GCC 12 warns (-Wrestrict) on "[" + std::string(...).
+    out += '[';
+    out += text.substr(q.start, q.end - q.start);
+    out += "]=" + std::to_string(q.value) + " q" + std::to_string(static_cast<int>(q.qualifier));
+    if (q.is_share) out += " share";
+    if (q.is_year) out += " year";
+    if (q.is_ordinal) out += " ordinal";
+    if (q.is_word) out += " word";
+    if (q.is_decimal) out += " decimal";
+    out += "; ";
   }
   return out;
 }

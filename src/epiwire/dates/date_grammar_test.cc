@@ -40,8 +40,11 @@ const char* KindName(DateKind kind) {
 std::string Describe(std::string_view text, const std::vector<DateMention>& found) {
   std::string out;
   for (const DateMention& m : found) {
-    out += "[" + std::string(text.substr(m.start, m.end - m.start)) + "] " + KindName(m.kind) +
-           " " + Show(m.period.start) + ".." + Show(m.period.end) + "; ";
+    out += '[';
+    out += text.substr(m.start, m.end - m.start);
+    out += "] ";
+    out += KindName(m.kind);
+    out += " " + Show(m.period.start) + ".." + Show(m.period.end) + "; ";
   }
   return out;
 }

@@ -362,7 +362,7 @@ Core LangReader::PhraseAt(size_t i) const {
       }
       return Range(hit->last, Period{start, today}, published_);
     }
-    case DateRole::kAgo: {  // "hace 9 días" (that day), "il y a deux mois" (that month)
+    case DateRole::kAgo: {  // "hace 9 dias" (that day), "il y a deux mois" (that month)
       const int64_t count = hit->slot_value > 0 ? hit->slot_value : e.second;
       switch (e.unit) {
         case Unit::kHour:
