@@ -103,22 +103,12 @@ std::optional<DateMention> Reader::MentionAt(size_t i, size_t& last) const {
 }  // namespace internal
 
 std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> published) {
-  std::vector<DateMention> found;
-  if (!internal::MayContainDate(text)) return found;
+  if (!internal::MayContainDate(text)) return {};
   std::vector<internal::Token> tokens;
   tokens.reserve(text.size() / 4 + 4);
   internal::Tokenize(text, tokens);
   const internal::Reader reader(text, tokens, published);
-  for (size_t i = 0; i < reader.size();) {
-    size_t last = i;
-    if (std::optional<DateMention> mention = reader.MentionAt(i, last)) {
-      found.push_back(*mention);
-      i = last + 1;
-    } else {
-      ++i;
-    }
-  }
-  return found;
+  return internal::CollectMentions(reader, reader.size());
 }
 
 }  // namespace epiwire::dates

@@ -36,6 +36,15 @@ struct DateMention {
 // ("this month" = first of the month .. published). Thread-safe.
 std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> published);
 
+class DateGrammar;  // date_grammar.h: how one language writes dates
+
+// The same, read as `grammar`'s language writes dates ("8 aprelya", "le 25 fevrier",
+// "el pasado viernes", "3 yue 21 ri zhi 4 yue 7 ri", "za poslednie sutki"), resolved the same way
+// against `published`, with the same kinds. A null grammar is the built-in English
+// reading above. Thread-safe; `grammar` must outlive the call.
+std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> published,
+                                   const DateGrammar* grammar);
+
 // Finds a publication date in free text ("Published: April 8, 2020", "08 Apr 2020 10:00"),
 // used to infer `published` when no one gave it. nullopt when none.
 std::optional<Date> InferPublishedDate(std::string_view text);

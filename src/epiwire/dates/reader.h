@@ -42,6 +42,23 @@ inline Core Range(size_t last, Period period, std::optional<Date> published) {
   return core;
 }
 
+// Every mention `reader.MentionAt` finds over `token_count` tokens, left to right,
+// without overlap.
+template <typename MentionReader>
+std::vector<DateMention> CollectMentions(const MentionReader& reader, size_t token_count) {
+  std::vector<DateMention> found;
+  for (size_t i = 0; i < token_count;) {
+    size_t last = i;
+    if (std::optional<DateMention> mention = reader.MentionAt(i, last)) {
+      found.push_back(*mention);
+      i = last + 1;
+    } else {
+      ++i;
+    }
+  }
+  return found;
+}
+
 class Reader : public TokenView {
  public:
   Reader(std::string_view text, const std::vector<Token>& tokens, std::optional<Date> published)

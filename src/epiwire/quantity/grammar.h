@@ -12,6 +12,7 @@
 
 #include "epiwire/model/event.h"
 #include "epiwire/quantity/number_words.h"
+#include "epiwire/quantity/quantity.h"
 #include "epiwire/quantity/scan.h"
 
 namespace epiwire::quantity::internal {
@@ -50,7 +51,6 @@ class Cursor : public TokenView {
     }
     return k;
   }
-
 };
 
 // What the grammar made of the tokens from some index to `last`.
@@ -70,6 +70,22 @@ inline Match Reject(size_t last) {
   Match m;
   m.last = last;
   return m;
+}
+
+// The Quantity for match `m` of a number covering bytes [start, end) (no hedge yet).
+inline Quantity ToQuantity(size_t start, size_t end, const Match& m) {
+  Quantity q;
+  q.number_start = start;
+  q.start = start;
+  q.end = end;
+  q.value = m.value;
+  q.qualifier = m.qualifier;
+  q.is_share = m.is_share;
+  q.is_year = m.is_year;
+  q.is_ordinal = m.is_ordinal;
+  q.is_word = m.is_word;
+  q.is_decimal = m.is_decimal;
+  return q;
 }
 
 // Tokens taken by "%", "percent", "per cent" after token `j`; 0 when none.

@@ -137,17 +137,7 @@ std::vector<Quantity> FindQuantities(std::string_view text) {
       i = std::max(i, m.last) + 1;
       continue;
     }
-    Quantity q;
-    q.number_start = c[i].start;
-    q.start = q.number_start;
-    q.end = c[m.last].end;
-    q.value = m.value;
-    q.qualifier = m.qualifier;
-    q.is_share = m.is_share;
-    q.is_year = m.is_year;
-    q.is_ordinal = m.is_ordinal;
-    q.is_word = m.is_word;
-    q.is_decimal = m.is_decimal;
+    Quantity q = internal::ToQuantity(c[i].start, c[m.last].end, m);
     if (!m.is_ordinal && !m.is_year) {
       if (const Hedge* hedge = HedgeBefore(c, i, first_free); hedge != nullptr) {
         q.start = c[i - hedge->count].start;

@@ -32,6 +32,8 @@ struct Quantity {
   bool is_decimal = false;
 };
 
+class NumberGrammar;  // number_grammar.h: how one language writes numbers
+
 // Every quantity in `text`, in order, non-overlapping. Offsets are relative to `text`.
 // Parts of dates ("April 2", "2020-04-08"), times ("10:30"), and identifiers
 // ("COVID-19", "H5N1", "G7") are not quantities. Thread-safe.
@@ -39,6 +41,24 @@ std::vector<Quantity> FindQuantities(std::string_view text);
 
 // Parses a whole string as one number ("6,343", "two", "1.2 million"); nullopt if it is not.
 std::optional<int64_t> ParseNumber(std::string_view text);
+
+// The same, read as `grammar`'s language writes numbers ("34,2 tys.", "3 wan", "vingt-deux",
+// "plus de 100"); a null grammar is the built-in English reading above. The same
+// Quantity fields: offsets are bytes of `text`; `is_word` for spelled numbers, Chinese
+// numerals included; a day before a month ("8 aprelya", "4 yue 8 ri") and a time ("24 shi") are
+// no quantities; "2020 nian" is a year. Thread-safe; `grammar` must outlive the call.
+std::vector<Quantity> FindQuantities(std::string_view text, const NumberGrammar* grammar);
+std::optional<int64_t> ParseNumber(std::string_view text, const NumberGrammar* grammar);
+
+// The number at the very start of `text` (no hedge before it; a Chinese numeral needs
+// no counter), with the bytes it covers: for readers that need a count inside a longer
+// phrase ("za poslednie dve nedeli", "jin liang zhou"). nullopt when `text` does not start with
+// one. A null grammar reads English.
+struct NumberPrefix {
+  int64_t value = 0;
+  size_t length = 0;
+};
+std::optional<NumberPrefix> ReadNumberPrefix(std::string_view text, const NumberGrammar* grammar);
 
 // True when `word` (any case) is a number word: "seven", "forty", "dozen", "third",
 // "million". A sentence with neither digits nor such words holds no quantity.

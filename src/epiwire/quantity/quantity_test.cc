@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "testing/describe_quantities.h"
+
 namespace epiwire::quantity {
 namespace {
 
@@ -44,8 +46,8 @@ constexpr FoundCase kFound[] = {
     {"The tally rose to 4,56,183 on Monday.", "4,56,183", 456183, kExact, kNone},
     {"Infections reached seven lakh 93 thousand 802 by Friday.", "seven lakh 93 thousand 802",
      793802, kExact, kWord},
-    {"The city counted 2 million 300 thousand residents.", "2 million 300 thousand", 2300000, kExact,
-     kNone},
+    {"The city counted 2 million 300 thousand residents.", "2 million 300 thousand", 2300000,
+     kExact, kNone},
     {"Active cases stood at 12,34,567 nationwide.", "12,34,567", 1234567, kExact, kNone},
     {"The bill came to 3 crore rupees.", "3 crore", 30000000, kExact, kNone},
     {"The app reached 10k users.", "10k", 10000, kExact, kNone},
@@ -135,15 +137,7 @@ bool HasFlags(const Quantity& q, unsigned flags) {
 }
 
 std::string Describe(std::string_view text, const std::vector<Quantity>& found) {
-  std::string out;
-  for (const Quantity& q : found) {
-    out += "[" + std::string(text.substr(q.start, q.end - q.start)) +
-           "]=" + std::to_string(q.value) + " q" + std::to_string(static_cast<int>(q.qualifier)) +
-           (q.is_share ? " share" : "") + (q.is_year ? " year" : "") +
-           (q.is_ordinal ? " ordinal" : "") + (q.is_word ? " word" : "") +
-           (q.is_decimal ? " decimal" : "") + "; ";
-  }
-  return out;
+  return testing_cases::DescribeQuantities(text, found);
 }
 
 TEST(FindQuantities, ReadsEachNumberWithItsHedgeAndKind) {
