@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Internal to the gazetteer stage; the public API is gazetteer.h. The in-memory
 // tables (places and the name index) and the tokeniser shared by loader and matcher.
+// Names in Cyrillic are indexed by the Snowball stems of their words (StemKey), so that
+// "Moskovskoy oblasti" finds "Moskovskaya oblast'"; names in Chinese characters as
+// they are written; all others by their normalised spelling.
 #ifndef EPIWIRE_GAZETTEER_GAZETTEER_TABLES_H_
 #define EPIWIRE_GAZETTEER_GAZETTEER_TABLES_H_
 
@@ -43,6 +46,10 @@ struct NameEntry {
   MentionKind kind = MentionKind::kName;
   bool alternate = false;      // a spelling variant, weaker than a primary name
   bool authoritative = false;  // hand-written alias or region: beats other readings
+  // Read only where a place noun follows: "Novosibirskaya" (of "Novosibirskaya
+  // oblast'") in "Novosibirskoy i Tomskoy oblastey", not in "zhiteley Novosibirska"; a
+  // Chinese town of two characters before zhen or shi, not as the word it also is.
+  bool needs_noun = false;
 };
 
 // Open-addressing map from a normalised name to its first reading: one allocation
@@ -70,6 +77,21 @@ class NameIndex {
   size_t size_ = 0;
 };
 
+// A Chinese administrative suffix (place_nouns.tsv) and the level it asks for
+// (kOther: none).
+struct HanSuffix {
+  std::string_view text;
+  PlaceLevel level = PlaceLevel::kOther;
+};
+
+// A Russian place noun (place_nouns.tsv), found by the stem of a word.
+struct RussianNoun {
+  PlaceLevel level = PlaceLevel::kOther;
+  bool before = false;  // before the name: "gorode Novosibirske", "Respublike Komi"
+  bool after = false;   // after the name, joining the mention: "Moskovskoy oblasti"
+  bool joins = false;   // between name and noun: "avtonomnogo okruga"
+};
+
 // Everything Gazetteer::Load reads. Views point into `buffers` (the files as read)
 // and `owned_keys` (names that normalising changed); both live as long as this.
 // Read-only after loading, so concurrent lookups are safe.
@@ -83,8 +105,19 @@ struct GazetteerTables {
   std::unordered_map<std::string_view, uint32_t> subdivisions;  // "CN-HL" -> place
   std::unordered_map<std::string_view, uint32_t> capitals;      // "CN" -> Beijing
   std::unordered_set<std::string_view> stopnames;
+  std::vector<HanSuffix> han_suffixes;  // longest first
+  std::unordered_map<std::string, RussianNoun> russian_nouns;  // by stem
 
-  void AddName(std::string_view name, NameEntry entry);
+  // The Chinese suffix that `text` starts with, or nullptr.
+  const HanSuffix* HanSuffixAt(std::string_view text) const;
+  // The Russian place noun whose stem is `stem`, or nullptr.
+  const RussianNoun* RussianNounOf(const std::string& stem) const;
+
+  // Without `merge`, a name that already reads as the same place is left as it is
+  // (names in other languages never change what the English tables make of a name).
+  void AddName(std::string_view name, NameEntry entry, bool merge = true);
+  // Adds `name` under its index key (IndexKey): stems for Cyrillic names.
+  void AddAnyName(std::string_view name, NameEntry entry);
   // The readings of a normalised name, in table order.
   std::vector<NameEntry> Readings(std::string_view key) const;
 };
@@ -97,6 +130,32 @@ std::string NormaliseName(std::string_view name);
 // True when NormaliseName(name) == name (the common case: no copy needed).
 bool IsNormalised(std::string_view name);
 
+// The stem of one Cyrillic word as keys hold it: case-folded, "yo" as "ye", stemmed by
+// the Russian Snowball stemmer ("Yekaterinburge" -> "yekaterinburg").
+std::string StemWord(std::string_view word);
+// The stem of the last word of a Cyrillic name: its Snowball stem, or the word without
+// its one-letter nominative ending where Snowball takes more from a noun ("Azov" stays
+// "azov", for "Azova"; "Rossiya" is "rossi", for "Rossii" and "Rossiey").
+std::string NameStem(std::string_view word);
+// The keys a word of the text may have as the last word of a name: the word, the word
+// without each noun case ending it may carry (longest first: "Kitaya" -> "kitay"...
+// "kita"), then its Snowball stem. One of them is NameStem of its nominative.
+std::vector<std::string> NameStemCandidates(std::string_view word);
+// The key of a Cyrillic name: the Snowball stems of its words and NameStem of the last,
+// joined by one space; hyphens separate words too ("Sankt-Peterburg").
+std::string StemKey(std::string_view name);
+// The key a name is indexed under: StemKey for a name that starts with a Cyrillic
+// letter, else NormaliseName.
+std::string IndexKey(std::string_view name);
+
+// Decodes the UTF-8 code point at text[i] and sets `length` (invalid bytes: U+FFFD, 1).
+char32_t DecodeUtf8(std::string_view text, size_t i, size_t& length);
+// CJK unified ideographs (and extension A): the characters of Chinese names.
+inline bool IsHan(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+inline bool IsCyrillic(char32_t cp) { return cp >= 0x400 && cp <= 0x4FF; }
+
 enum class TokenType { kWord, kPunct, kBreak };
 
 struct Token {
@@ -106,6 +165,8 @@ struct Token {
   char punct = 0;            // '.', '-', '\'', ',', '&' for kPunct
   bool capitalised = false;  // kWord starting with an upper-case letter
   bool space_before = false;
+  bool han = false;       // kWord holding a Chinese character (matched character by character)
+  bool cyrillic = false;  // kWord starting with a Cyrillic letter (matched by stems)
 };
 
 // Splits `text` into words, joinable punctuation and breaks (other symbols).
