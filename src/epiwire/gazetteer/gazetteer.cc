@@ -445,7 +445,7 @@ class Matcher {
       const size_t last_word = words[n - 1];
       std::vector<NameEntry> readings;
       std::string key;
-      for (const std::string& stem : NameStemCandidates(Text(tokens_[last_word]))) {
+      for (const std::string& stem : NameStemCandidates(Text(tokens_[last_word]), n > 1)) {
         key = prefixes[n - 1] + stem;
         readings = t_.Readings(key);
         if (!readings.empty()) break;
@@ -566,7 +566,8 @@ void AddUnambiguous(const GazetteerTables& t, const std::vector<NameEntry>& entr
 }
 
 // Names that are ambiguous one by one but share a country ("Washington and Montana"):
-// a country that two or more different names can be read in joins the context.
+// a country that two or more different names can be read in joins the context. A name
+// that can be read in a country the context has already gives no votes.
 void AddSharedCountries(const GazetteerTables& t, std::string_view text,
                         const std::vector<Candidate>& candidates, Context& context) {
   std::vector<std::pair<std::string_view, std::vector<std::string_view>>> votes;
@@ -581,6 +582,12 @@ void AddSharedCountries(const GazetteerTables& t, std::string_view text,
       }
     }
     if (countries.size() < 2) continue;  // unambiguous names are in the context already
+    // "Madrid" and "Andalucia" in a text that names Catalunya: both read in Spain, which
+    // the context has; that both also name towns in Colombia says nothing.
+    if (std::any_of(countries.begin(), countries.end(),
+                    [&](std::string_view country) { return context.HasCountry(country); })) {
+      continue;
+    }
     for (std::string_view country : countries) {
       auto it = std::find_if(votes.begin(), votes.end(),
                              [&](const auto& vote) { return vote.first == country; });

@@ -288,7 +288,7 @@ void AddCyrillicName(GazetteerTables& t, std::string_view name, NameEntry entry,
   // "Sovetskiy", "Oktyabr'skiy": a town named by one adjective is read only after
   // "gorod" or "g.", not in "Sovetskogo Soyuza".
   if (level == PlaceLevel::kCity && one_word && IsRussianAdjective(name)) entry.needs_noun = true;
-  t.AddName(t.owned_keys.emplace_back(StemKey(name)), entry, false);
+  for (std::string& key : StemKeys(name)) t.AddName(t.owned_keys.emplace_back(std::move(key)), entry, false);
   if (level != PlaceLevel::kSubdivision) return;
   std::vector<std::string_view> words;
   for (size_t start = 0; start <= name.size();) {
@@ -319,7 +319,7 @@ void AddCyrillicName(GazetteerTables& t, std::string_view name, NameEntry entry,
   NameEntry variant = entry;
   variant.alternate = true;
   variant.needs_noun = IsRussianAdjective(words[last - 1]);
-  t.AddName(t.owned_keys.emplace_back(StemKey(rest)), variant, false);
+  for (std::string& key : StemKeys(rest)) t.AddName(t.owned_keys.emplace_back(std::move(key)), variant, false);
 }
 
 // A news_names cell, kept until the English tables are loaded.
@@ -576,7 +576,7 @@ const RussianNoun* GazetteerTables::RussianNounOf(const std::string& stem) const
 
 void GazetteerTables::AddAnyName(std::string_view name, NameEntry entry) {
   if (ScriptOf(name) == Script::kCyrillic) {
-    AddName(owned_keys.emplace_back(StemKey(name)), entry);
+    for (std::string& key : StemKeys(name)) AddName(owned_keys.emplace_back(std::move(key)), entry);
   } else {
     AddName(name, entry);
   }
@@ -764,65 +764,93 @@ std::string LowerWord(std::string_view word) {
   return folded;
 }
 
-// Noun case endings (a, ya, u, yu, e, i, y, o, y-short, soft sign, oy, oyu, ey, eyu, em,
-// om, 'yu, am, yam, akh, yakh, ov, ev, ami, yami), shortest first.
-constexpr std::string_view kNounEndings[] = {
+// Endings of the cases of nouns and adjectives (a, ya, u, ... oy, ogo, ymi), shortest
+// first; the first ten are the one-letter endings of nominatives.
+constexpr std::string_view kEndings[] = {
     "\xD0\xB0", "\xD1\x8F", "\xD1\x83", "\xD1\x8E", "\xD0\xB5", "\xD0\xB8", "\xD1\x8B",
     "\xD0\xBE", "\xD0\xB9", "\xD1\x8C", "\xD0\xBE\xD0\xB9", "\xD0\xBE\xD1\x8E",
     "\xD0\xB5\xD0\xB9", "\xD0\xB5\xD1\x8E", "\xD0\xB5\xD0\xBC", "\xD0\xBE\xD0\xBC",
     "\xD1\x8C\xD1\x8E", "\xD0\xB0\xD0\xBC", "\xD1\x8F\xD0\xBC", "\xD0\xB0\xD1\x85",
-    "\xD1\x8F\xD1\x85", "\xD0\xBE\xD0\xB2", "\xD0\xB5\xD0\xB2",
-    "\xD0\xB0\xD0\xBC\xD0\xB8", "\xD1\x8F\xD0\xBC\xD0\xB8"};
+    "\xD1\x8F\xD1\x85", "\xD0\xB0\xD1\x8F", "\xD1\x8F\xD1\x8F", "\xD0\xBE\xD0\xB5",
+    "\xD0\xB5\xD0\xB5", "\xD1\x8B\xD0\xB5", "\xD0\xB8\xD0\xB5", "\xD1\x8B\xD0\xB9",
+    "\xD0\xB8\xD0\xB9", "\xD1\x83\xD1\x8E", "\xD1\x8E\xD1\x8E", "\xD1\x8B\xD0\xBC",
+    "\xD0\xB8\xD0\xBC", "\xD1\x8B\xD1\x85", "\xD0\xB8\xD1\x85", "\xD0\xB0\xD0\xBC\xD0\xB8",
+    "\xD1\x8F\xD0\xBC\xD0\xB8", "\xD0\xBE\xD0\xB3\xD0\xBE", "\xD0\xB5\xD0\xB3\xD0\xBE",
+    "\xD0\xBE\xD0\xBC\xD1\x83", "\xD0\xB5\xD0\xBC\xD1\x83", "\xD1\x8B\xD0\xBC\xD0\xB8",
+    "\xD0\xB8\xD0\xBC\xD0\xB8"};
+constexpr size_t kNominativeEndings = 10;
+// "ov", "ev": the genitive plural, read only at the end of a longer name ("Soedinennykh
+// Shtatov"); alone it is a surname ("Sokolov" is not the town of Sokol).
+constexpr std::string_view kPluralEndings[] = {"\xD0\xBE\xD0\xB2", "\xD0\xB5\xD0\xB2"};
 
 // A word of at least two letters is left after removing an ending (Cyrillic letters
 // are two bytes).
 constexpr size_t kMinBaseBytes = 4;
 
+// The word without its one-letter nominative ending.
+std::string_view LightBase(std::string_view lower) {
+  for (size_t i = 0; i < kNominativeEndings; ++i) {
+    if (lower.size() >= kMinBaseBytes + 2 && lower.ends_with(kEndings[i])) {
+      return lower.substr(0, lower.size() - 2);
+    }
+  }
+  return lower;
+}
+
 }  // namespace
 
 std::string StemWord(std::string_view word) { return Stem(LowerWord(word), "ru"); }
 
-std::string NameStem(std::string_view word) {
+std::vector<std::string> NameStems(std::string_view word) {
   const std::string lower = LowerWord(word);
-  // Foreign names in -o, -e, -u, -yu do not decline ("Tokio", "Peru", "Kongo"): as
-  // written, so that "Koro" is no stem of "Kor'yu" (measles) nor "Riau" of "RIA".
+  if (IsRussianAdjective(lower)) return {Stem(lower, "ru")};
+  // Foreign names in -o, -e, -u, -yu, -i do not decline ("Tokio", "Peru", "Sochi"): as
+  // written, so that "Koro" is not read in "Kor'yu" (measles) nor "Miri" in "Mir";
+  // but Russian ones in -ovo, -ino, -'e, -ie do ("Ivanovo", "Podmoskov'e").
   static constexpr std::string_view kIndeclinable[] = {"\xD0\xBE", "\xD0\xB5", "\xD1\x83",
-                                                       "\xD1\x8E"};
-  for (std::string_view ending : kIndeclinable) {
-    if (lower.ends_with(ending)) return lower;
+                                                       "\xD1\x8E", "\xD0\xB8"};
+  static constexpr std::string_view kDeclinable[] = {
+      "\xD1\x8C\xD0\xB5", "\xD0\xB8\xD0\xB5", "\xD0\xBE\xD0\xB2\xD0\xBE",
+      "\xD0\xB5\xD0\xB2\xD0\xBE", "\xD0\xB8\xD0\xBD\xD0\xBE", "\xD1\x8B\xD0\xBD\xD0\xBE"};
+  const auto ends_in = [&](const auto& endings) {
+    return std::any_of(std::begin(endings), std::end(endings),
+                       [&](std::string_view ending) { return lower.ends_with(ending); });
+  };
+  const std::string light(LightBase(lower));
+  if (ends_in(kIndeclinable) && !ends_in(kDeclinable)) {
+    // "Khimki", "Mytishchi", "Velikie Luki": Russian plurals in -ki, -gi, -khi, -chi,
+    // -shchi, -shi, -zhi decline; foreign names in -i ("Miri", "Mirni") do not.
+    static constexpr std::string_view kPlurals[] = {
+        "\xD0\xBA\xD0\xB8", "\xD0\xB3\xD0\xB8", "\xD1\x85\xD0\xB8", "\xD1\x87\xD0\xB8",
+        "\xD1\x89\xD0\xB8", "\xD1\x88\xD0\xB8", "\xD0\xB6\xD0\xB8"};
+    if (ends_in(kPlurals) && light.size() >= 8) return {lower, light};
+    return {lower};
   }
-  std::string stem = Stem(lower, "ru");
-  if (IsRussianAdjective(lower)) return stem;
-  // The word without its one-letter nominative ending: Snowball reads proper nouns as
-  // common words and takes more ("Azov" -> "az", "Korogo" -> "kor"), so that their
-  // other forms ("Azova") would not match and short stems would hit other words.
-  std::string_view light = lower;
-  for (size_t i = 0; i < 10; ++i) {
-    if (light.size() >= kMinBaseBytes + 2 && light.ends_with(kNounEndings[i])) {
-      light.remove_suffix(2);
-      break;
-    }
-  }
-  if (stem.size() < light.size()) return std::string(light);
-  return stem;
+  // Nouns by their base, not by their Snowball stem: Snowball reads proper nouns as common
+  // words and takes more ("Azov" -> "az", "Kitay" -> "kita" but "Kitaya" -> "kit").
+  return {light};
 }
 
-std::vector<std::string> NameStemCandidates(std::string_view word) {
+std::string NameStem(std::string_view word) { return NameStems(word).front(); }
+
+std::vector<std::string> NameStemCandidates(std::string_view word, bool end_of_longer_name) {
   std::vector<std::string> out;
   const std::string lower = LowerWord(word);
-  out.push_back(lower);
-  for (std::string_view ending : kNounEndings) {
+  const auto add = [&](std::string_view ending) {
     if (lower.size() >= ending.size() + kMinBaseBytes && lower.ends_with(ending)) {
       std::string base = lower.substr(0, lower.size() - ending.size());
       if (std::find(out.begin(), out.end(), base) == out.end()) out.push_back(std::move(base));
     }
+  };
+  add("");
+  for (std::string_view ending : kEndings) add(ending);
+  if (end_of_longer_name) {
+    for (std::string_view ending : kPluralEndings) add(ending);
   }
-  std::string stem = Stem(lower, "ru");
-  if (std::find(out.begin(), out.end(), stem) == out.end()) out.push_back(std::move(stem));
   return out;
 }
 
-std::string StemKey(std::string_view name) {
+std::vector<std::string> StemKeys(std::string_view name) {
   std::vector<std::string_view> words;
   size_t start = 0;
   for (size_t i = 0; i <= name.size(); ++i) {
@@ -830,12 +858,20 @@ std::string StemKey(std::string_view name) {
     if (i > start) words.push_back(name.substr(start, i - start));
     start = i + 1;
   }
-  std::string key;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (!key.empty()) key.push_back(' ');
-    key += i + 1 == words.size() ? NameStem(words[i]) : StemWord(words[i]);
+  if (words.empty()) return {};
+  std::string prefix;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    prefix += StemWord(words[i]);
+    prefix.push_back(' ');
   }
-  return key;
+  std::vector<std::string> keys;
+  for (const std::string& last : NameStems(words.back())) keys.push_back(prefix + last);
+  return keys;
+}
+
+std::string StemKey(std::string_view name) {
+  std::vector<std::string> keys = StemKeys(name);
+  return keys.empty() ? std::string() : std::move(keys.front());
 }
 
 std::string IndexKey(std::string_view name) {

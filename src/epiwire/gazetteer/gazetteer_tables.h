@@ -133,16 +133,21 @@ bool IsNormalised(std::string_view name);
 // The stem of one Cyrillic word as keys hold it: case-folded, "yo" as "ye", stemmed by
 // the Russian Snowball stemmer ("Yekaterinburge" -> "yekaterinburg").
 std::string StemWord(std::string_view word);
-// The stem of the last word of a Cyrillic name: its Snowball stem, or the word without
-// its one-letter nominative ending where Snowball takes more from a noun ("Azov" stays
-// "azov", for "Azova"; "Rossiya" is "rossi", for "Rossii" and "Rossiey").
+// The keys of the last word of a Cyrillic name: an adjective by its Snowball stem
+// ("Moskovskaya" -> "moskovsk"); a noun without its one-letter nominative ending
+// ("Moskva" -> "moskv", "Rossiya" -> "rossi", "Azov" stays), as Snowball takes more from
+// proper nouns than their cases change; a foreign name that does not decline as written
+// ("Tokio"). NameStem is the first.
+std::vector<std::string> NameStems(std::string_view word);
 std::string NameStem(std::string_view word);
-// The keys a word of the text may have as the last word of a name: the word, the word
-// without each noun case ending it may carry (longest first: "Kitaya" -> "kitay"...
-// "kita"), then its Snowball stem. One of them is NameStem of its nominative.
-std::vector<std::string> NameStemCandidates(std::string_view word);
-// The key of a Cyrillic name: the Snowball stems of its words and NameStem of the last,
-// joined by one space; hyphens separate words too ("Sankt-Peterburg").
+// The keys a word of the text may have as the last word of a name: the word and the word
+// without each case ending it may carry, longest first ("Kitaya": "kitaya", "kitay",
+// "kita", ...). The genitive plural ("-ov") only at the end of a longer name.
+std::vector<std::string> NameStemCandidates(std::string_view word, bool end_of_longer_name);
+// The keys of a Cyrillic name: the Snowball stems of its words but the last, then the
+// NameStems of the last, joined by one space; hyphens separate words too
+// ("Sankt-Peterburg"). StemKey is the first.
+std::vector<std::string> StemKeys(std::string_view name);
 std::string StemKey(std::string_view name);
 // The key a name is indexed under: StemKey for a name that starts with a Cyrillic
 // letter, else NormaliseName.
