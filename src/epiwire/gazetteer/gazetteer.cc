@@ -127,6 +127,20 @@ bool IsDiseaseWord(std::string_view word) {
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
+// True for a word of three letters or more written in capitals ("M\u00c9XICO").
+bool IsAllCapitals(std::string_view word) {
+  size_t letters = 0;
+  for (size_t i = 0; i < word.size();) {
+    size_t length = 0;
+    const char32_t cp = DecodeUtf8(word, i, length);
+    i += length;
+    const bool lower = (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
+    if (lower) return false;
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) ++letters;
+  }
+  return letters >= 3;
+}
+
 Prefer PreferOf(PlaceLevel level) {
   if (level == PlaceLevel::kSubdivision) return Prefer::kSubdivision;
   if (level == PlaceLevel::kCity) return Prefer::kCity;
@@ -246,6 +260,17 @@ class Matcher {
         std::replace(spaced.begin(), spaced.end(), '-', ' ');
         readings = t_.Readings(spaced);
         if (readings.empty() && !IsAscii(spaced)) readings = t_.Readings(FoldAccents(spaced));
+      }
+      // "M\u00c9XICO.-": a dateline in capitals with accents, as French and Spanish write
+      // them (capitals in ASCII are left alone: "WHO", "US").
+      if (readings.empty() && it->second == first && !IsAscii(it->first) &&
+          IsAllCapitals(it->first)) {
+        const std::string lower = FoldCase(it->first);
+        size_t upper_length = 0;
+        size_t lower_length = 0;
+        DecodeUtf8(it->first, 0, upper_length);
+        DecodeUtf8(lower, 0, lower_length);
+        readings = t_.Readings(it->first.substr(0, upper_length) + lower.substr(lower_length));
       }
       if (readings.empty() || !Allowed(it->first, readings, it->second)) continue;
       size_t last = it->second;
