@@ -22,6 +22,11 @@ exact first, then prefix, then string similarity. Where ISO has two levels, only
 level recorded in data/gazetteer/iso_levels.tsv is matched. Coverage per country and
 the rows left without a code or a reason are printed to stderr; --explain writes the
 matches that were not exact, for review. tests/gazetteer_iso_test.py checks the result.
+Each table has a last column news_names: names in the languages of the news read besides
+English (Chinese, Russian, French, Spanish) from country_translations.json, iso-codes'
+iso_3166-1.mo and iso_3166-2.mo catalogues (zh_CN, zh_TW, ru, fr, es) and the
+alternate names of cities15000.txt (see city_news_names); each in its language's script,
+without the names listed in data/gazetteer/news_names_rejected.tsv.
 Output is deterministic (sorted, no timestamps). Python 3 standard library only.
 """
 

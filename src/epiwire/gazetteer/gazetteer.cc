@@ -29,10 +29,11 @@
 // administrative suffix after it (sheng, shi, zizhiqu, ... in place_nouns.tsv) joins the
 // mention and picks the reading, and a word listed in stopnames.tsv that holds the name
 // (fazhanzhong guojia, "developing countries", holds Zhongguo) hides it.
-// Russian inflects names: a mention starts at a capitalised Cyrillic word and its key
-// is the Snowball stems of its words (StemKey: "Moskovskoy oblasti" and "Moskovskaya
-// oblast'" share one key); a place noun after it ("oblasti", "kraya") joins and asks for
-// the subdivision, also for a list that shares one noun ("Kaliningradskoy i
+// Russian inflects names: a mention starts at a capitalised Cyrillic word; its key is
+// the Snowball stems of its words but the last, whose case ending is tried off one by
+// one (StemKeys, NameStemCandidates: "Moskovskoy oblasti" and "Moskovskaya oblast'"
+// share one key, "Kitaya" finds "Kitay"); a place noun after it ("oblasti", "kraya")
+// joins and asks for the subdivision, also for a list that shares one noun ("Kaliningradskoy i
 // Belgorodskoy oblastey"); one before it ("gorode") asks for the city. French and
 // Spanish names are matched like English ones; spellings without accents and with a
 // space for a hyphen ("Auvergne-Rhone Alpes") are tried when the exact one is unknown,
@@ -56,8 +57,9 @@ namespace {
 
 constexpr size_t kMaxWords = 6;
 constexpr size_t kMaxTokens = 14;
-// Chinese names: at most this many characters (Vladivostok's transliteration has 7), each three
-// bytes in UTF-8; listed words that hide a name have at most kMaxHanStopChars.
+// Chinese names: at most this many characters (Vladivostok's transliteration has 7),
+// each three bytes in UTF-8; listed words that hide a name have at most
+// kMaxHanStopChars.
 constexpr size_t kMaxHanChars = 10;
 constexpr size_t kMaxHanStopChars = 6;
 constexpr size_t kHanBytes = 3;

@@ -288,7 +288,9 @@ void AddCyrillicName(GazetteerTables& t, std::string_view name, NameEntry entry,
   // "Sovetskiy", "Oktyabr'skiy": a town named by one adjective is read only after
   // "gorod" or "g.", not in "Sovetskogo Soyuza".
   if (level == PlaceLevel::kCity && one_word && IsRussianAdjective(name)) entry.needs_noun = true;
-  for (std::string& key : StemKeys(name)) t.AddName(t.owned_keys.emplace_back(std::move(key)), entry, false);
+  for (std::string& key : StemKeys(name)) {
+    t.AddName(t.owned_keys.emplace_back(std::move(key)), entry, false);
+  }
   if (level != PlaceLevel::kSubdivision) return;
   std::vector<std::string_view> words;
   for (size_t start = 0; start <= name.size();) {
@@ -305,9 +307,9 @@ void AddCyrillicName(GazetteerTables& t, std::string_view name, NameEntry entry,
   }
   while (last > first) {
     const RussianNoun* noun = t.RussianNounOf(StemWord(words[last - 1]));
-    if (noun == nullptr || !(noun->joins || (noun->after && noun->level == PlaceLevel::kSubdivision))) {
-      break;
-    }
+    const bool kind = noun != nullptr && (noun->joins || (noun->after &&
+                                                          noun->level == PlaceLevel::kSubdivision));
+    if (!kind) break;
     --last;
   }
   if (last == first || (first == 0 && last == words.size())) return;
@@ -319,7 +321,9 @@ void AddCyrillicName(GazetteerTables& t, std::string_view name, NameEntry entry,
   NameEntry variant = entry;
   variant.alternate = true;
   variant.needs_noun = IsRussianAdjective(words[last - 1]);
-  for (std::string& key : StemKeys(rest)) t.AddName(t.owned_keys.emplace_back(std::move(key)), variant, false);
+  for (std::string& key : StemKeys(rest)) {
+    t.AddName(t.owned_keys.emplace_back(std::move(key)), variant, false);
+  }
 }
 
 // A news_names cell, kept until the English tables are loaded.
@@ -371,8 +375,10 @@ Status LoadCountries(const std::string& path, GazetteerTables& t, std::vector<Ne
     ForEachPiped(f[6], [&](std::string_view alt) {
       t.AddName(alt, {index, kNoEntry, MentionKind::kName, false, false});
     });
-    if (!f[7].empty()) news.push_back({f[7], {index, kNoEntry, MentionKind::kName, false, false}, place.level,
-                     place.population});
+    if (!f[7].empty()) {
+      news.push_back({f[7], {index, kNoEntry, MentionKind::kName, false, false}, place.level,
+                      place.population});
+    }
     return Status::Ok();
   });
 }
@@ -394,8 +400,10 @@ Status LoadSubdivisions(const std::string& path, GazetteerTables& t,
       t.AddName(variant, {index, kNoEntry, MentionKind::kName, true, false});
       AddVariants(t, variant, {index, kNoEntry, MentionKind::kName, true, false}, true);
     });
-    if (!f[9].empty()) news.push_back({f[9], {index, kNoEntry, MentionKind::kName, true, false}, place.level,
-                     place.population});
+    if (!f[9].empty()) {
+      news.push_back({f[9], {index, kNoEntry, MentionKind::kName, true, false}, place.level,
+                      place.population});
+    }
     return Status::Ok();
   });
 }
@@ -421,8 +429,10 @@ Status LoadCities(const std::string& path, bool small, GazetteerTables& t,
     ForEachPiped(f[3], [&](std::string_view alt) {
       t.AddName(alt, {index, kNoEntry, MentionKind::kName, true, false});
     });
-    if (!f[10].empty()) news.push_back({f[10], {index, kNoEntry, MentionKind::kName, true, false}, place.level,
-                     place.population});
+    if (!f[10].empty()) {
+      news.push_back({f[10], {index, kNoEntry, MentionKind::kName, true, false}, place.level,
+                      place.population});
+    }
     return Status::Ok();
   });
 }
@@ -500,7 +510,9 @@ Status LoadPlaceNouns(const std::string& path, GazetteerTables& t) {
     return Status::Ok();
   });
   std::stable_sort(t.han_suffixes.begin(), t.han_suffixes.end(),
-                   [](const HanSuffix& a, const HanSuffix& b) { return a.text.size() > b.text.size(); });
+                   [](const HanSuffix& a, const HanSuffix& b) {
+                     return a.text.size() > b.text.size();
+                   });
   return status;
 }
 
@@ -758,7 +770,8 @@ namespace {
 std::string LowerWord(std::string_view word) {
   std::string folded;
   if (!LowerRussian(word, folded)) folded = FoldCase(word);
-  for (size_t at = folded.find("\xD1\x91"); at != std::string::npos; at = folded.find("\xD1\x91", at)) {
+  for (size_t at = folded.find("\xD1\x91"); at != std::string::npos;
+       at = folded.find("\xD1\x91", at)) {
     folded.replace(at, 2, "\xD0\xB5");
   }
   return folded;

@@ -324,7 +324,8 @@ INSTANTIATE_TEST_SUITE_P(Languages, FindPlacesInNewsIgnores, testing::ValuesIn(N
 TEST(Gazetteer, LookupNamesInOtherScripts) {
   // "Novosibirsk" in Cyrillic, "Suifenhe" in Chinese, "Moskovskaya oblast'" in Cyrillic.
   const auto novosibirsk =
-      Shared().Lookup("\xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD0\xB8\xD0\xB1\xD0\xB8\xD1\x80\xD1\x81\xD0\xBA");
+      Shared().Lookup("\xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD0\xB8\xD0\xB1"
+                      "\xD0\xB8\xD1\x80\xD1\x81\xD0\xBA");
   ASSERT_TRUE(novosibirsk.has_value());
   EXPECT_EQ(novosibirsk->name, "Novosibirsk");
   const auto suifenhe = Shared().Lookup("\xE7\xBB\xA5\xE8\x8A\xAC\xE6\xB2\xB3");
