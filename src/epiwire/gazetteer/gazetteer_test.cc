@@ -35,6 +35,14 @@ std::string_view Covered(std::string_view text, const PlaceMention& m) {
   return text.substr(m.start, m.end - m.start);
 }
 
+// No mention that FindPlaces finds in `text` covers `word`.
+void ExpectNoMentionOf(std::string_view text, std::string_view word) {
+  for (const auto& m : Shared().FindPlaces(text)) {
+    EXPECT_EQ(Covered(text, m).find(word), std::string_view::npos)
+        << "\"" << Covered(text, m) << "\" matched in: " << text;
+  }
+}
+
 struct FoundCase {
   const char* text;
   const char* mention;  // the exact text the mention must cover
@@ -188,12 +196,7 @@ struct AbsentCase {
 class FindPlacesIgnores : public testing::TestWithParam<AbsentCase> {};
 
 TEST_P(FindPlacesIgnores, CommonWordsThatAreAlsoPlaceNames) {
-  const AbsentCase& c = GetParam();
-  const std::string_view text = c.text;
-  for (const auto& m : Shared().FindPlaces(text)) {
-    EXPECT_EQ(Covered(text, m).find(c.word), std::string_view::npos)
-        << "\"" << Covered(text, m) << "\" matched in: " << c.text;
-  }
+  ExpectNoMentionOf(GetParam().text, GetParam().word);
 }
 
 const AbsentCase kAbsentCases[] = {
@@ -310,12 +313,7 @@ INSTANTIATE_TEST_SUITE_P(Languages, FindPlacesInNews, testing::ValuesIn(NewsPlac
 class FindPlacesInNewsIgnores : public testing::TestWithParam<NewsCase> {};
 
 TEST_P(FindPlacesInNewsIgnores, WordsThatHoldOrAreNames) {
-  const NewsCase& c = GetParam();
-  const std::string_view text = c.text;
-  for (const auto& m : Shared().FindPlaces(text)) {
-    EXPECT_EQ(Covered(text, m).find(c.mention), std::string_view::npos)
-        << "\"" << Covered(text, m) << "\" matched in: " << c.text;
-  }
+  ExpectNoMentionOf(GetParam().text, GetParam().mention);
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, FindPlacesInNewsIgnores, testing::ValuesIn(NewsNotPlaces()),
