@@ -24,8 +24,8 @@
 // counts the people of its cities). Places under 15,000 people (small_places.tsv)
 // count only when their country is in the context.
 //
-// Other scripts. Chinese has no spaces and no capitals: in a run of Chinese characters
-// every position may open a name, the longest (up to kMaxHanChars) wins, an
+// Other scripts (gazetteer_scripts.cc). Chinese has no spaces and no capitals: in a run
+// of Chinese characters every position may open a name, the longest wins, an
 // administrative suffix after it (sheng, shi, zizhiqu, ... in place_nouns.tsv) joins the
 // mention and picks the reading, and a word listed in stopnames.tsv that holds the name
 // (fazhanzhong guojia, "developing countries", holds Zhongguo) hides it.
@@ -50,37 +50,12 @@
 #include <vector>
 
 #include "epiwire/base/fold.h"
+#include "epiwire/gazetteer/gazetteer_scripts.h"
 #include "epiwire/gazetteer/gazetteer_tables.h"
 
 namespace epiwire::gazetteer {
 namespace {
 
-constexpr size_t kMaxWords = 6;
-constexpr size_t kMaxTokens = 14;
-// Chinese names: at most this many characters (Vladivostok's transliteration has 7),
-// each three bytes in UTF-8; listed words that hide a name have at most
-// kMaxHanStopChars.
-constexpr size_t kMaxHanChars = 10;
-constexpr size_t kMaxHanStopChars = 6;
-constexpr size_t kHanBytes = 3;
-
-enum class Prefer { kNone, kSubdivision, kCity };
-
-struct Candidate {
-  size_t start = 0;  // byte offsets
-  size_t end = 0;
-  std::vector<NameEntry> entries;
-  Prefer prefer = Prefer::kNone;
-  // Right after another capitalised word that is no place ("Punggu Mawang"): maybe
-  // only the end of a longer name.
-  bool inside_name = false;
-  // A county or district the tables do not have ("Carbon County"): a place of level
-  // "other", in the country (and subdivision) the text puts it in.
-  bool division = false;
-  // A known name before a division noun ("Orleans Parish"): if what follows puts it
-  // where the name has no reading, it is a division of that name there.
-  bool division_reading = false;
-};
 
 // Nouns of the divisions below the first level that the tables do not list.
 bool IsDivisionNoun(std::string_view word) {
@@ -143,18 +118,6 @@ bool IsAllCapitals(std::string_view word) {
   return letters >= 3;
 }
 
-Prefer PreferOf(PlaceLevel level) {
-  if (level == PlaceLevel::kSubdivision) return Prefer::kSubdivision;
-  if (level == PlaceLevel::kCity) return Prefer::kCity;
-  return Prefer::kNone;
-}
-
-void DropNeedsNoun(std::vector<NameEntry>& entries) {
-  entries.erase(std::remove_if(entries.begin(), entries.end(),
-                               [](const NameEntry& e) { return e.needs_noun; }),
-                entries.end());
-}
-
 bool HasKind(const std::vector<NameEntry>& entries, MentionKind kind) {
   return std::any_of(entries.begin(), entries.end(),
                      [kind](const NameEntry& e) { return e.kind == kind; });
@@ -163,21 +126,28 @@ bool HasKind(const std::vector<NameEntry>& entries, MentionKind kind) {
 class Matcher {
  public:
   Matcher(const GazetteerTables& tables, std::string_view text)
-      : t_(tables), text_(text), tokens_(Tokenise(text)) {}
+      : t_(tables), text_(text), tokens_(Tokenise(text)), cyrillic_(tables, text, tokens_) {
+    for (size_t j = 1; j + 1 < tokens_.size(); ++j) {
+      if (tokens_[j].type == TokenType::kPunct && tokens_[j].punct == '-' &&
+          tokens_[j + 1].capitalised && !tokens_[j + 1].space_before) {
+        capital_hyphens_.push_back(j);
+      }
+    }
+  }
 
   std::vector<Candidate> FindCandidates() const {
     std::vector<Candidate> out;
     size_t i = 0;
     while (i < tokens_.size()) {
-      if (tokens_[i].han) {
-        HanCandidates(tokens_[i], out);
+      if (HoldsHan(text_, tokens_[i])) {
+        FindHanCandidates(t_, text_, tokens_[i], out);
         ++i;
         continue;
       }
       Candidate candidate;
       size_t next = 0;
-      if (IsStart(i) && tokens_[i].cyrillic) {
-        if (MatchCyrillicAt(i, candidate, next)) {
+      if (IsStart(i) && StartsCyrillic(text_, tokens_[i])) {
+        if (cyrillic_.MatchAt(i, candidate, next)) {
           out.push_back(candidate);
           i = next;
         } else {
@@ -203,13 +173,7 @@ class Matcher {
   bool IsWord(size_t i) const { return i < tokens_.size() && tokens_[i].type == TokenType::kWord; }
 
   // Does token i open a sentence (first in the text, or after a full stop or a line)?
-  bool SentenceStart(size_t i) const {
-    if (i == 0) return true;
-    const Token& before = tokens_[i - 1];
-    if (before.type == TokenType::kPunct && before.punct == '.') return true;
-    const std::string_view gap = text_.substr(before.end, tokens_[i].start - before.end);
-    return gap.find('\n') != std::string_view::npos || before.type == TokenType::kBreak;
-  }
+  bool SentenceStart(size_t i) const { return OpensSentence(text_, tokens_, i); }
 
   bool IsStart(size_t i) const {
     if (!IsWord(i)) return false;
@@ -250,29 +214,50 @@ class Matcher {
     return IsWord(last + 1) && IsPlaceNoun(Text(tokens_[last + 1]));
   }
 
+  // True when a hyphen among the kMaxTokens tokens after `first` joins two capitalised
+  // words ("Auvergne-Rhone"), so that a key from `first` may mix hyphens and spaces.
+  bool CapitalHyphenAfter(size_t first) const {
+    const auto it = std::upper_bound(capital_hyphens_.begin(), capital_hyphens_.end(), first);
+    return it != capital_hyphens_.end() && *it < first + kMaxTokens;
+  }
+
+  // Readings of a key the index lacks as written: "Auvergne-Rhone Alpes" with hyphens
+  // and spaces mixed where the table has one of them (names with hyphens alone have
+  // their spaced variants in the index); "M\u00c9XICO.-", a dateline in capitals with
+  // accents as French and Spanish write them (capitals in ASCII are left alone: "WHO").
+  std::vector<NameEntry> OtherSpellingReadings(const std::string& key, bool ascii,
+                                               bool capital_hyphen, bool one_word) const {
+    std::vector<NameEntry> readings;
+    if (capital_hyphen && key.find('-') != std::string::npos &&
+        key.find(' ') != std::string::npos) {
+      std::string spaced = key;
+      std::replace(spaced.begin(), spaced.end(), '-', ' ');
+      readings = t_.Readings(spaced);
+      if (readings.empty() && !ascii) readings = t_.Readings(FoldAccents(spaced));
+    }
+    if (readings.empty() && one_word && !ascii && IsAllCapitals(key)) {
+      const std::string lower = FoldCase(key);
+      size_t upper_length = 0;
+      size_t lower_length = 0;
+      DecodeUtf8(key, 0, upper_length);
+      DecodeUtf8(lower, 0, lower_length);
+      readings = t_.Readings(key.substr(0, upper_length) + lower.substr(lower_length));
+    }
+    return readings;
+  }
+
   bool MatchAt(size_t first, Candidate& out, size_t& next) const {
     const auto keys = Keys(first);
+    const bool capital_hyphen = CapitalHyphenAfter(first);
     for (auto it = keys.rbegin(); it != keys.rend(); ++it) {
       std::vector<NameEntry> readings = t_.Readings(it->first);
-      // "Río Grande do Sul": a name written with accents the tables do not have.
-      if (readings.empty() && !IsAscii(it->first)) readings = t_.Readings(FoldAccents(it->first));
-      // "Auvergne-Rhone Alpes": a hyphen where the table has a space, or the reverse.
-      if (readings.empty() && it->first.find('-') != std::string::npos) {
-        std::string spaced = it->first;
-        std::replace(spaced.begin(), spaced.end(), '-', ' ');
-        readings = t_.Readings(spaced);
-        if (readings.empty() && !IsAscii(spaced)) readings = t_.Readings(FoldAccents(spaced));
-      }
-      // "M\u00c9XICO.-": a dateline in capitals with accents, as French and Spanish write
-      // them (capitals in ASCII are left alone: "WHO", "US").
-      if (readings.empty() && it->second == first && !IsAscii(it->first) &&
-          IsAllCapitals(it->first)) {
-        const std::string lower = FoldCase(it->first);
-        size_t upper_length = 0;
-        size_t lower_length = 0;
-        DecodeUtf8(it->first, 0, upper_length);
-        DecodeUtf8(lower, 0, lower_length);
-        readings = t_.Readings(it->first.substr(0, upper_length) + lower.substr(lower_length));
+      if (readings.empty()) {
+        const bool ascii = IsAscii(it->first);
+        // "Río Grande do Sul": a name written with accents the tables do not have.
+        if (!ascii) readings = t_.Readings(FoldAccents(it->first));
+        if (readings.empty() && (capital_hyphen || !ascii)) {
+          readings = OtherSpellingReadings(it->first, ascii, capital_hyphen, it->second == first);
+        }
       }
       if (readings.empty() || !Allowed(it->first, readings, it->second)) continue;
       size_t last = it->second;
@@ -313,202 +298,6 @@ class Matcher {
   }
 
   // The mentions in the Chinese characters of one word token.
-  void HanCandidates(const Token& token, std::vector<Candidate>& out) const {
-    size_t pos = token.start;
-    while (pos < token.end) {
-      size_t length = 0;
-      if (!IsHan(DecodeUtf8(text_, pos, length))) {
-        pos += length;
-        continue;
-      }
-      size_t run_end = pos;
-      while (run_end < token.end && IsHan(DecodeUtf8(text_, run_end, length))) run_end += length;
-      ScanHanRun(pos, run_end, out);
-      pos = run_end;
-    }
-  }
-
-  // Longest name first at each position of the run [run_start, run_end) of Chinese
-  // characters (all kHanBytes long); the scan resumes after each mention.
-  void ScanHanRun(size_t run_start, size_t run_end, std::vector<Candidate>& out) const {
-    size_t pos = run_start;
-    while (pos < run_end) {
-      size_t next = pos + kHanBytes;
-      const size_t longest = std::min(run_end, pos + kMaxHanChars * kHanBytes);
-      for (size_t end = longest; end >= pos + 2 * kHanBytes; end -= kHanBytes) {
-        const std::string_view key = text_.substr(pos, end - pos);
-        if (t_.names.Find(key) == kNoEntry) continue;
-        // fazhanzhong guojia (developing countries) holds Zhongguo but names no place.
-        if (const size_t stop_end = HanStopWordEnd(run_start, run_end, pos, end)) {
-          next = stop_end;
-          break;
-        }
-        std::vector<NameEntry> readings = t_.Readings(key);
-        Prefer prefer = Prefer::kNone;
-        // "Suifenhe Shi": a suffix after the name joins it and asks for its reading.
-        const HanSuffix* after = t_.HanSuffixAt(text_.substr(end, run_end - end));
-        const size_t suffix = after != nullptr ? after->text.size() : 0;
-        if (after != nullptr) prefer = PreferOf(after->level);
-        // "Heilongjiang Sheng" as the table writes it: its own suffix says what it is.
-        for (size_t at = pos + kHanBytes; suffix == 0 && at < end; at += kHanBytes) {
-          const HanSuffix* own = t_.HanSuffixAt(text_.substr(at, end - at));
-          if (own != nullptr && own->text.size() == end - at) {
-            prefer = PreferOf(own->level);
-            break;
-          }
-        }
-        if (suffix == 0) DropNeedsNoun(readings);
-        if (readings.empty()) continue;
-        Candidate candidate;
-        candidate.start = pos;
-        candidate.end = end + suffix;
-        candidate.entries = std::move(readings);
-        candidate.prefer = prefer;
-        out.push_back(std::move(candidate));
-        next = end + suffix;
-        break;
-      }
-      pos = next;
-    }
-  }
-
-  // The end of a listed word (stopnames.tsv) that covers [start, end) within the run,
-  // or 0 when none does.
-  size_t HanStopWordEnd(size_t run_start, size_t run_end, size_t start, size_t end) const {
-    const size_t reach = (kMaxHanStopChars - 1) * kHanBytes;
-    for (size_t from = start > run_start + reach ? start - reach : run_start; from <= start;
-         from += kHanBytes) {
-      const size_t last = std::min(run_end, from + kMaxHanStopChars * kHanBytes);
-      for (size_t to = std::max(end, from + 2 * kHanBytes); to <= last; to += kHanBytes) {
-        if (t_.stopnames.count(text_.substr(from, to - from)) != 0) return to;
-      }
-    }
-    return 0;
-  }
-
-  // The stem of Cyrillic word token i (StemWord), computed once per text.
-  const std::string& StemOf(size_t i) const {
-    if (stems_.empty()) {
-      stems_.resize(tokens_.size());
-      stemmed_.resize(tokens_.size(), false);
-    }
-    if (!stemmed_[i]) {
-      stems_[i] = StemWord(Text(tokens_[i]));
-      stemmed_[i] = true;
-    }
-    return stems_[i];
-  }
-
-  bool IsCyrillicWord(size_t i) const { return IsWord(i) && tokens_[i].cyrillic; }
-
-  // The place noun of Cyrillic word token i (place_nouns.tsv), or nullptr.
-  const RussianNoun* RussianNounAt(size_t i) const {
-    if (!IsCyrillicWord(i)) return nullptr;
-    return t_.RussianNounOf(StemOf(i));
-  }
-
-  // The token after the subdivision noun that starts at i ("oblasti"; "avtonomnogo
-  // okruga"), or i when no such noun is there.
-  size_t RussianRegionNounEnd(size_t i) const {
-    if (!IsCyrillicWord(i) || tokens_[i].capitalised) return i;
-    const RussianNoun* noun = RussianNounAt(i);
-    if (noun == nullptr) return i;
-    if (noun->after && noun->level == PlaceLevel::kSubdivision) return i + 1;
-    const RussianNoun* next = noun->joins ? RussianNounAt(i + 1) : nullptr;
-    if (next != nullptr && next->after && next->level == PlaceLevel::kSubdivision) return i + 2;
-    return i;
-  }
-
-  // "i Belgorodskoy oblastey", ", Tomskoy i Omskoy oblastey": names joined by "i" (and)
-  // and commas, then the noun they share.
-  bool RussianRegionNounAfterList(size_t i) const {
-    static constexpr std::string_view kAnd = "\xD0\xB8";  // "i"
-    for (size_t j = i; j < tokens_.size() && j < i + 12; ++j) {
-      const Token& token = tokens_[j];
-      if (token.type == TokenType::kPunct && (token.punct == ',' || token.punct == '-')) continue;
-      if (!IsCyrillicWord(j)) return false;
-      if (RussianRegionNounEnd(j) != j) return true;
-      if (!token.capitalised && Text(token) != kAnd) return false;
-    }
-    return false;
-  }
-
-  // What the noun before a Russian name asks for: "gorode Novosibirske" and "g. Omsk" a
-  // city, "Respublike Komi" a subdivision.
-  Prefer RussianNounBefore(size_t first) const {
-    size_t at = first;
-    // "g." for "gorod".
-    if (at >= 2 && tokens_[at - 1].type == TokenType::kPunct && tokens_[at - 1].punct == '.') {
-      if (Text(tokens_[at - 2]) != "\xD0\xB3") return Prefer::kNone;
-      --at;
-    }
-    if (at == 0) return Prefer::kNone;
-    const RussianNoun* noun = RussianNounAt(at - 1);
-    if (noun == nullptr || !noun->before) return Prefer::kNone;
-    return PreferOf(noun->level);
-  }
-
-  // A Russian mention from the capitalised Cyrillic word `first`: the longest run of up
-  // to kMaxWords words (hyphens join: "Sankt-Peterburga") whose stems are a key.
-  bool MatchCyrillicAt(size_t first, Candidate& out, size_t& next) const {
-    // The words of the longest possible name, and the key of each run of them but its
-    // last word ("moskovsk" for a name that goes on).
-    std::vector<size_t> words;
-    std::vector<std::string> prefixes;
-    std::string prefix;
-    for (size_t j = first; j < tokens_.size() && j < first + kMaxTokens; ++j) {
-      const Token& token = tokens_[j];
-      if (token.type == TokenType::kPunct && token.punct == '-' && !token.space_before &&
-          IsCyrillicWord(j + 1) && !tokens_[j + 1].space_before) {
-        continue;
-      }
-      if (!IsCyrillicWord(j) || token.han || words.size() == kMaxWords) break;
-      words.push_back(j);
-      prefixes.push_back(prefix);
-      prefix += StemOf(j);
-      prefix.push_back(' ');
-    }
-    for (size_t n = words.size(); n > 0; --n) {
-      const size_t last_word = words[n - 1];
-      std::vector<NameEntry> readings;
-      std::string key;
-      for (const std::string& stem : NameStemCandidates(Text(tokens_[last_word]), n > 1)) {
-        key = prefixes[n - 1] + stem;
-        readings = t_.Readings(key);
-        if (!readings.empty()) break;
-      }
-      if (readings.empty() || !Allowed(key, readings, last_word)) continue;
-      size_t last = last_word;
-      Prefer prefer = Prefer::kNone;
-      bool noun = false;
-      const size_t noun_end = RussianRegionNounEnd(last + 1);
-      if (noun_end != last + 1) {
-        last = noun_end - 1;
-        prefer = Prefer::kSubdivision;
-        noun = true;
-      } else if (std::any_of(readings.begin(), readings.end(),
-                             [](const NameEntry& e) { return e.needs_noun; }) &&
-                 RussianRegionNounAfterList(last + 1)) {
-        prefer = Prefer::kSubdivision;
-        noun = true;
-      }
-      const Prefer before = RussianNounBefore(first);
-      // "g. Zhukovskiy": a town named by an adjective, after the noun "gorod".
-      if (!noun && before != Prefer::kCity) DropNeedsNoun(readings);
-      if (readings.empty()) continue;
-      if (prefer == Prefer::kNone) prefer = before;
-      out.start = tokens_[first].start;
-      out.end = tokens_[last].end;
-      out.entries = std::move(readings);
-      out.prefer = prefer;
-      out.inside_name = first > 0 && IsCyrillicWord(first - 1) && tokens_[first - 1].capitalised &&
-                        tokens_[first].space_before && !SentenceStart(first - 1);
-      next = last + 1;
-      return true;
-    }
-    return false;
-  }
-
   // "Carbon County", "Mather Parish": one to three capitalised words no table has,
   // then a division noun. Words that name bodies ("Health District") are no place.
   bool DivisionAt(size_t first, Candidate& out, size_t& next) const {
@@ -544,8 +333,8 @@ class Matcher {
   const GazetteerTables& t_;
   std::string_view text_;
   std::vector<Token> tokens_;
-  mutable std::vector<std::string> stems_;
-  mutable std::vector<bool> stemmed_;
+  std::vector<size_t> capital_hyphens_;  // hyphens before a capitalised word, in order
+  CyrillicMatcher cyrillic_;
 };
 
 struct Context {

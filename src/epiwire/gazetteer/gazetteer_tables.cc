@@ -720,23 +720,6 @@ Status LoadTables(const std::string& dir, GazetteerTables& t) {
   return status;
 }
 
-// Invalid bytes decode as U+FFFD.
-char32_t DecodeUtf8(std::string_view text, size_t i, size_t& length) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  length = 1;
-  if (lead < 0x80) return lead;
-  size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
-  if (n == 0 || i + n > text.size()) return 0xFFFD;
-  char32_t cp = lead & (0x7F >> n);
-  for (size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0xFFFD;
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  length = n;
-  return cp;
-}
-
 namespace {
 
 // Lower case of a word in ASCII and the Russian letters (U+0400..U+042F), without ICU's
@@ -943,6 +926,23 @@ char PunctOf(char32_t cp) {
 
 }  // namespace
 
+bool OpensSentence(std::string_view text, const std::vector<Token>& tokens, size_t i) {
+  if (i == 0) return true;
+  const Token& before = tokens[i - 1];
+  if (before.type == TokenType::kPunct && before.punct == '.') return true;
+  const std::string_view gap = text.substr(before.end, tokens[i].start - before.end);
+  return gap.find('\n') != std::string_view::npos || before.type == TokenType::kBreak;
+}
+
+bool HoldsHanBeyondAscii(std::string_view text, const Token& token) {
+  for (size_t i = token.start; i < token.end;) {
+    size_t length = 0;
+    if (IsHan(DecodeUtf8(text, i, length))) return true;
+    i += length;
+  }
+  return false;
+}
+
 std::vector<Token> Tokenise(std::string_view text) {
   std::vector<Token> tokens;
   bool space = false;
@@ -962,14 +962,19 @@ std::vector<Token> Tokenise(std::string_view text) {
     if (IsWordChar(cp)) {
       token.type = TokenType::kWord;
       token.capitalised = IsUpper(cp);
-      token.cyrillic = IsCyrillic(cp);
-      token.han = IsHan(cp);
+      token.ascii = cp < 0x80;
       size_t j = i + length;
       while (j < text.size()) {
+        // ASCII letters and digits, the most of any text, without decoding.
+        const unsigned char byte = static_cast<unsigned char>(text[j]);
+        if (byte < 0x80) {
+          if (!IsWordChar(byte)) break;
+          ++j;
+          continue;
+        }
         size_t next = 0;
-        const char32_t c = DecodeUtf8(text, j, next);
-        if (!IsWordChar(c)) break;
-        token.han = token.han || IsHan(c);
+        if (!IsWordChar(DecodeUtf8(text, j, next))) break;
+        token.ascii = false;
         j += next;
       }
       token.end = j;

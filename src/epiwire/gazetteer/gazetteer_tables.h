@@ -154,14 +154,29 @@ std::string StemKey(std::string_view name);
 std::string IndexKey(std::string_view name);
 
 // Decodes the UTF-8 code point at text[i] and sets `length` (invalid bytes: U+FFFD, 1).
-char32_t DecodeUtf8(std::string_view text, size_t i, size_t& length);
+// Inline: the tokeniser calls it for every character.
+inline char32_t DecodeUtf8(std::string_view text, size_t i, size_t& length) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  length = 1;
+  if (lead < 0x80) return lead;
+  const size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+  if (n == 0 || i + n > text.size()) return 0xFFFD;
+  char32_t cp = lead & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0xFFFD;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  length = n;
+  return cp;
+}
 // CJK unified ideographs (and extension A): the characters of Chinese names.
 inline bool IsHan(char32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
 }
 inline bool IsCyrillic(char32_t cp) { return cp >= 0x400 && cp <= 0x4FF; }
 
-enum class TokenType { kWord, kPunct, kBreak };
+enum class TokenType : unsigned char { kWord, kPunct, kBreak };
 
 struct Token {
   size_t start = 0;
@@ -170,12 +185,28 @@ struct Token {
   char punct = 0;            // '.', '-', '\'', ',', '&' for kPunct
   bool capitalised = false;  // kWord starting with an upper-case letter
   bool space_before = false;
-  bool han = false;       // kWord holding a Chinese character (matched character by character)
-  bool cyrillic = false;  // kWord starting with a Cyrillic letter (matched by stems)
+  bool ascii = true;  // no byte beyond ASCII: no Chinese or Cyrillic to look for
 };
+
+// True for a word token that holds a Chinese character (matched character by
+// character) or starts with a Cyrillic letter (matched by stems). Inline for the test
+// that settles most tokens: ASCII.
+bool HoldsHanBeyondAscii(std::string_view text, const Token& token);
+inline bool HoldsHan(std::string_view text, const Token& token) {
+  return !token.ascii && token.type == TokenType::kWord && HoldsHanBeyondAscii(text, token);
+}
+inline bool StartsCyrillic(std::string_view text, const Token& token) {
+  size_t length = 0;
+  return !token.ascii && token.type == TokenType::kWord &&
+         IsCyrillic(DecodeUtf8(text, token.start, length));
+}
 
 // Splits `text` into words, joinable punctuation and breaks (other symbols).
 std::vector<Token> Tokenise(std::string_view text);
+
+// Does token i of `text` open a sentence (first, or after a full stop, a break or a
+// line end)?
+bool OpensSentence(std::string_view text, const std::vector<Token>& tokens, size_t i);
 
 }  // namespace epiwire::gazetteer
 
