@@ -22,6 +22,11 @@ exact first, then prefix, then string similarity. Where ISO has two levels, only
 level recorded in data/gazetteer/iso_levels.tsv is matched. Coverage per country and
 the rows left without a code or a reason are printed to stderr; --explain writes the
 matches that were not exact, for review. tests/gazetteer_iso_test.py checks the result.
+Each table has a last column news_names: names in the languages of the news read besides
+English (Chinese, Russian, French, Spanish) from country_translations.json, iso-codes'
+iso_3166-1.mo and iso_3166-2.mo catalogues (zh_CN, zh_TW, ru, fr, es) and the
+alternate names of cities15000.txt (see city_news_names); each in its language's script,
+without the names listed in data/gazetteer/news_names_rejected.tsv.
 Output is deterministic (sorted, no timestamps). Python 3 standard library only.
 """
 
@@ -97,6 +102,19 @@ RELATIONS = {
 }
 
 CITY_FIELDS = 19
+
+# Languages whose news the gazetteer reads besides English, and the iso-codes locales
+# that translate country and subdivision names into them.
+NEWS_LANGUAGES = ("zh", "ru", "fr", "es")
+NEWS_LOCALES = ("zh_CN", "zh_TW", "ru", "fr", "es")
+# Cities whose names in Chinese characters are all kept: where Chinese is written.
+HAN_COUNTRIES = {"CN", "TW", "HK", "MO", "SG"}
+# Cities whose Cyrillic names are all kept: where Russian is written or widely read.
+CYRILLIC_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "TM", "AM", "AZ", "GE", "MD",
+                      "MN", "BG", "RS", "MK", "ME", "BA", "EE", "LV", "LT"}
+# Elsewhere, Chinese, Cyrillic and accented Latin names only for cities this large: the
+# ones foreign news names (Moscow, London, Dubai), which keeps the tables small.
+WORLD_CITY_POPULATION = 200000
 
 
 def fold(text):
@@ -214,6 +232,121 @@ def letter_counts(text):
 
 def is_latin(text):
     return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in text)
+
+
+def is_han(c):
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def name_script(text):
+    """'han', 'cyrillic' or 'latin' for a name written in one script and fit to match
+    ('Новосибирск', '绥芬河', 'Pérou'); None for mixed scripts, digits, commas or
+    brackets, for Cyrillic and Latin names that do not start with a capital, and for
+    one-character Chinese names."""
+    if not text or text != text.strip():
+        return None
+    if all(is_han(c) for c in text):
+        return "han" if len(text) >= 2 else None
+    if not text[0].isupper() or not re.fullmatch(r"[^\W\d_]+(?:[ '\u2019.-]+[^\W\d_]+)*\.?", text):
+        return None
+    scripts = {unicodedata.name(c, "").split(" ")[0] for c in text if c.isalpha()}
+    if scripts == {"CYRILLIC"}:
+        return "cyrillic" if sum(c.isalpha() for c in text) >= 3 else None
+    if scripts == {"LATIN"}:
+        return "latin"
+    return None
+
+
+def load_catalogs(locale_dir, domain):
+    """{locale: gettext catalogue} of iso-codes' `domain` (iso_3166-1, iso_3166-2) for
+    the locales of NEWS_LOCALES that are installed."""
+    catalogs = {}
+    for locale in NEWS_LOCALES:
+        path = os.path.join(locale_dir, locale, "LC_MESSAGES", domain + ".mo")
+        try:
+            with open(path, "rb") as f:
+                catalogs[locale] = gettext.GNUTranslations(f)
+        except (OSError, UnicodeDecodeError, gettext.error) as error:
+            print(f"{path}: skipped ({error})", file=sys.stderr)
+    return catalogs
+
+
+# The script a language's names must be in: a Latin 'Korea' among the Chinese
+# translations is a name left untranslated, not a Chinese one.
+LANGUAGE_SCRIPTS = {"zh": "han", "zh_CN": "han", "zh_TW": "han", "ru": "cyrillic",
+                    "fr": "latin", "es": "latin"}
+
+
+REJECTED_NEWS_NAMES = set()
+
+
+def load_rejected_names(path):
+    """Reviewed table: name, reason. Names never written to a news_names column."""
+    rejected = set()
+    if not os.path.exists(path):
+        return rejected
+    for f in read_tsv_lines(path):
+        if f[0] == "name":
+            continue
+        if len(f) != 2 or not f[1].strip():
+            sys.exit(f"{path}: bad row {f!r} (name, reason)")
+        rejected.add(f[0])
+    return rejected
+
+
+def news_names(candidates, known):
+    """The (language, name) candidates fit to match (see name_script) in their
+    language's script, not in `known` and not rejected, sorted. A language of None takes
+    any script."""
+    out = set()
+    for language, name in candidates:
+        name = clean(name).replace("\u2019", "'")
+        script = name_script(name)
+        if name and name not in known and name not in REJECTED_NEWS_NAMES and script and (
+                language is None or LANGUAGE_SCRIPTS[language] == script):
+            out.add(name)
+    return sorted(out)
+
+
+# Letters of the Russian alphabet, and the accented letters of French and Spanish: a
+# Cyrillic or accented name with other letters is Ukrainian, Serbian, Kazakh, Polish,
+# Czech or Vietnamese, not a spelling Russian, French or Spanish news uses.
+RUSSIAN_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+FRENCH_SPANISH_ACCENTED = set("àâäçéèêëîïôöùûüÿœæñáíóúÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆÑÁÍÓÚ")
+
+
+def in_news_alphabet(name, script):
+    """True when a city's Cyrillic name uses Russian letters only, and its accented Latin
+    name French and Spanish letters only (Chinese names always)."""
+    letters = [c for c in name if c.isalpha()]
+    if script == "cyrillic":
+        return all(c in RUSSIAN_LETTERS for c in letters)
+    if script == "latin":
+        return all(c.isascii() or c in FRENCH_SPANISH_ACCENTED for c in letters)
+    return True
+
+
+def city_news_names(city):
+    """Chinese, Cyrillic and accented Latin names of a city from GeoNames' alternate
+    names: all of them where the script is written (HAN_COUNTRIES, CYRILLIC_COUNTRIES),
+    elsewhere only for cities of WORLD_CITY_POPULATION or more. Latin names only with
+    accents ('Moscú', 'Pékin'): plain ones are mostly other languages' spellings. Only
+    Russian, French and Spanish letters (in_news_alphabet)."""
+    known = {city["name"], city["ascii"]}
+    large = city["population"] >= WORLD_CITY_POPULATION
+    picked = []
+    for alt in city["alts"].split(","):
+        script = name_script(alt.strip())
+        if not in_news_alphabet(alt, script):
+            continue
+        if script == "han" and (large or city["cc"] in HAN_COUNTRIES):
+            picked.append(alt)
+        elif script == "cyrillic" and (large or city["cc"] in CYRILLIC_COUNTRIES):
+            picked.append(alt)
+        elif script == "latin" and large and not alt.isascii():
+            if fold(alt) not in (fold(city["name"]), fold(city["ascii"])):
+                picked.append(alt)
+    return news_names([(None, name) for name in picked], known)
 
 
 def load_translations(locale_dir, names):
@@ -435,8 +568,9 @@ def fmt_coord(value):
     return f"{float(value):.4f}".rstrip("0").rstrip(".")
 
 
-def load_countries(geonames_dir, iso_dir):
+def load_countries(geonames_dir, iso_dir, locale_dir):
     iso1 = json.load(open(os.path.join(iso_dir, "iso_3166-1.json"), encoding="utf-8"))["3166-1"]
+    catalogs = load_catalogs(locale_dir, "iso_3166-1")
     iso1 = {e["alpha_2"]: e for e in iso1}
     translations = json.load(open(os.path.join(geonames_dir, "country_translations.json"),
                                   encoding="utf-8"))
@@ -455,9 +589,17 @@ def load_countries(geonames_dir, iso_dir):
         if name.startswith("The "):
             name = name[4:]
         alts = sorted({a for a in alts if a != name})
+        # Names in the news languages: GeoNames' translations and iso-codes' ones of the
+        # ISO names ('Russie', 'Федерация' both ways, '俄罗斯' and '俄羅斯').
+        foreign = [(lang, translations.get(geonameid, {}).get(lang, "")) for lang in NEWS_LANGUAGES]
+        for key in ("name", "common_name", "official_name"):
+            if entry.get(key):
+                foreign += [(locale, catalog.gettext(entry[key]))
+                            for locale, catalog in catalogs.items()]
+        news = news_names(foreign, set(alts) | {name})
         countries[code] = {"code": code, "name": name, "capital": capital,
                            "population": int(population or 0), "geonameid": geonameid,
-                           "alts": alts, "lat": "", "lon": ""}
+                           "alts": alts, "news": news, "lat": "", "lon": ""}
     return countries
 
 
@@ -475,6 +617,7 @@ def load_cities(geonames_dir):
 
 
 def build(args):
+    REJECTED_NEWS_NAMES.update(load_rejected_names(args.rejected))
     iso2_all = json.load(open(os.path.join(args.iso_dir, "iso_3166-2.json"),
                               encoding="utf-8"))["3166-2"]
     iso2_by_country = {}
@@ -482,7 +625,7 @@ def build(args):
         iso2_by_country.setdefault(entry["code"][:2], []).append(entry)
     iso2_by_code = {e["code"]: e for e in iso2_all}
 
-    countries = load_countries(args.geonames, args.iso_dir)
+    countries = load_countries(args.geonames, args.iso_dir, args.locale_dir)
     cities = load_cities(args.geonames)
 
     admin1 = {}
@@ -553,11 +696,13 @@ def build(args):
 
     os.makedirs(args.out, exist_ok=True)
     write(os.path.join(args.out, "countries.tsv"),
-          "iso2\tname\tgeonameid\tlat\tlon\tpopulation\talternative_names",
+          "iso2\tname\tgeonameid\tlat\tlon\tpopulation\talternative_names\tnews_names",
           [[c["code"], c["name"], c["geonameid"], fmt_coord(c["lat"]) if c["lat"] else "",
-            fmt_coord(c["lon"]) if c["lon"] else "", str(c["population"]), "|".join(c["alts"])]
+            fmt_coord(c["lon"]) if c["lon"] else "", str(c["population"]), "|".join(c["alts"]),
+            "|".join(c["news"])]
            for c in sorted(countries.values(), key=lambda c: c["code"])])
 
+    sub_catalogs = load_catalogs(args.locale_dir, "iso_3166-2")
     sub_rows = []
     for code in sorted(admin1):
         row = admin1[code]
@@ -583,25 +728,36 @@ def build(args):
             variants.add(stripped)
         variants.discard(name)
         variants = sorted(v for v in variants if v and len(v) >= 3)
+        # The ISO name in the news languages ('黑龙江省', 'Приморский край'), for a row
+        # that is the ISO unit, when the name is the unit's own and not a kind or compass
+        # word that other units share ('Centre', 'Central').
+        news = []
+        iso_name = iso2_by_code[iso]["name"] if iso else ""
+        if (iso and overrides.get(code, {}).get("relation") not in ("part", "merged")
+                and name_counts[iso_name] == 1 and not is_generic_name(iso_name)):
+            news = news_names([(locale, c.gettext(iso_name)) for locale, c in sub_catalogs.items()],
+                              set(variants) | {name, iso_name})
         seat = admin1_seat.get(code)
         lat = fmt_coord(seat[1]["lat"]) if seat else ""
         lon = fmt_coord(seat[1]["lon"]) if seat else ""
         sub_rows.append([iso, code, name, row["id"], cc, lat, lon,
-                         str(admin1_population.get(code, 0)), "|".join(variants)])
+                         str(admin1_population.get(code, 0)), "|".join(variants), "|".join(news)])
     write(os.path.join(args.out, "subdivisions.tsv"),
-          "iso3166_2\tadmin1\tname\tgeonameid\tcountry\tlat\tlon\tpopulation\tvariants", sub_rows)
+          "iso3166_2\tadmin1\tname\tgeonameid\tcountry\tlat\tlon\tpopulation\tvariants\t"
+          "news_names", sub_rows)
 
     city_rows = []
     for city in sorted(cities, key=lambda c: int(c["id"])):
         iso = iso_of.get(f"{city['cc']}.{city['admin1']}", "")
         ascii_name = city["ascii"] if city["ascii"] != city["name"] else ""
         alts = pick_alternates(city["name"], city["ascii"], city["alts"])
+        news = [n for n in city_news_names(city) if n not in alts]
         city_rows.append([city["id"], city["name"], ascii_name, "|".join(alts),
                           fmt_coord(city["lat"]), fmt_coord(city["lon"]), city["cc"], iso,
-                          str(city["population"]), city["fcode"]])
+                          str(city["population"]), city["fcode"], "|".join(news)])
     write(os.path.join(args.out, "cities.tsv"),
           "geonameid\tname\tascii_name\talternative_names\tlat\tlon\tcountry\tsubdivision\t"
-          "population\tfeature_code", city_rows)
+          "population\tfeature_code\tnews_names", city_rows)
 
     build_small_places(args, {c["id"] for c in cities}, iso_of)
 
@@ -664,6 +820,9 @@ def main():
     parser.add_argument("--levels",
                         default=os.path.join(REPO, "data", "gazetteer", "iso_levels.tsv"),
                         help="reviewed ISO level per country where ISO has two")
+    parser.add_argument("--rejected",
+                        default=os.path.join(REPO, "data", "gazetteer", "news_names_rejected.tsv"),
+                        help="reviewed names left out of the news_names columns")
     parser.add_argument("--explain", metavar="FILE",
                         help="write the name matches that were not exact, for review")
     args = parser.parse_args()

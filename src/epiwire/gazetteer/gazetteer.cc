@@ -23,6 +23,21 @@
 // and "the city of Quebec" still ask for the city); then population (a subdivision
 // counts the people of its cities). Places under 15,000 people (small_places.tsv)
 // count only when their country is in the context.
+//
+// Other scripts (gazetteer_scripts.cc). Chinese has no spaces and no capitals: in a run
+// of Chinese characters every position may open a name, the longest wins, an
+// administrative suffix after it (sheng, shi, zizhiqu, ... in place_nouns.tsv) joins the
+// mention and picks the reading, and a word listed in stopnames.tsv that holds the name
+// (fazhanzhong guojia, "developing countries", holds Zhongguo) hides it.
+// Russian inflects names: a mention starts at a capitalised Cyrillic word; its key is
+// the Snowball stems of its words but the last, whose case ending is tried off one by
+// one (StemKeys, NameStemCandidates: "Moskovskoy oblasti" and "Moskovskaya oblast'"
+// share one key, "Kitaya" finds "Kitay"); a place noun after it ("oblasti", "kraya")
+// joins and asks for the subdivision, also for a list that shares one noun ("Kaliningradskoy i
+// Belgorodskoy oblastey"); one before it ("gorode") asks for the city. French and
+// Spanish names are matched like English ones; spellings without accents and with a
+// space for a hyphen ("Auvergne-Rhone Alpes") are tried when the exact one is unknown,
+// and articles before a name ("l'Italie", "du Congo") are simply not part of it.
 #include "epiwire/gazetteer/gazetteer.h"
 
 #include <algorithm>
@@ -35,31 +50,12 @@
 #include <vector>
 
 #include "epiwire/base/fold.h"
+#include "epiwire/gazetteer/gazetteer_scripts.h"
 #include "epiwire/gazetteer/gazetteer_tables.h"
 
 namespace epiwire::gazetteer {
 namespace {
 
-constexpr size_t kMaxWords = 6;
-constexpr size_t kMaxTokens = 14;
-
-enum class Prefer { kNone, kSubdivision, kCity };
-
-struct Candidate {
-  size_t start = 0;  // byte offsets
-  size_t end = 0;
-  std::vector<NameEntry> entries;
-  Prefer prefer = Prefer::kNone;
-  // Right after another capitalised word that is no place ("Punggu Mawang"): maybe
-  // only the end of a longer name.
-  bool inside_name = false;
-  // A county or district the tables do not have ("Carbon County"): a place of level
-  // "other", in the country (and subdivision) the text puts it in.
-  bool division = false;
-  // A known name before a division noun ("Orleans Parish"): if what follows puts it
-  // where the name has no reading, it is a division of that name there.
-  bool division_reading = false;
-};
 
 // Nouns of the divisions below the first level that the tables do not list.
 bool IsDivisionNoun(std::string_view word) {
@@ -108,6 +104,20 @@ bool IsDiseaseWord(std::string_view word) {
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
+// True for a word of three letters or more written in capitals ("M\u00c9XICO").
+bool IsAllCapitals(std::string_view word) {
+  size_t letters = 0;
+  for (size_t i = 0; i < word.size();) {
+    size_t length = 0;
+    const char32_t cp = DecodeUtf8(word, i, length);
+    i += length;
+    const bool lower = (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
+    if (lower) return false;
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) ++letters;
+  }
+  return letters >= 3;
+}
+
 bool HasKind(const std::vector<NameEntry>& entries, MentionKind kind) {
   return std::any_of(entries.begin(), entries.end(),
                      [kind](const NameEntry& e) { return e.kind == kind; });
@@ -116,14 +126,35 @@ bool HasKind(const std::vector<NameEntry>& entries, MentionKind kind) {
 class Matcher {
  public:
   Matcher(const GazetteerTables& tables, std::string_view text)
-      : t_(tables), text_(text), tokens_(Tokenise(text)) {}
+      : t_(tables), text_(text), tokens_(Tokenise(text)), cyrillic_(tables, text, tokens_) {
+    for (size_t j = 1; j + 1 < tokens_.size(); ++j) {
+      if (tokens_[j].type == TokenType::kPunct && tokens_[j].punct == '-' &&
+          tokens_[j + 1].capitalised && !tokens_[j + 1].space_before) {
+        capital_hyphens_.push_back(j);
+      }
+    }
+  }
 
   std::vector<Candidate> FindCandidates() const {
     std::vector<Candidate> out;
     size_t i = 0;
     while (i < tokens_.size()) {
+      if (HoldsHan(text_, tokens_[i])) {
+        FindHanCandidates(t_, text_, tokens_[i], out);
+        ++i;
+        continue;
+      }
       Candidate candidate;
       size_t next = 0;
+      if (IsStart(i) && StartsCyrillic(text_, tokens_[i])) {
+        if (cyrillic_.MatchAt(i, candidate, next)) {
+          out.push_back(candidate);
+          i = next;
+        } else {
+          ++i;
+        }
+        continue;
+      }
       if (IsStart(i) && (MatchAt(i, candidate, next) || DivisionAt(i, candidate, next))) {
         out.push_back(candidate);
         i = next;
@@ -142,13 +173,7 @@ class Matcher {
   bool IsWord(size_t i) const { return i < tokens_.size() && tokens_[i].type == TokenType::kWord; }
 
   // Does token i open a sentence (first in the text, or after a full stop or a line)?
-  bool SentenceStart(size_t i) const {
-    if (i == 0) return true;
-    const Token& before = tokens_[i - 1];
-    if (before.type == TokenType::kPunct && before.punct == '.') return true;
-    const std::string_view gap = text_.substr(before.end, tokens_[i].start - before.end);
-    return gap.find('\n') != std::string_view::npos || before.type == TokenType::kBreak;
-  }
+  bool SentenceStart(size_t i) const { return OpensSentence(text_, tokens_, i); }
 
   bool IsStart(size_t i) const {
     if (!IsWord(i)) return false;
@@ -189,12 +214,51 @@ class Matcher {
     return IsWord(last + 1) && IsPlaceNoun(Text(tokens_[last + 1]));
   }
 
+  // True when a hyphen among the kMaxTokens tokens after `first` joins two capitalised
+  // words ("Auvergne-Rhone"), so that a key from `first` may mix hyphens and spaces.
+  bool CapitalHyphenAfter(size_t first) const {
+    const auto it = std::upper_bound(capital_hyphens_.begin(), capital_hyphens_.end(), first);
+    return it != capital_hyphens_.end() && *it < first + kMaxTokens;
+  }
+
+  // Readings of a key the index lacks as written: "Auvergne-Rhone Alpes" with hyphens
+  // and spaces mixed where the table has one of them (names with hyphens alone have
+  // their spaced variants in the index); "M\u00c9XICO.-", a dateline in capitals with
+  // accents as French and Spanish write them (capitals in ASCII are left alone: "WHO").
+  std::vector<NameEntry> OtherSpellingReadings(const std::string& key, bool ascii,
+                                               bool capital_hyphen, bool one_word) const {
+    std::vector<NameEntry> readings;
+    if (capital_hyphen && key.find('-') != std::string::npos &&
+        key.find(' ') != std::string::npos) {
+      std::string spaced = key;
+      std::replace(spaced.begin(), spaced.end(), '-', ' ');
+      readings = t_.Readings(spaced);
+      if (readings.empty() && !ascii) readings = t_.Readings(FoldAccents(spaced));
+    }
+    if (readings.empty() && one_word && !ascii && IsAllCapitals(key)) {
+      const std::string lower = FoldCase(key);
+      size_t upper_length = 0;
+      size_t lower_length = 0;
+      DecodeUtf8(key, 0, upper_length);
+      DecodeUtf8(lower, 0, lower_length);
+      readings = t_.Readings(key.substr(0, upper_length) + lower.substr(lower_length));
+    }
+    return readings;
+  }
+
   bool MatchAt(size_t first, Candidate& out, size_t& next) const {
     const auto keys = Keys(first);
+    const bool capital_hyphen = CapitalHyphenAfter(first);
     for (auto it = keys.rbegin(); it != keys.rend(); ++it) {
       std::vector<NameEntry> readings = t_.Readings(it->first);
-      // "Río Grande do Sul": a name written with accents the tables do not have.
-      if (readings.empty() && !IsAscii(it->first)) readings = t_.Readings(FoldAccents(it->first));
+      if (readings.empty()) {
+        const bool ascii = IsAscii(it->first);
+        // "Río Grande do Sul": a name written with accents the tables do not have.
+        if (!ascii) readings = t_.Readings(FoldAccents(it->first));
+        if (readings.empty() && (capital_hyphen || !ascii)) {
+          readings = OtherSpellingReadings(it->first, ascii, capital_hyphen, it->second == first);
+        }
+      }
       if (readings.empty() || !Allowed(it->first, readings, it->second)) continue;
       size_t last = it->second;
       out.start = tokens_[first].start;
@@ -233,6 +297,7 @@ class Matcher {
     return false;
   }
 
+  // The mentions in the Chinese characters of one word token.
   // "Carbon County", "Mather Parish": one to three capitalised words no table has,
   // then a division noun. Words that name bodies ("Health District") are no place.
   bool DivisionAt(size_t first, Candidate& out, size_t& next) const {
@@ -268,6 +333,8 @@ class Matcher {
   const GazetteerTables& t_;
   std::string_view text_;
   std::vector<Token> tokens_;
+  std::vector<size_t> capital_hyphens_;  // hyphens before a capitalised word, in order
+  CyrillicMatcher cyrillic_;
 };
 
 struct Context {
@@ -315,7 +382,8 @@ void AddUnambiguous(const GazetteerTables& t, const std::vector<NameEntry>& entr
 }
 
 // Names that are ambiguous one by one but share a country ("Washington and Montana"):
-// a country that two or more different names can be read in joins the context.
+// a country that two or more different names can be read in joins the context. A name
+// that can be read in a country the context has already gives no votes.
 void AddSharedCountries(const GazetteerTables& t, std::string_view text,
                         const std::vector<Candidate>& candidates, Context& context) {
   std::vector<std::pair<std::string_view, std::vector<std::string_view>>> votes;
@@ -330,6 +398,12 @@ void AddSharedCountries(const GazetteerTables& t, std::string_view text,
       }
     }
     if (countries.size() < 2) continue;  // unambiguous names are in the context already
+    // "Madrid" and "Andalucia" in a text that names Catalunya: both read in Spain, which
+    // the context has; that both also name towns in Colombia says nothing.
+    if (std::any_of(countries.begin(), countries.end(),
+                    [&](std::string_view country) { return context.HasCountry(country); })) {
+      continue;
+    }
     for (std::string_view country : countries) {
       auto it = std::find_if(votes.begin(), votes.end(),
                              [&](const auto& vote) { return vote.first == country; });
@@ -524,7 +598,11 @@ std::optional<Place> Gazetteer::Subdivision(std::string_view code) const {
 std::optional<Place> Gazetteer::Lookup(std::string_view name,
                                        const std::vector<std::string>& context_countries) const {
   const GazetteerTables& t = *tables_;
-  const std::vector<NameEntry> readings = t.Readings(NormaliseName(name));
+  std::vector<NameEntry> readings = t.Readings(IndexKey(name));
+  // "Novosibirsk" alone is the city, not the oblast read only before its noun.
+  std::vector<NameEntry> named = readings;
+  DropNeedsNoun(named);
+  if (!named.empty()) readings = std::move(named);
   Context context;
   context.countries.assign(context_countries.begin(), context_countries.end());
   const std::optional<NameEntry> chosen =
@@ -537,7 +615,7 @@ std::optional<Place> Gazetteer::LookupLevel(std::string_view name, std::string_v
                                             PlaceLevel level) const {
   const GazetteerTables& t = *tables_;
   const PlaceRecord* best = nullptr;
-  for (const NameEntry& e : t.Readings(NormaliseName(name))) {
+  for (const NameEntry& e : t.Readings(IndexKey(name))) {
     const PlaceRecord& p = t.places[e.place];
     if (p.level != level || p.country != country) continue;
     if (best == nullptr || p.population > best->population) best = &p;

@@ -4,8 +4,9 @@
 // each to the place the text means, using population and the other places in the
 // same document ("Moscow" next to "Russia" is Moscow, RU). Tables live in
 // data/gazetteer: countries/subdivisions/cities.tsv are generated from GeoNames and
-// iso-codes by scripts/build_gazetteer.py and committed; aliases, demonyms, regions
-// and stopnames are hand-written; small_places.tsv is optional. Tested by gazetteer_test.cc.
+// iso-codes by scripts/build_gazetteer.py and committed, with names in Chinese, Russian,
+// French and Spanish; aliases, demonyms, regions, stopnames and place_nouns are
+// hand-written; small_places.tsv is optional. Tested by gazetteer_test.cc.
 #ifndef EPIWIRE_GAZETTEER_GAZETTEER_H_
 #define EPIWIRE_GAZETTEER_GAZETTEER_H_
 
@@ -56,6 +57,10 @@ class Gazetteer {
   // and subdivisions that the same text names unambiguously (a country's reading
   // loses only to one elsewhere with 20 times the people), then by population.
   // Places under 15,000 people count only when their country is in that context.
+  // Chinese names are found anywhere in a run of Chinese characters (longest first, an
+  // administrative suffix joining: "Heilongjiang Sheng"); Russian ones in any case form,
+  // by stems ("Moskovskoy oblasti"); French and Spanish ones also without accents and
+  // after articles and elisions ("d'Italie").
   // Offsets are bytes into `text`. Thread-safe: the tables are read-only.
   std::vector<PlaceMention> FindPlaces(std::string_view text) const;
 
@@ -65,7 +70,8 @@ class Gazetteer {
   std::optional<Place> Capital(std::string_view code) const;
   // The subdivision with ISO 3166-2 `code` ("CN-HL"); nullopt if unknown.
   std::optional<Place> Subdivision(std::string_view code) const;
-  // Best place for one name (exact table spelling, case-sensitive), preferring any
+  // Best place for one name (exact table spelling, case-sensitive; a Cyrillic name in
+  // its nominative, matched by stems), preferring any
   // reading in `context_countries` (ISO alpha-2 codes) whatever its population;
   // nullopt if the name is unknown. Stop names are not filtered here.
   std::optional<Place> Lookup(std::string_view name,

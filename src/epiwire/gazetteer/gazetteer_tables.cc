@@ -4,8 +4,6 @@
 // std::from_chars. Tested by gazetteer_test.cc.
 #include "epiwire/gazetteer/gazetteer_tables.h"
 
-#include "epiwire/base/fold.h"
-
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -18,6 +16,7 @@
 #include <vector>
 
 #include "epiwire/base/fold.h"
+#include "epiwire/base/stem.h"
 
 namespace epiwire::gazetteer {
 namespace {
@@ -95,7 +94,37 @@ bool ParseInt(std::string_view text, int64_t& out) {
   return ec == std::errc() && ptr == text.data() + text.size();
 }
 
+// Coordinates ("-12.3456") are parsed as an integer over a power of ten: both are exact
+// doubles, so the one division rounds correctly and gives what std::from_chars gives,
+// several times faster (parsing numbers was a fifth of loading). Other forms go to
+// std::from_chars.
 bool ParseDouble(std::string_view text, double& out) {
+  static constexpr double kPowers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  const bool negative = p < end && *p == '-';
+  if (negative) ++p;
+  int64_t mantissa = 0;
+  int digits = 0;
+  int decimals = -1;  // -1 until the dot
+  bool plain = true;
+  for (; p < end && plain; ++p) {
+    if (*p >= '0' && *p <= '9') {
+      mantissa = mantissa * 10 + (*p - '0');
+      ++digits;
+      if (decimals >= 0) ++decimals;
+    } else {
+      plain = *p == '.' && decimals < 0 && digits > 0;
+      if (plain) decimals = 0;
+    }
+  }
+  // At most 15 digits: the integer stays below 2^53, exact as a double.
+  if (plain && digits > 0 && digits <= 15 && decimals != 0 &&
+      decimals < static_cast<int>(std::size(kPowers))) {
+    const double value = static_cast<double>(mantissa) / kPowers[decimals < 0 ? 0 : decimals];
+    out = negative ? -value : value;
+    return true;
+  }
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && ptr == text.data() + text.size();
 }
@@ -129,7 +158,7 @@ void ForEachPiped(std::string_view list, Fn fn) {
 // subdivisions without the kind word ("Vientiane" for "Vientiane Prefecture", read as
 // the subdivision only where "Province", "Capital" and the like follow it).
 void AddVariants(GazetteerTables& t, std::string_view name, const NameEntry& entry,
-                 bool subdivision) {
+                 bool subdivision, bool merge = true) {
   NameEntry variant = entry;
   variant.alternate = true;
   std::vector<std::string> forms;
@@ -189,8 +218,142 @@ void AddVariants(GazetteerTables& t, std::string_view name, const NameEntry& ent
     }
   }
   for (const std::string& form : forms) {
-    t.AddName(t.owned_keys.emplace_back(form), variant);
+    t.AddName(t.owned_keys.emplace_back(form), variant, merge);
   }
+}
+
+// The script a news name is written in (news_names columns).
+enum class Script { kLatin, kHan, kCyrillic };
+
+Script ScriptOf(std::string_view name) {
+  size_t length = 0;
+  const char32_t first = DecodeUtf8(name, 0, length);
+  if (IsHan(first)) return Script::kHan;
+  if (IsCyrillic(first)) return Script::kCyrillic;
+  return Script::kLatin;
+}
+
+size_t CountChars(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// A Chinese town of two characters with fewer people than this is read only before an
+// administrative suffix: such names are mostly words too (shengli "victory", minzhu
+// "democracy").
+constexpr int64_t kShortHanNamePopulation = 100000;
+
+// A Chinese name: as written, and without its administrative suffix as a variant
+// (Heilongjiang Sheng is also Heilongjiang). Cities drop only the suffixes of cities.
+void AddHanName(GazetteerTables& t, std::string_view name, NameEntry entry, PlaceLevel level,
+                int64_t population) {
+  auto add = [&](std::string_view form, NameEntry e) {
+    e.needs_noun = level == PlaceLevel::kCity && CountChars(form) == 2 &&
+                   population < kShortHanNamePopulation;
+    t.AddName(form, e, false);
+  };
+  add(name, entry);
+  if (level != PlaceLevel::kSubdivision && level != PlaceLevel::kCity) return;
+  for (const HanSuffix& suffix : t.han_suffixes) {
+    if (level == PlaceLevel::kCity && suffix.level != PlaceLevel::kCity) continue;
+    // What is left must be two characters at least.
+    if (name.size() >= suffix.text.size() + 6 && name.ends_with(suffix.text)) {
+      NameEntry variant = entry;
+      variant.alternate = true;
+      add(name.substr(0, name.size() - suffix.text.size()), variant);
+      return;
+    }
+  }
+}
+
+// True for a Russian adjective in the nominative (-aya, -iy, -yy, -oy, -oe, -yaya): one
+// without its noun is no name ("Moskovskiy" also says "of the city of Moscow").
+bool IsRussianAdjective(std::string_view word) {
+  static constexpr std::string_view kEndings[] = {"\xD0\xB0\xD1\x8F", "\xD0\xB8\xD0\xB9",
+                                                  "\xD1\x8B\xD0\xB9", "\xD0\xBE\xD0\xB9",
+                                                  "\xD0\xBE\xD0\xB5", "\xD1\x8F\xD1\x8F"};
+  return std::any_of(std::begin(kEndings), std::end(kEndings),
+                     [&](std::string_view ending) { return word.ends_with(ending); });
+}
+
+// A Cyrillic name, indexed by its stems. A subdivision is also indexed without its place
+// nouns ("Respublika Tatarstan" as "Tatarstan"); where that leaves an adjective
+// ("Moskovskaya" of "Moskovskaya oblast'") the variant is read only where a noun follows
+// ("Kaliningradskoy i Belgorodskoy oblastey").
+void AddCyrillicName(GazetteerTables& t, std::string_view name, NameEntry entry,
+                     PlaceLevel level) {
+  const bool one_word = name.find(' ') == std::string_view::npos &&
+                        name.find('-') == std::string_view::npos;
+  // "Sovetskiy", "Oktyabr'skiy": a town named by one adjective is read only after
+  // "gorod" or "g.", not in "Sovetskogo Soyuza".
+  if (level == PlaceLevel::kCity && one_word && IsRussianAdjective(name)) entry.needs_noun = true;
+  for (std::string& key : StemKeys(name)) {
+    t.AddName(t.owned_keys.emplace_back(std::move(key)), entry, false);
+  }
+  if (level != PlaceLevel::kSubdivision) return;
+  std::vector<std::string_view> words;
+  for (size_t start = 0; start <= name.size();) {
+    const size_t space = std::min(name.find(' ', start), name.size());
+    if (space > start) words.push_back(name.substr(start, space - start));
+    start = space + 1;
+  }
+  size_t first = 0;
+  size_t last = words.size();
+  while (first < last) {
+    const RussianNoun* noun = t.RussianNounOf(StemWord(words[first]));
+    if (noun == nullptr || !noun->before || noun->level != PlaceLevel::kSubdivision) break;
+    ++first;
+  }
+  while (last > first) {
+    const RussianNoun* noun = t.RussianNounOf(StemWord(words[last - 1]));
+    const bool kind = noun != nullptr && (noun->joins || (noun->after &&
+                                                          noun->level == PlaceLevel::kSubdivision));
+    if (!kind) break;
+    --last;
+  }
+  if (last == first || (first == 0 && last == words.size())) return;
+  std::string rest;
+  for (size_t i = first; i < last; ++i) {
+    if (!rest.empty()) rest.push_back(' ');
+    rest.append(words[i]);
+  }
+  NameEntry variant = entry;
+  variant.alternate = true;
+  variant.needs_noun = IsRussianAdjective(words[last - 1]);
+  for (std::string& key : StemKeys(rest)) {
+    t.AddName(t.owned_keys.emplace_back(std::move(key)), variant, false);
+  }
+}
+
+// A news_names cell, kept until the English tables are loaded.
+struct NewsNames {
+  std::string_view list;
+  NameEntry entry;
+  PlaceLevel level = PlaceLevel::kOther;
+  int64_t population = 0;
+};
+
+// The news_names column: names in Chinese, Russian, French and Spanish. Latin ones get
+// the variants of other names (without accents: "Perou" for the French "P\u00e9rou").
+// Added after all other tables and without merging, so that they only add readings.
+void AddNewsNames(GazetteerTables& t, const NewsNames& news) {
+  const NameEntry& entry = news.entry;
+  const PlaceLevel level = news.level;
+  ForEachPiped(news.list, [&](std::string_view name) {
+    switch (ScriptOf(name)) {
+      case Script::kHan:
+        AddHanName(t, name, entry, level, news.population);
+        break;
+      case Script::kCyrillic:
+        AddCyrillicName(t, name, entry, level);
+        break;
+      case Script::kLatin:
+        t.AddName(name, entry, false);
+        AddVariants(t, name, entry, level == PlaceLevel::kSubdivision, false);
+        break;
+    }
+  });
 }
 
 uint32_t AddPlace(GazetteerTables& t, const PlaceRecord& place) {
@@ -198,7 +361,7 @@ uint32_t AddPlace(GazetteerTables& t, const PlaceRecord& place) {
   return static_cast<uint32_t>(t.places.size() - 1);
 }
 
-Status LoadCountries(const std::string& path, GazetteerTables& t) {
+Status LoadCountries(const std::string& path, GazetteerTables& t, std::vector<NewsNames>& news) {
   return ForEachRow(t, path, true, 6, [&](const Fields& f, size_t line) {
     PlaceRecord place;
     place.name = f[1];
@@ -212,11 +375,16 @@ Status LoadCountries(const std::string& path, GazetteerTables& t) {
     ForEachPiped(f[6], [&](std::string_view alt) {
       t.AddName(alt, {index, kNoEntry, MentionKind::kName, false, false});
     });
+    if (!f[7].empty()) {
+      news.push_back({f[7], {index, kNoEntry, MentionKind::kName, false, false}, place.level,
+                      place.population});
+    }
     return Status::Ok();
   });
 }
 
-Status LoadSubdivisions(const std::string& path, GazetteerTables& t) {
+Status LoadSubdivisions(const std::string& path, GazetteerTables& t,
+                        std::vector<NewsNames>& news) {
   return ForEachRow(t, path, true, 8, [&](const Fields& f, size_t line) {
     PlaceRecord place;
     place.name = f[2];
@@ -232,12 +400,16 @@ Status LoadSubdivisions(const std::string& path, GazetteerTables& t) {
       t.AddName(variant, {index, kNoEntry, MentionKind::kName, true, false});
       AddVariants(t, variant, {index, kNoEntry, MentionKind::kName, true, false}, true);
     });
+    if (!f[9].empty()) {
+      news.push_back({f[9], {index, kNoEntry, MentionKind::kName, true, false}, place.level,
+                      place.population});
+    }
     return Status::Ok();
   });
 }
 
 Status LoadCities(const std::string& path, bool small, GazetteerTables& t,
-                  std::unordered_map<int64_t, uint32_t>& by_id) {
+                  std::unordered_map<int64_t, uint32_t>& by_id, std::vector<NewsNames>& news) {
   return ForEachRow(t, path, true, 10, [&](const Fields& f, size_t line) {
     PlaceRecord place;
     place.name = f[1];
@@ -257,6 +429,10 @@ Status LoadCities(const std::string& path, bool small, GazetteerTables& t,
     ForEachPiped(f[3], [&](std::string_view alt) {
       t.AddName(alt, {index, kNoEntry, MentionKind::kName, true, false});
     });
+    if (!f[10].empty()) {
+      news.push_back({f[10], {index, kNoEntry, MentionKind::kName, true, false}, place.level,
+                      place.population});
+    }
     return Status::Ok();
   });
 }
@@ -287,7 +463,7 @@ Status LoadAliases(const std::string& path, MentionKind kind, GazetteerTables& t
     if (!FindTarget(t, by_id, f[1], index)) {
       return BadValue(path, line, "unknown place \"" + std::string(f[1]) + "\"");
     }
-    t.AddName(f[0], {index, kNoEntry, kind, false, true});
+    t.AddAnyName(f[0], {index, kNoEntry, kind, false, true});
     return Status::Ok();
   });
 }
@@ -303,17 +479,49 @@ Status LoadRegions(const std::string& path, GazetteerTables& t) {
       place.level = PlaceLevel::kOther;
       it = by_name.emplace(f[1], AddPlace(t, place)).first;
     }
-    t.AddName(f[0], {it->second, kNoEntry, MentionKind::kName, false, true});
+    t.AddAnyName(f[0], {it->second, kNoEntry, MentionKind::kName, false, true});
     return Status::Ok();
   });
 }
 
+Status LoadPlaceNouns(const std::string& path, GazetteerTables& t) {
+  Status status = ForEachRow(t, path, false, 4, [&](const Fields& f, size_t line) {
+    PlaceLevel level = PlaceLevel::kOther;
+    if (f[2] == "subdivision") {
+      level = PlaceLevel::kSubdivision;
+    } else if (f[2] == "city") {
+      level = PlaceLevel::kCity;
+    } else if (f[2] != "-") {
+      return BadValue(path, line, "reading must be subdivision, city or -");
+    }
+    if (f[1] == "zh" && f[3] == "suffix") {
+      t.han_suffixes.push_back({f[0], level});
+      return Status::Ok();
+    }
+    if (f[1] != "ru") return BadValue(path, line, "expected a zh suffix or a ru noun");
+    RussianNoun& noun = t.russian_nouns[StemWord(f[0])];
+    noun.level = level;
+    if (f[3] == "before" || f[3] == "both") noun.before = true;
+    if (f[3] == "after" || f[3] == "both") noun.after = true;
+    if (f[3] == "joins") noun.joins = true;
+    if (!noun.before && !noun.after && !noun.joins) {
+      return BadValue(path, line, "position must be suffix, after, before, both or joins");
+    }
+    return Status::Ok();
+  });
+  std::stable_sort(t.han_suffixes.begin(), t.han_suffixes.end(),
+                   [](const HanSuffix& a, const HanSuffix& b) {
+                     return a.text.size() > b.text.size();
+                   });
+  return status;
+}
+
 Status LoadStopnames(const std::string& path, GazetteerTables& t) {
   return ForEachRow(t, path, false, 1, [&](const Fields& f, size_t) {
-    if (IsNormalised(f[0])) {
+    if (IsNormalised(f[0]) && ScriptOf(f[0]) != Script::kCyrillic) {
       t.stopnames.insert(f[0]);
     } else {
-      t.stopnames.insert(t.owned_keys.emplace_back(NormaliseName(f[0])));
+      t.stopnames.insert(t.owned_keys.emplace_back(IndexKey(f[0])));
     }
     return Status::Ok();
   });
@@ -340,7 +548,7 @@ Place PlaceRecord::ToPlace() const {
   return place;
 }
 
-void GazetteerTables::AddName(std::string_view name, NameEntry entry) {
+void GazetteerTables::AddName(std::string_view name, NameEntry entry, bool merge) {
   std::string_view key = name;
   if (!IsNormalised(name)) key = owned_keys.emplace_back(NormaliseName(name));
   if (key.empty()) return;
@@ -352,8 +560,10 @@ void GazetteerTables::AddName(std::string_view name, NameEntry entry) {
       // A hand-written alias for a name the tables already have ("Iran") only makes
       // that reading authoritative; the mention stays a name.
       if (e.place == entry.place) {
+        if (!merge) return;
         e.authoritative = e.authoritative || entry.authoritative;
         e.alternate = e.alternate && entry.alternate;
+        e.needs_noun = e.needs_noun && entry.needs_noun;
         return;
       }
       link = &e.next;
@@ -362,6 +572,26 @@ void GazetteerTables::AddName(std::string_view name, NameEntry entry) {
   }
   entry.next = kNoEntry;
   entries.push_back(entry);
+}
+
+const HanSuffix* GazetteerTables::HanSuffixAt(std::string_view text) const {
+  for (const HanSuffix& suffix : han_suffixes) {
+    if (text.starts_with(suffix.text)) return &suffix;
+  }
+  return nullptr;
+}
+
+const RussianNoun* GazetteerTables::RussianNounOf(const std::string& stem) const {
+  const auto it = russian_nouns.find(stem);
+  return it == russian_nouns.end() ? nullptr : &it->second;
+}
+
+void GazetteerTables::AddAnyName(std::string_view name, NameEntry entry) {
+  if (ScriptOf(name) == Script::kCyrillic) {
+    for (std::string& key : StemKeys(name)) AddName(owned_keys.emplace_back(std::move(key)), entry);
+  } else {
+    AddName(name, entry);
+  }
 }
 
 std::vector<NameEntry> GazetteerTables::Readings(std::string_view key) const {
@@ -464,44 +694,189 @@ Status LoadTables(const std::string& dir, GazetteerTables& t) {
   const std::string base = dir.empty() || dir.back() == '/' ? dir : dir + "/";
   std::unordered_map<int64_t, uint32_t> city_by_id;
   // Sized for the committed tables plus small_places.tsv, so nothing rehashes.
-  constexpr size_t kExpectedNames = 160000;
+  constexpr size_t kExpectedNames = 200000;
   city_by_id.reserve(40000);
   t.names.Reserve(kExpectedNames);
   t.entries.reserve(kExpectedNames);
   t.places.reserve(kExpectedNames);
-  Status status = LoadCountries(base + "countries.tsv", t);
-  if (status.ok()) status = LoadSubdivisions(base + "subdivisions.tsv", t);
-  if (status.ok()) status = LoadCities(base + "cities.tsv", false, t, city_by_id);
+  std::vector<NewsNames> news;
+  news.reserve(40000);
+  Status status = LoadCountries(base + "countries.tsv", t, news);
+  if (status.ok()) status = LoadPlaceNouns(base + "place_nouns.tsv", t);
+  if (status.ok()) status = LoadSubdivisions(base + "subdivisions.tsv", t, news);
+  if (status.ok()) status = LoadCities(base + "cities.tsv", false, t, city_by_id, news);
   if (status.ok() && FileExists(base + "small_places.tsv")) {
-    status = LoadCities(base + "small_places.tsv", true, t, city_by_id);
+    status = LoadCities(base + "small_places.tsv", true, t, city_by_id, news);
   }
   if (status.ok()) status = LoadAliases(base + "aliases.tsv", MentionKind::kAlias, t, city_by_id);
   if (status.ok()) {
     status = LoadAliases(base + "demonyms.tsv", MentionKind::kDemonym, t, city_by_id);
   }
   if (status.ok()) status = LoadRegions(base + "regions.tsv", t);
+  if (status.ok()) {
+    for (const NewsNames& names : news) AddNewsNames(t, names);
+  }
   if (status.ok()) status = LoadStopnames(base + "stopnames.tsv", t);
   return status;
 }
 
 namespace {
 
-// Decodes the code point at text[i]; sets `length`. Invalid bytes decode as U+FFFD.
-char32_t DecodeAt(std::string_view text, size_t i, size_t& length) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  length = 1;
-  if (lead < 0x80) return lead;
-  size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
-  if (n == 0 || i + n > text.size()) return 0xFFFD;
-  char32_t cp = lead & (0x7F >> n);
-  for (size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0xFFFD;
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
+// Lower case of a word in ASCII and the Russian letters (U+0400..U+042F), without ICU's
+// conversions to and from UTF-16; false for any other letter (ICU folds those).
+bool LowerRussian(std::string_view word, std::string& out) {
+  out.clear();
+  out.reserve(word.size());
+  for (size_t i = 0; i < word.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) {
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+      continue;
+    }
+    if ((c != 0xD0 && c != 0xD1) || i + 1 == word.size()) return false;
+    const char32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(word[++i]) & 0x3F);
+    char32_t lower = cp;
+    if (cp >= 0x410 && cp <= 0x42F) lower = cp + 0x20;
+    if (cp >= 0x400 && cp <= 0x40F) lower = cp + 0x50;
+    if (lower > 0x45F) return false;  // letters of other Cyrillic alphabets
+    out.push_back(static_cast<char>(0xC0 | (lower >> 6)));
+    out.push_back(static_cast<char>(0x80 | (lower & 0x3F)));
   }
-  length = n;
-  return cp;
+  return true;
 }
+
+}  // namespace
+
+namespace {
+
+// A word in lower case, "yo" (U+0451) as "ye" (U+0435): written either way.
+std::string LowerWord(std::string_view word) {
+  std::string folded;
+  if (!LowerRussian(word, folded)) folded = FoldCase(word);
+  for (size_t at = folded.find("\xD1\x91"); at != std::string::npos;
+       at = folded.find("\xD1\x91", at)) {
+    folded.replace(at, 2, "\xD0\xB5");
+  }
+  return folded;
+}
+
+// Endings of the cases of nouns and adjectives (a, ya, u, ... oy, ogo, ymi), shortest
+// first; the first ten are the one-letter endings of nominatives.
+constexpr std::string_view kEndings[] = {
+    "\xD0\xB0", "\xD1\x8F", "\xD1\x83", "\xD1\x8E", "\xD0\xB5", "\xD0\xB8", "\xD1\x8B",
+    "\xD0\xBE", "\xD0\xB9", "\xD1\x8C", "\xD0\xBE\xD0\xB9", "\xD0\xBE\xD1\x8E",
+    "\xD0\xB5\xD0\xB9", "\xD0\xB5\xD1\x8E", "\xD0\xB5\xD0\xBC", "\xD0\xBE\xD0\xBC",
+    "\xD1\x8C\xD1\x8E", "\xD0\xB0\xD0\xBC", "\xD1\x8F\xD0\xBC", "\xD0\xB0\xD1\x85",
+    "\xD1\x8F\xD1\x85", "\xD0\xB0\xD1\x8F", "\xD1\x8F\xD1\x8F", "\xD0\xBE\xD0\xB5",
+    "\xD0\xB5\xD0\xB5", "\xD1\x8B\xD0\xB5", "\xD0\xB8\xD0\xB5", "\xD1\x8B\xD0\xB9",
+    "\xD0\xB8\xD0\xB9", "\xD1\x83\xD1\x8E", "\xD1\x8E\xD1\x8E", "\xD1\x8B\xD0\xBC",
+    "\xD0\xB8\xD0\xBC", "\xD1\x8B\xD1\x85", "\xD0\xB8\xD1\x85", "\xD0\xB0\xD0\xBC\xD0\xB8",
+    "\xD1\x8F\xD0\xBC\xD0\xB8", "\xD0\xBE\xD0\xB3\xD0\xBE", "\xD0\xB5\xD0\xB3\xD0\xBE",
+    "\xD0\xBE\xD0\xBC\xD1\x83", "\xD0\xB5\xD0\xBC\xD1\x83", "\xD1\x8B\xD0\xBC\xD0\xB8",
+    "\xD0\xB8\xD0\xBC\xD0\xB8"};
+constexpr size_t kNominativeEndings = 10;
+// "ov", "ev": the genitive plural, read only at the end of a longer name ("Soedinennykh
+// Shtatov"); alone it is a surname ("Sokolov" is not the town of Sokol).
+constexpr std::string_view kPluralEndings[] = {"\xD0\xBE\xD0\xB2", "\xD0\xB5\xD0\xB2"};
+
+// A word of at least two letters is left after removing an ending (Cyrillic letters
+// are two bytes).
+constexpr size_t kMinBaseBytes = 4;
+
+// The word without its one-letter nominative ending.
+std::string_view LightBase(std::string_view lower) {
+  for (size_t i = 0; i < kNominativeEndings; ++i) {
+    if (lower.size() >= kMinBaseBytes + 2 && lower.ends_with(kEndings[i])) {
+      return lower.substr(0, lower.size() - 2);
+    }
+  }
+  return lower;
+}
+
+}  // namespace
+
+std::string StemWord(std::string_view word) { return Stem(LowerWord(word), "ru"); }
+
+std::vector<std::string> NameStems(std::string_view word) {
+  const std::string lower = LowerWord(word);
+  if (IsRussianAdjective(lower)) return {Stem(lower, "ru")};
+  // Foreign names in -o, -e, -u, -yu, -i do not decline ("Tokio", "Peru", "Sochi"): as
+  // written, so that "Koro" is not read in "Kor'yu" (measles) nor "Miri" in "Mir";
+  // but Russian ones in -ovo, -ino, -'e, -ie do ("Ivanovo", "Podmoskov'e").
+  static constexpr std::string_view kIndeclinable[] = {"\xD0\xBE", "\xD0\xB5", "\xD1\x83",
+                                                       "\xD1\x8E", "\xD0\xB8"};
+  static constexpr std::string_view kDeclinable[] = {
+      "\xD1\x8C\xD0\xB5", "\xD0\xB8\xD0\xB5", "\xD0\xBE\xD0\xB2\xD0\xBE",
+      "\xD0\xB5\xD0\xB2\xD0\xBE", "\xD0\xB8\xD0\xBD\xD0\xBE", "\xD1\x8B\xD0\xBD\xD0\xBE"};
+  const auto ends_in = [&](const auto& endings) {
+    return std::any_of(std::begin(endings), std::end(endings),
+                       [&](std::string_view ending) { return lower.ends_with(ending); });
+  };
+  const std::string light(LightBase(lower));
+  if (ends_in(kIndeclinable) && !ends_in(kDeclinable)) {
+    // "Khimki", "Mytishchi", "Velikie Luki": Russian plurals in -ki, -gi, -khi, -chi,
+    // -shchi, -shi, -zhi decline; foreign names in -i ("Miri", "Mirni") do not.
+    static constexpr std::string_view kPlurals[] = {
+        "\xD0\xBA\xD0\xB8", "\xD0\xB3\xD0\xB8", "\xD1\x85\xD0\xB8", "\xD1\x87\xD0\xB8",
+        "\xD1\x89\xD0\xB8", "\xD1\x88\xD0\xB8", "\xD0\xB6\xD0\xB8"};
+    if (ends_in(kPlurals) && light.size() >= 8) return {lower, light};
+    return {lower};
+  }
+  // Nouns by their base, not by their Snowball stem: Snowball reads proper nouns as common
+  // words and takes more ("Azov" -> "az", "Kitay" -> "kita" but "Kitaya" -> "kit").
+  return {light};
+}
+
+std::string NameStem(std::string_view word) { return NameStems(word).front(); }
+
+std::vector<std::string> NameStemCandidates(std::string_view word, bool end_of_longer_name) {
+  std::vector<std::string> out;
+  const std::string lower = LowerWord(word);
+  const auto add = [&](std::string_view ending) {
+    if (lower.size() >= ending.size() + kMinBaseBytes && lower.ends_with(ending)) {
+      std::string base = lower.substr(0, lower.size() - ending.size());
+      if (std::find(out.begin(), out.end(), base) == out.end()) out.push_back(std::move(base));
+    }
+  };
+  add("");
+  for (std::string_view ending : kEndings) add(ending);
+  if (end_of_longer_name) {
+    for (std::string_view ending : kPluralEndings) add(ending);
+  }
+  return out;
+}
+
+std::vector<std::string> StemKeys(std::string_view name) {
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  for (size_t i = 0; i <= name.size(); ++i) {
+    if (i < name.size() && name[i] != ' ' && name[i] != '-') continue;
+    if (i > start) words.push_back(name.substr(start, i - start));
+    start = i + 1;
+  }
+  if (words.empty()) return {};
+  std::string prefix;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    prefix += StemWord(words[i]);
+    prefix.push_back(' ');
+  }
+  std::vector<std::string> keys;
+  for (const std::string& last : NameStems(words.back())) keys.push_back(prefix + last);
+  return keys;
+}
+
+std::string StemKey(std::string_view name) {
+  std::vector<std::string> keys = StemKeys(name);
+  return keys.empty() ? std::string() : std::move(keys.front());
+}
+
+std::string IndexKey(std::string_view name) {
+  size_t length = 0;
+  if (!name.empty() && IsCyrillic(DecodeUtf8(name, 0, length))) return StemKey(name);
+  return NormaliseName(name);
+}
+
+namespace {
 
 bool IsSpace(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
@@ -551,13 +926,30 @@ char PunctOf(char32_t cp) {
 
 }  // namespace
 
+bool OpensSentence(std::string_view text, const std::vector<Token>& tokens, size_t i) {
+  if (i == 0) return true;
+  const Token& before = tokens[i - 1];
+  if (before.type == TokenType::kPunct && before.punct == '.') return true;
+  const std::string_view gap = text.substr(before.end, tokens[i].start - before.end);
+  return gap.find('\n') != std::string_view::npos || before.type == TokenType::kBreak;
+}
+
+bool HoldsHanBeyondAscii(std::string_view text, const Token& token) {
+  for (size_t i = token.start; i < token.end;) {
+    size_t length = 0;
+    if (IsHan(DecodeUtf8(text, i, length))) return true;
+    i += length;
+  }
+  return false;
+}
+
 std::vector<Token> Tokenise(std::string_view text) {
   std::vector<Token> tokens;
   bool space = false;
   size_t i = 0;
   while (i < text.size()) {
     size_t length = 0;
-    const char32_t cp = DecodeAt(text, i, length);
+    const char32_t cp = DecodeUtf8(text, i, length);
     if (IsSpace(cp)) {
       space = true;
       i += length;
@@ -570,10 +962,19 @@ std::vector<Token> Tokenise(std::string_view text) {
     if (IsWordChar(cp)) {
       token.type = TokenType::kWord;
       token.capitalised = IsUpper(cp);
+      token.ascii = cp < 0x80;
       size_t j = i + length;
       while (j < text.size()) {
+        // ASCII letters and digits, the most of any text, without decoding.
+        const unsigned char byte = static_cast<unsigned char>(text[j]);
+        if (byte < 0x80) {
+          if (!IsWordChar(byte)) break;
+          ++j;
+          continue;
+        }
         size_t next = 0;
-        if (!IsWordChar(DecodeAt(text, j, next))) break;
+        if (!IsWordChar(DecodeUtf8(text, j, next))) break;
+        token.ascii = false;
         j += next;
       }
       token.end = j;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Internal to the gazetteer stage; the public API is gazetteer.h. The in-memory
 // tables (places and the name index) and the tokeniser shared by loader and matcher.
+// Names in Cyrillic are indexed by the Snowball stems of their words (StemKey), so that
+// "Moskovskoy oblasti" finds "Moskovskaya oblast'"; names in Chinese characters as
+// they are written; all others by their normalised spelling.
 #ifndef EPIWIRE_GAZETTEER_GAZETTEER_TABLES_H_
 #define EPIWIRE_GAZETTEER_GAZETTEER_TABLES_H_
 
@@ -43,6 +46,10 @@ struct NameEntry {
   MentionKind kind = MentionKind::kName;
   bool alternate = false;      // a spelling variant, weaker than a primary name
   bool authoritative = false;  // hand-written alias or region: beats other readings
+  // Read only where a place noun follows: "Novosibirskaya" (of "Novosibirskaya
+  // oblast'") in "Novosibirskoy i Tomskoy oblastey", not in "zhiteley Novosibirska"; a
+  // Chinese town of two characters before zhen or shi, not as the word it also is.
+  bool needs_noun = false;
 };
 
 // Open-addressing map from a normalised name to its first reading: one allocation
@@ -70,6 +77,21 @@ class NameIndex {
   size_t size_ = 0;
 };
 
+// A Chinese administrative suffix (place_nouns.tsv) and the level it asks for
+// (kOther: none).
+struct HanSuffix {
+  std::string_view text;
+  PlaceLevel level = PlaceLevel::kOther;
+};
+
+// A Russian place noun (place_nouns.tsv), found by the stem of a word.
+struct RussianNoun {
+  PlaceLevel level = PlaceLevel::kOther;
+  bool before = false;  // before the name: "gorode Novosibirske", "Respublike Komi"
+  bool after = false;   // after the name, joining the mention: "Moskovskoy oblasti"
+  bool joins = false;   // between name and noun: "avtonomnogo okruga"
+};
+
 // Everything Gazetteer::Load reads. Views point into `buffers` (the files as read)
 // and `owned_keys` (names that normalising changed); both live as long as this.
 // Read-only after loading, so concurrent lookups are safe.
@@ -83,8 +105,19 @@ struct GazetteerTables {
   std::unordered_map<std::string_view, uint32_t> subdivisions;  // "CN-HL" -> place
   std::unordered_map<std::string_view, uint32_t> capitals;      // "CN" -> Beijing
   std::unordered_set<std::string_view> stopnames;
+  std::vector<HanSuffix> han_suffixes;  // longest first
+  std::unordered_map<std::string, RussianNoun> russian_nouns;  // by stem
 
-  void AddName(std::string_view name, NameEntry entry);
+  // The Chinese suffix that `text` starts with, or nullptr.
+  const HanSuffix* HanSuffixAt(std::string_view text) const;
+  // The Russian place noun whose stem is `stem`, or nullptr.
+  const RussianNoun* RussianNounOf(const std::string& stem) const;
+
+  // Without `merge`, a name that already reads as the same place is left as it is
+  // (names in other languages never change what the English tables make of a name).
+  void AddName(std::string_view name, NameEntry entry, bool merge = true);
+  // Adds `name` under its index key (IndexKey): stems for Cyrillic names.
+  void AddAnyName(std::string_view name, NameEntry entry);
   // The readings of a normalised name, in table order.
   std::vector<NameEntry> Readings(std::string_view key) const;
 };
@@ -97,7 +130,53 @@ std::string NormaliseName(std::string_view name);
 // True when NormaliseName(name) == name (the common case: no copy needed).
 bool IsNormalised(std::string_view name);
 
-enum class TokenType { kWord, kPunct, kBreak };
+// The stem of one Cyrillic word as keys hold it: case-folded, "yo" as "ye", stemmed by
+// the Russian Snowball stemmer ("Yekaterinburge" -> "yekaterinburg").
+std::string StemWord(std::string_view word);
+// The keys of the last word of a Cyrillic name: an adjective by its Snowball stem
+// ("Moskovskaya" -> "moskovsk"); a noun without its one-letter nominative ending
+// ("Moskva" -> "moskv", "Rossiya" -> "rossi", "Azov" stays), as Snowball takes more from
+// proper nouns than their cases change; a foreign name that does not decline as written
+// ("Tokio"). NameStem is the first.
+std::vector<std::string> NameStems(std::string_view word);
+std::string NameStem(std::string_view word);
+// The keys a word of the text may have as the last word of a name: the word and the word
+// without each case ending it may carry, longest first ("Kitaya": "kitaya", "kitay",
+// "kita", ...). The genitive plural ("-ov") only at the end of a longer name.
+std::vector<std::string> NameStemCandidates(std::string_view word, bool end_of_longer_name);
+// The keys of a Cyrillic name: the Snowball stems of its words but the last, then the
+// NameStems of the last, joined by one space; hyphens separate words too
+// ("Sankt-Peterburg"). StemKey is the first.
+std::vector<std::string> StemKeys(std::string_view name);
+std::string StemKey(std::string_view name);
+// The key a name is indexed under: StemKey for a name that starts with a Cyrillic
+// letter, else NormaliseName.
+std::string IndexKey(std::string_view name);
+
+// Decodes the UTF-8 code point at text[i] and sets `length` (invalid bytes: U+FFFD, 1).
+// Inline: the tokeniser calls it for every character.
+inline char32_t DecodeUtf8(std::string_view text, size_t i, size_t& length) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  length = 1;
+  if (lead < 0x80) return lead;
+  const size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+  if (n == 0 || i + n > text.size()) return 0xFFFD;
+  char32_t cp = lead & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0xFFFD;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  length = n;
+  return cp;
+}
+// CJK unified ideographs (and extension A): the characters of Chinese names.
+inline bool IsHan(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+inline bool IsCyrillic(char32_t cp) { return cp >= 0x400 && cp <= 0x4FF; }
+
+enum class TokenType : unsigned char { kWord, kPunct, kBreak };
 
 struct Token {
   size_t start = 0;
@@ -106,10 +185,28 @@ struct Token {
   char punct = 0;            // '.', '-', '\'', ',', '&' for kPunct
   bool capitalised = false;  // kWord starting with an upper-case letter
   bool space_before = false;
+  bool ascii = true;  // no byte beyond ASCII: no Chinese or Cyrillic to look for
 };
+
+// True for a word token that holds a Chinese character (matched character by
+// character) or starts with a Cyrillic letter (matched by stems). Inline for the test
+// that settles most tokens: ASCII.
+bool HoldsHanBeyondAscii(std::string_view text, const Token& token);
+inline bool HoldsHan(std::string_view text, const Token& token) {
+  return !token.ascii && token.type == TokenType::kWord && HoldsHanBeyondAscii(text, token);
+}
+inline bool StartsCyrillic(std::string_view text, const Token& token) {
+  size_t length = 0;
+  return !token.ascii && token.type == TokenType::kWord &&
+         IsCyrillic(DecodeUtf8(text, token.start, length));
+}
 
 // Splits `text` into words, joinable punctuation and breaks (other symbols).
 std::vector<Token> Tokenise(std::string_view text);
+
+// Does token i of `text` open a sentence (first, or after a full stop, a break or a
+// line end)?
+bool OpensSentence(std::string_view text, const std::vector<Token>& tokens, size_t i);
 
 }  // namespace epiwire::gazetteer
 

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,14 @@ const Gazetteer& Shared() {
 
 std::string_view Covered(std::string_view text, const PlaceMention& m) {
   return text.substr(m.start, m.end - m.start);
+}
+
+// No mention that FindPlaces finds in `text` covers `word`.
+void ExpectNoMentionOf(std::string_view text, std::string_view word) {
+  for (const auto& m : Shared().FindPlaces(text)) {
+    EXPECT_EQ(Covered(text, m).find(word), std::string_view::npos)
+        << "\"" << Covered(text, m) << "\" matched in: " << text;
+  }
 }
 
 struct FoundCase {
@@ -187,12 +196,7 @@ struct AbsentCase {
 class FindPlacesIgnores : public testing::TestWithParam<AbsentCase> {};
 
 TEST_P(FindPlacesIgnores, CommonWordsThatAreAlsoPlaceNames) {
-  const AbsentCase& c = GetParam();
-  const std::string_view text = c.text;
-  for (const auto& m : Shared().FindPlaces(text)) {
-    EXPECT_EQ(Covered(text, m).find(c.word), std::string_view::npos)
-        << "\"" << Covered(text, m) << "\" matched in: " << c.text;
-  }
+  ExpectNoMentionOf(GetParam().text, GetParam().word);
 }
 
 const AbsentCase kAbsentCases[] = {
@@ -222,6 +226,116 @@ INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesIgnores, testing::ValuesIn(kAbsent
                          [](const testing::TestParamInfo<AbsentCase>& param) {
                            return SentenceName(param.param.text, param.index);
                          });
+
+// Places in Chinese, Russian, French and Spanish news: our own sentences, kept in
+// testdata/news_places.tsv and news_not_places.tsv (source files stay ASCII). A case's
+// label names its test: the language, then what is checked.
+struct NewsCase {
+  std::string label;
+  std::string text;
+  std::string mention;  // the exact text the mention must cover ("word" for the absent ones)
+  std::string country;
+  std::string subdivision;
+  PlaceLevel level = PlaceLevel::kOther;
+};
+
+// Failures name the case by its label rather than by its bytes.
+void PrintTo(const NewsCase& c, std::ostream* os) { *os << c.label; }
+
+// The rows of a test table (tab-separated, a header line, '#' comments) as cases; the
+// columns after text are mention, country, subdivision and level, or just the word.
+std::vector<NewsCase> ReadNewsCases(const std::string& file) {
+  std::vector<NewsCase> cases;
+  std::ifstream in(EPIWIRE_SOURCE_DIR "/src/epiwire/gazetteer/testdata/" + file);
+  std::string line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    std::vector<std::string> f;
+    for (size_t start = 0;;) {
+      const size_t tab = line.find('\t', start);
+      f.push_back(line.substr(start, tab == std::string::npos ? tab : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    f.resize(6);
+    NewsCase c{f[0], f[1], f[2], f[3], f[4], PlaceLevel::kOther};
+    if (f[5] == "country") c.level = PlaceLevel::kCountry;
+    if (f[5] == "subdivision") c.level = PlaceLevel::kSubdivision;
+    if (f[5] == "city") c.level = PlaceLevel::kCity;
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+const std::vector<NewsCase>& NewsPlaces() {
+  static const std::vector<NewsCase> cases = ReadNewsCases("news_places.tsv");
+  return cases;
+}
+
+const std::vector<NewsCase>& NewsNotPlaces() {
+  static const std::vector<NewsCase> cases = ReadNewsCases("news_not_places.tsv");
+  return cases;
+}
+
+std::string NewsLabel(const testing::TestParamInfo<NewsCase>& param) { return param.param.label; }
+
+TEST(FindPlacesInNews, TablesAreRead) {
+  EXPECT_GE(NewsPlaces().size(), 40u);
+  EXPECT_GE(NewsNotPlaces().size(), 10u);
+}
+
+class FindPlacesInNews : public testing::TestWithParam<NewsCase> {};
+
+TEST_P(FindPlacesInNews, FindsThePlace) {
+  const NewsCase& c = GetParam();
+  const std::string_view text = c.text;
+  const auto mentions = Shared().FindPlaces(text);
+  const PlaceMention* found = nullptr;
+  std::string all;
+  for (const auto& m : mentions) {
+    all += " [" + std::string(Covered(text, m)) + "]";
+    if (Covered(text, m) == c.mention) found = &m;
+  }
+  ASSERT_NE(found, nullptr) << "no mention \"" << c.mention << "\" in: " << c.text
+                            << "; found:" << all;
+  EXPECT_EQ(found->place.country, c.country) << c.text;
+  EXPECT_EQ(found->place.subdivision, c.subdivision) << c.text;
+  EXPECT_EQ(found->place.level, c.level) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, FindPlacesInNews, testing::ValuesIn(NewsPlaces()), NewsLabel);
+
+class FindPlacesInNewsIgnores : public testing::TestWithParam<NewsCase> {};
+
+TEST_P(FindPlacesInNewsIgnores, WordsThatHoldOrAreNames) {
+  ExpectNoMentionOf(GetParam().text, GetParam().mention);
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, FindPlacesInNewsIgnores, testing::ValuesIn(NewsNotPlaces()),
+                         NewsLabel);
+
+TEST(Gazetteer, LookupNamesInOtherScripts) {
+  // "Novosibirsk" in Cyrillic, "Suifenhe" in Chinese, "Moskovskaya oblast'" in Cyrillic.
+  const auto novosibirsk =
+      Shared().Lookup("\xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD0\xB8\xD0\xB1"
+                      "\xD0\xB8\xD1\x80\xD1\x81\xD0\xBA");
+  ASSERT_TRUE(novosibirsk.has_value());
+  EXPECT_EQ(novosibirsk->name, "Novosibirsk");
+  const auto suifenhe = Shared().Lookup("\xE7\xBB\xA5\xE8\x8A\xAC\xE6\xB2\xB3");
+  ASSERT_TRUE(suifenhe.has_value());
+  EXPECT_EQ(suifenhe->name, "Suifenhe");
+  const auto oblast = Shared().LookupLevel(
+      "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xBE\xD0\xB2\xD1\x81\xD0\xBA\xD0\xB0\xD1\x8F "
+      "\xD0\xBE\xD0\xB1\xD0\xBB\xD0\xB0\xD1\x81\xD1\x82\xD1\x8C",
+      "RU", kSub);
+  ASSERT_TRUE(oblast.has_value());
+  EXPECT_EQ(oblast->subdivision, "RU-MOS");
+}
 
 TEST(FindPlaces, MentionsAreOrderedAndDoNotOverlap) {
   const std::string_view text =
