@@ -446,7 +446,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   const bool dateline = !view.places.empty() && view.places.front().span.begin <= 3 &&
                         StartsLine(text, sentence.start);
   const bool read_dates = number || has_terms || view.measure_anchor || dateline;
-  for (quantity::Quantity q : number ? quantity::FindQuantities(sentence_text)
+  for (quantity::Quantity q : number ? quantity::FindQuantities(sentence_text, lexicon.numbers())
                                      : std::vector<quantity::Quantity>{}) {
     q.start += sentence.start;
     q.end += sentence.start;
@@ -454,7 +454,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     QuantityRef ref{{view.TokenAt(q.number_start), view.TokenAt(q.end)}, q};
     if (ref.span.end > ref.span.begin) view.quantities.push_back(ref);
   }
-  for (dates::DateMention d : read_dates ? dates::FindDates(sentence_text, published)
+  for (dates::DateMention d : read_dates ? dates::FindDates(sentence_text, published, lexicon.dates())
                                          : std::vector<dates::DateMention>{}) {
     d.start += sentence.start;
     d.end += sentence.start;

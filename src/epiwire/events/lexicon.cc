@@ -564,6 +564,16 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   if (status.ok()) status = lexicon->ReadGrammar(dir + "/grammar.tsv");
   if (status.ok()) status = lexicon->ReadMeasures(dir + "/measures.tsv");
   if (!status.ok()) return status;
+  if (quantity::NumberGrammar::Exists(dir)) {
+    auto numbers = quantity::NumberGrammar::Load(dir);
+    if (!numbers.ok()) return numbers.status();
+    lexicon->numbers_ = std::move(numbers).value();
+  }
+  if (dates::DateGrammar::Exists(dir)) {
+    auto dates = dates::DateGrammar::Load(dir);
+    if (!dates.ok()) return dates.status();
+    lexicon->dates_ = std::move(dates).value();
+  }
   lexicon->IndexPatterns();
   return lexicon;
 }

@@ -16,8 +16,10 @@
 #include <vector>
 
 #include "epiwire/base/status.h"
+#include "epiwire/dates/date_grammar.h"
 #include "epiwire/model/event.h"
 #include "epiwire/model/place.h"
+#include "epiwire/quantity/number_grammar.h"
 #include "epiwire/text/sentences.h"
 
 namespace epiwire::events {
@@ -130,6 +132,10 @@ class Lexicon {
 
   // The ISO 639-1 code of the lexicon's language (its directory's name).
   const std::string& language() const { return language_; }
+  // How the language writes numbers and dates (numbers.tsv, dates.tsv in the same
+  // directory); null where the directory has none, which is the built-in English reading.
+  const quantity::NumberGrammar* numbers() const { return numbers_.get(); }
+  const dates::DateGrammar* dates() const { return dates_.get(); }
 
   // The lexicon's id of each token's lower-cased word (kNoWord for words no phrase of
   // the lexicon holds): one look-up a token, after which every table below matches on
@@ -223,6 +229,8 @@ class Lexicon {
   std::string WordKey(std::string_view lower) const;
 
   std::string language_;
+  std::unique_ptr<quantity::NumberGrammar> numbers_;
+  std::unique_ptr<dates::DateGrammar> dates_;
   bool stem_ = false;
   std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> vocabulary_;
   PhraseTable<std::string> diseases_;
