@@ -405,6 +405,12 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     term.length = lexicon.MatchCaseTerm(words, i, &term.term);
     number = number || (view.grammar[i] & kGrNumber);
   }
+  // Number words of other languages are the number grammar's, not the lexicon's: a
+  // sentence with a case word is read for them.
+  if (!number && lexicon.numbers() != nullptr) {
+    number = std::any_of(view.terms.begin(), view.terms.end(),
+                         [](const TermAt& t) { return t.length > 0; });
+  }
   int clause = 0;
   for (size_t i = 0; i < n; ++i) {
     if (IsClauseBreak(view, i)) ++clause;

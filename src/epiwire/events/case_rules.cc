@@ -373,6 +373,14 @@ const PlaceRef* ItemOrigin(const SentenceView& view, const QuantityRef& q) {
   }
   if (end < tokens.size() && view.Is(end, kGrClassifier)) ++end;
   if (end + 2 < tokens.size() && tokens[end].lower == "(") {
+    // "5 宗 (菲律宾输入 4 宗 ...)": a bracket with counts of its own breaks the item down.
+    for (const QuantityRef& other : view.quantities) {
+      if (other.span.begin <= end) continue;
+      size_t k = end + 1;
+      while (k < other.span.begin && tokens[k].lower != ")") ++k;
+      if (k == other.span.begin) return nullptr;
+      break;
+    }
     for (const PlaceRef& ref : view.places) {
       if (ref.span.begin == end + 1 && ref.role == PlaceRole::kOrigin) return &ref;
     }
@@ -443,21 +451,33 @@ std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCo
   for (size_t k = 0; k < view.tokens.size() && !each; ++k) each = view.Is(k, kGrEach);
   if (!each) return shares;
   const ReadCount& count = counts[c];
-  const bool by_origin = event.origin.has_value() && count.reading.path == CountPath::kListItem;
-  std::optional<Place>& field = by_origin ? event.origin : event.place;
-  if (!field) return shares;
-  const PlaceRef* anchor = nullptr;
-  size_t best = SIZE_MAX;
   const size_t number = count.quantity.span.begin;
-  for (const PlaceRef& ref : view.places) {
-    if (!ref.place.SameAs(*field)) continue;
-    const size_t distance = ref.span.begin > number ? ref.span.begin - number : number - ref.span.end;
-    if (distance < best) {
-      best = distance;
-      anchor = &ref;
+  // The mention of `place` nearest the number, and how far it is.
+  const auto nearest = [&](const std::optional<Place>& place, size_t* best) {
+    const PlaceRef* found = nullptr;
+    *best = SIZE_MAX;
+    if (!place) return found;
+    for (const PlaceRef& ref : view.places) {
+      if (!ref.place.SameAs(*place)) continue;
+      const size_t distance = ref.span.begin > number ? ref.span.begin - number : number - ref.span.end;
+      if (distance < *best) {
+        *best = distance;
+        found = &ref;
+      }
     }
-  }
+    return found;
+  };
+  // The list nearest the count is the one it holds for: its places, or its origins
+  // ("英国、法国各输入 2 宗", "two from Italy and Spain each").
+  size_t place_distance = 0;
+  size_t origin_distance = 0;
+  const PlaceRef* place_ref = nearest(event.place, &place_distance);
+  const PlaceRef* origin_ref = nearest(event.origin, &origin_distance);
+  const bool by_origin = origin_ref != nullptr &&
+                         (count.reading.path == CountPath::kListItem || origin_distance < place_distance);
+  const PlaceRef* anchor = by_origin ? origin_ref : place_ref;
   if (anchor == nullptr) return shares;
+  std::optional<Place>& field = by_origin ? event.origin : event.place;
   std::vector<const PlaceRef*> list = ListAround(view, *anchor);
   list.push_back(anchor);
   std::sort(list.begin(), list.end(),
@@ -563,6 +583,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   const std::vector<Candidate> candidates = Candidates(view, context, gazetteer);
   std::vector<Event> found;
   std::optional<PlaceChoice> statement;  // the place of the last count read, for "bringing"
+  std::optional<bool> frame_imported;  // of the last count that is no list item
   for (size_t c = 0; c < counts.size(); ++c) {
     const ReadCount& count = counts[c];
     const CountReading& reading = count.reading;
@@ -603,8 +624,18 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         event.origin = origin->place;
         event.route.clear();
         event.imported = true;
-        if (!found.empty() && found.back().place) event.place = found.back().place;
+        // "珠海 1 宗 (英国输入)": an item named by its place keeps it; "four from the
+        // United States" is counted where the list's frame is.
+        const size_t hedge = HedgeStart(view, count.quantity);
+        const bool own_place = std::any_of(view.places.begin(), view.places.end(), [&](const PlaceRef& ref) {
+          return ref.span.end == hedge && ref.role != PlaceRole::kOrigin;
+        });
+        if (!own_place && !found.empty() && found.back().place) event.place = found.back().place;
       }
+      // "14 imported cases, 5 in X": the items are of the frame's kind.
+      if (!event.imported && frame_imported) event.imported = frame_imported;
+    } else {
+      frame_imported = event.imported;
     }
     event.evidence = EvidenceOf(text, view.sentence);
     const bool repeat = std::any_of(found.begin(), found.end(), [&](const Event& e) {

@@ -254,7 +254,9 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
           reading.path = CountPath::kTotal;
           for (size_t k = i + term.length; k < tokens.size() && k < i + term.length + 4; ++k) {
             const TermAt& noun = view.terms[k];
-            if (noun.length > 0 && noun.term.role == TermRole::kNoun && noun.term.status) {
+            // "la cifra total de infectados": a participle stands for the people.
+            if (noun.length > 0 && noun.term.status &&
+                (noun.term.role == TermRole::kNoun || noun.term.role == TermRole::kVerb)) {
               reading.status = *noun.term.status;
               reading.head = k;
               reading.phrase_end = k + noun.length;
@@ -347,11 +349,20 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
       }
       break;
     }
-    // "bringing to 14 the number of cases", "portent à 14 le nombre total de cas".
+    // "bringing to 14 the number of cases", "portent à 14 le nombre total de cas"; "son
+    // 40.600 los casos confirmados", "3.933 los muertos": the counted after an article.
     if (i == after && view.Is(i, kGrDeterminer) && i + 1 < tokens.size() &&
-        view.terms[i + 1].length > 0 && view.terms[i + 1].term.role == TermRole::kTotal) {
-      ++i;
-      continue;
+        view.terms[i + 1].length > 0) {
+      const TermRole role = view.terms[i + 1].term.role;
+      if (role == TermRole::kTotal) {
+        ++i;
+        continue;
+      }
+      if (role == TermRole::kNoun || role == TermRole::kVerb || role == TermRole::kPerson) {
+        ++i;
+        ++after;
+        continue;
+      }
     }
     // Other words of a noun phrase: "12 trainee sailors", "eight Rapid Response Teams",
     // "12 Chinese nationals".
@@ -828,6 +839,25 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
         reading->status = *verb->term.status;
         reading->path = CountPath::kKillVerb;
         needs_status = false;
+      }
+    }
+    // "han fallecido 1.062 personas", "умерли 5 человек": a status verb before the
+    // people it tells of (the subject after its verb).
+    if (!blocked && needs_status && reading && !reading->by_modifier) {
+      size_t verb_end = hedge;
+      while (verb_end > 0 && hedge - verb_end < 2 && (view.cues[verb_end - 1] & kCueNew) &&
+             view.terms[verb_end - 1].length == 0) {
+        --verb_end;
+      }
+      for (size_t back = 1; back <= 4 && back <= verb_end; ++back) {
+        const TermAt& term = view.terms[verb_end - back];
+        if (term.length != back) continue;
+        if (term.term.role == TermRole::kVerb && term.term.status) {
+          reading->status = *term.term.status;
+          reading->path = CountPath::kVerb;
+          needs_status = false;
+        }
+        break;
       }
     }
     // "killed 28 people, including nine people", "50 cattle and one moose": people or

@@ -19,7 +19,11 @@ void RemoveRepeats(std::vector<Event>& events) {
       const bool same_place = other.place.has_value() == event.place.has_value() &&
                               (!other.place || other.place->SameAs(*event.place));
       if (event.type == EventType::kCases) {
-        return other.count == event.count && other.status == event.status && same_place;
+        // "2 from the UK and 2 from France": the same count from two origins is two.
+        const bool other_origin = other.origin && event.origin &&
+                                  other.origin->country != event.origin->country;
+        return other.count == event.count && other.status == event.status && same_place &&
+               !other_origin;
       }
       const std::string a = other.place ? other.place->country : "";
       const std::string b = event.place ? event.place->country : "";

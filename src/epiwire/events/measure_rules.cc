@@ -98,6 +98,16 @@ const PlaceRef* PlaceEntered(const SentenceView& view) {
 std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
                                  const DocumentContext& context,
                                  const gazetteer::Gazetteer& gazetteer) {
+  // "..., du Kenya et du Rwanda qui a annoncé la fermeture": the subject of a relative
+  // clause is the place it hangs on, not the first of the list.
+  for (size_t r = std::min(trigger, view.tokens.size()); r-- > 1;) {
+    if (!view.Is(r, kGrRelative)) continue;
+    const size_t end = view.tokens[r - 1].lower == "," ? r - 1 : r;
+    for (const PlaceRef& ref : view.places) {
+      if (ref.span.end == end && CanAct(ref) && !ref.demonym) return ref.place;
+    }
+    break;
+  }
   const PlaceRef* best_name = nullptr;
   const PlaceRef* best_demonym = nullptr;
   for (const PlaceRef& ref : view.places) {
@@ -162,8 +172,9 @@ std::optional<Place> ChooseTarget(const SentenceView& view, size_t trigger,
   return std::nullopt;
 }
 
-// The other places of a list the actor stands in, before the trigger: "the US,
-// Australia, Taiwan and South Korea have ..." (places joined by commas and "and").
+// The other places of a list the actor stands in: "the US, Australia, Taiwan and South
+// Korea have ..." (places joined by commas and "and" before the trigger), or "schools
+// are closed in Gabon and in Rwanda" (after it, each with its preposition).
 std::vector<Place> CoActors(const SentenceView& view, const std::optional<Place>& actor,
                             size_t trigger) {
   std::vector<Place> out;
@@ -175,18 +186,27 @@ std::vector<Place> CoActors(const SentenceView& view, const std::optional<Place>
       break;
     }
   }
+  const bool after = start == nullptr;
+  if (after) {
+    for (const PlaceRef& ref : view.places) {
+      if (ref.span.begin >= trigger && ref.role == PlaceRole::kLocative && ref.place.SameAs(*actor)) {
+        start = &ref;
+        break;
+      }
+    }
+  }
   if (start == nullptr) return out;
   const auto joined = [&](size_t from, size_t to) {
     if (to < from || to - from > 3) return false;
     for (size_t k = from; k < to; ++k) {
-      const std::string& w = view.tokens[k].lower;
-      if (w != "," && w != "and" && w != "the") return false;
+      const uint32_t joins = kGrCoordination | kGrDeterminer | (after ? kGrLocative : 0);
+      if (view.tokens[k].lower != "," && !view.Is(k, joins)) return false;
     }
     return true;
   };
   const PlaceRef* last = start;
   for (const PlaceRef& ref : view.places) {
-    if (ref.span.begin <= last->span.begin || ref.span.begin >= trigger) continue;
+    if (ref.span.begin <= last->span.begin || (!after && ref.span.begin >= trigger)) continue;
     if (!joined(last->span.end, ref.span.begin) || !CanAct(ref) || ref.demonym) break;
     if (!ref.place.SameAs(*actor)) out.push_back(ref.place);
     last = &ref;
@@ -306,16 +326,39 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       }
     }
   }
+  // Objects of several kinds joined in one phrase share its predicate: "schools and
+  // places of worship are closed", "les écoles et les lieux de culte sont fermés".
+  std::vector<size_t> group(objects.size(), 0);
+  for (size_t o = 1; o < objects.size(); ++o) {
+    const size_t from = objects[o - 1].end;
+    const size_t to = objects[o].begin;
+    bool joined = to > from && to - from <= 3;
+    bool coordinated = false;
+    bool determined = false;
+    for (size_t k = from; joined && k < to; ++k) {
+      joined = tokens[k].lower == "," || view.Is(k, kGrCoordination | kGrDeterminer);
+      coordinated = coordinated || view.Is(k, kGrCoordination);
+      determined = determined || view.Is(k, kGrDeterminer);
+    }
+    // "flights, the border has ...": after a bare comma, an article opens a new clause.
+    joined = joined && (coordinated || !determined);
+    group[o] = joined ? group[o - 1] : o;
+  }
+  const auto index_of = [&](const Mark* mark) { return static_cast<size_t>(mark - objects.data()); };
   std::vector<PairReading> pairs;
   for (const Mark& object : objects) {
     const Mark* best = nullptr;
     size_t best_distance = SIZE_MAX;
     for (size_t p = 0; p < predicates.size(); ++p) {
       const Mark& predicate = predicates[p];
-      if (object_of[p] != &object) continue;
-      const bool after = predicate.begin >= object.end;
-      const size_t from = after ? object.end : predicate.end;
-      const size_t to = after ? predicate.begin : object.begin;
+      if (object_of[p] == nullptr || group[index_of(object_of[p])] != group[index_of(&object)]) {
+        continue;
+      }
+      // Reach and stops are the nearest object's of the phrase.
+      const Mark& near = *object_of[p];
+      const bool after = predicate.begin >= near.end;
+      const size_t from = after ? near.end : predicate.end;
+      const size_t to = after ? predicate.begin : near.begin;
       if (to - from > kReach) continue;
       bool stopped = false;
       for (size_t k = from; k < to; ++k) stopped = stopped || IsStop(tokens[k]);
