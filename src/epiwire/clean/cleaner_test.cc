@@ -663,6 +663,11 @@ TEST(LineRules, KickersAndCutOffEndings) {
   EXPECT_TRUE(EndsCutOff("an act of physical endangerment,\xE2\x80\x9D"));
   EXPECT_FALSE(EndsCutOff("as soon as possible.\xE2\x80\x9D"));
   EXPECT_FALSE(EndsCutOff("the following measures:"));
+  // A credit in brackets after a finished sentence; a bracket inside a cut sentence.
+  EXPECT_FALSE(EndsCutOff("The port stays shut until further notice. (Reporting by our desk)"));
+  EXPECT_FALSE(EndsCutOff("\xE5\x8F\xA3\xE5\xB2\xB8\xE5\x85\xB3\xE9\x97\xAD\xE3\x80\x82(\xE6\x96\xB0\xE9\x97\xBB)"));
+  EXPECT_TRUE(EndsCutOff("cases rose in the province (mostly in"));
+  EXPECT_TRUE(EndsCutOff("cases rose in the province (Hubei)"));
 }
 
 TEST(LineRules, NamesAndBios) {

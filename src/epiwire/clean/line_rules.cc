@@ -376,6 +376,15 @@ bool StartsWithKicker(std::string_view line) {
 bool EndsCutOff(std::string_view line) {
   line = TrimSpaces(line);
   if (line.empty()) return false;
+  // "... 另行商定。(消息来源: ...)", "... said. (Reporting by ...)": a bracket after a
+  // finished sentence is a credit, not the text cut off.
+  if (line.back() == ')') {
+    const size_t open = line.rfind('(');
+    if (open != std::string_view::npos && open > 0) {
+      const std::string_view before = TrimSpaces(line.substr(0, open));
+      if (!before.empty() && !EndsCutOff(before)) return false;
+    }
+  }
   // Strip closing quotes and brackets: ASCII, and U+2019, U+201D, U+00BB.
   for (;;) {
     char last = line.back();

@@ -411,11 +411,6 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     number = std::any_of(view.terms.begin(), view.terms.end(),
                          [](const TermAt& t) { return t.length > 0; });
   }
-  int clause = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (IsClauseBreak(view, i)) ++clause;
-    view.clause[i] = clause;
-  }
   // Diseases, longest first, without overlaps ("swine flu" is not also "flu").
   for (size_t i = 0; i < n; ++i) {
     std::string disease;
@@ -465,6 +460,17 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     d.start += sentence.start;
     d.end += sentence.start;
     view.dates.push_back(DateRef{{view.TokenAt(d.start), view.TokenAt(d.end)}, d});
+  }
+  // Clauses. "один – в Белгородской области": a dash after a number stands for a verb
+  // left out, not for a break.
+  int clause = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const bool after_number =
+        i > 0 && IsDash(view.tokens[i].lower) &&
+        std::any_of(view.quantities.begin(), view.quantities.end(),
+                    [&](const QuantityRef& q) { return q.span.end == i; });
+    if (IsClauseBreak(view, i) && !after_number) ++clause;
+    view.clause[i] = clause;
   }
   MarkPlaceRoles(text, view);
   // "Sao Paulo, the most populous state": the apposition says which reading is meant.

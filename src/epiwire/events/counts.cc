@@ -33,6 +33,7 @@ std::vector<int> QuantityStarts(const SentenceView& view) {
 struct Scan {
   const SentenceView& view;
   const std::vector<int>& quantity_at;
+  const Lexicon& lexicon;
 };
 
 // Is the verb or participle at i an adjective of the noun after it ("infected cows",
@@ -680,8 +681,7 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
       }
       return std::nullopt;
     }
-    if (found.length > 0 && term.role == TermRole::kNoun &&
-        OneOf(tokens[k].lower, {"case", "death", "infection", "fatality"})) {
+    if (found.length > 0 && term.role == TermRole::kNoun && scan.lexicon.IsSingleNoun(tokens[k].lower)) {
       if (!new_cue && !after_count_verb) return std::nullopt;
       // "a case of X was found in Y": counted once, with its host read later.
       CountReading reading;
@@ -724,8 +724,10 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   // After: "in X", "at X", "from X" (a breakdown by origin), a bracket, a comma, "and",
   // or the end.
   bool place_after = false;
-  if (end < tokens.size() && (view.Is(end, kGrLocative) || tokens[end].lower == "from")) {
-    for (size_t k = end + 1; k < tokens.size() && k < end + 7; ++k) {
+  // "один – в Белгородской области": a dash stands for the verb left out.
+  const size_t prep = end < tokens.size() && IsDash(tokens[end].lower) ? end + 1 : end;
+  if (prep < tokens.size() && (view.Is(prep, kGrLocative) || tokens[prep].lower == "from")) {
+    for (size_t k = prep + 1; k < tokens.size() && k < prep + 7; ++k) {
       if (view.PlaceAt(k) != nullptr) place_after = true;
       if (std::any_of(view.anaphors.begin(), view.anaphors.end(),
                       [&](const Anaphor& a) { return a.span.begin == k; })) {
@@ -768,8 +770,9 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   if (place_before && ends_here) return true;
   if (!place_after) return false;
   // "and seven in X", ", 19 in X", ": four from X": the item stands after a list
-  // separator.
-  return start > 0 && (tokens[start - 1].lower == "," || view.Is(start - 1, kGrCoordination) ||
+  // separator, or after "of them" ("из них 14 у граждан РФ", "dont 3 à Paris").
+  return start > 0 && (tokens[start - 1].lower == "," ||
+                       view.Is(start - 1, kGrCoordination | kGrPronoun) ||
                        tokens[start - 1].lower == ";" || tokens[start - 1].lower == ":" ||
                        IsDash(tokens[start - 1].lower));
 }
@@ -781,9 +784,8 @@ size_t HedgeStart(const SentenceView& view, const QuantityRef& q) {
 }
 
 std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexicon) {
-  (void)lexicon;
   const std::vector<int> quantity_at = QuantityStarts(view);
-  const Scan scan{view, quantity_at};
+  const Scan scan{view, quantity_at, lexicon};
   const auto& tokens = view.tokens;
   const bool has_disease = view.HasDisease();
   const uint32_t sentence_cues = view.CuesIn(0, tokens.size());

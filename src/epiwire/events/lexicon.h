@@ -162,6 +162,11 @@ class Lexicon {
   size_t MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const {
     return MatchCue(WordIds(tokens), i, cues);
   }
+  // A case noun in the singular ("case", "случай"): after "a" or "first" it counts one.
+  // settings.tsv lists them (`single` rows); English has case, death, infection, fatality.
+  bool IsSingleNoun(std::string_view word) const {
+    return std::find(single_nouns_.begin(), single_nouns_.end(), word) != single_nouns_.end();
+  }
   // The level a place noun refers to ("province" -> subdivision); nullopt otherwise.
   std::optional<PlaceLevel> PlaceNounLevel(std::string_view word) const;
   // True for diseases of animals only (african-swine-fever): their "cases" are
@@ -229,6 +234,8 @@ class Lexicon {
   std::string WordKey(std::string_view lower) const;
 
   std::string language_;
+  std::vector<std::string> single_nouns_ = {"case", "death", "infection", "fatality"};
+  bool single_nouns_set_ = false;  // the first `single` row replaces the English default
   std::unique_ptr<quantity::NumberGrammar> numbers_;
   std::unique_ptr<dates::DateGrammar> dates_;
   bool stem_ = false;
