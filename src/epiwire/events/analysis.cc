@@ -105,7 +105,7 @@ bool OneOf(std::string_view word, std::initializer_list<std::string_view> words)
 // from; "deaths from the fever in Bahia" is about the illness, and X is where.
 PlaceRole LocativeAfterFrom(const SentenceView& view, size_t in_at) {
   for (size_t m = in_at; m-- > 0 && m + 6 > in_at;) {
-    if (view.tokens[m].lower != "from") continue;
+    if (view.tokens[m].lower != "from" && !view.Is(m, kGrFrom)) continue;
     for (size_t n = m + 1; n < in_at; ++n) {
       if (!view.disease[n].empty() || (view.cues[n] & kCueOutbreak) || view.terms[n].length > 0) {
         return PlaceRole::kLocative;

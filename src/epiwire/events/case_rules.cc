@@ -172,9 +172,21 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     }
   }
   if (before) return {before->place};
-  // 4. A place after it in the sentence ("... have been reported in X").
+  // 4. A place after it in the sentence ("... have been reported in X"), but not one of
+  //    a conjunct with a verb of its own ("..., et à un Chinois qui est décédé à Paris").
+  const auto new_conjunct = [&](size_t from, size_t to) {
+    for (size_t k = from; k + 1 < to; ++k) {
+      if (view.tokens[k].lower != "," || !view.Is(k + 1, kGrCoordination)) continue;
+      for (size_t m = k + 2; m < to; ++m) {
+        if (view.terms[m].length > 0 && view.terms[m].term.role == TermRole::kVerb) return true;
+      }
+    }
+    return false;
+  };
   for (const Candidate& c : candidates) {
-    if (c.span.begin >= after && !c.demonym && c.locative) return {c.place};
+    if (c.span.begin < after || c.demonym || !c.locative) continue;
+    if (new_conjunct(after, c.span.begin)) break;
+    return {c.place};
   }
   if (demonym) return {demonym->place};
   // "Eight pilgrims returning to Malaysia": a destination, unless the text is about

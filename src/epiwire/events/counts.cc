@@ -56,12 +56,19 @@ bool BeforeANoun(const SentenceView& view, size_t i) {
 // crossing had tested positive"). Another count, or a new reporting verb, ends the
 // search; a participle right after the noun ("1,382 patients recovered") or after an
 // auxiliary ("were hospitalized") counts as a verb; "may have died" says nothing.
+bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q);
+
 std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, size_t* at) {
   const SentenceView& view = scan.view;
   const auto& tokens = view.tokens;
   for (size_t i = from; i < tokens.size() && i < from + window; ++i) {
     if (i > from && view.clause[i] != view.clause[from] && tokens[i].lower != ",") break;
-    if (scan.quantity_at[i] >= 0 && !(i > 0 && view.Is(i - 1, kGrLocative))) break;
+    // Another count ends the search; an age or a duration ("aged 80", "âgé de 80 ans")
+    // does not.
+    if (scan.quantity_at[i] >= 0 && !(i > 0 && view.Is(i - 1, kGrLocative)) &&
+        !IsExcludedNumber(view, view.quantities[static_cast<size_t>(scan.quantity_at[i])])) {
+      break;
+    }
     if (i > from && view.Is(i, kGrReport)) break;
     TermAt term = view.terms[i];
     if (term.length == 0) continue;
@@ -657,6 +664,20 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
     if (found.length > 0 && term.role == TermRole::kModifier) {
       k += found.length - 1;
       continue;
+    }
+    // "un Chinois ... qui est décédé", "a Briton who died": a people's name for a person.
+    if (article && k == i + 1 && view.PlaceAt(k) != nullptr && view.PlaceAt(k)->demonym &&
+        tokens[k].capitalized) {
+      const PlaceRef& demonym = *view.PlaceAt(k);
+      size_t at = 0;
+      const auto verb = VerbAfter(scan, demonym.span.end, 18, &at);
+      if (!verb || verb->term.role != TermRole::kVerb) return std::nullopt;
+      CountReading reading;
+      reading.status = *verb->term.status;
+      reading.head = k;
+      reading.phrase_end = demonym.span.end;
+      reading.path = CountPath::kSingle;
+      return reading;
     }
     if (found.length > 0 && (term.role == TermRole::kPerson || term.role == TermRole::kAnimal) &&
         (article || is_ordinal)) {
