@@ -8,6 +8,7 @@
 #include "epiwire/clean/line_rules.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <vector>
 
@@ -208,6 +209,40 @@ bool Contains(std::string_view line, std::string_view what) {
   return line.find(what) != std::string_view::npos;
 }
 
+// " | ", "\xC2\xBB", "\xE2\x80\xBA" or ">>" (navigation, breadcrumbs), or " min read" and the
+// like, anywhere in `line`: one pass that stops only at the bytes these begin with.
+bool HasNavigationOrReadingTime(std::string_view line) {
+  static constexpr std::string_view kReadingTimes[] = {" min read", " Min Read", " minute read",
+                                                       " mins read", " minutes ago"};
+  for (size_t i = 0; i < line.size(); ++i) {
+    const std::string_view rest = line.substr(i);
+    switch (line[i]) {
+      case '|':
+        if (i > 0 && line[i - 1] == ' ' && rest.starts_with("| ")) return true;
+        break;
+      case '>':
+        if (rest.starts_with(">>")) return true;
+        break;
+      case '\xC2':
+        if (rest.starts_with("\xC2\xBB")) return true;
+        break;
+      case '\xE2':
+        if (rest.starts_with("\xE2\x80\xBA")) return true;
+        break;
+      case ' ':
+        if (rest.size() > 1 && (rest[1] == 'm' || rest[1] == 'M')) {
+          for (std::string_view reading : kReadingTimes) {
+            if (rest.starts_with(reading)) return true;
+          }
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view WithoutDuration(std::string_view line) {
@@ -227,26 +262,21 @@ bool LooksLikePageFurniture(std::string_view line) {
   line = TrimSpaces(line);
   if (line.empty() || line.size() > kMaxMenuLine) return false;
   if (line.size() > kMaxFurnitureLine) {
+    if (EndsSentence(line)) return false;
     size_t camel = 0;
-    for (size_t i = 1; i < line.size(); ++i) {
+    for (size_t i = 1; i < line.size() && camel < 3; ++i) {
       camel += IsAsciiUpper(static_cast<unsigned char>(line[i])) &&
                IsAsciiLower(static_cast<unsigned char>(line[i - 1]));
     }
-    return camel >= 3 && !EndsSentence(line);
+    return camel >= 3;
   }
-  // Navigation and breadcrumbs.
-  if (Contains(line, " | ") || Contains(line, "\xC2\xBB") || Contains(line, "\xE2\x80\xBA") ||
-      Contains(line, ">>")) {
-    return true;
-  }
-  // Time stamps and reading times.
-  if (HasClockTime(line) && !EndsSentence(line) && CountWordsIn(line) <= 14) return true;
-  if (Contains(line, " min read") || Contains(line, " Min Read") || Contains(line, " minute read") ||
-      Contains(line, " mins read") || Contains(line, " minutes ago")) {
-    return true;
-  }
+  // Navigation and breadcrumbs, reading times; time stamps.
+  if (HasNavigationOrReadingTime(line)) return true;
+  const bool ends_sentence = EndsSentence(line);
+  if (!ends_sentence && HasClockTime(line) && CountWordsIn(line) <= 14) return true;
   // A tagline: "...advancing wildlife health".
   if (line.starts_with("...") || line.starts_with("\xE2\x80\xA6")) return true;
+  if (ends_sentence) return false;  // the rules below are for lines that end no sentence
   // A site header in capitals: three words or more, no lower-case letter, no digit.
   bool lower = false;
   bool digit = false;
@@ -257,9 +287,9 @@ bool LooksLikePageFurniture(std::string_view line) {
     digit = digit || IsAsciiDigit(c);
     if (i > 0 && IsAsciiUpper(c) && IsAsciiLower(static_cast<unsigned char>(line[i - 1]))) ++camel;
   }
-  if (!lower && !digit && CountWordsIn(line) >= 3 && !EndsSentence(line)) return true;
+  if (!lower && !digit && CountWordsIn(line) >= 3) return true;
   // Menu items glued into one word: "FinancialGovernment SolutionsLegalReuters".
-  return camel >= 2 && !EndsSentence(line);
+  return camel >= 2;
 }
 
 static size_t PromotedTail(std::string_view line) {
@@ -282,10 +312,12 @@ bool LooksLikeCredit(std::string_view line) {
     if (LooksLikePersonName(name)) return true;
   }
   // "China /CIA": an image credit.
-  const size_t slash = line.find(" /");
-  if (slash != std::string_view::npos && line.size() <= 40 && CountWordsIn(line) <= 4 &&
-      slash + 2 < line.size() && IsAsciiUpper(static_cast<unsigned char>(line[slash + 2]))) {
-    return true;
+  if (line.size() <= 40) {
+    const size_t slash = line.find(" /");
+    if (slash != std::string_view::npos && CountWordsIn(line) <= 4 && slash + 2 < line.size() &&
+        IsAsciiUpper(static_cast<unsigned char>(line[slash + 2]))) {
+      return true;
+    }
   }
   // A caption ending in "(Jane Doe/Getty Images)" or "(Photo: ...)".
   if (line.back() == ')') {
@@ -337,17 +369,26 @@ bool LooksLikePersonName(std::string_view line) {
 
 bool LooksLikeAuthorBio(std::string_view line) {
   line = TrimSpaces(line);
-  if (line.size() > kMaxBioLine) return false;
+  // The name before the link opens the line with a capital.
+  if (line.size() > kMaxBioLine || line.empty() || !IsAsciiUpper(line.front())) return false;
   static constexpr std::string_view kLinks[] = {" is a ", " is an ", " is the ", " was a ",
                                                 " has been a "};
-  for (std::string_view link : kLinks) {
-    size_t at = line.find(link);
-    if (at == std::string_view::npos || at == 0 || at > kMaxBioSubject) continue;
-    if (!LooksLikePersonName(line.substr(0, at))) continue;
-    std::string_view rest = line.substr(at + link.size());
-    FoldedText folded = FoldText(rest.substr(0, std::min(rest.size(), kMaxRoleDistance + 30)));
-    for (const PhraseMatch& match : BoilerplateLexicon().FindAll(folded)) {
-      if (HasKind(match, kRole) && match.begin <= kMaxRoleDistance) return true;
+  // Each link counts at its first occurrence only, and only near the start: the
+  // spaces there are tried in order, and a link once seen is not tried again.
+  bool seen[std::size(kLinks)] = {};
+  for (size_t at = 1; at <= kMaxBioSubject && at < line.size(); ++at) {
+    if (line[at] != ' ' || at + 1 == line.size()) continue;
+    if (line[at + 1] != 'i' && line[at + 1] != 'w' && line[at + 1] != 'h') continue;
+    for (size_t k = 0; k < std::size(kLinks); ++k) {
+      const std::string_view link = kLinks[k];
+      if (seen[k] || !line.substr(at).starts_with(link)) continue;
+      seen[k] = true;
+      if (!LooksLikePersonName(line.substr(0, at))) continue;
+      std::string_view rest = line.substr(at + link.size());
+      FoldedText folded = FoldText(rest.substr(0, std::min(rest.size(), kMaxRoleDistance + 30)));
+      for (const PhraseMatch& match : BoilerplateLexicon().FindAll(folded)) {
+        if (HasKind(match, kRole) && match.begin <= kMaxRoleDistance) return true;
+      }
     }
   }
   return false;
@@ -355,8 +396,8 @@ bool LooksLikeAuthorBio(std::string_view line) {
 
 bool StartsWithKicker(std::string_view line) {
   line = TrimSpaces(line);
-  size_t colon = line.find(':');
-  if (colon == std::string_view::npos || colon > kMaxKicker) return false;
+  size_t colon = line.substr(0, kMaxKicker + 1).find(':');
+  if (colon == std::string_view::npos) return false;
   if (colon + 2 >= line.size() || line[colon + 1] != ' ') return false;
   size_t upper = 0;
   for (size_t i = 0; i < colon; ++i) {
