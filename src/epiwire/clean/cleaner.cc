@@ -137,12 +137,15 @@ void RemoveAuthorBoxes(std::string_view text, std::vector<Line>& lines) {
   }
 }
 
-// After "Related stories" and the like: the headline lines of the list.
+// After "Related stories" and the like: the headline lines of the list. A list ends
+// where the next one opens: that one's walk goes on from there the same way (it
+// passes over removed lines as this one would), so each line is walked once.
 void RemoveLinkLists(std::string_view text, std::vector<Line>& lines) {
   for (long i = 0; i < static_cast<long>(lines.size()); ++i) {
     if (!lines[static_cast<size_t>(i)].opens_link_list) continue;
     for (long j = Neighbour(lines, i, +1); j >= 0; j = Neighbour(lines, j, +1)) {
       Line& item = lines[static_cast<size_t>(j)];
+      if (item.opens_link_list) break;
       if (item.removed()) continue;
       if (!LooksLikeLinkHeadline(Content(text, item))) break;
       item.why = Why::kContext;
@@ -151,15 +154,20 @@ void RemoveLinkLists(std::string_view text, std::vector<Line>& lines) {
 }
 
 // A video line repeats a title shown before it ("Park closed" ... "Park closed 01:44"):
-// the title goes with the player.
+// the title goes with the player. Kept lines are looked up among the titles, each
+// title with the last video line that shows it.
 void RemoveVideoTitles(std::string_view text, std::vector<Line>& lines) {
+  std::unordered_map<std::string_view, size_t> last_video;  // title -> line index
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].why != Why::kLexicon) continue;
     const std::string_view title = WithoutDuration(Content(text, lines[i]));
-    if (title.empty()) continue;
-    for (size_t j = 0; j < i; ++j) {
-      if (lines[j].kept() && Content(text, lines[j]) == title) lines[j].why = Why::kContext;
-    }
+    if (!title.empty()) last_video[title] = i;
+  }
+  if (last_video.empty()) return;
+  for (size_t j = 0; j < lines.size(); ++j) {
+    if (!lines[j].kept()) continue;
+    const auto video = last_video.find(Content(text, lines[j]));
+    if (video != last_video.end() && video->second > j) lines[j].why = Why::kContext;
   }
 }
 
