@@ -39,7 +39,7 @@ bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool HasKind(const PhraseMatch& match, uint32_t kinds) { return (match.kinds & kinds) != 0; }
 
 // Only spaces and punctuation after folded offset `pos`.
-bool OnlyPunctuationAfter(const std::string& text, size_t pos) {
+bool OnlyPunctuationAfter(std::string_view text, size_t pos) {
   for (size_t i = pos; i < text.size(); ++i) {
     if (IsWordByte(static_cast<unsigned char>(text[i]))) return false;
   }
@@ -49,7 +49,7 @@ bool OnlyPunctuationAfter(const std::string& text, size_t pos) {
 // Glued boilerplate at the end of a content line: a tail phrase that ends the line,
 // written with a capital, and either glued to the word before it or following a
 // finished sentence. Returns the folded offset where it starts, or npos.
-size_t FindGluedTail(const FoldedText& folded, const std::vector<PhraseMatch>& matches) {
+size_t FindGluedTail(const FoldedView& folded, std::span<const PhraseMatch> matches) {
   for (auto it = matches.rbegin(); it != matches.rend(); ++it) {
     if (!HasKind(*it, kTail) || !OnlyPunctuationAfter(folded.text, it->end)) continue;
     if (it->begin < kMinContentBeforeTail) return std::string_view::npos;
@@ -69,35 +69,42 @@ size_t FindGluedTail(const FoldedText& folded, const std::vector<PhraseMatch>& m
 }
 
 // Prompt rules on the folded text up to `limit` (the start of a glued tail).
-bool IsPromptLine(const std::vector<PhraseMatch>& matches,
-                  const std::vector<PhraseMatch>& relevance_matches, size_t limit, bool& certain) {
+bool IsPromptLine(std::span<const PhraseMatch> matches,
+                  std::span<const PhraseMatch> relevance_matches, size_t limit, bool& certain) {
   size_t length = limit;
   size_t covered = 0;
-  std::set<size_t> distinct;
+  // Distinct phrases, counted up to two: the rules below ask for one or several.
+  size_t distinct = 0;
+  size_t first_entry = 0;
   for (const PhraseMatch& match : matches) {
     if (match.end > limit || !HasKind(match, kStrong | kPrompt | kTail)) continue;
     covered += match.end - match.begin;
-    distinct.insert(match.entry);
+    if (distinct == 0) {
+      first_entry = match.entry;
+      distinct = 1;
+    } else if (match.entry != first_entry) {
+      distinct = 2;
+    }
   }
-  if (distinct.empty() || length == 0) return false;
+  if (distinct == 0 || length == 0) return false;
   double coverage = static_cast<double>(covered) / static_cast<double>(length);
   if (coverage >= 0.5) {
-    certain = distinct.size() >= 2;
+    certain = distinct >= 2;
     return true;
   }
-  RelevanceTally tally;
-  std::vector<PhraseMatch> before_limit;
-  for (const PhraseMatch& match : relevance_matches) {
-    if (match.end <= limit) before_limit.push_back(match);
+  // Matches are in order: those that end before the limit are a prefix.
+  size_t before_limit = 0;
+  while (before_limit < relevance_matches.size() && relevance_matches[before_limit].end <= limit) {
+    ++before_limit;
   }
-  tally.Add(before_limit, 0);
+  RelevanceTally tally;
+  tally.Add(relevance_matches.first(before_limit), 0);
   const double relevance = tally.evidence().weight;
-  if (distinct.size() >= 2 && length <= kMaxPromptLine && (relevance < 1.0 || coverage >= 0.3)) {
+  if (distinct >= 2 && length <= kMaxPromptLine && (relevance < 1.0 || coverage >= 0.3)) {
     certain = true;
     return true;
   }
-  return distinct.size() == 1 && length <= kMaxSinglePromptLine && coverage >= 0.25 &&
-         relevance == 0;
+  return distinct == 1 && length <= kMaxSinglePromptLine && coverage >= 0.25 && relevance == 0;
 }
 
 }  // namespace
@@ -113,11 +120,13 @@ static size_t PromotedTail(std::string_view line);
 
 LineVerdict ClassifyLine(std::string_view line) {
   const FoldedText folded = FoldText(line);
-  return ClassifyFoldedLine(line, folded, RelevanceLexicon().FindAll(folded));
+  return ClassifyFoldedLine(line, folded, BoilerplateLexicon().FindAll(folded),
+                            RelevanceLexicon().FindAll(folded));
 }
 
-LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedText& folded,
-                               const std::vector<PhraseMatch>& relevance) {
+LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedView& folded,
+                               std::span<const PhraseMatch> matches,
+                               std::span<const PhraseMatch> relevance) {
   LineVerdict verdict;
   if (const size_t tail = PromotedTail(line); tail != std::string_view::npos) {
     verdict.glued_tail = tail;
@@ -132,9 +141,8 @@ LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedText& folded,
     verdict.line_class = LineClass::kCredit;
     return verdict;
   }
-  const std::string& text = folded.text;
+  const std::string_view text = folded.text;
   if (text.empty()) return verdict;
-  std::vector<PhraseMatch> matches = BoilerplateLexicon().FindAll(folded);
   for (const PhraseMatch& match : matches) {
     bool whole_line =
         match.begin == 0 && OnlyPunctuationAfter(text, match.end) && text.size() <= match.end + 1;
@@ -166,7 +174,8 @@ LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedText& folded,
     return verdict;
   }
   if (tail != std::string_view::npos) {
-    verdict.glued_tail = folded.origin[tail];
+    verdict.glued_tail =
+        folded.origin[tail] - static_cast<size_t>(line.data() - folded.input.data());
     for (const PhraseMatch& match : matches) {
       if (match.begin == tail && HasKind(match, kHeading)) verdict.glued_author_heading = true;
     }
