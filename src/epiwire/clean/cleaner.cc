@@ -14,13 +14,23 @@
 //   5. stories: runs of kept lines, cut at teasers (a long line opening with an
 //      upper-case kicker, or cut off mid-sentence after earlier content) and at
 //      runs of boilerplate; each story is scored for relevance.
+//
+// The page is folded once, its lines joined by '\n' in one buffer, and the lexicons'
+// phrases are found in one scan of that buffer; each line reads its view of the fold
+// and its share of the matches. Blank lines are left out: no rule looks at them (the
+// byte offsets keep lines apart where a blank line was between them). The working
+// memory is kept by each thread from one page to the next.
 #include "epiwire/clean/cleaner.h"
 
+#include <algorithm>
+#include <span>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 
 #include "epiwire/clean/lexicon.h"
 #include "epiwire/clean/line_rules.h"
+#include "epiwire/clean/prefix_index.h"
 #include "epiwire/clean/relevance.h"
 #include "epiwire/clean/text_fold.h"
 
@@ -38,27 +48,66 @@ constexpr double kRelevantAt = 0.5;
 // Why a line was removed; kNone for kept and blank lines.
 enum class Why { kNone, kLexicon, kCredit, kAuthor, kDuplicate, kContext };
 
+// A non-blank line.
 struct Line {
   size_t start = 0;
   size_t end = 0;          // before the '\n'
   size_t next = 0;         // start of the next line
   size_t content_end = 0;  // `end`, or where a glued tail begins
-  bool blank = false;
   Why why = Why::kNone;
   bool certain = false;  // certain boilerplate (for the context pass)
   bool duplicate_of_content = false;
   bool glued_author_heading = false;
   bool opens_link_list = false;
-  // The line's relevance-lexicon matches and words, found once with its boilerplate.
-  std::vector<PhraseMatch> relevance;
+  // The line in the folded page: folded[fold_begin, fold_end).
+  size_t fold_begin = 0;
+  size_t fold_end = 0;
+  // Its lexicon matches: boilerplate[boilerplate_begin, boilerplate_end) of the page's
+  // list, and the same for relevance; and its words.
+  size_t boilerplate_begin = 0;
+  size_t boilerplate_end = 0;
+  size_t relevance_begin = 0;
+  size_t relevance_end = 0;
   size_t words = 0;
 
-  bool kept() const { return !blank && why == Why::kNone; }
-  bool removed() const { return !blank && why != Why::kNone; }
+  bool kept() const { return why == Why::kNone; }
+  bool removed() const { return why != Why::kNone; }
 };
 
-std::vector<Line> SplitLines(std::string_view text) {
+// A page being cleaned, and the working memory of the thread that cleans it.
+struct Page {
+  std::string_view text;
   std::vector<Line> lines;
+  FoldedPage folded;  // the lines folded, each followed by '\n'
+  std::vector<LiteralHit> hits;
+  std::vector<std::vector<PhraseCandidate>> candidates;  // boilerplate's, relevance's
+  std::vector<PhraseMatch> boilerplate;
+  std::vector<PhraseMatch> relevance;
+  RelevanceTally tally;
+  PrefixIndex keys;
+  std::string key;
+  std::vector<std::pair<size_t, size_t>> heads;
+  std::vector<bool> shares_head;
+
+  FoldedView View(const Line& line) const {
+    return folded.View(line.fold_begin, line.fold_end);
+  }
+  std::span<const PhraseMatch> Boilerplate(const Line& line) const {
+    return std::span(boilerplate).subspan(line.boilerplate_begin,
+                                          line.boilerplate_end - line.boilerplate_begin);
+  }
+  std::span<const PhraseMatch> Relevance(const Line& line) const {
+    return std::span(relevance).subspan(line.relevance_begin,
+                                        line.relevance_end - line.relevance_begin);
+  }
+};
+
+// Memory over this is given back after a page, so that one huge page does not keep
+// it for good.
+constexpr size_t kKeptFoldBytes = 1u << 20;
+
+void SplitLines(Page& page) {
+  const std::string_view text = page.text;
   size_t pos = 0;
   while (pos < text.size()) {
     size_t newline = text.find('\n', pos);
@@ -67,33 +116,72 @@ std::vector<Line> SplitLines(std::string_view text) {
     line.end = newline == std::string_view::npos ? text.size() : newline;
     line.next = newline == std::string_view::npos ? text.size() : newline + 1;
     line.content_end = line.end;
-    line.blank = TrimSpaces(text.substr(pos, line.end - pos)).empty();
-    lines.push_back(line);
     pos = line.next;
+    if (TrimSpaces(text.substr(line.start, line.end - line.start)).empty()) continue;
+    std::tie(line.fold_begin, line.fold_end) = page.folded.AppendLine(line.start, line.end);
+    page.lines.push_back(line);
   }
-  return lines;
 }
 
 std::string_view Content(std::string_view text, const Line& line) {
   return TrimSpaces(text.substr(line.start, line.content_end - line.start));
 }
 
-// Index of the nearest non-blank line before (step -1) or after (step +1) `index`, or -1.
-long Neighbour(const std::vector<Line>& lines, long index, long step) {
-  for (long i = index + step; i >= 0 && i < static_cast<long>(lines.size()); i += step) {
-    if (!lines[static_cast<size_t>(i)].blank) return i;
-  }
-  return -1;
+// The folded view of Content(): the line's, without a glued tail.
+FoldedView ContentView(const Page& page, const Line& line) {
+  const FoldedView view = page.View(line);
+  if (line.content_end == line.end) return view;
+  const size_t* first = view.origin;
+  const size_t* last = view.origin + view.text.size();
+  const auto cut = static_cast<size_t>(std::lower_bound(first, last, line.content_end) - first);
+  return view.Sub(0, cut);
 }
 
-void ClassifyEachLine(std::string_view text, std::vector<Line>& lines) {
-  for (Line& line : lines) {
-    if (line.blank) continue;
+// Index of the line before (step -1) or after (step +1) `index`, or -1.
+long Neighbour(const std::vector<Line>& lines, long index, long step) {
+  const long i = index + step;
+  return i >= 0 && i < static_cast<long>(lines.size()) ? i : -1;
+}
+
+// Finds the lexicons' phrases in the whole folded page at once, then gives each line
+// its matches.
+void MatchLexicons(Page& page) {
+  CleanLexicons().Scan(page.folded.text(), page.hits, page.candidates);
+  const std::vector<PhraseCandidate>& boilerplate = page.candidates[0];
+  const std::vector<PhraseCandidate>& relevance = page.candidates[1];
+  size_t next_boilerplate = 0;
+  size_t next_relevance = 0;
+  // The candidates of a line: from the first that begins in it to the first that
+  // begins after it.
+  auto of_line = [](const std::vector<PhraseCandidate>& all, size_t& next, const Line& line) {
+    while (next < all.size() && all[next].begin < line.fold_begin) ++next;
+    size_t last = next;
+    while (last < all.size() && all[last].begin < line.fold_end) ++last;
+    std::span<const PhraseCandidate> of = std::span(all).subspan(next, last - next);
+    next = last;
+    return of;
+  };
+  for (Line& line : page.lines) {
+    const FoldedView view = page.View(line);
+    line.boilerplate_begin = page.boilerplate.size();
+    BoilerplateLexicon().Choose(view, line.fold_begin, of_line(boilerplate, next_boilerplate, line),
+                                page.boilerplate);
+    line.boilerplate_end = page.boilerplate.size();
+    line.relevance_begin = page.relevance.size();
+    RelevanceLexicon().Choose(view, line.fold_begin, of_line(relevance, next_relevance, line),
+                              page.relevance);
+    line.relevance_end = page.relevance.size();
+  }
+}
+
+void ClassifyEachLine(Page& page) {
+  const std::string_view text = page.text;
+  for (Line& line : page.lines) {
     const std::string_view content = text.substr(line.start, line.end - line.start);
-    const FoldedText folded = FoldText(content);
-    line.relevance = RelevanceLexicon().FindAll(folded);
-    line.words = CountWords(folded.text);
-    LineVerdict verdict = ClassifyFoldedLine(content, folded, line.relevance);
+    const FoldedView view = page.View(line);
+    line.words = CountWords(view.text);
+    LineVerdict verdict =
+        ClassifyFoldedLine(content, view, page.Boilerplate(line), page.Relevance(line));
     line.certain = verdict.certain;
     switch (verdict.line_class) {
       case LineClass::kBoilerplate:
@@ -120,8 +208,7 @@ void ClassifyEachLine(std::string_view text, std::vector<Line>& lines) {
 void RemoveAuthorBoxes(std::string_view text, std::vector<Line>& lines) {
   for (long i = 0; i < static_cast<long>(lines.size()); ++i) {
     const Line& heading = lines[static_cast<size_t>(i)];
-    bool opens_box =
-        (heading.why == Why::kAuthor && !heading.blank) || heading.glued_author_heading;
+    bool opens_box = heading.why == Why::kAuthor || heading.glued_author_heading;
     if (!opens_box) continue;
     long next = Neighbour(lines, i, +1);
     if (next < 0 || !lines[static_cast<size_t>(next)].kept()) continue;
@@ -137,12 +224,15 @@ void RemoveAuthorBoxes(std::string_view text, std::vector<Line>& lines) {
   }
 }
 
-// After "Related stories" and the like: the headline lines of the list.
+// After "Related stories" and the like: the headline lines of the list. A list ends
+// where the next one opens: that one's walk goes on from there the same way (it
+// passes over removed lines as this one would), so each line is walked once.
 void RemoveLinkLists(std::string_view text, std::vector<Line>& lines) {
   for (long i = 0; i < static_cast<long>(lines.size()); ++i) {
     if (!lines[static_cast<size_t>(i)].opens_link_list) continue;
     for (long j = Neighbour(lines, i, +1); j >= 0; j = Neighbour(lines, j, +1)) {
       Line& item = lines[static_cast<size_t>(j)];
+      if (item.opens_link_list) break;
       if (item.removed()) continue;
       if (!LooksLikeLinkHeadline(Content(text, item))) break;
       item.why = Why::kContext;
@@ -151,54 +241,70 @@ void RemoveLinkLists(std::string_view text, std::vector<Line>& lines) {
 }
 
 // A video line repeats a title shown before it ("Park closed" ... "Park closed 01:44"):
-// the title goes with the player.
+// the title goes with the player. Kept lines are looked up among the titles, each
+// title with the last video line that shows it.
 void RemoveVideoTitles(std::string_view text, std::vector<Line>& lines) {
+  std::unordered_map<std::string_view, size_t> last_video;  // title -> line index
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].why != Why::kLexicon) continue;
     const std::string_view title = WithoutDuration(Content(text, lines[i]));
-    if (title.empty()) continue;
-    for (size_t j = 0; j < i; ++j) {
-      if (lines[j].kept() && Content(text, lines[j]) == title) lines[j].why = Why::kContext;
-    }
+    if (!title.empty()) last_video[title] = i;
+  }
+  if (last_video.empty()) return;
+  for (size_t j = 0; j < lines.size(); ++j) {
+    if (!lines[j].kept()) continue;
+    const auto video = last_video.find(Content(text, lines[j]));
+    if (video != last_video.end() && video->second > j) lines[j].why = Why::kContext;
   }
 }
 
 // Keeps the first of repeated paragraphs. A repeat of removed boilerplate is removed
-// as boilerplate; a repeat of kept content as a duplicate.
-void RemoveDuplicates(std::string_view text, std::vector<Line>& lines) {
-  std::unordered_map<std::string, bool> first_kept;  // key -> was the first one kept
-  // Keys of at least kMinDuplicateBytes, by their first kMinDuplicateBytes bytes: a
-  // line that begins an earlier one shares that head with it.
-  std::unordered_map<std::string, std::vector<std::pair<std::string, bool>>> by_head;
-  for (Line& line : lines) {
-    if (line.blank) continue;
-    std::string_view content = Content(text, line);
-    if (content.size() < kMinDuplicateBytes) continue;
-    std::string key = DuplicateKey(content);
+// as boilerplate; a repeat of kept content as a duplicate; and so is a kept line whose
+// key begins a longer earlier one (a teaser cut from a paragraph above).
+//
+// Two lines can only be related if their keys share the first kMinDuplicateBytes bytes
+// (or are equal, when shorter): lines whose key head no other line has are passed
+// over without building their whole key.
+void RemoveDuplicates(Page& page) {
+  std::vector<std::pair<size_t, size_t>>& heads = page.heads;  // (hash of head, line)
+  heads.clear();
+  for (size_t i = 0; i < page.lines.size(); ++i) {
+    const Line& line = page.lines[i];
+    if (Content(page.text, line).size() < kMinDuplicateBytes) continue;
+    DuplicateKeyOfFolded(ContentView(page, line).text, page.key, kMinDuplicateBytes);
+    heads.emplace_back(std::hash<std::string_view>()(page.key), i);
+  }
+  std::sort(heads.begin(), heads.end());
+  std::vector<bool>& shares_head = page.shares_head;
+  shares_head.assign(page.lines.size(), false);
+  for (size_t i = 0; i < heads.size(); ++i) {
+    const bool same_as_next = i + 1 < heads.size() && heads[i].first == heads[i + 1].first;
+    const bool same_as_before = i > 0 && heads[i].first == heads[i - 1].first;
+    if (same_as_next || same_as_before) shares_head[heads[i].second] = true;
+  }
+  PrefixIndex& keys = page.keys;  // key -> was the first one kept
+  keys.Clear();
+  for (size_t i = 0; i < page.lines.size(); ++i) {
+    Line& line = page.lines[i];
+    if (!shares_head[i]) continue;
+    DuplicateKeyOfFolded(ContentView(page, line).text, page.key);
+    const std::string& key = page.key;
     if (key.size() < kMinDuplicateBytes / 2) continue;
     if (line.kept()) {
-      auto found = first_kept.find(key);
-      if (found != first_kept.end()) {
+      const PrefixIndex::Found found = keys.Find(key);
+      if (found.equal) {
         line.why = Why::kDuplicate;
-        line.duplicate_of_content = found->second;
+        line.duplicate_of_content = found.equal_value;
         continue;
       }
-      auto head = key.size() >= kMinDuplicateBytes ? by_head.find(key.substr(0, kMinDuplicateBytes))
-                                                   : by_head.end();
-      if (head != by_head.end()) {
-        for (const auto& [other, other_kept] : head->second) {
-          if (other.size() > key.size() && other.compare(0, key.size(), key) == 0) {
-            line.why = Why::kDuplicate;
-            line.duplicate_of_content = other_kept;
-            break;
-          }
-        }
+      // Keys shorter than kMinDuplicateBytes are only compared whole.
+      if (key.size() >= kMinDuplicateBytes && found.longer) {
+        line.why = Why::kDuplicate;
+        line.duplicate_of_content = found.longer_value;
+        continue;
       }
-      if (line.removed()) continue;
     }
-    if (first_kept.emplace(key, line.kept()).second && key.size() >= kMinDuplicateBytes) {
-      by_head[key.substr(0, kMinDuplicateBytes)].emplace_back(key, line.kept());
-    }
+    keys.Add(key, line.kept());
   }
 }
 
@@ -212,7 +318,9 @@ bool IsCertain(const std::vector<Line>& lines, long index) {
 }
 
 // Author bios outside a box, and short unmatched lines wedged between removed lines.
-void RemoveByContext(std::string_view text, std::vector<Line>& lines) {
+void RemoveByContext(Page& page) {
+  const std::string_view text = page.text;
+  std::vector<Line>& lines = page.lines;
   long count = static_cast<long>(lines.size());
   for (long i = 0; i < count; ++i) {
     Line& line = lines[static_cast<size_t>(i)];
@@ -233,9 +341,9 @@ void RemoveByContext(std::string_view text, std::vector<Line>& lines) {
       const Line& candidate = lines[static_cast<size_t>(j)];
       std::string_view content = Content(text, candidate);
       if (content.size() > kMaxWedgedLineBytes || run.size() == kMaxWedgedRun) break;
-      RelevanceTally tally;
-      tally.Add(candidate.relevance, candidate.words);
-      relevance += tally.evidence().weight;
+      page.tally.Clear();
+      page.tally.Add(page.Relevance(candidate), candidate.words);
+      relevance += page.tally.evidence().weight;
       run.push_back(j);
     }
     bool run_complete = j < 0 || !lines[static_cast<size_t>(j)].kept();
@@ -267,7 +375,9 @@ StoryCue CueFor(std::string_view content, bool after_content) {
   return cue;
 }
 
-Story MakeStory(std::string_view text, const std::vector<Line>& lines, size_t first, size_t last) {
+Story MakeStory(Page& page, size_t first, size_t last) {
+  const std::string_view text = page.text;
+  const std::vector<Line>& lines = page.lines;
   Story story;
   story.start = lines[first].start;
   while (story.start < lines[first].content_end &&
@@ -276,15 +386,26 @@ Story MakeStory(std::string_view text, const std::vector<Line>& lines, size_t fi
   }
   story.end = lines[last].content_end;
   while (story.end > story.start && TrimSpaces(text.substr(story.end - 1, 1)).empty()) --story.end;
-  RelevanceTally tally;
+  RelevanceTally& tally = page.tally;
+  tally.Clear();
+  std::vector<PhraseMatch> content_matches;
   for (size_t i = first; i <= last; ++i) {
     if (!lines[i].kept()) continue;
-    // A glued tail removed from a line takes its words along.
+    // A glued tail removed from a line takes its words along: the line's matches are
+    // chosen again among its candidates, in the view without the tail.
     if (lines[i].content_end < lines[i].end) {
-      const FoldedText folded = FoldText(Content(text, lines[i]));
-      tally.Add(RelevanceLexicon().FindAll(folded), CountWords(folded.text));
+      const FoldedView content = ContentView(page, lines[i]);
+      const std::vector<PhraseCandidate>& candidates = page.candidates[1];
+      auto from = std::lower_bound(candidates.begin(), candidates.end(), lines[i].fold_begin,
+                                   [](const PhraseCandidate& candidate, size_t begin) {
+                                     return candidate.begin < begin;
+                                   });
+      content_matches.clear();
+      RelevanceLexicon().Choose(content, lines[i].fold_begin,
+                                std::span(from, candidates.end()), content_matches);
+      tally.Add(content_matches, CountWords(content.text));
     } else {
-      tally.Add(lines[i].relevance, lines[i].words);
+      tally.Add(page.Relevance(lines[i]), lines[i].words);
     }
   }
   double probability = ScoreEvidence(tally.evidence());
@@ -293,7 +414,9 @@ Story MakeStory(std::string_view text, const std::vector<Line>& lines, size_t fi
   return story;
 }
 
-std::vector<Story> SplitStories(std::string_view text, const std::vector<Line>& lines) {
+std::vector<Story> SplitStories(Page& page) {
+  const std::string_view text = page.text;
+  const std::vector<Line>& lines = page.lines;
   std::vector<Story> stories;
   long first = -1;
   long last = -1;
@@ -303,13 +426,11 @@ std::vector<Story> SplitStories(std::string_view text, const std::vector<Line>& 
   bool removed_certain = false;
   auto close = [&] {
     if (first >= 0)
-      stories.push_back(
-          MakeStory(text, lines, static_cast<size_t>(first), static_cast<size_t>(last)));
+      stories.push_back(MakeStory(page, static_cast<size_t>(first), static_cast<size_t>(last)));
     first = -1;
   };
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
-    if (line.blank) continue;
     if (line.removed()) {
       if (line.why == Why::kCredit) continue;  // photo credits sit inside articles
       ++removed_run;
@@ -355,16 +476,24 @@ std::vector<RemovedRange> CollectRemoved(const std::vector<Line>& lines) {
 }  // namespace
 
 CleanResult CleanText(std::string_view text) {
+  thread_local Page page;
+  page.text = text;
+  page.lines.clear();
+  page.folded.Reset(text);
+  page.boilerplate.clear();
+  page.relevance.clear();
+  SplitLines(page);
+  MatchLexicons(page);
+  ClassifyEachLine(page);
+  RemoveAuthorBoxes(text, page.lines);
+  RemoveLinkLists(text, page.lines);
+  RemoveVideoTitles(text, page.lines);
+  RemoveDuplicates(page);
+  RemoveByContext(page);
   CleanResult result;
-  std::vector<Line> lines = SplitLines(text);
-  ClassifyEachLine(text, lines);
-  RemoveAuthorBoxes(text, lines);
-  RemoveLinkLists(text, lines);
-  RemoveVideoTitles(text, lines);
-  RemoveDuplicates(text, lines);
-  RemoveByContext(text, lines);
-  result.stories = SplitStories(text, lines);
-  result.removed = CollectRemoved(lines);
+  result.stories = SplitStories(page);
+  result.removed = CollectRemoved(page.lines);
+  if (page.folded.capacity() > kKeptFoldBytes) page = Page();
   return result;
 }
 

@@ -200,6 +200,16 @@ TEST(CleanText, AVideoTitleGoesWithItsPlayer) {
   EXPECT_TRUE(LineKept(text, result, kLede));
 }
 
+// Only a title shown before its player goes with it; the same words after it stay.
+TEST(CleanText, ATitleAfterItsVideoLineIsKept) {
+  const std::string title = "Clinic queues grow as fever spreads";
+  std::string text = Join({kLede, title + " 02:31", kSecond, title, kThird});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineRemoved(text, result, title + " 02:31"));
+  const size_t at = text.rfind(title + "\n");
+  EXPECT_TRUE(OutsideRemoved(result, at, at + title.size()));
+}
+
 TEST(CleanText, APromotedLastSentenceIsCutFromItsParagraph) {
   const std::string promo = "See the full list of this week's picks here >>>>";
   std::string text = Join({kLede, std::string(kSecond) + " " + promo});
@@ -472,6 +482,19 @@ TEST(CleanText, HeadlinesListedUnderRelatedStoriesAreRemoved) {
   EXPECT_TRUE(LineRemoved(text, result, "Related stories"));
   EXPECT_TRUE(LineRemoved(text, result, "Flood waters recede in the south"));
   EXPECT_TRUE(LineRemoved(text, result, "Minister resigns over budget row"));
+  EXPECT_TRUE(LineKept(text, result, kThird));
+}
+
+// Each list is walked up to the next one, which goes on from there.
+TEST(CleanText, HeadlinesUnderListAfterListAreRemoved) {
+  std::string text =
+      Join({kLede, kSecond, "Related stories", "Flood waters recede in the south",
+            "Related stories", "Minister resigns over budget row", "Bridge reopens after repairs",
+            kThird});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineRemoved(text, result, "Flood waters recede in the south"));
+  EXPECT_TRUE(LineRemoved(text, result, "Minister resigns over budget row"));
+  EXPECT_TRUE(LineRemoved(text, result, "Bridge reopens after repairs"));
   EXPECT_TRUE(LineKept(text, result, kThird));
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Lexicon parsing and whole-word phrase matching. Phrases are few (hundreds) and
-// lines short, so matching tries, at each word start, the phrases that begin with
-// that byte, longest first. Tested by cleaner_test.cc.
+// Lexicon parsing and whole-word phrase matching. Matching is in two steps: a literal
+// scan finds every place where a phrase's folded text occurs (Vectorscan, one pass for
+// all phrases), then the whole-word and anchor rules and the choice of the longest
+// match at each start are applied to those few places. Tested by cleaner_test.cc.
 #include "epiwire/clean/lexicon.h"
 
 #include <algorithm>
@@ -68,6 +69,7 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t kinds, double weight) 
   if (entry.text.empty()) return false;
   entry.kinds = kinds;
   entry.weight = weight;
+  scanner_.reset();
   for (Entry& old : entries_) {
     if (old.text == entry.text && old.anchor_start == entry.anchor_start &&
         old.anchor_end == entry.anchor_end) {
@@ -76,64 +78,136 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t kinds, double weight) 
       return true;
     }
   }
+  const auto index = static_cast<uint32_t>(entries_.size());
+  auto same_text = std::find_if(texts_.begin(), texts_.end(),
+                                [&](const Text& text) { return text.text == entry.text; });
+  if (same_text == texts_.end()) {
+    Text text;
+    text.text = entry.text;
+    text.word_start = IsWordByte(static_cast<unsigned char>(entry.text.front()));
+    text.word_end = IsWordByte(static_cast<unsigned char>(entry.text.back()));
+    texts_.push_back(std::move(text));
+    same_text = texts_.end() - 1;
+  }
+  same_text->entries.push_back(index);
   entries_.push_back(std::move(entry));
-  auto& bucket = by_first_byte_[static_cast<unsigned char>(entries_.back().text[0])];
-  bucket.push_back(entries_.size() - 1);
-  std::stable_sort(bucket.begin(), bucket.end(), [this](size_t a, size_t b) {
-    return entries_[a].text.size() > entries_[b].text.size();
-  });
   return true;
 }
 
-bool PhraseMatcher::MatchesAt(const Entry& entry, const FoldedText& folded, size_t pos) const {
-  const std::string& text = folded.text;
-  if (entry.anchor_start && pos != 0) return false;
-  if (text.compare(pos, entry.text.size(), entry.text) != 0) return false;
-  size_t end = pos + entry.text.size();
-  if (entry.anchor_end && end != text.size()) return false;
-  // Whole words: a phrase that starts (ends) with a word byte must not continue a word,
-  // unless the case changes there, as in text glued without a space ("MoreEnter").
-  if (IsWordByte(static_cast<unsigned char>(entry.text.front())) && !IsWordBoundary(folded, pos)) {
-    return false;
+void PhraseMatcher::Compile() { CompileTogether({this}); }
+
+std::shared_ptr<const LexiconScanner> PhraseMatcher::CompileTogether(
+    const std::vector<PhraseMatcher*>& matchers) {
+  auto scanner = std::make_shared<const LexiconScanner>(
+      std::vector<const PhraseMatcher*>(matchers.begin(), matchers.end()));
+  for (size_t slot = 0; slot < matchers.size(); ++slot) {
+    matchers[slot]->scanner_ = scanner;
+    matchers[slot]->scanner_slot_ = slot;
   }
-  return !IsWordByte(static_cast<unsigned char>(entry.text.back())) || IsWordBoundary(folded, end);
+  return scanner;
 }
 
-std::vector<PhraseMatch> PhraseMatcher::FindAll(const FoldedText& folded) const {
+std::vector<PhraseMatch> PhraseMatcher::FindAll(const FoldedView& folded) const {
+  std::shared_ptr<const LexiconScanner> scanner = scanner_;
+  size_t slot = scanner_slot_;
+  if (!scanner) {
+    scanner = std::make_shared<const LexiconScanner>(std::vector<const PhraseMatcher*>{this});
+    slot = 0;
+  }
+  std::vector<LiteralHit> hits;
+  std::vector<std::vector<PhraseCandidate>> candidates;
+  scanner->Scan(folded.text, hits, candidates);
   std::vector<PhraseMatch> matches;
-  const std::string& text = folded.text;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    // Inside a word no whole-word phrase can start: skip without trying the bucket.
-    if (!IsWordBoundary(folded, pos)) {
-      ++pos;
-      continue;
-    }
-    const auto& bucket = by_first_byte_[static_cast<unsigned char>(text[pos])];
+  Choose(folded, 0, candidates[slot], matches);
+  return matches;
+}
+
+void PhraseMatcher::Choose(const FoldedView& folded, size_t offset,
+                           std::span<const PhraseCandidate> candidates,
+                           std::vector<PhraseMatch>& matches) const {
+  const size_t size = folded.text.size();
+  size_t pos = 0;  // in folded's offsets: no match may start before it
+  for (const PhraseCandidate& candidate : candidates) {
+    if (candidate.begin < offset + pos) continue;
+    const size_t begin = candidate.begin - offset;
+    if (begin >= size) break;
+    const size_t end = candidate.end - offset;
+    if (end > size) continue;
+    // Whole words: a phrase that starts (ends) with a word byte must not continue a
+    // word, unless the case changes there, as in text glued without a space
+    // ("MoreEnter").
+    const Text& text = texts_[candidate.text];
+    if (text.word_start && !IsWordBoundary(folded, begin)) continue;
+    if (text.word_end && !IsWordBoundary(folded, end)) continue;
     PhraseMatch found;
     bool any = false;
-    for (size_t index : bucket) {
+    for (uint32_t index : text.entries) {
       const Entry& entry = entries_[index];
-      if (any && entry.text.size() < found.end - found.begin) break;
-      if (!MatchesAt(entry, folded, pos)) continue;
+      if ((entry.anchor_start && begin != 0) || (entry.anchor_end && end != size)) continue;
       if (!any) {
-        found = {pos, pos + entry.text.size(), index, 0, entry.weight};
+        found = {begin, end, index, 0, entry.weight};
         any = true;
       }
       found.kinds |= entry.kinds;
       found.weight = std::max(found.weight, entry.weight);
     }
-    if (any) {
-      matches.push_back(found);
-      pos = found.end;
-    } else {
-      ++pos;
-    }
+    if (!any) continue;
+    matches.push_back(found);
+    pos = end;
   }
-  return matches;
 }
 
-ParsedLexicon ParseBoilerplateTsv(std::string_view tsv) {
+void SortCandidates(std::vector<PhraseCandidate>& candidates) {
+  std::sort(candidates.begin(), candidates.end(),
+            [](const PhraseCandidate& a, const PhraseCandidate& b) {
+              return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+            });
+}
+
+LexiconScanner::LexiconScanner(const std::vector<const PhraseMatcher*>& matchers)
+    : matchers_(matchers.size()) {
+  // One literal for each distinct text, with every (matcher, text) it stands for.
+  std::vector<std::string> literals;
+  std::vector<std::vector<Target>> targets;
+  for (size_t m = 0; m < matchers.size(); ++m) {
+    for (size_t t = 0; t < matchers[m]->text_count(); ++t) {
+      const std::string& text = matchers[m]->text(t);
+      auto found = std::find(literals.begin(), literals.end(), text);
+      if (found == literals.end()) {
+        literals.push_back(text);
+        targets.emplace_back();
+        found = literals.end() - 1;
+      }
+      targets[static_cast<size_t>(found - literals.begin())].push_back(
+          {static_cast<uint32_t>(m), static_cast<uint32_t>(t)});
+    }
+  }
+  for (const std::vector<Target>& of_literal : targets) {
+    first_target_.push_back(static_cast<uint32_t>(targets_.size()));
+    targets_.insert(targets_.end(), of_literal.begin(), of_literal.end());
+  }
+  first_target_.push_back(static_cast<uint32_t>(targets_.size()));
+  scanner_ = LiteralScanner(std::move(literals));
+}
+
+void LexiconScanner::Scan(std::string_view text, std::vector<LiteralHit>& hits,
+                          std::vector<std::vector<PhraseCandidate>>& candidates) const {
+  candidates.resize(matchers_);
+  for (auto& of_matcher : candidates) of_matcher.clear();
+  hits.clear();
+  scanner_.Scan(text, hits);
+  for (const LiteralHit& hit : hits) {
+    const size_t begin = hit.end - scanner_.literal(hit.literal).size();
+    for (uint32_t t = first_target_[hit.literal]; t < first_target_[hit.literal + 1]; ++t) {
+      candidates[targets_[t].matcher].push_back({begin, hit.end, targets_[t].text});
+    }
+  }
+  for (auto& of_matcher : candidates) SortCandidates(of_matcher);
+}
+
+namespace {
+
+ParsedLexicon ParseBoilerplate(std::string_view tsv) {
   ParsedLexicon parsed;
   for (const TsvLine& line : SplitTsv(tsv, parsed.skipped_lines)) {
     uint32_t kind = KindFromName(line.value);
@@ -142,7 +216,7 @@ ParsedLexicon ParseBoilerplateTsv(std::string_view tsv) {
   return parsed;
 }
 
-ParsedLexicon ParseRelevanceTsv(std::string_view tsv) {
+ParsedLexicon ParseRelevance(std::string_view tsv) {
   ParsedLexicon parsed;
   for (const TsvLine& line : SplitTsv(tsv, parsed.skipped_lines)) {
     double weight = 0;
@@ -157,16 +231,40 @@ ParsedLexicon ParseRelevanceTsv(std::string_view tsv) {
   return parsed;
 }
 
-const PhraseMatcher& BoilerplateLexicon() {
-  static const PhraseMatcher* const kMatcher =
-      new PhraseMatcher(ParseBoilerplateTsv(kBoilerplateTsv).matcher);
-  return *kMatcher;
+// The embedded lexicons and their one scanner.
+struct EmbeddedLexicons {
+  PhraseMatcher boilerplate;
+  PhraseMatcher relevance;
+  std::shared_ptr<const LexiconScanner> scanner;
+};
+
+const EmbeddedLexicons& Embedded() {
+  static const EmbeddedLexicons* const kLexicons = [] {
+    auto* lexicons = new EmbeddedLexicons{ParseBoilerplate(kBoilerplateTsv).matcher,
+                                          ParseRelevance(kRelevanceTsv).matcher, nullptr};
+    lexicons->scanner =
+        PhraseMatcher::CompileTogether({&lexicons->boilerplate, &lexicons->relevance});
+    return lexicons;
+  }();
+  return *kLexicons;
 }
 
-const PhraseMatcher& RelevanceLexicon() {
-  static const PhraseMatcher* const kMatcher =
-      new PhraseMatcher(ParseRelevanceTsv(kRelevanceTsv).matcher);
-  return *kMatcher;
+}  // namespace
+
+ParsedLexicon ParseBoilerplateTsv(std::string_view tsv) {
+  ParsedLexicon parsed = ParseBoilerplate(tsv);
+  parsed.matcher.Compile();
+  return parsed;
 }
+
+ParsedLexicon ParseRelevanceTsv(std::string_view tsv) {
+  ParsedLexicon parsed = ParseRelevance(tsv);
+  parsed.matcher.Compile();
+  return parsed;
+}
+
+const PhraseMatcher& BoilerplateLexicon() { return Embedded().boilerplate; }
+const PhraseMatcher& RelevanceLexicon() { return Embedded().relevance; }
+const LexiconScanner& CleanLexicons() { return *Embedded().scanner; }
 
 }  // namespace epiwire::clean

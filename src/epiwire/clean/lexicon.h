@@ -7,10 +7,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "epiwire/clean/literal_scanner.h"
 #include "epiwire/clean/text_fold.h"
 
 namespace epiwire::clean {
@@ -34,6 +37,16 @@ struct PhraseMatch {
   double weight = 0;   // largest weight of those phrases
 };
 
+// Where the folded text of one of a matcher's phrases occurs in a text, before the
+// whole-word and anchor rules are applied.
+struct PhraseCandidate {
+  size_t begin = 0;
+  size_t end = 0;
+  uint32_t text = 0;  // which phrase text (phrases differing only by anchors share one)
+};
+
+class LexiconScanner;
+
 // Phrases matched case-insensitively as whole words. Immutable after building,
 // so one matcher may be shared by threads.
 class PhraseMatcher {
@@ -42,11 +55,29 @@ class PhraseMatcher {
   // Returns false (and adds nothing) for an empty phrase.
   bool Add(std::string_view phrase, uint32_t kinds, double weight);
 
+  // Compiles the phrases for FindAll; call it after the last Add. Without it FindAll
+  // compiles them at each call: the same matches, slower.
+  void Compile();
+  // Compiles the phrases of several matchers into one scanner, which each of them
+  // then uses for FindAll; returns it, to scan for all of them at once.
+  static std::shared_ptr<const LexiconScanner> CompileTogether(
+      const std::vector<PhraseMatcher*>& matchers);
+
   // Matches left to right, never overlapping; at each start the longest phrase wins.
-  std::vector<PhraseMatch> FindAll(const FoldedText& folded) const;
+  std::vector<PhraseMatch> FindAll(const FoldedView& folded) const;
+
+  // The same matches chosen among `candidates` (sorted by SortCandidates), given in
+  // the offsets of a text in which `folded` begins at `offset`; candidates not
+  // wholly inside `folded` are passed over. Appends to `matches`, in `folded`'s
+  // offsets. This is how one scan of a whole document serves each of its lines.
+  void Choose(const FoldedView& folded, size_t offset, std::span<const PhraseCandidate> candidates,
+              std::vector<PhraseMatch>& matches) const;
 
   size_t size() const { return entries_.size(); }
   const std::string& phrase(size_t entry) const { return entries_[entry].text; }
+  // The distinct folded phrase texts, numbered as PhraseCandidate::text.
+  size_t text_count() const { return texts_.size(); }
+  const std::string& text(size_t index) const { return texts_[index].text; }
 
  private:
   struct Entry {
@@ -56,24 +87,59 @@ class PhraseMatcher {
     uint32_t kinds = 0;
     double weight = 0;
   };
-  bool MatchesAt(const Entry& entry, const FoldedText& folded, size_t pos) const;
+  struct Text {
+    std::string text;
+    bool word_start = false;  // begins (ends) with a word byte: must not continue a word
+    bool word_end = false;
+    std::vector<uint32_t> entries;  // the phrases with this text, in the order added
+  };
 
   std::vector<Entry> entries_;
-  std::vector<size_t> by_first_byte_[256];  // entry indices, longest phrase first
+  std::vector<Text> texts_;
+  std::shared_ptr<const LexiconScanner> scanner_;  // set by Compile
+  size_t scanner_slot_ = 0;                        // which of its matchers this is
 };
 
-// The lexicons compiled into the library, parsed once on first use (thread-safe).
-// Lines that do not parse are skipped; the counts are checked by the tests.
+// Sorts candidates as PhraseMatcher::Choose takes them: by start, longest first.
+void SortCandidates(std::vector<PhraseCandidate>& candidates);
+
+// Finds the phrases of several matchers in one scan of a text.
+class LexiconScanner {
+ public:
+  explicit LexiconScanner(const std::vector<const PhraseMatcher*>& matchers);
+
+  // Sets candidates[m] to the candidates of matcher m in `text`, sorted. `hits` is
+  // scratch space.
+  void Scan(std::string_view text, std::vector<LiteralHit>& hits,
+            std::vector<std::vector<PhraseCandidate>>& candidates) const;
+
+ private:
+  struct Target {
+    uint32_t matcher = 0;
+    uint32_t text = 0;
+  };
+  LiteralScanner scanner_;
+  std::vector<uint32_t> first_target_;  // targets of literal i: [first_target_[i], [i + 1])
+  std::vector<Target> targets_;
+  size_t matchers_ = 0;
+};
+
+// The lexicons compiled into the library, parsed and compiled together once, on
+// first use (thread-safe). Lines that do not parse are skipped; the counts are checked
+// by the tests.
 const PhraseMatcher& BoilerplateLexicon();
 const PhraseMatcher& RelevanceLexicon();
+// Both at once: candidates[0] are boilerplate's, candidates[1] relevance's.
+const LexiconScanner& CleanLexicons();
 
 struct ParsedLexicon {
   PhraseMatcher matcher;
   size_t skipped_lines = 0;  // lines that did not parse (unknown kind, bad weight)
 };
 
-// Parsers, exposed for tests. Boilerplate lines are "phrase<TAB>kind", relevance
-// lines "phrase<TAB>weight"; blank lines and lines starting with '#' are ignored.
+// Parsers, exposed for tests; the matchers come compiled. Boilerplate lines are
+// "phrase<TAB>kind", relevance lines "phrase<TAB>weight"; blank lines and lines
+// starting with '#' are ignored.
 ParsedLexicon ParseBoilerplateTsv(std::string_view tsv);
 ParsedLexicon ParseRelevanceTsv(std::string_view tsv);
 

@@ -8,6 +8,7 @@
 #include "epiwire/clean/line_rules.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <vector>
 
@@ -38,7 +39,7 @@ bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool HasKind(const PhraseMatch& match, uint32_t kinds) { return (match.kinds & kinds) != 0; }
 
 // Only spaces and punctuation after folded offset `pos`.
-bool OnlyPunctuationAfter(const std::string& text, size_t pos) {
+bool OnlyPunctuationAfter(std::string_view text, size_t pos) {
   for (size_t i = pos; i < text.size(); ++i) {
     if (IsWordByte(static_cast<unsigned char>(text[i]))) return false;
   }
@@ -48,7 +49,7 @@ bool OnlyPunctuationAfter(const std::string& text, size_t pos) {
 // Glued boilerplate at the end of a content line: a tail phrase that ends the line,
 // written with a capital, and either glued to the word before it or following a
 // finished sentence. Returns the folded offset where it starts, or npos.
-size_t FindGluedTail(const FoldedText& folded, const std::vector<PhraseMatch>& matches) {
+size_t FindGluedTail(const FoldedView& folded, std::span<const PhraseMatch> matches) {
   for (auto it = matches.rbegin(); it != matches.rend(); ++it) {
     if (!HasKind(*it, kTail) || !OnlyPunctuationAfter(folded.text, it->end)) continue;
     if (it->begin < kMinContentBeforeTail) return std::string_view::npos;
@@ -68,35 +69,42 @@ size_t FindGluedTail(const FoldedText& folded, const std::vector<PhraseMatch>& m
 }
 
 // Prompt rules on the folded text up to `limit` (the start of a glued tail).
-bool IsPromptLine(const std::vector<PhraseMatch>& matches,
-                  const std::vector<PhraseMatch>& relevance_matches, size_t limit, bool& certain) {
+bool IsPromptLine(std::span<const PhraseMatch> matches,
+                  std::span<const PhraseMatch> relevance_matches, size_t limit, bool& certain) {
   size_t length = limit;
   size_t covered = 0;
-  std::set<size_t> distinct;
+  // Distinct phrases, counted up to two: the rules below ask for one or several.
+  size_t distinct = 0;
+  size_t first_entry = 0;
   for (const PhraseMatch& match : matches) {
     if (match.end > limit || !HasKind(match, kStrong | kPrompt | kTail)) continue;
     covered += match.end - match.begin;
-    distinct.insert(match.entry);
+    if (distinct == 0) {
+      first_entry = match.entry;
+      distinct = 1;
+    } else if (match.entry != first_entry) {
+      distinct = 2;
+    }
   }
-  if (distinct.empty() || length == 0) return false;
+  if (distinct == 0 || length == 0) return false;
   double coverage = static_cast<double>(covered) / static_cast<double>(length);
   if (coverage >= 0.5) {
-    certain = distinct.size() >= 2;
+    certain = distinct >= 2;
     return true;
   }
-  RelevanceTally tally;
-  std::vector<PhraseMatch> before_limit;
-  for (const PhraseMatch& match : relevance_matches) {
-    if (match.end <= limit) before_limit.push_back(match);
+  // Matches are in order: those that end before the limit are a prefix.
+  size_t before_limit = 0;
+  while (before_limit < relevance_matches.size() && relevance_matches[before_limit].end <= limit) {
+    ++before_limit;
   }
-  tally.Add(before_limit, 0);
+  RelevanceTally tally;
+  tally.Add(relevance_matches.first(before_limit), 0);
   const double relevance = tally.evidence().weight;
-  if (distinct.size() >= 2 && length <= kMaxPromptLine && (relevance < 1.0 || coverage >= 0.3)) {
+  if (distinct >= 2 && length <= kMaxPromptLine && (relevance < 1.0 || coverage >= 0.3)) {
     certain = true;
     return true;
   }
-  return distinct.size() == 1 && length <= kMaxSinglePromptLine && coverage >= 0.25 &&
-         relevance == 0;
+  return distinct == 1 && length <= kMaxSinglePromptLine && coverage >= 0.25 && relevance == 0;
 }
 
 }  // namespace
@@ -112,11 +120,13 @@ static size_t PromotedTail(std::string_view line);
 
 LineVerdict ClassifyLine(std::string_view line) {
   const FoldedText folded = FoldText(line);
-  return ClassifyFoldedLine(line, folded, RelevanceLexicon().FindAll(folded));
+  return ClassifyFoldedLine(line, folded, BoilerplateLexicon().FindAll(folded),
+                            RelevanceLexicon().FindAll(folded));
 }
 
-LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedText& folded,
-                               const std::vector<PhraseMatch>& relevance) {
+LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedView& folded,
+                               std::span<const PhraseMatch> matches,
+                               std::span<const PhraseMatch> relevance) {
   LineVerdict verdict;
   if (const size_t tail = PromotedTail(line); tail != std::string_view::npos) {
     verdict.glued_tail = tail;
@@ -131,9 +141,8 @@ LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedText& folded,
     verdict.line_class = LineClass::kCredit;
     return verdict;
   }
-  const std::string& text = folded.text;
+  const std::string_view text = folded.text;
   if (text.empty()) return verdict;
-  std::vector<PhraseMatch> matches = BoilerplateLexicon().FindAll(folded);
   for (const PhraseMatch& match : matches) {
     bool whole_line =
         match.begin == 0 && OnlyPunctuationAfter(text, match.end) && text.size() <= match.end + 1;
@@ -165,7 +174,8 @@ LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedText& folded,
     return verdict;
   }
   if (tail != std::string_view::npos) {
-    verdict.glued_tail = folded.origin[tail];
+    verdict.glued_tail =
+        folded.origin[tail] - static_cast<size_t>(line.data() - folded.input.data());
     for (const PhraseMatch& match : matches) {
       if (match.begin == tail && HasKind(match, kHeading)) verdict.glued_author_heading = true;
     }
@@ -208,6 +218,40 @@ bool Contains(std::string_view line, std::string_view what) {
   return line.find(what) != std::string_view::npos;
 }
 
+// " | ", "\xC2\xBB", "\xE2\x80\xBA" or ">>" (navigation, breadcrumbs), or " min read" and the
+// like, anywhere in `line`: one pass that stops only at the bytes these begin with.
+bool HasNavigationOrReadingTime(std::string_view line) {
+  static constexpr std::string_view kReadingTimes[] = {" min read", " Min Read", " minute read",
+                                                       " mins read", " minutes ago"};
+  for (size_t i = 0; i < line.size(); ++i) {
+    const std::string_view rest = line.substr(i);
+    switch (line[i]) {
+      case '|':
+        if (i > 0 && line[i - 1] == ' ' && rest.starts_with("| ")) return true;
+        break;
+      case '>':
+        if (rest.starts_with(">>")) return true;
+        break;
+      case '\xC2':
+        if (rest.starts_with("\xC2\xBB")) return true;
+        break;
+      case '\xE2':
+        if (rest.starts_with("\xE2\x80\xBA")) return true;
+        break;
+      case ' ':
+        if (rest.size() > 1 && (rest[1] == 'm' || rest[1] == 'M')) {
+          for (std::string_view reading : kReadingTimes) {
+            if (rest.starts_with(reading)) return true;
+          }
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view WithoutDuration(std::string_view line) {
@@ -227,26 +271,21 @@ bool LooksLikePageFurniture(std::string_view line) {
   line = TrimSpaces(line);
   if (line.empty() || line.size() > kMaxMenuLine) return false;
   if (line.size() > kMaxFurnitureLine) {
+    if (EndsSentence(line)) return false;
     size_t camel = 0;
-    for (size_t i = 1; i < line.size(); ++i) {
+    for (size_t i = 1; i < line.size() && camel < 3; ++i) {
       camel += IsAsciiUpper(static_cast<unsigned char>(line[i])) &&
                IsAsciiLower(static_cast<unsigned char>(line[i - 1]));
     }
-    return camel >= 3 && !EndsSentence(line);
+    return camel >= 3;
   }
-  // Navigation and breadcrumbs.
-  if (Contains(line, " | ") || Contains(line, "\xC2\xBB") || Contains(line, "\xE2\x80\xBA") ||
-      Contains(line, ">>")) {
-    return true;
-  }
-  // Time stamps and reading times.
-  if (HasClockTime(line) && !EndsSentence(line) && CountWordsIn(line) <= 14) return true;
-  if (Contains(line, " min read") || Contains(line, " Min Read") || Contains(line, " minute read") ||
-      Contains(line, " mins read") || Contains(line, " minutes ago")) {
-    return true;
-  }
+  // Navigation and breadcrumbs, reading times; time stamps.
+  if (HasNavigationOrReadingTime(line)) return true;
+  const bool ends_sentence = EndsSentence(line);
+  if (!ends_sentence && HasClockTime(line) && CountWordsIn(line) <= 14) return true;
   // A tagline: "...advancing wildlife health".
   if (line.starts_with("...") || line.starts_with("\xE2\x80\xA6")) return true;
+  if (ends_sentence) return false;  // the rules below are for lines that end no sentence
   // A site header in capitals: three words or more, no lower-case letter, no digit.
   bool lower = false;
   bool digit = false;
@@ -257,9 +296,9 @@ bool LooksLikePageFurniture(std::string_view line) {
     digit = digit || IsAsciiDigit(c);
     if (i > 0 && IsAsciiUpper(c) && IsAsciiLower(static_cast<unsigned char>(line[i - 1]))) ++camel;
   }
-  if (!lower && !digit && CountWordsIn(line) >= 3 && !EndsSentence(line)) return true;
+  if (!lower && !digit && CountWordsIn(line) >= 3) return true;
   // Menu items glued into one word: "FinancialGovernment SolutionsLegalReuters".
-  return camel >= 2 && !EndsSentence(line);
+  return camel >= 2;
 }
 
 static size_t PromotedTail(std::string_view line) {
@@ -282,10 +321,12 @@ bool LooksLikeCredit(std::string_view line) {
     if (LooksLikePersonName(name)) return true;
   }
   // "China /CIA": an image credit.
-  const size_t slash = line.find(" /");
-  if (slash != std::string_view::npos && line.size() <= 40 && CountWordsIn(line) <= 4 &&
-      slash + 2 < line.size() && IsAsciiUpper(static_cast<unsigned char>(line[slash + 2]))) {
-    return true;
+  if (line.size() <= 40) {
+    const size_t slash = line.find(" /");
+    if (slash != std::string_view::npos && CountWordsIn(line) <= 4 && slash + 2 < line.size() &&
+        IsAsciiUpper(static_cast<unsigned char>(line[slash + 2]))) {
+      return true;
+    }
   }
   // A caption ending in "(Jane Doe/Getty Images)" or "(Photo: ...)".
   if (line.back() == ')') {
@@ -337,17 +378,26 @@ bool LooksLikePersonName(std::string_view line) {
 
 bool LooksLikeAuthorBio(std::string_view line) {
   line = TrimSpaces(line);
-  if (line.size() > kMaxBioLine) return false;
+  // The name before the link opens the line with a capital.
+  if (line.size() > kMaxBioLine || line.empty() || !IsAsciiUpper(line.front())) return false;
   static constexpr std::string_view kLinks[] = {" is a ", " is an ", " is the ", " was a ",
                                                 " has been a "};
-  for (std::string_view link : kLinks) {
-    size_t at = line.find(link);
-    if (at == std::string_view::npos || at == 0 || at > kMaxBioSubject) continue;
-    if (!LooksLikePersonName(line.substr(0, at))) continue;
-    std::string_view rest = line.substr(at + link.size());
-    FoldedText folded = FoldText(rest.substr(0, std::min(rest.size(), kMaxRoleDistance + 30)));
-    for (const PhraseMatch& match : BoilerplateLexicon().FindAll(folded)) {
-      if (HasKind(match, kRole) && match.begin <= kMaxRoleDistance) return true;
+  // Each link counts at its first occurrence only, and only near the start: the
+  // spaces there are tried in order, and a link once seen is not tried again.
+  bool seen[std::size(kLinks)] = {};
+  for (size_t at = 1; at <= kMaxBioSubject && at < line.size(); ++at) {
+    if (line[at] != ' ' || at + 1 == line.size()) continue;
+    if (line[at + 1] != 'i' && line[at + 1] != 'w' && line[at + 1] != 'h') continue;
+    for (size_t k = 0; k < std::size(kLinks); ++k) {
+      const std::string_view link = kLinks[k];
+      if (seen[k] || !line.substr(at).starts_with(link)) continue;
+      seen[k] = true;
+      if (!LooksLikePersonName(line.substr(0, at))) continue;
+      std::string_view rest = line.substr(at + link.size());
+      FoldedText folded = FoldText(rest.substr(0, std::min(rest.size(), kMaxRoleDistance + 30)));
+      for (const PhraseMatch& match : BoilerplateLexicon().FindAll(folded)) {
+        if (HasKind(match, kRole) && match.begin <= kMaxRoleDistance) return true;
+      }
     }
   }
   return false;
@@ -355,8 +405,8 @@ bool LooksLikeAuthorBio(std::string_view line) {
 
 bool StartsWithKicker(std::string_view line) {
   line = TrimSpaces(line);
-  size_t colon = line.find(':');
-  if (colon == std::string_view::npos || colon > kMaxKicker) return false;
+  size_t colon = line.substr(0, kMaxKicker + 1).find(':');
+  if (colon == std::string_view::npos) return false;
   if (colon + 2 >= line.size() || line[colon + 1] != ' ') return false;
   size_t upper = 0;
   for (size_t i = 0; i < colon; ++i) {

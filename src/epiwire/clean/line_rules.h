@@ -7,6 +7,7 @@
 #define EPIWIRE_CLEAN_LINE_RULES_H_
 
 #include <cstddef>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -38,10 +39,13 @@ struct LineVerdict {
 // (see LooksLikePageFurniture and LooksLikeCredit).
 LineVerdict ClassifyLine(std::string_view line);
 
-// The same on a line already folded, with its relevance-lexicon matches (the cleaner
-// folds and matches each line once and shares the result with relevance).
-LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedText& folded,
-                               const std::vector<PhraseMatch>& relevance);
+// The same on a line already folded, with its boilerplate- and relevance-lexicon
+// matches: the cleaner folds and scans a whole document once and shares the result
+// with relevance. `folded` is the line's view of the folded document (its origin
+// offsets are the document's, `line` a piece of the document).
+LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedView& folded,
+                               std::span<const PhraseMatch> boilerplate,
+                               std::span<const PhraseMatch> relevance);
 
 // Lines that are page furniture by their shape, whatever their words: navigation and
 // breadcrumbs ("Home » Top News", "feedback | help"), time stamps ("12:29, 05 January

@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 #include "epiwire/clean/cleaner.h"
 #include "epiwire/clean/lexicon.h"
@@ -32,9 +31,11 @@ constexpr double kMaxTimesWeight = 4;
 
 }  // namespace
 
-void RelevanceTally::Add(const std::vector<PhraseMatch>& matches, size_t words) {
+void RelevanceTally::Add(std::span<const PhraseMatch> matches, size_t words) {
   evidence_.words += words;
   for (const PhraseMatch& match : matches) {
+    if (match.entry >= seen_.size()) seen_.resize(match.entry + 1, 0);
+    if (seen_[match.entry] == 0) touched_.push_back(match.entry);
     int count = ++seen_[match.entry];
     // Words of other subjects weigh against ("film", "box office"), capped the same way.
     const double sign = match.weight < 0 ? -1.0 : 1.0;
@@ -48,6 +49,12 @@ void RelevanceTally::Add(const std::vector<PhraseMatch>& matches, size_t words) 
     double cap = weight * kMaxTimesWeight;
     evidence_.weight += sign * (std::min(after, cap) - std::min(before, cap));
   }
+}
+
+void RelevanceTally::Clear() {
+  for (size_t entry : touched_) seen_[entry] = 0;
+  touched_.clear();
+  evidence_ = {};
 }
 
 RelevanceEvidence WeighRelevance(std::string_view text) {

@@ -6,8 +6,8 @@
 #define EPIWIRE_CLEAN_RELEVANCE_H_
 
 #include <cstddef>
+#include <span>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "epiwire/clean/lexicon.h"
@@ -27,11 +27,14 @@ RelevanceEvidence WeighRelevance(std::string_view text);
 class RelevanceTally {
  public:
   // Adds the relevance-lexicon matches of one piece and its word count.
-  void Add(const std::vector<PhraseMatch>& matches, size_t words);
+  void Add(std::span<const PhraseMatch> matches, size_t words);
   const RelevanceEvidence& evidence() const { return evidence_; }
+  // Starts again from nothing, keeping the memory (a tally is reused line after line).
+  void Clear();
 
  private:
-  std::unordered_map<size_t, int> seen_;  // lexicon entry -> times seen
+  std::vector<int> seen_;        // lexicon entry -> times seen
+  std::vector<size_t> touched_;  // entries seen, to clear
   RelevanceEvidence evidence_;
 };
 

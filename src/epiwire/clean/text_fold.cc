@@ -2,6 +2,8 @@
 // Folding of text for phrase matching and duplicate keys. Tested by cleaner_test.cc.
 #include "epiwire/clean/text_fold.h"
 
+#include <algorithm>
+
 namespace epiwire::clean {
 namespace {
 
@@ -44,14 +46,92 @@ unsigned char FoldTwoByteCapital(unsigned char& first, unsigned char second) {
 }
 
 // A CJK character (three bytes from a lead byte of IsCjkLead) ends just before `pos`.
-bool CjkEndsAt(const std::string& text, size_t pos) {
+bool CjkEndsAt(std::string_view text, size_t pos) {
   return pos >= 3 && IsCjkLead(static_cast<unsigned char>(text[pos - 3])) &&
          (static_cast<unsigned char>(text[pos - 1]) & 0xC0) == 0x80 &&
          (static_cast<unsigned char>(text[pos - 2]) & 0xC0) == 0x80;
 }
 
-bool IsSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+bool IsSpace(unsigned char c) { return fold_internal::kByteClass[c] & fold_internal::kSpace; }
+
+
+// Folds input[begin, end) into out[0..) and out_origin[0..), which have room for
+// end - begin entries (folding never lengthens text: a space is written only for a run
+// of spaces before a character, and no character folds to more bytes than it has).
+// Returns the number of bytes written; `end_of_last` receives the input offset just
+// past the last folded character.
+size_t FoldInto(std::string_view input, size_t begin, size_t end, char* out, size_t* out_origin,
+                size_t& end_of_last) {
+  size_t written = 0;
+  bool pending_space = false;
+  end_of_last = begin;
+  auto emit = [&](char c, size_t from) {
+    if (pending_space && written > 0) {
+      out[written] = ' ';
+      out_origin[written] = from;
+      ++written;
+    }
+    pending_space = false;
+    out[written] = c;
+    out_origin[written] = from;
+    ++written;
+  };
+  size_t i = begin;
+  while (i < end) {
+    unsigned char c = static_cast<unsigned char>(input[i]);
+    if (c < 0x80) {
+      if (IsSpace(c)) {
+        pending_space = true;
+        ++i;
+        continue;
+      }
+      if (pending_space && written > 0) {
+        out[written] = ' ';
+        out_origin[written] = i;
+        ++written;
+      }
+      pending_space = false;
+      // Most text is runs of ASCII letters and punctuation: copied lower-cased.
+      for (;;) {
+        out[written] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        out_origin[written] = i;
+        ++written;
+        if (++i == end) break;
+        c = static_cast<unsigned char>(input[i]);
+        if (c >= 0x80 || IsSpace(c)) break;
+      }
+      end_of_last = i;
+      continue;
+    }
+    const std::string_view rest = input.substr(i, end - i);
+    size_t length = 1;
+    const char* folded = FoldPunctuation(rest, length);
+    if (folded != nullptr) {
+      if (folded[0] == ' ') {
+        pending_space = true;
+      } else {
+        for (const char* f = folded; *f != '\0'; ++f) emit(*f, i);
+        end_of_last = i + length;
+      }
+      i += length;
+      continue;
+    }
+    if (rest.size() >= 2) {
+      unsigned char first = c;
+      const unsigned char lower = FoldTwoByteCapital(first, static_cast<unsigned char>(rest[1]));
+      if (lower != 0) {
+        emit(static_cast<char>(first), i);
+        emit(static_cast<char>(lower), i);
+        i += 2;
+        end_of_last = i;
+        continue;
+      }
+    }
+    emit(static_cast<char>(c), i);
+    ++i;
+    end_of_last = i;
+  }
+  return written;
 }
 
 }  // namespace
@@ -59,71 +139,57 @@ bool IsSpace(unsigned char c) {
 FoldedText FoldText(std::string_view input) {
   FoldedText out;
   out.input = input;
-  out.text.reserve(input.size());
-  out.origin.reserve(input.size() + 1);
-  bool pending_space = false;
+  out.text.resize(input.size());
+  out.origin.resize(input.size() + 1);
   size_t end_of_last = 0;
-  auto emit = [&](char c, size_t from) {
-    if (pending_space && !out.text.empty()) {
-      out.text.push_back(' ');
-      out.origin.push_back(from);
-    }
-    pending_space = false;
-    out.text.push_back(c);
-    out.origin.push_back(from);
-  };
-  size_t i = 0;
-  while (i < input.size()) {
-    unsigned char c = static_cast<unsigned char>(input[i]);
-    size_t length = 1;
-    if (IsSpace(c)) {
-      pending_space = true;
-      ++i;
-      continue;
-    }
-    if (c >= 0x80) {
-      const char* folded = FoldPunctuation(input.substr(i), length);
-      if (folded != nullptr) {
-        if (folded[0] == ' ') {
-          pending_space = true;
-        } else {
-          for (const char* f = folded; *f != '\0'; ++f) emit(*f, i);
-          end_of_last = i + length;
-        }
-        i += length;
-        continue;
-      }
-      if (i + 1 < input.size()) {
-        unsigned char first = c;
-        const unsigned char lower = FoldTwoByteCapital(first, static_cast<unsigned char>(input[i + 1]));
-        if (lower != 0) {
-          emit(static_cast<char>(first), i);
-          emit(static_cast<char>(lower), i);
-          i += 2;
-          end_of_last = i;
-          continue;
-        }
-      }
-      emit(static_cast<char>(c), i);
-    } else {
-      emit(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c), i);
-    }
-    ++i;
-    end_of_last = i;
-  }
+  const size_t written =
+      FoldInto(input, 0, input.size(), out.text.data(), out.origin.data(), end_of_last);
+  out.text.resize(written);
+  out.origin.resize(written);
   out.origin.push_back(end_of_last);
   return out;
 }
 
-bool IsCamelBoundary(const FoldedText& folded, size_t pos) {
+void FoldedPage::Reset(std::string_view input) {
+  input_ = input;
+  size_ = 0;
+  // The lines of the input, each followed by '\n', fit in input.size() + 1 bytes.
+  Reserve(input.size() + 1);
+}
+
+void FoldedPage::Reserve(size_t bytes) {
+  if (capacity_ >= bytes) return;
+  // Left uninitialized: only what is appended is read.
+  auto text = std::unique_ptr<char[]>(new char[bytes]);
+  auto origin = std::unique_ptr<size_t[]>(new size_t[bytes]);
+  std::copy_n(text_.get(), size_, text.get());
+  std::copy_n(origin_.get(), size_, origin.get());
+  text_ = std::move(text);
+  origin_ = std::move(origin);
+  capacity_ = bytes;
+}
+
+std::pair<size_t, size_t> FoldedPage::AppendLine(size_t begin, size_t end) {
+  if (size_ + (end - begin) + 1 > capacity_) Reserve(2 * capacity_ + (end - begin) + 1);
+  const size_t start = size_;
+  size_t end_of_last = 0;
+  size_ += FoldInto(input_, begin, end, text_.get() + size_, origin_.get() + size_, end_of_last);
+  const size_t folded_end = size_;
+  text_[size_] = '\n';
+  origin_[size_] = end;
+  ++size_;
+  return {start, folded_end};
+}
+
+bool IsCamelBoundary(const FoldedView& folded, size_t pos) {
   if (pos == 0 || pos >= folded.text.size()) return false;
   unsigned char before = static_cast<unsigned char>(folded.input[folded.origin[pos - 1]]);
   unsigned char here = static_cast<unsigned char>(folded.input[folded.origin[pos]]);
   return before >= 'a' && before <= 'z' && here >= 'A' && here <= 'Z';
 }
 
-bool IsWordBoundary(const FoldedText& folded, size_t pos) {
-  const std::string& text = folded.text;
+bool IsWordBoundary(const FoldedView& folded, size_t pos) {
+  const std::string_view text = folded.text;
   if (pos == 0 || pos >= text.size()) return true;
   if (!IsWordByte(static_cast<unsigned char>(text[pos])) ||
       !IsWordByte(static_cast<unsigned char>(text[pos - 1]))) {
@@ -134,36 +200,47 @@ bool IsWordBoundary(const FoldedText& folded, size_t pos) {
 }
 
 std::string DuplicateKey(std::string_view input) {
-  FoldedText folded = FoldText(input);
   std::string key;
-  key.reserve(folded.text.size());
-  bool in_word = false;
-  for (char ch : folded.text) {
-    if (IsWordByte(static_cast<unsigned char>(ch))) {
-      if (!in_word && !key.empty()) key.push_back(' ');
-      key.push_back(ch);
-      in_word = true;
-    } else {
-      in_word = false;
-    }
-  }
+  DuplicateKeyOfFolded(FoldText(input).text, key);
   return key;
 }
 
+void DuplicateKeyOfFolded(std::string_view folded, std::string& key, size_t max_bytes) {
+  // The key is never longer than the folded text: written in place, then cut.
+  key.resize(folded.size());
+  char* out = key.data();
+  size_t written = 0;
+  bool in_word = false;
+  for (char ch : folded) {
+    const bool word = IsWordByte(static_cast<unsigned char>(ch));
+    if (word) {
+      if (written >= max_bytes) break;
+      if (!in_word && written > 0) {
+        out[written++] = ' ';
+        if (written == max_bytes) break;
+      }
+      out[written++] = ch;
+    }
+    in_word = word;
+  }
+  key.resize(written);
+}
+
 size_t CountWords(std::string_view input) {
+  using fold_internal::kByteClass;
   size_t words = 0;
   size_t cjk = 0;
-  bool in_word = false;
+  unsigned in_word = 0;
   for (size_t i = 0; i < input.size(); ++i) {
-    const auto c = static_cast<unsigned char>(input[i]);
-    if (IsCjkLead(c)) {
+    const unsigned byte_class = kByteClass[static_cast<unsigned char>(input[i])];
+    if (byte_class & fold_internal::kCjkLead) [[unlikely]] {
       ++cjk;
       i += 2;
-      in_word = false;
+      in_word = 0;
       continue;
     }
-    bool word_byte = IsWordByte(c);
-    if (word_byte && !in_word) ++words;
+    const unsigned word_byte = byte_class & fold_internal::kWord;
+    words += word_byte & ~in_word;
     in_word = word_byte;
   }
   return words + (cjk + 1) / 2;
