@@ -63,6 +63,12 @@ class PhraseTable {
     std::vector<const std::vector<Phrase>*> buckets_;  // per token from `from_`
   };
 
+  // Whether any phrase starts with token `i`'s key: one look-up, for callers that can
+  // skip building an Index.
+  bool MayStartAt(const ScriptView& view, size_t i) const {
+    return i < view.size() && by_first_.find(view.Key(i)) != by_first_.end();
+  }
+
   // The match at `i` covering the most tokens among those `accept(payload)` allows.
   // Phrases with a slot match only when `slot` is given and reads a count there.
   template <typename Accept>

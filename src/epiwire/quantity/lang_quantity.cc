@@ -104,6 +104,9 @@ std::optional<std::pair<int64_t, size_t>> NumberGrammar::ReadAt(const script_sca
                                                                 size_t i) const {
   // A spelled number spans a few tokens at most; only those are looked up.
   constexpr size_t kNumberTokens = 16;
+  // Most tokens start no number: digits or a phrase of the grammar must (the dates
+  // reader asks at every token of a text).
+  if (!view.Digits(i) && !lexicon_->phrases.MayStartAt(view, i)) return std::nullopt;
   const script_scan::PhraseTable::Index index(lexicon_->phrases, view, i, i + kNumberTokens);
   const LangMatch m = internal::ReadNumber(*lexicon_, view, index, i, true);
   if (!m.accepted || m.is_share) return std::nullopt;
