@@ -5,7 +5,9 @@
 // dashboard directory.
 #include "epiwire/serve/server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <exception>
@@ -14,6 +16,7 @@
 
 #include "epiwire/base/file.h"
 #include "epiwire/serve/api.h"
+#include "epiwire/serve/connections.h"
 #include "epiwire/serve/static_files.h"
 
 namespace epiwire::serve {
@@ -66,7 +69,45 @@ void ServeVendor(httplib::Response& res, const std::string& vendor_dir, std::str
            "public, max-age=86400");
 }
 
+// httplib's accept loop and request processing, with the connections handed to
+// Connections instead of a thread each.
+class HttpServer : public httplib::Server {
+ public:
+  HttpServer() {
+    new_task_queue = [] { return new InlineQueue; };
+  }
+  void Attach(Connections* connections) { connections_ = connections; }
+  bool ServeRequest(httplib::Stream& stream, bool close, bool& closed) {
+    return process_request(stream, close, closed, nullptr);
+  }
+
+ private:
+  // The accept loop's "task" only passes the socket on, so it runs in place.
+  class InlineQueue : public httplib::TaskQueue {
+   public:
+    void enqueue(std::function<void()> task) override { task(); }
+    void shutdown() override {}
+  };
+
+  bool process_and_close_socket(socket_t socket) override {
+    if (connections_ == nullptr) {
+      ::close(socket);
+      return false;
+    }
+    connections_->Add(socket);
+    return true;
+  }
+
+  Connections* connections_ = nullptr;
+};
+
 }  // namespace
+
+bool IsLoopbackHost(const std::string& host) {
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  in_addr v4{};
+  return inet_pton(AF_INET, host.c_str(), &v4) == 1 && (ntohl(v4.s_addr) >> 24) == 127;
+}
 
 struct Server::Impl {
   Impl(store::EventStore& store, ServerOptions opts)
@@ -75,9 +116,11 @@ struct Server::Impl {
   httplib::Server::HandlerResponse Handle(const httplib::Request& req, httplib::Response& res);
   void Configure();
 
+  ConnectionLimits Limits() const;
+
   ServerOptions options;
   Api api;
-  httplib::Server http;
+  HttpServer http;
   std::mutex mutex;  // guards the three flags below
   bool started = false;
   bool listening = false;
@@ -124,11 +167,23 @@ httplib::Server::HandlerResponse Server::Impl::Handle(const httplib::Request& re
   return httplib::Server::HandlerResponse::Handled;
 }
 
+ConnectionLimits Server::Impl::Limits() const {
+  ConnectionLimits limits;
+  limits.request_seconds = options.timeout_seconds > 0 ? options.timeout_seconds : 10;
+  limits.keep_alive_seconds = options.keep_alive_seconds > 0 ? options.keep_alive_seconds : 5;
+  limits.max_body_bytes = kMaxRequestBodyBytes;
+  limits.workers = options.workers > 0 ? options.workers : 16;
+  limits.max_connections = options.max_connections > 0 ? options.max_connections : 2048;
+  return limits;
+}
+
 void Server::Impl::Configure() {
-  const time_t timeout = options.timeout_seconds > 0 ? options.timeout_seconds : 10;
-  http.set_read_timeout(timeout, 0);
-  http.set_write_timeout(timeout, 0);
-  http.set_keep_alive_timeout(timeout);
+  const ConnectionLimits limits = Limits();
+  http.set_read_timeout(limits.request_seconds, 0);
+  http.set_write_timeout(limits.request_seconds, 0);
+  // What the Keep-Alive header of each answer announces.
+  http.set_keep_alive_timeout(limits.keep_alive_seconds);
+  http.set_keep_alive_max_count(limits.requests_per_connection);
   http.set_payload_max_length(kMaxRequestBodyBytes);
   // httplib's default adds SO_REUSEPORT, which would let a second process share
   // (and steal connections from) our port; keep only SO_REUSEADDR for restarts.
@@ -167,6 +222,11 @@ Status Server::Run(const std::function<void(int port)>& on_listening) {
   if (options.port < 0 || options.port > 65535) {
     return Status::InvalidInput("serve: port " + std::to_string(options.port) + " out of range");
   }
+  if (!options.allow_public && !IsLoopbackHost(options.host)) {
+    return Status::InvalidInput("serve: " + options.host +
+                                " is not a loopback address, so other machines could reach the "
+                                "server; give --public to listen there anyway");
+  }
   int port = options.port;
   if (port == 0) {
     port = impl_->http.bind_to_any_port(options.host);
@@ -182,8 +242,15 @@ Status Server::Run(const std::function<void(int port)>& on_listening) {
     if (impl_->stop_requested) return Status::Ok();
     impl_->listening = true;
   }
+  Connections connections(impl_->Limits(),
+                          [this](httplib::Stream& stream, bool close, bool& closed) {
+                            return impl_->http.ServeRequest(stream, close, closed);
+                          });
+  impl_->http.Attach(&connections);
   if (on_listening) on_listening(port);
   impl_->http.listen_after_bind();
+  impl_->http.Attach(nullptr);
+  connections.Stop();
   std::lock_guard<std::mutex> lock(impl_->mutex);
   impl_->listening = false;
   return Status::Ok();
