@@ -10,6 +10,7 @@ packages=(
   libgumbo-dev libcli11-dev libcld2-dev libicu-dev libstemmer-dev nlohmann-json3-dev libsimdjson-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev iso-codes
   libcpp-httplib-dev libpq-dev postgresql r-base-core r-cran-surveillance chromium
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
