@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "epiwire/base/utf8.h"
 #include "epiwire/ingest/reader.h"
 #include "fuzz_check.h"
 
@@ -18,8 +19,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view input = epiwire::fuzz::AsText(data, size);
 
   epiwire::ingest::DecodedHtml decoded = epiwire::ingest::DecodeHtmlBytes(input);
-  CheckUtf8(decoded.text, "decoded page is valid UTF-8");
+  if (decoded.converted) {
+    CheckUtf8(decoded.text, "a converted page is valid UTF-8");
+  } else {
+    Check(decoded.text == input, "a page not converted is kept as it is");
+  }
   Check(decoded.problem.empty() || !decoded.charset.empty(), "a charset problem names the charset");
+  // Bad UTF-8 left is repaired by the readers before HTML is parsed; do the same.
+  epiwire::RepairUtf8(decoded.text);
 
   const epiwire::ingest::HtmlText text = epiwire::ingest::HtmlToText(decoded.text);
   CheckUtf8(text.text, "text is valid UTF-8");

@@ -29,7 +29,7 @@ struct ConnectionLimits {
   size_t max_body_bytes = 1024;          // read ahead of the worker; longer goes to httplib's 413
   size_t max_connections = 2048;         // past it the oldest idle one is closed (or 503)
   size_t requests_per_connection = 1000;
-  size_t workers = 16;
+  size_t workers = 64;
 };
 
 // Serves one request from `stream`: `close` asks to close the connection after

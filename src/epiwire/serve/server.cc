@@ -139,7 +139,21 @@ httplib::Server::HandlerResponse Server::Impl::Handle(const httplib::Request& re
     // behalf, which this server never grants; an Origin, when sent, must be ours.
     const std::string type = req.get_header_value("Content-Type");
     const std::string origin = req.get_header_value("Origin");
-    if (type.rfind("application/json", 0) != 0) {
+    // The API's writes take no body, and this handler runs before httplib reads
+    // one: a body sent anyway ends the connection after the answer, so that it is
+    // never read as a request of its own.
+    const std::string length = req.get_header_value("Content-Length");
+    const bool digits = !length.empty() && length.size() <= 18 &&
+                        length.find_first_not_of("0123456789") == std::string::npos;
+    if ((!length.empty() && length != "0") || req.has_header("Transfer-Encoding")) {
+      res.set_header("Connection", "close");
+    }
+    if (!length.empty() && !digits) {
+      SendJson(res, Api::Error(400, "Content-Length: want a whole number"));
+    } else if (digits && std::stoull(length) > kMaxRequestBodyBytes) {
+      SendJson(res, Api::Error(413, "request body over " + std::to_string(kMaxRequestBodyBytes) +
+                                        " bytes"));
+    } else if (type.rfind("application/json", 0) != 0) {
       SendJson(res, Api::Error(415, "POST wants Content-Type: application/json"));
     } else if (!origin.empty() && origin != "http://" + req.get_header_value("Host")) {
       SendJson(res, Api::Error(403, "POST from another origin"));
@@ -172,7 +186,7 @@ ConnectionLimits Server::Impl::Limits() const {
   limits.request_seconds = options.timeout_seconds > 0 ? options.timeout_seconds : 10;
   limits.keep_alive_seconds = options.keep_alive_seconds > 0 ? options.keep_alive_seconds : 5;
   limits.max_body_bytes = kMaxRequestBodyBytes;
-  limits.workers = options.workers > 0 ? options.workers : 16;
+  limits.workers = options.workers > 0 ? options.workers : 64;
   limits.max_connections = options.max_connections > 0 ? options.max_connections : 2048;
   return limits;
 }

@@ -30,7 +30,7 @@ struct ServerOptions {
   // clients get 408 or are cut off.
   int timeout_seconds = 10;
   int keep_alive_seconds = 5;  // an idle keep-alive connection is closed after this
-  size_t workers = 16;         // threads answering requests (idle connections hold none)
+  size_t workers = 64;         // threads answering requests (idle connections hold none)
   size_t max_connections = 2048;
   // Listening on an address other than loopback (127.0.0.0/8, ::1, localhost)
   // is refused unless this is set (`serve --public`).
