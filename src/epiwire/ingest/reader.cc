@@ -22,8 +22,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-// A JSON Lines file is called binary when a NUL shows up this early; later NULs
-// only spoil their own line.
+// A JSON Lines file is called binary when a NUL shows up this early and it does
+// not start as JSON Lines do; other NULs only spoil their own line.
 constexpr size_t kJsonLinesBinaryProbe = 4096;
 
 // What one input is, and how problems and documents name it.
@@ -61,6 +61,13 @@ bool LooksLikeHtml(std::string_view text) {
   if (text.empty() || text.front() != '<') return false;
   const std::string head = AsciiLower(text.substr(0, 64 << 10));
   return head.find("<html") != std::string::npos || head.find("<body") != std::string::npos;
+}
+
+bool IsBinaryJsonLines(std::string_view head) {
+  head = head.substr(0, kJsonLinesBinaryProbe);
+  if (head.find('\0') == std::string_view::npos) return false;
+  if (head.starts_with(kBom)) head.remove_prefix(kBom.size());
+  return !SkipLeadingSpace(head).starts_with('{');
 }
 
 // CRLF and lone CR become LF, so that lines are the same whatever wrote the file.
@@ -152,8 +159,7 @@ void ReadContent(std::string content, const Input& input, const ReadOptions& opt
     ReadDocument(std::move(content), input, options, on_document, on_problem);
     return;
   }
-  if (std::string_view(content).substr(0, kJsonLinesBinaryProbe).find('\0') !=
-      std::string_view::npos) {
+  if (IsBinaryJsonLines(content)) {
     on_problem({input.origin, "binary file"});
     return;
   }
@@ -173,9 +179,7 @@ Status StreamJsonLines(std::FILE* stream, const Input& input, const ReadOptions&
   for (;;) {
     const size_t got = std::fread(buffer.data(), 1, buffer.size(), stream);
     if (total == 0 && got > 0) {
-      // A file that holds NULs early is not text at all.
-      const std::string_view head(buffer.data(), std::min(got, kJsonLinesBinaryProbe));
-      if (head.find('\0') != std::string_view::npos) {
+      if (IsBinaryJsonLines(std::string_view(buffer.data(), got))) {
         on_problem({input.origin, "binary file"});
         return Status::Ok();
       }

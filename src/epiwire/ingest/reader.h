@@ -50,6 +50,8 @@ using ProblemHandler = std::function<void(const InputProblem&)>;
 // over-size files are skipped and reported.
 // HTML files are converted to UTF-8 by the charset they declare (DecodeHtmlBytes);
 // a declaration that is unknown or does not match the bytes is reported (not skipped).
+// A JSON Lines file is binary (skipped whole) when its first 4 KiB hold a NUL and
+// it does not start with '{'; else a line with NULs is one bad record.
 // Within one JSON Lines file an id seen before is a duplicate: the record is
 // reported (naming the line of the first) and skipped.
 // Details: an invalid-UTF-8 problem says "invalid UTF-8 at byte N" (N counts from

@@ -489,6 +489,20 @@ TEST(ReadJsonLines, BinaryJsonLinesFileIsSkipped) {
   EXPECT_EQ(got.problems[0].what, "binary file");
 }
 
+TEST(ReadPath, ANulByteSpoilsOnlyItsOwnJsonLinesRecord) {
+  TempDir dir;
+  const std::string path = dir.Write(
+      "feed.jsonl", std::string("{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"b\", \"text\": \"t\0o\"}\n"
+                                "{\"id\": \"c\", \"text\": \"three\"}\n",
+                                83));
+  const Collected got = Read(path);
+  ASSERT_EQ(got.documents.size(), 2u);
+  EXPECT_EQ(got.documents[1].id, "c");
+  ASSERT_EQ(got.problems.size(), 1u);
+  EXPECT_EQ(got.problems[0].where, path + ":2");
+  EXPECT_TRUE(got.problems[0].skipped);
+}
+
 TEST(ReadJsonLines, RecordNestedTooDeepIsSkippedAndTheNextOneRead) {
   const std::string deep = std::string(10000, '[') + std::string(10000, ']');
   const Collected got = ReadLines("{\"id\": \"deep\", \"text\": \"a\", \"x\": " + deep +
