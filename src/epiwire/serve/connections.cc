@@ -125,8 +125,10 @@ int MillisecondsLeft(Clock::time_point deadline) {
 // the socket, never past the request's deadline.
 class BufferedStream : public httplib::Stream {
  public:
-  BufferedStream(Connection& connection, Clock::time_point deadline)
-      : connection_(connection), deadline_(deadline) {}
+  // `answer_time`: how long the client has to take an answer, from its first byte.
+  BufferedStream(Connection& connection, Clock::time_point deadline,
+                 std::chrono::seconds answer_time)
+      : connection_(connection), deadline_(deadline), answer_time_(answer_time) {}
 
   bool is_readable() const override {
     return position_ < connection_.buffer.size() || Wait(POLLIN);
@@ -152,6 +154,10 @@ class BufferedStream : public httplib::Stream {
     if (!response_started_) {
       response_started_ = true;
       SniffResponse(std::string_view(ptr, size));
+      // The time the server took (a busy store) is not the client's: it has the
+      // whole time to take the answer (found by load_api: over a million events,
+      // answers that waited 10 s for the store were cut off unsent).
+      deadline_ = Clock::now() + answer_time_;
     }
     for (;;) {
       if (!Wait(POLLOUT)) return -1;
@@ -222,6 +228,7 @@ class BufferedStream : public httplib::Stream {
 
   Connection& connection_;
   Clock::time_point deadline_;
+  const std::chrono::seconds answer_time_;
   size_t position_ = 0;
   bool response_started_ = false;
   bool must_close_ = false;
@@ -468,7 +475,8 @@ void Connections::Impl::ReactorLoop() {
 }
 
 void Connections::Impl::ServeConnection(std::unique_ptr<Connection> connection) {
-  BufferedStream stream(*connection, Clock::now() + std::chrono::seconds(limits.request_seconds));
+  const std::chrono::seconds request_time(limits.request_seconds);
+  BufferedStream stream(*connection, Clock::now() + request_time, request_time);
   bool keep = true;
   for (;;) {
     bool last;

@@ -7,6 +7,7 @@
 
 #include <arpa/inet.h>
 #include <httplib.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -33,6 +34,24 @@ void SendJson(httplib::Response& res, const ApiResponse& answer) {
   res.status = answer.status;
   res.set_header("Cache-Control", "no-store");
   res.set_content(answer.body, "application/json");
+}
+
+// Series, alerts, routes and places scan up to kMaxScannedFacts facts with their
+// sources: over a GB for a moment on a store of a million events. glibc keeps what
+// was freed in the arena of the worker that freed it, so with many workers the
+// server grew by that much for each worker that ever answered one (measured: 1.6 GB
+// more after each of the first requests, 3.2 GB with two arenas): give it back.
+bool IsAggregate(const std::string& path) {
+  for (const char* prefix : {"/api/series", "/api/alerts", "/api/routes", "/api/places"}) {
+    if (path.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+void ReleaseFreedMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
 }
 
 QueryParams ParamsOf(const httplib::Request& req) {
@@ -169,6 +188,7 @@ httplib::Server::HandlerResponse Server::Impl::Handle(const httplib::Request& re
   }
   if (path.rfind("/api/", 0) == 0) {
     SendJson(res, api.Get(path, ParamsOf(req)));
+    if (IsAggregate(path)) ReleaseFreedMemory();
   } else if (path.rfind("/vendor/", 0) == 0) {
     ServeVendor(res, options.vendor_dir, std::string_view(path).substr(8));
   } else if (path == "/" || path == "/index.html") {

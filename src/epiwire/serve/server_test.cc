@@ -837,6 +837,36 @@ TEST(ServerAbuseTest, IdleKeepAliveConnectionsHoldNoWorker) {
   }
 }
 
+// A store slower than the clients' timeout, with answers of megabytes (more than a
+// socket holds, so that sending waits for the client): the time spent waiting for
+// the store is the server's, not the client's, so the answer still goes out whole.
+class SlowStore : public FakeStore {
+ public:
+  Result<std::vector<store::StoredEvent>> Events(const store::EventFilter& filter) override {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    std::vector<store::StoredEvent> events(filter.limit);
+    for (size_t i = 0; i < events.size(); ++i) {
+      events[i].id = static_cast<int64_t>(i) + 1;
+      events[i].document_id = "slow";
+      events[i].event.evidence.quote = std::string(2000, 'q');
+    }
+    return events;
+  }
+};
+
+TEST(ServerAbuseTest, AnAnswerThatWaitedLongerThanTheTimeoutForTheStoreIsStillSent) {
+  SlowStore store;
+  RunningServer running(store, Small(1, 2));
+  httplib::Client client("127.0.0.1", running.port());
+  client.set_read_timeout(10, 0);
+  httplib::Result res = client.Get("/api/events?limit=5000");
+  ASSERT_TRUE(res) << httplib::to_string(res.error());
+  EXPECT_EQ(res->status, 200);
+  const json body = json::parse(res->body, nullptr, false);
+  ASSERT_TRUE(body.is_object()) << res->body.substr(0, 200);
+  EXPECT_EQ(body["events"].size(), 5000u);
+}
+
 TEST(ServerAbuseTest, PipelinedRequestsAreAllAnswered) {
   FakeStore store;
   RunningServer running(store, PortZero());
@@ -867,7 +897,7 @@ TEST(ServerAbuseTest, InjectionAndExtremeParametersAre400WithAJsonError) {
                                            "NaN",
                                            std::string(600, 'x'),
                                            "\xff\xfe"};
-  for (const std::string& parameter :
+  for (const std::string parameter :
        {"disease", "country", "subdivision", "type", "from", "to", "limit", "offset"}) {
     for (const std::string& value : values) {
       httplib::Params params{{parameter, value}};
