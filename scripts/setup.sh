@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libvectorscan-dev iso-codes
   libcpp-httplib-dev libpq-dev postgresql r-base-core r-cran-surveillance chromium
   nats-server libnats-dev
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -33,21 +33,27 @@ struct Tally {
   ProblemTally problems;
 };
 
+struct Extracted {
+  Extraction extraction;
+  std::vector<std::string> limits_hit;
+};
+
 // Extracts a batch on several threads, keeping the input order for the output.
-std::vector<Extraction> ExtractBatch(const pipeline::Pipeline& pipeline,
-                                     std::vector<Document>& batch, unsigned jobs) {
-  std::vector<Extraction> results(batch.size());
+std::vector<Extracted> ExtractBatch(const pipeline::Pipeline& pipeline,
+                                    std::vector<Document>& batch, unsigned jobs) {
+  std::vector<Extracted> results(batch.size());
+  const auto extract = [&](size_t i) {
+    results[i].extraction = pipeline.Extract(std::move(batch[i]), &results[i].limits_hit);
+  };
   const unsigned workers = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(batch.size())));
   if (workers == 1) {
-    for (size_t i = 0; i < batch.size(); ++i) results[i] = pipeline.Extract(std::move(batch[i]));
+    for (size_t i = 0; i < batch.size(); ++i) extract(i);
     return results;
   }
   std::vector<std::thread> threads;
   for (unsigned w = 0; w < workers; ++w) {
     threads.emplace_back([&, w] {
-      for (size_t i = w; i < batch.size(); i += workers) {
-        results[i] = pipeline.Extract(std::move(batch[i]));
-      }
+      for (size_t i = w; i < batch.size(); i += workers) extract(i);
     });
   }
   for (std::thread& thread : threads) thread.join();
@@ -68,26 +74,33 @@ int RunExtract(const ExtractOptions& options) {
   Tally tally;
   bool unreadable = false;
   std::vector<Document> batch;
+  size_t batch_bytes = 0;  // a batch is bounded in bytes too, for memory's sake
+  const auto on_problem = [&](const ingest::InputProblem& problem) {
+    if (progress) std::fputc('\n', stderr);
+    std::fprintf(stderr, "epiwire extract: %s: %s%s\n", problem.where.c_str(), problem.what.c_str(),
+                 problem.skipped ? " (skipped)" : "");
+    tally.problems.Count(problem);
+  };
   const auto flush = [&] {
-    for (const Extraction& x : ExtractBatch(pipeline, batch, jobs)) {
+    for (const Extracted& extracted : ExtractBatch(pipeline, batch, jobs)) {
+      const Extraction& x = extracted.extraction;
+      for (const std::string& limit : extracted.limits_hit) {
+        on_problem({x.document.origin.empty() ? x.document.id : x.document.origin, limit, false});
+      }
       for (const Event& e : x.events) (e.type == EventType::kCases ? tally.cases : tally.measures)++;
       const std::string out = options.format == "table" ? output::ToTable(x)
                                                         : output::ToJsonLine(x, json_options) + "\n";
       std::fwrite(out.data(), 1, out.size(), stdout);
     }
     batch.clear();
+    batch_bytes = 0;
     if (progress) std::fprintf(stderr, "\repiwire extract: %zu documents", tally.documents);
   };
   const auto on_document = [&](Document&& document) {
     ++tally.documents;
+    batch_bytes += document.text.size();
     batch.push_back(std::move(document));
-    if (batch.size() >= 64) flush();
-  };
-  const auto on_problem = [&](const ingest::InputProblem& problem) {
-    if (progress) std::fputc('\n', stderr);
-    std::fprintf(stderr, "epiwire extract: %s: %s%s\n", problem.where.c_str(), problem.what.c_str(),
-                 problem.skipped ? " (skipped)" : "");
-    tally.problems.Count(problem);
+    if (batch.size() >= 64 || batch_bytes >= (size_t{64} << 20)) flush();
   };
   for (const std::string& input : options.input.inputs) {
     Status status = ingest::ReadPath(input, *read_options, on_document, on_problem);

@@ -98,8 +98,15 @@ class Ingest {
       auto [sequence, document] = std::move(pending_.front());
       pending_.pop_front();
       lock.unlock();
-      Extraction extraction = pipeline_.Extract(std::move(document));
+      std::vector<std::string> limits_hit;
+      Extraction extraction = pipeline_.Extract(std::move(document), &limits_hit);
       lock.lock();
+      for (const std::string& limit : limits_hit) {
+        const Document& doc = extraction.document;
+        ingest::InputProblem problem{doc.origin.empty() ? doc.id : doc.origin, limit, false};
+        Print(problem.where + ": " + problem.what);
+        tally_.problems.Count(problem);
+      }
       extracted_.emplace(sequence, std::move(extraction));
       cv_.notify_all();
     }

@@ -29,6 +29,8 @@ struct ServeOptions {
   std::string web_dir = EPIWIRE_WEB_DIR;
   std::string vendor_dir = EPIWIRE_VENDOR_DIR;
   size_t max_results = 5000;
+  bool public_address = false;
+  int timeout_seconds = 10;
 };
 
 int RunServe(const ServeOptions& options) {
@@ -43,6 +45,8 @@ int RunServe(const ServeOptions& options) {
   server_options.web_dir = options.web_dir;
   server_options.vendor_dir = options.vendor_dir;
   server_options.max_results = options.max_results;
+  server_options.allow_public = options.public_address;
+  server_options.timeout_seconds = options.timeout_seconds;
   serve::Server server(*opened.value(), server_options);
 
   // SIGINT and SIGTERM stop the server cleanly: block them here (threads started
@@ -70,7 +74,7 @@ int RunServe(const ServeOptions& options) {
   waiter.join();
   if (!status.ok()) {
     std::fprintf(stderr, "epiwire serve: %s\n", status.message().c_str());
-    return 1;
+    return status.code() == StatusCode::kInvalidInput ? 2 : 1;
   }
   std::fprintf(stderr, "epiwire serve: stopped\n");
   return 0;
@@ -87,7 +91,11 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   command->add_option("--db", options->db,
                       "Store: path.db (SQLite) or postgresql://... (default epiwire.db)");
   command->add_option("--host", options->host,
-                      "Address to listen on (default 127.0.0.1: this machine only)");
+                      "Address to listen on (default 127.0.0.1: this machine only; another\n"
+                      "address needs --public)");
+  command->add_flag("--public", options->public_address,
+                    "Allow --host to be an address other machines can reach (the API has no\n"
+                    "authentication: put it behind a proxy that has)");
   command->add_option("--port", options->port, "Port (default 8080; 0 picks a free one)")
       ->check(CLI::Range(0, 65535));
   command->add_option("--web-dir", options->web_dir,
@@ -95,12 +103,17 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   command->add_option("--vendor-dir", options->vendor_dir,
                       "node_modules with d3, topojson-client and world-atlas, served under "
                       "/vendor/ (default: the source tree's)");
+  command->add_option("--timeout", options->timeout_seconds,
+                      "Seconds a client has to send a whole request and to take its answer\n"
+                      "(default 10); slower ones get 408 or are cut off")
+      ->check(CLI::Range(1, 3600));
   command->add_option("--max-results", options->max_results,
                       "Cap on any list the API returns (default 5000)")
       ->check(CLI::Range(size_t{1}, size_t{100000}));
   command->footer(
       "The address is printed on standard error once listening. Ctrl-C stops the server.\n"
-      "Exit status: 0 stopped cleanly; 1 cannot listen; 2 bad usage or store.");
+      "Exit status: 0 stopped cleanly; 1 cannot listen; 2 bad usage (such as a --host that is\n"
+      "not loopback without --public) or store.");
   command->callback([options, exit_code] { *exit_code = RunServe(*options); });
 }
 

@@ -12,6 +12,14 @@ namespace {
 
 enum class Preposition { kNone, kPlain, kSince, kUntil, kFrom, kBetween };
 
+// "since X" runs until publication; an X after it (a year to come, or a wrong one)
+// leaves the end open rather than make a period that ends before it starts (found
+// by fuzz_dates).
+Period SincePeriod(std::optional<Date> start, std::optional<Date> published) {
+  if (start && published && *published < *start) return Period{start, std::nullopt};
+  return Period{start, published};
+}
+
 }  // namespace
 
 std::optional<DateMention> Reader::MentionAt(size_t i, size_t& last) const {
@@ -55,7 +63,7 @@ std::optional<DateMention> Reader::MentionAt(size_t i, size_t& last) const {
   switch (preposition) {
     case Preposition::kSince:
       mention.kind = DateKind::kSince;
-      mention.period = Period{core.period.start, published_};
+      mention.period = SincePeriod(core.period.start, published_);
       break;
     case Preposition::kUntil:
       mention.kind = DateKind::kUntil;
@@ -86,7 +94,7 @@ std::optional<DateMention> Reader::MentionAt(size_t i, size_t& last) const {
         mention.period = ClipToPublished(Period{core.period.start, second.period.end}, published_);
       } else if (preposition == Preposition::kFrom) {
         mention.kind = DateKind::kSince;
-        mention.period = Period{core.period.start, published_};
+        mention.period = SincePeriod(core.period.start, published_);
       } else {
         return std::nullopt;
       }

@@ -20,8 +20,14 @@ void RepairAndReport(std::string& text, const std::string& where,
               false});
 }
 
-void ConvertHtml(Document& document) {
+void ConvertHtml(Document& document, const std::string& where, const ProblemHandler& on_problem) {
   HtmlText html = HtmlToText(document.text);
+  if (html.dropped_tags > 0) {
+    on_problem({where,
+                "HTML nested deeper than 512 levels: " + std::to_string(html.dropped_tags) +
+                    " tag(s) beyond it dropped, their text kept",
+                false});
+  }
   document.text = std::move(html.text);
   if (document.title.empty()) document.title = std::move(html.title);
   if (document.url.empty()) document.url = std::move(html.url);

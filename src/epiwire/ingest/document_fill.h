@@ -17,7 +17,8 @@ void RepairAndReport(std::string& text, const std::string& where, const ProblemH
 
 // Replaces the HTML in `document.text` with its text, and fills title, url and
 // published (as given) from the page when the document has none of its own.
-void ConvertHtml(Document& document);
+// Nesting over the limit is reported at `where` (not skipped).
+void ConvertHtml(Document& document, const std::string& where, const ProblemHandler& on_problem);
 
 // Gives the document `options.published` when it has no date of its own.
 void ApplyDefaultPublished(Document& document, const ReadOptions& options);

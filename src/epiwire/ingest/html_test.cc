@@ -203,6 +203,103 @@ TEST(HtmlToText, OutOfRangeCharacterReferencesStillGiveValidUtf8) {
   EXPECT_EQ(text.back(), '\n');
 }
 
+TEST(HtmlToText, NestingDeeperThan512LosesTagsNotText) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "deep";
+  for (int i = 0; i < 100000; ++i) html += "</div>";
+  html += "<p>after</p>";
+  const HtmlText text = HtmlToText(html);
+  EXPECT_EQ(text.text, "deep\nafter\n");
+  EXPECT_EQ(text.dropped_tags, 2u * (100000 - 512));
+}
+
+TEST(HtmlToText, UnclosedParagraphsAndItemsDoNotCountAsNesting) {
+  std::string html = "<html><body><ul>";
+  for (int i = 0; i < 2000; ++i) html += "<li>item " + std::to_string(i) + "<p>more";
+  html += "</ul>";
+  const HtmlText text = HtmlToText(html);
+  EXPECT_EQ(text.dropped_tags, 0u);
+  EXPECT_NE(text.text.find("item 1999\nmore\n"), std::string::npos);
+}
+
+TEST(HtmlToText, TagsInScriptsAndCommentsDoNotCountAsNesting) {
+  std::string noise;
+  for (int i = 0; i < 1000; ++i) noise += "<div>";
+  const HtmlText text =
+      HtmlToText("<html><head><script>var s = '" + noise + "';</script></head><body><!-- " + noise +
+                 " --><div><b>kept</b></div></body></html>");
+  EXPECT_EQ(text.dropped_tags, 0u);
+  EXPECT_EQ(text.text, "kept\n");
+}
+
+TEST(DecodeHtmlBytes, ConvertsTheDeclaredLegacyCharsets) {
+  struct Case {
+    std::string meta;
+    std::string bytes;
+    std::string utf8;
+  };
+  const std::vector<Case> cases = {
+      // "Moskva" in Cyrillic.
+      {"<meta charset=\"windows-1251\">", "\xCC\xEE\xF1\xEA\xE2\xE0",
+       "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"},
+      // "Zhongguo" in Han characters; GBK is read as its superset GB18030.
+      {"<meta charset='gbk'>", "\xD6\xD0\xB9\xFA", "\xE4\xB8\xAD\xE5\x9B\xBD"},
+      // "Tokyo" in Shift_JIS, declared the older way.
+      {"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">",
+       "\x93\x8C\x8B\x9E", "\xE6\x9D\xB1\xE4\xBA\xAC"},
+      // ISO-8859-1 is read as windows-1252, as browsers do: 0x80 is the euro sign.
+      {"<meta charset=iso-8859-1>", "caf\xE9 \x80", "caf\xC3\xA9 \xE2\x82\xAC"},
+  };
+  for (const Case& c : cases) {
+    const DecodedHtml decoded = DecodeHtmlBytes("<html><head>" + c.meta + "</head><body><p>" +
+                                                c.bytes + "</p></body></html>");
+    EXPECT_TRUE(decoded.converted) << c.meta;
+    EXPECT_TRUE(decoded.problem.empty()) << decoded.problem;
+    EXPECT_EQ(HtmlToText(decoded.text).text, c.utf8 + "\n") << c.meta;
+  }
+}
+
+TEST(DecodeHtmlBytes, ADeclarationThatLiesIsNamedAndTheUtf8Kept) {
+  const std::string moskva = "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0";
+  const DecodedHtml decoded = DecodeHtmlBytes("<meta charset=windows-1251><p>" + moskva + "</p>");
+  EXPECT_FALSE(decoded.converted);
+  EXPECT_EQ(decoded.charset, "windows-1251");
+  EXPECT_EQ(decoded.problem, "declares charset windows-1251 but is UTF-8; read as UTF-8");
+  EXPECT_EQ(HtmlToText(decoded.text).text, moskva + "\n");
+}
+
+TEST(DecodeHtmlBytes, UnknownCharsetsAndBadBytesAreNamed) {
+  const DecodedHtml unknown = DecodeHtmlBytes("<meta charset=x-no-such-set><p>a\xFF</p>");
+  EXPECT_FALSE(unknown.converted);
+  EXPECT_EQ(unknown.problem, "unknown charset x-no-such-set; read as UTF-8");
+  // 0x81 0x20 is no Shift_JIS character.
+  const DecodedHtml bad = DecodeHtmlBytes("<meta charset=shift_jis><p>\x93\x8C\x81 x</p>");
+  EXPECT_TRUE(bad.converted);
+  EXPECT_NE(bad.problem.find("not valid in the declared charset shift_jis"), std::string::npos)
+      << bad.problem;
+  EXPECT_FALSE(FindInvalidUtf8(bad.text).has_value());
+}
+
+TEST(DecodeHtmlBytes, Utf16WithAByteOrderMarkIsConverted) {
+  std::string page = "\xFF\xFE";
+  for (char c : std::string("<p>Hi</p>")) page += std::string{c, '\0'};
+  const DecodedHtml decoded = DecodeHtmlBytes(page);
+  EXPECT_TRUE(decoded.converted);
+  EXPECT_EQ(decoded.charset, "utf-16le");
+  EXPECT_EQ(HtmlToText(decoded.text).text, "Hi\n");
+}
+
+TEST(DecodeHtmlBytes, Utf8AndAsciiPagesAreLeftAlone) {
+  for (const std::string page : {"<meta charset=utf-8><p>caf\xC3\xA9</p>",
+                                 "<meta charset=windows-1251><p>plain</p>", "<p>none</p>"}) {
+    const DecodedHtml decoded = DecodeHtmlBytes(page);
+    EXPECT_FALSE(decoded.converted) << page;
+    EXPECT_TRUE(decoded.problem.empty()) << page;
+    EXPECT_EQ(decoded.text, page);
+  }
+}
+
 TEST(HtmlToText, DeepNestingIsHandled) {
   std::string html;
   for (int i = 0; i < 3000; ++i) html += "<div><span>";

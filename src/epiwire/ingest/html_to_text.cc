@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "epiwire/base/utf8.h"
+#include "epiwire/ingest/html_depth.h"
 #include "epiwire/ingest/published_date.h"
 #include "epiwire/ingest/reader.h"
 
@@ -427,6 +428,9 @@ class Walker {
 }  // namespace
 
 HtmlText HtmlToText(std::string_view html) {
+  std::string bounded;
+  const size_t dropped = LimitHtmlNesting(html, kMaxHtmlDepth, bounded);
+  if (dropped > 0) html = bounded;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // the error list is never read; do not let it grow
   GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
@@ -441,6 +445,7 @@ HtmlText HtmlToText(std::string_view html) {
   RepairUtf8(result.text);
   RepairUtf8(result.title);
   RepairUtf8(result.url);
+  result.dropped_tags = dropped;
   return result;
 }
 

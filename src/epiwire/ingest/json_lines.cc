@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 // JSON Lines feeds: one record a line, each parsed on its own with one reused
 // simdjson parser, so a bad line costs only itself. Tested by reader_test.cc.
+#include "epiwire/ingest/json_lines.h"
+
 #include <simdjson.h>
 
 #include <algorithm>
 #include <charconv>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -19,6 +22,8 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::element_type;
 using simdjson::dom::object;
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 bool IsBlank(std::string_view line) {
   for (char c : line) {
@@ -124,79 +129,117 @@ std::string ReadFormat(const object& record, const std::string& where,
   return "text";
 }
 
-void ReadRecord(simdjson::dom::parser& parser, std::string_view line, const std::string& where,
-                const ReadOptions& options, const DocumentHandler& on_document,
-                const ProblemHandler& on_problem) {
+}  // namespace
+
+JsonLinesReader::JsonLinesReader(std::string name, const ReadOptions& options,
+                                 const DocumentHandler& on_document,
+                                 const ProblemHandler& on_problem)
+    : name_(std::move(name)),
+      options_(options),
+      on_document_(on_document),
+      on_problem_(on_problem),
+      parser_(std::make_unique<simdjson::dom::parser>()) {
+  // The depth limit is fixed when the parser allocates; a larger record makes it
+  // grow, keeping the depth. Should this fail, the first parse allocates anew.
+  const simdjson::error_code allocated =
+      parser_->allocate(64 << 10, std::max<size_t>(options.max_json_depth, 1));
+  static_cast<void>(allocated);
+}
+
+JsonLinesReader::~JsonLinesReader() = default;
+
+void JsonLinesReader::Line(std::string_view line) {
+  ++line_number_;
+  if (line_number_ == 1 && line.starts_with(kBom)) line.remove_prefix(kBom.size());
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (IsBlank(line)) return;
+  const std::string where = name_ + ":" + std::to_string(line_number_);
+  if (line.size() > options_.max_document_bytes) {
+    OverLimit(where, line.size());
+    return;
+  }
+  ReadRecord(line, where);
+}
+
+void JsonLinesReader::OverlongLine(size_t size) {
+  ++line_number_;
+  OverLimit(name_ + ":" + std::to_string(line_number_), size);
+}
+
+void JsonLinesReader::OverLimit(const std::string& where, size_t size) {
+  on_problem_({where, "record of " + std::to_string(size) + " bytes is over the limit of " +
+                          std::to_string(options_.max_document_bytes) + " bytes"});
+}
+
+void JsonLinesReader::ReadRecord(std::string_view line, const std::string& where) {
   // simdjson rejects invalid UTF-8 outright; repairing the line first keeps the
   // record. Bad bytes are never ASCII, so the JSON structure is untouched.
   std::string repaired;
   if (FindInvalidUtf8(line)) {
     repaired = std::string(line);
-    RepairAndReport(repaired, where, on_problem);
+    RepairAndReport(repaired, where, on_problem_);
     line = repaired;
   }
   element root;
-  const simdjson::error_code error = parser.parse(line.data(), line.size()).get(root);
+  const simdjson::error_code error = parser_->parse(line.data(), line.size()).get(root);
+  if (error == simdjson::DEPTH_ERROR) {
+    on_problem_({where, "invalid JSON: nested deeper than " +
+                            std::to_string(options_.max_json_depth) + " levels"});
+    return;
+  }
   if (error != simdjson::SUCCESS) {
-    on_problem({where, std::string("invalid JSON: ") + simdjson::error_message(error)});
+    on_problem_({where, std::string("invalid JSON: ") + simdjson::error_message(error)});
     return;
   }
   object record;
   if (root.get_object().get(record) != simdjson::SUCCESS) {
-    on_problem({where, "invalid JSON: a record must be an object"});
+    on_problem_({where, "invalid JSON: a record must be an object"});
     return;
   }
   const std::optional<element> text = Field(record, "text");
   if (!text) {
-    on_problem({where, "missing \"text\" field"});
+    on_problem_({where, "missing \"text\" field"});
     return;
   }
   std::string_view text_value;
   if (text->get_string().get(text_value) != simdjson::SUCCESS) {
-    on_problem({where, "\"text\" is not a string"});
+    on_problem_({where, "\"text\" is not a string"});
     return;
   }
   Document document;
-  document.id = ReadId(record, where, on_problem);
+  document.id = ReadId(record, where, on_problem_);
+  // The same id twice in one feed: the first record stands, the second is named.
+  const auto [first, inserted] = first_line_of_id_.emplace(document.id, line_number_);
+  if (!inserted) {
+    std::string shown = document.id.size() > 64 ? document.id.substr(0, 64) + "..." : document.id;
+    RepairUtf8(shown);
+    on_problem_({where, "duplicate id \"" + shown + "\" (first at line " +
+                            std::to_string(first->second) + ")"});
+    return;
+  }
   document.text = std::string(text_value);
   // An escaped NUL (\u0000) would cut the text short for any C API downstream;
   // a space keeps every offset where it was.
   std::replace(document.text.begin(), document.text.end(), '\0', ' ');
-  document.format = ReadFormat(record, where, on_problem);
+  document.format = ReadFormat(record, where, on_problem_);
   document.url = StringField(record, "url").value_or("");
   document.title = StringField(record, "title").value_or("");
   document.origin = where;
-  ReadPublished(record, where, document, on_problem);
-  if (document.format == "html") ConvertHtml(document);
-  ApplyDefaultPublished(document, options);
-  on_document(std::move(document));
+  ReadPublished(record, where, document, on_problem_);
+  if (document.format == "html") ConvertHtml(document, where, on_problem_);
+  ApplyDefaultPublished(document, options_);
+  on_document_(std::move(document));
 }
-
-}  // namespace
 
 void ReadJsonLines(std::string_view content, const std::string& name, const ReadOptions& options,
                    const DocumentHandler& on_document, const ProblemHandler& on_problem) {
-  static constexpr std::string_view kBom = "\xEF\xBB\xBF";
-  if (content.starts_with(kBom)) content.remove_prefix(kBom.size());
-  simdjson::dom::parser parser;
-  size_t line_number = 0;
+  JsonLinesReader reader(name, options, on_document, on_problem);
   size_t position = 0;
   while (position < content.size()) {
     size_t end = content.find('\n', position);
     if (end == std::string_view::npos) end = content.size();
-    std::string_view line = content.substr(position, end - position);
+    reader.Line(content.substr(position, end - position));
     position = end + 1;
-    ++line_number;
-    if (IsBlank(line)) continue;
-    if (line.back() == '\r') line.remove_suffix(1);
-    const std::string where = name + ":" + std::to_string(line_number);
-    if (line.size() > options.max_document_bytes) {
-      on_problem({where, "record of " + std::to_string(line.size()) +
-                             " bytes is over the limit of " +
-                             std::to_string(options.max_document_bytes) + " bytes"});
-      continue;
-    }
-    ReadRecord(parser, line, where, options, on_document, on_problem);
   }
 }
 

@@ -14,6 +14,7 @@
 
 #include "epiwire/base/utf8.h"
 #include "epiwire/ingest/document_fill.h"
+#include "epiwire/ingest/json_lines.h"
 
 namespace epiwire::ingest {
 namespace {
@@ -21,8 +22,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-// A JSON Lines file is called binary when a NUL shows up this early; later NULs
-// only spoil their own line.
+// A JSON Lines file is called binary when a NUL shows up this early and it does
+// not start as JSON Lines do; other NULs only spoil their own line.
 constexpr size_t kJsonLinesBinaryProbe = 4096;
 
 // What one input is, and how problems and documents name it.
@@ -62,6 +63,13 @@ bool LooksLikeHtml(std::string_view text) {
   return head.find("<html") != std::string::npos || head.find("<body") != std::string::npos;
 }
 
+bool IsBinaryJsonLines(std::string_view head) {
+  head = head.substr(0, kJsonLinesBinaryProbe);
+  if (head.find('\0') == std::string_view::npos) return false;
+  if (head.starts_with(kBom)) head.remove_prefix(kBom.size());
+  return !SkipLeadingSpace(head).starts_with('{');
+}
+
 // CRLF and lone CR become LF, so that lines are the same whatever wrote the file.
 void NormalizeLineEnds(std::string& text) {
   if (text.find('\r') == std::string::npos) return;
@@ -98,6 +106,16 @@ Status ReadStream(std::FILE* stream, size_t limit, const std::string& name, std:
 // Makes the one Document of a text or HTML input.
 void ReadDocument(std::string content, const Input& input, const ReadOptions& options,
                   const DocumentHandler& on_document, const ProblemHandler& on_problem) {
+  std::string format = input.format;
+  if (format == "auto") format = LooksLikeHtml(content) ? "html" : "text";
+  // A page in another charset (or in UTF-16) becomes UTF-8 first; its NULs, bad
+  // bytes and offsets are then those of the UTF-8 text.
+  if (format == "html" || content.starts_with("\xFF\xFE") || content.starts_with("\xFE\xFF")) {
+    DecodedHtml decoded = DecodeHtmlBytes(content);
+    if (!decoded.problem.empty()) on_problem({input.origin, decoded.problem, false});
+    content = std::move(decoded.text);
+    if (format == "auto") format = LooksLikeHtml(content) ? "html" : "text";
+  }
   if (content.find('\0') != std::string::npos) {
     on_problem({input.origin, "binary file"});
     return;
@@ -112,11 +130,10 @@ void ReadDocument(std::string content, const Input& input, const ReadOptions& op
   Document document;
   document.id = input.id;
   document.origin = input.origin;
-  document.format = input.format;
-  if (document.format == "auto") document.format = LooksLikeHtml(content) ? "html" : "text";
+  document.format = format;
   document.text = std::move(content);
   if (document.format == "html") {
-    ConvertHtml(document);
+    ConvertHtml(document, input.origin, on_problem);
     if (document.text.empty()) {
       on_problem({input.origin, "no text in the HTML"});
       return;
@@ -142,12 +159,63 @@ void ReadContent(std::string content, const Input& input, const ReadOptions& opt
     ReadDocument(std::move(content), input, options, on_document, on_problem);
     return;
   }
-  if (std::string_view(content).substr(0, kJsonLinesBinaryProbe).find('\0') !=
-      std::string_view::npos) {
+  if (IsBinaryJsonLines(content)) {
     on_problem({input.origin, "binary file"});
     return;
   }
   ReadJsonLines(content, input.origin, options, on_document, on_problem);
+}
+
+// Reads a JSON Lines stream in pieces, handing each line to the reader: memory
+// stays within one record (max_document_bytes) and one piece, whatever the size
+// of the file; a longer line is skipped as it streams past.
+Status StreamJsonLines(std::FILE* stream, const Input& input, const ReadOptions& options,
+                       const DocumentHandler& on_document, const ProblemHandler& on_problem) {
+  JsonLinesReader reader(input.origin, options, on_document, on_problem);
+  std::vector<char> buffer(1 << 20);
+  std::string line;
+  size_t overlong = 0;  // bytes of the current line when it is over the limit, else 0
+  size_t total = 0;
+  for (;;) {
+    const size_t got = std::fread(buffer.data(), 1, buffer.size(), stream);
+    if (total == 0 && got > 0) {
+      if (IsBinaryJsonLines(std::string_view(buffer.data(), got))) {
+        on_problem({input.origin, "binary file"});
+        return Status::Ok();
+      }
+    }
+    total += got;
+    std::string_view piece(buffer.data(), got);
+    while (!piece.empty()) {
+      const size_t newline = piece.find('\n');
+      const std::string_view part = piece.substr(0, newline);
+      if (overlong > 0 || line.size() + part.size() > options.max_document_bytes) {
+        overlong += line.size() + part.size();
+        line.clear();
+      } else {
+        line.append(part);
+      }
+      if (newline == std::string_view::npos) break;
+      if (overlong > 0) {
+        reader.OverlongLine(overlong);
+      } else {
+        reader.Line(line);
+      }
+      line.clear();
+      overlong = 0;
+      piece.remove_prefix(newline + 1);
+    }
+    if (got < buffer.size()) break;
+  }
+  if (std::ferror(stream) != 0) return Status::IoError("cannot read " + input.origin);
+  if (total == 0) {
+    on_problem({input.origin, "empty file"});
+  } else if (overlong > 0) {
+    reader.OverlongLine(overlong);
+  } else if (!line.empty()) {
+    reader.Line(line);
+  }
+  return Status::Ok();
 }
 
 Status ReadFile(const fs::path& path, const ReadOptions& options,
@@ -156,10 +224,9 @@ Status ReadFile(const fs::path& path, const ReadOptions& options,
   input.origin = path.string();
   input.id = path.stem().string();
   input.format = options.format == "auto" ? FormatFromExtension(path) : options.format;
-  const bool bounded = input.format != "jsonl";
   std::error_code error;
   const uintmax_t size = fs::file_size(path, error);
-  if (!error && bounded && size > options.max_document_bytes) {
+  if (!error && input.format != "jsonl" && size > options.max_document_bytes) {
     on_problem({input.origin, TooLargeMessage(size, options.max_document_bytes)});
     return Status::Ok();
   }
@@ -168,9 +235,13 @@ Status ReadFile(const fs::path& path, const ReadOptions& options,
     return Status::IoError("cannot open " + input.origin + ": " +
                            std::generic_category().message(errno));
   }
+  if (input.format == "jsonl") {
+    Status status = StreamJsonLines(file, input, options, on_document, on_problem);
+    std::fclose(file);
+    return status;
+  }
   std::string content;
-  const size_t limit = bounded ? options.max_document_bytes : SIZE_MAX - 1;
-  Status status = ReadStream(file, limit, input.origin, content);
+  Status status = ReadStream(file, options.max_document_bytes, input.origin, content);
   std::fclose(file);
   if (!status.ok()) return status;
   ReadContent(std::move(content), input, options, on_document, on_problem);

@@ -489,6 +489,94 @@ TEST(ReadJsonLines, BinaryJsonLinesFileIsSkipped) {
   EXPECT_EQ(got.problems[0].what, "binary file");
 }
 
+TEST(ReadPath, ANulByteSpoilsOnlyItsOwnJsonLinesRecord) {
+  TempDir dir;
+  const std::string path = dir.Write(
+      "feed.jsonl", std::string("{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"b\", \"text\": \"t\0o\"}\n"
+                                "{\"id\": \"c\", \"text\": \"three\"}\n",
+                                83));
+  const Collected got = Read(path);
+  ASSERT_EQ(got.documents.size(), 2u);
+  EXPECT_EQ(got.documents[1].id, "c");
+  ASSERT_EQ(got.problems.size(), 1u);
+  EXPECT_EQ(got.problems[0].where, path + ":2");
+  EXPECT_TRUE(got.problems[0].skipped);
+}
+
+TEST(ReadJsonLines, RecordNestedTooDeepIsSkippedAndTheNextOneRead) {
+  const std::string deep = std::string(10000, '[') + std::string(10000, ']');
+  const Collected got = ReadLines("{\"id\": \"deep\", \"text\": \"a\", \"x\": " + deep +
+                                  "}\n{\"id\": \"flat\", \"text\": \"ok\"}\n");
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].id, "flat");
+  ASSERT_EQ(got.problems.size(), 1u);
+  EXPECT_EQ(got.problems[0].where, "feed.jsonl:1");
+  EXPECT_EQ(got.problems[0].what, "invalid JSON: nested deeper than 64 levels");
+  EXPECT_TRUE(got.problems[0].skipped);
+}
+
+TEST(ReadJsonLines, DuplicateIdIsSkippedNamingTheFirstLine) {
+  const Collected got = ReadLines(
+      "{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"b\", \"text\": \"two\"}\n"
+      "{\"id\": \"a\", \"text\": \"three\"}\n");
+  ASSERT_EQ(got.documents.size(), 2u);
+  EXPECT_EQ(got.documents[0].text, "one");
+  ASSERT_EQ(got.problems.size(), 1u);
+  EXPECT_EQ(got.problems[0].where, "feed.jsonl:3");
+  EXPECT_EQ(got.problems[0].what, "duplicate id \"a\" (first at line 1)");
+  EXPECT_TRUE(got.problems[0].skipped);
+}
+
+TEST(ReadPath, JsonLinesFileIsStreamedAndAnOverlongLineSkipped) {
+  TempDir dir;
+  ReadOptions options;
+  options.max_document_bytes = 1000;
+  // A line of 3 MB spans several reads of the file; the last line has no newline.
+  const std::string path = dir.Write(
+      "feed.jsonl", "{\"id\": \"a\", \"text\": \"first\"}\n{\"id\": \"big\", \"text\": \"" +
+                        std::string(3 << 20, 'w') + "\"}\r\n{\"id\": \"c\", \"text\": \"last\"}");
+  const Collected got = Read(path, options);
+  ASSERT_TRUE(got.status.ok());
+  ASSERT_EQ(got.documents.size(), 2u);
+  EXPECT_EQ(got.documents[1].id, "c");
+  EXPECT_EQ(got.documents[1].origin, path + ":3");
+  ASSERT_EQ(got.problems.size(), 1u);
+  EXPECT_EQ(got.problems[0].where, path + ":2");
+  EXPECT_NE(got.problems[0].what.find("over the limit of 1000 bytes"), std::string::npos);
+}
+
+TEST(ReadPath, HtmlFileIsReadInTheCharsetItDeclares) {
+  TempDir dir;
+  dir.Write("ru.html",
+            "<html><head><meta charset=\"windows-1251\"></head><body><p>\xCC\xEE\xF1"
+            "\xEA\xE2\xE0</p></body></html>");
+  dir.Write("lies.html",
+            "<html><head><meta charset=\"gbk\"></head><body><p>caf\xC3\xA9</p>"
+            "</body></html>");
+  const Collected got = Read(dir.path());
+  ASSERT_EQ(got.documents.size(), 2u);
+  EXPECT_EQ(got.documents[0].text, "caf\xC3\xA9\n");
+  EXPECT_EQ(got.documents[1].text, "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0\n");
+  ASSERT_EQ(got.problems.size(), 1u);
+  EXPECT_EQ(got.problems[0].where, dir.path() + "/lies.html");
+  EXPECT_EQ(got.problems[0].what, "declares charset gbk but is UTF-8; read as UTF-8");
+  EXPECT_FALSE(got.problems[0].skipped);
+}
+
+TEST(ReadPath, DeepHtmlIsReadAndTheCutReported) {
+  TempDir dir;
+  std::string html = "<html><body>";
+  for (int i = 0; i < 600; ++i) html += "<div>";
+  dir.Write("deep.html", html + "deep text</body></html>");
+  const Collected got = Read(dir.path());
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].text, "deep text\n");
+  ASSERT_EQ(got.problems.size(), 1u);
+  EXPECT_EQ(got.problems[0].what,
+            "HTML nested deeper than 512 levels: 88 tag(s) beyond it dropped, their text kept");
+  EXPECT_FALSE(got.problems[0].skipped);
+}
+
 TEST(ParsePublishedDate, ReadsTheFormsFeedsAndPagesUse) {
   struct Case {
     std::string text;

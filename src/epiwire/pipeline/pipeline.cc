@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <string>
 #include <vector>
 
 #include "epiwire/clean/cleaner.h"
@@ -112,7 +113,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& data_dir) 
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(stages)));
 }
 
-Extraction Pipeline::Extract(Document document) const {
+Extraction Pipeline::Extract(Document document, std::vector<std::string>* limits_hit) const {
   Extraction extraction;
   if (!document.published) {
     document.published = dates::InferPublishedDate(document.text);
@@ -139,13 +140,34 @@ Extraction Pipeline::Extract(Document document) const {
   extraction.language = document_language;
   // A story is read only in a language we have lexicons for: no English rules guess
   // at other languages.
+  size_t too_long = 0;
+  size_t longest_sentence = 0;
   for (const auto& [language, reader] : stages_->readers) {
-    const std::vector<text::Sentence> sentences = SentencesToRead(document.text, cleaned, language);
+    std::vector<text::Sentence> sentences = SentencesToRead(document.text, cleaned, language);
+    std::erase_if(sentences, [&](const text::Sentence& sentence) {
+      const size_t bytes = sentence.end - sentence.start;
+      if (bytes <= kMaxSentenceBytes) return false;
+      ++too_long;
+      longest_sentence = std::max(longest_sentence, bytes);
+      return true;
+    });
     if (sentences.empty()) continue;
     std::vector<Event> events = reader.extractor->Extract(document.text, sentences, document.published);
     extraction.events.insert(extraction.events.end(), std::make_move_iterator(events.begin()),
                              std::make_move_iterator(events.end()));
   }
+  std::vector<std::string> limits;
+  if (too_long > 0) {
+    limits.push_back(std::to_string(too_long) + " sentence(s) over " +
+                     std::to_string(kMaxSentenceBytes) + " bytes not read for events (longest " +
+                     std::to_string(longest_sentence) + " bytes)");
+  }
+  if (extraction.events.size() > kMaxEventsPerDocument) {
+    limits.push_back(std::to_string(extraction.events.size()) + " events found, only the first " +
+                     std::to_string(kMaxEventsPerDocument) + " kept");
+    extraction.events.resize(kMaxEventsPerDocument);
+  }
+  if (limits_hit != nullptr) *limits_hit = std::move(limits);
   extraction.stories = std::move(cleaned.stories);
   extraction.removed = std::move(cleaned.removed);
   extraction.document = std::move(document);

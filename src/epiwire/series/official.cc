@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -139,6 +140,12 @@ void Skip(std::vector<std::string>* skipped, int line, const std::string& why) {
 }
 
 // Adds a total row per day for countries that have only province rows.
+// Totals of counts that each fit in int64_t may not: they stop at its maximum.
+int64_t SaturatingAdd(int64_t a, int64_t b) {
+  int64_t sum = 0;
+  return __builtin_add_overflow(a, b, &sum) ? std::numeric_limits<int64_t>::max() : sum;
+}
+
 void AddCountryTotals(const std::map<std::string, std::string>& names,
                       const std::set<std::string>& with_country_row,
                       std::vector<store::OfficialValue>& values) {
@@ -152,7 +159,7 @@ void AddCountryTotals(const std::map<std::string, std::string>& names,
       total.place_name = names.at(value.country);
       total.cumulative = 0;
     }
-    total.cumulative += value.cumulative;
+    total.cumulative = SaturatingAdd(total.cumulative, value.cumulative);
   }
   for (auto& [key, total] : totals) values.push_back(std::move(total));
 }
@@ -270,7 +277,13 @@ void AddImportedTotals(std::vector<store::OfficialValue>& values) {
   for (const auto& [country_status, days] : rows) {
     std::map<std::string, int64_t> carried;
     auto next = days.begin();
-    for (int64_t day = days.begin()->first; day <= last_day; ++day) {
+    // One total a day, for at most kMaxSeriesDays days: a row dated decades
+    // before the rest (a typo) only sets what is carried into that window.
+    const int64_t first = std::max(days.begin()->first, last_day - (kMaxSeriesDays - 1));
+    for (; next != days.end() && next->first < first; ++next) {
+      for (const auto& [province, total] : next->second) carried[province] = total;
+    }
+    for (int64_t day = first; day <= last_day; ++day) {
       if (next != days.end() && next->first == day) {
         for (const auto& [province, total] : next->second) carried[province] = total;
         ++next;
@@ -284,7 +297,9 @@ void AddImportedTotals(std::vector<store::OfficialValue>& values) {
       total.imported = true;
       total.source = values.front().source;
       total.disease = values.front().disease;
-      for (const auto& [province, count] : carried) total.cumulative += count;
+      for (const auto& [province, count] : carried) {
+        total.cumulative = SaturatingAdd(total.cumulative, count);
+      }
       values.push_back(std::move(total));
     }
   }

@@ -549,6 +549,29 @@ TEST(OfficialNames, MapsChineseProvinceNames) {
   EXPECT_EQ(more.PlaceCode("CN", "\u706b\u661f\u7701"), "CN-XZ");
 }
 
+TEST(ReadChinaProvinceCsv, ARowDecadesApartGivesNoMoreThanTheSeriesWindow) {
+  // Imported rows of one province in 1900 and 2020 (a typo): the country's imported
+  // total is given for kMaxSeriesDays days at most, not for 120 years.
+  const std::string imported = "\xe5\xa2\x83\xe5\xa4\x96\xe8\xbe\x93\xe5\x85\xa5";
+  const std::string file =
+      "date,country,countryCode,province,provinceCode,city,cityCode,confirmed,suspected,cured,"
+      "dead\n1900-01-01,C,CN,P,420000," + imported + ",,1,0,0,0\n2020-01-23,C,CN,P,420000," +
+      imported + ",,9223372036854775807,0,0,0\n";
+  auto values = ReadChinaProvinceCsv(
+      file, "x.csv", [](std::string_view, std::string_view) { return std::string("CN-HB"); },
+      nullptr);
+  ASSERT_TRUE(values.ok()) << values.status().message();
+  size_t country_totals = 0;
+  for (const store::OfficialValue& value : values.value()) {
+    if (value.subdivision.empty() && value.imported == true) {
+      ++country_totals;
+      EXPECT_GE(value.cumulative, 0) << "saturates instead of overflowing";
+    }
+  }
+  EXPECT_GT(country_totals, 0u);
+  EXPECT_LE(country_totals, static_cast<size_t>(kMaxSeriesDays) * 3);
+}
+
 TEST(ReadChinaProvinceCsv, ReadsTheRealFileWhenPresent) {
   std::ifstream in(std::string(EPIWIRE_SHARED_DIR) +
                        "/data/official/china_province_and_imported_daily.csv",

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // serve: the HTTP JSON API and the dashboard (web/) over an EventStore. Binds to
-// 127.0.0.1 by default; requests are bounded (size, limits, timeouts). Tested by
+// 127.0.0.1 by default (another address only when asked for); requests are
+// bounded (size, limits, timeouts) and slow or idle clients hold no thread
+// (connections.h). Tested by
 // server_test.cc and end to end in headless Chromium by tests/dashboard_e2e.
 #ifndef EPIWIRE_SERVE_SERVER_H_
 #define EPIWIRE_SERVE_SERVER_H_
@@ -24,8 +26,19 @@ struct ServerOptions {
   // serves files of the packages d3, topojson-client and world-atlas only; empty:
   // no /vendor/.
   std::string vendor_dir;
-  int timeout_seconds = 10;  // read and write timeout of each connection
+  // A request must arrive whole, and its answer be taken, within this; slower
+  // clients get 408 or are cut off.
+  int timeout_seconds = 10;
+  int keep_alive_seconds = 5;  // an idle keep-alive connection is closed after this
+  size_t workers = 64;         // threads answering requests (idle connections hold none)
+  size_t max_connections = 2048;
+  // Listening on an address other than loopback (127.0.0.0/8, ::1, localhost)
+  // is refused unless this is set (`serve --public`).
+  bool allow_public = false;
 };
+
+// True for 127.0.0.0/8, ::1 and "localhost".
+bool IsLoopbackHost(const std::string& host);
 
 class Server {
  public:

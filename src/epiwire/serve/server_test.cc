@@ -12,10 +12,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <future>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -701,6 +703,238 @@ TEST(ParseFilterTest, NamesTheBadParameter) {
   }
   EXPECT_FALSE(CheckParamNames({{"a", "1"}}, {"b"}).ok());
   EXPECT_TRUE(CheckParamNames({{"b", "1"}}, {"b"}).ok());
+}
+
+}  // namespace
+}  // namespace epiwire::serve
+
+namespace epiwire::serve {
+namespace {
+
+// A raw loopback connection, for clients that misbehave on purpose.
+class RawClient {
+ public:
+  explicit RawClient(int port) {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    timeval timeout{5, 0};
+    setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  }
+  ~RawClient() { close(fd_); }
+  bool connected() const { return connected_; }
+  bool Send(const std::string& bytes) {
+    return send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) ==
+           static_cast<ssize_t>(bytes.size());
+  }
+  // Everything until the server closes the connection (or 5 s pass).
+  std::string ReadToEnd() {
+    std::string out;
+    char chunk[4096];
+    ssize_t n;
+    while ((n = recv(fd_, chunk, sizeof chunk, 0)) > 0) out.append(chunk, static_cast<size_t>(n));
+    return out;
+  }
+
+ private:
+  int fd_ = -1;
+  bool connected_ = false;
+};
+
+int StatusOf(const std::string& response) {
+  return response.rfind("HTTP/1.1 ", 0) == 0 ? std::atoi(response.c_str() + 9) : 0;
+}
+
+json BodyOf(const std::string& response) {
+  const size_t body = response.find("\r\n\r\n");
+  return json::parse(body == std::string::npos ? "" : response.substr(body + 4), nullptr, false);
+}
+
+ServerOptions Small(int timeout_seconds, size_t workers) {
+  ServerOptions options = PortZero();
+  options.timeout_seconds = timeout_seconds;
+  options.keep_alive_seconds = timeout_seconds;
+  options.workers = workers;
+  return options;
+}
+
+TEST(ServerAbuseTest, AnOverlongRequestLineIs414WithAJsonError) {
+  FakeStore store;
+  RunningServer running(store, PortZero());
+  RawClient client(running.port());
+  ASSERT_TRUE(client.connected());
+  client.Send("GET /api/events?disease=" + std::string(9000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  const std::string response = client.ReadToEnd();
+  EXPECT_EQ(StatusOf(response), 414) << response.substr(0, 200);
+  EXPECT_TRUE(BodyOf(response)["error"].is_string());
+}
+
+TEST(ServerAbuseTest, OverlongHeadersAre431WithAJsonError) {
+  FakeStore store;
+  RunningServer running(store, PortZero());
+  RawClient client(running.port());
+  std::string request = "GET /api/health HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 40; ++i)
+    request += "X-Filler-" + std::to_string(i) + ": " + std::string(500, 'b') + "\r\n";
+  client.Send(request + "\r\n");
+  const std::string response = client.ReadToEnd();
+  EXPECT_EQ(StatusOf(response), 431) << response.substr(0, 200);
+  EXPECT_EQ(BodyOf(response)["status"], 431);
+}
+
+TEST(ServerAbuseTest, AGarbledRequestLineIs400WithAJsonError) {
+  FakeStore store;
+  RunningServer running(store, PortZero());
+  RawClient client(running.port());
+  client.Send("\x01\x02 nonsense\r\n\r\n");
+  const std::string response = client.ReadToEnd();
+  EXPECT_EQ(StatusOf(response), 400) << response.substr(0, 200);
+  EXPECT_TRUE(BodyOf(response)["error"].is_string());
+}
+
+TEST(ServerAbuseTest, ASlowClientGets408AndOthersAreStillServed) {
+  FakeStore store;
+  RunningServer running(store, Small(1, 1));
+  RawClient slow(running.port());
+  ASSERT_TRUE(slow.Send("GET /api/health HTTP/1.1\r\n"));  // and never the rest
+  // With one worker, a slow client that held it would block this one.
+  httplib::Client other("127.0.0.1", running.port());
+  httplib::Result res = other.Get("/api/health");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  const auto started = std::chrono::steady_clock::now();
+  const std::string response = slow.ReadToEnd();
+  EXPECT_EQ(StatusOf(response), 408) << response.substr(0, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4));
+}
+
+TEST(ServerAbuseTest, IdleKeepAliveConnectionsHoldNoWorker) {
+  FakeStore store;
+  RunningServer running(store, Small(5, 2));
+  std::vector<std::unique_ptr<httplib::Client>> idle;
+  for (int i = 0; i < 8; ++i) {
+    idle.push_back(std::make_unique<httplib::Client>("127.0.0.1", running.port()));
+    idle.back()->set_keep_alive(true);
+    httplib::Result res = idle.back()->Get("/api/health");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200);
+  }
+  // Eight open keep-alive connections, two workers: a new client is still answered at once.
+  const auto started = std::chrono::steady_clock::now();
+  httplib::Client fresh("127.0.0.1", running.port());
+  httplib::Result res = fresh.Get("/api/stats");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(1));
+  // And the idle ones still work.
+  for (auto& client : idle) {
+    httplib::Result again = client->Get("/api/health");
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->status, 200);
+  }
+}
+
+// A store slower than the clients' timeout, with answers of megabytes (more than a
+// socket holds, so that sending waits for the client): the time spent waiting for
+// the store is the server's, not the client's, so the answer still goes out whole.
+class SlowStore : public FakeStore {
+ public:
+  Result<std::vector<store::StoredEvent>> Events(const store::EventFilter& filter) override {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    std::vector<store::StoredEvent> events(filter.limit);
+    for (size_t i = 0; i < events.size(); ++i) {
+      events[i].id = static_cast<int64_t>(i) + 1;
+      events[i].document_id = "slow";
+      events[i].event.evidence.quote = std::string(2000, 'q');
+    }
+    return events;
+  }
+};
+
+TEST(ServerAbuseTest, AnAnswerThatWaitedLongerThanTheTimeoutForTheStoreIsStillSent) {
+  SlowStore store;
+  RunningServer running(store, Small(1, 2));
+  httplib::Client client("127.0.0.1", running.port());
+  client.set_read_timeout(10, 0);
+  httplib::Result res = client.Get("/api/events?limit=5000");
+  ASSERT_TRUE(res) << httplib::to_string(res.error());
+  EXPECT_EQ(res->status, 200);
+  const json body = json::parse(res->body, nullptr, false);
+  ASSERT_TRUE(body.is_object()) << res->body.substr(0, 200);
+  EXPECT_EQ(body["events"].size(), 5000u);
+}
+
+TEST(ServerAbuseTest, PipelinedRequestsAreAllAnswered) {
+  FakeStore store;
+  RunningServer running(store, PortZero());
+  RawClient client(running.port());
+  client.Send(
+      "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\nGET /api/stats HTTP/1.1\r\nHost: x\r\n\r\n"
+      "GET /api/events?limit=0 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const std::string response = client.ReadToEnd();
+  size_t answers = 0;
+  for (size_t at = 0; (at = response.find("HTTP/1.1 ", at)) != std::string::npos; ++at) ++answers;
+  EXPECT_EQ(answers, 3u);
+  EXPECT_NE(response.find("HTTP/1.1 400"), std::string::npos) << "limit=0 is refused";
+}
+
+TEST(ServerAbuseTest, InjectionAndExtremeParametersAre400WithAJsonError) {
+  FakeStore store;
+  Fill(store);
+  RunningServer running(store, PortZero());
+  httplib::Client client("127.0.0.1", running.port());
+  const std::vector<std::string> values = {"' OR 1=1 --",
+                                           "\"; DROP TABLE events; --",
+                                           "%00",
+                                           "../../etc/passwd",
+                                           "<script>",
+                                           "-1",
+                                           "99999999999999999999999",
+                                           "1e9",
+                                           "NaN",
+                                           std::string(600, 'x'),
+                                           "\xff\xfe"};
+  for (const std::string parameter :
+       {"disease", "country", "subdivision", "type", "from", "to", "limit", "offset"}) {
+    for (const std::string& value : values) {
+      httplib::Params params{{parameter, value}};
+      httplib::Result res = client.Get("/api/events", params, httplib::Headers());
+      ASSERT_TRUE(res) << parameter << "=" << value;
+      // "-1", "1e9" and a long number are well-formed disease ids (of no disease):
+      // an empty list.
+      const bool well_formed = parameter == "disease" && (value == "-1" || value == "1e9" ||
+                                                          value == "99999999999999999999999");
+      EXPECT_EQ(res->status, well_formed ? 200 : 400) << parameter << "=" << value;
+      const json body = json::parse(res->body, nullptr, false);
+      ASSERT_TRUE(body.is_object()) << parameter << "=" << value;
+      if (well_formed) {
+        EXPECT_TRUE(body.contains("events") && body["events"].empty()) << parameter << "=" << value;
+      } else {
+        EXPECT_TRUE(body.contains("error") && body["error"].is_string())
+            << parameter << "=" << value;
+      }
+    }
+  }
+}
+
+TEST(ServerOptionsTest, RefusesANonLoopbackAddressWithoutPublic) {
+  FakeStore store;
+  ServerOptions options = PortZero();
+  options.host = "0.0.0.0";
+  Server server(store, options);
+  const Status status = server.Run();
+  EXPECT_EQ(status.code(), StatusCode::kInvalidInput);
+  EXPECT_NE(status.message().find("--public"), std::string::npos) << status.message();
+  EXPECT_TRUE(IsLoopbackHost("127.0.0.1"));
+  EXPECT_TRUE(IsLoopbackHost("127.8.9.10"));
+  EXPECT_TRUE(IsLoopbackHost("::1"));
+  EXPECT_TRUE(IsLoopbackHost("localhost"));
+  EXPECT_FALSE(IsLoopbackHost("0.0.0.0"));
+  EXPECT_FALSE(IsLoopbackHost("192.168.1.4"));
+  EXPECT_FALSE(IsLoopbackHost("::"));
 }
 
 }  // namespace
