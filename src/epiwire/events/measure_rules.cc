@@ -199,7 +199,7 @@ std::vector<Place> CoActors(const SentenceView& view, const std::optional<Place>
   const auto joined = [&](size_t from, size_t to) {
     if (to < from || to - from > 3) return false;
     for (size_t k = from; k < to; ++k) {
-      const uint32_t joins = kGrCoordination | kGrDeterminer | (after ? kGrLocative : 0);
+      const uint32_t joins = kGrCoordination | kGrDeterminer | (after ? static_cast<uint32_t>(kGrLocative) : 0u);
       if (view.tokens[k].lower != "," && !view.Is(k, joins)) return false;
     }
     return true;
