@@ -119,6 +119,16 @@ TEST(BuildSeries, BuildsOnePointADayFromNewAndCumulativeMixes) {
         {2, kNew, 4, D(4, 2), D(4, 2)},
         {3, kCumulative, 110, std::nullopt, D(4, 3)}},
        "-/100 4/104 6/110"},
+      {"a new figure far above the rise of the totals around it is a misreading",
+       {{1, kCumulative, 100, std::nullopt, D(4, 1)},
+        {2, kNew, 100, D(4, 2), D(4, 2)},
+        {3, kCumulative, 110, std::nullopt, D(4, 3)}},
+       "-/100 5/105 5/110"},
+      {"a new figure a digit too long between totals that do not move",
+       {{1, kCumulative, 12, std::nullopt, D(4, 1)},
+        {2, kNew, 31, D(4, 2), D(4, 2)},
+        {3, kCumulative, 12, std::nullopt, D(4, 2)}},
+       "-/12 0/12"},
       {"conflicting cumulative figures: the largest",
        {{1, kCumulative, 100, std::nullopt, D(4, 1)}, {2, kCumulative, 96, std::nullopt, D(4, 1)}},
        "-/100"},
@@ -179,6 +189,43 @@ TEST(BuildSeries, TellsReportedDaysFromGapsAndInterpolatedOnes) {
   }
   EXPECT_FALSE(points[1].new_count.has_value()) << "a gap is unknown, not zero";
   EXPECT_EQ(points[3].new_count, std::optional<int64_t>(0)) << "a repeated total is a real zero";
+}
+
+TEST(BuildSeries, EachValueSaysWhenItCouldBeKnown) {
+  Fact early = MakeFact({1, kCumulative, 100, std::nullopt, D(4, 1), D(4, 1)});
+  early.sources.push_back(FactSource{"later", 0, {}, D(4, 3)});
+  const std::vector<DailySeries> series =
+      BuildSeries({early, MakeFact({2, kNew, 4, D(4, 2), D(4, 2), D(4, 2)}),
+                   MakeFact({3, kCumulative, 130, std::nullopt, D(4, 5), D(4, 7)})});
+  ASSERT_EQ(series.size(), 1u);
+  const std::vector<DailyPoint>& points = series[0].points;
+  ASSERT_EQ(points.size(), 5u);
+  EXPECT_EQ(points[0].known_on, std::optional<Date>(D(4, 1))) << "its first publication";
+  EXPECT_EQ(points[1].known_on, std::optional<Date>(D(4, 2)));
+  // The rise from 100 to 130, less the 4 of April 2, spread over April 3 to 5: known
+  // once the total of April 5 was published.
+  for (size_t i = 2; i < 5; ++i) {
+    EXPECT_EQ(points[i].new_count, std::optional<int64_t>(i == 2 ? 8 : 9)) << i;
+    EXPECT_EQ(points[i].known_on, std::optional<Date>(D(4, 7))) << i;
+  }
+  EXPECT_FALSE(BuildSeries({MakeFact({4, kNew, 5, D(4, 1), D(4, 1)})})[0].points[0].known_on)
+      << "no publication date, no known_on";
+}
+
+TEST(BuildSeries, KeepsAMisreadFigureWithWhenItWasFoundWrong) {
+  const std::vector<DailySeries> series =
+      BuildSeries({MakeFact({1, kCumulative, 500, std::nullopt, D(4, 1), D(4, 1)}),
+                   MakeFact({2, kNew, 510, D(4, 2), D(4, 2), D(4, 2)}),
+                   MakeFact({3, kCumulative, 510, std::nullopt, D(4, 3), D(4, 4)})});
+  ASSERT_EQ(series.size(), 1u);
+  const DailyPoint& misread = series[0].points[1];
+  ASSERT_TRUE(misread.dropped.has_value()) << "the running total read as new cases";
+  EXPECT_EQ(misread.dropped->count, 510);
+  EXPECT_EQ(misread.dropped->known_on, std::optional<Date>(D(4, 2)));
+  EXPECT_EQ(misread.dropped->dropped_on, std::optional<Date>(D(4, 4)));
+  EXPECT_EQ(misread.new_count, std::optional<int64_t>(5));
+  EXPECT_TRUE(misread.reported);
+  EXPECT_FALSE(series[0].points[2].dropped.has_value());
 }
 
 TEST(BuildSeries, ConflictingReadingsTakeTheOneMostSourcesGive) {
