@@ -42,7 +42,6 @@ struct Evidence {
 struct Week {
   int64_t cases = 0;
   double usual = 0;
-  std::set<int64_t> fact_ids;
 };
 
 Week CaseWeek(const series::DailySeries& one, Date day, Date known_by, const RiseOptions& options) {
@@ -67,11 +66,7 @@ Week CaseWeek(const series::DailySeries& one, Date day, Date known_by, const Ris
     return *point.new_count;
   };
   for (int64_t i = at - week_days + 1; i <= at; ++i) {
-    if (std::optional<int64_t> v = value(i)) {
-      week.cases += *v;
-      const std::vector<int64_t>& ids = one.points[static_cast<size_t>(i)].fact_ids;
-      week.fact_ids.insert(ids.begin(), ids.end());
-    }
+    if (std::optional<int64_t> v = value(i)) week.cases += *v;
   }
   int64_t sum = 0;
   int values = 0;
@@ -197,7 +192,13 @@ std::vector<Signal> FindRises(const std::vector<series::DailySeries>& series,
       signal.value = static_cast<double>(best_week.cases);
       signal.threshold = options.min_cases + options.growth * best_week.usual;
       signal.usual_week = best_week.usual;
-      std::set<int64_t> facts = best_week.fact_ids;
+      // The reports of the day itself come with it (the message gives the week).
+      std::set<int64_t> facts;
+      const int64_t at = date.ToDays() - best->points.front().date.ToDays();
+      if (at >= 0 && at < static_cast<int64_t>(best->points.size())) {
+        const std::vector<int64_t>& ids = best->points[static_cast<size_t>(at)].fact_ids;
+        facts.insert(ids.begin(), ids.end());
+      }
       if (day.volume != nullptr) {
         const series::VolumePoint& point = day.volume->points[day.volume_index];
         signal.articles = point.articles;

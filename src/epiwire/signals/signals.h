@@ -182,7 +182,9 @@ struct Signal {
   double usual_week = 0;
   std::string origin;         // importation: origin country code (empty: not given)
   std::string message;        // for people: "first imported case from RU into CN-HL"
-  std::vector<int64_t> fact_ids;           // sorted
+  // Sorted. Rises: the reports of the day counted (the figures of that day of the
+  // series that rose, the burst's articles' figures, the methods' figures).
+  std::vector<int64_t> fact_ids;
   std::vector<std::string> document_ids;   // articles: that day's articles, sorted
 };
 
