@@ -541,6 +541,9 @@ TEST(FindSignals, ARiseCountsOnlyTheCasesKnownOnItsDay) {
   EXPECT_EQ(fooled[0].value, 30);
   misread.points[19].dropped->dropped_on = Date{2020, 4, 20};
   EXPECT_TRUE(FindSignals({misread}, {volume}, {}, Rises()).empty());
+  // Nor did it count before it was published.
+  misread.points[19].dropped = series::DailyPoint::Dropped{30, Date{2020, 4, 21}, Date{2020, 4, 23}};
+  EXPECT_TRUE(FindSignals({misread}, {volume}, {}, Rises()).empty());
 }
 
 TEST(FindSignals, AMethodOnCaseCountsIsEvidenceOfARiseToo) {
