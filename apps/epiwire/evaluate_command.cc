@@ -28,6 +28,10 @@ struct EvaluateOptions {
   int min_observed = signals::kMinObservedDays;
   int min_articles = signals::SignalOptions().min_articles;
   int min_sources = signals::SignalOptions().min_sources;
+  double alpha = signals::RiseOptions().alpha;
+  double growth = signals::RiseOptions().growth;
+  double min_cases = signals::RiseOptions().min_cases;
+  std::string evidence = "bursts,counts";
   std::string write_stream;
   std::string store;
   bool show_truth = false;
@@ -123,6 +127,28 @@ int RunEvaluate(const EvaluateOptions& options) {
   signal_options.min_observed = options.min_observed;
   signal_options.min_articles = options.min_articles;
   signal_options.min_sources = options.min_sources;
+  signals::RiseOptions& rise = signal_options.rise;
+  rise.alpha = options.alpha;
+  rise.growth = options.growth;
+  rise.min_cases = options.min_cases;
+  rise.reporting_bursts = rise.count_aberrations = rise.article_aberrations = false;
+  for (size_t start = 0; start <= options.evidence.size();) {
+    size_t comma = options.evidence.find(',', start);
+    if (comma == std::string::npos) comma = options.evidence.size();
+    const std::string word = options.evidence.substr(start, comma - start);
+    start = comma + 1;
+    if (word == "bursts") {
+      rise.reporting_bursts = true;
+    } else if (word == "counts") {
+      rise.count_aberrations = true;
+    } else if (word == "articles") {
+      rise.article_aberrations = true;
+    } else if (!word.empty()) {
+      std::fprintf(stderr, "%s: --evidence: unknown '%s' (want bursts, counts, articles)\n", name,
+                   word.substr(0, 64).c_str());
+      return 2;
+    }
+  }
   signals::Evaluation evaluation;
   if (options.store.empty()) {
     evaluation = signals::Evaluate(values.value(), stream, signals::TruthOptions(), signal_options);
@@ -191,13 +217,27 @@ void AddEvaluateCommand(CLI::App& app, int* exit_code) {
                    "Reported days a 7-day baseline of case counts needs (default 5)")
       ->check(CLI::Range(3, 7));
   command->add_option("--min-articles", options->min_articles,
-                      "Articles a burst of reporting needs in a day (default 3)")
+                      "Articles a method's alarm on article counts needs in a day (default 3)")
       ->check(CLI::Range(1, 1000));
   command->add_option("--min-sources", options->min_sources,
-                      "Distinct sources a burst of reporting needs in a day (default 2)")
+                      "Distinct sources a method's alarm on article counts needs (default 2)")
       ->check(CLI::Range(1, 1000));
+  command->add_option("--alpha", options->alpha,
+                      "Chance below which a day's articles on a place are a burst of reporting\n"
+                      "for that place (default 0.01)")
+      ->check(CLI::Range(0.0, 1.0));
+  command->add_option("--growth", options->growth,
+                      "Times a usual week the week's reported cases must reach for a rise\n"
+                      "(plus --min-cases; default 4)")
+      ->check(CLI::Range(0.0, 1000.0));
+  command->add_option("--min-cases", options->min_cases,
+                      "New cases the week needs beyond --growth times a usual week (default 1)")
+      ->check(CLI::Range(0.0, 1e9));
+  command->add_option("--evidence", options->evidence,
+                      "What shows a day is unusual: bursts (of reporting), counts (methods on\n"
+                      "case counts), articles (methods on article counts); default bursts,counts");
   command->add_flag("--show-truth", options->show_truth, "Also list the known events");
-  command->add_flag("--show-alerts", options->show_alerts, "Also list the merged alerts");
+  command->add_flag("--show-alerts", options->show_alerts, "Also list the alerts");
   command->add_option("--write-stream", options->write_stream,
                       "Also write the simulated articles to this JSON Lines file (for ingest)");
   command->add_option("--store", options->store,

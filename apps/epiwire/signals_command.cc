@@ -105,7 +105,7 @@ int RunSignals(const SignalsOptions& options) {
     }
     return 0;
   }
-  const std::vector<signals::Alert> alerts = signals::MergeSignals(found);
+  const std::vector<signals::Alert> alerts = signals::RaiseAlerts(found);
   if (options.format == "json") {
     const std::string out = signals::AlertsToJson(alerts);
     std::fwrite(out.data(), 1, out.size(), stdout);
@@ -124,8 +124,10 @@ void AddSignalsCommand(CLI::App& app, int* exit_code) {
       "Find alerts in the store's case facts: aberrations in the reported daily case\n"
       "counts and in the daily number of articles per disease and place (EARS C1/C2/C3\n"
       "as R's surveillance::earsC, CUSUM, the ECDC epitweetr method), and importation\n"
-      "signals (first imported case from X into Y, new importation route). The methods\n"
-      "that fire on one event are merged into one alert with a severity and a stable id.");
+      "signals (first imported case from X into Y, new importation route). An alert is\n"
+      "raised on a rise: a day shown unusual (a burst of reports for that place, or a\n"
+      "method on case counts) with enough new cases reported in the week; the methods\n"
+      "that fired around it join it. One alert per event, with a severity and a stable id.");
   command->add_option("--db", options->db,
                       "Store: a SQLite file (default epiwire.db) or postgresql://...");
   command->add_option("--method", options->methods,
@@ -147,8 +149,11 @@ void AddSignalsCommand(CLI::App& app, int* exit_code) {
       "A day without a report is unknown, not zero: case counts are tested only on\n"
       "reported days whose 7-day baseline has at least --min-observed reported days (days\n"
       "between two reported running totals are interpolated). Article counts are dense;\n"
-      "a burst needs 3 articles from 2 sources. Alpha 0.001 for C1/C2, 0.025 for C3 and\n"
-      "epitweetr; CUSUM k = 0.5, h = 4 (see src/epiwire/signals/signals.h). JSON: one\n"
+      "a method's alarm on them needs 3 articles from 2 sources. Alpha 0.001 for C1/C2,\n"
+      "0.025 for C3 and epitweetr; CUSUM k = 0.5, h = 4. A rise: 2 or more articles from\n"
+      "2 or more sources with a chance below 0.01 given the place's last 28 days, or a\n"
+      "method's alarm on case counts; and the week's reported cases at least 4 times a\n"
+      "usual week plus 1 (see src/epiwire/signals/signals.h, docs/signals.md). JSON: one\n"
       "object per alert with its signals, each naming its baseline days.\n"
       "Exit status: 0 printed (also when there is no alert); 2 bad usage or the store\n"
       "cannot be read.");

@@ -59,6 +59,7 @@ struct DayFacts {
   std::optional<Reading> cumulative;
   std::set<int64_t> fact_ids;
   bool multi_day = false;
+  std::optional<Date> first_published;  // of the day's figures
 };
 
 struct Gathered {
@@ -70,6 +71,11 @@ void AddFact(const Fact& fact, Date day, DayFacts& facts) {
   const Event& event = fact.event;
   const size_t sources = std::max<size_t>(fact.sources.size(), 1);
   facts.fact_ids.insert(fact.id);
+  for (const FactSource& source : fact.sources) {
+    if (source.published && (!facts.first_published || *source.published < *facts.first_published)) {
+      facts.first_published = source.published;
+    }
+  }
   if (*event.aggregation == Aggregation::kCumulative) {
     if (!facts.cumulative) facts.cumulative = Reading{event.count, sources};
     facts.cumulative->Offer(event.count, sources);
@@ -101,6 +107,31 @@ std::vector<size_t> TrustedTotals(const std::vector<DailyPoint>& points) {
   return trusted;
 }
 
+// A day's new figure far above the rise of the trusted running totals around it (the
+// last one before the day, and the first on or after it) cannot be right: the running
+// total read as the day's new cases, or a digit too many. "Far": more than twice the
+// rise plus one, so that totals and new figures counted at other hours still agree. It
+// is dropped, and the day is filled from the totals as a day without a figure of its
+// own would be.
+void DropContradictedFigures(std::vector<DailyPoint>& points, const std::vector<size_t>& trusted) {
+  size_t next = 0;  // the first trusted total at or after day j
+  for (size_t j = 0; j < points.size(); ++j) {
+    while (next < trusted.size() && trusted[next] < j) ++next;
+    DailyPoint& point = points[j];
+    if (next == 0 || next == trusted.size() || !point.new_count || point.multi_day) continue;
+    const DailyPoint& before = points[trusted[next - 1]];
+    const DailyPoint& after = points[trusted[next]];
+    const int64_t rise = *after.cumulative - *before.cumulative;
+    if (rise < 0 || *point.new_count <= 2 * rise + 1) continue;
+    DailyPoint::Dropped dropped{*point.new_count, point.known_on, after.known_on};
+    if (dropped.dropped_on && before.known_on) {
+      dropped.dropped_on = std::max(*dropped.dropped_on, *before.known_on);
+    }
+    point.dropped = dropped;
+    point.new_count.reset();
+  }
+}
+
 // Spreads the rise between the reported totals at `from` and `to` over the days in
 // (from, to] that have no "new" figure of their own.
 void Interpolate(std::vector<DailyPoint>& points, size_t from, size_t to) {
@@ -114,6 +145,9 @@ void Interpolate(std::vector<DailyPoint>& points, size_t from, size_t to) {
     }
   }
   if (rest < 0 || open.empty()) return;
+  // A share of the rise is known once both totals are.
+  std::optional<Date> known = points[to].known_on;
+  if (known && points[from].known_on) known = std::max(*known, *points[from].known_on);
   const int64_t n = static_cast<int64_t>(open.size());
   int64_t running = *points[from].cumulative;
   size_t next_open = 0;
@@ -124,6 +158,7 @@ void Interpolate(std::vector<DailyPoint>& points, size_t from, size_t to) {
       // Shares of the rise that add up to it exactly: floor(rest*k/n) - floor(rest*(k-1)/n).
       point.new_count = rest * k / n - rest * (k - 1) / n;
       point.interpolated = open.size() > 1;
+      point.known_on = known;
     }
     running += *point.new_count;
     if (!point.cumulative_reported) point.cumulative = running;
@@ -146,6 +181,7 @@ DailySeries MakeSeries(Gathered gathered) {
     if (found == gathered.days.end()) continue;
     const DayFacts& facts = found->second;
     point.reported = true;
+    point.known_on = facts.first_published;
     point.fact_ids.assign(facts.fact_ids.begin(), facts.fact_ids.end());
     point.multi_day = facts.multi_day;
     if (!facts.new_by_key.empty()) {
@@ -159,6 +195,7 @@ DailySeries MakeSeries(Gathered gathered) {
     }
   }
   const std::vector<size_t> trusted = TrustedTotals(points);
+  DropContradictedFigures(points, trusted);
   for (size_t k = 1; k < trusted.size(); ++k) Interpolate(points, trusted[k - 1], trusted[k]);
   return series;
 }
@@ -419,6 +456,7 @@ std::string SeriesToJson(const std::vector<DailySeries>& series) {
            {"cumulative_reported", point.cumulative_reported},
            {"interpolated", point.interpolated},
            {"multi_day", point.multi_day},
+           {"known_on", point.known_on ? nlohmann::json(point.known_on->ToIso()) : nullptr},
            {"fact_ids", point.fact_ids}});
     }
     out.push_back({{"place", key.place_name},

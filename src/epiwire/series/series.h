@@ -54,6 +54,20 @@ struct DailyPoint {
   // True when new_count gathers cases of several days (a "new" figure whose period
   // spans several days).
   bool multi_day = false;
+  // A new figure of the day far above the rise of the trusted running totals around
+  // it (see BuildSeries), so left out (new_count is then the day's share of that rise, or unknown); with
+  // when it was first known and when the totals that contradict it were both known.
+  // Until then a detector working as of a day would still have taken it.
+  struct Dropped {
+    int64_t count = 0;
+    std::optional<Date> known_on;
+    std::optional<Date> dropped_on;
+  };
+  std::optional<Dropped> dropped;
+  // The first day new_count could be known: the earliest publication of the day's
+  // own figures; for a share of a rise between two running totals, of the later of
+  // what it needs (the two totals). nullopt when no source says when it was published.
+  std::optional<Date> known_on;
 };
 
 struct DailySeries {
@@ -71,7 +85,13 @@ struct DailySeries {
 // Days between two reported running totals get the rise spread evenly over the days
 // that have no "new" figure of their own (the closing day included), minus the
 // "new" figures inside the gap: interpolated, with an interpolated running total.
-// Other days without a report stay unknown (no new_count). A running total that is
+// Other days without a report stay unknown (no new_count). A "new" figure more than
+// twice the rise of the trusted running totals around it, plus one (the last total
+// before its day and the first on or after it), is taken as a misreading (the running
+// total read as the day's new cases, a digit too many): it is left out
+// (DailyPoint::dropped) and the day is filled from the totals. Each value says when it
+// could first be known (DailyPoint::known_on), so that a detector run over the whole
+// series can still say when its evidence was there. A running total that is
 // out of line with both neighbours (above the next one or below the previous one
 // while those two agree) is taken as a misreading: it is kept on its day (and
 // compared with official figures) but gives no rise. A fall gives no new_count.

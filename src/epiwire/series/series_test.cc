@@ -119,6 +119,34 @@ TEST(BuildSeries, BuildsOnePointADayFromNewAndCumulativeMixes) {
         {2, kNew, 4, D(4, 2), D(4, 2)},
         {3, kCumulative, 110, std::nullopt, D(4, 3)}},
        "-/100 4/104 6/110"},
+      {"a new figure far above the rise of the totals around it is a misreading",
+       {{1, kCumulative, 100, std::nullopt, D(4, 1)},
+        {2, kNew, 100, D(4, 2), D(4, 2)},
+        {3, kCumulative, 110, std::nullopt, D(4, 3)}},
+       "-/100 5/105 5/110"},
+      {"a new figure up to twice the rise of the totals around it plus one stays",
+       {{1, kCumulative, 100, std::nullopt, D(4, 1)},
+        {2, kNew, 21, D(4, 2), D(4, 2)},
+        {3, kCumulative, 110, std::nullopt, D(4, 3)}},
+       "-/100 21/- -/110"},
+      {"one more than twice the rise plus one is a misreading",
+       {{1, kCumulative, 100, std::nullopt, D(4, 1)},
+        {2, kNew, 22, D(4, 2), D(4, 2)},
+        {3, kCumulative, 110, std::nullopt, D(4, 3)}},
+       "-/100 5/105 5/110"},
+      {"a new figure with no running total after it stays",
+       {{1, kCumulative, 100, std::nullopt, D(4, 1)}, {2, kNew, 500, D(4, 2), D(4, 2)}},
+       "-/100 500/-"},
+      {"a new figure of several days is not taken for a misreading",
+       {{1, kCumulative, 100, std::nullopt, D(4, 1)},
+        {2, kNew, 100, D(3, 26), D(4, 2)},
+        {3, kCumulative, 110, std::nullopt, D(4, 3)}},
+       "-/100 100/- -/110"},
+      {"a new figure a digit too long between totals that do not move",
+       {{1, kCumulative, 12, std::nullopt, D(4, 1)},
+        {2, kNew, 31, D(4, 2), D(4, 2)},
+        {3, kCumulative, 12, std::nullopt, D(4, 2)}},
+       "-/12 0/12"},
       {"conflicting cumulative figures: the largest",
        {{1, kCumulative, 100, std::nullopt, D(4, 1)}, {2, kCumulative, 96, std::nullopt, D(4, 1)}},
        "-/100"},
@@ -179,6 +207,80 @@ TEST(BuildSeries, TellsReportedDaysFromGapsAndInterpolatedOnes) {
   }
   EXPECT_FALSE(points[1].new_count.has_value()) << "a gap is unknown, not zero";
   EXPECT_EQ(points[3].new_count, std::optional<int64_t>(0)) << "a repeated total is a real zero";
+}
+
+TEST(BuildSeries, EachValueSaysWhenItCouldBeKnown) {
+  Fact early = MakeFact({1, kCumulative, 100, std::nullopt, D(4, 1), D(4, 1)});
+  early.sources.push_back(FactSource{"later", 0, {}, D(4, 3)});
+  const std::vector<DailySeries> series =
+      BuildSeries({early, MakeFact({2, kNew, 4, D(4, 2), D(4, 2), D(4, 2)}),
+                   MakeFact({3, kCumulative, 130, std::nullopt, D(4, 5), D(4, 7)})});
+  ASSERT_EQ(series.size(), 1u);
+  const std::vector<DailyPoint>& points = series[0].points;
+  ASSERT_EQ(points.size(), 5u);
+  EXPECT_EQ(points[0].known_on, std::optional<Date>(D(4, 1))) << "its first publication";
+  EXPECT_EQ(points[1].known_on, std::optional<Date>(D(4, 2)));
+  // The rise from 100 to 130, less the 4 of April 2, spread over April 3 to 5: known
+  // once the total of April 5 was published.
+  for (size_t i = 2; i < 5; ++i) {
+    EXPECT_EQ(points[i].new_count, std::optional<int64_t>(i == 2 ? 8 : 9)) << i;
+    EXPECT_EQ(points[i].known_on, std::optional<Date>(D(4, 7))) << i;
+  }
+  EXPECT_FALSE(BuildSeries({MakeFact({4, kNew, 5, D(4, 1), D(4, 1)})})[0].points[0].known_on)
+      << "no publication date, no known_on";
+  const nlohmann::json json = nlohmann::json::parse(SeriesToJson(series));
+  EXPECT_EQ(json[0]["points"][0]["known_on"], "2020-04-01");
+  EXPECT_EQ(json[0]["points"][2]["known_on"], "2020-04-07");
+  EXPECT_TRUE(nlohmann::json::parse(SeriesToJson(BuildSeries({MakeFact(
+                  {4, kNew, 5, D(4, 1), D(4, 1)})})))[0]["points"][0]["known_on"]
+                  .is_null());
+}
+
+TEST(BuildSeries, AShareOfARiseIsKnownOnceBothTotalsAre) {
+  // The earlier total was published last: the shares wait for it.
+  const std::vector<DailySeries> series =
+      BuildSeries({MakeFact({1, kCumulative, 100, std::nullopt, D(4, 1), D(4, 9)}),
+                   MakeFact({2, kCumulative, 120, std::nullopt, D(4, 3), D(4, 4)})});
+  ASSERT_EQ(series.size(), 1u);
+  const std::vector<DailyPoint>& points = series[0].points;
+  ASSERT_EQ(points.size(), 3u);
+  EXPECT_TRUE(points[1].interpolated);
+  EXPECT_EQ(points[1].known_on, std::optional<Date>(D(4, 9)));
+  EXPECT_EQ(points[2].known_on, std::optional<Date>(D(4, 9)))
+      << "the closing day's share needs the earlier total too";
+}
+
+TEST(BuildSeries, KeepsAMisreadFigureWithWhenItWasFoundWrong) {
+  const std::vector<DailySeries> series =
+      BuildSeries({MakeFact({1, kCumulative, 500, std::nullopt, D(4, 1), D(4, 1)}),
+                   MakeFact({2, kNew, 510, D(4, 2), D(4, 2), D(4, 2)}),
+                   MakeFact({3, kCumulative, 510, std::nullopt, D(4, 3), D(4, 4)})});
+  ASSERT_EQ(series.size(), 1u);
+  const DailyPoint& misread = series[0].points[1];
+  ASSERT_TRUE(misread.dropped.has_value()) << "the running total read as new cases";
+  EXPECT_EQ(misread.dropped->count, 510);
+  EXPECT_EQ(misread.dropped->known_on, std::optional<Date>(D(4, 2)));
+  EXPECT_EQ(misread.dropped->dropped_on, std::optional<Date>(D(4, 4)));
+  EXPECT_EQ(misread.new_count, std::optional<int64_t>(5));
+  EXPECT_TRUE(misread.reported);
+  EXPECT_FALSE(series[0].points[2].dropped.has_value());
+  // Found wrong only once both totals around it were known: here the earlier one, published
+  // last.
+  const std::vector<DailySeries> late_total =
+      BuildSeries({MakeFact({1, kCumulative, 500, std::nullopt, D(4, 1), D(4, 6)}),
+                   MakeFact({2, kNew, 510, D(4, 2), D(4, 2), D(4, 2)}),
+                   MakeFact({3, kCumulative, 510, std::nullopt, D(4, 3), D(4, 4)})});
+  ASSERT_EQ(late_total.size(), 1u);
+  ASSERT_TRUE(late_total[0].points[1].dropped.has_value());
+  EXPECT_EQ(late_total[0].points[1].dropped->dropped_on, std::optional<Date>(D(4, 6)));
+  // A figure that fits the totals is kept as it is.
+  const std::vector<DailySeries> fits =
+      BuildSeries({MakeFact({1, kCumulative, 500, std::nullopt, D(4, 1), D(4, 1)}),
+                   MakeFact({2, kNew, 9, D(4, 2), D(4, 2), D(4, 2)}),
+                   MakeFact({3, kCumulative, 510, std::nullopt, D(4, 3), D(4, 4)})});
+  ASSERT_EQ(fits.size(), 1u);
+  EXPECT_FALSE(fits[0].points[1].dropped.has_value());
+  EXPECT_EQ(fits[0].points[1].new_count, std::optional<int64_t>(9));
 }
 
 TEST(BuildSeries, ConflictingReadingsTakeTheOneMostSourcesGive) {

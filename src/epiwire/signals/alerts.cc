@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "epiwire/signals/signals.h"
@@ -35,19 +36,23 @@ std::string Capitalised(std::string text) {
   return text;
 }
 
-void Collect(const std::vector<const Signal*>& signals, Alert& alert) {
+// Gathers `signals` into the alert; its dates (first, last, raised) come from those
+// for which `dates` holds.
+template <typename Dates>
+void Collect(const std::vector<const Signal*>& signals, Alert& alert, const Dates& dates) {
   std::set<int64_t> facts;
   std::set<std::string> documents;
   std::set<Method> methods;
-  alert.first_date = signals.front()->date;
-  alert.last_date = signals.front()->date;
+  bool dated = false;
   for (const Signal* signal : signals) {
     alert.signals.push_back(*signal);
     facts.insert(signal->fact_ids.begin(), signal->fact_ids.end());
     documents.insert(signal->document_ids.begin(), signal->document_ids.end());
     if (std::optional<Method> method = ParseMethod(signal->method)) methods.insert(*method);
-    alert.first_date = std::min(alert.first_date, signal->date);
-    alert.last_date = std::max(alert.last_date, signal->date);
+    if (!dates(*signal)) continue;
+    alert.first_date = dated ? std::min(alert.first_date, signal->date) : signal->date;
+    alert.last_date = dated ? std::max(alert.last_date, signal->date) : signal->date;
+    dated = true;
     const Date known = signal->published.value_or(signal->date);
     if (!alert.raised || known < *alert.raised) alert.raised = known;
   }
@@ -77,34 +82,44 @@ series::SeriesKey PlaceKey(const std::vector<const Signal*>& signals) {
   return key;
 }
 
-Alert AberrationAlert(const std::vector<const Signal*>& signals) {
+// An alert on a rise in cases or a burst of reports in one place: `signals` sorted by
+// date; its dates from those for which `dates` holds.
+template <typename Dates>
+Alert AberrationAlert(const std::vector<const Signal*>& signals, const Dates& dates) {
   Alert alert;
   alert.kind = "aberration";
   alert.key = PlaceKey(signals);
-  Collect(signals, alert);
-  bool cases = false;
+  Collect(signals, alert, dates);
+  bool cases = false;     // case counts rose (a rise needs enough cases)
+  bool articles = false;  // and reporting
+  // The title, from the signals that date the alert.
+  bool dated_cases = false;
   bool imported_cases = false;
-  bool articles = false;
   bool only_imported_articles = true;
   for (const Signal* signal : signals) {
-    if (signal->measure == "cases") {
-      cases = true;
-      imported_cases = imported_cases || signal->key.imported == true;
-      if (alert.baseline_observed < 0 || signal->baseline_observed < alert.baseline_observed) {
-        alert.baseline_observed = signal->baseline_observed;
-        alert.baseline_days = signal->baseline_days;
+    const bool on_cases = signal->kind == "rise" || signal->measure == "cases";
+    const bool on_articles = signal->measure == "articles";
+    cases = cases || on_cases;
+    articles = articles || on_articles;
+    if (dates(*signal)) {
+      dated_cases = dated_cases || on_cases;
+      if (on_cases) imported_cases = imported_cases || signal->key.imported == true;
+      if (on_articles) {
+        only_imported_articles = only_imported_articles && signal->key.imported == true;
       }
-    } else {
-      articles = true;
-      only_imported_articles = only_imported_articles && signal->key.imported == true;
+    }
+    if (signal->kind == "aberration" && signal->measure == "cases" &&
+        (alert.baseline_observed < 0 || signal->baseline_observed < alert.baseline_observed)) {
+      alert.baseline_observed = signal->baseline_observed;
+      alert.baseline_days = signal->baseline_days;
     }
   }
   const size_t methods = alert.methods.size();
   alert.severity = methods >= 3 && cases && articles         ? "high"
                    : methods >= 2 || (cases && articles)     ? "medium"
                                                              : "low";
-  std::string what = cases ? std::string("Rise in ") + (imported_cases ? "imported " : "") + "cases"
-                           : std::string("Burst of reports") +
+  std::string what = dated_cases ? std::string("Rise in ") + (imported_cases ? "imported " : "") + "cases"
+                                 : std::string("Burst of reports") +
                                  (only_imported_articles ? " on imported cases" : "");
   if (!alert.key.disease.empty()) what += " of " + alert.key.disease;
   alert.title = what + " in " + SeriesPlace(alert.key);
@@ -120,7 +135,10 @@ Alert AberrationAlert(const std::vector<const Signal*>& signals) {
     }
     names += (names.empty() ? "" : ", ") + MethodTitle(method);
   }
-  alert.message += " (" + names + "). First: " + signals.front()->message;
+  const auto first = std::find_if(signals.begin(), signals.end(),
+                                  [&](const Signal* signal) { return dates(*signal); });
+  alert.message += (names.empty() ? "" : " (" + names + ")") + ". First: " +
+                   (first == signals.end() ? signals.front() : *first)->message;
   if (alert.baseline_observed >= 0) {
     alert.message += ". Case counts stood on baselines of at least " +
                      std::to_string(alert.baseline_observed) + " reported days";
@@ -138,7 +156,7 @@ Alert ImportationAlert(const std::vector<const Signal*>& signals) {
   alert.kind = first ? "first_imported_case" : "new_importation_route";
   alert.severity = first ? "medium" : "low";
   alert.key = signals.front()->key;
-  Collect(signals, alert);
+  Collect(signals, alert, [](const Signal&) { return true; });
   for (const Signal* signal : signals) {
     const std::string& text = signal->message;
     if (alert.title.empty()) alert.title = Capitalised(text.substr(0, text.find(": ")));
@@ -166,6 +184,8 @@ json ImportedJson(const std::optional<bool>& imported) {
 }
 
 json SignalJson(const Signal& signal) {
+  const bool rise = signal.kind == "rise";
+  const bool burst = rise && signal.measure == "articles";
   return {{"kind", signal.kind},
           {"method", OrNull(signal.method)},
           {"measure", OrNull(signal.measure)},
@@ -178,6 +198,10 @@ json SignalJson(const Signal& signal) {
            signal.kind == "aberration" && signal.measure == "cases" ? json(signal.baseline_observed)
                                                                     : json(nullptr)},
           {"sources", signal.measure == "articles" ? json(signal.sources) : json(nullptr)},
+          {"articles", burst ? json(signal.articles) : json(nullptr)},
+          {"expected_articles", burst ? Finite(signal.expected_articles) : json(nullptr)},
+          {"chance", burst ? Finite(signal.chance) : json(nullptr)},
+          {"usual_week", rise ? Finite(signal.usual_week) : json(nullptr)},
           {"place", signal.key.place_name},
           {"status", signal.measure == "articles" ? json(nullptr)
                                                   : json(std::string(CaseStatusName(signal.key.status)))},
@@ -234,41 +258,107 @@ std::string AlertsToJson(const std::vector<Alert>& alerts) {
   return out + "\n]\n";
 }
 
-std::vector<Alert> MergeSignals(const std::vector<Signal>& signals) {
-  using Place = std::tuple<std::string, std::string, std::string>;  // disease, country, subdivision
+namespace {
+
+using Place = std::tuple<std::string, std::string, std::string>;  // disease, country, subdivision
+
+// Signals split into aberrations and rises by place (sorted by date), and importation
+// alerts.
+struct Sorted {
   std::map<Place, std::vector<const Signal*>> aberrations;
+  std::map<Place, std::vector<const Signal*>> rises;
+  std::vector<Alert> importations;
+};
+
+Sorted SortSignals(const std::vector<Signal>& signals) {
+  Sorted sorted;
   using Arrival = std::tuple<std::string, std::string, std::string, int64_t>;  // + origin, day
   std::map<Arrival, std::vector<const Signal*>> importations;
   for (const Signal& signal : signals) {
     const series::SeriesKey& key = signal.key;
+    const Place place{key.disease, key.country, key.subdivision};
     if (signal.kind == "aberration") {
-      aberrations[{key.disease, key.country, key.subdivision}].push_back(&signal);
+      sorted.aberrations[place].push_back(&signal);
+    } else if (signal.kind == "rise") {
+      sorted.rises[place].push_back(&signal);
     } else {
       const std::string destination = key.subdivision.empty() ? key.country : key.subdivision;
       importations[{key.disease, signal.origin, destination, signal.date.ToDays()}].push_back(
           &signal);
     }
   }
-  std::vector<Alert> alerts;
-  for (auto& [place, list] : aberrations) {
-    std::stable_sort(list.begin(), list.end(),
-                     [](const Signal* a, const Signal* b) { return a->date < b->date; });
-    std::vector<const Signal*> episode;
-    for (const Signal* signal : list) {
-      if (!episode.empty() &&
-          signal->date.ToDays() - episode.back()->date.ToDays() > kEpisodeGapDays) {
-        alerts.push_back(AberrationAlert(episode));
-        episode.clear();
-      }
-      episode.push_back(signal);
-    }
-    if (!episode.empty()) alerts.push_back(AberrationAlert(episode));
+  const auto by_date = [](const Signal* a, const Signal* b) { return a->date < b->date; };
+  for (auto& [place, list] : sorted.aberrations) std::stable_sort(list.begin(), list.end(), by_date);
+  for (auto& [place, list] : sorted.rises) std::stable_sort(list.begin(), list.end(), by_date);
+  for (const auto& [arrival, list] : importations) {
+    sorted.importations.push_back(ImportationAlert(list));
   }
-  for (const auto& [arrival, list] : importations) alerts.push_back(ImportationAlert(list));
+  return sorted;
+}
+
+// Splits signals sorted by date into episodes: runs at most kEpisodeGapDays apart.
+std::vector<std::vector<const Signal*>> Episodes(const std::vector<const Signal*>& list) {
+  std::vector<std::vector<const Signal*>> episodes;
+  for (const Signal* signal : list) {
+    if (episodes.empty() ||
+        signal->date.ToDays() - episodes.back().back()->date.ToDays() > kEpisodeGapDays) {
+      episodes.emplace_back();
+    }
+    episodes.back().push_back(signal);
+  }
+  return episodes;
+}
+
+std::vector<Alert> SortedAlerts(std::vector<Alert> alerts) {
   std::sort(alerts.begin(), alerts.end(), [](const Alert& a, const Alert& b) {
     return std::tie(a.first_date, a.id) < std::tie(b.first_date, b.id);
   });
   return alerts;
+}
+
+}  // namespace
+
+std::vector<Alert> MergeSignals(const std::vector<Signal>& signals) {
+  Sorted sorted = SortSignals(signals);
+  // Rises join the aberrations of their place.
+  for (auto& [place, rises] : sorted.rises) {
+    std::vector<const Signal*>& list = sorted.aberrations[place];
+    list.insert(list.end(), rises.begin(), rises.end());
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Signal* a, const Signal* b) { return a->date < b->date; });
+  }
+  std::vector<Alert> alerts = std::move(sorted.importations);
+  for (const auto& [place, list] : sorted.aberrations) {
+    for (const auto& episode : Episodes(list)) {
+      alerts.push_back(AberrationAlert(episode, [](const Signal&) { return true; }));
+    }
+  }
+  return SortedAlerts(std::move(alerts));
+}
+
+std::vector<Alert> RaiseAlerts(const std::vector<Signal>& signals) {
+  Sorted sorted = SortSignals(signals);
+  std::vector<Alert> alerts = std::move(sorted.importations);
+  for (const auto& [place, rises] : sorted.rises) {
+    const std::vector<const Signal*>& aberrations = sorted.aberrations[place];
+    for (const auto& episode : Episodes(rises)) {
+      // The place's aberrations from kEpisodeGapDays before the first rise to the last.
+      const int64_t from = episode.front()->date.ToDays() - kEpisodeGapDays;
+      const int64_t to = episode.back()->date.ToDays();
+      std::vector<const Signal*> all = episode;
+      for (const Signal* signal : aberrations) {
+        const int64_t day = signal->date.ToDays();
+        if (day >= from && day <= to) all.push_back(signal);
+      }
+      std::stable_sort(all.begin(), all.end(),
+                       [](const Signal* a, const Signal* b) { return a->date < b->date; });
+      Alert alert =
+          AberrationAlert(all, [](const Signal& signal) { return signal.kind == "rise"; });
+      if (alert.severity == "low") alert.severity = "medium";
+      alerts.push_back(std::move(alert));
+    }
+  }
+  return SortedAlerts(std::move(alerts));
 }
 
 std::vector<Alert> FindAlerts(const std::vector<Fact>& facts, const series::SourceFunction& source_of,
@@ -276,7 +366,7 @@ std::vector<Alert> FindAlerts(const std::vector<Fact>& facts, const series::Sour
   const std::vector<series::DailySeries> series = series::BuildSeries(facts);
   std::vector<series::VolumeSeries> volume;
   if (options.volume) volume = series::BuildVolumeSeries(facts, source_of);
-  return MergeSignals(FindSignals(series, volume, facts, options));
+  return RaiseAlerts(FindSignals(series, volume, facts, options));
 }
 
 }  // namespace epiwire::signals

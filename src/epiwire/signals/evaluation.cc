@@ -566,7 +566,7 @@ void ScoreFacts(const std::vector<OfficialSeries>& official, const std::vector<F
       signal_options.volume ? series::BuildVolumeSeries(facts, source_of)
                             : std::vector<series::VolumeSeries>(),
       facts, signal_options);
-  evaluation.alerts = MergeSignals(found);
+  evaluation.alerts = RaiseAlerts(found);
   const auto quiet = QuietDays(official, evaluation.truth, evaluation.from, evaluation.to);
   const auto score_subset = [&](const std::string& name, const auto& keep) {
     std::vector<Signal> subset;
@@ -584,11 +584,15 @@ void ScoreFacts(const std::vector<OfficialSeries>& official, const std::vector<F
       score_subset("cases only", [](const Signal& signal) { return signal.measure == "cases"; }));
   evaluation.scores.push_back(score_subset(
       "articles only", [](const Signal& signal) { return signal.measure == "articles"; }));
-  evaluation.scores.push_back(score_subset("merged", [](const Signal&) { return true; }));
+  evaluation.scores.push_back(score_subset("any method", [](const Signal&) { return true; }));
   std::vector<Alert> first_imports;
+  std::vector<Alert> rises;
   for (const Alert& alert : evaluation.alerts) {
     if (alert.kind == "first_imported_case") first_imports.push_back(alert);
+    if (alert.kind == "aberration") rises.push_back(alert);
   }
+  evaluation.scores.push_back(ScoreAlerts("merged", rises, evaluation.truth, {"surge"},
+                                          evaluation.from, evaluation.to, quiet));
   evaluation.scores.push_back(ScoreAlerts("first imported case", first_imports, evaluation.truth,
                                           {"first_imported_case"}, evaluation.from,
                                           evaluation.to, quiet));

@@ -104,12 +104,14 @@ struct Score {
 struct Evaluation {
   SimulatedStream stream;
   std::vector<KnownEvent> truth;
-  std::vector<Alert> alerts;  // the merged alerts on the stream
+  std::vector<Alert> alerts;  // the alerts on the stream (RaiseAlerts)
   // For each known event, when the first alert matching it was raised (surges:
   // aberration alerts; first imported cases: their alerts; clusters: none).
   std::vector<std::optional<Date>> found;
-  std::vector<Score> scores;  // each method, "merged", "cases only", "articles only",
-                              // "first imported case"
+  // Each method alone, "cases only" and "articles only" (the methods on one measure),
+  // "any method" (every aberration an alert, MergeSignals), "merged" (the rise alerts
+  // an analyst is shown, RaiseAlerts), "first imported case" and "all alerts".
+  std::vector<Score> scores;
   Date from;                  // the scored period
   Date to;
 };

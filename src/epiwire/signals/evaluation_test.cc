@@ -143,8 +143,9 @@ TEST(Evaluate, ScoresEachMethodAndTheMergedAlerts) {
     EXPECT_GT(score.quiet_days, 0);
   }
   EXPECT_EQ(names, (std::vector<std::string>{"ears_c1", "ears_c2", "ears_c3", "cusum",
-                                             "epitweetr", "cases only", "articles only", "merged",
-                                             "first imported case", "all alerts"}));
+                                             "epitweetr", "cases only", "articles only",
+                                             "any method", "merged", "first imported case",
+                                             "all alerts"}));
   // The surge of Heilongjiang is found within days.
   for (size_t i = 0; i < evaluation.truth.size(); ++i) {
     if (evaluation.truth[i].kind != "surge") continue;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <set>
@@ -13,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "epiwire/signals/rises.h"
 #include "epiwire/signals/signals.h"
 #include "epiwire/signals/wording.h"
 
@@ -357,6 +359,8 @@ std::vector<Signal> FindSignals(const std::vector<series::DailySeries>& series,
   if (options.volume) {
     for (const series::VolumeSeries& one : volume) AddVolumeAberrations(one, options, out);
   }
+  std::vector<Signal> rises = FindRises(series, volume, out, options.rise);
+  out.insert(out.end(), std::make_move_iterator(rises.begin()), std::make_move_iterator(rises.end()));
   AddImportations(facts, published, out);
   std::stable_sort(out.begin(), out.end(), [](const Signal& a, const Signal& b) {
     return std::tie(a.date, a.kind, a.method, a.measure, a.key.country, a.key.subdivision,

@@ -100,6 +100,45 @@ inline constexpr double kCusumH = 4.0;
 // were reported.
 inline constexpr int kMinObservedDays = 5;
 
+// When signals are worth an alert: a rise (see FindSignals). A method that fires on
+// a day says the day is unusual; whether it matters to an analyst depends on how
+// many cases there are. So a rise needs two things on one day:
+// - evidence that the day is unusual: a burst of reporting (below), or an aberration
+//   of a method on reported case counts (which only stands on well-reported
+//   baselines, see kMinObservedDays), or, when asked, on article counts; and
+// - enough cases: the new cases reported in the week to that day, as known on the
+//   day the evidence was published, at least `growth` times a usual week of the place
+//   plus `min_cases`. A burst of reports on a few cases in a place that usually has as
+//   many is not a rise.
+struct RiseOptions {
+  bool enabled = true;
+  // A burst of reporting, measured against the place's own history: the articles of
+  // the day on a place (and disease; imported cases apart) have a chance below
+  // `alpha` under a negative binomial predictive from the `history_days` days before
+  // (a gamma prior of `prior_rate` articles a day, worth `prior_days` days, updated
+  // with the articles of those days), and number at least `min_articles` from at
+  // least `min_sources` sources. A place always in the news needs more articles.
+  int history_days = 28;
+  double prior_rate = 1.0 / 6;
+  double prior_days = 3;
+  double alpha = 0.01;
+  int min_articles = 2;
+  int min_sources = 2;
+  // Enough cases: the week is the `week_days` days to the day; a usual week is the
+  // mean of the values among the `usual_days` days before the week times
+  // `week_days`, or 0 when fewer than `min_usual_values` of them have a value. Only
+  // values known by the day the evidence was published count (DailyPoint::known_on).
+  int week_days = 7;
+  int usual_days = 21;
+  int min_usual_values = 7;
+  double min_cases = 1;
+  double growth = 4;
+  // Which evidence counts.
+  bool reporting_bursts = true;
+  bool count_aberrations = true;
+  bool article_aberrations = false;
+};
+
 struct SignalOptions {
   std::vector<Method> methods = AllMethods();
   int baseline = 7;
@@ -110,27 +149,42 @@ struct SignalOptions {
   int min_articles = 3;
   int min_sources = 2;
   bool volume = true;  // run the methods on the volume series too
+  RiseOptions rise;
 };
 
 struct Signal {
-  // "aberration", "first_imported_case" or "new_importation_route".
+  // "aberration", "rise" (see RiseOptions), "first_imported_case" or
+  // "new_importation_route".
   std::string kind;
-  std::string method;   // "ears_c1", ..., or empty for importation signals
-  std::string measure;  // aberrations: "cases" (reported counts) or "articles" (volume)
+  std::string method;   // "ears_c1", ..., or empty for rises and importation signals
+  // Aberrations: "cases" (reported counts) or "articles" (volume). Rises: "articles"
+  // when a burst of reporting is among their evidence, else "cases".
+  std::string measure;
   // The series (aberrations) or the destination (importation). For article volume,
   // status is unused and imported = true means articles on imported cases.
   series::SeriesKey key;
   Date date;
   // The earliest publication of that day's evidence: when the signal could be known.
   std::optional<Date> published;
+  // Aberrations: the count (C3: its statistic) and the method's upper bound. Rises:
+  // the new cases reported in the week to the day, and the count the week needed.
   double value = 0;
   double threshold = 0;
   int baseline_days = 0;      // aberrations: baseline days with a value
   int baseline_observed = 0;  // aberrations: of them, reported days
   int sources = 0;            // articles: distinct sources that day
+  // Rises: the articles of the day on the place, how many a day its history leads to
+  // expect, the chance of at least as many (1 when the evidence is not a burst), and
+  // the new cases of a usual week.
+  int articles = 0;
+  double expected_articles = 0;
+  double chance = 1;
+  double usual_week = 0;
   std::string origin;         // importation: origin country code (empty: not given)
   std::string message;        // for people: "first imported case from RU into CN-HL"
-  std::vector<int64_t> fact_ids;           // sorted
+  // Sorted. Rises: the reports of the day counted (the figures of that day of the
+  // series that rose, the burst's articles' figures, the methods' figures).
+  std::vector<int64_t> fact_ids;
   std::vector<std::string> document_ids;   // articles: that day's articles, sorted
 };
 
@@ -146,7 +200,12 @@ struct Signal {
 // country), and on the first day of any imported case into Y when that first report
 // names no origin; "new_importation_route" on the first day of each (X, Y, travel
 // mode) route (a report naming no mode makes the route "unknown", which counts only
-// when the pair X, Y itself is new). Sorted by date, kind, method and place.
+// when the pair X, Y itself is new).
+// Rises (when options.rise.enabled): a "rise" signal on each day a place (country or
+// subdivision, disease; its imported cases apart) has the evidence and the cases that
+// RiseOptions asks for. Its date is the day of the evidence (a burst: the publication
+// day; an aberration on counts: the day counted) and `published` the day it was all
+// known. Sorted by date, kind, method and place.
 std::vector<Signal> FindSignals(const std::vector<series::DailySeries>& series,
                                 const std::vector<series::VolumeSeries>& volume,
                                 const std::vector<Fact>& facts, const SignalOptions& options);
@@ -179,7 +238,9 @@ struct Alert {
 // Alarms in one place further apart than this are separate alerts.
 inline constexpr int kEpisodeGapDays = 7;
 
-// Merges signals into alerts. Aberrations of one disease in one place (country and
+// Merges signals into alerts, every aberration an alert (each method's own view;
+// RaiseAlerts makes the alerts an analyst is shown). Aberrations and rises of one
+// disease in one place (country and
 // subdivision; a city's alarms join its subdivision's) whose days are at most
 // kEpisodeGapDays apart are one alert, whatever the method, the series (status,
 // imported, cases or articles) or the day. Importation signals of one day, origin and
@@ -189,8 +250,19 @@ inline constexpr int kEpisodeGapDays = 7;
 // Sorted by first date, then id.
 std::vector<Alert> MergeSignals(const std::vector<Signal>& signals);
 
+// The alerts an analyst is shown: importation alerts as MergeSignals makes them, and
+// one alert per episode of rises in a place (rises at most kEpisodeGapDays apart).
+// Such an alert starts on its first rise (`first_date`, and `raised` the day that rise
+// was known) and ends on its last; it also carries the aberrations of the place from
+// kEpisodeGapDays before its first rise to its last (their methods, and the fewest
+// reported baseline days of those on counts), so the analyst sees what led to it.
+// Aberrations no rise backs make no alert: they remain signals (FindSignals).
+// Severity: "high" when three or more methods fired and both case counts and articles
+// rose, else "medium". Sorted by first date, then id.
+std::vector<Alert> RaiseAlerts(const std::vector<Signal>& signals);
+
 // BuildSeries, BuildVolumeSeries (over the facts' publication span), FindSignals and
-// MergeSignals in one call.
+// RaiseAlerts in one call.
 std::vector<Alert> FindAlerts(const std::vector<Fact>& facts, const series::SourceFunction& source_of,
                               const SignalOptions& options);
 
@@ -198,8 +270,9 @@ std::vector<Alert> FindAlerts(const std::vector<Fact>& facts, const series::Sour
 // place (name, country, subdivision, geonameid), disease, status, imported, methods,
 // baseline_observed and baseline_days (null when none), title, message, fact_ids,
 // document_ids, and signals (kind, method, measure, date, published, value,
-// threshold, baseline_days, baseline_observed, sources, status, imported, origin,
-// message, fact_ids, document_ids). Numbers that are not finite are null.
+// threshold, baseline_days, baseline_observed, sources, articles, expected_articles,
+// chance, usual_week, status, imported, origin, message, fact_ids, document_ids; null
+// where a kind has none). Numbers that are not finite are null.
 std::string AlertToJson(const Alert& alert);
 // A JSON array of AlertToJson objects, one a line.
 std::string AlertsToJson(const std::vector<Alert>& alerts);

@@ -39,6 +39,16 @@ TEST(Statistics, QuantilesMatchR) {
   EXPECT_NEAR(SampleSd(values, 7), 0.7559289460184544, 1e-15);
 }
 
+TEST(Statistics, NegativeBinomialTailMatchesR) {
+  // R 4.2: pnbinom(x - 1, size, mu = mean, lower.tail = FALSE).
+  EXPECT_NEAR(NegativeBinomialUpperTail(5, 1.0 / 6, 0.5), 0.0002702957472546176, 1e-15);
+  EXPECT_NEAR(NegativeBinomialUpperTail(2, 3.5 / 31, 3.5), 0.0072968978403391699, 1e-14);
+  EXPECT_NEAR(NegativeBinomialUpperTail(10, 20.5 / 31, 20.5), 1.2463218740189663e-08, 1e-18);
+  EXPECT_NEAR(NegativeBinomialUpperTail(3, 1.5, 1.5), 0.21555341462117383, 1e-13);
+  EXPECT_EQ(NegativeBinomialUpperTail(0, 2, 1), 1);
+  EXPECT_EQ(NegativeBinomialUpperTail(1, 0, 1), 0) << "no mean, no count";
+}
+
 // Alarm days (0-based) as R's surveillance::earsC 1.20.3 gives them (its 1-based days
 // minus one), for C1 and C2 with alpha 0.001 and C3 with 0.025.
 TEST(Detect, EarsMethodsRaiseTheAlarmsOfSurveillance) {
@@ -176,9 +186,11 @@ Fact Imported(int64_t id, Date day, int64_t count, const Place& origin,
   return fact;
 }
 
+// These methods' signals alone, without rises.
 SignalOptions Only(std::vector<Method> methods) {
   SignalOptions options;
   options.methods = std::move(methods);
+  options.rise.enabled = false;
   return options;
 }
 
@@ -395,6 +407,169 @@ TEST(FindSignals, BurstsOfReportingNeedEnoughArticlesFromEnoughSources) {
   EXPECT_TRUE(FindSignals({}, {Volume(articles, sources)}, {}, no_volume).empty());
 }
 
+// Rises only: no method's signal is evidence (unless a test adds methods).
+SignalOptions Rises() {
+  SignalOptions options;
+  options.methods = {};
+  return options;
+}
+
+// A day each from 2020-04-01; known_on left unset (known on its day, as far as a rise
+// can tell).
+series::DailySeries Counts(const std::vector<int64_t>& counts) {
+  std::vector<std::optional<int64_t>> values(counts.begin(), counts.end());
+  return HeilongjiangSeries(values);
+}
+
+// `days` days of the place with `usual` articles from as many sources each.
+series::VolumeSeries Days(size_t days, int usual = 0) {
+  return Volume(std::vector<int>(days, usual), std::vector<int>(days, usual));
+}
+
+// The volume with one more day of `articles` from `sources`.
+series::VolumeSeries WithLastDay(series::VolumeSeries volume, int articles, int sources) {
+  std::vector<int> a;
+  std::vector<int> s;
+  for (const series::VolumePoint& point : volume.points) {
+    a.push_back(point.articles);
+    s.push_back(point.sources);
+  }
+  a.push_back(articles);
+  s.push_back(sources);
+  return Volume(a, s);
+}
+
+std::vector<Signal> RisesOf(const std::vector<Signal>& signals) {
+  std::vector<Signal> rises;
+  for (const Signal& signal : signals) {
+    if (signal.kind == "rise") rises.push_back(signal);
+  }
+  return rises;
+}
+
+TEST(FindSignals, ARiseIsABurstOfReportsWithEnoughCases) {
+  // Twenty quiet days, then three articles from three sources on the 20th day, when the
+  // week's reports count 6 new cases where none were usual.
+  std::vector<int64_t> counts(20, 0);
+  counts[17] = 1;
+  counts[18] = 2;
+  counts[19] = 3;
+  const series::VolumeSeries volume = WithLastDay(Days(19), 3, 3);
+  const std::vector<Signal> found = FindSignals({Counts(counts)}, {volume}, {}, Rises());
+  ASSERT_EQ(found.size(), 1u);
+  const Signal& rise = found[0];
+  EXPECT_EQ(rise.kind, "rise");
+  EXPECT_EQ(rise.measure, "articles");
+  EXPECT_TRUE(rise.method.empty());
+  EXPECT_EQ(rise.date, (Date{2020, 4, 20}));
+  EXPECT_EQ(rise.published, std::optional<Date>(Date{2020, 4, 20}));
+  EXPECT_EQ(rise.value, 6);
+  EXPECT_EQ(rise.threshold, 1) << "one case beyond four times a usual week of 0";
+  EXPECT_EQ(rise.usual_week, 0);
+  EXPECT_EQ(rise.articles, 3);
+  EXPECT_EQ(rise.sources, 3);
+  // A gamma prior of 1/6 article a day worth 3 days, and 19 days without any.
+  const double expected = 0.5 / 22;
+  EXPECT_NEAR(rise.expected_articles, expected, 1e-12);
+  EXPECT_NEAR(rise.chance, NegativeBinomialUpperTail(3, expected, 0.5), 1e-15);
+  EXPECT_LT(rise.chance, 0.01);
+  EXPECT_EQ(rise.document_ids.size(), 3u);
+  EXPECT_EQ(rise.fact_ids, std::vector<int64_t>{119}) << "the reports of its day";
+  EXPECT_NE(rise.message.find("3 articles from 3 sources on 2020-04-20 where 0.02 a day were "
+                              "usual (chance "),
+            std::string::npos)
+      << rise.message;
+  EXPECT_NE(rise.message.find("6 new confirmed cases of covid-19 in Heilongjiang (CN-HL) "
+                              "reported in the week to 2020-04-20 (a usual week: 0)"),
+            std::string::npos)
+      << rise.message;
+  // The same burst on a week without cases is no rise; nor is a quiet day.
+  EXPECT_TRUE(FindSignals({Counts(std::vector<int64_t>(20, 0))}, {volume}, {}, Rises()).empty());
+  EXPECT_TRUE(FindSignals({Counts(counts)}, {Days(20)}, {}, Rises()).empty());
+  SignalOptions off = Rises();
+  off.rise.enabled = false;
+  EXPECT_TRUE(FindSignals({Counts(counts)}, {volume}, {}, off).empty());
+}
+
+TEST(FindSignals, BurstsAreMeasuredAgainstThePlacesOwnHistory) {
+  std::vector<int64_t> counts(29, 0);
+  counts[28] = 10;
+  const series::DailySeries cases = Counts(counts);
+  // Six articles from five sources: a burst where nobody wrote, not where four
+  // articles a day are usual.
+  const series::VolumeSeries quiet = WithLastDay(Days(28), 6, 5);
+  const series::VolumeSeries busy = WithLastDay(Days(28, 4), 6, 5);
+  EXPECT_EQ(RisesOf(FindSignals({cases}, {quiet}, {}, Rises())).size(), 1u);
+  EXPECT_TRUE(RisesOf(FindSignals({cases}, {busy}, {}, Rises())).empty());
+  // Two articles need two sources.
+  EXPECT_EQ(FindSignals({cases}, {WithLastDay(Days(28), 2, 2)}, {}, Rises()).size(), 1u);
+  EXPECT_TRUE(FindSignals({cases}, {WithLastDay(Days(28), 2, 1)}, {}, Rises()).empty());
+  EXPECT_TRUE(FindSignals({cases}, {WithLastDay(Days(28), 1, 1)}, {}, Rises()).empty());
+}
+
+TEST(FindSignals, ABurstOnAFewCasesWhereAsManyAreUsualIsNoRise) {
+  // A case a day for four weeks: a usual week of 7. A week of 8 with a burst of reports
+  // is minor activity; a week of 40 is a rise (it needs 1 + 4 * 7 = 29).
+  std::vector<int64_t> counts(35, 1);
+  counts[34] = 2;
+  const series::VolumeSeries volume = WithLastDay(Days(34), 4, 4);
+  EXPECT_TRUE(FindSignals({Counts(counts)}, {volume}, {}, Rises()).empty());
+  counts[33] = 5;
+  counts[34] = 30;
+  const std::vector<Signal> found = FindSignals({Counts(counts)}, {volume}, {}, Rises());
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, 40);
+  EXPECT_EQ(found[0].usual_week, 7);
+  EXPECT_EQ(found[0].threshold, 29);
+}
+
+TEST(FindSignals, ARiseCountsOnlyTheCasesKnownOnItsDay) {
+  std::vector<int64_t> counts(20, 0);
+  counts[19] = 12;
+  series::DailySeries late = Counts(counts);
+  // The day's figure was published two days after the burst: not known then.
+  late.points[19].known_on = Date{2020, 4, 22};
+  const series::VolumeSeries volume = WithLastDay(Days(19), 3, 3);
+  EXPECT_TRUE(FindSignals({late}, {volume}, {}, Rises()).empty());
+  late.points[19].known_on = Date{2020, 4, 20};
+  EXPECT_EQ(FindSignals({late}, {volume}, {}, Rises()).size(), 1u);
+  // A figure later found wrong still counted until the totals against it were known.
+  series::DailySeries misread = Counts(std::vector<int64_t>(20, 0));
+  misread.points[19].dropped = series::DailyPoint::Dropped{30, Date{2020, 4, 20}, Date{2020, 4, 21}};
+  const std::vector<Signal> fooled = FindSignals({misread}, {volume}, {}, Rises());
+  ASSERT_EQ(fooled.size(), 1u);
+  EXPECT_EQ(fooled[0].value, 30);
+  misread.points[19].dropped->dropped_on = Date{2020, 4, 20};
+  EXPECT_TRUE(FindSignals({misread}, {volume}, {}, Rises()).empty());
+  // Nor did it count before it was published.
+  misread.points[19].dropped = series::DailyPoint::Dropped{30, Date{2020, 4, 21}, Date{2020, 4, 23}};
+  EXPECT_TRUE(FindSignals({misread}, {volume}, {}, Rises()).empty());
+}
+
+TEST(FindSignals, AMethodOnCaseCountsIsEvidenceOfARiseToo) {
+  const series::DailySeries spike = Counts({2, 3, 2, 4, 3, 2, 3, 3, 20});
+  SignalOptions options = Rises();
+  options.methods = {Method::kEarsC1};
+  const std::vector<Signal> found = FindSignals({spike}, {}, {}, options);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].kind, "aberration");
+  const Signal& rise = found[1];
+  EXPECT_EQ(rise.kind, "rise");
+  EXPECT_EQ(rise.measure, "cases");
+  EXPECT_EQ(rise.date, (Date{2020, 4, 9}));
+  EXPECT_EQ(rise.value, 37) << "the week from 2020-04-03 to 2020-04-09";
+  EXPECT_EQ(rise.chance, 1) << "no burst";
+  EXPECT_NE(rise.message.find("EARS C1 on the counts of 2020-04-09"), std::string::npos)
+      << rise.message;
+  options.rise.count_aberrations = false;
+  EXPECT_TRUE(RisesOf(FindSignals({spike}, {}, {}, options)).empty());
+  // Recoveries do not rise.
+  series::DailySeries recovered = spike;
+  recovered.key.status = CaseStatus::kRecovered;
+  options.rise.count_aberrations = true;
+  EXPECT_TRUE(FindSignals({recovered}, {}, {}, options).empty());
+}
+
 Signal Aberration(const std::string& method, const std::string& measure, Date date,
                   std::optional<bool> imported = std::nullopt) {
   Signal signal;
@@ -476,6 +651,107 @@ TEST(MergeSignals, ImportationSignalsOfOneArrivalAreOneAlert) {
   EXPECT_EQ(alerts[0].severity, "medium");
   EXPECT_EQ(alerts[0].title, "First imported case from Russia (RU) into Heilongjiang (CN-HL)");
   EXPECT_NE(alerts[0].message.find("; new importation route"), std::string::npos);
+}
+
+Signal Rise(Date date, const std::string& measure = "articles") {
+  Signal signal;
+  signal.kind = "rise";
+  signal.measure = measure;
+  signal.key = HeilongjiangKey();
+  signal.date = date;
+  signal.published = date;
+  signal.value = 12;
+  signal.threshold = 5;
+  signal.usual_week = 1;
+  if (measure == "articles") {
+    signal.articles = 4;
+    signal.sources = 3;
+    signal.expected_articles = 0.25;
+    signal.chance = 0.0001;
+  }
+  signal.message = "rise on " + date.ToIso();
+  signal.fact_ids = {100 + date.day};
+  return signal;
+}
+
+TEST(RaiseAlerts, OneAlertPerEpisodeOfRisesWithTheMethodsAroundIt) {
+  const Date day{2020, 4, 10};
+  const Place russia = MakePlace("Russia", "RU", "");
+  std::vector<Signal> signals = FindSignals(
+      {}, {}, {Imported(1, Date{2020, 4, 1}, 3, russia, {TravelMode::kRoad})}, Only({}));
+  signals.push_back(Aberration("ears_c1", "cases", day.AddDays(-3)));
+  signals.push_back(Rise(day));
+  signals.push_back(Aberration("cusum", "cases", day.AddDays(1)));
+  signals.push_back(Rise(day.AddDays(2), "cases"));
+  signals.push_back(Rise(day.AddDays(20)));
+  // Minor activity: aberrations no rise backs make no alert.
+  signals.push_back(Aberration("ears_c2", "articles", day.AddDays(40)));
+  const std::vector<Alert> alerts = RaiseAlerts(signals);
+  ASSERT_EQ(alerts.size(), 3u);
+  EXPECT_EQ(alerts[0].kind, "first_imported_case");
+  const Alert& first = alerts[1];
+  EXPECT_EQ(first.kind, "aberration");
+  EXPECT_EQ(first.first_date, day) << "an alert starts on its first rise";
+  EXPECT_EQ(first.raised, std::optional<Date>(day));
+  EXPECT_EQ(first.last_date, day.AddDays(2));
+  ASSERT_EQ(first.signals.size(), 4u);
+  EXPECT_EQ(first.signals[0].method, "ears_c1") << "what led to it comes with it";
+  EXPECT_EQ(first.methods, (std::vector<std::string>{"ears_c1", "cusum"}));
+  EXPECT_EQ(first.baseline_observed, 5);
+  EXPECT_EQ(first.severity, "medium");
+  EXPECT_EQ(first.title, "Rise in cases of covid-19 in Heilongjiang (CN-HL)");
+  EXPECT_NE(first.message.find("First: rise on 2020-04-10"), std::string::npos) << first.message;
+  EXPECT_EQ(first.fact_ids, (std::vector<int64_t>{7, 11, 110, 112}));
+  const Alert& second = alerts[2];
+  EXPECT_EQ(second.first_date, day.AddDays(20));
+  EXPECT_TRUE(second.methods.empty());
+  EXPECT_EQ(second.baseline_observed, -1);
+  EXPECT_EQ(second.severity, "medium");
+  // The same signals, every aberration an alert: the minor activity too.
+  EXPECT_EQ(MergeSignals(signals).size(), 4u);
+}
+
+TEST(RaiseAlerts, IdsAreStableAndSeverityNeedsMethodsOnBothMeasures) {
+  const Date day{2020, 4, 10};
+  std::vector<Signal> signals = {Rise(day), Aberration("ears_c1", "cases", day),
+                                 Aberration("ears_c2", "cases", day),
+                                 Aberration("epitweetr", "articles", day)};
+  const std::vector<Alert> once = RaiseAlerts(signals);
+  std::reverse(signals.begin(), signals.end());
+  signals.push_back(Rise(day.AddDays(5)));  // a later rise extends the alert
+  const std::vector<Alert> again = RaiseAlerts(signals);
+  ASSERT_EQ(once.size(), 1u);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(once[0].id, again[0].id);
+  EXPECT_EQ(again[0].last_date, day.AddDays(5));
+  EXPECT_EQ(once[0].severity, "high");
+  // Rises on imported cases alone name them.
+  Signal imported = Rise(day);
+  imported.key.imported = true;
+  EXPECT_EQ(RaiseAlerts({imported})[0].title,
+            "Rise in imported cases of covid-19 in Heilongjiang (CN-HL)");
+  EXPECT_EQ(FindAlerts({}, nullptr, SignalOptions()).size(), 0u);
+}
+
+TEST(AlertsToJson, ARiseSaysHowUnusualItsDayWas) {
+  const nlohmann::json json = nlohmann::json::parse(AlertToJson(RaiseAlerts({Rise(Date{2020, 4, 10})})[0]));
+  ASSERT_EQ(json["signals"].size(), 1u);
+  const nlohmann::json& rise = json["signals"][0];
+  EXPECT_EQ(rise["kind"], "rise");
+  EXPECT_TRUE(rise["method"].is_null());
+  EXPECT_EQ(rise["articles"], 4);
+  EXPECT_EQ(rise["sources"], 3);
+  EXPECT_EQ(rise["expected_articles"], 0.25);
+  EXPECT_EQ(rise["chance"], 0.0001);
+  EXPECT_EQ(rise["usual_week"], 1);
+  EXPECT_EQ(rise["value"], 12);
+  EXPECT_TRUE(rise["baseline_days"].is_null());
+  EXPECT_TRUE(json["baseline_observed"].is_null());
+  const nlohmann::json counts = nlohmann::json::parse(
+      AlertToJson(RaiseAlerts({Rise(Date{2020, 4, 10}, "cases")})[0]))["signals"][0];
+  EXPECT_TRUE(counts["articles"].is_null());
+  EXPECT_TRUE(counts["chance"].is_null());
+  EXPECT_EQ(counts["usual_week"], 1);
 }
 
 TEST(AlertsToJson, CarriesEverySignalWithItsBaseline) {

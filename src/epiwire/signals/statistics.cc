@@ -154,6 +154,13 @@ double StudentTQuantile(double p, double df) {
   return 0.5 * (low + high);
 }
 
+double NegativeBinomialUpperTail(int64_t x, double mean, double size) {
+  if (x <= 0) return 1;
+  if (!(mean > 0) || !(size > 0)) return 0;  // all the mass at 0 (the limit as size -> 0)
+  // P(X >= x) = I_q(x, size) with q = mean / (size + mean), the chance of a "failure".
+  return RegularizedBeta(static_cast<double>(x), size, mean / (size + mean));
+}
+
 double Mean(const double* values, size_t n) {
   double sum = 0;
   for (size_t i = 0; i < n; ++i) sum += values[i];
