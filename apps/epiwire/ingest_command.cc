@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Three stages run at once: this thread reads documents, worker threads extract
 // them, and one writer thread stores the extractions in input order, a batch a
-// transaction (the store is written from one thread only). A window bounds how
-// far reading runs ahead.
+// transaction (the store is written from one thread only), while the next batch
+// is extracted. A window bounds how far reading runs ahead.
 #include "ingest_command.h"
 
 #include <unistd.h>
@@ -44,10 +44,14 @@ struct Tally {
 
 class Ingest {
  public:
+  // A batch's statements carry hundreds of rows each: the larger the batch, the
+  // fewer round trips and commits a document costs.
+  static constexpr size_t kBatch = 256;
+
   Ingest(const pipeline::Pipeline& pipeline, store::EventStore& store, unsigned jobs,
          bool progress)
       : pipeline_(pipeline), store_(store), jobs_(jobs), progress_(progress),
-        window_(std::max<size_t>(16, 8 * static_cast<size_t>(jobs))) {}
+        window_(2 * kBatch + 8 * static_cast<size_t>(jobs)) {}
 
   void Start() {
     started_ = std::chrono::steady_clock::now();
@@ -105,11 +109,11 @@ class Ingest {
     }
   }
 
-  // What is ready is stored in input order, several documents a transaction. A
-  // batch the store refuses is stored one by one, so that only a bad document
-  // is skipped.
+  // What is ready is stored in input order, up to kBatch documents a transaction
+  // (when extraction is ahead, batches are full; when it is behind, the writer
+  // stores what there is rather than wait). A batch the store refuses is stored
+  // one by one, so that only a bad document is skipped.
   void WriteLoop() {
-    static constexpr size_t kBatch = 64;
     for (;;) {
       std::unique_lock lock(mu_);
       cv_.wait(lock, [&] {
