@@ -47,6 +47,9 @@ class Ingest {
   // A batch's statements carry hundreds of rows each: the larger the batch, the
   // fewer round trips and commits a document costs.
   static constexpr size_t kBatch = 256;
+  // The window also holds at most this much text (one document always fits), so
+  // that a run of large documents does not hold a window's worth of them.
+  static constexpr size_t kMostBytesInFlight = size_t{256} << 20;
 
   Ingest(const pipeline::Pipeline& pipeline, store::EventStore& store, unsigned jobs,
          bool progress)
@@ -63,8 +66,14 @@ class Ingest {
   void Add(Document&& document) {
     std::unique_lock lock(mu_);
     ++tally_.read;
-    cv_.wait(lock, [&] { return fatal_ || next_read_ - next_write_ < window_; });
+    const size_t bytes = document.text.size();
+    cv_.wait(lock, [&] {
+      return fatal_ || (next_read_ - next_write_ < window_ &&
+                        (next_read_ == next_write_ || bytes_in_flight_ + bytes <= kMostBytesInFlight));
+    });
     if (fatal_) return;
+    bytes_in_flight_ += bytes;
+    sizes_.push_back(bytes);
     pending_.emplace_back(next_read_++, std::move(document));
     cv_.notify_all();
   }
@@ -130,6 +139,10 @@ class Ingest {
       lock.lock();
       for (size_t i = 0; i < outcomes.size(); ++i) Record(batch[i], outcomes[i]);
       next_write_ += batch.size();
+      for (size_t i = 0; i < batch.size(); ++i) {
+        bytes_in_flight_ -= sizes_.front();
+        sizes_.pop_front();
+      }
       cv_.notify_all();
     }
   }
@@ -215,6 +228,8 @@ class Ingest {
   std::map<size_t, Extraction> extracted_;
   size_t next_read_ = 0;
   size_t next_write_ = 0;
+  size_t bytes_in_flight_ = 0;       // text of the documents read and not yet stored
+  std::deque<size_t> sizes_;         // the text size of each of them, in input order
   bool reading_done_ = false;
   bool fatal_ = false;
   Tally tally_;
