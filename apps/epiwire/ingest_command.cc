@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Three stages run at once: this thread reads documents, worker threads extract
 // them, and one writer thread stores the extractions in input order, a batch a
-// transaction (the store is written from one thread only). A window bounds how
-// far reading runs ahead.
+// transaction (the store is written from one thread only), while the next batch
+// is extracted. A window bounds how far reading runs ahead.
 #include "ingest_command.h"
 
 #include <unistd.h>
@@ -44,10 +44,17 @@ struct Tally {
 
 class Ingest {
  public:
+  // A batch's statements carry hundreds of rows each: the larger the batch, the
+  // fewer round trips and commits a document costs.
+  static constexpr size_t kBatch = 256;
+  // The window also holds at most this much text (one document always fits), so
+  // that a run of large documents does not hold a window's worth of them.
+  static constexpr size_t kMostBytesInFlight = size_t{256} << 20;
+
   Ingest(const pipeline::Pipeline& pipeline, store::EventStore& store, unsigned jobs,
          bool progress)
       : pipeline_(pipeline), store_(store), jobs_(jobs), progress_(progress),
-        window_(std::max<size_t>(16, 8 * static_cast<size_t>(jobs))) {}
+        window_(2 * kBatch + 8 * static_cast<size_t>(jobs)) {}
 
   void Start() {
     started_ = std::chrono::steady_clock::now();
@@ -59,8 +66,14 @@ class Ingest {
   void Add(Document&& document) {
     std::unique_lock lock(mu_);
     ++tally_.read;
-    cv_.wait(lock, [&] { return fatal_ || next_read_ - next_write_ < window_; });
+    const size_t bytes = document.text.size();
+    cv_.wait(lock, [&] {
+      return fatal_ || (next_read_ - next_write_ < window_ &&
+                        (next_read_ == next_write_ || bytes_in_flight_ + bytes <= kMostBytesInFlight));
+    });
     if (fatal_) return;
+    bytes_in_flight_ += bytes;
+    sizes_.push_back(bytes);
     pending_.emplace_back(next_read_++, std::move(document));
     cv_.notify_all();
   }
@@ -112,11 +125,11 @@ class Ingest {
     }
   }
 
-  // What is ready is stored in input order, several documents a transaction. A
-  // batch the store refuses is stored one by one, so that only a bad document
-  // is skipped.
+  // What is ready is stored in input order, up to kBatch documents a transaction
+  // (when extraction is ahead, batches are full; when it is behind, the writer
+  // stores what there is rather than wait). A batch the store refuses is stored
+  // one by one, so that only a bad document is skipped.
   void WriteLoop() {
-    static constexpr size_t kBatch = 64;
     for (;;) {
       std::unique_lock lock(mu_);
       cv_.wait(lock, [&] {
@@ -133,6 +146,10 @@ class Ingest {
       lock.lock();
       for (size_t i = 0; i < outcomes.size(); ++i) Record(batch[i], outcomes[i]);
       next_write_ += batch.size();
+      for (size_t i = 0; i < batch.size(); ++i) {
+        bytes_in_flight_ -= sizes_.front();
+        sizes_.pop_front();
+      }
       cv_.notify_all();
     }
   }
@@ -218,6 +235,8 @@ class Ingest {
   std::map<size_t, Extraction> extracted_;
   size_t next_read_ = 0;
   size_t next_write_ = 0;
+  size_t bytes_in_flight_ = 0;       // text of the documents read and not yet stored
+  std::deque<size_t> sizes_;         // the text size of each of them, in input order
   bool reading_done_ = false;
   bool fatal_ = false;
   Tally tally_;

@@ -570,6 +570,71 @@ TYPED_TEST(EventStoreTest, BatchIsStoredLikeOnePutAfterAnother) {
   EXPECT_EQ(facts[0].sources[2].document_id, "a");
 }
 
+// A batch of more rows than one statement holds (chunks of 256, 32, 8 and 4): facts
+// shared by many of its documents count them all, and their representative is the
+// earliest published, not the first of the batch.
+TYPED_TEST(EventStoreTest, BatchOfManyStatementsCountsEverySource) {
+  constexpr int kDocuments = 300;
+  constexpr int kRivals = 7;
+  std::vector<Extraction> batch;
+  for (int i = 0; i < kDocuments; ++i) {
+    const Date published = Date{2022, 1, 1}.AddDays(kDocuments - i);
+    batch.push_back(MakeExtraction(
+        "doc-" + std::to_string(i), "text " + std::to_string(i), published,
+        {CaseEvent("cholera", kLagos, Date{2022, 1, 1}, i % kRivals),
+         CaseEvent("cholera", kKano, published, 1000 + i)}));
+  }
+  auto outcomes = this->store_->PutBatch(batch);
+  ASSERT_TRUE(outcomes.ok()) << outcomes.status().message();
+  EXPECT_EQ(this->Documents(), kDocuments);
+  EXPECT_EQ(this->EventCount(), 2 * kDocuments);
+  EXPECT_EQ(this->FactCount(), kRivals + kDocuments);
+  for (const Fact& fact : this->Facts({.country = "NG"})) {
+    if (fact.event.place->name == "Kano") {
+      ASSERT_EQ(fact.sources.size(), 1u);
+      EXPECT_FALSE(fact.conflict) << "each Kano figure has a day of its own";
+      continue;
+    }
+    const int64_t rival = fact.event.count;
+    EXPECT_TRUE(fact.conflict) << "Lagos has " << kRivals << " counts for one day";
+    EXPECT_EQ(fact.sources.size(), static_cast<size_t>((kDocuments - 1 - rival) / kRivals + 1));
+    const int last = static_cast<int>(rival) + (kDocuments - 1 - static_cast<int>(rival)) /
+                                                   kRivals * kRivals;
+    EXPECT_EQ(fact.sources[0].document_id, "doc-" + std::to_string(last))
+        << "the latest of the batch was published first";
+  }
+}
+
+// PostgreSQL receives rows in COPY's text format, where these characters are
+// syntax: they must come back as they went in.
+TYPED_TEST(EventStoreTest, TabsNewlinesAndBackslashesInTextsComeBackUnchanged) {
+  const std::string awkward = "a\ttab\there\nline \\N \\\\N end\\";
+  Event cases = CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 9);
+  cases.evidence.quote = "col1\tcol2\nrow2\r\n" + awkward;
+  Event measure;
+  measure.type = EventType::kMeasure;
+  measure.disease = "cholera";
+  measure.place = kKano;
+  measure.measure = MeasureKind::kSchoolClosure;
+  measure.detail = awkward;
+  measure.evidence = {0, 4, "\\N"};
+  this->Put(MakeExtraction("awkward", "text", Date{2022, 8, 2}, {cases, measure}));
+  const auto events = this->Events({});
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].event.evidence.quote, cases.evidence.quote);
+  EXPECT_EQ(events[1].event.detail, awkward);
+  EXPECT_EQ(events[1].event.evidence.quote, "\\N");
+
+  OfficialValue value{"CN", "CN-HB", awkward, Date{2020, 1, 22}, CaseStatus::kConfirmed, 444,
+                      "a\tb.csv"};
+  ASSERT_TRUE(this->store_->PutOfficial({value}).ok());
+  auto official = this->store_->Official("CN", "CN-HB", CaseStatus::kConfirmed);
+  ASSERT_TRUE(official.ok()) << official.status().message();
+  ASSERT_EQ(official->size(), 1u);
+  EXPECT_EQ(official.value()[0].place_name, awkward);
+  EXPECT_EQ(official.value()[0].source, value.source);
+}
+
 TYPED_TEST(EventStoreTest, FailedBatchStoresNothing) {
   const std::vector<Extraction> batch = {
       MakeExtraction("good", "text", Date{2022, 8, 3}, {}),

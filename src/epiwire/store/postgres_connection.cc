@@ -27,37 +27,29 @@ class PostgresConnection final : public SqlConnection {
   PostgresConnection(const PostgresConnection&) = delete;
   PostgresConnection& operator=(const PostgresConnection&) = delete;
 
-  Result<Rows> Query(std::string_view sql, const std::vector<Value>& params) override {
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> values(params.size(), nullptr);
-    for (size_t i = 0; i < params.size(); ++i) {
-      if (const auto* integer = std::get_if<int64_t>(&params[i])) {
-        texts[i] = std::to_string(*integer);
-      } else if (const auto* real = std::get_if<double>(&params[i])) {
-        char buffer[64];
-        std::snprintf(buffer, sizeof buffer, "%.17g", *real);
-        texts[i] = buffer;
-      } else if (const auto* text = std::get_if<std::string>(&params[i])) {
-        if (text->find('\0') != std::string::npos) {
-          return Status::InvalidInput("PostgreSQL store " + name_ +
-                                      ": text with a NUL byte cannot be stored");
-        }
-        texts[i] = *text;
-      } else {
-        continue;  // NULL
+  Result<Rows> QueryValues(std::string_view sql, const Value* params, size_t count) override {
+    // Numbers are written out; texts are passed as they are (NUL-terminated).
+    std::vector<std::string> numbers(count);
+    std::vector<const char*> values(count, nullptr);
+    for (size_t i = 0; i < count; ++i) {
+      if (const auto* text = std::get_if<std::string>(&params[i])) {
+        if (text->find('\0') != std::string::npos) return NulByte();
+        values[i] = text->c_str();
+      } else if (!std::holds_alternative<std::monostate>(params[i])) {
+        numbers[i] = NumberText(params[i]);
+        values[i] = numbers[i].c_str();
       }
-      values[i] = texts[i].c_str();
     }
-    auto statement = Prepare(sql, static_cast<int>(params.size()));
+    auto statement = Prepare(sql, static_cast<int>(count));
     if (!statement.ok()) return statement.status();
-    PGresult* result = PQexecPrepared(conn_, statement->c_str(), static_cast<int>(params.size()),
+    PGresult* result = PQexecPrepared(conn_, statement->c_str(), static_cast<int>(count),
                                       values.data(), nullptr, nullptr, 0);
     if (Status status = Check(result); !status.ok()) return status;
     Rows rows;
-    const int count = PQntuples(result);
+    const int tuples = PQntuples(result);
     const int columns = PQnfields(result);
-    rows.reserve(static_cast<size_t>(count));
-    for (int r = 0; r < count; ++r) {
+    rows.reserve(static_cast<size_t>(tuples));
+    for (int r = 0; r < tuples; ++r) {
       Row row(static_cast<size_t>(columns));
       for (int c = 0; c < columns; ++c) {
         if (PQgetisnull(result, r, c)) continue;
@@ -69,6 +61,63 @@ class PostgresConnection final : public SqlConnection {
     PQclear(result);
     return rows;
   }
+
+  // COPY ... FROM STDIN in text format: one round trip and no statement to plan
+  // however many rows there are.
+  Status InsertRows(std::string_view table, std::string_view columns, size_t column_count,
+                    const std::vector<Value>& values) override {
+    if (column_count == 0 || values.size() % column_count != 0) {
+      return Status::Internal("PostgreSQL store " + name_ + ": rows of unequal width");
+    }
+    if (values.empty()) return Status::Ok();
+    std::string data;
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (const auto* text = std::get_if<std::string>(&values[i])) {
+        if (text->find('\0') != std::string::npos) return NulByte();
+        AppendCopyText(*text, data);
+      } else if (std::holds_alternative<std::monostate>(values[i])) {
+        data += "\\N";
+      } else {
+        data += NumberText(values[i]);
+      }
+      data += (i + 1) % column_count == 0 ? '\n' : '\t';
+    }
+    const std::string sql =
+        "COPY " + std::string(table) + " (" + std::string(columns) + ") FROM STDIN";
+    PGresult* started = PQexec(conn_, sql.c_str());
+    if (PQresultStatus(started) != PGRES_COPY_IN) {
+      Status status = Check(started);
+      if (!status.ok()) return status;
+      PQclear(started);
+      return Status::Internal("PostgreSQL store " + name_ + ": COPY did not start");
+    }
+    PQclear(started);
+    const bool sent = PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) == 1;
+    if (PQputCopyEnd(conn_, sent ? nullptr : "epiwire: cannot send rows") != 1) {
+      return Status::IoError("PostgreSQL store " + name_ + ": " + TrimmedError(conn_));
+    }
+    Status status = Status::Ok();
+    while (PGresult* result = PQgetResult(conn_)) {
+      Status checked = Check(result);
+      if (checked.ok()) PQclear(result);
+      if (status.ok()) status = checked;
+    }
+    return status;
+  }
+
+  Result<std::vector<int64_t>> ReserveIds(std::string_view table, size_t count) override {
+    auto rows = Query(
+        "SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2) ORDER BY 1",
+        {std::string(table), static_cast<int64_t>(count)});
+    if (!rows.ok()) return rows.status();
+    std::vector<int64_t> ids;
+    ids.reserve(rows->size());
+    for (const Row& row : rows.value()) ids.push_back(row[0] ? std::stoll(*row[0]) : 0);
+    return ids;
+  }
+
+  size_t MaxParameters() const override { return 65535; }
+  std::string_view LockRows() const override { return " FOR UPDATE"; }
 
   Status Execute(std::string_view sql) override {
     const std::string statement(sql);
@@ -105,6 +154,33 @@ class PostgresConnection final : public SqlConnection {
   std::string_view IdColumnType() const override { return "BIGSERIAL PRIMARY KEY"; }
 
  private:
+  // An integer or a real as PostgreSQL reads it.
+  static std::string NumberText(const Value& value) {
+    if (const auto* integer = std::get_if<int64_t>(&value)) return std::to_string(*integer);
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.17g", std::get<double>(value));
+    return buffer;
+  }
+
+  // A text value of COPY's text format: backslash, tab, newline and carriage
+  // return escaped.
+  static void AppendCopyText(const std::string& text, std::string& out) {
+    for (char c : text) {
+      switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: out += c;
+      }
+    }
+  }
+
+  Status NulByte() const {
+    return Status::InvalidInput("PostgreSQL store " + name_ +
+                                ": text with a NUL byte cannot be stored");
+  }
+
   // Statements are prepared once per connection (named s1, s2, ...) and reused:
   // the store runs a few dozen distinct statements many thousands of times.
   Result<std::string> Prepare(std::string_view sql, int param_count) {

@@ -5,6 +5,7 @@
 #ifndef EPIWIRE_STORE_SQL_CONNECTION_H_
 #define EPIWIRE_STORE_SQL_CONNECTION_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -29,7 +30,30 @@ class SqlConnection {
 
   // Runs one statement whose parameters are written $1, $2, ... and returns the
   // rows it yields (none for most writes). Errors name the engine and the reason.
-  virtual Result<Rows> Query(std::string_view sql, const std::vector<Value>& params) = 0;
+  Result<Rows> Query(std::string_view sql, const std::vector<Value>& params) {
+    return QueryValues(sql, params.data(), params.size());
+  }
+  // The same with the parameters params[0..count), e.g. one slice of a long list.
+  virtual Result<Rows> QueryValues(std::string_view sql, const Value* params, size_t count) = 0;
+  // Appends rows to `table` (no conflict handling, nothing returned): `values` holds
+  // rows of `column_count` values each, for the comma-separated `columns`. The
+  // fastest way each engine has: PostgreSQL's COPY, one prepared INSERT a row in
+  // SQLite. `table` and `columns` are the store's own names, never input.
+  virtual Status InsertRows(std::string_view table, std::string_view columns, size_t column_count,
+                            const std::vector<Value>& values) = 0;
+  // `count` new ids, ascending, for rows of `table` (whose key column is `id`) to
+  // be inserted in this transaction; nobody else gets them. Called inside a
+  // transaction opened with BeginWrite.
+  virtual Result<std::vector<int64_t>> ReserveIds(std::string_view table, size_t count) = 0;
+  // Opens a transaction that will write: SQLite takes its write lock at once
+  // (waiting up to the busy timeout), where a plain BEGIN could fail on its first
+  // write and could not reserve ids.
+  virtual Status BeginWrite() { return Execute("BEGIN"); }
+  // The most parameters one statement may have.
+  virtual size_t MaxParameters() const = 0;
+  // The clause that locks the rows a SELECT reads until the transaction ends
+  // (" FOR UPDATE"), empty where a writer holds the whole database (SQLite).
+  virtual std::string_view LockRows() const { return ""; }
   // Runs statements without parameters (schema, BEGIN, COMMIT).
   virtual Status Execute(std::string_view sql) = 0;
   // "SQLite" or "PostgreSQL", for messages.

@@ -37,7 +37,27 @@ std::string_view PublishedSourceName(PublishedSource source) {
   return "none";
 }
 
+const char* const kDocumentColumns =
+    "id, text_hash, published, published_source, format, url, title, origin, language, text, "
+    "ingested_at";
+constexpr size_t kDocumentColumnCount = 11;
+const char* const kStoryColumns =
+    "document_id, story_index, start_offset, end_offset, relevant, score";
+const char* const kRemovedColumns = "document_id, removed_index, start_offset, end_offset, reason";
+
 }  // namespace
+
+SqlEventStore::SqlEventStore(std::unique_ptr<SqlConnection> connection)
+    : db_(std::move(connection)),
+      insert_documents_(std::string("INSERT INTO documents (") + kDocumentColumns + ") VALUES ",
+                        kDocumentColumnCount, " ON CONFLICT (id) DO NOTHING RETURNING id"),
+      stored_hashes_("SELECT id, text_hash FROM documents WHERE id IN (VALUES ", 1,
+                     ") ORDER BY id" + std::string(db_->LockRows()), {"TEXT"}),
+      upsert_facts_(FactUpsertStatement()),
+      add_sources_(AddSourcesStatement(*db_)),
+      lock_keys_("INSERT INTO fact_keys (key) VALUES ", 1,
+                 " ON CONFLICT (key) DO UPDATE SET key = excluded.key"),
+      update_conflicts_(ConflictsStatement()) {}
 
 Result<std::unique_ptr<EventStore>> SqlEventStore::Create(
     std::unique_ptr<SqlConnection> connection) {
@@ -94,7 +114,7 @@ Status SqlEventStore::Migrate() {
 
 template <typename T, typename Body>
 Result<T> SqlEventStore::InTransaction(Body body) {
-  if (Status status = db_->Execute("BEGIN"); !status.ok()) return status;
+  if (Status status = db_->BeginWrite(); !status.ok()) return status;
   Result<T> result = body();
   if (!result.ok()) {
     (void)db_->Execute("ROLLBACK");  // the first error is the one to report
@@ -149,9 +169,11 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAll(
 
 // In steps, so that concurrent writers take their locks in one order: the
 // documents (by id), then the facts their events feed (by key and count, an
-// upsert that locks each fact's row), then the events, then each touched fact is
-// brought up to date from all its events, committed ones of other writers too;
-// last, the conflict flags of keys that gained or lost a fact, under key locks.
+// upsert that locks each fact's row), then the events; then each fact that lost
+// sources is brought up to date from all its events, committed ones of other
+// writers too, and the others gain theirs; last, the conflict flags of keys that
+// gained or lost a fact, under key locks. Each step is a few statements for the
+// whole batch.
 Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
     const std::vector<const Extraction*>& batch, const std::vector<std::string>& hashes) {
   std::vector<size_t> order(batch.size());
@@ -159,22 +181,49 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return batch[a]->document.id < batch[b]->document.id;
   });
+  // The first entry of each id goes in with the others; an id given again is
+  // then stored as a Put after the first would store it.
+  std::vector<size_t> firsts;
+  std::vector<size_t> again;
+  for (size_t k = 0; k < order.size(); ++k) {
+    const bool repeated = k > 0 && batch[order[k]]->document.id == batch[order[k - 1]]->document.id;
+    (repeated ? again : firsts).push_back(order[k]);
+  }
   std::vector<PutOutcome> outcomes(batch.size(), PutOutcome::kInserted);
-  std::map<std::string, size_t> to_insert;  // document id -> the batch entry whose events go in
-  std::set<int64_t> touched_facts;
-  std::set<int64_t> removed_from;  // facts that lost sources
-  for (size_t i : order) {
-    const Extraction& extraction = *batch[i];
-    const std::string& id = extraction.document.id;
-    if (Status status = InsertDocument(extraction, hashes[i]); status.ok()) {
-      to_insert[id] = i;
-      continue;
-    } else if (status.code() != StatusCode::kNotFound) {
-      return status;
+  std::map<std::string, size_t> to_insert;  // document id -> the batch entry whose parts go in
+  std::set<int64_t> removed_from;           // facts that lost sources
+  auto inserted = InsertDocuments(batch, hashes, firsts);
+  if (!inserted.ok()) return inserted.status();
+  std::vector<size_t> stored_before;
+  for (size_t i : firsts) {
+    if (inserted->count(batch[i]->document.id) > 0) {
+      to_insert[batch[i]->document.id] = i;
+    } else {
+      stored_before.push_back(i);
     }
-    // Stored before (or earlier in this batch): lock its row and compare texts.
+  }
+  if (!stored_before.empty()) {
+    auto stored = StoredHashes(batch, stored_before);
+    if (!stored.ok()) return stored.status();
+    for (size_t i : stored_before) {
+      const std::string& id = batch[i]->document.id;
+      auto found = stored->find(id);
+      if (found == stored->end()) return Status::Internal("store: document " + id + " vanished");
+      if (found->second == hashes[i]) {
+        outcomes[i] = PutOutcome::kUnchanged;
+        continue;
+      }
+      if (Status status = ReplaceDocument(batch, hashes, i, removed_from); !status.ok()) {
+        return status;
+      }
+      outcomes[i] = PutOutcome::kReplaced;
+      to_insert[id] = i;
+    }
+  }
+  for (size_t i : again) {
+    const std::string& id = batch[i]->document.id;
     auto existing =
-        db_->Query("UPDATE documents SET text_hash = text_hash WHERE id = $1 RETURNING text_hash",
+        db_->Query("SELECT text_hash FROM documents WHERE id = $1" + std::string(db_->LockRows()),
                    {id});
     if (!existing.ok()) return existing.status();
     if (existing->empty()) return Status::Internal("store: document " + id + " vanished");
@@ -182,190 +231,170 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
       outcomes[i] = PutOutcome::kUnchanged;
       continue;
     }
-    if (Status status = RemoveDocument(id, removed_from); !status.ok()) return status;
-    touched_facts.insert(removed_from.begin(), removed_from.end());
-    to_insert.erase(id);
-    if (Status status = InsertDocument(extraction, hashes[i]); !status.ok()) return status;
+    if (Status status = ReplaceDocument(batch, hashes, i, removed_from); !status.ok()) {
+      return status;
+    }
     outcomes[i] = PutOutcome::kReplaced;
     to_insert[id] = i;
   }
-
-  std::map<std::pair<std::string, int64_t>, const Event*> facts;  // (key, count) -> an event
-  std::vector<std::pair<size_t, std::vector<std::string>>> keys;  // per entry to insert
-  for (const auto& [id, i] : to_insert) {
-    std::vector<std::string> event_keys;
-    for (const Event& event : batch[i]->events) {
-      event_keys.push_back(FactKey(event));
-      facts.emplace(std::make_pair(event_keys.back(), event.count), &event);
-    }
-    keys.emplace_back(i, std::move(event_keys));
-  }
-  std::map<std::pair<std::string, int64_t>, int64_t> fact_ids;
-  std::set<std::string> changed_keys;
-  if (Status status = UpsertFacts(facts, fact_ids, changed_keys); !status.ok()) return status;
-
   // Events in the batch's order, so that one process storing its input keeps it.
-  std::sort(keys.begin(), keys.end());
-  std::map<int64_t, NewSources> added;  // by fact id
-  for (const auto& [i, event_keys] : keys) {
-    const Extraction& extraction = *batch[i];
-    std::vector<int64_t> ids;
-    for (size_t e = 0; e < event_keys.size(); ++e) {
-      ids.push_back(fact_ids.at({event_keys[e], extraction.events[e].count}));
-    }
-    auto event_ids = InsertEvents(extraction, ids);
-    if (!event_ids.ok()) return event_ids.status();
-    const std::optional<Date>& published = extraction.document.published;
-    const std::string order_published = published ? published->ToIso() : "~";
-    for (size_t e = 0; e < ids.size(); ++e) {
-      NewSources& sources = added[ids[e]];
-      if (sources.count++ > 0 &&
-          std::make_tuple(sources.order_published, sources.document_id, sources.event_index) <=
-              std::make_tuple(order_published, extraction.document.id, static_cast<int64_t>(e))) {
-        continue;
-      }
-      sources.event_id = event_ids.value()[e];
-      sources.order_published = order_published;
-      sources.document_id = extraction.document.id;
-      sources.event_index = static_cast<int64_t>(e);
-      sources.event_date = EventDate(extraction.events[e], published);
-    }
+  std::vector<size_t> entries;
+  entries.reserve(to_insert.size());
+  for (const auto& [id, i] : to_insert) entries.push_back(i);
+  std::sort(entries.begin(), entries.end());
+  if (Status status = InsertDocumentParts(batch, entries); !status.ok()) return status;
+  if (Status status = InsertEventsAndFacts(batch, entries, removed_from); !status.ok()) {
+    return status;
   }
-  // In id order; a fact that lost sources is recomputed from all its events.
-  for (const auto& [fact_id, sources] : added) touched_facts.insert(fact_id);
-  for (int64_t fact_id : touched_facts) {
-    const bool lost_sources = removed_from.count(fact_id) > 0;
-    auto found = added.find(fact_id);
-    Status status = lost_sources || found == added.end()
-                        ? RefreshFact(fact_id, changed_keys)
-                        : AddSources(fact_id, found->second);
-    if (!status.ok()) return status;
-  }
-  if (Status status = RecomputeConflicts(changed_keys); !status.ok()) return status;
   return outcomes;
 }
 
-// Several facts a statement, in (key, count) order: the rows are locked in that
-// order, the same for every writer.
-Status SqlEventStore::UpsertFacts(
-    const std::map<std::pair<std::string, int64_t>, const Event*>& facts,
-    std::map<std::pair<std::string, int64_t>, int64_t>& fact_ids,
-    std::set<std::string>& changed_keys) {
-  static constexpr size_t kRowsPerStatement = 32;
-  static constexpr int kColumns = 13;
-  auto next = facts.begin();
-  while (next != facts.end()) {
-    std::string sql =
-        "INSERT INTO facts (key, count, type, disease, status, host, place_name, place_country, "
-        "place_subdivision, place_geonameid, period_start, period_end, imported, source_count) "
-        "VALUES ";
-    std::vector<Value> values;
-    for (size_t row = 0; row < kRowsPerStatement && next != facts.end(); ++row, ++next) {
-      sql += row > 0 ? ", (" : "(";
-      for (int c = 1; c <= kColumns; ++c) {
-        sql += "$" + std::to_string(static_cast<int>(row) * kColumns + c) + ", ";
-      }
-      sql += "0)";
-      const auto& [key_count, event] = *next;
-      const Event& e = *event;
-      const std::optional<Place>& place = e.place;
-      values.insert(
-          values.end(),
-          {key_count.first, key_count.second,
-           std::string(e.type == EventType::kCases ? "cases" : "measure"), e.disease,
-           std::string(CaseStatusName(e.status)), std::string(HostName(e.host)),
-           place ? Value{place->name} : Value{}, place ? Value{place->country} : Value{},
-           place ? Value{place->subdivision} : Value{}, place ? Value{place->geonameid} : Value{},
-           DateValue(e.period ? e.period->start : std::nullopt),
-           DateValue(e.period ? e.period->end : std::nullopt),
-           e.imported ? Value{int64_t{*e.imported ? 1 : 0}} : Value{}});
-    }
-    sql += " ON CONFLICT (key, count) DO UPDATE SET key = excluded.key "
-           "RETURNING id, key, count, source_count";
-    auto upserted = db_->Query(sql, values);
-    if (!upserted.ok()) return upserted.status();
-    for (const Row& row : upserted.value()) {
-      const std::string key = TextOr(row[1]);
-      fact_ids[{key, ParseInt(row[2])}] = ParseInt(row[0]);
-      // A new fact (no source yet) changes its key's set of facts.
-      if (ParseInt(row[3]) == 0) changed_keys.insert(key);
-    }
+Result<std::set<std::string>> SqlEventStore::InsertDocuments(
+    const std::vector<const Extraction*>& batch, const std::vector<std::string>& hashes,
+    const std::vector<size_t>& entries) {
+  const std::string now = NowUtc();
+  std::vector<Value> values;
+  values.reserve(entries.size() * kDocumentColumnCount);
+  for (size_t i : entries) {
+    const ::epiwire::Document& doc = batch[i]->document;
+    values.insert(values.end(),
+                  {doc.id, hashes[i], DateValue(doc.published),
+                   std::string(PublishedSourceName(doc.published_source)), doc.format, doc.url,
+                   doc.title, doc.origin, batch[i]->language, doc.text, now});
   }
-  for (const auto& [key_count, event] : facts) {
-    if (fact_ids.count(key_count) == 0) return Status::Internal("store: a fact upsert returned no id");
-  }
-  return Status::Ok();
+  auto rows = insert_documents_.Run(*db_, values);
+  if (!rows.ok()) return rows.status();
+  std::set<std::string> ids;
+  for (const Row& row : rows.value()) ids.insert(TextOr(row[0]));
+  return ids;
 }
 
-// kNotFound when a document with this id is already there (nothing written).
-Status SqlEventStore::InsertDocument(const Extraction& extraction, const std::string& hash) {
-  const ::epiwire::Document& doc = extraction.document;
-  auto inserted = db_->Query(
-      "INSERT INTO documents (id, text_hash, published, published_source, format, url, title, "
-      "origin, language, text, ingested_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
-      "ON CONFLICT (id) DO NOTHING RETURNING id",
-      {doc.id, hash, DateValue(doc.published), std::string(PublishedSourceName(doc.published_source)),
-       doc.format, doc.url, doc.title, doc.origin, extraction.language, doc.text, NowUtc()});
+Result<std::map<std::string, std::string>> SqlEventStore::StoredHashes(
+    const std::vector<const Extraction*>& batch, const std::vector<size_t>& entries) {
+  std::vector<Value> ids;
+  ids.reserve(entries.size());
+  for (size_t i : entries) ids.emplace_back(batch[i]->document.id);
+  auto rows = stored_hashes_.Run(*db_, ids);
+  if (!rows.ok()) return rows.status();
+  std::map<std::string, std::string> hashes;
+  for (const Row& row : rows.value()) hashes[TextOr(row[0])] = TextOr(row[1]);
+  return hashes;
+}
+
+Status SqlEventStore::ReplaceDocument(const std::vector<const Extraction*>& batch,
+                                      const std::vector<std::string>& hashes, size_t entry,
+                                      std::set<int64_t>& touched_facts) {
+  const std::string& id = batch[entry]->document.id;
+  if (Status status = RemoveDocument(id, touched_facts); !status.ok()) return status;
+  auto inserted = InsertDocuments(batch, hashes, {entry});
   if (!inserted.ok()) return inserted.status();
-  if (inserted->empty()) return Status::NotFound("document " + doc.id + " is stored already");
-  return InsertDocumentParts(extraction);
-}
-
-Status SqlEventStore::InsertDocumentParts(const Extraction& extraction) {
-  const ::epiwire::Document& doc = extraction.document;
-  for (size_t i = 0; i < extraction.stories.size(); ++i) {
-    const Story& story = extraction.stories[i];
-    auto row = db_->Query(
-        "INSERT INTO stories (document_id, story_index, start_offset, end_offset, relevant, score) "
-        "VALUES ($1, $2, $3, $4, $5, $6)",
-        {doc.id, static_cast<int64_t>(i), static_cast<int64_t>(story.start),
-         static_cast<int64_t>(story.end), int64_t{story.relevant ? 1 : 0}, story.score});
-    if (!row.ok()) return row.status();
-  }
-  for (size_t i = 0; i < extraction.removed.size(); ++i) {
-    const RemovedRange& range = extraction.removed[i];
-    auto row = db_->Query(
-        "INSERT INTO removed (document_id, removed_index, start_offset, end_offset, reason) "
-        "VALUES ($1, $2, $3, $4, $5)",
-        {doc.id, static_cast<int64_t>(i), static_cast<int64_t>(range.start),
-         static_cast<int64_t>(range.end),
-         std::string(range.reason == RemovalReason::kDuplicate ? "duplicate" : "boilerplate")});
-    if (!row.ok()) return row.status();
-  }
+  if (inserted->empty()) return Status::Internal("store: document " + id + " was not replaced");
   return Status::Ok();
 }
 
-// Several rows a statement: the statements, not the rows, cost the round trips.
-Result<std::vector<int64_t>> SqlEventStore::InsertEvents(const Extraction& extraction,
-                                                         const std::vector<int64_t>& fact_ids) {
-  static constexpr size_t kRowsPerStatement = 8;
-  const std::vector<Event>& events = extraction.events;
-  std::vector<int64_t> ids(events.size(), 0);
-  for (size_t first = 0; first < events.size(); first += kRowsPerStatement) {
-    const size_t rows = std::min(kRowsPerStatement, events.size() - first);
-    std::string sql = "INSERT INTO events (" + EventColumns() + ") VALUES ";
-    std::vector<Value> values;
-    values.reserve(rows * EventColumnCount());
-    for (size_t r = 0; r < rows; ++r) {
-      const size_t e = first + r;
-      sql += (r > 0 ? ", (" : "(") +
-             EventPlaceholders(static_cast<int>(r * EventColumnCount()) + 1) + ")";
-      std::vector<Value> row = EventValues(extraction.document.id, static_cast<int>(e),
-                                           fact_ids[e], extraction.document.published, events[e]);
+Status SqlEventStore::InsertDocumentParts(const std::vector<const Extraction*>& batch,
+                                          const std::vector<size_t>& entries) {
+  std::vector<Value> stories;
+  std::vector<Value> removed;
+  for (size_t i : entries) {
+    const Extraction& extraction = *batch[i];
+    const std::string& id = extraction.document.id;
+    for (size_t s = 0; s < extraction.stories.size(); ++s) {
+      const Story& story = extraction.stories[s];
+      stories.insert(stories.end(),
+                     {id, static_cast<int64_t>(s), static_cast<int64_t>(story.start),
+                      static_cast<int64_t>(story.end), int64_t{story.relevant ? 1 : 0},
+                      story.score});
+    }
+    for (size_t r = 0; r < extraction.removed.size(); ++r) {
+      const RemovedRange& range = extraction.removed[r];
+      removed.insert(
+          removed.end(),
+          {id, static_cast<int64_t>(r), static_cast<int64_t>(range.start),
+           static_cast<int64_t>(range.end),
+           std::string(range.reason == RemovalReason::kDuplicate ? "duplicate" : "boilerplate")});
+    }
+  }
+  if (Status status = db_->InsertRows("stories", kStoryColumns, 6, stories); !status.ok()) {
+    return status;
+  }
+  return db_->InsertRows("removed", kRemovedColumns, 5, removed);
+}
+
+// The events get their ids before they are written, so that a new fact is
+// written once, whole: its sources counted and its representative named.
+Status SqlEventStore::InsertEventsAndFacts(const std::vector<const Extraction*>& batch,
+                                           const std::vector<size_t>& entries,
+                                           const std::set<int64_t>& removed_from) {
+  size_t event_count = 0;
+  for (size_t i : entries) event_count += batch[i]->events.size();
+  std::vector<int64_t> event_ids;
+  if (event_count > 0) {
+    auto reserved = db_->ReserveIds("events", event_count);
+    if (!reserved.ok()) return reserved.status();
+    event_ids = std::move(reserved).value();
+    if (event_ids.size() != event_count) return Status::Internal("store: too few event ids");
+  }
+  std::map<FactKeyCount, NewSources> facts;
+  std::vector<FactKeyCount> event_facts;  // per event, in the order of event_ids
+  event_facts.reserve(event_count);
+  size_t next_id = 0;
+  for (size_t i : entries) {
+    const Extraction& extraction = *batch[i];
+    const std::optional<Date>& published = extraction.document.published;
+    const std::string order_published = published ? published->ToIso() : "~";
+    for (size_t e = 0; e < extraction.events.size(); ++e) {
+      const Event& event = extraction.events[e];
+      event_facts.emplace_back(FactKey(event), event.count);
+      NewSources& sources = facts[event_facts.back()];
+      const int64_t event_id = event_ids[next_id++];
+      if (sources.count++ > 0 &&
+          std::tie(sources.order_published, sources.document_id, sources.event_index) <=
+              std::make_tuple(std::cref(order_published), std::cref(extraction.document.id),
+                              static_cast<int64_t>(e))) {
+        continue;
+      }
+      sources.event = &event;
+      sources.event_id = event_id;
+      sources.order_published = order_published;
+      sources.document_id = extraction.document.id;
+      sources.event_index = static_cast<int64_t>(e);
+      sources.event_date = EventDate(event, published);
+    }
+  }
+  std::map<FactKeyCount, int64_t> fact_ids;
+  std::vector<std::pair<int64_t, const NewSources*>> gained;
+  std::set<std::string> changed_keys;
+  if (Status status = UpsertFacts(facts, fact_ids, gained, changed_keys); !status.ok()) {
+    return status;
+  }
+
+  std::vector<Value> values;
+  values.reserve(event_count * (EventColumnCount() + 1));
+  next_id = 0;
+  for (size_t i : entries) {
+    const Extraction& extraction = *batch[i];
+    for (size_t e = 0; e < extraction.events.size(); ++e, ++next_id) {
+      values.emplace_back(event_ids[next_id]);
+      std::vector<Value> row =
+          EventValues(extraction.document.id, static_cast<int>(e),
+                      fact_ids.at(event_facts[next_id]), extraction.document.published,
+                      extraction.events[e]);
       std::move(row.begin(), row.end(), std::back_inserter(values));
     }
-    // Rows come back in no promised order: each says which event it is.
-    sql += " RETURNING id, event_index";
-    auto inserted = db_->Query(sql, values);
-    if (!inserted.ok()) return inserted.status();
-    for (const Row& row : inserted.value()) {
-      const int64_t index = ParseInt(row[1]);
-      if (index >= 0 && static_cast<size_t>(index) < ids.size()) {
-        ids[static_cast<size_t>(index)] = ParseInt(row[0]);
-      }
-    }
   }
-  return ids;
+  if (Status status =
+          db_->InsertRows("events", "id, " + EventColumns(), EventColumnCount() + 1, values);
+      !status.ok()) {
+    return status;
+  }
+  // A fact that lost sources is recomputed from all its events, in id order.
+  for (int64_t fact_id : removed_from) {
+    if (Status status = RefreshFact(fact_id, changed_keys); !status.ok()) return status;
+  }
+  std::erase_if(gained, [&](const auto& fact) { return removed_from.count(fact.first) > 0; });
+  if (Status status = AddSources(gained); !status.ok()) return status;
+  return RecomputeConflicts(changed_keys);
 }
 
 Status SqlEventStore::RemoveDocument(const std::string& id, std::set<int64_t>& touched_facts) {
@@ -382,67 +411,6 @@ Status SqlEventStore::RemoveDocument(const std::string& id, std::set<int64_t>& t
   return Status::Ok();
 }
 
-std::string SqlEventStore::SourceOrder(const std::string& prefix) const {
-  const std::string bytes(db_->ByteOrder());
-  return "COALESCE(" + prefix + "published, '~')" + bytes + ", " + prefix + "document_id" + bytes +
-         ", " + prefix + "event_index";
-}
-
-// The representative is the earliest published source (undated ones last), then
-// the smallest document id and event index: an order that does not depend on
-// which writer came first.
-Status SqlEventStore::RefreshFact(int64_t fact_id, std::set<std::string>& changed_keys) {
-  const std::string first_source =
-      "FROM events WHERE fact_id = $1 ORDER BY " + SourceOrder("") + " LIMIT 1";
-  const std::string refresh =
-      "UPDATE facts SET source_count = (SELECT COUNT(*) FROM events WHERE fact_id = $1), "
-      "representative_event_id = (SELECT id " + first_source + "), event_date = (SELECT "
-      "event_date " + first_source + ") WHERE id = $1 RETURNING source_count";
-  auto refreshed = db_->Query(refresh, {fact_id});
-  if (!refreshed.ok()) return refreshed.status();
-  if (!refreshed->empty() && ParseInt(refreshed.value()[0][0]) == 0) {
-    auto deleted = db_->Query("DELETE FROM facts WHERE id = $1 RETURNING key", {fact_id});
-    if (!deleted.ok()) return deleted.status();
-    for (const Row& row : deleted.value()) changed_keys.insert(TextOr(row[0]));
-  }
-  return Status::Ok();
-}
-
-Status SqlEventStore::RecomputeConflicts(const std::set<std::string>& keys) {
-  for (const std::string& key : keys) {
-    auto locked = db_->Query(
-        "INSERT INTO fact_keys (key) VALUES ($1) ON CONFLICT (key) DO UPDATE SET key = "
-        "excluded.key",
-        {key});
-    if (!locked.ok()) return locked.status();
-    auto updated = db_->Query(
-        "UPDATE facts SET conflict = CASE WHEN (SELECT COUNT(*) FROM facts AS other WHERE "
-        "other.key = $1) > 1 THEN 1 ELSE 0 END WHERE key = $1",
-        {key});
-    if (!updated.ok()) return updated.status();
-  }
-  return Status::Ok();
-}
-
-// One statement whatever the number of sources the fact has: the row is locked
-// (the upsert took it), so the count and the representative are current.
-Status SqlEventStore::AddSources(int64_t fact_id, const NewSources& sources) {
-  const std::string bytes(db_->ByteOrder());
-  const std::string comes_first =
-      "(representative_event_id IS NULL OR EXISTS (SELECT 1 FROM events AS r WHERE r.id = "
-      "facts.representative_event_id AND (COALESCE(r.published, '~')" + bytes + " > $3 OR "
-      "(COALESCE(r.published, '~') = $3 AND (r.document_id" + bytes + " > $4 OR "
-      "(r.document_id = $4 AND r.event_index > $5))))))";
-  const std::string sql = "UPDATE facts SET source_count = source_count + $2, "
-                          "representative_event_id = CASE WHEN " + comes_first +
-                          " THEN $6 ELSE representative_event_id END, event_date = CASE WHEN " +
-                          comes_first + " THEN $7 ELSE event_date END WHERE id = $1";
-  auto updated = db_->Query(sql, {fact_id, sources.count, sources.order_published,
-                                  sources.document_id, sources.event_index, sources.event_id,
-                                  DateValue(sources.event_date)});
-  return updated.ok() ? Status::Ok() : updated.status();
-}
-
 Status SqlEventStore::PutOfficial(const std::vector<OfficialValue>& values) {
   auto done = InTransaction<bool>([&]() -> Result<bool> {
     std::set<std::string> sources;
@@ -451,16 +419,20 @@ Status SqlEventStore::PutOfficial(const std::vector<OfficialValue>& values) {
       auto deleted = db_->Query("DELETE FROM official WHERE source = $1", {source});
       if (!deleted.ok()) return deleted.status();
     }
+    std::vector<Value> rows;
+    rows.reserve(values.size() * 9);
     for (const OfficialValue& value : values) {
-      auto inserted = db_->Query(
-          "INSERT INTO official (country, subdivision, place_name, date, status, cumulative, "
-          "source, disease, imported) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-          {value.country, value.subdivision, value.place_name, value.date.ToIso(),
-           std::string(CaseStatusName(value.status)), value.cumulative, value.source,
-           value.disease,
-           value.imported ? Value{int64_t{*value.imported ? 1 : 0}} : Value{}});
-      if (!inserted.ok()) return inserted.status();
+      rows.insert(rows.end(),
+                  {value.country, value.subdivision, value.place_name, value.date.ToIso(),
+                   std::string(CaseStatusName(value.status)), value.cumulative, value.source,
+                   value.disease,
+                   value.imported ? Value{int64_t{*value.imported ? 1 : 0}} : Value{}});
     }
+    Status inserted = db_->InsertRows(
+        "official",
+        "country, subdivision, place_name, date, status, cumulative, source, disease, imported", 9,
+        rows);
+    if (!inserted.ok()) return inserted;
     return true;
   });
   return done.ok() ? Status::Ok() : done.status();

@@ -6,11 +6,14 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "epiwire/store/event_store.h"
+#include "epiwire/store/row_statement.h"
 #include "epiwire/store/sql_connection.h"
 
 namespace epiwire::store::internal {
@@ -39,36 +42,11 @@ class SqlEventStore final : public EventStore {
       const std::vector<std::string>& ids) override;
 
  private:
-  explicit SqlEventStore(std::unique_ptr<SqlConnection> connection)
-      : db_(std::move(connection)) {}
-
-  Status Migrate();
-  // Put of several extractions, retried when concurrent writers deadlock.
-  Result<std::vector<PutOutcome>> PutAll(const std::vector<const Extraction*>& batch);
-  Result<std::vector<PutOutcome>> PutAllInTransaction(const std::vector<const Extraction*>& batch,
-                                                      const std::vector<std::string>& hashes);
-  Status InsertDocument(const Extraction& extraction, const std::string& hash);
-  // The facts of (key, count), created when missing, their rows locked; ids go to
-  // `fact_ids`, the keys of new facts to `changed_keys`.
-  Status UpsertFacts(const std::map<std::pair<std::string, int64_t>, const Event*>& facts,
-                     std::map<std::pair<std::string, int64_t>, int64_t>& fact_ids,
-                     std::set<std::string>& changed_keys);
-  Status InsertDocumentParts(const Extraction& extraction);
-  // Deletes a document and its events; the facts they fed go to `touched_facts`.
-  Status RemoveDocument(const std::string& id, std::set<int64_t>& touched_facts);
-  // The ids of the new events, in the extraction's order.
-  Result<std::vector<int64_t>> InsertEvents(const Extraction& extraction,
-                                            const std::vector<int64_t>& fact_ids);
-  // Source count, representative and date of a fact from all its events; deleted
-  // when none is left, its key then going to `changed_keys`.
-  Status RefreshFact(int64_t fact_id, std::set<std::string>& changed_keys);
-  // The conflict flags of the facts of keys whose set of facts changed, each
-  // under the key's lock (a row of fact_keys) so that concurrent writers adding
-  // rival counts see each other's.
-  Status RecomputeConflicts(const std::set<std::string>& keys);
-  // The same for a fact that only gained sources: `sources` more, and the first
-  // of them in source order, which becomes the representative if it comes first.
+  // A figure of the batch: the facts table's (key, count), the batch's sources of
+  // it, and the first of them in source order (the representative if the fact is
+  // new, or if it comes before the fact's own).
   struct NewSources {
+    const Event* event = nullptr;
     int64_t count = 0;
     int64_t event_id = 0;
     std::string order_published;  // the published date, "~" (after any date) if none
@@ -76,7 +54,59 @@ class SqlEventStore final : public EventStore {
     int64_t event_index = 0;
     std::optional<Date> event_date;
   };
-  Status AddSources(int64_t fact_id, const NewSources& sources);
+  using FactKeyCount = std::pair<std::string, int64_t>;
+
+  explicit SqlEventStore(std::unique_ptr<SqlConnection> connection);
+  static RowStatement FactUpsertStatement();
+  static RowStatement AddSourcesStatement(const SqlConnection& db);
+  static RowStatement ConflictsStatement();
+
+  Status Migrate();
+  // Put of several extractions, retried when concurrent writers deadlock.
+  Result<std::vector<PutOutcome>> PutAll(const std::vector<const Extraction*>& batch);
+  Result<std::vector<PutOutcome>> PutAllInTransaction(const std::vector<const Extraction*>& batch,
+                                                      const std::vector<std::string>& hashes);
+  // Inserts the documents rows of batch[entries] whose ids are not stored yet
+  // (nothing else of them); returns the ids inserted.
+  Result<std::set<std::string>> InsertDocuments(const std::vector<const Extraction*>& batch,
+                                                const std::vector<std::string>& hashes,
+                                                const std::vector<size_t>& entries);
+  // The text hashes of stored documents among batch[entries] (ids ascending and
+  // unique), their rows locked.
+  Result<std::map<std::string, std::string>> StoredHashes(
+      const std::vector<const Extraction*>& batch, const std::vector<size_t>& entries);
+  // Deletes the stored document of batch[entry] and inserts the new one's row.
+  Status ReplaceDocument(const std::vector<const Extraction*>& batch,
+                         const std::vector<std::string>& hashes, size_t entry,
+                         std::set<int64_t>& touched_facts);
+  // Stories, removed ranges and events of batch[entries] (in that order), with the
+  // facts their events make.
+  Status InsertDocumentParts(const std::vector<const Extraction*>& batch,
+                             const std::vector<size_t>& entries);
+  Status InsertEventsAndFacts(const std::vector<const Extraction*>& batch,
+                              const std::vector<size_t>& entries,
+                              const std::set<int64_t>& removed_from);
+  // The facts of the batch's figures, created when missing (with their sources
+  // already counted), their rows locked in (key, count) order. Ids go to
+  // `fact_ids`; the figures of facts that were there before to `gained`, the keys
+  // of new facts to `changed_keys`.
+  Status UpsertFacts(const std::map<FactKeyCount, NewSources>& facts,
+                     std::map<FactKeyCount, int64_t>& fact_ids,
+                     std::vector<std::pair<int64_t, const NewSources*>>& gained,
+                     std::set<std::string>& changed_keys);
+  // Facts there before that gained sources: their count, and their representative
+  // when the first new source comes before it. One statement per chunk of facts:
+  // the upsert locked their rows, so count and representative are current.
+  Status AddSources(const std::vector<std::pair<int64_t, const NewSources*>>& gained);
+  // Deletes a document and its events; the facts they fed go to `touched_facts`.
+  Status RemoveDocument(const std::string& id, std::set<int64_t>& touched_facts);
+  // Source count, representative and date of a fact from all its events; deleted
+  // when none is left, its key then going to `changed_keys`.
+  Status RefreshFact(int64_t fact_id, std::set<std::string>& changed_keys);
+  // The conflict flags of the facts of keys whose set of facts changed, under the
+  // keys' locks (rows of fact_keys, all taken before the flags are read) so that
+  // concurrent writers adding rival counts see each other's.
+  Status RecomputeConflicts(const std::set<std::string>& keys);
   // "COALESCE(published, '~'), document_id, event_index" in byte order, the order
   // of a fact's sources; columns prefixed with `prefix`.
   std::string SourceOrder(const std::string& prefix) const;
@@ -86,6 +116,13 @@ class SqlEventStore final : public EventStore {
   Result<T> InTransaction(Body body);
 
   std::unique_ptr<SqlConnection> db_;
+  // The batch statements, made once per store (their texts depend on the engine).
+  RowStatement insert_documents_;
+  RowStatement stored_hashes_;
+  RowStatement upsert_facts_;
+  RowStatement add_sources_;
+  RowStatement lock_keys_;
+  RowStatement update_conflicts_;
 };
 
 }  // namespace epiwire::store::internal

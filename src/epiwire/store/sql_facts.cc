@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+// Writing facts: the batch's figures upserted, the sources they gain, facts
+// recomputed after a document was replaced, and the conflict flags of their keys.
+#include <iterator>
+
+#include "epiwire/store/event_rows.h"
+#include "epiwire/store/sql_event_store.h"
+
+namespace epiwire::store::internal {
+namespace {
+
+constexpr size_t kFactUpsertColumns = 16;
+constexpr size_t kAddSourcesColumns = 7;
+
+}  // namespace
+
+// A new fact is written whole (its sources, representative and date); one there
+// before is only locked, and returns a representative that is not the batch's.
+RowStatement SqlEventStore::FactUpsertStatement() {
+  return RowStatement(
+      "INSERT INTO facts (key, count, type, disease, status, host, place_name, place_country, "
+      "place_subdivision, place_geonameid, period_start, period_end, imported, source_count, "
+      "representative_event_id, event_date) VALUES ",
+      kFactUpsertColumns,
+      " ON CONFLICT (key, count) DO UPDATE SET key = excluded.key "
+      "RETURNING id, key, count, representative_event_id");
+}
+
+// Rows (fact id, new sources, and the first new source: its published date or
+// "~", document id, event index, event id, event date).
+RowStatement SqlEventStore::AddSourcesStatement(const SqlConnection& db) {
+  const std::string bytes(db.ByteOrder());
+  const std::string comes_first =
+      "(facts.representative_event_id IS NULL OR EXISTS (SELECT 1 FROM events AS r WHERE r.id = "
+      "facts.representative_event_id AND (COALESCE(r.published, '~')" + bytes + " > v.column3 OR "
+      "(COALESCE(r.published, '~') = v.column3 AND (r.document_id" + bytes + " > v.column4 OR "
+      "(r.document_id = v.column4 AND r.event_index > v.column5))))))";
+  return RowStatement(
+      "UPDATE facts SET source_count = facts.source_count + v.column2, "
+      "representative_event_id = CASE WHEN " + comes_first + " THEN v.column6 ELSE "
+      "facts.representative_event_id END, event_date = CASE WHEN " + comes_first +
+          " THEN v.column7 ELSE facts.event_date END FROM (VALUES ",
+      kAddSourcesColumns, ") AS v WHERE facts.id = v.column1",
+      {"BIGINT", "BIGINT", "TEXT", "TEXT", "BIGINT", "BIGINT", "TEXT"});
+}
+
+// Only the flags that change are written: most keys have one fact, unflagged.
+RowStatement SqlEventStore::ConflictsStatement() {
+  return RowStatement(
+      "UPDATE facts SET conflict = v.flag FROM (SELECT key, CASE WHEN COUNT(*) > 1 THEN 1 ELSE 0 "
+      "END AS flag FROM facts WHERE key IN (VALUES ",
+      1, ") GROUP BY key) AS v WHERE facts.key = v.key AND facts.conflict <> v.flag", {"TEXT"});
+}
+
+// Several facts a statement, in (key, count) order: the rows are locked in that
+// order, the same for every writer.
+Status SqlEventStore::UpsertFacts(const std::map<FactKeyCount, NewSources>& facts,
+                                  std::map<FactKeyCount, int64_t>& fact_ids,
+                                  std::vector<std::pair<int64_t, const NewSources*>>& gained,
+                                  std::set<std::string>& changed_keys) {
+  std::vector<Value> values;
+  values.reserve(facts.size() * kFactUpsertColumns);
+  for (const auto& [key_count, sources] : facts) {
+    const Event& e = *sources.event;
+    const std::optional<Place>& place = e.place;
+    values.insert(
+        values.end(),
+        {key_count.first, key_count.second,
+         std::string(e.type == EventType::kCases ? "cases" : "measure"), e.disease,
+         std::string(CaseStatusName(e.status)), std::string(HostName(e.host)),
+         place ? Value{place->name} : Value{}, place ? Value{place->country} : Value{},
+         place ? Value{place->subdivision} : Value{}, place ? Value{place->geonameid} : Value{},
+         DateValue(e.period ? e.period->start : std::nullopt),
+         DateValue(e.period ? e.period->end : std::nullopt),
+         e.imported ? Value{int64_t{*e.imported ? 1 : 0}} : Value{}, sources.count,
+         sources.event_id, DateValue(sources.event_date)});
+  }
+  auto upserted = upsert_facts_.Run(*db_, values);
+  if (!upserted.ok()) return upserted.status();
+  for (const Row& row : upserted.value()) {
+    FactKeyCount key_count(TextOr(row[1]), ParseInt(row[2]));
+    auto found = facts.find(key_count);
+    if (found == facts.end()) return Status::Internal("store: a fact upsert returned another fact");
+    const int64_t id = ParseInt(row[0]);
+    fact_ids[key_count] = id;
+    if (ParseInt(row[3]) == found->second.event_id) {
+      changed_keys.insert(key_count.first);  // a new fact changes its key's set of facts
+    } else {
+      gained.emplace_back(id, &found->second);
+    }
+  }
+  if (fact_ids.size() != facts.size()) return Status::Internal("store: a fact upsert returned no id");
+  return Status::Ok();
+}
+
+Status SqlEventStore::AddSources(const std::vector<std::pair<int64_t, const NewSources*>>& gained) {
+  std::vector<Value> values;
+  values.reserve(gained.size() * kAddSourcesColumns);
+  for (const auto& [fact_id, sources] : gained) {
+    values.insert(values.end(), {fact_id, sources->count, sources->order_published,
+                                 sources->document_id, sources->event_index, sources->event_id,
+                                 DateValue(sources->event_date)});
+  }
+  auto updated = add_sources_.Run(*db_, values);
+  return updated.ok() ? Status::Ok() : updated.status();
+}
+
+std::string SqlEventStore::SourceOrder(const std::string& prefix) const {
+  const std::string bytes(db_->ByteOrder());
+  return "COALESCE(" + prefix + "published, '~')" + bytes + ", " + prefix + "document_id" + bytes +
+         ", " + prefix + "event_index";
+}
+
+// The representative is the earliest published source (undated ones last), then
+// the smallest document id and event index: an order that does not depend on
+// which writer came first.
+Status SqlEventStore::RefreshFact(int64_t fact_id, std::set<std::string>& changed_keys) {
+  const std::string first_source =
+      "FROM events WHERE fact_id = $1 ORDER BY " + SourceOrder("") + " LIMIT 1";
+  const std::string refresh =
+      "UPDATE facts SET source_count = (SELECT COUNT(*) FROM events WHERE fact_id = $1), "
+      "representative_event_id = (SELECT id " + first_source + "), event_date = (SELECT "
+      "event_date " + first_source + ") WHERE id = $1 RETURNING source_count";
+  auto refreshed = db_->Query(refresh, {fact_id});
+  if (!refreshed.ok()) return refreshed.status();
+  if (!refreshed->empty() && ParseInt(refreshed.value()[0][0]) == 0) {
+    auto deleted = db_->Query("DELETE FROM facts WHERE id = $1 RETURNING key", {fact_id});
+    if (!deleted.ok()) return deleted.status();
+    for (const Row& row : deleted.value()) changed_keys.insert(TextOr(row[0]));
+  }
+  return Status::Ok();
+}
+
+// Every key's lock is taken (in key order) before any flag is read, so the flags
+// count the facts of writers that held a lock before.
+Status SqlEventStore::RecomputeConflicts(const std::set<std::string>& keys) {
+  std::vector<Value> values(keys.begin(), keys.end());
+  if (values.empty()) return Status::Ok();
+  auto locked = lock_keys_.Run(*db_, values);
+  if (!locked.ok()) return locked.status();
+  auto updated = update_conflicts_.Run(*db_, values);
+  return updated.ok() ? Status::Ok() : updated.status();
+}
+
+}  // namespace epiwire::store::internal
