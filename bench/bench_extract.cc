@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Throughput of extraction on realistic news: the bundled example articles and,
-// when ../shared is there, the seed articles, each document whole. Reports MB/s
+// when ../shared is there, the seed articles, each document whole; and the real pages
+// of ../shared repeated to 20 MB (BM_ExtractRealPages, one thread). Reports MB/s
 // (bytes_per_second) and documents/s (items_per_second) for the whole pipeline
 // and for its most expensive stages. Run: build/release/bench/bench_extract
 #include <benchmark/benchmark.h>
@@ -12,6 +13,7 @@
 #include "epiwire/clean/cleaner.h"
 #include "epiwire/gazetteer/gazetteer.h"
 #include "epiwire/pipeline/pipeline.h"
+#include "real_pages.h"
 
 namespace {
 
@@ -67,6 +69,27 @@ void BM_ExtractDocuments(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * Articles().size()));
 }
 BENCHMARK(BM_ExtractDocuments)->Unit(benchmark::kMillisecond);
+
+// The real pages of ../shared (dev, real, multilingual corpora and the seeds) over and
+// over to 20 MB of text, ids made unique, each extracted whole on one thread.
+void BM_ExtractRealPages(benchmark::State& state) {
+  static const std::vector<epiwire::Document> pages = epiwire::bench::RepeatToSize(
+      epiwire::bench::LoadRealPages(EPIWIRE_SHARED_DIR), size_t{20} << 20);
+  if (pages.empty()) {
+    state.SkipWithError("no real pages: ../shared is absent");
+    return;
+  }
+  const auto& pipeline = SharedPipeline();
+  for (auto _ : state) {
+    for (const epiwire::Document& page : pages) {
+      auto extraction = pipeline.Extract(page);
+      benchmark::DoNotOptimize(extraction);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * epiwire::bench::TextBytes(pages)));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * pages.size()));
+}
+BENCHMARK(BM_ExtractRealPages)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 void BM_CleanText(benchmark::State& state) {
   for (auto _ : state) {
