@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "epiwire/output/json_output.h"
 
+#include <charconv>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+
+#include "epiwire/base/utf8.h"
 
 namespace epiwire::output {
 namespace {
@@ -86,9 +89,9 @@ std::string_view SourceName(PublishedSource source) {
   return "";
 }
 
-}  // namespace
-
-std::string ToJsonLine(const Extraction& extraction, const JsonOptions& options) {
+// The output through a JSON document tree: the reference the direct writer below must
+// equal byte for byte, and the way for text that is not valid UTF-8 (replaced).
+std::string ToJsonLineByTree(const Extraction& extraction, const JsonOptions& options) {
   const Document& doc = extraction.document;
   Json json;
   json["id"] = doc.id;
@@ -121,6 +124,289 @@ std::string ToJsonLine(const Extraction& extraction, const JsonOptions& options)
   if (options.include_text || doc.format == "html") json["text"] = doc.text;
   // Replace, not throw, on any invalid UTF-8 that slipped through.
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// The same object written straight into one string: no tree of nodes a field. Numbers
+// with a fraction go through the JSON library so that their digits are its own.
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
+
+  void Raw(std::string_view text) { out_.append(text); }
+  void Key(std::string_view key) {
+    Comma();
+    String(key);
+    out_.push_back(':');
+    fresh_ = true;  // the value that follows takes no comma
+  }
+  void Open(char bracket) {
+    Comma();
+    out_.push_back(bracket);
+    fresh_ = true;
+  }
+  void Close(char bracket) {
+    out_.push_back(bracket);
+    fresh_ = false;
+  }
+  void Null() { Value("null"); }
+  void Bool(bool value) { Value(value ? "true" : "false"); }
+  void Int(int64_t value) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    Value(std::string_view(digits, static_cast<size_t>(end - digits)));
+  }
+  void Double(double value) { Value(Json(value).dump()); }
+  void Str(std::string_view value) {
+    Comma();
+    String(value);
+  }
+  void StrOrNull(std::string_view value) {
+    if (value.empty()) {
+      Null();
+    } else {
+      Str(value);
+    }
+  }
+
+ private:
+  void Comma() {
+    if (!fresh_) out_.push_back(',');
+    fresh_ = false;
+  }
+  void Value(std::string_view text) {
+    Comma();
+    out_.append(text);
+  }
+  // As the JSON library escapes (no ASCII-only output): quote, backslash, and the
+  // control characters.
+  void String(std::string_view value) {
+    out_.push_back('"');
+    size_t plain = 0;
+    for (size_t i = 0; i < value.size(); ++i) {
+      const auto c = static_cast<unsigned char>(value[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(value.substr(plain, i - plain));
+      plain = i + 1;
+      switch (c) {
+        case '"': out_.append("\\\""); break;
+        case '\\': out_.append("\\\\"); break;
+        case '\b': out_.append("\\b"); break;
+        case '\f': out_.append("\\f"); break;
+        case '\n': out_.append("\\n"); break;
+        case '\r': out_.append("\\r"); break;
+        case '\t': out_.append("\\t"); break;
+        default: {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+          out_.append(escaped);
+        }
+      }
+    }
+    out_.append(value.substr(plain));
+    out_.push_back('"');
+  }
+
+  std::string& out_;
+  bool fresh_ = true;
+};
+
+void WritePlace(Writer& w, const std::optional<Place>& place) {
+  if (!place) {
+    w.Null();
+    return;
+  }
+  w.Open('{');
+  w.Key("name");
+  w.Str(place->name);
+  w.Key("country");
+  w.StrOrNull(place->country);
+  w.Key("subdivision");
+  w.StrOrNull(place->subdivision);
+  w.Key("geonameid");
+  if (place->geonameid != 0) {
+    w.Int(place->geonameid);
+  } else {
+    w.Null();
+  }
+  w.Key("level");
+  w.Str(PlaceLevelName(place->level));
+  w.Key("lat");
+  place->has_coordinates ? w.Double(place->lat) : w.Null();
+  w.Key("lon");
+  place->has_coordinates ? w.Double(place->lon) : w.Null();
+  w.Close('}');
+}
+
+void WriteDate(Writer& w, const std::optional<Date>& date) {
+  if (date) {
+    w.Str(date->ToIso());
+  } else {
+    w.Null();
+  }
+}
+
+void WriteEvent(Writer& w, const Event& event) {
+  w.Open('{');
+  w.Key("type");
+  if (event.type == EventType::kCases) {
+    w.Str("cases");
+    w.Key("disease");
+    w.StrOrNull(event.disease);
+    w.Key("status");
+    w.Str(CaseStatusName(event.status));
+    w.Key("host");
+    w.Str(HostName(event.host));
+    w.Key("count");
+    w.Int(event.count);
+    w.Key("qualifier");
+    w.Str(QualifierName(event.qualifier));
+    w.Key("aggregation");
+    event.aggregation ? w.Str(AggregationName(*event.aggregation)) : w.Null();
+    w.Key("imported");
+    event.imported ? w.Bool(*event.imported) : w.Null();
+    w.Key("place");
+    WritePlace(w, event.place);
+    w.Key("origin");
+    WritePlace(w, event.origin);
+    w.Key("route");
+    w.Open('[');
+    for (const Place& place : event.route) WritePlace(w, place);
+    w.Close(']');
+    w.Key("modes");
+    w.Open('[');
+    for (TravelMode mode : event.modes) w.Str(TravelModeName(mode));
+    w.Close(']');
+  } else {
+    w.Str("measure");
+    w.Key("measure");
+    w.Str(MeasureKindName(event.measure));
+    w.Key("action");
+    w.Str(MeasureActionName(event.action));
+    w.Key("disease");
+    w.StrOrNull(event.disease);
+    w.Key("place");
+    WritePlace(w, event.place);
+    w.Key("target");
+    WritePlace(w, event.target);
+    w.Key("detail");
+    w.StrOrNull(event.detail);
+  }
+  w.Key("period");
+  if (event.period) {
+    w.Open('{');
+    w.Key("start");
+    WriteDate(w, event.period->start);
+    w.Key("end");
+    WriteDate(w, event.period->end);
+    w.Close('}');
+  } else {
+    w.Null();
+  }
+  w.Key("evidence");
+  w.Open('{');
+  w.Key("start");
+  w.Int(static_cast<int64_t>(event.evidence.start));
+  w.Key("end");
+  w.Int(static_cast<int64_t>(event.evidence.end));
+  w.Key("quote");
+  w.Str(event.evidence.quote);
+  w.Close('}');
+  w.Close('}');
+}
+
+bool IsValidUtf8(std::string_view text) { return !FindInvalidUtf8(text).has_value(); }
+
+// Every string of the object is valid UTF-8 (the reader repairs what is not; this
+// checks rather than trusts).
+bool AllUtf8(const Extraction& extraction, bool with_text) {
+  const Document& doc = extraction.document;
+  if (!IsValidUtf8(doc.id) || !IsValidUtf8(doc.title) || !IsValidUtf8(doc.url) ||
+      !IsValidUtf8(doc.format) || !IsValidUtf8(extraction.language)) {
+    return false;
+  }
+  if (with_text && !IsValidUtf8(doc.text)) return false;
+  for (const Story& story : extraction.stories) {
+    if (!IsValidUtf8(story.language)) return false;
+  }
+  for (const Event& event : extraction.events) {
+    if (!IsValidUtf8(event.evidence.quote) || !IsValidUtf8(event.detail) ||
+        !IsValidUtf8(event.disease)) {
+      return false;
+    }
+    for (const std::optional<Place>* place : {&event.place, &event.origin, &event.target}) {
+      if (*place && !IsValidUtf8((*place)->name)) return false;
+    }
+    for (const Place& place : event.route) {
+      if (!IsValidUtf8(place.name)) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string ToJsonLine(const Extraction& extraction, const JsonOptions& options) {
+  const Document& doc = extraction.document;
+  const bool with_text = options.include_text || doc.format == "html";
+  if (!AllUtf8(extraction, with_text)) return ToJsonLineByTree(extraction, options);
+  std::string out;
+  out.reserve(512 + 700 * extraction.events.size() + (with_text ? doc.text.size() : 0));
+  Writer w(out);
+  w.Open('{');
+  w.Key("id");
+  w.Str(doc.id);
+  w.Key("published");
+  WriteDate(w, doc.published);
+  w.Key("published_source");
+  w.StrOrNull(SourceName(doc.published_source));
+  w.Key("language");
+  w.Str(extraction.language);
+  w.Key("format");
+  w.Str(doc.format);
+  w.Key("title");
+  w.StrOrNull(doc.title);
+  w.Key("url");
+  w.StrOrNull(doc.url);
+  w.Key("stories");
+  w.Open('[');
+  for (const Story& story : extraction.stories) {
+    w.Open('{');
+    w.Key("start");
+    w.Int(static_cast<int64_t>(story.start));
+    w.Key("end");
+    w.Int(static_cast<int64_t>(story.end));
+    w.Key("relevant");
+    w.Bool(story.relevant);
+    w.Key("score");
+    w.Double(static_cast<double>(static_cast<int>(story.score * 1000 + 0.5)) / 1000);
+    w.Key("language");
+    w.Str(story.language);
+    w.Close('}');
+  }
+  w.Close(']');
+  w.Key("removed");
+  w.Open('[');
+  for (const RemovedRange& range : extraction.removed) {
+    w.Open('{');
+    w.Key("start");
+    w.Int(static_cast<int64_t>(range.start));
+    w.Key("end");
+    w.Int(static_cast<int64_t>(range.end));
+    w.Key("reason");
+    w.Str(range.reason == RemovalReason::kDuplicate ? "duplicate" : "boilerplate");
+    w.Close('}');
+  }
+  w.Close(']');
+  w.Key("events");
+  w.Open('[');
+  for (const Event& event : extraction.events) WriteEvent(w, event);
+  w.Close(']');
+  if (with_text) {
+    w.Key("text");
+    w.Str(doc.text);
+  }
+  w.Close('}');
+  return out;
 }
 
 std::string ToTable(const Extraction& extraction) {

@@ -80,6 +80,37 @@ TEST(JsonOutput, SurvivesInvalidUtf8InQuotes) {
   EXPECT_EQ(parsed["id"], "doc-1");
 }
 
+TEST(JsonOutput, EscapesQuotesBackslashesAndControlCharactersAsTheJsonLibrary) {
+  Extraction x = Sample();
+  const std::string awkward = std::string("a \"quote\", a \\ back\tslash\nnew line ") +
+                              std::string(1, '\x01') + " \xC3\xA9t\xC3\xA9 \xE7\x97\x85\xE4\xBE\x8B";
+  x.document.title = awkward;
+  x.events[0].evidence.quote = awkward;
+  x.events[0].route = {*x.events[0].place, *x.events[0].place};
+  x.events[0].modes = {TravelMode::kAir};
+  x.document.format = "html";
+  x.document.text = awkward;
+  const std::string line = ToJsonLine(x);
+  const auto json = nlohmann::json::parse(line);
+  EXPECT_EQ(json["title"], awkward);
+  EXPECT_EQ(json["text"], awkward);
+  EXPECT_EQ(json["events"][0]["evidence"]["quote"], awkward);
+  EXPECT_EQ(json["events"][0]["route"].size(), 2u);
+  EXPECT_EQ(json["events"][0]["modes"][0], "air");
+  EXPECT_DOUBLE_EQ(json["events"][0]["place"]["lat"].get<double>(), 45.6);
+  // Byte for byte what the JSON library writes for the same object.
+  nlohmann::ordered_json same = nlohmann::ordered_json::parse(line);
+  EXPECT_EQ(same.dump(), line);
+  EXPECT_NE(line.find("\\u0001"), std::string::npos);
+  EXPECT_NE(line.find("\xC3\xA9t\xC3\xA9"), std::string::npos) << "non-ASCII stays as it is";
+}
+
+TEST(JsonOutput, WholeScoresKeepTheirFraction) {
+  Extraction x = Sample();
+  x.stories[0].score = 1.0;
+  EXPECT_NE(ToJsonLine(x).find("\"score\":1.0"), std::string::npos);
+}
+
 TEST(TableOutput, OneLinePerEvent) {
   const std::string table = ToTable(Sample());
   EXPECT_EQ(std::count(table.begin(), table.end(), '\n'), 2);
