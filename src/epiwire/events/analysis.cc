@@ -354,6 +354,13 @@ uint32_t SentenceView::CuesIn(size_t begin, size_t end) const {
   return flags;
 }
 
+bool SentenceView::OnlyJoints(size_t begin, size_t end, uint32_t classes) const {
+  for (size_t k = begin; k < end && k < tokens.size(); ++k) {
+    if (tokens[k].lower != "," && !Is(k, classes)) return false;
+  }
+  return true;
+}
+
 bool SentenceView::HasDisease() const {
   return std::any_of(disease.begin(), disease.end(), [](const std::string& d) { return !d.empty(); });
 }

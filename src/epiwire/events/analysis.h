@@ -102,6 +102,9 @@ struct SentenceView {
   std::vector<bool> measure_start;  // by token: a measure word could start here
 
   uint32_t CuesIn(size_t begin, size_t end) const;
+  // Whether tokens [begin, end) are only commas and words of `classes`: the joints of a
+  // list ("X, Y and Z", "X、Y"). True for an empty range.
+  bool OnlyJoints(size_t begin, size_t end, uint32_t classes) const;
   bool HasCue(uint32_t cue) const { return CuesIn(0, tokens.size()) & cue; }
   bool Is(size_t i, uint32_t grammar_class) const {
     return i < grammar.size() && (grammar[i] & grammar_class);

@@ -405,11 +405,7 @@ const PlaceRef* ItemOrigin(const SentenceView& view, const QuantityRef& q) {
 std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef& anchor) {
   std::vector<const PlaceRef*> list;
   const auto joined = [&](size_t from, size_t to) {
-    if (from >= to) return false;
-    for (size_t k = from; k < to; ++k) {
-      if (view.tokens[k].lower != "," && !view.Is(k, kGrCoordination)) return false;
-    }
-    return true;
+    return from < to && view.OnlyJoints(from, to, kGrCoordination);
   };
   const PlaceRef* last = &anchor;
   for (const PlaceRef& ref : view.places) {  // after the anchor, in order
@@ -432,11 +428,7 @@ std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef
 std::vector<size_t> CountsListedWith(const SentenceView& view, const std::vector<ReadCount>& counts,
                                      size_t c) {
   const auto joined = [&](size_t from, size_t to) {
-    if (from >= to) return false;
-    for (size_t k = from; k < to; ++k) {
-      if (view.tokens[k].lower != "," && !view.Is(k, kGrCoordination)) return false;
-    }
-    return true;
+    return from < to && view.OnlyJoints(from, to, kGrCoordination);
   };
   size_t first = c;
   while (first > 0 && joined(counts[first - 1].quantity.span.end, counts[first].quantity.span.begin)) {

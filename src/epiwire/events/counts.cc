@@ -89,9 +89,11 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
   return std::nullopt;
 }
 
-// A verb that ends right where the count starts: "killing 5", "found in 12 people".
-std::optional<TermAt> KillVerbBefore(const SentenceView& view, size_t start, size_t* at) {
-  // "выявили ещё у двух": a cue of new cases and a preposition may come between.
+// The first term, up to four tokens back, that ends right where a count starts (or
+// before a cue of new cases and a preposition: "выявили ещё у двух") and that `take`
+// reads as a verb (nullopt: not one).
+template <typename Take>
+std::optional<TermAt> VerbEndingAt(const SentenceView& view, size_t start, size_t* at, Take take) {
   size_t verb_end = start;
   while (verb_end > 0 && start - verb_end < 2 &&
          ((view.cues[verb_end - 1] & kCueNew) || view.Is(verb_end - 1, kGrFunction)) &&
@@ -100,17 +102,34 @@ std::optional<TermAt> KillVerbBefore(const SentenceView& view, size_t start, siz
   }
   for (size_t back = 1; back <= 4 && back <= verb_end; ++back) {
     const size_t k = verb_end - back;
-    TermAt term = view.terms[k];
+    const TermAt& term = view.terms[k];
     if (term.length == 0 || (k + term.length != start && k + term.length != verb_end)) continue;
+    if (std::optional<TermAt> verb = take(term)) {
+      *at = k;
+      return verb;
+    }
+  }
+  return std::nullopt;
+}
+
+// A verb that ends right where the count starts: "killing 5", "found in 12 people".
+std::optional<TermAt> KillVerbBefore(const SentenceView& view, size_t start, size_t* at) {
+  return VerbEndingAt(view, start, at, [](TermAt term) -> std::optional<TermAt> {
     if (term.term.role != TermRole::kKillVerb) {
-      if (!term.term.kill_status) continue;
+      if (!term.term.kill_status) return std::nullopt;
       term.term.role = TermRole::kKillVerb;
       term.term.status = term.term.kill_status;
     }
-    *at = k;
     return term;
-  }
-  return std::nullopt;
+  });
+}
+
+// A status verb before the people it tells of: "han fallecido 1.062 personas".
+std::optional<TermAt> StatusVerbBefore(const SentenceView& view, size_t start, size_t* at) {
+  return VerbEndingAt(view, start, at, [](const TermAt& term) -> std::optional<TermAt> {
+    if (term.term.role != TermRole::kVerb || !term.term.status) return std::nullopt;
+    return term;
+  });
 }
 
 // The noun phrase after a number: its head decides what is counted. `needs_status`
@@ -867,20 +886,11 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     // "han fallecido 1.062 personas", "умерли 5 человек": a status verb before the
     // people it tells of (the subject after its verb).
     if (!blocked && needs_status && reading && !reading->by_modifier) {
-      size_t verb_end = hedge;
-      while (verb_end > 0 && hedge - verb_end < 2 && (view.cues[verb_end - 1] & kCueNew) &&
-             view.terms[verb_end - 1].length == 0) {
-        --verb_end;
-      }
-      for (size_t back = 1; back <= 4 && back <= verb_end; ++back) {
-        const TermAt& term = view.terms[verb_end - back];
-        if (term.length != back) continue;
-        if (term.term.role == TermRole::kVerb && term.term.status) {
-          reading->status = *term.term.status;
-          reading->path = CountPath::kVerb;
-          needs_status = false;
-        }
-        break;
+      size_t verb_at = 0;
+      if (const auto verb = StatusVerbBefore(view, hedge, &verb_at)) {
+        reading->status = *verb->term.status;
+        reading->path = CountPath::kVerb;
+        needs_status = false;
       }
     }
     // "killed 28 people, including nine people", "50 cattle and one moose": people or

@@ -545,8 +545,6 @@ Status Lexicon::ReadSettings(const std::string& path) {
       return Status::Ok();
     }
     if (fields[0] == "single") {
-      if (!single_nouns_set_) single_nouns_.clear();
-      single_nouns_set_ = true;
       for (size_t f = 1; f < fields.size(); ++f) {
         for (const text::Token& t : text::Tokenize(fields[f], 0, fields[f].size())) {
           if (t.is_word) single_nouns_.push_back(t.lower);

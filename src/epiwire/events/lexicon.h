@@ -163,7 +163,7 @@ class Lexicon {
     return MatchCue(WordIds(tokens), i, cues);
   }
   // A case noun in the singular ("case", "случай"): after "a" or "first" it counts one.
-  // settings.tsv lists them (`single` rows); English has case, death, infection, fatality.
+  // settings.tsv lists them (`single` rows).
   bool IsSingleNoun(std::string_view word) const {
     return std::find(single_nouns_.begin(), single_nouns_.end(), word) != single_nouns_.end();
   }
@@ -234,8 +234,7 @@ class Lexicon {
   std::string WordKey(std::string_view lower) const;
 
   std::string language_;
-  std::vector<std::string> single_nouns_ = {"case", "death", "infection", "fatality"};
-  bool single_nouns_set_ = false;  // the first `single` row replaces the English default
+  std::vector<std::string> single_nouns_;
   std::unique_ptr<quantity::NumberGrammar> numbers_;
   std::unique_ptr<dates::DateGrammar> dates_;
   bool stem_ = false;

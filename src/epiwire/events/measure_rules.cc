@@ -196,13 +196,10 @@ std::vector<Place> CoActors(const SentenceView& view, const std::optional<Place>
     }
   }
   if (start == nullptr) return out;
+  const uint32_t joints =
+      kGrCoordination | kGrDeterminer | (after ? static_cast<uint32_t>(kGrLocative) : 0u);
   const auto joined = [&](size_t from, size_t to) {
-    if (to < from || to - from > 3) return false;
-    for (size_t k = from; k < to; ++k) {
-      const uint32_t joins = kGrCoordination | kGrDeterminer | (after ? static_cast<uint32_t>(kGrLocative) : 0u);
-      if (view.tokens[k].lower != "," && !view.Is(k, joins)) return false;
-    }
-    return true;
+    return to >= from && to - from <= 3 && view.OnlyJoints(from, to, joints);
   };
   const PlaceRef* last = start;
   for (const PlaceRef& ref : view.places) {
@@ -332,16 +329,13 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
   for (size_t o = 1; o < objects.size(); ++o) {
     const size_t from = objects[o - 1].end;
     const size_t to = objects[o].begin;
-    bool joined = to > from && to - from <= 3;
-    bool coordinated = false;
-    bool determined = false;
-    for (size_t k = from; joined && k < to; ++k) {
-      joined = tokens[k].lower == "," || view.Is(k, kGrCoordination | kGrDeterminer);
-      coordinated = coordinated || view.Is(k, kGrCoordination);
-      determined = determined || view.Is(k, kGrDeterminer);
-    }
-    // "flights, the border has ...": after a bare comma, an article opens a new clause.
-    joined = joined && (coordinated || !determined);
+    // "flights, the border has ...": after a bare comma, an article opens a new clause;
+    // with "and" it does not ("schools and the universities").
+    const bool coordinated = !view.OnlyJoints(from, to, kGrDeterminer);
+    const bool commas_only = view.OnlyJoints(from, to, 0);
+    const bool joined = to > from && to - from <= 3 &&
+                        view.OnlyJoints(from, to, kGrCoordination | kGrDeterminer) &&
+                        (coordinated || commas_only);
     group[o] = joined ? group[o - 1] : o;
   }
   const auto index_of = [&](const Mark* mark) { return static_cast<size_t>(mark - objects.data()); };

@@ -237,6 +237,14 @@ void WritePlace(Writer& w, const std::optional<Place>& place) {
   w.Close('}');
 }
 
+// "start" and "end" of a span of the text.
+void WriteSpan(Writer& w, size_t start, size_t end) {
+  w.Key("start");
+  w.Int(static_cast<int64_t>(start));
+  w.Key("end");
+  w.Int(static_cast<int64_t>(end));
+}
+
 void WriteDate(Writer& w, const std::optional<Date>& date) {
   if (date) {
     w.Str(date->ToIso());
@@ -304,10 +312,7 @@ void WriteEvent(Writer& w, const Event& event) {
   }
   w.Key("evidence");
   w.Open('{');
-  w.Key("start");
-  w.Int(static_cast<int64_t>(event.evidence.start));
-  w.Key("end");
-  w.Int(static_cast<int64_t>(event.evidence.end));
+  WriteSpan(w, event.evidence.start, event.evidence.end);
   w.Key("quote");
   w.Str(event.evidence.quote);
   w.Close('}');
@@ -371,10 +376,7 @@ std::string ToJsonLine(const Extraction& extraction, const JsonOptions& options)
   w.Open('[');
   for (const Story& story : extraction.stories) {
     w.Open('{');
-    w.Key("start");
-    w.Int(static_cast<int64_t>(story.start));
-    w.Key("end");
-    w.Int(static_cast<int64_t>(story.end));
+    WriteSpan(w, story.start, story.end);
     w.Key("relevant");
     w.Bool(story.relevant);
     w.Key("score");
@@ -388,10 +390,7 @@ std::string ToJsonLine(const Extraction& extraction, const JsonOptions& options)
   w.Open('[');
   for (const RemovedRange& range : extraction.removed) {
     w.Open('{');
-    w.Key("start");
-    w.Int(static_cast<int64_t>(range.start));
-    w.Key("end");
-    w.Int(static_cast<int64_t>(range.end));
+    WriteSpan(w, range.start, range.end);
     w.Key("reason");
     w.Str(range.reason == RemovalReason::kDuplicate ? "duplicate" : "boilerplate");
     w.Close('}');
