@@ -198,9 +198,11 @@ void LoadPhase(const Options& options, ServerProcess& server) {
         ++requests;
         if (!res || res->status != 200) {
           if (errors++ < 5) {
-            std::fprintf(stderr, "error: %s: %s\n", path.c_str(),
+            std::fprintf(stderr, "error: %s: %s (request %d of this client, after %.0f ms)\n",
+                         path.c_str(),
                          res ? std::to_string(res->status).c_str()
-                             : httplib::to_string(res.error()).c_str());
+                             : httplib::to_string(res.error()).c_str(),
+                         i + 1, ms);
           }
           continue;
         }

@@ -31,6 +31,7 @@ struct ServeOptions {
   size_t max_results = 5000;
   bool public_address = false;
   int timeout_seconds = 10;
+  size_t connections = 8;
 };
 
 int RunServe(const ServeOptions& options) {
@@ -47,6 +48,7 @@ int RunServe(const ServeOptions& options) {
   server_options.max_results = options.max_results;
   server_options.allow_public = options.public_address;
   server_options.timeout_seconds = options.timeout_seconds;
+  server_options.store_connections = options.connections;
   serve::Server server(*opened.value(), server_options);
 
   // SIGINT and SIGTERM stop the server cleanly: block them here (threads started
@@ -107,6 +109,10 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
                       "Seconds a client has to send a whole request and to take its answer\n"
                       "(default 10); slower ones get 408 or are cut off")
       ->check(CLI::Range(1, 3600));
+  command->add_option("--connections", options->connections,
+                      "Store connections reading at once, opened as requests need them\n"
+                      "(default 8; an in-memory store has one)")
+      ->check(CLI::Range(size_t{1}, size_t{256}));
   command->add_option("--max-results", options->max_results,
                       "Cap on any list the API returns (default 5000)")
       ->check(CLI::Range(size_t{1}, size_t{100000}));

@@ -3,6 +3,7 @@
 // Aggregates live in api_series.cc (series, alerts) and api_map.cc (routes, places).
 #include "epiwire/serve/api.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "epiwire/serve/json_view.h"
@@ -14,7 +15,6 @@ using nlohmann::json;
 
 constexpr size_t kDefaultLimit = 100;
 constexpr size_t kMaxDocumentIdBytes = 512;
-constexpr size_t kFactCountPage = 50000;
 const std::set<std::string> kFilterParams = {"disease", "country", "subdivision", "type",
                                              "from",    "to",      "limit",       "offset"};
 
@@ -31,8 +31,11 @@ ApiResponse StoreError(const Status& status) {
 
 }  // namespace
 
-Api::Api(store::EventStore& store, size_t max_results)
-    : store_(store), max_results_(max_results == 0 ? 1 : max_results) {}
+Api::Api(store::EventStore& store, size_t max_results, size_t connections)
+    : stores_(store, std::clamp<size_t>(connections, 1, kMaxConnections)),
+      max_results_(max_results == 0 ? 1 : max_results),
+      aggregate_turns_(static_cast<ptrdiff_t>(
+          std::max<size_t>(1, std::clamp<size_t>(connections, 1, kMaxConnections) / 4))) {}
 
 ApiResponse Api::Error(int status, const std::string& message) {
   return ApiResponse{status, Dump(json{{"error", message}, {"status", status}})};
@@ -70,38 +73,13 @@ ApiResponse Api::Get(const std::string& path, const QueryParams& params) {
   return Error(404, "no such API endpoint: " + path.substr(0, 128));
 }
 
-Result<int64_t> Api::CountFacts() {
-  auto documents = store_.CountDocuments();
-  if (!documents.ok()) return documents.status();
-  auto events = store_.CountEvents();
-  if (!events.ok()) return events.status();
-  // Facts change only with events: reuse the last count while the counts stay.
-  if (documents.value() == cached_documents_ && events.value() == cached_events_) {
-    return cached_facts_;
-  }
-  store::EventFilter filter;
-  filter.limit = kFactCountPage;
-  int64_t facts = 0;
-  for (;;) {
-    auto page = store_.Facts(filter);
-    if (!page.ok()) return page.status();
-    facts += static_cast<int64_t>(page->size());
-    if (page->size() < kFactCountPage) break;
-    filter.offset += kFactCountPage;
-  }
-  cached_documents_ = documents.value();
-  cached_events_ = events.value();
-  cached_facts_ = facts;
-  return facts;
-}
-
 ApiResponse Api::Stats() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto documents = store_.CountDocuments();
+  auto store = stores_.Acquire();
+  auto documents = store->CountDocuments();
   if (!documents.ok()) return StoreError(documents.status());
-  auto events = store_.CountEvents();
+  auto events = store->CountEvents();
   if (!events.ok()) return StoreError(events.status());
-  auto facts = CountFacts();
+  auto facts = store->CountFacts();
   if (!facts.ok()) return StoreError(facts.status());
   return Ok({{"documents", documents.value()},
              {"events", events.value()},
@@ -117,8 +95,8 @@ ApiResponse Api::Events(const QueryParams& params) {
   const size_t limit = filter->limit;
   filter->limit = limit + 1;  // one more tells whether there is a next page
   Result<std::vector<store::StoredEvent>> events = [&] {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return store_.Events(filter.value());
+    auto store = stores_.Acquire();
+    return store->Events(filter.value());
   }();
   if (!events.ok()) return StoreError(events.status());
   json list = json::array();
@@ -139,8 +117,8 @@ ApiResponse Api::Facts(const QueryParams& params) {
   const size_t limit = filter->limit;
   filter->limit = limit + 1;
   Result<std::vector<Fact>> facts = [&] {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return store_.Facts(filter.value());
+    auto store = stores_.Acquire();
+    return store->Facts(filter.value());
   }();
   if (!facts.ok()) return StoreError(facts.status());
   json list = json::array();
@@ -156,8 +134,8 @@ ApiResponse Api::DocumentById(const std::string& id) {
     return Error(400, "document id: want 1 to 512 bytes");
   }
   Result<std::optional<store::StoredDocument>> found = [&] {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return store_.Document(id);
+    auto store = stores_.Acquire();
+    return store->Document(id);
   }();
   if (!found.ok()) return StoreError(found.status());
   if (!found.value()) return Error(404, "no such document");
@@ -169,8 +147,8 @@ Result<std::vector<Fact>> Api::ScanFacts(store::EventFilter filter, bool* trunca
   filter.offset = 0;
   filter.limit = kMaxScannedFacts + 1;
   Result<std::vector<Fact>> facts = [&] {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return store_.Facts(filter);
+    auto store = stores_.Acquire();
+    return store->Facts(filter);
   }();
   if (!facts.ok()) return facts.status();
   *truncated = facts->size() > kMaxScannedFacts;

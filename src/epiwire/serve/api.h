@@ -5,12 +5,14 @@
 #ifndef EPIWIRE_SERVE_API_H_
 #define EPIWIRE_SERVE_API_H_
 
+#include <cstddef>
 #include <cstdint>
-#include <mutex>
+#include <semaphore>
 #include <string>
 #include <vector>
 
 #include "epiwire/serve/query.h"
+#include "epiwire/serve/store_pool.h"
 #include "epiwire/store/event_store.h"
 
 namespace epiwire::serve {
@@ -22,11 +24,14 @@ struct ApiResponse {
 
 // Facts read for one aggregate request (series, alerts, routes, places) at most.
 inline constexpr size_t kMaxScannedFacts = 200000;
+// Store connections one Api uses at most.
+inline constexpr ptrdiff_t kMaxConnections = 256;
 
 class Api {
  public:
-  // `store` must outlive the Api. Thread-safe: store calls are serialised.
-  Api(store::EventStore& store, size_t max_results);
+  // `store` must outlive the Api. Thread-safe: each request reads through a
+  // connection of its own, up to `connections` at once (StorePool).
+  Api(store::EventStore& store, size_t max_results, size_t connections = 1);
 
   // Answers GET `path` (already URL-decoded). Unknown paths are 404, bad
   // parameters 400, store failures 500, a missing stage (series, signals) 501;
@@ -52,14 +57,26 @@ class Api {
   // Case facts matching `filter` (its limit and offset are ignored), at most
   // kMaxScannedFacts; `truncated` tells whether there were more.
   Result<std::vector<Fact>> ScanFacts(store::EventFilter filter, bool* truncated);
-  Result<int64_t> CountFacts();
 
-  store::EventStore& store_;
+  // An aggregate holds a store connection for seconds over a large store: a
+  // quarter of the connections at most go to aggregates, so that lists always
+  // find one. Held for the whole of Series, Alerts, Routes and Places.
+  class AggregateTurn {
+   public:
+    explicit AggregateTurn(std::counting_semaphore<kMaxConnections>& turns) : turns_(turns) {
+      turns_.acquire();
+    }
+    AggregateTurn(const AggregateTurn&) = delete;
+    AggregateTurn& operator=(const AggregateTurn&) = delete;
+    ~AggregateTurn() { turns_.release(); }
+
+   private:
+    std::counting_semaphore<kMaxConnections>& turns_;
+  };
+
+  StorePool stores_;
   const size_t max_results_;
-  std::mutex mutex_;  // guards store_ and the cache below
-  int64_t cached_documents_ = -1;
-  int64_t cached_events_ = -1;
-  int64_t cached_facts_ = 0;
+  std::counting_semaphore<kMaxConnections> aggregate_turns_;
 };
 
 }  // namespace epiwire::serve

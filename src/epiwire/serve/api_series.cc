@@ -117,6 +117,7 @@ ApiResponse Api::Series(const QueryParams& params) {
     status = ParseCaseStatus(Param(params, "status"));
     if (!status) return Error(400, "status: want a case status such as confirmed or deaths");
   }
+  AggregateTurn turn(aggregate_turns_);
   bool truncated = false;
   auto facts = ScanFacts(filter.value(), &truncated);
   if (!facts.ok()) return Error(500, "store: " + facts.status().message());
@@ -165,15 +166,16 @@ ApiResponse Api::Alerts(const QueryParams& params) {
   store::EventFilter scan = filter.value();
   scan.from.reset();
   scan.to.reset();
+  AggregateTurn turn(aggregate_turns_);
   bool truncated = false;
   auto facts = ScanFacts(scan, &truncated);
   if (!facts.ok()) return Error(500, "store: " + facts.status().message());
   Result<series::SourceFunction> sources = series::SourceFunction();
   Result<std::vector<store::AlertState>> states = std::vector<store::AlertState>();
   {
-    std::lock_guard<std::mutex> lock(mutex_);
-    sources = series::StoreSources(store_, facts.value());
-    states = store_.AlertStates();
+    auto store = stores_.Acquire();
+    sources = series::StoreSources(*store, facts.value());
+    states = store->AlertStates();
   }
   if (!sources.ok()) return Error(500, "store: " + sources.status().message());
   if (!states.ok()) return Error(500, "store: " + states.status().message());
@@ -235,8 +237,8 @@ ApiResponse Api::Post(const std::string& path, const QueryParams& params) {
                    });
   if (!hex) return Error(400, "alert id: want 16 hexadecimal digits");
   Status done = [&] {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return store_.SetAlertState(id, action == "dismiss" ? "dismissed" : "");
+    auto store = stores_.Acquire();
+    return store->SetAlertState(id, action == "dismiss" ? "dismissed" : "");
   }();
   if (!done.ok()) return Error(500, "store: " + done.message());
   return ApiResponse{200, json{{"id", id}, {"dismissed", action == "dismiss"}}.dump()};

@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <httplib.h>
 #include <malloc.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -24,6 +25,7 @@ namespace epiwire::serve {
 namespace {
 
 constexpr size_t kMaxRequestBodyBytes = 1024;
+constexpr int kListenBacklog = 1024;  // connections the kernel holds until accepted
 constexpr const char* kSecurityPolicy =
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -130,7 +132,7 @@ bool IsLoopbackHost(const std::string& host) {
 
 struct Server::Impl {
   Impl(store::EventStore& store, ServerOptions opts)
-      : options(std::move(opts)), api(store, options.max_results) {}
+      : options(std::move(opts)), api(store, options.max_results, options.store_connections) {}
 
   httplib::Server::HandlerResponse Handle(const httplib::Request& req, httplib::Response& res);
   void Configure();
@@ -140,6 +142,7 @@ struct Server::Impl {
   ServerOptions options;
   Api api;
   HttpServer http;
+  int listening_socket = -1;
   std::mutex mutex;  // guards the three flags below
   bool started = false;
   bool listening = false;
@@ -221,9 +224,10 @@ void Server::Impl::Configure() {
   http.set_payload_max_length(kMaxRequestBodyBytes);
   // httplib's default adds SO_REUSEPORT, which would let a second process share
   // (and steal connections from) our port; keep only SO_REUSEADDR for restarts.
-  http.set_socket_options([](socket_t sock) {
+  http.set_socket_options([this](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    listening_socket = sock;  // the last one made is the one bound
   });
   http.set_pre_routing_handler(
       [this](const httplib::Request& req, httplib::Response& res) { return Handle(req, res); });
@@ -271,6 +275,12 @@ Status Server::Run(const std::function<void(int port)>& on_listening) {
     return Status::IoError("serve: cannot listen on " + options.host + ":" +
                            std::to_string(options.port));
   }
+  // httplib listens with a backlog of 5 (fixed in Debian's build of the library):
+  // when more clients connect at once, the kernel drops their handshakes and
+  // retries for about a minute (found by load_api: 200 clients starting together,
+  // some first requests answered after 62 s or never). Listening again on the
+  // bound socket widens the queue.
+  if (impl_->listening_socket >= 0) ::listen(impl_->listening_socket, kListenBacklog);
   {
     std::lock_guard<std::mutex> lock(impl_->mutex);
     if (impl_->stop_requested) return Status::Ok();

@@ -31,6 +31,9 @@ struct ServerOptions {
   int timeout_seconds = 10;
   int keep_alive_seconds = 5;  // an idle keep-alive connection is closed after this
   size_t workers = 64;         // threads answering requests (idle connections hold none)
+  // Store connections reading at once, opened as requests need them (1: one,
+  // shared; a store that cannot open another is shared whatever this says).
+  size_t store_connections = 8;
   size_t max_connections = 2048;
   // Listening on an address other than loopback (127.0.0.0/8, ::1, localhost)
   // is refused unless this is set (`serve --public`).
@@ -42,8 +45,8 @@ bool IsLoopbackHost(const std::string& host);
 
 class Server {
  public:
-  // `store` must outlive the server. The store is used from the server's threads
-  // under one mutex.
+  // `store` must outlive the server. Requests read through it or through other
+  // connections it opens (options.store_connections).
   Server(store::EventStore& store, ServerOptions options);
   ~Server();
 

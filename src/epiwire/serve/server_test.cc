@@ -12,17 +12,21 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "epiwire/serve/query.h"
 #include "epiwire/serve/static_files.h"
+#include "epiwire/serve/store_pool.h"
 
 namespace epiwire::serve {
 namespace {
@@ -111,6 +115,13 @@ class FakeStore : public store::EventStore {
     return static_cast<int64_t>(extractions_.size());
   }
   Result<int64_t> CountEvents() override { return static_cast<int64_t>(AllEvents().size()); }
+  Result<int64_t> CountFacts() override {
+    store::EventFilter all;
+    all.limit = std::numeric_limits<size_t>::max();
+    auto facts = Facts(all);
+    if (!facts.ok()) return facts.status();
+    return static_cast<int64_t>(facts->size());
+  }
   Status PutOfficial(const std::vector<store::OfficialValue>&) override { return Status::Ok(); }
   Result<std::vector<store::OfficialValue>> Official(const std::string&, const std::string&,
                                                      CaseStatus) override {
@@ -935,6 +946,112 @@ TEST(ServerOptionsTest, RefusesANonLoopbackAddressWithoutPublic) {
   EXPECT_FALSE(IsLoopbackHost("0.0.0.0"));
   EXPECT_FALSE(IsLoopbackHost("192.168.1.4"));
   EXPECT_FALSE(IsLoopbackHost("::"));
+}
+
+}  // namespace
+}  // namespace epiwire::serve
+
+namespace epiwire::serve {
+namespace {
+
+// A store that opens other connections to itself (counted), like a database file.
+class OpeningStore : public FakeStore {
+ public:
+  explicit OpeningStore(std::atomic<int>* opened) : opened_(opened) {}
+  Result<std::unique_ptr<store::EventStore>> OpenAnother() override {
+    ++*opened_;
+    return std::unique_ptr<store::EventStore>(std::make_unique<OpeningStore>(opened_));
+  }
+
+ private:
+  std::atomic<int>* opened_;
+};
+
+void WaitUntil(const std::function<bool()>& done) {
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!done() && std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+TEST(StorePoolTest, OpensConnectionsOnlyWhenAllAreBusyAndNoMoreThanItsSize) {
+  std::atomic<int> opened{0};
+  OpeningStore first(&opened);
+  StorePool pool(first, 3);
+  {
+    auto one = pool.Acquire();
+    EXPECT_EQ(&*one, &first);
+  }
+  {
+    auto again = pool.Acquire();  // the first is idle again: nothing opened
+    EXPECT_EQ(opened.load(), 0);
+  }
+  auto a = pool.Acquire();
+  auto b = pool.Acquire();
+  auto c = pool.Acquire();
+  EXPECT_EQ(opened.load(), 2);
+  EXPECT_EQ(pool.open(), 3u);
+  EXPECT_NE(&*a, &*b);
+  EXPECT_NE(&*b, &*c);
+  EXPECT_NE(&*a, &*c);
+  // A fourth caller waits for one of the three.
+  std::atomic<bool> got{false};
+  std::thread fourth([&] {
+    auto d = pool.Acquire();
+    got = true;
+  });
+  WaitUntil([&] { return pool.waiting() == 1; });
+  EXPECT_FALSE(got.load());
+  { auto released = std::move(b); }
+  fourth.join();
+  EXPECT_TRUE(got.load());
+  EXPECT_EQ(opened.load(), 2);
+}
+
+TEST(StorePoolTest, CallersAreServedInTheOrderTheyAsked) {
+  FakeStore only;  // cannot open another: one connection, shared
+  StorePool pool(only, 4);
+  std::vector<int> order;
+  std::mutex order_mutex;
+  std::vector<std::thread> callers;
+  {
+    auto held = pool.Acquire();
+    for (int i = 0; i < 5; ++i) {
+      callers.emplace_back([&, i] {
+        auto lease = pool.Acquire();
+        std::lock_guard<std::mutex> lock(order_mutex);
+        order.push_back(i);
+      });
+      WaitUntil([&] { return pool.waiting() == static_cast<size_t>(i) + 1; });
+    }
+    EXPECT_EQ(pool.open(), 1u);
+  }
+  for (std::thread& caller : callers) caller.join();
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4}));
+}
+
+// Two hundred clients connecting in the same instant (a dashboard's users after a
+// restart): each first request is answered at once, none waits for the kernel to
+// retry a dropped handshake (seconds, up to a minute).
+TEST(ServerLoadTest, ClientsConnectingAllAtOnceAreAllAnswered) {
+  FakeStore store;
+  RunningServer running(store, PortZero());
+  constexpr int kClients = 200;
+  std::atomic<int> answered{0};
+  std::atomic<bool> go{false};
+  std::vector<std::thread> clients;
+  for (int i = 0; i < kClients; ++i) {
+    clients.emplace_back([&] {
+      while (!go) std::this_thread::yield();
+      RawClient client(running.port());
+      if (!client.connected()) return;
+      if (!client.Send("GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) return;
+      if (StatusOf(client.ReadToEnd()) == 200) ++answered;
+    });
+  }
+  go = true;
+  for (std::thread& client : clients) client.join();
+  EXPECT_EQ(answered.load(), kClients);
 }
 
 }  // namespace

@@ -163,6 +163,21 @@ nlohmann::json ParseJsonArray(const std::optional<std::string>& text) {
   return json.is_array() ? json : nlohmann::json::array();
 }
 
+// The API lists rows in id order, filtered by country, disease or subdivision,
+// and by a range of dates. A page's ids are read from an index alone, then sorted
+// (sql_queries.cc): indexes ending in the date cover every filter but make the
+// matching ids be sorted; for the largest groups (a country, a disease) indexes
+// ending in the id keep them in order, so the scan stops at the page's end.
+std::string ListIndexes(const std::string& table) {
+  const std::string create = "CREATE INDEX IF NOT EXISTS " + table;
+  return create + "_country ON " + table + " (place_country, event_date);\n" +
+         create + "_country_disease ON " + table + " (place_country, disease, event_date);\n" +
+         create + "_disease ON " + table + " (disease, event_date);\n" +
+         create + "_by_country ON " + table + " (place_country, id);\n" +
+         create + "_by_disease ON " + table + " (disease, id);\n" +
+         create + "_by_subdivision ON " + table + " (place_subdivision, id);\n";
+}
+
 }  // namespace
 
 const char* const kOfficialDiseaseColumn = "disease TEXT NOT NULL DEFAULT 'covid-19'";
@@ -196,9 +211,11 @@ std::string SchemaSql(std::string_view id_type) {
          PlaceColumnsDdl("target_") + ", detail TEXT NOT NULL);\n"
          "CREATE INDEX IF NOT EXISTS events_document ON events (document_id, event_index);\n"
          "CREATE INDEX IF NOT EXISTS events_fact ON events (fact_id);\n"
-         "CREATE INDEX IF NOT EXISTS events_country ON events (place_country, event_date);\n"
-         "CREATE INDEX IF NOT EXISTS events_disease ON events (disease, event_date);\n"
-         "CREATE INDEX IF NOT EXISTS events_date ON events (event_date);\n"
+         "CREATE INDEX IF NOT EXISTS events_date ON events (event_date);\n" +
+         ListIndexes("events") +
+         // A page deep in the unfiltered list is found in this narrow index, not by
+         // stepping over whole rows.
+         "CREATE INDEX IF NOT EXISTS events_id ON events (id);\n"
          "CREATE TABLE IF NOT EXISTS facts (id " + id + ", key TEXT NOT NULL, count BIGINT NOT "
          "NULL, type TEXT NOT NULL, disease TEXT NOT NULL, status TEXT NOT NULL, host TEXT NOT NULL "
          "DEFAULT 'human', place_name TEXT, place_country TEXT, place_subdivision TEXT, "
@@ -209,9 +226,8 @@ std::string SchemaSql(std::string_view id_type) {
          // (and so its conflict flags) take in turn.
          "CREATE TABLE IF NOT EXISTS fact_keys (key TEXT PRIMARY KEY);\n"
          "CREATE UNIQUE INDEX IF NOT EXISTS facts_key_count ON facts (key, count);\n"
-         "CREATE INDEX IF NOT EXISTS facts_country ON facts (place_country, event_date);\n"
-         "CREATE INDEX IF NOT EXISTS facts_disease ON facts (disease, event_date);\n"
-         "CREATE INDEX IF NOT EXISTS facts_date ON facts (event_date);\n"
+         "CREATE INDEX IF NOT EXISTS facts_date ON facts (event_date);\n" +
+         ListIndexes("facts") +
          "CREATE TABLE IF NOT EXISTS official (id " + id + ", country TEXT NOT NULL, subdivision "
          "TEXT NOT NULL, place_name TEXT NOT NULL, date TEXT NOT NULL, status TEXT NOT NULL, "
          "cumulative BIGINT NOT NULL, source TEXT NOT NULL, " + kOfficialDiseaseColumn + ", " +

@@ -18,7 +18,7 @@ namespace epiwire::store::internal {
 
 // The layout SchemaSql creates. 1: the first; 2: `host` on events and facts, and
 // fact_keys, the per-key lock of concurrent writers.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // CREATE TABLE/INDEX IF NOT EXISTS statements; `id_type` is the engine's
 // auto-numbered primary key type. A new database gets kSchemaVersion; an older

@@ -72,6 +72,8 @@ struct AlertState {
   std::string updated_at;  // UTC, ISO 8601
 };
 
+// Thread-compatible: one thread at a time uses a store object (no lock is taken
+// on each call); OpenAnother gives a connection to each further thread.
 class EventStore {
  public:
   virtual ~EventStore() = default;
@@ -79,6 +81,14 @@ class EventStore {
   // Opens (creating the schema if needed) "path.db", "sqlite:path.db" or
   // "postgresql://user@host/db". Fails with a message naming the store.
   static Result<std::unique_ptr<EventStore>> Open(const std::string& url);
+
+  // Another connection to the same database, sharing nothing with this one, so
+  // that several threads can read at once (a server answers each request on a
+  // connection of its own). Stores that cannot make one (in-memory databases,
+  // test doubles) answer with an error; callers then share this one.
+  virtual Result<std::unique_ptr<EventStore>> OpenAnother() {
+    return Status::InvalidInput("this store cannot open another connection");
+  }
 
   // Stores one extraction. Idempotent: the same document (same id, same text) again
   // is kUnchanged and adds nothing; the same id with another text replaces the old

@@ -416,6 +416,49 @@ TYPED_TEST(EventStoreTest, FiltersSelectByCountryDiseaseDateTypeAndPage) {
   EXPECT_EQ(this->Facts({.limit = 1, .offset = 1}).size(), 1u);
 }
 
+TYPED_TEST(EventStoreTest, PagesDeepInAFilteredListFollowIdOrder) {
+  // Twelve documents of three countries: the filtered list is the country's events
+  // in id order, whatever the dates (an index ending in a date must not reorder it).
+  const Place places[] = {kLagos, kLima, kKano};
+  for (int i = 0; i < 12; ++i) {
+    this->Put(MakeExtraction("d" + std::to_string(i), "text " + std::to_string(i),
+                             Date{2022, 8, 20},
+                             {CaseEvent("cholera", places[i % 3], Date{2022, 8, 12 - i % 5}, i)}));
+  }
+  const auto nigeria = this->Events({.country = "NG"});
+  ASSERT_EQ(nigeria.size(), 8u);
+  EXPECT_TRUE(std::is_sorted(nigeria.begin(), nigeria.end(),
+                             [](const StoredEvent& a, const StoredEvent& b) { return a.id < b.id; }));
+  const auto page = this->Events({.country = "NG", .limit = 3, .offset = 4});
+  ASSERT_EQ(page.size(), 3u);
+  for (size_t i = 0; i < page.size(); ++i) EXPECT_EQ(page[i].id, nigeria[4 + i].id);
+  const auto dated = this->Events(
+      {.disease = "cholera", .country = "NG", .from = Date{2022, 8, 9}, .limit = 2, .offset = 1});
+  std::vector<int64_t> expected;
+  for (const StoredEvent& event : nigeria) {
+    if (!(event.event.period->end < Date{2022, 8, 9})) expected.push_back(event.id);
+  }
+  ASSERT_GE(expected.size(), 3u);
+  ASSERT_EQ(dated.size(), 2u);
+  EXPECT_EQ(dated[0].id, expected[1]);
+  EXPECT_EQ(dated[1].id, expected[2]);
+  const auto facts = this->Facts({.country = "NG", .limit = 2, .offset = 6});
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_LT(facts[0].id, facts[1].id);
+}
+
+TYPED_TEST(EventStoreTest, AnotherConnectionReadsWhatThisOneWrote) {
+  this->Put(MakeExtraction("a", "text a", Date{2022, 8, 2},
+                           {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7)}));
+  auto another = this->store_->OpenAnother();
+  ASSERT_TRUE(another.ok()) << another.status().message();
+  EXPECT_EQ(another.value()->CountEvents().value(), 1);
+  this->Put(MakeExtraction("b", "text b", Date{2022, 8, 3},
+                           {CaseEvent("dengue", kLima, Date{2022, 8, 2}, 3)}));
+  EXPECT_EQ(another.value()->CountEvents().value(), 2);
+  ASSERT_EQ(another.value()->Events({.country = "PE"}).value().size(), 1u);
+}
+
 TYPED_TEST(EventStoreTest, FilterValuesAreDataNotSql) {
   this->Put(MakeExtraction("a", "text a", Date{2022, 8, 2},
                            {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7)}));
@@ -838,6 +881,54 @@ TEST(EventStoreOpen, AStoreMadeBeforeOfficialDiseasesGetsTheColumns) {
   // Opening again leaves the columns as they are.
   opened.value().reset();
   EXPECT_TRUE(EventStore::Open(backend.Url()).ok());
+}
+
+TEST(EventStoreOpen, AnInMemoryStoreHasNoOtherConnection) {
+  auto opened = EventStore::Open("sqlite::memory:");
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  auto another = opened.value()->OpenAnother();
+  ASSERT_FALSE(another.ok());
+  EXPECT_NE(another.status().message().find("in-memory"), std::string::npos)
+      << another.status().message();
+}
+
+// The list indexes answer the API's filters without sorting whole groups: the
+// largest (a country, a disease) are read in id order from an index alone.
+TEST(EventStoreOpen, ListsByCountryOrDiseaseReadAnIndexInIdOrder) {
+  SqliteBackend backend;
+  ASSERT_TRUE(EventStore::Open(backend.Url()).ok());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(backend.Url().substr(7).c_str(), &db), SQLITE_OK);
+  const auto plan = [&](const std::string& query) {
+    std::string text;
+    sqlite3_stmt* statement = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, ("EXPLAIN QUERY PLAN " + query).c_str(), -1, &statement,
+                                 nullptr),
+              SQLITE_OK);
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+      text += reinterpret_cast<const char*>(sqlite3_column_text(statement, 3));
+      text += "; ";
+    }
+    sqlite3_finalize(statement);
+    return text;
+  };
+  for (const char* table : {"events", "facts"}) {
+    SCOPED_TRACE(table);
+    const std::string by_country =
+        plan(std::string("SELECT id FROM ") + table + " WHERE place_country = 'NG' ORDER BY id LIMIT 5");
+    EXPECT_NE(by_country.find("COVERING INDEX"), std::string::npos) << by_country;
+    EXPECT_EQ(by_country.find("TEMP B-TREE"), std::string::npos) << by_country;
+    const std::string by_disease =
+        plan(std::string("SELECT id FROM ") + table + " WHERE disease = 'mpox' ORDER BY id LIMIT 5");
+    EXPECT_EQ(by_disease.find("TEMP B-TREE"), std::string::npos) << by_disease;
+    const std::string narrow = plan(std::string("SELECT id FROM ") + table +
+                                    " WHERE place_country = 'NG' AND disease = 'mpox' AND "
+                                    "event_date >= '2022-01-01' ORDER BY id LIMIT 5");
+    EXPECT_NE(narrow.find("COVERING INDEX"), std::string::npos) << narrow;
+  }
+  const std::string deep = plan("SELECT id FROM events ORDER BY id LIMIT 5 OFFSET 1000");
+  EXPECT_NE(deep.find("COVERING INDEX events_id"), std::string::npos) << deep;
+  sqlite3_close(db);
 }
 
 TEST(EventStoreOpen, UnopenableSqlitePathNamesTheStoreAndReason) {

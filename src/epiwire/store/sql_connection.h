@@ -70,6 +70,10 @@ class SqlConnection {
   // The collation clause that makes text compare byte by byte (as std::string
   // does), whatever the database's locale: "" for SQLite, whose default is.
   virtual std::string_view ByteOrder() const { return ""; }
+  // Refreshes the statistics the query planner picks indexes by (ANALYZE: about
+  // a second a million events in SQLite; a sampled one, as SQLite's
+  // analysis_limit gives, misjudges how many rows a country has).
+  virtual Status UpdateStatistics() { return Execute("ANALYZE"); }
   // How many statements failed for a reason that another try may not meet
   // (PostgreSQL: a deadlock or a serialization failure between concurrent
   // writers). The store compares it before and after a transaction.

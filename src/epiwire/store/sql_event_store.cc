@@ -47,8 +47,9 @@ const char* const kRemovedColumns = "document_id, removed_index, start_offset, e
 
 }  // namespace
 
-SqlEventStore::SqlEventStore(std::unique_ptr<SqlConnection> connection)
+SqlEventStore::SqlEventStore(std::unique_ptr<SqlConnection> connection, std::string url)
     : db_(std::move(connection)),
+      url_(std::move(url)),
       insert_documents_(std::string("INSERT INTO documents (") + kDocumentColumns + ") VALUES ",
                         kDocumentColumnCount, " ON CONFLICT (id) DO NOTHING RETURNING id"),
       stored_hashes_("SELECT id, text_hash FROM documents WHERE id IN (VALUES ", 1,
@@ -60,10 +61,32 @@ SqlEventStore::SqlEventStore(std::unique_ptr<SqlConnection> connection)
       update_conflicts_(ConflictsStatement()) {}
 
 Result<std::unique_ptr<EventStore>> SqlEventStore::Create(
-    std::unique_ptr<SqlConnection> connection) {
-  std::unique_ptr<SqlEventStore> store(new SqlEventStore(std::move(connection)));
+    std::unique_ptr<SqlConnection> connection, std::string url) {
+  std::unique_ptr<SqlEventStore> store(new SqlEventStore(std::move(connection), std::move(url)));
   if (Status status = store->Migrate(); !status.ok()) return status;
   return std::unique_ptr<EventStore>(std::move(store));
+}
+
+SqlEventStore::~SqlEventStore() {
+  // Below this the statistics of the last run still describe the tables well
+  // enough; a failure only leaves the older statistics.
+  constexpr int64_t kEventsBetweenStatistics = 10000;
+  if (events_written_ >= kEventsBetweenStatistics) (void)db_->UpdateStatistics();
+}
+
+// The schema exists (this store made or checked it), so the new connection skips
+// the migration and its lock: readers open without waiting for writers.
+Result<std::unique_ptr<EventStore>> SqlEventStore::OpenAnother() {
+  const std::string_view url(url_);
+  if (url.empty() || url.find(":memory:") != std::string_view::npos) {
+    return Status::InvalidInput(std::string(db_->engine()) +
+                                " store: an in-memory database has no other connection");
+  }
+  const bool postgres = url.starts_with("postgresql://") || url.starts_with("postgres://");
+  auto connection = postgres ? OpenPostgres(url_)
+                             : OpenSqlite(url.starts_with("sqlite:") ? url_.substr(7) : url_);
+  if (!connection.ok()) return connection.status();
+  return std::unique_ptr<EventStore>(new SqlEventStore(std::move(connection).value(), url_));
 }
 
 // Two processes opening one new database at once would both run CREATE TABLE
@@ -78,11 +101,13 @@ Status SqlEventStore::Migrate() {
   };
   auto version = db_->HasColumn("epiwire_meta", "value");
   if (!version.ok()) return fail(version.status());
+  int64_t stored_version = 0;  // 0: a new database
   if (version.value()) {
     auto rows = db_->Query("SELECT value FROM epiwire_meta WHERE name = $1",
                            {std::string("schema_version")});
     if (!rows.ok()) return fail(rows.status());
-    if (!rows->empty() && ParseInt(rows.value()[0][0]) > kSchemaVersion) {
+    if (!rows->empty()) stored_version = ParseInt(rows.value()[0][0]);
+    if (stored_version > kSchemaVersion) {
       return fail(Status::InvalidInput(std::string(db_->engine()) +
                                        " store: the database was made by a newer epiwire "
                                        "(schema version " + TextOr(rows.value()[0][0]) + ")"));
@@ -109,6 +134,8 @@ Status SqlEventStore::Migrate() {
                             {std::to_string(kSchemaVersion), std::string("schema_version")});
   if (!updated.ok()) return fail(updated.status());
   if (Status status = db_->Execute("COMMIT"); !status.ok()) return fail(status);
+  // Version 3 replaced the list indexes: the planner needs statistics to pick them.
+  if (stored_version > 0 && stored_version < kSchemaVersion) return db_->UpdateStatistics();
   return Status::Ok();
 }
 
@@ -388,6 +415,7 @@ Status SqlEventStore::InsertEventsAndFacts(const std::vector<const Extraction*>&
       !status.ok()) {
     return status;
   }
+  events_written_ += static_cast<int64_t>(event_count);
   // A fact that lost sources is recomputed from all its events, in id order.
   for (int64_t fact_id : removed_from) {
     if (Status status = RefreshFact(fact_id, changed_keys); !status.ok()) return status;

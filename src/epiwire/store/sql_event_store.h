@@ -21,8 +21,15 @@ namespace epiwire::store::internal {
 class SqlEventStore final : public EventStore {
  public:
   // Creates the schema if needed and migrates an older one (adding the columns later
-  // versions added), under the schema lock.
-  static Result<std::unique_ptr<EventStore>> Create(std::unique_ptr<SqlConnection> connection);
+  // versions added), under the schema lock. `url` is what OpenAnother connects to
+  // (empty: it cannot).
+  static Result<std::unique_ptr<EventStore>> Create(std::unique_ptr<SqlConnection> connection,
+                                                    std::string url = "");
+  // Gathers the query planner's statistics when this connection stored many events
+  // (SQLite: PostgreSQL's autovacuum does it there).
+  ~SqlEventStore() override;
+
+  Result<std::unique_ptr<EventStore>> OpenAnother() override;
 
   Result<PutOutcome> Put(const Extraction& extraction) override;
   Result<std::vector<PutOutcome>> PutBatch(const std::vector<Extraction>& batch) override;
@@ -56,7 +63,7 @@ class SqlEventStore final : public EventStore {
   };
   using FactKeyCount = std::pair<std::string, int64_t>;
 
-  explicit SqlEventStore(std::unique_ptr<SqlConnection> connection);
+  SqlEventStore(std::unique_ptr<SqlConnection> connection, std::string url);
   static RowStatement FactUpsertStatement();
   static RowStatement AddSourcesStatement(const SqlConnection& db);
   static RowStatement ConflictsStatement();
@@ -116,6 +123,8 @@ class SqlEventStore final : public EventStore {
   Result<T> InTransaction(Body body);
 
   std::unique_ptr<SqlConnection> db_;
+  const std::string url_;
+  int64_t events_written_ = 0;  // by this connection, for the planner's statistics
   // The batch statements, made once per store (their texts depend on the engine).
   RowStatement insert_documents_;
   RowStatement stored_hashes_;

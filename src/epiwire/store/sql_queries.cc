@@ -63,9 +63,13 @@ std::optional<CaseStatus> StatusOf(const std::optional<std::string>& text) {
 
 Result<std::vector<StoredEvent>> SqlEventStore::Events(const EventFilter& filter) {
   std::vector<Value> params;
-  std::string sql = "SELECT id, " + EventColumns() + " FROM events" +
-                    FilterClause(filter, "", params) + " ORDER BY id";
-  sql += PageClause(filter, params);
+  // The page's ids first, from an index alone where the filter allows (events_id
+  // when there is none; see ListIndexes), then their rows: an offset steps over
+  // index entries, not over whole rows.
+  std::string page = "SELECT id FROM events" + FilterClause(filter, "", params) + " ORDER BY id";
+  page += PageClause(filter, params);
+  const std::string sql =
+      "SELECT id, " + EventColumns() + " FROM events WHERE id IN (" + page + ") ORDER BY id";
   auto rows = db_->Query(sql, params);
   if (!rows.ok()) return rows.status();
   std::vector<StoredEvent> events;
@@ -76,9 +80,10 @@ Result<std::vector<StoredEvent>> SqlEventStore::Events(const EventFilter& filter
 
 Result<std::vector<Fact>> SqlEventStore::Facts(const EventFilter& filter) {
   std::vector<Value> params;
-  std::string page = "SELECT id, key, conflict, representative_event_id FROM facts" +
-                     FilterClause(filter, "", params) + " ORDER BY id";
-  page += PageClause(filter, params);
+  std::string ids = "SELECT id FROM facts" + FilterClause(filter, "", params) + " ORDER BY id";
+  ids += PageClause(filter, params);
+  const std::string page =
+      "SELECT id, key, conflict, representative_event_id FROM facts WHERE id IN (" + ids + ")";
   // Sources come representative first (see RefreshFact), in an order that does
   // not depend on which writer stored them.
   const std::string sql =

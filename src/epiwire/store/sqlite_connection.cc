@@ -183,7 +183,7 @@ class SqliteConnection final : public SqlConnection {
 Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &db,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                  nullptr);
   if (rc != SQLITE_OK) {
     std::string reason = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
