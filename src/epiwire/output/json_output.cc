@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "epiwire/base/utf8.h"
+#include "epiwire/output/json_writer.h"
 
 namespace epiwire::output {
 namespace {
@@ -126,199 +127,6 @@ std::string ToJsonLineByTree(const Extraction& extraction, const JsonOptions& op
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-// The same object written straight into one string: no tree of nodes a field. Numbers
-// with a fraction go through the JSON library so that their digits are its own.
-class Writer {
- public:
-  explicit Writer(std::string& out) : out_(out) {}
-
-  void Raw(std::string_view text) { out_.append(text); }
-  void Key(std::string_view key) {
-    Comma();
-    String(key);
-    out_.push_back(':');
-    fresh_ = true;  // the value that follows takes no comma
-  }
-  void Open(char bracket) {
-    Comma();
-    out_.push_back(bracket);
-    fresh_ = true;
-  }
-  void Close(char bracket) {
-    out_.push_back(bracket);
-    fresh_ = false;
-  }
-  void Null() { Value("null"); }
-  void Bool(bool value) { Value(value ? "true" : "false"); }
-  void Int(int64_t value) {
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    Value(std::string_view(digits, static_cast<size_t>(end - digits)));
-  }
-  void Double(double value) { Value(Json(value).dump()); }
-  void Str(std::string_view value) {
-    Comma();
-    String(value);
-  }
-  void StrOrNull(std::string_view value) {
-    if (value.empty()) {
-      Null();
-    } else {
-      Str(value);
-    }
-  }
-
- private:
-  void Comma() {
-    if (!fresh_) out_.push_back(',');
-    fresh_ = false;
-  }
-  void Value(std::string_view text) {
-    Comma();
-    out_.append(text);
-  }
-  // As the JSON library escapes (no ASCII-only output): quote, backslash, and the
-  // control characters.
-  void String(std::string_view value) {
-    out_.push_back('"');
-    size_t plain = 0;
-    for (size_t i = 0; i < value.size(); ++i) {
-      const auto c = static_cast<unsigned char>(value[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(value.substr(plain, i - plain));
-      plain = i + 1;
-      switch (c) {
-        case '"': out_.append("\\\""); break;
-        case '\\': out_.append("\\\\"); break;
-        case '\b': out_.append("\\b"); break;
-        case '\f': out_.append("\\f"); break;
-        case '\n': out_.append("\\n"); break;
-        case '\r': out_.append("\\r"); break;
-        case '\t': out_.append("\\t"); break;
-        default: {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-          out_.append(escaped);
-        }
-      }
-    }
-    out_.append(value.substr(plain));
-    out_.push_back('"');
-  }
-
-  std::string& out_;
-  bool fresh_ = true;
-};
-
-void WritePlace(Writer& w, const std::optional<Place>& place) {
-  if (!place) {
-    w.Null();
-    return;
-  }
-  w.Open('{');
-  w.Key("name");
-  w.Str(place->name);
-  w.Key("country");
-  w.StrOrNull(place->country);
-  w.Key("subdivision");
-  w.StrOrNull(place->subdivision);
-  w.Key("geonameid");
-  if (place->geonameid != 0) {
-    w.Int(place->geonameid);
-  } else {
-    w.Null();
-  }
-  w.Key("level");
-  w.Str(PlaceLevelName(place->level));
-  w.Key("lat");
-  place->has_coordinates ? w.Double(place->lat) : w.Null();
-  w.Key("lon");
-  place->has_coordinates ? w.Double(place->lon) : w.Null();
-  w.Close('}');
-}
-
-// "start" and "end" of a span of the text.
-void WriteSpan(Writer& w, size_t start, size_t end) {
-  w.Key("start");
-  w.Int(static_cast<int64_t>(start));
-  w.Key("end");
-  w.Int(static_cast<int64_t>(end));
-}
-
-void WriteDate(Writer& w, const std::optional<Date>& date) {
-  if (date) {
-    w.Str(date->ToIso());
-  } else {
-    w.Null();
-  }
-}
-
-void WriteEvent(Writer& w, const Event& event) {
-  w.Open('{');
-  w.Key("type");
-  if (event.type == EventType::kCases) {
-    w.Str("cases");
-    w.Key("disease");
-    w.StrOrNull(event.disease);
-    w.Key("status");
-    w.Str(CaseStatusName(event.status));
-    w.Key("host");
-    w.Str(HostName(event.host));
-    w.Key("count");
-    w.Int(event.count);
-    w.Key("qualifier");
-    w.Str(QualifierName(event.qualifier));
-    w.Key("aggregation");
-    event.aggregation ? w.Str(AggregationName(*event.aggregation)) : w.Null();
-    w.Key("imported");
-    event.imported ? w.Bool(*event.imported) : w.Null();
-    w.Key("place");
-    WritePlace(w, event.place);
-    w.Key("origin");
-    WritePlace(w, event.origin);
-    w.Key("route");
-    w.Open('[');
-    for (const Place& place : event.route) WritePlace(w, place);
-    w.Close(']');
-    w.Key("modes");
-    w.Open('[');
-    for (TravelMode mode : event.modes) w.Str(TravelModeName(mode));
-    w.Close(']');
-  } else {
-    w.Str("measure");
-    w.Key("measure");
-    w.Str(MeasureKindName(event.measure));
-    w.Key("action");
-    w.Str(MeasureActionName(event.action));
-    w.Key("disease");
-    w.StrOrNull(event.disease);
-    w.Key("place");
-    WritePlace(w, event.place);
-    w.Key("target");
-    WritePlace(w, event.target);
-    w.Key("detail");
-    w.StrOrNull(event.detail);
-  }
-  w.Key("period");
-  if (event.period) {
-    w.Open('{');
-    w.Key("start");
-    WriteDate(w, event.period->start);
-    w.Key("end");
-    WriteDate(w, event.period->end);
-    w.Close('}');
-  } else {
-    w.Null();
-  }
-  w.Key("evidence");
-  w.Open('{');
-  WriteSpan(w, event.evidence.start, event.evidence.end);
-  w.Key("quote");
-  w.Str(event.evidence.quote);
-  w.Close('}');
-  w.Close('}');
-}
-
 bool IsValidUtf8(std::string_view text) { return !FindInvalidUtf8(text).has_value(); }
 
 // Every string of the object is valid UTF-8 (the reader repairs what is not; this
@@ -356,7 +164,7 @@ std::string ToJsonLine(const Extraction& extraction, const JsonOptions& options)
   if (!AllUtf8(extraction, with_text)) return ToJsonLineByTree(extraction, options);
   std::string out;
   out.reserve(512 + 700 * extraction.events.size() + (with_text ? doc.text.size() : 0));
-  Writer w(out);
+  JsonWriter w(out);
   w.Open('{');
   w.Key("id");
   w.Str(doc.id);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "epiwire/output/json_output.h"
+#include "epiwire/output/json_writer.h"
 
 #include <gtest/gtest.h>
 
@@ -109,6 +110,16 @@ TEST(JsonOutput, WholeScoresKeepTheirFraction) {
   Extraction x = Sample();
   x.stories[0].score = 1.0;
   EXPECT_NE(ToJsonLine(x).find("\"score\":1.0"), std::string::npos);
+}
+
+TEST(JsonWriter, RealsHaveTheJsonLibrarysDigits) {
+  for (double value : {6.45, -77.03, 0.1, 45.6, 12.0, 0.0, -0.0, 1e21, 1e-7, 123456789.125,
+                       0.30000000000000004, -1.5e-300}) {
+    std::string out;
+    JsonWriter w(out);
+    w.Double(value);
+    EXPECT_EQ(out, nlohmann::ordered_json(value).dump()) << "value " << value;
+  }
 }
 
 TEST(TableOutput, OneLinePerEvent) {

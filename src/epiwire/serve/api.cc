@@ -25,6 +25,29 @@ std::string Dump(const json& value) {
 
 ApiResponse Ok(const json& value) { return ApiResponse{200, Dump(value)}; }
 
+// {"<name>": [the first `limit` items], "limit", "offset", "has_more"}: the store
+// was asked for one item more than the page, which tells whether there is a next.
+template <typename Item, typename WriteItem>
+ApiResponse Page(std::string_view name, const std::vector<Item>& items, size_t limit,
+                 size_t offset, WriteItem write_item) {
+  std::string body;
+  body.reserve(64 + 900 * std::min(items.size(), limit));
+  output::JsonWriter w(body);
+  w.Open('{');
+  w.Key(name);
+  w.Open('[');
+  for (size_t i = 0; i < items.size() && i < limit; ++i) write_item(w, items[i]);
+  w.Close(']');
+  w.Key("limit");
+  w.Int(static_cast<int64_t>(limit));
+  w.Key("offset");
+  w.Int(static_cast<int64_t>(offset));
+  w.Key("has_more");
+  w.Bool(items.size() > limit);
+  w.Close('}');
+  return ApiResponse{200, FinishJson(std::move(body))};
+}
+
 ApiResponse StoreError(const Status& status) {
   return Api::Error(500, "store: " + status.message());
 }
@@ -99,14 +122,7 @@ ApiResponse Api::Events(const QueryParams& params) {
     return store->Events(filter.value());
   }();
   if (!events.ok()) return StoreError(events.status());
-  json list = json::array();
-  for (size_t i = 0; i < events->size() && i < limit; ++i) {
-    list.push_back(StoredEventJson(events.value()[i]));
-  }
-  return Ok({{"events", std::move(list)},
-             {"limit", limit},
-             {"offset", filter->offset},
-             {"has_more", events->size() > limit}});
+  return Page("events", events.value(), limit, filter->offset, WriteStoredEvent);
 }
 
 ApiResponse Api::Facts(const QueryParams& params) {
@@ -121,12 +137,7 @@ ApiResponse Api::Facts(const QueryParams& params) {
     return store->Facts(filter.value());
   }();
   if (!facts.ok()) return StoreError(facts.status());
-  json list = json::array();
-  for (size_t i = 0; i < facts->size() && i < limit; ++i) list.push_back(FactJson(facts.value()[i]));
-  return Ok({{"facts", std::move(list)},
-             {"limit", limit},
-             {"offset", filter->offset},
-             {"has_more", facts->size() > limit}});
+  return Page("facts", facts.value(), limit, filter->offset, WriteFact);
 }
 
 ApiResponse Api::DocumentById(const std::string& id) {
@@ -139,7 +150,11 @@ ApiResponse Api::DocumentById(const std::string& id) {
   }();
   if (!found.ok()) return StoreError(found.status());
   if (!found.value()) return Error(404, "no such document");
-  return Ok(DocumentJson(*found.value()));
+  std::string body;
+  body.reserve(found.value()->document.text.size() + 700 * found.value()->events.size() + 512);
+  output::JsonWriter w(body);
+  WriteDocument(w, *found.value());
+  return ApiResponse{200, FinishJson(std::move(body))};
 }
 
 Result<std::vector<Fact>> Api::ScanFacts(store::EventFilter filter, bool* truncated) {

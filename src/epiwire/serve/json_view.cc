@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "epiwire/base/utf8.h"
+
 namespace epiwire::serve {
 namespace {
 
@@ -13,15 +15,6 @@ using nlohmann::json;
 std::string Str(std::string_view view) { return std::string(view); }
 
 json StringOrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
-
-json PeriodJson(const std::optional<Period>& period) {
-  if (!period) return nullptr;
-  return {{"start", DateJson(period->start)}, {"end", DateJson(period->end)}};
-}
-
-json EvidenceJson(const Evidence& evidence) {
-  return {{"start", evidence.start}, {"end", evidence.end}, {"quote", evidence.quote}};
-}
 
 }  // namespace
 
@@ -45,86 +38,103 @@ json PlaceJson(const std::optional<Place>& place) {
   return out;
 }
 
-json EventJson(const Event& event) {
-  json out = {{"type", event.type == EventType::kCases ? "cases" : "measure"},
-              {"disease", StringOrNull(event.disease)},
-              {"place", PlaceJson(event.place)},
-              {"period", PeriodJson(event.period)},
-              {"evidence", EvidenceJson(event.evidence)}};
-  if (event.type == EventType::kCases) {
-    out["status"] = Str(CaseStatusName(event.status));
-    out["count"] = event.count;
-    out["qualifier"] = Str(QualifierName(event.qualifier));
-    out["aggregation"] =
-        event.aggregation ? json(Str(AggregationName(*event.aggregation))) : json(nullptr);
-    out["imported"] = event.imported ? json(*event.imported) : json(nullptr);
-    out["origin"] = PlaceJson(event.origin);
-    json route = json::array();
-    for (const Place& stop : event.route) route.push_back(PlaceJson(stop));
-    out["route"] = std::move(route);
-    json modes = json::array();
-    for (TravelMode mode : event.modes) modes.push_back(Str(TravelModeName(mode)));
-    out["modes"] = std::move(modes);
-  } else {
-    out["measure"] = Str(MeasureKindName(event.measure));
-    out["action"] = Str(MeasureActionName(event.action));
-    out["target"] = PlaceJson(event.target);
-    out["detail"] = StringOrNull(event.detail);
-  }
-  return out;
+void WriteStoredEvent(output::JsonWriter& w, const store::StoredEvent& stored) {
+  w.Open('{');
+  w.Key("id");
+  w.Int(stored.id);
+  w.Key("document_id");
+  w.Str(stored.document_id);
+  w.Key("event_index");
+  w.Int(stored.event_index);
+  w.Key("fact_id");
+  w.Int(stored.fact_id);
+  w.Key("published");
+  output::WriteDate(w, stored.published);
+  output::WriteEventFields(w, stored.event);
+  w.Close('}');
 }
 
-json StoredEventJson(const store::StoredEvent& stored) {
-  json out = EventJson(stored.event);
-  out["id"] = stored.id;
-  out["document_id"] = stored.document_id;
-  out["event_index"] = stored.event_index;
-  out["fact_id"] = stored.fact_id;
-  out["published"] = DateJson(stored.published);
-  return out;
-}
-
-json FactJson(const Fact& fact) {
-  json sources = json::array();
+void WriteFact(output::JsonWriter& w, const Fact& fact) {
+  w.Open('{');
+  w.Key("id");
+  w.Int(fact.id);
+  w.Key("key");
+  w.Str(fact.key);
+  w.Key("conflict");
+  w.Bool(fact.conflict);
+  w.Key("event");
+  output::WriteEvent(w, fact.event);
+  w.Key("sources");
+  w.Open('[');
   for (const FactSource& source : fact.sources) {
-    sources.push_back({{"document_id", source.document_id},
-                       {"event_index", source.event_index},
-                       {"evidence", EvidenceJson(source.evidence)},
-                       {"published", DateJson(source.published)}});
+    w.Open('{');
+    w.Key("document_id");
+    w.Str(source.document_id);
+    w.Key("event_index");
+    w.Int(source.event_index);
+    w.Key("evidence");
+    w.Open('{');
+    output::WriteSpan(w, source.evidence.start, source.evidence.end);
+    w.Key("quote");
+    w.Str(source.evidence.quote);
+    w.Close('}');
+    w.Key("published");
+    output::WriteDate(w, source.published);
+    w.Close('}');
   }
-  return {{"id", fact.id},       {"key", fact.key},
-          {"conflict", fact.conflict}, {"event", EventJson(fact.event)},
-          {"sources", std::move(sources)}};
+  w.Close(']');
+  w.Close('}');
 }
 
-json DocumentJson(const store::StoredDocument& stored) {
+void WriteDocument(output::JsonWriter& w, const store::StoredDocument& stored) {
   const Document& doc = stored.document;
-  json stories = json::array();
+  w.Open('{');
+  w.Key("id");
+  w.Str(doc.id);
+  w.Key("published");
+  output::WriteDate(w, doc.published);
+  w.Key("format");
+  w.StrOrNull(doc.format);
+  w.Key("url");
+  w.StrOrNull(doc.url);
+  w.Key("title");
+  w.StrOrNull(doc.title);
+  w.Key("origin");
+  w.StrOrNull(doc.origin);
+  w.Key("stories");
+  w.Open('[');
   for (const Story& story : stored.stories) {
-    stories.push_back({{"start", story.start},
-                       {"end", story.end},
-                       {"relevant", story.relevant},
-                       {"score", story.score}});
+    w.Open('{');
+    output::WriteSpan(w, story.start, story.end);
+    w.Key("relevant");
+    w.Bool(story.relevant);
+    w.Key("score");
+    w.Double(story.score);
+    w.Close('}');
   }
-  json removed = json::array();
+  w.Close(']');
+  w.Key("removed");
+  w.Open('[');
   for (const RemovedRange& range : stored.removed) {
-    removed.push_back(
-        {{"start", range.start},
-         {"end", range.end},
-         {"reason", range.reason == RemovalReason::kBoilerplate ? "boilerplate" : "duplicate"}});
+    w.Open('{');
+    output::WriteSpan(w, range.start, range.end);
+    w.Key("reason");
+    w.Str(range.reason == RemovalReason::kBoilerplate ? "boilerplate" : "duplicate");
+    w.Close('}');
   }
-  json events = json::array();
-  for (const store::StoredEvent& event : stored.events) events.push_back(StoredEventJson(event));
-  return {{"id", doc.id},
-          {"text", doc.text},
-          {"published", DateJson(doc.published)},
-          {"format", StringOrNull(doc.format)},
-          {"url", StringOrNull(doc.url)},
-          {"title", StringOrNull(doc.title)},
-          {"origin", StringOrNull(doc.origin)},
-          {"stories", std::move(stories)},
-          {"removed", std::move(removed)},
-          {"events", std::move(events)}};
+  w.Close(']');
+  w.Key("events");
+  w.Open('[');
+  for (const store::StoredEvent& event : stored.events) WriteStoredEvent(w, event);
+  w.Close(']');
+  w.Key("text");
+  w.Str(doc.text);
+  w.Close('}');
+}
+
+std::string FinishJson(std::string body) {
+  if (FindInvalidUtf8(body)) RepairUtf8(body);
+  return body;
 }
 
 }  // namespace epiwire::serve

@@ -3,6 +3,8 @@
 // bound with sqlite3_bind_*, WAL journal.
 #include <sqlite3.h>
 
+#include <charconv>
+
 #include <string>
 #include <unordered_map>
 
@@ -47,7 +49,17 @@ class SqliteConnection final : public SqlConnection {
       const int columns = sqlite3_column_count(statement);
       Row row(static_cast<size_t>(columns));
       for (int c = 0; c < columns; ++c) {
-        if (sqlite3_column_type(statement, c) == SQLITE_NULL) continue;
+        const int type = sqlite3_column_type(statement, c);
+        if (type == SQLITE_NULL) continue;
+        if (type == SQLITE_INTEGER) {
+          // SQLite would print it through its own printf, a tenth of a page's time.
+          char digits[24];
+          const char* end = std::to_chars(digits, digits + sizeof digits,
+                                          static_cast<int64_t>(sqlite3_column_int64(statement, c)))
+                                .ptr;
+          row[static_cast<size_t>(c)] = std::string(digits, static_cast<size_t>(end - digits));
+          continue;
+        }
         const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, c));
         row[static_cast<size_t>(c)] =
             std::string(text, static_cast<size_t>(sqlite3_column_bytes(statement, c)));

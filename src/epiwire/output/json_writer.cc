@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+#include "epiwire/output/json_writer.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace epiwire::output {
+
+void JsonWriter::Double(double value) {
+  if (!std::isfinite(value)) {
+    Null();  // as the JSON library writes them
+    return;
+  }
+  // The shortest digits that read back the same value, as the JSON library's;
+  // it marks a whole number as a real one with ".0".
+  char digits[40];
+  char* end = std::to_chars(digits, digits + sizeof digits - 2, value).ptr;
+  if (std::string_view(digits, static_cast<size_t>(end - digits)).find_first_of(".e") ==
+      std::string_view::npos) {
+    *end++ = '.';
+    *end++ = '0';
+  }
+  Value(std::string_view(digits, static_cast<size_t>(end - digits)));
+}
+
+void JsonWriter::String(std::string_view value) {
+  out_.push_back('"');
+  size_t plain = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(value.substr(plain, i - plain));
+    plain = i + 1;
+    switch (c) {
+      case '"': out_.append("\\\""); break;
+      case '\\': out_.append("\\\\"); break;
+      case '\b': out_.append("\\b"); break;
+      case '\f': out_.append("\\f"); break;
+      case '\n': out_.append("\\n"); break;
+      case '\r': out_.append("\\r"); break;
+      case '\t': out_.append("\\t"); break;
+      default: {
+        char escaped[8];
+        std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+        out_.append(escaped);
+      }
+    }
+  }
+  out_.append(value.substr(plain));
+  out_.push_back('"');
+}
+
+void WritePlace(JsonWriter& w, const std::optional<Place>& place) {
+  if (!place) {
+    w.Null();
+    return;
+  }
+  w.Open('{');
+  w.Key("name");
+  w.Str(place->name);
+  w.Key("country");
+  w.StrOrNull(place->country);
+  w.Key("subdivision");
+  w.StrOrNull(place->subdivision);
+  w.Key("geonameid");
+  if (place->geonameid != 0) {
+    w.Int(place->geonameid);
+  } else {
+    w.Null();
+  }
+  w.Key("level");
+  w.Str(PlaceLevelName(place->level));
+  w.Key("lat");
+  place->has_coordinates ? w.Double(place->lat) : w.Null();
+  w.Key("lon");
+  place->has_coordinates ? w.Double(place->lon) : w.Null();
+  w.Close('}');
+}
+
+void WriteSpan(JsonWriter& w, size_t start, size_t end) {
+  w.Key("start");
+  w.Int(static_cast<int64_t>(start));
+  w.Key("end");
+  w.Int(static_cast<int64_t>(end));
+}
+
+void WriteDate(JsonWriter& w, const std::optional<Date>& date) {
+  if (date) {
+    w.Str(date->ToIso());
+  } else {
+    w.Null();
+  }
+}
+
+void WriteEventFields(JsonWriter& w, const Event& event) {
+  w.Key("type");
+  if (event.type == EventType::kCases) {
+    w.Str("cases");
+    w.Key("disease");
+    w.StrOrNull(event.disease);
+    w.Key("status");
+    w.Str(CaseStatusName(event.status));
+    w.Key("host");
+    w.Str(HostName(event.host));
+    w.Key("count");
+    w.Int(event.count);
+    w.Key("qualifier");
+    w.Str(QualifierName(event.qualifier));
+    w.Key("aggregation");
+    event.aggregation ? w.Str(AggregationName(*event.aggregation)) : w.Null();
+    w.Key("imported");
+    event.imported ? w.Bool(*event.imported) : w.Null();
+    w.Key("place");
+    WritePlace(w, event.place);
+    w.Key("origin");
+    WritePlace(w, event.origin);
+    w.Key("route");
+    w.Open('[');
+    for (const Place& place : event.route) WritePlace(w, place);
+    w.Close(']');
+    w.Key("modes");
+    w.Open('[');
+    for (TravelMode mode : event.modes) w.Str(TravelModeName(mode));
+    w.Close(']');
+  } else {
+    w.Str("measure");
+    w.Key("measure");
+    w.Str(MeasureKindName(event.measure));
+    w.Key("action");
+    w.Str(MeasureActionName(event.action));
+    w.Key("disease");
+    w.StrOrNull(event.disease);
+    w.Key("place");
+    WritePlace(w, event.place);
+    w.Key("target");
+    WritePlace(w, event.target);
+    w.Key("detail");
+    w.StrOrNull(event.detail);
+  }
+  w.Key("period");
+  if (event.period) {
+    w.Open('{');
+    w.Key("start");
+    WriteDate(w, event.period->start);
+    w.Key("end");
+    WriteDate(w, event.period->end);
+    w.Close('}');
+  } else {
+    w.Null();
+  }
+  w.Key("evidence");
+  w.Open('{');
+  WriteSpan(w, event.evidence.start, event.evidence.end);
+  w.Key("quote");
+  w.Str(event.evidence.quote);
+  w.Close('}');
+}
+
+void WriteEvent(JsonWriter& w, const Event& event) {
+  w.Open('{');
+  WriteEventFields(w, event);
+  w.Close('}');
+}
+
+}  // namespace epiwire::output
