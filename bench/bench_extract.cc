@@ -91,6 +91,35 @@ void BM_ExtractRealPages(benchmark::State& state) {
 }
 BENCHMARK(BM_ExtractRealPages)->Unit(benchmark::kMillisecond)->Iterations(1);
 
+// Cost against document size: pages of 1 KB, 10 KB, 100 KB and 1 MB made of the
+// real pages, 4 MB of each. Linear cost shows as equal MB/s at every size; a
+// quadratic step (duplicate finder, story splitter) as MB/s falling with size.
+void BM_ExtractBySize(benchmark::State& state) {
+  const size_t size = static_cast<size_t>(state.range(0));
+  const std::vector<epiwire::Document> pages = epiwire::bench::PagesOfSize(
+      epiwire::bench::LoadRealPages(EPIWIRE_SHARED_DIR), size, size_t{4} << 20);
+  if (pages.empty()) {
+    state.SkipWithError("no real pages: ../shared is absent");
+    return;
+  }
+  const auto& pipeline = SharedPipeline();
+  for (auto _ : state) {
+    for (const epiwire::Document& page : pages) {
+      auto extraction = pipeline.Extract(page);
+      benchmark::DoNotOptimize(extraction);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * epiwire::bench::TextBytes(pages)));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * pages.size()));
+}
+BENCHMARK(BM_ExtractBySize)
+    ->Arg(1 << 10)
+    ->Arg(10 << 10)
+    ->Arg(100 << 10)
+    ->Arg(1 << 20)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+
 void BM_CleanText(benchmark::State& state) {
   for (auto _ : state) {
     for (const std::string& article : Articles()) {

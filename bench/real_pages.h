@@ -49,6 +49,35 @@ inline std::vector<Document> RepeatToSize(const std::vector<Document>& pages, si
   return repeated;
 }
 
+// Documents of `size` bytes of text each (the last paragraph cut at a line's end or,
+// in a paragraph longer than the document, at a character's), made of the pages'
+// texts one after another, as a long page gathers several stories; at least
+// `min_total` bytes of them in all.
+inline std::vector<Document> PagesOfSize(const std::vector<Document>& pages, size_t size,
+                                         size_t min_total) {
+  std::vector<Document> out;
+  size_t next = 0;
+  size_t total = 0;
+  while (!pages.empty() && total < min_total) {
+    Document doc = pages[next % pages.size()];
+    doc.id = "size-" + std::to_string(size) + "-" + std::to_string(out.size());
+    doc.text.clear();
+    while (doc.text.size() < size) {
+      doc.text += pages[next++ % pages.size()].text;
+      doc.text += "\n\n";
+    }
+    size_t cut = doc.text.rfind('\n', size);
+    if (cut == std::string::npos || cut < size / 2) {
+      cut = size;
+      while (cut > 0 && (static_cast<unsigned char>(doc.text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    doc.text.resize(cut);
+    total += doc.text.size();
+    out.push_back(std::move(doc));
+  }
+  return out;
+}
+
 inline size_t TextBytes(const std::vector<Document>& pages) {
   size_t bytes = 0;
   for (const Document& page : pages) bytes += page.text.size();
