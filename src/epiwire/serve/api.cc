@@ -89,10 +89,10 @@ ApiResponse Api::Get(const std::string& path, const QueryParams& params) {
   }
   if (path == "/api/events") return Events(params);
   if (path == "/api/facts") return Facts(params);
-  if (path == "/api/series") return Series(params);
-  if (path == "/api/alerts") return Alerts(params);
-  if (path == "/api/routes") return Routes(params);
-  if (path == "/api/places") return Places(params);
+  if (path == "/api/series") return Aggregate(path, params, [&] { return Series(params); });
+  if (path == "/api/alerts") return Aggregate(path, params, [&] { return Alerts(params); });
+  if (path == "/api/routes") return Aggregate(path, params, [&] { return Routes(params); });
+  if (path == "/api/places") return Aggregate(path, params, [&] { return Places(params); });
   return Error(404, "no such API endpoint: " + path.substr(0, 128));
 }
 
@@ -155,6 +155,39 @@ ApiResponse Api::DocumentById(const std::string& id) {
   output::JsonWriter w(body);
   WriteDocument(w, *found.value());
   return ApiResponse{200, FinishJson(std::move(body))};
+}
+
+ApiResponse Api::Aggregate(const std::string& path, const QueryParams& params,
+                           const std::function<ApiResponse()>& compute) {
+  constexpr size_t kCachedAnswers = 64;
+  std::string key = path;
+  for (const auto& [name, value] : params) key += "\n" + name + "=" + value;
+  auto version = [&] {
+    auto store = stores_.Acquire();
+    return store->Version();
+  }();
+  const auto cached = [&]() -> std::optional<ApiResponse> {
+    if (!version.ok()) return std::nullopt;
+    std::lock_guard<std::mutex> lock(cache_mutex_);
+    auto found = cache_.find(key);
+    if (found == cache_.end() || found->second.version != version.value()) return std::nullopt;
+    found->second.used = ++cache_clock_;
+    return found->second.response;
+  };
+  if (auto answer = cached()) return *answer;
+  AggregateTurn turn(aggregate_turns_);
+  if (auto answer = cached()) return *answer;  // computed while this one waited its turn
+  ApiResponse answer = compute();
+  if (!version.ok() || answer.status != 200) return answer;
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  if (cache_.size() >= kCachedAnswers && cache_.count(key) == 0) {
+    auto oldest = std::min_element(cache_.begin(), cache_.end(), [](const auto& a, const auto& b) {
+      return a.second.used < b.second.used;
+    });
+    cache_.erase(oldest);
+  }
+  cache_[key] = CachedAnswer{version.value(), answer, ++cache_clock_};
+  return answer;
 }
 
 Result<std::vector<Fact>> Api::ScanFacts(store::EventFilter filter, bool* truncated) {

@@ -7,6 +7,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
 #include <semaphore>
 #include <string>
 #include <vector>
@@ -54,13 +57,19 @@ class Api {
   ApiResponse Routes(const QueryParams& params);
   ApiResponse Places(const QueryParams& params);
 
+  // The answer of an aggregate (`compute`) from the cache while the store's
+  // version stays, else computed on its turn (AggregateTurn) and kept. Answers
+  // other than 200 are not kept.
+  ApiResponse Aggregate(const std::string& path, const QueryParams& params,
+                        const std::function<ApiResponse()>& compute);
+
   // Case facts matching `filter` (its limit and offset are ignored), at most
   // kMaxScannedFacts; `truncated` tells whether there were more.
   Result<std::vector<Fact>> ScanFacts(store::EventFilter filter, bool* truncated);
 
   // An aggregate holds a store connection for seconds over a large store: a
   // quarter of the connections at most go to aggregates, so that lists always
-  // find one. Held for the whole of Series, Alerts, Routes and Places.
+  // find one. Held while Series, Alerts, Routes or Places computes.
   class AggregateTurn {
    public:
     explicit AggregateTurn(std::counting_semaphore<kMaxConnections>& turns) : turns_(turns) {
@@ -74,9 +83,18 @@ class Api {
     std::counting_semaphore<kMaxConnections>& turns_;
   };
 
+  struct CachedAnswer {
+    std::string version;
+    ApiResponse response;
+    uint64_t used = 0;  // when last asked for, to drop the least recently used
+  };
+
   StorePool stores_;
   const size_t max_results_;
   std::counting_semaphore<kMaxConnections> aggregate_turns_;
+  std::mutex cache_mutex_;  // guards the two below
+  std::map<std::string, CachedAnswer> cache_;  // by path and parameters
+  uint64_t cache_clock_ = 0;
 };
 
 }  // namespace epiwire::serve

@@ -85,7 +85,6 @@ std::vector<const Tally*> Ranked(const std::map<std::string, Tally>& groups) {
 ApiResponse Api::Routes(const QueryParams& params) {
   auto filter = MapFilter(params, max_results_, kDefaultRoutes);
   if (!filter.ok()) return Error(400, filter.status().message());
-  AggregateTurn turn(aggregate_turns_);
   bool truncated = false;
   auto facts = ScanFacts(filter.value(), &truncated);
   if (!facts.ok()) return Error(500, "store: " + facts.status().message());
@@ -119,7 +118,6 @@ ApiResponse Api::Routes(const QueryParams& params) {
 ApiResponse Api::Places(const QueryParams& params) {
   auto filter = MapFilter(params, max_results_, kDefaultPlaces);
   if (!filter.ok()) return Error(400, filter.status().message());
-  AggregateTurn turn(aggregate_turns_);
   bool truncated = false;
   auto facts = ScanFacts(filter.value(), &truncated);
   if (!facts.ok()) return Error(500, "store: " + facts.status().message());

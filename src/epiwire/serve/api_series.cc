@@ -117,7 +117,6 @@ ApiResponse Api::Series(const QueryParams& params) {
     status = ParseCaseStatus(Param(params, "status"));
     if (!status) return Error(400, "status: want a case status such as confirmed or deaths");
   }
-  AggregateTurn turn(aggregate_turns_);
   bool truncated = false;
   auto facts = ScanFacts(filter.value(), &truncated);
   if (!facts.ok()) return Error(500, "store: " + facts.status().message());
@@ -166,7 +165,6 @@ ApiResponse Api::Alerts(const QueryParams& params) {
   store::EventFilter scan = filter.value();
   scan.from.reset();
   scan.to.reset();
-  AggregateTurn turn(aggregate_turns_);
   bool truncated = false;
   auto facts = ScanFacts(scan, &truncated);
   if (!facts.ok()) return Error(500, "store: " + facts.status().message());

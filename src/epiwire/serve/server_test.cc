@@ -1056,3 +1056,59 @@ TEST(ServerLoadTest, ClientsConnectingAllAtOnceAreAllAnswered) {
 
 }  // namespace
 }  // namespace epiwire::serve
+
+namespace epiwire::serve {
+namespace {
+
+// A store with a version (documents stored and alert states), counting the scans
+// of facts that aggregates make.
+class VersionedStore : public FakeStore {
+ public:
+  Result<std::vector<Fact>> Facts(const store::EventFilter& filter) override {
+    ++scans;
+    return FakeStore::Facts(filter);
+  }
+  Result<store::PutOutcome> Put(const Extraction& extraction) override {
+    ++puts_;
+    return FakeStore::Put(extraction);
+  }
+  Result<std::string> Version() override {
+    auto states = AlertStates();
+    return std::to_string(puts_) + "/" + std::to_string(states->size());
+  }
+  std::atomic<int> scans{0};
+
+ private:
+  int puts_ = 0;
+};
+
+TEST(ServerCacheTest, AggregatesAreReusedUntilTheStoreChanges) {
+  VersionedStore store;
+  Fill(store);
+  RunningServer running(store, PortZero());
+  httplib::Client client("127.0.0.1", running.port());
+  const auto places = [&](const std::string& query) {
+    httplib::Result res = client.Get(("/api/places" + query).c_str());
+    EXPECT_TRUE(res && res->status == 200);
+    return res ? json::parse(res->body, nullptr, false) : json();
+  };
+  const json first = places("");
+  const int scans = store.scans.load();
+  EXPECT_EQ(places(""), first);
+  EXPECT_EQ(store.scans.load(), scans) << "the same question on the same store is not asked again";
+  places("?country=PE");
+  EXPECT_EQ(store.scans.load(), scans + 1) << "other parameters are another question";
+  Extraction more;
+  more.document.id = "doc-three";
+  more.document.text = "Lima counted 9 cases.";
+  more.document.published = Date{2020, 4, 16};
+  more.events.push_back(CaseEvent(more.document.text, "Lima counted 9 cases.", 9,
+                                  MakePlace("Lima", "PE", -12.05, -77.04), Date{2020, 4, 16}));
+  ASSERT_TRUE(store.Put(more).ok());
+  const json after = places("");
+  EXPECT_EQ(store.scans.load(), scans + 2) << "a new document makes the answer stale";
+  EXPECT_EQ(after["places"].size(), first["places"].size() + 1);
+}
+
+}  // namespace
+}  // namespace epiwire::serve

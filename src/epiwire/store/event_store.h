@@ -127,6 +127,12 @@ class EventStore {
   virtual Result<int64_t> CountEvents() = 0;
   // Number of facts; stores that keep none answer 0.
   virtual Result<int64_t> CountFacts() { return int64_t{0}; }
+  // Text that changes whenever events or alert states change, whoever changed
+  // them: what answers computed from the whole store are cached by. Stores that
+  // cannot tell answer with an error (nothing is cached).
+  virtual Result<std::string> Version() {
+    return Status::InvalidInput("this store has no version");
+  }
 
   // Official figures (import-series): replaces the values of the same source.
   virtual Status PutOfficial(const std::vector<OfficialValue>& values) = 0;

@@ -39,6 +39,7 @@ class SqlEventStore final : public EventStore {
   Result<int64_t> CountDocuments() override;
   Result<int64_t> CountEvents() override;
   Result<int64_t> CountFacts() override;
+  Result<std::string> Version() override;
   Status PutOfficial(const std::vector<OfficialValue>& values) override;
   Result<std::vector<OfficialValue>> Official(const std::string& country,
                                               const std::string& subdivision,

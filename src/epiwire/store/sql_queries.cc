@@ -179,6 +179,23 @@ Result<int64_t> SqlEventStore::CountDocuments() { return Count("SELECT COUNT(*) 
 Result<int64_t> SqlEventStore::CountEvents() { return Count("SELECT COUNT(*) FROM events"); }
 Result<int64_t> SqlEventStore::CountFacts() { return Count("SELECT COUNT(*) FROM facts"); }
 
+// New events get new ids, so the largest id moves with every insert (a replaced
+// document's events too); the count moves when events are only deleted. Alert
+// states change with each dismissal (the time) or restoration (the count).
+Result<std::string> SqlEventStore::Version() {
+  auto rows = db_->Query(
+      "SELECT (SELECT MAX(id) FROM events), (SELECT COUNT(*) FROM events), "
+      "(SELECT COUNT(*) FROM alert_states), (SELECT MAX(updated_at) FROM alert_states)",
+      {});
+  if (!rows.ok()) return rows.status();
+  std::string version;
+  for (const std::optional<std::string>& value : rows.value().at(0)) {
+    version += value.value_or("-");
+    version += '/';
+  }
+  return version;
+}
+
 Result<std::vector<OfficialValue>> SqlEventStore::Official(const std::string& country,
                                                            const std::string& subdivision,
                                                            CaseStatus status) {
