@@ -232,6 +232,10 @@ class Lexicon {
   // The key a word is looked up by: its lower-case form, or its stem in a language
   // whose lexicon is written in stems (settings.tsv: "stem<TAB>yes").
   std::string WordKey(std::string_view lower) const;
+  // The id of a word of a stemmed lexicon, through a per-thread cache of stems.
+  uint32_t StemmedWordId(std::string_view lower) const;
+
+  uint64_t serial_ = 0;  // unique among the lexicons of a process (the stem cache's key)
 
   std::string language_;
   std::vector<std::string> single_nouns_;
