@@ -246,7 +246,7 @@ std::optional<PlaceLevel> Lexicon::PlaceNounLevel(std::string_view word) const {
 }
 
 std::optional<MeasureAction> Lexicon::ActionCue(std::string_view word) const {
-  const auto found = action_cues_.find(std::string(word));
+  const auto found = action_cues_.find(word);
   if (found == action_cues_.end()) return std::nullopt;
   return found->second;
 }
@@ -273,11 +273,11 @@ bool Lexicon::IsPreModified(std::string_view previous, std::string_view word) co
 
 void Lexicon::PatternsStartingWith(std::string_view word, std::vector<size_t>& out) const {
   const size_t first = out.size();
-  if (const auto exact = pattern_by_word_.find(std::string(word)); exact != pattern_by_word_.end()) {
+  if (const auto exact = pattern_by_word_.find(word); exact != pattern_by_word_.end()) {
     out.insert(out.end(), exact->second.begin(), exact->second.end());
   }
   if (word.size() >= 2) {
-    const auto bucket = pattern_by_prefix_.find(std::string(word.substr(0, 2)));
+    const auto bucket = pattern_by_prefix_.find(word.substr(0, 2));
     if (bucket != pattern_by_prefix_.end()) {
       for (const auto& [prefix, index] : bucket->second) {
         if (word.substr(0, prefix.size()) == prefix) out.push_back(index);

@@ -267,13 +267,16 @@ class Lexicon {
   WordTable<MeasureKind> measure_objects_;
   WordTable<MeasureAction> measure_predicates_;
   std::vector<MeasurePattern> measure_patterns_;
-  std::unordered_map<std::string, MeasureAction> action_cues_;
+  std::unordered_map<std::string, MeasureAction, TransparentHash, std::equal_to<>> action_cues_;
   std::vector<std::pair<std::string, std::vector<std::string>>> noun_modifiers_;
   std::vector<std::pair<std::string, std::vector<std::string>>> noun_premodifiers_;
   // First elements of the measure patterns, indexed so a token costs two hash look-ups:
   // exact words, and prefixes bucketed by their first two bytes.
-  std::unordered_map<std::string, std::vector<size_t>> pattern_by_word_;
-  std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> pattern_by_prefix_;
+  std::unordered_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
+      pattern_by_word_;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>, TransparentHash,
+                     std::equal_to<>>
+      pattern_by_prefix_;
 };
 
 }  // namespace epiwire::events
