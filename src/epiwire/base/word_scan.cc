@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Tested through quantity_test.cc and date_expressions_test.cc.
+// Tested by word_scan_test.cc and through quantity_test.cc and date_expressions_test.cc.
 #include "epiwire/base/word_scan.h"
+
+#include <cstring>
 
 #include "epiwire/base/utf8.h"
 
@@ -51,6 +53,39 @@ bool TokenIs(std::string_view text, const Token& token, std::string_view lower) 
     if (AsciiToLower(text[token.start + k]) != lower[k]) return false;
   }
   return true;
+}
+
+WordIndex::WordIndex(const std::vector<std::string_view>& words) : words_(words) {
+  size_t size = 16;
+  while (size < words.size() * 4) size *= 2;  // sparse: a miss mostly ends at once
+  slots_.assign(size, -1);
+  mask_ = size - 1;
+  for (size_t i = 0; i < words_.size(); ++i) {
+    if (words_[i].size() > kMaxLength || Find(words_[i]) >= 0) continue;  // first one wins
+    size_t slot = Hash(words_[i].data(), words_[i].size()) & mask_;
+    while (slots_[slot] >= 0) slot = (slot + 1) & mask_;
+    slots_[slot] = static_cast<int>(i);
+  }
+}
+
+uint32_t WordIndex::Hash(const char* lower, size_t size) {
+  uint32_t hash = 2166136261u;  // FNV-1a
+  for (size_t k = 0; k < size; ++k) hash = (hash ^ static_cast<unsigned char>(lower[k])) * 16777619u;
+  return hash;
+}
+
+int WordIndex::Find(std::string_view word) const {
+  if (word.empty() || word.size() > kMaxLength) return -1;
+  char lower[kMaxLength];
+  for (size_t k = 0; k < word.size(); ++k) lower[k] = AsciiToLower(word[k]);
+  for (size_t slot = Hash(lower, word.size()) & mask_;; slot = (slot + 1) & mask_) {
+    const int at = slots_[slot];
+    if (at < 0) return -1;
+    const std::string_view candidate = words_[static_cast<size_t>(at)];
+    if (candidate.size() == word.size() && std::memcmp(candidate.data(), lower, word.size()) == 0) {
+      return at;
+    }
+  }
 }
 
 }  // namespace epiwire::word_scan

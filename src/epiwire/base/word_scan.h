@@ -5,6 +5,7 @@
 #define EPIWIRE_BASE_WORD_SCAN_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +34,25 @@ inline char AsciiToLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<cha
 
 // Bytes of the whitespace character at `pos` (0 when none).
 size_t SpaceLength(std::string_view text, size_t pos);
+
+// A fixed set of lower-case ASCII words, looked up ignoring ASCII case with one hash
+// and, mostly, one comparison: the word tables (months, number words) are asked about
+// nearly every word of a text, and a binary search of strings was a good part of
+// reading it.
+class WordIndex {
+ public:
+  static constexpr size_t kMaxLength = 16;  // longer words are never found
+  // `words` must be lower case, at most kMaxLength bytes, and outlive the index.
+  explicit WordIndex(const std::vector<std::string_view>& words);
+  // The position of `word` in the words given (any ASCII case), or -1.
+  int Find(std::string_view word) const;
+
+ private:
+  static uint32_t Hash(const char* lower, size_t size);
+  std::vector<std::string_view> words_;
+  std::vector<int> slots_;  // a power of two in size; -1 is empty
+  size_t mask_ = 0;
+};
 
 // Predicates over the tokens of one text, shared by the grammars built on the
 // scanner. Out-of-range indices are simply false. Both arguments must outlive it.

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Internal to the dates stage. Tested through date_expressions_test.cc.
-// All date words live in one table, sorted on first use, so each look-up is one binary
-// search whatever role is asked for.
+// All date words live in one table, indexed on first use, so each look-up is one hash
+// whatever role is asked for.
 #include "epiwire/dates/date_words.h"
 
-#include <algorithm>
 #include <array>
+#include <vector>
 
 #include "epiwire/dates/scan.h"
 
@@ -161,20 +161,14 @@ constexpr auto kTable = std::to_array<Entry>({
     {"within", kLead, 0},
 });
 
-constexpr bool WordLess(const Entry& a, const Entry& b) { return a.word < b.word; }
-
 const Entry* Find(std::string_view word) {
-  static const auto kSorted = [] {
-    auto copy = kTable;
-    std::sort(copy.begin(), copy.end(), WordLess);
-    return copy;
+  static const WordIndex kIndex = [] {
+    std::vector<std::string_view> words;
+    for (const Entry& entry : kTable) words.push_back(entry.word);
+    return WordIndex(words);
   }();
-  char buffer[12];
-  if (word.empty() || word.size() > sizeof buffer) return nullptr;
-  for (size_t k = 0; k < word.size(); ++k) buffer[k] = AsciiToLower(word[k]);
-  Entry probe{std::string_view(buffer, word.size()), 0, 0};
-  const auto it = std::lower_bound(kSorted.begin(), kSorted.end(), probe, WordLess);
-  return it != kSorted.end() && it->word == probe.word ? &*it : nullptr;
+  const int at = kIndex.Find(word);
+  return at >= 0 ? &kTable[static_cast<size_t>(at)] : nullptr;
 }
 
 }  // namespace

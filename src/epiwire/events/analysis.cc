@@ -312,13 +312,13 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
 void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
   const auto& tokens = view.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].lower == "it" || tokens[i].lower == "its") {
-      view.anaphors.push_back(Anaphor{{i, i + 1}, std::nullopt, tokens[i].lower == "its", false});
+    // Views compare the length first: most words are none of these, at no library call.
+    const std::string_view word = tokens[i].lower;
+    if (word == "it" || word == "its") {
+      view.anaphors.push_back(Anaphor{{i, i + 1}, std::nullopt, word == "its", false});
       continue;
     }
-    if (tokens[i].lower != "the" && tokens[i].lower != "this" && tokens[i].lower != "that") {
-      continue;
-    }
+    if (word != "the" && word != "this" && word != "that") continue;
     // "the province", "the same state", but not "the city of Harbin" (that names it).
     size_t noun = i + 1;
     if (noun < tokens.size() && tokens[noun].lower == "same") ++noun;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <filesystem>
 #include <type_traits>
 #include <utility>
@@ -141,11 +142,49 @@ std::vector<uint32_t> Lexicon::PhraseWords(std::string_view phrase) {
   return words;
 }
 
+namespace {
+
+// Each lexicon's number, so a cache never takes one lexicon for another that came to
+// live at the same address.
+std::atomic<uint64_t> next_serial{1};
+
+}  // namespace
+
+uint32_t Lexicon::StemmedWordId(std::string_view lower) const {
+  // A Snowball run a token was the dearest step of reading a sentence of an inflected
+  // language, and news repeats its words: each thread keeps the ids of the words it has
+  // stemmed, per lexicon, forgetting them all when there are many.
+  struct Cache {
+    uint64_t serial = 0;
+    std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> ids;
+  };
+  constexpr size_t kMaxCached = size_t{1} << 16;
+  thread_local std::vector<Cache> caches;
+  Cache* cache = nullptr;
+  for (Cache& c : caches) {
+    if (c.serial == serial_) cache = &c;
+  }
+  if (cache == nullptr) {
+    if (caches.size() >= 8) caches.clear();  // lexicons come and go (tests): keep a few
+    cache = &caches.emplace_back();
+    cache->serial = serial_;
+  }
+  if (const auto hit = cache->ids.find(lower); hit != cache->ids.end()) return hit->second;
+  const auto found = vocabulary_.find(WordKey(lower));
+  const uint32_t id = found != vocabulary_.end() ? found->second : kNoWord;
+  if (cache->ids.size() >= kMaxCached) cache->ids.clear();
+  cache->ids.emplace(std::string(lower), id);
+  return id;
+}
+
 std::vector<uint32_t> Lexicon::WordIds(const std::vector<text::Token>& tokens) const {
   std::vector<uint32_t> ids(tokens.size(), kNoWord);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const auto found = stem_ ? vocabulary_.find(WordKey(tokens[i].lower))
-                             : vocabulary_.find(std::string_view(tokens[i].lower));
+    if (stem_) {
+      ids[i] = StemmedWordId(tokens[i].lower);
+      continue;
+    }
+    const auto found = vocabulary_.find(std::string_view(tokens[i].lower));
     if (found != vocabulary_.end()) ids[i] = found->second;
   }
   return ids;
@@ -207,7 +246,7 @@ std::optional<PlaceLevel> Lexicon::PlaceNounLevel(std::string_view word) const {
 }
 
 std::optional<MeasureAction> Lexicon::ActionCue(std::string_view word) const {
-  const auto found = action_cues_.find(std::string(word));
+  const auto found = action_cues_.find(word);
   if (found == action_cues_.end()) return std::nullopt;
   return found->second;
 }
@@ -234,11 +273,11 @@ bool Lexicon::IsPreModified(std::string_view previous, std::string_view word) co
 
 void Lexicon::PatternsStartingWith(std::string_view word, std::vector<size_t>& out) const {
   const size_t first = out.size();
-  if (const auto exact = pattern_by_word_.find(std::string(word)); exact != pattern_by_word_.end()) {
+  if (const auto exact = pattern_by_word_.find(word); exact != pattern_by_word_.end()) {
     out.insert(out.end(), exact->second.begin(), exact->second.end());
   }
   if (word.size() >= 2) {
-    const auto bucket = pattern_by_prefix_.find(std::string(word.substr(0, 2)));
+    const auto bucket = pattern_by_prefix_.find(word.substr(0, 2));
     if (bucket != pattern_by_prefix_.end()) {
       for (const auto& [prefix, index] : bucket->second) {
         if (word.substr(0, prefix.size()) == prefix) out.push_back(index);
@@ -558,6 +597,7 @@ Status Lexicon::ReadSettings(const std::string& path) {
 
 Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   auto lexicon = std::unique_ptr<Lexicon>(new Lexicon());
+  lexicon->serial_ = next_serial.fetch_add(1);
   lexicon->language_ = std::filesystem::path(dir).filename().string();
   if (lexicon->language_.empty()) {
     lexicon->language_ = std::filesystem::path(dir).parent_path().filename().string();

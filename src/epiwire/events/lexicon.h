@@ -232,6 +232,10 @@ class Lexicon {
   // The key a word is looked up by: its lower-case form, or its stem in a language
   // whose lexicon is written in stems (settings.tsv: "stem<TAB>yes").
   std::string WordKey(std::string_view lower) const;
+  // The id of a word of a stemmed lexicon, through a per-thread cache of stems.
+  uint32_t StemmedWordId(std::string_view lower) const;
+
+  uint64_t serial_ = 0;  // unique among the lexicons of a process (the stem cache's key)
 
   std::string language_;
   std::vector<std::string> single_nouns_;
@@ -263,13 +267,16 @@ class Lexicon {
   WordTable<MeasureKind> measure_objects_;
   WordTable<MeasureAction> measure_predicates_;
   std::vector<MeasurePattern> measure_patterns_;
-  std::unordered_map<std::string, MeasureAction> action_cues_;
+  std::unordered_map<std::string, MeasureAction, TransparentHash, std::equal_to<>> action_cues_;
   std::vector<std::pair<std::string, std::vector<std::string>>> noun_modifiers_;
   std::vector<std::pair<std::string, std::vector<std::string>>> noun_premodifiers_;
   // First elements of the measure patterns, indexed so a token costs two hash look-ups:
   // exact words, and prefixes bucketed by their first two bytes.
-  std::unordered_map<std::string, std::vector<size_t>> pattern_by_word_;
-  std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> pattern_by_prefix_;
+  std::unordered_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
+      pattern_by_word_;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>, TransparentHash,
+                     std::equal_to<>>
+      pattern_by_prefix_;
 };
 
 }  // namespace epiwire::events

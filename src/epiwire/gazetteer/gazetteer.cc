@@ -41,6 +41,7 @@
 #include "epiwire/gazetteer/gazetteer.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -181,27 +182,43 @@ class Matcher {
     return Text(tokens_[i]) == "the" && IsWord(i + 1) && tokens_[i + 1].capitalised;
   }
 
-  // Keys of the n-grams starting at token `first`, with the token each ends at.
-  std::vector<std::pair<std::string, size_t>> Keys(size_t first) const {
-    std::vector<std::pair<std::string, size_t>> keys;
-    std::string key;
+  // The keys of the n-grams starting at token `first`: each is a prefix of the longest,
+  // so one string holds them all, with where each ends. Built at every capitalised word,
+  // so nothing here allocates once the buffer has grown.
+  struct KeyEnd {
+    size_t length = 0;  // bytes of the key
+    size_t last = 0;    // the token it ends at
+    bool ascii = true;  // the key is ASCII
+  };
+  struct Keys {
+    std::string text;
+    std::array<KeyEnd, kMaxTokens> ends;
+    size_t count = 0;
+    std::string_view Key(size_t k) const { return std::string_view(text).substr(0, ends[k].length); }
+  };
+  void KeysFrom(size_t first, Keys& keys) const {
+    keys.text.clear();
+    keys.count = 0;
+    bool ascii = true;
     size_t words = 0;
+    const auto end_here = [&](size_t j) { keys.ends[keys.count++] = KeyEnd{keys.text.size(), j, ascii}; };
     for (size_t j = first; j < tokens_.size() && j < first + kMaxTokens; ++j) {
       const Token& token = tokens_[j];
       if (token.type == TokenType::kBreak) break;
-      if (j > first && token.space_before) key.push_back(' ');
+      if (j > first && token.space_before) keys.text.push_back(' ');
       if (token.type == TokenType::kPunct) {
-        key.push_back(token.punct);
-        if (token.punct == '.') keys.emplace_back(key, j);
+        keys.text.push_back(token.punct);
+        ascii = ascii && static_cast<unsigned char>(token.punct) < 0x80;
+        if (token.punct == '.') end_here(j);
         continue;
       }
       if (++words > kMaxWords) break;
       std::string_view word = Text(token);
       if (j == first && word == "The") word = "the";
-      key.append(word);
-      keys.emplace_back(key, j);
+      keys.text.append(word);
+      ascii = ascii && IsAscii(word);
+      end_here(j);
     }
-    return keys;
   }
 
   bool Allowed(std::string_view key, const std::vector<NameEntry>& entries, size_t last) const {
@@ -247,20 +264,23 @@ class Matcher {
   }
 
   bool MatchAt(size_t first, Candidate& out, size_t& next) const {
-    const auto keys = Keys(first);
+    Keys& keys = keys_;
+    KeysFrom(first, keys);
     const bool capital_hyphen = CapitalHyphenAfter(first);
-    for (auto it = keys.rbegin(); it != keys.rend(); ++it) {
-      std::vector<NameEntry> readings = t_.Readings(it->first);
+    for (size_t k = keys.count; k-- > 0;) {
+      const std::string_view key = keys.Key(k);
+      std::vector<NameEntry> readings = t_.Readings(key);
       if (readings.empty()) {
-        const bool ascii = IsAscii(it->first);
+        const bool ascii = keys.ends[k].ascii;
         // "Río Grande do Sul": a name written with accents the tables do not have.
-        if (!ascii) readings = t_.Readings(FoldAccents(it->first));
+        if (!ascii) readings = t_.Readings(FoldAccents(key));
         if (readings.empty() && (capital_hyphen || !ascii)) {
-          readings = OtherSpellingReadings(it->first, ascii, capital_hyphen, it->second == first);
+          readings = OtherSpellingReadings(std::string(key), ascii, capital_hyphen,
+                                           keys.ends[k].last == first);
         }
       }
-      if (readings.empty() || !Allowed(it->first, readings, it->second)) continue;
-      size_t last = it->second;
+      if (readings.empty() || !Allowed(key, readings, keys.ends[k].last)) continue;
+      size_t last = keys.ends[k].last;
       out.start = tokens_[first].start;
       out.prefer = Prefer::kNone;
       const bool named = HasKind(readings, MentionKind::kName);
@@ -335,6 +355,7 @@ class Matcher {
   std::vector<Token> tokens_;
   std::vector<size_t> capital_hyphens_;  // hyphens before a capitalised word, in order
   CyrillicMatcher cyrillic_;
+  mutable Keys keys_;  // MatchAt's scratch, reused from one start to the next
 };
 
 struct Context {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Internal to the quantity stage. Tested through quantity_test.cc.
-// The table is sorted once, on first use, so that a look-up is a binary search.
+// The table is indexed once, on first use, so that a look-up is one hash.
 #include "epiwire/quantity/number_words.h"
 
-#include <algorithm>
 #include <array>
+#include <vector>
 
 #include "epiwire/quantity/scan.h"
 
@@ -100,29 +100,17 @@ constexpr std::array kWords = {
     C("zero", 0),
 };
 
-constexpr bool WordLess(const NumberWord& a, const NumberWord& b) { return a.word < b.word; }
-
 }  // namespace
 
-std::string_view LowerShortWord(std::string_view word, char (&buffer)[16]) {
-  if (word.size() > sizeof buffer) return {};
-  for (size_t k = 0; k < word.size(); ++k) buffer[k] = AsciiToLower(word[k]);
-  return std::string_view(buffer, word.size());
-}
-
 const NumberWord* FindNumberWord(std::string_view word) {
-  static const auto kSorted = [] {
-    auto copy = kWords;
-    std::sort(copy.begin(), copy.end(), WordLess);
-    return copy;
+  static const WordIndex kIndex = [] {
+    std::vector<std::string_view> words;
+    for (const NumberWord& entry : kWords) words.push_back(entry.word);
+    return WordIndex(words);
   }();
-  char buffer[16];
-  const std::string_view lower = LowerShortWord(word, buffer);
-  if (lower.size() < 3) return nullptr;
-  NumberWord probe;
-  probe.word = lower;
-  const auto it = std::lower_bound(kSorted.begin(), kSorted.end(), probe, WordLess);
-  return it != kSorted.end() && it->word == lower ? &*it : nullptr;
+  if (word.size() < 3) return nullptr;
+  const int at = kIndex.Find(word);
+  return at >= 0 ? &kWords[static_cast<size_t>(at)] : nullptr;
 }
 
 }  // namespace epiwire::quantity::internal

@@ -22,10 +22,6 @@ struct NumberWord {
 // Looks up a word ignoring ASCII case; nullptr when it is no number word.
 const NumberWord* FindNumberWord(std::string_view word);
 
-// A lower-cased copy of a short word in `buffer` (words longer than the buffer are not
-// number words and give an empty view).
-std::string_view LowerShortWord(std::string_view word, char (&buffer)[16]);
-
 }  // namespace epiwire::quantity::internal
 
 #endif  // EPIWIRE_QUANTITY_NUMBER_WORDS_H_

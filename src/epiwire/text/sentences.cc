@@ -217,6 +217,7 @@ bool IsApostrophe(std::string_view text, size_t i, size_t* length) {
 std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
   std::vector<Token> tokens;
   end = std::min(end, text.size());
+  if (end > begin) tokens.reserve((end - begin) / 4 + 4);  // about one token in 4 bytes: no regrowth
   size_t i = begin;
   while (i < end) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
