@@ -51,12 +51,17 @@ class SqliteConnection final : public SqlConnection {
       for (int c = 0; c < columns; ++c) {
         const int type = sqlite3_column_type(statement, c);
         if (type == SQLITE_NULL) continue;
-        if (type == SQLITE_INTEGER) {
-          // SQLite would print it through its own printf, a tenth of a page's time.
-          char digits[24];
-          const char* end = std::to_chars(digits, digits + sizeof digits,
-                                          static_cast<int64_t>(sqlite3_column_int64(statement, c)))
-                                .ptr;
+        // SQLite would print numbers through its own printf (a tenth of a page's
+        // time), and reals with 15 digits, which do not always read back the same.
+        if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
+          char digits[40];
+          const char* end =
+              type == SQLITE_INTEGER
+                  ? std::to_chars(digits, digits + sizeof digits,
+                                  static_cast<int64_t>(sqlite3_column_int64(statement, c)))
+                        .ptr
+                  : std::to_chars(digits, digits + sizeof digits, sqlite3_column_double(statement, c))
+                        .ptr;
           row[static_cast<size_t>(c)] = std::string(digits, static_cast<size_t>(end - digits));
           continue;
         }
