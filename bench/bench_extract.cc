@@ -70,11 +70,8 @@ void BM_ExtractDocuments(benchmark::State& state) {
 }
 BENCHMARK(BM_ExtractDocuments)->Unit(benchmark::kMillisecond);
 
-// The real pages of ../shared (dev, real, multilingual corpora and the seeds) over and
-// over to 20 MB of text, ids made unique, each extracted whole on one thread.
-void BM_ExtractRealPages(benchmark::State& state) {
-  static const std::vector<epiwire::Document> pages = epiwire::bench::RepeatToSize(
-      epiwire::bench::LoadRealPages(EPIWIRE_SHARED_DIR), size_t{20} << 20);
+// Extracts each of `pages` whole on one thread, an iteration for them all.
+void ExtractEach(benchmark::State& state, const std::vector<epiwire::Document>& pages) {
   if (pages.empty()) {
     state.SkipWithError("no real pages: ../shared is absent");
     return;
@@ -89,6 +86,14 @@ void BM_ExtractRealPages(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * epiwire::bench::TextBytes(pages)));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * pages.size()));
 }
+
+// The real pages of ../shared (dev, real, multilingual corpora and the seeds) over and
+// over to 20 MB of text, ids made unique, each extracted whole on one thread.
+void BM_ExtractRealPages(benchmark::State& state) {
+  static const std::vector<epiwire::Document> pages = epiwire::bench::RepeatToSize(
+      epiwire::bench::LoadRealPages(EPIWIRE_SHARED_DIR), size_t{20} << 20);
+  ExtractEach(state, pages);
+}
 BENCHMARK(BM_ExtractRealPages)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 // Cost against document size: pages of 1 KB, 10 KB, 100 KB and 1 MB made of the
@@ -96,21 +101,8 @@ BENCHMARK(BM_ExtractRealPages)->Unit(benchmark::kMillisecond)->Iterations(1);
 // quadratic step (duplicate finder, story splitter) as MB/s falling with size.
 void BM_ExtractBySize(benchmark::State& state) {
   const size_t size = static_cast<size_t>(state.range(0));
-  const std::vector<epiwire::Document> pages = epiwire::bench::PagesOfSize(
-      epiwire::bench::LoadRealPages(EPIWIRE_SHARED_DIR), size, size_t{4} << 20);
-  if (pages.empty()) {
-    state.SkipWithError("no real pages: ../shared is absent");
-    return;
-  }
-  const auto& pipeline = SharedPipeline();
-  for (auto _ : state) {
-    for (const epiwire::Document& page : pages) {
-      auto extraction = pipeline.Extract(page);
-      benchmark::DoNotOptimize(extraction);
-    }
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * epiwire::bench::TextBytes(pages)));
-  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * pages.size()));
+  ExtractEach(state, epiwire::bench::PagesOfSize(epiwire::bench::LoadRealPages(EPIWIRE_SHARED_DIR),
+                                                 size, size_t{4} << 20));
 }
 BENCHMARK(BM_ExtractBySize)
     ->Arg(1 << 10)
