@@ -31,5 +31,19 @@ TEST(Utf8, AsciiLowerLeavesOtherBytes) {
   EXPECT_EQ(AsciiLower("COVID-19 \xC3\x89"), "covid-19 \xC3\x89");
 }
 
+// The ASCII fast path reads eight bytes at a time: a bad byte is found wherever it
+// falls in or after such a run.
+TEST(Utf8, FindsABadByteAtEveryPlaceOfALongAsciiRun) {
+  const std::string ascii(40, 'a');
+  for (size_t at = 0; at <= ascii.size(); ++at) {
+    std::string text = ascii;
+    text.insert(at, 1, '\xFF');
+    EXPECT_EQ(FindInvalidUtf8(text), at) << "bad byte at " << at;
+    std::string good = ascii;
+    good.insert(at, "\xC3\xA9");
+    EXPECT_FALSE(FindInvalidUtf8(good).has_value()) << "e acute at " << at;
+  }
+}
+
 }  // namespace
 }  // namespace epiwire

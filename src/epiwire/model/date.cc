@@ -36,9 +36,22 @@ int Date::Weekday() const {
 }
 
 std::string Date::ToIso() const {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  return buffer;
+  if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) {
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+    return buffer;
+  }
+  // Written digit by digit: the API writes thousands of dates a page.
+  std::string iso = "0000-00-00";
+  iso[0] = static_cast<char>('0' + year / 1000);
+  iso[1] = static_cast<char>('0' + year / 100 % 10);
+  iso[2] = static_cast<char>('0' + year / 10 % 10);
+  iso[3] = static_cast<char>('0' + year % 10);
+  iso[5] = static_cast<char>('0' + month / 10);
+  iso[6] = static_cast<char>('0' + month % 10);
+  iso[8] = static_cast<char>('0' + day / 10);
+  iso[9] = static_cast<char>('0' + day % 10);
+  return iso;
 }
 
 int Date::DaysInMonth(int year, int month) {

@@ -26,6 +26,8 @@ TEST(Date, ParsesIsoAndRejectsNonsense) {
   EXPECT_FALSE(Date::ParseIso("23/04/2020").has_value());
   EXPECT_FALSE(Date::ParseIso("2020-04-2x").has_value());
   EXPECT_EQ((Date{2020, 4, 1}).ToIso(), "2020-04-01");
+  EXPECT_EQ((Date{987, 12, 31}).ToIso(), "0987-12-31");
+  EXPECT_EQ((Date{2020, 11, 9}).ToIso(), "2020-11-09");
 }
 
 }  // namespace

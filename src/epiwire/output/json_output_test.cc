@@ -112,6 +112,28 @@ TEST(JsonOutput, WholeScoresKeepTheirFraction) {
   EXPECT_NE(ToJsonLine(x).find("\"score\":1.0"), std::string::npos);
 }
 
+// Every byte JSON escapes, at every place of strings long enough to be read eight
+// bytes at a time, among ASCII and multi-byte characters.
+TEST(JsonWriter, StringsAreEscapedAsTheJsonLibraryDoesWhereverTheByteIs) {
+  const std::string fillers[] = {"abcdefghijklmnopqrstuvwx", "\xC3\xA9t\xC3\xA9 \xE7\x97\x85\xE4\xBE\x8B abcdefghijk"};
+  for (const std::string& filler : fillers) {
+    for (char special : {'"', '\\', '\n', '\x01', '\x1f', '\t'}) {
+      for (size_t at = 0; at <= filler.size(); ++at) {
+        if (at < filler.size() && (static_cast<unsigned char>(filler[at]) & 0xC0) == 0x80) {
+          continue;  // inside a character
+        }
+        std::string text = filler;
+        text.insert(at, 1, special);
+        std::string out;
+        JsonWriter w(out);
+        w.Str(text);
+        EXPECT_EQ(out, nlohmann::json(text).dump())
+            << "byte " << static_cast<int>(special) << " at " << at;
+      }
+    }
+  }
+}
+
 TEST(JsonWriter, RealsHaveTheJsonLibrarysDigits) {
   for (double value : {6.45, -77.03, 0.1, 45.6, 12.0, 0.0, -0.0, 1e21, 1e-7, 123456789.125,
                        0.30000000000000004, -1.5e-300}) {

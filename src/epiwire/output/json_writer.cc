@@ -2,7 +2,9 @@
 #include "epiwire/output/json_writer.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace epiwire::output {
 
@@ -23,10 +25,33 @@ void JsonWriter::Double(double value) {
   Value(std::string_view(digits, static_cast<size_t>(end - digits)));
 }
 
+namespace {
+
+// Whether any of the eight bytes of `word` is a control character, a quote or a
+// backslash (the bytes JSON escapes): the classic tests for a zero byte and for a
+// byte below a bound, each exact for the first such byte (later ones may be
+// reported falsely, which only sends the word to the byte loop).
+bool MayNeedEscape(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  const auto has_zero = [&](uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+  const bool control = ((word - kOnes * 0x20) & ~word & kHighs) != 0;
+  return control || has_zero(word ^ (kOnes * '"')) || has_zero(word ^ (kOnes * '\\'));
+}
+
+}  // namespace
+
 void JsonWriter::String(std::string_view value) {
   out_.push_back('"');
   size_t plain = 0;
   for (size_t i = 0; i < value.size(); ++i) {
+    uint64_t word;
+    while (i + sizeof word <= value.size()) {
+      std::memcpy(&word, value.data() + i, sizeof word);
+      if (MayNeedEscape(word)) break;
+      i += sizeof word;
+    }
+    if (i >= value.size()) break;
     const auto c = static_cast<unsigned char>(value[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out_.append(value.substr(plain, i - plain));
