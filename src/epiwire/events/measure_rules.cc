@@ -380,7 +380,7 @@ std::optional<Period> MeasurePeriod(const SentenceView& view) {
   for (const text::Token& t : view.tokens) {
     if (t.lower == "will" || t.lower == "would" || t.lower == "plans") return std::nullopt;
   }
-  for (const DateRef& date : view.dates) {
+  for (const DateRef& date : view.Dates()) {
     if (date.mention.kind == dates::DateKind::kUntil) continue;
     if (date.span.begin > 0 && view.tokens[date.span.begin - 1].lower == "until") continue;
     if (date.span.begin < view.tokens.size() && view.tokens[date.span.begin].lower == "until") {
