@@ -341,6 +341,8 @@ size_t Lexicon::MatchMeasurePredicate(const std::vector<text::Token>& tokens, si
 
 uint8_t Lexicon::PrefixStarts(std::string_view word) const {
   if (word.size() < 3) return 0;
+  // Most words share not even their first two bytes with a prefix: one bit says so.
+  if (!prefix_pairs_[PairOf(word)]) return 0;
   const auto found = measure_start_prefixes_.find(word.substr(0, 3));
   if (found == measure_start_prefixes_.end()) return 0;
   uint8_t starts = 0;
@@ -370,6 +372,7 @@ void Lexicon::IndexPatterns() {
   const auto add_start = [&](const std::string& word, bool prefix, uint8_t what) {
     if (prefix) {
       measure_start_prefixes_[word.substr(0, 3)].emplace_back(word, what);
+      if (word.size() >= 2) prefix_pairs_[PairOf(word)] = true;
       if (word[0] >= 'a' && word[0] <= 'z') prefix_initials_ |= 1u << (word[0] - 'a');
     } else {
       measure_starts_.insert(word);

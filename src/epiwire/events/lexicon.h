@@ -283,6 +283,11 @@ class Lexicon {
                      std::equal_to<>>
       measure_start_prefixes_;
   std::vector<uint8_t> measure_start_ids_;  // by word id: what an exact start word starts
+  // By a word's first two bytes (PairOf): some prefix of measure_start_prefixes_ starts so.
+  std::vector<bool> prefix_pairs_ = std::vector<bool>(size_t{1} << 16, false);
+  static size_t PairOf(std::string_view word) {
+    return size_t{static_cast<unsigned char>(word[0])} << 8 | static_cast<unsigned char>(word[1]);
+  }
   std::vector<bool> anchor_ids_;         // by word id: see IsAnchorWord
   uint32_t prefix_initials_ = 0;         // bit (c - 'a'): a prefix starts with c
   WordTable<MeasureKind> measure_objects_;
