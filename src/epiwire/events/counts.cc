@@ -947,8 +947,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
   std::sort(counts.begin(), counts.end(), [](const ReadCount& a, const ReadCount& b) {
     return a.quantity.span.begin < b.quantity.span.begin;
   });
-  // Counts of one without a number; "the 12th case" also brings the total to 12.
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  // Counts of one without a number; "the 12th case" also brings the total to 12. Each
+  // needs a term, and starts at an article, "first" or a number.
+  const bool any_term = std::any_of(view.terms.begin(), view.terms.end(),
+                                    [](const TermAt& t) { return t.length > 0; });
+  for (size_t i = 0; i < tokens.size() && any_term; ++i) {
+    if (!view.Is(i, kGrArticle) && quantity_at[i] < 0 && tokens[i].lower != "first") continue;
     int64_t ordinal = 0;
     std::optional<CountReading> reading = ReadSingle(scan, i, &ordinal);
     if (!reading) continue;
