@@ -201,9 +201,10 @@ class Lexicon {
     return MeasureStarts(word, id) != 0;
   }
   // Could the word (by id) make a sentence hold an event or change what the document
-  // says of places and diseases? The first words of case terms, diseases, number words
-  // and place nouns are such anchors; with digits, places and measure words
-  // (MayStartMeasure) they are all a sentence can be read for. One bit test a token.
+  // says of places and diseases? The last word of every case term, disease and number
+  // phrase (a phrase matches only where all its words stand) and the place nouns are
+  // such anchors; with digits, places and measure words (MeasureStarts) they are all a
+  // sentence can be read for. One bit test a token.
   bool IsAnchorWord(uint32_t id) const { return id < anchor_ids_.size() && anchor_ids_[id]; }
   // A measure's object starting at token i ("schools", "mass events"): its length in
   // tokens (0 if none) and the measure it names.
