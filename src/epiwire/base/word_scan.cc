@@ -65,7 +65,14 @@ WordIndex::WordIndex(const std::vector<std::string_view>& words) : words_(words)
     size_t slot = Hash(words_[i].data(), words_[i].size()) & mask_;
     while (slots_[slot] >= 0) slot = (slot + 1) & mask_;
     slots_[slot] = static_cast<int>(i);
+    filter_[FilterKey(words_[i])] = true;
   }
+}
+
+size_t WordIndex::FilterKey(std::string_view word) {
+  const size_t first = word.empty() ? 0 : static_cast<unsigned char>(AsciiToLower(word[0]));
+  const size_t second = word.size() > 1 ? static_cast<unsigned char>(AsciiToLower(word[1])) : 0;
+  return ((word.size() * 257 + first) * 263 + second) % kFilterBits;
 }
 
 uint32_t WordIndex::Hash(const char* lower, size_t size) {
@@ -75,7 +82,7 @@ uint32_t WordIndex::Hash(const char* lower, size_t size) {
 }
 
 int WordIndex::Find(std::string_view word) const {
-  if (word.empty() || word.size() > kMaxLength) return -1;
+  if (word.empty() || word.size() > kMaxLength || !filter_[FilterKey(word)]) return -1;
   char lower[kMaxLength];
   for (size_t k = 0; k < word.size(); ++k) lower[k] = AsciiToLower(word[k]);
   for (size_t slot = Hash(lower, word.size()) & mask_;; slot = (slot + 1) & mask_) {

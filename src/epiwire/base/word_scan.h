@@ -49,6 +49,11 @@ class WordIndex {
 
  private:
   static uint32_t Hash(const char* lower, size_t size);
+  // A bit per (length, first two bytes) of the words, hashed: most words of a text
+  // share none with a small list and are rejected before they are lowered and hashed.
+  static constexpr size_t kFilterBits = 8192;
+  static size_t FilterKey(std::string_view word);
+  std::vector<bool> filter_ = std::vector<bool>(kFilterBits, false);
   std::vector<std::string_view> words_;
   std::vector<int> slots_;  // a power of two in size; -1 is empty
   size_t mask_ = 0;

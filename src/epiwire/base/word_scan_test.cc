@@ -24,6 +24,13 @@ TEST(WordIndex, MissesOtherWordsPrefixesAndLongWords) {
   EXPECT_EQ(index.Find(std::string(40, 'a')), -1);
 }
 
+TEST(WordIndex, FindsWordsBeyondAscii) {
+  const WordIndex index({"d\xC3\xA9""cembre", "\xD0\xBC\xD0\xB0\xD1\x8F"});  // "décembre", "мая"
+  EXPECT_EQ(index.Find("D\xC3\xA9""cembre"), 0);
+  EXPECT_EQ(index.Find("\xD0\xBC\xD0\xB0\xD1\x8F"), 1);
+  EXPECT_EQ(index.Find("\xD0\xBC\xD0\xB0"), -1);
+}
+
 TEST(WordIndex, KeepsTheFirstOfARepeatedWord) {
   const WordIndex index({"sept", "sept"});
   EXPECT_EQ(index.Find("sept"), 0);

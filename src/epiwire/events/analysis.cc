@@ -55,16 +55,21 @@ bool EndsLine(std::string_view text, size_t end) {
 // dash. The places there say where the report was filed.
 void MarkDateline(std::string_view text, SentenceView& view) {
   const auto& tokens = view.tokens;
+  if (!StartsLine(text, view.sentence.start) || view.places.empty()) return;
+  // It ends at a dash or a colon, or is a line of its own: without either, there is no
+  // need to read its dates.
+  const bool marked = std::any_of(tokens.begin(), tokens.end(), [](const text::Token& t) {
+    return t.lower == ":" || IsDash(t.lower);
+  });
+  if (!marked && view.places.front().span.end + 1 < tokens.size()) return;
   // A stamp before the dateline ("date 2020-07-23 Phnom Penh: ...") is skipped.
+  const std::vector<DateRef>& dates = view.Dates();
   size_t begin = 0;
-  for (const DateRef& date : view.dates) {
+  for (const DateRef& date : dates) {
     if (date.span.begin <= 1 && date.span.end > begin) begin = date.span.end;
   }
-  if (begin > 0 && tokens[0].lower != "date" && view.dates.front().span.begin != 0) begin = 0;
-  if (!StartsLine(text, view.sentence.start) || view.places.empty() ||
-      view.places.front().span.begin != begin) {
-    return;
-  }
+  if (begin > 0 && tokens[0].lower != "date" && dates.front().span.begin != 0) begin = 0;
+  if (view.places.front().span.begin != begin) return;
   size_t end = 0;
   const text::Token& head = tokens[begin];
   const bool caps = AllCaps(text.substr(head.start, head.end - head.start));
@@ -79,7 +84,7 @@ void MarkDateline(std::string_view text, SentenceView& view) {
       continue;
     }
     if (w == "," || w == "." || tokens[i].has_digit || view.PlaceAt(i) != nullptr) continue;
-    const bool date_word = std::any_of(view.dates.begin(), view.dates.end(), [&](const DateRef& d) {
+    const bool date_word = std::any_of(dates.begin(), dates.end(), [&](const DateRef& d) {
       return d.span.begin <= i && i < d.span.end;
     });
     if (date_word || tokens[i].capitalized) continue;
@@ -346,6 +351,26 @@ bool IsHeading(std::string_view text, const SentenceView& view) {
   return last != "." && last != ":" && last != ",";
 }
 
+// Whether words that start these (Lexicon::MeasureStart flags) can make a measure: a
+// pattern's start, or an object and a predicate to act on it.
+bool HoldsMeasure(uint8_t starts) {
+  return (starts & Lexicon::kStartsPattern) ||
+         ((starts & Lexicon::kStartsObject) && (starts & Lexicon::kStartsPredicate));
+}
+
+// Whether the sentence has a word or a number anything could be read from: without
+// one (and without a place) it yields no event, and neither moves the document's
+// focus nor names a disease, an animal or a place an anaphor could stand for.
+bool HoldsAnchor(const std::vector<text::Token>& tokens, const std::vector<uint32_t>& words,
+                 const Lexicon& lexicon) {
+  uint8_t starts = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].has_digit || lexicon.IsAnchorWord(words[i])) return true;
+    if (tokens[i].is_word) starts |= lexicon.MeasureStarts(tokens[i].lower, words[i]);
+  }
+  return HoldsMeasure(starts);
+}
+
 }  // namespace
 
 uint32_t SentenceView::CuesIn(size_t begin, size_t end) const {
@@ -371,6 +396,19 @@ size_t SentenceView::TokenAt(size_t offset) const {
   return static_cast<size_t>(it - tokens.begin());
 }
 
+const std::vector<DateRef>& SentenceView::Dates() const {
+  if (dates_) return *dates_;
+  dates_.emplace();
+  const std::string_view sentence_text =
+      document.substr(sentence.start, sentence.end - sentence.start);
+  for (dates::DateMention d : dates::FindDates(sentence_text, published, date_grammar)) {
+    d.start += sentence.start;
+    d.end += sentence.start;
+    dates_->push_back(DateRef{{TokenAt(d.start), TokenAt(d.end)}, d});
+  }
+  return *dates_;
+}
+
 const PlaceRef* SentenceView::PlaceAt(size_t i) const {
   for (const PlaceRef& ref : places) {
     if (ref.span.begin <= i && i < ref.span.end) return &ref;
@@ -385,6 +423,15 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   SentenceView view;
   view.sentence = sentence;
   view.tokens = text::Tokenize(text, sentence.start, sentence.end);
+  const std::vector<uint32_t> words = lexicon.WordIds(view.tokens);
+  const auto first = std::lower_bound(
+      mentions.begin(), mentions.end(), sentence.start,
+      [](const gazetteer::PlaceMention& m, size_t at) { return m.start < at; });
+  const bool has_places = first != mentions.end() && first->end <= sentence.end;
+  if (!has_places && !HoldsAnchor(view.tokens, words, lexicon)) {
+    view.inert = true;
+    return view;
+  }
   const size_t n = view.tokens.size();
   view.terms.assign(n, TermAt{});
   view.cues.assign(n, 0);
@@ -393,14 +440,14 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   view.disease.assign(n, std::string());
   view.disease_length.assign(n, 0);
   view.measure_start.assign(n, false);
-  const std::vector<uint32_t> words = lexicon.WordIds(view.tokens);
   bool number = false;
+  uint8_t starts = 0;
   for (size_t i = 0; i < n; ++i) {
     const text::Token& token = view.tokens[i];
     number = number || token.has_digit;
-    if (token.is_word && lexicon.MayStartMeasure(token.lower, words[i])) {
+    if (const uint8_t what = token.is_word ? lexicon.MeasureStarts(token.lower, words[i]) : 0) {
       view.measure_start[i] = true;
-      view.measure_anchor = true;
+      starts |= what;
     }
     if (words[i] == Lexicon::kNoWord) continue;
     uint32_t flags = 0;
@@ -412,6 +459,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     term.length = lexicon.MatchCaseTerm(words, i, &term.term);
     number = number || (view.grammar[i] & kGrNumber);
   }
+  view.measure_anchor = HoldsMeasure(starts);
   // Number words of other languages are the number grammar's, not the lexicon's: a
   // sentence with a case word is read for them.
   if (!number && lexicon.numbers() != nullptr) {
@@ -430,9 +478,6 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     i += length - 1;
   }
 
-  const auto first = std::lower_bound(
-      mentions.begin(), mentions.end(), sentence.start,
-      [](const gazetteer::PlaceMention& m, size_t at) { return m.start < at; });
   for (auto it = first; it != mentions.end() && it->end <= sentence.end; ++it) {
     PlaceRef ref;
     ref.span = {view.TokenAt(it->start), view.TokenAt(it->end)};
@@ -443,17 +488,9 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   }
 
   const std::string_view sentence_text = text.substr(sentence.start, sentence.end - sentence.start);
-  // Numbers and dates are read only where there can be some: most sentences of a page
-  // hold neither a number nor a case word nor a measure.
-  // A count of one needs an article and a case word ("a woman was diagnosed"); a
-  // dateline a place at the start of a line.
-  bool article = false;
-  for (size_t i = 0; i < n && !article; ++i) article = view.Is(i, kGrArticle);
-  const bool has_terms = article && std::any_of(view.terms.begin(), view.terms.end(),
-                                                [](const TermAt& t) { return t.length > 0; });
-  const bool dateline = !view.places.empty() && view.places.front().span.begin <= 3 &&
-                        StartsLine(text, sentence.start);
-  const bool read_dates = number || has_terms || view.measure_anchor || dateline;
+  // Numbers are read only where there can be some: most sentences of a page hold
+  // neither a digit nor a number word nor a case word. Dates are read when asked
+  // (Dates()).
   for (quantity::Quantity q : number ? quantity::FindQuantities(sentence_text, lexicon.numbers())
                                      : std::vector<quantity::Quantity>{}) {
     q.start += sentence.start;
@@ -462,12 +499,9 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     QuantityRef ref{{view.TokenAt(q.number_start), view.TokenAt(q.end)}, q};
     if (ref.span.end > ref.span.begin) view.quantities.push_back(ref);
   }
-  for (dates::DateMention d : read_dates ? dates::FindDates(sentence_text, published, lexicon.dates())
-                                         : std::vector<dates::DateMention>{}) {
-    d.start += sentence.start;
-    d.end += sentence.start;
-    view.dates.push_back(DateRef{{view.TokenAt(d.start), view.TokenAt(d.end)}, d});
-  }
+  view.document = text;
+  view.published = published;
+  view.date_grammar = lexicon.dates();
   // Clauses. "один – в Белгородской области": a dash after a number stands for a verb
   // left out, not for a break.
   int clause = 0;

@@ -96,9 +96,11 @@ struct SentenceView {
   std::vector<PlaceRef> places;
   std::vector<Anaphor> anaphors;
   std::vector<QuantityRef> quantities;
-  std::vector<DateRef> dates;
+  // No anchor and no place (see Lexicon::IsAnchorWord): only `sentence` and `tokens`
+  // are filled, as nothing in it is read for events or for the document model.
+  bool inert = false;
   bool heading = false;  // a short line without a verb: a title or a section heading
-  bool measure_anchor = false;  // a word a measure could start with: the rules run
+  bool measure_anchor = false;  // the words to start a measure are there: the rules run
   std::vector<bool> measure_start;  // by token: a measure word could start here
 
   uint32_t CuesIn(size_t begin, size_t end) const;
@@ -114,6 +116,17 @@ struct SentenceView {
   size_t TokenAt(size_t offset) const;
   // The place mention covering token i, or nullptr.
   const PlaceRef* PlaceAt(size_t i) const;
+  // The dates of the sentence, read on first use: most sentences yield no count and
+  // no measure and start no dateline, so nothing asks, and dates are the dearest tier.
+  const std::vector<DateRef>& Dates() const;
+
+  // What Dates() reads from (set by AnalyseSentence).
+  std::string_view document;  // the whole text the sentence's offsets are in
+  std::optional<Date> published;
+  const dates::DateGrammar* date_grammar = nullptr;
+
+ private:
+  mutable std::optional<std::vector<DateRef>> dates_;
 };
 
 // Builds the view of one sentence; `mentions` are the document's place mentions.

@@ -280,7 +280,7 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
 const DateRef* DateFor(const SentenceView& view, size_t at) {
   const DateRef* best = nullptr;
   size_t best_distance = SIZE_MAX;
-  for (const DateRef& date : view.dates) {
+  for (const DateRef& date : view.Dates()) {
     const size_t anchor = date.span.begin < view.tokens.size() ? date.span.begin : at;
     size_t distance = anchor > at ? anchor - at : at - anchor;
     if (!SameClause(view, anchor, at)) distance += 1000;
@@ -298,7 +298,7 @@ std::optional<Period> PeriodFor(const SentenceView& view, const DateRef* date,
                                 std::optional<Date> published) {
   if (aggregation == Aggregation::kCumulative) {
     // A running total is "as of" a day: an explicit as-of date wins over a since-date.
-    for (const DateRef& other : view.dates) {
+    for (const DateRef& other : view.Dates()) {
       if (other.mention.kind == dates::DateKind::kUntil &&
           (!date || date->mention.kind == dates::DateKind::kSince)) {
         date = &other;

@@ -479,7 +479,7 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
   const auto& tokens = view.tokens;
   if (start == 0 || start > tokens.size()) return std::nullopt;
   const auto in_date = [&](size_t k) {
-    return std::any_of(view.dates.begin(), view.dates.end(),
+    return std::any_of(view.Dates().begin(), view.Dates().end(),
                        [&](const DateRef& d) { return d.span.begin <= k && k < d.span.end; });
   };
   size_t link_start = start;
@@ -498,7 +498,7 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
       }
       break;
     }
-    if ((in_date(k) || tokens[k].lower == ",") && link_start != start) {
+    if (link_start != start && (tokens[k].lower == "," || in_date(k))) {
       --link_start;
       continue;
     }
@@ -782,7 +782,7 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   // "广州 5 宗": a measure word after the number ends the item as well.
   const bool ends_here = end >= tokens.size() || !tokens[end].is_word ||
                          view.Is(end, kGrCoordination | kGrFunction | kGrLocative | kGrClassifier) ||
-                         std::any_of(view.dates.begin(), view.dates.end(),
+                         std::any_of(view.Dates().begin(), view.Dates().end(),
                                      [&](const DateRef& d) { return d.span.begin == end; });
   // Before: "X 1,202", "X (111)", "X with 6,994", "X: 12".
   bool place_before = false;
@@ -901,7 +901,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     const auto own_frame = [&] {
       for (size_t k = reading->phrase_end; k < tokens.size() && k < reading->phrase_end + 6; ++k) {
         if (view.Is(k, kGrLocative) || view.PlaceAt(k) != nullptr) return true;
-        for (const DateRef& date : view.dates) {
+        for (const DateRef& date : view.Dates()) {
           if (date.span.begin == k) return true;
         }
         if (!tokens[k].is_word) return false;
@@ -947,8 +947,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
   std::sort(counts.begin(), counts.end(), [](const ReadCount& a, const ReadCount& b) {
     return a.quantity.span.begin < b.quantity.span.begin;
   });
-  // Counts of one without a number; "the 12th case" also brings the total to 12.
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  // Counts of one without a number; "the 12th case" also brings the total to 12. Each
+  // needs a term, and starts at an article, "first" or a number.
+  const bool any_term = std::any_of(view.terms.begin(), view.terms.end(),
+                                    [](const TermAt& t) { return t.length > 0; });
+  for (size_t i = 0; i < tokens.size() && any_term; ++i) {
+    if (!view.Is(i, kGrArticle) && quantity_at[i] < 0 && tokens[i].lower != "first") continue;
     int64_t ordinal = 0;
     std::optional<CountReading> reading = ReadSingle(scan, i, &ordinal);
     if (!reading) continue;

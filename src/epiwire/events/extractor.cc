@@ -124,6 +124,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   context.animal_context = MainAnimal(views);
   std::vector<Event> events;
   for (size_t i = 0; i < views.size(); ++i) {
+    if (views[i].inert) continue;
     const SentenceView* previous = i > 0 ? &views[i - 1] : nullptr;
     const SentenceView* next = i + 1 < views.size() ? &views[i + 1] : nullptr;
     ExtractCases(text, views[i], previous, next, context, lexicon_, gazetteer_, events);

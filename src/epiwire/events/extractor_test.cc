@@ -69,6 +69,19 @@ TEST_F(ExtractorTest, AnaphorReachesBackToTheLastSubdivision) {
   EXPECT_EQ(e->period->end, (Date{2021, 3, 7}));
 }
 
+TEST_F(ExtractorTest, SentencesWithoutAnchorsKeepTheDocumentsPlaceAndDisease) {
+  // The middle sentences name no place, disease, number or case word: they are only
+  // tokenised, and the anaphor after them still reaches Sichuan.
+  const auto events = Read(
+      "Officials in Sichuan have stepped up dengue checks. Nobody expected so much rain. "
+      "It was a long week. The province's case count stood at 87 on Sunday.");
+  const Event* e = Find(events, 87);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->subdivision, "CN-SC");
+  EXPECT_EQ(e->disease, "dengue");
+}
+
 TEST_F(ExtractorTest, PronounSubjectIsThePreviousSentencesPlace) {
   const auto events =
       Read("Peru has struggled with dengue this year. It has recorded 31 deaths so far.");

@@ -339,49 +339,64 @@ size_t Lexicon::MatchMeasurePredicate(const std::vector<text::Token>& tokens, si
   return measure_predicates_.Match(tokens, i, action);
 }
 
-bool Lexicon::MayStartMeasure(std::string_view word) const {
-  if (measure_starts_.find(word) != measure_starts_.end()) return true;
-  return word.size() >= 3 &&
-         measure_start_prefixes_.find(word.substr(0, 3)) != measure_start_prefixes_.end();
+uint8_t Lexicon::PrefixStarts(std::string_view word) const {
+  if (word.size() < 3) return 0;
+  // Most words share not even their first two bytes with a prefix: one bit says so.
+  if (!prefix_pairs_[PairOf(word)]) return 0;
+  const auto found = measure_start_prefixes_.find(word.substr(0, 3));
+  if (found == measure_start_prefixes_.end()) return 0;
+  uint8_t starts = 0;
+  for (const auto& [prefix, what] : found->second) {
+    if (word.starts_with(prefix)) starts |= what;
+  }
+  return starts;
 }
 
-bool Lexicon::MayStartMeasure(std::string_view word, uint32_t id) const {
-  if (id != kNoWord && id < measure_start_ids_.size() && measure_start_ids_[id]) return true;
-  if (word.size() < 3) return false;
+bool Lexicon::MayStartMeasure(std::string_view word) const {
+  if (measure_starts_.find(word) != measure_starts_.end()) return true;
+  return PrefixStarts(word) != 0;
+}
+
+uint8_t Lexicon::MeasureStarts(std::string_view word, uint32_t id) const {
+  uint8_t starts = id != kNoWord && id < measure_start_ids_.size() ? measure_start_ids_[id] : 0;
+  if (word.size() < 3) return starts;
   const auto initial = static_cast<unsigned char>(word[0]);
   // Prefixes of other scripts are few: only ASCII initials are filtered by a bit.
   if (initial < 0x80 && (initial < 'a' || initial > 'z' || !(prefix_initials_ & (1u << (initial - 'a'))))) {
-    return false;
+    return starts;
   }
-  return measure_start_prefixes_.find(word.substr(0, 3)) != measure_start_prefixes_.end();
+  return starts | PrefixStarts(word);
 }
 
 void Lexicon::IndexPatterns() {
-  const auto add_start = [&](const std::string& word, bool prefix) {
+  const auto add_start = [&](const std::string& word, bool prefix, uint8_t what) {
     if (prefix) {
-      measure_start_prefixes_.insert(word.substr(0, 3));
+      measure_start_prefixes_[word.substr(0, 3)].emplace_back(word, what);
+      if (word.size() >= 2) prefix_pairs_[PairOf(word)] = true;
       if (word[0] >= 'a' && word[0] <= 'z') prefix_initials_ |= 1u << (word[0] - 'a');
     } else {
       measure_starts_.insert(word);
       const uint32_t id = PhraseWords(word).front();
-      if (measure_start_ids_.size() <= id) measure_start_ids_.resize(id + 1, false);
-      measure_start_ids_[id] = true;
+      if (measure_start_ids_.size() <= id) measure_start_ids_.resize(id + 1, 0);
+      measure_start_ids_[id] |= what;
     }
   };
   for (const MeasurePattern& pattern : measure_patterns_) {
-    for (const std::string& word : pattern.elements.front().exact) add_start(word, false);
-    for (const std::string& prefix : pattern.elements.front().prefixes) add_start(prefix, true);
+    for (const std::string& word : pattern.elements.front().exact) {
+      add_start(word, false, kStartsPattern);
+    }
+    for (const std::string& prefix : pattern.elements.front().prefixes) {
+      add_start(prefix, true, kStartsPattern);
+    }
     for (const MeasureWord& phrase : pattern.elements.front().phrases) {
-      add_start(phrase.words.front(), false);
+      add_start(phrase.words.front(), false, kStartsPattern);
     }
   }
-  for (const auto* table : {&measure_objects_.entries}) {
-    for (const auto& [word, kind] : *table) {
-      add_start(word.words.front(), word.words.size() == 1 && word.last_is_prefix);
-    }
+  for (const auto& [word, kind] : measure_objects_.entries) {
+    add_start(word.words.front(), word.words.size() == 1 && word.last_is_prefix, kStartsObject);
   }
   for (const auto& [word, action] : measure_predicates_.entries) {
-    add_start(word.words.front(), word.words.size() == 1 && word.last_is_prefix);
+    add_start(word.words.front(), word.words.size() == 1 && word.last_is_prefix, kStartsPredicate);
   }
   for (size_t i = 0; i < measure_patterns_.size(); ++i) {
     const PatternElement& element = measure_patterns_[i].elements.front();
@@ -391,6 +406,30 @@ void Lexicon::IndexPatterns() {
       pattern_by_prefix_[prefix.substr(0, 2)].emplace_back(prefix, i);
     }
   }
+}
+
+void Lexicon::IndexAnchors() {
+  // Anaphors look place nouns up by key ("the province"), which may not be a phrase's
+  // word (a key folded beyond ASCII): every key gets an id, so it can be marked.
+  std::vector<uint32_t> place_noun_ids;
+  for (const auto& [key, level] : place_nouns_) {
+    auto [it, added] = vocabulary_.try_emplace(key, static_cast<uint32_t>(vocabulary_.size() + 1));
+    place_noun_ids.push_back(it->second);
+  }
+  anchor_ids_.assign(vocabulary_.size() + 1, false);
+  for (uint32_t id : place_noun_ids) anchor_ids_[id] = true;
+  // A phrase matches only where all its words stand: its last word is enough to mark,
+  // and is the rarer one ("was confirmed", "tested positive", "swine flu").
+  const auto mark_last_words = [&](const auto& table, auto wanted) {
+    for (const auto& phrases : table.by_first) {
+      for (const auto& phrase : phrases) {
+        if (wanted(phrase.value)) anchor_ids_[phrase.words.back()] = true;
+      }
+    }
+  };
+  mark_last_words(terms_, [](const CaseTerm&) { return true; });
+  mark_last_words(diseases_, [](const std::string&) { return true; });
+  mark_last_words(grammar_, [](uint32_t classes) { return (classes & (kGrNumber | kGrPlaceNoun)) != 0; });
 }
 
 Status Lexicon::ReadDiseases(const std::string& path) {
@@ -623,6 +662,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     lexicon->dates_ = std::move(dates).value();
   }
   lexicon->IndexPatterns();
+  lexicon->IndexAnchors();
   return lexicon;
 }
 

@@ -188,8 +188,24 @@ class Lexicon {
   // Could a measure pattern, object or predicate start at this token? A cheap test
   // (one look-up) that lets sentences without any skip the measure rules.
   bool MayStartMeasure(std::string_view word) const;
-  // The same for a token whose word id is known (one bit test for most tokens).
-  bool MayStartMeasure(std::string_view word, uint32_t id) const;
+  // What may start at a token whose word id is known (one look-up for most tokens):
+  // a sentence holds a measure only with a pattern's start, or with an object and a
+  // predicate both.
+  enum MeasureStart : uint8_t {
+    kStartsPattern = 1,
+    kStartsObject = 2,
+    kStartsPredicate = 4,
+  };
+  uint8_t MeasureStarts(std::string_view word, uint32_t id) const;
+  bool MayStartMeasure(std::string_view word, uint32_t id) const {
+    return MeasureStarts(word, id) != 0;
+  }
+  // Could the word (by id) make a sentence hold an event or change what the document
+  // says of places and diseases? The last word of every case term, disease and number
+  // phrase (a phrase matches only where all its words stand) and the place nouns are
+  // such anchors; with digits, places and measure words (MeasureStarts) they are all a
+  // sentence can be read for. One bit test a token.
+  bool IsAnchorWord(uint32_t id) const { return id < anchor_ids_.size() && anchor_ids_[id]; }
   // A measure's object starting at token i ("schools", "mass events"): its length in
   // tokens (0 if none) and the measure it names.
   size_t MatchMeasureObject(const std::vector<text::Token>& tokens, size_t i,
@@ -227,6 +243,8 @@ class Lexicon {
   Status ReadGrammar(const std::string& path);
   Status ReadMeasures(const std::string& path);
   void IndexPatterns();
+  void IndexAnchors();
+  uint8_t PrefixStarts(std::string_view word) const;  // MeasureStart flags of prefixes
 
   Status ReadSettings(const std::string& path);
   // The key a word is looked up by: its lower-case form, or its stem in a language
@@ -258,11 +276,20 @@ class Lexicon {
     void Add(MeasureWord word, T value);
     size_t Match(const std::vector<text::Token>& tokens, size_t i, T* value) const;
   };
-  // First words of measure patterns, objects and predicates, and the first three
-  // letters of those that are prefixes.
+  // First words of measure patterns, objects and predicates.
   std::unordered_set<std::string, TransparentHash, std::equal_to<>> measure_starts_;
-  std::unordered_set<std::string, TransparentHash, std::equal_to<>> measure_start_prefixes_;
-  std::vector<bool> measure_start_ids_;  // by word id: an exact start word
+  // Prefixes that start a measure word ("suspend*"), by their first three letters,
+  // with what they start (MeasureStart flags).
+  std::unordered_map<std::string, std::vector<std::pair<std::string, uint8_t>>, TransparentHash,
+                     std::equal_to<>>
+      measure_start_prefixes_;
+  std::vector<uint8_t> measure_start_ids_;  // by word id: what an exact start word starts
+  // By a word's first two bytes (PairOf): some prefix of measure_start_prefixes_ starts so.
+  std::vector<bool> prefix_pairs_ = std::vector<bool>(size_t{1} << 16, false);
+  static size_t PairOf(std::string_view word) {
+    return size_t{static_cast<unsigned char>(word[0])} << 8 | static_cast<unsigned char>(word[1]);
+  }
+  std::vector<bool> anchor_ids_;         // by word id: see IsAnchorWord
   uint32_t prefix_initials_ = 0;         // bit (c - 'a'): a prefix starts with c
   WordTable<MeasureKind> measure_objects_;
   WordTable<MeasureAction> measure_predicates_;

@@ -58,6 +58,26 @@ TEST(Lexicon, CuePhrasesMergeFlags) {
   EXPECT_TRUE(cues & kCueSource);
 }
 
+TEST(Lexicon, AnchorsAreTermsDiseasesNumberWordsAndPlaceNouns) {
+  auto lexicon = Lexicon::Load(kLexiconDir);
+  ASSERT_TRUE(lexicon.ok());
+  const std::vector<uint32_t> ids =
+      lexicon.value()->WordIds(Tokens("cases measles seven province the weather"));
+  ASSERT_EQ(ids.size(), 6u);
+  for (size_t i = 0; i < 4; ++i) EXPECT_TRUE(lexicon.value()->IsAnchorWord(ids[i])) << i;
+  EXPECT_FALSE(lexicon.value()->IsAnchorWord(ids[4]));  // a grammar word, no number
+  EXPECT_FALSE(lexicon.value()->IsAnchorWord(ids[5]));  // no word of the lexicon
+}
+
+TEST(Lexicon, AnchorsOfAStemmedLexiconMatchInflectedForms) {
+  auto lexicon = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/ru");
+  ASSERT_TRUE(lexicon.ok());
+  // "области" is a form of the place noun "область" ("the region").
+  const std::vector<uint32_t> ids = lexicon.value()->WordIds(Tokens("области"));
+  ASSERT_EQ(ids.size(), 1u);
+  EXPECT_TRUE(lexicon.value()->IsAnchorWord(ids[0]));
+}
+
 TEST(Lexicon, MalformedLineIsReportedWithFileAndLine) {
   const auto dir = std::filesystem::temp_directory_path() / "epiwire_lexicon_test";
   std::filesystem::create_directories(dir);

@@ -380,7 +380,7 @@ std::optional<Period> MeasurePeriod(const SentenceView& view) {
   for (const text::Token& t : view.tokens) {
     if (t.lower == "will" || t.lower == "would" || t.lower == "plans") return std::nullopt;
   }
-  for (const DateRef& date : view.dates) {
+  for (const DateRef& date : view.Dates()) {
     if (date.mention.kind == dates::DateKind::kUntil) continue;
     if (date.span.begin > 0 && view.tokens[date.span.begin - 1].lower == "until") continue;
     if (date.span.begin < view.tokens.size() && view.tokens[date.span.begin].lower == "until") {
@@ -398,20 +398,21 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
                      const gazetteer::Gazetteer& gazetteer, std::vector<Event>& out) {
   if (!view.measure_anchor) return;
   const auto& tokens = view.tokens;
-  // Where could each pattern start? One index look-up a token, in text order.
-  std::vector<std::vector<size_t>> starts(lexicon.measure_patterns().size());
+  // Flights cancelled by a storm, villages evacuated before a fire: not outbreak measures.
+  const bool has_disease = view.HasDisease();
+  const uint32_t cues = view.CuesIn(0, tokens.size());
+  if ((cues & kCueOtherCause) && !has_disease && !(cues & kCueOutbreak)) return;
+  // Where could each pattern start? One index look-up a token; (pattern, token) pairs
+  // in pattern order, then text order.
+  std::vector<std::pair<size_t, size_t>> starts;
   std::vector<size_t> found_here;
   for (size_t at = 0; at < tokens.size(); ++at) {
     if (!view.measure_start[at]) continue;
     found_here.clear();
     lexicon.PatternsStartingWith(tokens[at].lower, found_here);
-    for (size_t index : found_here) starts[index].push_back(at);
-
+    for (size_t index : found_here) starts.emplace_back(index, at);
   }
-  // Flights cancelled by a storm, villages evacuated before a fire: not outbreak measures.
-  const bool has_disease = view.HasDisease();
-  const uint32_t cues = view.CuesIn(0, tokens.size());
-  if ((cues & kCueOtherCause) && !has_disease && !(cues & kCueOutbreak)) return;
+  std::sort(starts.begin(), starts.end());
   std::set<MeasureKind> seen;
   std::vector<Event> found;
   const auto emit = [&](MeasureKind measure, MeasureAction action, size_t at, size_t end) {
@@ -452,14 +453,16 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     found.push_back(std::move(event));
   };
   const auto& patterns = lexicon.measure_patterns();
-  for (size_t index = 0; index < patterns.size(); ++index) {
+  for (size_t s = 0; s < starts.size();) {
+    const size_t index = starts[s].first;
     const MeasurePattern& pattern = patterns[index];
-    if (seen.count(pattern.measure)) continue;
-    for (size_t at : starts[index]) {
+    // The first start of a pattern that matches is its reading.
+    for (; s < starts.size() && starts[s].first == index; ++s) {
+      if (seen.count(pattern.measure)) continue;
+      const size_t at = starts[s].second;
       const size_t end = MatchAt(pattern, tokens, at, lexicon);
       if (end == 0 || Negated(view, at, end)) continue;
       emit(pattern.measure, pattern.action, at, end);
-      break;
     }
   }
   for (const PairReading& pair : ReadPairs(view, lexicon)) {
