@@ -22,7 +22,13 @@ std::string FilterClause(const EventFilter& filter, const std::string& alias,
     where += alias + condition + " $" + std::to_string(params.size());
   };
   if (!filter.disease.empty()) add("disease =", filter.disease);
-  if (!filter.country.empty()) add("place_country =", filter.country);
+  if (!filter.country.empty()) {
+    add("place_country =", filter.country);
+  } else if (const size_t dash = filter.subdivision.find('-'); dash != std::string::npos) {
+    // An ISO 3166-2 code starts with its country's (every subdivision the gazetteer
+    // gives does): the country's index then finds the rows.
+    add("place_country =", filter.subdivision.substr(0, dash));
+  }
   if (!filter.subdivision.empty()) add("place_subdivision =", filter.subdivision);
   if (filter.type) {
     add("type =", std::string(*filter.type == EventType::kCases ? "cases" : "measure"));
