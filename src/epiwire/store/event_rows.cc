@@ -182,7 +182,7 @@ std::string ListIndexes(const std::string& table) {
 const char* const kOfficialDiseaseColumn = "disease TEXT NOT NULL DEFAULT 'covid-19'";
 const char* const kOfficialImportedColumn = "imported INTEGER";
 
-std::string SchemaSql(std::string_view id_type) {
+std::string SchemaSql(std::string_view id_type, bool id_index) {
   const std::string id(id_type);
   return "CREATE TABLE IF NOT EXISTS epiwire_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
          "INSERT INTO epiwire_meta (name, value) VALUES ('schema_version', '" +
@@ -214,7 +214,7 @@ std::string SchemaSql(std::string_view id_type) {
          ListIndexes("events") +
          // A page deep in the unfiltered list is found in this narrow index, not by
          // stepping over whole rows.
-         "CREATE INDEX IF NOT EXISTS events_id ON events (id);\n"
+         (id_index ? "CREATE INDEX IF NOT EXISTS events_id ON events (id);\n" : "") +
          "CREATE TABLE IF NOT EXISTS facts (id " + id + ", key TEXT NOT NULL, count BIGINT NOT "
          "NULL, type TEXT NOT NULL, disease TEXT NOT NULL, status TEXT NOT NULL, host TEXT NOT NULL "
          "DEFAULT 'human', place_name TEXT, place_country TEXT, place_subdivision TEXT, "

@@ -17,13 +17,16 @@
 namespace epiwire::store::internal {
 
 // The layout SchemaSql creates. 1: the first; 2: `host` on events and facts, and
-// fact_keys, the per-key lock of concurrent writers.
+// fact_keys, the per-key lock of concurrent writers; 3: the list indexes (see
+// ListIndexes in event_rows.cc).
 inline constexpr int kSchemaVersion = 3;
 
 // CREATE TABLE/INDEX IF NOT EXISTS statements; `id_type` is the engine's
-// auto-numbered primary key type. A new database gets kSchemaVersion; an older
-// one is brought up to it by the store's migrations.
-std::string SchemaSql(std::string_view id_type);
+// auto-numbered primary key type; `id_index`: whether events need an index of ids
+// alone (SQLite, whose table is its rows in id order; PostgreSQL's primary key is
+// such an index). A new database gets kSchemaVersion; an older one is brought up
+// to it by the store's migrations.
+std::string SchemaSql(std::string_view id_type, bool id_index);
 // Column definitions of `official` added after the first release (a store made
 // before gets them with ALTER TABLE ... ADD COLUMN).
 extern const char* const kOfficialDiseaseColumn;

@@ -113,7 +113,7 @@ Status SqlEventStore::Migrate() {
                                        "(schema version " + TextOr(rows.value()[0][0]) + ")"));
     }
   }
-  if (Status status = db_->Execute(SchemaSql(db_->IdColumnType())); !status.ok()) {
+  if (Status status = db_->Execute(SchemaSql(db_->IdColumnType(), db_->engine() == "SQLite")); !status.ok()) {
     return fail(status);
   }
   // Columns later versions added: the host of case events (older rows are all
