@@ -200,6 +200,7 @@ class Matcher {
     keys.text.clear();
     keys.count = 0;
     bool ascii = true;
+    bool hyphen = false;
     size_t words = 0;
     const auto end_here = [&](size_t j) { keys.ends[keys.count++] = KeyEnd{keys.text.size(), j, ascii}; };
     for (size_t j = first; j < tokens_.size() && j < first + kMaxTokens; ++j) {
@@ -209,6 +210,7 @@ class Matcher {
       if (token.type == TokenType::kPunct) {
         keys.text.push_back(token.punct);
         ascii = ascii && static_cast<unsigned char>(token.punct) < 0x80;
+        hyphen = hyphen || token.punct == '-';
         if (token.punct == '.') end_here(j);
         continue;
       }
@@ -218,6 +220,12 @@ class Matcher {
       keys.text.append(word);
       ascii = ascii && IsAscii(word);
       end_here(j);
+      // No name goes on past this key, under any spelling MatchAt tries: the longer
+      // keys add a space or punctuation to it, and accent folding keeps an ASCII key
+      // and that byte as they are, as does OtherSpellingReadings a key without hyphens
+      // (a hyphen after it becomes a space, which the filter holds as well). Most
+      // capitalised words stop here, after one look-up.
+      if (ascii && !hyphen && !t_.names.MayGoOn(keys.text)) break;
     }
   }
 

@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -611,7 +613,89 @@ namespace {
 uint32_t HashOf(std::string_view key) {
   return static_cast<uint32_t>(std::hash<std::string_view>{}(key));
 }
+
+// The prefix filter hashes a key eight bytes at a time, so that loading finds and
+// hashes the prefixes of some 2 * 10^5 keys in a few instructions a chunk.
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+constexpr uint64_t kHigh = 0x8080808080808080ull;
+constexpr uint64_t kPrime = 0x100000001B3ull;
+constexpr uint64_t kSeed = 0xCBF29CE484222325ull;
+// 2^21 bits (256 KiB) for some 10^5 prefixes: few false positives.
+constexpr int kPrefixBitsLog = 21;
+
+// Up to eight bytes from `p`, the first in the lowest bits, zeros after the last. A
+// short tail is read as two loads that overlap rather than byte by byte.
+uint64_t Chunk(const char* p, size_t n) {
+  constexpr bool kBig = std::endian::native == std::endian::big;
+  if (n >= 8) {
+    uint64_t w = 0;
+    std::memcpy(&w, p, 8);
+    return kBig ? __builtin_bswap64(w) : w;
+  }
+  if (n >= 4) {
+    uint32_t first = 0;
+    uint32_t last = 0;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    if constexpr (kBig) {
+      first = __builtin_bswap32(first);
+      last = __builtin_bswap32(last);
+    }
+    return first | (uint64_t{last} << (8 * (n - 4)));
+  }
+  if (n == 0) return 0;
+  const auto byte = [p](size_t k) { return uint64_t{static_cast<unsigned char>(p[k])} << (8 * k); };
+  return byte(0) | byte(n / 2) | byte(n - 1);
+}
+
+uint64_t MixChunk(uint64_t hash, uint64_t chunk) { return (hash ^ chunk) * kPrime; }
+
+size_t PrefixBit(uint64_t hash, size_t length) {
+  return static_cast<size_t>(MixChunk(hash, length) >> (64 - kPrefixBitsLog));
+}
 }  // namespace
+
+// Notes every prefix of an ASCII start of `key` that a byte from 0x20 to 0x2F follows
+// (space, "-", ".", "'", ",", "&": all punctuation the tokeniser keeps, and a few more).
+void NameIndex::NotePrefixes(std::string_view key) {
+  if (prefixes_.empty()) prefixes_.assign((size_t{1} << kPrefixBitsLog) / 64, 0);
+  const auto note = [this](size_t bit) { prefixes_[bit / 64] |= uint64_t{1} << (bit % 64); };
+  uint64_t hash = kSeed;
+  for (size_t offset = 0; offset < key.size(); offset += 8) {
+    const size_t n = std::min<size_t>(8, key.size() - offset);
+    const uint64_t chunk = Chunk(key.data() + offset, n);
+    // High bit of each byte in 0x20..0x2F (zero padding is not), up to the first
+    // byte beyond ASCII.
+    const uint64_t x = (chunk & (kOnes * 0xF0)) ^ (kOnes * 0x20);
+    uint64_t separators = ~(((x & kLow7) + kLow7) | x | kLow7);
+    const uint64_t beyond_ascii = chunk & kHigh;
+    if (beyond_ascii != 0) separators &= (beyond_ascii & (~beyond_ascii + 1)) - 1;
+    while (separators != 0) {
+      const size_t k = static_cast<size_t>(std::countr_zero(separators)) / 8;
+      separators &= separators - 1;
+      if (offset + k == 0) continue;
+      const uint64_t head = k == 0 ? hash : MixChunk(hash, chunk & ((uint64_t{1} << (8 * k)) - 1));
+      note(PrefixBit(head, offset + k));
+    }
+    if (beyond_ascii != 0 || n < 8) return;
+    hash = MixChunk(hash, chunk);
+  }
+}
+
+bool NameIndex::MayGoOn(std::string_view prefix) const {
+  if (prefixes_.empty()) return false;
+  uint64_t hash = kSeed;
+  size_t offset = 0;
+  for (; offset + 8 <= prefix.size(); offset += 8) {
+    hash = MixChunk(hash, Chunk(prefix.data() + offset, 8));
+  }
+  if (offset < prefix.size()) {
+    hash = MixChunk(hash, Chunk(prefix.data() + offset, prefix.size() - offset));
+  }
+  const size_t bit = PrefixBit(hash, prefix.size());
+  return (prefixes_[bit / 64] >> (bit % 64)) & 1;
+}
 
 // Linear probing over a table at most half full.
 size_t NameIndex::SlotOf(std::string_view key, uint32_t hash) const {
@@ -631,6 +715,7 @@ uint32_t& NameIndex::FindOrInsert(std::string_view key) {
     slot.key = key;
     slot.hash = hash;
     ++size_;
+    NotePrefixes(key);
   }
   return slot.head;
 }

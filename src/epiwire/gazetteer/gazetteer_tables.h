@@ -61,6 +61,10 @@ class NameIndex {
   uint32_t& FindOrInsert(std::string_view key);
   uint32_t Find(std::string_view key) const;  // kNoEntry when absent
   size_t size() const { return size_; }
+  // False when no key starts with `prefix` (ASCII) and goes on with a space or the
+  // punctuation the tokeniser keeps (". - ' , &"): the matcher then builds no longer
+  // key from it. True may be wrong (a bit filter), false never is.
+  bool MayGoOn(std::string_view prefix) const;
 
  private:
   // One probe touches one cache line: hash, head and key side by side.
@@ -73,8 +77,14 @@ class NameIndex {
   size_t SlotOf(std::string_view key, uint32_t hash) const;
   void Grow();
 
+  void NotePrefixes(std::string_view key);
+
   std::vector<Slot> slots_;
   size_t size_ = 0;
+  // One bit per hash of each ASCII prefix of a key that punctuation or a space
+  // follows: most capitalised words of a text ("Health", "Minister") open no longer
+  // name, and the bits say so without building and looking up their n-grams.
+  std::vector<uint64_t> prefixes_;
 };
 
 // A Chinese administrative suffix (place_nouns.tsv) and the level it asks for
