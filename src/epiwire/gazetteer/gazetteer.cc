@@ -294,8 +294,7 @@ class Matcher {
       const bool named = HasKind(readings, MentionKind::kName);
       // "Orleans Parish, Louisiana": a division named like a place elsewhere, put in
       // its place by what follows.
-      out.division_reading = IsWord(last + 1) && tokens_[last + 1].space_before &&
-                             IsDivisionNoun(Text(tokens_[last + 1]));
+      out.division_reading = IsDivisionNounAfter(last);
       out.entries = std::move(readings);
       if (named && IsWord(last + 1) && tokens_[last + 1].space_before &&
           IsPlaceNoun(Text(tokens_[last + 1]))) {
@@ -325,6 +324,11 @@ class Matcher {
     return false;
   }
 
+  // Is token i followed by a division noun ("Carbon County")?
+  bool IsDivisionNounAfter(size_t i) const {
+    return IsWord(i + 1) && tokens_[i + 1].space_before && IsDivisionNoun(Text(tokens_[i + 1]));
+  }
+
   // The mentions in the Chinese characters of one word token.
   // "Carbon County", "Mather Parish": one to three capitalised words no table has,
   // then a division noun. Words that name bodies ("Health District") are no place.
@@ -337,6 +341,13 @@ class Matcher {
         "In", "At", "On", "For", "From", "By", "With", "As", "Of", "To", "And", "But", "Since",
         "After", "Before", "During", "A", "An", "This", "That", "Its", "Their"};
     if (!tokens_[first].capitalised) return false;
+    // Most capitalised words have no division noun within reach: look for one before
+    // looking their words up.
+    bool noun_ahead = false;
+    for (size_t last = first; last < first + 3 && IsWord(last) && !noun_ahead; ++last) {
+      noun_ahead = IsDivisionNounAfter(last);
+    }
+    if (!noun_ahead) return false;
     for (size_t last = first; last < first + 3 && IsWord(last); ++last) {
       const std::string_view word = Text(tokens_[last]);
       if (!tokens_[last].capitalised || t_.stopnames.count(word) ||
@@ -345,8 +356,7 @@ class Matcher {
       }
       // A known name inside is read as itself ("Kozhikode district").
       if (!t_.Readings(word).empty()) return false;
-      if (IsWord(last + 1) && tokens_[last + 1].space_before &&
-          IsDivisionNoun(Text(tokens_[last + 1]))) {
+      if (IsDivisionNounAfter(last)) {
         out = Candidate{};
         out.start = tokens_[first].start;
         out.end = tokens_[last + 1].end;
