@@ -610,10 +610,6 @@ void NameIndex::Reserve(size_t names) {
 }
 
 namespace {
-uint32_t HashOf(std::string_view key) {
-  return static_cast<uint32_t>(std::hash<std::string_view>{}(key));
-}
-
 // The prefix filter hashes a key eight bytes at a time, so that loading finds and
 // hashes the prefixes of some 2 * 10^5 keys in a few instructions a chunk.
 constexpr uint64_t kOnes = 0x0101010101010101ull;
@@ -651,6 +647,23 @@ uint64_t Chunk(const char* p, size_t n) {
 
 uint64_t MixChunk(uint64_t hash, uint64_t chunk) { return (hash ^ chunk) * kPrime; }
 
+// The chunks of `text` mixed in turn: what MayGoOn looks up, and with a finaliser
+// (MurmurHash3's) the slot hash.
+uint64_t ChunkHash(std::string_view text) {
+  uint64_t hash = kSeed;
+  size_t offset = 0;
+  for (; offset + 8 <= text.size(); offset += 8) hash = MixChunk(hash, Chunk(text.data() + offset, 8));
+  if (offset < text.size()) hash = MixChunk(hash, Chunk(text.data() + offset, text.size() - offset));
+  return hash;
+}
+
+uint32_t HashOf(std::string_view key) {
+  uint64_t hash = ChunkHash(key) ^ key.size();
+  hash = (hash ^ (hash >> 33)) * 0xFF51AFD7ED558CCDull;
+  hash = (hash ^ (hash >> 33)) * 0xC4CEB9FE1A85EC53ull;
+  return static_cast<uint32_t>(hash ^ (hash >> 33));
+}
+
 size_t PrefixBit(uint64_t hash, size_t length) {
   return static_cast<size_t>(MixChunk(hash, length) >> (64 - kPrefixBitsLog));
 }
@@ -685,15 +698,7 @@ void NameIndex::NotePrefixes(std::string_view key) {
 
 bool NameIndex::MayGoOn(std::string_view prefix) const {
   if (prefixes_.empty()) return false;
-  uint64_t hash = kSeed;
-  size_t offset = 0;
-  for (; offset + 8 <= prefix.size(); offset += 8) {
-    hash = MixChunk(hash, Chunk(prefix.data() + offset, 8));
-  }
-  if (offset < prefix.size()) {
-    hash = MixChunk(hash, Chunk(prefix.data() + offset, prefix.size() - offset));
-  }
-  const size_t bit = PrefixBit(hash, prefix.size());
+  const size_t bit = PrefixBit(ChunkHash(prefix), prefix.size());
   return (prefixes_[bit / 64] >> (bit % 64)) & 1;
 }
 
