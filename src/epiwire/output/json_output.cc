@@ -195,15 +195,7 @@ std::string ToJsonLine(const Extraction& extraction, const JsonOptions& options)
   }
   w.Close(']');
   w.Key("removed");
-  w.Open('[');
-  for (const RemovedRange& range : extraction.removed) {
-    w.Open('{');
-    WriteSpan(w, range.start, range.end);
-    w.Key("reason");
-    w.Str(range.reason == RemovalReason::kDuplicate ? "duplicate" : "boilerplate");
-    w.Close('}');
-  }
-  w.Close(']');
+  WriteRemovedRanges(w, extraction.removed);
   w.Key("events");
   w.Open('[');
   for (const Event& event : extraction.events) WriteEvent(w, event);

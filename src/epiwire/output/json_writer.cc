@@ -181,6 +181,18 @@ void WriteEventFields(JsonWriter& w, const Event& event) {
   w.Close('}');
 }
 
+void WriteRemovedRanges(JsonWriter& w, const std::vector<RemovedRange>& removed) {
+  w.Open('[');
+  for (const RemovedRange& range : removed) {
+    w.Open('{');
+    WriteSpan(w, range.start, range.end);
+    w.Key("reason");
+    w.Str(range.reason == RemovalReason::kDuplicate ? "duplicate" : "boilerplate");
+    w.Close('}');
+  }
+  w.Close(']');
+}
+
 void WriteEvent(JsonWriter& w, const Event& event) {
   w.Open('{');
   WriteEventFields(w, event);

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "epiwire/model/document.h"
 
@@ -81,6 +82,8 @@ void WritePlace(JsonWriter& w, const std::optional<Place>& place);
 void WriteDate(JsonWriter& w, const std::optional<Date>& date);
 // "start" and "end" of a span of the text (keys and values, inside an object).
 void WriteSpan(JsonWriter& w, size_t start, size_t end);
+// The "removed" array of shared/spec/output.md: each range with its reason.
+void WriteRemovedRanges(JsonWriter& w, const std::vector<RemovedRange>& removed);
 // The fields of an event of shared/spec/output.md, inside an object the caller
 // opened (so that it can add its own, such as a stored event's id).
 void WriteEventFields(JsonWriter& w, const Event& event);

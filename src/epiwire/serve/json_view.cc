@@ -114,15 +114,7 @@ void WriteDocument(output::JsonWriter& w, const store::StoredDocument& stored) {
   }
   w.Close(']');
   w.Key("removed");
-  w.Open('[');
-  for (const RemovedRange& range : stored.removed) {
-    w.Open('{');
-    output::WriteSpan(w, range.start, range.end);
-    w.Key("reason");
-    w.Str(range.reason == RemovalReason::kBoilerplate ? "boilerplate" : "duplicate");
-    w.Close('}');
-  }
-  w.Close(']');
+  output::WriteRemovedRanges(w, stored.removed);
   w.Key("events");
   w.Open('[');
   for (const store::StoredEvent& event : stored.events) WriteStoredEvent(w, event);
