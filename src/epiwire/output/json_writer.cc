@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "epiwire/base/number_text.h"
+
 namespace epiwire::output {
 
 void JsonWriter::Double(double value) {
@@ -16,7 +18,7 @@ void JsonWriter::Double(double value) {
   // The shortest digits that read back the same value, as the JSON library's;
   // it marks a whole number as a real one with ".0".
   char digits[40];
-  char* end = std::to_chars(digits, digits + sizeof digits - 2, value).ptr;
+  char* end = WriteShortestDouble(digits, digits + sizeof digits - 2, value);
   if (std::string_view(digits, static_cast<size_t>(end - digits)).find_first_of(".e") ==
       std::string_view::npos) {
     *end++ = '.';
@@ -39,23 +41,35 @@ bool MayNeedEscape(uint64_t word) {
   return control || has_zero(word ^ (kOnes * '"')) || has_zero(word ^ (kOnes * '\\'));
 }
 
+// How many bytes `value` starts with that JSON writes as they are.
+size_t PlainPrefix(std::string_view value) {
+  size_t i = 0;
+  uint64_t word;
+  while (i + sizeof word <= value.size()) {
+    std::memcpy(&word, value.data() + i, sizeof word);
+    if (MayNeedEscape(word)) break;
+    i += sizeof word;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (c < 0x20 || c == '"' || c == '\\') break;
+  }
+  return i;
+}
+
 }  // namespace
 
 void JsonWriter::String(std::string_view value) {
+  size_t plain = PlainPrefix(value);
   out_.push_back('"');
-  size_t plain = 0;
-  for (size_t i = 0; i < value.size(); ++i) {
-    uint64_t word;
-    while (i + sizeof word <= value.size()) {
-      std::memcpy(&word, value.data() + i, sizeof word);
-      if (MayNeedEscape(word)) break;
-      i += sizeof word;
-    }
-    if (i >= value.size()) break;
+  out_.append(value.data(), plain);
+  // Most strings end here; the rest goes byte by byte from the first to escape.
+  size_t from = plain;
+  for (size_t i = plain; i < value.size(); ++i) {
     const auto c = static_cast<unsigned char>(value[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out_.append(value.substr(plain, i - plain));
-    plain = i + 1;
+    out_.append(value.data() + from, i - from);
+    from = i + 1;
     switch (c) {
       case '"': out_.append("\\\""); break;
       case '\\': out_.append("\\\\"); break;
@@ -71,7 +85,7 @@ void JsonWriter::String(std::string_view value) {
       }
     }
   }
-  out_.append(value.substr(plain));
+  out_.append(value.data() + from, value.size() - from);
   out_.push_back('"');
 }
 

@@ -7,6 +7,7 @@
 #define EPIWIRE_OUTPUT_JSON_WRITER_H_
 
 #include <charconv>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,6 +29,16 @@ class JsonWriter {
     String(key);
     out_.push_back(':');
     fresh_ = true;  // the value that follows takes no comma
+  }
+  // A key the program spells: written as it is, with no look for bytes to
+  // escape (a page of 5,000 events has 250,000 keys).
+  template <size_t N>
+  void Key(const char (&key)[N]) {
+    Comma();
+    out_.push_back('"');
+    out_.append(key, N - 1);
+    out_.append("\":", 2);
+    fresh_ = true;
   }
   void Open(char bracket) {
     Comma();

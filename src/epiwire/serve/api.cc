@@ -26,27 +26,40 @@ std::string Dump(const json& value) {
 ApiResponse Ok(const json& value) { return ApiResponse{200, Dump(value)}; }
 
 // {"<name>": [the first `limit` items], "limit", "offset", "has_more"}: the store
-// was asked for one item more than the page, which tells whether there is a next.
-template <typename Item, typename WriteItem>
-ApiResponse Page(std::string_view name, const std::vector<Item>& items, size_t limit,
-                 size_t offset, WriteItem write_item) {
-  std::string body;
-  body.reserve(64 + 900 * std::min(items.size(), limit));
-  output::JsonWriter w(body);
-  w.Open('{');
-  w.Key(name);
-  w.Open('[');
-  for (size_t i = 0; i < items.size() && i < limit; ++i) write_item(w, items[i]);
-  w.Close(']');
-  w.Key("limit");
-  w.Int(static_cast<int64_t>(limit));
-  w.Key("offset");
-  w.Int(static_cast<int64_t>(offset));
-  w.Key("has_more");
-  w.Bool(items.size() > limit);
-  w.Close('}');
-  return ApiResponse{200, FinishJson(std::move(body))};
-}
+// is asked for one item more than the page, which tells whether there is a next.
+// Items are written as they are added.
+class PageWriter {
+ public:
+  PageWriter(std::string_view name, size_t limit, size_t offset)
+      : w_(body_), limit_(limit), offset_(offset) {
+    body_.reserve(64 + 900 * std::min<size_t>(limit, 5000));
+    w_.Open('{');
+    w_.Key(name);
+    w_.Open('[');
+  }
+  template <typename Item, typename WriteItem>
+  void Add(const Item& item, WriteItem write_item) {
+    if (added_++ < limit_) write_item(w_, item);
+  }
+  ApiResponse Finish() {
+    w_.Close(']');
+    w_.Key("limit");
+    w_.Int(static_cast<int64_t>(limit_));
+    w_.Key("offset");
+    w_.Int(static_cast<int64_t>(offset_));
+    w_.Key("has_more");
+    w_.Bool(added_ > limit_);
+    w_.Close('}');
+    return ApiResponse{200, FinishJson(std::move(body_))};
+  }
+
+ private:
+  std::string body_;
+  output::JsonWriter w_;
+  size_t limit_;
+  size_t offset_;
+  size_t added_ = 0;
+};
 
 ApiResponse StoreError(const Status& status) {
   return Api::Error(500, "store: " + status.message());
@@ -117,12 +130,15 @@ ApiResponse Api::Events(const QueryParams& params) {
   if (!filter.ok()) return Error(400, filter.status().message());
   const size_t limit = filter->limit;
   filter->limit = limit + 1;  // one more tells whether there is a next page
-  Result<std::vector<store::StoredEvent>> events = [&] {
+  PageWriter page("events", limit, filter->offset);
+  Status status = [&] {
     auto store = stores_.Acquire();
-    return store->Events(filter.value());
+    return store->ForEachEvent(filter.value(), [&](const store::StoredEvent& event) {
+      page.Add(event, WriteStoredEvent);
+    });
   }();
-  if (!events.ok()) return StoreError(events.status());
-  return Page("events", events.value(), limit, filter->offset, WriteStoredEvent);
+  if (!status.ok()) return StoreError(status);
+  return page.Finish();
 }
 
 ApiResponse Api::Facts(const QueryParams& params) {
@@ -137,7 +153,9 @@ ApiResponse Api::Facts(const QueryParams& params) {
     return store->Facts(filter.value());
   }();
   if (!facts.ok()) return StoreError(facts.status());
-  return Page("facts", facts.value(), limit, filter->offset, WriteFact);
+  PageWriter page("facts", limit, filter->offset);
+  for (const Fact& fact : facts.value()) page.Add(fact, WriteFact);
+  return page.Finish();
 }
 
 ApiResponse Api::DocumentById(const std::string& id) {

@@ -32,10 +32,12 @@ constexpr const char* kSecurityPolicy =
 // Packages of node_modules that /vendor/ may serve.
 constexpr std::string_view kVendorPackages[] = {"d3", "topojson-client", "world-atlas"};
 
-void SendJson(httplib::Response& res, const ApiResponse& answer) {
+// The body is moved, not copied: a page of 5,000 events is 3 MB.
+void SendJson(httplib::Response& res, ApiResponse answer) {
   res.status = answer.status;
   res.set_header("Cache-Control", "no-store");
-  res.set_content(answer.body, "application/json");
+  res.set_header("Content-Type", "application/json");
+  res.body = std::move(answer.body);
 }
 
 // Series, alerts, routes and places scan up to kMaxScannedFacts facts with their

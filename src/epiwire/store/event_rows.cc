@@ -75,8 +75,10 @@ Enum Lookup(const std::array<std::pair<Enum, std::string_view>, N>& table, std::
   return fallback;
 }
 
-double ParseDouble(const std::optional<std::string>& text) {
-  return text ? std::strtod(text->c_str(), nullptr) : 0.0;
+double ParseDouble(std::optional<std::string_view> text) {
+  double value = 0.0;
+  if (text) std::from_chars(text->data(), text->data() + text->size(), value);
+  return value;
 }
 
 void AddPlaceValues(std::vector<Value>& values, const std::optional<Place>& place) {
@@ -94,22 +96,31 @@ void AddPlaceValues(std::vector<Value>& values, const std::optional<Place>& plac
   values.emplace_back(place->population);
 }
 
-// A place is stored when its level column is set.
-std::optional<Place> ParsePlace(const Row& row, size_t at) {
-  if (!row[at + 4]) return std::nullopt;
-  Place place;
-  place.name = TextOr(row[at]);
-  place.country = TextOr(row[at + 1]);
-  place.subdivision = TextOr(row[at + 2]);
+void AssignText(std::string& out, std::optional<std::string_view> text) {
+  if (text) {
+    out.assign(*text);
+  } else {
+    out.clear();
+  }
+}
+
+// A place is stored when its level column is set. Reads into `out`, whose
+// strings keep their room from one row to the next.
+void ParsePlaceInto(RowView row, size_t at, std::optional<Place>& out) {
+  if (!row[at + 4]) {
+    out.reset();
+    return;
+  }
+  Place& place = out ? *out : out.emplace();
+  AssignText(place.name, row[at]);
+  AssignText(place.country, row[at + 1]);
+  AssignText(place.subdivision, row[at + 2]);
   place.geonameid = ParseInt(row[at + 3]);
   place.level = Lookup(kLevels, *row[at + 4], PlaceLevel::kOther);
   place.has_coordinates = row[at + 5].has_value() && row[at + 6].has_value();
-  if (place.has_coordinates) {
-    place.lat = ParseDouble(row[at + 5]);
-    place.lon = ParseDouble(row[at + 6]);
-  }
+  place.lat = place.has_coordinates ? ParseDouble(row[at + 5]) : 0.0;
+  place.lon = place.has_coordinates ? ParseDouble(row[at + 6]) : 0.0;
   place.population = ParseInt(row[at + 7]);
-  return place;
 }
 
 nlohmann::json PlaceJson(const Place& place) {
@@ -157,8 +168,9 @@ std::string ModesJson(const std::vector<TravelMode>& modes) {
 }
 
 // Lenient: what the store wrote itself is valid; anything else gives nothing.
-nlohmann::json ParseJsonArray(const std::optional<std::string>& text) {
-  if (!text) return nlohmann::json::array();
+nlohmann::json ParseJsonArray(std::optional<std::string_view> text) {
+  // Most events have no route and no modes: spare the parser.
+  if (!text || *text == "[]") return nlohmann::json::array();
   nlohmann::json json = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
   return json.is_array() ? json : nlohmann::json::array();
 }
@@ -273,18 +285,20 @@ Value DateValue(const std::optional<Date>& date) {
   return date ? Value{date->ToIso()} : Value{};
 }
 
-std::optional<Date> ParseDate(const std::optional<std::string>& text) {
+std::optional<Date> ParseDate(std::optional<std::string_view> text) {
   return text ? Date::ParseIso(*text) : std::nullopt;
 }
 
-int64_t ParseInt(const std::optional<std::string>& text) {
+int64_t ParseInt(std::optional<std::string_view> text) {
   if (!text) return 0;
   int64_t value = 0;
   std::from_chars(text->data(), text->data() + text->size(), value);
   return value;
 }
 
-std::string TextOr(const std::optional<std::string>& text) { return text ? *text : std::string(); }
+std::string TextOr(std::optional<std::string_view> text) {
+  return text ? std::string(*text) : std::string();
+}
 
 std::vector<Value> EventValues(const std::string& document_id, int event_index, int64_t fact_id,
                                const std::optional<Date>& published, const Event& event) {
@@ -321,48 +335,62 @@ std::vector<Value> EventValues(const std::string& document_id, int event_index, 
 }
 
 StoredEvent ParseEventRow(const Row& row, size_t offset) {
+  std::vector<std::optional<std::string_view>> views(row.begin(), row.end());
+  return ParseEventRow(RowView(views), offset);
+}
+
+StoredEvent ParseEventRow(RowView row, size_t offset) {
   StoredEvent stored;
+  ParseEventRowInto(row, offset, stored);
+  return stored;
+}
+
+void ParseEventRowInto(RowView row, size_t offset, StoredEvent& stored) {
   size_t at = offset;
   stored.id = ParseInt(row[at++]);
-  stored.document_id = TextOr(row[at++]);
+  AssignText(stored.document_id, row[at++]);
   stored.event_index = static_cast<int>(ParseInt(row[at++]));
   stored.fact_id = ParseInt(row[at++]);
   stored.published = ParseDate(row[at++]);
   ++at;  // event_date is derived
   Event& event = stored.event;
-  event.type = TextOr(row[at++]) == "measure" ? EventType::kMeasure : EventType::kCases;
-  event.disease = TextOr(row[at++]);
-  event.place = ParsePlace(row, at);
+  event.type = row[at++] == "measure" ? EventType::kMeasure : EventType::kCases;
+  AssignText(event.disease, row[at++]);
+  ParsePlaceInto(row, at, event.place);
   at += kPlaceFields.size();
   const std::optional<Date> start = ParseDate(row[at++]);
   const std::optional<Date> end = ParseDate(row[at++]);
+  event.period.reset();
   if (start || end) event.period = Period{start, end};
   event.evidence.start = static_cast<size_t>(ParseInt(row[at++]));
   event.evidence.end = static_cast<size_t>(ParseInt(row[at++]));
-  event.evidence.quote = TextOr(row[at++]);
-  event.status = ParseCaseStatus(TextOr(row[at++])).value_or(CaseStatus::kConfirmed);
-  event.host = ParseHost(TextOr(row[at++])).value_or(Host::kHuman);
+  AssignText(event.evidence.quote, row[at++]);
+  event.status = ParseCaseStatus(row[at++].value_or("")).value_or(CaseStatus::kConfirmed);
+  event.host = ParseHost(row[at++].value_or("")).value_or(Host::kHuman);
   event.count = ParseInt(row[at++]);
-  event.qualifier = Lookup(kQualifiers, TextOr(row[at++]), Qualifier::kExact);
+  event.qualifier = Lookup(kQualifiers, row[at++].value_or(""), Qualifier::kExact);
+  event.aggregation.reset();
   if (const auto& aggregation = row[at++]) {
     event.aggregation = *aggregation == "cumulative" ? Aggregation::kCumulative : Aggregation::kNew;
   }
+  event.imported.reset();
   if (const auto& imported = row[at++]) event.imported = *imported != "0";
-  event.origin = ParsePlace(row, at);
+  ParsePlaceInto(row, at, event.origin);
   at += kPlaceFields.size();
+  event.route.clear();
   for (const auto& place : ParseJsonArray(row[at++])) {
     if (place.is_object()) event.route.push_back(PlaceFromJson(place));
   }
+  event.modes.clear();
   for (const auto& mode : ParseJsonArray(row[at++])) {
     if (!mode.is_string()) continue;
     if (auto parsed = ParseTravelMode(mode.get<std::string>())) event.modes.push_back(*parsed);
   }
-  event.measure = ParseMeasureKind(TextOr(row[at++])).value_or(MeasureKind::kBorderClosure);
-  event.action = ParseMeasureAction(TextOr(row[at++])).value_or(MeasureAction::kImpose);
-  event.target = ParsePlace(row, at);
+  event.measure = ParseMeasureKind(row[at++].value_or("")).value_or(MeasureKind::kBorderClosure);
+  event.action = ParseMeasureAction(row[at++].value_or("")).value_or(MeasureAction::kImpose);
+  ParsePlaceInto(row, at, event.target);
   at += kPlaceFields.size();
-  event.detail = TextOr(row[at++]);
-  return stored;
+  AssignText(event.detail, row[at++]);
 }
 
 }  // namespace epiwire::store::internal

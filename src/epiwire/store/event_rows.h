@@ -47,13 +47,16 @@ std::vector<Value> EventValues(const std::string& document_id, int event_index, 
                                const std::optional<Date>& published, const Event& event);
 
 // Reads a row whose columns from `offset` on are "id" followed by EventColumns().
+StoredEvent ParseEventRow(RowView row, size_t offset);
+// The same into `stored`, every field set, its strings' room reused.
+void ParseEventRowInto(RowView row, size_t offset, StoredEvent& stored);
 StoredEvent ParseEventRow(const Row& row, size_t offset);
 
 // Small conversions shared by the store's SQL code.
 Value DateValue(const std::optional<Date>& date);
-std::optional<Date> ParseDate(const std::optional<std::string>& text);
-int64_t ParseInt(const std::optional<std::string>& text);
-std::string TextOr(const std::optional<std::string>& text);
+std::optional<Date> ParseDate(std::optional<std::string_view> text);
+int64_t ParseInt(std::optional<std::string_view> text);
+std::string TextOr(std::optional<std::string_view> text);
 
 }  // namespace epiwire::store::internal
 

@@ -7,6 +7,7 @@
 #define EPIWIRE_STORE_EVENT_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -120,6 +121,16 @@ class EventStore {
   // Events and facts matching `filter`, in storage order (ids ascending), one page
   // of filter.limit from filter.offset. A fact matches by its first source's event.
   virtual Result<std::vector<StoredEvent>> Events(const EventFilter& filter) = 0;
+  // The same events handed to `each` one at a time as they are read, so that a
+  // page of thousands is written out without being held; the StoredEvent passed
+  // is valid during the call only.
+  virtual Status ForEachEvent(const EventFilter& filter,
+                              const std::function<void(const StoredEvent&)>& each) {
+    auto events = Events(filter);
+    if (!events.ok()) return events.status();
+    for (const StoredEvent& event : events.value()) each(event);
+    return Status::Ok();
+  }
   virtual Result<std::vector<Fact>> Facts(const EventFilter& filter) = 0;
   // nullopt when there is no such document.
   virtual Result<std::optional<StoredDocument>> Document(const std::string& id) = 0;

@@ -416,6 +416,62 @@ TYPED_TEST(EventStoreTest, FiltersSelectByCountryDiseaseDateTypeAndPage) {
   EXPECT_EQ(this->Facts({.limit = 1, .offset = 1}).size(), 1u);
 }
 
+// ForEachEvent reads every row into one reused event: a field the row leaves
+// empty must not keep the value of the row before.
+TYPED_TEST(EventStoreTest, EachEventInTurnHasOnlyItsOwnFields) {
+  Event full = CaseEvent("cholera", kLagos, Date{2022, 8, 14}, 42);
+  full.aggregation = Aggregation::kCumulative;
+  full.imported = true;
+  full.origin = kLima;
+  full.route = {kLima, kKano};
+  full.modes = {TravelMode::kAir};
+  full.evidence = {5, 61, "a long quote that leaves room in the string it was read into"};
+  Event bare;
+  bare.type = EventType::kCases;
+  bare.count = 7;
+  bare.evidence = {62, 70, "short"};
+  Event measure;
+  measure.type = EventType::kMeasure;
+  measure.measure = MeasureKind::kSchoolClosure;
+  measure.target = kKano;
+  measure.detail = "schools shut";
+  measure.evidence = {71, 80, "closed"};
+  ASSERT_EQ(this->Put(MakeExtraction("each", std::string(100, 'x'), Date{2022, 8, 15},
+                                     {full, bare, measure, bare})),
+            PutOutcome::kInserted);
+
+  EventFilter all;
+  auto listed = this->store_->Events(all);
+  ASSERT_TRUE(listed.ok()) << listed.status().message();
+  std::vector<StoredEvent> seen;
+  Status status = this->store_->ForEachEvent(
+      all, [&](const StoredEvent& event) { seen.push_back(event); });
+  ASSERT_TRUE(status.ok()) << status.message();
+  ASSERT_EQ(seen.size(), 4u);
+  ASSERT_EQ(listed->size(), 4u);
+  for (const StoredEvent& bare_read : {seen[1], seen[3]}) {
+    EXPECT_EQ(bare_read.event.count, 7);
+    EXPECT_EQ(bare_read.event.evidence.quote, "short");
+    EXPECT_FALSE(bare_read.event.place.has_value());
+    EXPECT_FALSE(bare_read.event.origin.has_value());
+    EXPECT_FALSE(bare_read.event.period.has_value());
+    EXPECT_FALSE(bare_read.event.aggregation.has_value());
+    EXPECT_FALSE(bare_read.event.imported.has_value());
+    EXPECT_TRUE(bare_read.event.route.empty());
+    EXPECT_TRUE(bare_read.event.modes.empty());
+    EXPECT_TRUE(bare_read.event.disease.empty());
+  }
+  EXPECT_EQ(seen[2].event.type, EventType::kMeasure);
+  EXPECT_EQ(seen[2].event.detail, "schools shut");
+  ExpectSamePlace(seen[2].event.target, kKano);
+  EXPECT_EQ(seen[0].event.route.size(), 2u);
+  ExpectSamePlace(seen[0].event.origin, kLima);
+  for (size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_EQ(seen[i].id, listed.value()[i].id);
+    ExpectSameEvent(seen[i].event, listed.value()[i].event);
+  }
+}
+
 TYPED_TEST(EventStoreTest, PagesDeepInAFilteredListFollowIdOrder) {
   // Twelve documents of three countries: the filtered list is the country's events
   // in id order, whatever the dates (an index ending in a date must not reorder it).

@@ -27,7 +27,8 @@ class PostgresConnection final : public SqlConnection {
   PostgresConnection(const PostgresConnection&) = delete;
   PostgresConnection& operator=(const PostgresConnection&) = delete;
 
-  Result<Rows> QueryValues(std::string_view sql, const Value* params, size_t count) override {
+  Status QueryRows(std::string_view sql, const Value* params, size_t count,
+                   const std::function<void(RowView)>& each) override {
     // Numbers are written out; texts are passed as they are (NUL-terminated).
     std::vector<std::string> numbers(count);
     std::vector<const char*> values(count, nullptr);
@@ -45,21 +46,23 @@ class PostgresConnection final : public SqlConnection {
     PGresult* result = PQexecPrepared(conn_, statement->c_str(), static_cast<int>(count),
                                       values.data(), nullptr, nullptr, 0);
     if (Status status = Check(result); !status.ok()) return status;
-    Rows rows;
     const int tuples = PQntuples(result);
-    const int columns = PQnfields(result);
-    rows.reserve(static_cast<size_t>(tuples));
+    const auto columns = static_cast<size_t>(PQnfields(result));
+    std::vector<std::optional<std::string_view>> row(columns);
     for (int r = 0; r < tuples; ++r) {
-      Row row(static_cast<size_t>(columns));
-      for (int c = 0; c < columns; ++c) {
-        if (PQgetisnull(result, r, c)) continue;
-        row[static_cast<size_t>(c)] =
-            std::string(PQgetvalue(result, r, c), static_cast<size_t>(PQgetlength(result, r, c)));
+      for (size_t c = 0; c < columns; ++c) {
+        const int column = static_cast<int>(c);
+        if (PQgetisnull(result, r, column)) {
+          row[c].reset();
+        } else {
+          row[c].emplace(PQgetvalue(result, r, column),
+                         static_cast<size_t>(PQgetlength(result, r, column)));
+        }
       }
-      rows.push_back(std::move(row));
+      each(RowView(row));
     }
     PQclear(result);
-    return rows;
+    return Status::Ok();
   }
 
   // COPY ... FROM STDIN in text format: one round trip and no statement to plan

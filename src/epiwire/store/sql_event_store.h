@@ -34,6 +34,8 @@ class SqlEventStore final : public EventStore {
   Result<PutOutcome> Put(const Extraction& extraction) override;
   Result<std::vector<PutOutcome>> PutBatch(const std::vector<Extraction>& batch) override;
   Result<std::vector<StoredEvent>> Events(const EventFilter& filter) override;
+  Status ForEachEvent(const EventFilter& filter,
+                      const std::function<void(const StoredEvent&)>& each) override;
   Result<std::vector<Fact>> Facts(const EventFilter& filter) override;
   Result<std::optional<StoredDocument>> Document(const std::string& id) override;
   Result<int64_t> CountDocuments() override;

@@ -2,6 +2,7 @@
 // Reading: events, facts with their sources, documents, counts, official values.
 // Filters become WHERE terms with parameters; nothing from the caller is spliced
 // into the SQL text.
+#include <algorithm>
 #include <limits>
 #include <map>
 
@@ -68,6 +69,15 @@ std::optional<CaseStatus> StatusOf(const std::optional<std::string>& text) {
 }  // namespace
 
 Result<std::vector<StoredEvent>> SqlEventStore::Events(const EventFilter& filter) {
+  std::vector<StoredEvent> events;
+  events.reserve(std::min<size_t>(filter.limit, 10000));
+  Status status = ForEachEvent(filter, [&](const StoredEvent& event) { events.push_back(event); });
+  if (!status.ok()) return status;
+  return events;
+}
+
+Status SqlEventStore::ForEachEvent(const EventFilter& filter,
+                                   const std::function<void(const StoredEvent&)>& each) {
   std::vector<Value> params;
   // The page's ids first, from an index alone where the filter allows (events_id
   // when there is none; see ListIndexes), then their rows: an offset steps over
@@ -76,12 +86,11 @@ Result<std::vector<StoredEvent>> SqlEventStore::Events(const EventFilter& filter
   page += PageClause(filter, params);
   const std::string sql =
       "SELECT id, " + EventColumns() + " FROM events WHERE id IN (" + page + ") ORDER BY id";
-  auto rows = db_->Query(sql, params);
-  if (!rows.ok()) return rows.status();
-  std::vector<StoredEvent> events;
-  events.reserve(rows->size());
-  for (const Row& row : rows.value()) events.push_back(ParseEventRow(row, 0));
-  return events;
+  StoredEvent event;  // one, its strings' room reused row after row
+  return db_->QueryRows(sql, params, [&](RowView row) {
+    ParseEventRowInto(row, 0, event);
+    each(event);
+  });
 }
 
 Result<std::vector<Fact>> SqlEventStore::Facts(const EventFilter& filter) {
