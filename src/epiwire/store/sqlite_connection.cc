@@ -124,7 +124,18 @@ class SqliteConnection final : public SqlConnection {
     return ids;
   }
 
-  Status BeginWrite() override { return Execute("BEGIN IMMEDIATE"); }
+  Status BeginWrite() override {
+    // A connection that writes gets room for the indexes it updates: with
+    // SQLite's 2 MB page cache an ingest spilled and re-read index pages (a
+    // quarter of its time); checkpoints every 40 MB of log rather than 4 MB copy
+    // each hot page back less often.
+    if (!writer_) {
+      Status tuned = Execute("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;");
+      if (!tuned.ok()) return tuned;
+      writer_ = true;
+    }
+    return Execute("BEGIN IMMEDIATE");
+  }
   size_t MaxParameters() const override {
     return static_cast<size_t>(sqlite3_limit(db_, SQLITE_LIMIT_VARIABLE_NUMBER, -1));
   }
@@ -199,6 +210,7 @@ class SqliteConnection final : public SqlConnection {
   sqlite3* db_;
   std::string path_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  bool writer_ = false;  // BeginWrite has set the writer's cache and checkpoints
 };
 
 }  // namespace
