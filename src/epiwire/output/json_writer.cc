@@ -61,6 +61,16 @@ size_t PlainPrefix(std::string_view value) {
 
 void JsonWriter::String(std::string_view value) {
   size_t plain = PlainPrefix(value);
+  constexpr size_t kShort = 62;
+  if (plain == value.size() && plain <= kShort) {
+    // Most values: short, nothing to escape; written in one append.
+    char piece[kShort + 2];
+    piece[0] = '"';
+    std::memcpy(piece + 1, value.data(), plain);
+    piece[plain + 1] = '"';
+    out_.append(piece, plain + 2);
+    return;
+  }
   out_.push_back('"');
   out_.append(value.data(), plain);
   // Most strings end here; the rest goes byte by byte from the first to escape.

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,10 +35,15 @@ class JsonWriter {
   // escape (a page of 5,000 events has 250,000 keys).
   template <size_t N>
   void Key(const char (&key)[N]) {
-    Comma();
-    out_.push_back('"');
-    out_.append(key, N - 1);
-    out_.append("\":", 2);
+    // ,"key": in one append (a call each piece was most of a key's cost).
+    char piece[N + 3];
+    piece[0] = ',';
+    piece[1] = '"';
+    std::memcpy(piece + 2, key, N - 1);
+    piece[N + 1] = '"';
+    piece[N + 2] = ':';
+    const size_t skip = fresh_ ? 1 : 0;
+    out_.append(piece + skip, sizeof piece - skip);
     fresh_ = true;
   }
   void Open(char bracket) {
