@@ -193,11 +193,10 @@ Result<std::optional<StoredDocument>> SqlEventStore::Document(const std::string&
         static_cast<size_t>(ParseInt(range[0])), static_cast<size_t>(ParseInt(range[1])),
         TextOr(range[2]) == "duplicate" ? RemovalReason::kDuplicate : RemovalReason::kBoilerplate});
   }
-  auto events = db_->Query(
+  Status events = db_->QueryRows(
       "SELECT id, " + EventColumns() + " FROM events WHERE document_id = $1 ORDER BY event_index",
-      {id});
-  if (!events.ok()) return events.status();
-  for (const Row& event : events.value()) stored.events.push_back(ParseEventRow(event, 0));
+      {Value{id}}, [&](RowView row) { stored.events.push_back(ParseEventRow(row, 0)); });
+  if (!events.ok()) return events;
   return std::optional<StoredDocument>(std::move(stored));
 }
 
