@@ -37,6 +37,8 @@ class PageWriter {
     w_.Key(name);
     w_.Open('[');
   }
+  PageWriter(const PageWriter&) = delete;  // w_ writes into this one's body_
+  PageWriter& operator=(const PageWriter&) = delete;
   template <typename Item, typename WriteItem>
   void Add(const Item& item, WriteItem write_item) {
     if (added_++ < limit_) write_item(w_, item);
