@@ -49,14 +49,14 @@ TEST(WriteShortestDoubleTest, RandomValuesMatchToChars) {
   std::uniform_real_distribution<double> spread(-20000.0, 20000.0);
   std::uniform_int_distribution<int> decimals(0, 8);
   int mismatches = 0;
-  for (int i = 0; i < 300000; ++i) {
+  for (int i = 0; i < 100000; ++i) {
     const double scale = std::pow(10.0, decimals(random));
     const double value = std::round(spread(random) * scale) / scale;
     if (Fast(value) != Reference(value) && ++mismatches <= 5) {
       ADD_FAILURE() << "value " << Reference(value) << " written " << Fast(value);
     }
   }
-  for (int i = 0; i < 300000; ++i) {
+  for (int i = 0; i < 100000; ++i) {
     const uint64_t bits = random();
     double value;
     static_assert(sizeof value == sizeof bits);
