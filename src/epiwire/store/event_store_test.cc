@@ -411,6 +411,8 @@ TYPED_TEST(EventStoreTest, FiltersSelectByCountryDiseaseDateTypeAndPage) {
   const auto paged = this->Events({.limit = 2, .offset = 3});
   ASSERT_EQ(paged.size(), 1u);
   EXPECT_EQ(paged[0].event.type, EventType::kMeasure);
+  EXPECT_TRUE(this->Events({.limit = 2, .offset = 4}).empty());  // past the last
+  EXPECT_TRUE(this->Events({.limit = 2, .offset = 400}).empty());
   EXPECT_EQ(this->Facts({.country = "PE"}).size(), 2u);
   EXPECT_EQ(this->Facts({.country = "NG", .to = Date{2022, 8, 1}}).size(), 1u);
   EXPECT_EQ(this->Facts({.limit = 1, .offset = 1}).size(), 1u);
