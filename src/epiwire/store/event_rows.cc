@@ -75,12 +75,6 @@ Enum Lookup(const std::array<std::pair<Enum, std::string_view>, N>& table, std::
   return fallback;
 }
 
-double ParseDouble(std::optional<std::string_view> text) {
-  double value = 0.0;
-  if (text) std::from_chars(text->data(), text->data() + text->size(), value);
-  return value;
-}
-
 void AddPlaceValues(std::vector<Value>& values, const std::optional<Place>& place) {
   if (!place) {
     values.insert(values.end(), kPlaceFields.size(), Value{});
@@ -107,20 +101,21 @@ void AssignText(std::string& out, std::optional<std::string_view> text) {
 // A place is stored when its level column is set. Reads into `out`, whose
 // strings keep their room from one row to the next.
 void ParsePlaceInto(RowView row, size_t at, std::optional<Place>& out) {
-  if (!row[at + 4]) {
+  const std::optional<std::string_view> level = row.Text(at + 4);
+  if (!level) {
     out.reset();
     return;
   }
   Place& place = out ? *out : out.emplace();
-  AssignText(place.name, row[at]);
-  AssignText(place.country, row[at + 1]);
-  AssignText(place.subdivision, row[at + 2]);
-  place.geonameid = ParseInt(row[at + 3]);
-  place.level = Lookup(kLevels, *row[at + 4], PlaceLevel::kOther);
-  place.has_coordinates = row[at + 5].has_value() && row[at + 6].has_value();
-  place.lat = place.has_coordinates ? ParseDouble(row[at + 5]) : 0.0;
-  place.lon = place.has_coordinates ? ParseDouble(row[at + 6]) : 0.0;
-  place.population = ParseInt(row[at + 7]);
+  AssignText(place.name, row.Text(at));
+  AssignText(place.country, row.Text(at + 1));
+  AssignText(place.subdivision, row.Text(at + 2));
+  place.geonameid = row.Integer(at + 3);
+  place.level = Lookup(kLevels, *level, PlaceLevel::kOther);
+  place.has_coordinates = !row.IsNull(at + 5) && !row.IsNull(at + 6);
+  place.lat = place.has_coordinates ? row.Real(at + 5) : 0.0;
+  place.lon = place.has_coordinates ? row.Real(at + 6) : 0.0;
+  place.population = row.Integer(at + 7);
 }
 
 nlohmann::json PlaceJson(const Place& place) {
@@ -335,8 +330,11 @@ std::vector<Value> EventValues(const std::string& document_id, int event_index, 
 }
 
 StoredEvent ParseEventRow(const Row& row, size_t offset) {
-  std::vector<std::optional<std::string_view>> views(row.begin(), row.end());
-  return ParseEventRow(RowView(views), offset);
+  std::vector<Cell> cells(row.size());
+  for (size_t c = 0; c < row.size(); ++c) {
+    if (row[c]) cells[c] = Cell{Cell::Kind::kText, 0, 0, *row[c]};
+  }
+  return ParseEventRow(RowView(cells), offset);
 }
 
 StoredEvent ParseEventRow(RowView row, size_t offset) {
@@ -347,50 +345,52 @@ StoredEvent ParseEventRow(RowView row, size_t offset) {
 
 void ParseEventRowInto(RowView row, size_t offset, StoredEvent& stored) {
   size_t at = offset;
-  stored.id = ParseInt(row[at++]);
-  AssignText(stored.document_id, row[at++]);
-  stored.event_index = static_cast<int>(ParseInt(row[at++]));
-  stored.fact_id = ParseInt(row[at++]);
-  stored.published = ParseDate(row[at++]);
+  stored.id = row.Integer(at++);
+  AssignText(stored.document_id, row.Text(at++));
+  stored.event_index = static_cast<int>(row.Integer(at++));
+  stored.fact_id = row.Integer(at++);
+  stored.published = ParseDate(row.Text(at++));
   ++at;  // event_date is derived
   Event& event = stored.event;
-  event.type = row[at++] == "measure" ? EventType::kMeasure : EventType::kCases;
-  AssignText(event.disease, row[at++]);
+  event.type = row.Text(at++) == "measure" ? EventType::kMeasure : EventType::kCases;
+  AssignText(event.disease, row.Text(at++));
   ParsePlaceInto(row, at, event.place);
   at += kPlaceFields.size();
-  const std::optional<Date> start = ParseDate(row[at++]);
-  const std::optional<Date> end = ParseDate(row[at++]);
+  const std::optional<Date> start = ParseDate(row.Text(at++));
+  const std::optional<Date> end = ParseDate(row.Text(at++));
   event.period.reset();
   if (start || end) event.period = Period{start, end};
-  event.evidence.start = static_cast<size_t>(ParseInt(row[at++]));
-  event.evidence.end = static_cast<size_t>(ParseInt(row[at++]));
-  AssignText(event.evidence.quote, row[at++]);
-  event.status = ParseCaseStatus(row[at++].value_or("")).value_or(CaseStatus::kConfirmed);
-  event.host = ParseHost(row[at++].value_or("")).value_or(Host::kHuman);
-  event.count = ParseInt(row[at++]);
-  event.qualifier = Lookup(kQualifiers, row[at++].value_or(""), Qualifier::kExact);
+  event.evidence.start = static_cast<size_t>(row.Integer(at++));
+  event.evidence.end = static_cast<size_t>(row.Integer(at++));
+  AssignText(event.evidence.quote, row.Text(at++));
+  event.status = ParseCaseStatus(row.Text(at++).value_or("")).value_or(CaseStatus::kConfirmed);
+  event.host = ParseHost(row.Text(at++).value_or("")).value_or(Host::kHuman);
+  event.count = row.Integer(at++);
+  event.qualifier = Lookup(kQualifiers, row.Text(at++).value_or(""), Qualifier::kExact);
   event.aggregation.reset();
-  if (const auto& aggregation = row[at++]) {
+  if (const auto aggregation = row.Text(at++)) {
     event.aggregation = *aggregation == "cumulative" ? Aggregation::kCumulative : Aggregation::kNew;
   }
   event.imported.reset();
-  if (const auto& imported = row[at++]) event.imported = *imported != "0";
+  if (!row.IsNull(at)) event.imported = row.Integer(at) != 0;
+  ++at;
   ParsePlaceInto(row, at, event.origin);
   at += kPlaceFields.size();
   event.route.clear();
-  for (const auto& place : ParseJsonArray(row[at++])) {
+  for (const auto& place : ParseJsonArray(row.Text(at++))) {
     if (place.is_object()) event.route.push_back(PlaceFromJson(place));
   }
   event.modes.clear();
-  for (const auto& mode : ParseJsonArray(row[at++])) {
+  for (const auto& mode : ParseJsonArray(row.Text(at++))) {
     if (!mode.is_string()) continue;
     if (auto parsed = ParseTravelMode(mode.get<std::string>())) event.modes.push_back(*parsed);
   }
-  event.measure = ParseMeasureKind(row[at++].value_or("")).value_or(MeasureKind::kBorderClosure);
-  event.action = ParseMeasureAction(row[at++].value_or("")).value_or(MeasureAction::kImpose);
+  event.measure =
+      ParseMeasureKind(row.Text(at++).value_or("")).value_or(MeasureKind::kBorderClosure);
+  event.action = ParseMeasureAction(row.Text(at++).value_or("")).value_or(MeasureAction::kImpose);
   ParsePlaceInto(row, at, event.target);
   at += kPlaceFields.size();
-  AssignText(event.detail, row[at++]);
+  AssignText(event.detail, row.Text(at++));
 }
 
 }  // namespace epiwire::store::internal

@@ -48,15 +48,17 @@ class PostgresConnection final : public SqlConnection {
     if (Status status = Check(result); !status.ok()) return status;
     const int tuples = PQntuples(result);
     const auto columns = static_cast<size_t>(PQnfields(result));
-    std::vector<std::optional<std::string_view>> row(columns);
+    std::vector<Cell> row(columns);
     for (int r = 0; r < tuples; ++r) {
       for (size_t c = 0; c < columns; ++c) {
         const int column = static_cast<int>(c);
+        Cell& cell = row[c];
         if (PQgetisnull(result, r, column)) {
-          row[c].reset();
+          cell.kind = Cell::Kind::kNull;
         } else {
-          row[c].emplace(PQgetvalue(result, r, column),
-                         static_cast<size_t>(PQgetlength(result, r, column)));
+          cell.kind = Cell::Kind::kText;
+          cell.text = std::string_view(PQgetvalue(result, r, column),
+                                       static_cast<size_t>(PQgetlength(result, r, column)));
         }
       }
       each(RowView(row));

@@ -25,10 +25,39 @@ using Value = std::variant<std::monostate, int64_t, double, std::string>;
 // One result row: each column as text, nullopt for SQL NULL.
 using Row = std::vector<std::optional<std::string>>;
 using Rows = std::vector<Row>;
-// One result row as views into the engine's own buffers, valid only while the
-// callback that receives it runs: a list of 5,000 events is read without a string
-// for each of its 250,000 values.
-using RowView = std::span<const std::optional<std::string_view>>;
+// One value of a result row as the engine hands it: SQLite's integers and reals
+// as numbers; its texts, and every value PostgreSQL gives, as text.
+struct Cell {
+  enum class Kind : uint8_t { kNull, kInteger, kReal, kText };
+  Kind kind = Kind::kNull;
+  int64_t integer = 0;
+  double real = 0;
+  std::string_view text;  // kText: a view into the engine's own buffer
+};
+
+// One result row, valid only while the callback that receives it runs: a list of
+// 5,000 events is read without a string, nor a number printed and read back, for
+// each of its 250,000 values.
+class RowView {
+ public:
+  explicit RowView(std::span<const Cell> cells) : cells_(cells) {}
+  size_t size() const { return cells_.size(); }
+  bool IsNull(size_t c) const { return cells_[c].kind == Cell::Kind::kNull; }
+  // A text column's value; nullopt for NULL (a number, which text columns never
+  // hold, reads as NULL too).
+  std::optional<std::string_view> Text(size_t c) const {
+    if (cells_[c].kind != Cell::Kind::kText) return std::nullopt;
+    return cells_[c].text;
+  }
+  // A number column's value, 0 for NULL; text (PostgreSQL's) is read as a number.
+  int64_t Integer(size_t c) const;
+  double Real(size_t c) const;
+  // Any value as text (numbers in their shortest form), nullopt for NULL.
+  std::optional<std::string> AsString(size_t c) const;
+
+ private:
+  std::span<const Cell> cells_;
+};
 
 class SqlConnection {
  public:
@@ -44,15 +73,13 @@ class SqlConnection {
     Rows rows;
     Status status = QueryRows(sql, params, count, [&](RowView row) {
       Row& copy = rows.emplace_back(row.size());
-      for (size_t c = 0; c < row.size(); ++c) {
-        if (row[c]) copy[c].emplace(*row[c]);
-      }
+      for (size_t c = 0; c < row.size(); ++c) copy[c] = row.AsString(c);
     });
     if (!status.ok()) return status;
     return rows;
   }
-  // Runs one statement and hands each row it yields to `each`, in order, as views
-  // (see RowView). Numbers come as their shortest decimal text.
+  // Runs one statement and hands each row it yields to `each`, in order (see
+  // RowView).
   virtual Status QueryRows(std::string_view sql, const Value* params, size_t count,
                            const std::function<void(RowView)>& each) = 0;
   Status QueryRows(std::string_view sql, const std::vector<Value>& params,

@@ -8,7 +8,6 @@
 #include <string>
 #include <unordered_map>
 
-#include "epiwire/base/number_text.h"
 #include "epiwire/store/sql_connection.h"
 
 namespace epiwire::store::internal {
@@ -40,11 +39,7 @@ class SqliteConnection final : public SqlConnection {
     sqlite3_stmt* statement = prepared.value();
     if (Status status = Bind(statement, params, count); !status.ok()) return status;
     const auto columns = static_cast<size_t>(sqlite3_column_count(statement));
-    std::vector<std::optional<std::string_view>> row(columns);
-    // SQLite would print numbers through its own printf (a tenth of a page's
-    // time), and reals with 15 digits, which do not always read back the same.
-    constexpr size_t kDigits = 32;
-    std::vector<char> digits(columns * kDigits);
+    std::vector<Cell> row(columns);
     for (;;) {
       const int rc = sqlite3_step(statement);
       if (rc == SQLITE_DONE) break;
@@ -54,25 +49,26 @@ class SqliteConnection final : public SqlConnection {
         return status;
       }
       for (size_t c = 0; c < columns; ++c) {
-        // Each column's value read once and then asked for its type and text:
+        // Each column's value read once and then asked for its type and content:
         // the sqlite3_column_* calls each look the column up again, which was a
         // sixth of a 5,000-event page. (An "unprotected" value, which SQLite
         // documents as not thread-safe: this connection is one thread's.)
         sqlite3_value* value = sqlite3_column_value(statement, static_cast<int>(c));
-        const int type = sqlite3_value_type(value);
-        if (type == SQLITE_NULL) {
-          row[c].reset();
-        } else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
-          char* first = digits.data() + c * kDigits;
-          char* end = type == SQLITE_INTEGER
-                          ? std::to_chars(first, first + kDigits,
-                                          static_cast<int64_t>(sqlite3_value_int64(value)))
-                                .ptr
-                          : WriteShortestDouble(first, first + kDigits, sqlite3_value_double(value));
-          row[c].emplace(first, static_cast<size_t>(end - first));
-        } else {
-          const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
-          row[c].emplace(text, static_cast<size_t>(sqlite3_value_bytes(value)));
+        Cell& cell = row[c];
+        switch (sqlite3_value_type(value)) {
+          case SQLITE_NULL: cell.kind = Cell::Kind::kNull; break;
+          case SQLITE_INTEGER:
+            cell.kind = Cell::Kind::kInteger;
+            cell.integer = sqlite3_value_int64(value);
+            break;
+          case SQLITE_FLOAT:
+            cell.kind = Cell::Kind::kReal;
+            cell.real = sqlite3_value_double(value);
+            break;
+          default:
+            cell.kind = Cell::Kind::kText;
+            cell.text = std::string_view(reinterpret_cast<const char*>(sqlite3_value_text(value)),
+                                         static_cast<size_t>(sqlite3_value_bytes(value)));
         }
       }
       each(RowView(row));
