@@ -212,6 +212,16 @@ bool IsApostrophe(std::string_view text, size_t i, size_t* length) {
   return false;
 }
 
+// Appends a token whose `lower` is still to be filled: built in place, as a temporary
+// Token moved into the vector cost a string copy and a destruction a token.
+Token& AddToken(std::vector<Token>& tokens, size_t start, size_t end, bool is_word) {
+  Token& token = tokens.emplace_back();
+  token.start = start;
+  token.end = end;
+  token.is_word = is_word;
+  return token;
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
@@ -231,7 +241,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
         (text[i + apostrophe] == 's' || text[i + apostrophe] == 'S') &&
         (i + apostrophe + 1 >= end || !IsWordByte(static_cast<unsigned char>(text[i + apostrophe + 1]))) &&
         i > begin && IsWordByte(static_cast<unsigned char>(text[i - 1]))) {
-      tokens.push_back(Token{i, i + apostrophe + 1, "'s", true, false, false});
+      AddToken(tokens, i, i + apostrophe + 1, true).lower.assign("'s");
       i += apostrophe + 1;
       continue;
     }
@@ -239,14 +249,13 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       size_t length = 0;
       const UChar32 cp = CodePointAt(text, i, &length);
       if (IsIdeograph(cp)) {
-        tokens.push_back(Token{i, i + length, std::string(text.substr(i, length)), true, false,
-                               false});
+        AddToken(tokens, i, i + length, true).lower.assign(text.data() + i, length);
         i += length;
         continue;
       }
       if (const std::string_view mark = CjkPunctuation(cp); !mark.empty()) {
         if (mark != " ") {
-          tokens.push_back(Token{i, i + length, std::string(mark), false, false, false});
+          AddToken(tokens, i, i + length, false).lower.assign(mark);
         }
         i += length;
         continue;
@@ -255,10 +264,14 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
     const size_t punct = PunctuationLength(text, i);
     if (punct > 0 || !IsWordByte(c)) {
       const size_t length = punct > 0 ? punct : Utf8SequenceLength(c);
-      Token token{i, i + length, std::string(text.substr(i, length)), false, false, false};
-      if (punct == 3 && (text[i + 2] == '\x98' || text[i + 2] == '\x99')) token.lower = std::string(1, '\'');
-      if (punct == 3 && (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) token.lower = std::string(1, '"');
-      tokens.push_back(std::move(token));
+      std::string& lower = AddToken(tokens, i, i + length, false).lower;
+      if (punct == 3 && (text[i + 2] == '\x98' || text[i + 2] == '\x99')) {
+        lower.assign(1, '\'');
+      } else if (punct == 3 && (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) {
+        lower.assign(1, '"');
+      } else {
+        lower.assign(text.data() + i, length);
+      }
       i += length;
       continue;
     }
@@ -296,7 +309,10 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       }
       break;
     }
-    Token token{i, j, std::string(text.substr(i, j - i)), true, IsUpper(text[i]), has_digit};
+    Token& token = AddToken(tokens, i, j, true);
+    token.lower.assign(text.data() + i, j - i);
+    token.capitalized = IsUpper(text[i]);
+    token.has_digit = has_digit;
     if (beyond_ascii) {
       // Cyrillic, Greek and accented Latin: Unicode case folding and capitals.
       size_t length = 0;
@@ -306,7 +322,6 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
     } else {
       for (char& ch : token.lower) ch = static_cast<char>(IsUpper(ch) ? ch - 'A' + 'a' : ch);
     }
-    tokens.push_back(std::move(token));
     i = j;
   }
   return tokens;
