@@ -201,22 +201,44 @@ T& Lexicon::PhraseTable<T>::Add(const std::vector<uint32_t>& words) {
 }
 
 template <typename T>
+bool Lexicon::PhraseTable<T>::Phrase::At(const std::vector<uint32_t>& ids, size_t i) const {
+  const size_t n = words.size();
+  if (i + n > ids.size()) return false;
+  // The first word is the bucket's; most phrases are one or two words, so a loop beats
+  // a call to memcmp.
+  size_t k = 1;
+  while (k < n && words[k] == ids[i + k]) ++k;
+  return k == n;
+}
+
+template <typename T>
+const typename Lexicon::PhraseTable<T>::Phrase* Lexicon::PhraseTable<T>::Longest(
+    const std::vector<uint32_t>& ids, size_t i) const {
+  if (i >= ids.size() || ids[i] == kNoWord || ids[i] >= by_first.size()) return nullptr;
+  const Phrase* best = nullptr;
+  for (const Phrase& phrase : by_first[ids[i]]) {
+    if ((best == nullptr || phrase.words.size() > best->words.size()) && phrase.At(ids, i)) {
+      best = &phrase;
+    }
+  }
+  return best;
+}
+
+template <typename T>
 size_t Lexicon::PhraseTable<T>::Match(const std::vector<uint32_t>& ids, size_t i, T* value,
                                       bool merge) const {
+  if (!merge) {
+    const Phrase* best = Longest(ids, i);
+    if (best == nullptr) return 0;
+    *value = best->value;
+    return best->words.size();
+  }
   if (i >= ids.size() || ids[i] == kNoWord || ids[i] >= by_first.size()) return 0;
   size_t best = 0;
   for (const Phrase& phrase : by_first[ids[i]]) {
-    const size_t n = phrase.words.size();
-    if (i + n > ids.size() || !std::equal(phrase.words.begin(), phrase.words.end(), ids.begin() + static_cast<std::ptrdiff_t>(i))) {
-      continue;
-    }
-    if constexpr (std::is_same_v<T, uint32_t>) {
-      if (merge) *value |= phrase.value;
-    }
-    if (n > best) {
-      best = n;
-      if (!merge) *value = phrase.value;
-    }
+    if (!phrase.At(ids, i)) continue;
+    if constexpr (std::is_same_v<T, uint32_t>) *value |= phrase.value;
+    best = std::max(best, phrase.words.size());
   }
   return best;
 }
@@ -227,6 +249,14 @@ size_t Lexicon::MatchCaseTerm(const std::vector<uint32_t>& words, size_t i, Case
 
 size_t Lexicon::MatchDisease(const std::vector<uint32_t>& words, size_t i, std::string* id) const {
   return diseases_.Match(words, i, id, false);
+}
+
+size_t Lexicon::MatchDisease(const std::vector<uint32_t>& words, size_t i,
+                             std::string_view* id) const {
+  const auto* best = diseases_.Longest(words, i);
+  if (best == nullptr) return 0;
+  *id = best->value;
+  return best->words.size();
 }
 
 size_t Lexicon::MatchCue(const std::vector<uint32_t>& words, size_t i, uint32_t* cues) const {
