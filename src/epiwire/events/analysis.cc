@@ -387,7 +387,7 @@ bool SentenceView::OnlyJoints(size_t begin, size_t end, uint32_t classes) const 
 }
 
 bool SentenceView::HasDisease() const {
-  return std::any_of(disease.begin(), disease.end(), [](const std::string& d) { return !d.empty(); });
+  return std::any_of(disease.begin(), disease.end(), [](std::string_view d) { return !d.empty(); });
 }
 
 size_t SentenceView::TokenAt(size_t offset) const {
@@ -437,7 +437,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   view.cues.assign(n, 0);
   view.grammar.assign(n, 0);
   view.clause.assign(n, 0);
-  view.disease.assign(n, std::string());
+  view.disease.assign(n, std::string_view());
   view.disease_length.assign(n, 0);
   view.measure_start.assign(n, false);
   bool number = false;
@@ -468,7 +468,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   }
   // Diseases, longest first, without overlaps ("swine flu" is not also "flu").
   for (size_t i = 0; i < n; ++i) {
-    std::string disease;
+    std::string_view disease;
     const size_t length = lexicon.MatchDisease(words, i, &disease);
     if (length == 0) continue;
     view.disease[i] = disease;
@@ -615,7 +615,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
       if (auto country = gazetteer.Country(place.country)) context.last_country = *country;
     }
   }
-  for (const std::string& disease : view.disease) {
+  for (const std::string_view disease : view.disease) {
     if (disease.empty()) continue;
     context.last_disease = disease;
     if (IsSubtype(disease)) context.last_subtype = disease;

@@ -91,7 +91,9 @@ struct SentenceView {
   std::vector<uint32_t> cues;       // cue flags by token (set on every token of the phrase)
   std::vector<uint32_t> grammar;    // grammar classes by token (on every token of the phrase)
   std::vector<int> clause;          // clause number by token
-  std::vector<std::string> disease; // disease id starting at a token, else empty
+  // Disease id starting at a token, else empty: views of the lexicon's strings, as a
+  // string a token was a good part of building and dropping a sentence.
+  std::vector<std::string_view> disease;
   std::vector<size_t> disease_length;  // its length in tokens
   std::vector<PlaceRef> places;
   std::vector<Anaphor> anaphors;
