@@ -74,7 +74,7 @@ void MarkDateline(std::string_view text, SentenceView& view) {
   const text::Token& head = tokens[begin];
   const bool caps = AllCaps(text.substr(head.start, head.end - head.start));
   for (size_t i = begin; i < tokens.size() && i < begin + 16; ++i) {
-    const std::string& w = tokens[i].lower;
+    const std::string_view w = tokens[i].lower;
     if (IsDash(w) || w == ":") {
       end = i;
       break;
@@ -134,7 +134,7 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     const size_t k = span.begin - back;
     const text::Token& t = tokens[k];
     if (!t.is_word && t.lower != "'s") break;
-    const std::string& before = k > 0 ? tokens[k - 1].lower : std::string();
+    const std::string_view before = k > 0 ? tokens[k - 1].lower : std::string_view();
     if (OneOf(t.lower, {"borders", "bordering", "border", "visited", "visiting"})) {
       return PlaceRole::kOrigin;
     }
@@ -269,7 +269,7 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
     if (ref.span.begin < previous.span.end || ref.span.begin - previous.span.end > 2) continue;
     bool list = ref.span.begin > previous.span.end;
     for (size_t k = previous.span.end; k < ref.span.begin; ++k) {
-      const std::string& w = tokens[k].lower;
+      const std::string_view w = tokens[k].lower;
       list = list && (w == "," || w == "and" || w == "or");
     }
     if (list) ref.role = previous.role;
@@ -289,7 +289,7 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
       bool joined = gap == 0;
       for (size_t k = std::min(ref.span.end, other.span.end);
            k < std::max(ref.span.begin, other.span.begin); ++k) {
-        const std::string& w = tokens[k].lower;
+        const std::string_view w = tokens[k].lower;
         joined = w == "," || w == "'s" || w == "(" || (w == "in" && gap == 1);
         if (!joined) break;
       }
@@ -347,7 +347,7 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
 bool IsHeading(std::string_view text, const SentenceView& view) {
   if (view.tokens.empty() || view.tokens.size() > 12) return false;
   if (!StartsLine(text, view.sentence.start) || !EndsLine(text, view.sentence.end)) return false;
-  const std::string& last = view.tokens.back().lower;
+  const std::string_view last = view.tokens.back().lower;
   return last != "." && last != ":" && last != ",";
 }
 
@@ -422,7 +422,9 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
                              std::optional<Date> published) {
   SentenceView view;
   view.sentence = sentence;
-  view.tokens = text::Tokenize(text, sentence.start, sentence.end);
+  text::Tokens tokens = text::Tokenize(text, sentence.start, sentence.end);
+  view.tokens = std::move(tokens.list);
+  view.folded = std::move(tokens.folded);
   const std::vector<uint32_t> words = lexicon.WordIds(view.tokens);
   const auto first = std::lower_bound(
       mentions.begin(), mentions.end(), sentence.start,

@@ -11,6 +11,7 @@
 #define EPIWIRE_EVENTS_ANALYSIS_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -87,6 +88,7 @@ struct TermAt {
 struct SentenceView {
   text::Sentence sentence;
   std::vector<text::Token> tokens;
+  std::unique_ptr<std::string> folded;  // what tokens' lower-cased forms view (text::Tokens)
   std::vector<TermAt> terms;        // by token: the longest term starting there
   std::vector<uint32_t> cues;       // cue flags by token (set on every token of the phrase)
   std::vector<uint32_t> grammar;    // grammar classes by token (on every token of the phrase)

@@ -96,8 +96,8 @@ MeasureWord ParseMeasureWord(std::string_view alternative) {
     word.last_is_prefix = true;
     alternative.remove_suffix(1);
   }
-  for (const text::Token& token : text::Tokenize(alternative, 0, alternative.size())) {
-    word.words.push_back(token.lower);
+  for (const text::Token& token : text::Tokenize(alternative, 0, alternative.size()).list) {
+    word.words.emplace_back(token.lower);
   }
   return word;
 }
@@ -118,7 +118,7 @@ size_t PatternElement::MatchLength(const std::vector<text::Token>& tokens, size_
     if (n <= best || k + n > tokens.size()) continue;
     bool ok = true;
     for (size_t w = 0; w < n && ok; ++w) {
-      const std::string& token = tokens[k + w].lower;
+      const std::string_view token = tokens[k + w].lower;
       ok = w + 1 == n && phrase.last_is_prefix ? token.starts_with(phrase.words[w])
                                                : token == phrase.words[w];
     }
@@ -134,7 +134,7 @@ std::string Lexicon::WordKey(std::string_view lower) const {
 
 std::vector<uint32_t> Lexicon::PhraseWords(std::string_view phrase) {
   std::vector<uint32_t> words;
-  for (const text::Token& t : text::Tokenize(phrase, 0, phrase.size())) {
+  for (const text::Token& t : text::Tokenize(phrase, 0, phrase.size()).list) {
     auto [it, added] =
         vocabulary_.try_emplace(WordKey(t.lower), static_cast<uint32_t>(vocabulary_.size() + 1));
     words.push_back(it->second);
@@ -338,7 +338,7 @@ size_t Lexicon::WordTable<T>::Match(const std::vector<text::Token>& tokens, size
     const MeasureWord& word = entries[index].first;
     if (i + word.words.size() > tokens.size() || word.words.size() <= best) return;
     for (size_t w = 0; w < word.words.size(); ++w) {
-      const std::string& token = tokens[i + w].lower;
+      const std::string_view token = tokens[i + w].lower;
       const bool last = w + 1 == word.words.size();
       const bool ok = last && word.last_is_prefix ? token.starts_with(word.words[w])
                                                   : token == word.words[w];
@@ -654,8 +654,8 @@ Status Lexicon::ReadSettings(const std::string& path) {
     }
     if (fields[0] == "single") {
       for (size_t f = 1; f < fields.size(); ++f) {
-        for (const text::Token& t : text::Tokenize(fields[f], 0, fields[f].size())) {
-          if (t.is_word) single_nouns_.push_back(t.lower);
+        for (const text::Token& t : text::Tokenize(fields[f], 0, fields[f].size()).list) {
+          if (t.is_word) single_nouns_.emplace_back(t.lower);
         }
       }
       return Status::Ok();

@@ -282,9 +282,12 @@ class Lexicon {
   template <typename T>
   struct WordTable {
     std::vector<std::pair<MeasureWord, T>> entries;
-    std::unordered_map<std::string, std::vector<size_t>> by_first_word;  // exact first words
+    // Exact first words.
+    std::unordered_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
+        by_first_word;
     // Entries whose first word is a prefix, by its first three letters.
-    std::unordered_map<std::string, std::vector<size_t>> prefix_first;
+    std::unordered_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
+        prefix_first;
     void Add(MeasureWord word, T value);
     size_t Match(const std::vector<text::Token>& tokens, size_t i, T* value) const;
   };

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 #include <unicode/uchar.h>
 
@@ -212,8 +213,8 @@ bool IsApostrophe(std::string_view text, size_t i, size_t* length) {
   return false;
 }
 
-// Appends a token whose `lower` is still to be filled: built in place, as a temporary
-// Token moved into the vector cost a string copy and a destruction a token.
+// Appends a token whose `lower` is still to be set: built in place, as a temporary
+// Token moved into the vector cost a copy a token.
 Token& AddToken(std::vector<Token>& tokens, size_t start, size_t end, bool is_word) {
   Token& token = tokens.emplace_back();
   token.start = start;
@@ -222,11 +223,38 @@ Token& AddToken(std::vector<Token>& tokens, size_t start, size_t end, bool is_wo
   return token;
 }
 
+// Appends `form` to the tokens' own buffer (made on first use, reserved for `reserve`
+// bytes so that it rarely moves) and returns where it starts there. Should the buffer
+// move (a folded form longer than its word), the views made before move along.
+size_t Keep(Tokens& out, size_t reserve, std::string_view form) {
+  if (!out.folded) {
+    out.folded = std::make_unique<std::string>();
+    out.folded->reserve(reserve);
+  }
+  std::string& folded = *out.folded;
+  const char* before = folded.data();
+  const size_t used = folded.size();
+  folded.append(form);
+  if (folded.data() != before) {
+    const std::less<const char*> less;  // a total order even across unrelated buffers
+    for (Token& token : out.list) {
+      if (!less(token.lower.data(), before) && less(token.lower.data(), before + used)) {
+        token.lower = std::string_view(folded).substr(static_cast<size_t>(token.lower.data() - before),
+                                                      token.lower.size());
+      }
+    }
+  }
+  return used;
+}
+
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
-  std::vector<Token> tokens;
+Tokens Tokenize(std::string_view text, size_t begin, size_t end) {
+  Tokens out;
+  std::vector<Token>& tokens = out.list;
   end = std::min(end, text.size());
+  // Lower-casing ASCII never lengthens a word: the text's size is room enough.
+  const size_t room = end > begin ? end - begin : 0;
   if (end > begin) tokens.reserve((end - begin) / 4 + 4);  // about one token in 4 bytes: no regrowth
   size_t i = begin;
   while (i < end) {
@@ -241,7 +269,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
         (text[i + apostrophe] == 's' || text[i + apostrophe] == 'S') &&
         (i + apostrophe + 1 >= end || !IsWordByte(static_cast<unsigned char>(text[i + apostrophe + 1]))) &&
         i > begin && IsWordByte(static_cast<unsigned char>(text[i - 1]))) {
-      AddToken(tokens, i, i + apostrophe + 1, true).lower.assign("'s");
+      AddToken(tokens, i, i + apostrophe + 1, true).lower = "'s";
       i += apostrophe + 1;
       continue;
     }
@@ -249,14 +277,12 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       size_t length = 0;
       const UChar32 cp = CodePointAt(text, i, &length);
       if (IsIdeograph(cp)) {
-        AddToken(tokens, i, i + length, true).lower.assign(text.data() + i, length);
+        AddToken(tokens, i, i + length, true).lower = text.substr(i, length);
         i += length;
         continue;
       }
       if (const std::string_view mark = CjkPunctuation(cp); !mark.empty()) {
-        if (mark != " ") {
-          AddToken(tokens, i, i + length, false).lower.assign(mark);
-        }
+        if (mark != " ") AddToken(tokens, i, i + length, false).lower = mark;
         i += length;
         continue;
       }
@@ -264,13 +290,13 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
     const size_t punct = PunctuationLength(text, i);
     if (punct > 0 || !IsWordByte(c)) {
       const size_t length = punct > 0 ? punct : Utf8SequenceLength(c);
-      std::string& lower = AddToken(tokens, i, i + length, false).lower;
+      std::string_view& lower = AddToken(tokens, i, i + length, false).lower;
       if (punct == 3 && (text[i + 2] == '\x98' || text[i + 2] == '\x99')) {
-        lower.assign(1, '\'');
+        lower = "'";
       } else if (punct == 3 && (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) {
-        lower.assign(1, '"');
+        lower = "\"";
       } else {
-        lower.assign(text.data() + i, length);
+        lower = text.substr(i, length);
       }
       i += length;
       continue;
@@ -279,6 +305,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
     // commas between digit groups, and inner apostrophes (not a possessive 's).
     size_t j = i;
     bool has_digit = false;
+    bool has_upper = false;
     bool beyond_ascii = false;
     while (j < end) {
       const unsigned char d = static_cast<unsigned char>(text[j]);
@@ -295,6 +322,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       }
       if (IsWordByte(d)) {
         has_digit = has_digit || IsDigit(static_cast<char>(d));
+        has_upper = has_upper || IsUpper(static_cast<char>(d));
         ++j;
         continue;
       }
@@ -309,8 +337,9 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       }
       break;
     }
+    const std::string_view word = text.substr(i, j - i);
     Token& token = AddToken(tokens, i, j, true);
-    token.lower.assign(text.data() + i, j - i);
+    token.lower = word;
     token.capitalized = IsUpper(text[i]);
     token.has_digit = has_digit;
     if (beyond_ascii) {
@@ -318,13 +347,20 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       size_t length = 0;
       const UChar32 first = CodePointAt(text, i, &length);
       token.capitalized = token.capitalized || (first >= 0x80 && u_isupper(first));
-      token.lower = FoldCase(token.lower);
-    } else {
-      for (char& ch : token.lower) ch = static_cast<char>(IsUpper(ch) ? ch - 'A' + 'a' : ch);
+      const std::string form = FoldCase(word);
+      const size_t at = Keep(out, room, form);
+      token.lower = std::string_view(*out.folded).substr(at, form.size());
+    } else if (has_upper) {
+      const size_t at = Keep(out, room, word);
+      std::string& folded = *out.folded;
+      for (size_t k = at; k < folded.size(); ++k) {
+        if (IsUpper(folded[k])) folded[k] = static_cast<char>(folded[k] - 'A' + 'a');
+      }
+      token.lower = std::string_view(folded).substr(at, word.size());
     }
     i = j;
   }
-  return tokens;
+  return out;
 }
 
 }  // namespace epiwire::text

@@ -62,7 +62,7 @@ TEST(SplitSentences, RespectsTheRangeGiven) {
 
 std::vector<std::string> Lowers(std::string_view text) {
   std::vector<std::string> out;
-  for (const Token& t : Tokenize(text, 0, text.size())) out.push_back(t.lower);
+  for (const Token& t : Tokenize(text, 0, text.size()).list) out.emplace_back(t.lower);
   return out;
 }
 
@@ -86,11 +86,12 @@ TEST(Tokenize, CurlyQuotesAndDashesAreSeparateTokens) {
 
 TEST(Tokenize, OffsetsPointIntoTheText) {
   const std::string text = "In Fushun City";
-  const auto tokens = Tokenize(text, 0, text.size());
-  ASSERT_EQ(tokens.size(), 3u);
-  EXPECT_EQ(text.substr(tokens[1].start, tokens[1].end - tokens[1].start), "Fushun");
-  EXPECT_TRUE(tokens[1].capitalized);
-  EXPECT_FALSE(Tokenize("two", 0, 3)[0].capitalized);
+  const Tokens tokens = Tokenize(text, 0, text.size());
+  ASSERT_EQ(tokens.list.size(), 3u);
+  EXPECT_EQ(text.substr(tokens.list[1].start, tokens.list[1].end - tokens.list[1].start), "Fushun");
+  EXPECT_TRUE(tokens.list[1].capitalized);
+  EXPECT_EQ(tokens.list[1].lower, "fushun");
+  EXPECT_FALSE(Tokenize("two", 0, 3).list[0].capitalized);
 }
 
 TEST(Tokenize, HanCharactersAreWordsOfOneCharacterAndDigitsStayWhole) {
@@ -106,10 +107,10 @@ TEST(Tokenize, HanCharactersAreWordsOfOneCharacterAndDigitsStayWhole) {
 TEST(Tokenize, CyrillicIsFoldedAndItsCapitalsSeen) {
   // "V Moskve Vyyavleno": capitals folded to lower case.
   const std::string text = "\xD0\x92\x20\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB5\x20\xD0\x92\xD1\x8B\xD1\x8F\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE";
-  const auto tokens = Tokenize(text, 0, text.size());
-  ASSERT_EQ(tokens.size(), 3u);
-  EXPECT_TRUE(tokens[1].capitalized);
-  EXPECT_EQ(tokens[2].lower, "\xD0\xB2\xD1\x8B\xD1\x8F\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE");
+  const Tokens tokens = Tokenize(text, 0, text.size());
+  ASSERT_EQ(tokens.list.size(), 3u);
+  EXPECT_TRUE(tokens.list[1].capitalized);
+  EXPECT_EQ(tokens.list[2].lower, "\xD0\xB2\xD1\x8B\xD1\x8F\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE");
 }
 
 TEST(SplitSentences, ChineseFullStopEndsASentenceWithoutASpace) {
