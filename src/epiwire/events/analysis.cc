@@ -401,7 +401,9 @@ const std::vector<DateRef>& SentenceView::Dates() const {
   dates_.emplace();
   const std::string_view sentence_text =
       document.substr(sentence.start, sentence.end - sentence.start);
-  for (dates::DateMention d : dates::FindDates(sentence_text, published, date_grammar)) {
+  const bool scanned_here = date_grammar == nullptr && !scanned.empty();
+  for (dates::DateMention d : scanned_here ? dates::FindDates(sentence_text, published, scanned)
+                                           : dates::FindDates(sentence_text, published, date_grammar)) {
     d.start += sentence.start;
     d.end += sentence.start;
     dates_->push_back(DateRef{{TokenAt(d.start), TokenAt(d.end)}, d});
@@ -493,8 +495,16 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   // Numbers are read only where there can be some: most sentences of a page hold
   // neither a digit nor a number word nor a case word. Dates are read when asked
   // (Dates()).
-  for (quantity::Quantity q : number ? quantity::FindQuantities(sentence_text, lexicon.numbers())
-                                     : std::vector<quantity::Quantity>{}) {
+  std::vector<quantity::Quantity> quantities;
+  if (number && lexicon.numbers() == nullptr) {
+    // English: the cut is kept for the dates (Dates()).
+    view.scanned.reserve(sentence_text.size() / 4 + 4);  // about one token in 4 bytes
+    word_scan::Tokenize(sentence_text, view.scanned);
+    quantities = quantity::FindQuantities(sentence_text, view.scanned);
+  } else if (number) {
+    quantities = quantity::FindQuantities(sentence_text, lexicon.numbers());
+  }
+  for (quantity::Quantity q : quantities) {
     q.start += sentence.start;
     q.end += sentence.start;
     q.number_start += sentence.start;

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "epiwire/base/word_scan.h"
 #include "epiwire/dates/date_expressions.h"
 #include "epiwire/events/lexicon.h"
 #include "epiwire/gazetteer/gazetteer.h"
@@ -128,6 +129,9 @@ struct SentenceView {
   std::string_view document;  // the whole text the sentence's offsets are in
   std::optional<Date> published;
   const dates::DateGrammar* date_grammar = nullptr;
+  // The sentence as the English number and date readers cut it (word_scan), kept when
+  // its quantities were read so that its dates are read from the same cut; else empty.
+  std::vector<word_scan::Token> scanned;
 
  private:
   mutable std::optional<std::vector<DateRef>> dates_;

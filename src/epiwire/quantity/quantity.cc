@@ -121,14 +121,9 @@ Match ParseAt(const Cursor& c, size_t i) {
   return internal::Reject(i);
 }
 
-}  // namespace
-
-std::vector<Quantity> FindQuantities(std::string_view text) {
+// The quantities of `text` from its tokens, left to right.
+std::vector<Quantity> ReadQuantities(std::string_view text, const std::vector<Token>& tokens) {
   std::vector<Quantity> found;
-  if (!MayContainQuantity(text)) return found;
-  std::vector<Token> tokens;
-  tokens.reserve(text.size() / 4 + 4);
-  internal::Tokenize(text, tokens);
   const Cursor c(text, tokens);
   size_t first_free = 0;
   for (size_t i = 0; i < c.size();) {
@@ -165,6 +160,21 @@ std::vector<Quantity> FindQuantities(std::string_view text) {
     first_free = i;
   }
   return found;
+}
+
+}  // namespace
+
+std::vector<Quantity> FindQuantities(std::string_view text) {
+  if (!MayContainQuantity(text)) return {};
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4 + 4);
+  internal::Tokenize(text, tokens);
+  return ReadQuantities(text, tokens);
+}
+
+std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Token>& tokens) {
+  if (!MayContainQuantity(text)) return {};
+  return ReadQuantities(text, tokens);
 }
 
 bool IsNumberWord(std::string_view word) { return internal::FindNumberWord(word) != nullptr; }
