@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <functional>
 
 #include <unicode/uchar.h>
@@ -192,6 +193,17 @@ namespace {
 
 bool IsWordByte(unsigned char c) { return IsAlpha(static_cast<char>(c)) || IsDigit(static_cast<char>(c)) || c >= 0x80; }
 
+// ASCII letters and digits by byte, with what the tokenizer notes of them: one look-up
+// a byte in the loop that reads words, where most of a text's bytes go by.
+enum AsciiClass : uint8_t { kAlnum = 1, kDigitByte = 2, kUpperByte = 4 };
+constexpr std::array<uint8_t, 256> kAsciiClasses = [] {
+  std::array<uint8_t, 256> classes{};
+  for (int c = '0'; c <= '9'; ++c) classes[static_cast<size_t>(c)] = kAlnum | kDigitByte;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[static_cast<size_t>(c)] = kAlnum | kUpperByte;
+  for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<size_t>(c)] = kAlnum;
+  return classes;
+}();
+
 // Multi-byte punctuation that must not glue to words: curly quotes, dashes, ellipsis.
 size_t PunctuationLength(std::string_view text, size_t i) {
   if (static_cast<unsigned char>(text[i]) != 0xE2 || i + 2 >= text.size()) return 0;
@@ -247,6 +259,47 @@ size_t Keep(Tokens& out, size_t reserve, std::string_view form) {
   return used;
 }
 
+// At byte i, which is no ASCII letter or digit: a space, a possessive 's, an ideograph
+// or a mark, its token added, and the bytes it takes; 0 when a word starts there.
+size_t TakeNonWord(std::vector<Token>& tokens, std::string_view text, size_t begin, size_t end,
+                   size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (IsSpace(static_cast<char>(c)) || c == '\n') return 1;
+  size_t apostrophe = 0;
+  // Possessive 's as its own token.
+  if (IsApostrophe(text, i, &apostrophe) && i + apostrophe < end &&
+      (text[i + apostrophe] == 's' || text[i + apostrophe] == 'S') &&
+      (i + apostrophe + 1 >= end || !IsWordByte(static_cast<unsigned char>(text[i + apostrophe + 1]))) &&
+      i > begin && IsWordByte(static_cast<unsigned char>(text[i - 1]))) {
+    AddToken(tokens, i, i + apostrophe + 1, true).lower = "'s";
+    return apostrophe + 1;
+  }
+  if (c >= 0xE3) {
+    size_t length = 0;
+    const UChar32 cp = CodePointAt(text, i, &length);
+    if (IsIdeograph(cp)) {
+      AddToken(tokens, i, i + length, true).lower = text.substr(i, length);
+      return length;
+    }
+    if (const std::string_view mark = CjkPunctuation(cp); !mark.empty()) {
+      if (mark != " ") AddToken(tokens, i, i + length, false).lower = mark;
+      return length;
+    }
+  }
+  const size_t punct = PunctuationLength(text, i);
+  if (punct == 0 && IsWordByte(c)) return 0;
+  const size_t length = punct > 0 ? punct : Utf8SequenceLength(c);
+  std::string_view& lower = AddToken(tokens, i, i + length, false).lower;
+  if (punct == 3 && (text[i + 2] == '\x98' || text[i + 2] == '\x99')) {
+    lower = "'";
+  } else if (punct == 3 && (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) {
+    lower = "\"";
+  } else {
+    lower = text.substr(i, length);
+  }
+  return length;
+}
+
 }  // namespace
 
 Tokens Tokenize(std::string_view text, size_t begin, size_t end) {
@@ -259,53 +312,21 @@ Tokens Tokenize(std::string_view text, size_t begin, size_t end) {
   size_t i = begin;
   while (i < end) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (IsSpace(static_cast<char>(c)) || c == '\n') {
+    if (c == ' ') {  // most often between words: skipped at once
       ++i;
       continue;
     }
-    size_t apostrophe = 0;
-    // Possessive 's as its own token.
-    if (IsApostrophe(text, i, &apostrophe) && i + apostrophe < end &&
-        (text[i + apostrophe] == 's' || text[i + apostrophe] == 'S') &&
-        (i + apostrophe + 1 >= end || !IsWordByte(static_cast<unsigned char>(text[i + apostrophe + 1]))) &&
-        i > begin && IsWordByte(static_cast<unsigned char>(text[i - 1]))) {
-      AddToken(tokens, i, i + apostrophe + 1, true).lower = "'s";
-      i += apostrophe + 1;
-      continue;
-    }
-    if (c >= 0xE3) {
-      size_t length = 0;
-      const UChar32 cp = CodePointAt(text, i, &length);
-      if (IsIdeograph(cp)) {
-        AddToken(tokens, i, i + length, true).lower = text.substr(i, length);
-        i += length;
+    // An ASCII letter or digit starts a word: no space or mark can be there.
+    if (!(kAsciiClasses[c] & kAlnum)) {
+      if (const size_t taken = TakeNonWord(tokens, text, begin, end, i); taken > 0) {
+        i += taken;
         continue;
       }
-      if (const std::string_view mark = CjkPunctuation(cp); !mark.empty()) {
-        if (mark != " ") AddToken(tokens, i, i + length, false).lower = mark;
-        i += length;
-        continue;
-      }
-    }
-    const size_t punct = PunctuationLength(text, i);
-    if (punct > 0 || !IsWordByte(c)) {
-      const size_t length = punct > 0 ? punct : Utf8SequenceLength(c);
-      std::string_view& lower = AddToken(tokens, i, i + length, false).lower;
-      if (punct == 3 && (text[i + 2] == '\x98' || text[i + 2] == '\x99')) {
-        lower = "'";
-      } else if (punct == 3 && (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) {
-        lower = "\"";
-      } else {
-        lower = text.substr(i, length);
-      }
-      i += length;
-      continue;
     }
     // A word or number: letters/digits, with inner hyphens, dots between digits,
     // commas between digit groups, and inner apostrophes (not a possessive 's).
     size_t j = i;
-    bool has_digit = false;
-    bool has_upper = false;
+    uint8_t seen = 0;  // AsciiClass bits of the word's ASCII letters and digits
     bool beyond_ascii = false;
     while (j < end) {
       const unsigned char d = static_cast<unsigned char>(text[j]);
@@ -320,9 +341,8 @@ Tokens Tokenize(std::string_view text, size_t begin, size_t end) {
         j += Utf8SequenceLength(d);
         continue;
       }
-      if (IsWordByte(d)) {
-        has_digit = has_digit || IsDigit(static_cast<char>(d));
-        has_upper = has_upper || IsUpper(static_cast<char>(d));
+      if (const uint8_t ascii = kAsciiClasses[d]; ascii & kAlnum) {
+        seen |= ascii;
         ++j;
         continue;
       }
@@ -337,6 +357,8 @@ Tokens Tokenize(std::string_view text, size_t begin, size_t end) {
       }
       break;
     }
+    const bool has_digit = seen & kDigitByte;
+    const bool has_upper = seen & kUpperByte;
     const std::string_view word = text.substr(i, j - i);
     Token& token = AddToken(tokens, i, j, true);
     token.lower = word;
