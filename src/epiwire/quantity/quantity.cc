@@ -115,6 +115,14 @@ int64_t EndingScale(const Cursor& c, std::string_view text, const Quantity& q) {
   return word != nullptr && word->scale >= 1000 ? word->scale : 0;
 }
 
+// Whether a number may start at token `i`: digits, or a word ParseWords does not turn
+// away at once (an article or a number word). Most tokens are neither, and asking here
+// spares building and reading a rejected Match for each.
+bool MayStartNumber(const Cursor& c, size_t i) {
+  if (c.Digits(i)) return true;
+  return c.Word(i) && (c.Is(i, "a") || c.Is(i, "an") || c.Number(i) != nullptr);
+}
+
 Match ParseAt(const Cursor& c, size_t i) {
   if (c.Digits(i)) return internal::ParseDigits(c, i);
   if (c.Word(i)) return internal::ParseWords(c, i);
@@ -127,6 +135,10 @@ std::vector<Quantity> ReadQuantities(std::string_view text, const std::vector<To
   const Cursor c(text, tokens);
   size_t first_free = 0;
   for (size_t i = 0; i < c.size();) {
+    if (!MayStartNumber(c, i)) {
+      ++i;
+      continue;
+    }
     const Match m = ParseAt(c, i);
     if (!m.accepted) {
       i = std::max(i, m.last) + 1;
