@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "epiwire/base/fold.h"
+
 namespace epiwire::text {
 namespace {
 
@@ -111,6 +113,19 @@ TEST(Tokenize, CyrillicIsFoldedAndItsCapitalsSeen) {
   ASSERT_EQ(tokens.list.size(), 3u);
   EXPECT_TRUE(tokens.list[1].capitalized);
   EXPECT_EQ(tokens.list[2].lower, "\xD0\xB2\xD1\x8B\xD1\x8F\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE");
+}
+
+TEST(Tokenize, FoldedFormsLongerThanTheirWordsLeaveEarlierTokensIntact) {
+  // "Ab" then a word of U+0149 (two bytes), which folds to U+02BC "n" (three): the
+  // forms outgrow the room the text's size gives, and "ab" must stay readable.
+  std::string text = "Ab ";
+  for (int k = 0; k < 12; ++k) text += "\xC5\x89";
+  const std::string word = text.substr(3);
+  ASSERT_GT(FoldCase(word).size(), word.size());
+  const Tokens tokens = Tokenize(text, 0, text.size());
+  ASSERT_EQ(tokens.list.size(), 2u);
+  EXPECT_EQ(tokens.list[0].lower, "ab");
+  EXPECT_EQ(tokens.list[1].lower, FoldCase(word));
 }
 
 TEST(SplitSentences, ChineseFullStopEndsASentenceWithoutASpace) {
