@@ -47,14 +47,6 @@ void Tokenize(std::string_view text, std::vector<Token>& out) {
   }
 }
 
-bool TokenIs(std::string_view text, const Token& token, std::string_view lower) {
-  if (token.end - token.start != lower.size()) return false;
-  for (size_t k = 0; k < lower.size(); ++k) {
-    if (AsciiToLower(text[token.start + k]) != lower[k]) return false;
-  }
-  return true;
-}
-
 WordIndex::WordIndex(const std::vector<std::string_view>& words) : words_(words) {
   size_t size = 16;
   while (size < words.size() * 4) size *= 2;  // sparse: a miss mostly ends at once

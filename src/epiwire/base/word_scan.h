@@ -25,12 +25,20 @@ struct Token {
 // letters; a non-ASCII character other than the spaces above is one mark.
 void Tokenize(std::string_view text, std::vector<Token>& out);
 
-// True when the token's bytes equal `lower` ignoring ASCII case. `lower` is lower case.
-bool TokenIs(std::string_view text, const Token& token, std::string_view lower);
-
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline char AsciiToLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// True when the token's bytes equal `lower` ignoring ASCII case. `lower` is lower case.
+// Inline: the grammars ask it of most tokens for a few words each, and most differ in
+// length, which a call cost more than the test.
+inline bool TokenIs(std::string_view text, const Token& token, std::string_view lower) {
+  if (token.end - token.start != lower.size()) return false;
+  for (size_t k = 0; k < lower.size(); ++k) {
+    if (AsciiToLower(text[token.start + k]) != lower[k]) return false;
+  }
+  return true;
+}
 
 // Bytes of the whitespace character at `pos` (0 when none).
 size_t SpaceLength(std::string_view text, size_t pos);

@@ -119,4 +119,11 @@ std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> pu
   return internal::CollectMentions(reader, reader.size());
 }
 
+std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> published,
+                                   const std::vector<word_scan::Token>& tokens) {
+  if (!internal::MayContainDate(text)) return {};
+  const internal::Reader reader(text, tokens, published);
+  return internal::CollectMentions(reader, reader.size());
+}
+
 }  // namespace epiwire::dates

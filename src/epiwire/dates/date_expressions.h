@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "epiwire/base/word_scan.h"
 #include "epiwire/model/date.h"
 
 namespace epiwire::dates {
@@ -35,6 +36,10 @@ struct DateMention {
 // latest such month not after `published`. Ranges never end after `published`
 // ("this month" = first of the month .. published). Thread-safe.
 std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> published);
+// The same over `tokens`, word_scan::Tokenize's cut of `text`: for a caller that has
+// cut it already (to read its quantities).
+std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> published,
+                                   const std::vector<word_scan::Token>& tokens);
 
 class DateGrammar;  // date_grammar.h: how one language writes dates
 

@@ -203,6 +203,16 @@ TEST(FindDates, ResolvesEachExpressionAgainstThePublicationDate) {
   }
 }
 
+TEST(FindDates, ReadsTheSameFromTokensCutBeforehand) {
+  for (const DateCase& c : kCases) {
+    std::vector<word_scan::Token> tokens;
+    word_scan::Tokenize(c.text, tokens);
+    EXPECT_EQ(Describe(c.text, FindDates(c.text, Parse(c.published), tokens)),
+              Describe(c.text, FindDates(c.text, Parse(c.published))))
+        << c.text;
+  }
+}
+
 struct AbsentCase {
   std::string_view published;
   std::string_view text;

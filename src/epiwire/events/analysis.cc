@@ -74,7 +74,7 @@ void MarkDateline(std::string_view text, SentenceView& view) {
   const text::Token& head = tokens[begin];
   const bool caps = AllCaps(text.substr(head.start, head.end - head.start));
   for (size_t i = begin; i < tokens.size() && i < begin + 16; ++i) {
-    const std::string& w = tokens[i].lower;
+    const std::string_view w = tokens[i].lower;
     if (IsDash(w) || w == ":") {
       end = i;
       break;
@@ -134,7 +134,7 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     const size_t k = span.begin - back;
     const text::Token& t = tokens[k];
     if (!t.is_word && t.lower != "'s") break;
-    const std::string& before = k > 0 ? tokens[k - 1].lower : std::string();
+    const std::string_view before = k > 0 ? tokens[k - 1].lower : std::string_view();
     if (OneOf(t.lower, {"borders", "bordering", "border", "visited", "visiting"})) {
       return PlaceRole::kOrigin;
     }
@@ -269,7 +269,7 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
     if (ref.span.begin < previous.span.end || ref.span.begin - previous.span.end > 2) continue;
     bool list = ref.span.begin > previous.span.end;
     for (size_t k = previous.span.end; k < ref.span.begin; ++k) {
-      const std::string& w = tokens[k].lower;
+      const std::string_view w = tokens[k].lower;
       list = list && (w == "," || w == "and" || w == "or");
     }
     if (list) ref.role = previous.role;
@@ -289,7 +289,7 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
       bool joined = gap == 0;
       for (size_t k = std::min(ref.span.end, other.span.end);
            k < std::max(ref.span.begin, other.span.begin); ++k) {
-        const std::string& w = tokens[k].lower;
+        const std::string_view w = tokens[k].lower;
         joined = w == "," || w == "'s" || w == "(" || (w == "in" && gap == 1);
         if (!joined) break;
       }
@@ -347,7 +347,7 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
 bool IsHeading(std::string_view text, const SentenceView& view) {
   if (view.tokens.empty() || view.tokens.size() > 12) return false;
   if (!StartsLine(text, view.sentence.start) || !EndsLine(text, view.sentence.end)) return false;
-  const std::string& last = view.tokens.back().lower;
+  const std::string_view last = view.tokens.back().lower;
   return last != "." && last != ":" && last != ",";
 }
 
@@ -387,7 +387,7 @@ bool SentenceView::OnlyJoints(size_t begin, size_t end, uint32_t classes) const 
 }
 
 bool SentenceView::HasDisease() const {
-  return std::any_of(disease.begin(), disease.end(), [](const std::string& d) { return !d.empty(); });
+  return std::any_of(disease.begin(), disease.end(), [](std::string_view d) { return !d.empty(); });
 }
 
 size_t SentenceView::TokenAt(size_t offset) const {
@@ -401,7 +401,9 @@ const std::vector<DateRef>& SentenceView::Dates() const {
   dates_.emplace();
   const std::string_view sentence_text =
       document.substr(sentence.start, sentence.end - sentence.start);
-  for (dates::DateMention d : dates::FindDates(sentence_text, published, date_grammar)) {
+  const bool scanned_here = date_grammar == nullptr && !scanned.empty();
+  for (dates::DateMention d : scanned_here ? dates::FindDates(sentence_text, published, scanned)
+                                           : dates::FindDates(sentence_text, published, date_grammar)) {
     d.start += sentence.start;
     d.end += sentence.start;
     dates_->push_back(DateRef{{TokenAt(d.start), TokenAt(d.end)}, d});
@@ -422,7 +424,9 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
                              std::optional<Date> published) {
   SentenceView view;
   view.sentence = sentence;
-  view.tokens = text::Tokenize(text, sentence.start, sentence.end);
+  text::Tokens tokens = text::Tokenize(text, sentence.start, sentence.end);
+  view.tokens = std::move(tokens.list);
+  view.folded = std::move(tokens.folded);
   const std::vector<uint32_t> words = lexicon.WordIds(view.tokens);
   const auto first = std::lower_bound(
       mentions.begin(), mentions.end(), sentence.start,
@@ -437,7 +441,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   view.cues.assign(n, 0);
   view.grammar.assign(n, 0);
   view.clause.assign(n, 0);
-  view.disease.assign(n, std::string());
+  view.disease.assign(n, std::string_view());
   view.disease_length.assign(n, 0);
   view.measure_start.assign(n, false);
   bool number = false;
@@ -468,7 +472,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   }
   // Diseases, longest first, without overlaps ("swine flu" is not also "flu").
   for (size_t i = 0; i < n; ++i) {
-    std::string disease;
+    std::string_view disease;
     const size_t length = lexicon.MatchDisease(words, i, &disease);
     if (length == 0) continue;
     view.disease[i] = disease;
@@ -491,8 +495,16 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   // Numbers are read only where there can be some: most sentences of a page hold
   // neither a digit nor a number word nor a case word. Dates are read when asked
   // (Dates()).
-  for (quantity::Quantity q : number ? quantity::FindQuantities(sentence_text, lexicon.numbers())
-                                     : std::vector<quantity::Quantity>{}) {
+  std::vector<quantity::Quantity> quantities;
+  if (number && lexicon.numbers() == nullptr) {
+    // English: the cut is kept for the dates (Dates()).
+    view.scanned.reserve(sentence_text.size() / 4 + 4);  // about one token in 4 bytes
+    word_scan::Tokenize(sentence_text, view.scanned);
+    quantities = quantity::FindQuantities(sentence_text, view.scanned);
+  } else if (number) {
+    quantities = quantity::FindQuantities(sentence_text, lexicon.numbers());
+  }
+  for (quantity::Quantity q : quantities) {
     q.start += sentence.start;
     q.end += sentence.start;
     q.number_start += sentence.start;
@@ -615,7 +627,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
       if (auto country = gazetteer.Country(place.country)) context.last_country = *country;
     }
   }
-  for (const std::string& disease : view.disease) {
+  for (const std::string_view disease : view.disease) {
     if (disease.empty()) continue;
     context.last_disease = disease;
     if (IsSubtype(disease)) context.last_subtype = disease;

@@ -11,11 +11,13 @@
 #define EPIWIRE_EVENTS_ANALYSIS_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "epiwire/base/word_scan.h"
 #include "epiwire/dates/date_expressions.h"
 #include "epiwire/events/lexicon.h"
 #include "epiwire/gazetteer/gazetteer.h"
@@ -87,11 +89,14 @@ struct TermAt {
 struct SentenceView {
   text::Sentence sentence;
   std::vector<text::Token> tokens;
+  std::unique_ptr<std::string> folded;  // what tokens' lower-cased forms view (text::Tokens)
   std::vector<TermAt> terms;        // by token: the longest term starting there
   std::vector<uint32_t> cues;       // cue flags by token (set on every token of the phrase)
   std::vector<uint32_t> grammar;    // grammar classes by token (on every token of the phrase)
   std::vector<int> clause;          // clause number by token
-  std::vector<std::string> disease; // disease id starting at a token, else empty
+  // Disease id starting at a token, else empty: views of the lexicon's strings, as a
+  // string a token was a good part of building and dropping a sentence.
+  std::vector<std::string_view> disease;
   std::vector<size_t> disease_length;  // its length in tokens
   std::vector<PlaceRef> places;
   std::vector<Anaphor> anaphors;
@@ -124,6 +129,9 @@ struct SentenceView {
   std::string_view document;  // the whole text the sentence's offsets are in
   std::optional<Date> published;
   const dates::DateGrammar* date_grammar = nullptr;
+  // The sentence as the English number and date readers cut it (word_scan), kept when
+  // its quantities were read so that its dates are read from the same cut; else empty.
+  std::vector<word_scan::Token> scanned;
 
  private:
   mutable std::optional<std::vector<DateRef>> dates_;

@@ -331,7 +331,7 @@ std::vector<Place> TravelledFrom(const SentenceView& view) {
     }
     bool from = false;
     for (size_t back = 1; back <= 5 && back <= ref.span.begin; ++back) {
-      const std::string& w = view.tokens[ref.span.begin - back].lower;
+      const std::string_view w = view.tokens[ref.span.begin - back].lower;
       if (w == "from" || w == "via" || w == "through") from = true;
     }
     if (!from) continue;

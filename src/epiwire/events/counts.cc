@@ -633,7 +633,7 @@ bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
   const auto& tokens = view.tokens;
   const size_t start = HedgeStart(view, q);
   if (start > 0 && view.Is(start - 1, kGrExclude)) return true;
-  const std::string& number = tokens[q.span.begin].lower;
+  const std::string_view number = tokens[q.span.begin].lower;
   if (number.find("-year") != std::string::npos || number.find("-day") != std::string::npos) {
     return true;
   }

@@ -35,13 +35,13 @@ void RemoveRepeats(std::vector<Event>& events) {
 }
 
 std::string MainDisease(const std::vector<SentenceView>& views) {
-  std::map<std::string, int> counts;
+  std::map<std::string_view, int> counts;
   for (const SentenceView& view : views) {
-    for (const std::string& d : view.disease) {
+    for (const std::string_view d : view.disease) {
       if (!d.empty()) ++counts[d];
     }
   }
-  std::string best;
+  std::string_view best;
   int best_count = 0;
   for (const auto& [id, count] : counts) {
     if (count > best_count) {
@@ -49,7 +49,7 @@ std::string MainDisease(const std::vector<SentenceView>& views) {
       best_count = count;
     }
   }
-  return best;
+  return std::string(best);
 }
 
 // The animals the document speaks of, if one kind makes most of what it names: with

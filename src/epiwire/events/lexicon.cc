@@ -96,8 +96,8 @@ MeasureWord ParseMeasureWord(std::string_view alternative) {
     word.last_is_prefix = true;
     alternative.remove_suffix(1);
   }
-  for (const text::Token& token : text::Tokenize(alternative, 0, alternative.size())) {
-    word.words.push_back(token.lower);
+  for (const text::Token& token : text::Tokenize(alternative, 0, alternative.size()).list) {
+    word.words.emplace_back(token.lower);
   }
   return word;
 }
@@ -118,7 +118,7 @@ size_t PatternElement::MatchLength(const std::vector<text::Token>& tokens, size_
     if (n <= best || k + n > tokens.size()) continue;
     bool ok = true;
     for (size_t w = 0; w < n && ok; ++w) {
-      const std::string& token = tokens[k + w].lower;
+      const std::string_view token = tokens[k + w].lower;
       ok = w + 1 == n && phrase.last_is_prefix ? token.starts_with(phrase.words[w])
                                                : token == phrase.words[w];
     }
@@ -134,7 +134,7 @@ std::string Lexicon::WordKey(std::string_view lower) const {
 
 std::vector<uint32_t> Lexicon::PhraseWords(std::string_view phrase) {
   std::vector<uint32_t> words;
-  for (const text::Token& t : text::Tokenize(phrase, 0, phrase.size())) {
+  for (const text::Token& t : text::Tokenize(phrase, 0, phrase.size()).list) {
     auto [it, added] =
         vocabulary_.try_emplace(WordKey(t.lower), static_cast<uint32_t>(vocabulary_.size() + 1));
     words.push_back(it->second);
@@ -201,22 +201,44 @@ T& Lexicon::PhraseTable<T>::Add(const std::vector<uint32_t>& words) {
 }
 
 template <typename T>
+bool Lexicon::PhraseTable<T>::Phrase::At(const std::vector<uint32_t>& ids, size_t i) const {
+  const size_t n = words.size();
+  if (i + n > ids.size()) return false;
+  // The first word is the bucket's; most phrases are one or two words, so a loop beats
+  // a call to memcmp.
+  size_t k = 1;
+  while (k < n && words[k] == ids[i + k]) ++k;
+  return k == n;
+}
+
+template <typename T>
+const typename Lexicon::PhraseTable<T>::Phrase* Lexicon::PhraseTable<T>::Longest(
+    const std::vector<uint32_t>& ids, size_t i) const {
+  if (i >= ids.size() || ids[i] == kNoWord || ids[i] >= by_first.size()) return nullptr;
+  const Phrase* best = nullptr;
+  for (const Phrase& phrase : by_first[ids[i]]) {
+    if ((best == nullptr || phrase.words.size() > best->words.size()) && phrase.At(ids, i)) {
+      best = &phrase;
+    }
+  }
+  return best;
+}
+
+template <typename T>
 size_t Lexicon::PhraseTable<T>::Match(const std::vector<uint32_t>& ids, size_t i, T* value,
                                       bool merge) const {
+  if (!merge) {
+    const Phrase* best = Longest(ids, i);
+    if (best == nullptr) return 0;
+    *value = best->value;
+    return best->words.size();
+  }
   if (i >= ids.size() || ids[i] == kNoWord || ids[i] >= by_first.size()) return 0;
   size_t best = 0;
   for (const Phrase& phrase : by_first[ids[i]]) {
-    const size_t n = phrase.words.size();
-    if (i + n > ids.size() || !std::equal(phrase.words.begin(), phrase.words.end(), ids.begin() + static_cast<std::ptrdiff_t>(i))) {
-      continue;
-    }
-    if constexpr (std::is_same_v<T, uint32_t>) {
-      if (merge) *value |= phrase.value;
-    }
-    if (n > best) {
-      best = n;
-      if (!merge) *value = phrase.value;
-    }
+    if (!phrase.At(ids, i)) continue;
+    if constexpr (std::is_same_v<T, uint32_t>) *value |= phrase.value;
+    best = std::max(best, phrase.words.size());
   }
   return best;
 }
@@ -227,6 +249,14 @@ size_t Lexicon::MatchCaseTerm(const std::vector<uint32_t>& words, size_t i, Case
 
 size_t Lexicon::MatchDisease(const std::vector<uint32_t>& words, size_t i, std::string* id) const {
   return diseases_.Match(words, i, id, false);
+}
+
+size_t Lexicon::MatchDisease(const std::vector<uint32_t>& words, size_t i,
+                             std::string_view* id) const {
+  const auto* best = diseases_.Longest(words, i);
+  if (best == nullptr) return 0;
+  *id = best->value;
+  return best->words.size();
 }
 
 size_t Lexicon::MatchCue(const std::vector<uint32_t>& words, size_t i, uint32_t* cues) const {
@@ -308,7 +338,7 @@ size_t Lexicon::WordTable<T>::Match(const std::vector<text::Token>& tokens, size
     const MeasureWord& word = entries[index].first;
     if (i + word.words.size() > tokens.size() || word.words.size() <= best) return;
     for (size_t w = 0; w < word.words.size(); ++w) {
-      const std::string& token = tokens[i + w].lower;
+      const std::string_view token = tokens[i + w].lower;
       const bool last = w + 1 == word.words.size();
       const bool ok = last && word.last_is_prefix ? token.starts_with(word.words[w])
                                                   : token == word.words[w];
@@ -624,8 +654,8 @@ Status Lexicon::ReadSettings(const std::string& path) {
     }
     if (fields[0] == "single") {
       for (size_t f = 1; f < fields.size(); ++f) {
-        for (const text::Token& t : text::Tokenize(fields[f], 0, fields[f].size())) {
-          if (t.is_word) single_nouns_.push_back(t.lower);
+        for (const text::Token& t : text::Tokenize(fields[f], 0, fields[f].size()).list) {
+          if (t.is_word) single_nouns_.emplace_back(t.lower);
         }
       }
       return Status::Ok();

@@ -147,6 +147,8 @@ class Lexicon {
   size_t MatchCaseTerm(const std::vector<uint32_t>& words, size_t i, CaseTerm* term) const;
   // Longest disease name starting at token i: its length (0 if none) and id.
   size_t MatchDisease(const std::vector<uint32_t>& words, size_t i, std::string* id) const;
+  // The same with the id as a view of the lexicon's own string (valid while it lives).
+  size_t MatchDisease(const std::vector<uint32_t>& words, size_t i, std::string_view* id) const;
   // Longest cue phrase starting at token i: its length (0 if none) and the flags of
   // every cue phrase starting there.
   size_t MatchCue(const std::vector<uint32_t>& words, size_t i, uint32_t* cues) const;
@@ -222,6 +224,8 @@ class Lexicon {
     struct Phrase {
       std::vector<uint32_t> words;
       T value{};
+      // Whether the phrase stands at token i (whose word is the phrase's first).
+      bool At(const std::vector<uint32_t>& ids, size_t i) const;
     };
     std::vector<std::vector<Phrase>> by_first;  // indexed by the first word's id
     // The value of `words`, added if new (callers may merge into it).
@@ -229,10 +233,18 @@ class Lexicon {
     // Longest phrase at i; with `merge`, the values of every phrase starting there
     // are or-ed together (flags).
     size_t Match(const std::vector<uint32_t>& ids, size_t i, T* value, bool merge) const;
+    // The longest phrase at i (the first of equals), or null.
+    const Phrase* Longest(const std::vector<uint32_t>& ids, size_t i) const;
   };
+  // FNV-1a, inline: the words looked up are a few bytes long, and the library's hash (a
+  // call, made for long keys) was most of the cost of a token's look-up.
   struct TransparentHash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const {
+      uint64_t hash = 14695981039346656037ull;
+      for (const char c : s) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+      return static_cast<size_t>(hash);
+    }
   };
   // The word ids of a phrase tokenised like sentences ("covid-19" one token, "bird flu"
   // two), adding new words to the vocabulary.
@@ -270,9 +282,12 @@ class Lexicon {
   template <typename T>
   struct WordTable {
     std::vector<std::pair<MeasureWord, T>> entries;
-    std::unordered_map<std::string, std::vector<size_t>> by_first_word;  // exact first words
+    // Exact first words.
+    std::unordered_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
+        by_first_word;
     // Entries whose first word is a prefix, by its first three letters.
-    std::unordered_map<std::string, std::vector<size_t>> prefix_first;
+    std::unordered_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
+        prefix_first;
     void Add(MeasureWord word, T value);
     size_t Match(const std::vector<text::Token>& tokens, size_t i, T* value) const;
   };

@@ -12,9 +12,9 @@ namespace {
 
 const std::string kLexiconDir = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/en";
 
-std::vector<text::Token> Tokens(const std::string& text) {
-  return text::Tokenize(text, 0, text.size());
-}
+// The tokens of `text`; they view the text and the returned buffer, which the caller
+// keeps for the length of the statement.
+text::Tokens Tokenized(const std::string& text) { return text::Tokenize(text, 0, text.size()); }
 
 TEST(Lexicon, LoadsTheProjectLexicons) {
   auto lexicon = Lexicon::Load(kLexiconDir);
@@ -27,11 +27,11 @@ TEST(Lexicon, MatchesLongestCaseTerm) {
   ASSERT_TRUE(lexicon.ok());
   const std::string text = "death toll rose";
   CaseTerm term;
-  EXPECT_EQ(lexicon.value()->MatchCaseTerm(Tokens(text), 0, &term), 2u);
+  EXPECT_EQ(lexicon.value()->MatchCaseTerm(Tokenized(text).list, 0, &term), 2u);
   EXPECT_EQ(term.role, TermRole::kTotal);
   EXPECT_EQ(term.status, CaseStatus::kDeaths);
   const std::string verb = "have tested positive";
-  EXPECT_EQ(lexicon.value()->MatchCaseTerm(Tokens(verb), 1, &term), 2u);
+  EXPECT_EQ(lexicon.value()->MatchCaseTerm(Tokenized(verb).list, 1, &term), 2u);
   EXPECT_EQ(term.role, TermRole::kVerb);
   EXPECT_EQ(term.status, CaseStatus::kConfirmed);
 }
@@ -40,20 +40,20 @@ TEST(Lexicon, MatchesDiseaseSynonymsToCanonicalIds) {
   auto lexicon = Lexicon::Load(kLexiconDir);
   ASSERT_TRUE(lexicon.ok());
   std::string id;
-  EXPECT_EQ(lexicon.value()->MatchDisease(Tokens("covid-19 cases"), 0, &id), 1u);
+  EXPECT_EQ(lexicon.value()->MatchDisease(Tokenized("covid-19 cases").list, 0, &id), 1u);
   EXPECT_EQ(id, "covid-19");
-  EXPECT_GT(lexicon.value()->MatchDisease(Tokens("Monkeypox spreads"), 0, &id), 0u);
+  EXPECT_GT(lexicon.value()->MatchDisease(Tokenized("Monkeypox spreads").list, 0, &id), 0u);
   EXPECT_EQ(id, "mpox");
-  EXPECT_EQ(lexicon.value()->MatchDisease(Tokens("weather"), 0, &id), 0u);
+  EXPECT_EQ(lexicon.value()->MatchDisease(Tokenized("weather").list, 0, &id), 0u);
 }
 
 TEST(Lexicon, CuePhrasesMergeFlags) {
   auto lexicon = Lexicon::Load(kLexiconDir);
   ASSERT_TRUE(lexicon.ok());
   uint32_t cues = 0;
-  EXPECT_EQ(lexicon.value()->MatchCue(Tokens("so far"), 0, &cues), 2u);
+  EXPECT_EQ(lexicon.value()->MatchCue(Tokenized("so far").list, 0, &cues), 2u);
   EXPECT_TRUE(cues & kCueCumulative);
-  EXPECT_EQ(lexicon.value()->MatchCue(Tokens("daily"), 0, &cues), 1u);
+  EXPECT_EQ(lexicon.value()->MatchCue(Tokenized("daily").list, 0, &cues), 1u);
   EXPECT_TRUE(cues & kCueNew);
   EXPECT_TRUE(cues & kCueSource);
 }
@@ -62,7 +62,7 @@ TEST(Lexicon, AnchorsAreTermsDiseasesNumberWordsAndPlaceNouns) {
   auto lexicon = Lexicon::Load(kLexiconDir);
   ASSERT_TRUE(lexicon.ok());
   const std::vector<uint32_t> ids =
-      lexicon.value()->WordIds(Tokens("cases measles seven province the weather"));
+      lexicon.value()->WordIds(Tokenized("cases measles seven province the weather").list);
   ASSERT_EQ(ids.size(), 6u);
   for (size_t i = 0; i < 4; ++i) EXPECT_TRUE(lexicon.value()->IsAnchorWord(ids[i])) << i;
   EXPECT_FALSE(lexicon.value()->IsAnchorWord(ids[4]));  // a grammar word, no number
@@ -73,7 +73,7 @@ TEST(Lexicon, AnchorsOfAStemmedLexiconMatchInflectedForms) {
   auto lexicon = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/ru");
   ASSERT_TRUE(lexicon.ok());
   // "области" is a form of the place noun "область" ("the region").
-  const std::vector<uint32_t> ids = lexicon.value()->WordIds(Tokens("области"));
+  const std::vector<uint32_t> ids = lexicon.value()->WordIds(Tokenized("области").list);
   ASSERT_EQ(ids.size(), 1u);
   EXPECT_TRUE(lexicon.value()->IsAnchorWord(ids[0]));
 }

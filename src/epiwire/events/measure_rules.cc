@@ -83,7 +83,7 @@ bool IsEntryMeasure(MeasureKind measure) {
 const PlaceRef* PlaceEntered(const SentenceView& view) {
   for (const PlaceRef& ref : view.places) {
     for (size_t back = 1; back <= 3 && back <= ref.span.begin; ++back) {
-      const std::string& w = view.tokens[ref.span.begin - back].lower;
+      const std::string_view w = view.tokens[ref.span.begin - back].lower;
       if (w == "entering" || w == "enter" || w == "enters" || w == "entered") return &ref;
       // "once arriving in Macau", "arrivals into Singapore".
       if (back >= 2 && (w == "arriving" || w == "arrive" || w == "arrivals" || w == "arrive") &&
@@ -285,7 +285,7 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       if (!objects.empty() && objects.back().kind == kind && objects.back().end + 3 >= i) {
         bool joined = true;
         for (size_t k = objects.back().end; k < i; ++k) {
-          const std::string& w = tokens[k].lower;
+          const std::string_view w = tokens[k].lower;
           joined = joined && (w == "," || w == "and" || w == "or" || w == "including" ||
                               w == "as" || w == "well" || !(view.grammar[k] & ~kGrPlaceNoun));
         }

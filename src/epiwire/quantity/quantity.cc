@@ -115,23 +115,30 @@ int64_t EndingScale(const Cursor& c, std::string_view text, const Quantity& q) {
   return word != nullptr && word->scale >= 1000 ? word->scale : 0;
 }
 
+// Whether a number may start at token `i`: digits, or a word ParseWords does not turn
+// away at once (an article or a number word). Most tokens are neither, and asking here
+// spares building and reading a rejected Match for each.
+bool MayStartNumber(const Cursor& c, size_t i) {
+  if (c.Digits(i)) return true;
+  return c.Word(i) && (c.Is(i, "a") || c.Is(i, "an") || c.Number(i) != nullptr);
+}
+
 Match ParseAt(const Cursor& c, size_t i) {
   if (c.Digits(i)) return internal::ParseDigits(c, i);
   if (c.Word(i)) return internal::ParseWords(c, i);
   return internal::Reject(i);
 }
 
-}  // namespace
-
-std::vector<Quantity> FindQuantities(std::string_view text) {
+// The quantities of `text` from its tokens, left to right.
+std::vector<Quantity> ReadQuantities(std::string_view text, const std::vector<Token>& tokens) {
   std::vector<Quantity> found;
-  if (!MayContainQuantity(text)) return found;
-  std::vector<Token> tokens;
-  tokens.reserve(text.size() / 4 + 4);
-  internal::Tokenize(text, tokens);
   const Cursor c(text, tokens);
   size_t first_free = 0;
   for (size_t i = 0; i < c.size();) {
+    if (!MayStartNumber(c, i)) {
+      ++i;
+      continue;
+    }
     const Match m = ParseAt(c, i);
     if (!m.accepted) {
       i = std::max(i, m.last) + 1;
@@ -165,6 +172,21 @@ std::vector<Quantity> FindQuantities(std::string_view text) {
     first_free = i;
   }
   return found;
+}
+
+}  // namespace
+
+std::vector<Quantity> FindQuantities(std::string_view text) {
+  if (!MayContainQuantity(text)) return {};
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4 + 4);
+  internal::Tokenize(text, tokens);
+  return ReadQuantities(text, tokens);
+}
+
+std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Token>& tokens) {
+  if (!MayContainQuantity(text)) return {};
+  return ReadQuantities(text, tokens);
 }
 
 bool IsNumberWord(std::string_view word) { return internal::FindNumberWord(word) != nullptr; }

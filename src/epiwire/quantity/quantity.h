@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "epiwire/base/word_scan.h"
 #include "epiwire/model/event.h"
 
 namespace epiwire::quantity {
@@ -38,6 +39,10 @@ class NumberGrammar;  // number_grammar.h: how one language writes numbers
 // Parts of dates ("April 2", "2020-04-08"), times ("10:30"), and identifiers
 // ("COVID-19", "H5N1", "G7") are not quantities. Thread-safe.
 std::vector<Quantity> FindQuantities(std::string_view text);
+// The same over `tokens`, word_scan::Tokenize's cut of `text`: for a caller that reads
+// the text's dates too (dates::FindDates takes the same cut) and so cuts it once.
+std::vector<Quantity> FindQuantities(std::string_view text,
+                                     const std::vector<word_scan::Token>& tokens);
 
 // Parses a whole string as one number ("6,343", "two", "1.2 million"); nullopt if it is not.
 std::optional<int64_t> ParseNumber(std::string_view text);

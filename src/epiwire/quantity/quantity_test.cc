@@ -202,6 +202,16 @@ constexpr AbsentCase kAbsent[] = {
     {"Call 555-123-4567 for help.", "555"},
 };
 
+TEST(FindQuantities, ReadsTheSameFromTokensCutBeforehand) {
+  for (const FoundCase& c : kFound) {
+    std::vector<word_scan::Token> tokens;
+    word_scan::Tokenize(c.text, tokens);
+    EXPECT_EQ(Describe(c.text, FindQuantities(c.text, tokens)),
+              Describe(c.text, FindQuantities(c.text)))
+        << c.text;
+  }
+}
+
 TEST(FindQuantities, LeavesIdentifiersDatesAndTimesAlone) {
   for (const AbsentCase& c : kAbsent) {
     const size_t from = c.text.find(c.part);

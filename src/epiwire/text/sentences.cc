@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <functional>
 
 #include <unicode/uchar.h>
 
@@ -191,6 +193,17 @@ namespace {
 
 bool IsWordByte(unsigned char c) { return IsAlpha(static_cast<char>(c)) || IsDigit(static_cast<char>(c)) || c >= 0x80; }
 
+// ASCII letters and digits by byte, with what the tokenizer notes of them: one look-up
+// a byte in the loop that reads words, where most of a text's bytes go by.
+enum AsciiClass : uint8_t { kAlnum = 1, kDigitByte = 2, kUpperByte = 4 };
+constexpr std::array<uint8_t, 256> kAsciiClasses = [] {
+  std::array<uint8_t, 256> classes{};
+  for (int c = '0'; c <= '9'; ++c) classes[static_cast<size_t>(c)] = kAlnum | kDigitByte;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[static_cast<size_t>(c)] = kAlnum | kUpperByte;
+  for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<size_t>(c)] = kAlnum;
+  return classes;
+}();
+
 // Multi-byte punctuation that must not glue to words: curly quotes, dashes, ellipsis.
 size_t PunctuationLength(std::string_view text, size_t i) {
   if (static_cast<unsigned char>(text[i]) != 0xE2 || i + 2 >= text.size()) return 0;
@@ -212,60 +225,108 @@ bool IsApostrophe(std::string_view text, size_t i, size_t* length) {
   return false;
 }
 
+// Appends a token whose `lower` is still to be set: built in place, as a temporary
+// Token moved into the vector cost a copy a token.
+Token& AddToken(std::vector<Token>& tokens, size_t start, size_t end, bool is_word) {
+  Token& token = tokens.emplace_back();
+  token.start = start;
+  token.end = end;
+  token.is_word = is_word;
+  return token;
+}
+
+// Appends `form` to the tokens' own buffer (made on first use, reserved for `reserve`
+// bytes so that it rarely moves) and returns where it starts there. Should the buffer
+// move (a folded form longer than its word), the views made before move along.
+size_t Keep(Tokens& out, size_t reserve, std::string_view form) {
+  if (!out.folded) {
+    out.folded = std::make_unique<std::string>();
+    out.folded->reserve(reserve);
+  }
+  std::string& folded = *out.folded;
+  const char* before = folded.data();
+  const size_t used = folded.size();
+  folded.append(form);
+  if (folded.data() != before) {
+    const std::less<const char*> less;  // a total order even across unrelated buffers
+    for (Token& token : out.list) {
+      if (!less(token.lower.data(), before) && less(token.lower.data(), before + used)) {
+        token.lower = std::string_view(folded).substr(static_cast<size_t>(token.lower.data() - before),
+                                                      token.lower.size());
+      }
+    }
+  }
+  return used;
+}
+
+// At byte i, which is no ASCII letter or digit: a space, a possessive 's, an ideograph
+// or a mark, its token added, and the bytes it takes; 0 when a word starts there.
+size_t TakeNonWord(std::vector<Token>& tokens, std::string_view text, size_t begin, size_t end,
+                   size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (IsSpace(static_cast<char>(c)) || c == '\n') return 1;
+  size_t apostrophe = 0;
+  // Possessive 's as its own token.
+  if (IsApostrophe(text, i, &apostrophe) && i + apostrophe < end &&
+      (text[i + apostrophe] == 's' || text[i + apostrophe] == 'S') &&
+      (i + apostrophe + 1 >= end || !IsWordByte(static_cast<unsigned char>(text[i + apostrophe + 1]))) &&
+      i > begin && IsWordByte(static_cast<unsigned char>(text[i - 1]))) {
+    AddToken(tokens, i, i + apostrophe + 1, true).lower = "'s";
+    return apostrophe + 1;
+  }
+  if (c >= 0xE3) {
+    size_t length = 0;
+    const UChar32 cp = CodePointAt(text, i, &length);
+    if (IsIdeograph(cp)) {
+      AddToken(tokens, i, i + length, true).lower = text.substr(i, length);
+      return length;
+    }
+    if (const std::string_view mark = CjkPunctuation(cp); !mark.empty()) {
+      if (mark != " ") AddToken(tokens, i, i + length, false).lower = mark;
+      return length;
+    }
+  }
+  const size_t punct = PunctuationLength(text, i);
+  if (punct == 0 && IsWordByte(c)) return 0;
+  const size_t length = punct > 0 ? punct : Utf8SequenceLength(c);
+  std::string_view& lower = AddToken(tokens, i, i + length, false).lower;
+  if (punct == 3 && (text[i + 2] == '\x98' || text[i + 2] == '\x99')) {
+    lower = "'";
+  } else if (punct == 3 && (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) {
+    lower = "\"";
+  } else {
+    lower = text.substr(i, length);
+  }
+  return length;
+}
+
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
-  std::vector<Token> tokens;
+Tokens Tokenize(std::string_view text, size_t begin, size_t end) {
+  Tokens out;
+  std::vector<Token>& tokens = out.list;
   end = std::min(end, text.size());
+  // Lower-casing ASCII never lengthens a word: the text's size is room enough.
+  const size_t room = end > begin ? end - begin : 0;
   if (end > begin) tokens.reserve((end - begin) / 4 + 4);  // about one token in 4 bytes: no regrowth
   size_t i = begin;
   while (i < end) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (IsSpace(static_cast<char>(c)) || c == '\n') {
+    if (c == ' ') {  // most often between words: skipped at once
       ++i;
       continue;
     }
-    size_t apostrophe = 0;
-    // Possessive 's as its own token.
-    if (IsApostrophe(text, i, &apostrophe) && i + apostrophe < end &&
-        (text[i + apostrophe] == 's' || text[i + apostrophe] == 'S') &&
-        (i + apostrophe + 1 >= end || !IsWordByte(static_cast<unsigned char>(text[i + apostrophe + 1]))) &&
-        i > begin && IsWordByte(static_cast<unsigned char>(text[i - 1]))) {
-      tokens.push_back(Token{i, i + apostrophe + 1, "'s", true, false, false});
-      i += apostrophe + 1;
-      continue;
-    }
-    if (c >= 0xE3) {
-      size_t length = 0;
-      const UChar32 cp = CodePointAt(text, i, &length);
-      if (IsIdeograph(cp)) {
-        tokens.push_back(Token{i, i + length, std::string(text.substr(i, length)), true, false,
-                               false});
-        i += length;
+    // An ASCII letter or digit starts a word: no space or mark can be there.
+    if (!(kAsciiClasses[c] & kAlnum)) {
+      if (const size_t taken = TakeNonWord(tokens, text, begin, end, i); taken > 0) {
+        i += taken;
         continue;
       }
-      if (const std::string_view mark = CjkPunctuation(cp); !mark.empty()) {
-        if (mark != " ") {
-          tokens.push_back(Token{i, i + length, std::string(mark), false, false, false});
-        }
-        i += length;
-        continue;
-      }
-    }
-    const size_t punct = PunctuationLength(text, i);
-    if (punct > 0 || !IsWordByte(c)) {
-      const size_t length = punct > 0 ? punct : Utf8SequenceLength(c);
-      Token token{i, i + length, std::string(text.substr(i, length)), false, false, false};
-      if (punct == 3 && (text[i + 2] == '\x98' || text[i + 2] == '\x99')) token.lower = std::string(1, '\'');
-      if (punct == 3 && (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) token.lower = std::string(1, '"');
-      tokens.push_back(std::move(token));
-      i += length;
-      continue;
     }
     // A word or number: letters/digits, with inner hyphens, dots between digits,
     // commas between digit groups, and inner apostrophes (not a possessive 's).
     size_t j = i;
-    bool has_digit = false;
+    uint8_t seen = 0;  // AsciiClass bits of the word's ASCII letters and digits
     bool beyond_ascii = false;
     while (j < end) {
       const unsigned char d = static_cast<unsigned char>(text[j]);
@@ -280,8 +341,8 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
         j += Utf8SequenceLength(d);
         continue;
       }
-      if (IsWordByte(d)) {
-        has_digit = has_digit || IsDigit(static_cast<char>(d));
+      if (const uint8_t ascii = kAsciiClasses[d]; ascii & kAlnum) {
+        seen |= ascii;
         ++j;
         continue;
       }
@@ -296,20 +357,32 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       }
       break;
     }
-    Token token{i, j, std::string(text.substr(i, j - i)), true, IsUpper(text[i]), has_digit};
+    const bool has_digit = seen & kDigitByte;
+    const bool has_upper = seen & kUpperByte;
+    const std::string_view word = text.substr(i, j - i);
+    Token& token = AddToken(tokens, i, j, true);
+    token.lower = word;
+    token.capitalized = IsUpper(text[i]);
+    token.has_digit = has_digit;
     if (beyond_ascii) {
       // Cyrillic, Greek and accented Latin: Unicode case folding and capitals.
       size_t length = 0;
       const UChar32 first = CodePointAt(text, i, &length);
       token.capitalized = token.capitalized || (first >= 0x80 && u_isupper(first));
-      token.lower = FoldCase(token.lower);
-    } else {
-      for (char& ch : token.lower) ch = static_cast<char>(IsUpper(ch) ? ch - 'A' + 'a' : ch);
+      const std::string form = FoldCase(word);
+      const size_t at = Keep(out, room, form);
+      token.lower = std::string_view(*out.folded).substr(at, form.size());
+    } else if (has_upper) {
+      const size_t at = Keep(out, room, word);
+      std::string& folded = *out.folded;
+      for (size_t k = at; k < folded.size(); ++k) {
+        if (IsUpper(folded[k])) folded[k] = static_cast<char>(folded[k] - 'A' + 'a');
+      }
+      token.lower = std::string_view(folded).substr(at, word.size());
     }
-    tokens.push_back(std::move(token));
     i = j;
   }
-  return tokens;
+  return out;
 }
 
 }  // namespace epiwire::text

@@ -6,6 +6,7 @@
 #define EPIWIRE_TEXT_SENTENCES_H_
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,16 +27,26 @@ std::vector<Sentence> SplitSentences(std::string_view text, size_t begin, size_t
 struct Token {
   size_t start = 0;  // byte offsets into the text given to Tokenize
   size_t end = 0;
-  std::string lower;  // ASCII-lower-cased form, curly apostrophes made straight
+  // ASCII-lower-cased form, curly apostrophes made straight: a view of the text itself
+  // where that is already the form (most words), else of the Tokens' `folded`.
+  std::string_view lower;
   bool is_word = false;        // letters (and inner hyphens/apostrophes), or digits
   bool capitalized = false;    // starts with an upper-case ASCII letter
   bool has_digit = false;
 };
 
+// The tokens of a text; valid while the text and this (or its moved `folded`) live.
+struct Tokens {
+  std::vector<Token> list;
+  // The lower-cased forms that are not the text's own bytes, which tokens view: a heap
+  // string of its own, so that moving it never moves the bytes.
+  std::unique_ptr<std::string> folded;
+};
+
 // Words, numbers (with inner , . : -) and single punctuation marks, in order.
 // Multi-byte punctuation (curly quotes, dashes) are single tokens. A possessive
 // "'s" / "\u2019s" is its own token "'s".
-std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end);
+Tokens Tokenize(std::string_view text, size_t begin, size_t end);
 
 }  // namespace epiwire::text
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "epiwire/base/fold.h"
+
 namespace epiwire::text {
 namespace {
 
@@ -62,7 +64,7 @@ TEST(SplitSentences, RespectsTheRangeGiven) {
 
 std::vector<std::string> Lowers(std::string_view text) {
   std::vector<std::string> out;
-  for (const Token& t : Tokenize(text, 0, text.size())) out.push_back(t.lower);
+  for (const Token& t : Tokenize(text, 0, text.size()).list) out.emplace_back(t.lower);
   return out;
 }
 
@@ -86,11 +88,12 @@ TEST(Tokenize, CurlyQuotesAndDashesAreSeparateTokens) {
 
 TEST(Tokenize, OffsetsPointIntoTheText) {
   const std::string text = "In Fushun City";
-  const auto tokens = Tokenize(text, 0, text.size());
-  ASSERT_EQ(tokens.size(), 3u);
-  EXPECT_EQ(text.substr(tokens[1].start, tokens[1].end - tokens[1].start), "Fushun");
-  EXPECT_TRUE(tokens[1].capitalized);
-  EXPECT_FALSE(Tokenize("two", 0, 3)[0].capitalized);
+  const Tokens tokens = Tokenize(text, 0, text.size());
+  ASSERT_EQ(tokens.list.size(), 3u);
+  EXPECT_EQ(text.substr(tokens.list[1].start, tokens.list[1].end - tokens.list[1].start), "Fushun");
+  EXPECT_TRUE(tokens.list[1].capitalized);
+  EXPECT_EQ(tokens.list[1].lower, "fushun");
+  EXPECT_FALSE(Tokenize("two", 0, 3).list[0].capitalized);
 }
 
 TEST(Tokenize, HanCharactersAreWordsOfOneCharacterAndDigitsStayWhole) {
@@ -106,10 +109,23 @@ TEST(Tokenize, HanCharactersAreWordsOfOneCharacterAndDigitsStayWhole) {
 TEST(Tokenize, CyrillicIsFoldedAndItsCapitalsSeen) {
   // "V Moskve Vyyavleno": capitals folded to lower case.
   const std::string text = "\xD0\x92\x20\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB5\x20\xD0\x92\xD1\x8B\xD1\x8F\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE";
-  const auto tokens = Tokenize(text, 0, text.size());
-  ASSERT_EQ(tokens.size(), 3u);
-  EXPECT_TRUE(tokens[1].capitalized);
-  EXPECT_EQ(tokens[2].lower, "\xD0\xB2\xD1\x8B\xD1\x8F\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE");
+  const Tokens tokens = Tokenize(text, 0, text.size());
+  ASSERT_EQ(tokens.list.size(), 3u);
+  EXPECT_TRUE(tokens.list[1].capitalized);
+  EXPECT_EQ(tokens.list[2].lower, "\xD0\xB2\xD1\x8B\xD1\x8F\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE");
+}
+
+TEST(Tokenize, FoldedFormsLongerThanTheirWordsLeaveEarlierTokensIntact) {
+  // "Ab" then a word of U+0149 (two bytes), which folds to U+02BC "n" (three): the
+  // forms outgrow the room the text's size gives, and "ab" must stay readable.
+  std::string text = "Ab ";
+  for (int k = 0; k < 12; ++k) text += "\xC5\x89";
+  const std::string word = text.substr(3);
+  ASSERT_GT(FoldCase(word).size(), word.size());
+  const Tokens tokens = Tokenize(text, 0, text.size());
+  ASSERT_EQ(tokens.list.size(), 2u);
+  EXPECT_EQ(tokens.list[0].lower, "ab");
+  EXPECT_EQ(tokens.list[1].lower, FoldCase(word));
 }
 
 TEST(SplitSentences, ChineseFullStopEndsASentenceWithoutASpace) {
