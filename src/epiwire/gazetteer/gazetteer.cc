@@ -258,7 +258,7 @@ class Matcher {
       std::string spaced = key;
       std::replace(spaced.begin(), spaced.end(), '-', ' ');
       readings = t_.Readings(spaced);
-      if (readings.empty() && !ascii) readings = t_.Readings(FoldAccents(spaced));
+      if (readings.empty() && !ascii) readings = t_.Readings(FoldNameAccents(spaced));
     }
     if (readings.empty() && one_word && !ascii && IsAllCapitals(key)) {
       const std::string lower = FoldCase(key);
@@ -281,7 +281,7 @@ class Matcher {
       if (readings.empty()) {
         const bool ascii = keys.ends[k].ascii;
         // "Río Grande do Sul": a name written with accents the tables do not have.
-        if (!ascii) readings = t_.Readings(FoldAccents(key));
+        if (!ascii) readings = t_.Readings(FoldNameAccents(key));
         if (readings.empty() && (capital_hyphen || !ascii)) {
           readings = OtherSpellingReadings(std::string(key), ascii, capital_hyphen,
                                            keys.ends[k].last == first);

@@ -164,7 +164,7 @@ void AddVariants(GazetteerTables& t, std::string_view name, const NameEntry& ent
   NameEntry variant = entry;
   variant.alternate = true;
   std::vector<std::string> forms;
-  const std::string folded = FoldAccents(name);
+  const std::string folded = FoldNameAccents(name);
   if (folded != name) forms.push_back(folded);
   if (name.starts_with("The ") && name.size() > 4) forms.emplace_back(name.substr(4));
   // "Emilia Romagna" for "Emilia-Romagna".
@@ -738,6 +738,50 @@ void NameIndex::Grow() {
     slots_[SlotOf(s.key, s.hash)] = s;
     ++size_;
   }
+}
+
+namespace {
+
+// The letter each of U+00C0..U+00FF is without its accents (NFD, marks removed), or 0
+// for the letters that have no decomposition (AE, Eth, O with stroke, Thorn, sharp s)
+// and the signs for multiplication and division.
+constexpr char kLatin1Base[64 + 1] =
+    "AAAAAA\0CEEEEIIII\0NOOOOO\0\0UUUUY\0\0"
+    "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
+
+}  // namespace
+
+std::string FoldNameAccents(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    const unsigned char second = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    // U+0080..U+00BF: controls and signs, none with a canonical decomposition or a
+    // combining mark. Recomposing (NFC) changes nothing either: what is left of the
+    // text is ASCII and Latin-1 characters, none of which combine.
+    if (c == 0xC2 && (second & 0xC0) == 0x80) {
+      out.append(text.substr(i, 2));
+      ++i;
+      continue;
+    }
+    if (c == 0xC3 && (second & 0xC0) == 0x80) {
+      const char base = kLatin1Base[second - 0x80];
+      if (base != 0) {
+        out.push_back(base);
+      } else {
+        out.append(text.substr(i, 2));
+      }
+      ++i;
+      continue;
+    }
+    return FoldAccents(text);  // other letters, marks and invalid UTF-8: ICU's answer
+  }
+  return out;
 }
 
 bool IsNormalised(std::string_view name) {
