@@ -1032,12 +1032,12 @@ std::string IndexKey(std::string_view name) {
 
 namespace {
 
-bool IsSpace(char32_t cp) {
+constexpr bool IsSpace(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
          cp == 0xA0 || cp == 0x202F || (cp >= 0x2000 && cp <= 0x200A);
 }
 
-bool IsWordChar(char32_t cp) {
+constexpr bool IsWordChar(char32_t cp) {
   if (cp < 0x80)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
   if (cp < 0xC0) return false;                     // Latin-1 symbols
@@ -1046,6 +1046,18 @@ bool IsWordChar(char32_t cp) {
   if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
   return cp != 0xFFFD && !(cp >= 0xFF00 && cp <= 0xFF0F);
 }
+
+// IsSpace and IsWordChar of each ASCII byte, looked up by the tokeniser's loops, which
+// run over every byte of a text.
+enum : uint8_t { kAsciiSpace = 1, kAsciiWord = 2 };
+constexpr std::array<uint8_t, 128> kAsciiClass = [] {
+  std::array<uint8_t, 128> classes{};
+  for (char32_t c = 0; c < 128; ++c) {
+    classes[c] =
+        static_cast<uint8_t>((IsSpace(c) ? kAsciiSpace : 0) | (IsWordChar(c) ? kAsciiWord : 0));
+  }
+  return classes;
+}();
 
 bool IsUpper(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return true;
@@ -1102,9 +1114,11 @@ std::vector<Token> Tokenise(std::string_view text) {
   bool space = false;
   size_t i = 0;
   while (i < text.size()) {
-    size_t length = 0;
-    const char32_t cp = DecodeUtf8(text, i, length);
-    if (IsSpace(cp)) {
+    size_t length = 1;
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    const char32_t cp = lead < 0x80 ? lead : DecodeUtf8(text, i, length);
+    const uint8_t ascii_class = lead < 0x80 ? kAsciiClass[lead] : 0;
+    if (lead < 0x80 ? (ascii_class & kAsciiSpace) != 0 : IsSpace(cp)) {
       space = true;
       i += length;
       continue;
@@ -1113,7 +1127,7 @@ std::vector<Token> Tokenise(std::string_view text) {
     token.start = i;
     token.space_before = space;
     space = false;
-    if (IsWordChar(cp)) {
+    if (lead < 0x80 ? (ascii_class & kAsciiWord) != 0 : IsWordChar(cp)) {
       token.type = TokenType::kWord;
       token.capitalised = IsUpper(cp);
       token.ascii = cp < 0x80;
@@ -1122,7 +1136,7 @@ std::vector<Token> Tokenise(std::string_view text) {
         // ASCII letters and digits, the most of any text, without decoding.
         const unsigned char byte = static_cast<unsigned char>(text[j]);
         if (byte < 0x80) {
-          if (!IsWordChar(byte)) break;
+          if ((kAsciiClass[byte] & kAsciiWord) == 0) break;
           ++j;
           continue;
         }
