@@ -85,6 +85,9 @@ class NameIndex {
   // follows: most capitalised words of a text ("Health", "Minister") open no longer
   // name, and the bits say so without building and looking up their n-grams.
   std::vector<uint64_t> prefixes_;
+  // Two bits per hash of each key (a Bloom filter): Find answers most absent keys
+  // here. Bits are only ever set, so a key in the slots always has its bits.
+  std::vector<uint64_t> keys_;
 };
 
 // A Chinese administrative suffix (place_nouns.tsv) and the level it asks for

@@ -450,6 +450,22 @@ TEST(FoldNameAccents, OtherLettersMarksAndBadBytesAreFoldedByIcu) {
   }
 }
 
+// Find passes keys through a bit filter first: every key held must pass it, through
+// growing, and a key not held is never found, whatever the filter says.
+TEST(NameIndex, FindGivesEveryKeyHeldAndNoOther) {
+  std::vector<std::string> keys;
+  for (int i = 0; i < 5000; ++i) keys.push_back("Place " + std::to_string(i));
+  NameIndex index;
+  index.Reserve(8);  // grows many times
+  for (size_t i = 0; i < keys.size(); ++i) index.FindOrInsert(keys[i]) = static_cast<uint32_t>(i);
+  for (size_t i = 0; i < keys.size(); ++i) EXPECT_EQ(index.Find(keys[i]), i) << keys[i];
+  for (int i = 5000; i < 10000; ++i) {
+    EXPECT_EQ(index.Find("Place " + std::to_string(i)), kNoEntry) << i;
+  }
+  EXPECT_EQ(index.Find(""), kNoEntry);
+  EXPECT_EQ(NameIndex().Find("Place 1"), kNoEntry);
+}
+
 TEST(NameIndex, MayGoOnIsFalseForAnEmptyIndex) {
   const NameIndex index;
   EXPECT_FALSE(index.MayGoOn("New"));
