@@ -443,9 +443,9 @@ TEST(FoldNameAccents, FoldsEveryLatin1CharacterAsIcuDoes) {
 }
 
 TEST(FoldNameAccents, OtherLettersMarksAndBadBytesAreFoldedByIcu) {
-  for (std::string_view text :
-       {"\u0141\u00f3d\u017a", "Re\u0301union", "\u00c9vry-\u00cele", "\u0419\u043e\u0448\u043a\u0430\u0440-\u00c9",
-        "\u00c5\u030a", "\u1e9e", "Abc\xC3", "\xC3(", "\xE2\x80\x99s"}) {
+  for (std::string_view text : {"\u0141\u00f3d\u017a", "Re\u0301union", "\u00c9vry-\u00cele",
+                                "\u0419\u043e\u0448\u043a\u0430\u0440-\u00c9", "\u00c5\u030a",
+                                "\u1e9e", "Abc\xC3", "\xC3(", "\xE2\x80\x99s"}) {
     EXPECT_EQ(FoldNameAccents(text), FoldAccents(text)) << text;
   }
 }
