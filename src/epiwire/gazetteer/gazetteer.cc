@@ -492,9 +492,16 @@ std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<Nam
                            in_context, !e.alternate, p.level == PlaceLevel::kCountry,
                            subdivision_over_city, p.population);
   };
+  // The best rank is kept, not computed again at each comparison: a rank looks through
+  // all readings (SubdivisionOfSameNamedCity), and names like "San Jose" have dozens.
   const NameEntry* best = nullptr;
+  decltype(rank(entries.front())) best_rank{};
   for (const NameEntry& e : entries) {
-    if (best == nullptr || rank(e) > rank(*best)) best = &e;
+    const auto e_rank = rank(e);
+    if (best == nullptr || e_rank > best_rank) {
+      best = &e;
+      best_rank = e_rank;
+    }
   }
   if (best == nullptr) return std::nullopt;
   return *best;
