@@ -258,7 +258,7 @@ class Matcher {
       std::string spaced = key;
       std::replace(spaced.begin(), spaced.end(), '-', ' ');
       readings = t_.Readings(spaced);
-      if (readings.empty() && !ascii) readings = t_.Readings(FoldAccents(spaced));
+      if (readings.empty() && !ascii) readings = t_.Readings(FoldNameAccents(spaced));
     }
     if (readings.empty() && one_word && !ascii && IsAllCapitals(key)) {
       const std::string lower = FoldCase(key);
@@ -281,7 +281,7 @@ class Matcher {
       if (readings.empty()) {
         const bool ascii = keys.ends[k].ascii;
         // "Río Grande do Sul": a name written with accents the tables do not have.
-        if (!ascii) readings = t_.Readings(FoldAccents(key));
+        if (!ascii) readings = t_.Readings(FoldNameAccents(key));
         if (readings.empty() && (capital_hyphen || !ascii)) {
           readings = OtherSpellingReadings(std::string(key), ascii, capital_hyphen,
                                            keys.ends[k].last == first);
@@ -492,9 +492,16 @@ std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<Nam
                            in_context, !e.alternate, p.level == PlaceLevel::kCountry,
                            subdivision_over_city, p.population);
   };
+  // The best rank is kept, not computed again at each comparison: a rank looks through
+  // all readings (SubdivisionOfSameNamedCity), and names like "San Jose" have dozens.
   const NameEntry* best = nullptr;
+  decltype(rank(entries.front())) best_rank{};
   for (const NameEntry& e : entries) {
-    if (best == nullptr || rank(e) > rank(*best)) best = &e;
+    const auto e_rank = rank(e);
+    if (best == nullptr || e_rank > best_rank) {
+      best = &e;
+      best_rank = e_rank;
+    }
   }
   if (best == nullptr) return std::nullopt;
   return *best;

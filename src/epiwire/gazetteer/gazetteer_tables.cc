@@ -31,16 +31,41 @@ struct Fields {
   std::string_view operator[](size_t i) const { return i < count ? values[i] : std::string_view(); }
 };
 
+// Bytes in eight-byte words, for the loops that run over every byte of the tables.
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+constexpr uint64_t kHigh = 0x8080808080808080ull;
+
+// The high bit of each byte of `word` that is a tab, and no other bit.
+uint64_t TabBits(uint64_t word) {
+  const uint64_t x = word ^ (kOnes * '\t');
+  return ~(((x & kLow7) + kLow7) | x | kLow7);
+}
+
+// Splits a row at its tabs, eight bytes at a time: a table has some 10^5 rows of a dozen
+// fields, and a search for each tab cost more than the rest of loading a row.
 Fields SplitTabs(std::string_view line) {
   Fields fields;
-  size_t pos = 0;
-  while (fields.count < kMaxFields) {
-    const size_t tab = line.find('\t', pos);
-    fields.values[fields.count++] =
-        line.substr(pos, tab == std::string_view::npos ? tab : tab - pos);
-    if (tab == std::string_view::npos) break;
-    pos = tab + 1;
+  size_t field_start = 0;
+  // Adds the field that ends at the tab at `tab`; false once the fields are full.
+  const auto end_field = [&](size_t tab) {
+    fields.values[fields.count++] = line.substr(field_start, tab - field_start);
+    field_start = tab + 1;
+    return fields.count < kMaxFields;
+  };
+  size_t offset = 0;
+  for (; offset + 8 <= line.size(); offset += 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, line.data() + offset, 8);
+    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+    for (uint64_t tabs = TabBits(word); tabs != 0; tabs &= tabs - 1) {
+      if (!end_field(offset + static_cast<size_t>(std::countr_zero(tabs)) / 8)) return fields;
+    }
   }
+  for (; offset < line.size(); ++offset) {
+    if (line[offset] == '\t' && !end_field(offset)) return fields;
+  }
+  fields.values[fields.count++] = line.substr(field_start);
   return fields;
 }
 
@@ -106,22 +131,20 @@ bool ParseDouble(std::string_view text, double& out) {
   const char* const end = p + text.size();
   const bool negative = p < end && *p == '-';
   if (negative) ++p;
+  const auto digit = [&] { return p < end && static_cast<unsigned char>(*p - '0') <= 9; };
+  // At most 15 digits: the integer stays below 2^53, exact as a double. A 16th stops
+  // the loops, and the number goes to std::from_chars.
   int64_t mantissa = 0;
   int digits = 0;
-  int decimals = -1;  // -1 until the dot
-  bool plain = true;
-  for (; p < end && plain; ++p) {
-    if (*p >= '0' && *p <= '9') {
-      mantissa = mantissa * 10 + (*p - '0');
-      ++digits;
-      if (decimals >= 0) ++decimals;
-    } else {
-      plain = *p == '.' && decimals < 0 && digits > 0;
-      if (plain) decimals = 0;
-    }
+  for (; digit() && digits <= 15; ++p, ++digits) mantissa = mantissa * 10 + (*p - '0');
+  const int whole_digits = digits;
+  int decimals = -1;  // -1: no dot
+  if (whole_digits > 0 && p < end && *p == '.') {
+    ++p;
+    for (; digit() && digits <= 15; ++p, ++digits) mantissa = mantissa * 10 + (*p - '0');
+    decimals = digits - whole_digits;
   }
-  // At most 15 digits: the integer stays below 2^53, exact as a double.
-  if (plain && digits > 0 && digits <= 15 && decimals != 0 &&
+  if (p == end && whole_digits > 0 && digits <= 15 && decimals != 0 &&
       decimals < static_cast<int>(std::size(kPowers))) {
     const double value = static_cast<double>(mantissa) / kPowers[decimals < 0 ? 0 : decimals];
     out = negative ? -value : value;
@@ -164,7 +187,7 @@ void AddVariants(GazetteerTables& t, std::string_view name, const NameEntry& ent
   NameEntry variant = entry;
   variant.alternate = true;
   std::vector<std::string> forms;
-  const std::string folded = FoldAccents(name);
+  const std::string folded = FoldNameAccents(name);
   if (folded != name) forms.push_back(folded);
   if (name.starts_with("The ") && name.size() > 4) forms.emplace_back(name.substr(4));
   // "Emilia Romagna" for "Emilia-Romagna".
@@ -612,9 +635,6 @@ void NameIndex::Reserve(size_t names) {
 namespace {
 // The prefix filter hashes a key eight bytes at a time, so that loading finds and
 // hashes the prefixes of some 2 * 10^5 keys in a few instructions a chunk.
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
-constexpr uint64_t kHigh = 0x8080808080808080ull;
 constexpr uint64_t kPrime = 0x100000001B3ull;
 constexpr uint64_t kSeed = 0xCBF29CE484222325ull;
 // 2^21 bits (256 KiB) for some 10^5 prefixes: few false positives.
@@ -657,11 +677,25 @@ uint64_t ChunkHash(std::string_view text) {
   return hash;
 }
 
-uint32_t HashOf(std::string_view key) {
+// All 64 bits are mixed: the low 32 are the slot hash, which places a key by its lowest
+// bits; the key filter takes its two bits from the 44 above the twentieth.
+uint64_t KeyHash(std::string_view key) {
   uint64_t hash = ChunkHash(key) ^ key.size();
   hash = (hash ^ (hash >> 33)) * 0xFF51AFD7ED558CCDull;
   hash = (hash ^ (hash >> 33)) * 0xC4CEB9FE1A85EC53ull;
-  return static_cast<uint32_t>(hash ^ (hash >> 33));
+  return hash ^ (hash >> 33);
+}
+
+// 2^22 bits (512 KiB), two for each of some 2 * 10^5 keys: under 1% of absent keys
+// pass. Most keys the matcher looks up are absent ("Health", "Minister" and the
+// n-grams they open); the filter answers them from the cache, where a probe into the
+// slots (12 MB) is a miss to memory.
+constexpr int kKeyBitsLog = 22;
+constexpr uint64_t kKeyBitMask = (uint64_t{1} << kKeyBitsLog) - 1;
+
+std::pair<size_t, size_t> KeyBits(uint64_t hash) {
+  return {static_cast<size_t>(hash >> (64 - kKeyBitsLog)),
+          static_cast<size_t>((hash >> 20) & kKeyBitMask)};
 }
 
 size_t PrefixBit(uint64_t hash, size_t length) {
@@ -714,20 +748,30 @@ size_t NameIndex::SlotOf(std::string_view key, uint32_t hash) const {
 
 uint32_t& NameIndex::FindOrInsert(std::string_view key) {
   if (slots_.empty() || (size_ + 1) * 2 > slots_.size()) Grow();
-  const uint32_t hash = HashOf(key);
+  const uint64_t key_hash = KeyHash(key);
+  const uint32_t hash = static_cast<uint32_t>(key_hash);
   Slot& slot = slots_[SlotOf(key, hash)];
   if (slot.key.empty()) {
     slot.key = key;
     slot.hash = hash;
     ++size_;
     NotePrefixes(key);
+    if (keys_.empty()) keys_.assign((size_t{1} << kKeyBitsLog) / 64, 0);
+    const auto [first, second] = KeyBits(key_hash);
+    keys_[first / 64] |= uint64_t{1} << (first % 64);
+    keys_[second / 64] |= uint64_t{1} << (second % 64);
   }
   return slot.head;
 }
 
 uint32_t NameIndex::Find(std::string_view key) const {
-  if (slots_.empty() || key.empty()) return kNoEntry;
-  return slots_[SlotOf(key, HashOf(key))].head;
+  if (keys_.empty() || key.empty()) return kNoEntry;
+  const uint64_t key_hash = KeyHash(key);
+  const auto [first, second] = KeyBits(key_hash);
+  if (((keys_[first / 64] >> (first % 64)) & (keys_[second / 64] >> (second % 64)) & 1) == 0) {
+    return kNoEntry;
+  }
+  return slots_[SlotOf(key, static_cast<uint32_t>(key_hash))].head;
 }
 
 void NameIndex::Grow() {
@@ -738,6 +782,50 @@ void NameIndex::Grow() {
     slots_[SlotOf(s.key, s.hash)] = s;
     ++size_;
   }
+}
+
+namespace {
+
+// The letter each of U+00C0..U+00FF is without its accents (NFD, marks removed), or 0
+// for the letters that have no decomposition (AE, Eth, O with stroke, Thorn, sharp s)
+// and the signs for multiplication and division.
+constexpr char kLatin1Base[64 + 1] =
+    "AAAAAA\0CEEEEIIII\0NOOOOO\0\0UUUUY\0\0"
+    "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
+
+}  // namespace
+
+std::string FoldNameAccents(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    const unsigned char second = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    // U+0080..U+00BF: controls and signs, none with a canonical decomposition or a
+    // combining mark. Recomposing (NFC) changes nothing either: what is left of the
+    // text is ASCII and Latin-1 characters, none of which combine.
+    if (c == 0xC2 && (second & 0xC0) == 0x80) {
+      out.append(text.substr(i, 2));
+      ++i;
+      continue;
+    }
+    if (c == 0xC3 && (second & 0xC0) == 0x80) {
+      const char base = kLatin1Base[second - 0x80];
+      if (base != 0) {
+        out.push_back(base);
+      } else {
+        out.append(text.substr(i, 2));
+      }
+      ++i;
+      continue;
+    }
+    return FoldAccents(text);  // other letters, marks and invalid UTF-8: ICU's answer
+  }
+  return out;
 }
 
 bool IsNormalised(std::string_view name) {
@@ -968,12 +1056,12 @@ std::string IndexKey(std::string_view name) {
 
 namespace {
 
-bool IsSpace(char32_t cp) {
+constexpr bool IsSpace(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
          cp == 0xA0 || cp == 0x202F || (cp >= 0x2000 && cp <= 0x200A);
 }
 
-bool IsWordChar(char32_t cp) {
+constexpr bool IsWordChar(char32_t cp) {
   if (cp < 0x80)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
   if (cp < 0xC0) return false;                     // Latin-1 symbols
@@ -982,6 +1070,18 @@ bool IsWordChar(char32_t cp) {
   if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
   return cp != 0xFFFD && !(cp >= 0xFF00 && cp <= 0xFF0F);
 }
+
+// IsSpace and IsWordChar of each ASCII byte, looked up by the tokeniser's loops, which
+// run over every byte of a text.
+enum : uint8_t { kAsciiSpace = 1, kAsciiWord = 2 };
+constexpr std::array<uint8_t, 128> kAsciiClass = [] {
+  std::array<uint8_t, 128> classes{};
+  for (char32_t c = 0; c < 128; ++c) {
+    classes[c] =
+        static_cast<uint8_t>((IsSpace(c) ? kAsciiSpace : 0) | (IsWordChar(c) ? kAsciiWord : 0));
+  }
+  return classes;
+}();
 
 bool IsUpper(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return true;
@@ -1038,9 +1138,11 @@ std::vector<Token> Tokenise(std::string_view text) {
   bool space = false;
   size_t i = 0;
   while (i < text.size()) {
-    size_t length = 0;
-    const char32_t cp = DecodeUtf8(text, i, length);
-    if (IsSpace(cp)) {
+    size_t length = 1;
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    const char32_t cp = lead < 0x80 ? lead : DecodeUtf8(text, i, length);
+    const uint8_t ascii_class = lead < 0x80 ? kAsciiClass[lead] : 0;
+    if (lead < 0x80 ? (ascii_class & kAsciiSpace) != 0 : IsSpace(cp)) {
       space = true;
       i += length;
       continue;
@@ -1049,7 +1151,7 @@ std::vector<Token> Tokenise(std::string_view text) {
     token.start = i;
     token.space_before = space;
     space = false;
-    if (IsWordChar(cp)) {
+    if (lead < 0x80 ? (ascii_class & kAsciiWord) != 0 : IsWordChar(cp)) {
       token.type = TokenType::kWord;
       token.capitalised = IsUpper(cp);
       token.ascii = cp < 0x80;
@@ -1058,7 +1160,7 @@ std::vector<Token> Tokenise(std::string_view text) {
         // ASCII letters and digits, the most of any text, without decoding.
         const unsigned char byte = static_cast<unsigned char>(text[j]);
         if (byte < 0x80) {
-          if (!IsWordChar(byte)) break;
+          if ((kAsciiClass[byte] & kAsciiWord) == 0) break;
           ++j;
           continue;
         }

@@ -85,6 +85,9 @@ class NameIndex {
   // follows: most capitalised words of a text ("Health", "Minister") open no longer
   // name, and the bits say so without building and looking up their n-grams.
   std::vector<uint64_t> prefixes_;
+  // Two bits per hash of each key (a Bloom filter): Find answers most absent keys
+  // here. Bits are only ever set, so a key in the slots always has its bits.
+  std::vector<uint64_t> keys_;
 };
 
 // A Chinese administrative suffix (place_nouns.tsv) and the level it asks for
@@ -137,6 +140,11 @@ Status LoadTables(const std::string& dir, GazetteerTables& tables);
 
 // The index key for a name: U+2019 as "'", dashes as "-", runs of spaces as one.
 std::string NormaliseName(std::string_view name);
+// FoldAccents(text) ("Bogot\u00e1" -> "Bogota"). Names written in ASCII and Latin-1 (the
+// accents of French and Spanish) are folded by a table, as ICU's NFD, mark removal and
+// NFC leave them; ICU's several thousand instructions a call are spent only on other
+// letters. The matcher folds each accented key it does not find, the loader each name.
+std::string FoldNameAccents(std::string_view text);
 // True when NormaliseName(name) == name (the common case: no copy needed).
 bool IsNormalised(std::string_view name);
 

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "epiwire/base/fold.h"
 #include "epiwire/gazetteer/gazetteer_tables.h"
 
 #include <cctype>
@@ -414,6 +415,55 @@ TEST(NameIndex, MayGoOnHoldsEveryPrefixThatPunctuationOrASpaceFollows) {
                                 "Cote d'Ivoire", "Bosnia and Herzegovina", "Chad"}) {
     EXPECT_FALSE(index.MayGoOn(word)) << word;
   }
+}
+
+// UTF-8 of one code point below U+0800.
+std::string TwoByteUtf8(char32_t cp) {
+  if (cp < 0x80) return std::string(1, static_cast<char>(cp));
+  return {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+}
+
+// The table must give what ICU gives for every Latin-1 character, alone, between
+// letters and next to any other.
+TEST(FoldNameAccents, FoldsEveryLatin1CharacterAsIcuDoes) {
+  for (char32_t first = 0x80; first <= 0xFF; ++first) {
+    const std::string one = TwoByteUtf8(first);
+    EXPECT_EQ(FoldNameAccents(one), FoldAccents(one)) << static_cast<uint32_t>(first);
+    const std::string between = "Ab" + one + "cD";
+    EXPECT_EQ(FoldNameAccents(between), FoldAccents(between)) << static_cast<uint32_t>(first);
+    for (char32_t second = 0x41; second <= 0xFF; ++second) {
+      const std::string pair = one + TwoByteUtf8(second);
+      ASSERT_EQ(FoldNameAccents(pair), FoldAccents(pair))
+          << static_cast<uint32_t>(first) << " " << static_cast<uint32_t>(second);
+    }
+  }
+  EXPECT_EQ(FoldNameAccents("Bogot\u00e1"), "Bogota");
+  EXPECT_EQ(FoldNameAccents("Sao Tom\u00e9 and Pr\u00edncipe"), "Sao Tome and Principe");
+  EXPECT_EQ(FoldNameAccents("Hello"), "Hello");
+}
+
+TEST(FoldNameAccents, OtherLettersMarksAndBadBytesAreFoldedByIcu) {
+  for (std::string_view text : {"\u0141\u00f3d\u017a", "Re\u0301union", "\u00c9vry-\u00cele",
+                                "\u0419\u043e\u0448\u043a\u0430\u0440-\u00c9", "\u00c5\u030a",
+                                "\u1e9e", "Abc\xC3", "\xC3(", "\xE2\x80\x99s"}) {
+    EXPECT_EQ(FoldNameAccents(text), FoldAccents(text)) << text;
+  }
+}
+
+// Find passes keys through a bit filter first: every key held must pass it, through
+// growing, and a key not held is never found, whatever the filter says.
+TEST(NameIndex, FindGivesEveryKeyHeldAndNoOther) {
+  std::vector<std::string> keys;
+  for (int i = 0; i < 5000; ++i) keys.push_back("Place " + std::to_string(i));
+  NameIndex index;
+  index.Reserve(8);  // grows many times
+  for (size_t i = 0; i < keys.size(); ++i) index.FindOrInsert(keys[i]) = static_cast<uint32_t>(i);
+  for (size_t i = 0; i < keys.size(); ++i) EXPECT_EQ(index.Find(keys[i]), i) << keys[i];
+  for (int i = 5000; i < 10000; ++i) {
+    EXPECT_EQ(index.Find("Place " + std::to_string(i)), kNoEntry) << i;
+  }
+  EXPECT_EQ(index.Find(""), kNoEntry);
+  EXPECT_EQ(NameIndex().Find("Place 1"), kNoEntry);
 }
 
 TEST(NameIndex, MayGoOnIsFalseForAnEmptyIndex) {

@@ -21,35 +21,49 @@ constexpr int kMinTextBytes = 24;
 
 namespace {
 
+bool IsAsciiLetter(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+
+// "the", "and", "of", ...: words that only English prose is full of.
+bool IsEnglishFunctionWord(std::string_view word) {
+  switch (word.size()) {
+    case 2:
+      return word == "of" || word == "to" || word == "in" || word == "is";
+    case 3:
+      return word == "the" || word == "The" || word == "and" || word == "was" || word == "has" ||
+             word == "for";
+    case 4:
+      return word == "were" || word == "have" || word == "with" || word == "that";
+    default:
+      return false;
+  }
+}
+
 // Latin prose thick with English function words ("the", "and", "of", ...) is English:
 // no need to ask CLD2. Curly quotes, dashes and a name in another script may appear,
-// but more than a few bytes beyond ASCII mean another language may be there.
+// but more than a few bytes beyond ASCII mean another language may be there. Words are
+// runs of ASCII letters, read a run at a time: this runs on the opening of every story.
 bool PlainEnglish(std::string_view text) {
   size_t words = 0;
   size_t function_words = 0;
   size_t beyond_ascii = 0;
-  size_t start = std::string_view::npos;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (IsAsciiLetter(c)) {
+      const size_t start = i;
+      while (i < text.size() && IsAsciiLetter(static_cast<unsigned char>(text[i]))) ++i;
+      ++words;
+      if (IsEnglishFunctionWord(text.substr(start, i - start))) ++function_words;
+      continue;
+    }
     // Letters beyond ASCII, not the curly quotes, dashes and spaces of U+2000..U+206F
     // and U+00A0 that English text is full of.
-    const bool punctuation = (c == 0xE2 && i + 1 < text.size() &&
-                              static_cast<unsigned char>(text[i + 1]) == 0x80) ||
-                             (c == 0xC2 && i + 1 < text.size() &&
-                              static_cast<unsigned char>(text[i + 1]) == 0xA0);
-    if (c >= 0xC0 && !punctuation) ++beyond_ascii;
-    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (letter && start == std::string_view::npos) start = i;
-    if (!letter && start != std::string_view::npos) {
-      const std::string_view word = text.substr(start, i - start);
-      ++words;
-      if (word == "the" || word == "The" || word == "and" || word == "of" || word == "to" ||
-          word == "in" || word == "is" || word == "was" || word == "were" || word == "has" ||
-          word == "have" || word == "with" || word == "that" || word == "for") {
-        ++function_words;
-      }
-      start = std::string_view::npos;
+    if (c >= 0xC0) {
+      const unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+      const bool punctuation = (c == 0xE2 && next == 0x80) || (c == 0xC2 && next == 0xA0);
+      if (!punctuation) ++beyond_ascii;
     }
+    ++i;
   }
   return words >= 20 && function_words * 6 >= words && beyond_ascii * 50 <= words;
 }
