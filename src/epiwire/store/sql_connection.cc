@@ -7,13 +7,16 @@
 
 namespace epiwire::store::internal {
 
-int64_t RowView::Integer(size_t c) const {
-  const Cell& cell = cells_[c];
+namespace {
+
+// A number column's value as T; text (PostgreSQL's) is read as a number.
+template <typename T>
+T NumberOf(const Cell& cell) {
   switch (cell.kind) {
-    case Cell::Kind::kInteger: return cell.integer;
-    case Cell::Kind::kReal: return static_cast<int64_t>(cell.real);
+    case Cell::Kind::kInteger: return static_cast<T>(cell.integer);
+    case Cell::Kind::kReal: return static_cast<T>(cell.real);
     case Cell::Kind::kText: {
-      int64_t value = 0;
+      T value = 0;
       std::from_chars(cell.text.data(), cell.text.data() + cell.text.size(), value);
       return value;
     }
@@ -22,20 +25,11 @@ int64_t RowView::Integer(size_t c) const {
   return 0;
 }
 
-double RowView::Real(size_t c) const {
-  const Cell& cell = cells_[c];
-  switch (cell.kind) {
-    case Cell::Kind::kInteger: return static_cast<double>(cell.integer);
-    case Cell::Kind::kReal: return cell.real;
-    case Cell::Kind::kText: {
-      double value = 0;
-      std::from_chars(cell.text.data(), cell.text.data() + cell.text.size(), value);
-      return value;
-    }
-    case Cell::Kind::kNull: break;
-  }
-  return 0;
-}
+}  // namespace
+
+int64_t RowView::Integer(size_t c) const { return NumberOf<int64_t>(cells_[c]); }
+
+double RowView::Real(size_t c) const { return NumberOf<double>(cells_[c]); }
 
 std::optional<std::string> RowView::AsString(size_t c) const {
   const Cell& cell = cells_[c];
