@@ -206,7 +206,7 @@ Result<std::optional<StoredDocument>> SqlEventStore::Document(const std::string&
   }
   Status events = db_->QueryRows(
       "SELECT id, " + EventColumns() + " FROM events WHERE document_id = $1 ORDER BY event_index",
-      {Value{id}}, [&](RowView row) { stored.events.push_back(ParseEventRow(row, 0)); });
+      {Value{id}}, [&](RowView event) { stored.events.push_back(ParseEventRow(event, 0)); });
   if (!events.ok()) return events;
   return std::optional<StoredDocument>(std::move(stored));
 }
