@@ -16,6 +16,32 @@ namespace epiwire {
 // The whole content of `path`; NotFound / IoError naming the path otherwise.
 Result<std::string> ReadFile(const std::string& path);
 
+// Writes `content` to `path` whole or not at all: into a temporary file beside it,
+// renamed over `path`, so that readers (other processes too) see the old file or the
+// new one, never a part. IoError naming the path otherwise.
+Status WriteFileAtomically(const std::string& path, std::string_view content);
+
+// A file mapped read-only into memory: its pages are read as they are touched and
+// shared by every process that maps the same file. Move-only; unmapped on destruction.
+class MappedFile {
+ public:
+  // NotFound / IoError naming the path. An empty file maps to empty bytes.
+  static Result<MappedFile> Open(const std::string& path);
+
+  MappedFile() = default;
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile();
+
+  std::string_view bytes() const { return {data_, size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 // Splits `line` at tabs (fields are views into `line`).
 std::vector<std::string_view> SplitTabs(std::string_view line);
 

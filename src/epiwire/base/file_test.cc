@@ -28,6 +28,47 @@ TEST(File, ReadsWholeFileAndNamesMissingOnes) {
   std::remove(path.c_str());
 }
 
+TEST(File, WritesAtomicallyOverAnOldFileAndLeavesNoTemporary) {
+  const std::string path = WriteTemp("atomic.bin", "old content");
+  ASSERT_TRUE(WriteFileAtomically(path, std::string("new\0content", 11)).ok());
+  Result<std::string> content = ReadFile(path);
+  ASSERT_TRUE(content.ok());
+  EXPECT_EQ(content.value(), std::string("new\0content", 11));
+  const auto dir = std::filesystem::path(path).parent_path();
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    EXPECT_EQ(entry.path().filename().string().find("epiwire_file_test_atomic.bin.tmp"),
+              std::string::npos)
+        << entry.path();
+  }
+  std::remove(path.c_str());
+}
+
+TEST(File, AtomicWriteIntoAMissingDirectoryFailsNamingIt) {
+  const Status status = WriteFileAtomically("/nonexistent/dir/epiwire.bin", "x");
+  EXPECT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("/nonexistent/dir/epiwire.bin"), std::string::npos);
+}
+
+TEST(File, MapsAFileAndKeepsItsBytesAfterTheMappingMoves) {
+  const std::string path = WriteTemp("mapped.bin", "mapped bytes");
+  Result<MappedFile> mapped = MappedFile::Open(path);
+  ASSERT_TRUE(mapped.ok());
+  MappedFile moved = std::move(mapped).value();
+  EXPECT_EQ(moved.bytes(), "mapped bytes");
+  std::remove(path.c_str());
+  EXPECT_EQ(moved.bytes(), "mapped bytes");  // the mapping outlives the name
+
+  const std::string empty = WriteTemp("empty.bin", "");
+  Result<MappedFile> none = MappedFile::Open(empty);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none.value().bytes().empty());
+  std::remove(empty.c_str());
+
+  Result<MappedFile> missing = MappedFile::Open("/nonexistent/epiwire.bin");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
 TEST(File, SplitsTabsKeepingEmptyFields) {
   EXPECT_EQ(SplitTabs("a\t\tc"), (std::vector<std::string_view>{"a", "", "c"}));
   EXPECT_EQ(SplitTabs("single"), (std::vector<std::string_view>{"single"}));

@@ -52,6 +52,7 @@
 
 #include "epiwire/base/fold.h"
 #include "epiwire/gazetteer/gazetteer_scripts.h"
+#include "epiwire/gazetteer/gazetteer_snapshot.h"
 #include "epiwire/gazetteer/gazetteer_tables.h"
 
 namespace epiwire::gazetteer {
@@ -516,8 +517,16 @@ Gazetteer::~Gazetteer() = default;
 
 Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& dir) {
   auto tables = std::make_unique<Tables>();
+  const std::string stamp = SnapshotStamp(dir);
+  const std::string snapshot = SnapshotPath(dir);
+  if (!stamp.empty() && ReadSnapshot(snapshot, stamp, *tables)) {
+    return std::unique_ptr<Gazetteer>(new Gazetteer(std::move(tables)));
+  }
   Status status = LoadTables(dir, *tables);
   if (!status.ok()) return status;
+  // The snapshot is a cache: where it cannot be written (a read-only installation),
+  // each load reads the tables instead, as it would without one.
+  if (!stamp.empty()) (void)WriteSnapshot(*tables, stamp, snapshot);
   return std::unique_ptr<Gazetteer>(new Gazetteer(std::move(tables)));
 }
 

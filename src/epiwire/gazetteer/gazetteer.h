@@ -38,6 +38,8 @@ struct PlaceMention {
 class Gazetteer {
  public:
   // Loads the tables in `dir` (data/gazetteer). small_places.tsv is read when present.
+  // The tables read are kept in `dir`/tables.snapshot, when `dir` can be written, and
+  // later loads map that file instead while the tables and this code stay as they were.
   // Fails with kNotFound naming the path of a missing table, or kInvalidInput naming
   // "file:line" of a malformed row or an alias whose target is unknown.
   static Result<std::unique_ptr<Gazetteer>> Load(const std::string& dir);

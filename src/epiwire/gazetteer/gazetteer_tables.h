@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "epiwire/base/file.h"
 #include "epiwire/base/status.h"
 #include "epiwire/gazetteer/gazetteer.h"
 #include "epiwire/model/place.h"
@@ -67,6 +68,8 @@ class NameIndex {
   bool MayGoOn(std::string_view prefix) const;
 
  private:
+  friend struct NameIndexSnapshot;  // writes and reads these members (gazetteer_snapshot.cc)
+
   // One probe touches one cache line: hash, head and key side by side.
   struct Slot {
     uint32_t hash = 0;
@@ -106,11 +109,13 @@ struct RussianNoun {
 };
 
 // Everything Gazetteer::Load reads. Views point into `buffers` (the files as read)
-// and `owned_keys` (names that normalising changed); both live as long as this.
-// Read-only after loading, so concurrent lookups are safe.
+// and `owned_keys` (names that normalising changed), or, for tables read from a
+// snapshot, into `snapshot`; all live as long as this. Read-only after loading, so
+// concurrent lookups are safe.
 struct GazetteerTables {
   std::vector<std::string> buffers;
   std::deque<std::string> owned_keys;
+  MappedFile snapshot;
   std::vector<PlaceRecord> places;
   std::vector<NameEntry> entries;
   NameIndex names;  // normalised name -> first reading in `entries`

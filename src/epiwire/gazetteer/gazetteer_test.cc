@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include "epiwire/base/file.h"
 #include "epiwire/base/fold.h"
+#include "epiwire/gazetteer/gazetteer_snapshot.h"
 #include "epiwire/gazetteer/gazetteer_tables.h"
 
 #include <cctype>
@@ -506,6 +508,158 @@ TEST(Gazetteer, LookupPrefersContextCountries) {
   EXPECT_EQ(texan->country, "US");
   EXPECT_FALSE(Shared().Lookup("Nowhereville Upon Nothing").has_value());
   EXPECT_GT(Shared().size(), 30000u);
+}
+
+// A copy of data/gazetteer in a directory of its own (without small_places.tsv, which
+// is optional and makes loading slow under the sanitizers), removed after the test.
+class GazetteerSnapshot : public testing::Test {
+ protected:
+  void SetUp() override {
+    const auto name = std::string("epiwire_snapshot_") +
+                      testing::UnitTest::GetInstance()->current_test_info()->name();
+    dir_ = std::filesystem::temp_directory_path() / name;
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    for (const auto& entry :
+         std::filesystem::directory_iterator(EPIWIRE_SOURCE_DIR "/data/gazetteer")) {
+      const std::string file = entry.path().filename().string();
+      if (entry.path().extension() == ".tsv" && file != "small_places.tsv") {
+        std::filesystem::copy_file(entry.path(), dir_ / file);
+      }
+    }
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string Dir() const { return dir_.string(); }
+  std::string Snapshot() const { return SnapshotPath(Dir()); }
+
+  static std::string Bytes(const std::string& path) {
+    Result<std::string> bytes = ReadFile(path);
+    EXPECT_TRUE(bytes.ok()) << bytes.status().message();
+    return bytes.ok() ? bytes.value() : std::string();
+  }
+
+ private:
+  std::filesystem::path dir_;
+};
+
+// Every field of every mention, as one line each.
+std::string Described(const Gazetteer& gazetteer, std::string_view text) {
+  std::string out;
+  for (const PlaceMention& m : gazetteer.FindPlaces(text)) {
+    out += std::to_string(m.start) + "-" + std::to_string(m.end) + " " + m.place.name + " " +
+           m.place.country + " " + m.place.subdivision + " " +
+           std::to_string(static_cast<int>(m.place.level)) + " " +
+           std::to_string(m.place.geonameid) + " " + std::to_string(m.place.population) + " " +
+           std::to_string(m.place.lat) + " " + std::to_string(m.place.lon) + " " +
+           std::to_string(static_cast<int>(m.kind)) + "\n";
+  }
+  return out;
+}
+
+// Texts in each script the tables index, with aliases, demonyms, stop names, divisions
+// and ambiguous names.
+constexpr const char* kSnapshotTexts[] = {
+    "Heilongjiang Province reported 5 cases imported from Russia via Suifenhe; Harbin and "
+    "Mudanjiang City are on alert.",
+    "The DPRK and the U.K. closed borders; North Korean and Texan officials met in May.",
+    "Carbon County, Wyoming, and Sao Paulo, the most populous state, reported measles.",
+    "\u9ed1\u9f99\u6c5f\u7701\u54c8\u5c14\u6ee8\u5e02\u65b0\u589e\u75c5\u4f8b",
+    "\u0412 \u041c\u043e\u0441\u043a\u043e\u0432\u0441\u043a\u043e\u0439 "
+    "\u043e\u0431\u043b\u0430\u0441\u0442\u0438 \u0438 \u041d\u043e\u0432\u043e"
+    "\u0441\u0438\u0431\u0438\u0440\u0441\u043a\u0435",
+    "Des cas en Bretagne et \u00e0 Bogota, d'Italie et du P\u00e9rou.",
+};
+
+TEST_F(GazetteerSnapshot, ReadsBackTablesThatWriteTheSameBytes) {
+  GazetteerTables parsed;
+  ASSERT_TRUE(LoadTables(Dir(), parsed).ok());
+  const std::string stamp = SnapshotStamp(Dir());
+  ASSERT_FALSE(stamp.empty());
+  ASSERT_TRUE(WriteSnapshot(parsed, stamp, Snapshot()).ok());
+
+  GazetteerTables read;
+  ASSERT_TRUE(ReadSnapshot(Snapshot(), stamp, read));
+  EXPECT_EQ(read.places.size(), parsed.places.size());
+  EXPECT_EQ(read.names.size(), parsed.names.size());
+  ASSERT_FALSE(parsed.Readings("Heilongjiang").empty());
+  EXPECT_EQ(read.Readings("Heilongjiang").size(), parsed.Readings("Heilongjiang").size());
+  EXPECT_TRUE(read.buffers.empty());  // nothing parsed: the views are into the mapping
+  const std::string again = Dir() + "/again.snapshot";
+  ASSERT_TRUE(WriteSnapshot(read, stamp, again).ok());
+  EXPECT_EQ(Bytes(again), Bytes(Snapshot()));
+}
+
+TEST_F(GazetteerSnapshot, LoadWritesOneThatTheNextLoadReadsWithTheSameAnswers) {
+  auto parsed = Gazetteer::Load(Dir());
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  ASSERT_TRUE(std::filesystem::exists(Snapshot()));
+  GazetteerTables probe;
+  EXPECT_TRUE(ReadSnapshot(Snapshot(), SnapshotStamp(Dir()), probe));
+
+  auto mapped = Gazetteer::Load(Dir());
+  ASSERT_TRUE(mapped.ok()) << mapped.status().message();
+  const Gazetteer& a = *parsed.value();
+  const Gazetteer& b = *mapped.value();
+  EXPECT_EQ(a.size(), b.size());
+  for (const char* text : kSnapshotTexts) {
+    EXPECT_FALSE(Described(a, text).empty()) << text;
+    EXPECT_EQ(Described(a, text), Described(b, text)) << text;
+  }
+  EXPECT_EQ(b.Country("RU")->name, a.Country("RU")->name);
+  EXPECT_EQ(b.Capital("CN")->name, a.Capital("CN")->name);
+  EXPECT_EQ(b.Subdivision("CN-HL")->name, a.Subdivision("CN-HL")->name);
+  EXPECT_EQ(b.Lookup("Paris", {"US"})->country, "US");
+  EXPECT_EQ(b.LookupLevel("Sao Paulo", "BR", PlaceLevel::kSubdivision)->subdivision, "BR-SP");
+}
+
+TEST_F(GazetteerSnapshot, ChangedTableMakesItStaleAndTheTablesAreReadAgain) {
+  const std::string text = "Cases rose in Harbin.";
+  auto before = Gazetteer::Load(Dir());
+  ASSERT_TRUE(before.ok());
+  ASSERT_NE(Described(*before.value(), text).find("Harbin"), std::string::npos);
+  const std::string old_stamp = SnapshotStamp(Dir());
+
+  std::ofstream(Dir() + "/stopnames.tsv", std::ios::app) << "Harbin\n";
+  EXPECT_NE(SnapshotStamp(Dir()), old_stamp);
+  GazetteerTables stale;
+  EXPECT_FALSE(ReadSnapshot(Snapshot(), SnapshotStamp(Dir()), stale));
+  auto after = Gazetteer::Load(Dir());  // reads the tables, writes a new snapshot
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(Described(*after.value(), text), "");
+  auto mapped = Gazetteer::Load(Dir());
+  ASSERT_TRUE(mapped.ok());
+  EXPECT_EQ(Described(*mapped.value(), text), "");
+}
+
+TEST_F(GazetteerSnapshot, DamagedOrForeignSnapshotIsNotRead) {
+  auto first = Gazetteer::Load(Dir());
+  ASSERT_TRUE(first.ok());
+  const std::string stamp = SnapshotStamp(Dir());
+  const std::string whole = Bytes(Snapshot());
+  ASSERT_GT(whole.size(), 1000u);
+
+  GazetteerTables tables;
+  EXPECT_FALSE(ReadSnapshot(Snapshot(), stamp + "other code\n", tables));
+  EXPECT_TRUE(tables.places.empty());
+  const std::string cut = Dir() + "/cut.snapshot";
+  for (const size_t size : {size_t{0}, size_t{10}, size_t{100}, whole.size() / 3,
+                            whole.size() / 2, whole.size() - 20, whole.size() - 1}) {
+    ASSERT_TRUE(WriteFileAtomically(cut, std::string_view(whole).substr(0, size)).ok());
+    GazetteerTables partial;
+    EXPECT_FALSE(ReadSnapshot(cut, stamp, partial)) << size << " of " << whole.size() << " bytes";
+    EXPECT_TRUE(partial.places.empty() && partial.entries.empty()) << size << " bytes";
+  }
+  ASSERT_TRUE(WriteFileAtomically(cut, whole + "x").ok());
+  EXPECT_FALSE(ReadSnapshot(cut, stamp, tables)) << "a byte after the end";
+
+  // Loading over a damaged snapshot reads the tables and gives the same answers.
+  ASSERT_TRUE(WriteFileAtomically(Snapshot(), whole.substr(0, whole.size() / 2)).ok());
+  auto second = Gazetteer::Load(Dir());
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  for (const char* text : kSnapshotTexts) {
+    EXPECT_EQ(Described(*first.value(), text), Described(*second.value(), text)) << text;
+  }
 }
 
 TEST(GazetteerLoad, MissingDirectoryNamesThePath) {
