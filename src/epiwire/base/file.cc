@@ -75,7 +75,8 @@ Result<MappedFile> MappedFile::Open(const std::string& path) {
   }
   MappedFile file;
   if (info.st_size > 0) {
-    void* data = ::mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ, MAP_SHARED, fd, 0);
+    void* data = ::mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ,
+                        MAP_SHARED | MAP_POPULATE, fd, 0);
     if (data == MAP_FAILED) {
       const int error = errno;
       ::close(fd);

@@ -21,8 +21,9 @@ Result<std::string> ReadFile(const std::string& path);
 // new one, never a part. IoError naming the path otherwise.
 Status WriteFileAtomically(const std::string& path, std::string_view content);
 
-// A file mapped read-only into memory: its pages are read as they are touched and
-// shared by every process that maps the same file. Move-only; unmapped on destruction.
+// A file mapped read-only into memory, shared by every process that maps the same file.
+// Its pages are mapped at once (one system call rather than a fault a page): it is
+// meant for files that are read whole. Move-only; unmapped on destruction.
 class MappedFile {
  public:
   // NotFound / IoError naming the path. An empty file maps to empty bytes.

@@ -395,7 +395,7 @@ std::vector<NameEntry> Usable(const GazetteerTables& t, const std::vector<NameEn
                               const Context* context) {
   std::vector<NameEntry> out;
   for (const NameEntry& e : entries) {
-    const PlaceRecord& p = t.places[e.place];
+    const PlaceRecord p = t.places[e.place];
     if (p.small && (context == nullptr || !context->HasCountry(p.country))) {
       continue;
     }
@@ -407,11 +407,11 @@ std::vector<NameEntry> Usable(const GazetteerTables& t, const std::vector<NameEn
 void AddUnambiguous(const GazetteerTables& t, const std::vector<NameEntry>& entries,
                     Context& context) {
   if (entries.empty()) return;
-  const PlaceRecord& first = t.places[entries.front().place];
+  const PlaceRecord first = t.places[entries.front().place];
   bool one_country = !first.country.empty();
   bool one_subdivision = !first.subdivision.empty();
   for (const NameEntry& e : entries) {
-    const PlaceRecord& p = t.places[e.place];
+    const PlaceRecord p = t.places[e.place];
     one_country = one_country && p.country == first.country;
     one_subdivision = one_subdivision && p.subdivision == first.subdivision;
   }
@@ -465,7 +465,7 @@ bool SubdivisionOfSameNamedCity(const GazetteerTables& t, const std::vector<Name
     return false;
   }
   return std::any_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
-    const PlaceRecord& p = t.places[e.place];
+    const PlaceRecord p = t.places[e.place];
     return !e.alternate && p.level == PlaceLevel::kCity && p.subdivision == subdivision.subdivision;
   });
 }
@@ -478,11 +478,11 @@ std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<Nam
                                  const Context& context, Prefer prefer, bool strict_context) {
   int64_t largest_outside = 0;
   for (const NameEntry& e : entries) {
-    const PlaceRecord& p = t.places[e.place];
+    const PlaceRecord p = t.places[e.place];
     if (!context.HasCountry(p.country)) largest_outside = std::max(largest_outside, p.population);
   }
   auto rank = [&](const NameEntry& e) {
-    const PlaceRecord& p = t.places[e.place];
+    const PlaceRecord p = t.places[e.place];
     const bool wanted = (prefer == Prefer::kSubdivision && p.level == PlaceLevel::kSubdivision) ||
                         (prefer == Prefer::kCity && p.level == PlaceLevel::kCity);
     const bool in_context =
@@ -556,7 +556,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
                                          next.prefer, false)
                                : std::nullopt;
         if (where) {
-          const PlaceRecord& w = t.places[where->place];
+          const PlaceRecord w = t.places[where->place];
           mention.place.country = std::string(w.country);
           mention.place.subdivision = std::string(w.subdivision);
         }
@@ -585,10 +585,10 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
       if (between == ", " || between == ",") {
         const auto where = Resolve(t, Usable(t, next.entries, &context), context, next.prefer, false);
         if (where) {
-          const PlaceRecord& w = t.places[where->place];
+          const PlaceRecord w = t.places[where->place];
           std::vector<NameEntry> inside;
           for (const NameEntry& e : usable) {
-            const PlaceRecord& p = t.places[e.place];
+            const PlaceRecord p = t.places[e.place];
             const bool within = p.country == w.country &&
                                 (w.level != PlaceLevel::kSubdivision || p.subdivision == w.subdivision);
             if (within && &p != &w) inside.push_back(e);
@@ -617,7 +617,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     if (!chosen) continue;
     // "Punggu Mawang": the end of an unknown name, read as a place only where the text
     // is about that place's country.
-    const PlaceRecord& reading = t.places[chosen->place];
+    const PlaceRecord reading = t.places[chosen->place];
     if (c.inside_name && reading.level == PlaceLevel::kCity && !context.HasCountry(reading.country) &&
         !chosen->authoritative) {
       continue;
@@ -669,13 +669,13 @@ std::optional<Place> Gazetteer::Lookup(std::string_view name,
 std::optional<Place> Gazetteer::LookupLevel(std::string_view name, std::string_view country,
                                             PlaceLevel level) const {
   const GazetteerTables& t = *tables_;
-  const PlaceRecord* best = nullptr;
+  std::optional<PlaceRecord> best;
   for (const NameEntry& e : t.Readings(IndexKey(name))) {
-    const PlaceRecord& p = t.places[e.place];
+    const PlaceRecord p = t.places[e.place];
     if (p.level != level || p.country != country) continue;
-    if (best == nullptr || p.population > best->population) best = &p;
+    if (!best || p.population > best->population) best = p;
   }
-  if (best == nullptr) return std::nullopt;
+  if (!best) return std::nullopt;
   return best->ToPlace();
 }
 

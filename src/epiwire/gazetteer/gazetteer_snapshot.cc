@@ -21,34 +21,11 @@ namespace epiwire::gazetteer {
 // Not in an anonymous namespace: NameIndexSnapshot, declared in the header, takes them.
 namespace snapshot_io {
 
-constexpr std::string_view kMagic = "epiwire gazetteer snapshot 1\n";
+constexpr std::string_view kMagic = "epiwire gazetteer snapshot 2\n";
 constexpr std::string_view kEnd = "\nend of snapshot\n";
 
-// A view as an offset and a length in the snapshot's block of text.
-struct Ref {
-  uint32_t offset;
-  uint32_t length;
-};
+using Ref = TextRef;
 
-struct PlaceRow {
-  Ref name;
-  Ref country;
-  Ref subdivision;
-  int64_t geonameid;
-  int64_t population;
-  double lat;
-  double lon;
-  uint8_t level;
-  uint8_t has_coordinates;
-  uint8_t small;
-  uint8_t unused[5];
-};
-struct SlotRow {
-  uint32_t slot;
-  uint32_t hash;
-  uint32_t head;
-  Ref key;
-};
 struct CodeRow {
   Ref code;
   uint32_t place;
@@ -64,75 +41,85 @@ struct NounRow {
   uint8_t after;
   uint8_t joins;
 };
-// Records are written as they lie in memory: no padding, so that no byte of the file
-// is left unset, and nothing a byte copy cannot carry.
-static_assert(sizeof(PlaceRow) == 64 && sizeof(SlotRow) == 20 && sizeof(CodeRow) == 12 &&
-              sizeof(SuffixRow) == 12 && sizeof(NounRow) == 12);
+// Records are written as they lie in memory and read where the file is mapped: no
+// padding, so that no byte of the file is left unset, and nothing a byte copy cannot
+// carry.
+static_assert(sizeof(PlaceRow) == 64 && sizeof(CodeRow) == 12 && sizeof(SuffixRow) == 12 &&
+              sizeof(NounRow) == 12);
 static_assert(std::is_trivially_copyable_v<NameEntry> && sizeof(NameEntry) == 16);
+static_assert(std::is_trivially_copyable_v<PlaceRow> && std::is_trivially_copyable_v<TextRef>);
+
+// Arrays start at multiples of this in the file (mapped at a page boundary), so that
+// their rows are read in place.
+constexpr size_t kAlign = 8;
 
 class Writer {
  public:
-  // Where `text` is in the block of text; each distinct text is added once.
+  explicit Writer(std::string_view stamp) {
+    out_.append(kMagic);
+    PutText(stamp);
+  }
+
+  // Where `text` is in the block of small strings (codes, stop names, suffixes), each
+  // distinct one added once.
   Ref Intern(std::string_view text) {
     if (text.empty()) return {0, 0};
     const auto [it, added] = interned_.try_emplace(text, Ref{0, 0});
-    if (added) {
-      it->second = {static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(text.size())};
-      text_.append(text);
-    }
+    if (added) it->second = small_.Add(text);
     return it->second;
   }
+  std::string_view Small() const { return small_.All(); }
 
   template <typename T>
   void Put(const T& value) {
     static_assert(std::is_trivially_copyable_v<T>);
-    records_.append(reinterpret_cast<const char*>(&value), sizeof value);
+    out_.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+
+  void PutText(std::string_view text) {
+    Put<uint64_t>(text.size());
+    out_.append(text);
   }
 
   template <typename T>
-  void PutArray(const std::vector<T>& rows) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    Put<uint64_t>(rows.size());
-    records_.append(reinterpret_cast<const char*>(rows.data()), rows.size() * sizeof(T));
+  void PutArray(const T* rows, size_t count) {
+    static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= kAlign);
+    Put<uint64_t>(count);
+    out_.append((kAlign - out_.size() % kAlign) % kAlign, '\0');
+    out_.append(reinterpret_cast<const char*>(rows), count * sizeof(T));
+  }
+  template <typename Container>
+  void PutArray(const Container& rows) {
+    PutArray(rows.data(), rows.size());
   }
 
-  // The whole file; false when the text is beyond 32-bit offsets.
-  bool Finish(std::string_view stamp, std::string& out) const {
-    if (text_.size() > std::numeric_limits<uint32_t>::max()) return false;
-    out.reserve(kMagic.size() + stamp.size() + text_.size() + records_.size() + 32);
-    out.append(kMagic);
-    const auto put_size = [&out](uint64_t size) {
-      out.append(reinterpret_cast<const char*>(&size), sizeof size);
-    };
-    put_size(stamp.size());
-    out.append(stamp);
-    put_size(text_.size());
-    out.append(text_);
-    out.append(records_);
-    out.append(kEnd);
-    return true;
+  std::string Finish() {
+    out_.append(kEnd);
+    return std::move(out_);
   }
 
  private:
-  std::string text_;
+  std::string out_;
+  TextArena small_;
   // Keys view the tables being written, which outlive the writer.
   std::unordered_map<std::string_view, Ref> interned_;
-  std::string records_;
 };
 
-// Reads what Writer wrote. Any read past the end or view outside the text makes it
-// fail, and what it then returns is empty or zero.
+// Reads what Writer wrote, arrays in place. Any read past the end, misaligned array or
+// ref outside its text makes it fail, and what it then returns is empty or zero.
 class Reader {
  public:
-  explicit Reader(std::string_view bytes) : rest_(bytes) {}
+  explicit Reader(std::string_view bytes) : all_(bytes), rest_(bytes) {}
 
   bool ok() const { return ok_; }
   void Fail() { ok_ = false; }
 
-  bool Expect(std::string_view expected) {
-    if (!ok_ || !rest_.starts_with(expected)) return ok_ = false;
+  void Expect(std::string_view expected) {
+    if (!ok_ || !rest_.starts_with(expected)) {
+      ok_ = false;
+      return;
+    }
     rest_.remove_prefix(expected.size());
-    return true;
   }
 
   std::string_view Bytes(uint64_t size) {
@@ -154,34 +141,42 @@ class Reader {
     return value;
   }
 
+  std::string_view GetText() { return Bytes(Get<uint64_t>()); }
+
+  // The rows where they lie in the mapped file.
   template <typename T>
-  std::vector<T> GetArray() {
-    static_assert(std::is_trivially_copyable_v<T>);
+  std::pair<const T*, size_t> GetArray() {
+    static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= kAlign);
     const auto count = Get<uint64_t>();
+    Bytes((kAlign - Offset() % kAlign) % kAlign);
     if (!ok_ || count > rest_.size() / sizeof(T)) {
       ok_ = false;
-      return {};
+      return {nullptr, 0};
     }
-    std::vector<T> rows(count);
-    std::memcpy(rows.data(), Bytes(count * sizeof(T)).data(), count * sizeof(T));
-    return rows;
+    const T* rows = reinterpret_cast<const T*>(rest_.data());
+    Bytes(count * sizeof(T));
+    return {rows, static_cast<size_t>(count)};
   }
 
-  void SetText(std::string_view text) { text_ = text; }
-
-  std::string_view View(Ref ref) {
-    if (ref.offset > text_.size() || ref.length > text_.size() - ref.offset) {
+  // Whether `ref` lies in `text`.
+  bool Within(std::string_view text, Ref ref) const {
+    return ref.offset <= text.size() && ref.length <= text.size() - ref.offset;
+  }
+  std::string_view View(std::string_view text, Ref ref) {
+    if (!Within(text, ref)) {
       ok_ = false;
       return {};
     }
-    return text_.substr(ref.offset, ref.length);
+    return text.substr(ref.offset, ref.length);
   }
 
   bool AtEnd() const { return ok_ && rest_.empty(); }
 
  private:
+  size_t Offset() const { return static_cast<size_t>(rest_.data() - all_.data()); }
+
+  std::string_view all_;
   std::string_view rest_;
-  std::string_view text_;
   bool ok_ = true;
 };
 
@@ -189,49 +184,79 @@ class Reader {
 
 using snapshot_io::CodeRow;
 using snapshot_io::NounRow;
-using snapshot_io::PlaceRow;
 using snapshot_io::Reader;
 using snapshot_io::Ref;
-using snapshot_io::SlotRow;
 using snapshot_io::SuffixRow;
 using snapshot_io::Writer;
 
-struct NameIndexSnapshot {
-  static void Write(const NameIndex& index, Writer& writer) {
-    std::vector<SlotRow> rows;
-    rows.reserve(index.size_);
-    for (size_t i = 0; i < index.slots_.size(); ++i) {
-      const NameIndex::Slot& slot = index.slots_[i];
-      if (slot.key.empty()) continue;
-      rows.push_back({static_cast<uint32_t>(i), slot.hash, slot.head, writer.Intern(slot.key)});
+struct PlaceTableSnapshot {
+  static void Write(const PlaceTable& places, Writer& writer) {
+    writer.PutText(places.text_.All());
+    writer.PutArray(places.rows_);
+  }
+
+  static void Read(Reader& reader, PlaceTable& places) {
+    const std::string_view text = reader.GetText();
+    const auto [rows, count] = reader.GetArray<PlaceRow>();
+    for (size_t i = 0; i < count && reader.ok(); ++i) {
+      const PlaceRow& row = rows[i];
+      if (!reader.Within(text, row.name) || !reader.Within(text, row.country) ||
+          !reader.Within(text, row.subdivision) ||
+          row.level > static_cast<uint8_t>(PlaceLevel::kOther)) {
+        reader.Fail();
+      }
     }
-    writer.Put<uint64_t>(index.slots_.size());
-    writer.PutArray(rows);
+    if (!reader.ok()) return;
+    places.text_.View(text);
+    places.rows_.View(rows, count);
+  }
+};
+
+struct NameIndexSnapshot {
+  static size_t SlotSize() { return sizeof(NameIndex::Slot); }
+
+  static void Write(const NameIndex& index, Writer& writer) {
+    writer.Put<uint64_t>(index.size_);
+    writer.PutText(index.text_.All());
+    writer.PutArray(index.slots_);
     writer.PutArray(index.prefixes_);
     writer.PutArray(index.keys_);
   }
 
   static void Read(Reader& reader, size_t entries, NameIndex& index) {
-    const auto capacity = reader.Get<uint64_t>();
-    const std::vector<SlotRow> rows = reader.GetArray<SlotRow>();
-    // A capacity is a power of two that holds every row (Reserve, SlotOf's mask).
-    if (!reader.ok() || capacity == 0 || (capacity & (capacity - 1)) != 0 ||
-        capacity < rows.size() || capacity > (uint64_t{1} << 32)) {
+    const auto size = reader.Get<uint64_t>();
+    const std::string_view text = reader.GetText();
+    const auto [slots, capacity] = reader.GetArray<NameIndex::Slot>();
+    const auto [prefixes, prefix_words] = reader.GetArray<uint64_t>();
+    const auto [keys, key_words] = reader.GetArray<uint64_t>();
+    // A capacity is a power of two (SlotOf's mask) with a free slot (probes end); the
+    // filters are whole or absent.
+    if (!reader.ok() || capacity == 0 || (capacity & (capacity - 1)) != 0 || size >= capacity ||
+        capacity > (uint64_t{1} << 32) ||
+        (prefix_words != 0 && prefix_words != index.PrefixWords()) ||
+        (key_words != 0 && key_words != index.KeyWords())) {
       reader.Fail();
       return;
     }
-    index.slots_.assign(capacity, NameIndex::Slot());
-    for (const SlotRow& row : rows) {
-      if (row.slot >= capacity || row.key.length == 0 ||
-          (row.head != kNoEntry && row.head >= entries)) {
+    size_t used = 0;
+    for (size_t i = 0; i < capacity; ++i) {
+      const NameIndex::Slot& slot = slots[i];
+      if (slot.key.length == 0) continue;
+      ++used;
+      if (!reader.Within(text, slot.key) || (slot.head != kNoEntry && slot.head >= entries)) {
         reader.Fail();
         return;
       }
-      index.slots_[row.slot] = {row.hash, row.head, reader.View(row.key)};
     }
-    index.size_ = rows.size();
-    index.prefixes_ = reader.GetArray<uint64_t>();
-    index.keys_ = reader.GetArray<uint64_t>();
+    if (used != size) {
+      reader.Fail();
+      return;
+    }
+    index.size_ = size;
+    index.text_.View(text);
+    index.slots_.View(slots, capacity);
+    index.prefixes_.View(prefixes, prefix_words);
+    index.keys_.View(keys, key_words);
   }
 };
 
@@ -267,18 +292,19 @@ void WriteCodes(const Map& codes, Writer& writer) {
 }
 
 template <typename Map>
-void ReadCodes(Reader& reader, size_t places, Map& codes) {
-  const std::vector<CodeRow> rows = reader.GetArray<CodeRow>();
-  codes.reserve(rows.size());
-  for (const CodeRow& row : rows) {
+void ReadCodes(Reader& reader, std::string_view small, std::pair<const CodeRow*, size_t> rows,
+               size_t places, Map& codes) {
+  codes.reserve(rows.second);
+  for (size_t i = 0; i < rows.second; ++i) {
+    const CodeRow& row = rows.first[i];
     if (row.place >= places) reader.Fail();
-    codes.emplace(reader.View(row.code), row.place);
+    codes.emplace(reader.View(small, row.code), row.place);
   }
 }
 
 std::string Layout() {
-  return "layout " + std::to_string(sizeof(PlaceRow)) + " " + std::to_string(sizeof(SlotRow)) +
-         " " + std::to_string(sizeof(NameEntry)) + " " +
+  return "layout " + std::to_string(sizeof(PlaceRow)) + " " +
+         std::to_string(NameIndexSnapshot::SlotSize()) + " " + std::to_string(sizeof(NameEntry)) + " " +
          (std::endian::native == std::endian::little ? "little" : "big") + "\n";
 }
 
@@ -308,24 +334,8 @@ std::string SnapshotStamp(const std::string& dir) {
 }
 
 Status WriteSnapshot(const GazetteerTables& t, std::string_view stamp, const std::string& path) {
-  Writer writer;
-  std::vector<PlaceRow> places(t.places.size());
-  for (size_t i = 0; i < t.places.size(); ++i) {
-    const PlaceRecord& p = t.places[i];
-    PlaceRow& row = places[i];
-    std::memset(&row, 0, sizeof row);
-    row.name = writer.Intern(p.name);
-    row.country = writer.Intern(p.country);
-    row.subdivision = writer.Intern(p.subdivision);
-    row.geonameid = p.geonameid;
-    row.population = p.population;
-    row.lat = p.lat;
-    row.lon = p.lon;
-    row.level = static_cast<uint8_t>(p.level);
-    row.has_coordinates = p.has_coordinates ? 1 : 0;
-    row.small = p.small ? 1 : 0;
-  }
-  writer.PutArray(places);
+  Writer writer(stamp);
+  PlaceTableSnapshot::Write(t.places, writer);
   writer.PutArray(t.entries);
   NameIndexSnapshot::Write(t.names, writer);
   WriteCodes(t.countries, writer);
@@ -347,9 +357,12 @@ Status WriteSnapshot(const GazetteerTables& t, std::string_view stamp, const std
                      static_cast<uint8_t>(noun.joins)});
   }
   writer.PutArray(nouns);
-  std::string bytes;
-  if (!writer.Finish(stamp, bytes)) return Status::InvalidInput(path + ": tables too large");
-  return WriteFileAtomically(path, bytes);
+  // The small strings last: the rows above refer to them.
+  writer.PutText(writer.Small());
+  if (writer.Small().size() > std::numeric_limits<uint32_t>::max()) {
+    return Status::InvalidInput(path + ": tables too large");
+  }
+  return WriteFileAtomically(path, writer.Finish());
 }
 
 bool ReadSnapshot(const std::string& path, std::string_view stamp, GazetteerTables& t) {
@@ -357,51 +370,51 @@ bool ReadSnapshot(const std::string& path, std::string_view stamp, GazetteerTabl
   if (!mapped.ok()) return false;
   Reader reader(mapped.value().bytes());
   reader.Expect(snapshot_io::kMagic);
-  if (reader.Bytes(reader.Get<uint64_t>()) != stamp || !reader.ok()) return false;
-  reader.SetText(reader.Bytes(reader.Get<uint64_t>()));
+  if (reader.GetText() != stamp || !reader.ok()) return false;
+  PlaceTableSnapshot::Read(reader, t.places);
+  const auto [entries, entry_count] = reader.GetArray<NameEntry>();
+  for (size_t i = 0; i < entry_count && reader.ok(); ++i) {
+    const NameEntry& entry = entries[i];
+    if (entry.place >= t.places.size() || (entry.next != kNoEntry && entry.next >= entry_count)) {
+      reader.Fail();
+    }
+  }
+  t.entries.View(entries, entry_count);
+  NameIndexSnapshot::Read(reader, entry_count, t.names);
+  const auto codes = [&reader] { return reader.GetArray<CodeRow>(); };
+  const auto countries = codes();
+  const auto subdivisions = codes();
+  const auto capitals = codes();
+  const auto stopnames = reader.GetArray<Ref>();
+  const auto suffixes = reader.GetArray<SuffixRow>();
+  const auto nouns = reader.GetArray<NounRow>();
+  const std::string_view small = reader.GetText();
+  reader.Expect(snapshot_io::kEnd);
+  if (!reader.AtEnd()) {
+    t = GazetteerTables();
+    return false;
+  }
   const auto level = [&reader](uint32_t value) {
     if (value > static_cast<uint32_t>(PlaceLevel::kOther)) reader.Fail();
     return static_cast<PlaceLevel>(value);
   };
-
-  const std::vector<PlaceRow> places = reader.GetArray<PlaceRow>();
-  t.places.resize(places.size());
-  for (size_t i = 0; i < places.size(); ++i) {
-    const PlaceRow& row = places[i];
-    PlaceRecord& p = t.places[i];
-    p.name = reader.View(row.name);
-    p.country = reader.View(row.country);
-    p.subdivision = reader.View(row.subdivision);
-    p.geonameid = row.geonameid;
-    p.population = row.population;
-    p.lat = row.lat;
-    p.lon = row.lon;
-    p.level = level(row.level);
-    p.has_coordinates = row.has_coordinates != 0;
-    p.small = row.small != 0;
+  ReadCodes(reader, small, countries, t.places.size(), t.countries);
+  ReadCodes(reader, small, subdivisions, t.places.size(), t.subdivisions);
+  ReadCodes(reader, small, capitals, t.places.size(), t.capitals);
+  for (size_t i = 0; i < stopnames.second; ++i) {
+    t.stopnames.insert(reader.View(small, stopnames.first[i]));
   }
-  t.entries = reader.GetArray<NameEntry>();
-  for (const NameEntry& entry : t.entries) {
-    if (entry.place >= t.places.size() || (entry.next != kNoEntry && entry.next >= t.entries.size())) {
-      reader.Fail();
-      break;
-    }
+  for (size_t i = 0; i < suffixes.second; ++i) {
+    const SuffixRow& row = suffixes.first[i];
+    t.han_suffixes.push_back({reader.View(small, row.text), level(row.level)});
   }
-  NameIndexSnapshot::Read(reader, t.entries.size(), t.names);
-  ReadCodes(reader, t.places.size(), t.countries);
-  ReadCodes(reader, t.places.size(), t.subdivisions);
-  ReadCodes(reader, t.places.size(), t.capitals);
-  for (const Ref& name : reader.GetArray<Ref>()) t.stopnames.insert(reader.View(name));
-  for (const SuffixRow& row : reader.GetArray<SuffixRow>()) {
-    t.han_suffixes.push_back({reader.View(row.text), level(row.level)});
-  }
-  for (const NounRow& row : reader.GetArray<NounRow>()) {
-    t.russian_nouns.emplace(std::string(reader.View(row.stem)),
+  for (size_t i = 0; i < nouns.second; ++i) {
+    const NounRow& row = nouns.first[i];
+    t.russian_nouns.emplace(std::string(reader.View(small, row.stem)),
                             RussianNoun{level(row.level), row.before != 0, row.after != 0,
                                         row.joins != 0});
   }
-  reader.Expect(snapshot_io::kEnd);
-  if (!reader.AtEnd()) {
+  if (!reader.ok()) {
     t = GazetteerTables();
     return false;
   }

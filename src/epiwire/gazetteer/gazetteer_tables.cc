@@ -381,10 +381,7 @@ void AddNewsNames(GazetteerTables& t, const NewsNames& news) {
   });
 }
 
-uint32_t AddPlace(GazetteerTables& t, const PlaceRecord& place) {
-  t.places.push_back(place);
-  return static_cast<uint32_t>(t.places.size() - 1);
-}
+uint32_t AddPlace(GazetteerTables& t, const PlaceRecord& place) { return t.places.Add(place); }
 
 Status LoadCountries(const std::string& path, GazetteerTables& t, std::vector<NewsNames>& news) {
   return ForEachRow(t, path, true, 6, [&](const Fields& f, size_t line) {
@@ -559,6 +556,39 @@ bool FileExists(const std::string& path) {
 
 }  // namespace
 
+uint32_t PlaceTable::Add(const PlaceRecord& place) {
+  PlaceRow row{};
+  std::memset(&row, 0, sizeof row);
+  row.name = text_.Add(place.name);
+  row.country = text_.Add(place.country);
+  row.subdivision = text_.Add(place.subdivision);
+  row.geonameid = place.geonameid;
+  row.population = place.population;
+  row.lat = place.lat;
+  row.lon = place.lon;
+  row.level = static_cast<uint8_t>(place.level);
+  row.has_coordinates = place.has_coordinates ? 1 : 0;
+  row.small = place.small ? 1 : 0;
+  rows_.Owned().push_back(row);
+  return static_cast<uint32_t>(rows_.size() - 1);
+}
+
+PlaceRecord PlaceTable::operator[](size_t i) const {
+  const PlaceRow& row = rows_[i];
+  PlaceRecord place;
+  place.name = text_.Get(row.name);
+  place.country = text_.Get(row.country);
+  place.subdivision = text_.Get(row.subdivision);
+  place.geonameid = row.geonameid;
+  place.population = row.population;
+  place.lat = row.lat;
+  place.lon = row.lon;
+  place.level = static_cast<PlaceLevel>(row.level);
+  place.has_coordinates = row.has_coordinates != 0;
+  place.small = row.small != 0;
+  return place;
+}
+
 Place PlaceRecord::ToPlace() const {
   Place place;
   place.name = std::string(name);
@@ -577,11 +607,12 @@ void GazetteerTables::AddName(std::string_view name, NameEntry entry, bool merge
   std::string_view key = name;
   if (!IsNormalised(name)) key = owned_keys.emplace_back(NormaliseName(name));
   if (key.empty()) return;
-  const uint32_t index = static_cast<uint32_t>(entries.size());
+  std::vector<NameEntry>& all = entries.Owned();
+  const uint32_t index = static_cast<uint32_t>(all.size());
   {
     uint32_t* link = &names.FindOrInsert(key);
     while (*link != kNoEntry) {
-      NameEntry& e = entries[*link];
+      NameEntry& e = all[*link];
       // A hand-written alias for a name the tables already have ("Iran") only makes
       // that reading authoritative; the mention stays a name.
       if (e.place == entry.place) {
@@ -596,7 +627,7 @@ void GazetteerTables::AddName(std::string_view name, NameEntry entry, bool merge
     *link = index;
   }
   entry.next = kNoEntry;
-  entries.push_back(entry);
+  all.push_back(entry);
 }
 
 const HanSuffix* GazetteerTables::HanSuffixAt(std::string_view text) const {
@@ -628,7 +659,7 @@ std::vector<NameEntry> GazetteerTables::Readings(std::string_view key) const {
 void NameIndex::Reserve(size_t names) {
   size_t capacity = 16;
   while (capacity < names * 2) capacity *= 2;
-  slots_.assign(capacity, Slot());
+  slots_.Owned().assign(capacity, Slot());
   size_ = 0;
 }
 
@@ -706,8 +737,9 @@ size_t PrefixBit(uint64_t hash, size_t length) {
 // Notes every prefix of an ASCII start of `key` that a byte from 0x20 to 0x2F follows
 // (space, "-", ".", "'", ",", "&": all punctuation the tokeniser keeps, and a few more).
 void NameIndex::NotePrefixes(std::string_view key) {
-  if (prefixes_.empty()) prefixes_.assign((size_t{1} << kPrefixBitsLog) / 64, 0);
-  const auto note = [this](size_t bit) { prefixes_[bit / 64] |= uint64_t{1} << (bit % 64); };
+  std::vector<uint64_t>& prefixes = prefixes_.Owned();
+  if (prefixes.empty()) prefixes.assign(PrefixWords(), 0);
+  const auto note = [&prefixes](size_t bit) { prefixes[bit / 64] |= uint64_t{1} << (bit % 64); };
   uint64_t hash = kSeed;
   for (size_t offset = 0; offset < key.size(); offset += 8) {
     const size_t n = std::min<size_t>(8, key.size() - offset);
@@ -730,6 +762,9 @@ void NameIndex::NotePrefixes(std::string_view key) {
   }
 }
 
+size_t NameIndex::PrefixWords() { return (size_t{1} << kPrefixBitsLog) / 64; }
+size_t NameIndex::KeyWords() { return (size_t{1} << kKeyBitsLog) / 64; }
+
 bool NameIndex::MayGoOn(std::string_view prefix) const {
   if (prefixes_.empty()) return false;
   const size_t bit = PrefixBit(ChunkHash(prefix), prefix.size());
@@ -740,7 +775,8 @@ bool NameIndex::MayGoOn(std::string_view prefix) const {
 size_t NameIndex::SlotOf(std::string_view key, uint32_t hash) const {
   const size_t mask = slots_.size() - 1;
   size_t slot = hash & mask;
-  while (!slots_[slot].key.empty() && (slots_[slot].hash != hash || slots_[slot].key != key)) {
+  while (slots_[slot].key.length != 0 &&
+         (slots_[slot].hash != hash || text_.Get(slots_[slot].key) != key)) {
     slot = (slot + 1) & mask;
   }
   return slot;
@@ -750,16 +786,17 @@ uint32_t& NameIndex::FindOrInsert(std::string_view key) {
   if (slots_.empty() || (size_ + 1) * 2 > slots_.size()) Grow();
   const uint64_t key_hash = KeyHash(key);
   const uint32_t hash = static_cast<uint32_t>(key_hash);
-  Slot& slot = slots_[SlotOf(key, hash)];
-  if (slot.key.empty()) {
-    slot.key = key;
+  Slot& slot = slots_.Owned()[SlotOf(key, hash)];
+  if (slot.key.length == 0) {
+    slot.key = text_.Add(key);
     slot.hash = hash;
     ++size_;
     NotePrefixes(key);
-    if (keys_.empty()) keys_.assign((size_t{1} << kKeyBitsLog) / 64, 0);
+    std::vector<uint64_t>& keys = keys_.Owned();
+    if (keys.empty()) keys.assign(KeyWords(), 0);
     const auto [first, second] = KeyBits(key_hash);
-    keys_[first / 64] |= uint64_t{1} << (first % 64);
-    keys_[second / 64] |= uint64_t{1} << (second % 64);
+    keys[first / 64] |= uint64_t{1} << (first % 64);
+    keys[second / 64] |= uint64_t{1} << (second % 64);
   }
   return slot.head;
 }
@@ -775,11 +812,11 @@ uint32_t NameIndex::Find(std::string_view key) const {
 }
 
 void NameIndex::Grow() {
-  std::vector<Slot> old = std::move(slots_);
+  std::vector<Slot> old = std::move(slots_.Owned());
   Reserve(std::max<size_t>(old.size(), 8));
   for (const Slot& s : old) {
-    if (s.key.empty()) continue;
-    slots_[SlotOf(s.key, s.hash)] = s;
+    if (s.key.length == 0) continue;
+    slots_.Owned()[SlotOf(text_.Get(s.key), s.hash)] = s;
     ++size_;
   }
 }
@@ -875,8 +912,8 @@ Status LoadTables(const std::string& dir, GazetteerTables& t) {
   constexpr size_t kExpectedNames = 200000;
   city_by_id.reserve(40000);
   t.names.Reserve(kExpectedNames);
-  t.entries.reserve(kExpectedNames);
-  t.places.reserve(kExpectedNames);
+  t.entries.Owned().reserve(kExpectedNames);
+  t.places.Reserve(kExpectedNames);
   std::vector<NewsNames> news;
   news.reserve(40000);
   Status status = LoadCountries(base + "countries.tsv", t, news);

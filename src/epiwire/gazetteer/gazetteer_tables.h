@@ -22,7 +22,60 @@
 
 namespace epiwire::gazetteer {
 
-// A place as stored: views into the table buffers, turned into a Place on output.
+// A string as an offset and a length in a TextArena.
+struct TextRef {
+  uint32_t offset;
+  uint32_t length;
+};
+
+// Strings kept one after another and referred to by TextRef: owned while the tables are
+// built, a view of a snapshot's text after (gazetteer_snapshot.h). A ref stays valid
+// as the arena grows.
+class TextArena {
+ public:
+  TextRef Add(std::string_view text) {
+    const TextRef ref{static_cast<uint32_t>(owned_.size()), static_cast<uint32_t>(text.size())};
+    owned_.append(text);
+    return ref;
+  }
+  std::string_view Get(TextRef ref) const { return {Base() + ref.offset, ref.length}; }
+  std::string_view All() const { return view_.data() != nullptr ? view_ : owned_; }
+  void View(std::string_view text) {
+    owned_ = std::string();
+    view_ = text;
+  }
+
+ private:
+  const char* Base() const { return view_.data() != nullptr ? view_.data() : owned_.data(); }
+  std::string owned_;
+  std::string_view view_;
+};
+
+// An array the loader fills (Owned), or a view of one in a snapshot.
+template <typename T>
+class Rows {
+ public:
+  std::vector<T>& Owned() { return owned_; }
+  void View(const T* rows, size_t count) {
+    owned_ = std::vector<T>();
+    view_ = rows;
+    view_size_ = count;
+  }
+  const T* data() const { return view_ != nullptr ? view_ : owned_.data(); }
+  size_t size() const { return view_ != nullptr ? view_size_ : owned_.size(); }
+  bool empty() const { return size() == 0; }
+  const T& operator[](size_t i) const { return data()[i]; }
+  const T* begin() const { return data(); }
+  const T* end() const { return data() + size(); }
+
+ private:
+  std::vector<T> owned_;
+  const T* view_ = nullptr;
+  size_t view_size_ = 0;
+};
+
+// A place as the matcher reads it: views into the place table's text, turned into a
+// Place on output.
 struct PlaceRecord {
   std::string_view name;
   std::string_view country;      // ISO 3166-1 alpha-2, empty for most regions
@@ -36,6 +89,37 @@ struct PlaceRecord {
   bool small = false;  // from small_places.tsv (< 15,000 people)
 
   Place ToPlace() const;
+};
+
+// A place as stored: of fixed size and without pointers, so that a snapshot holds the
+// rows as they are and the tables read them where the file is mapped. No padding: every
+// byte written is set.
+struct PlaceRow {
+  TextRef name;
+  TextRef country;
+  TextRef subdivision;
+  int64_t geonameid;
+  int64_t population;
+  double lat;
+  double lon;
+  uint8_t level;
+  uint8_t has_coordinates;
+  uint8_t small;
+  uint8_t unused[5];
+};
+
+// The places: rows and the text of their names and codes.
+class PlaceTable {
+ public:
+  uint32_t Add(const PlaceRecord& place);
+  void Reserve(size_t places) { rows_.Owned().reserve(places); }
+  PlaceRecord operator[](size_t i) const;
+  size_t size() const { return rows_.size(); }
+
+ private:
+  friend struct PlaceTableSnapshot;  // gazetteer_snapshot.cc
+  Rows<PlaceRow> rows_;
+  TextArena text_;
 };
 
 inline constexpr uint32_t kNoEntry = 0xFFFFFFFF;
@@ -69,12 +153,16 @@ class NameIndex {
 
  private:
   friend struct NameIndexSnapshot;  // writes and reads these members (gazetteer_snapshot.cc)
+  // The sizes of the prefix and key filters, in 64-bit words.
+  static size_t PrefixWords();
+  static size_t KeyWords();
 
-  // One probe touches one cache line: hash, head and key side by side.
+  // One probe touches one cache line: hash, head and where the key is side by side.
+  // Without pointers, so that a snapshot holds the slots as they are.
   struct Slot {
     uint32_t hash = 0;
     uint32_t head = kNoEntry;
-    std::string_view key;  // empty: free slot (empty names are never stored)
+    TextRef key{0, 0};  // length 0: free slot (empty names are never stored)
   };
 
   size_t SlotOf(std::string_view key, uint32_t hash) const;
@@ -82,15 +170,16 @@ class NameIndex {
 
   void NotePrefixes(std::string_view key);
 
-  std::vector<Slot> slots_;
+  Rows<Slot> slots_;
+  TextArena text_;  // the keys
   size_t size_ = 0;
   // One bit per hash of each ASCII prefix of a key that punctuation or a space
   // follows: most capitalised words of a text ("Health", "Minister") open no longer
   // name, and the bits say so without building and looking up their n-grams.
-  std::vector<uint64_t> prefixes_;
+  Rows<uint64_t> prefixes_;
   // Two bits per hash of each key (a Bloom filter): Find answers most absent keys
   // here. Bits are only ever set, so a key in the slots always has its bits.
-  std::vector<uint64_t> keys_;
+  Rows<uint64_t> keys_;
 };
 
 // A Chinese administrative suffix (place_nouns.tsv) and the level it asks for
@@ -116,8 +205,8 @@ struct GazetteerTables {
   std::vector<std::string> buffers;
   std::deque<std::string> owned_keys;
   MappedFile snapshot;
-  std::vector<PlaceRecord> places;
-  std::vector<NameEntry> entries;
+  PlaceTable places;
+  Rows<NameEntry> entries;
   NameIndex names;  // normalised name -> first reading in `entries`
   std::unordered_map<std::string_view, uint32_t> countries;     // "RU" -> place
   std::unordered_map<std::string_view, uint32_t> subdivisions;  // "CN-HL" -> place
