@@ -573,22 +573,6 @@ uint32_t PlaceTable::Add(const PlaceRecord& place) {
   return static_cast<uint32_t>(rows_.size() - 1);
 }
 
-PlaceRecord PlaceTable::operator[](size_t i) const {
-  const PlaceRow& row = rows_[i];
-  PlaceRecord place;
-  place.name = text_.Get(row.name);
-  place.country = text_.Get(row.country);
-  place.subdivision = text_.Get(row.subdivision);
-  place.geonameid = row.geonameid;
-  place.population = row.population;
-  place.lat = row.lat;
-  place.lon = row.lon;
-  place.level = static_cast<PlaceLevel>(row.level);
-  place.has_coordinates = row.has_coordinates != 0;
-  place.small = row.small != 0;
-  return place;
-}
-
 Place PlaceRecord::ToPlace() const {
   Place place;
   place.name = std::string(name);

@@ -113,7 +113,22 @@ class PlaceTable {
  public:
   uint32_t Add(const PlaceRecord& place);
   void Reserve(size_t places) { rows_.Owned().reserve(places); }
-  PlaceRecord operator[](size_t i) const;
+  // Inline: the matcher reads a field or two of many places, and the rest is dropped.
+  PlaceRecord operator[](size_t i) const {
+    const PlaceRow& row = rows_[i];
+    PlaceRecord place;
+    place.name = text_.Get(row.name);
+    place.country = text_.Get(row.country);
+    place.subdivision = text_.Get(row.subdivision);
+    place.geonameid = row.geonameid;
+    place.population = row.population;
+    place.lat = row.lat;
+    place.lon = row.lon;
+    place.level = static_cast<PlaceLevel>(row.level);
+    place.has_coordinates = row.has_coordinates != 0;
+    place.small = row.small != 0;
+    return place;
+  }
   size_t size() const { return rows_.size(); }
 
  private:
