@@ -44,9 +44,6 @@ struct Tally {
 
 class Ingest {
  public:
-  // A batch's statements carry hundreds of rows each: the larger the batch, the
-  // fewer round trips and commits a document costs.
-  static constexpr size_t kBatch = 256;
   // The window also holds at most this much text (one document always fits), so
   // that a run of large documents does not hold a window's worth of them.
   static constexpr size_t kMostBytesInFlight = size_t{256} << 20;
@@ -54,7 +51,8 @@ class Ingest {
   Ingest(const pipeline::Pipeline& pipeline, store::EventStore& store, unsigned jobs,
          bool progress)
       : pipeline_(pipeline), store_(store), jobs_(jobs), progress_(progress),
-        window_(2 * kBatch + 8 * static_cast<size_t>(jobs)) {}
+        batch_(std::max<size_t>(1, store.PreferredBatch())),
+        window_(2 * batch_ + 8 * static_cast<size_t>(jobs)) {}
 
   void Start() {
     started_ = std::chrono::steady_clock::now();
@@ -125,7 +123,7 @@ class Ingest {
     }
   }
 
-  // What is ready is stored in input order, up to kBatch documents a transaction
+  // What is ready is stored in input order, up to batch_ documents a transaction
   // (when extraction is ahead, batches are full; when it is behind, the writer
   // stores what there is rather than wait). A batch the store refuses is stored
   // one by one, so that only a bad document is skipped.
@@ -138,7 +136,7 @@ class Ingest {
       });
       if (fatal_ || extracted_.count(next_write_) == 0) return;
       std::vector<Extraction> batch;
-      for (size_t at = next_write_; batch.size() < kBatch && extracted_.count(at) > 0; ++at) {
+      for (size_t at = next_write_; batch.size() < batch_ && extracted_.count(at) > 0; ++at) {
         batch.push_back(std::move(extracted_.extract(at).mapped()));
       }
       lock.unlock();
@@ -227,6 +225,10 @@ class Ingest {
   store::EventStore& store_;
   const unsigned jobs_;
   const bool progress_;
+  // Documents a transaction, as the store prefers: a batch's statements carry hundreds
+  // of rows each, and the larger the batch, the fewer round trips and commits a
+  // document costs, up to what the store gains from.
+  const size_t batch_;
   const size_t window_;
 
   std::mutex mu_;

@@ -117,6 +117,9 @@ class EventStore {
     }
     return outcomes;
   }
+  // How many extractions a PutBatch should carry for the fastest writes (what a
+  // writer such as `epiwire ingest` gathers before it stores).
+  virtual size_t PreferredBatch() const { return 256; }
 
   // Events and facts matching `filter`, in storage order (ids ascending), one page
   // of filter.limit from filter.offset. A fact matches by its first source's event.

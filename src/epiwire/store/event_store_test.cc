@@ -747,6 +747,30 @@ TYPED_TEST(EventStoreTest, FailedBatchStoresNothing) {
   EXPECT_EQ(this->Documents(), 0);
 }
 
+// What a writer gathers (PreferredBatch) fits one transaction: every statement within
+// the backend's limits, the whole batch stored, or none of it.
+TYPED_TEST(EventStoreTest, BatchOfThePreferredSizeIsStoredWhole) {
+  const size_t size = this->store_->PreferredBatch();
+  ASSERT_GE(size, 1u);
+  std::vector<Extraction> batch;
+  for (size_t i = 0; i < size; ++i) {
+    const std::string id = "doc-" + std::to_string(i);
+    batch.push_back(MakeExtraction(
+        id, "text " + id, Date{2022, 8, 3},
+        {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, static_cast<int>(i) + 1),
+         CaseEvent("measles", kLagos, Date{2022, 8, 2}, static_cast<int>(i) + 2)}));
+  }
+  std::vector<Extraction> failing = batch;
+  failing.back().document.id.clear();
+  ASSERT_FALSE(this->store_->PutBatch(failing).ok());
+  EXPECT_EQ(this->Documents(), 0);
+
+  auto outcomes = this->store_->PutBatch(batch);
+  ASSERT_TRUE(outcomes.ok()) << outcomes.status().message();
+  EXPECT_EQ(outcomes->size(), size);
+  EXPECT_EQ(this->Documents(), static_cast<int64_t>(size));
+}
+
 TYPED_TEST(EventStoreTest, RepresentativeIsTheEarliestSourceWhateverTheOrder) {
   Event undated_period = CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7);
   undated_period.period.reset();  // filed under each document's publication date

@@ -102,6 +102,8 @@ class SqlConnection {
   virtual Status BeginWrite() { return Execute("BEGIN"); }
   // The most parameters one statement may have.
   virtual size_t MaxParameters() const = 0;
+  // Documents a write transaction should carry (EventStore::PreferredBatch).
+  virtual size_t PreferredBatch() const { return 256; }
   // The clause that locks the rows a SELECT reads until the transaction ends
   // (" FOR UPDATE"), empty where a writer holds the whole database (SQLite).
   virtual std::string_view LockRows() const { return ""; }

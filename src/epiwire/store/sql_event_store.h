@@ -33,6 +33,7 @@ class SqlEventStore final : public EventStore {
 
   Result<PutOutcome> Put(const Extraction& extraction) override;
   Result<std::vector<PutOutcome>> PutBatch(const std::vector<Extraction>& batch) override;
+  size_t PreferredBatch() const override { return db_->PreferredBatch(); }
   Result<std::vector<StoredEvent>> Events(const EventFilter& filter) override;
   Status ForEachEvent(const EventFilter& filter,
                       const std::function<void(const StoredEvent&)>& each) override;
