@@ -322,9 +322,9 @@ std::string SnapshotStamp(const std::string& dir) {
     if (name.starts_with("tables.snapshot")) continue;  // snapshots and their temporaries
     struct stat info {};
     if (::stat(entry.path().c_str(), &info) != 0 || !S_ISREG(info.st_mode)) continue;
+    // Whole seconds: an installation copies the times of files to the second only.
     files.push_back(name + " " + std::to_string(info.st_size) + " " +
-                    std::to_string(info.st_mtim.tv_sec) + "." +
-                    std::to_string(info.st_mtim.tv_nsec) + "\n");
+                    std::to_string(info.st_mtim.tv_sec) + "\n");
   }
   if (error) return "";
   std::sort(files.begin(), files.end());

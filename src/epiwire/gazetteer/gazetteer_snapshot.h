@@ -23,8 +23,8 @@ namespace epiwire::gazetteer {
 std::string SnapshotPath(const std::string& dir);
 
 // What a snapshot of the tables in `dir` must have been made from: every file of `dir`
-// but snapshots (name, size, modification time), the tables' code and layout. Empty
-// when `dir` cannot be listed.
+// but snapshots (name, size, modification time to the second, as installations copy
+// it), the tables' code and layout. Empty when `dir` cannot be listed.
 std::string SnapshotStamp(const std::string& dir);
 
 // Writes `tables` to `path` whole or not at all (another process reading it meanwhile
