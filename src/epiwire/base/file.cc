@@ -6,7 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -39,9 +41,11 @@ Status ErrnoStatus(const std::string& path, int error) {
 }  // namespace
 
 Status WriteFileAtomically(const std::string& path, std::string_view content) {
-  // Unique per process, so that processes writing the same file at once each rename
-  // a whole one.
-  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
+  // Unique per process and call, so that processes and threads writing the same file
+  // at once each rename a whole one.
+  static std::atomic<uint64_t> calls{0};
+  const std::string temporary = path + ".tmp." + std::to_string(::getpid()) + "." +
+                                std::to_string(calls.fetch_add(1));
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return ErrnoStatus(temporary, errno);
   size_t written = 0;

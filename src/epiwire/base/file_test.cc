@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <thread>
+#include <vector>
 
 namespace epiwire {
 namespace {
@@ -40,6 +42,23 @@ TEST(File, WritesAtomicallyOverAnOldFileAndLeavesNoTemporary) {
               std::string::npos)
         << entry.path();
   }
+  std::remove(path.c_str());
+}
+
+TEST(File, ThreadsWritingOneFileAtOnceEachLeaveAWholeOne) {
+  const std::string path = WriteTemp("atomic_threads.bin", "");
+  std::vector<std::string> contents;
+  for (char c = 'a'; c <= 'h'; ++c) contents.push_back(std::string(1 << 16, c));
+  std::vector<std::thread> threads;
+  for (const std::string& content : contents) {
+    threads.emplace_back([&path, &content] { EXPECT_TRUE(WriteFileAtomically(path, content).ok()); });
+  }
+  for (std::thread& thread : threads) thread.join();
+  Result<std::string> content = ReadFile(path);
+  ASSERT_TRUE(content.ok());
+  EXPECT_EQ(content.value().size(), size_t{1} << 16);
+  EXPECT_EQ(content.value(), std::string(content.value().size(), content.value()[0]))
+      << "bytes of two writers mixed";
   std::remove(path.c_str());
 }
 
