@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 
 #include "epiwire/base/file.h"
 
@@ -84,13 +85,12 @@ std::string CacheKey(const std::vector<std::string>& literals, const hs_platform
   return std::string(reinterpret_cast<const char*>(&size), sizeof size) + key;
 }
 
-// The file for `key`: named by a 64-bit FNV-1a hash of it (the file holds the whole key,
-// so that a collision only costs a compilation).
+// The file for `key`: named by the standard library's hash of it (the file holds the
+// whole key, so that a collision only costs a compilation).
 std::string CachePath(const std::string& dir, std::string_view key) {
-  uint64_t hash = 0xCBF29CE484222325ull;
-  for (const char c : key) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
   char name[40];
-  std::snprintf(name, sizeof name, "literals-%016llx.hsdb", static_cast<unsigned long long>(hash));
+  std::snprintf(name, sizeof name, "literals-%016llx.hsdb",
+                static_cast<unsigned long long>(std::hash<std::string_view>{}(key)));
   return dir + "/" + name;
 }
 

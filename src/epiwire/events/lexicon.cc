@@ -247,10 +247,6 @@ size_t Lexicon::MatchCaseTerm(const std::vector<uint32_t>& words, size_t i, Case
   return terms_.Match(words, i, term, false);
 }
 
-size_t Lexicon::MatchDisease(const std::vector<uint32_t>& words, size_t i, std::string* id) const {
-  return diseases_.Match(words, i, id, false);
-}
-
 size_t Lexicon::MatchDisease(const std::vector<uint32_t>& words, size_t i,
                              std::string_view* id) const {
   const auto* best = diseases_.Longest(words, i);

@@ -145,9 +145,8 @@ class Lexicon {
 
   // Longest case term starting at token i: its length in tokens (0 if none).
   size_t MatchCaseTerm(const std::vector<uint32_t>& words, size_t i, CaseTerm* term) const;
-  // Longest disease name starting at token i: its length (0 if none) and id.
-  size_t MatchDisease(const std::vector<uint32_t>& words, size_t i, std::string* id) const;
-  // The same with the id as a view of the lexicon's own string (valid while it lives).
+  // Longest disease name starting at token i: its length (0 if none) and id, a view of
+  // the lexicon's own string (valid while the lexicon lives).
   size_t MatchDisease(const std::vector<uint32_t>& words, size_t i, std::string_view* id) const;
   // Longest cue phrase starting at token i: its length (0 if none) and the flags of
   // every cue phrase starting there.
@@ -158,7 +157,7 @@ class Lexicon {
   size_t MatchCaseTerm(const std::vector<text::Token>& tokens, size_t i, CaseTerm* term) const {
     return MatchCaseTerm(WordIds(tokens), i, term);
   }
-  size_t MatchDisease(const std::vector<text::Token>& tokens, size_t i, std::string* id) const {
+  size_t MatchDisease(const std::vector<text::Token>& tokens, size_t i, std::string_view* id) const {
     return MatchDisease(WordIds(tokens), i, id);
   }
   size_t MatchCue(const std::vector<text::Token>& tokens, size_t i, uint32_t* cues) const {

@@ -39,7 +39,7 @@ TEST(Lexicon, MatchesLongestCaseTerm) {
 TEST(Lexicon, MatchesDiseaseSynonymsToCanonicalIds) {
   auto lexicon = Lexicon::Load(kLexiconDir);
   ASSERT_TRUE(lexicon.ok());
-  std::string id;
+  std::string_view id;
   EXPECT_EQ(lexicon.value()->MatchDisease(Tokenized("covid-19 cases").list, 0, &id), 1u);
   EXPECT_EQ(id, "covid-19");
   EXPECT_GT(lexicon.value()->MatchDisease(Tokenized("Monkeypox spreads").list, 0, &id), 0u);

@@ -243,7 +243,7 @@ void AddVariants(GazetteerTables& t, std::string_view name, const NameEntry& ent
     }
   }
   for (const std::string& form : forms) {
-    t.AddName(t.owned_keys.emplace_back(form), variant, merge);
+    t.AddName(form, variant, merge);
   }
 }
 
@@ -313,9 +313,7 @@ void AddCyrillicName(GazetteerTables& t, std::string_view name, NameEntry entry,
   // "Sovetskiy", "Oktyabr'skiy": a town named by one adjective is read only after
   // "gorod" or "g.", not in "Sovetskogo Soyuza".
   if (level == PlaceLevel::kCity && one_word && IsRussianAdjective(name)) entry.needs_noun = true;
-  for (std::string& key : StemKeys(name)) {
-    t.AddName(t.owned_keys.emplace_back(std::move(key)), entry, false);
-  }
+  for (const std::string& key : StemKeys(name)) t.AddName(key, entry, false);
   if (level != PlaceLevel::kSubdivision) return;
   std::vector<std::string_view> words;
   for (size_t start = 0; start <= name.size();) {
@@ -346,9 +344,7 @@ void AddCyrillicName(GazetteerTables& t, std::string_view name, NameEntry entry,
   NameEntry variant = entry;
   variant.alternate = true;
   variant.needs_noun = IsRussianAdjective(words[last - 1]);
-  for (std::string& key : StemKeys(rest)) {
-    t.AddName(t.owned_keys.emplace_back(std::move(key)), variant, false);
-  }
+  for (const std::string& key : StemKeys(rest)) t.AddName(key, variant, false);
 }
 
 // A news_names cell, kept until the English tables are loaded.
@@ -588,8 +584,10 @@ Place PlaceRecord::ToPlace() const {
 }
 
 void GazetteerTables::AddName(std::string_view name, NameEntry entry, bool merge) {
+  // The index keeps a copy of each key it adds: a normalised one need not outlive this.
+  std::string normalised;
   std::string_view key = name;
-  if (!IsNormalised(name)) key = owned_keys.emplace_back(NormaliseName(name));
+  if (!IsNormalised(name)) key = normalised = NormaliseName(name);
   if (key.empty()) return;
   std::vector<NameEntry>& all = entries.Owned();
   const uint32_t index = static_cast<uint32_t>(all.size());
@@ -628,7 +626,7 @@ const RussianNoun* GazetteerTables::RussianNounOf(const std::string& stem) const
 
 void GazetteerTables::AddAnyName(std::string_view name, NameEntry entry) {
   if (ScriptOf(name) == Script::kCyrillic) {
-    for (std::string& key : StemKeys(name)) AddName(owned_keys.emplace_back(std::move(key)), entry);
+    for (const std::string& key : StemKeys(name)) AddName(key, entry);
   } else {
     AddName(name, entry);
   }

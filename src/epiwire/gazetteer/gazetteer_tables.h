@@ -213,8 +213,9 @@ struct RussianNoun {
 };
 
 // Everything Gazetteer::Load reads. Views point into `buffers` (the files as read)
-// and `owned_keys` (names that normalising changed), or, for tables read from a
-// snapshot, into `snapshot`; all live as long as this. Read-only after loading, so
+// and `owned_keys` (stop names as index keys), or, for tables read from a
+// snapshot, into `snapshot`; all live as long as this (the place table and the name
+// index keep their own strings). Read-only after loading, so
 // concurrent lookups are safe.
 struct GazetteerTables {
   std::vector<std::string> buffers;
