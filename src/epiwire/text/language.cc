@@ -23,16 +23,22 @@ namespace {
 
 bool IsAsciiLetter(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 
-// "the", "and", "of", ...: words that only English prose is full of.
+// "the", "and", "of", ...: words that only English prose is full of. None is a word
+// of French, Spanish, Portuguese, Italian or German prose.
 bool IsEnglishFunctionWord(std::string_view word) {
   switch (word.size()) {
     case 2:
-      return word == "of" || word == "to" || word == "in" || word == "is";
+      return word == "of" || word == "to" || word == "in" || word == "is" || word == "by" ||
+             word == "at" || word == "it";
     case 3:
       return word == "the" || word == "The" || word == "and" || word == "was" || word == "has" ||
-             word == "for";
+             word == "for" || word == "are" || word == "had" || word == "its" || word == "who";
     case 4:
-      return word == "were" || word == "have" || word == "with" || word == "that";
+      return word == "were" || word == "have" || word == "with" || word == "that" ||
+             word == "from" || word == "been" || word == "this" || word == "said" ||
+             word == "will";
+    case 5:
+      return word == "their" || word == "which" || word == "after";
     default:
       return false;
   }

@@ -47,6 +47,12 @@ const LanguageCase kCases[] = {
                 "\xE4\xB8\xA4\xE6\x89\x80\xE5\xAD\xA6\xE6\xA0\xA1\xE5\xB7\xB2\xE7\xBB\x8F\xE5"
                 "\x81\x9C\xE8\xAF\xBE\xE3\x80\x82",
      "zh"},
+    // A headline, a dateline and a lead thin in "the" and "of": English all the same.
+    {"EnglishHeadlineAndLead",
+     "Port City Reopens Market After Cholera Scare\n\nPORT CITY -- Traders returned on "
+     "Friday after officials said testing at stalls had found no new infections, "
+     "which health workers from two districts had feared after 14 cases were reported "
+     "by clinics at its edge in March.", "en"},
     {"TooShort", "Oslo", "und"},
     {"Empty", "", "und"},
 };
