@@ -3,7 +3,7 @@
 if(TARGET epiwire_serve)
   pkg_check_modules(BENCH_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   add_executable(bench_api bench_api.cc)
-  target_link_libraries(bench_api PRIVATE epiwire::serve epiwire_bench_store PkgConfig::BENCH_HTTPLIB
+  target_link_libraries(bench_api PRIVATE epiwire::serve epiwire_bench_store epiwire_malloc PkgConfig::BENCH_HTTPLIB
                                           benchmark::benchmark Threads::Threads epiwire_warnings)
   # load_api: `epiwire serve` under load, slow clients and abuse (loopback only).
   add_executable(load_api load_api.cc)

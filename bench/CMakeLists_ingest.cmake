@@ -6,7 +6,7 @@ if(TARGET epiwire_store AND TARGET epiwire_pipeline)
   add_executable(bench_ingest ${CMAKE_CURRENT_LIST_DIR}/bench_ingest.cc)
   target_link_libraries(bench_ingest PRIVATE epiwire::store epiwire::pipeline epiwire::ingest
                                              epiwire::base PkgConfig::BENCH_LIBPQ
-                                             benchmark::benchmark epiwire_warnings)
+                                             benchmark::benchmark epiwire_malloc epiwire_warnings)
   target_compile_definitions(bench_ingest PRIVATE
     EPIWIRE_SOURCE_DIR="${CMAKE_CURRENT_LIST_DIR}/.."
     EPIWIRE_SHARED_DIR="${CMAKE_CURRENT_LIST_DIR}/../../shared")

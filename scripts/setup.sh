@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config git python3 ca-certificates
   libgumbo-dev libcli11-dev libcld2-dev libicu-dev libstemmer-dev nlohmann-json3-dev libsimdjson-dev libsqlite3-dev sqlite3
-  libgtest-dev libgmock-dev libbenchmark-dev libvectorscan-dev iso-codes
+  libgtest-dev libgmock-dev libbenchmark-dev libvectorscan-dev libgoogle-perftools-dev iso-codes
   libcpp-httplib-dev libpq-dev libssl-dev postgresql r-base-core r-cran-surveillance chromium
   nats-server libnats-dev
   clang libclang-rt-14-dev
