@@ -4,8 +4,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <functional>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -33,32 +38,124 @@ struct Tally {
   ProblemTally problems;
 };
 
+// A document read: its output line (or table) made by the thread that extracted it,
+// and what the main thread says of it.
 struct Extracted {
-  Extraction extraction;
+  std::string output;
+  std::string where;  // the document's origin, else its id
   std::vector<std::string> limits_hit;
+  size_t cases = 0;
+  size_t measures = 0;
 };
 
-// Extracts a batch on several threads, keeping the input order for the output.
-std::vector<Extracted> ExtractBatch(const pipeline::Pipeline& pipeline,
-                                    std::vector<Document>& batch, unsigned jobs) {
-  std::vector<Extracted> results(batch.size());
-  const auto extract = [&](size_t i) {
-    results[i].extraction = pipeline.Extract(std::move(batch[i]), &results[i].limits_hit);
-  };
-  const unsigned workers = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(batch.size())));
-  if (workers == 1) {
-    for (size_t i = 0; i < batch.size(); ++i) extract(i);
-    return results;
-  }
-  std::vector<std::thread> threads;
-  for (unsigned w = 0; w < workers; ++w) {
-    threads.emplace_back([&, w] {
-      for (size_t i = w; i < batch.size(); i += workers) extract(i);
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
-  return results;
+Extracted Extract(const pipeline::Pipeline& pipeline, Document&& document,
+                  const ExtractOptions& options, const output::JsonOptions& json_options) {
+  Extracted out;
+  const Extraction x = pipeline.Extract(std::move(document), &out.limits_hit);
+  out.where = x.document.origin.empty() ? x.document.id : x.document.origin;
+  for (const Event& e : x.events) (e.type == EventType::kCases ? out.cases : out.measures)++;
+  out.output = options.format == "table" ? output::ToTable(x) : output::ToJsonLine(x, json_options) + "\n";
+  return out;
 }
+
+// Documents extracted on `jobs` threads as they are read, written in input order by
+// the reading thread. The workers also format the output, so that only reading and
+// writing stay on one thread. At most kWindow documents (and kMostBytes of text, one
+// document always fitting) are between reading and writing.
+class OrderedExtractor {
+ public:
+  static constexpr size_t kMostBytes = size_t{64} << 20;
+
+  OrderedExtractor(const pipeline::Pipeline& pipeline, const ExtractOptions& options,
+                   const output::JsonOptions& json_options, unsigned jobs,
+                   std::function<void(Extracted&&)> emit)
+      : pipeline_(pipeline), options_(options), json_options_(json_options), emit_(std::move(emit)),
+        window_(8 * static_cast<size_t>(jobs)) {
+    for (unsigned i = 0; i < jobs; ++i) workers_.emplace_back([this] { Work(); });
+  }
+  OrderedExtractor(const OrderedExtractor&) = delete;
+  OrderedExtractor& operator=(const OrderedExtractor&) = delete;
+  ~OrderedExtractor() { Finish(); }
+
+  // Called by the reading thread: writes what is ready, waits while the window is full.
+  void Add(Document&& document) {
+    std::unique_lock lock(mu_);
+    const size_t bytes = document.text.size();
+    for (;;) {
+      EmitReady(lock);
+      if (next_read_ - next_write_ < window_ &&
+          (next_read_ == next_write_ || bytes_in_flight_ + bytes <= kMostBytes)) {
+        break;
+      }
+      done_cv_.wait(lock, [&] { return done_.count(next_write_) > 0; });
+    }
+    bytes_in_flight_ += bytes;
+    pending_.emplace_back(next_read_++, std::move(document));
+    bytes_.push_back(bytes);
+    work_cv_.notify_one();
+  }
+
+  // Writes everything read, in order, and stops the workers.
+  void Finish() {
+    std::unique_lock lock(mu_);
+    while (next_write_ < next_read_) {
+      done_cv_.wait(lock, [&] { return done_.count(next_write_) > 0; });
+      EmitReady(lock);
+    }
+    stop_ = true;
+    work_cv_.notify_all();
+    lock.unlock();
+    for (std::thread& worker : workers_) worker.join();
+    workers_.clear();
+  }
+
+ private:
+  void Work() {
+    for (;;) {
+      std::unique_lock lock(mu_);
+      work_cv_.wait(lock, [&] { return stop_ || !pending_.empty(); });
+      if (pending_.empty()) return;
+      auto [sequence, document] = std::move(pending_.front());
+      pending_.pop_front();
+      lock.unlock();
+      Extracted extracted = Extract(pipeline_, std::move(document), options_, json_options_);
+      lock.lock();
+      done_.emplace(sequence, std::move(extracted));
+      if (sequence == next_write_) done_cv_.notify_one();
+    }
+  }
+
+  // Called with the lock held; emits without it, in input order.
+  void EmitReady(std::unique_lock<std::mutex>& lock) {
+    for (auto it = done_.find(next_write_); it != done_.end(); it = done_.find(next_write_)) {
+      Extracted extracted = std::move(it->second);
+      done_.erase(it);
+      ++next_write_;
+      bytes_in_flight_ -= bytes_.front();
+      bytes_.pop_front();
+      lock.unlock();
+      emit_(std::move(extracted));
+      lock.lock();
+    }
+  }
+
+  const pipeline::Pipeline& pipeline_;
+  const ExtractOptions& options_;
+  const output::JsonOptions& json_options_;
+  const std::function<void(Extracted&&)> emit_;
+  const size_t window_;
+  std::mutex mu_;
+  std::condition_variable work_cv_;  // the workers wait for documents
+  std::condition_variable done_cv_;  // the reading thread waits for the next to write
+  std::deque<std::pair<size_t, Document>> pending_;
+  std::map<size_t, Extracted> done_;
+  std::deque<size_t> bytes_;  // text bytes of each document in flight, in input order
+  size_t bytes_in_flight_ = 0;
+  size_t next_read_ = 0;
+  size_t next_write_ = 0;
+  bool stop_ = false;
+  std::vector<std::thread> workers_;
+};
 
 int RunExtract(const ExtractOptions& options) {
   const std::optional<ingest::ReadOptions> read_options = MakeReadOptions(options.input, "extract");
@@ -73,34 +170,30 @@ int RunExtract(const ExtractOptions& options) {
 
   Tally tally;
   bool unreadable = false;
-  std::vector<Document> batch;
-  size_t batch_bytes = 0;  // a batch is bounded in bytes too, for memory's sake
   const auto on_problem = [&](const ingest::InputProblem& problem) {
     if (progress) std::fputc('\n', stderr);
     std::fprintf(stderr, "epiwire extract: %s: %s%s\n", problem.where.c_str(), problem.what.c_str(),
                  problem.skipped ? " (skipped)" : "");
     tally.problems.Count(problem);
   };
-  const auto flush = [&] {
-    for (const Extracted& extracted : ExtractBatch(pipeline, batch, jobs)) {
-      const Extraction& x = extracted.extraction;
-      for (const std::string& limit : extracted.limits_hit) {
-        on_problem({x.document.origin.empty() ? x.document.id : x.document.origin, limit, false});
-      }
-      for (const Event& e : x.events) (e.type == EventType::kCases ? tally.cases : tally.measures)++;
-      const std::string out = options.format == "table" ? output::ToTable(x)
-                                                        : output::ToJsonLine(x, json_options) + "\n";
-      std::fwrite(out.data(), 1, out.size(), stdout);
-    }
-    batch.clear();
-    batch_bytes = 0;
-    if (progress) std::fprintf(stderr, "\repiwire extract: %zu documents", tally.documents);
+  size_t written = 0;
+  const auto emit = [&](Extracted&& extracted) {
+    for (const std::string& limit : extracted.limits_hit) on_problem({extracted.where, limit, false});
+    tally.cases += extracted.cases;
+    tally.measures += extracted.measures;
+    std::fwrite(extracted.output.data(), 1, extracted.output.size(), stdout);
+    if (progress && ++written % 64 == 0) std::fprintf(stderr, "\repiwire extract: %zu documents", written);
   };
+  // One job: everything on this thread, each document written as soon as it is read.
+  std::optional<OrderedExtractor> pool;
+  if (jobs > 1) pool.emplace(pipeline, options, json_options, jobs, emit);
   const auto on_document = [&](Document&& document) {
     ++tally.documents;
-    batch_bytes += document.text.size();
-    batch.push_back(std::move(document));
-    if (batch.size() >= 64 || batch_bytes >= (size_t{64} << 20)) flush();
+    if (pool) {
+      pool->Add(std::move(document));
+    } else {
+      emit(Extract(pipeline, std::move(document), options, json_options));
+    }
   };
   for (const std::string& input : options.input.inputs) {
     Status status = ingest::ReadPath(input, *read_options, on_document, on_problem);
@@ -109,7 +202,8 @@ int RunExtract(const ExtractOptions& options) {
       unreadable = true;
     }
   }
-  flush();
+  if (pool) pool->Finish();
+  if (progress) std::fprintf(stderr, "\repiwire extract: %zu documents", written);
   std::fflush(stdout);
   if (!options.quiet) {
     if (progress) std::fputc('\n', stderr);
