@@ -966,6 +966,33 @@ TEST(EventStoreOpen, AStoreMadeBeforeOfficialDiseasesGetsTheColumns) {
   EXPECT_TRUE(EventStore::Open(backend.Url()).ok());
 }
 
+// Pages are written to the log one system call each: a new SQLite store has 16 KB
+// pages; a store made with SQLite's 4 KB pages keeps them (and opens as before).
+TEST(EventStoreOpen, ANewSqliteStoreHas16KbPagesAndAnOldOneKeepsItsOwn) {
+  const auto page_size = [](const std::string& path) {
+    sqlite3* db = nullptr;
+    int size = 0;
+    EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* statement = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &statement, nullptr), SQLITE_OK);
+    if (sqlite3_step(statement) == SQLITE_ROW) size = sqlite3_column_int(statement, 0);
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return size;
+  };
+  SqliteBackend fresh;
+  ASSERT_TRUE(EventStore::Open(fresh.Url()).ok());
+  EXPECT_EQ(page_size(fresh.Url().substr(7)), 16384);
+
+  SqliteBackend old;
+  old.Run("PRAGMA page_size=4096; CREATE TABLE unrelated (x INTEGER);");
+  auto opened = EventStore::Open(old.Url());
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  EXPECT_TRUE(opened.value()->CountDocuments().ok());
+  opened.value().reset();
+  EXPECT_EQ(page_size(old.Url().substr(7)), 4096);
+}
+
 TEST(EventStoreOpen, AnInMemoryStoreHasNoOtherConnection) {
   auto opened = EventStore::Open("sqlite::memory:");
   ASSERT_TRUE(opened.ok()) << opened.status().message();

@@ -123,10 +123,10 @@ class SqliteConnection final : public SqlConnection {
   Status BeginWrite() override {
     // A connection that writes gets room for the indexes it updates: with
     // SQLite's 2 MB page cache an ingest spilled and re-read index pages (a
-    // quarter of its time); checkpoints every 40 MB of log rather than 4 MB copy
-    // each hot page back less often.
+    // quarter of its time); checkpoints every 40 MB of log (2,500 pages of 16 KB)
+    // rather than 4 MB copy each hot page back less often.
     if (!writer_) {
-      Status tuned = Execute("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;");
+      Status tuned = Execute("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=2500;");
       if (!tuned.ok()) return tuned;
       writer_ = true;
     }
@@ -227,9 +227,13 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   }
   sqlite3_busy_timeout(db, 10000);
   auto connection = std::make_unique<SqliteConnection>(db, path);
-  // journal_mode answers with a row; in-memory databases keep "memory".
+  // journal_mode answers with a row; in-memory databases keep "memory". A new
+  // database gets 16 KB pages (an existing one keeps its own): each commit writes its
+  // pages to the log one system call a page, and an ingest with 4 KB pages took a
+  // tenth longer.
   Status status = connection->Execute(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
+      "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+      "PRAGMA foreign_keys=OFF;");
   if (!status.ok()) return status;
   return std::unique_ptr<SqlConnection>(std::move(connection));
 }
