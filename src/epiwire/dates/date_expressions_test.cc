@@ -284,6 +284,12 @@ TEST(InferPublishedDate, ReadsLabelledOrStandaloneDatesNearTheTop) {
       {"Published: April 8\nThe ministry said...", ""},
       {"", ""},
       {"No dates here at all.\nNor here.", ""},
+      // A long line is read when a label is on it, in any case...
+      {"UPDATED by the regional health desk of the Example Gazette, which has covered the "
+       "valley since its founding, on April 8, 2020\nThe ministry said...", "2020-04-08"},
+      // ...and not when none is: a date in a paragraph is no publication date.
+      {"Officials in the valley confirmed on Wednesday 8 April 2020 that the clinic in the "
+       "northern district would stay closed\nThe ministry said...", ""},
   };
   for (const PublishedCase& c : cases) {
     const std::optional<Date> date = InferPublishedDate(c.text);

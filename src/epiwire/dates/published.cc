@@ -33,6 +33,32 @@ bool OneOf(std::string_view text, const internal::Token& token,
   return false;
 }
 
+// Longer than this, a line with no label word holds no date alone (kClockWords).
+constexpr size_t kLongestUnlabelledLine = 100;
+
+// Whether a word of `line` (a run of ASCII letters, as the date reader cuts words) is
+// one of kLabels, in any case.
+bool HoldsLabel(std::string_view line) {
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  size_t i = 0;
+  while (i < line.size()) {
+    if (!letter(line[i])) {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    while (i < line.size() && letter(line[i])) ++i;
+    const std::string_view word = line.substr(start, i - start);
+    for (std::string_view label : kLabels) {
+      if (label.size() != word.size()) continue;
+      size_t k = 0;
+      while (k < word.size() && (word[k] | 0x20) == label[k]) ++k;
+      if (k == word.size()) return true;
+    }
+  }
+  return false;
+}
+
 enum class Fit { kNone, kLabelled, kAlone };
 
 // How the words of `line` outside [from, to) frame a date there.
@@ -65,9 +91,18 @@ std::optional<Date> InferPublishedDate(std::string_view text) {
   while (pos < text.size()) {
     // A plain loop: find_first_of calls memchr over its set once a byte.
     size_t end = pos;
-    while (end < text.size() && text[end] != '\n' && text[end] != '|') ++end;
+    bool digit = false;
+    while (end < text.size() && text[end] != '\n' && text[end] != '|') {
+      digit = digit || (text[end] >= '0' && text[end] <= '9');
+      ++end;
+    }
     const std::string_view line = text.substr(pos, end - pos);
     pos = end + 1;
+    // A full date has a day or a year in digits: the date reader need not read a line
+    // without one. Nor a long line without a label: a date alone on its line, with at
+    // most a weekday, a clock and a zone beside it, is never this long (the paragraphs
+    // of a page's head, full of figures, are).
+    if (!digit || (line.size() > kLongestUnlabelledLine && !HoldsLabel(line))) continue;
     for (const DateMention& mention : FindDates(line, std::nullopt)) {
       if (mention.kind != DateKind::kDay || !mention.period.start) continue;
       if (FrameOf(line, mention.start, mention.end) != Fit::kNone) return *mention.period.start;
