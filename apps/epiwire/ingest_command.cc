@@ -47,8 +47,6 @@ class Ingest {
   // The window also holds at most this much text (one document always fits), so
   // that a run of large documents does not hold a window's worth of them.
   static constexpr size_t kMostBytesInFlight = size_t{256} << 20;
-  // A document extracted waits at most this long for a fuller batch (a slow feed).
-  static constexpr std::chrono::milliseconds kMostWriteDelay{200};
 
   Ingest(const pipeline::Pipeline& pipeline, store::EventStore& store, unsigned jobs,
          bool progress)
@@ -67,22 +65,15 @@ class Ingest {
     std::unique_lock lock(mu_);
     ++tally_.read;
     const size_t bytes = document.text.size();
-    const auto room = [&] {
+    cv_.wait(lock, [&] {
       return fatal_ || (next_read_ - next_write_ < window_ &&
                         (next_read_ == next_write_ || bytes_in_flight_ + bytes <= kMostBytesInFlight));
-    };
-    if (!room()) {
-      // The writer stores what is ready now rather than wait for a fuller batch.
-      reader_waiting_ = true;
-      write_cv_.notify_one();
-      read_cv_.wait(lock, room);
-      reader_waiting_ = false;
-    }
+    });
     if (fatal_) return;
     bytes_in_flight_ += bytes;
     sizes_.push_back(bytes);
     pending_.emplace_back(next_read_++, std::move(document));
-    extract_cv_.notify_one();
+    cv_.notify_all();
   }
 
   void Problem(const ingest::InputProblem& problem) {
@@ -96,8 +87,7 @@ class Ingest {
     {
       std::lock_guard lock(mu_);
       reading_done_ = true;
-      extract_cv_.notify_all();
-      write_cv_.notify_one();
+      cv_.notify_all();
     }
     for (std::thread& worker : workers_) worker.join();
     writer_.join();
@@ -114,7 +104,7 @@ class Ingest {
   void ExtractLoop() {
     for (;;) {
       std::unique_lock lock(mu_);
-      extract_cv_.wait(lock, [&] { return fatal_ || !pending_.empty() || reading_done_; });
+      cv_.wait(lock, [&] { return fatal_ || !pending_.empty() || reading_done_; });
       if (fatal_ || pending_.empty()) return;
       auto [sequence, document] = std::move(pending_.front());
       pending_.pop_front();
@@ -129,51 +119,24 @@ class Ingest {
         tally_.problems.Count(problem);
       }
       extracted_.emplace(sequence, std::move(extraction));
-      if (sequence == next_write_ + ready_) {
-        if (ready_ == 0) first_ready_ = std::chrono::steady_clock::now();
-        while (extracted_.count(next_write_ + ready_) > 0) ++ready_;
-        if (WriteNow()) write_cv_.notify_one();
-      }
+      cv_.notify_all();
     }
   }
 
-  // Called with mu_ held: whether the writer should store what is ready without
-  // waiting longer. A transaction costs the store a commit whatever its size, so
-  // the writer waits for a full batch while more is coming: until the ready run
-  // fills one, the reader waits for room, reading is over with everything read ready,
-  // or the first ready document has waited kMostWriteDelay.
-  bool WriteNow() const {
-    if (fatal_ || ready_ >= batch_) return true;
-    if (ready_ == 0) return false;
-    const bool all_ready = next_write_ + ready_ == next_read_;
-    return reader_waiting_ || (all_ready && reading_done_);
-  }
-
-  // What is ready is stored in input order, up to batch_ documents a transaction.
-  // A batch the store refuses is stored one by one, so that only a bad document is
-  // skipped.
+  // What is ready is stored in input order, up to batch_ documents a transaction
+  // (when extraction is ahead, batches are full; when it is behind, the writer
+  // stores what there is rather than wait). A batch the store refuses is stored
+  // one by one, so that only a bad document is skipped.
   void WriteLoop() {
     for (;;) {
       std::unique_lock lock(mu_);
-      const auto done = [&] {
-        return reading_done_ && pending_.empty() && next_write_ == next_read_;
-      };
-      for (;;) {
-        if (WriteNow() || done()) break;
-        if (ready_ > 0) {
-          const auto deadline = first_ready_ + kMostWriteDelay;
-          if (write_cv_.wait_until(lock, deadline) == std::cv_status::timeout &&
-              std::chrono::steady_clock::now() >= deadline) {
-            break;
-          }
-        } else {
-          write_cv_.wait(lock);
-        }
-      }
-      if (fatal_ || ready_ == 0) return;
+      cv_.wait(lock, [&] {
+        return fatal_ || extracted_.count(next_write_) > 0 ||
+               (reading_done_ && pending_.empty() && next_write_ == next_read_);
+      });
+      if (fatal_ || extracted_.count(next_write_) == 0) return;
       std::vector<Extraction> batch;
-      batch.reserve(std::min(ready_, batch_));
-      for (size_t at = next_write_; batch.size() < batch_ && batch.size() < ready_; ++at) {
+      for (size_t at = next_write_; batch.size() < batch_ && extracted_.count(at) > 0; ++at) {
         batch.push_back(std::move(extracted_.extract(at).mapped()));
       }
       lock.unlock();
@@ -181,17 +144,11 @@ class Ingest {
       lock.lock();
       for (size_t i = 0; i < outcomes.size(); ++i) Record(batch[i], outcomes[i]);
       next_write_ += batch.size();
-      ready_ -= batch.size();
-      first_ready_ = std::chrono::steady_clock::now();
       for (size_t i = 0; i < batch.size(); ++i) {
         bytes_in_flight_ -= sizes_.front();
         sizes_.pop_front();
       }
-      read_cv_.notify_one();
-      if (fatal_) {
-        extract_cv_.notify_all();
-        read_cv_.notify_all();
-      }
+      cv_.notify_all();
     }
   }
 
@@ -275,17 +232,11 @@ class Ingest {
   const size_t window_;
 
   std::mutex mu_;
-  // The reader waits for room, the extractors for documents, the writer for a batch.
-  std::condition_variable read_cv_;
-  std::condition_variable extract_cv_;
-  std::condition_variable write_cv_;
+  std::condition_variable cv_;
   std::deque<std::pair<size_t, Document>> pending_;
   std::map<size_t, Extraction> extracted_;
   size_t next_read_ = 0;
   size_t next_write_ = 0;
-  size_t ready_ = 0;                 // extracted documents in order from next_write_
-  std::chrono::steady_clock::time_point first_ready_;  // when the oldest of them was
-  bool reader_waiting_ = false;      // the reader waits for room in the window
   size_t bytes_in_flight_ = 0;       // text of the documents read and not yet stored
   std::deque<size_t> sizes_;         // the text size of each of them, in input order
   bool reading_done_ = false;
