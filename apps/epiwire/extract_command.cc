@@ -9,9 +9,9 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
-#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -60,8 +60,8 @@ Extracted Extract(const pipeline::Pipeline& pipeline, Document&& document,
 
 // Documents extracted on `jobs` threads as they are read, written in input order by
 // the reading thread. The workers also format the output, so that only reading and
-// writing stay on one thread. At most kWindow documents (and kMostBytes of text, one
-// document always fitting) are between reading and writing.
+// writing stay on one thread. At most 8 documents a worker (and kMostBytes of text,
+// one document always fitting) are between reading and writing.
 class OrderedExtractor {
  public:
   static constexpr size_t kMostBytes = size_t{64} << 20;
@@ -182,7 +182,8 @@ int RunExtract(const ExtractOptions& options) {
     tally.cases += extracted.cases;
     tally.measures += extracted.measures;
     std::fwrite(extracted.output.data(), 1, extracted.output.size(), stdout);
-    if (progress && ++written % 64 == 0) std::fprintf(stderr, "\repiwire extract: %zu documents", written);
+    ++written;
+    if (progress && written % 64 == 0) std::fprintf(stderr, "\repiwire extract: %zu documents", written);
   };
   // One job: everything on this thread, each document written as soon as it is read.
   std::optional<OrderedExtractor> pool;

@@ -23,8 +23,9 @@ namespace {
 
 bool IsAsciiLetter(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 
-// "the", "and", "of", ...: words that only English prose is full of. None is a word
-// of French, Spanish, Portuguese, Italian or German prose.
+// "the", "and", "of", ...: words English prose is full of and French, Spanish,
+// Portuguese and Italian prose is not. German shares a few ("in", "was", "will"), too
+// few to make up the share PlainEnglish asks.
 bool IsEnglishFunctionWord(std::string_view word) {
   switch (word.size()) {
     case 2:
