@@ -37,24 +37,17 @@ bool OneOf(std::string_view text, const internal::Token& token,
 constexpr size_t kLongestUnlabelledLine = 100;
 
 // Whether a word of `line` (a run of ASCII letters, as the date reader cuts words) is
-// one of kLabels, in any case.
+// one of kLabels, in any case: FrameOf's label test, without cutting the whole line.
 bool HoldsLabel(std::string_view line) {
-  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   size_t i = 0;
   while (i < line.size()) {
-    if (!letter(line[i])) {
+    if (!internal::IsAsciiAlpha(line[i])) {
       ++i;
       continue;
     }
     const size_t start = i;
-    while (i < line.size() && letter(line[i])) ++i;
-    const std::string_view word = line.substr(start, i - start);
-    for (std::string_view label : kLabels) {
-      if (label.size() != word.size()) continue;
-      size_t k = 0;
-      while (k < word.size() && (word[k] | 0x20) == label[k]) ++k;
-      if (k == word.size()) return true;
-    }
+    while (i < line.size() && internal::IsAsciiAlpha(line[i])) ++i;
+    if (OneOf(line, internal::Token{start, i, internal::TokenKind::kWord}, kLabels)) return true;
   }
   return false;
 }
