@@ -453,14 +453,22 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
       view.measure_start[i] = true;
       starts |= what;
     }
-    if (words[i] == Lexicon::kNoWord) continue;
-    uint32_t flags = 0;
-    size_t length = lexicon.MatchCue(words, i, &flags);
-    for (size_t k = i; k < i + length; ++k) view.cues[k] |= flags;
-    length = lexicon.MatchGrammar(words, i, &flags);
-    for (size_t k = i; k < i + length; ++k) view.grammar[k] |= flags;
-    TermAt& term = view.terms[i];
-    term.length = lexicon.MatchCaseTerm(words, i, &term.term);
+    const uint8_t phrases = lexicon.PhraseStarts(words[i]);
+    if (phrases != 0) {
+      uint32_t flags = 0;
+      if (phrases & Lexicon::kStartsCue) {
+        const size_t length = lexicon.MatchCue(words, i, &flags);
+        for (size_t k = i; k < i + length; ++k) view.cues[k] |= flags;
+      }
+      if (phrases & Lexicon::kStartsGrammar) {
+        const size_t length = lexicon.MatchGrammar(words, i, &flags);
+        for (size_t k = i; k < i + length; ++k) view.grammar[k] |= flags;
+      }
+      if (phrases & Lexicon::kStartsTerm) {
+        TermAt& term = view.terms[i];
+        term.length = lexicon.MatchCaseTerm(words, i, &term.term);
+      }
+    }
     number = number || (view.grammar[i] & kGrNumber);
   }
   view.measure_anchor = HoldsMeasure(starts);
@@ -472,6 +480,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   }
   // Diseases, longest first, without overlaps ("swine flu" is not also "flu").
   for (size_t i = 0; i < n; ++i) {
+    if (!(lexicon.PhraseStarts(words[i]) & Lexicon::kStartsDisease)) continue;
     std::string_view disease;
     const size_t length = lexicon.MatchDisease(words, i, &disease);
     if (length == 0) continue;

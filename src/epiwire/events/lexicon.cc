@@ -456,6 +456,16 @@ void Lexicon::IndexAnchors() {
   mark_last_words(terms_, [](const CaseTerm&) { return true; });
   mark_last_words(diseases_, [](const std::string&) { return true; });
   mark_last_words(grammar_, [](uint32_t classes) { return (classes & (kGrNumber | kGrPlaceNoun)) != 0; });
+  phrase_starts_.assign(vocabulary_.size() + 1, 0);
+  const auto mark_first_words = [&](const auto& table, uint8_t bit) {
+    for (size_t id = 0; id < table.by_first.size(); ++id) {
+      if (!table.by_first[id].empty()) phrase_starts_[id] |= bit;
+    }
+  };
+  mark_first_words(terms_, kStartsTerm);
+  mark_first_words(cues_, kStartsCue);
+  mark_first_words(grammar_, kStartsGrammar);
+  mark_first_words(diseases_, kStartsDisease);
 }
 
 Status Lexicon::ReadDiseases(const std::string& path) {

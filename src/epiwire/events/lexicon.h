@@ -143,6 +143,18 @@ class Lexicon {
   static constexpr uint32_t kNoWord = 0;
   std::vector<uint32_t> WordIds(const std::vector<text::Token>& tokens) const;
 
+  // Which tables have a phrase starting with the word (by id): a sentence's tokens are
+  // matched only against those, one byte a word telling (most words start none).
+  enum PhraseStart : uint8_t {
+    kStartsTerm = 1,
+    kStartsCue = 2,
+    kStartsGrammar = 4,
+    kStartsDisease = 8,
+  };
+  uint8_t PhraseStarts(uint32_t id) const {
+    return id < phrase_starts_.size() ? phrase_starts_[id] : 0;
+  }
+
   // Longest case term starting at token i: its length in tokens (0 if none).
   size_t MatchCaseTerm(const std::vector<uint32_t>& words, size_t i, CaseTerm* term) const;
   // Longest disease name starting at token i: its length (0 if none) and id, a view of
@@ -304,6 +316,7 @@ class Lexicon {
     return size_t{static_cast<unsigned char>(word[0])} << 8 | static_cast<unsigned char>(word[1]);
   }
   std::vector<bool> anchor_ids_;         // by word id: see IsAnchorWord
+  std::vector<uint8_t> phrase_starts_;   // by word id: see PhraseStarts
   uint32_t prefix_initials_ = 0;         // bit (c - 'a'): a prefix starts with c
   WordTable<MeasureKind> measure_objects_;
   WordTable<MeasureAction> measure_predicates_;
