@@ -137,6 +137,15 @@ bool GluedSentenceEnd(std::string_view text, size_t line_start, size_t dot) {
   return (last >= 'a' && last <= 'z') || last >= 0x80;
 }
 
+// The bytes a sentence may end at: line breaks, . ! ? and the lead bytes of
+// characters from U+3000 (the CJK marks); SplitSentences passes every other byte by.
+constexpr std::array<bool, 256> kSentenceStops = [] {
+  std::array<bool, 256> stops{};
+  for (const char c : {'\n', '.', '!', '?'}) stops[static_cast<unsigned char>(c)] = true;
+  for (int c = 0xE3; c < 256; ++c) stops[static_cast<size_t>(c)] = true;
+  return stops;
+}();
+
 }  // namespace
 
 std::vector<Sentence> SplitSentences(std::string_view text, size_t begin, size_t end) {
@@ -146,6 +155,7 @@ std::vector<Sentence> SplitSentences(std::string_view text, size_t begin, size_t
   size_t line_start = begin;
   for (size_t i = begin; i < end; ++i) {
     const char c = text[i];
+    if (!kSentenceStops[static_cast<unsigned char>(c)]) continue;
     if (c == '\n') {
       Emit(text, start, i, sentences);
       start = line_start = i + 1;
@@ -330,6 +340,12 @@ Tokens Tokenize(std::string_view text, size_t begin, size_t end) {
     bool beyond_ascii = false;
     while (j < end) {
       const unsigned char d = static_cast<unsigned char>(text[j]);
+      // Letters and digits first: most bytes of a word (no byte from 0x80 is one).
+      if (const uint8_t ascii = kAsciiClasses[d]; ascii & kAlnum) {
+        seen |= ascii;
+        ++j;
+        continue;
+      }
       if (d >= 0x80) {
         if (PunctuationLength(text, j) > 0) break;
         if (d >= 0xE3) {
@@ -339,11 +355,6 @@ Tokens Tokenize(std::string_view text, size_t begin, size_t end) {
         }
         beyond_ascii = true;
         j += Utf8SequenceLength(d);
-        continue;
-      }
-      if (const uint8_t ascii = kAsciiClasses[d]; ascii & kAlnum) {
-        seen |= ascii;
-        ++j;
         continue;
       }
       const bool inner = j + 1 < end && IsWordByte(static_cast<unsigned char>(text[j + 1]));
