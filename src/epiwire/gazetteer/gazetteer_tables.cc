@@ -1093,8 +1093,8 @@ constexpr bool IsWordChar(char32_t cp) {
 // IsSpace and IsWordChar of each ASCII byte, looked up by the tokeniser's loops, which
 // run over every byte of a text.
 enum : uint8_t { kAsciiSpace = 1, kAsciiWord = 2 };
-constexpr std::array<uint8_t, 128> kAsciiClass = [] {
-  std::array<uint8_t, 128> classes{};
+constexpr std::array<uint8_t, 256> kAsciiClass = [] {
+  std::array<uint8_t, 256> classes{};  // nothing for the bytes of other characters
   for (char32_t c = 0; c < 128; ++c) {
     classes[c] =
         static_cast<uint8_t>((IsSpace(c) ? kAsciiSpace : 0) | (IsWordChar(c) ? kAsciiWord : 0));
@@ -1161,7 +1161,7 @@ std::vector<Token> Tokenise(std::string_view text) {
     size_t length = 1;
     const unsigned char lead = static_cast<unsigned char>(text[i]);
     const char32_t cp = lead < 0x80 ? lead : DecodeUtf8(text, i, length);
-    const uint8_t ascii_class = lead < 0x80 ? kAsciiClass[lead] : 0;
+    const uint8_t ascii_class = kAsciiClass[lead];
     if (lead < 0x80 ? (ascii_class & kAsciiSpace) != 0 : IsSpace(cp)) {
       space = true;
       i += length;
@@ -1179,11 +1179,11 @@ std::vector<Token> Tokenise(std::string_view text) {
       while (j < text.size()) {
         // ASCII letters and digits, the most of any text, without decoding.
         const unsigned char byte = static_cast<unsigned char>(text[j]);
-        if (byte < 0x80) {
-          if ((kAsciiClass[byte] & kAsciiWord) == 0) break;
+        if (kAsciiClass[byte] & kAsciiWord) {
           ++j;
           continue;
         }
+        if (byte < 0x80) break;
         size_t next = 0;
         if (!IsWordChar(DecodeUtf8(text, j, next))) break;
         token.ascii = false;
