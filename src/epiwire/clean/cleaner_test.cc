@@ -666,6 +666,21 @@ TEST(Lexicon, ChineseTextCountsAWordForEveryTwoCharacters) {
   EXPECT_EQ(CountWords("three new cases"), 3u);
 }
 
+// English lines are counted eight bytes at a time: words that cross those steps, runs
+// of marks, digits and a line that turns to another script half-way count as they
+// would byte by byte.
+TEST(Lexicon, WordsAreCountedAcrossEightByteSteps) {
+  EXPECT_EQ(CountWords("Forty-two new cases were reported in the northern district on Monday."),
+            12u);
+  EXPECT_EQ(CountWords("A  B\tC...D,E;F(G)H[I]J{K}L|M/N\\O"), 15u);
+  EXPECT_EQ(CountWords("12,345 confirmed; 678 deaths; 9 recovered"), 7u);
+  EXPECT_EQ(CountWords("@@@@@@@@@@@@@@@@word"), 1u);
+  EXPECT_EQ(CountWords("wordwordwordwordword"), 1u);
+  EXPECT_EQ(CountWords("Cases rose in Guangdong: 新增病例 today"), 7u);
+  EXPECT_EQ(CountWords("Zoonotic influenza in Île-de-France"), 6u);
+  EXPECT_EQ(CountWords(""), 0u);
+}
+
 TEST(RelevanceScore, OutbreakReportsInOtherLanguagesAreRelevant) {
   EXPECT_GT(RelevanceScore("Le ministère de la santé a confirmé 12 nouveaux cas de rougeole, "
                            "et deux patients sont hospitalisés."),

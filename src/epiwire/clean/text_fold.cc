@@ -3,6 +3,9 @@
 #include "epiwire/clean/text_fold.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 namespace epiwire::clean {
 namespace {
@@ -226,12 +229,43 @@ void DuplicateKeyOfFolded(std::string_view folded, std::string& key, size_t max_
   key.resize(written);
 }
 
+namespace {
+
+// The high bit of each byte of `word` (bytes below 0x80) that is at least `c` (at most 0x80).
+uint64_t BytesAtLeast(uint64_t word, uint8_t c) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  return ((word | kHighs) - kOnes * c) & kHighs;
+}
+
+// The high bit of each ASCII letter or digit of `word` (eight bytes, all below 0x80).
+uint64_t AsciiWordBytes(uint64_t word) {
+  const auto in = [&](uint8_t low, uint8_t high) {
+    return BytesAtLeast(word, low) & ~BytesAtLeast(word, static_cast<uint8_t>(high + 1));
+  };
+  return in('0', '9') | in('A', 'Z') | in('a', 'z');
+}
+
+}  // namespace
+
 size_t CountWords(std::string_view input) {
   using fold_internal::kByteClass;
   size_t words = 0;
   size_t cjk = 0;
   unsigned in_word = 0;
-  for (size_t i = 0; i < input.size(); ++i) {
+  size_t i = 0;
+  // Eight bytes at a time while they are ASCII (English text, mostly): a word starts
+  // at each letter or digit after a byte that is none.
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  for (uint64_t chunk; i + sizeof chunk <= input.size(); i += sizeof chunk) {
+    std::memcpy(&chunk, input.data() + i, sizeof chunk);
+    if (chunk & kHighs) break;
+    const uint64_t word = AsciiWordBytes(chunk);
+    const uint64_t before = (word << 8) | (in_word ? 0x80 : 0);
+    words += static_cast<size_t>(std::popcount(word & ~before));
+    in_word = (word >> 63) & 1;
+  }
+  for (; i < input.size(); ++i) {
     const unsigned byte_class = kByteClass[static_cast<unsigned char>(input[i])];
     if (byte_class & fold_internal::kCjkLead) [[unlikely]] {
       ++cjk;
