@@ -47,17 +47,19 @@ void Tokenize(std::string_view text, std::vector<Token>& out) {
   }
 }
 
-WordIndex::WordIndex(const std::vector<std::string_view>& words) : words_(words) {
+WordIndex::WordIndex(const std::vector<std::string_view>& words) {
   size_t size = 16;
   while (size < words.size() * 4) size *= 2;  // sparse: a miss mostly ends at once
   slots_.assign(size, -1);
   mask_ = size - 1;
-  for (size_t i = 0; i < words_.size(); ++i) {
-    if (words_[i].size() > kMaxLength || Find(words_[i]) >= 0) continue;  // first one wins
-    size_t slot = Hash(words_[i].data(), words_[i].size()) & mask_;
+  packed_.resize(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i].size() > kMaxLength || Find(words[i]) >= 0) continue;  // first one wins
+    packed_[i] = PackLower(words[i]);
+    size_t slot = Hash(packed_[i]) & mask_;
     while (slots_[slot] >= 0) slot = (slot + 1) & mask_;
     slots_[slot] = static_cast<int>(i);
-    filter_[FilterKey(words_[i])] = true;
+    filter_[FilterKey(words[i])] = true;
   }
 }
 
@@ -67,23 +69,28 @@ size_t WordIndex::FilterKey(std::string_view word) {
   return ((word.size() * 257 + first) * 263 + second) % kFilterBits;
 }
 
-uint32_t WordIndex::Hash(const char* lower, size_t size) {
-  uint32_t hash = 2166136261u;  // FNV-1a
-  for (size_t k = 0; k < size; ++k) hash = (hash ^ static_cast<unsigned char>(lower[k])) * 16777619u;
-  return hash;
+WordIndex::Packed WordIndex::PackLower(std::string_view word) {
+  uint64_t parts[2] = {0, 0};
+  for (size_t k = 0; k < word.size(); ++k) {
+    const auto byte = static_cast<unsigned char>(AsciiToLower(word[k]));
+    parts[k >> 3] |= uint64_t{byte} << ((k & 7) * 8);
+  }
+  return Packed{parts[0], parts[1], word.size()};
+}
+
+size_t WordIndex::Hash(const Packed& packed) {
+  const uint64_t mixed = (packed.low * 0x9E3779B97F4A7C15ULL) ^
+                         ((packed.high + packed.size) * 0xC2B2AE3D27D4EB4FULL);
+  return static_cast<size_t>(mixed ^ (mixed >> 29));
 }
 
 int WordIndex::Find(std::string_view word) const {
   if (word.empty() || word.size() > kMaxLength || !filter_[FilterKey(word)]) return -1;
-  char lower[kMaxLength];
-  for (size_t k = 0; k < word.size(); ++k) lower[k] = AsciiToLower(word[k]);
-  for (size_t slot = Hash(lower, word.size()) & mask_;; slot = (slot + 1) & mask_) {
+  const Packed packed = PackLower(word);
+  for (size_t slot = Hash(packed) & mask_;; slot = (slot + 1) & mask_) {
     const int at = slots_[slot];
     if (at < 0) return -1;
-    const std::string_view candidate = words_[static_cast<size_t>(at)];
-    if (candidate.size() == word.size() && std::memcmp(candidate.data(), lower, word.size()) == 0) {
-      return at;
-    }
+    if (packed_[static_cast<size_t>(at)] == packed) return at;
   }
 }
 

@@ -46,24 +46,32 @@ size_t SpaceLength(std::string_view text, size_t pos);
 // A fixed set of lower-case ASCII words, looked up ignoring ASCII case with one hash
 // and, mostly, one comparison: the word tables (months, number words) are asked about
 // nearly every word of a text, and a binary search of strings was a good part of
-// reading it.
+// reading it. A word is held as its bytes packed into two 64-bit integers, so that
+// hashing and comparing it take a few operations whatever its length.
 class WordIndex {
  public:
   static constexpr size_t kMaxLength = 16;  // longer words are never found
-  // `words` must be lower case, at most kMaxLength bytes, and outlive the index.
+  // `words` must be lower case; longer ones than kMaxLength are left out.
   explicit WordIndex(const std::vector<std::string_view>& words);
   // The position of `word` in the words given (any ASCII case), or -1.
   int Find(std::string_view word) const;
 
  private:
-  static uint32_t Hash(const char* lower, size_t size);
+  struct Packed {
+    uint64_t low = 0;   // bytes 0..7, the first in the lowest bits; zero past the end
+    uint64_t high = 0;  // bytes 8..15
+    size_t size = 0;
+    bool operator==(const Packed&) const = default;
+  };
+  static Packed PackLower(std::string_view word);  // word: at most kMaxLength bytes
+  static size_t Hash(const Packed& packed);
   // A bit per (length, first two bytes) of the words, hashed: most words of a text
   // share none with a small list and are rejected before they are lowered and hashed.
   static constexpr size_t kFilterBits = 8192;
   static size_t FilterKey(std::string_view word);
   std::vector<bool> filter_ = std::vector<bool>(kFilterBits, false);
-  std::vector<std::string_view> words_;
-  std::vector<int> slots_;  // a power of two in size; -1 is empty
+  std::vector<Packed> packed_;  // by position in the words given
+  std::vector<int> slots_;      // a power of two in size; -1 is empty
   size_t mask_ = 0;
 };
 
