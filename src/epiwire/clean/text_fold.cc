@@ -3,6 +3,7 @@
 #include "epiwire/clean/text_fold.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -57,6 +58,20 @@ bool CjkEndsAt(std::string_view text, size_t pos) {
 
 bool IsSpace(unsigned char c) { return fold_internal::kByteClass[c] & fold_internal::kSpace; }
 
+// What FoldInto writes for a byte of a run of ASCII: itself lower-cased, or kRunEnd for
+// a space or a byte of another character, which end the run.
+constexpr unsigned char kRunEnd = 0xFF;
+constexpr std::array<unsigned char, 256> kAsciiFold = [] {
+  std::array<unsigned char, 256> fold{};
+  for (int c = 0; c < 256; ++c) {
+    const auto byte = static_cast<unsigned char>(c);
+    fold[byte] = c >= 0x80 || (fold_internal::kByteClass[byte] & fold_internal::kSpace)
+                     ? kRunEnd
+                     : static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  }
+  return fold;
+}();
+
 
 // Folds input[begin, end) into out[0..) and out_origin[0..), which have room for
 // end - begin entries (folding never lengthens text: a space is written only for a run
@@ -94,15 +109,21 @@ size_t FoldInto(std::string_view input, size_t begin, size_t end, char* out, siz
         ++written;
       }
       pending_space = false;
-      // Most text is runs of ASCII letters and punctuation: copied lower-cased.
-      for (;;) {
-        out[written] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-        out_origin[written] = i;
-        ++written;
-        if (++i == end) break;
-        c = static_cast<unsigned char>(input[i]);
-        if (c >= 0x80 || IsSpace(c)) break;
-      }
+      // Most text is runs of ASCII letters and punctuation: copied lower-cased, a
+      // table look-up a byte telling its folded form or the run's end.
+      const auto* const bytes = reinterpret_cast<const unsigned char*>(input.data());
+      const unsigned char* at = bytes + i;
+      const unsigned char* const stop = bytes + end;
+      char* to = out + written;
+      size_t* origin = out_origin + written;
+      unsigned char folded = kAsciiFold[c];
+      do {
+        *to++ = static_cast<char>(folded);
+        *origin++ = static_cast<size_t>(at - bytes);
+        ++at;
+      } while (at != stop && (folded = kAsciiFold[*at]) != kRunEnd);
+      written = static_cast<size_t>(to - out);
+      i = static_cast<size_t>(at - bytes);
       end_of_last = i;
       continue;
     }
