@@ -336,16 +336,19 @@ Tokens Tokenize(std::string_view text, size_t begin, size_t end) {
     // A word or number: letters/digits, with inner hyphens, dots between digits,
     // commas between digit groups, and inner apostrophes (not a possessive 's).
     size_t j = i;
-    uint8_t seen = 0;  // AsciiClass bits of the word's ASCII letters and digits
+    unsigned seen = 0;  // AsciiClass bits of the word's ASCII letters and digits
     bool beyond_ascii = false;
+    const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
     while (j < end) {
-      const unsigned char d = static_cast<unsigned char>(text[j]);
-      // Letters and digits first: most bytes of a word (no byte from 0x80 is one).
-      if (const uint8_t ascii = kAsciiClasses[d]; ascii & kAlnum) {
+      // Letters and digits first, in a loop of their own: most bytes of a word (no
+      // byte from 0x80 is one).
+      unsigned ascii = 0;
+      while (j < end && ((ascii = kAsciiClasses[bytes[j]]) & kAlnum)) {
         seen |= ascii;
         ++j;
-        continue;
       }
+      if (j == end) break;
+      const unsigned char d = bytes[j];
       if (d >= 0x80) {
         if (PunctuationLength(text, j) > 0) break;
         if (d >= 0xE3) {
