@@ -374,6 +374,7 @@ bool HoldsAnchor(const std::vector<text::Token>& tokens, const std::vector<uint3
 }  // namespace
 
 uint32_t SentenceView::CuesIn(size_t begin, size_t end) const {
+  if (begin == 0 && end >= cues.size()) return all_cues;
   uint32_t flags = 0;
   for (size_t i = begin; i < end && i < cues.size(); ++i) flags |= cues[i];
   return flags;
@@ -472,6 +473,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     number = number || (view.grammar[i] & kGrNumber);
   }
   view.measure_anchor = HoldsMeasure(starts);
+  for (const uint32_t flags : view.cues) view.all_cues |= flags;
   // Number words of other languages are the number grammar's, not the lexicon's: a
   // sentence with a case word is read for them.
   if (!number && lexicon.numbers() != nullptr) {

@@ -92,6 +92,7 @@ struct SentenceView {
   std::unique_ptr<std::string> folded;  // what tokens' lower-cased forms view (text::Tokens)
   std::vector<TermAt> terms;        // by token: the longest term starting there
   std::vector<uint32_t> cues;       // cue flags by token (set on every token of the phrase)
+  uint32_t all_cues = 0;            // the cue flags of every token (the rules ask them often)
   std::vector<uint32_t> grammar;    // grammar classes by token (on every token of the phrase)
   std::vector<int> clause;          // clause number by token
   // Disease id starting at a token, else empty: views of the lexicon's strings, as a
