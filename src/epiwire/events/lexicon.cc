@@ -383,7 +383,7 @@ bool Lexicon::MayStartMeasure(std::string_view word) const {
   return PrefixStarts(word) != 0;
 }
 
-uint8_t Lexicon::MeasureStarts(std::string_view word, uint32_t id) const {
+uint8_t Lexicon::MeasureStartsOf(std::string_view word, uint32_t id) const {
   uint8_t starts = id != kNoWord && id < measure_start_ids_.size() ? measure_start_ids_[id] : 0;
   if (word.size() < 3) return starts;
   const auto initial = static_cast<unsigned char>(word[0]);
@@ -466,6 +466,11 @@ void Lexicon::IndexAnchors() {
   mark_first_words(cues_, kStartsCue);
   mark_first_words(grammar_, kStartsGrammar);
   mark_first_words(diseases_, kStartsDisease);
+  if (!stem_) {
+    std::vector<uint8_t> starts(vocabulary_.size() + 1, 0);
+    for (const auto& [key, id] : vocabulary_) starts[id] = MeasureStartsOf(key, id);
+    word_measure_starts_ = std::move(starts);
+  }
 }
 
 Status Lexicon::ReadDiseases(const std::string& path) {

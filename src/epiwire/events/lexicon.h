@@ -209,7 +209,10 @@ class Lexicon {
     kStartsObject = 2,
     kStartsPredicate = 4,
   };
-  uint8_t MeasureStarts(std::string_view word, uint32_t id) const;
+  uint8_t MeasureStarts(std::string_view word, uint32_t id) const {
+    if (id != kNoWord && id < word_measure_starts_.size()) return word_measure_starts_[id];
+    return MeasureStartsOf(word, id);
+  }
   bool MayStartMeasure(std::string_view word, uint32_t id) const {
     return MeasureStarts(word, id) != 0;
   }
@@ -268,6 +271,7 @@ class Lexicon {
   void IndexPatterns();
   void IndexAnchors();
   uint8_t PrefixStarts(std::string_view word) const;  // MeasureStart flags of prefixes
+  uint8_t MeasureStartsOf(std::string_view word, uint32_t id) const;  // MeasureStarts, computed
 
   Status ReadSettings(const std::string& path);
   // The key a word is looked up by: its lower-case form, or its stem in a language
@@ -317,6 +321,9 @@ class Lexicon {
   }
   std::vector<bool> anchor_ids_;         // by word id: see IsAnchorWord
   std::vector<uint8_t> phrase_starts_;   // by word id: see PhraseStarts
+  // By word id, in a lexicon not matched on stems: MeasureStarts of the word, prefixes
+  // included (the word is the id's key there).
+  std::vector<uint8_t> word_measure_starts_;
   uint32_t prefix_initials_ = 0;         // bit (c - 'a'): a prefix starts with c
   WordTable<MeasureKind> measure_objects_;
   WordTable<MeasureAction> measure_predicates_;
