@@ -2,8 +2,6 @@
 // Tested by word_scan_test.cc and through quantity_test.cc and date_expressions_test.cc.
 #include "epiwire/base/word_scan.h"
 
-#include <cstring>
-
 #include "epiwire/base/utf8.h"
 
 namespace epiwire::word_scan {

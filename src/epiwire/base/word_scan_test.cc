@@ -31,6 +31,17 @@ TEST(WordIndex, FindsWordsBeyondAscii) {
   EXPECT_EQ(index.Find("\xD0\xBC\xD0\xB0"), -1);
 }
 
+// Words are compared as two halves of eight bytes: they must differ past the eighth.
+TEST(WordIndex, TellsApartWordsThatDifferOnlyPastTheirEighthByte) {
+  const WordIndex index({"quarantined", "quarantines", "outbreak", "outbreaks"});
+  EXPECT_EQ(index.Find("quarantined"), 0);
+  EXPECT_EQ(index.Find("Quarantines"), 1);
+  EXPECT_EQ(index.Find("outbreak"), 2);
+  EXPECT_EQ(index.Find("OUTBREAKS"), 3);
+  EXPECT_EQ(index.Find("quarantiner"), -1);
+  EXPECT_EQ(index.Find("outbreakz"), -1);
+}
+
 TEST(WordIndex, KeepsTheFirstOfARepeatedWord) {
   const WordIndex index({"sept", "sept"});
   EXPECT_EQ(index.Find("sept"), 0);

@@ -72,7 +72,6 @@ constexpr std::array<unsigned char, 256> kAsciiFold = [] {
   return fold;
 }();
 
-
 // Folds input[begin, end) into out[0..) and out_origin[0..), which have room for
 // end - begin entries (folding never lengthens text: a space is written only for a run
 // of spaces before a character, and no character folds to more bytes than it has).

@@ -434,7 +434,7 @@ void Lexicon::IndexPatterns() {
   }
 }
 
-void Lexicon::IndexAnchors() {
+void Lexicon::IndexWords() {
   // Anaphors look place nouns up by key ("the province"), which may not be a phrase's
   // word (a key folded beyond ASCII): every key gets an id, so it can be marked.
   std::vector<uint32_t> place_noun_ids;
@@ -703,7 +703,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     lexicon->dates_ = std::move(dates).value();
   }
   lexicon->IndexPatterns();
-  lexicon->IndexAnchors();
+  lexicon->IndexWords();
   return lexicon;
 }
 

@@ -269,7 +269,9 @@ class Lexicon {
   Status ReadGrammar(const std::string& path);
   Status ReadMeasures(const std::string& path);
   void IndexPatterns();
-  void IndexAnchors();
+  // What each word id anchors and starts (IsAnchorWord, PhraseStarts, MeasureStarts), once
+  // the vocabulary is whole.
+  void IndexWords();
   uint8_t PrefixStarts(std::string_view word) const;  // MeasureStart flags of prefixes
   uint8_t MeasureStartsOf(std::string_view word, uint32_t id) const;  // MeasureStarts, computed
 

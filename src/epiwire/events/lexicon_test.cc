@@ -36,6 +36,39 @@ TEST(Lexicon, MatchesLongestCaseTerm) {
   EXPECT_EQ(term.status, CaseStatus::kConfirmed);
 }
 
+TEST(Lexicon, PhraseStartsNameEachTableWithAPhraseStartingWithTheWord) {
+  auto lexicon = Lexicon::Load(kLexiconDir);
+  ASSERT_TRUE(lexicon.ok());
+  const Lexicon& en = *lexicon.value();
+  const auto starts = [&](const std::string& word) {
+    return en.PhraseStarts(en.WordIds(Tokenized(word).list).front());
+  };
+  EXPECT_TRUE(starts("confirmed") & Lexicon::kStartsTerm);     // "confirmed in"
+  EXPECT_TRUE(starts("confirmed") & Lexicon::kStartsGrammar);  // a counting verb
+  EXPECT_TRUE(starts("new") & Lexicon::kStartsCue);
+  EXPECT_TRUE(starts("measles") & Lexicon::kStartsDisease);
+  EXPECT_FALSE(starts("measles") & Lexicon::kStartsCue);
+  EXPECT_EQ(starts("zanzibarian"), 0);  // no word of the lexicon
+}
+
+// A word of the vocabulary has what it may start of a measure worked out by its id;
+// that must hold what its letters start through prefixes ("suspend*").
+TEST(Lexicon, WhatAWordMayStartOfAMeasureIsTheSameByItsIdAsByItsLetters) {
+  auto lexicon = Lexicon::Load(kLexiconDir);
+  ASSERT_TRUE(lexicon.ok());
+  const Lexicon& en = *lexicon.value();
+  for (const std::string word : {"suspended", "flights", "schools", "ban", "closed", "cases"}) {
+    const uint32_t id = en.WordIds(Tokenized(word).list).front();
+    const uint8_t by_letters = en.MeasureStarts(word, Lexicon::kNoWord);
+    EXPECT_EQ(en.MeasureStarts(word, id) & by_letters, by_letters) << word;
+  }
+  const std::string suspended = "suspended";
+  EXPECT_TRUE(en.MeasureStarts(suspended, en.WordIds(Tokenized(suspended).list).front()) &
+              Lexicon::kStartsPattern);
+  const std::string cases = "cases";
+  EXPECT_EQ(en.MeasureStarts(cases, en.WordIds(Tokenized(cases).list).front()), 0);
+}
+
 TEST(Lexicon, MatchesDiseaseSynonymsToCanonicalIds) {
   auto lexicon = Lexicon::Load(kLexiconDir);
   ASSERT_TRUE(lexicon.ok());
