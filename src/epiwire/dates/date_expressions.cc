@@ -121,7 +121,7 @@ std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> pu
 
 std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> published,
                                    const std::vector<word_scan::Token>& tokens) {
-  if (!internal::MayContainDate(text)) return {};
+  if (!internal::MayContainDate(text, tokens)) return {};
   const internal::Reader reader(text, tokens, published);
   return internal::CollectMentions(reader, reader.size());
 }

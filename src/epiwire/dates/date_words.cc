@@ -217,4 +217,14 @@ bool MayContainDate(std::string_view text) {
   return false;
 }
 
+bool MayContainDate(std::string_view text, const std::vector<Token>& tokens) {
+  for (const Token& token : tokens) {
+    if (token.kind == TokenKind::kDigits) return true;
+    if (token.kind != TokenKind::kWord || token.end - token.start < 3) continue;
+    const Entry* entry = Find(text.substr(token.start, token.end - token.start));
+    if (entry != nullptr && (entry->roles & kCue) != 0) return true;
+  }
+  return false;
+}
+
 }  // namespace epiwire::dates::internal

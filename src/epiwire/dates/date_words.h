@@ -6,6 +6,9 @@
 #define EPIWIRE_DATES_DATE_WORDS_H_
 
 #include <string_view>
+#include <vector>
+
+#include "epiwire/base/word_scan.h"
 
 namespace epiwire::dates::internal {
 
@@ -25,6 +28,9 @@ bool MayStartDate(std::string_view word);
 // Whether `text` holds a digit or a word a date expression needs (a month, a weekday,
 // "yesterday", "week", ...). Most sentences fail this and skip the grammar.
 bool MayContainDate(std::string_view text);
+// The same over `tokens`, word_scan::Tokenize's cut of `text` (valid UTF-8): a digit is
+// in a run of digits, and the words are the same runs of letters.
+bool MayContainDate(std::string_view text, const std::vector<word_scan::Token>& tokens);
 
 }  // namespace epiwire::dates::internal
 

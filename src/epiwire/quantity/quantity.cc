@@ -105,6 +105,17 @@ bool MayContainQuantity(std::string_view text) {
   return false;
 }
 
+// The same over word_scan::Tokenize's cut of `text` (valid UTF-8): a digit is in a run
+// of digits, and the words are the same runs of letters.
+bool MayContainQuantity(std::string_view text, const std::vector<Token>& tokens) {
+  for (const Token& token : tokens) {
+    if (token.kind == word_scan::TokenKind::kDigits) return true;
+    if (token.kind != word_scan::TokenKind::kWord || token.end - token.start < 3) continue;
+    if (FindNumberWord(text.substr(token.start, token.end - token.start)) != nullptr) return true;
+  }
+  return false;
+}
+
 // The scale word a quantity ends with ("lakh" = 100,000, "thousand" = 1,000), or 0.
 int64_t EndingScale(const Cursor& c, std::string_view text, const Quantity& q) {
   (void)c;
@@ -185,7 +196,7 @@ std::vector<Quantity> FindQuantities(std::string_view text) {
 }
 
 std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Token>& tokens) {
-  if (!MayContainQuantity(text)) return {};
+  if (!MayContainQuantity(text, tokens)) return {};
   return ReadQuantities(text, tokens);
 }
 
