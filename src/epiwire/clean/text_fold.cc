@@ -279,6 +279,8 @@ size_t CountWords(std::string_view input) {
   constexpr uint64_t kHighs = 0x8080808080808080ULL;
   for (uint64_t chunk; i + sizeof chunk <= input.size(); i += sizeof chunk) {
     std::memcpy(&chunk, input.data() + i, sizeof chunk);
+    // The first byte in the lowest bits, so that shifting left steps to the next byte.
+    if constexpr (std::endian::native == std::endian::big) chunk = __builtin_bswap64(chunk);
     if (chunk & kHighs) break;
     const uint64_t word = AsciiWordBytes(chunk);
     const uint64_t before = (word << 8) | (in_word ? 0x80 : 0);
