@@ -78,3 +78,9 @@ empty_port=$(start_server "$work/empty.db") || exit 1
 screenshot=${EPIWIRE_E2E_SCREENSHOT:-$work/dashboard.png}
 PLAYWRIGHT_CORE="$playwright" node "$source_dir/tests/dashboard_e2e/dashboard_test.js" \
   "http://127.0.0.1:$full_port/" "http://127.0.0.1:$empty_port/" "$screenshot"
+status=$?
+if [ "$status" != 0 ]; then
+  # What the servers said (errors, slow answers) goes with the failure.
+  for log in "$work"/serve-*.log; do echo "--- $(basename "$log")"; tail -n 40 "$log"; done
+fi
+exit "$status"

@@ -13,6 +13,10 @@ const { chromium } = require(process.env.PLAYWRIGHT_CORE);
 
 const [fullUrl, emptyUrl, screenshot] = process.argv.slice(2);
 let failures = 0;
+// What each page asked of the API and got (status, milliseconds), and the problems
+// seen: printed when a check fails, so that a failure says what the server did.
+const apiLog = [];
+const allProblems = [];
 
 function check(ok, what) {
   console.log((ok ? 'ok   ' : 'FAIL ') + what);
@@ -23,6 +27,7 @@ async function openDashboard(browser, url) {
   const page = await browser.newPage();
   const problems = [];
   const origin = new URL(url).origin;
+  const sent = new Map();
   page.on('pageerror', (error) => problems.push('script error: ' + error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push('console error: ' + message.text());
@@ -32,7 +37,18 @@ async function openDashboard(browser, url) {
   });
   page.on('request', (request) => {
     if (!request.url().startsWith(origin)) problems.push('outside request: ' + request.url());
+    sent.set(request, Date.now());
   });
+  page.on('requestfinished', async (request) => {
+    if (!request.url().includes('/api/')) return;
+    const response = await request.response().catch(() => null);
+    apiLog.push((response ? response.status() : 'no response') + ' ' +
+                (Date.now() - sent.get(request)) + ' ms ' + request.url());
+  });
+  page.on('requestfailed', (request) => {
+    problems.push('request failed (' + (request.failure() || {}).errorText + '): ' + request.url());
+  });
+  allProblems.push(problems);
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   return { page, problems };
@@ -164,6 +180,10 @@ async function testEmptyStore(browser) {
     console.log('FAIL ' + error.stack);
     failures++;
   } finally {
+    if (failures > 0) {
+      console.log('problems seen: ' + (allProblems.flat().join('; ') || 'none'));
+      console.log('API requests:\n  ' + apiLog.join('\n  '));
+    }
     await browser.close();
     require('fs').rmSync(profile, { recursive: true, force: true });
   }
