@@ -55,14 +55,15 @@ check "extract --help explains the command" grep -q 'JSON Lines' "$work/help.txt
 "$bin" extract --format table --published 2022-06-08 "$work/in/a.txt" >"$work/table.txt" 2>/dev/null
 check "table output is for people" grep -q '12 confirmed' "$work/table.txt"
 
-# Many documents on several threads: the same lines, in input order, as on one.
-for i in $(seq 1 60); do
+# Many documents on several threads (several times the documents the workers hold
+# at once): the same lines, in input order, as on one.
+for i in $(seq 1 200); do
   printf '{"id": "doc-%d", "published": "2022-06-01", "text": "Officials in Peru reported %d new dengue cases on Monday."}\n' "$i" "$i"
 done >"$work/many.jsonl"
 "$bin" extract -q -j1 "$work/many.jsonl" >"$work/one.jsonl"
 "$bin" extract -q -j3 "$work/many.jsonl" >"$work/three.jsonl"
 check "-j3 writes what -j1 writes, in input order" cmp -s "$work/one.jsonl" "$work/three.jsonl"
-check "every document has its own line" test "$(grep -c '"count":' "$work/three.jsonl")" -eq 60
+check "every document has its own line" test "$(grep -c '"count":' "$work/three.jsonl")" -eq 200
 
 echo "$((18 - failures)) passed, $failures failed"
 test "$failures" -eq 0
