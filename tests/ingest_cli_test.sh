@@ -55,6 +55,20 @@ check "the replaced figure is read" test "$(sqlite3 "$work/store.db" \
 check "the two Ontario figures now conflict" test "$(sqlite3 "$work/store.db" \
   "SELECT COUNT(*) FROM facts WHERE disease = 'measles' AND conflict = 1")" -eq 2
 
+# More documents than a transaction holds and than the workers may run ahead of the
+# writer: every one stored, the same store on two workers as on one.
+for i in $(seq 1 2500); do  # figures past the years a number could be read as
+  printf '{"id": "many-%d", "published": "2022-06-01", "text": "Officials in Peru reported %d new dengue cases on Monday."}\n' "$i" $((10000 + i))
+done >"$work/many.jsonl"
+"$bin" ingest -q -j 2 --db "$work/many2.db" "$work/many.jsonl"
+"$bin" ingest -q -j 1 --db "$work/many1.db" "$work/many.jsonl"
+many_rows() {
+  sqlite3 "$1" "SELECT d.id, e.event_index, e.count FROM documents d JOIN events e ON e.document_id = d.id ORDER BY d.id, e.event_index"
+}
+check "two workers store all 2,500 documents" test "$(sqlite3 "$work/many2.db" "SELECT COUNT(*) FROM documents")" -eq 2500
+check "two workers store what one stores" test "$(many_rows "$work/many2.db" | md5sum)" = "$(many_rows "$work/many1.db" | md5sum)"
+check "each document's figure is stored" test "$(sqlite3 "$work/many2.db" "SELECT COUNT(DISTINCT count) FROM events")" -eq 2500
+
 "$bin" ingest --db /nonexistent-dir/sub/x.db "$work/in" 2>"$work/err.txt"
 check "an unopenable store is a usage error (2) naming the store" \
   test $? -eq 2 -a -n "$(grep 'SQLite store /nonexistent-dir/sub/x.db' "$work/err.txt")"
