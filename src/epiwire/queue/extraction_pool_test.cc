@@ -62,6 +62,29 @@ TEST(ExtractionPool, OverrunningJobFailsAndTheRestGoesOn) {
   for (const auto& job : more) EXPECT_TRUE(job.extraction.has_value()) << job.error;
 }
 
+// Run waits for the last of its own tasks: over many runs in a row (one that gives a
+// thread up among them, whose task ends during later runs), each gets every job.
+TEST(ExtractionPool, ManyRunsInARowEachGetAllTheirJobs) {
+  ExtractionPool pool(Fake, 2);
+  const auto started = std::chrono::steady_clock::now();
+  auto first = Jobs({"a", "slow", "b"});
+  pool.Run(first, milliseconds(100));
+  EXPECT_FALSE(first[1].extraction.has_value());
+  // On past the end of the slow task (1.5 s), which must not count for a later run.
+  for (int run = 0; run < 100 || std::chrono::steady_clock::now() - started < milliseconds(1700);
+       ++run) {
+    auto jobs = Jobs({"c", "d", "e"});
+    pool.Run(jobs, milliseconds(5000));
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      ASSERT_TRUE(jobs[i].extraction.has_value()) << "run " << run << ", job " << i;
+      EXPECT_EQ(jobs[i].extraction->document.id, std::string(1, static_cast<char>('c' + i)));
+    }
+  }
+  auto none = Jobs({});
+  pool.Run(none, milliseconds(5000));
+  EXPECT_EQ(pool.given_up(), 1u);
+}
+
 TEST(ExtractionPool, ThrowingExtractionIsAFailureWithItsReason) {
   ExtractionPool pool(Fake, 1);
   auto jobs = Jobs({"bad", "a"});
