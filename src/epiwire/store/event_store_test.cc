@@ -47,6 +47,20 @@ class SqliteBackend {
     sqlite3_free(message);
     sqlite3_close(db);
   }
+  // The first column of the first row of a query the test writes, or "" for none.
+  std::string Scalar(const std::string& sql) const {
+    sqlite3* db = nullptr;
+    std::string value;
+    if (sqlite3_open((dir_ + "/store.db").c_str(), &db) != SQLITE_OK) return value;
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0) != nullptr) {
+      value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return value;
+  }
 
  private:
   std::string dir_;
@@ -77,6 +91,20 @@ class PostgresBackend {
   }
   // Test set-up only: SQL written by the tests, run in the test's schema.
   void Run(const std::string& sql) const { RunOn(Url(), sql); }
+  // The first column of the first row of a query the test writes, or "" for none.
+  std::string Scalar(const std::string& sql) const {
+    PGconn* conn = PQconnectdb(Url().c_str());
+    std::string value;
+    if (PQstatus(conn) == CONNECTION_OK) {
+      PGresult* result = PQexec(conn, sql.c_str());
+      if (PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) > 0) {
+        value = PQgetvalue(result, 0, 0);
+      }
+      PQclear(result);
+    }
+    PQfinish(conn);
+    return value;
+  }
 
  private:
   // Test set-up only: the names are made here, not taken from input.
@@ -630,6 +658,44 @@ TYPED_TEST(EventStoreTest, ReopeningKeepsTheData) {
   ASSERT_TRUE(reopened.ok()) << reopened.status().message();
   EXPECT_EQ(reopened.value()->CountEvents().value(), 1);
   EXPECT_EQ(reopened.value()->CountFacts().value(), 1);
+}
+
+// The planner's statistics are made again once the store has gained 10,000 events and
+// a tenth of what it held when they last were, and noted with that count.
+TYPED_TEST(EventStoreTest, StatisticsWaitUntilTheStoreGrewByATenth) {
+  const auto write = [&](const std::string& prefix, int documents, int events_each) {
+    std::vector<Extraction> batch;
+    for (int d = 0; d < documents; ++d) {
+      std::vector<Event> events;
+      for (int e = 0; e < events_each; ++e) {
+        events.push_back(CaseEvent("cholera", kLagos, Date{2022, 8, 1}, d * events_each + e + 1));
+      }
+      batch.push_back(MakeExtraction(prefix + std::to_string(d), "text " + prefix +
+                                     std::to_string(d), Date{2022, 8, 2}, std::move(events)));
+    }
+    auto outcomes = this->store_->PutBatch(batch);
+    ASSERT_TRUE(outcomes.ok()) << outcomes.status().message();
+    this->store_.reset();  // the statistics are seen to when the writer closes
+    auto reopened = EventStore::Open(this->backend_.Url());
+    ASSERT_TRUE(reopened.ok()) << reopened.status().message();
+    this->store_ = std::move(reopened).value();
+  };
+  const std::string noted = "SELECT value FROM epiwire_meta WHERE name = 'events_at_statistics'";
+  const auto note = [&](const char* count) {
+    this->backend_.Run(std::string("UPDATE epiwire_meta SET value = '") + count +
+                       "' WHERE name = 'events_at_statistics'");
+  };
+  write("a", 10, 1000);
+  EXPECT_EQ(this->backend_.Scalar(noted), "10000") << "a new store's first 10,000 events";
+  note("200000");  // as if they had been made over 200,000 events
+  write("b", 10, 1000);
+  EXPECT_EQ(this->backend_.Scalar(noted), "200000") << "10,000 new events are not a tenth";
+  note("15000");
+  write("c", 1, 1);
+  EXPECT_EQ(this->backend_.Scalar(noted), "15000") << "5,001 new events are too few";
+  note("5000");
+  write("d", 1, 1);
+  EXPECT_EQ(this->backend_.Scalar(noted), "20002") << "15,002 new events are enough";
 }
 
 TYPED_TEST(EventStoreTest, AnimalCountsNeverMergeWithHumanOnes) {

@@ -128,6 +128,8 @@ class SqlEventStore final : public EventStore {
 
   std::unique_ptr<SqlConnection> db_;
   const std::string url_;
+  // ANALYZE when the store has grown enough since the statistics were last made.
+  Status MaybeUpdateStatistics();
   int64_t events_written_ = 0;  // by this connection, for the planner's statistics
   // The batch statements, made once per store (their texts depend on the engine).
   RowStatement insert_documents_;
