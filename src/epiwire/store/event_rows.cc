@@ -295,10 +295,9 @@ std::string TextOr(std::optional<std::string_view> text) {
   return text ? std::string(*text) : std::string();
 }
 
-std::vector<Value> EventValues(const std::string& document_id, int event_index, int64_t fact_id,
-                               const std::optional<Date>& published, const Event& event) {
-  std::vector<Value> values;
-  values.reserve(EventColumnCount());
+void AppendEventValues(const std::string& document_id, int event_index, int64_t fact_id,
+                       const std::optional<Date>& published, const Event& event,
+                       std::vector<Value>& values) {
   values.emplace_back(document_id);
   values.emplace_back(int64_t{event_index});
   values.emplace_back(fact_id);
@@ -326,7 +325,6 @@ std::vector<Value> EventValues(const std::string& document_id, int event_index, 
   values.emplace_back(std::string(MeasureActionName(event.action)));
   AddPlaceValues(values, event.target);
   values.emplace_back(event.detail);
-  return values;
 }
 
 StoredEvent ParseEventRow(const Row& row, size_t offset) {

@@ -32,7 +32,7 @@ std::string SchemaSql(std::string_view id_type, bool id_index);
 extern const char* const kOfficialDiseaseColumn;
 extern const char* const kOfficialImportedColumn;
 
-// The columns of `events` that EventValues fills, comma-separated, without `id`.
+// The columns of `events` that AppendEventValues fills, comma-separated, without `id`.
 const std::string& EventColumns();
 // "$first, $first+1, ..." placeholders for EventColumns().
 std::string EventPlaceholders(int first);
@@ -42,9 +42,11 @@ size_t EventColumnCount();
 // publication date, else its period's start.
 std::optional<Date> EventDate(const Event& event, const std::optional<Date>& published);
 
-// Parameter values for EventColumns(), in order.
-std::vector<Value> EventValues(const std::string& document_id, int event_index, int64_t fact_id,
-                               const std::optional<Date>& published, const Event& event);
+// Parameter values for EventColumns(), in order, appended to `values` (a batch's rows
+// in one vector).
+void AppendEventValues(const std::string& document_id, int event_index, int64_t fact_id,
+                       const std::optional<Date>& published, const Event& event,
+                       std::vector<Value>& values);
 
 // Reads a row whose columns from `offset` on are "id" followed by EventColumns().
 StoredEvent ParseEventRow(RowView row, size_t offset);

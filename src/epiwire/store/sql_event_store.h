@@ -131,6 +131,7 @@ class SqlEventStore final : public EventStore {
   // ANALYZE when the store has grown enough since the statistics were last made.
   Status MaybeUpdateStatistics();
   int64_t events_written_ = 0;  // by this connection, for the planner's statistics
+  std::vector<Value> event_values_;  // a batch's event rows (InsertEventsAndFacts)
   // The batch statements, made once per store (their texts depend on the engine).
   RowStatement insert_documents_;
   RowStatement stored_hashes_;
