@@ -5,11 +5,9 @@
 // is extracted. A window bounds how far reading runs ahead.
 #include "ingest_command.h"
 
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -49,8 +47,6 @@ class Ingest {
   // The window also holds at most this much text (one document always fits), so
   // that a run of large documents does not hold a window's worth of them.
   static constexpr size_t kMostBytesInFlight = size_t{256} << 20;
-  // How much lower the extraction workers' priority is than the writer's.
-  static constexpr int kWorkerNice = 5;
 
   Ingest(const pipeline::Pipeline& pipeline, store::EventStore& store, unsigned jobs,
          bool progress)
@@ -69,20 +65,15 @@ class Ingest {
     std::unique_lock lock(mu_);
     ++tally_.read;
     const size_t bytes = document.text.size();
-    const auto room = [&] {
+    cv_.wait(lock, [&] {
       return fatal_ || (next_read_ - next_write_ < window_ &&
                         (next_read_ == next_write_ || bytes_in_flight_ + bytes <= kMostBytesInFlight));
-    };
-    if (!room()) {
-      reader_waits_ = true;
-      room_cv_.wait(lock, room);
-      reader_waits_ = false;
-    }
+    });
     if (fatal_) return;
     bytes_in_flight_ += bytes;
     sizes_.push_back(bytes);
     pending_.emplace_back(next_read_++, std::move(document));
-    if (idle_workers_ > 0) work_cv_.notify_one();
+    cv_.notify_all();
   }
 
   void Problem(const ingest::InputProblem& problem) {
@@ -96,8 +87,7 @@ class Ingest {
     {
       std::lock_guard lock(mu_);
       reading_done_ = true;
-      work_cv_.notify_all();
-      write_cv_.notify_one();
+      cv_.notify_all();
     }
     for (std::thread& worker : workers_) worker.join();
     writer_.join();
@@ -112,18 +102,9 @@ class Ingest {
 
  private:
   void ExtractLoop() {
-    // The writer is the one stage that cannot be shared out: when the workers and the
-    // writer want more cores than there are, the writer goes first. (Linux gives each
-    // thread a nice value of its own; elsewhere this is a no-op or fails harmlessly.)
-    const auto self = static_cast<id_t>(gettid());
-    errno = 0;
-    const int nice_now = getpriority(PRIO_PROCESS, self);
-    if (errno == 0) (void)setpriority(PRIO_PROCESS, self, nice_now + kWorkerNice);
     for (;;) {
       std::unique_lock lock(mu_);
-      ++idle_workers_;
-      work_cv_.wait(lock, [&] { return fatal_ || !pending_.empty() || reading_done_; });
-      --idle_workers_;
+      cv_.wait(lock, [&] { return fatal_ || !pending_.empty() || reading_done_; });
       if (fatal_ || pending_.empty()) return;
       auto [sequence, document] = std::move(pending_.front());
       pending_.pop_front();
@@ -138,15 +119,8 @@ class Ingest {
         tally_.problems.Count(problem);
       }
       extracted_.emplace(sequence, std::move(extraction));
-      while (extracted_.count(next_take_ + ready_) > 0) ++ready_;
-      if (writer_waits_ && WriterHasEnough()) write_cv_.notify_one();
+      cv_.notify_all();
     }
-  }
-
-  // With mu_ held: whether the writer has something to do: an extraction to store
-  // (the next in input order), or the end of the input, or a failure.
-  bool WriterHasEnough() const {
-    return fatal_ || ready_ > 0 || (reading_done_ && next_read_ == next_take_);
   }
 
   // What is ready is stored in input order, up to batch_ documents a transaction
@@ -156,18 +130,15 @@ class Ingest {
   void WriteLoop() {
     for (;;) {
       std::unique_lock lock(mu_);
-      if (!WriterHasEnough()) {
-        writer_waits_ = true;
-        write_cv_.wait(lock, [&] { return WriterHasEnough(); });
-        writer_waits_ = false;
-      }
-      if (fatal_ || ready_ == 0) return;
+      cv_.wait(lock, [&] {
+        return fatal_ || extracted_.count(next_write_) > 0 ||
+               (reading_done_ && pending_.empty() && next_write_ == next_read_);
+      });
+      if (fatal_ || extracted_.count(next_write_) == 0) return;
       std::vector<Extraction> batch;
-      for (size_t at = next_take_; batch.size() < batch_ && extracted_.count(at) > 0; ++at) {
+      for (size_t at = next_write_; batch.size() < batch_ && extracted_.count(at) > 0; ++at) {
         batch.push_back(std::move(extracted_.extract(at).mapped()));
       }
-      next_take_ += batch.size();
-      ready_ -= batch.size();
       lock.unlock();
       std::vector<Result<store::PutOutcome>> outcomes = Store(batch);
       lock.lock();
@@ -177,12 +148,7 @@ class Ingest {
         bytes_in_flight_ -= sizes_.front();
         sizes_.pop_front();
       }
-      if (fatal_) {
-        work_cv_.notify_all();
-        room_cv_.notify_all();
-      } else if (reader_waits_) {
-        room_cv_.notify_one();
-      }
+      cv_.notify_all();
     }
   }
 
@@ -266,16 +232,7 @@ class Ingest {
   const size_t window_;
 
   std::mutex mu_;
-  // Each waits on its own: the reader for room in the window, the workers for
-  // documents, the writer for extractions to store.
-  std::condition_variable room_cv_;
-  std::condition_variable work_cv_;
-  std::condition_variable write_cv_;
-  bool reader_waits_ = false;
-  bool writer_waits_ = false;
-  size_t idle_workers_ = 0;
-  size_t next_take_ = 0;  // the first document the writer has not taken to store
-  size_t ready_ = 0;      // extractions from next_take_ on that are there, in input order
+  std::condition_variable cv_;
   std::deque<std::pair<size_t, Document>> pending_;
   std::map<size_t, Extraction> extracted_;
   size_t next_read_ = 0;
