@@ -32,13 +32,8 @@ struct ExtractionPool::Shared {
 
   const Extract extract;
   std::mutex mu;
-  // The threads wait on `work` for tasks; Run and the destructor wait on `settled`,
-  // which is told only when their wait is over (no task of the run left unfinished,
-  // a thread gone): a wake a task was a wake of every thread.
-  std::condition_variable work;
-  std::condition_variable settled;
+  std::condition_variable cv;
   std::deque<std::shared_ptr<Task>> queue;
-  size_t unfinished = 0;  // tasks of the current run neither done nor given up
   size_t live = 0;  // threads not given up
   size_t given_up = 0;
   bool shutdown = false;
@@ -52,7 +47,7 @@ void ExtractionPool::StartThread(const std::shared_ptr<Shared>& shared) {
 void ExtractionPool::ThreadLoop(std::shared_ptr<Shared> shared, std::shared_ptr<bool> given_up) {
   std::unique_lock lock(shared->mu);
   for (;;) {
-    shared->work.wait(lock, [&] { return shared->shutdown || !shared->queue.empty(); });
+    shared->cv.wait(lock, [&] { return shared->shutdown || !shared->queue.empty(); });
     if (shared->queue.empty()) break;  // shut down
     std::shared_ptr<Task> task = std::move(shared->queue.front());
     shared->queue.pop_front();
@@ -75,12 +70,12 @@ void ExtractionPool::ThreadLoop(std::shared_ptr<Shared> shared, std::shared_ptr<
       task->extraction = std::move(extraction);
       task->error = std::move(error);
       task->state = TaskState::kDone;
-      if (--shared->unfinished == 0) shared->settled.notify_all();
+      shared->cv.notify_all();
     }
     if (*given_up) return;  // another thread has taken this one's place
   }
   --shared->live;
-  shared->settled.notify_all();
+  shared->cv.notify_all();
 }
 
 ExtractionPool::ExtractionPool(Extract extract, unsigned threads)
@@ -92,8 +87,8 @@ ExtractionPool::ExtractionPool(Extract extract, unsigned threads)
 ExtractionPool::~ExtractionPool() {
   std::unique_lock lock(shared_->mu);
   shared_->shutdown = true;
-  shared_->work.notify_all();
-  shared_->settled.wait(lock, [&] { return shared_->live == 0; });
+  shared_->cv.notify_all();
+  shared_->cv.wait(lock, [&] { return shared_->live == 0; });
 }
 
 size_t ExtractionPool::given_up() const {
@@ -110,8 +105,7 @@ void ExtractionPool::Run(std::vector<Job>& jobs, std::chrono::milliseconds deadl
     tasks.push_back(task);
     shared_->queue.push_back(std::move(task));
   }
-  shared_->unfinished += tasks.size();
-  shared_->work.notify_all();
+  shared_->cv.notify_all();
   for (;;) {
     bool finished = true;
     const auto now = std::chrono::steady_clock::now();
@@ -123,7 +117,6 @@ void ExtractionPool::Run(std::vector<Job>& jobs, std::chrono::milliseconds deadl
                       std::chrono::duration<double>(deadline).count());
         task->error = std::string("extraction took longer than ") + seconds + " s";
         *task->thread_given_up = true;
-        --shared_->unfinished;
         --shared_->live;
         ++shared_->given_up;
         StartThread(shared_);
@@ -131,9 +124,7 @@ void ExtractionPool::Run(std::vector<Job>& jobs, std::chrono::milliseconds deadl
       if (task->state == TaskState::kQueued || task->state == TaskState::kRunning) finished = false;
     }
     if (finished) break;
-    // Woken when the last task is done; every 20 ms to look for tasks past the deadline.
-    shared_->settled.wait_for(lock, std::chrono::milliseconds(20),
-                              [&] { return shared_->unfinished == 0; });
+    shared_->cv.wait_for(lock, std::chrono::milliseconds(20));
   }
   for (size_t i = 0; i < jobs.size(); ++i) {
     jobs[i].extraction = std::move(tasks[i]->extraction);
