@@ -25,6 +25,22 @@ struct Token {
 // letters; a non-ASCII character other than the spaces above is one mark.
 void Tokenize(std::string_view text, std::vector<Token>& out);
 
+// Whether `tokens`, Tokenize's cut of `text`, hold a run of digits or a word of at least
+// `shortest` bytes that `wanted` accepts: the number and date readers' test of whether a
+// sentence may hold anything for them, over a cut made already.
+template <typename Wanted>
+bool HoldsDigitsOrWord(std::string_view text, const std::vector<Token>& tokens, size_t shortest,
+                       Wanted wanted) {
+  for (const Token& token : tokens) {
+    if (token.kind == TokenKind::kDigits) return true;
+    if (token.kind == TokenKind::kWord && token.end - token.start >= shortest &&
+        wanted(text.substr(token.start, token.end - token.start))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline char AsciiToLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }

@@ -218,13 +218,10 @@ bool MayContainDate(std::string_view text) {
 }
 
 bool MayContainDate(std::string_view text, const std::vector<Token>& tokens) {
-  for (const Token& token : tokens) {
-    if (token.kind == TokenKind::kDigits) return true;
-    if (token.kind != TokenKind::kWord || token.end - token.start < 3) continue;
-    const Entry* entry = Find(text.substr(token.start, token.end - token.start));
-    if (entry != nullptr && (entry->roles & kCue) != 0) return true;
-  }
-  return false;
+  return word_scan::HoldsDigitsOrWord(text, tokens, 3, [](std::string_view word) {
+    const Entry* entry = Find(word);
+    return entry != nullptr && (entry->roles & kCue) != 0;
+  });
 }
 
 }  // namespace epiwire::dates::internal

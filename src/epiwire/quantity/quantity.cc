@@ -108,12 +108,9 @@ bool MayContainQuantity(std::string_view text) {
 // The same over word_scan::Tokenize's cut of `text` (valid UTF-8): a digit is in a run
 // of digits, and the words are the same runs of letters.
 bool MayContainQuantity(std::string_view text, const std::vector<Token>& tokens) {
-  for (const Token& token : tokens) {
-    if (token.kind == word_scan::TokenKind::kDigits) return true;
-    if (token.kind != word_scan::TokenKind::kWord || token.end - token.start < 3) continue;
-    if (FindNumberWord(text.substr(token.start, token.end - token.start)) != nullptr) return true;
-  }
-  return false;
+  return word_scan::HoldsDigitsOrWord(text, tokens, 3, [](std::string_view word) {
+    return FindNumberWord(word) != nullptr;
+  });
 }
 
 // The scale word a quantity ends with ("lakh" = 100,000, "thousand" = 1,000), or 0.

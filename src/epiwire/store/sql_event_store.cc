@@ -418,8 +418,8 @@ Status SqlEventStore::InsertEventsAndFacts(const std::vector<const Extraction*>&
     return status;
   }
 
-  // The rows go into one vector kept from batch to batch: a batch's is megabytes,
-  // which made anew each time were a few percent of the writer's time in page faults.
+  // The rows go into one vector kept from batch to batch (a batch's is megabytes), each
+  // event's appended in place: a vector an event, moved in, was 3% of this function.
   std::vector<Value>& values = event_values_;
   values.clear();
   values.reserve(event_count * (EventColumnCount() + 1));

@@ -126,10 +126,11 @@ class SqlEventStore final : public EventStore {
   template <typename T, typename Body>
   Result<T> InTransaction(Body body);
 
-  std::unique_ptr<SqlConnection> db_;
-  const std::string url_;
   // ANALYZE when the store has grown enough since the statistics were last made.
   Status MaybeUpdateStatistics();
+
+  std::unique_ptr<SqlConnection> db_;
+  const std::string url_;
   int64_t events_written_ = 0;  // by this connection, for the planner's statistics
   std::vector<Value> event_values_;  // a batch's event rows (InsertEventsAndFacts)
   // The batch statements, made once per store (their texts depend on the engine).
