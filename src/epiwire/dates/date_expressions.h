@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "epiwire/base/script_scan.h"
 #include "epiwire/base/word_scan.h"
 #include "epiwire/model/date.h"
 
@@ -49,6 +50,10 @@ class DateGrammar;  // date_grammar.h: how one language writes dates
 // reading above. Thread-safe; `grammar` must outlive the call.
 std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> published,
                                    const DateGrammar* grammar);
+// The same over `tokens`, script_scan::Tokenize's cut of `text` (kept from reading its
+// quantities). `grammar` must not be null.
+std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> published,
+                                   const DateGrammar& grammar, const script_scan::Tokens& tokens);
 
 // Finds a publication date in free text ("Published: April 8, 2020", "08 Apr 2020 10:00"),
 // used to infer `published` when no one gave it. nullopt when none.

@@ -18,6 +18,7 @@
 // "s 19.02.2019 po 11.03.2019"); a day number alone may open one ("du 3 au 5 mars").
 // Words after a core may turn it into "since" or "until" ("1 yue yi lai", "... wei zhi").
 #include <algorithm>
+#include <vector>
 
 #include "epiwire/base/phrase_table.h"
 #include "epiwire/base/script_scan.h"
@@ -49,7 +50,8 @@ class LangReader {
         numbers_(grammar.numbers()),
         v_(view),
         index_(lex_.phrases, view),
-        published_(published) {
+        published_(published),
+        counts_(view.size()) {
     slot_ = [this](const ScriptView&, size_t i, size_t& last, int64_t& value) {
       return ReadCount(i, last, value);
     };
@@ -67,7 +69,9 @@ class LangReader {
   }
   const DateEntry& Entry(const Hit& hit) const { return lex_.entries[hit.payload]; }
 
+  // The count at token i, read once: every phrase with a slot asks at every token.
   bool ReadCount(size_t i, size_t& last, int64_t& value) const;
+  bool ReadCountOnce(size_t i, size_t& last, int64_t& value) const;
   int DayNumber(size_t i) const;
   int YearNumber(size_t i) const;
   size_t SkipYearWord(size_t k) const;
@@ -92,9 +96,28 @@ class LangReader {
   const PhraseTable::Index index_;
   std::optional<Date> published_;
   PhraseTable::SlotReader slot_;
+  struct Count {
+    enum class State : unsigned char { kUnread, kNone, kRead } state = State::kUnread;
+    size_t last = 0;
+    int64_t value = 0;
+  };
+  mutable std::vector<Count> counts_;  // by token
 };
 
 bool LangReader::ReadCount(size_t i, size_t& last, int64_t& value) const {
+  if (i >= counts_.size()) return ReadCountOnce(i, last, value);
+  Count& count = counts_[i];
+  if (count.state == Count::State::kUnread) {
+    count.state = ReadCountOnce(i, count.last, count.value) ? Count::State::kRead
+                                                            : Count::State::kNone;
+  }
+  if (count.state == Count::State::kNone) return false;
+  last = count.last;
+  value = count.value;
+  return true;
+}
+
+bool LangReader::ReadCountOnce(size_t i, size_t& last, int64_t& value) const {
   if (v_.Digits(i)) {
     value = v_.DigitValue(i);
     last = i;
@@ -529,8 +552,13 @@ std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> pu
   if (grammar == nullptr) return FindDates(text, published);
   script_scan::Tokens tokens;
   script_scan::Tokenize(text, tokens);
+  return FindDates(text, published, *grammar, tokens);
+}
+
+std::vector<DateMention> FindDates(std::string_view text, std::optional<Date> published,
+                                   const DateGrammar& grammar, const script_scan::Tokens& tokens) {
   const script_scan::ScriptView view(text, tokens);
-  const internal::LangReader reader(*grammar, view, published);
+  const internal::LangReader reader(grammar, view, published);
   return internal::CollectMentions(reader, view.size());
 }
 

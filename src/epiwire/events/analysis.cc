@@ -402,9 +402,16 @@ const std::vector<DateRef>& SentenceView::Dates() const {
   dates_.emplace();
   const std::string_view sentence_text =
       document.substr(sentence.start, sentence.end - sentence.start);
-  const bool scanned_here = date_grammar == nullptr && !scanned.empty();
-  for (dates::DateMention d : scanned_here ? dates::FindDates(sentence_text, published, scanned)
-                                           : dates::FindDates(sentence_text, published, date_grammar)) {
+  std::vector<dates::DateMention> found;
+  if (date_grammar == nullptr) {
+    found = scanned.empty() ? dates::FindDates(sentence_text, published)
+                            : dates::FindDates(sentence_text, published, scanned);
+  } else {
+    found = script_scanned.list.empty()
+                ? dates::FindDates(sentence_text, published, date_grammar)
+                : dates::FindDates(sentence_text, published, *date_grammar, script_scanned);
+  }
+  for (dates::DateMention d : found) {
     d.start += sentence.start;
     d.end += sentence.start;
     dates_->push_back(DateRef{{TokenAt(d.start), TokenAt(d.end)}, d});
@@ -513,7 +520,9 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     word_scan::Tokenize(sentence_text, view.scanned);
     quantities = quantity::FindQuantities(sentence_text, view.scanned);
   } else if (number) {
-    quantities = quantity::FindQuantities(sentence_text, lexicon.numbers());
+    // The other languages: the cut is kept for the dates as well.
+    script_scan::Tokenize(sentence_text, view.script_scanned);
+    quantities = quantity::FindQuantities(sentence_text, view.script_scanned, *lexicon.numbers());
   }
   for (quantity::Quantity q : quantities) {
     q.start += sentence.start;

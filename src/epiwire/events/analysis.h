@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "epiwire/base/script_scan.h"
 #include "epiwire/base/word_scan.h"
 #include "epiwire/dates/date_expressions.h"
 #include "epiwire/events/lexicon.h"
@@ -133,6 +134,8 @@ struct SentenceView {
   // The sentence as the English number and date readers cut it (word_scan), kept when
   // its quantities were read so that its dates are read from the same cut; else empty.
   std::vector<word_scan::Token> scanned;
+  // The same for the other languages: script_scan's cut, kept when quantities were read.
+  script_scan::Tokens script_scanned;
 
  private:
   mutable std::optional<std::vector<DateRef>> dates_;

@@ -40,10 +40,15 @@ bool JoinsParts(const internal::NumberLexicon& lexicon, std::string_view text,
 
 std::vector<Quantity> FindQuantities(std::string_view text, const NumberGrammar* grammar) {
   if (grammar == nullptr) return FindQuantities(text);
-  const internal::NumberLexicon& lexicon = grammar->lexicon();
-  std::vector<Quantity> found;
   Tokens tokens;
   script_scan::Tokenize(text, tokens);
+  return FindQuantities(text, tokens, *grammar);
+}
+
+std::vector<Quantity> FindQuantities(std::string_view text, const Tokens& tokens,
+                                     const NumberGrammar& grammar) {
+  const internal::NumberLexicon& lexicon = grammar.lexicon();
+  std::vector<Quantity> found;
   const ScriptView view(text, tokens);
   const script_scan::PhraseTable::Index index(lexicon.phrases, view);
   size_t first_free = 0;

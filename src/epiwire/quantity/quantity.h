@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "epiwire/base/script_scan.h"
 #include "epiwire/base/word_scan.h"
 #include "epiwire/model/event.h"
 
@@ -53,6 +54,10 @@ std::optional<int64_t> ParseNumber(std::string_view text);
 // numerals included; a day before a month ("8 aprelya", "4 yue 8 ri") and a time ("24 shi") are
 // no quantities; "2020 nian" is a year. Thread-safe; `grammar` must outlive the call.
 std::vector<Quantity> FindQuantities(std::string_view text, const NumberGrammar* grammar);
+// The same over `tokens`, script_scan::Tokenize's cut of `text`: for a caller that keeps
+// the cut (to read its dates). `grammar` must not be null.
+std::vector<Quantity> FindQuantities(std::string_view text, const script_scan::Tokens& tokens,
+                                     const NumberGrammar& grammar);
 std::optional<int64_t> ParseNumber(std::string_view text, const NumberGrammar* grammar);
 
 // The number at the very start of `text` (no hedge before it; a Chinese numeral needs
