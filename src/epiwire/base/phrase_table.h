@@ -98,6 +98,9 @@ class PhraseTable {
     return Longest(view, Index(*this, view), i, slot, accept);
   }
 
+  // Whether some phrase starts with a slot ("# jours"): then a phrase may start at any
+  // token where the caller reads a count.
+  bool HasSlotFirst() const { return !slot_first_.empty(); }
   bool empty() const { return size_ == 0; }
   size_t max_tokens() const { return max_tokens_; }
 

@@ -68,6 +68,14 @@ class LangReader {
     });
   }
   const DateEntry& Entry(const Hit& hit) const { return lex_.entries[hit.payload]; }
+  // Whether a date may start at token i: every reading starts with digits or a phrase of
+  // the lexicon, and most tokens of a sentence hold neither.
+  bool MayStartAt(size_t i) const {
+    size_t last = 0;
+    int64_t value = 0;
+    return v_.Digits(i) || index_.At(i) != nullptr ||
+           (lex_.phrases.HasSlotFirst() && ReadCount(i, last, value));
+  }
 
   // The count at token i, read once: every phrase with a slot asks at every token.
   bool ReadCount(size_t i, size_t& last, int64_t& value) const;
@@ -454,6 +462,7 @@ Core LangReader::RangeAfter(const Core& first) const {
 }
 
 std::optional<DateMention> LangReader::MentionAt(size_t i, size_t& last) const {
+  if (!MayStartAt(i)) return std::nullopt;
   Core core;
   DateRole role = DateRole::kPlain;
   size_t core_at = i;
