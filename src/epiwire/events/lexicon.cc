@@ -12,6 +12,7 @@
 #include "epiwire/base/fold.h"
 #include "epiwire/base/stem.h"
 #include "epiwire/base/utf8.h"
+#include "epiwire/base/word_memo.h"
 
 namespace epiwire::events {
 namespace {
@@ -156,9 +157,8 @@ uint32_t Lexicon::StemmedWordId(std::string_view lower) const {
   // stemmed, per lexicon, forgetting them all when there are many.
   struct Cache {
     uint64_t serial = 0;
-    std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> ids;
+    WordMemo<uint32_t> ids;
   };
-  constexpr size_t kMaxCached = size_t{1} << 16;
   thread_local std::vector<Cache> caches;
   Cache* cache = nullptr;
   for (Cache& c : caches) {
@@ -169,12 +169,10 @@ uint32_t Lexicon::StemmedWordId(std::string_view lower) const {
     cache = &caches.emplace_back();
     cache->serial = serial_;
   }
-  if (const auto hit = cache->ids.find(lower); hit != cache->ids.end()) return hit->second;
-  const auto found = vocabulary_.find(WordKey(lower));
-  const uint32_t id = found != vocabulary_.end() ? found->second : kNoWord;
-  if (cache->ids.size() >= kMaxCached) cache->ids.clear();
-  cache->ids.emplace(std::string(lower), id);
-  return id;
+  return cache->ids.Get(lower, [this](std::string_view word) {
+    const auto found = vocabulary_.find(WordKey(word));
+    return found != vocabulary_.end() ? found->second : kNoWord;
+  });
 }
 
 std::vector<uint32_t> Lexicon::WordIds(const std::vector<text::Token>& tokens) const {

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "epiwire/base/word_memo.h"
+
 namespace epiwire::gazetteer {
 namespace {
 
@@ -112,17 +114,11 @@ bool CyrillicMatcher::IsCyrillicWord(size_t i) const {
   return i < tokens_.size() && StartsCyrillic(text_, tokens_[i]);
 }
 
-// The stem of Cyrillic word token i (StemWord), computed once per text.
+// The stem of Cyrillic word token i (StemWord), computed once per word and thread:
+// each capitalised word asks for the stems of the words after it.
 const std::string& CyrillicMatcher::StemOf(size_t i) const {
-  if (stems_.empty()) {
-    stems_.resize(tokens_.size());
-    stemmed_.resize(tokens_.size(), false);
-  }
-  if (!stemmed_[i]) {
-    stems_[i] = StemWord(Text(i));
-    stemmed_[i] = true;
-  }
-  return stems_[i];
+  thread_local WordMemo<std::string> stems;
+  return stems.Get(Text(i), StemWord);
 }
 
 // The place noun of Cyrillic word token i (place_nouns.tsv), or nullptr.
@@ -194,7 +190,11 @@ bool CyrillicMatcher::MatchAt(size_t first, Candidate& out, size_t& next) const 
     const size_t last_word = words[n - 1];
     std::vector<NameEntry> readings;
     std::string key;
-    for (const std::string& stem : NameStemCandidates(Text(last_word), n > 1)) {
+    thread_local WordMemo<std::vector<std::string>> candidates[2];  // by n > 1
+    for (const std::string& stem :
+         candidates[n > 1].Get(Text(last_word), [n](std::string_view word) {
+           return NameStemCandidates(word, n > 1);
+         })) {
       key = prefixes[n - 1] + stem;
       readings = t_.Readings(key);
       if (!readings.empty()) break;

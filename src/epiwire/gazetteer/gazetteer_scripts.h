@@ -77,8 +77,6 @@ class CyrillicMatcher {
   const GazetteerTables& t_;
   std::string_view text_;
   const std::vector<Token>& tokens_;
-  mutable std::vector<std::string> stems_;
-  mutable std::vector<bool> stemmed_;
 };
 
 }  // namespace epiwire::gazetteer
