@@ -54,6 +54,12 @@ std::vector<Quantity> FindQuantities(std::string_view text, const Tokens& tokens
   size_t first_free = 0;
   int64_t ending_scale = 0;
   for (size_t i = 0; i < view.size();) {
+    // Every reading starts with digits or a phrase of the lexicon at this token, or is
+    // ruled out by one starting at the token before: most tokens have none of them.
+    if (!view.Digits(i) && index.At(i) == nullptr && (i == 0 || index.At(i - 1) == nullptr)) {
+      ++i;
+      continue;
+    }
     const LangMatch m = internal::ReadNumber(lexicon, view, index, i, false);
     if (!m.accepted) {
       i = std::max(i, m.last) + 1;
