@@ -266,6 +266,13 @@ uint64_t AsciiWordBytes(uint64_t word) {
   return in('0', '9') | in('A', 'Z') | in('a', 'z');
 }
 
+// How many bytes of `highs` have their high bit set (no other bit may be): a multiply
+// adds the eight 0/1 bytes into the top one. std::popcount is a library call on the
+// x86-64 baseline, which has no popcnt instruction.
+size_t CountHighBits(uint64_t highs) {
+  return static_cast<size_t>(((highs >> 7) * 0x0101010101010101ULL) >> 56);
+}
+
 }  // namespace
 
 size_t CountWords(std::string_view input) {
@@ -284,7 +291,7 @@ size_t CountWords(std::string_view input) {
     if (chunk & kHighs) break;
     const uint64_t word = AsciiWordBytes(chunk);
     const uint64_t before = (word << 8) | (in_word ? 0x80 : 0);
-    words += static_cast<size_t>(std::popcount(word & ~before));
+    words += CountHighBits(word & ~before);
     in_word = (word >> 63) & 1;
   }
   for (; i < input.size(); ++i) {
