@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "epiwire/base/status.h"
+#include "epiwire/base/word_memo.h"
 #include "epiwire/dates/date_grammar.h"
 #include "epiwire/model/event.h"
 #include "epiwire/model/place.h"
@@ -250,16 +251,7 @@ class Lexicon {
     // The longest phrase at i (the first of equals), or null.
     const Phrase* Longest(const std::vector<uint32_t>& ids, size_t i) const;
   };
-  // FNV-1a, inline: the words looked up are a few bytes long, and the library's hash (a
-  // call, made for long keys) was most of the cost of a token's look-up.
-  struct TransparentHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const {
-      uint64_t hash = 14695981039346656037ull;
-      for (const char c : s) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-      return static_cast<size_t>(hash);
-    }
-  };
+  using TransparentHash = WordHash;
   // The word ids of a phrase tokenised like sentences ("covid-19" one token, "bird flu"
   // two), adding new words to the vocabulary.
   std::vector<uint32_t> PhraseWords(std::string_view phrase);
