@@ -17,6 +17,8 @@
 #include <thread>
 #include <tuple>
 
+#include "epiwire/store/sql_connection.h"
+
 // Filters are written with designated initializers that name only what they set.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
@@ -1057,6 +1059,20 @@ TEST(EventStoreOpen, ANewSqliteStoreHas16KbPagesAndAnOldOneKeepsItsOwn) {
   EXPECT_TRUE(opened.value()->CountDocuments().ok());
   opened.value().reset();
   EXPECT_EQ(page_size(old.Url().substr(7)), 4096);
+}
+
+// A SQLite connection reads the file through a memory map rather than copying each
+// page it reads into its own cache.
+TEST(EventStoreOpen, ASqliteConnectionReadsThroughAMemoryMap) {
+  SqliteBackend backend;
+  ASSERT_TRUE(EventStore::Open(backend.Url()).ok());
+  auto connection = internal::OpenSqlite(backend.Url().substr(7));
+  ASSERT_TRUE(connection.ok()) << connection.status().message();
+  auto rows = connection.value()->Query("PRAGMA mmap_size", {});
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  ASSERT_EQ(rows->size(), 1u);
+  ASSERT_TRUE(rows.value()[0][0].has_value());
+  EXPECT_GE(std::stoll(*rows.value()[0][0]), int64_t{1} << 30);
 }
 
 TEST(EventStoreOpen, AnInMemoryStoreHasNoOtherConnection) {

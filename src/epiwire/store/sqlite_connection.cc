@@ -230,10 +230,13 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   // journal_mode answers with a row; in-memory databases keep "memory". A new
   // database gets 16 KB pages (an existing one keeps its own): each commit writes its
   // pages to the log one system call a page, and an ingest with 4 KB pages took a
-  // tenth longer.
+  // tenth longer. Reads go through a memory map of the file (up to 1 GiB): a reader
+  // otherwise copies each page it reads into its own 2 MB cache with a system call,
+  // and a page deep in the event list (900,000 index entries stepped over, 6 MB of
+  // pages) spent most of its 17 ms doing so. Writes still go through the log.
   Status status = connection->Execute(
       "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-      "PRAGMA foreign_keys=OFF;");
+      "PRAGMA foreign_keys=OFF; PRAGMA mmap_size=1073741824;");
   if (!status.ok()) return status;
   return std::unique_ptr<SqlConnection>(std::move(connection));
 }
