@@ -28,11 +28,15 @@ ApiResponse Ok(const json& value) { return ApiResponse{200, Dump(value)}; }
 // {"<name>": [the first `limit` items], "limit", "offset", "has_more"}: the store
 // is asked for one item more than the page, which tells whether there is a next.
 // Items are written as they are added.
+// Given a sink, the page is sent in pieces of about kPieceBytes, each cut after a
+// whole item (so that no UTF-8 character is cut either).
 class PageWriter {
  public:
-  PageWriter(std::string_view name, size_t limit, size_t offset)
-      : w_(body_), limit_(limit), offset_(offset) {
-    body_.reserve(64 + 900 * std::min<size_t>(limit, 5000));
+  static constexpr size_t kPieceBytes = size_t{64} << 10;
+
+  PageWriter(std::string_view name, size_t limit, size_t offset, const BodySink* sink = nullptr)
+      : w_(body_), limit_(limit), offset_(offset), sink_(sink) {
+    body_.reserve(sink_ != nullptr ? 2 * kPieceBytes : 64 + 900 * std::min<size_t>(limit, 5000));
     w_.Open('{');
     w_.Key(name);
     w_.Open('[');
@@ -41,7 +45,9 @@ class PageWriter {
   PageWriter& operator=(const PageWriter&) = delete;
   template <typename Item, typename WriteItem>
   void Add(const Item& item, WriteItem write_item) {
-    if (added_++ < limit_) write_item(w_, item);
+    if (added_++ >= limit_ || !sent_) return;
+    write_item(w_, item);
+    if (sink_ != nullptr && body_.size() >= kPieceBytes) Send();
   }
   ApiResponse Finish() {
     w_.Close(']');
@@ -52,14 +58,26 @@ class PageWriter {
     w_.Key("has_more");
     w_.Bool(added_ > limit_);
     w_.Close('}');
+    if (sink_ != nullptr) {
+      Send();
+      return ApiResponse{sent_ ? 200 : 500, {}};
+    }
     return ApiResponse{200, FinishJson(std::move(body_))};
   }
 
  private:
+  void Send() {
+    body_ = FinishJson(std::move(body_));
+    sent_ = (*sink_)(body_);
+    body_.clear();
+  }
+
   std::string body_;
   output::JsonWriter w_;
   size_t limit_;
   size_t offset_;
+  const BodySink* sink_;  // null: the page is answered whole
+  bool sent_ = true;      // false once the sink has refused a piece
   size_t added_ = 0;
 };
 
@@ -132,15 +150,20 @@ ApiResponse Api::Events(const QueryParams& params) {
   if (!filter.ok()) return Error(400, filter.status().message());
   const size_t limit = filter->limit;
   filter->limit = limit + 1;  // one more tells whether there is a next page
-  PageWriter page("events", limit, filter->offset);
-  Status status = [&] {
-    auto store = stores_.Acquire();
-    return store->ForEachEvent(filter.value(), [&](const store::StoredEvent& event) {
-      page.Add(event, WriteStoredEvent);
-    });
-  }();
-  if (!status.ok()) return StoreError(status);
-  return page.Finish();
+  const auto write = [this, limit, filter = filter.value()](const BodySink* sink) {
+    PageWriter page("events", limit, filter.offset, sink);
+    Status status = [&] {
+      auto store = stores_.Acquire();
+      return store->ForEachEvent(filter, [&](const store::StoredEvent& event) {
+        page.Add(event, WriteStoredEvent);
+      });
+    }();
+    return status.ok() ? page.Finish() : StoreError(status);
+  };
+  if (limit < kStreamedPageFrom) return write(nullptr);
+  ApiResponse streamed;
+  streamed.stream = [write](const BodySink& send) { return write(&send).status == 200; };
+  return streamed;
 }
 
 ApiResponse Api::Facts(const QueryParams& params) {

@@ -12,6 +12,8 @@
 #include <mutex>
 #include <semaphore>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "epiwire/serve/query.h"
@@ -20,10 +22,26 @@
 
 namespace epiwire::serve {
 
+// Sends a piece of a body written in pieces; false when the client is gone.
+using BodySink = std::function<bool(std::string_view piece)>;
+
 struct ApiResponse {
+  ApiResponse() = default;
+  ApiResponse(int status_code, std::string json) : status(status_code), body(std::move(json)) {}
+
   int status = 200;
   std::string body;  // JSON
+  // Set instead of `body` for a long list: the body is written in pieces, each sent
+  // as it is made, so that the client reads the first items while the last are read
+  // from the store. Sent with a 200 before the store is read: it returns false when
+  // the answer failed part way (the store, or the client gone), and the server then
+  // ends the body early, which the client sees as an incomplete answer.
+  std::function<bool(const BodySink& send)> stream;
 };
+
+// A page of more events than this is streamed (ApiResponse::stream); smaller pages,
+// a few hundred KB at most, are answered whole, a store failure with a 500.
+inline constexpr size_t kStreamedPageFrom = 1000;
 
 // Facts read for one aggregate request (series, alerts, routes, places) at most.
 inline constexpr size_t kMaxScannedFacts = 200000;

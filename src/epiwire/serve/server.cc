@@ -32,10 +32,24 @@ constexpr const char* kSecurityPolicy =
 // Packages of node_modules that /vendor/ may serve.
 constexpr std::string_view kVendorPackages[] = {"d3", "topojson-client", "world-atlas"};
 
-// The body is moved, not copied: a page of 5,000 events is 3 MB.
+// The body is moved, not copied: a page of 5,000 events is 3 MB. A streamed one
+// goes out in chunks as it is written; when it fails part way the provider's false
+// makes httplib close the connection before the last chunk.
 void SendJson(httplib::Response& res, ApiResponse answer) {
   res.status = answer.status;
   res.set_header("Cache-Control", "no-store");
+  if (answer.stream) {
+    res.set_chunked_content_provider(
+        "application/json",
+        [stream = std::move(answer.stream)](size_t /*offset*/, httplib::DataSink& sink) {
+          const bool whole = stream([&](std::string_view piece) {
+            return sink.write(piece.data(), piece.size());
+          });
+          if (whole) sink.done();
+          return whole;
+        });
+    return;
+  }
   res.set_header("Content-Type", "application/json");
   res.body = std::move(answer.body);
 }

@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "epiwire/serve/api.h"
 #include "epiwire/serve/query.h"
 #include "epiwire/serve/static_files.h"
 #include "epiwire/serve/store_pool.h"
@@ -725,8 +726,13 @@ namespace {
 // A raw loopback connection, for clients that misbehave on purpose.
 class RawClient {
  public:
-  explicit RawClient(int port) {
+  // `receive_buffer`: the socket's receive buffer in bytes (0: the system's), small
+  // for a client that takes an answer slowly.
+  explicit RawClient(int port, int receive_buffer = 0) {
     fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    if (receive_buffer > 0) {
+      setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
+    }
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(static_cast<uint16_t>(port));
@@ -876,6 +882,104 @@ TEST(ServerAbuseTest, AnAnswerThatWaitedLongerThanTheTimeoutForTheStoreIsStillSe
   const json body = json::parse(res->body, nullptr, false);
   ASSERT_TRUE(body.is_object()) << res->body.substr(0, 200);
   EXPECT_EQ(body["events"].size(), 5000u);
+}
+
+// A store of `total` events, ids 1 to total, each quoting a sentence with a
+// character of two bytes; or one whose every read fails.
+class NumberedStore : public FakeStore {
+ public:
+  explicit NumberedStore(size_t total, bool fails = false, size_t padding = 0)
+      : total_(total), fails_(fails), padding_(padding) {}
+  Result<std::vector<store::StoredEvent>> Events(const store::EventFilter& filter) override {
+    if (fails_) return Status::IoError("the disk went away");
+    std::vector<store::StoredEvent> events;
+    for (size_t i = filter.offset; i < total_ && events.size() < filter.limit; ++i) {
+      store::StoredEvent& stored = events.emplace_back();
+      stored.id = static_cast<int64_t>(i) + 1;
+      stored.document_id = "numbered";
+      stored.event_index = static_cast<int>(i);
+      stored.event.count = static_cast<int64_t>(i);
+      stored.event.evidence.quote =
+          "Caf\u00e9 number " + std::to_string(i) + " counted its cases." + std::string(padding_, '.');
+    }
+    return events;
+  }
+
+ private:
+  size_t total_;
+  bool fails_;
+  size_t padding_;  // bytes added to each quote
+};
+
+// A long page goes out in chunks as it is written; it holds what the short pages
+// over the same events hold, and a short page is sent whole with its length.
+TEST(ServerStreamTest, ALongPageIsStreamedAndHoldsWhatShortPagesHold) {
+  NumberedStore store(2 * kStreamedPageFrom + 10);
+  RunningServer running(store, PortZero());
+  httplib::Client client("127.0.0.1", running.port());
+  const auto page = [&](size_t limit, size_t offset) {
+    const std::string path =
+        "/api/events?limit=" + std::to_string(limit) + "&offset=" + std::to_string(offset);
+    httplib::Result res = client.Get(path.c_str());
+    EXPECT_TRUE(res) << path;
+    if (!res) return std::make_pair(std::string(), json());
+    EXPECT_EQ(res->status, 200) << path;
+    return std::make_pair(res->get_header_value("Transfer-Encoding"),
+                          json::parse(res->body, nullptr, false));
+  };
+  const auto [long_encoding, long_page] = page(2 * kStreamedPageFrom, 0);
+  EXPECT_EQ(long_encoding, "chunked");
+  ASSERT_TRUE(long_page.is_object());
+  ASSERT_EQ(long_page["events"].size(), 2 * kStreamedPageFrom);
+  EXPECT_EQ(long_page["has_more"], true);
+  EXPECT_EQ(long_page["limit"], 2 * kStreamedPageFrom);
+  const auto [first_encoding, first] = page(kStreamedPageFrom - 1, 0);
+  const auto [second_encoding, second] = page(kStreamedPageFrom - 1, kStreamedPageFrom - 1);
+  EXPECT_EQ(first_encoding, "") << "a short page is sent with its length";
+  ASSERT_EQ(first["events"].size(), kStreamedPageFrom - 1);
+  ASSERT_EQ(second["events"].size(), kStreamedPageFrom - 1);
+  for (size_t i = 0; i < 2 * (kStreamedPageFrom - 1); ++i) {
+    const json& expected =
+        i < kStreamedPageFrom - 1 ? first["events"][i] : second["events"][i - kStreamedPageFrom + 1];
+    ASSERT_EQ(long_page["events"][i], expected) << "event " << i;
+  }
+  EXPECT_EQ(long_page["events"][5]["evidence"]["quote"], "Caf\u00e9 number 5 counted its cases.");
+}
+
+// A store that fails: a short page is a 500 with the reason; a streamed page has
+// sent its 200 already, so the answer is cut short and the client sees no whole body.
+TEST(ServerStreamTest, AStoreFailureCutsAStreamedPageShort) {
+  NumberedStore store(10, /*fails=*/true);
+  RunningServer running(store, PortZero());
+  httplib::Client client("127.0.0.1", running.port());
+  httplib::Result short_page = client.Get("/api/events?limit=10");
+  ASSERT_TRUE(short_page);
+  EXPECT_EQ(short_page->status, 500);
+  EXPECT_NE(short_page->body.find("the disk went away"), std::string::npos) << short_page->body;
+  httplib::Result long_page =
+      client.Get(("/api/events?limit=" + std::to_string(kStreamedPageFrom)).c_str());
+  EXPECT_FALSE(long_page) << "status " << long_page->status << ": " << long_page->body;
+}
+
+// A client that asks for a long (streamed) page and never reads it holds its worker
+// for the answer time only, counted while the server waits for it to read; then it
+// is cut off and the worker serves others.
+TEST(ServerAbuseTest, AClientThatDoesNotTakeALongAnswerIsCutOff) {
+  NumberedStore store(5000, /*fails=*/false, /*padding=*/2000);  // 10 MB, more than sockets hold
+  RunningServer running(store, Small(1, 1));
+  RawClient reluctant(running.port(), /*receive_buffer=*/4096);
+  const auto started = std::chrono::steady_clock::now();
+  ASSERT_TRUE(reluctant.Send("GET /api/events?limit=5000 HTTP/1.1\r\nHost: here\r\n\r\n"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // its worker is sending now
+  httplib::Client other("127.0.0.1", running.port());
+  other.set_read_timeout(10, 0);
+  httplib::Result res = other.Get("/api/health");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4));
+  const std::string taken = reluctant.ReadToEnd();
+  EXPECT_EQ(StatusOf(taken), 200) << taken.substr(0, 200);
+  EXPECT_FALSE(taken.ends_with("\r\n0\r\n\r\n")) << "the answer was cut, not finished";
 }
 
 TEST(ServerAbuseTest, PipelinedRequestsAreAllAnswered) {
