@@ -12,8 +12,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <exception>
 #include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "epiwire/base/file.h"
@@ -32,9 +37,58 @@ constexpr const char* kSecurityPolicy =
 // Packages of node_modules that /vendor/ may serve.
 constexpr std::string_view kVendorPackages[] = {"d3", "topojson-client", "world-atlas"};
 
-// The body is moved, not copied: a page of 5,000 events is 3 MB. A streamed one
-// goes out in chunks as it is written; when it fails part way the provider's false
-// makes httplib close the connection before the last chunk.
+// The pieces of a streamed answer, from the thread that writes them to the one that
+// sends them.
+class Pieces {
+ public:
+  // False once the sender has given up (the client is gone).
+  bool Push(std::string_view piece) {
+    std::lock_guard lock(mutex_);
+    if (abandoned_) return false;
+    queue_.emplace_back(piece);
+    ready_.notify_one();
+    return true;
+  }
+  void Finish(bool whole) {
+    std::lock_guard lock(mutex_);
+    finished_ = true;
+    whole_ = whole;
+    ready_.notify_one();
+  }
+  // The next piece; nullopt once the writer has finished and all were taken.
+  std::optional<std::string> Pop() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return !queue_.empty() || finished_; });
+    if (queue_.empty()) return std::nullopt;
+    std::string piece = std::move(queue_.front());
+    queue_.pop_front();
+    return piece;
+  }
+  void Abandon() {
+    std::lock_guard lock(mutex_);
+    abandoned_ = true;
+    queue_.clear();
+  }
+  bool whole() const {
+    std::lock_guard lock(mutex_);
+    return finished_ && whole_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::string> queue_;
+  bool finished_ = false;
+  bool whole_ = false;
+  bool abandoned_ = false;
+};
+
+// The body is moved, not copied: a page of 5,000 events is 3 MB. A streamed one is
+// written by a thread of its own while this one sends each piece as it comes: the
+// client reads the first events while the last are read, and the store is never
+// held waiting for a slow client (the pieces wait here instead: a page at most).
+// When it fails part way, the provider's false makes httplib close the connection
+// before the last chunk.
 void SendJson(httplib::Response& res, ApiResponse answer) {
   res.status = answer.status;
   res.set_header("Cache-Control", "no-store");
@@ -42,11 +96,21 @@ void SendJson(httplib::Response& res, ApiResponse answer) {
     res.set_chunked_content_provider(
         "application/json",
         [stream = std::move(answer.stream)](size_t /*offset*/, httplib::DataSink& sink) {
-          const bool whole = stream([&](std::string_view piece) {
-            return sink.write(piece.data(), piece.size());
+          Pieces pieces;
+          std::thread writer([&] {
+            pieces.Finish(stream([&](std::string_view piece) { return pieces.Push(piece); }));
           });
-          if (whole) sink.done();
-          return whole;
+          bool sent = true;
+          while (std::optional<std::string> piece = pieces.Pop()) {
+            if (!sink.write(piece->data(), piece->size())) {
+              sent = false;
+              pieces.Abandon();
+            }
+          }
+          writer.join();
+          sent = sent && pieces.whole();
+          if (sent) sink.done();
+          return sent;
         });
     return;
   }

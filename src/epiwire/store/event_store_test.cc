@@ -1062,17 +1062,22 @@ TEST(EventStoreOpen, ANewSqliteStoreHas16KbPagesAndAnOldOneKeepsItsOwn) {
 }
 
 // A SQLite connection reads the file through a memory map rather than copying each
-// page it reads into its own cache.
-TEST(EventStoreOpen, ASqliteConnectionReadsThroughAMemoryMap) {
+// page it reads into its own cache; one that writes reads through its cache.
+TEST(EventStoreOpen, ASqliteReaderReadsThroughAMemoryMapAndAWriterDoesNot) {
   SqliteBackend backend;
   ASSERT_TRUE(EventStore::Open(backend.Url()).ok());
   auto connection = internal::OpenSqlite(backend.Url().substr(7));
   ASSERT_TRUE(connection.ok()) << connection.status().message();
-  auto rows = connection.value()->Query("PRAGMA mmap_size", {});
-  ASSERT_TRUE(rows.ok()) << rows.status().message();
-  ASSERT_EQ(rows->size(), 1u);
-  ASSERT_TRUE(rows.value()[0][0].has_value());
-  EXPECT_GE(std::stoll(*rows.value()[0][0]), int64_t{1} << 30);
+  const auto mmap_size = [&]() -> int64_t {
+    auto rows = connection.value()->Query("PRAGMA mmap_size", {});
+    EXPECT_TRUE(rows.ok()) << rows.status().message();
+    if (!rows.ok() || rows->size() != 1 || !rows.value()[0][0]) return -1;
+    return std::stoll(*rows.value()[0][0]);
+  };
+  EXPECT_GE(mmap_size(), int64_t{1} << 30);
+  ASSERT_TRUE(connection.value()->BeginWrite().ok());
+  EXPECT_EQ(mmap_size(), 0);
+  EXPECT_TRUE(connection.value()->Execute("ROLLBACK").ok());
 }
 
 TEST(EventStoreOpen, AnInMemoryStoreHasNoOtherConnection) {

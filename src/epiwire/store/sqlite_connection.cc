@@ -124,9 +124,12 @@ class SqliteConnection final : public SqlConnection {
     // A connection that writes gets room for the indexes it updates: with
     // SQLite's 2 MB page cache an ingest spilled and re-read index pages (a
     // quarter of its time); checkpoints every 40 MB of log (2,500 pages of 16 KB)
-    // rather than 4 MB copy each hot page back less often.
+    // rather than 4 MB copy each hot page back less often. It reads through its cache,
+    // not the memory map readers use: a page it changes is copied out of the map
+    // first, and the map's page faults made an ingest of 100,000 documents slower.
     if (!writer_) {
-      Status tuned = Execute("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=2500;");
+      Status tuned =
+          Execute("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=2500; PRAGMA mmap_size=0;");
       if (!tuned.ok()) return tuned;
       writer_ = true;
     }
