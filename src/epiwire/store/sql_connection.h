@@ -107,6 +107,10 @@ class SqlConnection {
   // The clause that locks the rows a SELECT reads until the transaction ends
   // (" FOR UPDATE"), empty where a writer holds the whole database (SQLite).
   virtual std::string_view LockRows() const { return ""; }
+  // Whether an UPDATE rewrites the entries of every index on a column it sets even
+  // when the value stays (SQLite), where the other engine rewrites only those whose
+  // value changed (PostgreSQL's heap-only updates).
+  virtual bool UpdateRewritesIndexesOfSetColumns() const { return false; }
   // Runs statements without parameters (schema, BEGIN, COMMIT).
   virtual Status Execute(std::string_view sql) = 0;
   // "SQLite" or "PostgreSQL", for messages.

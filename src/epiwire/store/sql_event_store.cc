@@ -56,6 +56,8 @@ SqlEventStore::SqlEventStore(std::unique_ptr<SqlConnection> connection, std::str
                      ") ORDER BY id" + std::string(db_->LockRows()), {"TEXT"}),
       upsert_facts_(FactUpsertStatement()),
       add_sources_(AddSourcesStatement(*db_)),
+      count_sources_(CountSourcesStatement()),
+      new_representatives_(NewRepresentativesStatement(*db_)),
       lock_keys_("INSERT INTO fact_keys (key) VALUES ", 1,
                  " ON CONFLICT (key) DO UPDATE SET key = excluded.key"),
       update_conflicts_(ConflictsStatement()) {}

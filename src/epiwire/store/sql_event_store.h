@@ -70,6 +70,9 @@ class SqlEventStore final : public EventStore {
   SqlEventStore(std::unique_ptr<SqlConnection> connection, std::string url);
   static RowStatement FactUpsertStatement();
   static RowStatement AddSourcesStatement(const SqlConnection& db);
+  static RowStatement CountSourcesStatement();
+  static RowStatement NewRepresentativesStatement(const SqlConnection& db);
+  static std::string ComesFirst(const SqlConnection& db, int first);
   static RowStatement ConflictsStatement();
 
   Status Migrate();
@@ -137,7 +140,9 @@ class SqlEventStore final : public EventStore {
   RowStatement insert_documents_;
   RowStatement stored_hashes_;
   RowStatement upsert_facts_;
-  RowStatement add_sources_;
+  RowStatement add_sources_;          // or, where updates rewrite the indexes they set:
+  RowStatement count_sources_;        // these two
+  RowStatement new_representatives_;
   RowStatement lock_keys_;
   RowStatement update_conflicts_;
 };

@@ -11,30 +11,29 @@ namespace {
 
 constexpr size_t kFactUpsertColumns = 16;
 constexpr size_t kAddSourcesColumns = 7;
+constexpr size_t kCountSourcesColumns = 2;
+constexpr size_t kNewRepresentativeColumns = 6;
 
 }  // namespace
 
 // A new fact is written whole (its sources, representative and date); one there
-// before is only locked, and returns a representative that is not the batch's.
+// before is only locked, and returns a representative that is not the batch's. The
+// update that locks it sets a column no index holds (SQLite rewrites the entries of
+// every index on a column an update sets, whatever its value).
 RowStatement SqlEventStore::FactUpsertStatement() {
   return RowStatement(
       "INSERT INTO facts (key, count, type, disease, status, host, place_name, place_country, "
       "place_subdivision, place_geonameid, period_start, period_end, imported, source_count, "
       "representative_event_id, event_date) VALUES ",
       kFactUpsertColumns,
-      " ON CONFLICT (key, count) DO UPDATE SET key = excluded.key "
+      " ON CONFLICT (key, count) DO UPDATE SET source_count = facts.source_count "
       "RETURNING id, key, count, representative_event_id");
 }
 
 // Rows (fact id, new sources, and the first new source: its published date or
 // "~", document id, event index, event id, event date).
 RowStatement SqlEventStore::AddSourcesStatement(const SqlConnection& db) {
-  const std::string bytes(db.ByteOrder());
-  const std::string comes_first =
-      "(facts.representative_event_id IS NULL OR EXISTS (SELECT 1 FROM events AS r WHERE r.id = "
-      "facts.representative_event_id AND (COALESCE(r.published, '~')" + bytes + " > v.column3 OR "
-      "(COALESCE(r.published, '~') = v.column3 AND (r.document_id" + bytes + " > v.column4 OR "
-      "(r.document_id = v.column4 AND r.event_index > v.column5))))))";
+  const std::string comes_first = ComesFirst(db, 3);
   return RowStatement(
       "UPDATE facts SET source_count = facts.source_count + v.column2, "
       "representative_event_id = CASE WHEN " + comes_first + " THEN v.column6 ELSE "
@@ -42,6 +41,35 @@ RowStatement SqlEventStore::AddSourcesStatement(const SqlConnection& db) {
           " THEN v.column7 ELSE facts.event_date END FROM (VALUES ",
       kAddSourcesColumns, ") AS v WHERE facts.id = v.column1",
       {"BIGINT", "BIGINT", "TEXT", "TEXT", "BIGINT", "BIGINT", "TEXT"});
+}
+
+// The same in two statements, for an engine that rewrites the entries of every index
+// on a column an update sets (the date is in three): the counts (rows: fact id, new
+// sources), then the representative and date of only the facts whose first source
+// the batch holds (rows: fact id, then as above from the published date on).
+RowStatement SqlEventStore::CountSourcesStatement() {
+  return RowStatement(
+      "UPDATE facts SET source_count = facts.source_count + v.column2 FROM (VALUES ",
+      kCountSourcesColumns, ") AS v WHERE facts.id = v.column1", {"BIGINT", "BIGINT"});
+}
+
+RowStatement SqlEventStore::NewRepresentativesStatement(const SqlConnection& db) {
+  return RowStatement(
+      "UPDATE facts SET representative_event_id = v.column5, event_date = v.column6 FROM (VALUES ",
+      kNewRepresentativeColumns, ") AS v WHERE facts.id = v.column1 AND " + ComesFirst(db, 2),
+      {"BIGINT", "TEXT", "TEXT", "BIGINT", "BIGINT", "TEXT"});
+}
+
+// Whether the source in v's columns `first` (published or "~"), first + 1 (document
+// id) and first + 2 (event index) comes before the fact's representative.
+std::string SqlEventStore::ComesFirst(const SqlConnection& db, int first) {
+  const std::string bytes(db.ByteOrder());
+  const auto column = [&](int k) { return "v.column" + std::to_string(first + k); };
+  return "(facts.representative_event_id IS NULL OR EXISTS (SELECT 1 FROM events AS r WHERE r.id = "
+         "facts.representative_event_id AND (COALESCE(r.published, '~')" + bytes + " > " +
+         column(0) + " OR (COALESCE(r.published, '~') = " + column(0) + " AND (r.document_id" +
+         bytes + " > " + column(1) + " OR (r.document_id = " + column(1) +
+         " AND r.event_index > " + column(2) + "))))))";
 }
 
 // Only the flags that change are written: most keys have one fact, unflagged.
@@ -94,14 +122,30 @@ Status SqlEventStore::UpsertFacts(const std::map<FactKeyCount, NewSources>& fact
 }
 
 Status SqlEventStore::AddSources(const std::vector<std::pair<int64_t, const NewSources*>>& gained) {
-  std::vector<Value> values;
-  values.reserve(gained.size() * kAddSourcesColumns);
+  if (!db_->UpdateRewritesIndexesOfSetColumns()) {
+    std::vector<Value> values;
+    values.reserve(gained.size() * kAddSourcesColumns);
+    for (const auto& [fact_id, sources] : gained) {
+      values.insert(values.end(), {fact_id, sources->count, sources->order_published,
+                                   sources->document_id, sources->event_index, sources->event_id,
+                                   DateValue(sources->event_date)});
+    }
+    auto updated = add_sources_.Run(*db_, values);
+    return updated.ok() ? Status::Ok() : updated.status();
+  }
+  std::vector<Value> counts;
+  std::vector<Value> firsts;
+  counts.reserve(gained.size() * kCountSourcesColumns);
+  firsts.reserve(gained.size() * kNewRepresentativeColumns);
   for (const auto& [fact_id, sources] : gained) {
-    values.insert(values.end(), {fact_id, sources->count, sources->order_published,
-                                 sources->document_id, sources->event_index, sources->event_id,
+    counts.insert(counts.end(), {fact_id, sources->count});
+    firsts.insert(firsts.end(), {fact_id, sources->order_published, sources->document_id,
+                                 sources->event_index, sources->event_id,
                                  DateValue(sources->event_date)});
   }
-  auto updated = add_sources_.Run(*db_, values);
+  auto counted = count_sources_.Run(*db_, counts);
+  if (!counted.ok()) return counted.status();
+  auto updated = new_representatives_.Run(*db_, firsts);
   return updated.ok() ? Status::Ok() : updated.status();
 }
 
