@@ -124,12 +124,9 @@ class SqliteConnection final : public SqlConnection {
     // A connection that writes gets room for the indexes it updates: with
     // SQLite's 2 MB page cache an ingest spilled and re-read index pages (a
     // quarter of its time); checkpoints every 40 MB of log (2,500 pages of 16 KB)
-    // rather than 4 MB copy each hot page back less often. It reads through its cache,
-    // not the memory map readers use: a page it changes is copied out of the map
-    // first, and the map's page faults made an ingest of 100,000 documents slower.
+    // rather than 4 MB copy each hot page back less often.
     if (!writer_) {
-      Status tuned =
-          Execute("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=2500; PRAGMA mmap_size=0;");
+      Status tuned = Execute("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=2500;");
       if (!tuned.ok()) return tuned;
       writer_ = true;
     }
@@ -234,13 +231,16 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   // journal_mode answers with a row; in-memory databases keep "memory". A new
   // database gets 16 KB pages (an existing one keeps its own): each commit writes its
   // pages to the log one system call a page, and an ingest with 4 KB pages took a
-  // tenth longer. Reads go through a memory map of the file (up to 1 GiB): a reader
-  // otherwise copies each page it reads into its own 2 MB cache with a system call,
-  // and a page deep in the event list (900,000 index entries stepped over, 6 MB of
-  // pages) spent most of its 17 ms doing so. Writes still go through the log.
+  // tenth longer. A connection keeps 16 MB of pages (SQLite's default, 2 MB, is less
+  // than the 6 MB of index pages a page deep in the event list steps over: each such
+  // request read them all again with system calls, most of its 17 ms). A memory map
+  // of the file did as well for one request at a time and better under load, but
+  // each connection's map counted the pages it touched in the server's resident
+  // size again (2 GB with eight connections over a 600 MB store), and a failing disk
+  // would stop the process rather than fail a query.
   Status status = connection->Execute(
       "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-      "PRAGMA foreign_keys=OFF; PRAGMA mmap_size=1073741824;");
+      "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-16384;");
   if (!status.ok()) return status;
   return std::unique_ptr<SqlConnection>(std::move(connection));
 }
