@@ -59,7 +59,7 @@ class PageWriter {
     w_.Bool(added_ > limit_);
     w_.Close('}');
     if (sink_ != nullptr) {
-      Send();
+      if (sent_) Send();
       return ApiResponse{sent_ ? 200 : 500, {}};
     }
     return ApiResponse{200, FinishJson(std::move(body_))};

@@ -39,8 +39,8 @@ struct ApiResponse {
   std::function<bool(const BodySink& send)> stream;
 };
 
-// A page of more events than this is streamed (ApiResponse::stream); smaller pages,
-// a few hundred KB at most, are answered whole, a store failure with a 500.
+// A page of this many events or more is streamed (ApiResponse::stream); smaller
+// pages, a few hundred KB at most, are answered whole, a store failure with a 500.
 inline constexpr size_t kStreamedPageFrom = 1000;
 
 // Facts read for one aggregate request (series, alerts, routes, places) at most.

@@ -131,7 +131,7 @@ class BufferedStream : public httplib::Stream {
       : connection_(connection), deadline_(deadline), answer_time_(answer_time) {}
 
   bool is_readable() const override {
-    return position_ < connection_.buffer.size() || Wait(POLLIN);
+    return position_ < connection_.buffer.size() || Wait(POLLIN, deadline_);
   }
   bool is_writable() const override { return WaitToSend(); }
 
@@ -143,7 +143,7 @@ class BufferedStream : public httplib::Stream {
       return static_cast<ssize_t>(n);
     }
     for (;;) {
-      if (!Wait(POLLIN)) return -1;
+      if (!Wait(POLLIN, deadline_)) return -1;
       const ssize_t n = recv(connection_.fd, ptr, size, MSG_DONTWAIT);
       if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) continue;
       return n;
@@ -201,21 +201,17 @@ class BufferedStream : public httplib::Stream {
   // load_api: over a million events, answers that waited 10 s for the store were
   // cut off unsent).
   bool WaitToSend() const {
-    for (;;) {
-      pollfd p{connection_.fd, POLLOUT, 0};
-      const auto started = Clock::now();
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(answer_time_ - waited_);
-      const int ready = poll(&p, 1, static_cast<int>(std::max<int64_t>(0, left.count())));
-      waited_ += Clock::now() - started;
-      if (ready < 0 && errno == EINTR) continue;
-      return ready > 0 && (p.revents & POLLOUT) != 0;
-    }
+    const auto started = Clock::now();
+    const bool ready = Wait(POLLOUT, started + (answer_time_ - waited_));
+    waited_ += Clock::now() - started;
+    return ready;
   }
 
-  bool Wait(short events) const {
+  // Whether `events` come on the socket before `deadline`.
+  bool Wait(short events, Clock::time_point deadline) const {
     for (;;) {
       pollfd p{connection_.fd, events, 0};
-      const int ready = poll(&p, 1, MillisecondsLeft(deadline_));
+      const int ready = poll(&p, 1, MillisecondsLeft(deadline));
       if (ready < 0 && errno == EINTR) continue;
       return ready > 0 && (p.revents & events) != 0;
     }
