@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace epiwire::text {
 namespace {
 
@@ -67,6 +69,30 @@ INSTANTIATE_TEST_SUITE_P(Languages, DetectLanguageTest, ::testing::ValuesIn(kCas
                          [](const ::testing::TestParamInfo<LanguageCase>& param) {
                            return std::string(param.param.name);
                          });
+
+// Longer than CLD2's first read (512 bytes): the opening decides when it is clear, and
+// a text whose opening holds no words is read further.
+const char kFrenchReport[] =
+    "Le ministere de la sante a signale douze nouveaux cas de rougeole dans la province "
+    "du nord lundi. Les ecoles de deux districts ont ete fermees pour une semaine, et les "
+    "familles des eleves malades ont ete invitees a rester chez elles. Selon les medecins "
+    "de l'hopital regional, la plupart des enfants touches n'avaient pas recu la deuxieme "
+    "dose du vaccin. Une campagne de vaccination commencera jeudi dans les villages les "
+    "plus proches de la frontiere, ou les equipes mobiles se rendront chaque matin. Les "
+    "autorites demandent aux parents de verifier le carnet de sante de leurs enfants.";
+
+TEST(DetectLanguage, ALongTextIsJudgedOnItsOpeningWhenThatIsClear) {
+  ASSERT_GT(sizeof(kFrenchReport), 520u);  // more than CLD2's first read
+  EXPECT_EQ(DetectLanguage(kFrenchReport), "fr");
+}
+
+TEST(DetectLanguage, ALongTextWhoseOpeningHoldsNoWordsIsReadFurther) {
+  std::string text;
+  while (text.size() < 600) text += "12 / 34 / 56 - 78 ; ";
+  text += "\n";
+  text += kFrenchReport;
+  EXPECT_EQ(DetectLanguage(text), "fr");
+}
 
 TEST(DetectLanguage, InvalidUtf8IsUndetermined) {
   EXPECT_EQ(DetectLanguage("The ministry reported cases \xFF\xFE in the province today."), "und");
