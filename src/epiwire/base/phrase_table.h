@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "epiwire/base/script_scan.h"
+#include "epiwire/base/word_memo.h"
 
 namespace epiwire::script_scan {
 
@@ -108,11 +109,8 @@ class PhraseTable {
   bool MatchFrom(const ScriptView& view, size_t i, const Phrase& phrase, const SlotReader* slot,
                  Hit& hit) const;
 
-  struct KeyHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-  };
-  std::unordered_map<std::string, std::vector<Phrase>, KeyHash, std::equal_to<>> by_first_;
+  // By the first token's key; WordHash: a look-up at every token of a sentence.
+  std::unordered_map<std::string, std::vector<Phrase>, WordHash, std::equal_to<>> by_first_;
   std::vector<Phrase> slot_first_;
   size_t size_ = 0;
   size_t max_tokens_ = 0;
