@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace epiwire {
 namespace {
 
@@ -16,6 +18,21 @@ TEST(Utf8, ReportsOffsetOfFirstBadByte) {
   EXPECT_EQ(FindInvalidUtf8("abc\xC3"), 3u);            // truncated sequence
   EXPECT_EQ(FindInvalidUtf8("x\xC0\xAF"), 1u);          // overlong
   EXPECT_EQ(FindInvalidUtf8("\xED\xA0\x80"), 0u);       // surrogate
+}
+
+TEST(Utf8, LongTextsAreCheckedWholeAndTheFirstBadByteIsFound) {
+  // Longer than a step of the block validator (64 bytes), bad bytes past it.
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "caf\xC3\xA9 \xD0\x9C\xD0\xB8 \xE7\x9C\x81 ";
+  ASSERT_GT(text.size(), 200u);
+  EXPECT_FALSE(FindInvalidUtf8(text).has_value());
+  const size_t at = text.size() - 7;  // the start of a character
+  for (const char* bad : {"\xFF", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {
+    std::string broken = text;
+    broken.insert(at, bad);
+    EXPECT_EQ(FindInvalidUtf8(broken), at) << "bad bytes of length " << std::string(bad).size();
+  }
+  EXPECT_EQ(FindInvalidUtf8(text + "\xE7\x9C"), text.size());  // cut off at the end
 }
 
 TEST(Utf8, RepairReplacesEachBadByteWithReplacementCharacter) {
