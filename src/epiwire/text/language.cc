@@ -17,10 +17,6 @@ constexpr size_t kMaxBytes = 1536;
 // Fewer letters than this say too little.
 constexpr int kMinTextBytes = 24;
 
-}  // namespace
-
-namespace {
-
 bool IsAsciiLetter(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 
 // "the", "and", "of", ...: words English prose is full of and French, Spanish,
@@ -74,10 +70,6 @@ bool PlainEnglish(std::string_view text) {
   }
   return words >= 20 && function_words * 6 >= words && beyond_ascii * 50 <= words;
 }
-
-}  // namespace
-
-namespace {
 
 struct Guess {
   CLD2::Language language = CLD2::UNKNOWN_LANGUAGE;
