@@ -110,16 +110,12 @@ std::string DetectLanguage(std::string_view text) {
   text = Opening(text, kMaxBytes);
   if (PlainEnglish(text.substr(0, std::min(text.size(), kEnglishProbe)))) return "en";
   if (FindInvalidUtf8(text).has_value()) return "und";
-  Guess guess;
-  if (text.size() > kCld2Probe) {
-    guess = AskCld2(Opening(text, kCld2Probe));
-    const bool clear = guess.language != CLD2::UNKNOWN_LANGUAGE && guess.reliable &&
-                       guess.percent >= kProbePercent &&
-                       static_cast<size_t>(guess.text_bytes) * 2 >= kCld2Probe;
-    if (!clear) guess = AskCld2(text);
-  } else {
-    guess = AskCld2(text);
-  }
+  Guess guess;  // unknown: a text no longer than the opening is read whole at once
+  if (text.size() > kCld2Probe) guess = AskCld2(Opening(text, kCld2Probe));
+  const bool clear = guess.language != CLD2::UNKNOWN_LANGUAGE && guess.reliable &&
+                     guess.percent >= kProbePercent &&
+                     static_cast<size_t>(guess.text_bytes) * 2 >= kCld2Probe;
+  if (!clear) guess = AskCld2(text);
   if (guess.language == CLD2::UNKNOWN_LANGUAGE || guess.text_bytes < kMinTextBytes) return "und";
   // Short texts in one language are often marked unreliable; a clear majority is enough.
   if (!guess.reliable && guess.percent < 70) return "und";
