@@ -36,6 +36,9 @@ check "the Ontario figure read twice is one fact with two sources" test "$(sqlit
   "SELECT source_count FROM facts WHERE disease = 'measles' AND count = 12")" = 2
 check "evidence is stored with each event" test "$(sqlite3 "$work/store.db" \
   "SELECT COUNT(*) FROM events WHERE evidence_quote LIKE '%12 new cases%'")" -eq 2
+check "the list indexes, built at the end of a load into an empty store, are there" \
+  test "$(sqlite3 "$work/store.db" "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND \
+  name IN ('events_date', 'events_country_disease', 'events_disease', 'events_id')")" -eq 4
 
 "$bin" ingest --published 2022-06-08 --db "$work/store.db" "$work/in" 2>"$work/run2.txt"
 cat "$work/run2.txt"

@@ -186,6 +186,22 @@ std::string ListIndexes(const std::string& table) {
 
 }  // namespace
 
+std::string EventListIndexesSql(bool id_index) {
+  return "CREATE INDEX IF NOT EXISTS events_date ON events (event_date);\n" +
+         ListIndexes("events") +
+         // A page deep in the unfiltered list is found in this narrow index, not by
+         // stepping over whole rows.
+         (id_index ? "CREATE INDEX IF NOT EXISTS events_id ON events (id);\n" : "");
+}
+
+std::string DropEventListIndexesSql() {
+  std::string sql;
+  for (const char* name : {"events_date", "events_country_disease", "events_disease", "events_id"}) {
+    sql += std::string("DROP INDEX IF EXISTS ") + name + ";\n";
+  }
+  return sql;
+}
+
 const char* const kOfficialDiseaseColumn = "disease TEXT NOT NULL DEFAULT 'covid-19'";
 const char* const kOfficialImportedColumn = "imported INTEGER";
 
@@ -216,12 +232,8 @@ std::string SchemaSql(std::string_view id_type, bool id_index) {
          ", route TEXT NOT NULL, modes TEXT NOT NULL, measure TEXT NOT NULL, action TEXT NOT NULL" +
          PlaceColumnsDdl("target_") + ", detail TEXT NOT NULL);\n"
          "CREATE INDEX IF NOT EXISTS events_document ON events (document_id, event_index);\n"
-         "CREATE INDEX IF NOT EXISTS events_fact ON events (fact_id);\n"
-         "CREATE INDEX IF NOT EXISTS events_date ON events (event_date);\n" +
-         ListIndexes("events") +
-         // A page deep in the unfiltered list is found in this narrow index, not by
-         // stepping over whole rows.
-         (id_index ? "CREATE INDEX IF NOT EXISTS events_id ON events (id);\n" : "") +
+         "CREATE INDEX IF NOT EXISTS events_fact ON events (fact_id);\n" +
+         EventListIndexesSql(id_index) +
          "CREATE TABLE IF NOT EXISTS facts (id " + id + ", key TEXT NOT NULL, count BIGINT NOT "
          "NULL, type TEXT NOT NULL, disease TEXT NOT NULL, status TEXT NOT NULL, host TEXT NOT NULL "
          "DEFAULT 'human', place_name TEXT, place_country TEXT, place_subdivision TEXT, "

@@ -27,6 +27,11 @@ inline constexpr int kSchemaVersion = 3;
 // such an index). A new database gets kSchemaVersion; an older one is brought up
 // to it by the store's migrations.
 std::string SchemaSql(std::string_view id_type, bool id_index);
+// The indexes of events that only the API's lists read (by date, country, disease,
+// and id on SQLite): SchemaSql creates them; an ingest into an empty store drops
+// them and creates them again at its end, when one sort builds each.
+std::string EventListIndexesSql(bool id_index);
+std::string DropEventListIndexesSql();
 // Column definitions of `official` added after the first release (a store made
 // before gets them with ALTER TABLE ... ADD COLUMN).
 extern const char* const kOfficialDiseaseColumn;

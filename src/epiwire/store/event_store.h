@@ -121,6 +121,15 @@ class EventStore {
   // writer such as `epiwire ingest` gathers before it stores).
   virtual size_t PreferredBatch() const { return 256; }
 
+  // A bulk load into an empty store (`epiwire ingest` of a year of news) builds the
+  // indexes that only the API's lists read once, at its end, one sort each, rather
+  // than entry by entry as it stores. DeferListIndexes drops them when the store
+  // holds no event and says whether it did; BuildListIndexes makes them again. Until
+  // then the lists still answer, only slower. The schema makes them at every opening
+  // of the store, so a load that stops half-way leaves them to the next one.
+  virtual Result<bool> DeferListIndexes() { return false; }
+  virtual Status BuildListIndexes() { return Status::Ok(); }
+
   // Events and facts matching `filter`, in storage order (ids ascending), one page
   // of filter.limit from filter.offset. A fact matches by its first source's event.
   virtual Result<std::vector<StoredEvent>> Events(const EventFilter& filter) = 0;

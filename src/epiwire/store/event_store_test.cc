@@ -662,6 +662,59 @@ TYPED_TEST(EventStoreTest, ReopeningKeepsTheData) {
   EXPECT_EQ(reopened.value()->CountFacts().value(), 1);
 }
 
+// How many of the indexes only the API's lists read the store has (SQLite has one of
+// ids more: PostgreSQL's primary key serves).
+template <typename Backend>
+int ListIndexCount(const Backend& backend) {
+  const std::string names =
+      "('events_date', 'events_country_disease', 'events_disease', 'events_id')";
+  const std::string count =
+      std::is_same_v<Backend, SqliteBackend>
+          ? backend.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN " +
+                           names)
+          : backend.Scalar("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() "
+                           "AND indexname IN " + names);
+  return count.empty() ? -1 : std::stoi(count);
+}
+
+template <typename Backend>
+constexpr int kListIndexes = std::is_same_v<Backend, SqliteBackend> ? 4 : 3;
+
+TYPED_TEST(EventStoreTest, AnEmptyStoreDefersItsListIndexesUntilTheLoadBuildsThem) {
+  ASSERT_EQ(ListIndexCount(this->backend_), kListIndexes<TypeParam>);
+  auto deferred = this->store_->DeferListIndexes();
+  ASSERT_TRUE(deferred.ok()) << deferred.status().message();
+  EXPECT_TRUE(deferred.value());
+  EXPECT_EQ(ListIndexCount(this->backend_), 0);
+  this->Put(MakeExtraction("a", "text a", Date{2022, 8, 2},
+                           {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7)}));
+  EXPECT_EQ(this->Events({.disease = "cholera", .country = "NG"}).size(), 1u)
+      << "the lists answer without their indexes";
+  ASSERT_TRUE(this->store_->BuildListIndexes().ok());
+  EXPECT_EQ(ListIndexCount(this->backend_), kListIndexes<TypeParam>);
+  EXPECT_EQ(this->Events({.disease = "cholera", .country = "NG"}).size(), 1u);
+}
+
+TYPED_TEST(EventStoreTest, AStoreHoldingEventsKeepsItsListIndexes) {
+  this->Put(MakeExtraction("a", "text a", Date{2022, 8, 2},
+                           {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7)}));
+  auto deferred = this->store_->DeferListIndexes();
+  ASSERT_TRUE(deferred.ok()) << deferred.status().message();
+  EXPECT_FALSE(deferred.value());
+  EXPECT_EQ(ListIndexCount(this->backend_), kListIndexes<TypeParam>);
+}
+
+TYPED_TEST(EventStoreTest, ALoadThatStopsBeforeBuildingLeavesTheIndexesToTheNextOpening) {
+  ASSERT_TRUE(this->store_->DeferListIndexes().value());
+  this->Put(MakeExtraction("a", "text a", Date{2022, 8, 2},
+                           {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7)}));
+  this->store_.reset();
+  ASSERT_EQ(ListIndexCount(this->backend_), 0);
+  auto reopened = EventStore::Open(this->backend_.Url());
+  ASSERT_TRUE(reopened.ok()) << reopened.status().message();
+  EXPECT_EQ(ListIndexCount(this->backend_), kListIndexes<TypeParam>);
+}
+
 // The planner's statistics are made again once the store has gained 10,000 events and
 // a tenth of what it held when they last were, and noted with that count.
 TYPED_TEST(EventStoreTest, StatisticsWaitUntilTheStoreGrewByATenth) {

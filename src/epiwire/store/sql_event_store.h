@@ -34,6 +34,8 @@ class SqlEventStore final : public EventStore {
   Result<PutOutcome> Put(const Extraction& extraction) override;
   Result<std::vector<PutOutcome>> PutBatch(const std::vector<Extraction>& batch) override;
   size_t PreferredBatch() const override { return db_->PreferredBatch(); }
+  Result<bool> DeferListIndexes() override;
+  Status BuildListIndexes() override;
   Result<std::vector<StoredEvent>> Events(const EventFilter& filter) override;
   Status ForEachEvent(const EventFilter& filter,
                       const std::function<void(const StoredEvent&)>& each) override;
@@ -76,6 +78,8 @@ class SqlEventStore final : public EventStore {
   static RowStatement ConflictsStatement();
 
   Status Migrate();
+  // Whether events need an index of ids alone (SchemaSql): SQLite's do.
+  bool IdIndex() const { return db_->engine() == "SQLite"; }
   // Put of several extractions, retried when concurrent writers deadlock.
   Result<std::vector<PutOutcome>> PutAll(const std::vector<const Extraction*>& batch);
   Result<std::vector<PutOutcome>> PutAllInTransaction(const std::vector<const Extraction*>& batch,
