@@ -616,6 +616,9 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       // A list item shares its frame's aggregation.
       event.aggregation = found.empty() ? std::nullopt : found.back().aggregation;
     }
+    // "146 confirmed cases", "en Castilla-La Mancha hay 16.625 contagiados": a count that
+    // nothing marks as new (no cue, no day it was reported for) is a running total.
+    if (!event.aggregation) event.aggregation = Aggregation::kCumulative;
     event.period = PeriodFor(view, date, event.aggregation, context.published);
     event.place = where.place;
     event.disease = DiseaseNear(view, reading.head, context);

@@ -132,6 +132,23 @@ TEST_F(ExtractorTest, RunningTotalAfterNewCount) {
   EXPECT_EQ(fresh->period->start, (Date{2021, 3, 8}));
 }
 
+// "146 confirmed cases" (shared/spec/output.md): a count that no cue and no day mark
+// as new is a running total, as of the day the story was published.
+TEST_F(ExtractorTest, ACountNothingMarksAsNewIsARunningTotal) {
+  const auto bare =
+      Read("Ontario, with 146 confirmed measles cases, leads the provinces in the outbreak.");
+  const Event* total = Find(bare, 146);
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(total->aggregation, Aggregation::kCumulative);
+  ASSERT_TRUE(total->period.has_value());
+  EXPECT_FALSE(total->period->start.has_value());
+  EXPECT_EQ(total->period->end, (Date{2021, 3, 10}));
+  const auto dated = Read("Ontario confirmed 14 measles cases on Monday, the health ministry said.");
+  const Event* of_a_day = Find(dated, 14);
+  ASSERT_NE(of_a_day, nullptr);
+  EXPECT_EQ(of_a_day->aggregation, Aggregation::kNew);
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);
