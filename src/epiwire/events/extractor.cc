@@ -20,8 +20,8 @@ void RemoveRepeats(std::vector<Event>& events) {
                               (!other.place || other.place->SameAs(*event.place));
       if (event.type == EventType::kCases) {
         // "2 from the UK and 2 from France": the same count from two origins is two.
-        const bool other_origin = other.origin && event.origin &&
-                                  other.origin->country != event.origin->country;
+        const bool other_origin =
+            other.origin && event.origin && other.origin->country != event.origin->country;
         return other.count == event.count && other.status == event.status && same_place &&
                !other_origin;
       }
@@ -97,6 +97,20 @@ std::optional<Place> MainCountry(const std::vector<gazetteer::PlaceMention>& men
   return gazetteer.Country(best);
 }
 
+// News of the COVID-19 pandemic often takes its disease for granted ("广东新增14例境外
+// 输入病例", "14 new imported cases"): a document about people that names no disease,
+// published while the WHO held COVID-19 a public health emergency of international
+// concern (30 January 2020 to 5 May 2023), speaks of it.
+std::string UnnamedDisease(const std::optional<Date>& published,
+                           const std::optional<Host>& animals) {
+  constexpr Date kEmergencyDeclared{2020, 1, 30};
+  constexpr Date kEmergencyEnded{2023, 5, 5};
+  if (!published || animals || *published < kEmergencyDeclared || *published > kEmergencyEnded) {
+    return "";
+  }
+  return "covid-19";
+}
+
 }  // namespace
 
 std::vector<Event> EventExtractor::Extract(std::string_view text,
@@ -107,7 +121,8 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   // neither hold its events nor say which places it means.
   const size_t first = sentences.front().start;
   const size_t last = sentences.back().end;
-  std::vector<gazetteer::PlaceMention> mentions = gazetteer_.FindPlaces(text.substr(first, last - first));
+  std::vector<gazetteer::PlaceMention> mentions =
+      gazetteer_.FindPlaces(text.substr(first, last - first));
   for (gazetteer::PlaceMention& mention : mentions) {
     mention.start += first;
     mention.end += first;
@@ -122,6 +137,9 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   context.main_disease = MainDisease(views);
   context.main_country = MainCountry(mentions, gazetteer_);
   context.animal_context = MainAnimal(views);
+  if (context.main_disease.empty()) {
+    context.main_disease = UnnamedDisease(published, context.animal_context);
+  }
   std::vector<Event> events;
   for (size_t i = 0; i < views.size(); ++i) {
     if (views[i].inert) continue;

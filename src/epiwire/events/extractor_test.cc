@@ -105,8 +105,8 @@ TEST_F(ExtractorTest, CourtCasesAndFlightsAreNoCaseCounts) {
 }
 
 TEST_F(ExtractorTest, SingleCaseFromAnArticle) {
-  const auto events = Read(
-      "A man was diagnosed with mpox in Lyon on March 2 after returning from Portugal.");
+  const auto events =
+      Read("A man was diagnosed with mpox in Lyon on March 2 after returning from Portugal.");
   const Event* e = Find(events, 1);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->imported, true);
@@ -118,8 +118,8 @@ TEST_F(ExtractorTest, SingleCaseFromAnArticle) {
 }
 
 TEST_F(ExtractorTest, RunningTotalAfterNewCount) {
-  const auto events = Read(
-      "Chile reported 640 new infections on Monday, bringing its total to 12,306.");
+  const auto events =
+      Read("Chile reported 640 new infections on Monday, bringing its total to 12,306.");
   const Event* fresh = Find(events, 640);
   const Event* total = Find(events, 12306);
   ASSERT_NE(fresh, nullptr);
@@ -143,10 +143,34 @@ TEST_F(ExtractorTest, ACountNothingMarksAsNewIsARunningTotal) {
   ASSERT_TRUE(total->period.has_value());
   EXPECT_FALSE(total->period->start.has_value());
   EXPECT_EQ(total->period->end, (Date{2021, 3, 10}));
-  const auto dated = Read("Ontario confirmed 14 measles cases on Monday, the health ministry said.");
+  const auto dated =
+      Read("Ontario confirmed 14 measles cases on Monday, the health ministry said.");
   const Event* of_a_day = Find(dated, 14);
   ASSERT_NE(of_a_day, nullptr);
   EXPECT_EQ(of_a_day->aggregation, Aggregation::kNew);
+}
+
+// A report that names no disease, published during the COVID-19 emergency, is of
+// COVID-19; before it, or of animals, or naming its disease, it is not.
+TEST_F(ExtractorTest, AnUnnamedDiseaseOfThePandemicYearsIsCovid) {
+  const std::string text =
+      "Guangdong reported 14 new imported cases on Thursday, the provincial health commission "
+      "said.";
+  const auto pandemic = Read(text, Date{2020, 3, 20});
+  ASSERT_NE(Find(pandemic, 14), nullptr);
+  EXPECT_EQ(Find(pandemic, 14)->disease, "covid-19");
+  const auto before = Read(text, Date{2019, 3, 20});
+  ASSERT_NE(Find(before, 14), nullptr);
+  EXPECT_EQ(Find(before, 14)->disease, "");
+  const auto named =
+      Read("Guangdong reported 14 new measles cases on Thursday.", Date{2020, 3, 20});
+  ASSERT_NE(Find(named, 14), nullptr);
+  EXPECT_EQ(Find(named, 14)->disease, "measles");
+  const auto birds =
+      Read("Authorities confirmed 40 cases in chickens at a poultry farm near Sendai on Monday.",
+           Date{2020, 3, 20});
+  ASSERT_NE(Find(birds, 40), nullptr);
+  EXPECT_EQ(Find(birds, 40)->disease, "");
 }
 
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
@@ -203,8 +227,8 @@ TEST_F(ExtractorTest, AHealthMinistryIsNotTheOwnerOfTheCount) {
 }
 
 TEST_F(ExtractorTest, PartOfACountOpeningTheSentence) {
-  const auto events = Read(
-      "Of the new imported cases, 18 were in Yunnan, all of them travellers from Myanmar.");
+  const auto events =
+      Read("Of the new imported cases, 18 were in Yunnan, all of them travellers from Myanmar.");
   const Event* e = Find(events, 18);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->imported, true);
