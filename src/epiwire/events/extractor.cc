@@ -10,11 +10,23 @@
 namespace epiwire::events {
 namespace {
 
-// The same figure read twice (a repeated paragraph, a recap) is one event.
+// What a repeat tells that the first reading did not: the day a headline's figure was
+// reported for, where its cases came from ("广东新增14例境外输入病例" over "3月19日广东省新增
+// 境外输入确诊病例14宗").
+void FillFrom(const Event& repeat, Event& first) {
+  if (!first.period && repeat.period) first.period = repeat.period;
+  if (!first.imported && repeat.imported) first.imported = repeat.imported;
+  if (!first.origin && repeat.origin) first.origin = repeat.origin;
+  if (first.route.empty()) first.route = repeat.route;
+  if (first.modes.empty()) first.modes = repeat.modes;
+}
+
+// The same figure read twice (a repeated paragraph, a headline and its story, a recap)
+// is one event, the first reading, with what the others add to it.
 void RemoveRepeats(std::vector<Event>& events) {
   std::vector<Event> kept;
   for (Event& event : events) {
-    const bool repeat = std::any_of(kept.begin(), kept.end(), [&](const Event& other) {
+    const auto repeat = std::find_if(kept.begin(), kept.end(), [&](const Event& other) {
       if (other.type != event.type || other.host != event.host) return false;
       const bool same_place = other.place.has_value() == event.place.has_value() &&
                               (!other.place || other.place->SameAs(*event.place));
@@ -29,7 +41,11 @@ void RemoveRepeats(std::vector<Event>& events) {
       const std::string b = event.place ? event.place->country : "";
       return other.measure == event.measure && other.action == event.action && a == b;
     });
-    if (!repeat) kept.push_back(std::move(event));
+    if (repeat == kept.end()) {
+      kept.push_back(std::move(event));
+    } else if (event.type == EventType::kCases) {
+      FillFrom(event, *repeat);
+    }
   }
   events = std::move(kept);
 }

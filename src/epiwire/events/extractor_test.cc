@@ -173,6 +173,23 @@ TEST_F(ExtractorTest, AnUnnamedDiseaseOfThePandemicYearsIsCovid) {
   EXPECT_EQ(Find(birds, 40)->disease, "");
 }
 
+// A headline's figure read again in its story is one event, the headline's, with
+// the day and the origin the story adds.
+TEST_F(ExtractorTest, AFigureReadAgainAddsWhatItsFirstReadingLacked) {
+  const auto events = Read(
+      "Ontario reports 14 new measles cases\nHealth officials said Ontario recorded 14 new "
+      "measles cases on Monday, all in travellers returning from Brazil.");
+  ASSERT_EQ(events.size(), 1u);
+  const Event& e = events[0];
+  EXPECT_EQ(e.count, 14);
+  EXPECT_EQ(e.evidence.quote, "Ontario reports 14 new measles cases");
+  ASSERT_TRUE(e.period.has_value());
+  EXPECT_EQ(e.period->start, (Date{2021, 3, 8}));
+  EXPECT_EQ(e.imported, true);
+  ASSERT_TRUE(e.origin.has_value());
+  EXPECT_EQ(e.origin->country, "BR");
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);
