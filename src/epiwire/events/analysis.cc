@@ -133,7 +133,9 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
   for (size_t back = 1; back <= 7 && back <= span.begin; ++back) {
     const size_t k = span.begin - back;
     const text::Token& t = tokens[k];
-    if (!t.is_word && t.lower != "'s") break;
+    // A mark ends the phrase before the place, unless it closes a grammar word: the
+    // elided "d'" of "en provenance d'Italie".
+    if (!t.is_word && t.lower != "'s" && view.grammar[k] == 0) break;
     const std::string_view before = k > 0 ? tokens[k - 1].lower : std::string_view();
     if (OneOf(t.lower, {"borders", "bordering", "border", "visited", "visiting"})) {
       return PlaceRole::kOrigin;

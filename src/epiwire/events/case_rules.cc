@@ -329,10 +329,12 @@ std::vector<Place> TravelledFrom(const SentenceView& view) {
         view.places[p + 1].place.country == ref.place.country) {
       continue;
     }
+    // Marked as a place left, not only one visited or bordered: "from", "via", "из",
+    // "en provenance de" before it (the language's grammar). ("英国输入", the place
+    // before the word, names the origin of a list's item: ItemOrigin.)
     bool from = false;
     for (size_t back = 1; back <= 5 && back <= ref.span.begin; ++back) {
-      const std::string_view w = view.tokens[ref.span.begin - back].lower;
-      if (w == "from" || w == "via" || w == "through") from = true;
+      if (view.Is(ref.span.begin - back, kGrFrom)) from = true;
     }
     if (!from) continue;
     for (size_t k = ref.span.begin; k-- > 0 && k + 8 > ref.span.begin;) {
