@@ -244,6 +244,19 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   // "another 12", "12 more", "12 new cases"; the hedge "more than" is not a cue.
   const uint32_t before = start >= 1 ? view.cues[start - 1] : 0;
   if ((before & kCueNew) || (view.CuesIn(q.span.end, phrase_end) & kCueNew)) return Aggregation::kNew;
+  // "New infections on Sunday reached 3,636", "with new deaths at 73": the counted noun
+  // stands before the number, and the "new" it carries says what is counted, whatever
+  // the verb ("reached", "rose to"); unless a number of its own counts it ("the two new
+  // deaths bring to 47 the number ...").
+  if (reading.head < start) {
+    for (size_t k = reading.head; k-- > 0 && k + 3 >= reading.head;) {
+      if (!view.tokens[k].is_word || !SameClause(view, k, reading.head)) break;
+      if (!(view.cues[k] & kCueNew)) continue;
+      const bool counted = k > 0 && (view.tokens[k - 1].has_digit || view.Is(k - 1, kGrNumber));
+      if (!counted) return Aggregation::kNew;
+      break;
+    }
+  }
   // "新增境外输入确诊病例 12 例": the noun and its cues stand before the number.
   if (reading.head < start && q.span.end < view.tokens.size() && view.Is(q.span.end, kGrClassifier)) {
     for (size_t k = start; k-- > 0 && SameClause(view, k, start);) {

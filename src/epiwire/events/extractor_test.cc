@@ -190,6 +190,18 @@ TEST_F(ExtractorTest, AFigureReadAgainAddsWhatItsFirstReadingLacked) {
   EXPECT_EQ(e.origin->country, "BR");
 }
 
+// "New cases ... rose to 1,200": the counted noun before the number says the count is
+// of new cases, whatever the verb; "Total infections ... rose to" stays a running total.
+TEST_F(ExtractorTest, ANewNounBeforeItsNumberMakesTheCountNew) {
+  const std::string opening = "Peru is battling a COVID-19 outbreak with rising infections. ";
+  const auto fresh = Read(opening + "New COVID-19 cases in Peru rose to 1,200 on Monday.");
+  ASSERT_NE(Find(fresh, 1200), nullptr);
+  EXPECT_EQ(Find(fresh, 1200)->aggregation, Aggregation::kNew);
+  const auto total = Read(opening + "Total COVID-19 infections in Peru rose to 12,000 on Monday.");
+  ASSERT_NE(Find(total, 12000), nullptr);
+  EXPECT_EQ(Find(total, 12000)->aggregation, Aggregation::kCumulative);
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);
