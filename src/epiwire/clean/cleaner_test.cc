@@ -613,6 +613,17 @@ TEST(RelevanceScore, AnArticleOnTravelMeasuresIsRelevant) {
   EXPECT_GT(score, 0.5);
 }
 
+// A feed's one-line excerpt of a case report is outbreak news, whichever way round it
+// names the disease and the cases.
+TEST(RelevanceScore, AOneLineReportOfNewCovidCasesIsRelevant) {
+  const double before = RelevanceScore("Chile counted 2,300 new COVID-19 cases on Tuesday.");
+  const double after = RelevanceScore("Chile counted 2,300 new cases of COVID-19 on Tuesday.");
+  EXPECT_GT(before, 0.5);
+  EXPECT_GT(after, 0.5);
+  EXPECT_GE(WeighRelevance("covid-19 cases").weight,
+            WeighRelevance("covid-19").weight + WeighRelevance("cases").weight);
+}
+
 TEST(RelevanceScore, RepeatsOfOneWordCountLessThanDistinctWords) {
   RelevanceEvidence repeated = WeighRelevance("virus virus virus virus virus virus virus virus");
   RelevanceEvidence distinct =
