@@ -192,6 +192,18 @@ TEST_F(ExtractorTest, AFigureReadAgainAddsWhatItsFirstReadingLacked) {
 
 // "New cases ... rose to 1,200": the counted noun before the number says the count is
 // of new cases, whatever the verb; "Total infections ... rose to" stays a running total.
+// A count read as local first keeps no route from a later reading that says imported.
+TEST_F(ExtractorTest, ALocalFirstReadingTakesNoOriginFromARepeat) {
+  const auto events = Read(
+      "Ontario reports 14 locally acquired measles cases\nHealth officials said Ontario "
+      "recorded 14 new measles cases on Monday, all in travellers returning from Brazil.");
+  const Event* e = Find(events, 14);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->imported, false);
+  EXPECT_FALSE(e->origin.has_value());
+  EXPECT_TRUE(e->route.empty());
+}
+
 TEST_F(ExtractorTest, ANewNounBeforeItsNumberMakesTheCountNew) {
   const std::string opening = "Peru is battling a COVID-19 outbreak with rising infections. ";
   const auto fresh = Read(opening + "New COVID-19 cases in Peru rose to 1,200 on Monday.");
