@@ -590,6 +590,28 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
 
 }  // namespace
 
+// "其中,广州市报告…423例", "Of them, 12 ...", "Из них ...": a sentence that opens on
+// the counted people of the sentence before tells parts of its figure, as of its day:
+// that sentence's one date, if it has one and no other.
+const DateRef* DateOfTheWhole(const SentenceView& view, const SentenceView* previous) {
+  if (previous == nullptr) return nullptr;
+  bool opens_on_them = false;
+  for (size_t i = 0, words = 0; i < view.tokens.size() && words < 2; ++i) {
+    if (!view.tokens[i].is_word) continue;
+    if (view.tokens[i].has_digit) break;
+    ++words;
+    if (view.Is(i, kGrPronoun)) opens_on_them = true;
+  }
+  if (!opens_on_them) return nullptr;
+  const DateRef* only = nullptr;
+  for (const DateRef& date : previous->Dates()) {
+    if (IsReportDate(*previous, date)) continue;
+    if (only != nullptr) return nullptr;
+    only = &date;
+  }
+  return only;
+}
+
 void ExtractCases(std::string_view text, const SentenceView& view, const SentenceView* previous,
                   const SentenceView* next, const DocumentContext& context,
                   const Lexicon& lexicon, const gazetteer::Gazetteer& gazetteer,
@@ -634,7 +656,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // "146 confirmed cases", "en Castilla-La Mancha hay 16.625 contagiados": a count that
     // nothing marks as new (no cue, no day it was reported for) is a running total.
     if (!event.aggregation) event.aggregation = Aggregation::kCumulative;
-    event.period = PeriodFor(view, date, event.aggregation, context.published);
+    event.period = PeriodFor(view, date != nullptr ? date : DateOfTheWhole(view, previous),
+                             event.aggregation, context.published);
     event.place = where.place;
     event.disease = DiseaseNear(view, reading.head, context);
     event.host = HostOf(view, count, event.disease, context, lexicon);

@@ -214,6 +214,21 @@ TEST_F(ExtractorTest, ANewNounBeforeItsNumberMakesTheCountNew) {
   EXPECT_EQ(Find(total, 12000)->aggregation, Aggregation::kCumulative);
 }
 
+// "Of these, ...": parts of the figure before, as of its day; a sentence that does not
+// open on them is as of the day the story was published.
+TEST_F(ExtractorTest, PartsOfAFigureAreAsOfItsDay) {
+  const std::string whole =
+      "Peru had recorded 1,250 dengue cases as of March 3, the health ministry said. ";
+  const auto parts = Read(whole + "Of these, Lima had 400 cases.");
+  ASSERT_NE(Find(parts, 400), nullptr);
+  ASSERT_TRUE(Find(parts, 400)->period.has_value());
+  EXPECT_EQ(Find(parts, 400)->period->end, (Date{2021, 3, 3}));
+  const auto apart = Read(whole + "Lima had 400 cases.");
+  ASSERT_NE(Find(apart, 400), nullptr);
+  ASSERT_TRUE(Find(apart, 400)->period.has_value());
+  EXPECT_EQ(Find(apart, 400)->period->end, (Date{2021, 3, 10}));
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);
