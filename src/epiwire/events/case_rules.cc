@@ -233,6 +233,20 @@ uint32_t OpeningCues(const SentenceView& view) {
   return 0;
 }
 
+// The cues of tokens [begin, end) outside brackets: "20.453 (un 2% más) los fallecidos",
+// "195,944 (up 2.2%) infections": the bracket speaks of a change, not of the count.
+uint32_t CuesOutsideBrackets(const SentenceView& view, size_t begin, size_t end) {
+  uint32_t flags = 0;
+  int depth = 0;
+  for (size_t i = begin; i < end && i < view.tokens.size(); ++i) {
+    const std::string_view t = view.tokens[i].lower;
+    if (t == "(" || t == "（") ++depth;
+    if (depth == 0) flags |= view.cues[i];
+    if ((t == ")" || t == "）") && depth > 0) --depth;
+  }
+  return flags;
+}
+
 std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadCount& count,
                                            const DateRef* date, bool possessive_place) {
   const CountReading& reading = count.reading;
@@ -243,7 +257,9 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   if (reading.by_link) return Aggregation::kNew;
   // "another 12", "12 more", "12 new cases"; the hedge "more than" is not a cue.
   const uint32_t before = start >= 1 ? view.cues[start - 1] : 0;
-  if ((before & kCueNew) || (view.CuesIn(q.span.end, phrase_end) & kCueNew)) return Aggregation::kNew;
+  if ((before & kCueNew) || (CuesOutsideBrackets(view, q.span.end, phrase_end) & kCueNew)) {
+    return Aggregation::kNew;
+  }
   // "New infections on Sunday reached 3,636", "with new deaths at 73": the counted noun
   // stands before the number, and the "new" it carries says what is counted, whatever
   // the verb ("reached", "rose to"); unless a number of its own counts it ("the two new
