@@ -194,10 +194,15 @@ std::string EventListIndexesSql(bool id_index) {
          (id_index ? "CREATE INDEX IF NOT EXISTS events_id ON events (id);\n" : "");
 }
 
+// The indexes EventListIndexesSql makes, read from it so that the two cannot part.
 std::string DropEventListIndexesSql() {
+  const std::string create = EventListIndexesSql(true);
+  constexpr std::string_view kCreate = "CREATE INDEX IF NOT EXISTS ";
   std::string sql;
-  for (const char* name : {"events_date", "events_country_disease", "events_disease", "events_id"}) {
-    sql += std::string("DROP INDEX IF EXISTS ") + name + ";\n";
+  for (size_t at = create.find(kCreate); at != std::string::npos;
+       at = create.find(kCreate, at + kCreate.size())) {
+    const size_t name = at + kCreate.size();
+    sql += "DROP INDEX IF EXISTS " + create.substr(name, create.find(' ', name) - name) + ";\n";
   }
   return sql;
 }
