@@ -13,6 +13,7 @@
 // Origins, destinations, news outlets, organisations' names, datelines and places that
 // only qualify another ("Fuzhou, Fujian Province") are never the count's place.
 #include <algorithm>
+#include <functional>
 
 #include "epiwire/events/analysis.h"
 #include "epiwire/events/counts.h"
@@ -247,8 +248,38 @@ uint32_t CuesOutsideBrackets(const SentenceView& view, size_t begin, size_t end)
   return flags;
 }
 
+// The tokens each count of a sentence stands on: from its hedge (or its noun, when the
+// noun comes first: "the total death toll rose to 14,476") to the end of its phrase.
+std::vector<std::pair<size_t, size_t>> CountSpans(const SentenceView& view,
+                                                  const std::vector<ReadCount>& counts) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  spans.reserve(counts.size());
+  for (const ReadCount& count : counts) {
+    const size_t start = HedgeStart(view, count.quantity);
+    spans.emplace_back(std::min(start, count.reading.head),
+                       std::max({count.quantity.span.end, count.reading.phrase_end, start + 1}));
+  }
+  return spans;
+}
+
+// Whether token `at` speaks for count `c` rather than for another of the sentence: a
+// cue belongs to the nearest count ("465 deaths in the last 24 hours, with the total
+// toll rising to 14,476": "total" is the later count's, not the deaths').
+bool OwnsToken(const std::vector<std::pair<size_t, size_t>>& spans, size_t c, size_t at) {
+  const auto distance = [at](const std::pair<size_t, size_t>& span) {
+    if (at < span.first) return span.first - at;
+    return at >= span.second ? at - span.second + 1 : size_t{0};
+  };
+  const size_t own = distance(spans[c]);
+  for (size_t d = 0; d < spans.size(); ++d) {
+    if (d != c && distance(spans[d]) < own) return false;
+  }
+  return true;
+}
+
 std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadCount& count,
-                                           const DateRef* date, bool possessive_place) {
+                                           const DateRef* date, bool possessive_place,
+                                           const std::function<bool(size_t)>& owns) {
   const CountReading& reading = count.reading;
   const QuantityRef& q = count.quantity;
   if (count.passed_mark) return Aggregation::kCumulative;
@@ -282,7 +313,7 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   }
   uint32_t clause_cues = OpeningCues(view) & (kCueNew | kCueCumulative);
   for (size_t i = 0; i < view.tokens.size(); ++i) {
-    if (SameClause(view, i, q.span.begin)) clause_cues |= view.cues[i];
+    if (SameClause(view, i, q.span.begin) && owns(i)) clause_cues |= view.cues[i];
   }
   if (reading.path == CountPath::kTotal || (clause_cues & kCueCumulative)) {
     return Aggregation::kCumulative;
@@ -566,6 +597,46 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
   event.modes = modes;
 }
 
+// The first token after the disease a count phrase may end on: "cases of COVID-19",
+// "cas de COVID-19".
+size_t AfterDisease(const SentenceView& view, size_t k) {
+  const size_t named = k < view.tokens.size() && view.Is(k, kGrOf) ? k + 1 : k;
+  if (named < view.tokens.size() && !view.disease[named].empty()) {
+    return named + view.disease_length[named];
+  }
+  return k;
+}
+
+// Whether tokens [from, to) are "including" or "dont" (with commas): what follows is a
+// part of the count before.
+bool IntroducesPart(const SentenceView& view, size_t from, size_t to) {
+  from = AfterDisease(view, from);
+  if (from >= to || to - from > 2) return false;
+  bool part = false;
+  for (size_t k = from; k < to; ++k) {
+    const std::string_view t = view.tokens[k].lower;
+    if (t == "," || t == "，" || t == "(" || t == "（") continue;
+    if (!view.Is(k, kGrPart | kGrPronoun)) return false;
+    part = true;
+  }
+  return part;
+}
+
+// Whether count `b` follows count `a` joined to it by nothing but commas, "and", "with"
+// and the verbs that took them ("879 cases were reported with 3 deaths").
+bool JoinedCounts(const SentenceView& view, const std::vector<std::pair<size_t, size_t>>& spans,
+                  size_t a, size_t b) {
+  const size_t from = AfterDisease(view, spans[a].second);
+  const size_t to = spans[b].first;
+  if (from > to || to - from > 4) return false;
+  for (size_t k = from; k < to; ++k) {
+    const std::string_view t = view.tokens[k].lower;
+    if (t == "," || t == "，" || t == "、") continue;
+    if (!view.Is(k, kGrCoordination | kGrCompanion | kGrAuxiliary | kGrCountVerb)) return false;
+  }
+  return true;
+}
+
 // The animals counted when the head is only "case": "a case ... in a wild duck",
 // "cases among pigs"; and for a disease of animals only, the animals of the document.
 Host HostOf(const SentenceView& view, const ReadCount& count, const std::string& disease,
@@ -641,6 +712,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   std::vector<Event> found;
   std::optional<PlaceChoice> statement;  // the place of the last count read, for "bringing"
   std::optional<bool> frame_imported;  // of the last count that is no list item
+  const std::vector<std::pair<size_t, size_t>> spans = CountSpans(view, counts);
+  std::vector<std::optional<size_t>> event_of(counts.size());  // count -> its event in `found`
   for (size_t c = 0; c < counts.size(); ++c) {
     const ReadCount& count = counts[c];
     const CountReading& reading = count.reading;
@@ -664,16 +737,34 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     const DateRef* date = DateFor(view, count.quantity.span.begin);
     const PlaceChoice where = ChoosePlace(view, candidates, count, next_count, statement, context);
     if (!InContinuation(view, HedgeStart(view, count.quantity))) statement = where;
-    event.aggregation = ReadAggregation(view, count, date, where.possessive);
+    event.aggregation = ReadAggregation(view, count, date, where.possessive,
+                                        [&](size_t at) { return OwnsToken(spans, c, at); });
     if (reading.path == CountPath::kListItem && reading.frame >= 0 && !event.aggregation) {
       // A list item shares its frame's aggregation.
       event.aggregation = found.empty() ? std::nullopt : found.back().aggregation;
     }
+    // "812 new infections and 45 deaths", "3,214 new cases with 248 deaths": a count
+    // joined to the one before shares its time; "34 new cases, 27 of which were
+    // imported": a part of the count before is of its time, whatever its verb's tense.
+    // "66,602 cases, including 24,988 active", "12 000 cas, dont 300": a part with no day
+    // of its own, likewise.
+    const Event* companion = nullptr;
+    const bool part =
+        c > 0 && ((reading.path == CountPath::kPartitive && view.Is(reading.head, kGrPronoun)) ||
+                  (IntroducesPart(view, spans[c - 1].second, spans[c].first) &&
+                   date == DateFor(view, counts[c - 1].quantity.span.begin)));
+    if (c > 0 && event_of[c - 1] &&
+        (part || (!event.aggregation && JoinedCounts(view, spans, c - 1, c)))) {
+      companion = &found[*event_of[c - 1]];
+      event.aggregation = companion->aggregation;
+    }
     // "146 confirmed cases", "en Castilla-La Mancha hay 16.625 contagiados": a count that
     // nothing marks as new (no cue, no day it was reported for) is a running total.
     if (!event.aggregation) event.aggregation = Aggregation::kCumulative;
-    event.period = PeriodFor(view, date != nullptr ? date : DateOfTheWhole(view, previous),
-                             event.aggregation, context.published);
+    event.period = companion != nullptr && date == nullptr
+                       ? companion->period
+                       : PeriodFor(view, date != nullptr ? date : DateOfTheWhole(view, previous),
+                                   event.aggregation, context.published);
     event.place = where.place;
     event.disease = DiseaseNear(view, reading.head, context);
     event.host = HostOf(view, count, event.disease, context, lexicon);
@@ -722,6 +813,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // "four cases in X, Y and Z, respectively", "英国、法国各输入 2 宗": the count holds for
     // every place of the list its place (or origin) stands in.
     std::vector<Event> shares = Distribute(view, counts, c, event);
+    event_of[c] = found.size();
     found.push_back(std::move(event));
     for (Event& share : shares) found.push_back(std::move(share));
   }

@@ -909,7 +909,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       return false;
     };
     const bool listed = hedge > 0 && OneOf(tokens[hedge - 1].lower, {",", "plus", "and"});
-    const bool included = hedge > 0 && tokens[hedge - 1].lower == "including" && own_frame();
+    const bool included = hedge > 0 && view.Is(hedge - 1, kGrPart) && own_frame();
     if (needs_status && !reading->by_modifier && !counts.empty() && (listed || included)) {
       reading->status = counts.back().reading.status;
       needs_status = false;

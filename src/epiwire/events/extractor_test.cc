@@ -229,6 +229,45 @@ TEST_F(ExtractorTest, PartsOfAFigureAreAsOfItsDay) {
   EXPECT_EQ(Find(apart, 400)->period->end, (Date{2021, 3, 10}));
 }
 
+// "640 new infections and 18 deaths": the deaths are of the same day; a count that
+// nothing joins to a new one is a running total.
+TEST_F(ExtractorTest, ACountJoinedToANewCountIsNew) {
+  const auto joined = Read("Quito reported 640 new infections and 18 deaths.");
+  ASSERT_NE(Find(joined, 18), nullptr);
+  EXPECT_EQ(Find(joined, 18)->aggregation, Aggregation::kNew);
+  const auto with = Read("Lagos State recorded 215 new cases with 4 deaths.");
+  ASSERT_NE(Find(with, 4), nullptr);
+  EXPECT_EQ(Find(with, 4)->aggregation, Aggregation::kNew);
+  const auto totals = Read("Lagos State has recorded 215 cases and 4 deaths.");
+  ASSERT_NE(Find(totals, 4), nullptr);
+  EXPECT_EQ(Find(totals, 4)->aggregation, Aggregation::kCumulative);
+}
+
+// "with the total toll climbing to 1,530": "total" tells of the later count only.
+TEST_F(ExtractorTest, ACueBelongsToTheNearestCount) {
+  const auto events =
+      Read("Kenya recorded 92 deaths in the past day, with the total toll climbing to 1,530.");
+  ASSERT_NE(Find(events, 92), nullptr);
+  EXPECT_EQ(Find(events, 92)->aggregation, Aggregation::kNew);
+  ASSERT_NE(Find(events, 1530), nullptr);
+  EXPECT_EQ(Find(events, 1530)->aggregation, Aggregation::kCumulative);
+}
+
+// "25 of which", "including 9,400": a part is of the time of the count it is part of.
+TEST_F(ExtractorTest, APartOfACountIsOfItsTime) {
+  const auto of_new = Read("Chile counted 80 new cases, 25 of which were imported.");
+  ASSERT_NE(Find(of_new, 25), nullptr);
+  EXPECT_EQ(Find(of_new, 25)->aggregation, Aggregation::kNew);
+  const auto of_total = Read("Chile has confirmed 9,000 cases in all, 2,000 of which were imported.");
+  ASSERT_NE(Find(of_total, 2000), nullptr);
+  EXPECT_EQ(Find(of_total, 2000)->aggregation, Aggregation::kCumulative);
+  const auto included = Read(
+      "Delhi reported 1,100 new cases in the past day, with the total rising to 30,500, "
+      "including 9,400 active cases.");
+  ASSERT_NE(Find(included, 9400), nullptr);
+  EXPECT_EQ(Find(included, 9400)->aggregation, Aggregation::kCumulative);
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);

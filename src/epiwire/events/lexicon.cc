@@ -49,10 +49,12 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kCueNames{{
     {"authority", kCueAuthority},
 }};
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 25> kGrammarNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 27> kGrammarNames{{
     {"number", kGrNumber},
     {"range", kGrRange},
     {"each", kGrEach},
+    {"companion", kGrCompanion},
+    {"part", kGrPart},
     {"classifier", kGrClassifier},
     {"from_after", kGrFromAfter},
     {"locative", kGrLocative},

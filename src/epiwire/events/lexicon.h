@@ -95,6 +95,9 @@ enum Grammar : uint32_t {
   kGrFromAfter = 1u << 22,   // a word after a place that makes it an origin (Chinese 输入)
   kGrEach = 1u << 23,        // each, respectively, 各: a count holds for every place of a list
   kGrRange = 1u << 24,       // between, entre: "between 30 and 40" is one range, not two counts
+  kGrCompanion = 1u << 25,   // with, con, avec: joins a count to the one before it
+                             // ("3,214 new cases with 248 deaths")
+  kGrPart = 1u << 26,        // including, y compris, включая: a part of the count before
 };
 
 // One element of a measure pattern: alternatives, each exact or a prefix.
