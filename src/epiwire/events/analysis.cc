@@ -316,6 +316,29 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
   MarkDateline(text, view);
 }
 
+// "India's capital", "Japan's national capital", "the Peruvian capital": the country's
+// capital city, which the count is made in, not the country.
+void ReadCapitals(SentenceView& view, const gazetteer::Gazetteer& gazetteer) {
+  const auto& tokens = view.tokens;
+  for (PlaceRef& ref : view.places) {
+    if (!(ref.possessive || ref.demonym) || ref.place.level != PlaceLevel::kCountry) continue;
+    size_t k = ref.span.end;  // the "'s"
+    if (k < tokens.size() && tokens[k].lower == "'s") ++k;
+    if (k < tokens.size() && tokens[k].lower == "national") ++k;
+    if (k >= tokens.size() || tokens[k].lower != "capital") continue;
+    if (k + 1 < tokens.size() && (tokens[k + 1].lower == "," || tokens[k + 1].capitalized ||
+                                  view.PlaceAt(k + 1) != nullptr)) {
+      continue;  // "India's capital, New Delhi," names it
+    }
+    std::optional<Place> capital = gazetteer.Capital(ref.place.country);
+    if (!capital) continue;
+    ref.place = *capital;
+    ref.demonym = false;
+    ref.span.end = k + 1;
+    ref.possessive = k + 1 < tokens.size() && tokens[k + 1].lower == "'s";
+  }
+}
+
 void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
   const auto& tokens = view.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -559,6 +582,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
         text.substr(name_start.start, name_end.end - name_start.start);
     if (auto other = gazetteer.LookupLevel(name, ref.place.country, *level)) ref.place = *other;
   }
+  ReadCapitals(view, gazetteer);
   FindAnaphors(view, lexicon);
   view.heading = IsHeading(text, view);
   return view;

@@ -268,6 +268,18 @@ TEST_F(ExtractorTest, APartOfACountIsOfItsTime) {
   EXPECT_EQ(Find(included, 9400)->aggregation, Aggregation::kCumulative);
 }
 
+// "Kenya's capital", "the Kenyan capital": the capital city, not the country.
+TEST_F(ExtractorTest, ACountrysCapitalIsItsCapitalCity) {
+  for (const char* text : {"Kenya's capital reported 120 new cases on Monday.",
+                           "The Kenyan capital reported 120 new cases on Monday."}) {
+    const auto events = Read(text);
+    ASSERT_NE(Find(events, 120), nullptr) << text;
+    ASSERT_TRUE(Find(events, 120)->place.has_value()) << text;
+    EXPECT_EQ(Find(events, 120)->place->name, "Nairobi") << text;
+    EXPECT_EQ(Find(events, 120)->place->level, PlaceLevel::kCity) << text;
+  }
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);
