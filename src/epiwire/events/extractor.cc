@@ -51,6 +51,18 @@ void RemoveRepeats(std::vector<Event>& events) {
   events = std::move(kept);
 }
 
+// "The ministry reported 5 new deaths": a new figure that no reading of it dates is of
+// the day before the news (a day's figures are published the next day).
+void DateUndatedNewCounts(const std::optional<Date>& published, std::vector<Event>& events) {
+  if (!published) return;
+  const Date day = published->AddDays(-1);
+  for (Event& event : events) {
+    if (event.type == EventType::kCases && event.aggregation == Aggregation::kNew && !event.period) {
+      event.period = Period{day, day};
+    }
+  }
+}
+
 std::string MainDisease(const std::vector<SentenceView>& views) {
   std::map<std::string_view, int> counts;
   for (const SentenceView& view : views) {
@@ -167,6 +179,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     RememberSentence(views[i], context, gazetteer_);
   }
   RemoveRepeats(events);
+  DateUndatedNewCounts(published, events);
   return events;
 }
 

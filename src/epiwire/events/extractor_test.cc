@@ -229,6 +229,21 @@ TEST_F(ExtractorTest, PartsOfAFigureAreAsOfItsDay) {
   EXPECT_EQ(Find(apart, 400)->period->end, (Date{2021, 3, 10}));
 }
 
+// A new figure that nothing in the text dates is the day's before the news; a running
+// total is as of the news.
+TEST_F(ExtractorTest, AnUndatedNewFigureIsOfTheDayBefore) {
+  const auto events = Read("Manitoba health officials announced 52 new measles cases.");
+  ASSERT_NE(Find(events, 52), nullptr);
+  ASSERT_TRUE(Find(events, 52)->period.has_value());
+  EXPECT_EQ(Find(events, 52)->period->start, (Date{2021, 3, 9}));
+  EXPECT_EQ(Find(events, 52)->period->end, (Date{2021, 3, 9}));
+  const auto total = Read("Manitoba has recorded 520 measles cases.");
+  ASSERT_NE(Find(total, 520), nullptr);
+  ASSERT_TRUE(Find(total, 520)->period.has_value());
+  EXPECT_FALSE(Find(total, 520)->period->start.has_value());
+  EXPECT_EQ(Find(total, 520)->period->end, (Date{2021, 3, 10}));
+}
+
 // "640 new infections and 18 deaths": the deaths are of the same day; a count that
 // nothing joins to a new one is a running total.
 TEST_F(ExtractorTest, ACountJoinedToANewCountIsNew) {
