@@ -31,7 +31,7 @@ cleaning.keep                         1.0  1.0   -    -    -    -
 cleaning.drop                         1.0  0.95  -    -    -    -
 cases.attributes.aggregation.share    1.0  0.91  1.0  0.66 1.0  0.90
 cases.attributes.imported.share       1.0  0.53  0.94 -    1.0  -
-cases.attributes.origin.country.share 1.0  0.4   0.45 -    1.0  -
+cases.attributes.origin.country.share 1.0  0.4   0.81 -    1.0  -
 cases.attributes.period.start.share   1.0  0.88  0.72 -    1.0  -
 cases.attributes.period.end.share     1.0  0.78  1.0  -    1.0  -
 cases.attributes.disease.share        1.0  1.0   1.0  1.0  1.0  1.0

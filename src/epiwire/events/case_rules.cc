@@ -554,10 +554,11 @@ std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCo
     field = list[static_cast<size_t>(at)]->place;
     return shares;
   }
-  for (const PlaceRef* other : list) {
-    if (other == anchor) continue;
+  // In the order of the text: the event holds for the first place, a share for each other.
+  field = list.front()->place;
+  for (size_t i = 1; i < list.size(); ++i) {
     Event share = event;
-    (by_origin ? share.origin : share.place) = other->place;
+    (by_origin ? share.origin : share.place) = list[i]->place;
     shares.push_back(std::move(share));
   }
   return shares;

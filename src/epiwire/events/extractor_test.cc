@@ -295,6 +295,16 @@ TEST_F(ExtractorTest, ACountrysCapitalIsItsCapitalCity) {
   }
 }
 
+// "Italy and Spain each reported 3": one event a place, in the order of the text.
+TEST_F(ExtractorTest, ACountForEachPlaceOfAListFollowsTheTextsOrder) {
+  const auto events = Read("Italy and Spain each reported 3 new cases of measles on Thursday.");
+  ASSERT_EQ(events.size(), 2u);
+  ASSERT_TRUE(events[0].place.has_value());
+  ASSERT_TRUE(events[1].place.has_value());
+  EXPECT_EQ(events[0].place->country, "IT");
+  EXPECT_EQ(events[1].place->country, "ES");
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);
