@@ -624,6 +624,16 @@ TEST(RelevanceScore, AOneLineReportOfNewCovidCasesIsRelevant) {
             WeighRelevance("covid-19").weight + WeighRelevance("cases").weight);
 }
 
+// A one-sentence item of a feed that reports infections or names an outbreak's disease
+// is outbreak news; one that only mentions the pandemic is not.
+TEST(RelevanceScore, AOneSentenceReportIsRelevantAPassingMentionIsNot) {
+  EXPECT_GT(RelevanceScore("In Austria, the health agency registered 1,410 new infections in "
+                           "the past 24 hours."),
+            0.5);
+  EXPECT_GT(RelevanceScore("Foot-and-mouth disease was found on a farm near Daejeon."), 0.5);
+  EXPECT_LT(RelevanceScore("Shops reopened after the pandemic and sales rose in March."), 0.5);
+}
+
 TEST(RelevanceScore, RepeatsOfOneWordCountLessThanDistinctWords) {
   RelevanceEvidence repeated = WeighRelevance("virus virus virus virus virus virus virus virus");
   RelevanceEvidence distinct =

@@ -5,9 +5,11 @@
 // subjects, such as film reviews, weigh against); the k-th repeat of
 // a phrase adds weight / 2 (k >= 2), up to four times the weight in all, so that a
 // long article that says "virus" forty times does not drown the other signals. The
-// evidence is divided by the square root of the word count (at least kMinWords):
-// between a plain density, which would punish long articles, and a plain sum, which
-// would make any long text about anything relevant. A logistic curve around
+// evidence is divided by the square root of the word count: between a plain density,
+// which would punish long articles, and a plain sum, which would make any long text
+// about anything relevant. Below kMinWords words the count is kMinWords, so that a
+// one-sentence item of a feed that names an outbreak's disease or its infections is
+// news of it, and a passing "the pandemic" is not. A logistic curve around
 // kMidpoint turns that into a probability: one passing "the pandemic" in a
 // hundred-word teaser scores about 0.1, a teaser on a lockdown amid infections and
 // deaths about 0.8, a case report near 1.
@@ -23,7 +25,7 @@
 namespace epiwire::clean {
 namespace {
 
-constexpr double kMinWords = 25;
+constexpr double kMinWords = 12;
 constexpr double kMidpoint = 0.25;
 constexpr double kSteepness = 12;
 constexpr double kRepeatFactor = 0.5;
