@@ -422,6 +422,24 @@ size_t SentenceView::TokenAt(size_t offset) const {
   return static_cast<size_t>(it - tokens.begin());
 }
 
+// "since the outbreak began in March", "depuis le début de l'épidémie fin octobre 2021":
+// a date that a "since" earlier in its clause governs starts what is counted up to the
+// day of publication. No number stands between them ("since then, 40 cases in March").
+void SentenceView::ReadSinceBefore(DateRef& date) const {
+  using dates::DateKind;
+  if (date.mention.kind != DateKind::kDay && date.mention.kind != DateKind::kRange) return;
+  if (!date.mention.period.start || !published || *date.mention.period.start > *published) return;
+  const size_t at = date.span.begin;
+  for (size_t k = at; k-- > 0 && k + 8 >= at;) {
+    if (tokens[k].has_digit || clause[k] != clause[at]) return;
+    if (Is(k, kGrSince)) {
+      date.mention.kind = DateKind::kSince;
+      date.mention.period.end = published;
+      return;
+    }
+  }
+}
+
 const std::vector<DateRef>& SentenceView::Dates() const {
   if (dates_) return *dates_;
   dates_.emplace();
@@ -440,6 +458,7 @@ const std::vector<DateRef>& SentenceView::Dates() const {
     d.start += sentence.start;
     d.end += sentence.start;
     dates_->push_back(DateRef{{TokenAt(d.start), TokenAt(d.end)}, d});
+    ReadSinceBefore(dates_->back());
   }
   return *dates_;
 }

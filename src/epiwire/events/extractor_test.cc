@@ -305,6 +305,24 @@ TEST_F(ExtractorTest, ACountForEachPlaceOfAListFollowsTheTextsOrder) {
   EXPECT_EQ(events[1].place->country, "ES");
 }
 
+// "since the outbreak began in January": the month starts a running total that runs to
+// the day of the news; without "since", a month is the figure's own period.
+TEST_F(ExtractorTest, ASinceEarlierInTheClauseMakesADateAStart) {
+  const auto since = Read(
+      "Cholera has infected 1,200 people in Malawi since the outbreak began in January, and "
+      "45 have died.");
+  ASSERT_NE(Find(since, 1200), nullptr);
+  EXPECT_EQ(Find(since, 1200)->aggregation, Aggregation::kCumulative);
+  ASSERT_TRUE(Find(since, 1200)->period.has_value());
+  EXPECT_EQ(Find(since, 1200)->period->end, (Date{2021, 3, 10}));
+  ASSERT_NE(Find(since, 45), nullptr);
+  EXPECT_EQ(Find(since, 45)->aggregation, Aggregation::kCumulative);
+  const auto month = Read("Malawi recorded 1,200 new cholera cases in January.");
+  ASSERT_NE(Find(month, 1200), nullptr);
+  ASSERT_TRUE(Find(month, 1200)->period.has_value());
+  EXPECT_EQ(Find(month, 1200)->period->end, (Date{2021, 1, 31}));
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);

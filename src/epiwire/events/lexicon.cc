@@ -49,12 +49,13 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kCueNames{{
     {"authority", kCueAuthority},
 }};
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 27> kGrammarNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 28> kGrammarNames{{
     {"number", kGrNumber},
     {"range", kGrRange},
     {"each", kGrEach},
     {"companion", kGrCompanion},
     {"part", kGrPart},
+    {"since", kGrSince},
     {"classifier", kGrClassifier},
     {"from_after", kGrFromAfter},
     {"locative", kGrLocative},

@@ -98,6 +98,8 @@ enum Grammar : uint32_t {
   kGrCompanion = 1u << 25,   // with, con, avec: joins a count to the one before it
                              // ("3,214 new cases with 248 deaths")
   kGrPart = 1u << 26,        // including, y compris, включая: a part of the count before
+  kGrSince = 1u << 27,       // since, depuis, desde: a date later in the clause is a start
+                             // ("since the outbreak began in March")
 };
 
 // One element of a measure pattern: alternatives, each exact or a prefix.
