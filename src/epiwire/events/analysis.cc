@@ -430,7 +430,7 @@ void SentenceView::ReadSinceBefore(DateRef& date) const {
   if (date.mention.kind != DateKind::kDay && date.mention.kind != DateKind::kRange) return;
   if (!date.mention.period.start || !published || *date.mention.period.start > *published) return;
   const size_t at = date.span.begin;
-  for (size_t k = at; k-- > 0 && k + 8 >= at;) {
+  for (size_t k = at; k-- > 0 && k + 10 >= at;) {
     if (tokens[k].has_digit || clause[k] != clause[at]) return;
     if (Is(k, kGrSince)) {
       date.mention.kind = DateKind::kSince;
