@@ -87,11 +87,14 @@ std::optional<DateMention> Reader::MentionAt(size_t i, size_t& last) const {
           }
         }
       }
-      if (second.ok && second.period.end && core.period.start &&
-          *second.period.end >= *core.period.start) {
+      const std::optional<Date> start =
+          second.ok && second.period.end && core.period.start
+              ? std::optional<Date>(StartInYearOfEnd(*core.period.start, *second.period.end))
+              : std::nullopt;
+      if (start && *second.period.end >= *start) {
         last = second.last;
         mention.kind = DateKind::kRange;
-        mention.period = ClipToPublished(Period{core.period.start, second.period.end}, published_);
+        mention.period = ClipToPublished(Period{start, second.period.end}, published_);
       } else if (preposition == Preposition::kFrom) {
         mention.kind = DateKind::kSince;
         mention.period = SincePeriod(core.period.start, published_);

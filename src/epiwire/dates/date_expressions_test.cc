@@ -138,6 +138,9 @@ constexpr DateCase kCases[] = {
      "2020-04-01", "2020-04-08"},
     {"2020-04-10", "Tests ran from April 1 to 8.", "from April 1 to 8", kRange, "2020-04-01",
      "2020-04-08"},
+    // The first month takes the year the second names.
+    {"2021-03-10", "Cases rose between January and June 2020.", "between January and June 2020",
+     kRange, "2020-01-01", "2020-06-30"},
     {"2020-04-08", "Tests ran from March 30 to April 5.", "from March 30 to April 5", kRange,
      "2020-03-30", "2020-04-05"},
     {"2020-04-08", "There were 90 cases as of April 2.", "as of April 2", kUntil, "", "2020-04-02"},

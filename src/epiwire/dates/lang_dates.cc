@@ -457,8 +457,10 @@ Core LangReader::RangeAfter(const Core& first) const {
   const auto joint = Find(first.last + 1, DateRole::kRangeTo);
   if (!joint || !first.period.start) return {};
   const Core second = CoreAfterArticle(joint->last + 1);
-  if (!second.ok || !second.period.end || *second.period.end < *first.period.start) return {};
-  return Range(second.last, Period{first.period.start, second.period.end}, published_);
+  if (!second.ok || !second.period.end) return {};
+  const Date start = StartInYearOfEnd(*first.period.start, *second.period.end);
+  if (*second.period.end < start) return {};
+  return Range(second.last, Period{start, second.period.end}, published_);
 }
 
 std::optional<DateMention> LangReader::MentionAt(size_t i, size_t& last) const {

@@ -42,6 +42,16 @@ inline Core Range(size_t last, Period period, std::optional<Date> published) {
   return core;
 }
 
+// The start of a range whose first date took the year of publication and whose second
+// names an earlier year ("between January and June 2020", "entre janvier et août 2020"):
+// the first in the second's year; `start` itself when the range already holds.
+inline Date StartInYearOfEnd(Date start, Date end) {
+  if (end >= start || start.year <= end.year) return start;
+  if (!Date::IsValid(end.year, start.month, start.day)) return start;
+  const Date moved{end.year, start.month, start.day};
+  return moved <= end ? moved : start;
+}
+
 // Every mention `reader.MentionAt` finds over `token_count` tokens, left to right,
 // without overlap.
 template <typename MentionReader>

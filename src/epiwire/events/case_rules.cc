@@ -277,6 +277,14 @@ bool OwnsToken(const std::vector<std::pair<size_t, size_t>>& spans, size_t c, si
   return true;
 }
 
+// "between January and August", "this year": a span of more than a month, whose count
+// is a total over it ("66 deaths between January and August"), not a day's or a week's.
+bool LongSpan(const DateRef& date) {
+  const Period& period = date.mention.period;
+  return date.mention.kind == dates::DateKind::kRange && period.start && period.end &&
+         period.end->ToDays() - period.start->ToDays() > 31;
+}
+
 std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadCount& count,
                                            const DateRef* date, bool possessive_place,
                                            const std::function<bool(size_t)>& owns) {
@@ -320,7 +328,7 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   }
   if (date && !IsReportDate(view, *date)) {
     const auto kind = date->mention.kind;
-    if (kind == dates::DateKind::kSince || kind == dates::DateKind::kUntil) {
+    if (kind == dates::DateKind::kSince || kind == dates::DateKind::kUntil || LongSpan(*date)) {
       return Aggregation::kCumulative;
     }
     return Aggregation::kNew;
@@ -357,6 +365,8 @@ std::optional<Period> PeriodFor(const SentenceView& view, const DateRef* date,
                                 std::optional<Aggregation> aggregation,
                                 std::optional<Date> published) {
   if (aggregation == Aggregation::kCumulative) {
+    // A total over a span it names keeps the span.
+    if (date && LongSpan(*date)) return date->mention.period;
     // A running total is "as of" a day: an explicit as-of date wins over a since-date.
     for (const DateRef& other : view.Dates()) {
       if (other.mention.kind == dates::DateKind::kUntil &&

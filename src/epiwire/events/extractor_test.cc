@@ -323,6 +323,20 @@ TEST_F(ExtractorTest, ASinceEarlierInTheClauseMakesADateAStart) {
   EXPECT_EQ(Find(month, 1200)->period->end, (Date{2021, 1, 31}));
 }
 
+// A count over a span of months is a total over it, which keeps its start; a week's
+// count is new.
+TEST_F(ExtractorTest, ACountOverMonthsIsATotalOverThem) {
+  const auto months = Read("Kerala recorded 2,400 dengue cases between January and June 2020.");
+  ASSERT_NE(Find(months, 2400), nullptr);
+  EXPECT_EQ(Find(months, 2400)->aggregation, Aggregation::kCumulative);
+  ASSERT_TRUE(Find(months, 2400)->period.has_value());
+  EXPECT_EQ(Find(months, 2400)->period->start, (Date{2020, 1, 1}));
+  EXPECT_EQ(Find(months, 2400)->period->end, (Date{2020, 6, 30}));
+  const auto week = Read("Kerala recorded 240 dengue cases last week.");
+  ASSERT_NE(Find(week, 240), nullptr);
+  EXPECT_EQ(Find(week, 240)->aggregation, Aggregation::kNew);
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);
