@@ -385,13 +385,34 @@ std::optional<Period> PeriodFor(const SentenceView& view, const DateRef* date,
   return period;
 }
 
-// Places after "from" (and "via"), in the order they were travelled.
-std::vector<Place> TravelledFrom(const SentenceView& view) {
+// Whether tokens [from, to) only join the items of a list: commas, "and", "or", articles.
+bool JoinsList(const SentenceView& view, size_t from, size_t to) {
+  for (size_t k = from; k < to; ++k) {
+    if (view.tokens[k].lower != "," && view.tokens[k].lower != "、" &&
+        !view.Is(k, kGrCoordination | kGrDeterminer)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Places after "from" (and "via"), in the order they were travelled; those a count of
+// its own stands nearer to are that count's (`owns`, when given). A list of places
+// ("from the Philippines, Pakistan and the United Kingdom") is where some came from and
+// others from elsewhere: its first place, and no route.
+std::vector<Place> TravelledFrom(const SentenceView& view,
+                                 const std::function<bool(size_t)>& owns = nullptr) {
   std::vector<Place> route;
   bool reversed = false;
+  const PlaceRef* last = nullptr;
   for (size_t p = 0; p < view.places.size(); ++p) {
     const PlaceRef& ref = view.places[p];
-    if (ref.role != PlaceRole::kOrigin) continue;
+    if (ref.role != PlaceRole::kOrigin || ref.qualifier) continue;
+    if (owns && !owns(ref.span.begin)) continue;
+    if (last != nullptr && JoinsList(view, last->span.end, ref.span.begin) &&
+        !ref.place.SameAs(last->place) && ref.place.country != last->place.country) {
+      return route;
+    }
     // "the Russian city of Vladivostok": the demonym is folded into the city.
     if (ref.demonym && p + 1 < view.places.size() &&
         view.places[p + 1].role == PlaceRole::kOrigin &&
@@ -411,6 +432,7 @@ std::vector<Place> TravelledFrom(const SentenceView& view) {
       if (view.tokens[k].lower == "after" && !route.empty()) reversed = true;
     }
     route.push_back(ref.place);
+    last = &ref;
   }
   if (reversed) std::reverse(route.begin(), route.end());
   return route;
@@ -575,7 +597,8 @@ std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCo
 }
 
 void ReadImportation(const SentenceView& view, const ReadCount& count, size_t counts_in_sentence,
-                     const SentenceView* previous, const SentenceView* next, Event& event) {
+                     const SentenceView* previous, const SentenceView* next,
+                     const std::function<bool(size_t)>& owns, Event& event) {
   const QuantityRef& q = count.quantity;
   const CountReading& reading = count.reading;
   const size_t number = q.span.begin;
@@ -591,7 +614,7 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
     event.imported = false;
     return;
   }
-  std::vector<Place> route = TravelledFrom(view);
+  std::vector<Place> route = TravelledFrom(view, owns);
   // "arrived by train from Moscow": a travel verb and a place they came from.
   const bool travelled = view.HasCue(kCueTravel) && !route.empty() && counts_in_sentence <= 2;
   if (!(clause_cues & kCueImported) && !travelled) return;
@@ -760,8 +783,13 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // "66,602 cases, including 24,988 active", "12 000 cas, dont 300": a part with no day
     // of its own, likewise.
     const Event* companion = nullptr;
+    // "Of the 23 new cases, 20 were imported": the frame's number before its noun.
+    const bool of_frame = c > 0 && reading.path == CountPath::kPartitive &&
+                          reading.head < HedgeStart(view, count.quantity) &&
+                          spans[c - 1].first < reading.head;
     const bool part =
-        c > 0 && ((reading.path == CountPath::kPartitive && view.Is(reading.head, kGrPronoun)) ||
+        c > 0 && (of_frame ||
+                  (reading.path == CountPath::kPartitive && view.Is(reading.head, kGrPronoun)) ||
                   (IntroducesPart(view, spans[c - 1].second, spans[c].first) &&
                    date == DateFor(view, counts[c - 1].quantity.span.begin)));
     if (c > 0 && event_of[c - 1] &&
@@ -779,7 +807,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     event.place = where.place;
     event.disease = DiseaseNear(view, reading.head, context);
     event.host = HostOf(view, count, event.disease, context, lexicon);
-    ReadImportation(view, count, counts.size(), previous, next, event);
+    ReadImportation(view, count, counts.size(), previous, next,
+                    [&](size_t at) { return OwnsToken(spans, c, at); }, event);
     // "nine imported cases: four from the United States, three from ...": each item's
     // own origin.
     if (reading.path == CountPath::kListItem) {

@@ -812,7 +812,7 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   // "and seven in X", ", 19 in X", ": four from X": the item stands after a list
   // separator, or after "of them" ("из них 14 у граждан РФ", "dont 3 à Paris").
   return start > 0 && (tokens[start - 1].lower == "," ||
-                       view.Is(start - 1, kGrCoordination | kGrPronoun) ||
+                       view.Is(start - 1, kGrCoordination | kGrPronoun | kGrPart) ||
                        tokens[start - 1].lower == ";" || tokens[start - 1].lower == ":" ||
                        IsDash(tokens[start - 1].lower));
 }

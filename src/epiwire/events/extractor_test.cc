@@ -273,6 +273,9 @@ TEST_F(ExtractorTest, APartOfACountIsOfItsTime) {
   const auto of_new = Read("Chile counted 80 new cases, 25 of which were imported.");
   ASSERT_NE(Find(of_new, 25), nullptr);
   EXPECT_EQ(Find(of_new, 25)->aggregation, Aggregation::kNew);
+  const auto of_frame = Read("Of the 23 new cases in Taiwan, 20 were imported.");
+  ASSERT_NE(Find(of_frame, 20), nullptr);
+  EXPECT_EQ(Find(of_frame, 20)->aggregation, Aggregation::kNew);
   const auto of_total = Read("Chile has confirmed 9,000 cases in all, 2,000 of which were imported.");
   ASSERT_NE(Find(of_total, 2000), nullptr);
   EXPECT_EQ(Find(of_total, 2000)->aggregation, Aggregation::kCumulative);
@@ -335,6 +338,32 @@ TEST_F(ExtractorTest, ACountOverMonthsIsATotalOverThem) {
   const auto week = Read("Kerala recorded 240 dengue cases last week.");
   ASSERT_NE(Find(week, 240), nullptr);
   EXPECT_EQ(Find(week, 240)->aggregation, Aggregation::kNew);
+}
+
+// Where imported cases came from: each item of a breakdown its own origin, and the
+// count that frames them none; a list of countries is no route.
+TEST_F(ExtractorTest, AnOriginBelongsToTheCountNearestIt) {
+  const auto items = Read(
+      "Taiwan reported 20 imported cases, including 11 from the United States and 4 from "
+      "Indonesia.");
+  ASSERT_NE(Find(items, 20), nullptr);
+  EXPECT_FALSE(Find(items, 20)->origin.has_value());
+  ASSERT_NE(Find(items, 11), nullptr);
+  ASSERT_TRUE(Find(items, 11)->origin.has_value());
+  EXPECT_EQ(Find(items, 11)->origin->country, "US");
+  ASSERT_NE(Find(items, 4), nullptr);
+  ASSERT_TRUE(Find(items, 4)->origin.has_value());
+  EXPECT_EQ(Find(items, 4)->origin->country, "ID");
+  const auto listed = Read(
+      "Hong Kong reported 12 imported cases in travellers from the Philippines, Pakistan and "
+      "India.");
+  ASSERT_NE(Find(listed, 12), nullptr);
+  EXPECT_EQ(Find(listed, 12)->imported, true);
+  EXPECT_TRUE(Find(listed, 12)->route.empty());
+  const auto via = Read("New Zealand reported 1 new imported case, a traveller from India via Singapore.");
+  ASSERT_NE(Find(via, 1), nullptr);
+  ASSERT_EQ(Find(via, 1)->route.size(), 2u);
+  EXPECT_EQ(Find(via, 1)->route[1].country, "SG");
 }
 
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
