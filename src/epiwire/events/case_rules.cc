@@ -287,7 +287,8 @@ bool LongSpan(const DateRef& date) {
 
 std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadCount& count,
                                            const DateRef* date, bool possessive_place,
-                                           const std::function<bool(size_t)>& owns) {
+                                           const std::function<bool(size_t)>& owns,
+                                           bool verbs_tell_events) {
   const CountReading& reading = count.reading;
   const QuantityRef& q = count.quantity;
   if (count.passed_mark) return Aggregation::kCumulative;
@@ -336,9 +337,18 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   if (possessive_place) return Aggregation::kCumulative;
   // "has recorded", "have died": the perfect reports a state so far.
   for (size_t i = 0; i < view.tokens.size(); ++i) {
-    if (SameClause(view, i, q.span.begin) && OneOf(view.tokens[i].lower, {"has", "have", "had"})) {
-      return Aggregation::kCumulative;
+    if (SameClause(view, i, q.span.begin) && view.Is(i, kGrPerfect)) return Aggregation::kCumulative;
+  }
+  // "31 people died", "12 sailors were found positive", "a man was diagnosed": in a
+  // language whose perfect tells a state so far, a verb in another tense tells of what
+  // happened, news of the day; unless its clause tells a state ("54 are hospitalized",
+  // "there were 86 cases and seven dead").
+  if (verbs_tell_events && !reading.by_modifier &&
+      (reading.path == CountPath::kVerb || reading.path == CountPath::kSingle)) {
+    for (size_t i = 0; i < view.tokens.size() && i <= reading.phrase_end; ++i) {
+      if (SameClause(view, i, start) && view.Is(i, kGrState)) return std::nullopt;
     }
+    return Aggregation::kNew;
   }
   return std::nullopt;
 }
@@ -747,6 +757,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   std::optional<PlaceChoice> statement;  // the place of the last count read, for "bringing"
   std::optional<bool> frame_imported;  // of the last count that is no list item
   const std::vector<std::pair<size_t, size_t>> spans = CountSpans(view, counts);
+  const bool verbs_tell_events = lexicon.grammar_classes() & kGrPerfect;
   std::vector<std::optional<size_t>> event_of(counts.size());  // count -> its event in `found`
   for (size_t c = 0; c < counts.size(); ++c) {
     const ReadCount& count = counts[c];
@@ -772,7 +783,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     const PlaceChoice where = ChoosePlace(view, candidates, count, next_count, statement, context);
     if (!InContinuation(view, HedgeStart(view, count.quantity))) statement = where;
     event.aggregation = ReadAggregation(view, count, date, where.possessive,
-                                        [&](size_t at) { return OwnsToken(spans, c, at); });
+                                        [&](size_t at) { return OwnsToken(spans, c, at); },
+                                        verbs_tell_events);
     if (reading.path == CountPath::kListItem && reading.frame >= 0 && !event.aggregation) {
       // A list item shares its frame's aggregation.
       event.aggregation = found.empty() ? std::nullopt : found.back().aggregation;

@@ -366,6 +366,20 @@ TEST_F(ExtractorTest, AnOriginBelongsToTheCountNearestIt) {
   EXPECT_EQ(Find(via, 1)->route[1].country, "SG");
 }
 
+// "Nine people died": what happened, news; "have died": a state so far; "are in
+// hospital": a present state.
+TEST_F(ExtractorTest, AVerbsTenseTellsANewFigureFromATotal) {
+  const auto died = Read("Nine people died of cholera in Kasai.");
+  ASSERT_NE(Find(died, 9), nullptr);
+  EXPECT_EQ(Find(died, 9)->aggregation, Aggregation::kNew);
+  const auto have_died = Read("Nine people have died of cholera in Kasai.");
+  ASSERT_NE(Find(have_died, 9), nullptr);
+  EXPECT_EQ(Find(have_died, 9)->aggregation, Aggregation::kCumulative);
+  const auto state = Read("Forty cholera patients are hospitalized in Kasai.");
+  ASSERT_NE(Find(state, 40), nullptr);
+  EXPECT_EQ(Find(state, 40)->aggregation, Aggregation::kCumulative);
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);

@@ -49,13 +49,15 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kCueNames{{
     {"authority", kCueAuthority},
 }};
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 28> kGrammarNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 30> kGrammarNames{{
     {"number", kGrNumber},
     {"range", kGrRange},
     {"each", kGrEach},
     {"companion", kGrCompanion},
     {"part", kGrPart},
     {"since", kGrSince},
+    {"perfect", kGrPerfect},
+    {"state", kGrState},
     {"classifier", kGrClassifier},
     {"from_after", kGrFromAfter},
     {"locative", kGrLocative},
@@ -572,6 +574,7 @@ Status Lexicon::ReadGrammar(const std::string& path) {
       place_nouns_[WordKey(FoldCase(fields[0]))] = level;
     }
     grammar_.Add(words) |= flag;
+    grammar_classes_ |= flag;
     return Status::Ok();
   });
 }

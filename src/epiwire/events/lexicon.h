@@ -100,6 +100,8 @@ enum Grammar : uint32_t {
   kGrPart = 1u << 26,        // including, y compris, включая: a part of the count before
   kGrSince = 1u << 27,       // since, depuis, desde: a date later in the clause is a start
                              // ("since the outbreak began in March")
+  kGrPerfect = 1u << 28,     // has, have, had, han: the perfect, a state so far
+  kGrState = 1u << 29,       // is, are, remain: a verb of a present state ("54 are hospitalized")
 };
 
 // One element of a measure pattern: alternatives, each exact or a prefix.
@@ -142,6 +144,8 @@ class Lexicon {
   // directory); null where the directory has none, which is the built-in English reading.
   const quantity::NumberGrammar* numbers() const { return numbers_.get(); }
   const dates::DateGrammar* dates() const { return dates_.get(); }
+  // The grammar classes some word of grammar.tsv has: what the language marks.
+  uint32_t grammar_classes() const { return grammar_classes_; }
 
   // The lexicon's id of each token's lower-cased word (kNoWord for words no phrase of
   // the lexicon holds): one look-up a token, after which every table below matches on
@@ -285,6 +289,7 @@ class Lexicon {
   std::vector<std::string> single_nouns_;
   std::unique_ptr<quantity::NumberGrammar> numbers_;
   std::unique_ptr<dates::DateGrammar> dates_;
+  uint32_t grammar_classes_ = 0;  // the union of every grammar word's classes
   bool stem_ = false;
   std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> vocabulary_;
   PhraseTable<std::string> diseases_;
