@@ -632,6 +632,12 @@ TEST(RelevanceScore, AOneSentenceReportIsRelevantAPassingMentionIsNot) {
             0.5);
   EXPECT_GT(RelevanceScore("Foot-and-mouth disease was found on a farm near Daejeon."), 0.5);
   EXPECT_LT(RelevanceScore("Shops reopened after the pandemic and sales rose in March."), 0.5);
+  EXPECT_GT(RelevanceScore("Norway will close its borders to foreigners on Monday to curb the "
+                           "spread of the coronavirus, the government said."),
+            0.5);
+  EXPECT_LT(RelevanceScore("Norway will close its embassy in Kabul on Monday, the government "
+                           "said."),
+            0.5);
 }
 
 TEST(RelevanceScore, RepeatsOfOneWordCountLessThanDistinctWords) {

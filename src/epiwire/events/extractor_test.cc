@@ -380,6 +380,13 @@ TEST_F(ExtractorTest, AVerbsTenseTellsANewFigureFromATotal) {
   EXPECT_EQ(Find(state, 40)->aggregation, Aggregation::kCumulative);
 }
 
+TEST_F(ExtractorTest, ArrivalsMadeToUndergoHotelQuarantineIsATravelQuarantine) {
+  const auto events = Read("All arrivals to New Zealand must undergo 14 days of hotel quarantine.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].measure, MeasureKind::kTravelQuarantine);
+  EXPECT_EQ(events[0].action, MeasureAction::kImpose);
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);
