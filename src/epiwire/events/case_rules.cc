@@ -431,11 +431,15 @@ std::vector<Place> TravelledFrom(const SentenceView& view,
       continue;
     }
     // Marked as a place left, not only one visited or bordered: "from", "via", "из",
-    // "en provenance de" before it (the language's grammar). ("英国输入", the place
-    // before the word, names the origin of a list's item: ItemOrigin.)
+    // "en provenance de" before it (the language's grammar), or a journey there the
+    // counted had made ("who had travelled to Israel", read as an origin by its role).
+    // ("英国输入", the place before the word, names the origin of a list's item:
+    // ItemOrigin.)
     bool from = false;
     for (size_t back = 1; back <= 5 && back <= ref.span.begin; ++back) {
-      if (view.Is(ref.span.begin - back, kGrFrom)) from = true;
+      const size_t k = ref.span.begin - back;
+      if (view.Is(k, kGrFrom)) from = true;
+      if (view.Is(k, kGrTo) && k > 0 && (view.cues[k - 1] & kCueTravel)) from = true;
     }
     if (!from) continue;
     for (size_t k = ref.span.begin; k-- > 0 && k + 8 > ref.span.begin;) {

@@ -387,6 +387,18 @@ TEST_F(ExtractorTest, ArrivalsMadeToUndergoHotelQuarantineIsATravelQuarantine) {
   EXPECT_EQ(events[0].action, MeasureAction::kImpose);
 }
 
+// Where the counted had travelled is where they caught it; where they will go is not.
+TEST_F(ExtractorTest, APlaceTheCountedHadTravelledToIsTheirOrigin) {
+  const auto had = Read("Michigan confirmed a measles case in an adult who had travelled to Israel.");
+  ASSERT_NE(Find(had, 1), nullptr);
+  EXPECT_EQ(Find(had, 1)->imported, true);
+  ASSERT_TRUE(Find(had, 1)->origin.has_value());
+  EXPECT_EQ(Find(had, 1)->origin->country, "IL");
+  const auto will = Read("Michigan confirmed a measles case in an adult who planned to travel to Israel.");
+  ASSERT_NE(Find(will, 1), nullptr);
+  EXPECT_FALSE(Find(will, 1)->origin.has_value());
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);
