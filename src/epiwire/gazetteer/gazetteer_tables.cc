@@ -247,6 +247,17 @@ void AddVariants(GazetteerTables& t, std::string_view name, const NameEntry& ent
   }
 }
 
+// A city's name without the river or area that tells it from another of its name, as
+// news writes it: "Frankfurt" of "Frankfurt am Main" and "Frankfurt (Oder)", "Halle" of
+// "Halle (Saale)", "Freiburg" of "Freiburg im Breisgau"; empty for other names.
+std::string_view WithoutRiverOrArea(std::string_view name) {
+  for (std::string_view marker : {" am ", " an der ", " im ", " ("}) {
+    const size_t at = name.find(marker);
+    if (at != std::string_view::npos && at >= 3) return name.substr(0, at);
+  }
+  return {};
+}
+
 // The script a news name is written in (news_names columns).
 enum class Script { kLatin, kHan, kCyrillic };
 
@@ -443,6 +454,11 @@ Status LoadCities(const std::string& path, bool small, GazetteerTables& t,
     if (!f[2].empty()) t.AddName(f[2], {index, kNoEntry, MentionKind::kName, false, false});
     if (!small && f[1].starts_with("The ")) {
       AddVariants(t, f[1], {index, kNoEntry, MentionKind::kName, false, false}, false);
+    }
+    if (!small) {
+      if (const std::string_view short_name = WithoutRiverOrArea(f[1]); !short_name.empty()) {
+        t.AddName(short_name, {index, kNoEntry, MentionKind::kName, true, false});
+      }
     }
     ForEachPiped(f[3], [&](std::string_view alt) {
       t.AddName(alt, {index, kNoEntry, MentionKind::kName, true, false});

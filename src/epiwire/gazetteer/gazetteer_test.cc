@@ -86,6 +86,9 @@ const FoundCase kFoundCases[] = {
     {"Heilongjiang Province reported 12 new infections on Tuesday.", "Heilongjiang Province", "CN",
      "CN-HL", kSub, kName},
     {"Hubei province extended its travel ban.", "Hubei province", "CN", "CN-HB", kSub, kName},
+    // A city's name without its river: "Frankfurt am Main", not Frankfort, Kentucky.
+    {"Two travellers flew back to Frankfurt on Monday.", "Frankfurt", "DE", "DE-HE", kCity,
+     kName},
     {"Health officials in Fushun City closed two schools.", "Fushun City", "CN", "CN-LN", kCity,
      kName},
     {"Russia said that Moscow would tighten its rules.", "Moscow", "RU", "RU-MOW", kSub, kName},
