@@ -335,9 +335,13 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
     return Aggregation::kNew;
   }
   if (possessive_place) return Aggregation::kCumulative;
-  // "has recorded", "have died": the perfect reports a state so far.
-  for (size_t i = 0; i < view.tokens.size(); ++i) {
-    if (SameClause(view, i, q.span.begin) && view.Is(i, kGrPerfect)) return Aggregation::kCumulative;
+  // "has recorded", "have died": the perfect reports a state so far; but of one case it
+  // tells the news ("a traveller has tested positive"), and in a relative clause it
+  // tells of something else ("tourists who had holidayed in Hurghada tested positive").
+  for (size_t i = 0; i < view.tokens.size() && reading.path != CountPath::kSingle; ++i) {
+    if (!SameClause(view, i, q.span.begin) || !view.Is(i, kGrPerfect)) continue;
+    if (i > 0 && view.Is(i - 1, kGrRelative)) continue;
+    return Aggregation::kCumulative;
   }
   // "31 people died", "12 sailors were found positive", "a man was diagnosed": in a
   // language whose perfect tells a state so far, a verb in another tense tells of what
@@ -432,14 +436,15 @@ std::vector<Place> TravelledFrom(const SentenceView& view,
     }
     // Marked as a place left, not only one visited or bordered: "from", "via", "из",
     // "en provenance de" before it (the language's grammar), or a journey there the
-    // counted had made ("who had travelled to Israel", read as an origin by its role).
+    // counted had made ("who had travelled to Israel", "who had holidayed in Hurghada",
+    // read as an origin by its role).
     // ("英国输入", the place before the word, names the origin of a list's item:
     // ItemOrigin.)
     bool from = false;
     for (size_t back = 1; back <= 5 && back <= ref.span.begin; ++back) {
       const size_t k = ref.span.begin - back;
       if (view.Is(k, kGrFrom)) from = true;
-      if (view.Is(k, kGrTo) && k > 0 && (view.cues[k - 1] & kCueTravel)) from = true;
+      if (view.Is(k, kGrTo | kGrLocative) && k > 0 && (view.cues[k - 1] & kCueTravel)) from = true;
     }
     if (!from) continue;
     for (size_t k = ref.span.begin; k-- > 0 && k + 8 > ref.span.begin;) {

@@ -378,6 +378,16 @@ TEST_F(ExtractorTest, AVerbsTenseTellsANewFigureFromATotal) {
   const auto state = Read("Forty cholera patients are hospitalized in Kasai.");
   ASSERT_NE(Find(state, 40), nullptr);
   EXPECT_EQ(Find(state, 40)->aggregation, Aggregation::kCumulative);
+  // The perfect of one case is its news; a perfect in a relative clause is another verb's.
+  const auto one = Read("A nurse in Kasai has tested positive for cholera.");
+  ASSERT_NE(Find(one, 1), nullptr);
+  EXPECT_EQ(Find(one, 1)->aggregation, Aggregation::kNew);
+  const auto relative =
+      Read("Two tourists who had holidayed in Hurghada tested positive for measles in Munich.");
+  ASSERT_NE(Find(relative, 2), nullptr);
+  EXPECT_EQ(Find(relative, 2)->aggregation, Aggregation::kNew);
+  ASSERT_TRUE(Find(relative, 2)->origin.has_value());
+  EXPECT_EQ(Find(relative, 2)->origin->country, "EG");
 }
 
 TEST_F(ExtractorTest, ArrivalsMadeToUndergoHotelQuarantineIsATravelQuarantine) {
