@@ -138,6 +138,12 @@ constexpr DateCase kCases[] = {
      "2020-04-01", "2020-04-08"},
     {"2020-04-10", "Tests ran from April 1 to 8.", "from April 1 to 8", kRange, "2020-04-01",
      "2020-04-08"},
+    {"2021-06-15", "Uruguay reported the cases in the first week of June.",
+     "in the first week of June", kRange, "2021-06-01", "2021-06-07"},
+    {"2021-07-15", "Cases rose in the last week of June.", "in the last week of June", kRange,
+     "2021-06-24", "2021-06-30"},
+    {"2021-02-09", "In the week to Sunday, Germany recorded 56,020 new infections.",
+     "In the week to Sunday", kRange, "2021-02-01", "2021-02-07"},
     // The first month takes the year the second names.
     {"2021-03-10", "Cases rose between January and June 2020.", "between January and June 2020",
      kRange, "2020-01-01", "2020-06-30"},

@@ -360,6 +360,26 @@ Core Reader::RollingAt(size_t i, bool needs_count) const {
 // Cores after "the": "the past 14 days", "the previous day", "the weekend",
 // "the end of April", "the beginning of the year".
 Core Reader::TheAt(size_t i) const {
+  // "the first week of June": days 1-7 of the month; "the last week of June", its last.
+  if (Is(i + 1, "week") && Is(i + 2, "of") && Month(i + 3) > 0) {
+    static constexpr std::pair<std::string_view, int> kOrdinals[] = {
+        {"first", 1}, {"second", 8}, {"third", 15}, {"fourth", 22}};
+    for (const auto& [word, first] : kOrdinals) {
+      if (Is(i, word)) return WindowOfMonth(i + 3, first, first + 6);
+    }
+    if (Is(i, "last") || Is(i, "final")) {
+      Core month = WindowOfMonth(i + 3, 1, 31);
+      if (month.ok && month.period.end) month.period.start = month.period.end->AddDays(-6);
+      return month;
+    }
+  }
+  // "the week to Sunday", "the week ending March 7": the seven days up to that day.
+  if (Is(i, "week") && (Is(i + 1, "to") || Is(i + 1, "ending") || Is(i + 1, "through"))) {
+    const Core day = CoreAt(i + 2, true);
+    if (day.ok && day.kind == DateKind::kDay && day.period.end) {
+      return Range(day.last, Period{day.period.end->AddDays(-6), day.period.end}, published_);
+    }
+  }
   if (Is(i, "past") || Is(i, "last")) return RollingAt(i, false);
   if (Is(i, "previous") || Is(i, "preceding")) {
     if (!published_) return {};
