@@ -144,6 +144,8 @@ constexpr DateCase kCases[] = {
      "2021-06-24", "2021-06-30"},
     {"2021-02-09", "In the week to Sunday, Germany recorded 56,020 new infections.",
      "In the week to Sunday", kRange, "2021-02-01", "2021-02-07"},
+    // A window back from a day of publication that is unknown: its days are unknown too.
+    {"", "Cases rose in the past 24 hours.", "in the past 24 hours", kRange, "", ""},
     // The first month takes the year the second names.
     {"2021-03-10", "Cases rose between January and June 2020.", "between January and June 2020",
      kRange, "2020-01-01", "2020-06-30"},

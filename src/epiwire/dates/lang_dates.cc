@@ -349,8 +349,14 @@ Core LangReader::MonthPartAt(size_t i) const {
 Core LangReader::PhraseAt(size_t i) const {
   const auto hit = Find(i, DateRole::kDayOffset, DateRole::kCalendar, DateRole::kWindow,
                         DateRole::kEpiWeek, DateRole::kAgo);
-  if (!hit || !published_) return {};
+  if (!hit) return {};
   const DateEntry& e = Entry(*hit);
+  // Without the day of publication, "за последние сутки" is still a window back from it,
+  // of days unknown: a range without dates.
+  if (!published_) {
+    return e.role == DateRole::kWindow && e.unit != Unit::kNone ? Range(hit->last, Period{}, published_)
+                                                                : Core{};
+  }
   const Date today = *published_;
   switch (e.role) {
     case DateRole::kDayOffset:

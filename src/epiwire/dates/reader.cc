@@ -324,7 +324,6 @@ Core Reader::CalendarUnitAt(size_t i, int offset) const {
 // "past 12 days", "last twelve days", "past 24 hours", "past week" (when `needs_count` is
 // false, a lone unit means one). Token `i` is "past", "last" or "previous".
 Core Reader::RollingAt(size_t i, bool needs_count) const {
-  if (!published_) return {};
   size_t last = i + 1;
   int count = CountAt(i + 1, last);
   size_t unit_at = last + 1;
@@ -337,7 +336,9 @@ Core Reader::RollingAt(size_t i, bool needs_count) const {
       return {};  // "the past few days" has no count we can use
     }
   }
-  const Date today = *published_;
+  // Without the day of publication, "in the past 24 hours" is still a window back from
+  // it, of days unknown: a range without dates.
+  const Date today = published_.value_or(Date{2000, 1, 1});
   Date start;
   if (Is(unit_at, "day") || Is(unit_at, "days")) {
     start = today.AddDays(-count);
@@ -354,6 +355,7 @@ Core Reader::RollingAt(size_t i, bool needs_count) const {
   } else {
     return {};
   }
+  if (!published_) return Range(unit_at, Period{}, published_);
   return Range(unit_at, Period{start, today}, published_);
 }
 

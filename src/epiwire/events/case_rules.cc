@@ -393,7 +393,7 @@ std::optional<Period> PeriodFor(const SentenceView& view, const DateRef* date,
     if (!end) return std::nullopt;
     return Period{std::nullopt, end};
   }
-  if (!date) return std::nullopt;
+  if (!date || (!date->mention.period.start && !date->mention.period.end)) return std::nullopt;
   Period period = date->mention.period;
   if (date->mention.kind == dates::DateKind::kSince && !period.end) period.end = published;
   return period;

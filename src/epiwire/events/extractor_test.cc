@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 namespace epiwire::events {
 namespace {
 
@@ -24,7 +26,8 @@ class ExtractorTest : public ::testing::Test {
     delete gazetteer_;
   }
 
-  std::vector<Event> Read(const std::string& text, Date published = Date{2021, 3, 10}) {
+  std::vector<Event> Read(const std::string& text,
+                          std::optional<Date> published = Date{2021, 3, 10}) {
     text_ = text;
     const EventExtractor extractor(*lexicon_, *gazetteer_);
     return extractor.Extract(text_, text::SplitSentences(text_, 0, text_.size()), published);
@@ -407,6 +410,15 @@ TEST_F(ExtractorTest, APlaceTheCountedHadTravelledToIsTheirOrigin) {
   const auto will = Read("Michigan confirmed a measles case in an adult who planned to travel to Israel.");
   ASSERT_NE(Find(will, 1), nullptr);
   EXPECT_FALSE(Find(will, 1)->origin.has_value());
+}
+
+// A text without its day of publication: "in the past 24 hours" still makes the figure
+// the day's, though which day is unknown.
+TEST_F(ExtractorTest, AWindowBackFromAnUnknownDayStillMakesAFigureNew) {
+  const auto events = Read("Ghana recorded 40 cholera cases in the past 24 hours.", std::nullopt);
+  ASSERT_NE(Find(events, 40), nullptr);
+  EXPECT_EQ(Find(events, 40)->aggregation, Aggregation::kNew);
+  EXPECT_FALSE(Find(events, 40)->period.has_value());
 }
 
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {

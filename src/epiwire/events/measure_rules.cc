@@ -382,6 +382,7 @@ std::optional<Period> MeasurePeriod(const SentenceView& view) {
   }
   for (const DateRef& date : view.Dates()) {
     if (date.mention.kind == dates::DateKind::kUntil) continue;
+    if (!date.mention.period.start && !date.mention.period.end) continue;  // no day to tell
     if (date.span.begin > 0 && view.tokens[date.span.begin - 1].lower == "until") continue;
     if (date.span.begin < view.tokens.size() && view.tokens[date.span.begin].lower == "until") {
       continue;
