@@ -327,9 +327,16 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   if (reading.path == CountPath::kTotal || (clause_cues & kCueCumulative)) {
     return Aggregation::kCumulative;
   }
+  // "there are", "son", "hay": the clause tells a state, of which a day is the as-of day
+  // ("este domingo son 40.600 los casos confirmados").
+  bool state = false;
+  for (size_t i = 0; i < view.tokens.size() && i <= reading.phrase_end && !state; ++i) {
+    state = SameClause(view, i, start) && view.Is(i, kGrState);
+  }
   if (date && !IsReportDate(view, *date)) {
     const auto kind = date->mention.kind;
-    if (kind == dates::DateKind::kSince || kind == dates::DateKind::kUntil || LongSpan(*date)) {
+    if (kind == dates::DateKind::kSince || kind == dates::DateKind::kUntil || LongSpan(*date) ||
+        (state && kind == dates::DateKind::kDay)) {
       return Aggregation::kCumulative;
     }
     return Aggregation::kNew;
@@ -347,11 +354,8 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   // language whose perfect tells a state so far, a verb in another tense tells of what
   // happened, news of the day; unless its clause tells a state ("54 are hospitalized",
   // "there were 86 cases and seven dead").
-  if (verbs_tell_events && !reading.by_modifier &&
+  if (verbs_tell_events && !reading.by_modifier && !state &&
       (reading.path == CountPath::kVerb || reading.path == CountPath::kSingle)) {
-    for (size_t i = 0; i < view.tokens.size() && i <= reading.phrase_end; ++i) {
-      if (SameClause(view, i, start) && view.Is(i, kGrState)) return std::nullopt;
-    }
     return Aggregation::kNew;
   }
   return std::nullopt;
