@@ -117,7 +117,7 @@ bool InContinuation(const SentenceView& view, size_t number) {
 }
 
 PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& candidates,
-                        const ReadCount& count, size_t next_count,
+                        const ReadCount& count, size_t next_count, size_t item_start,
                         const std::optional<PlaceChoice>& statement,
                         const DocumentContext& context) {
   const CountReading& reading = count.reading;
@@ -166,6 +166,8 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   for (const Candidate& c : candidates) {
     if (c.span.end > phrase_start) break;
     if (BreaksStatement(view, c.span.end, phrase_start) || c.target) continue;
+    // The place of a list's item before it is that item's ("dont 120 à Montréal").
+    if (c.locative && c.span.begin >= item_start) continue;
     if (c.demonym) {
       demonym = &c;
     } else {
@@ -793,8 +795,18 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     event.count = count.quantity.quantity.value;
     event.qualifier = count.qualifier;
     const DateRef* date = DateFor(view, count.quantity.span.begin);
-    const PlaceChoice where = ChoosePlace(view, candidates, count, next_count, statement, context);
-    if (!InContinuation(view, HedgeStart(view, count.quantity))) statement = where;
+    // Where the list's item before this count starts: the places from there are its.
+    const size_t item_start = c > 0 && counts[c - 1].reading.path == CountPath::kListItem
+                                  ? spans[c - 1].first
+                                  : view.tokens.size();
+    const PlaceChoice where =
+        ChoosePlace(view, candidates, count, next_count, item_start, statement, context);
+    // A list's item tells where a part is, not where the statement goes on ("700 new
+    // cases, 120 of them in Montreal, and 9 deaths": the deaths are the province's).
+    if (!InContinuation(view, HedgeStart(view, count.quantity)) &&
+        reading.path != CountPath::kListItem) {
+      statement = where;
+    }
     event.aggregation = ReadAggregation(view, count, date, where.possessive,
                                         [&](size_t at) { return OwnsToken(spans, c, at); },
                                         verbs_tell_events);

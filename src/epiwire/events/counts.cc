@@ -155,6 +155,13 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
       ++after;
       continue;
     }
+    // "2,3 millones de casos", "2 millions de cas": a scale word takes "de" before its noun.
+    if (i == after && view.Is(i, kGrOf) && after > number_start && tokens[after - 1].is_word &&
+        !tokens[after - 1].has_digit && i + 1 < tokens.size() && view.terms[i + 1].length > 0) {
+      ++i;
+      ++after;
+      continue;
+    }
     // "277 (2.9%) were laboratory confirmed": a share in brackets.
     if (t.lower == "(" && i == after) {
       size_t close = i + 1;
