@@ -621,6 +621,23 @@ std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCo
   return shares;
 }
 
+// "11 new cases, all of them imported", "新增确诊病例11例，均为境外输入病例": the clause
+// after the count's that opens on "all" and holds no count of its own tells of them.
+uint32_t AllOfThemCues(const SentenceView& view, size_t number) {
+  if (number >= view.clause.size()) return 0;
+  size_t k = number;
+  while (k < view.tokens.size() && view.clause[k] == view.clause[number]) ++k;
+  const size_t opens = k;
+  while (k < view.tokens.size() && k < opens + 3 && !view.tokens[k].is_word) ++k;
+  if (k >= view.tokens.size() || !view.Is(k, kGrAll)) return 0;
+  uint32_t cues = 0;
+  for (size_t i = k; i < view.tokens.size() && view.clause[i] == view.clause[k]; ++i) {
+    if (view.tokens[i].has_digit) return 0;
+    cues |= view.cues[i];
+  }
+  return cues & (kCueImported | kCueLocal);
+}
+
 void ReadImportation(const SentenceView& view, const ReadCount& count, size_t counts_in_sentence,
                      const SentenceView* previous, const SentenceView* next,
                      const std::function<bool(size_t)>& owns, Event& event) {
@@ -635,6 +652,7 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
   if (!(clause_cues & (kCueImported | kCueLocal)) && counts_in_sentence <= 1) {
     clause_cues |= view.CuesIn(0, view.tokens.size()) & (kCueImported | kCueLocal);
   }
+  if (!(clause_cues & (kCueImported | kCueLocal))) clause_cues |= AllOfThemCues(view, number);
   if (clause_cues & kCueLocal && !(clause_cues & kCueImported)) {
     event.imported = false;
     return;

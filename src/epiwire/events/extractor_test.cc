@@ -421,6 +421,20 @@ TEST_F(ExtractorTest, AWindowBackFromAnUnknownDayStillMakesAFigureNew) {
   EXPECT_FALSE(Find(events, 40)->period.has_value());
 }
 
+// "all of them imported": the clause after the count tells of all it counts.
+TEST_F(ExtractorTest, AClauseOnAllOfThemTellsOfTheCount) {
+  const auto events = Read(
+      "Thailand reported 11 new cases, all of them imported, including 5 in Bangkok and 6 in "
+      "Phuket.");
+  ASSERT_NE(Find(events, 11), nullptr);
+  EXPECT_EQ(Find(events, 11)->imported, true);
+  ASSERT_NE(Find(events, 5), nullptr);
+  EXPECT_EQ(Find(events, 5)->imported, true);
+  const auto some = Read("Thailand reported 11 new cases, all in Bangkok.");
+  ASSERT_NE(Find(some, 11), nullptr);
+  EXPECT_FALSE(Find(some, 11)->imported.has_value());
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);

@@ -49,7 +49,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kCueNames{{
     {"authority", kCueAuthority},
 }};
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 30> kGrammarNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 31> kGrammarNames{{
     {"number", kGrNumber},
     {"range", kGrRange},
     {"each", kGrEach},
@@ -58,6 +58,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 30> kGrammarNames{{
     {"since", kGrSince},
     {"perfect", kGrPerfect},
     {"state", kGrState},
+    {"all", kGrAll},
     {"classifier", kGrClassifier},
     {"from_after", kGrFromAfter},
     {"locative", kGrLocative},

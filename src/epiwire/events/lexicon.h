@@ -102,6 +102,7 @@ enum Grammar : uint32_t {
                              // ("since the outbreak began in March")
   kGrPerfect = 1u << 28,     // has, have, had, han: the perfect, a state so far
   kGrState = 1u << 29,       // is, are, remain: a verb of a present state ("54 are hospitalized")
+  kGrAll = 1u << 30,         // all, 均, todos: "11 new cases, all of them imported"
 };
 
 // One element of a measure pattern: alternatives, each exact or a prefix.
