@@ -354,8 +354,9 @@ Core LangReader::PhraseAt(size_t i) const {
   // Without the day of publication, "за последние сутки" is still a window back from it,
   // of days unknown: a range without dates.
   if (!published_) {
-    return e.role == DateRole::kWindow && e.unit != Unit::kNone ? Range(hit->last, Period{}, published_)
-                                                                : Core{};
+    return e.role == DateRole::kWindow && e.unit != Unit::kNone
+               ? Range(hit->last, Period{}, published_)
+               : Core{};
   }
   const Date today = *published_;
   switch (e.role) {

@@ -825,9 +825,9 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         reading.path != CountPath::kListItem) {
       statement = where;
     }
-    event.aggregation = ReadAggregation(view, count, date, where.possessive,
-                                        [&](size_t at) { return OwnsToken(spans, c, at); },
-                                        verbs_tell_events);
+    event.aggregation = ReadAggregation(
+        view, count, date, where.possessive, [&](size_t at) { return OwnsToken(spans, c, at); },
+        verbs_tell_events);
     if (reading.path == CountPath::kListItem && reading.frame >= 0 && !event.aggregation) {
       // A list item shares its frame's aggregation.
       event.aggregation = found.empty() ? std::nullopt : found.back().aggregation;
@@ -843,10 +843,10 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
                           reading.head < HedgeStart(view, count.quantity) &&
                           spans[c - 1].first < reading.head;
     const bool part =
-        c > 0 && (of_frame ||
-                  (reading.path == CountPath::kPartitive && view.Is(reading.head, kGrPronoun)) ||
-                  (IntroducesPart(view, spans[c - 1].second, spans[c].first) &&
-                   date == DateFor(view, counts[c - 1].quantity.span.begin)));
+        c > 0 &&
+        (of_frame || (reading.path == CountPath::kPartitive && view.Is(reading.head, kGrPronoun)) ||
+         (IntroducesPart(view, spans[c - 1].second, spans[c].first) &&
+          date == DateFor(view, counts[c - 1].quantity.span.begin)));
     if (c > 0 && event_of[c - 1] &&
         (part || (!event.aggregation && JoinedCounts(view, spans, c - 1, c)))) {
       companion = &found[*event_of[c - 1]];
@@ -862,8 +862,9 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     event.place = where.place;
     event.disease = DiseaseNear(view, reading.head, context);
     event.host = HostOf(view, count, event.disease, context, lexicon);
-    ReadImportation(view, count, counts.size(), previous, next,
-                    [&](size_t at) { return OwnsToken(spans, c, at); }, event);
+    ReadImportation(
+        view, count, counts.size(), previous, next,
+        [&](size_t at) { return OwnsToken(spans, c, at); }, event);
     // "nine imported cases: four from the United States, three from ...": each item's
     // own origin.
     if (reading.path == CountPath::kListItem) {

@@ -57,7 +57,8 @@ void DateUndatedNewCounts(const std::optional<Date>& published, std::vector<Even
   if (!published) return;
   const Date day = published->AddDays(-1);
   for (Event& event : events) {
-    if (event.type == EventType::kCases && event.aggregation == Aggregation::kNew && !event.period) {
+    if (event.type == EventType::kCases && event.aggregation == Aggregation::kNew &&
+        !event.period) {
       event.period = Period{day, day};
     }
   }

@@ -40,6 +40,16 @@ class ExtractorTest : public ::testing::Test {
     return nullptr;
   }
 
+  // How the count `count` of `text` is aggregated: "new", "cumulative", "none", or "no
+  // count" when no event counts it.
+  std::string AggregationOf(const std::string& text, int64_t count) {
+    const std::vector<Event> events = Read(text);
+    const Event* e = Find(events, count);
+    if (e == nullptr) return "no count";
+    if (!e->aggregation) return "none";
+    return *e->aggregation == Aggregation::kNew ? "new" : "cumulative";
+  }
+
   static Lexicon* lexicon_;
   static gazetteer::Gazetteer* gazetteer_;
   std::string text_;
@@ -250,15 +260,9 @@ TEST_F(ExtractorTest, AnUndatedNewFigureIsOfTheDayBefore) {
 // "640 new infections and 18 deaths": the deaths are of the same day; a count that
 // nothing joins to a new one is a running total.
 TEST_F(ExtractorTest, ACountJoinedToANewCountIsNew) {
-  const auto joined = Read("Quito reported 640 new infections and 18 deaths.");
-  ASSERT_NE(Find(joined, 18), nullptr);
-  EXPECT_EQ(Find(joined, 18)->aggregation, Aggregation::kNew);
-  const auto with = Read("Lagos State recorded 215 new cases with 4 deaths.");
-  ASSERT_NE(Find(with, 4), nullptr);
-  EXPECT_EQ(Find(with, 4)->aggregation, Aggregation::kNew);
-  const auto totals = Read("Lagos State has recorded 215 cases and 4 deaths.");
-  ASSERT_NE(Find(totals, 4), nullptr);
-  EXPECT_EQ(Find(totals, 4)->aggregation, Aggregation::kCumulative);
+  EXPECT_EQ(AggregationOf("Quito reported 640 new infections and 18 deaths.", 18), "new");
+  EXPECT_EQ(AggregationOf("Lagos State recorded 215 new cases with 4 deaths.", 4), "new");
+  EXPECT_EQ(AggregationOf("Lagos State has recorded 215 cases and 4 deaths.", 4), "cumulative");
 }
 
 // "with the total toll climbing to 1,530": "total" tells of the later count only.
@@ -273,20 +277,15 @@ TEST_F(ExtractorTest, ACueBelongsToTheNearestCount) {
 
 // "25 of which", "including 9,400": a part is of the time of the count it is part of.
 TEST_F(ExtractorTest, APartOfACountIsOfItsTime) {
-  const auto of_new = Read("Chile counted 80 new cases, 25 of which were imported.");
-  ASSERT_NE(Find(of_new, 25), nullptr);
-  EXPECT_EQ(Find(of_new, 25)->aggregation, Aggregation::kNew);
-  const auto of_frame = Read("Of the 23 new cases in Taiwan, 20 were imported.");
-  ASSERT_NE(Find(of_frame, 20), nullptr);
-  EXPECT_EQ(Find(of_frame, 20)->aggregation, Aggregation::kNew);
-  const auto of_total = Read("Chile has confirmed 9,000 cases in all, 2,000 of which were imported.");
-  ASSERT_NE(Find(of_total, 2000), nullptr);
-  EXPECT_EQ(Find(of_total, 2000)->aggregation, Aggregation::kCumulative);
-  const auto included = Read(
-      "Delhi reported 1,100 new cases in the past day, with the total rising to 30,500, "
-      "including 9,400 active cases.");
-  ASSERT_NE(Find(included, 9400), nullptr);
-  EXPECT_EQ(Find(included, 9400)->aggregation, Aggregation::kCumulative);
+  EXPECT_EQ(AggregationOf("Chile counted 80 new cases, 25 of which were imported.", 25), "new");
+  EXPECT_EQ(AggregationOf("Of the 23 new cases in Taiwan, 20 were imported.", 20), "new");
+  EXPECT_EQ(
+      AggregationOf("Chile has confirmed 9,000 cases in all, 2,000 of which were imported.", 2000),
+      "cumulative");
+  EXPECT_EQ(AggregationOf("Delhi reported 1,100 new cases in the past day, with the total rising "
+                          "to 30,500, including 9,400 active cases.",
+                          9400),
+            "cumulative");
 }
 
 // "Kenya's capital", "the Kenyan capital": the capital city, not the country.
@@ -338,9 +337,7 @@ TEST_F(ExtractorTest, ACountOverMonthsIsATotalOverThem) {
   ASSERT_TRUE(Find(months, 2400)->period.has_value());
   EXPECT_EQ(Find(months, 2400)->period->start, (Date{2020, 1, 1}));
   EXPECT_EQ(Find(months, 2400)->period->end, (Date{2020, 6, 30}));
-  const auto week = Read("Kerala recorded 240 dengue cases last week.");
-  ASSERT_NE(Find(week, 240), nullptr);
-  EXPECT_EQ(Find(week, 240)->aggregation, Aggregation::kNew);
+  EXPECT_EQ(AggregationOf("Kerala recorded 240 dengue cases last week.", 240), "new");
 }
 
 // Where imported cases came from: each item of a breakdown its own origin, and the
@@ -363,7 +360,8 @@ TEST_F(ExtractorTest, AnOriginBelongsToTheCountNearestIt) {
   ASSERT_NE(Find(listed, 12), nullptr);
   EXPECT_EQ(Find(listed, 12)->imported, true);
   EXPECT_TRUE(Find(listed, 12)->route.empty());
-  const auto via = Read("New Zealand reported 1 new imported case, a traveller from India via Singapore.");
+  const auto via =
+      Read("New Zealand reported 1 new imported case, a traveller from India via Singapore.");
   ASSERT_NE(Find(via, 1), nullptr);
   ASSERT_EQ(Find(via, 1)->route.size(), 2u);
   EXPECT_EQ(Find(via, 1)->route[1].country, "SG");
@@ -372,19 +370,11 @@ TEST_F(ExtractorTest, AnOriginBelongsToTheCountNearestIt) {
 // "Nine people died": what happened, news; "have died": a state so far; "are in
 // hospital": a present state.
 TEST_F(ExtractorTest, AVerbsTenseTellsANewFigureFromATotal) {
-  const auto died = Read("Nine people died of cholera in Kasai.");
-  ASSERT_NE(Find(died, 9), nullptr);
-  EXPECT_EQ(Find(died, 9)->aggregation, Aggregation::kNew);
-  const auto have_died = Read("Nine people have died of cholera in Kasai.");
-  ASSERT_NE(Find(have_died, 9), nullptr);
-  EXPECT_EQ(Find(have_died, 9)->aggregation, Aggregation::kCumulative);
-  const auto state = Read("Forty cholera patients are hospitalized in Kasai.");
-  ASSERT_NE(Find(state, 40), nullptr);
-  EXPECT_EQ(Find(state, 40)->aggregation, Aggregation::kCumulative);
+  EXPECT_EQ(AggregationOf("Nine people died of cholera in Kasai.", 9), "new");
+  EXPECT_EQ(AggregationOf("Nine people have died of cholera in Kasai.", 9), "cumulative");
+  EXPECT_EQ(AggregationOf("Forty cholera patients are hospitalized in Kasai.", 40), "cumulative");
   // The perfect of one case is its news; a perfect in a relative clause is another verb's.
-  const auto one = Read("A nurse in Kasai has tested positive for cholera.");
-  ASSERT_NE(Find(one, 1), nullptr);
-  EXPECT_EQ(Find(one, 1)->aggregation, Aggregation::kNew);
+  EXPECT_EQ(AggregationOf("A nurse in Kasai has tested positive for cholera.", 1), "new");
   const auto relative =
       Read("Two tourists who had holidayed in Hurghada tested positive for measles in Munich.");
   ASSERT_NE(Find(relative, 2), nullptr);
@@ -402,12 +392,14 @@ TEST_F(ExtractorTest, ArrivalsMadeToUndergoHotelQuarantineIsATravelQuarantine) {
 
 // Where the counted had travelled is where they caught it; where they will go is not.
 TEST_F(ExtractorTest, APlaceTheCountedHadTravelledToIsTheirOrigin) {
-  const auto had = Read("Michigan confirmed a measles case in an adult who had travelled to Israel.");
+  const auto had =
+      Read("Michigan confirmed a measles case in an adult who had travelled to Israel.");
   ASSERT_NE(Find(had, 1), nullptr);
   EXPECT_EQ(Find(had, 1)->imported, true);
   ASSERT_TRUE(Find(had, 1)->origin.has_value());
   EXPECT_EQ(Find(had, 1)->origin->country, "IL");
-  const auto will = Read("Michigan confirmed a measles case in an adult who planned to travel to Israel.");
+  const auto will =
+      Read("Michigan confirmed a measles case in an adult who planned to travel to Israel.");
   ASSERT_NE(Find(will, 1), nullptr);
   EXPECT_FALSE(Find(will, 1)->origin.has_value());
 }
