@@ -684,6 +684,14 @@ size_t AfterDisease(const SentenceView& view, size_t k) {
   return k;
 }
 
+// "a man", "an 11-year-old girl": one person counted without a number.
+bool IsPersonOfOne(const SentenceView& view, const ReadCount& count) {
+  const CountReading& reading = count.reading;
+  return reading.path == CountPath::kSingle && reading.head < view.terms.size() &&
+         view.terms[reading.head].length > 0 &&
+         view.terms[reading.head].term.role == TermRole::kPerson;
+}
+
 // Whether tokens [from, to) are "including" or "dont" (with commas): what follows is a
 // part of the count before.
 bool IntroducesPart(const SentenceView& view, size_t from, size_t to) {
@@ -783,7 +791,21 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   const uint32_t sentence_cues = view.CuesIn(0, view.tokens.size());
   // Deaths from earthquakes, crashes or wars are not an outbreak's.
   if ((sentence_cues & kCueOtherCause) && !view.HasDisease()) return;
-  const std::vector<ReadCount> counts = ReadCounts(view, lexicon);
+  // "A man ..., who contracted yellow fever in Angola, is the 1st imported case": the
+  // person and the case counted beside them are one, the case.
+  std::vector<ReadCount> counts;
+  {
+    std::vector<ReadCount> read = ReadCounts(view, lexicon);
+    for (const ReadCount& count : read) {
+      const bool same_one =
+          IsPersonOfOne(view, count) &&
+          std::any_of(read.begin(), read.end(), [&](const ReadCount& other) {
+            return other.quantity.quantity.value == 1 &&
+                   other.reading.status == count.reading.status && !IsPersonOfOne(view, other);
+          });
+      if (!same_one) counts.push_back(count);
+    }
+  }
   if (counts.empty()) return;
   const std::vector<Candidate> candidates = Candidates(view, context, gazetteer);
   std::vector<Event> found;
@@ -802,6 +824,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     size_t next_count = view.tokens.size();
     for (size_t d = c + 1; d < counts.size(); ++d) {
       const size_t at = HedgeStart(view, counts[d].quantity);
+      // "a case in an 11-year-old girl from Prey Veng": the person is the case's own.
+      if (at > 0 && view.Is(at - 1, kGrLocative) && IsPersonOfOne(view, counts[d])) continue;
       if (at > count.quantity.span.begin) {
         next_count = at;
         break;

@@ -61,8 +61,11 @@ bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q);
 std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, size_t* at) {
   const SentenceView& view = scan.view;
   const auto& tokens = view.tokens;
+  int clause = from < tokens.size() ? view.clause[from] : 0;
   for (size_t i = from; i < tokens.size() && i < from + window; ++i) {
-    if (i > from && view.clause[i] != view.clause[from] && tokens[i].lower != ",") break;
+    // "a girl from Prey Veng, who later died": a relative clause tells of the counted.
+    if (view.clause[i] != clause && view.Is(i, kGrRelative)) clause = view.clause[i];
+    if (i > from && view.clause[i] != clause && tokens[i].lower != ",") break;
     // Another count ends the search; an age or a duration ("aged 80", "âgé de 80 ans")
     // does not.
     if (scan.quantity_at[i] >= 0 && !(i > 0 && view.Is(i - 1, kGrLocative)) &&

@@ -427,6 +427,31 @@ TEST_F(ExtractorTest, AClauseOnAllOfThemTellsOfTheCount) {
   EXPECT_FALSE(Find(some, 11)->imported.has_value());
 }
 
+// A relative clause tells of the person counted ("who later died"); a person and the
+// case counted beside them are one.
+TEST_F(ExtractorTest, APersonsRelativeClauseTellsOfThem) {
+  const auto died = Read(
+      "Cambodia has confirmed a human case of H5N1 in a girl from Prey Veng province, who later "
+      "died in hospital.");
+  size_t confirmed = 0;
+  size_t deaths = 0;
+  for (const Event& e : died) {
+    if (e.type != EventType::kCases || e.count != 1) continue;
+    confirmed += e.status == CaseStatus::kConfirmed ? 1 : 0;
+    deaths += e.status == CaseStatus::kDeaths ? 1 : 0;
+    ASSERT_TRUE(e.place.has_value());
+    EXPECT_EQ(e.place->subdivision, "KH-14");
+  }
+  EXPECT_EQ(confirmed, 1u);
+  EXPECT_EQ(deaths, 1u);
+  const auto one = Read(
+      "A man from Zhejiang, who contracted yellow fever while in Angola, is the first imported "
+      "case in China.");
+  size_t cases = 0;
+  for (const Event& e : one) cases += e.type == EventType::kCases ? 1 : 0;
+  EXPECT_EQ(cases, 1u);
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);
