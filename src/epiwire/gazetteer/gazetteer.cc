@@ -18,10 +18,10 @@
 // the reading ranked first by: the reading the place noun asks for; hand-written
 // alias or region; subdivision named in the context; country named in the context
 // (unless a reading elsewhere has 20 times the people); primary name over spelling
-// variant; a country over anything else; a subdivision over a city of the same name
-// inside it ("Jilin", "Quebec": health figures are mostly the province's; "Jilin City"
-// and "the city of Quebec" still ask for the city); then population (a subdivision
-// counts the people of its cities). Places under 15,000 people (small_places.tsv)
+// variant; a country over anything else; then population, a subdivision counting at
+// least the people of its same-named city and winning the tie with it ("Jilin",
+// "Quebec": health figures are mostly the province's; "Jilin City" and "the city of
+// Quebec" still ask for the city). Places under 15,000 people (small_places.tsv)
 // count only when their country is in the context.
 //
 // Other scripts (gazetteer_scripts.cc). Chinese has no spaces and no capitals: in a run
@@ -458,16 +458,21 @@ void AddSharedCountries(const GazetteerTables& t, std::string_view text,
   }
 }
 
-// True if `subdivision` contains a city reading of the same name among `entries`.
-bool SubdivisionOfSameNamedCity(const GazetteerTables& t, const std::vector<NameEntry>& entries,
-                                const PlaceRecord& subdivision) {
+// The people of the largest city reading among `entries` that `subdivision` contains
+// under the same name, or -1 when it contains none.
+int64_t SameNamedCityIn(const GazetteerTables& t, const std::vector<NameEntry>& entries,
+                        const PlaceRecord& subdivision) {
+  int64_t people = -1;
   if (subdivision.level != PlaceLevel::kSubdivision || subdivision.subdivision.empty()) {
-    return false;
+    return people;
   }
-  return std::any_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
+  for (const NameEntry& e : entries) {
     const PlaceRecord p = t.places[e.place];
-    return !e.alternate && p.level == PlaceLevel::kCity && p.subdivision == subdivision.subdivision;
-  });
+    if (!e.alternate && p.level == PlaceLevel::kCity && p.subdivision == subdivision.subdivision) {
+      people = std::max(people, p.population);
+    }
+  }
+  return people;
 }
 
 // A reading in a context country loses to one elsewhere this many times larger:
@@ -488,13 +493,16 @@ std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<Nam
     const bool in_context =
         context.HasCountry(p.country) &&
         (strict_context || p.population * kContextPopulationRatio >= largest_outside);
-    const bool subdivision_over_city = !e.alternate && SubdivisionOfSameNamedCity(t, entries, p);
+    // A subdivision holds the people of its same-named city (a table may give it none)
+    // and wins the tie with it; other places of the name still rank by people ("Florida"
+    // is the state of 13 million, not the Uruguayan department with a town of the name).
+    const int64_t city_people = e.alternate ? -1 : SameNamedCityIn(t, entries, p);
     return std::make_tuple(wanted, e.authoritative, context.HasSubdivision(p.subdivision),
                            in_context, !e.alternate, p.level == PlaceLevel::kCountry,
-                           subdivision_over_city, p.population);
+                           std::max(p.population, city_people), city_people >= 0);
   };
   // The best rank is kept, not computed again at each comparison: a rank looks through
-  // all readings (SubdivisionOfSameNamedCity), and names like "San Jose" have dozens.
+  // all readings (SameNamedCityIn), and names like "San Jose" have dozens.
   const NameEntry* best = nullptr;
   decltype(rank(entries.front())) best_rank{};
   for (const NameEntry& e : entries) {

@@ -86,6 +86,8 @@ const FoundCase kFoundCases[] = {
     {"Heilongjiang Province reported 12 new infections on Tuesday.", "Heilongjiang Province", "CN",
      "CN-HL", kSub, kName},
     {"Hubei province extended its travel ban.", "Hubei province", "CN", "CN-HB", kSub, kName},
+    // A state of 13 million, not the Uruguayan department whose town shares its name.
+    {"Florida reported 10,000 new cases on Saturday.", "Florida", "US", "US-FL", kSub, kName},
     // A city's name without its river: "Frankfurt am Main", not Frankfort, Kentucky.
     {"Two travellers flew back to Frankfurt on Monday.", "Frankfurt", "DE", "DE-HE", kCity,
      kName},
