@@ -29,7 +29,7 @@ animals.f1                            -    0.85  -    -    -    -
 relevance.accuracy                    1.0  1.0   1.0  1.0  1.0  1.0
 cleaning.keep                         1.0  1.0   -    -    -    -
 cleaning.drop                         1.0  0.95  -    -    -    -
-cases.attributes.aggregation.share    1.0  0.94  1.0  0.88 1.0  0.90
+cases.attributes.aggregation.share    1.0  0.94  1.0  0.88 1.0  0.95
 cases.attributes.imported.share       1.0  0.53  0.94 -    1.0  -
 cases.attributes.origin.country.share 1.0  0.4   0.81 -    1.0  -
 cases.attributes.period.start.share   1.0  0.88  0.72 -    1.0  -

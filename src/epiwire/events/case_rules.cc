@@ -356,7 +356,9 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   // language whose perfect tells a state so far, a verb in another tense tells of what
   // happened, news of the day; unless its clause tells a state ("54 are hospitalized",
   // "there were 86 cases and seven dead").
-  if (verbs_tell_events && !reading.by_modifier && !state &&
+  // "Of the 40 people infected in the cluster": a figure referred to, not news.
+  const bool referred = start >= 2 && view.Is(start - 1, kGrDeterminer) && view.Is(start - 2, kGrOf);
+  if (verbs_tell_events && !reading.by_modifier && !state && !referred &&
       (reading.path == CountPath::kVerb || reading.path == CountPath::kSingle)) {
     return Aggregation::kNew;
   }
@@ -871,8 +873,16 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         (of_frame || (reading.path == CountPath::kPartitive && view.Is(reading.head, kGrPronoun)) ||
          (IntroducesPart(view, spans[c - 1].second, spans[c].first) &&
           date == DateFor(view, counts[c - 1].quantity.span.begin)));
+    // A joined count read only by a day that another count owns ("taking its total to
+    // 8.5 million, with 126,000 deaths" after "45,000 new infections on Tuesday") is
+    // read as the count it is joined to.
+    const bool borrowed_day =
+        date != nullptr && !OwnsToken(spans, c, date->span.begin) &&
+        !(view.CuesIn(spans[c].first > 0 ? spans[c].first - 1 : 0, spans[c].second) &
+          (kCueNew | kCueCumulative));
     if (c > 0 && event_of[c - 1] &&
-        (part || (!event.aggregation && JoinedCounts(view, spans, c - 1, c)))) {
+        (part ||
+         ((!event.aggregation || borrowed_day) && JoinedCounts(view, spans, c - 1, c)))) {
       companion = &found[*event_of[c - 1]];
       event.aggregation = companion->aggregation;
     }

@@ -263,6 +263,11 @@ TEST_F(ExtractorTest, ACountJoinedToANewCountIsNew) {
   EXPECT_EQ(AggregationOf("Quito reported 640 new infections and 18 deaths.", 18), "new");
   EXPECT_EQ(AggregationOf("Lagos State recorded 215 new cases with 4 deaths.", 4), "new");
   EXPECT_EQ(AggregationOf("Lagos State has recorded 215 cases and 4 deaths.", 4), "cumulative");
+  // A day another count owns does not make a count joined to a total new.
+  EXPECT_EQ(AggregationOf("India reported 45,000 new infections on Tuesday, taking its total to "
+                          "8.5 million, with 126,000 deaths.",
+                          126000),
+            "cumulative");
 }
 
 // "with the total toll climbing to 1,530": "total" tells of the later count only.
@@ -375,6 +380,9 @@ TEST_F(ExtractorTest, AVerbsTenseTellsANewFigureFromATotal) {
   EXPECT_EQ(AggregationOf("Forty cholera patients are hospitalized in Kasai.", 40), "cumulative");
   // The perfect of one case is its news; a perfect in a relative clause is another verb's.
   EXPECT_EQ(AggregationOf("A nurse in Kasai has tested positive for cholera.", 1), "new");
+  // A figure referred to ("Of the 40 people infected") is no news of the day.
+  EXPECT_EQ(AggregationOf("Of the 40 people infected in the cluster, 12 are children.", 40),
+            "cumulative");
   const auto relative =
       Read("Two tourists who had holidayed in Hurghada tested positive for measles in Munich.");
   ASSERT_NE(Find(relative, 2), nullptr);
