@@ -422,23 +422,28 @@ size_t SentenceView::TokenAt(size_t offset) const {
   return static_cast<size_t>(it - tokens.begin());
 }
 
+namespace {
+
 // "since the outbreak began in March", "depuis le début de l'épidémie fin octobre 2021":
 // a date that a "since" earlier in its clause governs starts what is counted up to the
 // day of publication. No number stands between them ("since then, 40 cases in March").
-void SentenceView::ReadSinceBefore(DateRef& date) const {
+void ReadSinceBefore(const SentenceView& view, DateRef& date) {
   using dates::DateKind;
+  const std::optional<Date>& published = view.published;
   if (date.mention.kind != DateKind::kDay && date.mention.kind != DateKind::kRange) return;
   if (!date.mention.period.start || !published || *date.mention.period.start > *published) return;
   const size_t at = date.span.begin;
   for (size_t k = at; k-- > 0 && k + 10 >= at;) {
-    if (tokens[k].has_digit || clause[k] != clause[at]) return;
-    if (Is(k, kGrSince)) {
+    if (view.tokens[k].has_digit || view.clause[k] != view.clause[at]) return;
+    if (view.Is(k, kGrSince)) {
       date.mention.kind = DateKind::kSince;
       date.mention.period.end = published;
       return;
     }
   }
 }
+
+}  // namespace
 
 const std::vector<DateRef>& SentenceView::Dates() const {
   if (dates_) return *dates_;
@@ -458,7 +463,7 @@ const std::vector<DateRef>& SentenceView::Dates() const {
     d.start += sentence.start;
     d.end += sentence.start;
     dates_->push_back(DateRef{{TokenAt(d.start), TokenAt(d.end)}, d});
-    ReadSinceBefore(dates_->back());
+    ReadSinceBefore(*this, dates_->back());
   }
   return *dates_;
 }

@@ -126,8 +126,6 @@ struct SentenceView {
   // The dates of the sentence, read on first use: most sentences yield no count and
   // no measure and start no dateline, so nothing asks, and dates are the dearest tier.
   const std::vector<DateRef>& Dates() const;
-  // Makes `date` a start when a "since" earlier in its clause governs it.
-  void ReadSinceBefore(DateRef& date) const;
 
   // What Dates() reads from (set by AnalyseSentence).
   std::string_view document;  // the whole text the sentence's offsets are in

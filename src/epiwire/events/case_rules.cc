@@ -407,15 +407,20 @@ std::optional<Period> PeriodFor(const SentenceView& view, const DateRef* date,
   return period;
 }
 
-// Whether tokens [from, to) only join the items of a list: commas, "and", "or", articles.
-bool JoinsList(const SentenceView& view, size_t from, size_t to) {
+// Whether tokens [from, to) are nothing but list marks (commas, brackets) and words of
+// the grammar `classes`.
+bool OnlyMarksAnd(const SentenceView& view, size_t from, size_t to, uint32_t classes) {
   for (size_t k = from; k < to; ++k) {
-    if (view.tokens[k].lower != "," && view.tokens[k].lower != "、" &&
-        !view.Is(k, kGrCoordination | kGrDeterminer)) {
-      return false;
-    }
+    const std::string_view t = view.tokens[k].lower;
+    if (t == "," || t == "，" || t == "、" || t == "(" || t == "（") continue;
+    if (!view.Is(k, classes)) return false;
   }
   return true;
+}
+
+// Whether tokens [from, to) only join the items of a list: commas, "and", "or", articles.
+bool JoinsList(const SentenceView& view, size_t from, size_t to) {
+  return OnlyMarksAnd(view, from, to, kGrCoordination | kGrDeterminer);
 }
 
 // Places after "from" (and "via"), in the order they were travelled; those a count of
@@ -698,15 +703,13 @@ bool IsPersonOfOne(const SentenceView& view, const ReadCount& count) {
 // part of the count before.
 bool IntroducesPart(const SentenceView& view, size_t from, size_t to) {
   from = AfterDisease(view, from);
-  if (from >= to || to - from > 2) return false;
-  bool part = false;
-  for (size_t k = from; k < to; ++k) {
-    const std::string_view t = view.tokens[k].lower;
-    if (t == "," || t == "，" || t == "(" || t == "（") continue;
-    if (!view.Is(k, kGrPart | kGrPronoun)) return false;
-    part = true;
+  if (from >= to || to - from > 2 || !OnlyMarksAnd(view, from, to, kGrPart | kGrPronoun)) {
+    return false;
   }
-  return part;
+  for (size_t k = from; k < to; ++k) {
+    if (view.Is(k, kGrPart | kGrPronoun)) return true;
+  }
+  return false;
 }
 
 // Whether count `b` follows count `a` joined to it by nothing but commas, "and", "with"
@@ -715,13 +718,8 @@ bool JoinedCounts(const SentenceView& view, const std::vector<std::pair<size_t, 
                   size_t a, size_t b) {
   const size_t from = AfterDisease(view, spans[a].second);
   const size_t to = spans[b].first;
-  if (from > to || to - from > 4) return false;
-  for (size_t k = from; k < to; ++k) {
-    const std::string_view t = view.tokens[k].lower;
-    if (t == "," || t == "，" || t == "、") continue;
-    if (!view.Is(k, kGrCoordination | kGrCompanion | kGrAuxiliary | kGrCountVerb)) return false;
-  }
-  return true;
+  return from <= to && to - from <= 4 &&
+         OnlyMarksAnd(view, from, to, kGrCoordination | kGrCompanion | kGrAuxiliary | kGrCountVerb);
 }
 
 // The animals counted when the head is only "case": "a case ... in a wild duck",
@@ -814,6 +812,11 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   std::optional<PlaceChoice> statement;  // the place of the last count read, for "bringing"
   std::optional<bool> frame_imported;  // of the last count that is no list item
   const std::vector<std::pair<size_t, size_t>> spans = CountSpans(view, counts);
+  std::vector<const DateRef*> count_dates;  // the date of each count
+  count_dates.reserve(counts.size());
+  for (const ReadCount& count : counts) {
+    count_dates.push_back(DateFor(view, count.quantity.span.begin));
+  }
   const bool verbs_tell_events = lexicon.grammar_classes() & kGrPerfect;
   std::vector<std::optional<size_t>> event_of(counts.size());  // count -> its event in `found`
   for (size_t c = 0; c < counts.size(); ++c) {
@@ -838,7 +841,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     event.status = reading.status;
     event.count = count.quantity.quantity.value;
     event.qualifier = count.qualifier;
-    const DateRef* date = DateFor(view, count.quantity.span.begin);
+    const DateRef* date = count_dates[c];
     // Where the list's item before this count starts: the places from there are its.
     const size_t item_start = c > 0 && counts[c - 1].reading.path == CountPath::kListItem
                                   ? spans[c - 1].first
@@ -872,7 +875,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         c > 0 &&
         (of_frame || (reading.path == CountPath::kPartitive && view.Is(reading.head, kGrPronoun)) ||
          (IntroducesPart(view, spans[c - 1].second, spans[c].first) &&
-          date == DateFor(view, counts[c - 1].quantity.span.begin)));
+          date == count_dates[c - 1]));
     // A joined count read only by a day that another count owns ("taking its total to
     // 8.5 million, with 126,000 deaths" after "45,000 new infections on Tuesday") is
     // read as the count it is joined to.

@@ -50,6 +50,18 @@ class ExtractorTest : public ::testing::Test {
     return *e->aggregation == Aggregation::kNew ? "new" : "cumulative";
   }
 
+  // The period of the count `count` of `text` as "start..end" ("-" for an open end), or
+  // "none", or "no count" when no event counts it.
+  std::string PeriodOf(const std::string& text, int64_t count,
+                       std::optional<Date> published = Date{2021, 3, 10}) {
+    const std::vector<Event> events = Read(text, published);
+    const Event* e = Find(events, count);
+    if (e == nullptr) return "no count";
+    if (!e->period) return "none";
+    const auto iso = [](const std::optional<Date>& d) { return d ? d->ToIso() : std::string("-"); };
+    return iso(e->period->start) + ".." + iso(e->period->end);
+  }
+
   static Lexicon* lexicon_;
   static gazetteer::Gazetteer* gazetteer_;
   std::string text_;
@@ -232,29 +244,16 @@ TEST_F(ExtractorTest, ANewNounBeforeItsNumberMakesTheCountNew) {
 TEST_F(ExtractorTest, PartsOfAFigureAreAsOfItsDay) {
   const std::string whole =
       "Peru had recorded 1,250 dengue cases as of March 3, the health ministry said. ";
-  const auto parts = Read(whole + "Of these, Lima had 400 cases.");
-  ASSERT_NE(Find(parts, 400), nullptr);
-  ASSERT_TRUE(Find(parts, 400)->period.has_value());
-  EXPECT_EQ(Find(parts, 400)->period->end, (Date{2021, 3, 3}));
-  const auto apart = Read(whole + "Lima had 400 cases.");
-  ASSERT_NE(Find(apart, 400), nullptr);
-  ASSERT_TRUE(Find(apart, 400)->period.has_value());
-  EXPECT_EQ(Find(apart, 400)->period->end, (Date{2021, 3, 10}));
+  EXPECT_EQ(PeriodOf(whole + "Of these, Lima had 400 cases.", 400), "-..2021-03-03");
+  EXPECT_EQ(PeriodOf(whole + "Lima had 400 cases.", 400), "-..2021-03-10");
 }
 
 // A new figure that nothing in the text dates is the day's before the news; a running
 // total is as of the news.
 TEST_F(ExtractorTest, AnUndatedNewFigureIsOfTheDayBefore) {
-  const auto events = Read("Manitoba health officials announced 52 new measles cases.");
-  ASSERT_NE(Find(events, 52), nullptr);
-  ASSERT_TRUE(Find(events, 52)->period.has_value());
-  EXPECT_EQ(Find(events, 52)->period->start, (Date{2021, 3, 9}));
-  EXPECT_EQ(Find(events, 52)->period->end, (Date{2021, 3, 9}));
-  const auto total = Read("Manitoba has recorded 520 measles cases.");
-  ASSERT_NE(Find(total, 520), nullptr);
-  ASSERT_TRUE(Find(total, 520)->period.has_value());
-  EXPECT_FALSE(Find(total, 520)->period->start.has_value());
-  EXPECT_EQ(Find(total, 520)->period->end, (Date{2021, 3, 10}));
+  EXPECT_EQ(PeriodOf("Manitoba health officials announced 52 new measles cases.", 52),
+            "2021-03-09..2021-03-09");
+  EXPECT_EQ(PeriodOf("Manitoba has recorded 520 measles cases.", 520), "-..2021-03-10");
 }
 
 // "640 new infections and 18 deaths": the deaths are of the same day; a count that
@@ -327,21 +326,16 @@ TEST_F(ExtractorTest, ASinceEarlierInTheClauseMakesADateAStart) {
   EXPECT_EQ(Find(since, 1200)->period->end, (Date{2021, 3, 10}));
   ASSERT_NE(Find(since, 45), nullptr);
   EXPECT_EQ(Find(since, 45)->aggregation, Aggregation::kCumulative);
-  const auto month = Read("Malawi recorded 1,200 new cholera cases in January.");
-  ASSERT_NE(Find(month, 1200), nullptr);
-  ASSERT_TRUE(Find(month, 1200)->period.has_value());
-  EXPECT_EQ(Find(month, 1200)->period->end, (Date{2021, 1, 31}));
+  EXPECT_EQ(PeriodOf("Malawi recorded 1,200 new cholera cases in January.", 1200),
+            "2021-01-01..2021-01-31");
 }
 
 // A count over a span of months is a total over it, which keeps its start; a week's
 // count is new.
 TEST_F(ExtractorTest, ACountOverMonthsIsATotalOverThem) {
-  const auto months = Read("Kerala recorded 2,400 dengue cases between January and June 2020.");
-  ASSERT_NE(Find(months, 2400), nullptr);
-  EXPECT_EQ(Find(months, 2400)->aggregation, Aggregation::kCumulative);
-  ASSERT_TRUE(Find(months, 2400)->period.has_value());
-  EXPECT_EQ(Find(months, 2400)->period->start, (Date{2020, 1, 1}));
-  EXPECT_EQ(Find(months, 2400)->period->end, (Date{2020, 6, 30}));
+  const std::string months = "Kerala recorded 2,400 dengue cases between January and June 2020.";
+  EXPECT_EQ(AggregationOf(months, 2400), "cumulative");
+  EXPECT_EQ(PeriodOf(months, 2400), "2020-01-01..2020-06-30");
   EXPECT_EQ(AggregationOf("Kerala recorded 240 dengue cases last week.", 240), "new");
 }
 
@@ -415,10 +409,11 @@ TEST_F(ExtractorTest, APlaceTheCountedHadTravelledToIsTheirOrigin) {
 // A text without its day of publication: "in the past 24 hours" still makes the figure
 // the day's, though which day is unknown.
 TEST_F(ExtractorTest, AWindowBackFromAnUnknownDayStillMakesAFigureNew) {
-  const auto events = Read("Ghana recorded 40 cholera cases in the past 24 hours.", std::nullopt);
+  const std::string text = "Ghana recorded 40 cholera cases in the past 24 hours.";
+  const auto events = Read(text, std::nullopt);
   ASSERT_NE(Find(events, 40), nullptr);
   EXPECT_EQ(Find(events, 40)->aggregation, Aggregation::kNew);
-  EXPECT_FALSE(Find(events, 40)->period.has_value());
+  EXPECT_EQ(PeriodOf(text, 40, std::nullopt), "none");
 }
 
 // "all of them imported": the clause after the count tells of all it counts.
