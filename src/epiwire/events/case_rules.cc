@@ -258,20 +258,43 @@ std::vector<std::pair<size_t, size_t>> CountSpans(const SentenceView& view,
   spans.reserve(counts.size());
   for (const ReadCount& count : counts) {
     const size_t start = HedgeStart(view, count.quantity);
-    spans.emplace_back(std::min(start, count.reading.head),
+    // A noun before another count is the one an elliptic count borrows ("17 случаев,
+    // из них 14 ..., два – у граждан Китая"), not where its phrase starts.
+    const size_t head = count.reading.head;
+    const bool borrowed =
+        head < start && std::any_of(counts.begin(), counts.end(), [&](const ReadCount& other) {
+          const size_t at = other.quantity.span.begin;
+          return at > head && at < start;
+        });
+    spans.emplace_back(borrowed ? start : std::min(start, head),
                        std::max({count.quantity.span.end, count.reading.phrase_end, start + 1}));
   }
   return spans;
 }
 
 // Whether token `at` speaks for count `c` rather than for another of the sentence: a
-// cue belongs to the nearest count ("465 deaths in the last 24 hours, with the total
-// toll rising to 14,476": "total" is the later count's, not the deaths').
-bool OwnsToken(const std::vector<std::pair<size_t, size_t>>& spans, size_t c, size_t at) {
+// token in a count's span is its own; one between two counts goes to the count whose
+// clause it is in ("465 deaths in the last 24 hours, with the total toll rising to
+// 14,476": "total" is the later count's, not the deaths'), and a clause of neither
+// tells of the count before it ("из них 14 у граждан РФ, вернувшихся из Италии, два
+// ...": the return is the 14's); else the nearer count has it.
+bool OwnsToken(const SentenceView& view, const std::vector<std::pair<size_t, size_t>>& spans,
+               size_t c, size_t at) {
   const auto distance = [at](const std::pair<size_t, size_t>& span) {
     if (at < span.first) return span.first - at;
     return at >= span.second ? at - span.second + 1 : size_t{0};
   };
+  std::optional<size_t> before;  // the count ending nearest before `at`
+  std::optional<size_t> after;   // the count starting nearest after it
+  for (size_t d = 0; d < spans.size(); ++d) {
+    if (distance(spans[d]) == 0) return d == c;
+    if (spans[d].second <= at && (!before || spans[d].second > spans[*before].second)) before = d;
+    if (spans[d].first > at && (!after || spans[d].first < spans[*after].first)) after = d;
+  }
+  const bool with_before = before && SameClause(view, at, spans[*before].second - 1);
+  const bool with_after = after && SameClause(view, at, spans[*after].first);
+  if (with_before != with_after) return c == (with_before ? *before : *after);
+  if (!with_before && before) return c == *before;
   const size_t own = distance(spans[c]);
   for (size_t d = 0; d < spans.size(); ++d) {
     if (d != c && distance(spans[d]) < own) return false;
@@ -653,11 +676,26 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
   const size_t number = q.span.begin;
   uint32_t clause_cues = view.CuesIn(std::min(number, reading.head),
                                      std::max(q.span.end, reading.phrase_end));
+  // Its clause's cues, those another count of it stands nearer to aside ("15 imported
+  // cases and 4 deaths": the deaths are not said to be imported).
   for (size_t i = 0; i < view.tokens.size(); ++i) {
-    if (SameClause(view, i, number) || SameClause(view, i, reading.head)) clause_cues |= view.cues[i];
+    if ((SameClause(view, i, number) || SameClause(view, i, reading.head)) &&
+        (counts_in_sentence <= 1 || owns(i))) {
+      clause_cues |= view.cues[i];
+    }
   }
-  if (!(clause_cues & (kCueImported | kCueLocal)) && counts_in_sentence <= 1) {
-    clause_cues |= view.CuesIn(0, view.tokens.size()) & (kCueImported | kCueLocal);
+  // Beyond its clause, what the count stands nearest to: the whole sentence when it is
+  // the only count ("14 случаев ... у граждан, вернувшихся из Италии"), else the
+  // tokens it owns ("17 случаев, из них 14 у граждан РФ, вернувшихся из Италии, два
+  // ...": the return is the 14's).
+  // What follows "of them" or "including" is a part's, even one not read as a count
+  // ("9 случаев, из них 5 у граждан, вернувшихся из Турции, ...": not all nine).
+  if (!(clause_cues & (kCueImported | kCueLocal))) {
+    for (size_t i = 0; i < view.tokens.size(); ++i) {
+      if (counts_in_sentence > 1 && i >= q.span.end && view.Is(i, kGrPart | kGrPronoun)) break;
+      if (counts_in_sentence <= 1 || owns(i)) clause_cues |= view.cues[i];
+    }
+    clause_cues &= kCueImported | kCueLocal;
   }
   if (!(clause_cues & (kCueImported | kCueLocal))) clause_cues |= AllOfThemCues(view, number);
   if (clause_cues & kCueLocal && !(clause_cues & kCueImported)) {
@@ -855,8 +893,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       statement = where;
     }
     event.aggregation = ReadAggregation(
-        view, count, date, where.possessive, [&](size_t at) { return OwnsToken(spans, c, at); },
-        verbs_tell_events);
+        view, count, date, where.possessive,
+        [&](size_t at) { return OwnsToken(view, spans, c, at); }, verbs_tell_events);
     if (reading.path == CountPath::kListItem && reading.frame >= 0 && !event.aggregation) {
       // A list item shares its frame's aggregation.
       event.aggregation = found.empty() ? std::nullopt : found.back().aggregation;
@@ -880,7 +918,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // 8.5 million, with 126,000 deaths" after "45,000 new infections on Tuesday") is
     // read as the count it is joined to.
     const bool borrowed_day =
-        date != nullptr && !OwnsToken(spans, c, date->span.begin) &&
+        date != nullptr && !OwnsToken(view, spans, c, date->span.begin) &&
         !(view.CuesIn(spans[c].first > 0 ? spans[c].first - 1 : 0, spans[c].second) &
           (kCueNew | kCueCumulative));
     if (c > 0 && event_of[c - 1] &&
@@ -901,7 +939,24 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     event.host = HostOf(view, count, event.disease, context, lexicon);
     ReadImportation(
         view, count, counts.size(), previous, next,
-        [&](size_t at) { return OwnsToken(spans, c, at); }, event);
+        [&](size_t at) { return OwnsToken(view, spans, c, at); }, event);
+    // "确诊输入病例84例、无症状感染者127例", "15 imported cases and 4 asymptomatic
+    // infections": the infections joined to imported cases came with them. Not the
+    // deaths or recoveries joined to a count, which may be of anyone counted before.
+    const Event* joined_to = companion;
+    if (joined_to == nullptr && c > 0 && event_of[c - 1] && JoinedCounts(view, spans, c - 1, c)) {
+      joined_to = &found[*event_of[c - 1]];
+    }
+    if (joined_to != nullptr && !event.imported && joined_to->imported &&
+        (event.status == CaseStatus::kConfirmed || event.status == CaseStatus::kAsymptomatic ||
+         event.status == CaseStatus::kSuspected || event.status == CaseStatus::kProbable)) {
+      event.imported = joined_to->imported;
+      if (*event.imported) {
+        event.origin = joined_to->origin;
+        event.route = joined_to->route;
+        event.modes = joined_to->modes;
+      }
+    }
     // "nine imported cases: four from the United States, three from ...": each item's
     // own origin.
     if (reading.path == CountPath::kListItem) {

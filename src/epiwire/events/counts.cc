@@ -353,7 +353,10 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
           if (view.cues[m] & (kCueImported | kCueLocal)) return reading;
           if (!view.Is(m, kGrAuxiliary)) break;
         }
-        return std::nullopt;
+        // "30 cases, 12 of them in students": a part of the count before, if there is
+        // one (ReadCounts).
+        *needs_status = true;
+        return reading;
       }
       while (k < tokens.size() && (view.Is(k, kGrDeterminer) || scan.quantity_at[k] >= 0 ||
                                    tokens[k].has_digit || tokens[k].lower == "'s" ||
@@ -918,7 +921,9 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       }
       return false;
     };
-    const bool listed = hedge > 0 && OneOf(tokens[hedge - 1].lower, {",", "plus", "and"});
+    // "из них 5 у граждан", "dont 3 enfants": "of them" before the number makes it a part.
+    const bool listed = hedge > 0 && (OneOf(tokens[hedge - 1].lower, {",", "plus", "and"}) ||
+                                      view.Is(hedge - 1, kGrPronoun));
     const bool included = hedge > 0 && view.Is(hedge - 1, kGrPart) && own_frame();
     if (needs_status && !reading->by_modifier && !counts.empty() && (listed || included)) {
       reading->status = counts.back().reading.status;

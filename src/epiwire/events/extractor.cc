@@ -108,12 +108,21 @@ std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
   return best;
 }
 
-// The country the document names most often, counting its places too.
-std::optional<Place> MainCountry(const std::vector<gazetteer::PlaceMention>& mentions,
+// The country the document names most often, counting its places too; not the places
+// people came from or went to, nor those of news outlets and organisations: a report
+// of cases in travellers "who had returned from Spain" is not about Spain.
+std::optional<Place> MainCountry(const std::vector<SentenceView>& views,
                                  const gazetteer::Gazetteer& gazetteer) {
   std::map<std::string, int> counts;
-  for (const gazetteer::PlaceMention& mention : mentions) {
-    if (!mention.place.country.empty()) ++counts[mention.place.country];
+  for (const SentenceView& view : views) {
+    for (const PlaceRef& ref : view.places) {
+      if (ref.place.country.empty() || ref.role == PlaceRole::kOrigin ||
+          ref.role == PlaceRole::kTarget || ref.role == PlaceRole::kSource ||
+          ref.role == PlaceRole::kOrganisation) {
+        continue;
+      }
+      ++counts[ref.place.country];
+    }
   }
   std::string best;
   int best_count = 0;
@@ -165,7 +174,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   DocumentContext context;
   context.published = published;
   context.main_disease = MainDisease(views);
-  context.main_country = MainCountry(mentions, gazetteer_);
+  context.main_country = MainCountry(views, gazetteer_);
   context.animal_context = MainAnimal(views);
   if (context.main_disease.empty()) {
     context.main_disease = UnnamedDisease(published, context.animal_context);

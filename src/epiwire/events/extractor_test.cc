@@ -455,6 +455,60 @@ TEST_F(ExtractorTest, APersonsRelativeClauseTellsOfThem) {
   EXPECT_EQ(cases, 1u);
 }
 
+// Infections joined to imported cases came with them; the deaths joined to them, and
+// the deaths after them, are not said to be imported.
+TEST_F(ExtractorTest, InfectionsJoinedToImportedCasesAreImported) {
+  const auto events = Read(
+      "Guangdong reported 15 imported COVID-19 cases and 4 asymptomatic infections on Monday, "
+      "and 2 deaths.");
+  ASSERT_NE(Find(events, 15), nullptr);
+  EXPECT_EQ(Find(events, 15)->imported, true);
+  ASSERT_NE(Find(events, 4), nullptr);
+  EXPECT_EQ(Find(events, 4)->imported, true);
+  ASSERT_NE(Find(events, 2), nullptr);
+  EXPECT_FALSE(Find(events, 2)->imported.has_value());
+  const auto deaths = Read("Guangdong reported 15 imported COVID-19 cases and 4 deaths on Monday.");
+  ASSERT_NE(Find(deaths, 4), nullptr);
+  EXPECT_FALSE(Find(deaths, 4)->imported.has_value());
+}
+
+// "N of them" after a count is a part of it, of its status, with or without a verb;
+// what the part's clause says of travel is the part's, not the whole's.
+TEST_F(ExtractorTest, APartOfThemIsACountOfItsOwn) {
+  const auto events = Read(
+      "Ohio has recorded 30 COVID-19 cases, 12 of them in students who had returned from "
+      "Spain.");
+  ASSERT_NE(Find(events, 30), nullptr);
+  EXPECT_FALSE(Find(events, 30)->imported.has_value());
+  const Event* part = Find(events, 12);
+  ASSERT_NE(part, nullptr);
+  EXPECT_EQ(part->status, CaseStatus::kConfirmed);
+  EXPECT_EQ(part->imported, true);
+  ASSERT_TRUE(part->origin.has_value());
+  EXPECT_EQ(part->origin->country, "ES");
+  ASSERT_TRUE(part->place.has_value());
+  EXPECT_EQ(part->place->subdivision, "US-OH");
+}
+
+// The places people came from do not make the country a text is about.
+TEST_F(ExtractorTest, AnOriginIsNotTheDocumentsCountry) {
+  const auto events = Read(
+      "Health officials confirmed 20 new COVID-19 cases on Friday in travellers who had "
+      "returned from Spain.");
+  const Event* e = Find(events, 20);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->origin.has_value());
+  EXPECT_EQ(e->origin->country, "ES");
+  EXPECT_FALSE(e->place.has_value());
+}
+
+// Cases said to be acquired where they were found are local.
+TEST_F(ExtractorTest, AutochthonousCasesAreLocal) {
+  const auto events = Read("Italy has detected 17 autochthonous cases of chikungunya in Anzio.");
+  ASSERT_NE(Find(events, 17), nullptr);
+  EXPECT_EQ(Find(events, 17)->imported, false);
+}
+
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   const auto events = Read("Japan suspended all flights from Thailand on Friday.");
   ASSERT_EQ(events.size(), 1u);
