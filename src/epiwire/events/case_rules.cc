@@ -698,7 +698,21 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
     clause_cues &= kCueImported | kCueLocal;
   }
   if (!(clause_cues & (kCueImported | kCueLocal))) clause_cues |= AllOfThemCues(view, number);
-  if (clause_cues & kCueLocal && !(clause_cues & kCueImported)) {
+  // Both said: the first said after the count's phrase tells of it ("15 that were
+  // locally transmitted and four in people who had arrived from abroad"); "a local man
+  // who returned from Italy" is imported, his "local" before his noun.
+  bool local_first = false;
+  if ((clause_cues & kCueLocal) && (clause_cues & kCueImported)) {
+    for (size_t k = std::max(q.span.end, reading.head + 1); k < view.tokens.size(); ++k) {
+      if (counts_in_sentence > 1 && !owns(k)) continue;
+      if (view.cues[k] & kCueImported) break;
+      if (view.cues[k] & kCueLocal) {
+        local_first = true;
+        break;
+      }
+    }
+  }
+  if (clause_cues & kCueLocal && (!(clause_cues & kCueImported) || local_first)) {
     event.imported = false;
     return;
   }

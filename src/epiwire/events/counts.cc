@@ -638,6 +638,33 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
   return std::nullopt;
 }
 
+// "19 new infections, including 15 local and four imported", "included 15 that were
+// locally transmitted": a bare number after "including" (or joined to such a part) that
+// only says where its cases were caught is a part of the count before, of its status.
+std::optional<CountReading> ReadCuedPart(const SentenceView& view, const QuantityRef& q,
+                                         const ReadCount& before) {
+  const auto& tokens = view.tokens;
+  const size_t start = HedgeStart(view, q);
+  if (start == 0) return std::nullopt;
+  const bool after_part = view.Is(start - 1, kGrPart);
+  const bool joined = before.reading.path == CountPath::kPartitive &&
+                      before.quantity.span.end <= start &&
+                      view.OnlyJoints(before.reading.phrase_end, start, kGrCoordination);
+  if (!after_part && !joined) return std::nullopt;
+  for (size_t k = q.span.end; k < tokens.size() && k < q.span.end + 4; ++k) {
+    if (view.cues[k] & (kCueImported | kCueLocal)) {
+      CountReading reading = before.reading;
+      reading.path = CountPath::kPartitive;
+      reading.head = q.span.begin;
+      reading.phrase_end = k + 1;
+      reading.frame = -1;
+      return reading;
+    }
+    if (!view.Is(k, kGrRelative | kGrAuxiliary)) break;
+  }
+  return std::nullopt;
+}
+
 // A number that is no count: money, ages, durations, distances, years, shares.
 bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
   const auto& quantity = q.quantity;
@@ -914,6 +941,8 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     const auto own_frame = [&] {
       for (size_t k = reading->phrase_end; k < tokens.size() && k < reading->phrase_end + 6; ++k) {
         if (view.Is(k, kGrLocative) || view.PlaceAt(k) != nullptr) return true;
+        // "included 15 that were locally transmitted": where the part was caught.
+        if (view.cues[k] & (kCueImported | kCueLocal)) return true;
         for (const DateRef& date : view.Dates()) {
           if (date.span.begin == k) return true;
         }
@@ -934,6 +963,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     if (!reading && !blocked) reading = ReadBackward(scan, q);
     if (!reading && !blocked) reading = ReadTotal(scan, q, &blocked);
     if (!reading && !blocked) reading = ReadPartitiveFrame(view, q);
+    if (!reading && !blocked && !counts.empty()) reading = ReadCuedPart(view, q, counts.back());
     if (!reading) {
       if (!blocked) bare.push_back(&q);
       continue;

@@ -490,6 +490,28 @@ TEST_F(ExtractorTest, APartOfThemIsACountOfItsOwn) {
   EXPECT_EQ(part->place->subdivision, "US-OH");
 }
 
+// A bare number after "including" (or joined to such a part) that says where its cases
+// were caught is a part of the count before; the first cue after a number tells of it.
+TEST_F(ExtractorTest, APartSaidLocalOrImportedIsACount) {
+  const auto listed =
+      Read("Laos reported 19 new COVID-19 infections, including 15 local and four imported.");
+  ASSERT_NE(Find(listed, 19), nullptr);
+  EXPECT_FALSE(Find(listed, 19)->imported.has_value());
+  ASSERT_NE(Find(listed, 15), nullptr);
+  EXPECT_EQ(Find(listed, 15)->imported, false);
+  ASSERT_NE(Find(listed, 4), nullptr);
+  EXPECT_EQ(Find(listed, 4)->imported, true);
+  EXPECT_EQ(Find(listed, 4)->aggregation, Aggregation::kNew);
+  const auto relative = Read(
+      "Laos's 19 new COVID-19 infections included 15 that were locally transmitted and four in "
+      "people who had flown in from abroad.");
+  ASSERT_NE(Find(relative, 15), nullptr);
+  EXPECT_EQ(Find(relative, 15)->imported, false);
+  const auto resident = Read("A local man who returned from Italy tested positive for COVID-19.");
+  ASSERT_NE(Find(resident, 1), nullptr);
+  EXPECT_EQ(Find(resident, 1)->imported, true);
+}
+
 // The places people came from do not make the country a text is about.
 TEST_F(ExtractorTest, AnOriginIsNotTheDocumentsCountry) {
   const auto events = Read(
