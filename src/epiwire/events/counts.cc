@@ -803,12 +803,18 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   };
   // After: "in X", "at X", "from X" (a breakdown by origin), a bracket, a comma, "and",
   // or the end.
+  // "and four in people who had arrived", "5 у граждан": the people it was found in,
+  // like a place, say where the item is.
   bool place_after = false;
   // "один – в Белгородской области": a dash stands for the verb left out.
   const size_t prep = end < tokens.size() && IsDash(tokens[end].lower) ? end + 1 : end;
   if (prep < tokens.size() && (view.Is(prep, kGrLocative) || tokens[prep].lower == "from")) {
     for (size_t k = prep + 1; k < tokens.size() && k < prep + 7; ++k) {
       if (view.PlaceAt(k) != nullptr) place_after = true;
+      if (k <= prep + 2 && view.terms[k].length > 0 &&
+          view.terms[k].term.role == TermRole::kPerson) {
+        place_after = true;
+      }
       if (std::any_of(view.anaphors.begin(), view.anaphors.end(),
                       [&](const Anaphor& a) { return a.span.begin == k; })) {
         place_after = true;

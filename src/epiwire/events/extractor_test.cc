@@ -507,6 +507,9 @@ TEST_F(ExtractorTest, APartSaidLocalOrImportedIsACount) {
       "people who had flown in from abroad.");
   ASSERT_NE(Find(relative, 15), nullptr);
   EXPECT_EQ(Find(relative, 15)->imported, false);
+  // The people it was found in say where a listed part is, as a place would.
+  ASSERT_NE(Find(relative, 4), nullptr);
+  EXPECT_EQ(Find(relative, 4)->imported, true);
   const auto resident = Read("A local man who returned from Italy tested positive for COVID-19.");
   ASSERT_NE(Find(resident, 1), nullptr);
   EXPECT_EQ(Find(resident, 1)->imported, true);
