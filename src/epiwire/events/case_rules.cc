@@ -390,10 +390,24 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
 
 // The date that belongs to a number: the nearest in its clause, else in the sentence;
 // the day a report was made comes last.
-const DateRef* DateFor(const SentenceView& view, size_t at) {
+const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<ReadCount>& counts) {
+  // "631 cases, compared to 459 on Saturday", "up from 459 a day earlier": a date right
+  // after a number that counts nothing is that figure's, not the count's.
+  const auto of_another_figure = [&](const DateRef& date) {
+    for (const QuantityRef& q : view.quantities) {
+      if (q.span.begin == at || q.span.end > date.span.begin || q.span.end + 1 < date.span.begin) {
+        continue;
+      }
+      return std::none_of(counts.begin(), counts.end(), [&](const ReadCount& count) {
+        return count.quantity.span.begin == q.span.begin;
+      });
+    }
+    return false;
+  };
   const DateRef* best = nullptr;
   size_t best_distance = SIZE_MAX;
   for (const DateRef& date : view.Dates()) {
+    if (of_another_figure(date)) continue;
     const size_t anchor = date.span.begin < view.tokens.size() ? date.span.begin : at;
     size_t distance = anchor > at ? anchor - at : at - anchor;
     if (!SameClause(view, anchor, at)) distance += 1000;
@@ -867,7 +881,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   std::vector<const DateRef*> count_dates;  // the date of each count
   count_dates.reserve(counts.size());
   for (const ReadCount& count : counts) {
-    count_dates.push_back(DateFor(view, count.quantity.span.begin));
+    count_dates.push_back(DateFor(view, count.quantity.span.begin, counts));
   }
   const bool verbs_tell_events = lexicon.grammar_classes() & kGrPerfect;
   std::vector<std::optional<size_t>> event_of(counts.size());  // count -> its event in `found`

@@ -515,6 +515,17 @@ TEST_F(ExtractorTest, APartSaidLocalOrImportedIsACount) {
   EXPECT_EQ(Find(resident, 1)->imported, true);
 }
 
+// A figure compared with is no count, and the day it is of is not the count's.
+TEST_F(ExtractorTest, AFigureComparedWithKeepsItsDay) {
+  const std::string text =
+      "Lagos now accounts for 631 cases of COVID-19, compared to 459 on Saturday.";
+  EXPECT_EQ(AggregationOf(text, 459), "no count");
+  EXPECT_EQ(AggregationOf(text, 631), "cumulative");
+  EXPECT_EQ(PeriodOf(text, 631), "-..2021-03-10");
+  EXPECT_EQ(AggregationOf("Lagos reported 631 new cases of COVID-19, up from 459 on Monday.", 459),
+            "no count");
+}
+
 // The places people came from do not make the country a text is about.
 TEST_F(ExtractorTest, AnOriginIsNotTheDocumentsCountry) {
   const auto events = Read(
