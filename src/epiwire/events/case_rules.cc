@@ -116,6 +116,15 @@ bool InContinuation(const SentenceView& view, size_t number) {
   return false;
 }
 
+// "nine suspected cases, including three deaths, in Bas-Uele": a part of the count
+// before it set off by commas, with a locative right after, which is the whole's.
+bool PartAside(const SentenceView& view, const ReadCount& part) {
+  const size_t at = HedgeStart(view, part.quantity);
+  const size_t end = std::max(part.reading.phrase_end, part.quantity.span.end);
+  return at > 0 && view.Is(at - 1, kGrPart) && end + 1 < view.tokens.size() &&
+         view.tokens[end].lower == "," && view.Is(end + 1, kGrLocative);
+}
+
 PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& candidates,
                         const ReadCount& count, size_t next_count, size_t item_start,
                         const std::optional<PlaceChoice>& statement,
@@ -135,7 +144,12 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     if (c.span.begin < head_end || c.span.begin >= next_count || c.span.begin > after + 12) {
       continue;
     }
-    if (!c.locative || c.demonym || !SameClause(view, c.span.begin, head)) continue;
+    if (!c.locative || c.demonym) continue;
+    // Past a part set off by commas ("nine cases, including three deaths, in X").
+    const bool past_aside = head_end + 1 < c.span.begin && view.tokens[head_end].lower == "," &&
+                            view.Is(head_end + 1, kGrPart) && c.span.begin >= 2 &&
+                            view.tokens[c.span.begin - 2].lower == ",";
+    if (!SameClause(view, c.span.begin, head) && !past_aside) continue;
     return {c.place};
   }
   const size_t phrase_start = reading.path == CountPath::kTotal ? std::min(reading.head, number)
@@ -897,6 +911,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       const size_t at = HedgeStart(view, counts[d].quantity);
       // "a case in an 11-year-old girl from Prey Veng": the person is the case's own.
       if (at > 0 && view.Is(at - 1, kGrLocative) && IsPersonOfOne(view, counts[d])) continue;
+      // A part set off by commas leaves the place after it to the whole.
+      if (PartAside(view, counts[d])) continue;
       if (at > count.quantity.span.begin) {
         next_count = at;
         break;
@@ -963,6 +979,10 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
                        : PeriodFor(view, date != nullptr ? date : DateOfTheWhole(view, previous),
                                    event.aggregation, context.published);
     event.place = where.place;
+    // ... and the part is counted where the whole is.
+    if (c > 0 && event_of[c - 1] && PartAside(view, count)) {
+      event.place = found[*event_of[c - 1]].place;
+    }
     event.disease = DiseaseNear(view, reading.head, context);
     event.host = HostOf(view, count, event.disease, context, lexicon);
     ReadImportation(

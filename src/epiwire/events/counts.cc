@@ -62,10 +62,24 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
   const SentenceView& view = scan.view;
   const auto& tokens = view.tokens;
   int clause = from < tokens.size() ? view.clause[from] : 0;
+  bool after_qualifier = false;
   for (size_t i = from; i < tokens.size() && i < from + window; ++i) {
     // "a girl from Prey Veng, who later died": a relative clause tells of the counted.
     if (view.clause[i] != clause && view.Is(i, kGrRelative)) clause = view.clause[i];
-    if (i > from && view.clause[i] != clause && tokens[i].lower != ",") break;
+    // "a patient in Dallas, Texas, has been diagnosed": the place that says where the
+    // one before it is stands between commas, in no clause of its own.
+    if (i > from && view.clause[i] != clause && tokens[i].lower != ",") {
+      const PlaceRef* place = view.PlaceAt(i);
+      if (place != nullptr && place->qualifier && place->span.begin == i) {
+        clause = view.clause[i];
+        after_qualifier = true;
+        i = place->span.end - 1;
+        continue;
+      }
+      if (!after_qualifier) break;
+      clause = view.clause[i];
+    }
+    after_qualifier = after_qualifier && tokens[i].lower == ",";
     // Another count ends the search; an age or a duration ("aged 80", "âgé de 80 ans")
     // does not.
     if (scan.quantity_at[i] >= 0 && !(i > 0 && view.Is(i - 1, kGrLocative)) &&

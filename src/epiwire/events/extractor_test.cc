@@ -526,6 +526,35 @@ TEST_F(ExtractorTest, AFigureComparedWithKeepsItsDay) {
             "no count");
 }
 
+// A place that says where the one before it is ("Dallas, Texas,") stands between a
+// person and what happened to them.
+TEST_F(ExtractorTest, AQualifyingPlaceDoesNotEndThePersonsClause) {
+  const auto events = Read("A traveller in Dallas, Texas, has been diagnosed with Ebola.");
+  const Event* e = Find(events, 1);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, CaseStatus::kConfirmed);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->name, "Dallas");
+}
+
+// A part set off by commas leaves the place after it to the whole, and is counted there
+// too; a part's own place stays the part's.
+TEST_F(ExtractorTest, APartSetOffByCommasLeavesThePlaceToTheWhole) {
+  const auto aside = Read(
+      "Congo has reported nine suspected Ebola cases, including three deaths, in Bas-Uele "
+      "province.");
+  for (const int64_t count : {9, 3}) {
+    const Event* e = Find(aside, count);
+    ASSERT_NE(e, nullptr) << count;
+    ASSERT_TRUE(e->place.has_value()) << count;
+    EXPECT_EQ(e->place->subdivision, "CD-BU") << count;
+  }
+  const auto own = Read("Kenya has reported 40 cholera cases, including 5 in Nairobi, this year.");
+  ASSERT_NE(Find(own, 40), nullptr);
+  ASSERT_TRUE(Find(own, 40)->place.has_value());
+  EXPECT_EQ(Find(own, 40)->place->level, PlaceLevel::kCountry);
+}
+
 // The places people came from do not make the country a text is about.
 TEST_F(ExtractorTest, AnOriginIsNotTheDocumentsCountry) {
   const auto events = Read(
