@@ -796,7 +796,13 @@ bool IntroducesPart(const SentenceView& view, size_t from, size_t to) {
 // and the verbs that took them ("879 cases were reported with 3 deaths").
 bool JoinedCounts(const SentenceView& view, const std::vector<std::pair<size_t, size_t>>& spans,
                   size_t a, size_t b) {
-  const size_t from = AfterDisease(view, spans[a].second);
+  size_t from = AfterDisease(view, spans[a].second);
+  // "rose to 873 on Saturday, with 19 deaths": the first count's day stands between.
+  for (const DateRef& date : view.Dates()) {
+    if (date.span.begin == from || (date.span.begin == from + 1 && view.Is(from, kGrLocative))) {
+      from = std::max(from, date.span.end);
+    }
+  }
   const size_t to = spans[b].first;
   return from <= to && to - from <= 4 &&
          OnlyMarksAnd(view, from, to, kGrCoordination | kGrCompanion | kGrAuxiliary | kGrCountVerb);

@@ -89,8 +89,10 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     if (i > from && view.Is(i, kGrReport)) break;
     TermAt term = view.terms[i];
     if (term.length == 0) continue;
+    // "patients recovered", "have recovered", "patients in Lagos recovered on Monday".
     const bool participle = term.term.role == TermRole::kModifier && term.term.status &&
-                            (i == from || view.Is(i - 1, kGrAuxiliary));
+                            (i == from || view.Is(i - 1, kGrAuxiliary) ||
+                             (view.PlaceAt(i - 1) != nullptr && !BeforeANoun(view, i)));
     if (participle) term.term.role = TermRole::kVerb;
     if (term.term.role != TermRole::kVerb && term.term.role != TermRole::kNegVerb) continue;
     if (term.term.role == TermRole::kVerb && BeforeANoun(view, i)) continue;
@@ -379,7 +381,19 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
       }
       if (k == i + 1) return std::nullopt;
       auto inner = ReadForward(scan, k, k, blocked, needs_status, depth + 1);
-      if (inner) inner->path = CountPath::kPartitive;
+      if (inner) {
+        inner->path = CountPath::kPartitive;
+        // "seven of the confirmed cases have died", "18 of the 30 patients recovered":
+        // what happened to the part after its noun phrase.
+        size_t verb_at = 0;
+        const auto verb = VerbAfter(scan, inner->phrase_end, 6, &verb_at);
+        if (verb && verb->term.role == TermRole::kVerb && verb->term.status &&
+            inner->host == Host::kHuman) {
+          inner->status = *verb->term.status;
+          inner->phrase_end = verb_at + verb->length;
+          *needs_status = false;
+        }
+      }
       return inner;
     }
     if (view.Is(i, kGrAuxiliary) && i < after + 3) {

@@ -555,6 +555,33 @@ TEST_F(ExtractorTest, APartSetOffByCommasLeavesThePlaceToTheWhole) {
   EXPECT_EQ(Find(own, 40)->place->level, PlaceLevel::kCountry);
 }
 
+// A count joined to a total by "with" shares its time even when the total's day stands
+// between them.
+TEST_F(ExtractorTest, ADayBetweenJoinedCountsIsTheFirstOnes) {
+  const std::string text =
+      "The number of COVID-19 cases in Chile rose to 873 on Saturday, with 19 deaths.";
+  EXPECT_EQ(AggregationOf(text, 873), "cumulative");
+  EXPECT_EQ(AggregationOf(text, 19), "cumulative");
+}
+
+// What happened to a part is told by the verb after its noun phrase: "seven of the
+// confirmed cases have died" counts deaths; a participle after the people's place is
+// their verb ("patients in Lagos recovered").
+TEST_F(ExtractorTest, APartsVerbTellsWhatHappenedToIt) {
+  const auto died = Read("Seven of the confirmed Marburg cases have died.");
+  ASSERT_NE(Find(died, 7), nullptr);
+  EXPECT_EQ(Find(died, 7)->status, CaseStatus::kDeaths);
+  const auto recovered = Read("18 of the 30 COVID-19 patients in Lagos recovered on Monday.");
+  const Event* e = Find(recovered, 18);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, CaseStatus::kRecovered);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->name, "Lagos");
+  const auto whole = Read("Lagos accounts for 22 of the 25 COVID-19 deaths.");
+  ASSERT_NE(Find(whole, 22), nullptr);
+  EXPECT_EQ(Find(whole, 22)->status, CaseStatus::kDeaths);
+}
+
 // The places people came from do not make the country a text is about.
 TEST_F(ExtractorTest, AnOriginIsNotTheDocumentsCountry) {
   const auto events = Read(
