@@ -555,6 +555,11 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     if (ref.span.end <= ref.span.begin) continue;
     ref.place = it->place;
     ref.demonym = it->kind == gazetteer::MentionKind::kDemonym;
+    // "a Montana child", "the Texas man": a place that only says whom.
+    ref.modifier = ref.span.begin > 0 && ref.span.end < n &&
+                   (view.grammar[ref.span.begin - 1] & (kGrArticle | kGrDeterminer)) &&
+                   view.terms[ref.span.end].length > 0 &&
+                   view.terms[ref.span.end].term.role == TermRole::kPerson;
     view.places.push_back(std::move(ref));
   }
 
@@ -659,6 +664,47 @@ bool IsGeneralInfluenza(std::string_view id) {
 
 }  // namespace
 
+// The other places of a list "X, Y and Z" (or "X、Y") that `anchor` stands in: places
+// with nothing but commas and coordination between them.
+std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef& anchor) {
+  std::vector<const PlaceRef*> list;
+  const auto joined = [&](size_t from, size_t to) {
+    return from < to && view.OnlyJoints(from, to, kGrCoordination);
+  };
+  const PlaceRef* last = &anchor;
+  for (const PlaceRef& ref : view.places) {  // after the anchor, in order
+    if (ref.span.begin >= last->span.end && !ref.qualifier &&
+        joined(last->span.end, ref.span.begin)) {
+      list.push_back(&ref);
+      last = &ref;
+    }
+  }
+  const PlaceRef* first = &anchor;
+  for (auto it = view.places.rbegin(); it != view.places.rend(); ++it) {  // before it
+    if (it->span.end <= first->span.begin && !it->qualifier &&
+        joined(it->span.end, first->span.begin)) {
+      list.push_back(&*it);
+      first = &*it;
+    }
+  }
+  return list;
+}
+
+std::optional<Place> PlaceOfList(const SentenceView& view, const PlaceRef& anchor,
+                                 const gazetteer::Gazetteer& gazetteer) {
+  const std::vector<const PlaceRef*> list = ListAround(view, anchor);
+  const Place& place = anchor.place;
+  if (list.empty() || place.country.empty()) return std::nullopt;
+  bool same_subdivision = !place.subdivision.empty() && place.level == PlaceLevel::kCity;
+  for (const PlaceRef* ref : list) {
+    if (ref->place.country != place.country || ref->role != anchor.role) return std::nullopt;
+    same_subdivision = same_subdivision && ref->place.level == PlaceLevel::kCity &&
+                       ref->place.subdivision == place.subdivision;
+  }
+  if (same_subdivision) return gazetteer.Subdivision(place.subdivision);
+  return gazetteer.Country(place.country);
+}
+
 void RememberSentence(const SentenceView& view, DocumentContext& context,
                       const gazetteer::Gazetteer& gazetteer) {
   // The focus moves to the sentence's first place that could be a subject or a frame,
@@ -667,7 +713,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   const PlaceRef* first_place = nullptr;
   for (const PlaceRef& ref : view.places) {
     if ((ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative) && !ref.qualifier &&
-        !ref.demonym) {
+        !ref.demonym && !ref.modifier) {
       first_place = &ref;
       break;
     }
@@ -684,8 +730,9 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     const bool usable = ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative;
     if (!usable || ref.qualifier) continue;
     const Place& place = ref.place;
-    if (!focus_set && !ref.demonym) {
-      context.focus = place;
+    if (!focus_set && !ref.demonym && !ref.modifier) {
+      // "farms in Washington and Montana": the text goes on about where they all are.
+      context.focus = PlaceOfList(view, ref, gazetteer).value_or(place);
       focus_set = true;
     }
     if (ref.demonym) continue;

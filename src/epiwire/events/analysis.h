@@ -53,6 +53,7 @@ struct PlaceRef {
   PlaceRole role = PlaceRole::kPlain;
   bool demonym = false;
   bool possessive = false;  // followed by 's
+  bool modifier = false;    // "a Montana child": says whom, not where the sentence is
   bool authority = false;   // names a reporting body: "the Sarawak Health Department"
   // A place that only says where the one before it is ("Fuzhou, Fujian Province",
   // "Pakistan's Punjab province"): it qualifies, it is not a place of its own.
@@ -162,6 +163,16 @@ struct DocumentContext {
   std::optional<Place> main_country;  // the country the document names most
   std::optional<Host> animal_context; // the animals the document is about, if any
 };
+
+// The other places of a list "X, Y and Z" (or "X、Y") that `anchor` stands in: places
+// with nothing but commas and coordination between them.
+std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef& anchor);
+
+// Where every place of the list `anchor` stands in lies ("Kie-Ntem, Litoral and Centre
+// Sud provinces", "Washington and Montana"): the subdivision of cities that share one,
+// else the country; nullopt when `anchor` is in no list, or the list spans countries.
+std::optional<Place> PlaceOfList(const SentenceView& view, const PlaceRef& anchor,
+                                 const gazetteer::Gazetteer& gazetteer);
 
 // Resolves an anaphor against the context (and the places earlier in the sentence).
 std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& view,

@@ -166,6 +166,12 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     if (!c.possessive || c.span.end > phrase_start || phrase_start - c.span.end > 4) continue;
     return {c.place, true};
   }
+  // "a Montana child", "12 Beijing residents": a place inside the count's noun phrase.
+  for (const Candidate& c : candidates) {
+    if (c.span.begin > number && c.span.end <= reading.head && !c.target && !c.demonym) {
+      return {c.place};
+    }
+  }
   // A clause that carries on the statement: the statement's place, or its subject.
   if (InContinuation(view, number)) {
     if (statement && statement->place) return {statement->place};
@@ -577,30 +583,6 @@ const PlaceRef* ItemOrigin(const SentenceView& view, const QuantityRef& q) {
   return nullptr;
 }
 
-// The other places of a list "X, Y and Z" (or "X、Y") that `anchor` stands in: places
-// with nothing but commas and coordination between them.
-std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef& anchor) {
-  std::vector<const PlaceRef*> list;
-  const auto joined = [&](size_t from, size_t to) {
-    return from < to && view.OnlyJoints(from, to, kGrCoordination);
-  };
-  const PlaceRef* last = &anchor;
-  for (const PlaceRef& ref : view.places) {  // after the anchor, in order
-    if (ref.span.begin >= last->span.end && !ref.qualifier && joined(last->span.end, ref.span.begin)) {
-      list.push_back(&ref);
-      last = &ref;
-    }
-  }
-  const PlaceRef* first = &anchor;
-  for (auto it = view.places.rbegin(); it != view.places.rend(); ++it) {  // before it
-    if (it->span.end <= first->span.begin && !it->qualifier && joined(it->span.end, first->span.begin)) {
-      list.push_back(&*it);
-      first = &*it;
-    }
-  }
-  return list;
-}
-
 // The counts of a list "5 and 3", "5, 3 and 2" that count `c` stands in, in order.
 std::vector<size_t> CountsListedWith(const SentenceView& view, const std::vector<ReadCount>& counts,
                                      size_t c) {
@@ -625,6 +607,28 @@ std::vector<size_t> CountsListedWith(const SentenceView& view, const std::vector
 // more for every other place of the list its place, or its origin, stands in. When as
 // many counts as places are listed ("5 and 3 cases in X and Y, respectively"), they pair
 // up in order instead.
+// "eight cases in Kie-Ntem, Litoral and Centre Sud provinces": a count over a list of
+// places (with no "each") is counted where they all are (PlaceOfList).
+std::optional<Place> PlaceOfAList(const SentenceView& view, size_t number, const Place& place,
+                                  const gazetteer::Gazetteer& gazetteer) {
+  for (size_t k = 0; k < view.tokens.size(); ++k) {
+    if (view.Is(k, kGrEach)) return std::nullopt;
+  }
+  const PlaceRef* anchor = nullptr;
+  size_t best = SIZE_MAX;
+  for (const PlaceRef& ref : view.places) {
+    if (!ref.place.SameAs(place)) continue;
+    const size_t distance =
+        ref.span.begin > number ? ref.span.begin - number : number - ref.span.end;
+    if (distance < best) {
+      best = distance;
+      anchor = &ref;
+    }
+  }
+  if (anchor == nullptr) return std::nullopt;
+  return PlaceOfList(view, *anchor, gazetteer);
+}
+
 std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCount>& counts,
                               size_t c, Event& event) {
   std::vector<Event> shares;
@@ -985,6 +989,12 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
                        : PeriodFor(view, date != nullptr ? date : DateOfTheWhole(view, previous),
                                    event.aggregation, context.published);
     event.place = where.place;
+    if (event.place && reading.path != CountPath::kListItem) {
+      if (std::optional<Place> all =
+              PlaceOfAList(view, count.quantity.span.begin, *event.place, gazetteer)) {
+        event.place = all;
+      }
+    }
     // ... and the part is counted where the whole is.
     if (c > 0 && event_of[c - 1] && PartAside(view, count)) {
       event.place = found[*event_of[c - 1]].place;

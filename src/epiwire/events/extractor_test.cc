@@ -582,6 +582,46 @@ TEST_F(ExtractorTest, APartsVerbTellsWhatHappenedToIt) {
   EXPECT_EQ(Find(whole, 22)->status, CaseStatus::kDeaths);
 }
 
+// A count over a list of places is counted where they all are, unless "each" or
+// "respectively" shares it out; the text then goes on about where they all are.
+TEST_F(ExtractorTest, ACountOverAListOfPlacesIsWhereTheyAllAre) {
+  const auto states =
+      Read("Nigeria has confirmed 21 new Lassa fever cases in Ondo, Edo and Bauchi states.");
+  ASSERT_NE(Find(states, 21), nullptr);
+  ASSERT_TRUE(Find(states, 21)->place.has_value());
+  EXPECT_EQ(Find(states, 21)->place->level, PlaceLevel::kCountry);
+  EXPECT_EQ(Find(states, 21)->place->country, "NG");
+  const auto towns = Read("Italy has confirmed 12 chikungunya cases in Anzio and Latina.");
+  ASSERT_NE(Find(towns, 12), nullptr);
+  ASSERT_TRUE(Find(towns, 12)->place.has_value());
+  EXPECT_EQ(Find(towns, 12)->place->subdivision, "IT-62");
+  EXPECT_EQ(Find(towns, 12)->place->level, PlaceLevel::kSubdivision);
+  const auto shared =
+      Read("Officials confirmed 4 and 3 measles cases in Ondo and Edo, respectively.");
+  ASSERT_NE(Find(shared, 4), nullptr);
+  ASSERT_TRUE(Find(shared, 4)->place.has_value());
+  EXPECT_NE(Find(shared, 4)->place->level, PlaceLevel::kCountry);
+  const auto later = Read(
+      "Q fever hit goats on farms in Washington and Montana. Officials said 15 people were "
+      "sickened by the outbreak.");
+  ASSERT_NE(Find(later, 15), nullptr);
+  ASSERT_TRUE(Find(later, 15)->place.has_value());
+  EXPECT_EQ(Find(later, 15)->place->level, PlaceLevel::kCountry);
+}
+
+// "a Montana child": a place that says whom is the person's, and does not move the text.
+TEST_F(ExtractorTest, APlaceThatSaysWhomIsThePersonsNotTheTexts) {
+  const auto events = Read(
+      "Q fever hit goats on a farm in Idaho. A Montana child fell ill with Q fever. Officials "
+      "said 15 people were sickened by the outbreak.");
+  ASSERT_NE(Find(events, 1), nullptr);
+  ASSERT_TRUE(Find(events, 1)->place.has_value());
+  EXPECT_EQ(Find(events, 1)->place->subdivision, "US-MT");
+  ASSERT_NE(Find(events, 15), nullptr);
+  ASSERT_TRUE(Find(events, 15)->place.has_value());
+  EXPECT_EQ(Find(events, 15)->place->subdivision, "US-ID");
+}
+
 // The places people came from do not make the country a text is about.
 TEST_F(ExtractorTest, AnOriginIsNotTheDocumentsCountry) {
   const auto events = Read(
