@@ -840,7 +840,11 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
     if (!(view.Is(k, kGrLocative) || view.tokens[k].lower == "among")) continue;
     for (size_t m = k + 1; m < view.tokens.size() && m < k + 5; ++m) {
       const TermAt& term = view.terms[m];
-      if (term.length > 0 && term.term.role == TermRole::kAnimal) return *term.term.host;
+      // "in a poultry farm": where those animals are.
+      if (term.length > 0 && (term.term.role == TermRole::kAnimal ||
+                              (term.term.role == TermRole::kThing && term.term.host))) {
+        return *term.term.host;
+      }
       if (term.length > 0 && term.term.role == TermRole::kPerson) return Host::kHuman;
     }
   }

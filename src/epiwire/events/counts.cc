@@ -790,7 +790,17 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
       return std::nullopt;
     }
     if (found.length > 0 && term.role == TermRole::kNoun && scan.lexicon.IsSingleNoun(tokens[k].lower)) {
-      if (!new_cue && !after_count_verb) return std::nullopt;
+      // "a new case", "reported a case", and "a case of COVID-19 was detected in X": a
+      // verb of what happened to it after the noun.
+      size_t told_at = 0;
+      const auto told = VerbAfter(scan, k + found.length, 10, &told_at);
+      bool happened = told && told->term.role == TermRole::kVerb && told->term.status;
+      // "... was detected in X", "has been reported": a passive count verb.
+      for (size_t m = k + found.length; m + 1 < tokens.size() && m < k + 10 && !happened; ++m) {
+        if (!(view.clause[m] == view.clause[k])) break;
+        happened = view.Is(m, kGrAuxiliary) && view.Is(m + 1, kGrCountVerb);
+      }
+      if (!new_cue && !after_count_verb && !happened) return std::nullopt;
       // "a case of X was found in Y": counted once, with its host read later.
       CountReading reading;
       reading.status = *term.status;

@@ -622,6 +622,24 @@ TEST_F(ExtractorTest, APlaceThatSaysWhomIsThePersonsNotTheTexts) {
   EXPECT_EQ(Find(events, 15)->place->subdivision, "US-ID");
 }
 
+// "A case of X was detected in Y": one case, told by the passive verb after it; a case
+// of anything else is none. One found on a farm of animals is theirs.
+TEST_F(ExtractorTest, ACaseThatWasDetectedIsOne) {
+  const auto events = Read("A case of COVID-19 has been reported in Auckland.");
+  const Event* e = Find(events, 1);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->host, Host::kHuman);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->name, "Auckland");
+  EXPECT_TRUE(Read("In a case of mistaken identity, a man was arrested in Auckland.").empty());
+  const auto farm = Read("A case of bird flu was confirmed on a duck farm in Brittany.");
+  const Event* f = Find(farm, 1);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->host, Host::kPoultry);
+  ASSERT_TRUE(f->place.has_value());
+  EXPECT_EQ(f->place->subdivision, "FR-BRE");
+}
+
 // The places people came from do not make the country a text is about.
 TEST_F(ExtractorTest, AnOriginIsNotTheDocumentsCountry) {
   const auto events = Read(

@@ -507,7 +507,7 @@ Status Lexicon::ReadTerms(const std::string& path) {
     }
     if (!known) return Status::InvalidInput("unknown role '" + std::string(fields[1]) + "'");
     if (fields.size() > 2 && !fields[2].empty()) {
-      if (term.role == TermRole::kAnimal) {
+      if (term.role == TermRole::kAnimal || term.role == TermRole::kThing) {
         term.host = ParseHost(fields[2]);
         if (!term.host) return Status::InvalidInput("unknown host '" + std::string(fields[2]) + "'");
       } else {

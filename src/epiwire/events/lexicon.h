@@ -41,7 +41,7 @@ enum class TermRole {
 struct CaseTerm {
   TermRole role = TermRole::kNoun;
   std::optional<CaseStatus> status;
-  std::optional<Host> host;  // kAnimal only
+  std::optional<Host> host;  // kAnimal; a kThing where those animals are ("poultry farm")
   // A phrase listed both as a verb after the noun and before the number ("infected"):
   // its status in the second use.
   std::optional<CaseStatus> kill_status;
