@@ -670,6 +670,22 @@ TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   EXPECT_EQ(events[0].target->country, "TH");
 }
 
+// A lockdown has no other side: a foreign place after it is no target; a flight ban has.
+TEST_F(ExtractorTest, OnlyMeasuresAcrossABorderHaveATarget) {
+  const auto lockdown = Read(
+      "Spain placed its 47 million people under lockdown to fight COVID-19, while France "
+      "closed its schools.");
+  for (const Event& e : lockdown) {
+    if (e.type == EventType::kMeasure && e.measure == MeasureKind::kLockdown) {
+      EXPECT_FALSE(e.target.has_value());
+    }
+  }
+  const auto flights = Read("Japan suspended all flights from Thailand on Friday.");
+  ASSERT_EQ(flights.size(), 1u);
+  ASSERT_TRUE(flights[0].target.has_value());
+  EXPECT_EQ(flights[0].target->country, "TH");
+}
+
 TEST_F(ExtractorTest, LiftingALockdownIsLift) {
   const auto events = Read("Authorities in Victoria lifted the lockdown on Tuesday.");
   ASSERT_FALSE(events.empty());

@@ -153,8 +153,12 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
 
 // The other side: a place after the trigger (or one marked "from"/"to" before it)
 // in another country than the actor's.
-std::optional<Place> ChooseTarget(const SentenceView& view, size_t trigger,
+std::optional<Place> ChooseTarget(const SentenceView& view, size_t trigger, MeasureKind measure,
                                   const std::optional<Place>& actor) {
+  // A lockdown, a school closure, a ban on gatherings has no other side: a foreign
+  // place after it is another story ("Spain placed its people under lockdown, while
+  // France ...").
+  if (!IsNational(measure) && measure != MeasureKind::kTesting) return std::nullopt;
   const auto foreign = [&](const PlaceRef& ref) {
     return ref.role != PlaceRole::kSource && ref.role != PlaceRole::kDateline &&
            ref.role != PlaceRole::kOrganisation && !ref.place.country.empty() &&
@@ -436,7 +440,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
         event.place->level != PlaceLevel::kCountry) {
       if (auto country = gazetteer.Country(event.place->country)) event.place = country;
     }
-    event.target = ChooseTarget(view, at, event.place);
+    event.target = ChooseTarget(view, at, event.measure, event.place);
     event.disease = DiseaseNear(view, at, context);
     event.period = MeasurePeriod(view);
     event.evidence = EvidenceOf(text, view.sentence);
@@ -448,7 +452,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
       if (IsNational(copy.measure) && other.level != PlaceLevel::kCountry) {
         if (auto country = gazetteer.Country(other.country)) copy.place = country;
       }
-      copy.target = ChooseTarget(view, at, copy.place);
+      copy.target = ChooseTarget(view, at, copy.measure, copy.place);
       found.push_back(std::move(copy));
     }
     found.push_back(std::move(event));
