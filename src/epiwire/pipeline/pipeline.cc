@@ -65,6 +65,33 @@ std::vector<text::Sentence> SentencesToRead(const std::string& text,
   return sentences;
 }
 
+// Up to this many bytes, a story may be too short for the language detector (CLD2 takes
+// "Venezuela notificó 100 casos de sarampión." for Galician, and gives up on shorter).
+constexpr size_t kShortStoryBytes = 400;
+
+// The language whose lexicons know most of the words of `text`, when one knows at least
+// two and more than any other; else empty.
+std::string LanguageByLexicons(std::string_view text,
+                               const std::map<std::string, Reader, std::less<>>& readers) {
+  const text::Tokens tokens = text::Tokenize(text, 0, text.size());
+  std::string best;
+  size_t best_known = 0;
+  size_t second_known = 0;
+  for (const auto& [language, reader] : readers) {
+    const std::vector<uint32_t> ids = reader.lexicon->WordIds(tokens.list);
+    const auto known = static_cast<size_t>(std::count_if(
+        ids.begin(), ids.end(), [](uint32_t id) { return id != events::Lexicon::kNoWord; }));
+    if (known > best_known) {
+      second_known = best_known;
+      best_known = known;
+      best = language;
+    } else if (known > second_known) {
+      second_known = known;
+    }
+  }
+  return best_known >= 2 && best_known > second_known ? best : "";
+}
+
 }  // namespace
 
 std::string FindDataDir(const std::string& requested) {
@@ -126,8 +153,15 @@ Extraction Pipeline::Extract(Document document, std::vector<std::string>* limits
   // most news comes in.
   const Story* longest = nullptr;
   for (Story& story : cleaned.stories) {
-    story.language = text::DetectLanguage(
-        std::string_view(document.text).substr(story.start, story.end - story.start));
+    const std::string_view story_text =
+        std::string_view(document.text).substr(story.start, story.end - story.start);
+    story.language = text::DetectLanguage(story_text);
+    if ((story.language == "und" || !stages_->readers.contains(story.language)) &&
+        story_text.size() <= kShortStoryBytes) {
+      if (std::string known = LanguageByLexicons(story_text, stages_->readers); !known.empty()) {
+        story.language = std::move(known);
+      }
+    }
     if (story.language != "und" &&
         (longest == nullptr || story.end - story.start > longest->end - longest->start)) {
       longest = &story;

@@ -60,6 +60,26 @@ TEST(Pipeline, ReadsCasesFromTheRelevantStoryOnly) {
   EXPECT_EQ(x.events.size(), 2u);
 }
 
+// A one-line item too short for the language detector is read in the language whose
+// lexicons know its words ("notificó ... casos de sarampión" was taken for Galician, or
+// for English when shorter, and not read).
+TEST(Pipeline, AShortItemIsReadInTheLanguageItsWordsAreIn) {
+  auto pipeline = MakePipeline();
+  ASSERT_NE(pipeline, nullptr);
+  for (const std::string text :
+       {"Perú notificó 310 casos de sarampión.", "Perú confirmó 310 casos de dengue."}) {
+    const Extraction x = pipeline->Extract(Article(text, Date{2019, 2, 14}));
+    EXPECT_EQ(x.language, "es") << text;
+    ASSERT_EQ(x.events.size(), 1u) << text;
+    EXPECT_EQ(x.events[0].count, 310) << text;
+    ASSERT_TRUE(x.events[0].place.has_value()) << text;
+    EXPECT_EQ(x.events[0].place->country, "PE") << text;
+  }
+  const Extraction english =
+      pipeline->Extract(Article("Peru reported 310 measles cases.", Date{2019, 2, 14}));
+  EXPECT_EQ(english.language, "en");
+}
+
 TEST(Pipeline, InfersPublishedDateWhenNoneGiven) {
   auto pipeline = MakePipeline();
   ASSERT_NE(pipeline, nullptr);
