@@ -341,6 +341,7 @@ void ReadCapitals(SentenceView& view, const gazetteer::Gazetteer& gazetteer) {
 
 void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
   const auto& tokens = view.tokens;
+  const bool articles = lexicon.grammar_classes() & kGrArticle;
   for (size_t i = 0; i < tokens.size(); ++i) {
     // Views compare the length first: most words are none of these, at no library call.
     const std::string_view word = tokens[i].lower;
@@ -348,14 +349,22 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
       view.anaphors.push_back(Anaphor{{i, i + 1}, std::nullopt, word == "its", false});
       continue;
     }
-    if (word != "the" && word != "this" && word != "that") continue;
-    // "the province", "the same state", but not "the city of Harbin" (that names it).
+    // "the province", "the same state", "ce pays", "该省", but not "the city of Harbin"
+    // (that names it). Without articles, a country after a locative: "в стране".
     size_t noun = i + 1;
+    if (!view.Is(i, kGrDefinite)) {
+      if (articles || i == 0 || !view.Is(i - 1, kGrLocative) ||
+          lexicon.PlaceNounLevel(word) != PlaceLevel::kCountry) {
+        continue;
+      }
+      noun = i;
+    }
     if (noun < tokens.size() && tokens[noun].lower == "same") ++noun;
-    if (noun >= tokens.size()) continue;
+    if (noun >= tokens.size() || view.PlaceAt(noun) != nullptr) continue;
     const auto level = lexicon.PlaceNounLevel(tokens[noun].lower);
     if (!level || *level == PlaceLevel::kOther) continue;
-    if (noun + 1 < tokens.size() && (tokens[noun + 1].lower == "of" || tokens[noun + 1].capitalized)) {
+    if (noun + 1 < tokens.size() &&
+        ((articles && view.Is(noun + 1, kGrOf)) || tokens[noun + 1].capitalized)) {
       continue;
     }
     if (view.PlaceAt(noun + 1) != nullptr) continue;

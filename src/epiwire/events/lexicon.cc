@@ -49,7 +49,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kCueNames{{
     {"authority", kCueAuthority},
 }};
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 31> kGrammarNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{
     {"number", kGrNumber},
     {"range", kGrRange},
     {"each", kGrEach},
@@ -59,6 +59,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 31> kGrammarNames{{
     {"perfect", kGrPerfect},
     {"state", kGrState},
     {"all", kGrAll},
+    {"definite", kGrDefinite},
     {"classifier", kGrClassifier},
     {"from_after", kGrFromAfter},
     {"locative", kGrLocative},
