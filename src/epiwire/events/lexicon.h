@@ -69,41 +69,41 @@ enum Cue : uint32_t {
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.
 enum Grammar : uint32_t {
-  kGrLocative = 1u << 0,      // in, at, across, throughout
-  kGrFrom = 1u << 1,          // from, via, through
-  kGrTo = 1u << 2,            // to, into
-  kGrOf = 1u << 3,            // of
-  kGrDeterminer = 1u << 4,    // the, a, its, their, these
-  kGrAuxiliary = 1u << 5,     // is, were, has, been, also, still
-  kGrCoordination = 1u << 6,  // and, or
-  kGrRelative = 1u << 7,      // which, who, whom, where
-  kGrReport = 1u << 8,        // said, told, announced: a report, not a count
-  kGrSubordinate = 1u << 9,   // while, whereas, but, although: a new clause
-  kGrPronoun = 1u << 10,      // them, whom, those: stands for a counted noun
-  kGrCountVerb = 1u << 11,    // reported, recorded, confirmed, had: takes a count
-  kGrNegation = 1u << 12,     // no, not, none
-  kGrFunction = 1u << 13,     // any other small word that ends a noun phrase
-  kGrPlaceNoun = 1u << 14,    // province, city, country: see place_level
-  kGrArticle = 1u << 15,      // a, an: one of something
-  kGrLink = 1u << 16,         // words between a total noun and its number: "rose to"
-  kGrExclude = 1u << 17,      // a word before a number that makes it no count: "aged", "$"
-  kGrUnit = 1u << 18,         // a word after a number that makes it no count: "years", "km"
-  kGrPassing = 1u << 19,      // passed, crossed, topped: a running total crossing a mark
-  kGrNumber = 1u << 20,       // a number word: "seven", "dozen", "million", "third"
-  kGrClassifier = 1u << 21,   // a measure word after a number (Chinese 例, 名, 人): the
-                              // counted noun may stand before the number
-  kGrFromAfter = 1u << 22,    // a word after a place that makes it an origin (Chinese 输入)
-  kGrEach = 1u << 23,         // each, respectively, 各: a count holds for every place of a list
-  kGrRange = 1u << 24,        // between, entre: "between 30 and 40" is one range, not two counts
-  kGrCompanion = 1u << 25,    // with, con, avec: joins a count to the one before it
-                              // ("3,214 new cases with 248 deaths")
-  kGrPart = 1u << 26,         // including, y compris, включая: a part of the count before
-  kGrSince = 1u << 27,        // since, depuis, desde: a date later in the clause is a start
-                              // ("since the outbreak began in March")
-  kGrPerfect = 1u << 28,      // has, have, had, han: the perfect, a state so far
-  kGrState = 1u << 29,        // is, are, remain: a verb of a present state ("54 are hospitalized")
-  kGrAll = 1u << 30,          // all, 均, todos: "11 new cases, all of them imported"
-  kGrDefinite = 1u << 31,     // the, this, ce, este, этой, 该: "the province" refers back
+  kGrLocative = 1u << 0,     // in, at, across, throughout
+  kGrFrom = 1u << 1,         // from, via, through
+  kGrTo = 1u << 2,           // to, into
+  kGrOf = 1u << 3,           // of
+  kGrDeterminer = 1u << 4,   // the, a, its, their, these
+  kGrAuxiliary = 1u << 5,    // is, were, has, been, also, still
+  kGrCoordination = 1u << 6, // and, or
+  kGrRelative = 1u << 7,     // which, who, whom, where
+  kGrReport = 1u << 8,       // said, told, announced: a report, not a count
+  kGrSubordinate = 1u << 9,  // while, whereas, but, although: a new clause
+  kGrPronoun = 1u << 10,     // them, whom, those: stands for a counted noun
+  kGrCountVerb = 1u << 11,   // reported, recorded, confirmed, had: takes a count
+  kGrNegation = 1u << 12,    // no, not, none
+  kGrFunction = 1u << 13,    // any other small word that ends a noun phrase
+  kGrPlaceNoun = 1u << 14,   // province, city, country: see place_level
+  kGrArticle = 1u << 15,     // a, an: one of something
+  kGrLink = 1u << 16,        // words between a total noun and its number: "rose to"
+  kGrExclude = 1u << 17,     // a word before a number that makes it no count: "aged", "$"
+  kGrUnit = 1u << 18,        // a word after a number that makes it no count: "years", "km"
+  kGrPassing = 1u << 19,     // passed, crossed, topped: a running total crossing a mark
+  kGrNumber = 1u << 20,      // a number word: "seven", "dozen", "million", "third"
+  kGrClassifier = 1u << 21,  // a measure word after a number (Chinese 例, 名, 人): the
+                             // counted noun may stand before the number
+  kGrFromAfter = 1u << 22,   // a word after a place that makes it an origin (Chinese 输入)
+  kGrEach = 1u << 23,        // each, respectively, 各: a count holds for every place of a list
+  kGrRange = 1u << 24,       // between, entre: "between 30 and 40" is one range, not two counts
+  kGrCompanion = 1u << 25,   // with, con, avec: joins a count to the one before it
+                             // ("3,214 new cases with 248 deaths")
+  kGrPart = 1u << 26,        // including, y compris, включая: a part of the count before
+  kGrSince = 1u << 27,       // since, depuis, desde: a date later in the clause is a start
+                             // ("since the outbreak began in March")
+  kGrPerfect = 1u << 28,     // has, have, had, han: the perfect, a state so far
+  kGrState = 1u << 29,       // is, are, remain: a verb of a present state ("54 are hospitalized")
+  kGrAll = 1u << 30,         // all, 均, todos: "11 new cases, all of them imported"
+  kGrDefinite = 1u << 31,    // the, this, ce, este, этой, 该: "the province" refers back
 };
 
 // One element of a measure pattern: alternatives, each exact or a prefix.
