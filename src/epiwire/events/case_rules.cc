@@ -208,7 +208,10 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   };
   for (const Candidate& c : candidates) {
     if (c.span.begin < after || c.demonym || !c.locative) continue;
-    if (new_conjunct(after, c.span.begin)) break;
+    // "52 people in 12 states, including 20 in California": the place of a part after it.
+    const bool of_a_part = next_count < view.tokens.size() && next_count > 0 &&
+                           view.Is(next_count - 1, kGrPart) && c.span.begin >= next_count;
+    if (of_a_part || new_conjunct(after, c.span.begin)) break;
     return {c.place};
   }
   if (demonym) return {demonym->place};
@@ -950,9 +953,12 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         reading.path != CountPath::kListItem) {
       statement = where;
     }
+    // A count joined to the one before takes its time rather than its verb's tense
+    // ("has risen to 40, with 600 people hospitalized": a total, as the 40).
+    const bool joined = c > 0 && event_of[c - 1] && JoinedCounts(view, spans, c - 1, c);
     event.aggregation = ReadAggregation(
         view, count, date, where.possessive,
-        [&](size_t at) { return OwnsToken(view, spans, c, at); }, verbs_tell_events);
+        [&](size_t at) { return OwnsToken(view, spans, c, at); }, verbs_tell_events && !joined);
     if (reading.path == CountPath::kListItem && reading.frame >= 0 && !event.aggregation) {
       // A list item shares its frame's aggregation.
       event.aggregation = found.empty() ? std::nullopt : found.back().aggregation;
@@ -979,9 +985,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         date != nullptr && !OwnsToken(view, spans, c, date->span.begin) &&
         !(view.CuesIn(spans[c].first > 0 ? spans[c].first - 1 : 0, spans[c].second) &
           (kCueNew | kCueCumulative));
-    if (c > 0 && event_of[c - 1] &&
-        (part ||
-         ((!event.aggregation || borrowed_day) && JoinedCounts(view, spans, c - 1, c)))) {
+    if (c > 0 && event_of[c - 1] && (part || ((!event.aggregation || borrowed_day) && joined))) {
       companion = &found[*event_of[c - 1]];
       event.aggregation = companion->aggregation;
     }
@@ -1012,7 +1016,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // infections": the infections joined to imported cases came with them. Not the
     // deaths or recoveries joined to a count, which may be of anyone counted before.
     const Event* joined_to = companion;
-    if (joined_to == nullptr && c > 0 && event_of[c - 1] && JoinedCounts(view, spans, c - 1, c)) {
+    if (joined_to == nullptr && joined) {
       joined_to = &found[*event_of[c - 1]];
     }
     if (joined_to != nullptr && !event.imported && joined_to->imported &&

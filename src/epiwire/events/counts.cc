@@ -250,10 +250,11 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
             reading.status = *verb->term.status;
             reading.path = CountPath::kVerb;
             reading.phrase_end = std::max(reading.phrase_end, verb_at + verb->length);
-            // "have fallen ill with suspected typhoid": the illness is only suspected.
+            // "have fallen ill with suspected typhoid": the illness is only suspected
+            // (but "hospitalized with suspected cholera" are hospitalized).
             const size_t with = verb_at + verb->length;
-            if (with + 1 < tokens.size() && tokens[with].lower == "with" &&
-                view.terms[with + 1].length > 0 &&
+            if (reading.status == CaseStatus::kConfirmed && with + 1 < tokens.size() &&
+                tokens[with].lower == "with" && view.terms[with + 1].length > 0 &&
                 view.terms[with + 1].term.role == TermRole::kModifier &&
                 view.terms[with + 1].term.status) {
               reading.status = *view.terms[with + 1].term.status;
@@ -384,11 +385,17 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
       if (inner) {
         inner->path = CountPath::kPartitive;
         // "seven of the confirmed cases have died", "18 of the 30 patients recovered":
-        // what happened to the part after its noun phrase.
+        // what happened to the part after its noun phrase; but after a verb before the
+        // number ("has killed 2,000 of the 3,000 people infected") that one tells it.
         size_t verb_at = 0;
         const auto verb = VerbAfter(scan, inner->phrase_end, 6, &verb_at);
+        const int q = scan.quantity_at[number_start];
+        const size_t hedge =
+            q >= 0 ? HedgeStart(view, view.quantities[static_cast<size_t>(q)]) : number_start;
+        size_t killer_at = 0;
+        const bool killer = KillVerbBefore(view, hedge, &killer_at).has_value();
         if (verb && verb->term.role == TermRole::kVerb && verb->term.status &&
-            inner->host == Host::kHuman) {
+            inner->host == Host::kHuman && !killer) {
           inner->status = *verb->term.status;
           inner->phrase_end = verb_at + verb->length;
           *needs_status = false;
@@ -693,6 +700,25 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
   return std::nullopt;
 }
 
+// "rose to 190 after 11 more were identified", "another 12 were reported": a bare
+// number that a count verb reports, with nothing it counts, counts what the count before
+// it did.
+std::optional<CountReading> ReadReportedLikeBefore(const SentenceView& view, const QuantityRef& q,
+                                                   const ReadCount& before) {
+  const auto& tokens = view.tokens;
+  size_t k = q.span.end;
+  while (k < tokens.size() && (view.cues[k] & kCueNew) && view.terms[k].length == 0) ++k;
+  const size_t auxiliaries = k;
+  while (k < tokens.size() && view.Is(k, kGrAuxiliary)) ++k;
+  if (k == auxiliaries || k >= tokens.size() || !view.Is(k, kGrCountVerb)) return std::nullopt;
+  CountReading reading = before.reading;
+  reading.path = CountPath::kVerb;
+  reading.head = k;
+  reading.phrase_end = k + 1;
+  reading.frame = -1;
+  return reading;
+}
+
 // A number that is no count: money, ages, durations, distances, years, shares.
 bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
   const auto& quantity = q.quantity;
@@ -946,7 +972,8 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
         ReadForward(scan, q.span.begin, q.span.end, &blocked, &needs_status);
     // A verb before the number says what happened to the people or animals counted
     // ("killing 23 children", "found in 12 people"), or stands alone ("killing 5").
-    if (!blocked && (needs_status || !reading)) {
+    // ("has killed 2,000 of the 3,000 people infected": the part is the killed.)
+    if (!blocked && (needs_status || !reading || reading->path == CountPath::kPartitive)) {
       size_t verb_at = 0;
       const auto verb = KillVerbBefore(view, hedge, &verb_at);
       const bool ends = q.span.end >= tokens.size() || !tokens[q.span.end].is_word ||
@@ -1008,6 +1035,8 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     if (!reading && !blocked) reading = ReadTotal(scan, q, &blocked);
     if (!reading && !blocked) reading = ReadPartitiveFrame(view, q);
     if (!reading && !blocked && !counts.empty()) reading = ReadCuedPart(view, q, counts.back());
+    if (!reading && !blocked && !counts.empty())
+      reading = ReadReportedLikeBefore(view, q, counts.back());
     if (!reading) {
       if (!blocked) bare.push_back(&q);
       continue;

@@ -640,6 +640,43 @@ TEST_F(ExtractorTest, ACaseThatWasDetectedIsOne) {
   EXPECT_EQ(f->place->subdivision, "FR-BRE");
 }
 
+// A count joined to a total is a total, whatever its verb's tense.
+TEST_F(ExtractorTest, PeopleJoinedToATotalAreATotal) {
+  EXPECT_EQ(AggregationOf("The cholera death toll in Haiti has risen to 40, with 600 people "
+                          "hospitalized.",
+                          600),
+            "cumulative");
+}
+
+// A verb before the number tells what happened to a part; a part's place is not the
+// whole's; "hospitalized with suspected cholera" are hospitalized.
+TEST_F(ExtractorTest, WhatTellsOfAPart) {
+  const auto killed = Read("Ebola has killed 2,000 of the 3,000 people infected in Congo.");
+  ASSERT_NE(Find(killed, 2000), nullptr);
+  EXPECT_EQ(Find(killed, 2000)->status, CaseStatus::kDeaths);
+  const auto states = Read(
+      "The salmonella outbreak in the United States has sickened 52 people in 12 states, "
+      "including 20 in California.");
+  ASSERT_NE(Find(states, 52), nullptr);
+  ASSERT_TRUE(Find(states, 52)->place.has_value());
+  EXPECT_EQ(Find(states, 52)->place->level, PlaceLevel::kCountry);
+  const auto hospital = Read("130 people have been hospitalized with suspected cholera in Lusaka.");
+  ASSERT_NE(Find(hospital, 130), nullptr);
+  EXPECT_EQ(Find(hospital, 130)->status, CaseStatus::kHospitalized);
+}
+
+// "11 more were identified": a number a count verb reports counts what the count before
+// it did.
+TEST_F(ExtractorTest, MoreReportedCountWhatTheCountBeforeDid) {
+  const auto events =
+      Read("Mpox cases in Spain rose to 190 on Friday after 11 more were identified.");
+  const Event* e = Find(events, 11);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, CaseStatus::kConfirmed);
+  EXPECT_EQ(e->aggregation, Aggregation::kNew);
+  EXPECT_TRUE(Read("Officials said 11 more were identified as contacts.").empty());
+}
+
 // The places people came from do not make the country a text is about.
 TEST_F(ExtractorTest, AnOriginIsNotTheDocumentsCountry) {
   const auto events = Read(
