@@ -894,11 +894,12 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
                          view.Is(end, kGrCoordination | kGrFunction | kGrLocative | kGrClassifier) ||
                          std::any_of(view.Dates().begin(), view.Dates().end(),
                                      [&](const DateRef& d) { return d.span.begin == end; });
-  // Before: "X 1,202", "X (111)", "X with 6,994", "X: 12".
+  // Before: "X 1,202", "X (111)", "X with 6,994", "X: 12", "в Забайкалье — 4".
   bool place_before = false;
   size_t k = start;
-  if (k > 0 && (tokens[k - 1].lower == "(" || tokens[k - 1].lower == ":" ||
-                tokens[k - 1].lower == "with" || view.Is(k - 1, kGrCountVerb))) {
+  if (k > 0 &&
+      (tokens[k - 1].lower == "(" || tokens[k - 1].lower == ":" || IsDash(tokens[k - 1].lower) ||
+       tokens[k - 1].lower == "with" || view.Is(k - 1, kGrCountVerb))) {
     --k;
   }
   // "菲律宾 输入 4 宗": a word that makes the place an origin may stand between.
