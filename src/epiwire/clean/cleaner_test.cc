@@ -715,6 +715,10 @@ TEST(RelevanceScore, OutbreakReportsInOtherLanguagesAreRelevant) {
   EXPECT_GT(RelevanceScore("El brote de sarampión suma 40 casos confirmados y dos fallecidos."), 0.8);
   EXPECT_GT(RelevanceScore("В области выявлено 15 случаев кори, введён карантин в школах."), 0.8);
   EXPECT_GT(RelevanceScore("本市新增境外输入确诊病例2例，均已隔离治疗。"), 0.8);
+  EXPECT_GT(
+      RelevanceScore("La France a enregistré 509 décès supplémentaires en 24 heures, et 6 000 "
+                     "personnes sont en réanimation."),
+      0.5);
   // A one-line brief of deaths in the singular and perfect forms.
   EXPECT_GT(RelevanceScore("En Navarra han fallecido 40 personas por coronavirus y 900 han "
                            "conseguido curarse."),

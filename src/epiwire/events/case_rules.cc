@@ -345,7 +345,14 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   if (reading.by_link) return Aggregation::kNew;
   // "another 12", "12 more", "12 new cases"; the hedge "more than" is not a cue.
   const uint32_t before = start >= 1 ? view.cues[start - 1] : 0;
-  if ((before & kCueNew) || (CuesOutsideBrackets(view, q.span.end, phrase_end) & kCueNew)) {
+  // "509 décès supplémentaires": a cue right after the noun, as adjectives stand in French
+  // and Spanish.
+  const uint32_t after_noun =
+      reading.phrase_end < view.tokens.size() && reading.phrase_end >= phrase_end
+          ? view.cues[reading.phrase_end]
+          : 0;
+  if ((before & kCueNew) || (CuesOutsideBrackets(view, q.span.end, phrase_end) & kCueNew) ||
+      ((after_noun & kCueNew) && !(after_noun & kCueCumulative))) {
     return Aggregation::kNew;
   }
   // "New infections on Sunday reached 3,636", "with new deaths at 73": the counted noun
