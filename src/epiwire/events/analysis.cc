@@ -612,8 +612,13 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     view.clause[i] = clause;
   }
   MarkPlaceRoles(text, view);
-  // "Sao Paulo, the most populous state": the apposition says which reading is meant.
+  // "Sao Paulo, the most populous state", "the city of Quebec", "la ville de Québec":
+  // the apposition, or the place noun before "of", says which reading is meant.
   for (PlaceRef& ref : view.places) {
+    if (ref.apposition_noun == SIZE_MAX && ref.span.begin >= 2 &&
+        view.Is(ref.span.begin - 1, kGrOf) && view.Is(ref.span.begin - 2, kGrPlaceNoun)) {
+      ref.apposition_noun = ref.span.begin - 2;
+    }
     if (ref.apposition_noun == SIZE_MAX) continue;
     const auto level = lexicon.PlaceNounLevel(view.tokens[ref.apposition_noun].lower);
     if (!level || *level == ref.place.level || *level == PlaceLevel::kOther) continue;

@@ -677,6 +677,18 @@ TEST_F(ExtractorTest, MoreReportedCountWhatTheCountBeforeDid) {
   EXPECT_TRUE(Read("Officials said 11 more were identified as contacts.").empty());
 }
 
+// "the city of Quebec" asks for the city, "the province of Jilin" for the province.
+TEST_F(ExtractorTest, APlaceNounBeforeOfSaysWhichReading) {
+  const auto city = Read("The city of Quebec has 120 cases of COVID-19.");
+  ASSERT_NE(Find(city, 120), nullptr);
+  ASSERT_TRUE(Find(city, 120)->place.has_value());
+  EXPECT_EQ(Find(city, 120)->place->level, PlaceLevel::kCity);
+  const auto province = Read("Quebec has 4,611 cases of COVID-19.");
+  ASSERT_NE(Find(province, 4611), nullptr);
+  ASSERT_TRUE(Find(province, 4611)->place.has_value());
+  EXPECT_EQ(Find(province, 4611)->place->level, PlaceLevel::kSubdivision);
+}
+
 // The places people came from do not make the country a text is about.
 TEST_F(ExtractorTest, AnOriginIsNotTheDocumentsCountry) {
   const auto events = Read(

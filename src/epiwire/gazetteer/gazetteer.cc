@@ -494,11 +494,14 @@ std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<Nam
         context.HasCountry(p.country) &&
         (strict_context || p.population * kContextPopulationRatio >= largest_outside);
     // A subdivision holds the people of its same-named city (a table may give it none)
-    // and wins the tie with it; other places of the name still rank by people ("Florida"
-    // is the state of 13 million, not the Uruguayan department with a town of the name).
-    const int64_t city_people = e.alternate ? -1 : SameNamedCityIn(t, entries, p);
+    // and wins the tie with it, also under its name in a news language that is the
+    // city's own ("Québec"; but not under a spelling variant: "Sao Paulo" is the city);
+    // other places of the name still rank by people ("Florida" is the state of 13
+    // million, not the Uruguayan department with a town of the name).
+    const int64_t city_people = e.alternate && !e.translated ? -1 : SameNamedCityIn(t, entries, p);
+    const bool primary = !e.alternate || (e.translated && city_people >= 0);
     return std::make_tuple(wanted, e.authoritative, context.HasSubdivision(p.subdivision),
-                           in_context, !e.alternate, p.level == PlaceLevel::kCountry,
+                           in_context, primary, p.level == PlaceLevel::kCountry,
                            std::max(p.population, city_people), city_people >= 0);
   };
   // The best rank is kept, not computed again at each comparison: a rank looks through

@@ -370,7 +370,8 @@ struct NewsNames {
 // the variants of other names (without accents: "Perou" for the French "P\u00e9rou").
 // Added after all other tables and without merging, so that they only add readings.
 void AddNewsNames(GazetteerTables& t, const NewsNames& news) {
-  const NameEntry& entry = news.entry;
+  NameEntry entry = news.entry;
+  entry.translated = true;
   const PlaceLevel level = news.level;
   ForEachPiped(news.list, [&](std::string_view name) {
     switch (ScriptOf(name)) {

@@ -150,6 +150,9 @@ struct NameEntry {
   // oblast'") in "Novosibirskoy i Tomskoy oblastey", not in "zhiteley Novosibirska"; a
   // Chinese town of two characters before zhen or shi, not as the word it also is.
   bool needs_noun = false;
+  // A name in one of the news languages (news_names): the place's own name there, not a
+  // spelling of its English one ("Québec" is the province's French name).
+  bool translated = false;
 };
 
 // Open-addressing map from a normalised name to its first reading: one allocation

@@ -88,9 +88,12 @@ const FoundCase kFoundCases[] = {
     {"Hubei province extended its travel ban.", "Hubei province", "CN", "CN-HB", kSub, kName},
     // A state of 13 million, not the Uruguayan department whose town shares its name.
     {"Florida reported 10,000 new cases on Saturday.", "Florida", "US", "US-FL", kSub, kName},
+    // The province's French name is its city's own: the province, as "Quebec" is.
+    {"Le Québec compte 4 611 cas.", "Québec", "CA", "CA-QC", kSub, kName},
+    // A county named after its town is not the town's name: "Mombasa" is the city.
+    {"Cholera cases rose in Mombasa this week.", "Mombasa", "KE", "KE-28", kCity, kName},
     // A city's name without its river: "Frankfurt am Main", not Frankfort, Kentucky.
-    {"Two travellers flew back to Frankfurt on Monday.", "Frankfurt", "DE", "DE-HE", kCity,
-     kName},
+    {"Two travellers flew back to Frankfurt on Monday.", "Frankfurt", "DE", "DE-HE", kCity, kName},
     {"Health officials in Fushun City closed two schools.", "Fushun City", "CN", "CN-LN", kCity,
      kName},
     {"Russia said that Moscow would tighten its rules.", "Moscow", "RU", "RU-MOW", kSub, kName},
@@ -161,8 +164,8 @@ const FoundCase kFoundCases[] = {
     {"Washington State reported three deaths.", "Washington State", "US", "US-WA", kSub, kName},
     {"Paris, Texas, opened a testing site.", "Paris", "US", "US-TX", kCity, kName},
     {"The Jiangsu provincial government met.", "Jiangsu", "CN", "CN-JS", kSub, kName},
-    {"R\xC3\xADo Grande do Sul counted 72 cases.", "R\xC3\xADo Grande do Sul", "BR", "BR-RS",
-     kSub, kName},
+    {"R\xC3\xADo Grande do Sul counted 72 cases.", "R\xC3\xADo Grande do Sul", "BR", "BR-RS", kSub,
+     kName},
     {"Officials in the south Bronx closed two towers.", "Bronx", "US", "US-NY", kCity, kName},
     {"Swans died in Eastern Macedonia and Thrace.", "Eastern Macedonia and Thrace", "GR", "GR-A",
      kSub, kName},
@@ -174,11 +177,12 @@ const FoundCase kFoundCases[] = {
     {"Flights to the Sverdlovsk Region stopped.", "Sverdlovsk Region", "RU", "RU-SVE", kSub, kName},
     {"Anthrax killed cattle in Sweetwater County, Wyoming, last week.", "Sweetwater County", "US",
      "US-WY", kOther, kName},
-    {"Forty fell ill in Orleans Parish, Louisiana.", "Orleans Parish", "US", "US-LA", kOther, kName},
+    {"Forty fell ill in Orleans Parish, Louisiana.", "Orleans Parish", "US", "US-LA", kOther,
+     kName},
     // Longer keys from a word the index knows only as the start of longer names: with
     // accents the tables lack, and with a hyphen where they have a space.
-    {"Sao Tom\u00e9 and Pr\u00edncipe reported no cases.", "Sao Tom\u00e9 and Pr\u00edncipe", "ST", "",
-     kCountry, kName},
+    {"Sao Tom\u00e9 and Pr\u00edncipe reported no cases.", "Sao Tom\u00e9 and Pr\u00edncipe", "ST",
+     "", kCountry, kName},
     {"Clinics in Auvergne-Rh\u00f4ne Alpes counted 12 cases.", "Auvergne-Rh\u00f4ne Alpes", "FR",
      "FR-ARA", kSub, kName},
     {"A Sao Tome and Principe team arrived.", "Sao Tome and Principe", "ST", "", kCountry, kName},
