@@ -44,6 +44,9 @@ constexpr size_t kMaxWedgedLineBytes = 160;
 constexpr size_t kMaxWedgedRun = 3;
 constexpr size_t kBoilerplateRunBreak = 3;  // this many removed lines in a row end a story
 constexpr double kRelevantAt = 0.5;
+// A cut-off last line after an article goes on with it unless its own relevance is this
+// low: the cut ends of outbreak articles read 0.15 to 0.5, off-topic teasers under 0.1.
+constexpr double kCutTailRelevance = 0.12;
 
 // Why a line was removed; kNone for kept and blank lines.
 enum class Why { kNone, kLexicon, kCredit, kAuthor, kDuplicate, kContext };
@@ -424,9 +427,13 @@ std::vector<Story> SplitStories(Page& page) {
   size_t removed_run = 0;
   size_t removed_lexicon = 0;
   bool removed_certain = false;
+  std::vector<std::pair<size_t, size_t>> spans;  // each story's first and last line
+  bool tail_alone = false;  // the page's last line of content stands alone, cut off
   auto close = [&] {
-    if (first >= 0)
+    if (first >= 0) {
       stories.push_back(MakeStory(page, static_cast<size_t>(first), static_cast<size_t>(last)));
+      spans.emplace_back(static_cast<size_t>(first), static_cast<size_t>(last));
+    }
     first = -1;
   };
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -441,6 +448,8 @@ std::vector<Story> SplitStories(Page& page) {
     StoryCue cue = CueFor(Content(text, line), last >= 0);
     // One "Advertisement" or photo credit between paragraphs does not end an article.
     bool breaks = removed_run >= kBoilerplateRunBreak || removed_lexicon >= 2 || removed_certain;
+    tail_alone =
+        cue.alone && !cue.opens && !breaks && removed_run == 0 && first >= 0 && !last_alone;
     if (first >= 0 && (cue.alone || cue.opens || last_alone || breaks)) close();
     if (first < 0) first = static_cast<long>(i);
     last = static_cast<long>(i);
@@ -450,6 +459,16 @@ std::vector<Story> SplitStories(Page& page) {
     removed_certain = false;
   }
   close();
+  // A page saved or sent in part ends on its article's paragraph cut short, which reads
+  // like a teaser glued after it; one that is not plainly about something else (a
+  // central bank's rates, a press freedom row) goes on with the article it follows.
+  const size_t n = stories.size();
+  if (tail_alone && n >= 2 && spans[n - 1].first == spans[n - 1].second &&
+      spans[n - 1].second + 1 == lines.size() && stories[n - 2].relevant &&
+      !stories[n - 1].relevant && 1.0 - stories[n - 1].score >= kCutTailRelevance) {
+    stories[n - 2] = MakeStory(page, spans[n - 2].first, spans[n - 1].second);
+    stories.pop_back();
+  }
   return stories;
 }
 

@@ -423,6 +423,19 @@ TEST(CleanText, CutOffLineAfterArticleIsATeaser) {
   EXPECT_TRUE(result.stories[0].relevant);
 }
 
+// A page sent in part ends on its article's paragraph cut short: it goes on with the
+// article, where an off-topic teaser cut off the same way stands alone (above).
+TEST(CleanText, CutOffLastParagraphOfAnArticleGoesOnWithIt) {
+  std::string tail =
+      "Across the region, more than 300 infected pigs have been found on farms since March, "
+      "and veterinary teams are now testing the herds of";
+  std::string text = Join({kLede, kSecond, tail});
+  CleanResult result = CleanText(text);
+  ASSERT_EQ(result.stories.size(), 1u);
+  EXPECT_TRUE(result.stories[0].relevant);
+  EXPECT_EQ(result.stories[0].end, text.size() - (text.back() == '\n' ? 1 : 0));
+}
+
 TEST(CleanText, TeaserAboutLockdownAmidInfectionsIsRelevant) {
   std::string teaser =
       "SEALED VILLAGE: Residents of a mountain village shut themselves in under a strict "

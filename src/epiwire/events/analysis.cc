@@ -743,11 +743,18 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     }
     break;
   }
+  // "traffic between Singapore and Indonesia": places of a relation, neither the
+  // subject nor a frame.
+  const auto in_relation = [&](const PlaceRef& ref) {
+    size_t begin = ref.span.begin;
+    for (const PlaceRef* other : ListAround(view, ref)) begin = std::min(begin, other->span.begin);
+    return begin > 0 && view.Is(begin - 1, kGrRange);
+  };
   for (const PlaceRef& ref : view.places) {
     const bool usable = ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative;
     if (!usable || ref.qualifier) continue;
     const Place& place = ref.place;
-    if (!focus_set && !ref.demonym && !ref.modifier) {
+    if (!focus_set && !ref.demonym && !ref.modifier && !in_relation(ref)) {
       // "farms in Washington and Montana": the text goes on about where they all are.
       context.focus = PlaceOfList(view, ref, gazetteer).value_or(place);
       focus_set = true;

@@ -689,6 +689,18 @@ TEST_F(ExtractorTest, APlaceNounBeforeOfSaysWhichReading) {
   EXPECT_EQ(Find(province, 4611)->place->level, PlaceLevel::kSubdivision);
 }
 
+// Places "between" which something passes are a relation: the text stays where it was.
+TEST_F(ExtractorTest, PlacesOfARelationDoNotMoveTheText) {
+  const auto events = Read(
+      "In Malaysia, authorities have stepped up health checks at airports because of the Zika "
+      "virus outbreak. There is heavy passenger traffic between Singapore and Malaysia. People "
+      "traveling from Singapore who show signs of a fever will need to give blood samples.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].measure, MeasureKind::kTesting);
+  ASSERT_TRUE(events[0].place.has_value());
+  EXPECT_EQ(events[0].place->country, "MY");
+}
+
 // The places people came from do not make the country a text is about.
 TEST_F(ExtractorTest, AnOriginIsNotTheDocumentsCountry) {
   const auto events = Read(
