@@ -62,6 +62,32 @@ class ExtractorTest : public ::testing::Test {
     return iso(e->period->start) + ".." + iso(e->period->end);
   }
 
+  // Whether the count `count` of `events` is "imported", "local", "none" (not said), or
+  // "no count" when no event counts it.
+  static std::string ImportedOf(const std::vector<Event>& events, int64_t count) {
+    const Event* e = Find(events, count);
+    if (e == nullptr) return "no count";
+    if (!e->imported) return "none";
+    return *e->imported ? "imported" : "local";
+  }
+
+  // Where the count `count` of `events` is, as "country subdivision level" ("KE KE-28
+  // city"; "-" for no subdivision), "none", or "no count".
+  static std::string PlaceOf(const std::vector<Event>& events, int64_t count) {
+    const Event* e = Find(events, count);
+    if (e == nullptr) return "no count";
+    if (!e->place) return "none";
+    const Place& p = *e->place;
+    return p.country + " " + (p.subdivision.empty() ? "-" : p.subdivision) + " " +
+           std::string(PlaceLevelName(p.level));
+  }
+
+  // The status of the count `count` of `events`, or "no count".
+  static std::string StatusOf(const std::vector<Event>& events, int64_t count) {
+    const Event* e = Find(events, count);
+    return e == nullptr ? "no count" : std::string(CaseStatusName(e->status));
+  }
+
   static Lexicon* lexicon_;
   static gazetteer::Gazetteer* gazetteer_;
   std::string text_;
@@ -461,15 +487,12 @@ TEST_F(ExtractorTest, InfectionsJoinedToImportedCasesAreImported) {
   const auto events = Read(
       "Guangdong reported 15 imported COVID-19 cases and 4 asymptomatic infections on Monday, "
       "and 2 deaths.");
-  ASSERT_NE(Find(events, 15), nullptr);
-  EXPECT_EQ(Find(events, 15)->imported, true);
-  ASSERT_NE(Find(events, 4), nullptr);
-  EXPECT_EQ(Find(events, 4)->imported, true);
-  ASSERT_NE(Find(events, 2), nullptr);
-  EXPECT_FALSE(Find(events, 2)->imported.has_value());
-  const auto deaths = Read("Guangdong reported 15 imported COVID-19 cases and 4 deaths on Monday.");
-  ASSERT_NE(Find(deaths, 4), nullptr);
-  EXPECT_FALSE(Find(deaths, 4)->imported.has_value());
+  EXPECT_EQ(ImportedOf(events, 15), "imported");
+  EXPECT_EQ(ImportedOf(events, 4), "imported");
+  EXPECT_EQ(ImportedOf(events, 2), "none");
+  EXPECT_EQ(
+      ImportedOf(Read("Guangdong reported 15 imported COVID-19 cases and 4 deaths on Monday."), 4),
+      "none");
 }
 
 // "N of them" after a count is a part of it, of its status, with or without a verb;
@@ -478,16 +501,12 @@ TEST_F(ExtractorTest, APartOfThemIsACountOfItsOwn) {
   const auto events = Read(
       "Ohio has recorded 30 COVID-19 cases, 12 of them in students who had returned from "
       "Spain.");
-  ASSERT_NE(Find(events, 30), nullptr);
-  EXPECT_FALSE(Find(events, 30)->imported.has_value());
-  const Event* part = Find(events, 12);
-  ASSERT_NE(part, nullptr);
-  EXPECT_EQ(part->status, CaseStatus::kConfirmed);
-  EXPECT_EQ(part->imported, true);
-  ASSERT_TRUE(part->origin.has_value());
-  EXPECT_EQ(part->origin->country, "ES");
-  ASSERT_TRUE(part->place.has_value());
-  EXPECT_EQ(part->place->subdivision, "US-OH");
+  EXPECT_EQ(ImportedOf(events, 30), "none");
+  EXPECT_EQ(StatusOf(events, 12), "confirmed");
+  EXPECT_EQ(ImportedOf(events, 12), "imported");
+  ASSERT_TRUE(Find(events, 12)->origin.has_value());
+  EXPECT_EQ(Find(events, 12)->origin->country, "ES");
+  EXPECT_EQ(PlaceOf(events, 12), "US US-OH subdivision");
 }
 
 // A bare number after "including" (or joined to such a part) that says where its cases
@@ -495,24 +514,22 @@ TEST_F(ExtractorTest, APartOfThemIsACountOfItsOwn) {
 TEST_F(ExtractorTest, APartSaidLocalOrImportedIsACount) {
   const auto listed =
       Read("Laos reported 19 new COVID-19 infections, including 15 local and four imported.");
-  ASSERT_NE(Find(listed, 19), nullptr);
-  EXPECT_FALSE(Find(listed, 19)->imported.has_value());
-  ASSERT_NE(Find(listed, 15), nullptr);
-  EXPECT_EQ(Find(listed, 15)->imported, false);
-  ASSERT_NE(Find(listed, 4), nullptr);
-  EXPECT_EQ(Find(listed, 4)->imported, true);
-  EXPECT_EQ(Find(listed, 4)->aggregation, Aggregation::kNew);
+  EXPECT_EQ(ImportedOf(listed, 19), "none");
+  EXPECT_EQ(ImportedOf(listed, 15), "local");
+  EXPECT_EQ(ImportedOf(listed, 4), "imported");
+  EXPECT_EQ(AggregationOf("Laos reported 19 new COVID-19 infections, including 15 local and four "
+                          "imported.",
+                          4),
+            "new");
   const auto relative = Read(
       "Laos's 19 new COVID-19 infections included 15 that were locally transmitted and four in "
       "people who had flown in from abroad.");
-  ASSERT_NE(Find(relative, 15), nullptr);
-  EXPECT_EQ(Find(relative, 15)->imported, false);
+  EXPECT_EQ(ImportedOf(relative, 15), "local");
   // The people it was found in say where a listed part is, as a place would.
-  ASSERT_NE(Find(relative, 4), nullptr);
-  EXPECT_EQ(Find(relative, 4)->imported, true);
-  const auto resident = Read("A local man who returned from Italy tested positive for COVID-19.");
-  ASSERT_NE(Find(resident, 1), nullptr);
-  EXPECT_EQ(Find(resident, 1)->imported, true);
+  EXPECT_EQ(ImportedOf(relative, 4), "imported");
+  EXPECT_EQ(
+      ImportedOf(Read("A local man who returned from Italy tested positive for COVID-19."), 1),
+      "imported");
 }
 
 // A figure compared with is no count, and the day it is of is not the count's.
@@ -530,11 +547,9 @@ TEST_F(ExtractorTest, AFigureComparedWithKeepsItsDay) {
 // person and what happened to them.
 TEST_F(ExtractorTest, AQualifyingPlaceDoesNotEndThePersonsClause) {
   const auto events = Read("A traveller in Dallas, Texas, has been diagnosed with Ebola.");
-  const Event* e = Find(events, 1);
-  ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->status, CaseStatus::kConfirmed);
-  ASSERT_TRUE(e->place.has_value());
-  EXPECT_EQ(e->place->name, "Dallas");
+  EXPECT_EQ(StatusOf(events, 1), "confirmed");
+  ASSERT_EQ(PlaceOf(events, 1), "US US-TX city");
+  EXPECT_EQ(Find(events, 1)->place->name, "Dallas");
 }
 
 // A part set off by commas leaves the place after it to the whole, and is counted there
@@ -543,16 +558,11 @@ TEST_F(ExtractorTest, APartSetOffByCommasLeavesThePlaceToTheWhole) {
   const auto aside = Read(
       "Congo has reported nine suspected Ebola cases, including three deaths, in Bas-Uele "
       "province.");
-  for (const int64_t count : {9, 3}) {
-    const Event* e = Find(aside, count);
-    ASSERT_NE(e, nullptr) << count;
-    ASSERT_TRUE(e->place.has_value()) << count;
-    EXPECT_EQ(e->place->subdivision, "CD-BU") << count;
-  }
-  const auto own = Read("Kenya has reported 40 cholera cases, including 5 in Nairobi, this year.");
-  ASSERT_NE(Find(own, 40), nullptr);
-  ASSERT_TRUE(Find(own, 40)->place.has_value());
-  EXPECT_EQ(Find(own, 40)->place->level, PlaceLevel::kCountry);
+  EXPECT_EQ(PlaceOf(aside, 9), "CD CD-BU subdivision");
+  EXPECT_EQ(PlaceOf(aside, 3), "CD CD-BU subdivision");
+  EXPECT_EQ(
+      PlaceOf(Read("Kenya has reported 40 cholera cases, including 5 in Nairobi, this year."), 40),
+      "KE - country");
 }
 
 // A count joined to a total by "with" shares its time even when the total's day stands
@@ -568,45 +578,31 @@ TEST_F(ExtractorTest, ADayBetweenJoinedCountsIsTheFirstOnes) {
 // confirmed cases have died" counts deaths; a participle after the people's place is
 // their verb ("patients in Lagos recovered").
 TEST_F(ExtractorTest, APartsVerbTellsWhatHappenedToIt) {
-  const auto died = Read("Seven of the confirmed Marburg cases have died.");
-  ASSERT_NE(Find(died, 7), nullptr);
-  EXPECT_EQ(Find(died, 7)->status, CaseStatus::kDeaths);
+  EXPECT_EQ(StatusOf(Read("Seven of the confirmed Marburg cases have died."), 7), "deaths");
   const auto recovered = Read("18 of the 30 COVID-19 patients in Lagos recovered on Monday.");
-  const Event* e = Find(recovered, 18);
-  ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->status, CaseStatus::kRecovered);
-  ASSERT_TRUE(e->place.has_value());
-  EXPECT_EQ(e->place->name, "Lagos");
-  const auto whole = Read("Lagos accounts for 22 of the 25 COVID-19 deaths.");
-  ASSERT_NE(Find(whole, 22), nullptr);
-  EXPECT_EQ(Find(whole, 22)->status, CaseStatus::kDeaths);
+  EXPECT_EQ(StatusOf(recovered, 18), "recovered");
+  ASSERT_EQ(PlaceOf(recovered, 18), "NG NG-LA subdivision");
+  EXPECT_EQ(Find(recovered, 18)->place->name, "Lagos");
+  EXPECT_EQ(StatusOf(Read("Lagos accounts for 22 of the 25 COVID-19 deaths."), 22), "deaths");
 }
 
 // A count over a list of places is counted where they all are, unless "each" or
 // "respectively" shares it out; the text then goes on about where they all are.
 TEST_F(ExtractorTest, ACountOverAListOfPlacesIsWhereTheyAllAre) {
-  const auto states =
-      Read("Nigeria has confirmed 21 new Lassa fever cases in Ondo, Edo and Bauchi states.");
-  ASSERT_NE(Find(states, 21), nullptr);
-  ASSERT_TRUE(Find(states, 21)->place.has_value());
-  EXPECT_EQ(Find(states, 21)->place->level, PlaceLevel::kCountry);
-  EXPECT_EQ(Find(states, 21)->place->country, "NG");
-  const auto towns = Read("Italy has confirmed 12 chikungunya cases in Anzio and Latina.");
-  ASSERT_NE(Find(towns, 12), nullptr);
-  ASSERT_TRUE(Find(towns, 12)->place.has_value());
-  EXPECT_EQ(Find(towns, 12)->place->subdivision, "IT-62");
-  EXPECT_EQ(Find(towns, 12)->place->level, PlaceLevel::kSubdivision);
-  const auto shared =
-      Read("Officials confirmed 4 and 3 measles cases in Ondo and Edo, respectively.");
-  ASSERT_NE(Find(shared, 4), nullptr);
-  ASSERT_TRUE(Find(shared, 4)->place.has_value());
-  EXPECT_NE(Find(shared, 4)->place->level, PlaceLevel::kCountry);
-  const auto later = Read(
-      "Q fever hit goats on farms in Washington and Montana. Officials said 15 people were "
-      "sickened by the outbreak.");
-  ASSERT_NE(Find(later, 15), nullptr);
-  ASSERT_TRUE(Find(later, 15)->place.has_value());
-  EXPECT_EQ(Find(later, 15)->place->level, PlaceLevel::kCountry);
+  EXPECT_EQ(PlaceOf(Read("Nigeria has confirmed 21 new Lassa fever cases in Ondo, Edo and Bauchi "
+                         "states."),
+                    21),
+            "NG - country");
+  EXPECT_EQ(PlaceOf(Read("Italy has confirmed 12 chikungunya cases in Anzio and Latina."), 12),
+            "IT IT-62 subdivision");
+  EXPECT_NE(PlaceOf(Read("Officials confirmed 4 and 3 measles cases in Ondo and Edo, "
+                         "respectively."),
+                    4),
+            "NG - country");
+  EXPECT_EQ(PlaceOf(Read("Q fever hit goats on farms in Washington and Montana. Officials said 15 "
+                         "people were sickened by the outbreak."),
+                    15),
+            "US - country");
 }
 
 // "a Montana child": a place that says whom is the person's, and does not move the text.
@@ -614,30 +610,22 @@ TEST_F(ExtractorTest, APlaceThatSaysWhomIsThePersonsNotTheTexts) {
   const auto events = Read(
       "Q fever hit goats on a farm in Idaho. A Montana child fell ill with Q fever. Officials "
       "said 15 people were sickened by the outbreak.");
-  ASSERT_NE(Find(events, 1), nullptr);
-  ASSERT_TRUE(Find(events, 1)->place.has_value());
-  EXPECT_EQ(Find(events, 1)->place->subdivision, "US-MT");
-  ASSERT_NE(Find(events, 15), nullptr);
-  ASSERT_TRUE(Find(events, 15)->place.has_value());
-  EXPECT_EQ(Find(events, 15)->place->subdivision, "US-ID");
+  EXPECT_EQ(PlaceOf(events, 1), "US US-MT subdivision");
+  EXPECT_EQ(PlaceOf(events, 15), "US US-ID subdivision");
 }
 
 // "A case of X was detected in Y": one case, told by the passive verb after it; a case
 // of anything else is none. One found on a farm of animals is theirs.
 TEST_F(ExtractorTest, ACaseThatWasDetectedIsOne) {
   const auto events = Read("A case of COVID-19 has been reported in Auckland.");
-  const Event* e = Find(events, 1);
-  ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->host, Host::kHuman);
-  ASSERT_TRUE(e->place.has_value());
-  EXPECT_EQ(e->place->name, "Auckland");
+  ASSERT_EQ(PlaceOf(events, 1), "NZ NZ-AUK subdivision");
+  EXPECT_EQ(Find(events, 1)->host, Host::kHuman);
+  EXPECT_EQ(Find(events, 1)->place->name, "Auckland");
   EXPECT_TRUE(Read("In a case of mistaken identity, a man was arrested in Auckland.").empty());
   const auto farm = Read("A case of bird flu was confirmed on a duck farm in Brittany.");
-  const Event* f = Find(farm, 1);
-  ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->host, Host::kPoultry);
-  ASSERT_TRUE(f->place.has_value());
-  EXPECT_EQ(f->place->subdivision, "FR-BRE");
+  ASSERT_NE(Find(farm, 1), nullptr);
+  EXPECT_EQ(Find(farm, 1)->host, Host::kPoultry);
+  EXPECT_EQ(PlaceOf(farm, 1), "FR FR-BRE subdivision");
 }
 
 // A count joined to a total is a total, whatever its verb's tense.
@@ -651,42 +639,31 @@ TEST_F(ExtractorTest, PeopleJoinedToATotalAreATotal) {
 // A verb before the number tells what happened to a part; a part's place is not the
 // whole's; "hospitalized with suspected cholera" are hospitalized.
 TEST_F(ExtractorTest, WhatTellsOfAPart) {
-  const auto killed = Read("Ebola has killed 2,000 of the 3,000 people infected in Congo.");
-  ASSERT_NE(Find(killed, 2000), nullptr);
-  EXPECT_EQ(Find(killed, 2000)->status, CaseStatus::kDeaths);
-  const auto states = Read(
-      "The salmonella outbreak in the United States has sickened 52 people in 12 states, "
-      "including 20 in California.");
-  ASSERT_NE(Find(states, 52), nullptr);
-  ASSERT_TRUE(Find(states, 52)->place.has_value());
-  EXPECT_EQ(Find(states, 52)->place->level, PlaceLevel::kCountry);
-  const auto hospital = Read("130 people have been hospitalized with suspected cholera in Lusaka.");
-  ASSERT_NE(Find(hospital, 130), nullptr);
-  EXPECT_EQ(Find(hospital, 130)->status, CaseStatus::kHospitalized);
+  EXPECT_EQ(StatusOf(Read("Ebola has killed 2,000 of the 3,000 people infected in Congo."), 2000),
+            "deaths");
+  EXPECT_EQ(PlaceOf(Read("The salmonella outbreak in the United States has sickened 52 people in "
+                         "12 states, including 20 in California."),
+                    52),
+            "US - country");
+  EXPECT_EQ(
+      StatusOf(Read("130 people have been hospitalized with suspected cholera in Lusaka."), 130),
+      "hospitalized");
 }
 
 // "11 more were identified": a number a count verb reports counts what the count before
 // it did.
 TEST_F(ExtractorTest, MoreReportedCountWhatTheCountBeforeDid) {
-  const auto events =
-      Read("Mpox cases in Spain rose to 190 on Friday after 11 more were identified.");
-  const Event* e = Find(events, 11);
-  ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->status, CaseStatus::kConfirmed);
-  EXPECT_EQ(e->aggregation, Aggregation::kNew);
+  const std::string text =
+      "Mpox cases in Spain rose to 190 on Friday after 11 more were identified.";
+  EXPECT_EQ(StatusOf(Read(text), 11), "confirmed");
+  EXPECT_EQ(AggregationOf(text, 11), "new");
   EXPECT_TRUE(Read("Officials said 11 more were identified as contacts.").empty());
 }
 
 // "the city of Quebec" asks for the city, "the province of Jilin" for the province.
 TEST_F(ExtractorTest, APlaceNounBeforeOfSaysWhichReading) {
-  const auto city = Read("The city of Quebec has 120 cases of COVID-19.");
-  ASSERT_NE(Find(city, 120), nullptr);
-  ASSERT_TRUE(Find(city, 120)->place.has_value());
-  EXPECT_EQ(Find(city, 120)->place->level, PlaceLevel::kCity);
-  const auto province = Read("Quebec has 4,611 cases of COVID-19.");
-  ASSERT_NE(Find(province, 4611), nullptr);
-  ASSERT_TRUE(Find(province, 4611)->place.has_value());
-  EXPECT_EQ(Find(province, 4611)->place->level, PlaceLevel::kSubdivision);
+  EXPECT_EQ(PlaceOf(Read("The city of Quebec has 120 cases of COVID-19."), 120), "CA CA-QC city");
+  EXPECT_EQ(PlaceOf(Read("Quebec has 4,611 cases of COVID-19."), 4611), "CA CA-QC subdivision");
 }
 
 // Places "between" which something passes are a relation: the text stays where it was.
@@ -706,18 +683,17 @@ TEST_F(ExtractorTest, AnOriginIsNotTheDocumentsCountry) {
   const auto events = Read(
       "Health officials confirmed 20 new COVID-19 cases on Friday in travellers who had "
       "returned from Spain.");
-  const Event* e = Find(events, 20);
-  ASSERT_NE(e, nullptr);
-  ASSERT_TRUE(e->origin.has_value());
-  EXPECT_EQ(e->origin->country, "ES");
-  EXPECT_FALSE(e->place.has_value());
+  ASSERT_NE(Find(events, 20), nullptr);
+  ASSERT_TRUE(Find(events, 20)->origin.has_value());
+  EXPECT_EQ(Find(events, 20)->origin->country, "ES");
+  EXPECT_EQ(PlaceOf(events, 20), "none");
 }
 
 // Cases said to be acquired where they were found are local.
 TEST_F(ExtractorTest, AutochthonousCasesAreLocal) {
-  const auto events = Read("Italy has detected 17 autochthonous cases of chikungunya in Anzio.");
-  ASSERT_NE(Find(events, 17), nullptr);
-  EXPECT_EQ(Find(events, 17)->imported, false);
+  EXPECT_EQ(
+      ImportedOf(Read("Italy has detected 17 autochthonous cases of chikungunya in Anzio."), 17),
+      "local");
 }
 
 TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
