@@ -613,10 +613,22 @@ std::vector<size_t> CountsListedWith(const SentenceView& view, const std::vector
   return listed;
 }
 
-// A count said to hold for each place of a list ("each", "respectively", "各"): one event
-// more for every other place of the list its place, or its origin, stands in. When as
-// many counts as places are listed ("5 and 3 cases in X and Y, respectively"), they pair
-// up in order instead.
+// The mention of `place` nearest token `number`, and how far it is; nullptr if none.
+const PlaceRef* NearestMention(const SentenceView& view, const Place& place, size_t number,
+                               size_t* distance) {
+  const PlaceRef* found = nullptr;
+  *distance = SIZE_MAX;
+  for (const PlaceRef& ref : view.places) {
+    if (!ref.place.SameAs(place)) continue;
+    const size_t d = ref.span.begin > number ? ref.span.begin - number : number - ref.span.end;
+    if (d < *distance) {
+      *distance = d;
+      found = &ref;
+    }
+  }
+  return found;
+}
+
 // "eight cases in Kie-Ntem, Litoral and Centre Sud provinces": a count over a list of
 // places (with no "each") is counted where they all are (PlaceOfList).
 std::optional<Place> PlaceOfAList(const SentenceView& view, size_t number, const Place& place,
@@ -624,21 +636,16 @@ std::optional<Place> PlaceOfAList(const SentenceView& view, size_t number, const
   for (size_t k = 0; k < view.tokens.size(); ++k) {
     if (view.Is(k, kGrEach)) return std::nullopt;
   }
-  const PlaceRef* anchor = nullptr;
-  size_t best = SIZE_MAX;
-  for (const PlaceRef& ref : view.places) {
-    if (!ref.place.SameAs(place)) continue;
-    const size_t distance =
-        ref.span.begin > number ? ref.span.begin - number : number - ref.span.end;
-    if (distance < best) {
-      best = distance;
-      anchor = &ref;
-    }
-  }
+  size_t distance = 0;
+  const PlaceRef* anchor = NearestMention(view, place, number, &distance);
   if (anchor == nullptr) return std::nullopt;
   return PlaceOfList(view, *anchor, gazetteer);
 }
 
+// A count said to hold for each place of a list ("each", "respectively", "各"): one event
+// more for every other place of the list its place, or its origin, stands in. When as
+// many counts as places are listed ("5 and 3 cases in X and Y, respectively"), they pair
+// up in order instead.
 std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCount>& counts,
                               size_t c, Event& event) {
   std::vector<Event> shares;
@@ -647,20 +654,9 @@ std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCo
   if (!each) return shares;
   const ReadCount& count = counts[c];
   const size_t number = count.quantity.span.begin;
-  // The mention of `place` nearest the number, and how far it is.
   const auto nearest = [&](const std::optional<Place>& place, size_t* best) {
-    const PlaceRef* found = nullptr;
     *best = SIZE_MAX;
-    if (!place) return found;
-    for (const PlaceRef& ref : view.places) {
-      if (!ref.place.SameAs(*place)) continue;
-      const size_t distance = ref.span.begin > number ? ref.span.begin - number : number - ref.span.end;
-      if (distance < *best) {
-        *best = distance;
-        found = &ref;
-      }
-    }
-    return found;
+    return place ? NearestMention(view, *place, number, best) : nullptr;
   };
   // The list nearest the count is the one it holds for: its places, or its origins
   // ("英国、法国各输入 2 宗", "two from Italy and Spain each").

@@ -393,9 +393,8 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
         const size_t hedge =
             q >= 0 ? HedgeStart(view, view.quantities[static_cast<size_t>(q)]) : number_start;
         size_t killer_at = 0;
-        const bool killer = KillVerbBefore(view, hedge, &killer_at).has_value();
         if (verb && verb->term.role == TermRole::kVerb && verb->term.status &&
-            inner->host == Host::kHuman && !killer) {
+            inner->host == Host::kHuman && !KillVerbBefore(view, hedge, &killer_at)) {
           inner->status = *verb->term.status;
           inner->phrase_end = verb_at + verb->length;
           *needs_status = false;
@@ -735,6 +734,21 @@ bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
   return false;
 }
 
+// Whether what the noun at `noun` tells of happened, by a status verb after it (from
+// `from`) or a passive count verb in its clause ("... was detected in X", "has been
+// reported").
+bool HappenedAfter(const Scan& scan, size_t noun, size_t from) {
+  const SentenceView& view = scan.view;
+  size_t at = 0;
+  const auto told = VerbAfter(scan, from, 10, &at);
+  if (told && told->term.role == TermRole::kVerb && told->term.status) return true;
+  for (size_t m = from; m + 1 < view.tokens.size() && m < noun + 10; ++m) {
+    if (view.clause[m] != view.clause[noun]) break;
+    if (view.Is(m, kGrAuxiliary) && view.Is(m + 1, kGrCountVerb)) return true;
+  }
+  return false;
+}
+
 // One without a number: "a woman was diagnosed", "reported an imported case", "the
 // first death", "Macau's 12th case", "the first U.S. death", "found in a wild swan".
 // `ordinal` is set to N for "the Nth case": the running total it brings.
@@ -818,15 +832,9 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
     if (found.length > 0 && term.role == TermRole::kNoun && scan.lexicon.IsSingleNoun(tokens[k].lower)) {
       // "a new case", "reported a case", and "a case of COVID-19 was detected in X": a
       // verb of what happened to it after the noun.
-      size_t told_at = 0;
-      const auto told = VerbAfter(scan, k + found.length, 10, &told_at);
-      bool happened = told && told->term.role == TermRole::kVerb && told->term.status;
-      // "... was detected in X", "has been reported": a passive count verb.
-      for (size_t m = k + found.length; m + 1 < tokens.size() && m < k + 10 && !happened; ++m) {
-        if (!(view.clause[m] == view.clause[k])) break;
-        happened = view.Is(m, kGrAuxiliary) && view.Is(m + 1, kGrCountVerb);
+      if (!new_cue && !after_count_verb && !HappenedAfter(scan, k, k + found.length)) {
+        return std::nullopt;
       }
-      if (!new_cue && !after_count_verb && !happened) return std::nullopt;
       // "a case of X was found in Y": counted once, with its host read later.
       CountReading reading;
       reading.status = *term.status;
@@ -866,9 +874,8 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
     return false;
   };
   // After: "in X", "at X", "from X" (a breakdown by origin), a bracket, a comma, "and",
-  // or the end.
-  // "and four in people who had arrived", "5 у граждан": the people it was found in,
-  // like a place, say where the item is.
+  // or the end; the people it was found in, like a place, say where the item is ("and
+  // four in people who had arrived", "5 у граждан").
   bool place_after = false;
   // "один – в Белгородской области": a dash stands for the verb left out.
   const size_t prep = end < tokens.size() && IsDash(tokens[end].lower) ? end + 1 : end;
@@ -1036,8 +1043,9 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     if (!reading && !blocked) reading = ReadTotal(scan, q, &blocked);
     if (!reading && !blocked) reading = ReadPartitiveFrame(view, q);
     if (!reading && !blocked && !counts.empty()) reading = ReadCuedPart(view, q, counts.back());
-    if (!reading && !blocked && !counts.empty())
+    if (!reading && !blocked && !counts.empty()) {
       reading = ReadReportedLikeBefore(view, q, counts.back());
+    }
     if (!reading) {
       if (!blocked) bare.push_back(&q);
       continue;
