@@ -732,6 +732,9 @@ TEST(RelevanceScore, OutbreakReportsInOtherLanguagesAreRelevant) {
       RelevanceScore("La France a enregistré 509 décès supplémentaires en 24 heures, et 6 000 "
                      "personnes sont en réanimation."),
       0.5);
+  EXPECT_GT(RelevanceScore("Fujian reported 8 new imported cases on Thursday: 3 from the United "
+                           "Kingdom, 2 from France and 3 from the United States."),
+            0.5);
   // A one-line brief of deaths in the singular and perfect forms.
   EXPECT_GT(RelevanceScore("En Navarra han fallecido 40 personas por coronavirus y 900 han "
                            "conseguido curarse."),

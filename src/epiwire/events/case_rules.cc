@@ -1053,10 +1053,13 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       frame_imported = event.imported;
     }
     event.evidence = EvidenceOf(text, view.sentence);
+    // A count read twice is one; "3 from the United Kingdom ... and 3 from the United
+    // States" are two.
     const bool repeat = std::any_of(found.begin(), found.end(), [&](const Event& e) {
       return e.count == event.count && e.status == event.status && e.host == event.host &&
              e.place.has_value() == event.place.has_value() &&
-             (!e.place || e.place->SameAs(*event.place));
+             (!e.place || e.place->SameAs(*event.place)) &&
+             !(e.origin && event.origin && e.origin->country != event.origin->country);
     });
     if (repeat) continue;
     // "the 12th case", "Macau's 12th case": one new case, and a running total of 12

@@ -678,6 +678,16 @@ TEST_F(ExtractorTest, PlacesOfARelationDoNotMoveTheText) {
   EXPECT_EQ(events[0].place->country, "MY");
 }
 
+// The same number from two origins is two counts.
+TEST_F(ExtractorTest, TheSameNumberFromTwoOriginsIsTwoCounts) {
+  const auto events = Read(
+      "Guangdong reported 8 new imported COVID-19 cases: 3 from the United Kingdom, 2 from France "
+      "and 3 from the United States.");
+  size_t threes = 0;
+  for (const Event& e : events) threes += e.count == 3 ? 1 : 0;
+  EXPECT_EQ(threes, 2u);
+}
+
 // The places people came from do not make the country a text is about.
 TEST_F(ExtractorTest, AnOriginIsNotTheDocumentsCountry) {
   const auto events = Read(
