@@ -563,8 +563,10 @@ bool ContinuesAboutTravellers(const SentenceView& next) {
 const PlaceRef* ItemOrigin(const SentenceView& view, const QuantityRef& q) {
   const auto& tokens = view.tokens;
   size_t end = q.span.end;
-  if (end + 1 < tokens.size() && tokens[end].lower == "from") {
-    for (size_t k = end + 1; k < tokens.size() && k < end + 4; ++k) {
+  // "3 from the United Kingdom", "2例来自英国" (a measure word after the number).
+  const size_t from = end < tokens.size() && view.Is(end, kGrClassifier) ? end + 1 : end;
+  if (from + 1 < tokens.size() && view.Is(from, kGrFrom)) {
+    for (size_t k = from + 1; k < tokens.size() && k < from + 4; ++k) {
       if (const PlaceRef* origin = view.PlaceAt(k)) return origin;
     }
     return nullptr;

@@ -162,7 +162,9 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
   std::optional<CaseStatus> modifier;
   size_t modifier_at = 0;
   int generic = 0;
-  for (size_t i = after; i < tokens.size() && i < after + 9;) {
+  // Nine steps at most: a word, a disease's name, or a run of cue words is one ("3例境外
+  // 输入性新冠肺炎确诊病例": Chinese is read a character a token).
+  for (size_t i = after, steps = 0; i < tokens.size() && steps < 9; ++steps) {
     const text::Token& t = tokens[i];
     if (IsQuote(t)) {
       ++i;
@@ -335,7 +337,10 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
       continue;
     }
     if (view.cues[i] & (kCueNew | kCueImported | kCueLocal)) {
-      ++i;
+      do {
+        ++i;
+      } while (i < tokens.size() && (view.cues[i] & (kCueNew | kCueImported | kCueLocal)) &&
+               view.terms[i].length == 0 && view.disease[i].empty());
       continue;
     }
     // "43 confirmed and 20 probable cases", "5 and 3 new cases": the noun is shared
@@ -877,9 +882,12 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   // or the end; the people it was found in, like a place, say where the item is ("and
   // four in people who had arrived", "5 у граждан").
   bool place_after = false;
-  // "один – в Белгородской области": a dash stands for the verb left out.
-  const size_t prep = end < tokens.size() && IsDash(tokens[end].lower) ? end + 1 : end;
-  if (prep < tokens.size() && (view.Is(prep, kGrLocative) || tokens[prep].lower == "from")) {
+  // "один – в Белгородской области": a dash stands for the verb left out; "2例来自英国":
+  // a measure word stands after the number.
+  const size_t prep =
+      end < tokens.size() && (IsDash(tokens[end].lower) || view.Is(end, kGrClassifier)) ? end + 1
+                                                                                        : end;
+  if (prep < tokens.size() && view.Is(prep, kGrLocative | kGrFrom)) {
     for (size_t k = prep + 1; k < tokens.size() && k < prep + 7; ++k) {
       if (view.PlaceAt(k) != nullptr) place_after = true;
       if (k <= prep + 2 && view.terms[k].length > 0 &&
