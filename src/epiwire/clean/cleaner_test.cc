@@ -735,6 +735,13 @@ TEST(RelevanceScore, OutbreakReportsInOtherLanguagesAreRelevant) {
   EXPECT_GT(RelevanceScore("Fujian reported 8 new imported cases on Thursday: 3 from the United "
                            "Kingdom, 2 from France and 3 from the United States."),
             0.5);
+  // One-line briefs of border and flight measures.
+  EXPECT_GT(RelevanceScore("L'Italie a décidé de fermer ses frontières pour 30 jours à cause du "
+                           "coronavirus."),
+            0.5);
+  EXPECT_GT(RelevanceScore("Perú suspendió todos los vuelos internacionales durante 15 días por el "
+                           "coronavirus."),
+            0.5);
   // A one-line brief of deaths in the singular and perfect forms.
   EXPECT_GT(RelevanceScore("En Navarra han fallecido 40 personas por coronavirus y 900 han "
                            "conseguido curarse."),
