@@ -586,11 +586,19 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
   }
   if (link_start == start) return std::nullopt;
   const bool adjacent_only = link_start + 1 == start && tokens[link_start].lower == "of";
+  // A word inside a longer term before it is that term's ("admitted to hospitals": not
+  // the hospitals, a thing).
+  const auto inside_a_term = [&](size_t at) {
+    for (size_t k = at; k-- > 0 && k + 6 > at;) {
+      if (view.terms[k].length > at - k) return true;
+    }
+    return false;
+  };
   for (size_t back = 1; back <= 12 && back <= link_start; ++back) {
     const size_t at = link_start - back;
     if (tokens[at].lower == ";" || view.Is(at, kGrSubordinate)) break;
     const TermAt& found = view.terms[at];
-    if (found.length == 0) continue;
+    if (found.length == 0 || inside_a_term(at)) continue;
     const CaseTerm& term = found.term;
     if (term.role == TermRole::kThing) {
       *blocked = true;
@@ -612,7 +620,7 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     // noun count; "the total number of confirmed outbreaks": no cases at all.
     for (size_t k = at + found.length; k < link_start; ++k) {
       const TermAt& inner = view.terms[k];
-      if (inner.length == 0) continue;
+      if (inner.length == 0 || inside_a_term(k)) continue;
       if (inner.term.role == TermRole::kThing) {
         *blocked = true;
         return std::nullopt;
