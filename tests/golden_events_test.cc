@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "epiwire/base/fold.h"
 #include "epiwire/events/extractor.h"
 #include "epiwire/events/lexicon.h"
 #include "epiwire/gazetteer/gazetteer.h"
@@ -23,11 +24,9 @@ using Json = nlohmann::json;
 
 constexpr double kMinimumShare = 0.95;
 
-std::string Fold(const std::string& name) {
-  std::string folded;
-  for (char c : name) folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return folded;
-}
+// Case and accents folded, as the scorer compares city names ("Cox's Bāzār" is the
+// "Cox's Bazar" of the gold).
+std::string Fold(const std::string& name) { return FoldCase(FoldAccents(name)); }
 
 // The place rules of the scorer (shared/tools/score.py place_matches).
 bool PlaceMatches(const Json& gold, const std::optional<Place>& pred) {

@@ -391,6 +391,20 @@ void AddNewsNames(GazetteerTables& t, const NewsNames& news) {
 
 uint32_t AddPlace(GazetteerTables& t, const PlaceRecord& place) { return t.places.Add(place); }
 
+// GeoNames writes the apostrophe of a name curly ("Cox\u2019s B\u0101z\u0101r"); a place is
+// named with the straight one writers type ("Cox's Bazar").
+std::string StraightApostrophes(std::string_view name) {
+  constexpr std::string_view kCurly = "\u2019";
+  std::string out;
+  out.reserve(name.size());
+  for (size_t at = name.find(kCurly); at != std::string_view::npos; at = name.find(kCurly)) {
+    out.append(name.substr(0, at)).push_back('\'');
+    name.remove_prefix(at + kCurly.size());
+  }
+  out.append(name);
+  return out;
+}
+
 Status LoadCountries(const std::string& path, GazetteerTables& t, std::vector<NewsNames>& news) {
   return ForEachRow(t, path, true, 6, [&](const Fields& f, size_t line) {
     PlaceRecord place;
@@ -417,7 +431,8 @@ Status LoadSubdivisions(const std::string& path, GazetteerTables& t,
                         std::vector<NewsNames>& news) {
   return ForEachRow(t, path, true, 8, [&](const Fields& f, size_t line) {
     PlaceRecord place;
-    place.name = f[2];
+    const std::string name = StraightApostrophes(f[2]);
+    place.name = name;
     place.country = f[4];
     place.subdivision = f[0];
     place.level = PlaceLevel::kSubdivision;
@@ -442,7 +457,8 @@ Status LoadCities(const std::string& path, bool small, GazetteerTables& t,
                   std::unordered_map<int64_t, uint32_t>& by_id, std::vector<NewsNames>& news) {
   return ForEachRow(t, path, true, 10, [&](const Fields& f, size_t line) {
     PlaceRecord place;
-    place.name = f[1];
+    const std::string name = StraightApostrophes(f[1]);
+    place.name = name;
     place.country = f[6];
     place.subdivision = f[7];
     place.level = PlaceLevel::kCity;

@@ -404,6 +404,14 @@ TEST(FindPlaces, CityCarriesCoordinatesAndPopulation) {
   EXPECT_EQ(mentions[0].place.geonameid, 2013348);
 }
 
+// A place is named with the straight apostrophe writers type, where GeoNames has a
+// curly one.
+TEST(FindPlaces, ANameHasAStraightApostrophe) {
+  const auto mentions = Shared().FindPlaces("Diphtheria spread in Cox's Bazar.");
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(mentions[0].place.name, "Cox's B\u0101z\u0101r");
+}
+
 // MayGoOn must hold every prefix a key goes on from (the matcher would otherwise miss
 // the name); keys of every length around the eight bytes it hashes at a time.
 TEST(NameIndex, MayGoOnHoldsEveryPrefixThatPunctuationOrASpaceFollows) {
