@@ -691,21 +691,27 @@ std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCo
   return shares;
 }
 
-// "11 new cases, all of them imported", "新增确诊病例11例，均为境外输入病例": the clause
-// after the count's that opens on "all" and holds no count of its own tells of them.
-uint32_t AllOfThemCues(const SentenceView& view, size_t number) {
-  if (number >= view.clause.size()) return 0;
+// "11 new cases, all of them imported", "新增确诊病例11例，均为境外输入病例", "20 cases,
+// all of them in the province of X": the clause after the count's that opens on "all"
+// and holds no count of its own tells of them. Its tokens [begin, end), if there is one.
+std::optional<std::pair<size_t, size_t>> AllOfThemClause(const SentenceView& view, size_t number) {
+  if (number >= view.clause.size()) return std::nullopt;
   size_t k = number;
   while (k < view.tokens.size() && view.clause[k] == view.clause[number]) ++k;
   const size_t opens = k;
   while (k < view.tokens.size() && k < opens + 3 && !view.tokens[k].is_word) ++k;
-  if (k >= view.tokens.size() || !view.Is(k, kGrAll)) return 0;
-  uint32_t cues = 0;
-  for (size_t i = k; i < view.tokens.size() && view.clause[i] == view.clause[k]; ++i) {
-    if (view.tokens[i].has_digit) return 0;
-    cues |= view.cues[i];
+  if (k >= view.tokens.size() || !view.Is(k, kGrAll)) return std::nullopt;
+  size_t end = k;
+  for (; end < view.tokens.size() && view.clause[end] == view.clause[k]; ++end) {
+    if (view.tokens[end].has_digit) return std::nullopt;
   }
-  return cues & (kCueImported | kCueLocal);
+  return std::make_pair(k, end);
+}
+
+uint32_t AllOfThemCues(const SentenceView& view, size_t number) {
+  const auto clause = AllOfThemClause(view, number);
+  if (!clause) return 0;
+  return view.CuesIn(clause->first, clause->second) & (kCueImported | kCueLocal);
 }
 
 void ReadImportation(const SentenceView& view, const ReadCount& count, size_t counts_in_sentence,
@@ -1002,6 +1008,20 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
                        : PeriodFor(view, date != nullptr ? date : DateOfTheWhole(view, previous),
                                    event.aggregation, context.published);
     event.place = where.place;
+    // "20 cases of polio last year, all of them in the province of Khyber Pakhtunkhwa"
+    // (but "all linked to a school cluster in Brisbane" says where the cluster is).
+    if (const auto all = AllOfThemClause(view, count.quantity.span.begin)) {
+      size_t k = all->first + 1;
+      while (k < all->second && view.Is(k, kGrOf | kGrPronoun)) ++k;
+      for (const Candidate& in : candidates) {
+        if (k < all->second && view.Is(k, kGrLocative) && in.locative && !in.demonym &&
+            in.span.begin > k && in.span.begin <= k + 5 && in.span.end <= all->second &&
+            view.OnlyJoints(k + 1, in.span.begin, kGrDeterminer | kGrPlaceNoun | kGrOf)) {
+          event.place = in.place;
+          break;
+        }
+      }
+    }
     if (event.place && reading.path != CountPath::kListItem) {
       if (std::optional<Place> all =
               PlaceOfAList(view, count.quantity.span.begin, *event.place, gazetteer)) {

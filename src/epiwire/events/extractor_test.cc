@@ -452,8 +452,13 @@ TEST_F(ExtractorTest, AClauseOnAllOfThemTellsOfTheCount) {
   ASSERT_NE(Find(events, 5), nullptr);
   EXPECT_EQ(Find(events, 5)->imported, true);
   const auto some = Read("Thailand reported 11 new cases, all in Bangkok.");
-  ASSERT_NE(Find(some, 11), nullptr);
-  EXPECT_FALSE(Find(some, 11)->imported.has_value());
+  EXPECT_EQ(ImportedOf(some, 11), "none");
+  // ... and where all of them are is where the count is.
+  EXPECT_EQ(PlaceOf(some, 11), "TH TH-10 subdivision");
+  EXPECT_EQ(PlaceOf(Read("Queensland reported 16 new COVID-19 cases, all linked to a school in "
+                         "Brisbane."),
+                    16),
+            "AU AU-QLD subdivision");
 }
 
 // A relative clause tells of the person counted ("who later died"); a person and the
