@@ -116,6 +116,16 @@ bool InContinuation(const SentenceView& view, size_t number) {
   return false;
 }
 
+// The first token after the disease a count phrase may end on: "cases of COVID-19",
+// "cas de COVID-19".
+size_t AfterDisease(const SentenceView& view, size_t k) {
+  const size_t named = k < view.tokens.size() && view.Is(k, kGrOf) ? k + 1 : k;
+  if (named < view.tokens.size() && !view.disease[named].empty()) {
+    return named + view.disease_length[named];
+  }
+  return k;
+}
+
 // "nine suspected cases, including three deaths, in Bas-Uele": a part of the count
 // before it set off by commas, with a locative right after, which is the whole's.
 bool PartAside(const SentenceView& view, const ReadCount& part) {
@@ -140,15 +150,18 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   const size_t head = std::min(reading.head, view.tokens.size() - 1);
   // 1. Its own locative after the count phrase, in its clause, before the next count;
   //    or inside a total's noun phrase.
+  const size_t reach = AfterDisease(view, after) + 12;  // "cases of Marburg virus disease"
   for (const Candidate& c : candidates) {
-    if (c.span.begin < head_end || c.span.begin >= next_count || c.span.begin > after + 12) {
-      continue;
-    }
+    if (c.span.begin < head_end || c.span.begin >= next_count || c.span.begin > reach) continue;
     if (!c.locative || c.demonym) continue;
-    // Past a part set off by commas ("nine cases, including three deaths, in X").
-    const bool past_aside = head_end + 1 < c.span.begin && view.tokens[head_end].lower == "," &&
-                            view.Is(head_end + 1, kGrPart) && c.span.begin >= 2 &&
-                            view.tokens[c.span.begin - 2].lower == ",";
+    // Past a part set off by commas ("nine cases, including three deaths, in the X
+    // region").
+    const size_t closed = AfterDisease(view, head_end);  // "cases of Marburg,"
+    size_t marker = c.span.begin;
+    while (marker > closed && view.Is(marker - 1, kGrLocative | kGrDeterminer)) --marker;
+    const bool past_aside = closed + 1 < marker && view.tokens[closed].lower == "," &&
+                            view.Is(closed + 1, kGrPart) && marker < c.span.begin &&
+                            view.tokens[marker - 1].lower == ",";
     if (!SameClause(view, c.span.begin, head) && !past_aside) continue;
     return {c.place};
   }
@@ -777,16 +790,6 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
   event.origin = route.front();
   if (route.size() > 1) event.route = route;
   event.modes = modes;
-}
-
-// The first token after the disease a count phrase may end on: "cases of COVID-19",
-// "cas de COVID-19".
-size_t AfterDisease(const SentenceView& view, size_t k) {
-  const size_t named = k < view.tokens.size() && view.Is(k, kGrOf) ? k + 1 : k;
-  if (named < view.tokens.size() && !view.disease[named].empty()) {
-    return named + view.disease_length[named];
-  }
-  return k;
 }
 
 // "a man", "an 11-year-old girl": one person counted without a number.

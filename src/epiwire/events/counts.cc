@@ -686,8 +686,9 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
 }
 
 // "19 new infections, including 15 local and four imported", "included 15 that were
-// locally transmitted": a bare number after "including" (or joined to such a part) that
-// only says where its cases were caught is a part of the count before, of its status.
+// locally transmitted", "303 deaths this year, including 11 in the past 24 hours": a
+// bare number after "including" (or joined to such a part) that only says where its
+// cases were caught, or when, is a part of the count before, of its status.
 std::optional<CountReading> ReadCuedPart(const SentenceView& view, const QuantityRef& q,
                                          const ReadCount& before) {
   const auto& tokens = view.tokens;
@@ -699,7 +700,10 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
                       view.OnlyJoints(before.reading.phrase_end, start, kGrCoordination);
   if (!after_part && !joined) return std::nullopt;
   for (size_t k = q.span.end; k < tokens.size() && k < q.span.end + 4; ++k) {
-    if (view.cues[k] & (kCueImported | kCueLocal)) {
+    const bool when =
+        after_part && std::any_of(view.Dates().begin(), view.Dates().end(),
+                                  [&](const DateRef& d) { return d.span.begin == k; });
+    if ((view.cues[k] & (kCueImported | kCueLocal)) || when) {
       CountReading reading = before.reading;
       reading.path = CountPath::kPartitive;
       reading.head = q.span.begin;

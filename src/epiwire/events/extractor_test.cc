@@ -537,6 +537,17 @@ TEST_F(ExtractorTest, APartSaidLocalOrImportedIsACount) {
       "imported");
 }
 
+// A bare number after "including" with a time of its own is a part of the count before,
+// of its status and of that time.
+TEST_F(ExtractorTest, APartWithItsOwnTimeIsACount) {
+  const std::string text =
+      "Dengue has killed 303 people in Bangladesh so far this year, including 11 in the past 24 "
+      "hours.";
+  EXPECT_EQ(StatusOf(Read(text), 11), "deaths");
+  EXPECT_EQ(AggregationOf(text, 11), "new");
+  EXPECT_EQ(AggregationOf(text, 303), "cumulative");
+}
+
 // A figure compared with is no count, and the day it is of is not the count's.
 TEST_F(ExtractorTest, AFigureComparedWithKeepsItsDay) {
   const std::string text =
@@ -568,6 +579,12 @@ TEST_F(ExtractorTest, APartSetOffByCommasLeavesThePlaceToTheWhole) {
   EXPECT_EQ(
       PlaceOf(Read("Kenya has reported 40 cholera cases, including 5 in Nairobi, this year."), 40),
       "KE - country");
+  // The disease after the whole's noun and an article before the place change nothing.
+  const auto region = Read(
+      "Tanzania has confirmed eight cases of Marburg, including five deaths, in the Kagera "
+      "region.");
+  EXPECT_EQ(PlaceOf(region, 8), "TZ TZ-05 subdivision");
+  EXPECT_EQ(PlaceOf(region, 5), "TZ TZ-05 subdivision");
 }
 
 // A count joined to a total by "with" shares its time even when the total's day stands
