@@ -160,6 +160,8 @@ struct DocumentContext {
   std::string last_disease;
   std::string last_subtype;           // the last influenza subtype named ("h5n1")
   std::string main_disease;           // most frequent disease id in the document
+  bool disease_named = false;         // the document names a disease (main_disease may be
+                                      // taken for granted: UnnamedDisease)
   std::optional<Place> main_country;  // the country the document names most
   std::optional<Host> animal_context; // the animals the document is about, if any
 };

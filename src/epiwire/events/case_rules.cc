@@ -906,7 +906,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   // person and the case counted beside them are one, the case.
   std::vector<ReadCount> counts;
   {
-    std::vector<ReadCount> read = ReadCounts(view, lexicon);
+    std::vector<ReadCount> read = ReadCounts(view, lexicon, context.disease_named);
     for (const ReadCount& count : read) {
       const bool same_one =
           IsPersonOfOne(view, count) &&

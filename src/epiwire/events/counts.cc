@@ -961,7 +961,8 @@ size_t HedgeStart(const SentenceView& view, const QuantityRef& q) {
   return std::min(view.TokenAt(q.quantity.start), q.span.begin);
 }
 
-std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexicon) {
+std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexicon,
+                                  bool outbreak_text) {
   const std::vector<int> quantity_at = QuantityStarts(view);
   const Scan scan{view, quantity_at, lexicon};
   const auto& tokens = view.tokens;
@@ -1008,10 +1009,11 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
                         view.Is(q.span.end, kGrLocative | kGrCoordination | kGrFunction | kGrOf);
       // "tested 1,159" alone counts tests, not people.
       const bool alone_tested = !reading && verb && verb->term.status == CaseStatus::kTested;
-      // A killer must be an outbreak's: "a heat wave has killed 1,000 people" is not.
+      // A killer must be an outbreak's: "a heat wave has killed 1,000 people" is not
+      // (other causes of death are left out before: ExtractCases).
       const bool animals = reading && reading->host != Host::kHuman;
       if (verb && verb->term.status && (reading || ends) && !alone_tested &&
-          (has_disease || (sentence_cues & kCueOutbreak) || animals)) {
+          (has_disease || outbreak_text || (sentence_cues & kCueOutbreak) || animals)) {
         if (!reading) {
           reading = CountReading{};
           reading->head = verb_at;

@@ -55,7 +55,11 @@ struct ReadCount {
 
 // Every count of cases in the sentence, in text order (numbers first, then the counts
 // of one read without a number).
-std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexicon);
+// `outbreak_text`: the document names a disease, so that a verb that kills, infects or
+// admits ("hospitals admitted 2,487 new patients") counts cases though its sentence
+// names none.
+std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexicon,
+                                  bool outbreak_text = false);
 
 // The first token of the quantity including its hedge ("more than 20").
 size_t HedgeStart(const SentenceView& view, const QuantityRef& q);

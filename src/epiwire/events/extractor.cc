@@ -174,6 +174,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   DocumentContext context;
   context.published = published;
   context.main_disease = MainDisease(views);
+  context.disease_named = !context.main_disease.empty();
   context.main_country = MainCountry(views, gazetteer_);
   context.animal_context = MainAnimal(views);
   if (context.main_disease.empty()) {

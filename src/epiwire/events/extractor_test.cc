@@ -548,6 +548,17 @@ TEST_F(ExtractorTest, APartWithItsOwnTimeIsACount) {
   EXPECT_EQ(AggregationOf(text, 303), "cumulative");
 }
 
+// In a text that names its disease, a verb that admits or kills counts cases though its
+// own sentence names none; in one that names none, it does not.
+TEST_F(ExtractorTest, TheTextsDiseaseLetsAVerbCount) {
+  EXPECT_EQ(StatusOf(Read("Dengue has spread to every district of Bangladesh. Hospitals admitted "
+                          "2,487 new patients in the past day."),
+                     2487),
+            "hospitalized");
+  EXPECT_EQ(StatusOf(Read("Hospitals admitted 2,487 new patients in the past day."), 2487),
+            "no count");
+}
+
 // A figure compared with is no count, and the day it is of is not the count's.
 TEST_F(ExtractorTest, AFigureComparedWithKeepsItsDay) {
   const std::string text =
