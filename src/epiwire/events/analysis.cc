@@ -356,16 +356,17 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
     // (that names it). Without articles, a country after a locative: "в стране".
     size_t noun = i + 1;
     if (!view.Is(i, kGrDefinite)) {
-      if (articles || i == 0 || !view.Is(i - 1, kGrLocative) ||
+      if (articles || i == 0 || !view.Is(i - 1, kGrLocative) || !view.Is(i, kGrPlaceNoun) ||
           lexicon.PlaceNounLevel(word) != PlaceLevel::kCountry) {
         continue;
       }
       noun = i;
     }
     if (noun < tokens.size() && tokens[noun].lower == "same") ++noun;
-    if (noun >= tokens.size() || view.PlaceAt(noun) != nullptr) continue;
+    // The token's grammar class first: the level's look-up builds a key.
+    if (noun >= tokens.size() || !view.Is(noun, kGrPlaceNoun)) continue;
     const auto level = lexicon.PlaceNounLevel(tokens[noun].lower);
-    if (!level || *level == PlaceLevel::kOther) continue;
+    if (!level || *level == PlaceLevel::kOther || view.PlaceAt(noun) != nullptr) continue;
     if (noun + 1 < tokens.size() &&
         ((articles && view.Is(noun + 1, kGrOf)) || tokens[noun + 1].capitalized)) {
       continue;

@@ -338,6 +338,35 @@ bool OwnsToken(const SentenceView& view, const std::vector<std::pair<size_t, siz
   return true;
 }
 
+// OwnsToken of every token and count of a sentence, worked out once: the rules ask it
+// of each token in several passes. A sentence of one count owns every token.
+class Ownership {
+ public:
+  Ownership(const SentenceView& view, const std::vector<std::pair<size_t, size_t>>& spans)
+      : counts_(spans.size()) {
+    if (counts_ <= 1) return;
+    owned_.resize(view.tokens.size() * counts_);
+    for (size_t at = 0; at < view.tokens.size(); ++at) {
+      for (size_t c = 0; c < counts_; ++c) owned_[at * counts_ + c] = OwnsToken(view, spans, c, at);
+    }
+  }
+  bool Owns(size_t c, size_t at) const {
+    return counts_ <= 1 || (at * counts_ + c < owned_.size() && owned_[at * counts_ + c]);
+  }
+
+ private:
+  size_t counts_;
+  std::vector<char> owned_;
+};
+
+// Whether a token speaks for one count (Ownership); without a table, for it alone.
+struct Owner {
+  const Ownership* table = nullptr;
+  size_t count = 0;
+  bool operator()(size_t at) const { return table == nullptr || table->Owns(count, at); }
+  explicit operator bool() const { return table != nullptr; }
+};
+
 // "between January and August", "this year": a span of more than a month, whose count
 // is a total over it ("66 deaths between January and August"), not a day's or a week's.
 bool LongSpan(const DateRef& date) {
@@ -348,8 +377,7 @@ bool LongSpan(const DateRef& date) {
 
 std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadCount& count,
                                            const DateRef* date, bool possessive_place,
-                                           const std::function<bool(size_t)>& owns,
-                                           bool verbs_tell_events) {
+                                           const Owner& owns, bool verbs_tell_events) {
   const CountReading& reading = count.reading;
   const QuantityRef& q = count.quantity;
   if (count.passed_mark) return Aggregation::kCumulative;
@@ -507,8 +535,7 @@ bool JoinsList(const SentenceView& view, size_t from, size_t to) {
 // its own stands nearer to are that count's (`owns`, when given). A list of places
 // ("from the Philippines, Pakistan and the United Kingdom") is where some came from and
 // others from elsewhere: its first place, and no route.
-std::vector<Place> TravelledFrom(const SentenceView& view,
-                                 const std::function<bool(size_t)>& owns = nullptr) {
+std::vector<Place> TravelledFrom(const SentenceView& view, const Owner& owns = {}) {
   std::vector<Place> route;
   bool reversed = false;
   const PlaceRef* last = nullptr;
@@ -728,8 +755,8 @@ uint32_t AllOfThemCues(const SentenceView& view, size_t number) {
 }
 
 void ReadImportation(const SentenceView& view, const ReadCount& count, size_t counts_in_sentence,
-                     const SentenceView* previous, const SentenceView* next,
-                     const std::function<bool(size_t)>& owns, Event& event) {
+                     const SentenceView* previous, const SentenceView* next, const Owner& owns,
+                     Event& event) {
   const QuantityRef& q = count.quantity;
   const CountReading& reading = count.reading;
   const size_t number = q.span.begin;
@@ -923,6 +950,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   std::optional<PlaceChoice> statement;  // the place of the last count read, for "bringing"
   std::optional<bool> frame_imported;  // of the last count that is no list item
   const std::vector<std::pair<size_t, size_t>> spans = CountSpans(view, counts);
+  const Ownership ownership(view, spans);
   std::vector<const DateRef*> count_dates;  // the date of each count
   count_dates.reserve(counts.size());
   for (const ReadCount& count : counts) {
@@ -970,9 +998,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // A count joined to the one before takes its time rather than its verb's tense
     // ("has risen to 40, with 600 people hospitalized": a total, as the 40).
     const bool joined = c > 0 && event_of[c - 1] && JoinedCounts(view, spans, c - 1, c);
-    event.aggregation = ReadAggregation(
-        view, count, date, where.possessive,
-        [&](size_t at) { return OwnsToken(view, spans, c, at); }, verbs_tell_events && !joined);
+    event.aggregation = ReadAggregation(view, count, date, where.possessive, Owner{&ownership, c},
+                                        verbs_tell_events && !joined);
     if (reading.path == CountPath::kListItem && reading.frame >= 0 && !event.aggregation) {
       // A list item shares its frame's aggregation.
       event.aggregation = found.empty() ? std::nullopt : found.back().aggregation;
@@ -996,7 +1023,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // 8.5 million, with 126,000 deaths" after "45,000 new infections on Tuesday") is
     // read as the count it is joined to.
     const bool borrowed_day =
-        date != nullptr && !OwnsToken(view, spans, c, date->span.begin) &&
+        date != nullptr && !ownership.Owns(c, date->span.begin) &&
         !(view.CuesIn(spans[c].first > 0 ? spans[c].first - 1 : 0, spans[c].second) &
           (kCueNew | kCueCumulative));
     if (c > 0 && event_of[c - 1] && (part || ((!event.aggregation || borrowed_day) && joined))) {
@@ -1037,9 +1064,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     }
     event.disease = DiseaseNear(view, reading.head, context);
     event.host = HostOf(view, count, event.disease, context, lexicon);
-    ReadImportation(
-        view, count, counts.size(), previous, next,
-        [&](size_t at) { return OwnsToken(view, spans, c, at); }, event);
+    ReadImportation(view, count, counts.size(), previous, next, Owner{&ownership, c}, event);
     // "确诊输入病例84例、无症状感染者127例", "15 imported cases and 4 asymptomatic
     // infections": the infections joined to imported cases came with them. Not the
     // deaths or recoveries joined to a count, which may be of anyone counted before.
