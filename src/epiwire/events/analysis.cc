@@ -342,6 +342,29 @@ void ReadCapitals(SentenceView& view, const gazetteer::Gazetteer& gazetteer) {
   }
 }
 
+// "farms in Washington and Montana", "New York and New Jersey": a city named in a list of
+// its country's subdivisions is the subdivision of its name, where there is one.
+void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
+                         const gazetteer::Gazetteer& gazetteer) {
+  for (PlaceRef& ref : view.places) {
+    if (ref.place.level != PlaceLevel::kCity || ref.qualifier || ref.demonym) continue;
+    const std::vector<const PlaceRef*> list = ListAround(view, ref);
+    const bool of_subdivisions =
+        !list.empty() && std::all_of(list.begin(), list.end(), [&](const PlaceRef* other) {
+          return other->place.level == PlaceLevel::kSubdivision &&
+                 other->place.country == ref.place.country;
+        });
+    if (!of_subdivisions) continue;
+    const text::Token& first = view.tokens[ref.span.begin];
+    const text::Token& last = view.tokens[ref.span.end - 1];
+    const std::string_view name = text.substr(first.start, last.end - first.start);
+    if (auto subdivision =
+            gazetteer.LookupLevel(name, ref.place.country, PlaceLevel::kSubdivision)) {
+      ref.place = *subdivision;
+    }
+  }
+}
+
 void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
   const auto& tokens = view.tokens;
   const bool articles = lexicon.grammar_classes() & kGrArticle;
@@ -630,6 +653,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     if (auto other = gazetteer.LookupLevel(name, ref.place.country, *level)) ref.place = *other;
   }
   ReadCapitals(view, gazetteer);
+  ReadListsOfOneLevel(text, view, gazetteer);
   FindAnaphors(view, lexicon);
   view.heading = IsHeading(text, view);
   return view;

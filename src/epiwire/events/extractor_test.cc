@@ -638,6 +638,17 @@ TEST_F(ExtractorTest, ACountOverAListOfPlacesIsWhereTheyAllAre) {
             "US - country");
 }
 
+// A city named in a list of its country's subdivisions is the subdivision of its name.
+TEST_F(ExtractorTest, ACityInAListOfStatesIsTheState) {
+  const auto events = Read("Washington and Oregon each reported 12 new measles cases.");
+  size_t states = 0;
+  for (const Event& e : events) {
+    states += e.place && (e.place->subdivision == "US-WA" || e.place->subdivision == "US-OR") &&
+              e.place->level == PlaceLevel::kSubdivision;
+  }
+  EXPECT_EQ(states, 2u);
+}
+
 // "a Montana child": a place that says whom is the person's, and does not move the text.
 TEST_F(ExtractorTest, APlaceThatSaysWhomIsThePersonsNotTheTexts) {
   const auto events = Read(
