@@ -898,7 +898,53 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
   return Host::kHuman;
 }
 
+// Whether a sentence opens on the person just counted: "He ...", "She ...", "The patient,
+// a 71-year-old woman, ...", "Пациент ...".
+bool OpensOnThePerson(const SentenceView& view) {
+  size_t k = 0;
+  while (k < view.tokens.size() && !view.tokens[k].is_word) ++k;
+  if (k >= view.tokens.size()) return false;
+  if (OneOf(view.tokens[k].lower, {"he", "she", "il", "elle", "él", "ella", "он", "она"})) {
+    return true;
+  }
+  for (size_t m = k; m < view.tokens.size() && m < k + 3; ++m) {
+    const TermAt& term = view.terms[m];
+    if (term.length > 0)
+      return term.term.role == TermRole::kPerson && (m == k || view.Is(k, kGrDeterminer));
+    if (!view.Is(m, kGrDeterminer)) return false;
+  }
+  return false;
+}
+
 }  // namespace
+
+// "Ecuador confirmed its first case on Saturday. The patient, a 71-year-old woman, had
+// arrived from Spain": a case of one whose importation its own sentence does not tell is
+// imported as the next sentences about the person tell, up to two.
+void ReadTravelOfOne(const std::vector<SentenceView>& views, size_t i, Event& event) {
+  if (event.type != EventType::kCases || event.count != 1 || event.imported ||
+      event.host != Host::kHuman) {
+    return;
+  }
+  for (size_t j = i + 1; j < views.size() && j <= i + 2; ++j) {
+    const SentenceView& view = views[j];
+    // A sentence that counts cases of its own tells of others.
+    const bool counts_cases =
+        std::any_of(view.terms.begin(), view.terms.end(),
+                    [](const TermAt& t) { return t.length > 0 && t.term.role == TermRole::kNoun; });
+    if (view.inert || !OpensOnThePerson(view) || counts_cases) return;
+    const std::vector<Place> route = TravelledFrom(view);
+    // "He was a passenger on a flight from Russia": a journey, by its verb or its means.
+    const bool journey = view.HasCue(kCueTravel | kCueImported | kCueModeAir | kCueModeRoad |
+                                     kCueModeRail | kCueModeSea | kCueModeFoot);
+    if (route.empty() || !journey) continue;
+    event.imported = true;
+    event.origin = route.front();
+    if (route.size() > 1) event.route = route;
+    event.modes = ModesIn(view);
+    return;
+  }
+}
 
 // "其中,广州市报告…423例", "Of them, 12 ...", "Из них ...": a sentence that opens on
 // the counted people of the sentence before tells parts of its figure, as of its day:

@@ -185,7 +185,9 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     if (views[i].inert) continue;
     const SentenceView* previous = i > 0 ? &views[i - 1] : nullptr;
     const SentenceView* next = i + 1 < views.size() ? &views[i + 1] : nullptr;
+    const size_t first_new = events.size();
     ExtractCases(text, views[i], previous, next, context, lexicon_, gazetteer_, events);
+    for (size_t e = first_new; e < events.size(); ++e) ReadTravelOfOne(views, i, events[e]);
     ExtractMeasures(text, views[i], context, lexicon_, gazetteer_, events);
     RememberSentence(views[i], context, gazetteer_);
   }

@@ -732,6 +732,21 @@ TEST_F(ExtractorTest, TheSameNumberFromTwoOriginsIsTwoCounts) {
   EXPECT_EQ(threes, 2u);
 }
 
+// A case of one is imported as the next sentences about the person tell, up to two; a
+// sentence about something else tells nothing of it.
+TEST_F(ExtractorTest, TheSentencesAboutThePersonTellTheirTravel) {
+  const auto events = Read(
+      "Peru confirmed its first case of COVID-19 on Friday. The patient is a 25-year-old pilot. "
+      "He had flown in from Madrid via Paris on Tuesday.");
+  EXPECT_EQ(ImportedOf(events, 1), "imported");
+  ASSERT_TRUE(Find(events, 1)->origin.has_value());
+  EXPECT_EQ(Find(events, 1)->origin->country, "ES");
+  EXPECT_EQ(ImportedOf(Read("Peru confirmed its first case of COVID-19 on Friday. Flights from "
+                            "Madrid were suspended on Saturday."),
+                       1),
+            "none");
+}
+
 // The places people came from do not make the country a text is about.
 TEST_F(ExtractorTest, AnOriginIsNotTheDocumentsCountry) {
   const auto events = Read(
