@@ -198,10 +198,10 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
                   const Lexicon& lexicon, const gazetteer::Gazetteer& gazetteer,
                   std::vector<Event>& out);
 
-// A case of one found in sentence `i` whose importation its sentence does not tell: the
-// travel the next sentences about the person tell, up to two ("The patient ... had
-// arrived from Spain").
-void ReadTravelOfOne(const std::vector<SentenceView>& views, size_t i, Event& event);
+// A count of a few people found in sentence `i` whose importation its sentence does not
+// tell: the travel the next sentences about them tell, up to two ("The patient ... had
+// arrived from Spain", "They had returned from Iran").
+void ReadTravelOfFew(const std::vector<SentenceView>& views, size_t i, Event& event);
 
 // Measure events of one sentence.
 void ExtractMeasures(std::string_view text, const SentenceView& view,

@@ -898,19 +898,28 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
   return Host::kHuman;
 }
 
-// Whether a sentence opens on the person just counted: "He ...", "She ...", "The patient,
-// a 71-year-old woman, ...", "Пациент ...".
-bool OpensOnThePerson(const SentenceView& view) {
+// Whether a sentence opens on the people just counted: "He ...", "She ...", "The patient,
+// a 71-year-old woman, ...", "Пациент ..."; for more than one, "They ...", "Both ...",
+// "All ...".
+bool OpensOnThePeople(const SentenceView& view, int64_t count) {
   size_t k = 0;
   while (k < view.tokens.size() && !view.tokens[k].is_word) ++k;
   if (k >= view.tokens.size()) return false;
-  if (OneOf(view.tokens[k].lower, {"he", "she", "il", "elle", "él", "ella", "он", "она"})) {
+  if (count == 1 &&
+      OneOf(view.tokens[k].lower, {"he", "she", "il", "elle", "él", "ella", "он", "она"})) {
     return true;
   }
-  for (size_t m = k; m < view.tokens.size() && m < k + 3; ++m) {
+  if (count > 1 &&
+      (view.Is(k, kGrAll) ||
+       OneOf(view.tokens[k].lower, {"they", "both", "ils", "elles", "ellos", "ellas", "они"}))) {
+    return true;
+  }
+  // "The patient", "The boy": one person (a noun does not say whether it is one or more).
+  for (size_t m = k; count == 1 && m < view.tokens.size() && m < k + 3; ++m) {
     const TermAt& term = view.terms[m];
-    if (term.length > 0)
+    if (term.length > 0) {
       return term.term.role == TermRole::kPerson && (m == k || view.Is(k, kGrDeterminer));
+    }
     if (!view.Is(m, kGrDeterminer)) return false;
   }
   return false;
@@ -919,10 +928,12 @@ bool OpensOnThePerson(const SentenceView& view) {
 }  // namespace
 
 // "Ecuador confirmed its first case on Saturday. The patient, a 71-year-old woman, had
-// arrived from Spain": a case of one whose importation its own sentence does not tell is
-// imported as the next sentences about the person tell, up to two.
-void ReadTravelOfOne(const std::vector<SentenceView>& views, size_t i, Event& event) {
-  if (event.type != EventType::kCases || event.count != 1 || event.imported ||
+// arrived from Spain", "Two new cases ... They had returned from Iran": a count of a few
+// people whose importation its own sentence does not tell is imported as the next
+// sentences about them tell, up to two.
+void ReadTravelOfFew(const std::vector<SentenceView>& views, size_t i, Event& event) {
+  constexpr int64_t kFew = 10;
+  if (event.type != EventType::kCases || event.count < 1 || event.count > kFew || event.imported ||
       event.host != Host::kHuman) {
     return;
   }
@@ -932,7 +943,7 @@ void ReadTravelOfOne(const std::vector<SentenceView>& views, size_t i, Event& ev
     const bool counts_cases =
         std::any_of(view.terms.begin(), view.terms.end(),
                     [](const TermAt& t) { return t.length > 0 && t.term.role == TermRole::kNoun; });
-    if (view.inert || !OpensOnThePerson(view) || counts_cases) return;
+    if (view.inert || !OpensOnThePeople(view, event.count) || counts_cases) return;
     const std::vector<Place> route = TravelledFrom(view);
     // "He was a passenger on a flight from Russia": a journey, by its verb or its means.
     const bool journey = view.HasCue(kCueTravel | kCueImported | kCueModeAir | kCueModeRoad |

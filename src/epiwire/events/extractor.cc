@@ -187,7 +187,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     const SentenceView* next = i + 1 < views.size() ? &views[i + 1] : nullptr;
     const size_t first_new = events.size();
     ExtractCases(text, views[i], previous, next, context, lexicon_, gazetteer_, events);
-    for (size_t e = first_new; e < events.size(); ++e) ReadTravelOfOne(views, i, events[e]);
+    for (size_t e = first_new; e < events.size(); ++e) ReadTravelOfFew(views, i, events[e]);
     ExtractMeasures(text, views[i], context, lexicon_, gazetteer_, events);
     RememberSentence(views[i], context, gazetteer_);
   }

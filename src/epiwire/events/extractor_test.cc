@@ -745,6 +745,15 @@ TEST_F(ExtractorTest, TheSentencesAboutThePersonTellTheirTravel) {
                             "Madrid were suspended on Saturday."),
                        1),
             "none");
+  // Of a few, "They", "Both", "All" tell; one person of them does not tell of all.
+  EXPECT_EQ(ImportedOf(Read("Qatar confirmed two new cases of COVID-19 on Sunday. They had "
+                            "returned from Iran on a flight."),
+                       2),
+            "imported");
+  EXPECT_EQ(ImportedOf(Read("Three new cases of COVID-19 were reported in Lima, including a boy. "
+                            "The boy had returned from Orlando on Saturday."),
+                       3),
+            "none");
 }
 
 // The places people came from do not make the country a text is about.
