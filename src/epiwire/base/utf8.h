@@ -30,6 +30,10 @@ inline size_t Utf8SequenceLength(unsigned char lead) {
   return 1;
 }
 
+// The lead byte of a character of U+3000..U+9FFF: CJK punctuation, kana and Han
+// ideographs, which are written without spaces and without case.
+inline bool IsCjkLead(unsigned char c) { return c >= 0xE3 && c <= 0xE9; }
+
 }  // namespace epiwire
 
 #endif  // EPIWIRE_BASE_UTF8_H_

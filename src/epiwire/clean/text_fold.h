@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "epiwire/base/utf8.h"  // IsCjkLead: each CJK character is a word of its own
+
 namespace epiwire::clean {
 
 struct FoldedText {
@@ -100,10 +102,6 @@ inline bool IsWordByte(unsigned char c) { return fold_internal::kByteClass[c] & 
 // True when folded position `pos` (0 < pos < size) starts a new word inside a run of
 // word bytes because the input changes from lower to upper case there ("MoreEnter").
 bool IsCamelBoundary(const FoldedView& folded, size_t pos);
-
-// The lead byte of a character of U+3000..U+9FFF: CJK punctuation, kana and Han
-// ideographs, which are written without spaces: each of them is a word of its own.
-inline bool IsCjkLead(unsigned char c) { return c >= 0xE3 && c <= 0xE9; }
 
 // True when a word may start or end at `pos` of `folded`: at either end of the text,
 // next to a byte that is no word byte, at a change of case inside glued text, and

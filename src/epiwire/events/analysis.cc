@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "epiwire/base/utf8.h"
+
 namespace epiwire::events {
 namespace {
 
@@ -247,9 +249,9 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
     // (an organisation), "the X Health Department" (a reporting body).
     for (size_t k = after; k < after + 4 && k < tokens.size(); ++k) {
       // A name in a script without case ("新疆生产建设兵团") is read as if capitalised.
-      const auto lead =
-          tokens[k].lower.empty() ? 0 : static_cast<unsigned char>(tokens[k].lower[0]);
-      const bool capital = tokens[k].capitalized || (lead >= 0xE3 && lead <= 0xE9);
+      const bool capital =
+          tokens[k].capitalized ||
+          (!tokens[k].lower.empty() && IsCjkLead(static_cast<unsigned char>(tokens[k].lower[0])));
       // "X's Daily NK", "The X Post", "reports X news agency".
       const bool agency = tokens[k].lower == "agency" || tokens[k].lower == "newspaper" ||
                           (tokens[k].lower == "news" && k + 1 < tokens.size() &&

@@ -13,7 +13,6 @@
 // Origins, destinations, news outlets, organisations' names, datelines and places that
 // only qualify another ("Fuzhou, Fujian Province") are never the count's place.
 #include <algorithm>
-#include <functional>
 
 #include "epiwire/events/analysis.h"
 #include "epiwire/events/counts.h"
@@ -655,6 +654,14 @@ std::vector<size_t> CountsListedWith(const SentenceView& view, const std::vector
   return listed;
 }
 
+// Whether the sentence shares its counts out over a list ("each", "respectively", "各").
+bool SaysEach(const SentenceView& view) {
+  for (size_t k = 0; k < view.tokens.size(); ++k) {
+    if (view.Is(k, kGrEach)) return true;
+  }
+  return false;
+}
+
 // The mention of `place` nearest token `number`, and how far it is; nullptr if none.
 const PlaceRef* NearestMention(const SentenceView& view, const Place& place, size_t number,
                                size_t* distance) {
@@ -675,9 +682,7 @@ const PlaceRef* NearestMention(const SentenceView& view, const Place& place, siz
 // places (with no "each") is counted where they all are (PlaceOfList).
 std::optional<Place> PlaceOfAList(const SentenceView& view, size_t number, const Place& place,
                                   const gazetteer::Gazetteer& gazetteer) {
-  for (size_t k = 0; k < view.tokens.size(); ++k) {
-    if (view.Is(k, kGrEach)) return std::nullopt;
-  }
+  if (SaysEach(view)) return std::nullopt;
   size_t distance = 0;
   const PlaceRef* anchor = NearestMention(view, place, number, &distance);
   if (anchor == nullptr) return std::nullopt;
@@ -691,9 +696,7 @@ std::optional<Place> PlaceOfAList(const SentenceView& view, size_t number, const
 std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCount>& counts,
                               size_t c, Event& event) {
   std::vector<Event> shares;
-  bool each = false;
-  for (size_t k = 0; k < view.tokens.size() && !each; ++k) each = view.Is(k, kGrEach);
-  if (!each) return shares;
+  if (!SaysEach(view)) return shares;
   const ReadCount& count = counts[c];
   const size_t number = count.quantity.span.begin;
   const auto nearest = [&](const std::optional<Place>& place, size_t* best) {
