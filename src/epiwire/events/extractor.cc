@@ -46,6 +46,9 @@ void RemoveRepeats(std::vector<Event>& events) {
       kept.push_back(std::move(event));
     } else if (event.type == EventType::kCases) {
       FillFrom(event, *repeat);
+    } else if (!repeat->target) {
+      // "China closes its border" over "... the closure of the border with Russia".
+      repeat->target = std::move(event.target);
     }
   }
   events = std::move(kept);

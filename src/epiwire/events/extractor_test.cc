@@ -785,6 +785,19 @@ TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   EXPECT_EQ(events[0].target->country, "TH");
 }
 
+// A measure read again is one event, which takes the other side from the reading that
+// names it.
+TEST_F(ExtractorTest, AMeasureReadAgainTakesItsTargetFromTheRepeat) {
+  const auto events =
+      Read("Japan suspended flights on Friday. Flights from Thailand were suspended for a month.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].measure, MeasureKind::kFlightRestriction);
+  ASSERT_TRUE(events[0].place.has_value());
+  EXPECT_EQ(events[0].place->country, "JP");
+  ASSERT_TRUE(events[0].target.has_value());
+  EXPECT_EQ(events[0].target->country, "TH");
+}
+
 // A lockdown has no other side: a foreign place after it is no target; a flight ban has.
 TEST_F(ExtractorTest, OnlyMeasuresAcrossABorderHaveATarget) {
   const auto lockdown = Read(
