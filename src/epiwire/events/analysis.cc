@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "epiwire/base/fold.h"
 #include "epiwire/base/utf8.h"
 
 namespace epiwire::events {
@@ -434,6 +435,37 @@ bool HoldsAnchor(const std::vector<text::Token>& tokens, const std::vector<uint3
   return HoldsMeasure(starts);
 }
 
+// "el gobierno italiano", "les autorités chinoises", "китайские власти": French,
+// Spanish and Russian write a country's adjective in lower case, which the gazetteer
+// (names start with a capital) does not see; the lexicon lists them. They stand as
+// English demonyms do ("the Italian government"), capitalised at the start of a
+// sentence too ("Российские власти"); a place the gazetteer found is its own ("les
+// Italiens", "China"), and one that a word beside it makes a label is none ("la variante
+// británica", "британский штамм").
+void AddLowerCaseDemonyms(std::string_view text, const std::vector<uint32_t>& words,
+                          const Lexicon& lexicon, const gazetteer::Gazetteer& gazetteer,
+                          SentenceView& view) {
+  for (size_t i = 0; i < view.tokens.size(); ++i) {
+    const std::string_view country = lexicon.DemonymCountry(words[i]);
+    if (country.empty() || lexicon.LabelsDemonym(words, i) || view.PlaceAt(i) != nullptr) {
+      continue;
+    }
+    const text::Token& token = view.tokens[i];
+    if (!lexicon.IsDemonymForm(FoldCase(text.substr(token.start, token.end - token.start)))) {
+      continue;
+    }
+    auto place = gazetteer.Country(country);
+    if (!place) continue;
+    PlaceRef ref;
+    ref.span = {i, i + 1};
+    ref.place = std::move(*place);
+    ref.demonym = true;
+    const auto at = std::find_if(view.places.begin(), view.places.end(),
+                                 [&](const PlaceRef& other) { return other.span.begin > i; });
+    view.places.insert(at, std::move(ref));
+  }
+}
+
 }  // namespace
 
 uint32_t SentenceView::CuesIn(size_t begin, size_t end) const {
@@ -600,6 +632,8 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
                    view.terms[ref.span.end].term.role == TermRole::kPerson;
     view.places.push_back(std::move(ref));
   }
+
+  AddLowerCaseDemonyms(text, words, lexicon, gazetteer, view);
 
   const std::string_view sentence_text = text.substr(sentence.start, sentence.end - sentence.start);
   // Numbers are read only where there can be some: most sentences of a page hold

@@ -448,6 +448,18 @@ void Lexicon::IndexWords() {
     place_noun_ids.push_back(it->second);
   }
   anchor_ids_.assign(vocabulary_.size() + 1, false);
+  demonym_of_.assign(demonym_words_.empty() ? 0 : vocabulary_.size() + 1, 0);
+  for (const auto& [id, country] : demonym_words_) {
+    auto known = std::find(demonym_countries_.begin(), demonym_countries_.end(), country);
+    if (known == demonym_countries_.end()) {
+      demonym_countries_.push_back(country);
+      known = demonym_countries_.end() - 1;
+    }
+    demonym_of_[id] = static_cast<uint16_t>(known - demonym_countries_.begin() + 1);
+  }
+  label_ids_.assign(label_words_.empty() ? 0 : vocabulary_.size() + 1, false);
+  for (const uint32_t id : label_words_) label_ids_[id] = true;
+
   for (uint32_t id : place_noun_ids) anchor_ids_[id] = true;
   // A phrase matches only where all its words stand: its last word is enough to mark,
   // and is the rarer one ("was confirmed", "tested positive", "swine flu").
@@ -658,6 +670,46 @@ Status Lexicon::ReadMeasures(const std::string& path) {
   });
 }
 
+Status Lexicon::ReadDemonyms(const std::string& path) {
+  return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
+    if (fields[0] == "label") {
+      if (fields.size() < 3 || (fields[1] != "before" && fields[1] != "after")) {
+        return Status::InvalidInput("want label<TAB>before|after<TAB>word...");
+      }
+      label_after_ = fields[1] == "after";
+      for (size_t f = 2; f < fields.size(); ++f) {
+        const std::vector<uint32_t> words = PhraseWords(fields[f]);
+        if (words.size() != 1) return Status::InvalidInput("a label is one word");
+        label_words_.push_back(words.front());
+      }
+      return Status::Ok();
+    }
+    if (fields[0] == "match") {
+      if (fields.size() != 2 || (fields[1] != "forms" && fields[1] != "stems")) {
+        return Status::InvalidInput("want match<TAB>forms|stems");
+      }
+      demonym_forms_only_ = fields[1] == "forms";
+      return Status::Ok();
+    }
+    const bool code = fields.size() == 2 && fields[1].size() == 2 &&
+                      std::all_of(fields[1].begin(), fields[1].end(),
+                                  [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!code) return Status::InvalidInput("want adjective<TAB>country (ISO 3166-1 alpha-2)");
+    const std::vector<uint32_t> words = PhraseWords(fields[0]);
+    if (words.size() != 1) return Status::InvalidInput("an adjective is one word");
+    // Two countries' adjectives with one stem would name either where stems match.
+    for (const auto& [id, country] : demonym_words_) {
+      if (!demonym_forms_only_ && id == words.front() && country != fields[1]) {
+        return Status::InvalidInput("'" + std::string(fields[0]) +
+                                    "' has the stem of an adjective of " + country);
+      }
+    }
+    demonym_words_.emplace_back(words.front(), std::string(fields[1]));
+    demonym_forms_.insert(FoldCase(fields[0]));
+    return Status::Ok();
+  });
+}
+
 Status Lexicon::ReadSettings(const std::string& path) {
   return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
     if (fields.size() < 2) return Status::InvalidInput("want setting<TAB>value");
@@ -697,6 +749,9 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   if (status.ok()) status = lexicon->ReadCues(dir + "/cues.tsv");
   if (status.ok()) status = lexicon->ReadGrammar(dir + "/grammar.tsv");
   if (status.ok()) status = lexicon->ReadMeasures(dir + "/measures.tsv");
+  if (status.ok() && std::filesystem::exists(dir + "/demonyms.tsv")) {
+    status = lexicon->ReadDemonyms(dir + "/demonyms.tsv");
+  }
   if (!status.ok()) return status;
   if (quantity::NumberGrammar::Exists(dir)) {
     auto numbers = quantity::NumberGrammar::Load(dir);

@@ -234,6 +234,27 @@ class Lexicon {
   // such anchors; with digits, places and measure words (MeasureStarts) they are all a
   // sentence can be read for. One bit test a token.
   bool IsAnchorWord(uint32_t id) const { return id < anchor_ids_.size() && anchor_ids_[id]; }
+  // A nationality adjective written in lower case ("italiano", "chinoises", "китайские"),
+  // which the gazetteer (names start with a capital) does not see: the country it names
+  // (ISO 3166-1 alpha-2), or empty. From the language's demonyms.tsv, if it has one.
+  std::string_view DemonymCountry(uint32_t id) const {
+    return id < demonym_of_.size() && demonym_of_[id] != 0 ? demonym_countries_[demonym_of_[id] - 1]
+                                                           : std::string_view();
+  }
+  // Whether `word` (case-folded) is one of the adjective forms demonyms.tsv lists, in a
+  // language whose table lists forms ("match<TAB>forms": French "français" is not
+  // "franc", whose stem it shares); always true where it lists stems (Russian).
+  bool IsDemonymForm(std::string_view word) const {
+    return !demonym_forms_only_ || demonym_forms_.contains(word);
+  }
+  // Whether the word beside the adjective at `i` makes it a label, not a place ("la
+  // variante británica", "британский штамм"): demonyms.tsv says which words, and on
+  // which side.
+  bool LabelsDemonym(const std::vector<uint32_t>& words, size_t i) const {
+    const size_t beside = label_after_ ? i + 1 : i - 1;
+    return (label_after_ ? i + 1 < words.size() : i > 0) && words[beside] < label_ids_.size() &&
+           label_ids_[words[beside]];
+  }
   // A measure's object starting at token i ("schools", "mass events"): its length in
   // tokens (0 if none) and the measure it names.
   size_t MatchMeasureObject(const std::vector<text::Token>& tokens, size_t i,
@@ -278,6 +299,7 @@ class Lexicon {
   uint8_t PrefixStarts(std::string_view word) const;  // MeasureStart flags of prefixes
   uint8_t MeasureStartsOf(std::string_view word, uint32_t id) const;  // MeasureStarts, computed
 
+  Status ReadDemonyms(const std::string& path);
   Status ReadSettings(const std::string& path);
   // The key a word is looked up by: its lower-case form, or its stem in a language
   // whose lexicon is written in stems (settings.tsv: "stem<TAB>yes").
@@ -325,6 +347,17 @@ class Lexicon {
   static size_t PairOf(std::string_view word) {
     return size_t{static_cast<unsigned char>(word[0])} << 8 | static_cast<unsigned char>(word[1]);
   }
+  // demonyms.tsv: the adjectives' word ids with their countries (indexed by IndexWords),
+  // by word id 1 + the country's index in demonym_countries_ (0: none), and the label
+  // words, which stand after the adjective in some languages and before it in others.
+  std::vector<std::pair<uint32_t, std::string>> demonym_words_;
+  std::vector<uint16_t> demonym_of_;
+  std::vector<std::string> demonym_countries_;
+  std::vector<uint32_t> label_words_;
+  std::vector<bool> label_ids_;
+  bool label_after_ = false;
+  bool demonym_forms_only_ = false;
+  std::unordered_set<std::string, TransparentHash, std::equal_to<>> demonym_forms_;
   std::vector<bool> anchor_ids_;         // by word id: see IsAnchorWord
   std::vector<uint8_t> phrase_starts_;   // by word id: see PhraseStarts
   // By word id, in a lexicon not matched on stems: MeasureStarts of the word, prefixes

@@ -111,6 +111,68 @@ TEST(Lexicon, AnchorsOfAStemmedLexiconMatchInflectedForms) {
   EXPECT_TRUE(lexicon.value()->IsAnchorWord(ids[0]));
 }
 
+// The country a word names as a lower-case nationality adjective, or "" (with the word's
+// id in `lexicon`).
+std::string DemonymOf(const Lexicon& lexicon, const std::string& word) {
+  const std::vector<uint32_t> ids = lexicon.WordIds(Tokenized(word).list);
+  if (ids.size() != 1 || !lexicon.IsDemonymForm(word)) return "";
+  return std::string(lexicon.DemonymCountry(ids[0]));
+}
+
+TEST(Lexicon, LowerCaseNationalityAdjectivesNameTheirCountry) {
+  auto es = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/es");
+  auto fr = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/fr");
+  auto ru = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/ru");
+  ASSERT_TRUE(es.ok() && fr.ok() && ru.ok());
+  EXPECT_EQ(DemonymOf(*es.value(), "italianas"), "IT");
+  EXPECT_EQ(DemonymOf(*es.value(), "estadounidense"), "US");
+  EXPECT_EQ(DemonymOf(*fr.value(), "chinoises"), "CN");
+  EXPECT_EQ(DemonymOf(*fr.value(), "français"), "FR");
+  // French lists its forms: "franc" (the currency) shares the stem of "français".
+  EXPECT_EQ(DemonymOf(*fr.value(), "francs"), "");
+  // Russian lists stems: every case and gender of the adjective.
+  EXPECT_EQ(DemonymOf(*ru.value(), "китайских"), "CN");
+  EXPECT_EQ(DemonymOf(*ru.value(), "российская"), "RU");
+  EXPECT_EQ(DemonymOf(*es.value(), "gobierno"), "");
+  auto en = Lexicon::Load(kLexiconDir);  // English demonyms are the gazetteer's
+  ASSERT_TRUE(en.ok());
+  EXPECT_EQ(DemonymOf(*en.value(), "italian"), "");
+}
+
+TEST(Lexicon, AWordBesideANationalityAdjectiveMayMakeItALabel) {
+  auto es = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/es");
+  auto ru = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/ru");
+  ASSERT_TRUE(es.ok() && ru.ok());
+  // Spanish puts the label before the adjective, Russian after it.
+  EXPECT_TRUE(
+      es.value()->LabelsDemonym(es.value()->WordIds(Tokenized("variante británica").list), 1));
+  EXPECT_FALSE(
+      es.value()->LabelsDemonym(es.value()->WordIds(Tokenized("gobierno británico").list), 1));
+  EXPECT_TRUE(
+      ru.value()->LabelsDemonym(ru.value()->WordIds(Tokenized("британского штамма").list), 0));
+  EXPECT_FALSE(
+      ru.value()->LabelsDemonym(ru.value()->WordIds(Tokenized("британские власти").list), 0));
+}
+
+TEST(Lexicon, TwoCountriesAdjectivesWithOneStemAreAnError) {
+  // A directory named for its language, whose stemmer reads the words.
+  const auto root = std::filesystem::temp_directory_path() / "epiwire_lexicon_demonyms_test";
+  const auto dir = root / "ru";
+  std::filesystem::create_directories(dir);
+  const std::string ru = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/ru/";
+  for (const char* name :
+       {"settings.tsv", "diseases.tsv", "terms.tsv", "grammar.tsv", "cues.tsv", "measures.tsv"}) {
+    std::filesystem::copy_file(ru + name, dir / name,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  std::ofstream(dir / "demonyms.tsv") << "match\tstems\nкитайский\tCN\nкитайская\tTW\n";
+  auto lexicon = Lexicon::Load(dir.string());
+  std::filesystem::remove_all(root);
+  ASSERT_FALSE(lexicon.ok());
+  EXPECT_NE(lexicon.status().message().find("demonyms.tsv:"), std::string::npos)
+      << lexicon.status().message();
+}
+
 TEST(Lexicon, MalformedLineIsReportedWithFileAndLine) {
   const auto dir = std::filesystem::temp_directory_path() / "epiwire_lexicon_test";
   std::filesystem::create_directories(dir);
