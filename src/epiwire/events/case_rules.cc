@@ -312,7 +312,9 @@ std::vector<std::pair<size_t, size_t>> CountSpans(const SentenceView& view,
 // clause it is in ("465 deaths in the last 24 hours, with the total toll rising to
 // 14,476": "total" is the later count's, not the deaths'), and a clause of neither
 // tells of the count before it ("из них 14 у граждан РФ, вернувшихся из Италии, два
-// ...": the return is the 14's); else the nearer count has it.
+// ...": the return is the 14's); in one clause, what stands before the "and" that opens
+// the later count's conjunct is the earlier count's ("3 cases imported from France and 2
+// contact cases": France is the 3's); else the nearer count has it.
 bool OwnsToken(const SentenceView& view, const std::vector<std::pair<size_t, size_t>>& spans,
                size_t c, size_t at) {
   const auto distance = [at](const std::pair<size_t, size_t>& span) {
@@ -330,6 +332,11 @@ bool OwnsToken(const SentenceView& view, const std::vector<std::pair<size_t, siz
   const bool with_after = after && SameClause(view, at, spans[*after].first);
   if (with_before != with_after) return c == (with_before ? *before : *after);
   if (!with_before && before) return c == *before;
+  if (with_before) {
+    for (size_t k = at + 1; k < spans[*after].first; ++k) {
+      if (view.Is(k, kGrCoordination)) return c == *before;
+    }
+  }
   const size_t own = distance(spans[c]);
   for (size_t d = 0; d < spans.size(); ++d) {
     if (d != c && distance(spans[d]) < own) return false;
@@ -830,11 +837,23 @@ bool IsPersonOfOne(const SentenceView& view, const ReadCount& count) {
          view.terms[reading.head].term.role == TermRole::kPerson;
 }
 
-// Whether tokens [from, to) are "including" or "dont" (with commas): what follows is a
-// part of the count before.
+// Whether tokens [from, to) are "including", "dont", "of which" or "de los cuales" (with
+// commas), after the whole's place and day: what follows is a part of the count before.
 bool IntroducesPart(const SentenceView& view, size_t from, size_t to) {
   from = AfterDisease(view, from);
-  if (from >= to || to - from > 2 || !OnlyMarksAnd(view, from, to, kGrPart | kGrPronoun)) {
+  // "5 new cases in Senegal on Wednesday, including 3 ...": where and when the whole was
+  // counted stand between.
+  while (from < to) {
+    const bool dated = std::any_of(view.Dates().begin(), view.Dates().end(), [&](const DateRef& d) {
+      return d.span.begin <= from && from < d.span.end;
+    });
+    if (!dated && view.PlaceAt(from) == nullptr &&
+        !view.Is(from, kGrLocative | kGrDeterminer | kGrPlaceNoun)) {
+      break;
+    }
+    ++from;
+  }
+  if (from >= to || to - from > 4 || !OnlyMarksAnd(view, from, to, kGrPart | kGrPronoun | kGrOf)) {
     return false;
   }
   for (size_t k = from; k < to; ++k) {
@@ -1018,6 +1037,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   }
   const bool verbs_tell_events = lexicon.grammar_classes() & kGrPerfect;
   std::vector<std::optional<size_t>> event_of(counts.size());  // count -> its event in `found`
+  std::vector<std::optional<size_t>> whole_of(counts.size());  // count -> the count it is part of
   for (size_t c = 0; c < counts.size(); ++c) {
     const ReadCount& count = counts[c];
     const CountReading& reading = count.reading;
@@ -1079,6 +1099,19 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         (of_frame || (reading.path == CountPath::kPartitive && view.Is(reading.head, kGrPronoun)) ||
          (IntroducesPart(view, spans[c - 1].second, spans[c].first) &&
           date == count_dates[c - 1]));
+    // "including 3 cases imported from France and 2 contact cases", "dont 3 cas importés
+    // ... et 2 cas contacts": a count joined by "and" to a part, in its clause and with no
+    // day of its own, is a part of the same whole.
+    const auto after_and = [&] {
+      size_t k = HedgeStart(view, count.quantity);
+      while (k > 0 && view.tokens[k - 1].lower == ",") --k;
+      return k > 0 && view.Is(k - 1, kGrCoordination) &&
+             SameClause(view, k - 1, spans[c - 1].second - 1);
+    };
+    const bool sibling = !part && c > 0 && whole_of[c - 1] && event_of[*whole_of[c - 1]] &&
+                         date == count_dates[c - 1] && after_and();
+    if (part) whole_of[c] = c - 1;
+    if (sibling) whole_of[c] = whole_of[c - 1];
     // A joined count read only by a day that another count owns ("taking its total to
     // 8.5 million, with 126,000 deaths" after "45,000 new infections on Tuesday") is
     // read as the count it is joined to.
@@ -1088,6 +1121,9 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
           (kCueNew | kCueCumulative));
     if (c > 0 && event_of[c - 1] && (part || ((!event.aggregation || borrowed_day) && joined))) {
       companion = &found[*event_of[c - 1]];
+      event.aggregation = companion->aggregation;
+    } else if (sibling) {
+      companion = &found[*event_of[*whole_of[c]]];
       event.aggregation = companion->aggregation;
     }
     // "146 confirmed cases", "en Castilla-La Mancha hay 16.625 contagiados": a count that

@@ -686,19 +686,27 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
 }
 
 // "19 new infections, including 15 local and four imported", "included 15 that were
-// locally transmitted", "303 deaths this year, including 11 in the past 24 hours": a
-// bare number after "including" (or joined to such a part) that only says where its
-// cases were caught, or when, is a part of the count before, of its status.
+// locally transmitted", "303 deaths this year, including 11 in the past 24 hours", "of
+// which 3 were imported": a bare number after "including" or "of which" (or joined to
+// such a part) that only says where its cases were caught, or when ("including" only),
+// is a part of the count before, of its status.
 std::optional<CountReading> ReadCuedPart(const SentenceView& view, const QuantityRef& q,
                                          const ReadCount& before) {
   const auto& tokens = view.tokens;
   const size_t start = HedgeStart(view, q);
   if (start == 0) return std::nullopt;
   const bool after_part = view.Is(start - 1, kGrPart);
+  // "of which 3 were imported", "de los cuales 4 son importados", "из них 4 завезены".
+  const bool after_pronoun = view.Is(start - 1, kGrPronoun);
+  // "... and four imported", "... importados de Ecuador y 11 son autóctonos": a number
+  // after "and" in the clause of a part.
+  size_t joint = start;
+  while (joint > 0 && view.tokens[joint - 1].lower == ",") --joint;
   const bool joined = before.reading.path == CountPath::kPartitive &&
-                      before.quantity.span.end <= start &&
-                      view.OnlyJoints(before.reading.phrase_end, start, kGrCoordination);
-  if (!after_part && !joined) return std::nullopt;
+                      before.quantity.span.end <= start && joint > before.quantity.span.end &&
+                      view.Is(joint - 1, kGrCoordination) &&
+                      view.clause[joint - 1] == view.clause[before.quantity.span.end - 1];
+  if (!after_part && !after_pronoun && !joined) return std::nullopt;
   for (size_t k = q.span.end; k < tokens.size() && k < q.span.end + 4; ++k) {
     const bool when =
         after_part && std::any_of(view.Dates().begin(), view.Dates().end(),

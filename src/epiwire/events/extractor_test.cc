@@ -785,6 +785,40 @@ TEST_F(ExtractorTest, MeasureActorIsTheSubjectNotTheTarget) {
   EXPECT_EQ(events[0].target->country, "TH");
 }
 
+// In one clause, what stands before the "and" of the next count's conjunct is the
+// earlier count's; a count joined by "and" to a part is a part of the same whole, and the
+// whole's place and day do not keep "including" from making a part.
+TEST_F(ExtractorTest, AConjunctOfPartsKeepsItsOwnOriginAndTheWholesTime) {
+  const auto events = Read(
+      "The ministry announced 5 new cases in Senegal on Tuesday, including 3 cases imported from "
+      "France and 2 contact cases.");
+  EXPECT_EQ(ImportedOf(events, 3), "imported");
+  const Event* imported = Find(events, 3);
+  ASSERT_NE(imported, nullptr);
+  ASSERT_TRUE(imported->origin.has_value());
+  EXPECT_EQ(imported->origin->country, "FR");
+  const Event* contacts = Find(events, 2);
+  ASSERT_NE(contacts, nullptr);
+  EXPECT_FALSE(contacts->origin.has_value());
+  ASSERT_TRUE(contacts->aggregation.has_value());
+  EXPECT_EQ(*contacts->aggregation, Aggregation::kNew);
+}
+
+// "of which" before a number makes it a part, as "including" does.
+TEST_F(ExtractorTest, APartAfterOfWhichIsACountOfItsWhole) {
+  const auto events = Read(
+      "The ministry reported 5 new cases, of which 3 were imported from Iran and 2 were local.");
+  EXPECT_EQ(ImportedOf(events, 5), "none");
+  EXPECT_EQ(ImportedOf(events, 3), "imported");
+  EXPECT_EQ(ImportedOf(events, 2), "local");
+  for (const int64_t count : {3, 2}) {
+    const Event* part = Find(events, count);
+    ASSERT_NE(part, nullptr);
+    ASSERT_TRUE(part->aggregation.has_value());
+    EXPECT_EQ(*part->aggregation, Aggregation::kNew) << count;
+  }
+}
+
 // A measure read again is one event, which takes the other side from the reading that
 // names it.
 TEST_F(ExtractorTest, AMeasureReadAgainTakesItsTargetFromTheRepeat) {
