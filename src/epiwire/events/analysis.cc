@@ -466,6 +466,28 @@ void AddLowerCaseDemonyms(std::string_view text, const std::vector<uint32_t>& wo
   }
 }
 
+// "Most of the 71 cases contracted the virus in Europe", "se contagiaron en Italia": the
+// place after a verb of catching the infection, "in" before it and a few words between at
+// most (the virus, the disease), is where it was caught.
+void MarkPlacesCaught(SentenceView& view) {
+  const size_t n = view.tokens.size();
+  if (view.places.empty() || !(view.all_cues & kCueCaught)) return;
+  for (size_t k = 0; k < n; ++k) {
+    if (!(view.cues[k] & kCueCaught)) continue;
+    const size_t verb = k;
+    while (k + 1 < n && (view.cues[k + 1] & kCueCaught)) ++k;
+    for (size_t m = k + 1; m < n && m <= k + 5 && view.clause[m] == view.clause[k]; ++m) {
+      if (!view.Is(m, kGrLocative)) continue;
+      size_t at = m + 1;
+      while (at < n && view.Is(at, kGrDeterminer)) ++at;
+      for (PlaceRef& ref : view.places) {
+        if (ref.span.begin == at && !ref.demonym) ref.caught_by = verb;
+      }
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 uint32_t SentenceView::CuesIn(size_t begin, size_t end) const {
@@ -672,6 +694,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     view.clause[i] = clause;
   }
   MarkPlaceRoles(text, view);
+  MarkPlacesCaught(view);
   // "Sao Paulo, the most populous state", "the city of Quebec", "la ville de Québec":
   // the apposition, or the place noun before "of", says which reading is meant.
   for (PlaceRef& ref : view.places) {
@@ -791,7 +814,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   const PlaceRef* first_place = nullptr;
   for (const PlaceRef& ref : view.places) {
     if ((ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative) && !ref.qualifier &&
-        !ref.demonym && !ref.modifier) {
+        !ref.demonym && !ref.modifier && ref.caught_by == SIZE_MAX) {
       first_place = &ref;
       break;
     }
@@ -813,7 +836,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   };
   for (const PlaceRef& ref : view.places) {
     const bool usable = ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative;
-    if (!usable || ref.qualifier) continue;
+    if (!usable || ref.qualifier || ref.caught_by != SIZE_MAX) continue;
     const Place& place = ref.place;
     if (!focus_set && !ref.demonym && !ref.modifier && !in_relation(ref)) {
       // "farms in Washington and Montana": the text goes on about where they all are.

@@ -61,6 +61,10 @@ struct PlaceRef {
   // The place noun of an apposition after it ("Sao Paulo, the most populous state"), or
   // SIZE_MAX: says which reading of the name is meant.
   size_t apposition_noun = SIZE_MAX;
+  // The verb of catching the infection it follows ("contracted the virus in Italy",
+  // "se contagiaron en Italia"), or SIZE_MAX: the place says where the infection was
+  // caught, which may be elsewhere than where it is counted; it does not move the text.
+  size_t caught_by = SIZE_MAX;
 };
 
 // A phrase that refers back to a place: "the province", "it", "the country's".

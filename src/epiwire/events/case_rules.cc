@@ -829,6 +829,15 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
   event.modes = modes;
 }
 
+// Where the count's infection was caught: a place after a verb of catching it that the
+// count owns (PlaceRef::caught_by), or nullptr.
+const PlaceRef* CaughtIn(const SentenceView& view, const Owner& owns) {
+  for (const PlaceRef& ref : view.places) {
+    if (ref.caught_by != SIZE_MAX && owns(ref.caught_by)) return &ref;
+  }
+  return nullptr;
+}
+
 // "a man", "an 11-year-old girl": one person counted without a number.
 bool IsPersonOfOne(const SentenceView& view, const ReadCount& count) {
   const CountReading& reading = count.reading;
@@ -1067,8 +1076,25 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     const size_t item_start = c > 0 && counts[c - 1].reading.path == CountPath::kListItem
                                   ? spans[c - 1].first
                                   : view.tokens.size();
-    const PlaceChoice where =
+    PlaceChoice where =
         ChoosePlace(view, candidates, count, next_count, item_start, statement, context);
+    // Where the infection was caught, when it is another country than where the count
+    // is without it: the origin of imported cases ("the 71 cases contracted the virus in
+    // Europe" in a report from Peru), not their place.
+    std::optional<Place> caught_elsewhere;
+    if (const PlaceRef* caught = CaughtIn(view, Owner{&ownership, c})) {
+      std::vector<Candidate> others;
+      for (const Candidate& candidate : candidates) {
+        if (candidate.span.begin != caught->span.begin) others.push_back(candidate);
+      }
+      PlaceChoice elsewhere =
+          ChoosePlace(view, others, count, next_count, item_start, statement, context);
+      if (elsewhere.place && !elsewhere.place->country.empty() &&
+          elsewhere.place->country != caught->place.country) {
+        where = std::move(elsewhere);
+        caught_elsewhere = caught->place;
+      }
+    }
     // A list's item tells where a part is, not where the statement goes on ("700 new
     // cases, 120 of them in Montreal, and 9 deaths": the deaths are the province's).
     if (!InContinuation(view, HedgeStart(view, count.quantity)) &&
@@ -1161,6 +1187,10 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     event.disease = DiseaseNear(view, reading.head, context);
     event.host = HostOf(view, count, event.disease, context, lexicon);
     ReadImportation(view, count, counts.size(), previous, next, Owner{&ownership, c}, event);
+    if (caught_elsewhere && event.imported != false) {
+      event.imported = true;
+      if (!event.origin) event.origin = caught_elsewhere;
+    }
     // "确诊输入病例84例、无症状感染者127例", "15 imported cases and 4 asymptomatic
     // infections": the infections joined to imported cases came with them. Not the
     // deaths or recoveries joined to a count, which may be of anyone counted before.

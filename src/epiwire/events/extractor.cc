@@ -112,16 +112,16 @@ std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
 }
 
 // The country the document names most often, counting its places, its outlets' and
-// its organisations' ("新疆生产建设兵团" is Chinese); not the places people came from or
-// went to: a report of cases in travellers "who had returned from Spain" is not about
-// Spain.
+// its organisations' ("新疆生产建设兵团" is Chinese); not the places people came from, went
+// to or caught their infection in: a report of cases in travellers "who had returned from
+// Spain" is not about Spain.
 std::optional<Place> MainCountry(const std::vector<SentenceView>& views,
                                  const gazetteer::Gazetteer& gazetteer) {
   std::map<std::string, int> counts;
   for (const SentenceView& view : views) {
     for (const PlaceRef& ref : view.places) {
       if (ref.place.country.empty() || ref.role == PlaceRole::kOrigin ||
-          ref.role == PlaceRole::kTarget) {
+          ref.role == PlaceRole::kTarget || ref.caught_by != SIZE_MAX) {
         continue;
       }
       ++counts[ref.place.country];

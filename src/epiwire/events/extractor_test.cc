@@ -819,6 +819,23 @@ TEST_F(ExtractorTest, APartAfterOfWhichIsACountOfItsWhole) {
   }
 }
 
+// The place after a verb of catching the infection is where it was caught: the origin
+// of cases counted in another country, the place of cases counted in its own.
+TEST_F(ExtractorTest, WhereTheInfectionWasCaughtIsTheOriginOfCasesCountedElsewhere) {
+  const auto abroad = Read(
+      "Peru has confirmed 30 cases of COVID-19. The 12 patients in Lima were infected in Italy.");
+  EXPECT_EQ(PlaceOf(abroad, 12), "PE PE-LMA subdivision");
+  EXPECT_EQ(ImportedOf(abroad, 12), "imported");
+  const Event* imported = Find(abroad, 12);
+  ASSERT_NE(imported, nullptr);
+  ASSERT_TRUE(imported->origin.has_value());
+  EXPECT_EQ(imported->origin->country, "IT");
+  const auto at_home =
+      Read("Italy has confirmed 30 cases of COVID-19. The 12 patients were infected in Lombardy.");
+  EXPECT_EQ(PlaceOf(at_home, 12), "IT IT-25 subdivision");
+  EXPECT_EQ(ImportedOf(at_home, 12), "none");
+}
+
 // A measure read again is one event, which takes the other side from the reading that
 // names it.
 TEST_F(ExtractorTest, AMeasureReadAgainTakesItsTargetFromTheRepeat) {

@@ -30,7 +30,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 17> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -47,6 +47,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kCueNames{{
     {"travel", kCueTravel},
     {"organisation", kCueOrganisation},
     {"authority", kCueAuthority},
+    {"caught", kCueCaught},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{

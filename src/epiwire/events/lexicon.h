@@ -65,6 +65,8 @@ enum Cue : uint32_t {
   kCueTravel = 1u << 14,
   kCueOrganisation = 1u << 15,  // "University", "Hospital": a place before it names a body
   kCueAuthority = 1u << 16,     // "Health Department", "ministry": a reporting body
+  kCueCaught = 1u << 17,        // "contracted", "were infected", "se contagiaron": a place
+                                // after it is where the infection was caught
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.
