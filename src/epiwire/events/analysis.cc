@@ -627,6 +627,10 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   if (!number && lexicon.numbers() != nullptr) {
     number = std::any_of(view.terms.begin(), view.terms.end(),
                          [](const TermAt& t) { return t.length > 0; });
+    // "Из них двое вернулись из Китая": a part of the count before, in words.
+    for (size_t i = 0; i < n && i < 3 && !number; ++i) {
+      number = view.grammar[i] & (kGrPronoun | kGrPart);
+    }
   }
   // Diseases, longest first, without overlaps ("swine flu" is not also "flu").
   for (size_t i = 0; i < n; ++i) {

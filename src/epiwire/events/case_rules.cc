@@ -1019,9 +1019,24 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   if ((sentence_cues & kCueOtherCause) && !view.HasDisease()) return;
   // "A man ..., who contracted yellow fever in Angola, is the 1st imported case": the
   // person and the case counted beside them are one, the case.
+  // "Singapore reported 64 new cases. Of these, 51 were imported": a sentence that opens
+  // on a part of what the sentence before counted first counts parts of it.
+  std::optional<Event> outer;
+  ReadCount outer_count;
+  if (previous != nullptr && OpensOnAPart(view)) {
+    for (auto it = out.rbegin(); it != out.rend() && it->evidence.start == previous->sentence.start;
+         ++it) {
+      if (it->type == EventType::kCases) outer = *it;
+    }
+  }
+  if (outer) {
+    outer_count.reading.status = outer->status;
+    outer_count.reading.host = outer->host;
+  }
   std::vector<ReadCount> counts;
   {
-    std::vector<ReadCount> read = ReadCounts(view, lexicon, context.disease_named);
+    std::vector<ReadCount> read =
+        ReadCounts(view, lexicon, context.disease_named, outer ? &outer_count : nullptr);
     for (const ReadCount& count : read) {
       const bool same_one =
           IsPersonOfOne(view, count) &&
@@ -1047,6 +1062,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   const bool verbs_tell_events = lexicon.grammar_classes() & kGrPerfect;
   std::vector<std::optional<size_t>> event_of(counts.size());  // count -> its event in `found`
   std::vector<std::optional<size_t>> whole_of(counts.size());  // count -> the count it is part of
+  std::vector<bool> of_outer(counts.size(), false);            // a part of `outer`
   for (size_t c = 0; c < counts.size(); ++c) {
     const ReadCount& count = counts[c];
     const CountReading& reading = count.reading;
@@ -1138,6 +1154,9 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
                          date == count_dates[c - 1] && after_and();
     if (part) whole_of[c] = c - 1;
     if (sibling) whole_of[c] = whole_of[c - 1];
+    // The first count after the opening part of "Of these, ...", and those joined to it
+    // by "and", are parts of the count before the sentence.
+    if (outer && (c == 0 || (of_outer[c - 1] && after_and()))) of_outer[c] = true;
     // A joined count read only by a day that another count owns ("taking its total to
     // 8.5 million, with 126,000 deaths" after "45,000 new infections on Tuesday") is
     // read as the count it is joined to.
@@ -1150,6 +1169,9 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       event.aggregation = companion->aggregation;
     } else if (sibling) {
       companion = &found[*event_of[*whole_of[c]]];
+      event.aggregation = companion->aggregation;
+    } else if (of_outer[c]) {
+      companion = &*outer;
       event.aggregation = companion->aggregation;
     }
     // "146 confirmed cases", "en Castilla-La Mancha hay 16.625 contagiados": a count that

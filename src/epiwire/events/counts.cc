@@ -691,11 +691,11 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
 // such a part) that only says where its cases were caught, or when ("including" only),
 // is a part of the count before, of its status.
 std::optional<CountReading> ReadCuedPart(const SentenceView& view, const QuantityRef& q,
-                                         const ReadCount& before) {
+                                         const ReadCount& before, bool opens_on_part = false) {
   const auto& tokens = view.tokens;
   const size_t start = HedgeStart(view, q);
   if (start == 0) return std::nullopt;
-  const bool after_part = view.Is(start - 1, kGrPart);
+  const bool after_part = view.Is(start - 1, kGrPart) || opens_on_part;
   // "of which 3 were imported", "de los cuales 4 son importados", "из них 4 завезены".
   const bool after_pronoun = view.Is(start - 1, kGrPronoun);
   // "... and four imported", "... importados de Ecuador y 11 son autóctonos": a number
@@ -969,8 +969,36 @@ size_t HedgeStart(const SentenceView& view, const QuantityRef& q) {
   return std::min(view.TokenAt(q.quantity.start), q.span.begin);
 }
 
+bool OpensOnAPart(const SentenceView& view) {
+  const auto& tokens = view.tokens;
+  // "Из них двое ...", "Среди них трое ...", "其中 2 例 ...": the part's number right after
+  // "of them" (a preposition before it, at most).
+  size_t lead = tokens.size() > 1 && tokens[0].is_word && !tokens[0].has_digit &&
+                        view.Is(1, kGrPronoun | kGrPart) && !view.Is(0, kGrPronoun | kGrPart)
+                    ? 1
+                    : 0;
+  const size_t first = lead;
+  while (lead < tokens.size() && lead < first + 3 && view.Is(lead, kGrPronoun | kGrPart)) ++lead;
+  if (lead > first &&
+      std::any_of(view.quantities.begin(), view.quantities.end(),
+                  [&](const QuantityRef& q) { return HedgeStart(view, q) == lead; })) {
+    return true;
+  }
+  size_t comma = 0;
+  while (comma < tokens.size() && comma < 6 && tokens[comma].lower != "," &&
+         !tokens[comma].has_digit) {
+    ++comma;
+  }
+  if (comma == 0 || comma >= tokens.size() || tokens[comma].lower != ",") return false;
+  for (size_t k = 0; k < comma; ++k) {
+    if (view.Is(k, kGrPronoun | kGrPart)) return true;
+    if (view.Is(k, kGrOf) && view.Is(k + 1, kGrDeterminer)) return true;
+  }
+  return false;
+}
+
 std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexicon,
-                                  bool outbreak_text) {
+                                  bool outbreak_text, const ReadCount* outer) {
   const std::vector<int> quantity_at = QuantityStarts(view);
   const Scan scan{view, quantity_at, lexicon};
   const auto& tokens = view.tokens;
@@ -1073,6 +1101,9 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     if (!reading && !blocked) reading = ReadTotal(scan, q, &blocked);
     if (!reading && !blocked) reading = ReadPartitiveFrame(view, q);
     if (!reading && !blocked && !counts.empty()) reading = ReadCuedPart(view, q, counts.back());
+    if (!reading && !blocked && counts.empty() && outer != nullptr) {
+      reading = ReadCuedPart(view, q, *outer, true);
+    }
     if (!reading && !blocked && !counts.empty()) {
       reading = ReadReportedLikeBefore(view, q, counts.back());
     }

@@ -58,8 +58,17 @@ struct ReadCount {
 // `outbreak_text`: the document names a disease, so that a verb that kills, infects or
 // admits ("hospitals admitted 2,487 new patients") counts cases though its sentence
 // names none.
+// `outer`: the count of the sentence before, when this one opens on a part of it ("Of
+// these, 51 were imported"): a bare number that says where its cases were caught is a
+// part of it, as after "including".
 std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexicon,
-                                  bool outbreak_text = false);
+                                  bool outbreak_text = false, const ReadCount* outer = nullptr);
+
+// Whether the sentence opens on a clause that takes a part of what was counted before:
+// "Of these,", "Among them,", "Of the new cases,", "Parmi eux," (a short first clause, no
+// number in it, with "of them" or "of the" and a comma after it), or on "of them" and a
+// number ("Из них двое ...", "其中2例 ...").
+bool OpensOnAPart(const SentenceView& view);
 
 // The first token of the quantity including its hedge ("more than 20").
 size_t HedgeStart(const SentenceView& view, const QuantityRef& q);

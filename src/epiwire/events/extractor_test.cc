@@ -819,6 +819,23 @@ TEST_F(ExtractorTest, APartAfterOfWhichIsACountOfItsWhole) {
   }
 }
 
+// A sentence that opens on "Of these" counts parts of what the sentence before counted
+// first, of its time; one that opens otherwise does not.
+TEST_F(ExtractorTest, ASentenceOpeningOnAPartOfTheCountBeforeCountsItsParts) {
+  const auto events = Read(
+      "Singapore reported 64 new cases on Monday, bringing its total to 59,000. Of these, 51 "
+      "were imported and 13 were local.",
+      Date{2021, 1, 8});
+  EXPECT_EQ(ImportedOf(events, 51), "imported");
+  EXPECT_EQ(ImportedOf(events, 13), "local");
+  EXPECT_EQ(PeriodOf(text_, 51, Date{2021, 1, 8}), "2021-01-04..2021-01-04");
+  EXPECT_EQ(PeriodOf(text_, 13, Date{2021, 1, 8}), "2021-01-04..2021-01-04");
+  const auto elsewhere =
+      Read("Singapore reported 64 new cases on Monday. In Malaysia, 51 were imported.",
+           Date{2021, 1, 8});
+  EXPECT_EQ(ImportedOf(elsewhere, 51), "no count");
+}
+
 // The place after a verb of catching the infection is where it was caught: the origin
 // of cases counted in another country, the place of cases counted in its own.
 TEST_F(ExtractorTest, WhereTheInfectionWasCaughtIsTheOriginOfCasesCountedElsewhere) {
