@@ -108,9 +108,25 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
   return std::nullopt;
 }
 
+// Where the object of a verb before "in" ends the run back from `end`: "confirmed
+// measles in", "found the virus in" (a disease's name, or "the virus", then "in"), or
+// `end` when there is none.
+size_t BeforeObjectIn(const SentenceView& view, size_t end) {
+  if (end < 2 || !view.Is(end - 1, kGrLocative)) return end;
+  const size_t in = end - 1;
+  for (size_t d = in; d-- > 0 && in - d <= 4;) {
+    if (!view.disease[d].empty() && d + view.disease_length[d] == in) return d;
+  }
+  if (!(view.cues[in - 1] & kCueOutbreak)) return end;
+  size_t k = in - 1;
+  if (k > 0 && view.Is(k - 1, kGrDeterminer)) --k;
+  return k;
+}
+
 // The first term, up to four tokens back, that ends right where a count starts (or
-// before a cue of new cases and a preposition: "выявили ещё у двух") and that `take`
-// reads as a verb (nullopt: not one).
+// before a cue of new cases and a preposition: "выявили ещё у двух"; or before its
+// object and "in": "confirmed measles in 40 children") and that `take` reads as a verb
+// (nullopt: not one).
 template <typename Take>
 std::optional<TermAt> VerbEndingAt(const SentenceView& view, size_t start, size_t* at, Take take) {
   size_t verb_end = start;
@@ -119,10 +135,18 @@ std::optional<TermAt> VerbEndingAt(const SentenceView& view, size_t start, size_
          view.terms[verb_end - 1].length == 0) {
     --verb_end;
   }
+  const bool object_in = verb_end == start && BeforeObjectIn(view, start) != start;
+  if (object_in) verb_end = BeforeObjectIn(view, start);
   for (size_t back = 1; back <= 4 && back <= verb_end; ++back) {
     const size_t k = verb_end - back;
-    const TermAt& term = view.terms[k];
+    TermAt term = view.terms[k];
     if (term.length == 0 || (k + term.length != start && k + term.length != verb_end)) continue;
+    // "confirmed measles in 40 children": before an object, a participle's status is
+    // the verb's.
+    if (object_in && term.term.role == TermRole::kModifier && term.term.status) {
+      term.term.role = TermRole::kVerb;
+      term.term.kill_status = term.term.status;
+    }
     if (std::optional<TermAt> verb = take(term)) {
       *at = k;
       return verb;

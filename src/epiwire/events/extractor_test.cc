@@ -819,6 +819,22 @@ TEST_F(ExtractorTest, APartAfterOfWhichIsACountOfItsWhole) {
   }
 }
 
+// "confirmed measles in 40 children": a verb, its object and "in" before the people or
+// animals counted tell what happened to them; "reported measles in 12 districts" counts
+// no districts.
+TEST_F(ExtractorTest, AVerbAndItsObjectBeforeInCountThePeopleAfter) {
+  const auto children = Read("The ministry confirmed measles in 40 children in Lagos.");
+  EXPECT_EQ(StatusOf(children, 40), "confirmed");
+  EXPECT_EQ(PlaceOf(children, 40), "NG NG-LA subdivision");
+  const auto cattle = Read(
+      "Foot-and-mouth disease is spreading in Indonesia. Officials detected the disease in 1,247 "
+      "cattle.");
+  const Event* herd = Find(cattle, 1247);
+  ASSERT_NE(herd, nullptr);
+  EXPECT_EQ(herd->host, Host::kCattle);
+  EXPECT_EQ(StatusOf(Read("The ministry reported measles in 12 districts."), 12), "no count");
+}
+
 // A sentence that opens on "Of these" counts parts of what the sentence before counted
 // first, of its time; one that opens otherwise does not.
 TEST_F(ExtractorTest, ASentenceOpeningOnAPartOfTheCountBeforeCountsItsParts) {
