@@ -856,6 +856,12 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
       if (auto country = gazetteer.Country(place.country)) context.last_country = *country;
     }
   }
+  for (const TermAt& term : view.terms) {
+    if (term.length > 0 && term.term.role == TermRole::kAnimal && term.term.host &&
+        *term.term.host != Host::kBird && *term.term.host != Host::kAnimal) {
+      context.last_animal = term.term.host;
+    }
+  }
   for (const std::string_view disease : view.disease) {
     if (disease.empty()) continue;
     context.last_disease = disease;

@@ -168,6 +168,7 @@ struct DocumentContext {
                                       // taken for granted: UnnamedDisease)
   std::optional<Place> main_country;  // the country the document names most
   std::optional<Host> animal_context; // the animals the document is about, if any
+  std::optional<Host> last_animal;    // the last kind of animals named ("turkeys": poultry)
 };
 
 // The other places of a list "X, Y and Z" (or "X、Y") that `anchor` stands in: places

@@ -892,18 +892,22 @@ bool JoinedCounts(const SentenceView& view, const std::vector<std::pair<size_t, 
 Host HostOf(const SentenceView& view, const ReadCount& count, const std::string& disease,
             const DocumentContext& context, const Lexicon& lexicon) {
   const CountReading& reading = count.reading;
-  // "birds", "animals": the kind the sentence, else the document, speaks of.
+  // "birds", "animals": the kind the sentence, else the text last, else the document,
+  // speaks of.
   if (reading.host == Host::kBird || reading.host == Host::kAnimal) {
     std::optional<Host> known;
     for (const TermAt& term : view.terms) {
       if (term.length == 0 || term.term.role != TermRole::kAnimal) continue;
       if (*term.term.host != Host::kBird && *term.term.host != Host::kAnimal) known = term.term.host;
     }
+    const auto fits = [&](Host host) {
+      return reading.host == Host::kAnimal || host == Host::kPoultry || host == Host::kWildBird;
+    };
+    // "a flock of 24,000 turkeys ... The virus killed 1,200 birds on the farm": the kind
+    // named last, when it is a kind of what is counted.
+    if (!known && context.last_animal && fits(*context.last_animal)) known = context.last_animal;
     if (!known) known = context.animal_context;
-    if (known) {
-      const bool bird = *known == Host::kPoultry || *known == Host::kWildBird;
-      if (reading.host == Host::kAnimal || bird) return *known;
-    }
+    if (known && fits(*known)) return *known;
   }
   if (reading.host != Host::kHuman) return reading.host;
   if (!reading.noun_is_case_word && reading.path != CountPath::kSingle &&

@@ -819,6 +819,21 @@ TEST_F(ExtractorTest, APartAfterOfWhichIsACountOfItsWhole) {
   }
 }
 
+// "birds" are of the kind named last when it is a kind of bird; not of cattle.
+TEST_F(ExtractorTest, BirdsAreOfTheKindOfBirdNamedLast) {
+  const auto events = Read(
+      "Bird flu was confirmed in a flock of turkeys in Minnesota on Monday. The virus killed "
+      "1,200 birds on the farm.");
+  const Event* killed = Find(events, 1200);
+  ASSERT_NE(killed, nullptr);
+  EXPECT_EQ(killed->host, Host::kPoultry);
+  const auto after_cattle =
+      Read("Anthrax killed 20 cattle in Zambia on Monday. Bird flu killed 1,200 birds in Zambia.");
+  const Event* birds = Find(after_cattle, 1200);
+  ASSERT_NE(birds, nullptr);
+  EXPECT_NE(birds->host, Host::kCattle);
+}
+
 // "confirmed measles in 40 children": a verb, its object and "in" before the people or
 // animals counted tell what happened to them; "reported measles in 12 districts" counts
 // no districts.
