@@ -1249,8 +1249,15 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         });
         if (!own_place && !found.empty() && found.back().place) event.place = found.back().place;
       }
-      // "14 imported cases, 5 in X": the items are of the frame's kind.
-      if (!event.imported && frame_imported) event.imported = frame_imported;
+      // "14 imported cases, 5 in X": the items are of the frame's kind; "广州3例（来自英国）":
+      // an item of imported cases says where its own came from.
+      if (!event.imported && frame_imported) {
+        event.imported = frame_imported;
+        if (*event.imported && !event.origin) {
+          const std::vector<Place> route = TravelledFrom(view, Owner{&ownership, c});
+          if (!route.empty()) event.origin = route.front();
+        }
+      }
     } else {
       frame_imported = event.imported;
     }

@@ -956,11 +956,12 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   // Before: "X 1,202", "X (111)", "X with 6,994", "X: 12", "в Забайкалье — 4".
   bool place_before = false;
   size_t k = start;
-  if (k > 0 &&
-      (tokens[k - 1].lower == "(" || tokens[k - 1].lower == ":" || IsDash(tokens[k - 1].lower) ||
-       tokens[k - 1].lower == "with" || view.Is(k - 1, kGrCountVerb))) {
+  if (k > 0 && (tokens[k - 1].lower == "(" || tokens[k - 1].lower == ":" ||
+                IsDash(tokens[k - 1].lower) || tokens[k - 1].lower == "with")) {
     --k;
   }
+  // "X reported 12", "广州报告3例" (a verb of two characters, two tokens).
+  while (k > 0 && k + 3 > start && view.Is(k - 1, kGrCountVerb)) --k;
   // "菲律宾 输入 4 宗": a word that makes the place an origin may stand between.
   if (k > 0 && k == start && view.Is(k - 1, kGrFromAfter)) {
     while (k > 0 && view.Is(k - 1, kGrFromAfter | kGrEach)) --k;
@@ -979,12 +980,13 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   }
   if (place_before && ends_here) return true;
   if (!place_after) return false;
-  // "and seven in X", ", 19 in X", ": four from X": the item stands after a list
-  // separator, or after "of them" ("из них 14 у граждан РФ", "dont 3 à Paris").
+  // "and seven in X", ", 19 in X", ": four from X", "(1例来自美国, ...": the item stands
+  // after a list separator or an opening bracket, or after "of them" ("из них 14 у граждан
+  // РФ", "dont 3 à Paris").
   return start > 0 && (tokens[start - 1].lower == "," ||
                        view.Is(start - 1, kGrCoordination | kGrPronoun | kGrPart) ||
                        tokens[start - 1].lower == ";" || tokens[start - 1].lower == ":" ||
-                       IsDash(tokens[start - 1].lower));
+                       tokens[start - 1].lower == "(" || IsDash(tokens[start - 1].lower));
 }
 
 }  // namespace

@@ -819,6 +819,21 @@ TEST_F(ExtractorTest, APartAfterOfWhichIsACountOfItsWhole) {
   }
 }
 
+// A breakdown in brackets by origin: each item after the bracket or a comma is a count,
+// imported from where it says.
+TEST_F(ExtractorTest, ABreakdownInBracketsCountsEachOrigin) {
+  const auto events = Read(
+      "Nepal reported 5 new imported cases of COVID-19 (2 from India, 3 from Qatar) on Monday.");
+  for (const auto& [count, country] :
+       std::vector<std::pair<int64_t, std::string>>{{2, "IN"}, {3, "QA"}}) {
+    EXPECT_EQ(ImportedOf(events, count), "imported") << count;
+    const Event* item = Find(events, count);
+    ASSERT_NE(item, nullptr);
+    ASSERT_TRUE(item->origin.has_value()) << count;
+    EXPECT_EQ(item->origin->country, country);
+  }
+}
+
 // "birds" are of the kind named last when it is a kind of bird; not of cattle.
 TEST_F(ExtractorTest, BirdsAreOfTheKindOfBirdNamedLast) {
   const auto events = Read(
