@@ -648,7 +648,16 @@ Status Lexicon::ReadMeasures(const std::string& path) {
       PatternElement element;
       element.gap_before = gap;
       gap = 0;
-      for (std::string_view alternative : Split(part, '|')) {
+      const std::vector<std::string_view> alternatives = Split(part, '|');
+      for (size_t a = 0; a < alternatives.size(); ++a) {
+        const std::string_view alternative = alternatives[a];
+        // "集中 ~1 隔离|隔离 ~1 观察": alternatives are of one element, not of phrases with
+        // gaps; the same one twice is such a slip.
+        if (std::find(alternatives.begin(), alternatives.begin() + a, alternative) !=
+            alternatives.begin() + a) {
+          return Status::InvalidInput("alternative '" + std::string(alternative) + "' twice in '" +
+                                      std::string(part) + "'");
+        }
         MeasureWord word = ParseMeasureWord(alternative);
         if (word.words.empty()) return Status::InvalidInput("empty alternative in '" + std::string(part) + "'");
         if (word.last_is_prefix && word.words.back().size() < 3) {

@@ -173,6 +173,24 @@ TEST(Lexicon, TwoCountriesAdjectivesWithOneStemAreAnError) {
       << lexicon.status().message();
 }
 
+TEST(Lexicon, AMeasurePatternWithAnAlternativeTwiceIsAnError) {
+  const auto dir = std::filesystem::temp_directory_path() / "epiwire_lexicon_pattern_test";
+  std::filesystem::create_directories(dir);
+  for (const char* name :
+       {"diseases.tsv", "terms.tsv", "grammar.tsv", "cues.tsv", "measures.tsv"}) {
+    std::filesystem::copy_file(kLexiconDir + "/" + name, dir / name,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  std::ofstream(dir / "measures.tsv", std::ios::app)
+      << "lockdown\timpose\tcurfew|curfew ~2 imposed\n";
+  auto lexicon = Lexicon::Load(dir.string());
+  std::filesystem::remove_all(dir);
+  ASSERT_FALSE(lexicon.ok());
+  EXPECT_NE(lexicon.status().message().find("measures.tsv:"), std::string::npos);
+  EXPECT_NE(lexicon.status().message().find("twice"), std::string::npos)
+      << lexicon.status().message();
+}
+
 TEST(Lexicon, MalformedLineIsReportedWithFileAndLine) {
   const auto dir = std::filesystem::temp_directory_path() / "epiwire_lexicon_test";
   std::filesystem::create_directories(dir);
