@@ -157,6 +157,10 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
       return PlaceRole::kOrigin;
     }
     if (view.Is(k, kGrLocative)) {
+      // "рейсы в Китай": after a means of travel, a preposition that also says "to" says
+      // where it goes.
+      constexpr uint32_t kMeans = kCueModeAir | kCueModeRoad | kCueModeRail | kCueModeSea;
+      if (view.Is(k, kGrTo) && k > 0 && (view.cues[k - 1] & kMeans)) return PlaceRole::kTarget;
       if (OneOf(before, {"transited", "transiting", "stopover", "layover"})) {
         return PlaceRole::kOrigin;
       }
@@ -268,19 +272,21 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
       }
     }
   }
-  // "from A, B and C", "in A, B and C": a place in a list takes the role of the
-  // list's first place.
+  // "from A, B and C", "in A, B and the C", "desde Europa y Estados Unidos": a place in a
+  // list takes the role of the list's first place.
   for (size_t p = 1; p < view.places.size(); ++p) {
     PlaceRef& ref = view.places[p];
     const PlaceRef& previous = view.places[p - 1];
     if (ref.role != PlaceRole::kPlain || previous.role == PlaceRole::kPlain) continue;
-    if (ref.span.begin < previous.span.end || ref.span.begin - previous.span.end > 2) continue;
-    bool list = ref.span.begin > previous.span.end;
+    if (ref.span.begin < previous.span.end || ref.span.begin - previous.span.end > 3) continue;
+    bool joint = false;
+    bool list = true;
     for (size_t k = previous.span.end; k < ref.span.begin; ++k) {
-      const std::string_view w = tokens[k].lower;
-      list = list && (w == "," || w == "and" || w == "or");
+      const bool mark = tokens[k].lower == "," || view.Is(k, kGrCoordination);
+      joint = joint || mark;
+      list = list && (mark || view.Is(k, kGrDeterminer));
     }
-    if (list) ref.role = previous.role;
+    if (list && joint) ref.role = previous.role;
   }
   // Of two places of one country standing together, the broader one only says where
   // the narrower one is: "Fuzhou, Fujian Province", "Pakistan's Punjab province",

@@ -95,7 +95,7 @@ const PlaceRef* PlaceEntered(const SentenceView& view) {
   return nullptr;
 }
 
-std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
+std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger, MeasureKind measure,
                                  const DocumentContext& context,
                                  const gazetteer::Gazetteer& gazetteer) {
   // "..., du Kenya et du Rwanda qui a annoncé la fermeture": the subject of a relative
@@ -140,9 +140,13 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger,
   if (anaphor_after) {
     if (auto place = ResolveAnaphor(*anaphor_after, view, context, gazetteer)) return place;
   }
-  // "Anyone arriving in Britain must self-isolate": the country travellers arrive in.
+  // "Anyone arriving in Britain must self-isolate": the country travellers arrive in;
+  // not where flights go ("suspended flights to China").
   for (const PlaceRef& ref : view.places) {
-    if (ref.role == PlaceRole::kTarget && !ref.demonym) return ref.place;
+    if (measure != MeasureKind::kFlightRestriction && ref.role == PlaceRole::kTarget &&
+        !ref.demonym) {
+      return ref.place;
+    }
   }
   // A measure is most often the government's of the country the text is about.
   if (context.main_country && (!context.focus || context.focus->country.empty())) {
@@ -420,6 +424,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   std::sort(starts.begin(), starts.end());
   std::set<MeasureKind> seen;
   std::vector<Event> found;
+  std::vector<std::pair<size_t, size_t>> read_from;  // by event of `found`: its tokens
   const auto emit = [&](MeasureKind measure, MeasureAction action, size_t at, size_t end) {
     if (seen.count(measure)) return;
     seen.insert(measure);
@@ -435,7 +440,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     }
     const PlaceRef* entered = IsEntryMeasure(measure) ? PlaceEntered(view) : nullptr;
     event.place = entered ? std::optional<Place>(entered->place)
-                          : ChooseActor(view, at, context, gazetteer);
+                          : ChooseActor(view, at, measure, context, gazetteer);
     if (event.place && IsNational(event.measure) && !event.place->country.empty() &&
         event.place->level != PlaceLevel::kCountry) {
       if (auto country = gazetteer.Country(event.place->country)) event.place = country;
@@ -454,8 +459,10 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
       }
       copy.target = ChooseTarget(view, at, copy.measure, copy.place);
       found.push_back(std::move(copy));
+      read_from.emplace_back(at, end);
     }
     found.push_back(std::move(event));
+    read_from.emplace_back(at, end);
   };
   const auto& patterns = lexicon.measure_patterns();
   for (size_t s = 0; s < starts.size();) {
@@ -478,8 +485,21 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   const bool precise_easing = std::any_of(found.begin(), found.end(), [](const Event& e) {
     return e.measure != MeasureKind::kReopening && !IsRestrictive(e.action);
   });
-  for (Event& event : found) {
+  // "Quienes lleguen del exterior deberán cumplir una cuarentena obligatoria": a lockdown
+  // read from a word inside a quarantine of arrivals is that quarantine.
+  const auto inside_travel_quarantine = [&](size_t e) {
+    for (size_t q = 0; q < found.size(); ++q) {
+      if (found[q].measure == MeasureKind::kTravelQuarantine &&
+          read_from[q].first <= read_from[e].first && read_from[e].first < read_from[q].second) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (size_t e = 0; e < found.size(); ++e) {
+    Event& event = found[e];
     if (precise_easing && event.measure == MeasureKind::kReopening) continue;
+    if (event.measure == MeasureKind::kLockdown && inside_travel_quarantine(e)) continue;
     out.push_back(std::move(event));
   }
 }
