@@ -971,9 +971,12 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   if (place_before && k == start) {
     for (const PlaceRef& ref : view.places) {
       if (ref.span.end != k || ref.span.begin == 0) continue;
-      const text::Token& open = tokens[ref.span.begin - 1];
+      // "and the Federal Capital Territory 70": an article may stand before the place.
+      size_t opener = ref.span.begin - 1;
+      if (opener > 0 && view.Is(opener, kGrDeterminer)) --opener;
+      const text::Token& open = tokens[opener];
       // "其中 广州 5 宗" ("of them, Guangzhou 5"): a pronoun opens the list as well.
-      if (open.is_word && !view.Is(ref.span.begin - 1, kGrCoordination | kGrCountVerb | kGrPronoun)) {
+      if (open.is_word && !view.Is(opener, kGrCoordination | kGrCountVerb | kGrPronoun)) {
         place_before = false;
       }
     }
