@@ -1179,8 +1179,22 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       event.aggregation = companion->aggregation;
     }
     // "146 confirmed cases", "en Castilla-La Mancha hay 16.625 contagiados": a count that
-    // nothing marks as new (no cue, no day it was reported for) is a running total.
-    if (!event.aggregation) event.aggregation = Aggregation::kCumulative;
+    // nothing marks as new (no cue, no day it was reported for) is a running total; but
+    // not one that a total of the same status after it in the sentence grows from ("252
+    // deaths, bringing the total to 41,124", "252 fallecimientos, para un total de
+    // 41.124 muertes", "252 décès, portant le total à 41 124").
+    if (!event.aggregation) {
+      const bool grows_a_total =
+          std::any_of(counts.begin() + c + 1, counts.end(), [&](const ReadCount& later) {
+            const size_t at = HedgeStart(view, later.quantity);
+            const size_t cue = at > 1 && view.Is(at - 1, kGrOf) ? at - 2 : at - 1;  // "total de"
+            const bool total = later.reading.path == CountPath::kTotal ||
+                               (at > 0 && (view.cues[cue] & kCueCumulative));
+            return total && later.reading.status == reading.status &&
+                   later.quantity.quantity.value > count.quantity.quantity.value;
+          });
+      event.aggregation = grows_a_total ? Aggregation::kNew : Aggregation::kCumulative;
+    }
     event.period = companion != nullptr && date == nullptr
                        ? companion->period
                        : PeriodFor(view, date != nullptr ? date : DateOfTheWhole(view, previous),

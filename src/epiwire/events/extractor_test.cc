@@ -819,6 +819,16 @@ TEST_F(ExtractorTest, APartAfterOfWhichIsACountOfItsWhole) {
   }
 }
 
+// A count that a total of its status grows from, later in the sentence, is new; one
+// with a total of something else after it is still a running total.
+TEST_F(ExtractorTest, ACountATotalGrowsFromIsNew) {
+  EXPECT_EQ(
+      AggregationOf("Kenya recorded 252 deaths from cholera, bringing the total to 1,124.", 252),
+      "new");
+  EXPECT_EQ(AggregationOf("Kenya has 500 cases of cholera, with a total of 41,124 tests.", 500),
+            "cumulative");
+}
+
 // A breakdown in brackets by origin: each item after the bracket or a comma is a count,
 // imported from where it says.
 TEST_F(ExtractorTest, ABreakdownInBracketsCountsEachOrigin) {
