@@ -88,6 +88,12 @@ class ExtractorTest : public ::testing::Test {
     return e == nullptr ? "no count" : std::string(CaseStatusName(e->status));
   }
 
+  // The host of the count `count` of `events` ("poultry", "cattle"), or "no count".
+  static std::string HostOf(const std::vector<Event>& events, int64_t count) {
+    const Event* e = Find(events, count);
+    return e == nullptr ? "no count" : std::string(HostName(e->host));
+  }
+
   static Lexicon* lexicon_;
   static gazetteer::Gazetteer* gazetteer_;
   std::string text_;
@@ -849,14 +855,10 @@ TEST_F(ExtractorTest, BirdsAreOfTheKindOfBirdNamedLast) {
   const auto events = Read(
       "Bird flu was confirmed in a flock of turkeys in Minnesota on Monday. The virus killed "
       "1,200 birds on the farm.");
-  const Event* killed = Find(events, 1200);
-  ASSERT_NE(killed, nullptr);
-  EXPECT_EQ(killed->host, Host::kPoultry);
+  EXPECT_EQ(HostOf(events, 1200), "poultry");
   const auto after_cattle =
       Read("Anthrax killed 20 cattle in Zambia on Monday. Bird flu killed 1,200 birds in Zambia.");
-  const Event* birds = Find(after_cattle, 1200);
-  ASSERT_NE(birds, nullptr);
-  EXPECT_NE(birds->host, Host::kCattle);
+  EXPECT_EQ(HostOf(after_cattle, 1200), "bird");
 }
 
 // "confirmed measles in 40 children": a verb, its object and "in" before the people or
@@ -869,9 +871,7 @@ TEST_F(ExtractorTest, AVerbAndItsObjectBeforeInCountThePeopleAfter) {
   const auto cattle = Read(
       "Foot-and-mouth disease is spreading in Indonesia. Officials detected the disease in 1,247 "
       "cattle.");
-  const Event* herd = Find(cattle, 1247);
-  ASSERT_NE(herd, nullptr);
-  EXPECT_EQ(herd->host, Host::kCattle);
+  EXPECT_EQ(HostOf(cattle, 1247), "cattle");
   EXPECT_EQ(StatusOf(Read("The ministry reported measles in 12 districts."), 12), "no count");
 }
 
