@@ -68,6 +68,20 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     if (view.clause[i] != clause && view.Is(i, kGrRelative)) clause = view.clause[i];
     // "a patient in Dallas, Texas, has been diagnosed": the place that says where the
     // one before it is stands between commas, in no clause of its own.
+    // "Two more people, including a nine-year-old boy, have tested positive": a part set
+    // off by commas stands outside the clause it interrupts.
+    if (tokens[i].lower == "," && i + 1 < tokens.size() && view.Is(i + 1, kGrPart)) {
+      size_t close = i + 2;
+      while (close < tokens.size() && close < i + 12 && tokens[close].lower != "," &&
+             tokens[close].lower != ";" && tokens[close].lower != ":") {
+        ++close;
+      }
+      if (close + 1 < tokens.size() && tokens[close].lower == ",") {
+        i = close;
+        clause = view.clause[close + 1];
+        continue;
+      }
+    }
     if (i > from && view.clause[i] != clause && tokens[i].lower != ",") {
       const PlaceRef* place = view.PlaceAt(i);
       if (place != nullptr && place->qualifier && place->span.begin == i) {
@@ -96,6 +110,9 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     if (participle) term.term.role = TermRole::kVerb;
     if (term.term.role != TermRole::kVerb && term.term.role != TermRole::kNegVerb) continue;
     if (term.term.role == TermRole::kVerb && BeforeANoun(view, i)) continue;
+    // "people who came in contact with the infected": after an article, a participle is
+    // a noun, the people it names, not what happened to those counted.
+    if (i > from && view.Is(i - 1, kGrDeterminer | kGrArticle)) continue;
     *at = i;
     // "may have died", "might be infected": a guess, not a count.
     for (size_t k = i; k-- > from && k + 4 > i;) {

@@ -825,6 +825,17 @@ TEST_F(ExtractorTest, APartAfterOfWhichIsACountOfItsWhole) {
   }
 }
 
+// A part set off by commas stands outside the clause it interrupts: the whole's verb is
+// after it. A participle after an article names people ("the infected"): those in contact
+// with them are no cases.
+TEST_F(ExtractorTest, APartAsideLeavesTheVerbToTheWhole) {
+  const auto events = Read(
+      "Two more people, including a nine-year-old boy, have tested positive for Nipah in "
+      "Kerala. Around 700 people who came in contact with the infected are under observation.");
+  EXPECT_EQ(StatusOf(events, 2), "confirmed");
+  EXPECT_EQ(StatusOf(events, 700), "no count");
+}
+
 // A count that a total of its status grows from, later in the sentence, is new; one
 // with a total of something else after it is still a running total.
 TEST_F(ExtractorTest, ACountATotalGrowsFromIsNew) {
