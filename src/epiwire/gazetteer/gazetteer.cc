@@ -310,14 +310,21 @@ class Matcher {
         return false;
       }
       // Inside a longer capitalised name: after a word that does not open the sentence
-      // ("Punggu Mawang"), or before one that is no place noun ("Rapid Response Teams").
-      out.inside_name = (first > 0 && IsWord(first - 1) && tokens_[first - 1].capitalised &&
-                         tokens_[first].space_before && !SentenceStart(first - 1) &&
-                         Text(tokens_[first - 1]) != "The") ||
-                        (IsWord(last + 1) && tokens_[last + 1].capitalised &&
-                         tokens_[last + 1].space_before && out.prefer == Prefer::kNone &&
-                         !IsPlaceNoun(Text(tokens_[last + 1])) &&
-                         !IsDivisionNoun(Text(tokens_[last + 1])));
+      // ("Punggu Mawang"), after a capitalised word and a hyphen ("Miami-Dade County",
+      // whose whole the tables lack), or before one that is no place noun ("Rapid
+      // Response Teams").
+      const bool after_hyphen =
+          first > 1 && !tokens_[first].space_before &&
+          tokens_[first - 1].type == TokenType::kPunct && tokens_[first - 1].punct == '-' &&
+          !tokens_[first - 1].space_before && IsWord(first - 2) && tokens_[first - 2].capitalised;
+      out.inside_name =
+          after_hyphen ||
+          (first > 0 && IsWord(first - 1) && tokens_[first - 1].capitalised &&
+           tokens_[first].space_before && !SentenceStart(first - 1) &&
+           Text(tokens_[first - 1]) != "The") ||
+          (IsWord(last + 1) && tokens_[last + 1].capitalised && tokens_[last + 1].space_before &&
+           out.prefer == Prefer::kNone && !IsPlaceNoun(Text(tokens_[last + 1])) &&
+           !IsDivisionNoun(Text(tokens_[last + 1])));
       out.end = tokens_[last].end;
       next = last + 1;
       return true;
@@ -550,6 +557,9 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   }
   AddSharedCountries(t, text, candidates, context);
   std::vector<PlaceMention> mentions;
+  // "Clark County, Washington": a place after a county is its state.
+  std::vector<Prefer> prefer(candidates.size());
+  for (size_t i = 0; i < candidates.size(); ++i) prefer[i] = candidates[i].prefer;
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (c.division) {
@@ -562,10 +572,11 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
       if (i + 1 < candidates.size() && !candidates[i + 1].division) {
         const Candidate& next = candidates[i + 1];
         const std::string_view between = text.substr(c.end, next.start - c.end);
-        const auto where = between == ", " || between == "," || between == " in "
-                               ? Resolve(t, Usable(t, next.entries, &context), context,
-                                         next.prefer, false)
-                               : std::nullopt;
+        const bool qualified = between == ", " || between == "," || between == " in ";
+        if (qualified && prefer[i + 1] == Prefer::kNone) prefer[i + 1] = Prefer::kSubdivision;
+        const auto where =
+            qualified ? Resolve(t, Usable(t, next.entries, &context), context, prefer[i + 1], false)
+                      : std::nullopt;
         if (where) {
           const PlaceRecord w = t.places[where->place];
           mention.place.country = std::string(w.country);
@@ -624,7 +635,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
         }
       }
     }
-    const std::optional<NameEntry> chosen = Resolve(t, usable, context, c.prefer, false);
+    const std::optional<NameEntry> chosen = Resolve(t, usable, context, prefer[i], false);
     if (!chosen) continue;
     // "Punggu Mawang": the end of an unknown name, read as a place only where the text
     // is about that place's country.

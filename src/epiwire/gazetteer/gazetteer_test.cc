@@ -179,6 +179,9 @@ const FoundCase kFoundCases[] = {
      "US-WY", kOther, kName},
     {"Forty fell ill in Orleans Parish, Louisiana.", "Orleans Parish", "US", "US-LA", kOther,
      kName},
+    // After a county, "Washington" is the state, not the capital its alias names.
+    {"Measles spread in Carbon County, Washington, this winter.", "Washington", "US", "US-WA", kSub,
+     kName},
     // Longer keys from a word the index knows only as the start of longer names: with
     // accents the tables lack, and with a hyphen where they have a space.
     {"Sao Tom\u00e9 and Pr\u00edncipe reported no cases.", "Sao Tom\u00e9 and Pr\u00edncipe", "ST",
@@ -233,6 +236,10 @@ const AbsentCase kAbsentCases[] = {
     {"Figures for the week of March 3 were revised.", "March"},
     {"the team met on Monday to review cases.", "Monday"},
     {"Cases of Lassa fever rose in the south.", "Lassa"},
+    // The end of a hyphenated name the tables lack is no place of another country.
+    {"Miami-Dade County in Florida has 65,000 cases.", "Dade"},
+    {"The Centre for Health Protection reported 12 cases.", "Centre"},
+    {"BEIJING, June 12 (Xinhua) -- China reported 5 cases.", "Xinhua"},
     {"A Marburg virus case was confirmed.", "Marburg"},
     {"Nancy Pelosi spoke to reporters.", "Nancy"},
     {"President Vladimir Putin signed the decree.", "Vladimir"},
