@@ -825,6 +825,14 @@ TEST_F(ExtractorTest, APartAfterOfWhichIsACountOfItsWhole) {
   }
 }
 
+// Cases of cancer or of theft are no outbreak's, whatever the year says of the disease
+// a text takes for granted.
+TEST_F(ExtractorTest, CasesOfConditionsAndCrimesAreNoOutbreaks) {
+  EXPECT_EQ(StatusOf(Read("The hospital treated 500 cancer cases last year."), 500), "no count");
+  EXPECT_EQ(StatusOf(Read("Police in Lagos recorded 12 cases of theft last week."), 12),
+            "no count");
+}
+
 // A part set off by commas stands outside the clause it interrupts: the whole's verb is
 // after it. A participle after an article names people ("the infected"): those in contact
 // with them are no cases.
