@@ -816,15 +816,37 @@ std::optional<Place> PlaceOfList(const SentenceView& view, const PlaceRef& ancho
   return gazetteer.Country(place.country);
 }
 
+bool InBrackets(const SentenceView& view, size_t at) {
+  int depth = 0;
+  for (size_t k = 0; k < at && k < view.tokens.size(); ++k) {
+    if (view.tokens[k].lower == "(") ++depth;
+    if (view.tokens[k].lower == ")" && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
 void RememberSentence(const SentenceView& view, DocumentContext& context,
                       const gazetteer::Gazetteer& gazetteer) {
+  // "46 new cases (Guangdong 2, Heilongjiang 2)", "12 cases (5 in Lagos)": the places of
+  // a breakdown in brackets are parts; the text does not move to them.
+  // "新增死亡病例3例，均在湖北", "all of them in Hubei": where a part is, not the text.
+  const auto of_all = [&](const PlaceRef& ref) {
+    for (size_t k = ref.span.begin; k-- > 0 && ref.span.begin - k <= 4;) {
+      if (view.Is(k, kGrAll)) return true;
+      if (!view.Is(k, kGrLocative | kGrOf | kGrPronoun | kGrDeterminer)) return false;
+    }
+    return false;
+  };
+  const auto aside = [&](const PlaceRef& ref) {
+    return InBrackets(view, ref.span.begin) || of_all(ref);
+  };
   // The focus moves to the sentence's first place that could be a subject or a frame,
   // or to what its first anaphor stands for ("the country confirmed ...").
   bool focus_set = false;
   const PlaceRef* first_place = nullptr;
   for (const PlaceRef& ref : view.places) {
     if ((ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative) && !ref.qualifier &&
-        !ref.demonym && !ref.modifier && ref.caught_by == SIZE_MAX) {
+        !ref.demonym && !ref.modifier && ref.caught_by == SIZE_MAX && !aside(ref)) {
       first_place = &ref;
       break;
     }
@@ -848,7 +870,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     const bool usable = ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative;
     if (!usable || ref.qualifier || ref.caught_by != SIZE_MAX) continue;
     const Place& place = ref.place;
-    if (!focus_set && !ref.demonym && !ref.modifier && !in_relation(ref)) {
+    if (!focus_set && !ref.demonym && !ref.modifier && !in_relation(ref) && !aside(ref)) {
       // "farms in Washington and Montana": the text goes on about where they all are.
       context.focus = PlaceOfList(view, ref, gazetteer).value_or(place);
       focus_set = true;

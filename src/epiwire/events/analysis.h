@@ -181,6 +181,10 @@ std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef
 std::optional<Place> PlaceOfList(const SentenceView& view, const PlaceRef& anchor,
                                  const gazetteer::Gazetteer& gazetteer);
 
+// Whether token `at` stands inside brackets ("46 new cases (Guangdong 2, ...)"): a
+// breakdown into parts.
+bool InBrackets(const SentenceView& view, size_t at);
+
 // Resolves an anaphor against the context (and the places earlier in the sentence).
 std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& view,
                                     const DocumentContext& context,

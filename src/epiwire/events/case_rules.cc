@@ -220,6 +220,10 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   };
   for (const Candidate& c : candidates) {
     if (c.span.begin < after || c.demonym || !c.locative) continue;
+    // "...病例46例；新增死亡病例3例，均在湖北": a place of another statement.
+    if (BreaksStatement(view, after, c.span.begin)) break;
+    // "12 new cases (5 in Lagos, 7 in Kano)": places of the parts in brackets.
+    if (InBrackets(view, c.span.begin) && !InBrackets(view, number)) continue;
     // "52 people in 12 states, including 20 in California": the place of a part after it.
     const bool of_a_part = next_count < view.tokens.size() && next_count > 0 &&
                            view.Is(next_count - 1, kGrPart) && c.span.begin >= next_count;

@@ -825,6 +825,17 @@ TEST_F(ExtractorTest, APartAfterOfWhichIsACountOfItsWhole) {
   }
 }
 
+// The places of a breakdown in brackets, or of "all of them in X", are where parts are:
+// neither the whole's nor where the text goes on.
+TEST_F(ExtractorTest, ABreakdownInBracketsDoesNotMoveTheText) {
+  const auto events = Read(
+      "Nigeria is fighting cholera. 12 new cases were recorded on Monday (5 in Lagos, 7 in "
+      "Kano). Another 40 patients recovered.");
+  EXPECT_EQ(PlaceOf(events, 12), "NG - country");
+  EXPECT_EQ(PlaceOf(events, 5), "NG NG-LA subdivision");
+  EXPECT_EQ(PlaceOf(events, 40), "NG - country");
+}
+
 // Cases of cancer or of theft are no outbreak's, whatever the year says of the disease
 // a text takes for granted.
 TEST_F(ExtractorTest, CasesOfConditionsAndCrimesAreNoOutbreaks) {
