@@ -66,8 +66,6 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
   for (size_t i = from; i < tokens.size() && i < from + window; ++i) {
     // "a girl from Prey Veng, who later died": a relative clause tells of the counted.
     if (view.clause[i] != clause && view.Is(i, kGrRelative)) clause = view.clause[i];
-    // "a patient in Dallas, Texas, has been diagnosed": the place that says where the
-    // one before it is stands between commas, in no clause of its own.
     // "Two more people, including a nine-year-old boy, have tested positive": a part set
     // off by commas stands outside the clause it interrupts.
     if (tokens[i].lower == "," && i + 1 < tokens.size() && view.Is(i + 1, kGrPart)) {
@@ -82,6 +80,8 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
         continue;
       }
     }
+    // "a patient in Dallas, Texas, has been diagnosed": the place that says where the
+    // one before it is stands between commas, in no clause of its own.
     if (i > from && view.clause[i] != clause && tokens[i].lower != ",") {
       const PlaceRef* place = view.PlaceAt(i);
       if (place != nullptr && place->qualifier && place->span.begin == i) {
@@ -152,8 +152,11 @@ std::optional<TermAt> VerbEndingAt(const SentenceView& view, size_t start, size_
          view.terms[verb_end - 1].length == 0) {
     --verb_end;
   }
-  const bool object_in = verb_end == start && BeforeObjectIn(view, start) != start;
-  if (object_in) verb_end = BeforeObjectIn(view, start);
+  bool object_in = false;
+  if (verb_end == start) {
+    verb_end = BeforeObjectIn(view, start);
+    object_in = verb_end != start;
+  }
   for (size_t back = 1; back <= 4 && back <= verb_end; ++back) {
     const size_t k = verb_end - back;
     TermAt term = view.terms[k];
