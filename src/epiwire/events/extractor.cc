@@ -54,14 +54,20 @@ void RemoveRepeats(std::vector<Event>& events) {
   events = std::move(kept);
 }
 
-// "The ministry reported 5 new deaths": a new figure that no reading of it dates is of
-// the day before the news (a day's figures are published the next day).
+// "Kenya reported 40 new cases on Monday. Nairobi accounted for 12 of the new cases": a
+// new figure that no reading of it dates is of the day of the last new figure the text
+// dated; before any, of the day before the news (a day's figures are published the next
+// day: "The ministry reported 5 new deaths").
 void DateUndatedNewCounts(const std::optional<Date>& published, std::vector<Event>& events) {
-  if (!published) return;
-  const Date day = published->AddDays(-1);
+  std::optional<Period> last;  // of the last new figure the text dated
   for (Event& event : events) {
-    if (event.type == EventType::kCases && event.aggregation == Aggregation::kNew &&
-        !event.period) {
+    if (event.type != EventType::kCases || event.aggregation != Aggregation::kNew) continue;
+    if (event.period) {
+      last = event.period;
+    } else if (last) {
+      event.period = last;
+    } else if (published) {
+      const Date day = published->AddDays(-1);
       event.period = Period{day, day};
     }
   }

@@ -825,6 +825,16 @@ TEST_F(ExtractorTest, APartAfterOfWhichIsACountOfItsWhole) {
   }
 }
 
+// A new figure that no reading of it dates is of the day of the last new figure the text
+// dated; with none before it, of the day before publication.
+TEST_F(ExtractorTest, AnUndatedNewFigureIsOfTheLastDatedOnesDay) {
+  const std::string text =
+      "Kenya reported 40 new cholera cases on Monday. Nairobi accounted for 12 of the new cases.";
+  EXPECT_EQ(PeriodOf(text, 12, Date{2021, 3, 10}), "2021-03-08..2021-03-08");
+  EXPECT_EQ(PeriodOf("Nairobi reported 12 new cholera cases.", 12, Date{2021, 3, 10}),
+            "2021-03-09..2021-03-09");
+}
+
 // The places of a breakdown in brackets, or of "all of them in X", are where parts are:
 // neither the whole's nor where the text goes on.
 TEST_F(ExtractorTest, ABreakdownInBracketsDoesNotMoveTheText) {
