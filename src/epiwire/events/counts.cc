@@ -638,11 +638,18 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     }
     return false;
   };
+  // "la cifra de contagiados en el país asciende a": a place or an anaphor between names
+  // where, not what is counted ("países" is a thing counted, and "país" its stem).
+  const auto where = [&](size_t at) {
+    return view.PlaceAt(at) != nullptr ||
+           std::any_of(view.anaphors.begin(), view.anaphors.end(),
+                       [&](const Anaphor& a) { return a.span.begin <= at && at < a.span.end; });
+  };
   for (size_t back = 1; back <= 12 && back <= link_start; ++back) {
     const size_t at = link_start - back;
     if (tokens[at].lower == ";" || view.Is(at, kGrSubordinate)) break;
     const TermAt& found = view.terms[at];
-    if (found.length == 0 || inside_a_term(at)) continue;
+    if (found.length == 0 || inside_a_term(at) || where(at)) continue;
     const CaseTerm& term = found.term;
     if (term.role == TermRole::kThing) {
       *blocked = true;
@@ -664,7 +671,7 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     // noun count; "the total number of confirmed outbreaks": no cases at all.
     for (size_t k = at + found.length; k < link_start; ++k) {
       const TermAt& inner = view.terms[k];
-      if (inner.length == 0 || inside_a_term(k)) continue;
+      if (inner.length == 0 || inside_a_term(k) || where(k)) continue;
       if (inner.term.role == TermRole::kThing) {
         *blocked = true;
         return std::nullopt;
