@@ -384,6 +384,19 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
       view.anaphors.push_back(Anaphor{{i, i + 1}, std::nullopt, word == "its", false});
       continue;
     }
+    // "the national total", "1,004 cases nationwide", "el total nacional": the figure's
+    // owner is the place of that level. Not a name's word ("National Health
+    // Commission"), a person ("a French national") or a place ("the national capital").
+    if (const auto scope = lexicon.ScopeLevel(word)) {
+      const bool named = (i > 0 && tokens[i].capitalized) ||
+                         (i + 1 < tokens.size() && tokens[i + 1].capitalized) ||
+                         view.Is(i + 1, kGrPlaceNoun);
+      const bool person = i > 0 && (view.Is(i - 1, kGrArticle) || tokens[i - 1].capitalized);
+      if (!named && !person) {
+        view.anaphors.push_back(Anaphor{{i, i + 1}, scope, true, true, false, true});
+      }
+      continue;
+    }
     // "the province", "the same state", "ce pays", "该省", but not "the city of Harbin"
     // (that names it). Without articles, a country after a locative: "в стране".
     size_t noun = i + 1;
@@ -742,6 +755,11 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
     if (*anaphor.level == PlaceLevel::kCountry && !it->place.country.empty()) {
       return gazetteer.Country(it->place.country);
     }
+    // "Miami-Dade ..., pushing the statewide count to": the state a place is in.
+    if (*anaphor.level == PlaceLevel::kSubdivision && it->place.level != PlaceLevel::kCountry &&
+        !it->place.subdivision.empty()) {
+      if (auto subdivision = gazetteer.Subdivision(it->place.subdivision)) return subdivision;
+    }
   }
   if (!anaphor.level) return context.focus;
   switch (*anaphor.level) {
@@ -852,6 +870,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     }
   }
   for (const Anaphor& anaphor : view.anaphors) {
+    if (anaphor.scope) continue;
     if (!anaphor.level || (first_place && first_place->span.begin < anaphor.span.begin)) break;
     if (auto place = ResolveAnaphor(anaphor, view, context, gazetteer)) {
       context.focus = place;

@@ -74,6 +74,7 @@ struct Anaphor {
   bool possessive = false;
   bool locative = false;  // "in the province"
   bool capital = false;   // "the capital": the capital of the country the text is in
+  bool scope = false;     // "national", "statewide": says whose a figure is, moves no focus
 };
 
 struct QuantityRef {

@@ -1168,10 +1168,18 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // A joined count read only by a day that another count owns ("taking its total to
     // 8.5 million, with 126,000 deaths" after "45,000 new infections on Tuesday") is
     // read as the count it is joined to.
+    // Not one whose own clause says its time ("400 new cases on Monday, and 45,300 have
+    // been recorded since the outbreak began").
+    const auto own_time_cues = [&] {
+      uint32_t cues = view.CuesIn(spans[c].first > 0 ? spans[c].first - 1 : 0, spans[c].second);
+      for (size_t k = spans[c].second; k < view.tokens.size(); ++k) {
+        if (!SameClause(view, k, count.quantity.span.begin)) break;
+        if (ownership.Owns(c, k)) cues |= view.cues[k];
+      }
+      return cues & (kCueNew | kCueCumulative);
+    };
     const bool borrowed_day =
-        date != nullptr && !ownership.Owns(c, date->span.begin) &&
-        !(view.CuesIn(spans[c].first > 0 ? spans[c].first - 1 : 0, spans[c].second) &
-          (kCueNew | kCueCumulative));
+        date != nullptr && !ownership.Owns(c, date->span.begin) && !own_time_cues();
     if (c > 0 && event_of[c - 1] && (part || ((!event.aggregation || borrowed_day) && joined))) {
       companion = &found[*event_of[c - 1]];
       event.aggregation = companion->aggregation;

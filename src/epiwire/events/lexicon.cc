@@ -739,6 +739,19 @@ Status Lexicon::ReadSettings(const std::string& path) {
       }
       return Status::Ok();
     }
+    if (fields[0] == "scope") {
+      if (fields.size() < 3) return Status::InvalidInput("want scope<TAB>level<TAB>words");
+      const std::optional<PlaceLevel> level =
+          fields[1] == "country"       ? PlaceLevel::kCountry
+          : fields[1] == "subdivision" ? PlaceLevel::kSubdivision
+          : fields[1] == "city"        ? std::optional(PlaceLevel::kCity)
+                                       : std::nullopt;
+      if (!level) return Status::InvalidInput("unknown level '" + std::string(fields[1]) + "'");
+      for (size_t f = 2; f < fields.size(); ++f) {
+        scope_words_.emplace_back(FoldCase(fields[f]), *level);
+      }
+      return Status::Ok();
+    }
     return Status::InvalidInput("unknown setting '" + std::string(fields[0]) + "'");
   });
 }

@@ -196,6 +196,15 @@ class Lexicon {
   }
   // The level a place noun refers to ("province" -> subdivision); nullopt otherwise.
   std::optional<PlaceLevel> PlaceNounLevel(std::string_view word) const;
+  // The level of place a word of scope speaks for ("national", "nationwide" -> country,
+  // "statewide" -> subdivision); nullopt otherwise. settings.tsv lists them (`scope`
+  // rows, lower-case forms as written).
+  std::optional<PlaceLevel> ScopeLevel(std::string_view word) const {
+    for (const auto& [form, level] : scope_words_) {
+      if (form == word) return level;
+    }
+    return std::nullopt;
+  }
   // True for diseases of animals only (african-swine-fever): their "cases" are
   // outbreaks on farms, not counts of animals.
   bool IsAnimalDisease(std::string_view id) const { return animal_diseases_.count(std::string(id)); }
@@ -313,6 +322,7 @@ class Lexicon {
 
   std::string language_;
   std::vector<std::string> single_nouns_;
+  std::vector<std::pair<std::string, PlaceLevel>> scope_words_;
   std::unique_ptr<quantity::NumberGrammar> numbers_;
   std::unique_ptr<dates::DateGrammar> dates_;
   uint32_t grammar_classes_ = 0;  // the union of every grammar word's classes

@@ -191,6 +191,32 @@ TEST(Lexicon, AMeasurePatternWithAnAlternativeTwiceIsAnError) {
       << lexicon.status().message();
 }
 
+TEST(Lexicon, WordsOfScopeNameTheLevelOfPlaceTheySpeakFor) {
+  auto en = Lexicon::Load(kLexiconDir);
+  auto es = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/es");
+  ASSERT_TRUE(en.ok() && es.ok());
+  EXPECT_EQ(en.value()->ScopeLevel("national"), PlaceLevel::kCountry);
+  EXPECT_EQ(en.value()->ScopeLevel("statewide"), PlaceLevel::kSubdivision);
+  EXPECT_EQ(en.value()->ScopeLevel("nation"), std::nullopt);
+  EXPECT_EQ(es.value()->ScopeLevel("nacional"), PlaceLevel::kCountry);
+}
+
+TEST(Lexicon, AScopeOfAnUnknownLevelIsAnError) {
+  const auto dir = std::filesystem::temp_directory_path() / "epiwire_lexicon_scope_test";
+  std::filesystem::create_directories(dir);
+  for (const char* name :
+       {"diseases.tsv", "terms.tsv", "grammar.tsv", "cues.tsv", "measures.tsv"}) {
+    std::filesystem::copy_file(kLexiconDir + "/" + name, dir / name,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  std::ofstream(dir / "settings.tsv") << "scope\tcontinent\tglobal\n";
+  auto lexicon = Lexicon::Load(dir.string());
+  std::filesystem::remove_all(dir);
+  ASSERT_FALSE(lexicon.ok());
+  EXPECT_NE(lexicon.status().message().find("continent"), std::string::npos)
+      << lexicon.status().message();
+}
+
 TEST(Lexicon, MalformedLineIsReportedWithFileAndLine) {
   const auto dir = std::filesystem::temp_directory_path() / "epiwire_lexicon_test";
   std::filesystem::create_directories(dir);
