@@ -272,8 +272,9 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
       }
     }
   }
-  // "from A, B and C", "in A, B and the C", "desde Europa y Estados Unidos": a place in a
-  // list takes the role of the list's first place.
+  // "from A, B and C", "in A, B and the C", "desde Europa y Estados Unidos", "en
+  // provenance de l'Espagne et de la France": a place in a list takes the role of the
+  // list's first place.
   for (size_t p = 1; p < view.places.size(); ++p) {
     PlaceRef& ref = view.places[p];
     const PlaceRef& previous = view.places[p - 1];
@@ -284,7 +285,7 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
     for (size_t k = previous.span.end; k < ref.span.begin; ++k) {
       const bool mark = tokens[k].lower == "," || view.Is(k, kGrCoordination);
       joint = joint || mark;
-      list = list && (mark || view.Is(k, kGrDeterminer));
+      list = list && (mark || view.Is(k, kGrDeterminer | kGrOf));  // "et de la France"
     }
     if (list && joint) ref.role = previous.role;
   }
@@ -668,6 +669,14 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     PlaceRef ref;
     ref.span = {view.TokenAt(it->start), view.TokenAt(it->end)};
     if (ref.span.end <= ref.span.begin) continue;
+    // A capitalised small word of the language opening a sentence is that word, not a
+    // town of the same name: "Les vols ..." (Les, Catalonia), "Sur les 35 cas" (Sur,
+    // Oman), "Para ..." (Para, Côte d'Ivoire).
+    if (ref.span.end == ref.span.begin + 1 && view.tokens[ref.span.begin].capitalized &&
+        view.grammar[ref.span.begin] != 0 &&
+        (ref.span.begin == 0 || !view.tokens[ref.span.begin - 1].is_word)) {
+      continue;
+    }
     ref.place = it->place;
     ref.demonym = it->kind == gazetteer::MentionKind::kDemonym;
     // "a Montana child", "the Texas man": a place that only says whom.
