@@ -887,6 +887,35 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     }
     break;
   }
+  // "reported from Ondo 22, Edo 18, Bauchi 7 and Taraba 5": a sentence that goes through
+  // three or more places of one country, below it, breaks a figure down; the text goes
+  // on about where they all are (their subdivision, when they share one: "广东省 ...，其中
+  // 广州 ...，深圳 ..."), not about the first.
+  if (!focus_set && first_place != nullptr) {
+    const Place& first = first_place->place;
+    bool same_subdivision = !first.subdivision.empty();
+    std::vector<std::string_view> names;
+    bool breakdown = first.level != PlaceLevel::kCountry && !first.country.empty();
+    for (const PlaceRef& ref : view.places) {
+      if (!breakdown) break;
+      if ((ref.role != PlaceRole::kPlain && ref.role != PlaceRole::kLocative) || ref.qualifier ||
+          ref.demonym || ref.modifier || ref.caught_by != SIZE_MAX || aside(ref)) {
+        continue;
+      }
+      breakdown = ref.place.country == first.country && ref.place.level != PlaceLevel::kCountry;
+      same_subdivision = same_subdivision && ref.place.subdivision == first.subdivision;
+      if (std::find(names.begin(), names.end(), ref.place.name) == names.end()) {
+        names.push_back(ref.place.name);
+      }
+    }
+    if (breakdown && names.size() >= 3) {
+      if (auto parent = same_subdivision ? gazetteer.Subdivision(first.subdivision)
+                                         : gazetteer.Country(first.country)) {
+        context.focus = parent;
+        focus_set = true;
+      }
+    }
+  }
   // "traffic between Singapore and Indonesia": places of a relation, neither the
   // subject nor a frame.
   const auto in_relation = [&](const PlaceRef& ref) {

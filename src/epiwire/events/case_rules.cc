@@ -78,10 +78,15 @@ bool BreaksStatement(const SentenceView& view, size_t from, size_t to) {
   return false;
 }
 
-// "1.4 million people have been infected worldwide": a figure of no one place.
+// "1.4 million people have been infected worldwide", "889 cases in 23 countries": a
+// figure of no one place.
 bool IsWorldwide(const SentenceView& view) {
   const auto& tokens = view.tokens;
   for (size_t k = 0; k < tokens.size(); ++k) {
+    if (k > 0 && (tokens[k - 1].has_digit || view.Is(k - 1, kGrNumber)) &&
+        OneOf(tokens[k].lower, {"countries", "nations", "pays", "países", "стран", "странах"})) {
+      return true;
+    }
     if (tokens[k].lower == "worldwide" || tokens[k].lower == "globally") return true;
     if (tokens[k].lower == "world" && k > 0 &&
         OneOf(tokens[k - 1].lower, {"the", "around", "across"}) &&
