@@ -1169,7 +1169,22 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     if (sibling) whole_of[c] = whole_of[c - 1];
     // The first count after the opening part of "Of these, ...", and those joined to it
     // by "and", are parts of the count before the sentence.
-    if (outer && (c == 0 || (of_outer[c - 1] && after_and()))) of_outer[c] = true;
+    // "其中境外输入病例12例（...）；本土病例3例": a statement after a semicolon is another
+    // part of the same whole.
+    const auto after_semicolon = [&] {
+      for (size_t k = spans[c].first, words = 0; k-- > 0 && words <= 3; ++words) {
+        const std::string_view t = view.tokens[k].lower;
+        if (t == ";" || t == "；") return true;
+        if (!view.tokens[k].is_word || view.tokens[k].has_digit) return false;
+      }
+      return false;
+    };
+    const bool earlier_part =
+        std::find(of_outer.begin(), of_outer.begin() + c, true) != of_outer.begin() + c;
+    if (outer &&
+        (c == 0 || (of_outer[c - 1] && after_and()) || (earlier_part && after_semicolon()))) {
+      of_outer[c] = true;
+    }
     // A joined count read only by a day that another count owns ("taking its total to
     // 8.5 million, with 126,000 deaths" after "45,000 new infections on Tuesday") is
     // read as the count it is joined to.

@@ -1040,6 +1040,25 @@ bool OpensOnAPart(const SentenceView& view) {
                   [&](const QuantityRef& q) { return HedgeStart(view, q) == lead; })) {
     return true;
   }
+  // "其中境外输入病例12例", "These include 5 cases": "of them" opening the sentence, and in
+  // its first clause a number of counted cases.
+  if (view.Is(0, kGrPronoun | kGrPart) && !tokens[0].has_digit) {
+    for (const QuantityRef& q : view.quantities) {
+      const size_t at = HedgeStart(view, q);
+      if (at > 8) break;
+      const bool broken =
+          std::any_of(tokens.begin(), tokens.begin() + at, [](const text::Token& t) {
+            return t.lower == "," || t.lower == "，" || t.lower == ";" || t.lower == "；";
+          });
+      if (broken) break;
+      const size_t next = q.span.end;
+      if (next < tokens.size() &&
+          (view.Is(next, kGrClassifier) ||
+           (view.terms[next].length > 0 && view.terms[next].term.role == TermRole::kNoun))) {
+        return true;
+      }
+    }
+  }
   size_t comma = 0;
   while (comma < tokens.size() && comma < 6 && tokens[comma].lower != "," &&
          !tokens[comma].has_digit) {
