@@ -672,6 +672,14 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     // A capitalised small word of the language opening a sentence is that word, not a
     // town of the same name: "Les vols ..." (Les, Catalonia), "Sur les 35 cas" (Sur,
     // Oman), "Para ..." (Para, Côte d'Ivoire).
+    // A disease named for a place names no place: "Marburg virus disease", "Middle East
+    // respiratory syndrome", "West Nile fever", "非洲猪瘟" (African swine fever).
+    bool in_disease = false;
+    for (size_t k = ref.span.begin; k-- > 0 && ref.span.begin - k < 8 && !in_disease;) {
+      in_disease = view.disease_length[k] > 0 && k + view.disease_length[k] > ref.span.begin;
+    }
+    in_disease = in_disease || view.disease_length[ref.span.begin] > 0;
+    if (in_disease) continue;
     if (ref.span.end == ref.span.begin + 1 && view.tokens[ref.span.begin].capitalized &&
         view.grammar[ref.span.begin] != 0 &&
         (ref.span.begin == 0 || !view.tokens[ref.span.begin - 1].is_word)) {
@@ -941,11 +949,14 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
       if (auto country = gazetteer.Country(place.country)) context.last_country = *country;
     }
   }
-  for (const TermAt& term : view.terms) {
-    if (term.length > 0 && term.term.role == TermRole::kAnimal && term.term.host &&
-        *term.term.host != Host::kBird && *term.term.host != Host::kAnimal) {
+  for (size_t k = 0; k < view.terms.size(); ++k) {
+    const TermAt& term = view.terms[k];
+    if (term.length == 0) continue;
+    if (term.term.role == TermRole::kAnimal && term.term.host && *term.term.host != Host::kBird &&
+        *term.term.host != Host::kAnimal) {
       context.last_animal = term.term.host;
     }
+    k += term.length - 1;  // not the words inside a longer term
   }
   for (const std::string_view disease : view.disease) {
     if (disease.empty()) continue;

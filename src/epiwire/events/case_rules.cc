@@ -905,9 +905,14 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
   // speaks of.
   if (reading.host == Host::kBird || reading.host == Host::kAnimal) {
     std::optional<Host> known;
-    for (const TermAt& term : view.terms) {
-      if (term.length == 0 || term.term.role != TermRole::kAnimal) continue;
-      if (*term.term.host != Host::kBird && *term.term.host != Host::kAnimal) known = term.term.host;
+    for (size_t k = 0; k < view.terms.size(); ++k) {
+      const TermAt& term = view.terms[k];
+      if (term.length == 0) continue;
+      if (term.term.role == TermRole::kAnimal && *term.term.host != Host::kBird &&
+          *term.term.host != Host::kAnimal) {
+        known = term.term.host;
+      }
+      k += term.length - 1;  // "野猪" (wild boar) holds "猪" (pig)
     }
     const auto fits = [&](Host host) {
       return reading.host == Host::kAnimal || host == Host::kPoultry || host == Host::kWildBird;

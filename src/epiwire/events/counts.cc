@@ -563,6 +563,17 @@ std::optional<CountReading> ReadBackward(const Scan& scan, const QuantityRef& q)
       break;
     }
   }
+  // "发病生猪56头", "死亡8600只": an animal named in the clause, else the measure word of
+  // animals, says the count is of animals.
+  if (view.terms[end].length > 0 && view.terms[end].term.role == TermRole::kAnimal) {
+    reading.host = *view.terms[end].term.host;
+    for (size_t k = from; k < start; ++k) {
+      const TermAt& named = view.terms[k];
+      if (named.length == 0) continue;
+      if (named.term.role == TermRole::kAnimal) reading.host = *named.term.host;
+      k += named.length - 1;  // "野猪" (wild boar) holds "猪" (pig)
+    }
+  }
   return reading;
 }
 
