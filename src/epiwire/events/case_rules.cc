@@ -848,6 +848,19 @@ const PlaceRef* CaughtIn(const SentenceView& view, const Owner& owns) {
 }
 
 // "a man", "an 11-year-old girl": one person counted without a number.
+// "112,5 casos por cada 100.000 habitantes", "245 cases per 100,000 people": a rate, no
+// count of anyone; the population after the rate word is a round number.
+bool IsRate(const SentenceView& view, const ReadCount& count, const Lexicon& lexicon) {
+  size_t k = std::max(count.reading.phrase_end, count.quantity.span.end);
+  const size_t first = k;
+  while (k < view.tokens.size() && k < first + 2 && lexicon.IsRateWord(view.tokens[k].lower)) ++k;
+  if (k == first) return false;
+  return std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
+    const int64_t value = q.quantity.value;
+    return q.span.begin == k && value >= 100 && value % 10 == 0;
+  });
+}
+
 bool IsPersonOfOne(const SentenceView& view, const ReadCount& count) {
   const CountReading& reading = count.reading;
   return reading.path == CountPath::kSingle && reading.head < view.terms.size() &&
@@ -1062,7 +1075,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
             return other.quantity.quantity.value == 1 &&
                    other.reading.status == count.reading.status && !IsPersonOfOne(view, other);
           });
-      if (!same_one) counts.push_back(count);
+      if (!same_one && !IsRate(view, count, lexicon)) counts.push_back(count);
     }
   }
   if (counts.empty()) return;

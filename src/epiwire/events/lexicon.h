@@ -199,6 +199,11 @@ class Lexicon {
   // The level of place a word of scope speaks for ("national", "nationwide" -> country,
   // "statewide" -> subdivision); nullopt otherwise. settings.tsv lists them (`scope`
   // rows, lower-case forms as written).
+  // Whether a word joins a figure to the population it is a rate of ("per", "por cada",
+  // "pour", "на": "245 cases per 100,000"). settings.tsv lists them (`rate` rows).
+  bool IsRateWord(std::string_view word) const {
+    return std::find(rate_words_.begin(), rate_words_.end(), word) != rate_words_.end();
+  }
   std::optional<PlaceLevel> ScopeLevel(std::string_view word) const {
     for (const auto& [form, level] : scope_words_) {
       if (form == word) return level;
@@ -323,6 +328,7 @@ class Lexicon {
   std::string language_;
   std::vector<std::string> single_nouns_;
   std::vector<std::pair<std::string, PlaceLevel>> scope_words_;
+  std::vector<std::string> rate_words_;
   std::unique_ptr<quantity::NumberGrammar> numbers_;
   std::unique_ptr<dates::DateGrammar> dates_;
   uint32_t grammar_classes_ = 0;  // the union of every grammar word's classes
