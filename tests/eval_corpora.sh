@@ -33,7 +33,7 @@ cases.attributes.aggregation.share    1.0  0.96  1.0  0.88 1.0  1.0
 cases.attributes.imported.share       1.0  0.66  1.0  -    1.0  -
 cases.attributes.origin.country.share 1.0  0.6   0.81 -    1.0  -
 cases.attributes.period.start.share   1.0  0.97  0.72 -    1.0  -
-cases.attributes.period.end.share     1.0  0.85  1.0  -    1.0  -
+cases.attributes.period.end.share     1.0  0.9   1.0  -    1.0  -
 cases.attributes.disease.share        1.0  1.0   1.0  1.0  1.0  1.0
 '
 # The floors of one set: "figure floor" lines.

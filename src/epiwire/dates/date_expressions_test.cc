@@ -160,10 +160,11 @@ constexpr DateCase kCases[] = {
     // Rolling windows.
     {"2020-04-23", "It spread over the past twelve days.", "over the past twelve days", kRange,
      "2020-04-11", "2020-04-23"},
+    // Hours back from a report of the day: the whole days before it.
     {"2020-04-23", "Nine died in the past 24 hours.", "in the past 24 hours", kRange, "2020-04-22",
-     "2020-04-23"},
+     "2020-04-22"},
     {"2020-04-08", "Nine died in the past 48 hours.", "in the past 48 hours", kRange, "2020-04-06",
-     "2020-04-08"},
+     "2020-04-07"},
     {"2020-03-05", "Cases rose during the last 14 days.", "during the last 14 days", kRange,
      "2020-02-20", "2020-03-05"},
     {"2020-04-08", "It fell in the past two weeks.", "in the past two weeks", kRange, "2020-03-25",

@@ -381,8 +381,9 @@ Core LangReader::PhraseAt(size_t i) const {
       Date start = today;
       switch (e.unit) {
         case Unit::kHour:
-          start = today.AddDays(-((count + 23) / 24));
-          break;
+          // "las últimas 24 horas" in a report of the day: the whole days before it.
+          return Range(hit->last, Period{today.AddDays(-((count + 23) / 24)), today.AddDays(-1)},
+                       published_);
         case Unit::kDay:
           start = today.AddDays(-count);
           break;

@@ -347,7 +347,10 @@ Core Reader::RollingAt(size_t i, bool needs_count) const {
   } else if (Is(unit_at, "fortnight") || Is(unit_at, "fortnights")) {
     start = today.AddDays(-14 * static_cast<int64_t>(count));
   } else if (Is(unit_at, "hour") || Is(unit_at, "hours")) {
-    start = today.AddDays(-((count + 23) / 24));
+    // "in the past 24 hours" in a report of the day: the whole days before it.
+    if (!published_) return Range(unit_at, Period{}, published_);
+    return Range(unit_at, Period{today.AddDays(-((count + 23) / 24)), today.AddDays(-1)},
+                 published_);
   } else if (Is(unit_at, "month") || Is(unit_at, "months")) {
     start = AddMonths(today, -count);
   } else if (Is(unit_at, "year") || Is(unit_at, "years")) {
