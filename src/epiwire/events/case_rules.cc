@@ -710,9 +710,11 @@ std::optional<Place> PlaceOfAList(const SentenceView& view, size_t number, const
 // many counts as places are listed ("5 and 3 cases in X and Y, respectively"), they pair
 // up in order instead.
 std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCount>& counts,
-                              size_t c, Event& event) {
+                              size_t c, Event& event, const Lexicon& lexicon) {
   std::vector<Event> shares;
   if (!SaysEach(view)) return shares;
+  const bool respectively = lexicon.SaysRespectively(
+      view.document.substr(view.sentence.start, view.sentence.end - view.sentence.start));
   const ReadCount& count = counts[c];
   const size_t number = count.quantity.span.begin;
   const auto nearest = [&](const std::optional<Place>& place, size_t* best) {
@@ -725,8 +727,15 @@ std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCo
   size_t origin_distance = 0;
   const PlaceRef* place_ref = nearest(event.place, &place_distance);
   const PlaceRef* origin_ref = nearest(event.origin, &origin_distance);
-  const bool by_origin = origin_ref != nullptr &&
-                         (count.reading.path == CountPath::kListItem || origin_distance < place_distance);
+  // A list first: "台湾...新增3例...，分别自越南、印度尼西亚及泰国移入" shares out over its
+  // origins, though Taiwan is nearer.
+  const auto is_list = [&](const PlaceRef* ref) {
+    return ref != nullptr && !ListAround(view, *ref).empty();
+  };
+  const bool by_origin =
+      origin_ref != nullptr &&
+      (count.reading.path == CountPath::kListItem || (is_list(origin_ref) && !is_list(place_ref)) ||
+       (is_list(origin_ref) == is_list(place_ref) && origin_distance < place_distance));
   const PlaceRef* anchor = by_origin ? origin_ref : place_ref;
   if (anchor == nullptr) return shares;
   std::optional<Place>& field = by_origin ? event.origin : event.place;
@@ -739,6 +748,14 @@ std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCo
     const auto at = std::find(listed.begin(), listed.end(), c) - listed.begin();
     field = list[static_cast<size_t>(at)]->place;
     return shares;
+  }
+  // "3例...分别自越南、印度尼西亚及泰国移入", "three cases, from A, B and C respectively":
+  // the sentence's one count, as many as the places, is one each (but "2 casos en Sonora,
+  // Durango y Coahuila, respectivamente" are two each, and "tres casos en Tabasco y
+  // Yucatán, y dos en Colima y Nayarit, respectivamente" two each in the second list).
+  if (respectively && counts.size() == 1 && list.size() > 1 &&
+      count.quantity.quantity.value == static_cast<int64_t>(list.size())) {
+    event.count = 1;
   }
   // In the order of the text: the event holds for the first place, a share for each other.
   field = list.front()->place;
@@ -1351,7 +1368,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     }
     // "four cases in X, Y and Z, respectively", "英国、法国各输入 2 宗": the count holds for
     // every place of the list its place (or origin) stands in.
-    std::vector<Event> shares = Distribute(view, counts, c, event);
+    std::vector<Event> shares = Distribute(view, counts, c, event, lexicon);
     event_of[c] = found.size();
     found.push_back(std::move(event));
     for (Event& share : shares) found.push_back(std::move(share));

@@ -739,6 +739,10 @@ Status Lexicon::ReadSettings(const std::string& path) {
       }
       return Status::Ok();
     }
+    if (fields[0] == "respectively") {
+      for (size_t f = 1; f < fields.size(); ++f) respectively_words_.push_back(FoldCase(fields[f]));
+      return Status::Ok();
+    }
     if (fields[0] == "rate") {
       for (size_t f = 1; f < fields.size(); ++f) rate_words_.push_back(FoldCase(fields[f]));
       return Status::Ok();

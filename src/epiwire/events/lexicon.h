@@ -199,6 +199,13 @@ class Lexicon {
   // The level of place a word of scope speaks for ("national", "nationwide" -> country,
   // "statewide" -> subdivision); nullopt otherwise. settings.tsv lists them (`scope`
   // rows, lower-case forms as written).
+  // Whether a text holds a word of the "each" class that pairs things up one to one
+  // rather than giving each the whole count ("respectively", "分别"; settings.tsv
+  // `respectively` rows).
+  bool SaysRespectively(std::string_view text) const {
+    return std::any_of(respectively_words_.begin(), respectively_words_.end(),
+                       [&](const std::string& word) { return text.find(word) != text.npos; });
+  }
   // Whether a word joins a figure to the population it is a rate of ("per", "por cada",
   // "pour", "на": "245 cases per 100,000"). settings.tsv lists them (`rate` rows).
   bool IsRateWord(std::string_view word) const {
@@ -329,6 +336,7 @@ class Lexicon {
   std::vector<std::string> single_nouns_;
   std::vector<std::pair<std::string, PlaceLevel>> scope_words_;
   std::vector<std::string> rate_words_;
+  std::vector<std::string> respectively_words_;
   std::unique_ptr<quantity::NumberGrammar> numbers_;
   std::unique_ptr<dates::DateGrammar> dates_;
   uint32_t grammar_classes_ = 0;  // the union of every grammar word's classes
