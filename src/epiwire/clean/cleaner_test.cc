@@ -653,6 +653,27 @@ TEST(RelevanceScore, AOneSentenceReportIsRelevantAPassingMentionIsNot) {
             0.5);
 }
 
+// Measures and animal outbreaks are told in words of their own, in every language read.
+TEST(RelevanceScore, MeasuresAndFarmOutbreaksInTheirOwnWordsAreRelevant) {
+  EXPECT_GT(RelevanceScore("Le Maroc rouvre ses frontières aériennes lundi. Les voyageurs devront "
+                           "présenter un test PCR négatif, et le couvre-feu est levé."),
+            0.5);
+  EXPECT_GT(
+      RelevanceScore("El Gobierno anunció la suspensión de todos los vuelos procedentes de "
+                     "Europa y una cuarentena domiciliar para quienes regresen del exterior."),
+      0.5);
+  EXPECT_GT(RelevanceScore("Власти закрыли пункты пропуска на границе, прибывшие должны соблюдать "
+                           "самоизоляцию."),
+            0.5);
+  EXPECT_GT(RelevanceScore("全省低风险地区全面复工复产，入境人员仍需接受集中隔离。"), 0.5);
+  EXPECT_GT(RelevanceScore("Officials found African swine fever on a pig farm in the province, and "
+                           "the remaining animals were culled."),
+            0.5);
+  EXPECT_LT(RelevanceScore("Le Maroc rouvre ses frontières aériennes au tourisme après la saison "
+                           "des pluies, a annoncé le ministère."),
+            0.5);
+}
+
 TEST(RelevanceScore, RepeatsOfOneWordCountLessThanDistinctWords) {
   RelevanceEvidence repeated = WeighRelevance("virus virus virus virus virus virus virus virus");
   RelevanceEvidence distinct =
