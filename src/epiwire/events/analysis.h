@@ -170,6 +170,7 @@ struct DocumentContext {
   std::optional<Place> main_country;  // the country the document names most
   std::optional<Host> animal_context; // the animals the document is about, if any
   std::optional<Host> last_animal;    // the last kind of animals named ("turkeys": poultry)
+  std::optional<Place> last_actor;    // who took the last measure read
 };
 
 // The other places of a list "X, Y and Z" (or "X、Y") that `anchor` stands in: places

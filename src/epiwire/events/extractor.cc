@@ -197,8 +197,20 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     const size_t first_new = events.size();
     ExtractCases(text, views[i], previous, next, context, lexicon_, gazetteer_, events);
     for (size_t e = first_new; e < events.size(); ++e) ReadTravelOfFew(views, i, events[e]);
+    const size_t first_measure = events.size();
     ExtractMeasures(text, views[i], context, lexicon_, gazetteer_, events);
+    bool measured = false;
+    for (size_t e = first_measure; e < events.size(); ++e) {
+      if (events[e].place) context.last_actor = events[e].place;
+      measured = true;
+    }
+    const std::optional<Place> focus = context.focus;
     RememberSentence(views[i], context, gazetteer_);
+    // A text that moves on to another place without a measure there leaves the last
+    // actor behind ("Idem en Mauritanie où les écoles ... Son espace aérien sera fermé").
+    if (!measured && context.focus && (!focus || !context.focus->SameAs(*focus))) {
+      context.last_actor.reset();
+    }
   }
   RemoveRepeats(events);
   DateUndatedNewCounts(published, events);

@@ -148,6 +148,10 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger, Measu
       return ref.place;
     }
   }
+  // Measures listed one after another are most often one government's ("Les vols en
+  // provenance de Conakry sont également suspendus" after Côte d'Ivoire closed its border,
+  // though the cases counted between were Guinea's).
+  if (context.last_actor) return context.last_actor;
   // A measure is most often the government's of the country the text is about.
   if (context.main_country && (!context.focus || context.focus->country.empty())) {
     return context.main_country;
