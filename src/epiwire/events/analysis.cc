@@ -143,6 +143,13 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     if (OneOf(t.lower, {"borders", "bordering", "border", "visited", "visiting"})) {
       return PlaceRole::kOrigin;
     }
+    // "las fronteras con Chile", "sa frontière avec la Guinée", "граница с Китаем": the
+    // other side of a border.
+    if (view.Is(k, kGrCompanion) && k > 0 &&
+        (OneOf(before, {"border", "borders", "frontera", "fronteras", "frontière", "frontières"}) ||
+         before.starts_with("границ"))) {
+      return PlaceRole::kOrigin;
+    }
     const bool from = view.Is(k, kGrFrom) || (t.lower == "of" && before == "out");
     if (from) {
       const size_t verb = t.lower == "of" ? k - 1 : k;
