@@ -1358,6 +1358,11 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     const bool of_a_group = count.reading.path == CountPath::kSingle &&
                             view.terms[reading.head].length > 0 &&
                             view.terms[reading.head].term.role == TermRole::kPerson;
+    // "its first case", "su primer caso", "первый случай": news, in any tense.
+    if (count.ordinal == 1 && !of_a_group && event.aggregation != Aggregation::kNew) {
+      event.aggregation = Aggregation::kNew;
+      event.period = PeriodFor(view, date, event.aggregation, context.published);
+    }
     if (count.ordinal > 1 && !of_a_group) {
       Event total = event;
       total.count = count.ordinal;

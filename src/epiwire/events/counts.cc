@@ -849,7 +849,7 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
                            view.quantities[static_cast<size_t>(q)].span.begin == i);
   if (!article && !is_ordinal) return std::nullopt;
   *ordinal = 0;
-  if (is_ordinal && q >= 0) *ordinal = view.quantities[static_cast<size_t>(q)].quantity.value;
+  if (is_ordinal) *ordinal = q >= 0 ? view.quantities[static_cast<size_t>(q)].quantity.value : 1;
   bool new_cue = tokens[i].lower == "another" || is_ordinal;
   size_t verb_at = 0;
   const bool after_count_verb = i > 0 && (view.Is(i - 1, kGrCountVerb) ||

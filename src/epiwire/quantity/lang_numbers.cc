@@ -226,8 +226,14 @@ LangMatch Reader::Digits(size_t i) const {
       j = word->last;
     }
   }
-  // Letters glued after the number make a unit or a code ("10km", "4G"), not a count.
+  // Letters glued after the number make a unit or a code ("10km", "4G"), not a count;
+  // so does a word joined by a hyphen ("45-летний": an age), unless it is an ending of a
+  // letter or two ("2-х").
   if (v_.Word(j + 1) && v_.Glued(j, j + 1)) return RejectAt(j + 1);
+  if (v_.Mark(j + 1, '-') && v_.Glued(j, j + 1) && v_.Word(j + 2) && v_.Glued(j + 1, j + 2) &&
+      v_.Key(j + 2).size() > 4) {
+    return RejectAt(j + 2);
+  }
 
   const double real = (static_cast<double>(integer) +
                        static_cast<double>(fraction) / std::pow(10.0, fraction_digits)) *
