@@ -609,7 +609,8 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
       --link_start;
       continue;
     }
-    if (!view.Is(k, kGrLink)) break;
+    // "число заболевших превысило 14 тысяч": a word of passing a mark links as well.
+    if (!view.Is(k, kGrLink | kGrPassing)) break;
     --link_start;
   }
   // "making the total number of recovered cases 156,022": the total's noun phrase
@@ -1117,6 +1118,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     if (count.qualifier == Qualifier::kExact && count.passed_mark) {
       count.qualifier = Qualifier::kAtLeast;  // "deaths have passed 373,000"
     }
+    // "выросло до 27": the hedge "up to" is the "to" of a rise, the words before it and
+    // it one link phrase.
+    if (count.qualifier == Qualifier::kAtMost && hedge > 0 && hedge < q.span.begin &&
+        view.Is(hedge, kGrLink) && view.Is(hedge - 1, kGrLink) && view.tokens[hedge - 1].is_word) {
+      count.qualifier = Qualifier::kExact;
+    }
     bool blocked = false;
     bool needs_status = false;
     std::optional<CountReading> reading =
@@ -1182,6 +1189,15 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       needs_status = false;
     }
     if (needs_status && reading && reading->by_modifier) needs_status = false;
+    // People a running total counts: "число заболевших превысило 14 тысяч человек", "the
+    // number of infections rose to 1,000 people".
+    if (needs_status && !blocked) {
+      bool total_blocked = false;
+      if (auto total = ReadTotal(scan, q, &total_blocked)) {
+        reading = total;
+        needs_status = false;
+      }
+    }
     if (needs_status) continue;  // people or animals, and nothing happened to them
     if (!reading && !blocked) reading = ReadBackward(scan, q);
     if (!reading && !blocked) reading = ReadTotal(scan, q, &blocked);
