@@ -93,6 +93,9 @@ void MarkDateline(std::string_view text, SentenceView& view) {
     if (date_word || tokens[i].capitalized) continue;
     return;  // ordinary words: a sentence, not a dateline
   }
+  // "Zinder: 451 cases, 12 deaths", "California: 5,912": a row of a table names its place
+  // and goes on with its figures, not a story.
+  if (end > 0 && end + 1 < tokens.size() && tokens[end + 1].has_digit) return;
   // A whole line that is only an upper-case place ("NUR-SULTAN.") is a dateline too.
   if (end == 0) {
     const PlaceRef& only = view.places.front();
@@ -883,8 +886,14 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     return InBrackets(view, ref.span.begin) || of_all(ref);
   };
   // The focus moves to the sentence's first place that could be a subject or a frame,
-  // or to what its first anaphor stands for ("the country confirmed ...").
-  bool focus_set = false;
+  // or to what its first anaphor stands for ("the country confirmed ..."); not to the
+  // place of a table's row ("Zinder: 451 cases, 12 deaths"), a part of the whole.
+  const auto& tokens = view.tokens;
+  bool focus_set = !view.places.empty() && view.places.front().span.begin == 0 &&
+                   view.places.front().span.end + 1 < tokens.size() &&
+                   (tokens[view.places.front().span.end].lower == ":" ||
+                    IsDash(tokens[view.places.front().span.end].lower)) &&
+                   tokens[view.places.front().span.end + 1].has_digit;
   const PlaceRef* first_place = nullptr;
   for (const PlaceRef& ref : view.places) {
     if ((ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative) && !ref.qualifier &&

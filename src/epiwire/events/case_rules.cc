@@ -152,6 +152,14 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
                                                                        count.quantity.span.end);
   const size_t after = std::max({reading.phrase_end, count.quantity.span.end, number + 1});
   const size_t head = std::min(reading.head, view.tokens.size() - 1);
+  // "в Санкт-Петербурге — 987", "Lagos: 12": a place right before the number, only a dash
+  // or a colon between, is the count's.
+  for (const Candidate& c : candidates) {
+    if (c.span.end + 1 == number && !c.demonym && !c.target &&
+        (IsDash(view.tokens[c.span.end].lower) || view.tokens[c.span.end].lower == ":")) {
+      return {c.place};
+    }
+  }
   // 1. Its own locative after the count phrase, in its clause, before the next count;
   //    or inside a total's noun phrase.
   const size_t reach = AfterDisease(view, after) + 12;  // "cases of Marburg virus disease"

@@ -13,10 +13,6 @@ bool OneOf(std::string_view word, std::initializer_list<std::string_view> words)
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-bool IsDash(std::string_view word) {
-  return word == "-" || word == "--" || word == "\xE2\x80\x94" || word == "\xE2\x80\x93";
-}
-
 // Which quantity (index) starts at each token, or -1.
 std::vector<int> QuantityStarts(const SentenceView& view) {
   std::vector<int> starts(view.tokens.size(), -1);
@@ -1033,6 +1029,10 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
 
 }  // namespace
 
+bool IsDash(std::string_view word) {
+  return word == "-" || word == "--" || word == "\xE2\x80\x94" || word == "\xE2\x80\x93";
+}
+
 size_t HedgeStart(const SentenceView& view, const QuantityRef& q) {
   return std::min(view.TokenAt(q.quantity.start), q.span.begin);
 }
@@ -1223,7 +1223,30 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     for (size_t c = 0; c < counts.size(); ++c) {
       if (counts[c].quantity.span.begin < q->span.begin) frame = static_cast<int>(c);
     }
-    if (frame < 0) continue;
+    if (frame < 0) {
+      // "Больше всего новых заболевших в Москве — 2 105, в Московской области — 1 034": the
+      // first item of a list with no count before it counts the case noun before it.
+      const size_t start = HedgeStart(view, *q);
+      std::optional<size_t> noun;
+      for (size_t k = start; k-- > 0 && k + 16 > start;) {
+        if (quantity_at[k] >= 0 || tokens[k].lower == ";") break;
+        const TermAt& t = view.terms[k];
+        if (t.length > 0 && t.term.role == TermRole::kNoun && t.term.status &&
+            k + t.length <= start) {
+          noun = k;
+          break;
+        }
+      }
+      if (!noun) continue;
+      ReadCount first;
+      first.quantity = *q;
+      first.qualifier = q->quantity.qualifier;
+      first.reading.status = *view.terms[*noun].term.status;
+      first.reading.head = *noun;
+      first.reading.phrase_end = q->span.end;
+      counts.push_back(first);
+      continue;
+    }
     ReadCount item;
     item.quantity = *q;
     item.qualifier = q->quantity.qualifier;

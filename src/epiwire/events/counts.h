@@ -73,6 +73,9 @@ bool OpensOnAPart(const SentenceView& view);
 // The first token of the quantity including its hedge ("more than 20").
 size_t HedgeStart(const SentenceView& view, const QuantityRef& q);
 
+// A dash, as a token: "-", "--", an em or an en dash.
+bool IsDash(std::string_view word);
+
 }  // namespace epiwire::events
 
 #endif  // EPIWIRE_EVENTS_COUNTS_H_
