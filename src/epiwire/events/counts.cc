@@ -845,6 +845,9 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
                           (q >= 0 && view.quantities[static_cast<size_t>(q)].quantity.is_ordinal &&
                            view.quantities[static_cast<size_t>(q)].span.begin == i);
   if (!article && !is_ordinal) return std::nullopt;
+  // "One person bitten by a dog died": the agent of a passive is not who the verb after
+  // tells of.
+  if (i > 0 && tokens[i - 1].lower == "by") return std::nullopt;
   *ordinal = 0;
   if (is_ordinal) *ordinal = q >= 0 ? view.quantities[static_cast<size_t>(q)].quantity.value : 1;
   bool new_cue = tokens[i].lower == "another" || is_ordinal;
