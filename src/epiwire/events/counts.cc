@@ -1263,6 +1263,25 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
   std::sort(counts.begin(), counts.end(), [](const ReadCount& a, const ReadCount& b) {
     return a.quantity.span.begin < b.quantity.span.begin;
   });
+  // "Six sheep have died, and 23 were infected", "Of these [8,000 geese], 350 died": a
+  // count with a verb and no noun of its own counts what the count before it did.
+  for (size_t c = 0; c < counts.size(); ++c) {
+    CountReading& reading = counts[c].reading;
+    if (reading.path != CountPath::kVerb || reading.host != Host::kHuman) continue;
+    bool nounless = reading.head >= counts[c].quantity.span.end;
+    for (size_t k = counts[c].quantity.span.end; k < reading.head && nounless; ++k) {
+      const TermAt& t = view.terms[k];
+      nounless =
+          t.length == 0 || (t.term.role != TermRole::kPerson && t.term.role != TermRole::kAnimal &&
+                            t.term.role != TermRole::kNoun);
+    }
+    if (!nounless) continue;
+    if (c > 0) {
+      reading.host = counts[c - 1].reading.host;
+    } else if (outer != nullptr) {
+      reading.host = outer->reading.host;
+    }
+  }
   // Counts of one without a number; "the 12th case" also brings the total to 12. Each
   // needs a term, and starts at an article, "first" or a number.
   const bool any_term = std::any_of(view.terms.begin(), view.terms.end(),
