@@ -966,6 +966,14 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
       reading.path != CountPath::kTotal) {
     return Host::kHuman;
   }
+  // "the second human case linked to the outbreak in dairy cattle": a case said human.
+  const size_t head = std::min(reading.head, view.tokens.size());
+  for (size_t k = head; k-- > 0 && k + 2 >= head;) {
+    if (view.terms[k].length > 0 && k + view.terms[k].length > head &&
+        view.tokens[k].lower == "human") {
+      return Host::kHuman;
+    }
+  }
   for (size_t k = reading.phrase_end; k < view.tokens.size() && k < reading.phrase_end + 12; ++k) {
     if (view.tokens[k].lower == ";" || view.Is(k, kGrSubordinate)) break;
     if (!(view.Is(k, kGrLocative) || view.tokens[k].lower == "among")) continue;
