@@ -637,6 +637,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
       uint32_t flags = 0;
       if (phrases & Lexicon::kStartsCue) {
         const size_t length = lexicon.MatchCue(words, i, &flags);
+        if (flags & kCuePlain) flags &= ~(kCueNew | kCueCumulative | kCueImported | kCueLocal);
         for (size_t k = i; k < i + length; ++k) view.cues[k] |= flags;
       }
       if (phrases & Lexicon::kStartsGrammar) {

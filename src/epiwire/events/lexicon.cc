@@ -30,7 +30,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 17> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 18> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -48,6 +48,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 17> kCueNames{{
     {"organisation", kCueOrganisation},
     {"authority", kCueAuthority},
     {"caught", kCueCaught},
+    {"plain", kCuePlain},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{

@@ -67,6 +67,9 @@ enum Cue : uint32_t {
   kCueAuthority = 1u << 16,     // "Health Department", "ministry": a reporting body
   kCueCaught = 1u << 17,        // "contracted", "were infected", "se contagiaron": a place
                                 // after it is where the infection was caught
+  // "local government areas", "local officials": words that hold a cue word ("local") and
+  // say nothing of time or importation themselves; a phrase of this class drops those cues.
+  kCuePlain = 1u << 18,
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.

@@ -310,9 +310,9 @@ class Matcher {
         return false;
       }
       // Inside a longer capitalised name: after a word that does not open the sentence
-      // ("Punggu Mawang"), after a capitalised word and a hyphen ("Miami-Dade County",
-      // whose whole the tables lack), or before one that is no place noun ("Rapid
-      // Response Teams").
+      // ("Punggu Mawang"; but a headline's last word and the next line's first are two), after a
+      // capitalised word and a hyphen ("Miami-Dade County", whose whole the tables lack), or before
+      // one that is no place noun ("Rapid Response Teams").
       const bool after_hyphen =
           first > 1 && !tokens_[first].space_before &&
           tokens_[first - 1].type == TokenType::kPunct && tokens_[first - 1].punct == '-' &&
@@ -320,7 +320,7 @@ class Matcher {
       out.inside_name =
           after_hyphen ||
           (first > 0 && IsWord(first - 1) && tokens_[first - 1].capitalised &&
-           tokens_[first].space_before && !SentenceStart(first - 1) &&
+           tokens_[first].space_before && !SentenceStart(first - 1) && !SentenceStart(first) &&
            Text(tokens_[first - 1]) != "The") ||
           (IsWord(last + 1) && tokens_[last + 1].capitalised && tokens_[last + 1].space_before &&
            out.prefer == Prefer::kNone && !IsPlaceNoun(Text(tokens_[last + 1])) &&

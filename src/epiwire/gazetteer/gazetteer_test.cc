@@ -83,6 +83,9 @@ constexpr auto kAlias = MentionKind::kAlias;
 constexpr auto kDemonym = MentionKind::kDemonym;
 
 const FoundCase kFoundCases[] = {
+    // A headline's last word and the next line's first are two names, not one.
+    {"Cholera in Nigeria\n\nKano reported 12 new cases on Monday.", "Kano", "NG", "NG-KN", kCity,
+     kName},
     {"Heilongjiang Province reported 12 new infections on Tuesday.", "Heilongjiang Province", "CN",
      "CN-HL", kSub, kName},
     {"Hubei province extended its travel ban.", "Hubei province", "CN", "CN-HB", kSub, kName},
