@@ -913,7 +913,8 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     break;
   }
   // "reported from Ondo 22, Edo 18, Bauchi 7 and Taraba 5": a sentence that goes through
-  // three or more places of one country, below it, breaks a figure down; the text goes
+  // three or more places of one country, below it (or two, each with its figure), breaks
+  // a figure down; the text goes
   // on about where they all are (their subdivision, when they share one: "广东省 ...，其中
   // 广州 ...，深圳 ..."), not about the first.
   if (!focus_set && first_place != nullptr) {
@@ -933,7 +934,10 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
         names.push_back(ref.place.name);
       }
     }
-    if (breakdown && names.size() >= 3) {
+    // Two are enough when each has a figure of its own ("Jakarta recorded 312 cases and
+    // West Java 204").
+    const bool figures = names.size() == 2 && view.quantities.size() >= 2;
+    if (breakdown && (names.size() >= 3 || figures)) {
       if (auto parent = same_subdivision ? gazetteer.Subdivision(first.subdivision)
                                          : gazetteer.Country(first.country)) {
         context.focus = parent;
