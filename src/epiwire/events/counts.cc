@@ -217,8 +217,15 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
       continue;
     }
     // "2,3 millones de casos", "2 millions de cas": a scale word takes "de" before its noun.
+    // "une dizaine de nouveaux cas", "un centenar de nuevos casos": cue words may stand
+    // between.
+    size_t noun_at = i + 1;
+    while (noun_at < tokens.size() && noun_at < i + 3 && view.terms[noun_at].length == 0 &&
+           (view.cues[noun_at] & (kCueNew | kCueImported | kCueLocal))) {
+      ++noun_at;
+    }
     if (i == after && view.Is(i, kGrOf) && after > number_start && tokens[after - 1].is_word &&
-        !tokens[after - 1].has_digit && i + 1 < tokens.size() && view.terms[i + 1].length > 0) {
+        !tokens[after - 1].has_digit && noun_at < tokens.size() && view.terms[noun_at].length > 0) {
       ++i;
       ++after;
       continue;
