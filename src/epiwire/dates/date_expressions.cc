@@ -48,6 +48,21 @@ std::optional<DateMention> Reader::MentionAt(size_t i, size_t& last) const {
   if (preposition == Preposition::kNone) {
     const Core core = CoreAt(i, false);
     if (!core.ok) return std::nullopt;
+    // "(27 February to 5 March)": two days of the month joined, a range.
+    if (core.has_day && core.period.start &&
+        (Is(core.last + 1, "to") || Is(core.last + 1, "through") || Dash(core.last + 1))) {
+      const Core second = CoreAt(core.last + 2, true);
+      if (second.ok && second.has_day && second.period.end) {
+        const Date start = StartInYearOfEnd(*core.period.start, *second.period.end);
+        if (*second.period.end >= start) {
+          last = second.last;
+          mention.end = token(last).end;
+          mention.kind = DateKind::kRange;
+          mention.period = ClipToPublished(Period{start, second.period.end}, published_);
+          return mention;
+        }
+      }
+    }
     last = core.last;
     mention.end = token(last).end;
     mention.kind = core.kind;
@@ -55,6 +70,29 @@ std::optional<DateMention> Reader::MentionAt(size_t i, size_t& last) const {
     return mention;
   }
 
+  // "from 19 to 25 February", "between 19 and 25 February": a bare day, then a day of
+  // the month that both are in.
+  if (preposition == Preposition::kFrom || preposition == Preposition::kBetween) {
+    const int day = DayNumber(core_at);
+    const size_t joint = SkipOrdinalSuffix(core_at) + 1;
+    const bool joined = preposition == Preposition::kBetween
+                            ? Is(joint, "and") || Dash(joint)
+                            : Is(joint, "to") || Is(joint, "until") || Dash(joint);
+    if (day > 0 && joined && !CoreAt(core_at, true).ok) {
+      const Core second = CoreAt(joint + 1, true);
+      if (second.ok && second.has_day && second.period.start) {
+        const Date end = *second.period.start;
+        if (Date::IsValid(end.year, end.month, day) && day <= end.day) {
+          last = second.last;
+          mention.start = token(i).start;
+          mention.end = token(last).end;
+          mention.kind = DateKind::kRange;
+          mention.period = ClipToPublished(Period{Date{end.year, end.month, day}, end}, published_);
+          return mention;
+        }
+      }
+    }
+  }
   const Core core = CoreAt(core_at, true);
   if (!core.ok) return std::nullopt;
   last = core.last;

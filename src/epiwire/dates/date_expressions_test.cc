@@ -136,6 +136,13 @@ constexpr DateCase kCases[] = {
     {"2027-05-19", "Cases have been counted since 2030.", "since 2030", kSince, "2030-01-01", ""},
     {"2020-04-10", "Cases between April 1 and April 8 rose.", "between April 1 and April 8", kRange,
      "2020-04-01", "2020-04-08"},
+    // A bare day, then a day of the month both are in; two days joined without "from".
+    {"2023-03-08", "From 19 to 25 February, 3,120 cases were notified.", "From 19 to 25 February",
+     kRange, "2023-02-19", "2023-02-25"},
+    {"2023-03-08", "Cases rose between 19 and 25 February.", "between 19 and 25 February", kRange,
+     "2023-02-19", "2023-02-25"},
+    {"2023-03-08", "In week 9 (27 February to 5 March), 642 cases.", "27 February to 5 March",
+     kRange, "2023-02-27", "2023-03-05"},
     {"2020-04-10", "Tests ran from April 1 to 8.", "from April 1 to 8", kRange, "2020-04-01",
      "2020-04-08"},
     {"2021-06-15", "Uruguay reported the cases in the first week of June.",

@@ -443,6 +443,15 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   for (size_t i = 0; i < view.tokens.size(); ++i) {
     if (SameClause(view, i, q.span.begin) && owns(i)) clause_cues |= view.cues[i];
   }
+  // "Flu deaths between 27 February and 5 March totalled 96", "admissions rose to 1,410 in
+  // the week to Sunday": counted things (not a total's noun) over a span of days of their
+  // own are that span's.
+  if (reading.path == CountPath::kTotal && date && !(clause_cues & kCueCumulative) &&
+      date->mention.kind == dates::DateKind::kRange && !LongSpan(*date) && owns(date->span.begin) &&
+      reading.head < view.terms.size() && view.terms[reading.head].length > 0 &&
+      view.terms[reading.head].term.role == TermRole::kNoun) {
+    return Aggregation::kNew;
+  }
   if (reading.path == CountPath::kTotal || (clause_cues & kCueCumulative)) {
     return Aggregation::kCumulative;
   }
@@ -492,6 +501,8 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
       if (q.span.begin == at || q.span.end > date.span.begin || q.span.end + 1 < date.span.begin) {
         continue;
       }
+      // "week 9 (27 February to 5 March)": a gloss in brackets says what the number is.
+      if (q.span.end < date.span.begin && view.tokens[q.span.end].lower == "(") continue;
       return std::none_of(counts.begin(), counts.end(), [&](const ReadCount& count) {
         return count.quantity.span.begin == q.span.begin;
       });
