@@ -130,13 +130,26 @@ size_t AfterDisease(const SentenceView& view, size_t k) {
   return k;
 }
 
-// "nine suspected cases, including three deaths, in Bas-Uele": a part of the count
-// before it set off by commas, with a locative right after, which is the whole's.
+// "nine suspected cases, including three deaths, in Bas-Uele", "Twelve people, including
+// three health workers, have died of Ebola in Equateur": a part of the count before it
+// set off by commas; the place after it is the whole's.
 bool PartAside(const SentenceView& view, const ReadCount& part) {
+  const auto& tokens = view.tokens;
   const size_t at = HedgeStart(view, part.quantity);
-  const size_t end = std::max(part.reading.phrase_end, part.quantity.span.end);
-  return at > 0 && view.Is(at - 1, kGrPart) && end + 1 < view.tokens.size() &&
-         view.tokens[end].lower == "," && view.Is(end + 1, kGrLocative);
+  // The comma that closes it (its phrase may borrow the whole's verb after it).
+  size_t end = part.quantity.span.end;
+  while (end < tokens.size() && end < part.quantity.span.end + 8 && tokens[end].lower != ",") ++end;
+  if (at == 0 || end + 1 >= tokens.size() || tokens[end].lower != ",") return false;
+  if (view.Is(at - 1, kGrPart) && view.Is(end + 1, kGrLocative)) return true;
+  // ", dont 120 à Toronto,": a part with a place of its own is counted there.
+  for (size_t k = part.quantity.span.end; k < end; ++k) {
+    if (view.PlaceAt(k) != nullptr) return false;
+  }
+  // Opened by a comma as well: ", including three health workers,", ", among them eight
+  // children,".
+  const bool part_word = view.Is(at - 1, kGrPart | kGrPronoun);
+  return part_word && ((at >= 2 && tokens[at - 2].lower == ",") ||
+                       (at >= 3 && tokens[at - 3].lower == "," && tokens[at - 2].is_word));
 }
 
 PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& candidates,
@@ -174,7 +187,11 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     const bool past_aside = closed + 1 < marker && view.tokens[closed].lower == "," &&
                             view.Is(closed + 1, kGrPart) && marker < c.span.begin &&
                             view.tokens[marker - 1].lower == ",";
-    if (!SameClause(view, c.span.begin, head) && !past_aside) continue;
+    // "Twelve people, including three health workers, have died of Ebola in Equateur": in
+    // the clause of the count's own verb, after an aside.
+    const bool verb_clause = reading.path == CountPath::kVerb && reading.phrase_end > head_end &&
+                             SameClause(view, c.span.begin, reading.phrase_end - 1);
+    if (!SameClause(view, c.span.begin, head) && !past_aside && !verb_clause) continue;
     return {c.place};
   }
   const size_t phrase_start = reading.path == CountPath::kTotal ? std::min(reading.head, number)

@@ -64,7 +64,14 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     if (view.clause[i] != clause && view.Is(i, kGrRelative)) clause = view.clause[i];
     // "Two more people, including a nine-year-old boy, have tested positive": a part set
     // off by commas stands outside the clause it interrupts.
-    if (tokens[i].lower == "," && i + 1 < tokens.size() && view.Is(i + 1, kGrPart)) {
+    // So does one on "most of them", "among them".
+    const bool aside =
+        i + 1 < tokens.size() &&
+        (view.Is(i + 1, kGrPart) ||
+         (i + 2 < tokens.size() && tokens[i + 1].is_word &&
+          (view.Is(i + 2, kGrPronoun) ||
+           (i + 3 < tokens.size() && view.Is(i + 2, kGrOf) && view.Is(i + 3, kGrPronoun)))));
+    if (tokens[i].lower == "," && aside) {
       size_t close = i + 2;
       while (close < tokens.size() && close < i + 12 && tokens[close].lower != "," &&
              tokens[close].lower != ";" && tokens[close].lower != ":") {
