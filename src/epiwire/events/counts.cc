@@ -824,6 +824,20 @@ bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
   const auto& tokens = view.tokens;
   const size_t start = HedgeStart(view, q);
   if (start > 0 && view.Is(start - 1, kGrExclude)) return true;
+  // "fell to 98.2": a fraction no scale word makes whole counts no one.
+  if (quantity.is_decimal) return true;
+  // "aged 25 to 34": the second number of a range after an excluding word.
+  if (start >= 3 &&
+      (tokens[start - 1].lower == "to" || tokens[start - 1].lower == "and" ||
+       tokens[start - 1].lower == "-") &&
+      tokens[start - 2].has_digit && view.Is(start - 3, kGrExclude)) {
+    return true;
+  }
+  // "could reach 70,000 cases": a projection, not a count.
+  for (size_t k = start; k-- > 0 && k + 3 >= start;) {
+    if (OneOf(tokens[k].lower, {"could", "might", "may", "would"})) return true;
+    if (!tokens[k].is_word || tokens[k].has_digit) break;
+  }
   const std::string_view number = tokens[q.span.begin].lower;
   if (number.find("-year") != std::string::npos || number.find("-day") != std::string::npos) {
     return true;
