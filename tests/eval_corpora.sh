@@ -29,7 +29,7 @@ animals.f1                            -    0.88  -    -    -    -
 relevance.accuracy                    1.0  1.0   1.0  1.0  1.0  1.0
 cleaning.keep                         1.0  1.0   -    -    -    -
 cleaning.drop                         1.0  0.97  -    -    -    -
-cases.attributes.aggregation.share    1.0  0.96  1.0  0.88 1.0  1.0
+cases.attributes.aggregation.share    1.0  0.97  1.0  0.88 1.0  1.0
 cases.attributes.imported.share       1.0  0.66  1.0  -    1.0  -
 cases.attributes.origin.country.share 1.0  0.6   0.81 -    1.0  -
 cases.attributes.period.start.share   1.0  0.97  0.72 -    1.0  -

@@ -171,6 +171,9 @@ struct DocumentContext {
   std::optional<Host> animal_context; // the animals the document is about, if any
   std::optional<Host> last_animal;    // the last kind of animals named ("turkeys": poultry)
   std::optional<Place> last_actor;    // who took the last measure read
+  // The national new figure of the last sentence that counted cases, while the sentences
+  // after it count parts of it ("Seoul reported 1,842 cases" after the country's 9,715).
+  std::optional<Event> last_new;
 };
 
 // The other places of a list "X, Y and Z" (or "X、Y") that `anchor` stands in: places

@@ -1304,7 +1304,15 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
             return total && later.reading.status == reading.status &&
                    later.quantity.quantity.value > count.quantity.quantity.value;
           });
-      event.aggregation = grows_a_total ? Aggregation::kNew : Aggregation::kCumulative;
+      // "The country added 9,715 new infections on Tuesday. Seoul reported 1,842 cases": a
+      // part, by place, of the day's national figure the sentence before counted.
+      const std::optional<Event>& day = context.last_new;
+      const bool part_of_the_day =
+          day && date == nullptr && where.place && day->place && day->status == event.status &&
+          day->host == reading.host && where.place->country == day->place->country &&
+          where.place->level != PlaceLevel::kCountry && count.quantity.quantity.value < day->count;
+      event.aggregation =
+          grows_a_total || part_of_the_day ? Aggregation::kNew : Aggregation::kCumulative;
     }
     event.period = companion != nullptr && date == nullptr
                        ? companion->period

@@ -197,6 +197,21 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     const size_t first_new = events.size();
     ExtractCases(text, views[i], previous, next, context, lexicon_, gazetteer_, events);
     for (size_t e = first_new; e < events.size(); ++e) ReadTravelOfFew(views, i, events[e]);
+    // The national new figure the next sentences may break down; a sentence of running
+    // totals ends it.
+    bool counted = false;
+    bool counted_new = false;
+    for (size_t e = first_new; e < events.size(); ++e) {
+      const Event& event = events[e];
+      if (event.type != EventType::kCases) continue;
+      counted = true;
+      if (event.aggregation != Aggregation::kNew) continue;
+      if (!counted_new && event.place && event.place->level == PlaceLevel::kCountry) {
+        context.last_new = event;
+      }
+      counted_new = true;
+    }
+    if (counted && !counted_new) context.last_new.reset();
     const size_t first_measure = events.size();
     ExtractMeasures(text, views[i], context, lexicon_, gazetteer_, events);
     bool measured = false;
