@@ -23,8 +23,14 @@ void FillFrom(const Event& repeat, Event& first) {
 }
 
 // The same figure read twice (a repeated paragraph, a headline and its story, a recap)
-// is one event, the first reading, with what the others add to it.
-void RemoveRepeats(std::vector<Event>& events) {
+// is one event, the first reading, with what the others add to it; but a headline's
+// terse words ("India reports 5,335 COVID-19 cases in a day") say less of its time than
+// its story does ("5,335 new infections on Tuesday"): the story's time wins.
+void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& heading_starts) {
+  const auto from_heading = [&](const Event& e) {
+    return std::find(heading_starts.begin(), heading_starts.end(), e.evidence.start) !=
+           heading_starts.end();
+  };
   std::vector<Event> kept;
   for (Event& event : events) {
     const auto repeat = std::find_if(kept.begin(), kept.end(), [&](const Event& other) {
@@ -45,6 +51,11 @@ void RemoveRepeats(std::vector<Event>& events) {
     if (repeat == kept.end()) {
       kept.push_back(std::move(event));
     } else if (event.type == EventType::kCases) {
+      if (from_heading(*repeat) && !from_heading(event) && event.aggregation) {
+        repeat->aggregation = event.aggregation;
+        if (event.period) repeat->period = event.period;
+        repeat->qualifier = event.qualifier;
+      }
       FillFrom(event, *repeat);
     } else if (!repeat->target) {
       // "China closes its border" over "... the closure of the border with Russia".
@@ -227,7 +238,11 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
       context.last_actor.reset();
     }
   }
-  RemoveRepeats(events);
+  std::vector<size_t> heading_starts;
+  for (const SentenceView& view : views) {
+    if (view.heading) heading_starts.push_back(view.sentence.start);
+  }
+  RemoveRepeats(events, heading_starts);
   DateUndatedNewCounts(published, events);
   return events;
 }
