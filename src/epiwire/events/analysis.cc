@@ -707,6 +707,33 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   }
 
   AddLowerCaseDemonyms(text, words, lexicon, gazetteer, view);
+  // "The South American country", "the Indian Ocean island nation": a region that only
+  // says which country the noun after it refers back to; the pair is an anaphor of the
+  // country (FindAnaphors), not the region.
+  std::erase_if(view.places, [&](const PlaceRef& ref) {
+    // The article before the name, or the first word of the name ("The Indian Ocean").
+    const bool inside = view.Is(ref.span.begin, kGrDefinite);
+    if (ref.place.level != PlaceLevel::kOther ||
+        (!inside && (ref.span.begin == 0 || !view.Is(ref.span.begin - 1, kGrDefinite)))) {
+      return false;
+    }
+    size_t noun = ref.span.end;
+    if (noun < n && view.Is(noun, kGrPlaceNoun) &&
+        lexicon.PlaceNounLevel(view.tokens[noun].lower) == PlaceLevel::kOther) {
+      ++noun;  // "island nation"
+    }
+    if (noun >= n || !view.Is(noun, kGrPlaceNoun) ||
+        lexicon.PlaceNounLevel(view.tokens[noun].lower) != PlaceLevel::kCountry) {
+      return false;
+    }
+    view.anaphors.push_back(Anaphor{{inside ? ref.span.begin : ref.span.begin - 1, noun + 1},
+                                    PlaceLevel::kCountry,
+                                    false,
+                                    false,
+                                    false,
+                                    false});
+    return true;
+  });
 
   const std::string_view sentence_text = text.substr(sentence.start, sentence.end - sentence.start);
   // Numbers are read only where there can be some: most sentences of a page hold
