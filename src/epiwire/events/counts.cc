@@ -1159,6 +1159,17 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     bool needs_status = false;
     std::optional<CountReading> reading =
         ReadForward(scan, q.span.begin, q.span.end, &blocked, &needs_status);
+    // "Умерли 45 человек, выздоровели 9 876": the status verb right before the people
+    // counted tells of them, not a verb after a comma, which has a number of its own.
+    if (reading && reading->path == CountPath::kVerb && !blocked) {
+      size_t before_at = 0;
+      const auto before = StatusVerbBefore(view, hedge, &before_at);
+      const bool comma = std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(q.span.end),
+                                     tokens.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                          reading->phrase_end, tokens.size())),
+                                     [](const text::Token& t) { return t.lower == ","; });
+      if (before && comma) reading->status = *before->term.status;
+    }
     // A verb before the number says what happened to the people or animals counted
     // ("killing 23 children", "found in 12 people"), or stands alone ("killing 5").
     // ("has killed 2,000 of the 3,000 people infected": the part is the killed.)
@@ -1239,6 +1250,21 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     if (!reading && !blocked && !counts.empty()) {
       reading = ReadReportedLikeBefore(view, q, counts.back());
+    }
+    // "..., выздоровели 9 876.": a bare number after a status verb, ending its clause.
+    if (!reading && !blocked) {
+      size_t verb_at = 0;
+      const auto verb = StatusVerbBefore(view, hedge, &verb_at);
+      const size_t end = q.span.end;
+      const bool ends = end >= tokens.size() || !tokens[end].is_word ||
+                        view.Is(end, kGrLocative | kGrCoordination);
+      if (verb && ends && (has_disease || outbreak_text || (sentence_cues & kCueOutbreak))) {
+        reading = CountReading{};
+        reading->status = *verb->term.status;
+        reading->path = CountPath::kVerb;
+        reading->head = verb_at;
+        reading->phrase_end = end;
+      }
     }
     if (!reading) {
       if (!blocked) bare.push_back(&q);
