@@ -405,8 +405,9 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
       i += 2;
       continue;
     }
-    // "18 of them were infected", "22 of the 25 deaths", "161 of the 667 goats".
-    if (t.lower == "of" && i == number_end && depth == 0) {
+    // "18 of them were infected", "22 of the 25 deaths", "161 of the 667 goats", "321 de
+    // ellos en UCI".
+    if ((t.lower == "of" || view.Is(i, kGrOf)) && i == number_end && depth == 0) {
       size_t k = i + 1;
       if (k < tokens.size() && view.Is(k, kGrPronoun)) {
         size_t verb_at = 0;
@@ -781,6 +782,18 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
                       view.clause[joint - 1] == view.clause[before.quantity.span.end - 1];
   if (!after_part && !after_pronoun && !joined) return std::nullopt;
   for (size_t k = q.span.end; k < tokens.size() && k < q.span.end + 4; ++k) {
+    // "de los cuales 321 están en la UCI", "of whom 321 are in intensive care": a status of
+    // their own.
+    if (after_pronoun && view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kVerb &&
+        view.terms[k].term.status) {
+      CountReading reading = before.reading;
+      reading.status = *view.terms[k].term.status;
+      reading.path = CountPath::kPartitive;
+      reading.head = q.span.begin;
+      reading.phrase_end = k + view.terms[k].length;
+      reading.frame = -1;
+      return reading;
+    }
     const bool when =
         after_part && std::any_of(view.Dates().begin(), view.Dates().end(),
                                   [&](const DateRef& d) { return d.span.begin == k; });
