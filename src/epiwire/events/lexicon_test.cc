@@ -16,6 +16,23 @@ const std::string kLexiconDir = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon
 // keeps for the length of the statement.
 text::Tokens Tokenized(const std::string& text) { return text::Tokenize(text, 0, text.size()); }
 
+// The English lexicon copied to a directory of the test's own, `text` appended to one
+// of its files (or written as settings.tsv, which English has none of), and loaded.
+Result<std::unique_ptr<Lexicon>> LoadChangedCopy(const std::string& test, const std::string& file,
+                                                 const std::string& text) {
+  const auto dir = std::filesystem::temp_directory_path() / test;
+  std::filesystem::create_directories(dir);
+  for (const char* name :
+       {"diseases.tsv", "terms.tsv", "grammar.tsv", "cues.tsv", "measures.tsv"}) {
+    std::filesystem::copy_file(kLexiconDir + "/" + name, dir / name,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  std::ofstream(dir / file, std::ios::app) << text;
+  auto lexicon = Lexicon::Load(dir.string());
+  std::filesystem::remove_all(dir);
+  return lexicon;
+}
+
 TEST(Lexicon, LoadsTheProjectLexicons) {
   auto lexicon = Lexicon::Load(kLexiconDir);
   ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
@@ -174,17 +191,8 @@ TEST(Lexicon, TwoCountriesAdjectivesWithOneStemAreAnError) {
 }
 
 TEST(Lexicon, AMeasurePatternWithAnAlternativeTwiceIsAnError) {
-  const auto dir = std::filesystem::temp_directory_path() / "epiwire_lexicon_pattern_test";
-  std::filesystem::create_directories(dir);
-  for (const char* name :
-       {"diseases.tsv", "terms.tsv", "grammar.tsv", "cues.tsv", "measures.tsv"}) {
-    std::filesystem::copy_file(kLexiconDir + "/" + name, dir / name,
-                               std::filesystem::copy_options::overwrite_existing);
-  }
-  std::ofstream(dir / "measures.tsv", std::ios::app)
-      << "lockdown\timpose\tcurfew|curfew ~2 imposed\n";
-  auto lexicon = Lexicon::Load(dir.string());
-  std::filesystem::remove_all(dir);
+  auto lexicon = LoadChangedCopy("epiwire_lexicon_pattern_test", "measures.tsv",
+                                 "lockdown\timpose\tcurfew|curfew ~2 imposed\n");
   ASSERT_FALSE(lexicon.ok());
   EXPECT_NE(lexicon.status().message().find("measures.tsv:"), std::string::npos);
   EXPECT_NE(lexicon.status().message().find("twice"), std::string::npos)
@@ -202,34 +210,18 @@ TEST(Lexicon, WordsOfScopeNameTheLevelOfPlaceTheySpeakFor) {
 }
 
 TEST(Lexicon, AScopeOfAnUnknownLevelIsAnError) {
-  const auto dir = std::filesystem::temp_directory_path() / "epiwire_lexicon_scope_test";
-  std::filesystem::create_directories(dir);
-  for (const char* name :
-       {"diseases.tsv", "terms.tsv", "grammar.tsv", "cues.tsv", "measures.tsv"}) {
-    std::filesystem::copy_file(kLexiconDir + "/" + name, dir / name,
-                               std::filesystem::copy_options::overwrite_existing);
-  }
-  std::ofstream(dir / "settings.tsv") << "scope\tcontinent\tglobal\n";
-  auto lexicon = Lexicon::Load(dir.string());
-  std::filesystem::remove_all(dir);
+  auto lexicon =
+      LoadChangedCopy("epiwire_lexicon_scope_test", "settings.tsv", "scope\tcontinent\tglobal\n");
   ASSERT_FALSE(lexicon.ok());
   EXPECT_NE(lexicon.status().message().find("continent"), std::string::npos)
       << lexicon.status().message();
 }
 
 TEST(Lexicon, MalformedLineIsReportedWithFileAndLine) {
-  const auto dir = std::filesystem::temp_directory_path() / "epiwire_lexicon_test";
-  std::filesystem::create_directories(dir);
-  for (const char* name : {"diseases.tsv", "terms.tsv", "grammar.tsv", "cues.tsv", "measures.tsv"}) {
-    std::filesystem::copy_file(kLexiconDir + "/" + name, dir / name,
-                               std::filesystem::copy_options::overwrite_existing);
-  }
-  std::ofstream(dir / "cues.tsv", std::ios::app) << "sudden\tnonsense_cue\n";
-  auto lexicon = Lexicon::Load(dir.string());
+  auto lexicon = LoadChangedCopy("epiwire_lexicon_test", "cues.tsv", "sudden\tnonsense_cue\n");
   ASSERT_FALSE(lexicon.ok());
   EXPECT_NE(lexicon.status().message().find("cues.tsv:"), std::string::npos);
   EXPECT_NE(lexicon.status().message().find("nonsense_cue"), std::string::npos);
-  std::filesystem::remove_all(dir);
   EXPECT_FALSE(Lexicon::Load("/nonexistent/lexicon").ok());
 }
 
