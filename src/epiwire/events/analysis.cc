@@ -762,13 +762,29 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   view.date_grammar = lexicon.dates();
   // Clauses. "один – в Белгородской области": a dash after a number stands for a verb
   // left out, not for a break.
+  // "avian influenza A(H5N1)": brackets glued to the word before them are part of a
+  // name, no break.
   int clause = 0;
+  bool glued_open = false;
   for (size_t i = 0; i < n; ++i) {
     const bool after_number =
         i > 0 && IsDash(view.tokens[i].lower) &&
         std::any_of(view.quantities.begin(), view.quantities.end(),
                     [&](const QuantityRef& q) { return q.span.end == i; });
-    if (IsClauseBreak(view, i) && !after_number) ++clause;
+    const std::string_view t = view.tokens[i].lower;
+    bool in_name = false;
+    if (t == "(") {
+      // (Chinese writes no spaces: there a bracket is a break, glued or not.)
+      glued_open = i > 0 && view.tokens[i - 1].is_word &&
+                   view.tokens[i - 1].end == view.tokens[i].start &&
+                   !view.tokens[i - 1].lower.empty() &&
+                   static_cast<unsigned char>(view.tokens[i - 1].lower.back()) < 0x80;
+      in_name = glued_open;
+    } else if (t == ")") {
+      in_name = glued_open;
+      glued_open = false;
+    }
+    if (IsClauseBreak(view, i) && !after_number && !in_name) ++clause;
     view.clause[i] = clause;
   }
   MarkPlaceRoles(text, view);

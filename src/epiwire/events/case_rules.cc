@@ -147,6 +147,8 @@ bool PartAside(const SentenceView& view, const ReadCount& part) {
   }
   // Opened by a comma as well: ", including three health workers,", ", among them eight
   // children,".
+  // Or the comma right before it opens one: ", five of them fatal,".
+  if (OpensAside(view, at - 1)) return true;
   const bool part_word = view.Is(at - 1, kGrPart | kGrPronoun);
   return part_word && ((at >= 2 && tokens[at - 2].lower == ",") ||
                        (at >= 3 && tokens[at - 3].lower == "," && tokens[at - 2].is_word));
@@ -180,13 +182,12 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     if (c.span.begin < head_end || c.span.begin >= next_count || c.span.begin > reach) continue;
     if (!c.locative || c.demonym) continue;
     // Past a part set off by commas ("nine cases, including three deaths, in the X
-    // region").
+    // region", "eight cases of Marburg virus disease, five of them fatal, in Kagera").
     const size_t closed = AfterDisease(view, head_end);  // "cases of Marburg,"
     size_t marker = c.span.begin;
     while (marker > closed && view.Is(marker - 1, kGrLocative | kGrDeterminer)) --marker;
-    const bool past_aside = closed + 1 < marker && view.tokens[closed].lower == "," &&
-                            view.Is(closed + 1, kGrPart) && marker < c.span.begin &&
-                            view.tokens[marker - 1].lower == ",";
+    const bool past_aside = closed + 1 < marker && OpensAside(view, closed) &&
+                            marker < c.span.begin && view.tokens[marker - 1].lower == ",";
     // "Twelve people, including three health workers, have died of Ebola in Equateur": in
     // the clause of the count's own verb, after an aside.
     const bool verb_clause = reading.path == CountPath::kVerb && reading.phrase_end > head_end &&

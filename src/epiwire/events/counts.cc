@@ -65,13 +65,7 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     // "Two more people, including a nine-year-old boy, have tested positive": a part set
     // off by commas stands outside the clause it interrupts.
     // So does one on "most of them", "among them".
-    const bool aside =
-        i + 1 < tokens.size() &&
-        (view.Is(i + 1, kGrPart) ||
-         (i + 2 < tokens.size() && tokens[i + 1].is_word &&
-          (view.Is(i + 2, kGrPronoun) ||
-           (i + 3 < tokens.size() && view.Is(i + 2, kGrOf) && view.Is(i + 3, kGrPronoun)))));
-    if (tokens[i].lower == "," && aside) {
+    if (OpensAside(view, i)) {
       size_t close = i + 2;
       while (close < tokens.size() && close < i + 12 && tokens[close].lower != "," &&
              tokens[close].lower != ";" && tokens[close].lower != ":") {
@@ -1072,6 +1066,15 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
 }
 
 }  // namespace
+
+bool OpensAside(const SentenceView& view, size_t i) {
+  const auto& tokens = view.tokens;
+  if (i + 1 >= tokens.size() || tokens[i].lower != ",") return false;
+  if (view.Is(i + 1, kGrPart)) return true;
+  return i + 2 < tokens.size() && tokens[i + 1].is_word &&
+         (view.Is(i + 2, kGrPronoun) ||
+          (i + 3 < tokens.size() && view.Is(i + 2, kGrOf) && view.Is(i + 3, kGrPronoun)));
+}
 
 bool IsDash(std::string_view word) {
   return word == "-" || word == "--" || word == "\xE2\x80\x94" || word == "\xE2\x80\x93";

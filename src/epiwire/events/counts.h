@@ -76,6 +76,11 @@ size_t HedgeStart(const SentenceView& view, const QuantityRef& q);
 // A dash, as a token: "-", "--", an em or an en dash.
 bool IsDash(std::string_view word);
 
+// Whether the comma at token `i` opens an aside that tells of a part of what was just
+// counted: ", including ...", ", most of them ...", ", five of them ...", ", among them
+// ...".
+bool OpensAside(const SentenceView& view, size_t i);
+
 }  // namespace epiwire::events
 
 #endif  // EPIWIRE_EVENTS_COUNTS_H_
