@@ -804,6 +804,37 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
   return std::nullopt;
 }
 
+// "logged the most new infections with 4,012", "the majority of new cases (1,455)": a
+// bare number after the case noun it counts, joined by "with" or set in brackets.
+std::optional<CountReading> ReadNounBefore(const SentenceView& view, const QuantityRef& q) {
+  const auto& tokens = view.tokens;
+  const size_t start = HedgeStart(view, q);
+  if (start < 2) return std::nullopt;
+  const size_t joint = start - 1;
+  const bool bracket =
+      tokens[joint].lower == "(" && q.span.end < tokens.size() && tokens[q.span.end].lower == ")";
+  if (!bracket && !view.Is(joint, kGrCompanion)) return std::nullopt;
+  for (size_t m = joint; m-- > 0 && m + 6 > joint;) {
+    const TermAt& t = view.terms[m];
+    if (t.length > 0 && m + t.length <= joint) {
+      if (t.term.role != TermRole::kNoun || !t.term.status) return std::nullopt;
+      // In brackets, the number stands right after its noun (or the noun's disease).
+      if (bracket && m + t.length != joint && view.disease[m + t.length + 1].empty()) {
+        return std::nullopt;
+      }
+      CountReading reading;
+      reading.status = *t.term.status;
+      reading.head = m;
+      reading.phrase_end = bracket ? q.span.end + 1 : q.span.end;
+      reading.noun_is_case_word = true;
+      return reading;
+    }
+    if (view.clause[m] != view.clause[joint] && !bracket) return std::nullopt;
+    if (tokens[m].has_digit) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // "rose to 190 after 11 more were identified", "another 12 were reported": a bare
 // number that a count verb reports, with nothing it counts, counts what the count before
 // it did.
@@ -1267,6 +1298,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     if (!reading && !blocked && !counts.empty()) {
       reading = ReadReportedLikeBefore(view, q, counts.back());
     }
+    if (!reading && !blocked) reading = ReadNounBefore(view, q);
     // "..., выздоровели 9 876.": a bare number after a status verb, ending its clause.
     if (!reading && !blocked) {
       size_t verb_at = 0;
