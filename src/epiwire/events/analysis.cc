@@ -1016,9 +1016,10 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   for (size_t k = 0; k < view.terms.size(); ++k) {
     const TermAt& term = view.terms[k];
     if (term.length == 0) continue;
-    if (term.term.role == TermRole::kAnimal && term.term.host && *term.term.host != Host::kBird &&
+    const bool kind = term.term.role == TermRole::kAnimal || term.term.role == TermRole::kThing;
+    if (kind && term.term.host && *term.term.host != Host::kBird &&
         *term.term.host != Host::kAnimal) {
-      context.last_animal = term.term.host;
+      context.last_animal = term.term.host;  // "turkeys", or "a poultry farm"
     }
     k += term.length - 1;  // not the words inside a longer term
   }

@@ -975,8 +975,10 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
     for (size_t k = 0; k < view.terms.size(); ++k) {
       const TermAt& term = view.terms[k];
       if (term.length == 0) continue;
-      if (term.term.role == TermRole::kAnimal && *term.term.host != Host::kBird &&
-          *term.term.host != Host::kAnimal) {
+      // An animal, or a place of animals ("on a poultry farm").
+      const bool kind = term.term.role == TermRole::kAnimal ||
+                        (term.term.role == TermRole::kThing && term.term.host);
+      if (kind && *term.term.host != Host::kBird && *term.term.host != Host::kAnimal) {
         known = term.term.host;
       }
       k += term.length - 1;  // "野猪" (wild boar) holds "猪" (pig)

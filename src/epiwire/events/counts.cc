@@ -64,6 +64,11 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     if (view.clause[i] != clause && view.Is(i, kGrRelative)) clause = view.clause[i];
     // "Two more people, including a nine-year-old boy, have tested positive": a part set
     // off by commas stands outside the clause it interrupts.
+    // ", and the rest were culled": a conjunct with a subject of its own.
+    if (tokens[i].lower == "," && i + 1 < tokens.size() && view.Is(i + 1, kGrCoordination) &&
+        i + 2 < tokens.size() && view.Is(i + 2, kGrDeterminer | kGrPronoun)) {
+      break;
+    }
     // So does one on "most of them", "among them".
     if (OpensAside(view, i)) {
       size_t close = i + 2;
