@@ -285,8 +285,11 @@ bool IsReportDate(const SentenceView& view, const DateRef& date) {
     const size_t k = date.span.begin - back;
     if (view.Is(k, kGrReport) || OneOf(view.tokens[k].lower, {"reported", "confirmed"})) {
       // "reported on Monday" right after its own count is the figure's day.
-      return back == 1 && date.span.begin >= 2 && !view.tokens[date.span.begin - 2].has_digit &&
-             view.Is(k, kGrReport);
+      // "told reporters on Tuesday": whom it was said to stands between.
+      const bool told = back == 2 && OneOf(view.tokens[k + 1].lower,
+                                           {"reporters", "journalists", "parliament", "lawmakers"});
+      return (back == 1 || told) && date.span.begin >= 2 &&
+             !view.tokens[date.span.begin - 2].has_digit && view.Is(k, kGrReport);
     }
   }
   return false;
