@@ -1164,8 +1164,11 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   for (size_t c = 0; c < counts.size(); ++c) {
     const ReadCount& count = counts[c];
     const CountReading& reading = count.reading;
+    // "Court backlog reaches record 60,000 cases": a sentence of the courts that names no
+    // disease speaks of lawsuits wherever its legal word stands.
     if (reading.noun_is_case_word &&
-        (view.CuesIn(reading.head > 3 ? reading.head - 3 : 0, reading.head + 4) & kCueLegal)) {
+        ((view.CuesIn(reading.head > 3 ? reading.head - 3 : 0, reading.head + 4) & kCueLegal) ||
+         ((view.all_cues & kCueLegal) && !view.HasDisease()))) {
       continue;
     }
     size_t next_count = view.tokens.size();

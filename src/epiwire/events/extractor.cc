@@ -200,13 +200,22 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   if (context.main_disease.empty()) {
     context.main_disease = UnnamedDisease(published, context.animal_context);
   }
+  // A text that names no infectious disease but another condition ("48,000 new cases of
+  // lung cancer ... The disease killed 35,000 people") counts none of an outbreak's
+  // cases: the disease it takes for granted would be a guess.
+  const bool other_cause_only =
+      !context.disease_named && std::any_of(views.begin(), views.end(), [](const SentenceView& v) {
+        return !v.inert && (v.all_cues & kCueCondition);
+      });
   std::vector<Event> events;
   for (size_t i = 0; i < views.size(); ++i) {
     if (views[i].inert) continue;
     const SentenceView* previous = i > 0 ? &views[i - 1] : nullptr;
     const SentenceView* next = i + 1 < views.size() ? &views[i + 1] : nullptr;
     const size_t first_new = events.size();
-    ExtractCases(text, views[i], previous, next, context, lexicon_, gazetteer_, events);
+    if (!other_cause_only) {
+      ExtractCases(text, views[i], previous, next, context, lexicon_, gazetteer_, events);
+    }
     for (size_t e = first_new; e < events.size(); ++e) ReadTravelOfFew(views, i, events[e]);
     // The national new figure the next sentences may break down; a sentence of running
     // totals ends it.

@@ -30,7 +30,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 18> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 19> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -49,6 +49,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 18> kCueNames{{
     {"authority", kCueAuthority},
     {"caught", kCueCaught},
     {"plain", kCuePlain},
+    {"condition", kCueCondition},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{

@@ -70,6 +70,9 @@ enum Cue : uint32_t {
   // "local government areas", "local officials": words that hold a cue word ("local") and
   // say nothing of time or importation themselves; a phrase of this class drops those cues.
   kCuePlain = 1u << 18,
+  // "cancer", "diabetes": a condition no outbreak causes; a text that names one and no
+  // infectious disease counts no outbreak's cases ("The disease killed 35,000 people").
+  kCueCondition = 1u << 19,
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.
