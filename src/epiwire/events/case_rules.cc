@@ -229,6 +229,8 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   for (const Candidate& c : candidates) {
     if (c.span.end > phrase_start) break;
     if (BreaksStatement(view, c.span.end, phrase_start) || c.target) continue;
+    // "（上海12例，…，四川4例），本土病例18例": a place of a breakdown in brackets is its part's.
+    if (InBrackets(view, c.span.begin) && !InBrackets(view, number)) continue;
     // The place of a list's item before it is that item's ("dont 120 à Montréal").
     if (c.locative && c.span.begin >= item_start) continue;
     if (c.demonym) {

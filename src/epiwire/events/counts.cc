@@ -567,8 +567,11 @@ std::optional<CountReading> ReadBackward(const Scan& scan, const QuantityRef& q)
   // A status word before the noun ("确诊病例", "疑似病例") says more than "cases".
   for (size_t m = best; m-- > from && m + 6 > best;) {
     const TermAt& before = view.terms[m];
-    if (before.length > 0 && before.term.role == TermRole::kModifier && before.term.status &&
-        m + before.length <= best && reading.status == CaseStatus::kConfirmed) {
+    // "治愈出院确诊病例4例": a status verb before the noun as well.
+    if (before.length > 0 &&
+        (before.term.role == TermRole::kModifier || before.term.role == TermRole::kVerb) &&
+        before.term.status && m + before.length <= best &&
+        reading.status == CaseStatus::kConfirmed) {
       reading.status = *before.term.status;
       break;
     }
