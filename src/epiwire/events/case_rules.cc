@@ -1322,8 +1322,15 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
           day && date == nullptr && where.place && day->place && day->status == event.status &&
           day->host == reading.host && where.place->country == day->place->country &&
           where.place->level != PlaceLevel::kCountry && count.quantity.quantity.value < day->count;
-      event.aggregation =
-          grows_a_total || part_of_the_day ? Aggregation::kNew : Aggregation::kCumulative;
+      // "За сутки в Москве выявлено 2 104 случая. Скончались 14 пациентов": the deaths and
+      // recoveries a verb tells after the day's figure are that day's.
+      const bool of_the_day =
+          day && date == nullptr && where.place && day->place &&
+          where.place->country == day->place->country && day->status != event.status &&
+          (event.status == CaseStatus::kDeaths || event.status == CaseStatus::kRecovered) &&
+          (reading.path == CountPath::kVerb || reading.path == CountPath::kKillVerb);
+      event.aggregation = grows_a_total || part_of_the_day || of_the_day ? Aggregation::kNew
+                                                                         : Aggregation::kCumulative;
     }
     event.period = companion != nullptr && date == nullptr
                        ? companion->period
