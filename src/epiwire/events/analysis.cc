@@ -146,11 +146,14 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     if (OneOf(t.lower, {"borders", "bordering", "border", "visited", "visiting"})) {
       return PlaceRole::kOrigin;
     }
-    // "las fronteras con Chile", "sa frontière avec la Guinée", "граница с Китаем": the
-    // other side of a border.
-    if (view.Is(k, kGrCompanion) && k > 0 &&
-        (OneOf(before, {"border", "borders", "frontera", "fronteras", "frontière", "frontières"}) ||
-         before.starts_with("границ"))) {
+    // "las fronteras con Chile", "sa frontière avec la Guinée", "граница с Китаем",
+    // "авиасообщение с Великобританией", "flights with Britain": the other side of a border
+    // or of a link.
+    if ((view.Is(k, kGrCompanion) || t.lower == "с") && k > 0 &&
+        (OneOf(before, {"border", "borders", "frontera", "fronteras", "frontière", "frontières",
+                        "flights", "links", "vols", "liaisons", "vuelos"}) ||
+         before.starts_with("границ") || before.starts_with("авиасообщени") ||
+         before.starts_with("сообщени"))) {
       return PlaceRole::kOrigin;
     }
     const bool from = view.Is(k, kGrFrom) || (t.lower == "of" && before == "out");
