@@ -65,6 +65,25 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
   events = std::move(kept);
 }
 
+// The national new figure the sentences after it may break down (DocumentContext::
+// last_new): the first of the events of a sentence from `first`; a sentence of running
+// totals ends it.
+void RememberNewFigure(const std::vector<Event>& events, size_t first, DocumentContext& context) {
+  bool counted = false;
+  bool counted_new = false;
+  for (size_t e = first; e < events.size(); ++e) {
+    const Event& event = events[e];
+    if (event.type != EventType::kCases) continue;
+    counted = true;
+    if (event.aggregation != Aggregation::kNew) continue;
+    if (!counted_new && event.place && event.place->level == PlaceLevel::kCountry) {
+      context.last_new = event;
+    }
+    counted_new = true;
+  }
+  if (counted && !counted_new) context.last_new.reset();
+}
+
 // "Kenya reported 40 new cases on Monday. Nairobi accounted for 12 of the new cases": a
 // new figure that no reading of it dates is of the day of the last new figure the text
 // dated; before any, of the day before the news (a day's figures are published the next
@@ -203,7 +222,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   // A text that names no infectious disease but another condition ("48,000 new cases of
   // lung cancer ... The disease killed 35,000 people") counts none of an outbreak's
   // cases: the disease it takes for granted would be a guess.
-  const bool other_cause_only =
+  const bool condition_only =
       !context.disease_named && std::any_of(views.begin(), views.end(), [](const SentenceView& v) {
         return !v.inert && (v.all_cues & kCueCondition);
       });
@@ -213,25 +232,11 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     const SentenceView* previous = i > 0 ? &views[i - 1] : nullptr;
     const SentenceView* next = i + 1 < views.size() ? &views[i + 1] : nullptr;
     const size_t first_new = events.size();
-    if (!other_cause_only) {
+    if (!condition_only) {
       ExtractCases(text, views[i], previous, next, context, lexicon_, gazetteer_, events);
     }
     for (size_t e = first_new; e < events.size(); ++e) ReadTravelOfFew(views, i, events[e]);
-    // The national new figure the next sentences may break down; a sentence of running
-    // totals ends it.
-    bool counted = false;
-    bool counted_new = false;
-    for (size_t e = first_new; e < events.size(); ++e) {
-      const Event& event = events[e];
-      if (event.type != EventType::kCases) continue;
-      counted = true;
-      if (event.aggregation != Aggregation::kNew) continue;
-      if (!counted_new && event.place && event.place->level == PlaceLevel::kCountry) {
-        context.last_new = event;
-      }
-      counted_new = true;
-    }
-    if (counted && !counted_new) context.last_new.reset();
+    RememberNewFigure(events, first_new, context);
     const size_t first_measure = events.size();
     ExtractMeasures(text, views[i], context, lexicon_, gazetteer_, events);
     bool measured = false;
