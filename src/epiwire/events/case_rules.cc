@@ -623,6 +623,12 @@ std::vector<Place> TravelledFrom(const SentenceView& view, const Owner& owns = {
       if (view.Is(k, kGrFrom)) from = true;
       if (view.Is(k, kGrTo | kGrLocative) && k > 0 && (view.cues[k - 1] & kCueTravel)) from = true;
     }
+    // "均为菲律宾输入": all of them came from the place the word after it says they did.
+    if (!from && ref.span.end < view.tokens.size() && view.Is(ref.span.end, kGrFromAfter)) {
+      for (size_t back = 1; back <= 3 && back <= ref.span.begin && !from; ++back) {
+        from = view.Is(ref.span.begin - back, kGrAll);
+      }
+    }
     if (!from) continue;
     for (size_t k = ref.span.begin; k-- > 0 && k + 8 > ref.span.begin;) {
       if (view.tokens[k].lower == "after" && !route.empty()) reversed = true;
