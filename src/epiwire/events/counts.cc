@@ -1332,9 +1332,15 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
   // List items repeat the reading of the count before them in the sentence.
   for (const QuantityRef* q : bare) {
     if (!IsListItem(view, *q)) continue;
+    // The count nearest before it (the items read so far stand after the counts read
+    // first: "确诊病例12例（长春市9例、吉林市3例），无症状感染者25例（长春市20例...）").
     int frame = -1;
     for (size_t c = 0; c < counts.size(); ++c) {
-      if (counts[c].quantity.span.begin < q->span.begin) frame = static_cast<int>(c);
+      const size_t begin = counts[c].quantity.span.begin;
+      if (begin < q->span.begin &&
+          (frame < 0 || begin > counts[static_cast<size_t>(frame)].quantity.span.begin)) {
+        frame = static_cast<int>(c);
+      }
     }
     if (frame < 0) {
       // "Больше всего новых заболевших в Москве — 2 105, в Московской области — 1 034": the
