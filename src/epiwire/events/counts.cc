@@ -786,8 +786,12 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
   for (size_t k = q.span.end; k < tokens.size() && k < q.span.end + 4; ++k) {
     // "de los cuales 321 están en la UCI", "of whom 321 are in intensive care": a status of
     // their own.
-    if (after_pronoun && view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kVerb &&
-        view.terms[k].term.status) {
+    // ("fueron confirmados": a participle after an auxiliary is a verb.)
+    const bool verb =
+        view.terms[k].length > 0 &&
+        (view.terms[k].term.role == TermRole::kVerb ||
+         (view.terms[k].term.role == TermRole::kModifier && k > 0 && view.Is(k - 1, kGrAuxiliary)));
+    if (after_pronoun && verb && view.terms[k].term.status) {
       CountReading reading = before.reading;
       reading.status = *view.terms[k].term.status;
       reading.path = CountPath::kPartitive;
