@@ -917,6 +917,14 @@ bool InBrackets(const SentenceView& view, size_t at) {
   return depth > 0;
 }
 
+bool IsTableRow(const SentenceView& view) {
+  const auto& tokens = view.tokens;
+  if (view.places.empty() || view.places.front().span.begin != 0) return false;
+  const size_t end = view.places.front().span.end;
+  return end + 1 < tokens.size() && (tokens[end].lower == ":" || IsDash(tokens[end].lower)) &&
+         tokens[end + 1].has_digit;
+}
+
 void RememberSentence(const SentenceView& view, DocumentContext& context,
                       const gazetteer::Gazetteer& gazetteer) {
   // "46 new cases (Guangdong 2, Heilongjiang 2)", "12 cases (5 in Lagos)": the places of
@@ -935,12 +943,18 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   // The focus moves to the sentence's first place that could be a subject or a frame,
   // or to what its first anaphor stands for ("the country confirmed ..."); not to the
   // place of a table's row ("Zinder: 451 cases, 12 deaths"), a part of the whole.
-  const auto& tokens = view.tokens;
-  bool focus_set = !view.places.empty() && view.places.front().span.begin == 0 &&
-                   view.places.front().span.end + 1 < tokens.size() &&
-                   (tokens[view.places.front().span.end].lower == ":" ||
-                    IsDash(tokens[view.places.front().span.end].lower)) &&
-                   tokens[view.places.front().span.end + 1].has_digit;
+  bool focus_set = IsTableRow(view);
+  // "Suspected cases by region:": a line that opens a table and says what its rows count.
+  if (!view.tokens.empty() && view.tokens.back().lower == ":") {
+    context.table_status.reset();
+    for (const TermAt& term : view.terms) {
+      if (term.length > 0 && term.term.role == TermRole::kModifier && term.term.status) {
+        context.table_status = term.term.status;
+      }
+    }
+  } else if (!focus_set) {
+    context.table_status.reset();
+  }
   const PlaceRef* first_place = nullptr;
   for (const PlaceRef& ref : view.places) {
     if ((ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative) && !ref.qualifier &&

@@ -174,7 +174,14 @@ struct DocumentContext {
   // The national new figure of the last sentence that counted cases, while the sentences
   // after it count parts of it ("Seoul reported 1,842 cases" after the country's 9,715).
   std::optional<Event> last_new;
+  // The status a table's heading line gives the cases its rows count ("Suspected cases
+  // by region:"), while the rows go on.
+  std::optional<CaseStatus> table_status;
 };
+
+// A table's row: a place opening the sentence, a colon or a dash, then a figure
+// ("Zinder: 451 cases, 12 deaths").
+bool IsTableRow(const SentenceView& view);
 
 // The other places of a list "X, Y and Z" (or "X、Y") that `anchor` stands in: places
 // with nothing but commas and coordination between them.

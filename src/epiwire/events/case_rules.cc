@@ -1194,6 +1194,12 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     Event event;
     event.type = EventType::kCases;
     event.status = reading.status;
+    // "Suspected cases by region:" then "Zinder: 451 cases": the heading says what "cases"
+    // are.
+    if (context.table_status && reading.status == CaseStatus::kConfirmed &&
+        reading.noun_is_case_word && IsTableRow(view)) {
+      event.status = *context.table_status;
+    }
     event.count = count.quantity.quantity.value;
     event.qualifier = count.qualifier;
     const DateRef* date = count_dates[c];
