@@ -917,6 +917,21 @@ bool InBrackets(const SentenceView& view, size_t at) {
   return depth > 0;
 }
 
+std::optional<Host> LastKindNamed(const SentenceView& view) {
+  std::optional<Host> kind;
+  for (size_t k = 0; k < view.terms.size(); ++k) {
+    const TermAt& term = view.terms[k];
+    if (term.length == 0) continue;
+    const bool animals = term.term.role == TermRole::kAnimal || term.term.role == TermRole::kThing;
+    if (animals && term.term.host && *term.term.host != Host::kBird &&
+        *term.term.host != Host::kAnimal) {
+      kind = term.term.host;
+    }
+    k += term.length - 1;  // "野猪" (wild boar) holds "猪" (pig)
+  }
+  return kind;
+}
+
 bool IsTableRow(const SentenceView& view) {
   const auto& tokens = view.tokens;
   if (view.places.empty() || view.places.front().span.begin != 0) return false;
@@ -1030,16 +1045,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
       if (auto country = gazetteer.Country(place.country)) context.last_country = *country;
     }
   }
-  for (size_t k = 0; k < view.terms.size(); ++k) {
-    const TermAt& term = view.terms[k];
-    if (term.length == 0) continue;
-    const bool kind = term.term.role == TermRole::kAnimal || term.term.role == TermRole::kThing;
-    if (kind && term.term.host && *term.term.host != Host::kBird &&
-        *term.term.host != Host::kAnimal) {
-      context.last_animal = term.term.host;  // "turkeys", or "a poultry farm"
-    }
-    k += term.length - 1;  // not the words inside a longer term
-  }
+  if (const auto kind = LastKindNamed(view)) context.last_animal = kind;
   for (const std::string_view disease : view.disease) {
     if (disease.empty()) continue;
     context.last_disease = disease;

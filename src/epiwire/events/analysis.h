@@ -179,6 +179,11 @@ struct DocumentContext {
   std::optional<CaseStatus> table_status;
 };
 
+// The last kind of animals a sentence names, by an animal ("turkeys") or a place of
+// animals ("a poultry farm"); not "birds" or "animals", which name no kind. The words
+// inside a longer term name none ("野猪", wild boar, holds "猪", pig).
+std::optional<Host> LastKindNamed(const SentenceView& view);
+
 // A table's row: a place opening the sentence, a colon or a dash, then a figure
 // ("Zinder: 451 cases, 12 deaths").
 bool IsTableRow(const SentenceView& view);

@@ -982,18 +982,7 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
   // "birds", "animals": the kind the sentence, else the text last, else the document,
   // speaks of.
   if (reading.host == Host::kBird || reading.host == Host::kAnimal) {
-    std::optional<Host> known;
-    for (size_t k = 0; k < view.terms.size(); ++k) {
-      const TermAt& term = view.terms[k];
-      if (term.length == 0) continue;
-      // An animal, or a place of animals ("on a poultry farm").
-      const bool kind = term.term.role == TermRole::kAnimal ||
-                        (term.term.role == TermRole::kThing && term.term.host);
-      if (kind && *term.term.host != Host::kBird && *term.term.host != Host::kAnimal) {
-        known = term.term.host;
-      }
-      k += term.length - 1;  // "野猪" (wild boar) holds "猪" (pig)
-    }
+    std::optional<Host> known = LastKindNamed(view);
     const auto fits = [&](Host host) {
       return reading.host == Host::kAnimal || host == Host::kPoultry || host == Host::kWildBird;
     };
