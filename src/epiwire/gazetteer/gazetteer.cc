@@ -22,7 +22,8 @@
 // least the people of its same-named city and winning the tie with it ("Jilin",
 // "Quebec": health figures are mostly the province's; "Jilin City" and "the city of
 // Quebec" still ask for the city). Places under 15,000 people (small_places.tsv)
-// count only when their country is in the context.
+// count only when their country is in the context; a town (a city under 200,000) of a
+// country the context lacks is no place where the text names a region of another.
 //
 // Other scripts (gazetteer_scripts.cc). Chinese has no spaces and no capitals: in a run
 // of Chinese characters every position may open a name, the longest wins, an
@@ -397,6 +398,26 @@ struct Context {
   }
 };
 
+// Towns: cities under this many people. Most names of towns are also names elsewhere.
+constexpr int64_t kTownPopulation = 200000;
+
+// Whether every reading of a name is a town (no country, subdivision, region or city).
+bool OnlyTowns(const GazetteerTables& t, const std::vector<NameEntry>& entries) {
+  return !entries.empty() && std::all_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
+    const PlaceRecord p = t.places[e.place];
+    return p.level == PlaceLevel::kCity && p.population < kTownPopulation && !e.authoritative;
+  });
+}
+
+// Whether every reading of a name is a subdivision of one same country ("England").
+bool OnlyRegionsOfOneCountry(const GazetteerTables& t, const std::vector<NameEntry>& entries) {
+  return !entries.empty() && std::all_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
+    const PlaceRecord p = t.places[e.place];
+    return p.level == PlaceLevel::kSubdivision &&
+           p.country == t.places[entries.front().place].country;
+  });
+}
+
 // Readings that may count: small places only with their country in the context.
 std::vector<NameEntry> Usable(const GazetteerTables& t, const std::vector<NameEntry>& entries,
                               const Context* context) {
@@ -553,7 +574,26 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   const std::vector<Candidate> candidates = Matcher(t, text).FindCandidates();
   Context context;
   for (const Candidate& c : candidates) {
-    if (!c.inside_name) AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
+    if (!c.inside_name && !OnlyTowns(t, c.entries)) {
+      AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
+    }
+  }
+  // A text that names a region of its country does not go abroad for a town: "14
+  // measles cases in Kent" beside "England" is no Kent of Washington State. A town is
+  // read in a country of its own where the text names no region at all ("cases in Tulun
+  // imported from Kazakhstan"), or one in the town's country, or names that country.
+  std::vector<bool> abroad(candidates.size(), false);
+  const bool named = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+    return !c.inside_name && OnlyRegionsOfOneCountry(t, Usable(t, c.entries, nullptr));
+  });
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.inside_name || c.division || c.division_reading || !OnlyTowns(t, c.entries)) continue;
+    const std::vector<NameEntry> usable = Usable(t, c.entries, nullptr);
+    abroad[i] = named && std::none_of(usable.begin(), usable.end(), [&](const NameEntry& e) {
+                  return context.HasCountry(t.places[e.place].country);
+                });
+    if (!abroad[i]) AddUnambiguous(t, usable, context);
   }
   AddSharedCountries(t, text, candidates, context);
   std::vector<PlaceMention> mentions;
@@ -562,6 +602,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   for (size_t i = 0; i < candidates.size(); ++i) prefer[i] = candidates[i].prefer;
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
+    if (abroad[i]) continue;
     if (c.division) {
       // Where the text puts it: "Carbon County, Wyoming", else the one country named.
       PlaceMention mention;

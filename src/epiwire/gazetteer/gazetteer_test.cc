@@ -57,6 +57,9 @@ struct FoundCase {
   MentionKind kind;
 };
 
+// Failures name the case by its sentence rather than by its bytes.
+void PrintTo(const FoundCase& c, std::ostream* os) { *os << '"' << c.text << '"'; }
+
 class FindPlacesFinds : public testing::TestWithParam<FoundCase> {};
 
 TEST_P(FindPlacesFinds, TheExpectedPlace) {
@@ -192,6 +195,12 @@ const FoundCase kFoundCases[] = {
     {"Clinics in Auvergne-Rh\u00f4ne Alpes counted 12 cases.", "Auvergne-Rh\u00f4ne Alpes", "FR",
      "FR-ARA", kSub, kName},
     {"A Sao Tome and Principe team arrived.", "Sao Tome and Principe", "ST", "", kCountry, kName},
+    // A town of a country the text names no region of is still read: its people came
+    // from the country named, or the text names no region at all.
+    {"Tulun counted five measles cases in children back from Kazakhstan.", "Tulun", "RU", "RU-IRK",
+     kCity, kName},
+    {"Kent reported five measles cases in travellers back from India.", "Kent", "US", "US-WA",
+     kCity, kName},
 };
 
 // "Rio Grande do Sul counted 72 cases." -> "Rio_Grande_do_Sul_counted_72_cases": the
@@ -219,6 +228,8 @@ struct AbsentCase {
   const char* text;
   const char* word;  // must not be (part of) any mention
 };
+
+void PrintTo(const AbsentCase& c, std::ostream* os) { *os << '"' << c.text << '"'; }
 
 class FindPlacesIgnores : public testing::TestWithParam<AbsentCase> {};
 
@@ -251,6 +262,8 @@ const AbsentCase kAbsentCases[] = {
     {"Eight Rapid Response Teams were sent to the district.", "Rapid"},
     {"An outbreak of Salmonella Newport sickened 40 people.", "Newport"},
     {"The Health District said cases rose in the north of Kenya.", "Health"},
+    // A text that names a region of its country does not go abroad for a town.
+    {"Officials in England confirmed 14 measles cases in Kent.", "Kent"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesIgnores, testing::ValuesIn(kAbsentCases),
