@@ -674,6 +674,34 @@ TEST(RelevanceScore, MeasuresAndFarmOutbreaksInTheirOwnWordsAreRelevant) {
             0.5);
 }
 
+// Every name of a disease the event lexicons know speaks of an outbreak, in each
+// language, whether or not relevance.tsv lists it.
+TEST(RelevanceScore, AReportOfAnyKnownDiseaseIsRelevant) {
+  EXPECT_GT(RelevanceScore("The agency said 154 mumps cases were recorded last week."), 0.5);
+  EXPECT_GT(RelevanceScore("Bluetongue was confirmed in 30 sheep on four farms."), 0.5);
+  EXPECT_GT(RelevanceScore("Han muerto 37 ovejas por lengua azul en la provincia."), 0.5);
+  EXPECT_GT(RelevanceScore("La fièvre aphteuse a été confirmée chez trois bovins."), 0.5);
+  EXPECT_GT(RelevanceScore("Se confirmaron nueve casos de leptospirosis en la ciudad."), 0.5);
+}
+
+// A disease's names weigh what relevance.tsv gives its id or another of its names, and
+// a line of their own overrides that.
+TEST(Lexicon, DiseaseNamesWeighWhatTheRelevanceLinesGiveTheirDisease) {
+  const ParsedLexicon parsed = ParseRelevanceTsv(
+      "measles\t1.2\nanger\t0.3\n",
+      "# a comment\nmeasles\tmeasles|rubeola\nmumps\tmumps\nrabies\trabies|anger\n");
+  EXPECT_EQ(parsed.skipped_lines, 0u);
+  std::map<std::string, double> weights;
+  for (size_t i = 0; i < parsed.matcher.size(); ++i) {
+    weights[parsed.matcher.phrase(i)] = parsed.matcher.weight(i);
+  }
+  EXPECT_DOUBLE_EQ(weights["rubeola"], 1.2);  // as its id
+  EXPECT_DOUBLE_EQ(weights["mumps"], 1.0);    // not listed: the default
+  EXPECT_DOUBLE_EQ(weights["rabies"], 1.0);
+  EXPECT_DOUBLE_EQ(weights["anger"], 0.3);  // its own line holds
+  EXPECT_EQ(weights.size(), 5u);
+}
+
 TEST(RelevanceScore, RepeatsOfOneWordCountLessThanDistinctWords) {
   RelevanceEvidence repeated = WeighRelevance("virus virus virus virus virus virus virus virus");
   RelevanceEvidence distinct =

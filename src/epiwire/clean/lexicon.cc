@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace epiwire::clean {
 namespace {
@@ -216,15 +219,50 @@ ParsedLexicon ParseBoilerplate(std::string_view tsv) {
   return parsed;
 }
 
-ParsedLexicon ParseRelevance(std::string_view tsv) {
+// A disease's name that relevance.tsv does not weigh, nor any other name of it.
+constexpr double kDiseaseNameWeight = 1.0;
+
+// Splits "a|b|c" into its names.
+std::vector<std::string_view> SplitNames(std::string_view names) {
+  std::vector<std::string_view> out;
+  for (size_t start = 0; start <= names.size();) {
+    size_t bar = names.find('|', start);
+    if (bar == std::string_view::npos) bar = names.size();
+    if (bar > start) out.push_back(names.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return out;
+}
+
+ParsedLexicon ParseRelevance(std::string_view tsv, std::string_view diseases) {
   ParsedLexicon parsed;
-  for (const TsvLine& line : SplitTsv(tsv, parsed.skipped_lines)) {
+  std::unordered_map<std::string, double> weights;  // folded phrase -> weight, as listed
+  std::vector<TsvLine> lines = SplitTsv(tsv, parsed.skipped_lines);
+  std::vector<double> line_weights(lines.size(), 0);
+  for (size_t i = 0; i < lines.size(); ++i) {
     double weight = 0;
-    const char* first = line.value.data();
-    const char* last = first + line.value.size();
+    const char* first = lines[i].value.data();
+    const char* last = first + lines[i].value.size();
     auto [ptr, error] = std::from_chars(first, last, weight);
-    if (error != std::errc() || ptr != last || weight == 0 ||
-        !parsed.matcher.Add(line.phrase, 0, weight)) {
+    if (error != std::errc() || ptr != last || weight == 0) {
+      ++parsed.skipped_lines;
+      continue;
+    }
+    line_weights[i] = weight;
+    weights.emplace(FoldText(lines[i].phrase).text, weight);
+  }
+  size_t disease_lines_skipped = 0;
+  for (const TsvLine& disease : SplitTsv(diseases, disease_lines_skipped)) {
+    const std::vector<std::string_view> names = SplitNames(disease.value);
+    double weight = kDiseaseNameWeight;
+    auto listed = weights.find(FoldText(disease.phrase).text);
+    if (listed == weights.end() && !names.empty()) listed = weights.find(FoldText(names[0]).text);
+    if (listed != weights.end()) weight = listed->second;
+    for (std::string_view name : names) parsed.matcher.Add(name, 0, weight);
+  }
+  // The relevance lines come last: where they name a disease's name, their weight holds.
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (line_weights[i] != 0 && !parsed.matcher.Add(lines[i].phrase, 0, line_weights[i])) {
       ++parsed.skipped_lines;
     }
   }
@@ -240,8 +278,9 @@ struct EmbeddedLexicons {
 
 const EmbeddedLexicons& Embedded() {
   static const EmbeddedLexicons* const kLexicons = [] {
-    auto* lexicons = new EmbeddedLexicons{ParseBoilerplate(kBoilerplateTsv).matcher,
-                                          ParseRelevance(kRelevanceTsv).matcher, nullptr};
+    auto* lexicons =
+        new EmbeddedLexicons{ParseBoilerplate(kBoilerplateTsv).matcher,
+                             ParseRelevance(kRelevanceTsv, kDiseasesTsv).matcher, nullptr};
     lexicons->scanner =
         PhraseMatcher::CompileTogether({&lexicons->boilerplate, &lexicons->relevance});
     return lexicons;
@@ -257,8 +296,8 @@ ParsedLexicon ParseBoilerplateTsv(std::string_view tsv) {
   return parsed;
 }
 
-ParsedLexicon ParseRelevanceTsv(std::string_view tsv) {
-  ParsedLexicon parsed = ParseRelevance(tsv);
+ParsedLexicon ParseRelevanceTsv(std::string_view tsv, std::string_view diseases) {
+  ParsedLexicon parsed = ParseRelevance(tsv, diseases);
   parsed.matcher.Compile();
   return parsed;
 }

@@ -75,6 +75,7 @@ class PhraseMatcher {
 
   size_t size() const { return entries_.size(); }
   const std::string& phrase(size_t entry) const { return entries_[entry].text; }
+  double weight(size_t entry) const { return entries_[entry].weight; }
   // The distinct folded phrase texts, numbered as PhraseCandidate::text.
   size_t text_count() const { return texts_.size(); }
   const std::string& text(size_t index) const { return texts_[index].text; }
@@ -139,9 +140,12 @@ struct ParsedLexicon {
 
 // Parsers, exposed for tests; the matchers come compiled. Boilerplate lines are
 // "phrase<TAB>kind", relevance lines "phrase<TAB>weight"; blank lines and lines
-// starting with '#' are ignored.
+// starting with '#' are ignored. `diseases` holds lines of the event lexicons'
+// diseases.tsv ("id<TAB>name|name|..."): every name of a disease weighs what the
+// relevance lines give its id (else its first name, else 1.0), and a
+// relevance line of the name itself weighs it otherwise ("rabia" is also anger).
 ParsedLexicon ParseBoilerplateTsv(std::string_view tsv);
-ParsedLexicon ParseRelevanceTsv(std::string_view tsv);
+ParsedLexicon ParseRelevanceTsv(std::string_view tsv, std::string_view diseases = {});
 
 }  // namespace epiwire::clean
 

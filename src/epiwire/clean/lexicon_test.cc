@@ -71,8 +71,59 @@ const std::vector<Phrase>& Boilerplate() {
   return *phrases;
 }
 
+// relevance.tsv's phrases, and before them every name of a disease in the languages'
+// diseases.tsv, at the weight relevance.tsv gives the disease's id or first name (1.0
+// where it gives neither); a name listed twice weighs as listed last, and a name with a
+// relevance line of its own is that line's.
+std::vector<Phrase> ReadRelevance() {
+  const std::vector<Phrase> listed = ReadPhrases("relevance.tsv", true);
+  auto listed_weight = [&](const std::string& name, double otherwise) {
+    const std::string text = FoldText(name).text;
+    double weight = otherwise;
+    for (const Phrase& phrase : listed) {
+      if (phrase.text == text && !phrase.anchor_start && !phrase.anchor_end) weight = phrase.weight;
+    }
+    return weight;
+  };
+  std::vector<Phrase> names;
+  for (const char* language : {"en", "fr", "es", "ru", "zh"}) {
+    std::ifstream in(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/" + language +
+                     "/diseases.tsv");
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty() || line[0] == '#' || line.find('\t') == std::string::npos) continue;
+      std::istringstream fields(line);
+      std::string id;
+      std::string synonyms;
+      std::getline(fields, id, '\t');
+      std::getline(fields, synonyms, '\t');
+      std::vector<std::string> of_disease;
+      std::istringstream split(synonyms);
+      for (std::string name; std::getline(split, name, '|');) {
+        if (!name.empty()) of_disease.push_back(name);
+      }
+      const double weight =
+          listed_weight(id, of_disease.empty() ? 1.0 : listed_weight(of_disease.front(), 1.0));
+      for (const std::string& name : of_disease) {
+        Phrase phrase;
+        phrase.raw = name;
+        phrase.text = FoldText(name).text;
+        phrase.weight = weight;
+        std::erase_if(names, [&](const Phrase& old) { return old.text == phrase.text; });
+        names.push_back(phrase);
+      }
+    }
+  }
+  std::erase_if(names, [&](const Phrase& name) {
+    return std::any_of(listed.begin(), listed.end(), [&](const Phrase& phrase) {
+      return phrase.text == name.text && !phrase.anchor_start && !phrase.anchor_end;
+    });
+  });
+  names.insert(names.end(), listed.begin(), listed.end());
+  return names;
+}
+
 const std::vector<Phrase>& Relevance() {
-  static const auto* phrases = new std::vector<Phrase>(ReadPhrases("relevance.tsv", true));
+  static const auto* phrases = new std::vector<Phrase>(ReadRelevance());
   return *phrases;
 }
 
@@ -108,6 +159,11 @@ struct Expected {
   double weight;
   bool operator==(const Expected&) const = default;
 };
+
+// Failures show the phrase and where it was found, not its bytes.
+void PrintTo(const Expected& e, std::ostream* os) {
+  *os << '"' << e.text << "\" [" << e.begin << ", " << e.end << ") weight " << e.weight;
+}
 
 std::vector<Expected> SearchPlainly(const ByFirstByte& phrases, const FoldedText& folded) {
   const std::string& text = folded.text;
