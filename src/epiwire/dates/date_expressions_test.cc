@@ -134,6 +134,8 @@ constexpr DateCase kCases[] = {
     {"2020-04-08", "It has grown since last week.", "since last week", kSince, "2020-03-30",
      "2020-04-08"},
     {"2027-05-19", "Cases have been counted since 2030.", "since 2030", kSince, "2030-01-01", ""},
+    {"2023-03-08", "Since the start of 2023, 659 cases were confirmed.", "Since the start of 2023",
+     kSince, "2023-01-01", "2023-03-08"},
     {"2020-04-10", "Cases between April 1 and April 8 rose.", "between April 1 and April 8", kRange,
      "2020-04-01", "2020-04-08"},
     // A bare day, then a day of the month both are in; two days joined without "from".

@@ -405,6 +405,10 @@ Core Reader::TheAt(size_t i) const {
   if (Month(i + 2) > 0) {
     return WindowOfMonth(i + 2, start ? 1 : middle ? 11 : 21, start ? 10 : middle ? 20 : 31);
   }
+  // "the start of 2023": its first month (after "since", the year's first day).
+  if (start && YearNumber(i + 2) > 0) {
+    return Range(i + 2, MonthPeriod(YearNumber(i + 2), 1), published_);
+  }
   if (!start || !published_ || !(Is(i + 2, "the") || Is(i + 2, "this"))) return {};
   const Date today = *published_;
   if (Is(i + 3, "year")) return Range(i + 3, MonthPeriod(today.year, 1), published_);

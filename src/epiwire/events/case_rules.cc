@@ -548,13 +548,37 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
   return best;
 }
 
+// Whether a date follows "from" with no end ("the case count from Monday, June 15"):
+// a since-date that says where a figure was read, not when its count began.
+bool FromWord(const SentenceView& view, const DateRef& date) {
+  const auto from = [&](size_t k) { return view.Is(k, kGrFrom) && !view.Is(k, kGrSince); };
+  const size_t at = date.span.begin;
+  return at < view.tokens.size() && (from(at) || (at > 0 && from(at - 1)));
+}
+
+// The cues of every token in the clause of token `at`.
+uint32_t CuesOfClause(const SentenceView& view, size_t at) {
+  uint32_t cues = 0;
+  for (size_t k = 0; k < view.tokens.size() && at < view.tokens.size(); ++k) {
+    if (view.clause[k] == view.clause[at]) cues |= view.cues[k];
+  }
+  return cues;
+}
+
 std::optional<Period> PeriodFor(const SentenceView& view, const DateRef* date,
                                 std::optional<Aggregation> aggregation,
                                 std::optional<Date> published) {
   if (aggregation == Aggregation::kCumulative) {
     // A total over a span it names keeps the span.
     if (date && LongSpan(*date)) return date->mention.period;
-    // A running total is "as of" a day: an explicit as-of date wins over a since-date.
+    // A running total is "as of" a day: an explicit as-of date wins over a since-date
+    // for its end, and a since-date is its start ("412 cases since January").
+    // A figure "unchanged since mid-April" stayed since then; it was counted from before.
+    std::optional<Date> start;
+    if (date && date->mention.kind == dates::DateKind::kSince && !FromWord(view, *date) &&
+        !(CuesOfClause(view, date->span.begin) & kCueUnchanged)) {
+      start = date->mention.period.start;
+    }
     for (const DateRef& other : view.Dates()) {
       if (other.mention.kind == dates::DateKind::kUntil &&
           (!date || date->mention.kind == dates::DateKind::kSince)) {
@@ -564,7 +588,8 @@ std::optional<Period> PeriodFor(const SentenceView& view, const DateRef* date,
     std::optional<Date> end = published;
     if (date && date->mention.period.end) end = date->mention.period.end;
     if (!end) return std::nullopt;
-    return Period{std::nullopt, end};
+    if (start && *start > *end) start.reset();
+    return Period{start, end};
   }
   if (!date || (!date->mention.period.start && !date->mention.period.end)) return std::nullopt;
   Period period = date->mention.period;

@@ -30,7 +30,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 19> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 20> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -50,6 +50,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 19> kCueNames{{
     {"caught", kCueCaught},
     {"plain", kCuePlain},
     {"condition", kCueCondition},
+    {"unchanged", kCueUnchanged},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{

@@ -73,6 +73,9 @@ enum Cue : uint32_t {
   // "cancer", "diabetes": a condition no outbreak causes; a text that names one and no
   // infectious disease counts no outbreak's cases ("The disease killed 35,000 people").
   kCueCondition = 1u << 19,
+  // "remained steady", "unchanged", "sin cambios": a figure that stayed as it was; a
+  // since-date in its clause tells since when it stayed, not when its count began.
+  kCueUnchanged = 1u << 20,
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.
