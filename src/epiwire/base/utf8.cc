@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "epiwire/base/utf8.h"
 
+#include <simdjson.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <cstdint>
 #include <cstring>
-
-#include <simdjson.h>
 
 namespace epiwire {
 namespace {
@@ -95,6 +97,17 @@ std::string AsciiLower(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return lower;
+}
+
+bool HasLowercaseLetter(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && u_islower(c)) return true;
+  }
+  return false;
 }
 
 }  // namespace epiwire

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // UTF-8 helpers shared by the stages: validation with the offset of the first
-// bad byte, and case folding of ASCII. Tested by utf8_test.cc.
+// bad byte, case folding of ASCII, and whether a text has lower-case letters. Tested by
+// utf8_test.cc.
 #ifndef EPIWIRE_BASE_UTF8_H_
 #define EPIWIRE_BASE_UTF8_H_
 
@@ -20,6 +21,10 @@ size_t RepairUtf8(std::string& text);
 
 // Lower-cases ASCII letters; other bytes are kept as they are.
 std::string AsciiLower(std::string_view text);
+
+// Whether `text` holds a lower-case letter of any script ("a", "б", "é"; not "Б", not
+// a Han character, which has no case). Invalid bytes are passed over.
+bool HasLowercaseLetter(std::string_view text);
 
 // Byte length of the UTF-8 sequence that starts with `lead` (1 for invalid leads).
 inline size_t Utf8SequenceLength(unsigned char lead) {

@@ -63,4 +63,14 @@ TEST(Utf8, FindsABadByteAtEveryPlaceOfALongAsciiRun) {
 }
 
 }  // namespace
+TEST(Utf8, LowercaseLettersOfAnyScriptAreSeenCapitalsAndHanAreNot) {
+  EXPECT_TRUE(HasLowercaseLetter("ABC d"));
+  EXPECT_TRUE(HasLowercaseLetter("\u0412 \u0420\u043e"));  // Cyrillic "V Ro"
+  EXPECT_TRUE(HasLowercaseLetter("\u00c9T\u00c9 \u00e9"));
+  EXPECT_FALSE(HasLowercaseLetter("\u041d\u041e\u0412\u041e\u0421\u0422\u0418 12"));
+  EXPECT_FALSE(HasLowercaseLetter("\u75c5\u4f8b"));  // Han: no case
+  EXPECT_FALSE(HasLowercaseLetter("\xff\xfe A"));    // bad bytes are passed over
+  EXPECT_FALSE(HasLowercaseLetter(""));
+}
+
 }  // namespace epiwire

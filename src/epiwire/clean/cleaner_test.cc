@@ -227,6 +227,27 @@ TEST(CleanText, HeaderLinesAtTheTopOfThePageGoWithTheFurnitureAfterThem) {
   EXPECT_TRUE(LineKept(text, result, kLede));
 }
 
+// A headline in another script is in lower case too: only capitals make a site header.
+TEST(CleanText, AHeadlineInCyrillicIsNoSiteHeaderInCapitals) {
+  const std::string headline =
+      "\u0412 \u0420\u043e\u0441\u0442\u043e\u0432\u0435 "
+      "\u0432\u044b\u044f\u0432\u0438\u043b\u0438 "
+      "\u0445\u043e\u043b\u0435\u0440\u0443";  // a cholera case found
+  const std::string capitals =
+      "\u041d\u041e\u0412\u041e\u0421\u0422\u0418 "
+      "\u0420\u0415\u0413\u0418\u041e\u041d\u0410 "
+      "\u0421\u0415\u0413\u041e\u0414\u041d\u042f";  // site header
+  EXPECT_EQ(ClassifyLine(headline).line_class, LineClass::kContent);
+  EXPECT_EQ(ClassifyLine(capitals).line_class, LineClass::kBoilerplate);
+  // A line of tags is furniture in any script; one tag opening a sentence is not.
+  EXPECT_EQ(ClassifyLine("#\u0422\u0440\u0430\u043d\u0441\u043f\u043e\u0440\u0442 "
+                         "#\u0420\u043e\u0441\u0441\u0438\u044f")
+                .line_class,
+            LineClass::kBoilerplate);
+  EXPECT_EQ(ClassifyLine("#health #outbreak #measles").line_class, LineClass::kBoilerplate);
+  EXPECT_EQ(ClassifyLine("#StaySafe campaign reaches the north").line_class, LineClass::kContent);
+}
+
 TEST(CleanText, AdjacentRemovedLinesMakeOneRange) {
   std::string text = Join({kLede, "Share this article", "Follow us on Twitter and Facebook", kSecond});
   CleanResult result = CleanText(text);

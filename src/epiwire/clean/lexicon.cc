@@ -6,6 +6,7 @@
 #include "epiwire/clean/lexicon.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <string>
 #include <unordered_map>
@@ -234,6 +235,95 @@ std::vector<std::string_view> SplitNames(std::string_view names) {
   return out;
 }
 
+// Endings of Russian words: what an ending of the nominative may become. Adjectives
+// first (their endings are longer); a word with one of them is no noun.
+struct Declension {
+  std::string_view nominative;
+  bool adjective;
+  std::array<std::string_view, 8> forms;
+};
+constexpr Declension kDeclensions[] = {
+    {"ая", true, {"ая", "ой", "ую", "ою"}},
+    {"яя", true, {"яя", "ей", "юю", "ею"}},
+    {"ый", true, {"ый", "ого", "ому", "ым", "ом", "ые", "ых"}},
+    {"ой", true, {"ой", "ого", "ому", "ым", "ом", "ые", "ых"}},
+    {"ий", true, {"ий", "его", "ему", "им", "ем", "ого", "ому", "ом"}},
+    {"ое", true, {"ое", "ого", "ому", "ым", "ом"}},
+    {"ее", true, {"ее", "его", "ему", "им", "ем"}},
+    {"а", false, {"а", "ы", "и", "е", "у", "ой", "ою"}},
+    {"я", false, {"я", "и", "е", "ю", "ей", "ью"}},
+    {"ь", false, {"ь", "и", "ью", "ем", "я", "ю", "ей"}},
+    {"й", false, {"й", "я", "ю", "е", "ем"}},
+    {"о", false, {"о", "а", "у", "ом", "е"}},
+};
+
+// Whether a word ends in a Cyrillic consonant (a noun that takes its endings after it).
+bool EndsInCyrillicConsonant(std::string_view word) {
+  if (word.size() < 2) return false;
+  const std::string_view last = word.substr(word.size() - 2);
+  static constexpr std::string_view kVowelsAndSigns[] = {"а", "е", "ё", "и", "о", "у", "ы",
+                                                         "э", "ю", "я", "ь", "ъ", "й"};
+  const auto lead = static_cast<unsigned char>(last[0]);
+  if (lead != 0xD0 && lead != 0xD1) return false;
+  return std::find(std::begin(kVowelsAndSigns), std::end(kVowelsAndSigns), last) ==
+         std::end(kVowelsAndSigns);
+}
+
+// The forms of one word, and whether it is an adjective (the name goes on declining).
+std::vector<std::string> WordForms(std::string_view word, bool& adjective) {
+  adjective = false;
+  for (const Declension& d : kDeclensions) {
+    if (word.size() <= d.nominative.size() || !word.ends_with(d.nominative)) continue;
+    adjective = d.adjective;
+    const std::string_view stem = word.substr(0, word.size() - d.nominative.size());
+    std::vector<std::string> forms;
+    for (std::string_view ending : d.forms) {
+      if (!ending.empty()) forms.push_back(std::string(stem) + std::string(ending));
+    }
+    return forms;
+  }
+  if (EndsInCyrillicConsonant(word)) {
+    std::vector<std::string> forms{std::string(word)};
+    for (std::string_view ending : {"а", "у", "е", "ом", "ы", "ов", "и"}) {
+      forms.push_back(std::string(word) + std::string(ending));
+    }
+    return forms;
+  }
+  return {std::string(word)};
+}
+
+}  // namespace
+
+std::vector<std::string> CaseForms(std::string_view name) {
+  const bool cyrillic = std::any_of(name.begin(), name.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte == 0xD0 || byte == 0xD1;
+  });
+  if (!cyrillic) return {std::string(name)};
+  std::vector<std::string> forms{""};
+  bool declining = true;
+  for (size_t start = 0; start <= name.size();) {
+    size_t space = name.find(' ', start);
+    if (space == std::string_view::npos) space = name.size();
+    const std::string_view word = name.substr(start, space - start);
+    start = space + 1;
+    if (word.empty()) continue;
+    bool adjective = false;
+    const std::vector<std::string> of_word =
+        declining ? WordForms(word, adjective) : std::vector<std::string>{std::string(word)};
+    declining = declining && adjective;
+    std::vector<std::string> longer;
+    for (const std::string& head : forms) {
+      for (const std::string& form : of_word)
+        longer.push_back(head.empty() ? form : head + " " + form);
+    }
+    forms = std::move(longer);
+  }
+  return forms;
+}
+
+namespace {
+
 ParsedLexicon ParseRelevance(std::string_view tsv, std::string_view diseases) {
   ParsedLexicon parsed;
   std::unordered_map<std::string, double> weights;  // folded phrase -> weight, as listed
@@ -258,7 +348,9 @@ ParsedLexicon ParseRelevance(std::string_view tsv, std::string_view diseases) {
     auto listed = weights.find(FoldText(disease.phrase).text);
     if (listed == weights.end() && !names.empty()) listed = weights.find(FoldText(names[0]).text);
     if (listed != weights.end()) weight = listed->second;
-    for (std::string_view name : names) parsed.matcher.Add(name, 0, weight);
+    for (std::string_view name : names) {
+      for (const std::string& form : CaseForms(name)) parsed.matcher.Add(form, 0, weight);
+    }
   }
   // The relevance lines come last: where they name a disease's name, their weight holds.
   for (size_t i = 0; i < lines.size(); ++i) {

@@ -144,6 +144,13 @@ struct ParsedLexicon {
 // diseases.tsv ("id<TAB>name|name|..."): every name of a disease weighs what the
 // relevance lines give its id (else its first name, else 1.0), and a
 // relevance line of the name itself weighs it otherwise ("rabia" is also anger).
+// The forms a disease's name takes in the news: Russian declines it, and diseases.tsv
+// gives its nominative ("сибирская язва"; "сибирской язвы", "сибирскую язву" are
+// written). The case endings of its words up to its first noun are put on in every
+// combination (some are no Russian, and match nothing); the words after it (a genitive:
+// "чума свиней") stay. A name without Cyrillic letters has one form, itself.
+std::vector<std::string> CaseForms(std::string_view name);
+
 ParsedLexicon ParseBoilerplateTsv(std::string_view tsv);
 ParsedLexicon ParseRelevanceTsv(std::string_view tsv, std::string_view diseases = {});
 

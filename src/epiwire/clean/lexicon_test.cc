@@ -72,9 +72,9 @@ const std::vector<Phrase>& Boilerplate() {
 }
 
 // relevance.tsv's phrases, and before them every name of a disease in the languages'
-// diseases.tsv, at the weight relevance.tsv gives the disease's id or first name (1.0
-// where it gives neither); a name listed twice weighs as listed last, and a name with a
-// relevance line of its own is that line's.
+// diseases.tsv (in each of its CaseForms), at the weight relevance.tsv gives the disease's id or
+// first name (1.0 where it gives neither); a name listed twice weighs as listed last, and a name
+// with a relevance line of its own is that line's.
 std::vector<Phrase> ReadRelevance() {
   const std::vector<Phrase> listed = ReadPhrases("relevance.tsv", true);
   auto listed_weight = [&](const std::string& name, double otherwise) {
@@ -104,12 +104,14 @@ std::vector<Phrase> ReadRelevance() {
       const double weight =
           listed_weight(id, of_disease.empty() ? 1.0 : listed_weight(of_disease.front(), 1.0));
       for (const std::string& name : of_disease) {
-        Phrase phrase;
-        phrase.raw = name;
-        phrase.text = FoldText(name).text;
-        phrase.weight = weight;
-        std::erase_if(names, [&](const Phrase& old) { return old.text == phrase.text; });
-        names.push_back(phrase);
+        for (const std::string& form : CaseForms(name)) {
+          Phrase phrase;
+          phrase.raw = form;
+          phrase.text = FoldText(form).text;
+          phrase.weight = weight;
+          std::erase_if(names, [&](const Phrase& old) { return old.text == phrase.text; });
+          names.push_back(phrase);
+        }
       }
     }
   }
@@ -252,6 +254,32 @@ std::vector<std::string> GenerateLines(size_t count, unsigned seed) {
     lines.push_back(line);
   }
   return lines;
+}
+
+// Russian names of diseases are found in the cases the news writes them in.
+TEST(CaseForms, DeclineARussianNameUpToItsNounAndLeaveOtherNamesAlone) {
+  auto has = [](const std::vector<std::string>& forms, const std::string& form) {
+    return std::find(forms.begin(), forms.end(), form) != forms.end();
+  };
+  // "корь": "кори", "корью".
+  const auto measles = CaseForms("\u043a\u043e\u0440\u044c");
+  EXPECT_TRUE(has(measles, "\u043a\u043e\u0440\u0438"));
+  EXPECT_TRUE(has(measles, "\u043a\u043e\u0440\u044c\u044e"));
+  // "сибирская язва": "сибирской язвы", "сибирскую язву".
+  const auto anthrax = CaseForms(
+      "\u0441\u0438\u0431\u0438\u0440\u0441\u043a\u0430\u044f "
+      "\u044f\u0437\u0432\u0430");
+  EXPECT_TRUE(has(anthrax,
+                  "\u0441\u0438\u0431\u0438\u0440\u0441\u043a\u043e\u0439 "
+                  "\u044f\u0437\u0432\u044b"));
+  EXPECT_TRUE(has(anthrax,
+                  "\u0441\u0438\u0431\u0438\u0440\u0441\u043a\u0443\u044e "
+                  "\u044f\u0437\u0432\u0443"));
+  // "чума свиней": the genitive after the noun stays ("чумы свиней").
+  const auto swine = CaseForms("\u0447\u0443\u043c\u0430 \u0441\u0432\u0438\u043d\u0435\u0439");
+  EXPECT_TRUE(has(swine, "\u0447\u0443\u043c\u044b \u0441\u0432\u0438\u043d\u0435\u0439"));
+  EXPECT_FALSE(has(swine, "\u0447\u0443\u043c\u044b \u0441\u0432\u0438\u043d\u0435\u044e"));
+  EXPECT_EQ(CaseForms("bird flu"), std::vector<std::string>{"bird flu"});
 }
 
 TEST(PhraseMatcher, FindsWhatAPlainSearchByTheRulesFinds) {

@@ -12,6 +12,7 @@
 #include <set>
 #include <vector>
 
+#include "epiwire/base/utf8.h"
 #include "epiwire/clean/lexicon.h"
 #include "epiwire/clean/relevance.h"
 #include "epiwire/clean/text_fold.h"
@@ -267,6 +268,19 @@ std::string_view WithoutDuration(std::string_view line) {
   return TrimSpaces(line.substr(0, i));
 }
 
+// A line of tags: "#Health #Coronavirus #Russia", two or more words, each a hashtag.
+static bool OnlyHashtags(std::string_view line) {
+  size_t tags = 0;
+  for (size_t at = 0; at < line.size();) {
+    while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
+    if (at == line.size()) break;
+    if (line[at] != '#') return false;
+    ++tags;
+    while (at < line.size() && line[at] != ' ' && line[at] != '\t') ++at;
+  }
+  return tags >= 2;
+}
+
 bool LooksLikePageFurniture(std::string_view line) {
   line = TrimSpaces(line);
   if (line.empty() || line.size() > kMaxMenuLine) return false;
@@ -286,17 +300,17 @@ bool LooksLikePageFurniture(std::string_view line) {
   // A tagline: "...advancing wildlife health".
   if (line.starts_with("...") || line.starts_with("\xE2\x80\xA6")) return true;
   if (ends_sentence) return false;  // the rules below are for lines that end no sentence
-  // A site header in capitals: three words or more, no lower-case letter, no digit.
-  bool lower = false;
+  if (OnlyHashtags(line)) return true;
+  // A site header in capitals: three words or more, no lower-case letter (of any
+  // script: "В Ростове выявили холеру" is a headline), no digit.
   bool digit = false;
   size_t camel = 0;
   for (size_t i = 0; i < line.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(line[i]);
-    lower = lower || IsAsciiLower(c);
     digit = digit || IsAsciiDigit(c);
     if (i > 0 && IsAsciiUpper(c) && IsAsciiLower(static_cast<unsigned char>(line[i - 1]))) ++camel;
   }
-  if (!lower && !digit && CountWordsIn(line) >= 3) return true;
+  if (!digit && CountWordsIn(line) >= 3 && !HasLowercaseLetter(line)) return true;
   // Menu items glued into one word: "FinancialGovernment SolutionsLegalReuters".
   return camel >= 2;
 }
