@@ -64,6 +64,7 @@ class Reader {
   bool DateAfter(size_t j, int64_t value, bool year_like) const;
   bool MonthBefore(size_t i) const;
   bool ReadGroups(size_t& j, int64_t& integer, size_t& digits) const;
+  bool ReadCommaGroups(size_t& j, int64_t& integer) const;
   bool Separator(size_t j, char mark) const {
     return v_.Mark(j + 1, mark) && v_.Glued(j, j + 1) && v_.Digits(j + 2) && v_.Glued(j + 1, j + 2);
   }
@@ -121,6 +122,23 @@ bool Reader::ReadGroups(size_t& j, int64_t& integer, size_t& digits) const {
   return grouped;
 }
 
+// "1,203 casos", "439,046 casos confirmados": in a language whose decimal mark is a
+// comma, news of the Americas still groups thousands with one, as English does. Commas
+// each before exactly three digits group thousands, unless a scale word follows ("1,5
+// millones" and "2,345 millones" are decimals) or a point does ("1,203.5").
+bool Reader::ReadCommaGroups(size_t& j, int64_t& integer) const {
+  size_t k = j;
+  int64_t value = integer;
+  while (Separator(k, ',') && v_.Key(k + 2).size() == 3 && value < 1'000'000'000'000) {
+    value = value * 1000 + v_.DigitValue(k + 2);
+    k += 2;
+  }
+  if (k == j || Separator(k, '.') || Separator(k, ',') || Find(k + 1, Role::kScale)) return false;
+  j = k;
+  integer = value;
+  return true;
+}
+
 // Whether the number ending at token `j` is the day of a date ("8 aprelya", "19 de abril",
 // "4 yue", "8 ri") or a time ("24 shi").
 bool Reader::DateAfter(size_t j, int64_t value, bool year_like) const {
@@ -164,7 +182,8 @@ LangMatch Reader::Digits(size_t i) const {
   if (digits > 15) return RejectAt(i);
   int64_t integer = v_.DigitValue(i);
   size_t j = i;
-  const bool grouped = digits <= 3 && ReadGroups(j, integer, digits);
+  bool grouped = digits <= 3 && ReadGroups(j, integer, digits);
+  if (!grouped && digits <= 3 && lex_.decimal_mark == ',') grouped = ReadCommaGroups(j, integer);
   int64_t fraction = 0;
   int fraction_digits = 0;
   for (char mark : {lex_.decimal_mark, lex_.decimal_mark == '.' ? ',' : '.'}) {
