@@ -54,6 +54,36 @@ bool BeforeANoun(const SentenceView& view, size_t i) {
 // auxiliary ("were hospitalized") counts as a verb; "may have died" says nothing.
 bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q);
 
+// Whether the comma at token `i` opens a description of what was counted: ", all
+// unvaccinated,", ", both too young to be vaccinated,", ", a man in his 70s,".
+bool OpensDescription(const SentenceView& view, size_t i) {
+  const auto& tokens = view.tokens;
+  if (i + 2 >= tokens.size() || tokens[i].lower != ",") return false;
+  return view.Is(i + 1, kGrAll | kGrArticle) && tokens[i + 2].is_word &&
+         view.quantities.end() ==
+             std::find_if(view.quantities.begin(), view.quantities.end(),
+                          [&](const QuantityRef& q) { return q.span.begin == i + 1; });
+}
+
+// Whether a date starts at token `at` ("infected 28,000 since January").
+bool StartsDate(const SentenceView& view, size_t at) {
+  const auto& dates = view.Dates();
+  return std::any_of(dates.begin(), dates.end(),
+                     [&](const DateRef& date) { return date.span.begin == at; });
+}
+
+// Whether a count (its hedge included: "more than 28,000") starts at token `at`.
+bool TakesCountAfter(const Scan& scan, size_t at) {
+  const SentenceView& view = scan.view;
+  for (const QuantityRef& q : view.quantities) {
+    if (q.span.begin >= at && q.span.begin <= at + 3 && HedgeStart(view, q) == at &&
+        !IsExcludedNumber(view, q)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, size_t* at) {
   const SentenceView& view = scan.view;
   const auto& tokens = view.tokens;
@@ -69,8 +99,9 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
         i + 2 < tokens.size() && view.Is(i + 2, kGrDeterminer | kGrPronoun)) {
       break;
     }
-    // So does one on "most of them", "among them".
-    if (OpensAside(view, i)) {
+    // So does one on "most of them", "among them", or one that describes them ("Three
+    // children, all unvaccinated, have died", "A fourth person, a man in his 70s, died").
+    if (OpensAside(view, i) || OpensDescription(view, i)) {
       size_t close = i + 2;
       while (close < tokens.size() && close < i + 12 && tokens[close].lower != "," &&
              tokens[close].lower != ";" && tokens[close].lower != ":") {
@@ -115,6 +146,9 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     // "people who came in contact with the infected": after an article, a participle is
     // a noun, the people it names, not what happened to those counted.
     if (i > from && view.Is(i - 1, kGrDeterminer | kGrArticle)) continue;
+    // "has killed 41 people and infected 28,000": a verb with a count of its own after
+    // it tells of that count.
+    if (TakesCountAfter(scan, i + term.length)) break;
     *at = i;
     // "may have died", "might be infected": a guess, not a count.
     for (size_t k = i; k-- > from && k + 4 > i;) {
@@ -1183,6 +1217,8 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
   const uint32_t sentence_cues = view.CuesIn(0, tokens.size());
   std::vector<ReadCount> counts;
   std::vector<const QuantityRef*> bare;  // no reading, not blocked: list items maybe
+  // People or animals nothing happened to yet: the verb may be the next count's.
+  std::vector<ReadCount> waiting;
   for (const QuantityRef& q : view.quantities) {
     if (IsExcludedNumber(view, q)) continue;
     // "22 of the 25 deaths", "161 of the 667 goats": the whole of a part, no count.
@@ -1236,7 +1272,8 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       size_t verb_at = 0;
       const auto verb = KillVerbBefore(view, hedge, &verb_at);
       const bool ends = q.span.end >= tokens.size() || !tokens[q.span.end].is_word ||
-                        view.Is(q.span.end, kGrLocative | kGrCoordination | kGrFunction | kGrOf);
+                        view.Is(q.span.end, kGrLocative | kGrCoordination | kGrFunction | kGrOf) ||
+                        StartsDate(view, q.span.end);
       // "tested 1,159" alone counts tests, not people.
       const bool alone_tested = !reading && verb && verb->term.status == CaseStatus::kTested;
       // A killer must be an outbreak's: "a heat wave has killed 1,000 people" is not
@@ -1299,7 +1336,13 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
         needs_status = false;
       }
     }
-    if (needs_status) continue;  // people or animals, and nothing happened to them
+    if (needs_status) {  // people or animals, and nothing happened to them (yet)
+      if (reading && !blocked) {
+        count.reading = *reading;
+        waiting.push_back(count);
+      }
+      continue;
+    }
     if (!reading && !blocked) reading = ReadBackward(scan, q);
     if (!reading && !blocked) reading = ReadTotal(scan, q, &blocked);
     if (!reading && !blocked) reading = ReadPartitiveFrame(view, q);
@@ -1332,6 +1375,22 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     count.reading = *reading;
     counts.push_back(count);
+  }
+  // "17 residents and six staff fell ill", "Twelve cattle and six goats died": people or
+  // animals joined to the next count share what its verb says happened to it.
+  for (ReadCount& first : waiting) {
+    const auto next = std::find_if(counts.begin(), counts.end(), [&](const ReadCount& c) {
+      return c.quantity.span.begin >= first.reading.phrase_end;
+    });
+    if (next == counts.end() || next->reading.path != CountPath::kVerb ||
+        !view.OnlyJoints(first.reading.phrase_end, HedgeStart(view, next->quantity),
+                         kGrCoordination) ||
+        first.reading.phrase_end == HedgeStart(view, next->quantity)) {
+      continue;
+    }
+    first.reading.status = next->reading.status;
+    first.reading.path = CountPath::kVerb;
+    counts.push_back(first);
   }
   // List items repeat the reading of the count before them in the sentence.
   for (const QuantityRef* q : bare) {
@@ -1389,7 +1448,8 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     CountReading& reading = counts[c].reading;
     if (reading.path != CountPath::kVerb || reading.host != Host::kHuman) continue;
     bool nounless = reading.head >= counts[c].quantity.span.end;
-    for (size_t k = counts[c].quantity.span.end; k < reading.head && nounless; ++k) {
+    for (size_t k = counts[c].quantity.span.end;
+         k <= reading.head && k < view.tokens.size() && nounless; ++k) {
       const TermAt& t = view.terms[k];
       nounless =
           t.length == 0 || (t.term.role != TermRole::kPerson && t.term.role != TermRole::kAnimal &&
