@@ -455,6 +455,20 @@ bool HoldsMeasure(uint8_t starts) {
          ((starts & Lexicon::kStartsObject) && (starts & Lexicon::kStartsPredicate));
 }
 
+// "Superintendent Chad Chism", "Dr. Victoria Lam", "el presidente Alberto Fernández": a
+// name right after a title (its period passed), or after a title and a given name, is a
+// person's.
+bool AfterTitle(const SentenceView& view, const Lexicon& lexicon, size_t at) {
+  const auto& tokens = view.tokens;
+  const auto title_before = [&](size_t k) {  // a title ends right before token k
+    if (k > 1 && tokens[k - 1].lower == "." && lexicon.IsTitle(tokens[k - 2].lower)) return true;
+    return k > 0 && lexicon.IsTitle(tokens[k - 1].lower);
+  };
+  if (title_before(at)) return true;
+  return at > 0 && tokens[at - 1].is_word && tokens[at - 1].capitalized &&
+         view.PlaceAt(at - 1) == nullptr && title_before(at - 1);
+}
+
 // Whether the sentence has a word or a number anything could be read from: without
 // one (and without a place) it yields no event, and neither moves the document's
 // focus nor names a disease, an animal or a place an anaphor could stand for.
@@ -699,6 +713,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
         (ref.span.begin == 0 || !view.tokens[ref.span.begin - 1].is_word)) {
       continue;
     }
+    if (AfterTitle(view, lexicon, ref.span.begin)) continue;
     ref.place = it->place;
     ref.demonym = it->kind == gazetteer::MentionKind::kDemonym;
     // "a Montana child", "the Texas man": a place that only says whom.

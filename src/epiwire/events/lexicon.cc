@@ -750,6 +750,10 @@ Status Lexicon::ReadSettings(const std::string& path) {
       for (size_t f = 1; f < fields.size(); ++f) rate_words_.push_back(FoldCase(fields[f]));
       return Status::Ok();
     }
+    if (fields[0] == "title") {
+      for (size_t f = 1; f < fields.size(); ++f) title_words_.push_back(FoldCase(fields[f]));
+      return Status::Ok();
+    }
     if (fields[0] == "scope") {
       if (fields.size() < 3) return Status::InvalidInput("want scope<TAB>level<TAB>words");
       const std::optional<PlaceLevel> level =

@@ -220,6 +220,12 @@ class Lexicon {
   bool IsRateWord(std::string_view word) const {
     return std::find(rate_words_.begin(), rate_words_.end(), word) != rate_words_.end();
   }
+  // Whether a word stands before a person's name ("Dr", "Superintendent", "presidente"):
+  // a place's name after it is a person's ("Superintendent Chad Chism"). settings.tsv
+  // lists them (`title` rows, lower-case forms as the tokens have them).
+  bool IsTitle(std::string_view word) const {
+    return std::find(title_words_.begin(), title_words_.end(), word) != title_words_.end();
+  }
   std::optional<PlaceLevel> ScopeLevel(std::string_view word) const {
     for (const auto& [form, level] : scope_words_) {
       if (form == word) return level;
@@ -345,6 +351,7 @@ class Lexicon {
   std::vector<std::string> single_nouns_;
   std::vector<std::pair<std::string, PlaceLevel>> scope_words_;
   std::vector<std::string> rate_words_;
+  std::vector<std::string> title_words_;
   std::vector<std::string> respectively_words_;
   std::unique_ptr<quantity::NumberGrammar> numbers_;
   std::unique_ptr<dates::DateGrammar> dates_;
