@@ -955,6 +955,24 @@ bool IsTableRow(const SentenceView& view) {
          tokens[end + 1].has_digit;
 }
 
+// "SACRAMENTO — A child has been diagnosed with measles": where the text's first report
+// was filed is where the text is, until it names a place; a capital's dateline is its
+// country's ("Phnom Penh: the Ministry of Health confirmed one more case").
+void RememberDateline(const SentenceView& view, DocumentContext& context,
+                      const gazetteer::Gazetteer& gazetteer) {
+  if (context.focus) return;
+  for (const PlaceRef& ref : view.places) {
+    if (ref.role != PlaceRole::kDateline || ref.demonym) continue;
+    context.focus = ref.place;
+    const std::optional<Place> capital = gazetteer.Capital(ref.place.country);
+    // (By name: "Phnom Penh" is also its province.)
+    if (capital && (capital->SameAs(ref.place) || capital->name == ref.place.name)) {
+      context.focus = gazetteer.Country(ref.place.country);
+    }
+    return;
+  }
+}
+
 void RememberSentence(const SentenceView& view, DocumentContext& context,
                       const gazetteer::Gazetteer& gazetteer) {
   // "46 new cases (Guangdong 2, Heilongjiang 2)", "12 cases (5 in Lagos)": the places of

@@ -207,6 +207,11 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
                                     const DocumentContext& context,
                                     const gazetteer::Gazetteer& gazetteer);
 
+// Before its events are read: a dateline of the text's first report is where the text
+// is, until it names a place.
+void RememberDateline(const SentenceView& view, DocumentContext& context,
+                      const gazetteer::Gazetteer& gazetteer);
+
 // Updates the context with what the sentence named.
 void RememberSentence(const SentenceView& view, DocumentContext& context,
                       const gazetteer::Gazetteer& gazetteer);

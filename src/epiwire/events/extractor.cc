@@ -232,6 +232,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     const SentenceView* previous = i > 0 ? &views[i - 1] : nullptr;
     const SentenceView* next = i + 1 < views.size() ? &views[i + 1] : nullptr;
     const size_t first_new = events.size();
+    RememberDateline(views[i], context, gazetteer_);
     if (!condition_only) {
       ExtractCases(text, views[i], previous, next, context, lexicon_, gazetteer_, events);
     }

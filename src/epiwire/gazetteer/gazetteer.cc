@@ -177,6 +177,14 @@ class Matcher {
 
   // Does token i open a sentence (first in the text, or after a full stop or a line)?
   bool SentenceStart(size_t i) const { return OpensSentence(text_, tokens_, i); }
+  // A word that opens a line and is followed by no word: a dateline's place.
+  bool OpensDateline(size_t i) const {
+    const size_t line_start = i == 0 ? 0 : tokens_[i - 1].end;
+    const bool opens =
+        i == 0 || text_.substr(line_start, tokens_[i].start - line_start).find('\n') !=
+                      std::string_view::npos;
+    return opens && !IsWord(i + 1);
+  }
 
   bool IsStart(size_t i) const {
     if (!IsWord(i)) return false;
@@ -288,6 +296,16 @@ class Matcher {
           readings = OtherSpellingReadings(std::string(key), ascii, capital_hyphen,
                                            keys.ends[k].last == first);
         }
+      }
+      // "SACRAMENTO —", "ATHENS, Ga. —", "PUNE:": a dateline in capitals opens a line
+      // (capitals elsewhere are names of their own: "WHO").
+      if (readings.empty() && keys.ends[k].last == first && keys.ends[k].ascii &&
+          OpensDateline(first) && IsAllCapitals(key)) {
+        std::string title(key);
+        for (size_t c = 1; c < title.size(); ++c) {
+          title[c] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[c])));
+        }
+        readings = t_.Readings(title);
       }
       if (readings.empty() || !Allowed(key, readings, keys.ends[k].last)) continue;
       size_t last = keys.ends[k].last;

@@ -195,6 +195,11 @@ const FoundCase kFoundCases[] = {
     {"Clinics in Auvergne-Rh\u00f4ne Alpes counted 12 cases.", "Auvergne-Rh\u00f4ne Alpes", "FR",
      "FR-ARA", kSub, kName},
     {"A Sao Tome and Principe team arrived.", "Sao Tome and Principe", "ST", "", kCountry, kName},
+    // News abbreviations of states and provinces, with their period.
+    {"Five people in Portland, Ore., have been diagnosed.", "Ore.", "US", "US-OR", kSub, kAlias},
+    {"KINGSTON, Ont. \u2014 The hospital reported cases.", "Ont.", "CA", "CA-ON", kSub, kAlias},
+    // A dateline in capitals opening a line.
+    {"SACRAMENTO \u2014 A child has measles.", "SACRAMENTO", "US", "US-CA", kCity, kName},
     // A town of a country the text names no region of is still read: its people came
     // from the country named, or the text names no region at all.
     {"Tulun counted five measles cases in children back from Kazakhstan.", "Tulun", "RU", "RU-IRK",
@@ -262,6 +267,8 @@ const AbsentCase kAbsentCases[] = {
     {"Eight Rapid Response Teams were sent to the district.", "Rapid"},
     {"An outbreak of Salmonella Newport sickened 40 people.", "Newport"},
     {"The Health District said cases rose in the north of Kenya.", "Health"},
+    // Capitals elsewhere than a dateline are a name of their own.
+    {"Officials from PARIS and the WHO met.", "PARIS"},
     // A text that names a region of its country does not go abroad for a town.
     {"Officials in England confirmed 14 measles cases in Kent.", "Kent"},
 };
