@@ -750,6 +750,16 @@ Status Lexicon::ReadSettings(const std::string& path) {
       for (size_t f = 1; f < fields.size(); ++f) rate_words_.push_back(FoldCase(fields[f]));
       return Status::Ok();
     }
+    if (fields[0] == "refusal") {
+      for (size_t f = 1; f < fields.size(); ++f) {
+        std::vector<std::string> words;
+        for (const text::Token& t : text::Tokenize(fields[f], 0, fields[f].size()).list) {
+          words.emplace_back(t.lower);
+        }
+        if (!words.empty()) refusals_.push_back(std::move(words));
+      }
+      return Status::Ok();
+    }
     if (fields[0] == "title") {
       for (size_t f = 1; f < fields.size(); ++f) title_words_.push_back(FoldCase(fields[f]));
       return Status::Ok();

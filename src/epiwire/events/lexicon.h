@@ -220,6 +220,18 @@ class Lexicon {
   bool IsRateWord(std::string_view word) const {
     return std::find(rate_words_.begin(), rate_words_.end(), word) != rate_words_.end();
   }
+  // Whether a phrase that refuses what follows it starts at token `at` ("ruled out",
+  // "descartó", "a exclu": "ruled out a lockdown" imposes none). settings.tsv lists them
+  // (`refusal` rows).
+  bool RefusesAt(const std::vector<text::Token>& tokens, size_t at) const {
+    for (const std::vector<std::string>& words : refusals_) {
+      if (at + words.size() > tokens.size()) continue;
+      bool all = true;
+      for (size_t w = 0; w < words.size() && all; ++w) all = tokens[at + w].lower == words[w];
+      if (all) return true;
+    }
+    return false;
+  }
   // Whether a word stands before a person's name ("Dr", "Superintendent", "presidente"):
   // a place's name after it is a person's ("Superintendent Chad Chism"). settings.tsv
   // lists them (`title` rows, lower-case forms as the tokens have them).
@@ -352,6 +364,7 @@ class Lexicon {
   std::vector<std::pair<std::string, PlaceLevel>> scope_words_;
   std::vector<std::string> rate_words_;
   std::vector<std::string> title_words_;
+  std::vector<std::vector<std::string>> refusals_;  // lower-case tokens of each phrase
   std::vector<std::string> respectively_words_;
   std::unique_ptr<quantity::NumberGrammar> numbers_;
   std::unique_ptr<dates::DateGrammar> dates_;

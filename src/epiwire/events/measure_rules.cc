@@ -223,15 +223,24 @@ std::vector<Place> CoActors(const SentenceView& view, const std::optional<Place>
   return out;
 }
 
-// "will not be required to undergo a 14-day quarantine": a measure someone is spared.
-bool Negated(const SentenceView& view, size_t at, size_t end) {
+// "will not be required to undergo a 14-day quarantine": a measure someone is spared;
+// "ruled out a lockdown", "descartó el cierre de fronteras": one refused; "Un couvre-feu
+// n'est pas envisagé", "a lockdown is not planned": one denied after it.
+bool Negated(const SentenceView& view, const Lexicon& lexicon, size_t at, size_t end) {
   // A negation that opens the trigger is the trigger's own ("not to travel").
   for (size_t k = at + 1; k < end && k < view.tokens.size(); ++k) {
     if (view.Is(k, kGrNegation)) return true;
   }
   for (size_t k = at; k-- > 0 && k + 8 > at;) {
     if (view.clause[k] != view.clause[at]) break;
+    if (view.Is(k, kGrNegation) || lexicon.RefusesAt(view.tokens, k)) return true;
+  }
+  // After it, only auxiliaries and a negation: "n'est pas", "is not", "no se".
+  for (size_t k = end; k < view.tokens.size() && k < end + 4; ++k) {
+    if (view.clause[k] != view.clause[at]) break;
     if (view.Is(k, kGrNegation)) return true;
+    const std::string_view word = view.tokens[k].lower;
+    if (!view.Is(k, kGrAuxiliary) && word != "'" && word != "\u2019" && word != "se") break;
   }
   return false;
 }
@@ -368,7 +377,10 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       if (to - from > kReach) continue;
       bool stopped = false;
       for (size_t k = from; k < to; ++k) stopped = stopped || IsStop(tokens[k]);
-      stopped = stopped || Negated(view, predicate.begin, predicate.end);
+      // "stepped up surveillance at the border crossing": after its predicate, an object
+      // past a preposition of place is where the action is, not what it acts on.
+      for (size_t k = from + 1; k < to && !after; ++k) stopped = stopped || view.Is(k, kGrLocative);
+      stopped = stopped || Negated(view, lexicon, predicate.begin, predicate.end);
       if (stopped || to - from >= best_distance) continue;
       best = &predicate;
       best_distance = to - from;
@@ -477,7 +489,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
       if (seen.count(pattern.measure)) continue;
       const size_t at = starts[s].second;
       const size_t end = MatchAt(pattern, tokens, at, lexicon);
-      if (end == 0 || Negated(view, at, end)) continue;
+      if (end == 0 || Negated(view, lexicon, at, end)) continue;
       emit(pattern.measure, pattern.action, at, end);
     }
   }
