@@ -703,6 +703,10 @@ TEST(RelevanceScore, AReportOfAnyKnownDiseaseIsRelevant) {
   EXPECT_GT(RelevanceScore("Han muerto 37 ovejas por lengua azul en la provincia."), 0.5);
   EXPECT_GT(RelevanceScore("La fièvre aphteuse a été confirmée chez trois bovins."), 0.5);
   EXPECT_GT(RelevanceScore("Se confirmaron nueve casos de leptospirosis en la ciudad."), 0.5);
+  // Traditional characters are read as simplified: "流感高峰，幼稚園停課".
+  EXPECT_GT(RelevanceScore("\u56e0\u6d41\u611f\u9ad8\u5cf0\uff0c\u5e7c\u7a1a\u5712"
+                           "\u505c\u8ab2\u3002"),
+            0.5);
 }
 
 // A disease's names weigh what relevance.tsv gives its id or another of its names, and

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "epiwire/base/han.h"
+
 namespace epiwire::clean {
 namespace {
 
@@ -154,6 +156,8 @@ size_t FoldInto(std::string_view input, size_t begin, size_t end, char* out, siz
     ++i;
     end_of_last = i;
   }
+  // "個案", "兩宗": traditional Han is matched as simplified (as many bytes, in place).
+  SimplifyHan(out, written);
   return written;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Internal to the clean stage (public API: cleaner.h). Folds a line for matching:
-// lower case (ASCII, Latin-1 letters and Cyrillic), curly quotes and dashes made straight, runs of spaces made one,
+// lower case (ASCII, Latin-1 letters and Cyrillic), traditional Han as simplified, curly
+// quotes and dashes made straight, runs of spaces made one,
 // with a map back to byte offsets of the input. A document is folded once, line by
 // line, and every rule reads views of that. Tested by cleaner_test.cc.
 #ifndef EPIWIRE_CLEAN_TEXT_FOLD_H_

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "epiwire/base/fold.h"
+#include "epiwire/base/han.h"
 #include "epiwire/base/utf8.h"
 
 namespace epiwire::events {
@@ -455,6 +456,24 @@ bool HoldsMeasure(uint8_t starts) {
          ((starts & Lexicon::kStartsObject) && (starts & Lexicon::kStartsPredicate));
 }
 
+// "個案", "兩宗", "登革熱": the characters of Hong Kong, Macau and Taiwan are read as the
+// mainland's. The tokens' forms are views of a simplified copy of the sentence, at the
+// same offsets (SimplifyHan keeps every character's bytes).
+void ReadHanSimplified(std::string_view text, SentenceView& view) {
+  const text::Sentence& sentence = view.sentence;
+  std::string simple(text.substr(sentence.start, sentence.end - sentence.start));
+  if (SimplifyHan(simple) == 0) return;
+  view.simplified = std::make_unique<std::string>(std::move(simple));
+  const char* const begin = text.data() + sentence.start;
+  const char* const end = text.data() + sentence.end;
+  for (text::Token& token : view.tokens) {
+    const char* at = token.lower.data();
+    if (at < begin || at + token.lower.size() > end) continue;  // a folded form
+    token.lower = std::string_view(*view.simplified)
+                      .substr(static_cast<size_t>(at - begin), token.lower.size());
+  }
+}
+
 // "Superintendent Chad Chism", "Dr. Victoria Lam", "el presidente Alberto Fernández": a
 // name right after a title (its period passed), or after a title and a given name, is a
 // person's.
@@ -623,6 +642,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   text::Tokens tokens = text::Tokenize(text, sentence.start, sentence.end);
   view.tokens = std::move(tokens.list);
   view.folded = std::move(tokens.folded);
+  if (lexicon.language() == "zh") ReadHanSimplified(text, view);
   const std::vector<uint32_t> words = lexicon.WordIds(view.tokens);
   const auto first = std::lower_bound(
       mentions.begin(), mentions.end(), sentence.start,

@@ -97,6 +97,9 @@ struct SentenceView {
   text::Sentence sentence;
   std::vector<text::Token> tokens;
   std::unique_ptr<std::string> folded;  // what tokens' lower-cased forms view (text::Tokens)
+  // Chinese in traditional characters: the sentence in simplified ones, which the
+  // tokens' forms view instead of the text (ReadHanSimplified); else null.
+  std::unique_ptr<std::string> simplified;
   std::vector<TermAt> terms;        // by token: the longest term starting there
   std::vector<uint32_t> cues;       // cue flags by token (set on every token of the phrase)
   uint32_t all_cues = 0;            // the cue flags of every token (the rules ask them often)
