@@ -816,6 +816,24 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
                       before.quantity.span.end <= start && joint > before.quantity.span.end &&
                       view.Is(joint - 1, kGrCoordination) &&
                       view.clause[joint - 1] == view.clause[before.quantity.span.end - 1];
+  // "其中境外输入28例，本土13例": the cue before the number, after "其中" or after the
+  // comma of a list of such parts.
+  size_t cued = start;
+  while (cued > 0 && (view.cues[cued - 1] & (kCueImported | kCueLocal))) --cued;
+  if (cued < start && cued > 0) {
+    const std::string_view mark = tokens[cued - 1].lower;
+    const bool listed = (mark == "," || mark == "\uff0c" || mark == "\u3001" || mark == ";") &&
+                        before.reading.path == CountPath::kPartitive &&
+                        before.quantity.span.end < cued;
+    if (view.Is(cued - 1, kGrPronoun | kGrPart) || listed) {
+      CountReading reading = before.reading;
+      reading.path = CountPath::kPartitive;
+      reading.head = q.span.begin;
+      reading.phrase_end = q.span.end;
+      reading.frame = -1;
+      return reading;
+    }
+  }
   if (!after_part && !after_pronoun && !joined) return std::nullopt;
   for (size_t k = q.span.end; k < tokens.size() && k < q.span.end + 4; ++k) {
     // "de los cuales 321 están en la UCI", "of whom 321 are in intensive care": a status of
@@ -879,6 +897,27 @@ std::optional<CountReading> ReadNounBefore(const SentenceView& view, const Quant
     if (tokens[m].has_digit) return std::nullopt;
   }
   return std::nullopt;
+}
+
+// "北京市报告流感8621例", "新增手足口病1532例": a number whose measure word counts cases
+// (settings.tsv `case_classifier`), in a clause that names a disease, counts cases of it
+// when nothing else says what it counts.
+std::optional<CountReading> ReadCaseClassifier(const SentenceView& view, const QuantityRef& q,
+                                               const Lexicon& lexicon) {
+  const auto& tokens = view.tokens;
+  const size_t after = q.span.end;
+  if (after >= tokens.size() || !lexicon.IsCaseClassifier(tokens[after].lower)) return std::nullopt;
+  bool disease = false;
+  for (size_t k = 0; k < tokens.size() && !disease; ++k) {
+    disease = !view.disease[k].empty() && view.clause[k] == view.clause[after];
+  }
+  if (!disease) return std::nullopt;
+  CountReading reading;
+  reading.status = CaseStatus::kConfirmed;
+  reading.head = after;
+  reading.phrase_end = after + 1;
+  reading.noun_is_case_word = true;
+  return reading;
 }
 
 // "rose to 190 after 11 more were identified", "another 12 were reported": a bare
@@ -1354,6 +1393,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       reading = ReadReportedLikeBefore(view, q, counts.back());
     }
     if (!reading && !blocked) reading = ReadNounBefore(view, q);
+    if (!reading && !blocked) reading = ReadCaseClassifier(view, q, scan.lexicon);
     // "..., выздоровели 9 876.": a bare number after a status verb, ending its clause.
     if (!reading && !blocked) {
       size_t verb_at = 0;

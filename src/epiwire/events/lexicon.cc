@@ -760,6 +760,10 @@ Status Lexicon::ReadSettings(const std::string& path) {
       }
       return Status::Ok();
     }
+    if (fields[0] == "case_classifier") {
+      for (size_t f = 1; f < fields.size(); ++f) case_classifiers_.push_back(FoldCase(fields[f]));
+      return Status::Ok();
+    }
     if (fields[0] == "title") {
       for (size_t f = 1; f < fields.size(); ++f) title_words_.push_back(FoldCase(fields[f]));
       return Status::Ok();

@@ -232,6 +232,12 @@ class Lexicon {
     }
     return false;
   }
+  // Whether a measure word counts cases by itself ("例": "流感8621例" are 8,621 cases of
+  // flu). settings.tsv lists them (`case_classifier` rows).
+  bool IsCaseClassifier(std::string_view word) const {
+    return std::find(case_classifiers_.begin(), case_classifiers_.end(), word) !=
+           case_classifiers_.end();
+  }
   // Whether a word stands before a person's name ("Dr", "Superintendent", "presidente"):
   // a place's name after it is a person's ("Superintendent Chad Chism"). settings.tsv
   // lists them (`title` rows, lower-case forms as the tokens have them).
@@ -364,6 +370,7 @@ class Lexicon {
   std::vector<std::pair<std::string, PlaceLevel>> scope_words_;
   std::vector<std::string> rate_words_;
   std::vector<std::string> title_words_;
+  std::vector<std::string> case_classifiers_;
   std::vector<std::vector<std::string>> refusals_;  // lower-case tokens of each phrase
   std::vector<std::string> respectively_words_;
   std::unique_ptr<quantity::NumberGrammar> numbers_;
