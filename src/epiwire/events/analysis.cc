@@ -157,7 +157,9 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
          before.starts_with("сообщени"))) {
       return PlaceRole::kOrigin;
     }
-    const bool from = view.Is(k, kGrFrom) || (t.lower == "of" && before == "out");
+    // "arrivé du Maroc", "de retour de Chine": "of" ending a phrase of importation.
+    const bool from = view.Is(k, kGrFrom) || (t.lower == "of" && before == "out") ||
+                      (view.Is(k, kGrOf) && (view.cues[k] & kCueImported));
     if (from) {
       const size_t verb = t.lower == "of" ? k - 1 : k;
       if (verb > 0 && view.Is(verb - 1, kGrCountVerb | kGrReport)) return PlaceRole::kLocative;
@@ -189,11 +191,23 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
       return LocativeAfterFrom(view, k);
     }
     if (back <= 2 && view.Is(k, kGrTo)) {
-      // "who had recently travelled to Florida": where they had been, so where from.
-      if (k >= 2 && (view.cues[k - 1] & kCueTravel) &&
-          (tokens[k - 2].lower == "had" ||
-           (k >= 3 && tokens[k - 2].lower == "recently" && tokens[k - 3].lower == "had"))) {
-        return PlaceRole::kOrigin;
+      // "who had recently travelled to Florida", "who travelled to the Philippines",
+      // "with a history of travel to India", "con antecedente de viaje a México": where
+      // they had been, so where from.
+      if (k >= 2 && (view.cues[k - 1] & (kCueTravel | kCueImported))) {
+        size_t b = k - 1;
+        if (b > 0 && tokens[b - 1].lower == "recently") --b;
+        // (Not where a journey from elsewhere ended: "who flew to Melbourne from Wuhan",
+        // "a ship that sailed into Durban from India".)
+        bool from_after = false;
+        for (size_t m = k + 1; m < tokens.size() && m < k + 8 && !from_after; ++m) {
+          from_after = view.clause[m] == view.clause[k] && view.Is(m, kGrFrom);
+        }
+        if (b > 0 && !from_after &&
+            (tokens[b - 1].lower == "had" || view.Is(b - 1, kGrRelative | kGrOf) ||
+             OneOf(tokens[b - 1].lower, {"after", "recent", "from"}))) {
+          return PlaceRole::kOrigin;
+        }
       }
       // "rose to 31 in X" is a total; after a travel word or a verb, "to X" is where
       // people went.

@@ -647,6 +647,8 @@ std::vector<Place> TravelledFrom(const SentenceView& view, const Owner& owns = {
       const size_t k = ref.span.begin - back;
       if (view.Is(k, kGrFrom)) from = true;
       if (view.Is(k, kGrTo | kGrLocative) && k > 0 && (view.cues[k - 1] & kCueTravel)) from = true;
+      // "arrivé du Maroc": "of" ending a phrase of importation.
+      if (view.Is(k, kGrOf) && (view.cues[k] & kCueImported)) from = true;
     }
     // "均为菲律宾输入": all of them came from the place the word after it says they did.
     if (!from && ref.span.end < view.tokens.size() && view.Is(ref.span.end, kGrFromAfter)) {
@@ -1441,13 +1443,23 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     event.evidence = EvidenceOf(text, view.sentence);
     // A count read twice is one; "3 from the United Kingdom ... and 3 from the United
     // States" are two.
-    const bool repeat = std::any_of(found.begin(), found.end(), [&](const Event& e) {
+    const auto repeat = std::find_if(found.begin(), found.end(), [&](const Event& e) {
       return e.count == event.count && e.status == event.status && e.host == event.host &&
              e.place.has_value() == event.place.has_value() &&
              (!e.place || e.place->SameAs(*event.place)) &&
              !(e.origin && event.origin && e.origin->country != event.origin->country);
     });
-    if (repeat) continue;
+    if (repeat != found.end()) {
+      // "Un cas ... chez un enfant de retour d'un séjour au Maroc": the person is the case,
+      // and where they came from is its.
+      if (!repeat->imported && event.imported) {
+        repeat->imported = event.imported;
+        repeat->origin = event.origin;
+        repeat->route = event.route;
+        repeat->modes = event.modes;
+      }
+      continue;
+    }
     // "the 12th case", "Macau's 12th case": one new case, and a running total of 12
     // ("a ninth person died" says only that one more died).
     // "A ninth person died": the ninth of a group, not of the outbreak.
