@@ -41,6 +41,21 @@ Date AddMonths(Date date, int months) {
   return Date{year, month, std::min(date.day, Date::DaysInMonth(year, month))};
 }
 
+Date IsoWeekStart(int year, int week) {
+  const Date january4{year, 1, 4};
+  return january4.AddDays(-january4.Weekday() + 7 * static_cast<int64_t>(week - 1));
+}
+
+std::optional<Period> EpiWeekPeriod(int week, int year, Date published) {
+  if (week < 1 || week > 53) return std::nullopt;
+  if (year == 0) {
+    year = published.year;
+    if (IsoWeekStart(year, week) > published) --year;
+  }
+  const Date monday = IsoWeekStart(year, week);
+  return Period{monday, monday.AddDays(6)};
+}
+
 Period ClipToPublished(Period period, std::optional<Date> published) {
   if (published && period.start && period.end && *period.start <= *published &&
       *published < *period.end) {

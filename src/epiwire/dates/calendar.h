@@ -29,6 +29,13 @@ Date LatestWeekday(int weekday, Date published, bool strictly);
 // `date` moved by whole months, the day clamped to the target month's length.
 Date AddMonths(Date date, int months);
 
+// The first day of ISO week `week` of `year` (weeks start on Monday; week 1 holds 4 January).
+Date IsoWeekStart(int year, int week);
+
+// The days of epidemiological week `week` (ISO), of `year`, or without one of the latest
+// year in which the week has begun by `published`; nullopt for a week number out of 1..53.
+std::optional<Period> EpiWeekPeriod(int week, int year, Date published);
+
 // A period that contains `published` ends there instead ("this month" = 1st .. today).
 Period ClipToPublished(Period period, std::optional<Date> published);
 

@@ -136,6 +136,16 @@ constexpr DateCase kCases[] = {
     {"2027-05-19", "Cases have been counted since 2030.", "since 2030", kSince, "2030-01-01", ""},
     {"2023-03-08", "Since the start of 2023, 659 cases were confirmed.", "Since the start of 2023",
      kSince, "2023-01-01", "2023-03-08"},
+    // Epidemiological weeks: ISO weeks, of the year named or the latest begun.
+    {"2023-03-08", "In week 9, 71 cases were reported.", "In week 9", kRange, "2023-02-27",
+     "2023-03-05"},
+    {"2023-03-08", "In epidemiological week 8 there were 40.", "In epidemiological week 8", kRange,
+     "2023-02-20", "2023-02-26"},
+    {"2023-03-08", "Cases rose during week 52 of 2022.", "during week 52 of 2022", kRange,
+     "2022-12-26", "2023-01-01"},
+    {"2023-03-08", "Cases rose in week 30.", "in week 30", kRange, "2022-07-25", "2022-07-31"},
+    {"2023-03-08", "In all of 2022, 20 cases were recorded.", "In all of 2022", kRange,
+     "2022-01-01", "2022-12-31"},
     {"2020-04-10", "Cases between April 1 and April 8 rose.", "between April 1 and April 8", kRange,
      "2020-04-01", "2020-04-08"},
     // A bare day, then a day of the month both are in; two days joined without "from".

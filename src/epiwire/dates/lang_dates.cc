@@ -37,12 +37,6 @@ using script_scan::PhraseTable;
 using script_scan::ScriptView;
 using Hit = PhraseTable::Hit;
 
-// The first day of ISO week `week` of `year` (weeks start on Monday; week 1 holds 4 January).
-Date IsoWeekStart(int year, int week) {
-  const Date january4{year, 1, 4};
-  return january4.AddDays(-january4.Weekday() + 7 * static_cast<int64_t>(week - 1));
-}
-
 class LangReader {
  public:
   LangReader(const DateGrammar& grammar, const ScriptView& view, std::optional<Date> published)
@@ -424,10 +418,9 @@ Core LangReader::PhraseAt(size_t i) const {
     case DateRole::kEpiWeek: {
       const int64_t week = hit->slot_value;
       if (week < 1 || week > 53) return {};
-      int year = today.year;
-      if (IsoWeekStart(year, static_cast<int>(week)) > today) --year;
-      const Date monday = IsoWeekStart(year, static_cast<int>(week));
-      return Range(hit->last, Period{monday, monday.AddDays(6)}, published_);
+      const auto days = EpiWeekPeriod(static_cast<int>(week), 0, today);
+      if (!days) return {};
+      return Range(hit->last, *days, published_);
     }
     default:
       return {};

@@ -365,6 +365,7 @@ Core Reader::RollingAt(size_t i, bool needs_count) const {
 // Cores after "the": "the past 14 days", "the previous day", "the weekend",
 // "the end of April", "the beginning of the year".
 Core Reader::TheAt(size_t i) const {
+  if (Is(i, "whole") && Is(i + 1, "of") && YearNumber(i + 2) > 0) return YearAt(i + 2);
   // "the first week of June": days 1-7 of the month; "the last week of June", its last.
   if (Is(i + 1, "week") && Is(i + 2, "of") && Month(i + 3) > 0) {
     static constexpr std::pair<std::string_view, int> kOrdinals[] = {
@@ -425,6 +426,25 @@ Core Reader::YearAt(size_t i) const {
   return Range(i, Period{Date{year, 1, 1}, Date{year, 12, 31}}, published_);
 }
 
+// "week 9", "epidemiological week 9", "epi week 9", "week 8 of 2023": the days of an
+// ISO week (Monday to Sunday), of the year named, else of the latest year it has begun in.
+Core Reader::EpiWeekAt(size_t i) const {
+  size_t k = i;
+  if (Is(k, "epidemiological") || Is(k, "epidemiologic") || Is(k, "epi")) ++k;
+  if (!Is(k, "week") && !Is(k, "epiweek")) return {};
+  const int week = DigitValue(k + 1);
+  if (week < 1 || !published_) return {};
+  size_t last = k + 1;
+  int year = 0;
+  if ((Is(last + 1, "of") || Mark(last + 1, ',')) && YearNumber(last + 2) > 0) {
+    year = YearNumber(last + 2);
+    last += 2;
+  }
+  const std::optional<Period> days = EpiWeekPeriod(week, year, *published_);
+  if (!days) return {};
+  return Range(last, *days, published_);
+}
+
 Core Reader::CoreAt(size_t i, bool after_preposition) const {
   if (Is(i, "the")) return TheAt(i + 1);
   Core core = IsoAt(i);
@@ -432,12 +452,15 @@ Core Reader::CoreAt(size_t i, bool after_preposition) const {
   if (!core.ok) core = MonthFirstAt(i, after_preposition);
   if (!core.ok) core = DayFirstAt(i);
   if (!core.ok) core = WindowAt(i);
+  if (!core.ok) core = EpiWeekAt(i);
   if (!core.ok && (Is(i, "end") || Is(i, "beginning") || Is(i, "start") || Is(i, "middle"))) {
     core = TheAt(i);
   }
   if (!core.ok) core = DeicticAt(i);
   if (!core.ok) core = AgoAt(i);
   if (!core.ok && after_preposition) core = YearAt(i);
+  // "in all of 2022", "in the whole of 2022": the year.
+  if (!core.ok && after_preposition && Is(i, "all") && Is(i + 1, "of")) core = YearAt(i + 2);
   return core;
 }
 

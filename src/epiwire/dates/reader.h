@@ -106,6 +106,7 @@ class Reader : public TokenView {
   Core TheAt(size_t i) const;
   Core YearAt(size_t i) const;
   Core AgoAt(size_t i) const;
+  Core EpiWeekAt(size_t i) const;
 
   std::optional<Date> published_;
 };
