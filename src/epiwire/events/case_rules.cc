@@ -953,6 +953,17 @@ bool IsRate(const SentenceView& view, const ReadCount& count, const Lexicon& lex
   });
 }
 
+// "The seven-day average of new infections fell to 9,800", "la moyenne sur sept jours
+// s'établit à 9 800 cas": a statistic of counts before the number, in its clause.
+bool IsStatistic(const SentenceView& view, const ReadCount& count) {
+  const size_t number = HedgeStart(view, count.quantity);
+  for (size_t k = number; k-- > 0 && k + 12 > number;) {
+    if (!SameClause(view, k, number)) break;
+    if (view.cues[k] & kCueStatistic) return true;
+  }
+  return false;
+}
+
 bool IsPersonOfOne(const SentenceView& view, const ReadCount& count) {
   const CountReading& reading = count.reading;
   return reading.path == CountPath::kSingle && reading.head < view.terms.size() &&
@@ -1166,7 +1177,9 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
             return other.quantity.quantity.value == 1 &&
                    other.reading.status == count.reading.status && !IsPersonOfOne(view, other);
           });
-      if (!same_one && !IsRate(view, count, lexicon)) counts.push_back(count);
+      if (!same_one && !IsRate(view, count, lexicon) && !IsStatistic(view, count)) {
+        counts.push_back(count);
+      }
     }
   }
   if (counts.empty()) return;

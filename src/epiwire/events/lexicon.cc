@@ -30,7 +30,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 20> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 21> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -51,6 +51,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 20> kCueNames{{
     {"plain", kCuePlain},
     {"condition", kCueCondition},
     {"unchanged", kCueUnchanged},
+    {"statistic", kCueStatistic},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{

@@ -76,6 +76,8 @@ enum Cue : uint32_t {
   // "remained steady", "unchanged", "sin cambios": a figure that stayed as it was; a
   // since-date in its clause tells since when it stayed, not when its count began.
   kCueUnchanged = 1u << 20,
+  // "seven-day average", "moyenne", "promedio": a statistic of counts, itself no count.
+  kCueStatistic = 1u << 21,
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.
