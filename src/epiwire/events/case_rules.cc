@@ -957,7 +957,7 @@ bool IsRate(const SentenceView& view, const ReadCount& count, const Lexicon& lex
 // s'établit à 9 800 cas": a statistic of counts before the number, in its clause.
 bool IsStatistic(const SentenceView& view, const ReadCount& count) {
   const size_t number = HedgeStart(view, count.quantity);
-  for (size_t k = number; k-- > 0 && k + 12 > number;) {
+  for (size_t k = number; k-- > 0 && k + 16 > number;) {
     if (!SameClause(view, k, number)) break;
     if (view.cues[k] & kCueStatistic) return true;
   }
