@@ -742,8 +742,14 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     }
     in_disease = in_disease || view.disease_length[ref.span.begin] > 0;
     if (in_disease) continue;
+    // So is a verb of cases ("Пали три коровы": "died", not Pāli in Rajasthan; but
+    // "Turkey registered ..." is the country).
+    const TermAt& term = view.terms[ref.span.begin];
+    const bool verb = term.length > 0 &&
+                      (term.term.role == TermRole::kVerb || term.term.role == TermRole::kKillVerb ||
+                       term.term.role == TermRole::kNegVerb);
     if (ref.span.end == ref.span.begin + 1 && view.tokens[ref.span.begin].capitalized &&
-        view.grammar[ref.span.begin] != 0 &&
+        (view.grammar[ref.span.begin] != 0 || verb) &&
         (ref.span.begin == 0 || !view.tokens[ref.span.begin - 1].is_word)) {
       continue;
     }

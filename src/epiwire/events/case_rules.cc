@@ -964,6 +964,17 @@ bool IsStatistic(const SentenceView& view, const ReadCount& count) {
   return false;
 }
 
+// "26,400 susceptible birds", "1.200 aves susceptibles": the population at risk, not
+// cases (a part of it still is: "killed 1,310 of 4,000 susceptible birds").
+bool IsPopulationAtRisk(const SentenceView& view, const ReadCount& count) {
+  const size_t end = std::min(count.reading.phrase_end, view.tokens.size());
+  for (size_t k = count.quantity.span.end; k < end && k < count.quantity.span.end + 4; ++k) {
+    if (view.Is(k, kGrOf) || view.tokens[k].has_digit) return false;
+    if (view.cues[k] & kCuePopulation) return true;
+  }
+  return false;
+}
+
 bool IsPersonOfOne(const SentenceView& view, const ReadCount& count) {
   const CountReading& reading = count.reading;
   return reading.path == CountPath::kSingle && reading.head < view.terms.size() &&
@@ -1031,7 +1042,12 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
     if (known && fits(*known)) return *known;
   }
   if (reading.host != Host::kHuman) return reading.host;
-  if (!reading.noun_is_case_word && reading.path != CountPath::kSingle &&
+  // "2,100 deaths among 26,400 susceptible birds": a noun of cases or of their status
+  // says nothing of who they were; what they are among does.
+  const bool status_noun = reading.head < view.terms.size() &&
+                           view.terms[reading.head].length > 0 &&
+                           view.terms[reading.head].term.role == TermRole::kNoun;
+  if (!reading.noun_is_case_word && !status_noun && reading.path != CountPath::kSingle &&
       reading.path != CountPath::kTotal) {
     return Host::kHuman;
   }
@@ -1177,7 +1193,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
             return other.quantity.quantity.value == 1 &&
                    other.reading.status == count.reading.status && !IsPersonOfOne(view, other);
           });
-      if (!same_one && !IsRate(view, count, lexicon) && !IsStatistic(view, count)) {
+      if (!same_one && !IsRate(view, count, lexicon) && !IsStatistic(view, count) &&
+          !IsPopulationAtRisk(view, count)) {
         counts.push_back(count);
       }
     }

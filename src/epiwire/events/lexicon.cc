@@ -30,7 +30,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 21> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 22> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -52,6 +52,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 21> kCueNames{{
     {"condition", kCueCondition},
     {"unchanged", kCueUnchanged},
     {"statistic", kCueStatistic},
+    {"population", kCuePopulation},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{

@@ -78,6 +78,9 @@ enum Cue : uint32_t {
   kCueUnchanged = 1u << 20,
   // "seven-day average", "moyenne", "promedio": a statistic of counts, itself no count.
   kCueStatistic = 1u << 21,
+  // "susceptible", "at risk": a population that could fall ill; a count of it is none of
+  // cases ("26,400 susceptible birds").
+  kCuePopulation = 1u << 22,
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.
