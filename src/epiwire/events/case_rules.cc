@@ -532,10 +532,20 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
     }
     return false;
   };
+  // "Cambodia's first human case since 2014", "the most since 1992": since when it is a
+  // record, not a time of the count.
+  const auto of_a_record = [&](const DateRef& date) {
+    if (date.mention.kind != dates::DateKind::kSince) return false;
+    for (size_t k = date.span.begin; k-- > 0 && k + 6 > date.span.begin;) {
+      if (!SameClause(view, k, date.span.begin)) break;
+      if (view.cues[k] & kCueRecord) return true;
+    }
+    return false;
+  };
   const DateRef* best = nullptr;
   size_t best_distance = SIZE_MAX;
   for (const DateRef& date : view.Dates()) {
-    if (of_another_figure(date)) continue;
+    if (of_another_figure(date) || of_a_record(date)) continue;
     const size_t anchor = date.span.begin < view.tokens.size() ? date.span.begin : at;
     size_t distance = anchor > at ? anchor - at : at - anchor;
     if (!SameClause(view, anchor, at)) distance += 1000;

@@ -134,6 +134,12 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
       break;
     }
     if (i > from && view.Is(i, kGrReport)) break;
+    // "vaccinated 12,000 dogs since a boy died of rabies": a clause with a subject of its
+    // own tells of that subject.
+    if (view.Is(i, kGrSince) && i + 1 < tokens.size() &&
+        view.Is(i + 1, kGrArticle | kGrDeterminer)) {
+      break;
+    }
     TermAt term = view.terms[i];
     if (term.length == 0) continue;
     // "patients recovered", "have recovered", "patients in Lagos recovered on Monday".
@@ -152,7 +158,7 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     *at = i;
     // "may have died", "might be infected": a guess, not a count.
     for (size_t k = i; k-- > from && k + 4 > i;) {
-      if (OneOf(tokens[k].lower, {"may", "might", "could", "would", "should"})) {
+      if (view.cues[k] & kCueModal) {
         term.term.role = TermRole::kNegVerb;
       }
     }
@@ -308,9 +314,10 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
               reading.phrase_end = next + view.terms[next].length;
             }
           }
-          // "cases of dog bites" counts bites; "cases of suspected measles" are suspected.
+          // "cases of dog bites" counts bites ("120 cas de fraude" frauds); "cases of
+          // suspected measles" are suspected.
           size_t k = i + term.length;
-          if (k < tokens.size() && tokens[k].lower == "of") {
+          if (k < tokens.size() && (tokens[k].lower == "of" || view.Is(k, kGrOf))) {
             for (++k; k < tokens.size() && k < i + term.length + 4; ++k) {
               const TermAt& inner = view.terms[k];
               if (inner.length > 0 && inner.term.role == TermRole::kThing) {
@@ -956,9 +963,10 @@ bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
       tokens[start - 2].has_digit && view.Is(start - 3, kGrExclude)) {
     return true;
   }
-  // "could reach 70,000 cases": a projection, not a count.
-  for (size_t k = start; k-- > 0 && k + 3 >= start;) {
-    if (OneOf(tokens[k].lower, {"could", "might", "may", "would"})) return true;
+  // "could reach 70,000 cases", "podría superar los 60.000 casos": a projection, not a
+  // count.
+  for (size_t k = start; k-- > 0 && k + 4 >= start;) {
+    if (view.cues[k] & kCueModal) return true;
     if (!tokens[k].is_word || tokens[k].has_digit) break;
   }
   const std::string_view number = tokens[q.span.begin].lower;

@@ -30,7 +30,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 22> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 24> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -53,6 +53,8 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 22> kCueNames{{
     {"unchanged", kCueUnchanged},
     {"statistic", kCueStatistic},
     {"population", kCuePopulation},
+    {"record", kCueRecord},
+    {"modal", kCueModal},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{

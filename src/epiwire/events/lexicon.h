@@ -81,6 +81,12 @@ enum Cue : uint32_t {
   // "susceptible", "at risk": a population that could fall ill; a count of it is none of
   // cases ("26,400 susceptible birds").
   kCuePopulation = 1u << 22,
+  // "first", "highest", "the most": a record; a since-date after it tells since when it
+  // is one ("Cambodia's first human case since 2014"), not when a count began.
+  kCueRecord = 1u << 23,
+  // "could", "might", "podría", "pourrait": a guess; a number after it is no count ("could
+  // reach 70,000 cases"), a verb after it tells nothing that happened ("may have died").
+  kCueModal = 1u << 24,
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.
