@@ -150,11 +150,8 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     // "las fronteras con Chile", "sa frontière avec la Guinée", "граница с Китаем",
     // "авиасообщение с Великобританией", "flights with Britain": the other side of a border
     // or of a link.
-    if ((view.Is(k, kGrCompanion) || t.lower == "с") && k > 0 &&
-        (OneOf(before, {"border", "borders", "frontera", "fronteras", "frontière", "frontières",
-                        "flights", "links", "vols", "liaisons", "vuelos"}) ||
-         before.starts_with("границ") || before.starts_with("авиасообщени") ||
-         before.starts_with("сообщени"))) {
+    // (cue class `link`: the phrase ends with its joining word)
+    if ((view.cues[k] & kCueLink) && k > 0 && (view.cues[k - 1] & kCueLink)) {
       return PlaceRole::kOrigin;
     }
     // "arrivé du Maroc", "de retour de Chine": "of" ending a phrase of importation.

@@ -30,7 +30,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 24> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 25> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -55,6 +55,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 24> kCueNames{{
     {"population", kCuePopulation},
     {"record", kCueRecord},
     {"modal", kCueModal},
+    {"link", kCueLink},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{

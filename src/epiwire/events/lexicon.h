@@ -87,6 +87,9 @@ enum Cue : uint32_t {
   // "could", "might", "podría", "pourrait": a guess; a number after it is no count ("could
   // reach 70,000 cases"), a verb after it tells nothing that happened ("may have died").
   kCueModal = 1u << 24,
+  // "border with", "flights with", "frontera con", "граница с": a border or a link, and the
+  // word that joins its other side ("las fronteras con Chile": Chile is that side).
+  kCueLink = 1u << 25,
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.
