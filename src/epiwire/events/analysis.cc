@@ -1031,6 +1031,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   bool focus_set = IsTableRow(view);
   // "Suspected cases by region:": a line that opens a table and says what its rows count.
   if (!view.tokens.empty() && view.tokens.back().lower == ":") {
+    context.table_open = true;
     context.table_status.reset();
     for (const TermAt& term : view.terms) {
       if (term.length > 0 && term.term.role == TermRole::kModifier && term.term.status) {
@@ -1039,6 +1040,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     }
   } else if (!focus_set) {
     context.table_status.reset();
+    context.table_open = false;
   }
   const PlaceRef* first_place = nullptr;
   for (const PlaceRef& ref : view.places) {

@@ -180,6 +180,8 @@ struct DocumentContext {
   // The status a table's heading line gives the cases its rows count ("Suspected cases
   // by region:"), while the rows go on.
   std::optional<CaseStatus> table_status;
+  // A line ending in a colon opened a table, and rows have followed it since.
+  bool table_open = false;
 };
 
 // The last kind of animals a sentence names, by an animal ("turkeys") or a place of

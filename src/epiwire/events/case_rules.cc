@@ -1169,6 +1169,40 @@ const DateRef* DateOfTheWhole(const SentenceView& view, const SentenceView* prev
   return only;
 }
 
+// "Распределение по регионам:\nАстана – 9\nАлматы – 7", "分布如下：\n广州市：8例": a row of a
+// table a line ending in a colon opened, a place and a bare number, counts what the
+// table's heading says, else what the text's last count counted, and is a part of it:
+// of its time, disease and kind.
+void ReadTableRow(std::string_view text, const SentenceView& view, const DocumentContext& context,
+                  std::vector<Event>& out) {
+  if (!context.table_open || !IsTableRow(view)) return;
+  const auto frame = std::find_if(out.rbegin(), out.rend(),
+                                  [](const Event& e) { return e.type == EventType::kCases; });
+  if (frame == out.rend()) return;
+  const PlaceRef& where = view.places.front();
+  const size_t number = where.span.end + 1;
+  const auto q = std::find_if(view.quantities.begin(), view.quantities.end(),
+                              [&](const QuantityRef& r) { return r.span.begin == number; });
+  if (q == view.quantities.end()) return;
+  const quantity::Quantity& value = q->quantity;
+  if (value.value <= 0 || value.is_share || value.is_year || value.is_decimal) return;
+  // Nothing after it but a measure word ("8例") and the line's end.
+  for (size_t k = q->span.end; k < view.tokens.size(); ++k) {
+    if (view.tokens[k].is_word && !view.Is(k, kGrClassifier)) return;
+  }
+  Event row = *frame;
+  row.count = q->quantity.value;
+  row.qualifier = q->quantity.qualifier;
+  if (context.table_status) row.status = *context.table_status;
+  row.place = where.place;
+  row.imported.reset();
+  row.origin.reset();
+  row.route.clear();
+  row.modes.clear();
+  row.evidence = EvidenceOf(text, view.sentence);
+  out.push_back(std::move(row));
+}
+
 void ExtractCases(std::string_view text, const SentenceView& view, const SentenceView* previous,
                   const SentenceView* next, const DocumentContext& context,
                   const Lexicon& lexicon, const gazetteer::Gazetteer& gazetteer,
@@ -1182,7 +1216,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   // on a part of what the sentence before counted first counts parts of it.
   std::optional<Event> outer;
   ReadCount outer_count;
-  if (previous != nullptr && OpensOnAPart(view)) {
+  if (previous != nullptr && (OpensOnAPart(view) || ListsItemsOnly(view))) {
     for (auto it = out.rbegin(); it != out.rend() && it->evidence.start == previous->sentence.start;
          ++it) {
       if (it->type == EventType::kCases) outer = *it;
@@ -1209,7 +1243,10 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       }
     }
   }
-  if (counts.empty()) return;
+  if (counts.empty()) {
+    ReadTableRow(text, view, context, out);
+    return;
+  }
   const std::vector<Candidate> candidates = Candidates(view, context, gazetteer);
   std::vector<Event> found;
   std::optional<PlaceChoice> statement;  // the place of the last count read, for "bringing"
@@ -1404,6 +1441,11 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
                        ? companion->period
                        : PeriodFor(view, date != nullptr ? date : DateOfTheWhole(view, previous),
                                    event.aggregation, context.published);
+    // An item of a breakdown of the sentence before is of its count's time.
+    if (outer && reading.path == CountPath::kListItem && reading.frame < 0 && date == nullptr) {
+      event.aggregation = outer->aggregation;
+      event.period = outer->period;
+    }
     event.place = where.place;
     // "20 cases of polio last year, all of them in the province of Khyber Pakhtunkhwa"
     // (but "all linked to a school cluster in Brisbane" says where the cluster is).

@@ -1208,6 +1208,15 @@ size_t HedgeStart(const SentenceView& view, const QuantityRef& q) {
   return std::min(view.TokenAt(q.quantity.start), q.span.begin);
 }
 
+bool ListsItemsOnly(const SentenceView& view) {
+  if (view.quantities.empty() || view.HasDisease()) return false;
+  for (const TermAt& term : view.terms) {
+    if (term.length > 0) return false;
+  }
+  return std::all_of(view.quantities.begin(), view.quantities.end(),
+                     [&](const QuantityRef& q) { return IsListItem(view, q); });
+}
+
 bool OpensOnAPart(const SentenceView& view) {
   const auto& tokens = view.tokens;
   // "Из них двое ...", "Среди них трое ...", "其中 2 例 ...": the part's number right after
@@ -1441,6 +1450,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     counts.push_back(first);
   }
   // List items repeat the reading of the count before them in the sentence.
+  std::vector<ReadCount> items_of_outer;
   for (const QuantityRef* q : bare) {
     if (!IsListItem(view, *q)) continue;
     // The count nearest before it (the items read so far stand after the counts read
@@ -1452,6 +1462,21 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
           (frame < 0 || begin > counts[static_cast<size_t>(frame)].quantity.span.begin)) {
         frame = static_cast<int>(c);
       }
+    }
+    // "... 27 случаев. Астана – 9, Алматы – 11.",
+    // "广东新增5例。从地区分布看，广州市3例、深圳市2例。": a sentence of items only breaks down the
+    // count of the sentence before.
+    if (frame < 0 && outer != nullptr && counts.empty()) {
+      ReadCount item;
+      item.quantity = *q;
+      item.qualifier = q->quantity.qualifier;
+      item.reading = outer->reading;
+      item.reading.path = CountPath::kListItem;
+      item.reading.frame = -1;
+      item.reading.head = q->span.begin;
+      item.reading.phrase_end = q->span.end;
+      items_of_outer.push_back(item);
+      continue;
     }
     if (frame < 0) {
       // "Больше всего новых заболевших в Москве — 2 105, в Московской области — 1 034": the
@@ -1487,6 +1512,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     item.reading.phrase_end = q->span.end;
     counts.push_back(item);
   }
+  counts.insert(counts.end(), items_of_outer.begin(), items_of_outer.end());
   std::sort(counts.begin(), counts.end(), [](const ReadCount& a, const ReadCount& b) {
     return a.quantity.span.begin < b.quantity.span.begin;
   });

@@ -70,6 +70,11 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
 // number ("Из них двое ...", "其中2例 ...").
 bool OpensOnAPart(const SentenceView& view);
 
+// Whether the sentence's numbers are all items of a list (a place and a number: "Астана –
+// 9, Алматы – 11", "从地区分布看，广州市3例、深圳市2例") and it names no case, no one and no
+// disease: a breakdown of what the sentence before counted.
+bool ListsItemsOnly(const SentenceView& view);
+
 // The first token of the quantity including its hedge ("more than 20").
 size_t HedgeStart(const SentenceView& view, const QuantityRef& q);
 
