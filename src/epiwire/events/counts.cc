@@ -65,6 +65,23 @@ bool OpensDescription(const SentenceView& view, size_t i) {
                           [&](const QuantityRef& q) { return q.span.begin == i + 1; });
 }
 
+// Whether the number at `start` is the whole of a part counted before it: "2,600 of the
+// farm's 31,000 turkeys", "18 of the 30 patients".
+bool WholeOfAPart(const Scan& scan, size_t start) {
+  const SentenceView& view = scan.view;
+  const auto& tokens = view.tokens;
+  size_t k = start;
+  while (k > 0 && (view.Is(k - 1, kGrDeterminer) || tokens[k - 1].lower == "'s" ||
+                   (k > 1 && tokens[k - 1].is_word && tokens[k].lower == "'s"))) {
+    --k;
+  }
+  if (k < 2 || !view.Is(k - 1, kGrOf) || scan.quantity_at[k - 2] < 0) return false;
+  // (Not a hedge of the number itself: "Upwards of 200 people".)
+  const int own = scan.quantity_at[start];
+  return own >= 0 && scan.quantity_at[k - 2] != own &&
+         HedgeStart(view, view.quantities[static_cast<size_t>(own)]) >= k;
+}
+
 // Whether a date starts at token `at` ("infected 28,000 since January").
 bool StartsDate(const SentenceView& view, size_t at) {
   const auto& dates = view.Dates();
@@ -336,7 +353,11 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
         case TermRole::kPerson:
         case TermRole::kAnimal: {
           size_t verb_at = 0;
-          const auto verb = VerbAfter(scan, i + term.length, 18, &verb_at);
+          // "2,600 of the farm's 31,000 turkeys died": the verb tells of the part, not
+          // of the whole.
+          const auto verb = depth == 0 && WholeOfAPart(scan, number_start)
+                                ? std::nullopt
+                                : VerbAfter(scan, i + term.length, 18, &verb_at);
           if (verb && verb->term.role == TermRole::kNegVerb) {
             *blocked = true;
             return std::nullopt;
@@ -475,9 +496,11 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
         *needs_status = true;
         return reading;
       }
+      // ("the farm's 31,000 turkeys": a possessor's noun is passed as well.)
       while (k < tokens.size() && (view.Is(k, kGrDeterminer) || scan.quantity_at[k] >= 0 ||
                                    tokens[k].has_digit || tokens[k].lower == "'s" ||
-                                   (view.PlaceAt(k) != nullptr && view.PlaceAt(k)->possessive))) {
+                                   (view.PlaceAt(k) != nullptr && view.PlaceAt(k)->possessive) ||
+                                   (k + 1 < tokens.size() && tokens[k + 1].lower == "'s"))) {
         ++k;
       }
       if (k == i + 1) return std::nullopt;
@@ -1516,24 +1539,42 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
   std::sort(counts.begin(), counts.end(), [](const ReadCount& a, const ReadCount& b) {
     return a.quantity.span.begin < b.quantity.span.begin;
   });
-  // "Six sheep have died, and 23 were infected", "Of these [8,000 geese], 350 died": a
-  // count with a verb and no noun of its own counts what the count before it did.
+  // "Six sheep have died, and 23 were infected", "Of these [8,000 geese], 350 died", "has
+  // killed 1,420 cattle and infected close to 38,000", "a farm with 31,000 turkeys, of
+  // which 2,600 died": a count with no noun of its own counts what the count before it
+  // did, else the animals the sentence named before it.
   for (size_t c = 0; c < counts.size(); ++c) {
     CountReading& reading = counts[c].reading;
-    if (reading.path != CountPath::kVerb || reading.host != Host::kHuman) continue;
-    bool nounless = reading.head >= counts[c].quantity.span.end;
-    for (size_t k = counts[c].quantity.span.end;
-         k <= reading.head && k < view.tokens.size() && nounless; ++k) {
+    if (reading.host != Host::kHuman || reading.path == CountPath::kSingle ||
+        reading.path == CountPath::kTotal || reading.path == CountPath::kListItem) {
+      continue;
+    }
+    const size_t number_end = counts[c].quantity.span.end;
+    const size_t end = std::min(std::max(reading.head + 1, reading.phrase_end), view.tokens.size());
+    bool nounless = true;
+    for (size_t k = number_end; k < end && nounless; ++k) {
       const TermAt& t = view.terms[k];
       nounless =
           t.length == 0 || (t.term.role != TermRole::kPerson && t.term.role != TermRole::kAnimal &&
-                            t.term.role != TermRole::kNoun);
+                            t.term.role != TermRole::kNoun && t.term.role != TermRole::kThing);
     }
     if (!nounless) continue;
     if (c > 0) {
       reading.host = counts[c - 1].reading.host;
     } else if (outer != nullptr) {
       reading.host = outer->reading.host;
+    } else {
+      // The kind of animals named last before it, unless people were named after them.
+      const size_t start = HedgeStart(view, counts[c].quantity);
+      for (size_t k = start; k-- > 0;) {
+        const TermAt& t = view.terms[k];
+        if (t.length == 0) continue;
+        if (t.term.role == TermRole::kPerson) break;
+        if (t.term.role == TermRole::kAnimal && t.term.host) {
+          reading.host = *t.term.host;
+          break;
+        }
+      }
     }
   }
   // Counts of one without a number; "the 12th case" also brings the total to 12. Each
