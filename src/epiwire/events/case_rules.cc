@@ -536,7 +536,7 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
   // record, not a time of the count.
   const auto of_a_record = [&](const DateRef& date) {
     if (date.mention.kind != dates::DateKind::kSince) return false;
-    for (size_t k = date.span.begin; k-- > 0 && k + 6 > date.span.begin;) {
+    for (size_t k = date.span.begin; k-- > 0 && k + 14 > date.span.begin;) {
       if (!SameClause(view, k, date.span.begin)) break;
       if (view.cues[k] & kCueRecord) return true;
     }

@@ -172,6 +172,9 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     // "has killed 41 people and infected 28,000": a verb with a count of its own after
     // it tells of that count.
     if (TakesCountAfter(scan, i + term.length)) break;
+    // "the first wild animal in the state to die from anthrax": an infinitive tells of
+    // no one counted.
+    if (i > from && tokens[i - 1].lower == "to" && term.term.role == TermRole::kVerb) continue;
     *at = i;
     // "may have died", "might be infected": a guess, not a count.
     for (size_t k = i; k-- > from && k + 4 > i;) {

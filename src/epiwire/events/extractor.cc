@@ -22,14 +22,31 @@ void FillFrom(const Event& repeat, Event& first) {
   if (first.modes.empty()) first.modes = repeat.modes;
 }
 
+// Whether place `wide` holds place `narrow`: no place holds any, a country its places,
+// a subdivision its own.
+bool Contains(const std::optional<Place>& wide, const std::optional<Place>& narrow) {
+  if (!wide) return true;
+  if (!narrow || wide->country != narrow->country) return false;
+  if (wide->level == PlaceLevel::kCountry) return true;
+  return wide->level == PlaceLevel::kSubdivision && !wide->subdivision.empty() &&
+         wide->subdivision == narrow->subdivision;
+}
+
 // The same figure read twice (a repeated paragraph, a headline and its story, a recap)
 // is one event, the first reading, with what the others add to it; but a headline's
 // terse words ("India reports 5,335 COVID-19 cases in a day") say less of its time than
-// its story does ("5,335 new infections on Tuesday"): the story's time wins.
-void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& heading_starts) {
+// its story does ("5,335 new infections on Tuesday"): the story's time wins; and a
+// headline that names no place says less of where ("Legionnaires' outbreak kills 8", read
+// as the country's, is the Bronx's 8 of the story).
+void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& heading_starts,
+                   const std::vector<size_t>& placeless_heading_starts) {
   const auto from_heading = [&](const Event& e) {
     return std::find(heading_starts.begin(), heading_starts.end(), e.evidence.start) !=
            heading_starts.end();
+  };
+  const auto from_placeless_heading = [&](const Event& e) {
+    return std::find(placeless_heading_starts.begin(), placeless_heading_starts.end(),
+                     e.evidence.start) != placeless_heading_starts.end();
   };
   std::vector<Event> kept;
   for (Event& event : events) {
@@ -41,8 +58,14 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
         // "2 from the UK and 2 from France": the same count from two origins is two.
         const bool other_origin =
             other.origin && event.origin && other.origin->country != event.origin->country;
-        return other.count == event.count && other.status == event.status && same_place &&
-               !other_origin;
+        // "Legionnaires' outbreak kills 8" over "An eighth was reported dead" in the Bronx:
+        // a headline's figure, placed nowhere or in the country or region its story's is in.
+        const bool other_heads = from_placeless_heading(other) && !from_heading(event);
+        const bool event_heads = from_placeless_heading(event) && !from_heading(other);
+        const bool headline_wider = (other_heads && Contains(other.place, event.place)) ||
+                                    (event_heads && Contains(event.place, other.place));
+        return other.count == event.count && other.status == event.status &&
+               (same_place || headline_wider) && !other_origin;
       }
       const std::string a = other.place ? other.place->country : "";
       const std::string b = event.place ? event.place->country : "";
@@ -55,6 +78,9 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
         repeat->aggregation = event.aggregation;
         if (event.period) repeat->period = event.period;
         repeat->qualifier = event.qualifier;
+      }
+      if (from_placeless_heading(*repeat) && !from_heading(event) && event.place) {
+        repeat->place = event.place;
       }
       FillFrom(event, *repeat);
     } else if (!repeat->target) {
@@ -254,10 +280,13 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     }
   }
   std::vector<size_t> heading_starts;
+  std::vector<size_t> placeless_heading_starts;  // headings that name no place
   for (const SentenceView& view : views) {
-    if (view.heading) heading_starts.push_back(view.sentence.start);
+    if (!view.heading) continue;
+    heading_starts.push_back(view.sentence.start);
+    if (view.places.empty()) placeless_heading_starts.push_back(view.sentence.start);
   }
-  RemoveRepeats(events, heading_starts);
+  RemoveRepeats(events, heading_starts, placeless_heading_starts);
   DateUndatedNewCounts(published, events);
   return events;
 }
