@@ -499,6 +499,28 @@ bool AfterTitle(const SentenceView& view, const Lexicon& lexicon, size_t at) {
          view.PlaceAt(at - 1) == nullptr && title_before(at - 1);
 }
 
+// "Georgia Mills, a spokeswoman for the hospital, said", "Jordan Ellis said": a place's
+// name and a capitalised word that is no place, then a comma and (an article and) a
+// title, or a verb of reporting, is a person's name.
+bool NamesAPerson(const SentenceView& view, const Lexicon& lexicon,
+                  const std::vector<gazetteer::PlaceMention>& mentions, TokenSpan span) {
+  const auto& tokens = view.tokens;
+  const size_t surname = span.end;
+  if (span.end != span.begin + 1 || surname + 1 >= tokens.size()) return false;
+  const text::Token& t = tokens[surname];
+  if (!t.is_word || !t.capitalized || t.has_digit || view.Is(surname, kGrPlaceNoun)) return false;
+  const bool surname_a_place = std::any_of(mentions.begin(), mentions.end(), [&](const auto& m) {
+    return m.start <= t.start && t.start < m.end;
+  });
+  if (surname_a_place) return false;
+  size_t k = surname + 1;
+  if (view.Is(k, kGrReport)) return true;
+  if (tokens[k].lower != ",") return false;
+  ++k;
+  while (k < tokens.size() && view.Is(k, kGrArticle | kGrDeterminer)) ++k;
+  return k < tokens.size() && lexicon.IsTitle(tokens[k].lower);
+}
+
 // Whether the sentence has a word or a number anything could be read from: without
 // one (and without a place) it yields no event, and neither moves the document's
 // focus nor names a disease, an animal or a place an anaphor could stand for.
@@ -750,7 +772,10 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
         (ref.span.begin == 0 || !view.tokens[ref.span.begin - 1].is_word)) {
       continue;
     }
-    if (AfterTitle(view, lexicon, ref.span.begin)) continue;
+    if (AfterTitle(view, lexicon, ref.span.begin) ||
+        NamesAPerson(view, lexicon, mentions, ref.span)) {
+      continue;
+    }
     ref.place = it->place;
     ref.demonym = it->kind == gazetteer::MentionKind::kDemonym;
     // "a Montana child", "the Texas man": a place that only says whom.

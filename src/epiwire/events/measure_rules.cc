@@ -22,8 +22,17 @@ bool OneOf(std::string_view word, std::initializer_list<std::string_view> words)
 // Tries `pattern` with its first element at token `at`; returns the end token or 0.
 size_t MatchAt(const MeasurePattern& pattern, const std::vector<text::Token>& tokens, size_t at,
                const Lexicon& lexicon) {
+  // ("confinement des volailles", "confinamiento de las aves": a follower after "of"
+  // and an article makes another noun too.)
   const auto modifier = [&](size_t k) {
-    return (k + 1 < tokens.size() && lexicon.IsNounModifier(tokens[k].lower, tokens[k + 1].lower)) ||
+    size_t next = k + 1;
+    while (next < tokens.size() && next <= k + 2 &&
+           OneOf(tokens[next].lower, {"of", "the", "de", "des", "du", "del", "la", "las", "los"})) {
+      ++next;
+    }
+    return (k + 1 < tokens.size() &&
+            lexicon.IsNounModifier(tokens[k].lower, tokens[k + 1].lower)) ||
+           (next < tokens.size() && lexicon.IsNounModifier(tokens[k].lower, tokens[next].lower)) ||
            (k > 0 && lexicon.IsPreModified(tokens[k - 1].lower, tokens[k].lower));
   };
   const size_t first = pattern.elements.front().MatchLength(tokens, at);
