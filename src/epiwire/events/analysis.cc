@@ -54,9 +54,10 @@ bool EndsLine(std::string_view text, size_t end) {
   return true;
 }
 
-// "WELLINGTON:", "HOHHOT, April 12 (Xinhua) --", "Paris, Oct 30 :", "JAKARTA (Reuters) -":
-// at the start of a line, places, a date and an agency in brackets, then a colon or a
-// dash. The places there say where the report was filed.
+// "WELLINGTON:", "HOHHOT, April 12 (Xinhua) --", "Paris, Oct 30 :", "JAKARTA (Reuters) -",
+// "APS – Dakar, 8 mars 2023 /": at the start of a line, places, a date and an agency in
+// brackets (or before them), then a colon, a dash or a slash. The places there say where the report
+// was filed.
 void MarkDateline(std::string_view text, SentenceView& view) {
   const auto& tokens = view.tokens;
   if (!StartsLine(text, view.sentence.start) || view.places.empty()) return;
@@ -73,13 +74,20 @@ void MarkDateline(std::string_view text, SentenceView& view) {
     if (date.span.begin <= 1 && date.span.end > begin) begin = date.span.end;
   }
   if (begin > 0 && tokens[0].lower != "date" && dates.front().span.begin != 0) begin = 0;
+  // An agency before it: "APS – Dakar, 8 mars 2023 / ...", "EFE - Lima, 7 mar. -".
+  if (begin == 0 && tokens.size() > 2 && tokens[0].is_word &&
+      tokens[0].end - tokens[0].start <= 6 &&
+      AllCaps(text.substr(tokens[0].start, tokens[0].end - tokens[0].start)) &&
+      IsDash(tokens[1].lower) && view.PlaceAt(0) == nullptr) {
+    begin = 2;
+  }
   if (view.places.front().span.begin != begin) return;
   size_t end = 0;
   const text::Token& head = tokens[begin];
   const bool caps = AllCaps(text.substr(head.start, head.end - head.start));
   for (size_t i = begin; i < tokens.size() && i < begin + 16; ++i) {
     const std::string_view w = tokens[i].lower;
-    if (IsDash(w) || w == ":") {
+    if (IsDash(w) || w == ":" || (w == "/" && i > begin + 1)) {
       end = i;
       break;
     }
