@@ -1180,8 +1180,11 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   bool place_before = false;
   size_t k = start;
   if (k > 0 && (tokens[k - 1].lower == "(" || tokens[k - 1].lower == ":" ||
-                IsDash(tokens[k - 1].lower) || tokens[k - 1].lower == "with")) {
+                IsDash(tokens[k - 1].lower) || view.Is(k - 1, kGrCompanion))) {
+    // "Veracruz, con 205": a comma may stand before "with".
+    const bool with = view.Is(k - 1, kGrCompanion);
     --k;
+    if (with && k > 0 && tokens[k - 1].lower == ",") --k;
   }
   // "X reported 12", "广州报告3例" (a verb of two characters, two tokens).
   while (k > 0 && k + 3 > start && view.Is(k - 1, kGrCountVerb)) --k;
