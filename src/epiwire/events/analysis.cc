@@ -168,6 +168,15 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     if (from) {
       const size_t verb = t.lower == "of" ? k - 1 : k;
       if (verb > 0 && view.Is(verb - 1, kGrCountVerb | kGrReport)) return PlaceRole::kLocative;
+      // "142 were reported from Lahore, 118 from Rawalpindi": the items of a list that
+      // opened on "reported from" are reported from there too.
+      if (k > 0 && tokens[k - 1].has_digit) {
+        for (size_t m = 1; m + 1 < k; ++m) {
+          if (view.Is(m, kGrFrom) && view.Is(m - 1, kGrCountVerb | kGrReport)) {
+            return PlaceRole::kLocative;
+          }
+        }
+      }
       // "a 50-year-old man from X", "a toddler from X": where the person lives, unless
       // the sentence has them travel.
       if (t.lower == "from" && k > 0 && view.terms[k - 1].length > 0 &&

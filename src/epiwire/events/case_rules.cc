@@ -264,6 +264,14 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     return {c.place};
   }
   if (demonym) return {demonym->place};
+  // "'We have recorded 146 new cases,' the Kenyan health minister said": the country whose
+  // authority speaks of the figure.
+  for (const Candidate& c : candidates) {
+    if (c.demonym && c.span.begin >= after && c.span.end < view.tokens.size() &&
+        (view.cues[c.span.end] & kCueAuthority)) {
+      return {c.place};
+    }
+  }
   // "Eight pilgrims returning to Malaysia": a destination, unless the text is about
   // another country (travellers "arriving in Hong Kong" on their way to Macau).
   for (const Candidate& c : candidates) {
@@ -706,8 +714,11 @@ const PlaceRef* ItemOrigin(const SentenceView& view, const QuantityRef& q) {
   // "3 from the United Kingdom", "2例来自英国" (a measure word after the number).
   const size_t from = end < tokens.size() && view.Is(end, kGrClassifier) ? end + 1 : end;
   if (from + 1 < tokens.size() && view.Is(from, kGrFrom)) {
+    // (Not where a list reported from names its items: "118 from Rawalpindi".)
     for (size_t k = from + 1; k < tokens.size() && k < from + 4; ++k) {
-      if (const PlaceRef* origin = view.PlaceAt(k)) return origin;
+      if (const PlaceRef* origin = view.PlaceAt(k)) {
+        return origin->role == PlaceRole::kOrigin ? origin : nullptr;
+      }
     }
     return nullptr;
   }

@@ -1438,6 +1438,10 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     if (!reading && !blocked && !counts.empty()) {
       reading = ReadReportedLikeBefore(view, q, counts.back());
     }
+    // "Of these, 142 were reported from Lahore": a part of the sentence before's count.
+    if (!reading && !blocked && counts.empty() && outer != nullptr) {
+      reading = ReadReportedLikeBefore(view, q, *outer);
+    }
     if (!reading && !blocked) reading = ReadNounBefore(view, q);
     if (!reading && !blocked) reading = ReadCaseClassifier(view, q, scan.lexicon);
     // "..., выздоровели 9 876.": a bare number after a status verb, ending its clause.
