@@ -177,6 +177,24 @@ class Matcher {
 
   // Does token i open a sentence (first in the text, or after a full stop or a line)?
   bool SentenceStart(size_t i) const { return OpensSentence(text_, tokens_, i); }
+  // "la province de l'Équateur", "el departamento de Arauca", "the province of Ontario":
+  // a noun of a first-level division, "of" and an article before the name ask for it.
+  bool SubdivisionNounBefore(size_t first) const {
+    static constexpr std::string_view kOf[] = {"of", "the", "de", "d", "du", "del", "la", "l", "'"};
+    static constexpr std::string_view kNouns[] = {
+        "province", "provinces", "state",       "region", "provincia",  "departamento", "estado",
+        "región",   "région",    "département", "wilaya", "préfecture", "prefectura"};
+    size_t k = first;
+    size_t skipped = 0;
+    while (k > 0 && skipped < 3 &&
+           std::find(std::begin(kOf), std::end(kOf), Text(tokens_[k - 1])) != std::end(kOf)) {
+      --k;
+      ++skipped;
+    }
+    if (skipped == 0 || k == 0 || !IsWord(k - 1)) return false;
+    const std::string_view noun = Text(tokens_[k - 1]);
+    return std::find(std::begin(kNouns), std::end(kNouns), noun) != std::end(kNouns);
+  }
   // A word that opens a line and is followed by no word: a dateline's place.
   bool OpensDateline(size_t i) const {
     const size_t line_start = i == 0 ? 0 : tokens_[i - 1].end;
@@ -320,6 +338,8 @@ class Matcher {
           IsPlaceNoun(Text(tokens_[last + 1]))) {
         ++last;
         out.prefer = *PlaceNoun(Text(tokens_[last]));
+      } else if (named && SubdivisionNounBefore(first)) {
+        out.prefer = Prefer::kSubdivision;
       }
       if (IsWord(last + 1) && IsDiseaseWord(Text(tokens_[last + 1]))) return false;
       // "Salmonella Newport", "serotype Concord": strains are named after places.
@@ -651,7 +671,8 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     std::vector<NameEntry> usable = Usable(t, c.entries, &context);
     // "London, Ontario", "Moscow, Idaho": a place right after a comma says where the
     // one before it is.
-    if (i + 1 < candidates.size() && usable.size() > 1) {
+    bool qualified_elsewhere = false;  // "Norfolk, England": no Norfolk the tables know there
+    if (i + 1 < candidates.size() && !usable.empty()) {
       const Candidate& next = candidates[i + 1];
       std::string_view between = text.substr(c.end, next.start - c.end);
       // "Orleans Parish, Louisiana": the division noun is not a match of its own.
@@ -674,8 +695,17 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
                                 (w.level != PlaceLevel::kSubdivision || p.subdivision == w.subdivision);
             if (within && &p != &w) inside.push_back(e);
           }
+          const bool same_country = std::any_of(
+              usable.begin(), usable.end(),
+              [&](const NameEntry& e) { return t.places[e.place].country == w.country; });
+          const bool towns = std::all_of(usable.begin(), usable.end(), [&](const NameEntry& e) {
+            return t.places[e.place].level == PlaceLevel::kCity;
+          });
           if (!inside.empty()) {
-            usable = std::move(inside);
+            if (usable.size() > 1) usable = std::move(inside);
+          } else if (!c.division_reading && towns && !same_country &&
+                     (w.level == PlaceLevel::kSubdivision || w.level == PlaceLevel::kCountry)) {
+            qualified_elsewhere = true;
           } else if (c.division_reading) {
             // "Orleans Parish, Louisiana": no Orleans in Louisiana; the parish is there.
             size_t end = c.end;
@@ -694,6 +724,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
         }
       }
     }
+    if (qualified_elsewhere) continue;
     const std::optional<NameEntry> chosen = Resolve(t, usable, context, prefer[i], false);
     if (!chosen) continue;
     // "Punggu Mawang": the end of an unknown name, read as a place only where the text

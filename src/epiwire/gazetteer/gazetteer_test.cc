@@ -198,6 +198,9 @@ const FoundCase kFoundCases[] = {
     // News abbreviations of states and provinces, with their period.
     {"Five people in Portland, Ore., have been diagnosed.", "Ore.", "US", "US-OR", kSub, kAlias},
     {"KINGSTON, Ont. \u2014 The hospital reported cases.", "Ont.", "CA", "CA-ON", kSub, kAlias},
+    // A division's noun and "of" before a name ask for the division.
+    {"En RDC, la province de l'\u00c9quateur a notifi\u00e9 12 cas.", "\u00c9quateur", "CD",
+     "CD-EQ", kSub, kName},
     // A dateline in capitals opening a line.
     {"SACRAMENTO \u2014 A child has measles.", "SACRAMENTO", "US", "US-CA", kCity, kName},
     // A town of a country the text names no region of is still read: its people came
@@ -267,6 +270,8 @@ const AbsentCase kAbsentCases[] = {
     {"Eight Rapid Response Teams were sent to the district.", "Rapid"},
     {"An outbreak of Salmonella Newport sickened 40 people.", "Newport"},
     {"The Health District said cases rose in the north of Kenya.", "Health"},
+    // A town the tables know only elsewhere than the region named after it is none.
+    {"Bird flu was found on a farm near Norfolk, England, on Monday.", "Norfolk"},
     // Capitals elsewhere than a dateline are a name of their own.
     {"Officials from PARIS and the WHO met.", "PARIS"},
     // A text that names a region of its country does not go abroad for a town.
