@@ -1438,8 +1438,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     if (!reading && !blocked && !counts.empty()) {
       reading = ReadReportedLikeBefore(view, q, counts.back());
     }
-    // "Of these, 142 were reported from Lahore": a part of the sentence before's count.
-    if (!reading && !blocked && counts.empty() && outer != nullptr) {
+    // "Of these, 142 were reported from Lahore": a part of the sentence before's count
+    // (but "Of the confirmed cases, Kano reported 3,476" names what its parts are).
+    if (!reading && !blocked && counts.empty() && outer != nullptr &&
+        std::none_of(view.terms.begin(),
+                     view.terms.begin() + static_cast<std::ptrdiff_t>(HedgeStart(view, q)),
+                     [](const TermAt& t) { return t.length > 0; })) {
       reading = ReadReportedLikeBefore(view, q, *outer);
     }
     if (!reading && !blocked) reading = ReadNounBefore(view, q);
@@ -1496,21 +1500,6 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
         frame = static_cast<int>(c);
       }
     }
-    // "... 27 случаев. Астана – 9, Алматы – 11.",
-    // "广东新增5例。从地区分布看，广州市3例、深圳市2例。": a sentence of items only breaks down the
-    // count of the sentence before.
-    if (frame < 0 && outer != nullptr && counts.empty()) {
-      ReadCount item;
-      item.quantity = *q;
-      item.qualifier = q->quantity.qualifier;
-      item.reading = outer->reading;
-      item.reading.path = CountPath::kListItem;
-      item.reading.frame = -1;
-      item.reading.head = q->span.begin;
-      item.reading.phrase_end = q->span.end;
-      items_of_outer.push_back(item);
-      continue;
-    }
     if (frame < 0) {
       // "Больше всего новых заболевших в Москве — 2 105, в Московской области — 1 034": the
       // first item of a list with no count before it counts the case noun before it.
@@ -1524,6 +1513,20 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
           noun = k;
           break;
         }
+      }
+      // "... 27 случаев. Астана – 9, Алматы – 11.", "从地区分布看，广州市3例、深圳市2例。": else a
+      // sentence of items only breaks down the count of the sentence before.
+      if (!noun && outer != nullptr && counts.empty()) {
+        ReadCount item;
+        item.quantity = *q;
+        item.qualifier = q->quantity.qualifier;
+        item.reading = outer->reading;
+        item.reading.path = CountPath::kListItem;
+        item.reading.frame = -1;
+        item.reading.head = q->span.begin;
+        item.reading.phrase_end = q->span.end;
+        items_of_outer.push_back(item);
+        continue;
       }
       if (!noun) continue;
       ReadCount first;
