@@ -201,6 +201,8 @@ const FoundCase kFoundCases[] = {
     // A division's noun and "of" before a name ask for the division.
     {"En RDC, la province de l'\u00c9quateur a notifi\u00e9 12 cas.", "\u00c9quateur", "CD",
      "CD-EQ", kSub, kName},
+    {"A boy died of anthrax in the Yamal-Nenets region.", "Yamal-Nenets", "RU", "RU-YAN", kSub,
+     kAlias},
     // A dateline in capitals opening a line.
     {"SACRAMENTO \u2014 A child has measles.", "SACRAMENTO", "US", "US-CA", kCity, kName},
     // A town of a country the text names no region of is still read: its people came
@@ -272,6 +274,7 @@ const AbsentCase kAbsentCases[] = {
     {"The Health District said cases rose in the north of Kenya.", "Health"},
     // A town the tables know only elsewhere than the region named after it is none.
     {"Bird flu was found on a farm near Norfolk, England, on Monday.", "Norfolk"},
+    {"Cranes died at the Hula Valley reserve in northern Israel.", "Valley"},
     // Capitals elsewhere than a dateline are a name of their own.
     {"Officials from PARIS and the WHO met.", "PARIS"},
     // A text that names a region of its country does not go abroad for a town.
