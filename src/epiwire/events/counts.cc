@@ -314,6 +314,20 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
       reading.phrase_end = i + term.length;
       switch (ct.role) {
         case TermRole::kNoun: {
+          // "700 погибших лебедей", "12 заболевших детей": a noun of status right before
+          // the animals or people it tells of is their adjective.
+          const size_t of_whom = i + term.length;
+          if (of_whom < tokens.size() && view.terms[of_whom].length > 0 &&
+              (view.terms[of_whom].term.role == TermRole::kAnimal ||
+               view.terms[of_whom].term.role == TermRole::kPerson) &&
+              ct.status) {
+            if (!modifier) {
+              modifier = ct.status;
+              modifier_at = i;
+            }
+            i = of_whom;
+            continue;
+          }
           // "3 cases ... because they turned out negative": no cases after all.
           for (size_t k = i + term.length; k < tokens.size() && k < i + term.length + 12; ++k) {
             if (tokens[k].lower == ";" || tokens[k].lower == "." || scan.quantity_at[k] >= 0) break;
