@@ -809,8 +809,11 @@ std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCo
                               size_t c, Event& event, const Lexicon& lexicon) {
   std::vector<Event> shares;
   if (!SaysEach(view)) return shares;
+  // (In its simplified characters where it was written in traditional ones: "分別".)
   const bool respectively = lexicon.SaysRespectively(
-      view.document.substr(view.sentence.start, view.sentence.end - view.sentence.start));
+      view.simplified
+          ? std::string_view(*view.simplified)
+          : view.document.substr(view.sentence.start, view.sentence.end - view.sentence.start));
   const ReadCount& count = counts[c];
   const size_t number = count.quantity.span.begin;
   const auto nearest = [&](const std::optional<Place>& place, size_t* best) {
