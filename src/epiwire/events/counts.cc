@@ -865,8 +865,26 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
                       view.clause[joint - 1] == view.clause[before.quantity.span.end - 1];
   // "其中境外输入28例，本土13例": the cue before the number, after "其中" or after the
   // comma of a list of such parts.
+  // "其中重型2例、危重型1例": a status word there gives the part its status.
   size_t cued = start;
-  while (cued > 0 && (view.cues[cued - 1] & (kCueImported | kCueLocal))) --cued;
+  std::optional<CaseStatus> status;
+  while (cued > 0) {
+    const TermAt* modifier = nullptr;
+    // (The longest term that ends there: "危重型", not its "重型".)
+    for (size_t m = cued >= 4 ? cued - 4 : 0; m < cued; ++m) {
+      const TermAt& t = view.terms[m];
+      if (t.length > 0 && m + t.length == cued && t.term.role == TermRole::kModifier &&
+          t.term.status) {
+        modifier = &t;
+        status = t.term.status;
+        cued = m;
+        break;
+      }
+    }
+    if (modifier != nullptr) continue;
+    if (!(view.cues[cued - 1] & (kCueImported | kCueLocal))) break;
+    --cued;
+  }
   if (cued < start && cued > 0) {
     const std::string_view mark = tokens[cued - 1].lower;
     const bool listed = (mark == "," || mark == "\uff0c" || mark == "\u3001" || mark == ";") &&
@@ -874,6 +892,7 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
                         before.quantity.span.end < cued;
     if (view.Is(cued - 1, kGrPronoun | kGrPart) || listed) {
       CountReading reading = before.reading;
+      if (status) reading.status = *status;
       reading.path = CountPath::kPartitive;
       reading.head = q.span.begin;
       reading.phrase_end = q.span.end;
