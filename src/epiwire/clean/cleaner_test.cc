@@ -248,6 +248,17 @@ TEST(CleanText, AHeadlineInCyrillicIsNoSiteHeaderInCapitals) {
   EXPECT_EQ(ClassifyLine("#StaySafe campaign reaches the north").line_class, LineClass::kContent);
 }
 
+// A heading of related stories opens a list of links in every language read.
+TEST(CleanText, RelatedStoriesHeadingsOfTheLanguagesOpenLinkLists) {
+  for (const char* heading :
+       {"\u0427\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043a\u0436\u0435:",
+        "\u63a8\u8350\u9605\u8bfb", "\u00c0 lire aussi", "Lee tambi\u00e9n"}) {
+    const LineVerdict verdict = ClassifyLine(heading);
+    EXPECT_EQ(verdict.line_class, LineClass::kBoilerplate) << heading;
+    EXPECT_TRUE(verdict.opens_link_list) << heading;
+  }
+}
+
 TEST(CleanText, AdjacentRemovedLinesMakeOneRange) {
   std::string text = Join({kLede, "Share this article", "Follow us on Twitter and Facebook", kSecond});
   CleanResult result = CleanText(text);
