@@ -968,6 +968,13 @@ const PlaceRef* CaughtIn(const SentenceView& view, const Owner& owns) {
 // count of anyone; the population after the rate word is a round number.
 bool IsRate(const SentenceView& view, const ReadCount& count, const Lexicon& lexicon) {
   size_t k = std::max(count.reading.phrase_end, count.quantity.span.end);
+  // "infects an estimated 390 million people a year": a yearly burden, no count of anyone
+  // (but "77 people died per day" is the day's).
+  if (k + 1 < view.tokens.size() && count.reading.path != CountPath::kVerb &&
+      (view.Is(k, kGrArticle) || view.tokens[k].lower == "each") && view.Is(k + 1, kGrUnit) &&
+      !view.tokens[k + 1].has_digit) {
+    return true;
+  }
   const size_t first = k;
   while (k < view.tokens.size() && k < first + 2 && lexicon.IsRateWord(view.tokens[k].lower)) ++k;
   if (k == first) return false;

@@ -747,12 +747,15 @@ Status Lexicon::ReadSettings(const std::string& path) {
       }
       return Status::Ok();
     }
-    if (fields[0] == "respectively") {
-      for (size_t f = 1; f < fields.size(); ++f) respectively_words_.push_back(FoldCase(fields[f]));
-      return Status::Ok();
-    }
-    if (fields[0] == "rate") {
-      for (size_t f = 1; f < fields.size(); ++f) rate_words_.push_back(FoldCase(fields[f]));
+    // Rows that list words, folded, for the rules to look up.
+    const std::pair<std::string_view, std::vector<std::string>*> word_lists[] = {
+        {"respectively", &respectively_words_},
+        {"rate", &rate_words_},
+        {"case_classifier", &case_classifiers_},
+        {"title", &title_words_}};
+    for (const auto& [name, words] : word_lists) {
+      if (fields[0] != name) continue;
+      for (size_t f = 1; f < fields.size(); ++f) words->push_back(FoldCase(fields[f]));
       return Status::Ok();
     }
     if (fields[0] == "refusal") {
@@ -763,14 +766,6 @@ Status Lexicon::ReadSettings(const std::string& path) {
         }
         if (!words.empty()) refusals_.push_back(std::move(words));
       }
-      return Status::Ok();
-    }
-    if (fields[0] == "case_classifier") {
-      for (size_t f = 1; f < fields.size(); ++f) case_classifiers_.push_back(FoldCase(fields[f]));
-      return Status::Ok();
-    }
-    if (fields[0] == "title") {
-      for (size_t f = 1; f < fields.size(); ++f) title_words_.push_back(FoldCase(fields[f]));
       return Status::Ok();
     }
     if (fields[0] == "scope") {

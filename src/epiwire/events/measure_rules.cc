@@ -386,9 +386,13 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       if (to - from > kReach) continue;
       bool stopped = false;
       for (size_t k = from; k < to; ++k) stopped = stopped || IsStop(tokens[k]);
-      // "stepped up surveillance at the border crossing": after its predicate, an object
-      // past a preposition of place is where the action is, not what it acts on.
-      for (size_t k = from + 1; k < to && !after; ++k) stopped = stopped || view.Is(k, kGrLocative);
+      // "stepped up surveillance at the border crossing": after its predicate, a border
+      // past a preposition of place is where the action is, not what it acts on (but
+      // "limited attendance at funerals" limits the funerals).
+      for (size_t k = from + 1; k < to && !after && object.kind == MeasureKind::kBorderClosure;
+           ++k) {
+        stopped = stopped || view.Is(k, kGrLocative);
+      }
       stopped = stopped || Negated(view, lexicon, predicate.begin, predicate.end);
       if (stopped || to - from >= best_distance) continue;
       best = &predicate;
