@@ -393,6 +393,11 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
                 view.terms[with + 1].term.status) {
               reading.status = *view.terms[with + 1].term.status;
             }
+            // "two deceased patients tested positive", "50 dead swans tested positive": the
+            // dead who tested positive are counted as deaths.
+            if (modifier == CaseStatus::kDeaths && reading.status == CaseStatus::kConfirmed) {
+              reading.status = CaseStatus::kDeaths;
+            }
           } else if (modifier) {
             // "found in two dead cats": a verb before the number may still say more.
             reading.status = *modifier;
