@@ -465,6 +465,12 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
       for (size_t k = 0; k < tokens.size(); ++k) {
         if (view.clause[k] != view.clause[at] && view.clause[k] != view.clause[end - 1]) continue;
         if (auto cue = lexicon.ActionCue(tokens[k].lower)) event.action = *cue;
+        // A word of two characters, read a character a token ("放宽": eased).
+        const std::string_view one = tokens[k].lower;
+        if (k + 1 < tokens.size() && one.size() == 3 && tokens[k + 1].lower.size() == 3 &&
+            one.data() + one.size() == tokens[k + 1].lower.data()) {
+          if (auto cue = lexicon.ActionCue(std::string_view(one.data(), 6))) event.action = *cue;
+        }
       }
     }
     const PlaceRef* entered = IsEntryMeasure(measure) ? PlaceEntered(view) : nullptr;
