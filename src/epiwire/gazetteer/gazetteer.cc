@@ -195,6 +195,12 @@ class Matcher {
     const std::string_view noun = Text(tokens_[k - 1]);
     return std::find(std::begin(kNouns), std::end(kNouns), noun) != std::end(kNouns);
   }
+  // "Toronto Public Health", "Ottawa Health Unit": a city's health body says where it is.
+  bool OpensHealthBody(size_t i) const {
+    return IsWord(i) &&
+           (Text(tokens_[i]) == "Health" ||
+            (Text(tokens_[i]) == "Public" && IsWord(i + 1) && Text(tokens_[i + 1]) == "Health"));
+  }
   // A word that opens a line and is followed by no word: a dateline's place.
   bool OpensDateline(size_t i) const {
     const size_t line_start = i == 0 ? 0 : tokens_[i - 1].end;
@@ -363,7 +369,7 @@ class Matcher {
            Text(tokens_[first - 1]) != "The") ||
           (IsWord(last + 1) && tokens_[last + 1].capitalised && tokens_[last + 1].space_before &&
            out.prefer == Prefer::kNone && !IsPlaceNoun(Text(tokens_[last + 1])) &&
-           !IsDivisionNoun(Text(tokens_[last + 1])));
+           !IsDivisionNoun(Text(tokens_[last + 1])) && !OpensHealthBody(last + 1));
       out.end = tokens_[last].end;
       next = last + 1;
       return true;

@@ -198,6 +198,9 @@ const FoundCase kFoundCases[] = {
     // News abbreviations of states and provinces, with their period.
     {"Five people in Portland, Ore., have been diagnosed.", "Ore.", "US", "US-OR", kSub, kAlias},
     {"KINGSTON, Ont. \u2014 The hospital reported cases.", "Ont.", "CA", "CA-ON", kSub, kAlias},
+    // A city's health body names the city.
+    {"Toronto Public Health confirmed 12 new measles cases.", "Toronto", "CA", "CA-ON", kCity,
+     kName},
     // A division's noun and "of" before a name ask for the division.
     {"En RDC, la province de l'\u00c9quateur a notifi\u00e9 12 cas.", "\u00c9quateur", "CD",
      "CD-EQ", kSub, kName},
