@@ -258,8 +258,18 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     // "12 new cases (5 in Lagos, 7 in Kano)": places of the parts in brackets.
     if (InBrackets(view, c.span.begin) && !InBrackets(view, number)) continue;
     // "52 people in 12 states, including 20 in California": the place of a part after it.
+    // ("Three health workers were infected, two in Edo and one in Taraba": so is a bare
+    // number after a comma with a place of its own.)
+    const bool bare_part =
+        next_count > 0 && next_count < view.tokens.size() &&
+        view.tokens[next_count - 1].lower == "," &&
+        std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
+          return HedgeStart(view, q) == next_count && q.span.end < view.tokens.size() &&
+                 view.Is(q.span.end, kGrLocative);
+        });
     const bool of_a_part = next_count < view.tokens.size() && next_count > 0 &&
-                           view.Is(next_count - 1, kGrPart) && c.span.begin >= next_count;
+                           (view.Is(next_count - 1, kGrPart) || bare_part) &&
+                           c.span.begin >= next_count;
     if (of_a_part || new_conjunct(after, c.span.begin)) break;
     return {c.place};
   }
