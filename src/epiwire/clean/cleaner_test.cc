@@ -738,6 +738,14 @@ TEST(Lexicon, DiseaseNamesWeighWhatTheRelevanceLinesGiveTheirDisease) {
   EXPECT_EQ(weights.size(), 5u);
 }
 
+// A vaccine's trial speaks of infections and a disease, and is no outbreak news.
+TEST(RelevanceScore, AClinicalTrialIsNotOutbreakNews) {
+  EXPECT_LT(RelevanceScore("In a phase 3 clinical trial, the dengue vaccine cut infections by 80 "
+                           "per cent compared with a placebo among 20,000 children, the company "
+                           "said. It plans to seek approval next year."),
+            0.5);
+}
+
 TEST(RelevanceScore, RepeatsOfOneWordCountLessThanDistinctWords) {
   RelevanceEvidence repeated = WeighRelevance("virus virus virus virus virus virus virus virus");
   RelevanceEvidence distinct =
