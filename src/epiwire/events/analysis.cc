@@ -1146,8 +1146,17 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     if (!usable || ref.qualifier || ref.caught_by != SIZE_MAX) continue;
     const Place& place = ref.place;
     if (!focus_set && !ref.demonym && !ref.modifier && !in_relation(ref) && !aside(ref)) {
-      // "farms in Washington and Montana": the text goes on about where they all are.
-      context.focus = PlaceOfList(view, ref, gazetteer).value_or(place);
+      // "farms in Washington and Montana": the text goes on about where they all are; but
+      // a list of three countries or more ("The flight ban covers Australia, Canada,
+      // France ...") names no one place the text goes on about.
+      const std::optional<Place> all = PlaceOfList(view, ref, gazetteer);
+      const std::vector<const PlaceRef*> list = ListAround(view, ref);
+      const bool countries = place.level == PlaceLevel::kCountry && list.size() >= 2 &&
+                             std::all_of(list.begin(), list.end(), [&](const PlaceRef* other) {
+                               return other->place.level == PlaceLevel::kCountry &&
+                                      other->place.country != place.country;
+                             });
+      if (!countries) context.focus = all.value_or(place);
       focus_set = true;
     }
     if (ref.demonym) continue;
