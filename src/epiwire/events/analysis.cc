@@ -1198,6 +1198,15 @@ std::string DiseaseNear(const SentenceView& view, size_t at, const DocumentConte
   return best;
 }
 
+void FillFrom(const Event& repeat, Event& first) {
+  if (!first.period) first.period = repeat.period;
+  if (!first.imported) first.imported = repeat.imported;
+  if (first.imported != repeat.imported) return;  // a count read as local keeps no route
+  if (!first.origin) first.origin = repeat.origin;
+  if (first.route.empty()) first.route = repeat.route;
+  if (first.modes.empty()) first.modes = repeat.modes;
+}
+
 Evidence EvidenceOf(std::string_view text, const text::Sentence& sentence) {
   return Evidence{sentence.start, sentence.end,
                   std::string(text.substr(sentence.start, sentence.end - sentence.start))};

@@ -225,6 +225,11 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
 std::string DiseaseNear(const SentenceView& view, size_t at, const DocumentContext& context);
 
 // The evidence record of a sentence.
+// What a repeat of a figure tells that its first reading did not: the day a headline's
+// figure was reported for, where its cases came from ("广东新增14例境外输入病例" over
+// "3月19日广东省新增境外输入确诊病例14宗"; "Un cas ... chez un enfant de retour du Maroc").
+void FillFrom(const Event& repeat, Event& first);
+
 Evidence EvidenceOf(std::string_view text, const text::Sentence& sentence);
 
 // Case events of one sentence. `previous` and `next` are the neighbouring sentences

@@ -1565,12 +1565,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     if (repeat != found.end()) {
       // "Un cas ... chez un enfant de retour d'un séjour au Maroc": the person is the case,
       // and where they came from is its.
-      if (!repeat->imported && event.imported) {
-        repeat->imported = event.imported;
-        repeat->origin = event.origin;
-        repeat->route = event.route;
-        repeat->modes = event.modes;
-      }
+      FillFrom(event, *repeat);
       continue;
     }
     // "the 12th case", "Macau's 12th case": one new case, and a running total of 12

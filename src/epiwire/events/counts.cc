@@ -351,7 +351,7 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
           // "cases of dog bites" counts bites ("120 cas de fraude" frauds); "cases of
           // suspected measles" are suspected.
           size_t k = i + term.length;
-          if (k < tokens.size() && (tokens[k].lower == "of" || view.Is(k, kGrOf))) {
+          if (k < tokens.size() && view.Is(k, kGrOf)) {
             for (++k; k < tokens.size() && k < i + term.length + 4; ++k) {
               const TermAt& inner = view.terms[k];
               if (inner.length > 0 && inner.term.role == TermRole::kThing) {
@@ -490,7 +490,7 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
     }
     // "18 of them were infected", "22 of the 25 deaths", "161 of the 667 goats", "321 de
     // ellos en UCI".
-    if ((t.lower == "of" || view.Is(i, kGrOf)) && i == number_end && depth == 0) {
+    if (view.Is(i, kGrOf) && i == number_end && depth == 0) {
       size_t k = i + 1;
       if (k < tokens.size() && view.Is(k, kGrPronoun)) {
         size_t verb_at = 0;
@@ -923,9 +923,7 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
       reading.frame = -1;
       return reading;
     }
-    const bool when =
-        after_part && std::any_of(view.Dates().begin(), view.Dates().end(),
-                                  [&](const DateRef& d) { return d.span.begin == k; });
+    const bool when = after_part && StartsDate(view, k);
     if ((view.cues[k] & (kCueImported | kCueLocal)) || when) {
       CountReading reading = before.reading;
       reading.path = CountPath::kPartitive;
@@ -1210,10 +1208,10 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
     }
   }
   // "广州 5 宗": a measure word after the number ends the item as well.
-  const bool ends_here = end >= tokens.size() || !tokens[end].is_word ||
-                         view.Is(end, kGrCoordination | kGrFunction | kGrLocative | kGrClassifier) ||
-                         std::any_of(view.Dates().begin(), view.Dates().end(),
-                                     [&](const DateRef& d) { return d.span.begin == end; });
+  const bool ends_here =
+      end >= tokens.size() || !tokens[end].is_word ||
+      view.Is(end, kGrCoordination | kGrFunction | kGrLocative | kGrClassifier) ||
+      StartsDate(view, end);
   // Before: "X 1,202", "X (111)", "X with 6,994", "X: 12", "в Забайкалье — 4".
   bool place_before = false;
   size_t k = start;
@@ -1434,9 +1432,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
         if (view.Is(k, kGrLocative) || view.PlaceAt(k) != nullptr) return true;
         // "included 15 that were locally transmitted": where the part was caught.
         if (view.cues[k] & (kCueImported | kCueLocal)) return true;
-        for (const DateRef& date : view.Dates()) {
-          if (date.span.begin == k) return true;
-        }
+        if (StartsDate(view, k)) return true;
         if (!tokens[k].is_word) return false;
       }
       return false;

@@ -10,18 +10,6 @@
 namespace epiwire::events {
 namespace {
 
-// What a repeat tells that the first reading did not: the day a headline's figure was
-// reported for, where its cases came from ("广东新增14例境外输入病例" over "3月19日广东省新增
-// 境外输入确诊病例14宗").
-void FillFrom(const Event& repeat, Event& first) {
-  if (!first.period) first.period = repeat.period;
-  if (!first.imported) first.imported = repeat.imported;
-  if (first.imported != repeat.imported) return;  // a count read as local keeps no route
-  if (!first.origin) first.origin = repeat.origin;
-  if (first.route.empty()) first.route = repeat.route;
-  if (first.modes.empty()) first.modes = repeat.modes;
-}
-
 // Whether place `wide` holds place `narrow`: no place holds any, a country its places,
 // a subdivision its own.
 bool Contains(const std::optional<Place>& wide, const std::optional<Place>& narrow) {
