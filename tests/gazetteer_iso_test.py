@@ -5,13 +5,13 @@
 Usage: tests/gazetteer_iso_test.py [--gazetteer DIR] [--iso-dir DIR] [--shared DIR]
                                    [unittest options]
 
-Reads data/gazetteer/subdivisions.tsv and cities.tsv, the reviewed tables
+Reads data/gazetteer/subdivisions.tsv, divisions.tsv and cities.tsv, the reviewed tables
 admin1_iso_overrides.tsv and iso_levels.tsv beside them, and Debian's
 /usr/share/iso-codes/json/iso_3166-2.json. Every code written must be a real code of
 its country on the recorded ISO level; no two admin1 rows share a code unless the
 overrides say why ('part'); every admin1 row without a code is listed with its reason
 (its country has no ISO subdivisions, or an override names why no code fits), and a
-new gap fails. Exits 77 (skipped) when iso-codes is not installed.
+new gap fails. Every division is a lower-level unit under a first-level row. Exits 77 (skipped) when iso-codes is not installed.
 """
 
 import argparse
@@ -166,6 +166,22 @@ class GazetteerIsoCodesTest(unittest.TestCase):
         print(f"\n{mapped}/{len(rows)} admin1 rows in countries with ISO 3166-2 subdivisions "
               f"have a code ({100.0 * mapped / len(rows):.1f}%)")
         self.assertGreaterEqual(mapped / len(rows), MIN_COVERAGE)
+
+    def test_every_division_is_a_lower_level_unit_under_a_first_level_row(self):
+        divisions = read_tsv(os.path.join(ARGS.gazetteer, "divisions.tsv"))
+        produced = {r["iso3166_2"] for r in Tables.subdivisions if r["iso3166_2"]}
+        bad = []
+        for row in divisions:
+            entry = Tables.iso.get(row["iso3166_2"])
+            if entry is None or "parent" not in entry:
+                bad.append(f"{row['iso3166_2']}: no lower-level ISO 3166-2 unit")
+            elif row["iso3166_2"] in produced:
+                bad.append(f"{row['iso3166_2']}: already a first-level row")
+            elif row["subdivision"] != parent_code(entry) or row["subdivision"] not in produced:
+                bad.append(f"{row['iso3166_2']}: under {row['subdivision']}, ISO's parent is "
+                           f"{parent_code(entry)}")
+        self.assertGreater(len(divisions), 500)
+        self.assertEqual(bad, [])
 
     def test_gold_first_level_codes_are_produced(self):
         corpus = os.path.join(ARGS.shared, "corpus")

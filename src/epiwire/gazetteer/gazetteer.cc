@@ -23,7 +23,9 @@
 // "Quebec": health figures are mostly the province's; "Jilin City" and "the city of
 // Quebec" still ask for the city). Places under 15,000 people (small_places.tsv)
 // count only when their country is in the context; a town (a city under 200,000) of a
-// country the context lacks is no place where the text names a region of another.
+// country the context lacks is no place where the text names a region of another. So
+// do the divisions under a first-level unit (divisions.tsv: departments, counties,
+// provinces), which rank as a town of 200,000 ("Essex" beside "England" is the county).
 //
 // Other scripts (gazetteer_scripts.cc). Chinese has no spaces and no capitals: in a run
 // of Chinese characters every position may open a name, the longest wins, an
@@ -445,11 +447,36 @@ struct Context {
 // Towns: cities under this many people. Most names of towns are also names elsewhere.
 constexpr int64_t kTownPopulation = 200000;
 
-// Whether every reading of a name is a town (no country, subdivision, region or city).
+// A county, a department, a province under a first-level unit (divisions.tsv): read
+// like a small place, only where the context names its country.
+bool IsDivision(const PlaceRecord& p) { return p.level == PlaceLevel::kOther && p.small; }
+
+// The people a reading ranks by. A division is a region the tables give no count of;
+// it ranks as a town's most ("Essex" beside "England" is no Essex of Maryland).
+int64_t RankPeople(const PlaceRecord& p) {
+  return IsDivision(p) ? std::max(p.population, kTownPopulation) : p.population;
+}
+
+// Whether every reading of a name is a town or a division, and one a town (no country,
+// subdivision, region or city): such a name says nothing of where a text is.
 bool OnlyTowns(const GazetteerTables& t, const std::vector<NameEntry>& entries) {
-  return !entries.empty() && std::all_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
+  bool town = false;
+  const bool weak = std::all_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
     const PlaceRecord p = t.places[e.place];
-    return p.level == PlaceLevel::kCity && p.population < kTownPopulation && !e.authoritative;
+    const bool is_town =
+        p.level == PlaceLevel::kCity && p.population < kTownPopulation && !e.authoritative;
+    town = town || is_town;
+    return is_town || IsDivision(p);
+  });
+  return town && weak;
+}
+
+// Whether a division reading of a name lies in a country the context names.
+bool DivisionInContext(const GazetteerTables& t, const std::vector<NameEntry>& entries,
+                       const Context& context) {
+  return std::any_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
+    const PlaceRecord p = t.places[e.place];
+    return IsDivision(p) && context.HasCountry(p.country);
   });
 }
 
@@ -564,7 +591,7 @@ std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<Nam
                         (prefer == Prefer::kCity && p.level == PlaceLevel::kCity);
     const bool in_context =
         context.HasCountry(p.country) &&
-        (strict_context || p.population * kContextPopulationRatio >= largest_outside);
+        (strict_context || RankPeople(p) * kContextPopulationRatio >= largest_outside);
     // A subdivision holds the people of its same-named city (a table may give it none)
     // and wins the tie with it, also under its name in a news language that is the
     // city's own ("Québec"; but not under a spelling variant: "Sao Paulo" is the city);
@@ -574,7 +601,7 @@ std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<Nam
     const bool primary = !e.alternate || (e.translated && city_people >= 0);
     return std::make_tuple(wanted, e.authoritative, context.HasSubdivision(p.subdivision),
                            in_context, primary, p.level == PlaceLevel::kCountry,
-                           std::max(p.population, city_people), city_people >= 0);
+                           std::max(RankPeople(p), city_people), city_people >= 0);
   };
   // The best rank is kept, not computed again at each comparison: a rank looks through
   // all readings (SameNamedCityIn), and names like "San Jose" have dozens.
@@ -618,7 +645,10 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   const std::vector<Candidate> candidates = Matcher(t, text).FindCandidates();
   Context context;
   for (const Candidate& c : candidates) {
-    if (!c.inside_name && !OnlyTowns(t, c.entries)) {
+    // Inside a longer name, only a region of one country says where the text is: "L'ARS
+    // Occitanie" is the French region's health agency, "Paris Hilton" is no one's.
+    const bool counts = !c.inside_name || OnlyRegionsOfOneCountry(t, Usable(t, c.entries, nullptr));
+    if (counts && !OnlyTowns(t, c.entries)) {
       AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
     }
   }
@@ -634,6 +664,8 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     const Candidate& c = candidates[i];
     if (c.inside_name || c.division || c.division_reading || !OnlyTowns(t, c.entries)) continue;
     const std::vector<NameEntry> usable = Usable(t, c.entries, nullptr);
+    // "Kent" beside "England" is the county: neither abroad nor a town of Washington's.
+    if (DivisionInContext(t, c.entries, context)) continue;
     abroad[i] = named && std::none_of(usable.begin(), usable.end(), [&](const NameEntry& e) {
                   return context.HasCountry(t.places[e.place].country);
                 });

@@ -488,6 +488,31 @@ Status LoadCities(const std::string& path, bool small, GazetteerTables& t,
   });
 }
 
+// The lower level of ISO 3166-2 (French departments, English counties, Philippine
+// provinces): places of the level "other" in their first-level unit, read like small
+// places only where the context names their country ("Kent" is Washington's town in a
+// text about the United States).
+Status LoadDivisions(const std::string& path, GazetteerTables& t, std::vector<NewsNames>& news) {
+  return ForEachRow(t, path, true, 6, [&](const Fields& f, size_t) {
+    PlaceRecord place;
+    const std::string name = StraightApostrophes(f[1]);
+    place.name = name;
+    place.subdivision = f[2];
+    place.country = f[3];
+    place.level = PlaceLevel::kOther;
+    place.small = true;
+    const uint32_t index = AddPlace(t, place);
+    const NameEntry entry{index, kNoEntry, MentionKind::kName, false, false};
+    t.AddName(f[1], entry);
+    AddVariants(t, f[1], entry, false);
+    ForEachPiped(f[5], [&](std::string_view variant) {
+      t.AddName(variant, {index, kNoEntry, MentionKind::kName, true, false});
+    });
+    if (!f[6].empty()) news.push_back({f[6], entry, place.level, 0});
+    return Status::Ok();
+  });
+}
+
 // Resolves an alias target: "RU", "CN-HL" or "geonames:703448".
 bool FindTarget(const GazetteerTables& t, const std::unordered_map<int64_t, uint32_t>& by_id,
                 std::string_view target, uint32_t& index) {
@@ -937,6 +962,9 @@ Status LoadTables(const std::string& dir, GazetteerTables& t) {
   if (status.ok()) status = LoadCities(base + "cities.tsv", false, t, city_by_id, news);
   if (status.ok() && FileExists(base + "small_places.tsv")) {
     status = LoadCities(base + "small_places.tsv", true, t, city_by_id, news);
+  }
+  if (status.ok() && FileExists(base + "divisions.tsv")) {
+    status = LoadDivisions(base + "divisions.tsv", t, news);
   }
   if (status.ok()) status = LoadAliases(base + "aliases.tsv", MentionKind::kAlias, t, city_by_id);
   if (status.ok()) {

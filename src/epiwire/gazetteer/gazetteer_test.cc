@@ -185,6 +185,17 @@ const FoundCase kFoundCases[] = {
      "US-WY", kOther, kName},
     {"Forty fell ill in Orleans Parish, Louisiana.", "Orleans Parish", "US", "US-LA", kOther,
      kName},
+    // ISO 3166-2's lower level (divisions.tsv), in the first-level unit the tables give it,
+    // where the text names its country or a region of it.
+    {"Officials in England confirmed 14 measles cases in Kent.", "Kent", "GB", "GB-ENG", kOther,
+     kName},
+    {"En France, neuf cas de dengue dans l'H\u00e9rault.", "H\u00e9rault", "FR", "FR-OCC", kOther,
+     kName},
+    {"L'ARS Occitanie a recens\u00e9 neuf cas dans le Gard.", "Gard", "FR", "FR-OCC", kOther,
+     kName},
+    {"Dengue cases in Pampanga, Philippines, rose.", "Pampanga", "PH", "PH-03", kOther, kName},
+    {"Bird flu was found on a farm near Norfolk, England, on Monday.", "Norfolk", "GB", "GB-ENG",
+     kOther, kName},
     // After a county, "Washington" is the state, not the capital its alias names.
     {"Measles spread in Carbon County, Washington, this winter.", "Washington", "US", "US-WA", kSub,
      kName},
@@ -276,12 +287,14 @@ const AbsentCase kAbsentCases[] = {
     {"An outbreak of Salmonella Newport sickened 40 people.", "Newport"},
     {"The Health District said cases rose in the north of Kenya.", "Health"},
     // A town the tables know only elsewhere than the region named after it is none.
-    {"Bird flu was found on a farm near Norfolk, England, on Monday.", "Norfolk"},
+    {"Bird flu was found on a farm near Springfield, England, on Monday.", "Springfield"},
     {"Cranes died at the Hula Valley reserve in northern Israel.", "Valley"},
     // Capitals elsewhere than a dateline are a name of their own.
     {"Officials from PARIS and the WHO met.", "PARIS"},
     // A text that names a region of its country does not go abroad for a town.
-    {"Officials in England confirmed 14 measles cases in Kent.", "Kent"},
+    {"Officials in England confirmed 14 measles cases in Lakewood.", "Lakewood"},
+    // A division is read only where the text names its country.
+    {"Measles cases rose in Pampanga this year.", "Pampanga"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesIgnores, testing::ValuesIn(kAbsentCases),
