@@ -537,9 +537,25 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
 const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<ReadCount>& counts) {
   // "631 cases, compared to 459 on Saturday", "up from 459 a day earlier": a date right
   // after a number that counts nothing is that figure's, not the count's.
+  // So is one a few words after a figure compared with, words that name nothing counted
+  // ("compared with 180 at the same time last year").
+  const auto words_between = [&](const QuantityRef& q, const DateRef& date) {
+    if (q.span.end + 6 < date.span.begin || q.span.begin == 0 ||
+        !view.Is(q.span.begin - 1, kGrExclude)) {
+      return false;
+    }
+    for (size_t k = q.span.end; k < date.span.begin; ++k) {
+      if (!view.tokens[k].is_word || view.tokens[k].has_digit || view.terms[k].length != 0 ||
+          !SameClause(view, k, q.span.begin)) {
+        return false;
+      }
+    }
+    return true;
+  };
   const auto of_another_figure = [&](const DateRef& date) {
     for (const QuantityRef& q : view.quantities) {
-      if (q.span.begin == at || q.span.end > date.span.begin || q.span.end + 1 < date.span.begin) {
+      if (q.span.begin == at || q.span.end > date.span.begin ||
+          (q.span.end + 1 < date.span.begin && !words_between(q, date))) {
         continue;
       }
       // "week 9 (27 February to 5 March)": a gloss in brackets says what the number is.
