@@ -380,8 +380,9 @@ LangMatch Reader::Words(size_t i) const {
   m.value = total + section + (pending > 0 ? pending : 0);
   if (m.value > kMaxValue) return RejectAt(m.last);
   if (m.is_ordinal) return m;
-  // "un 2%": an article before digits, not a number.
-  if (parts == 1 && v_.Digits(m.last + 1)) return RejectAt(m.last);
+  // "un 2%": an article before digits, not a number; but a scale word alone is the first
+  // part of one ("mil 128", as Mexican news writes 1,128).
+  if (parts == 1 && m.ending_scale == 0 && v_.Digits(m.last + 1)) return RejectAt(m.last);
   if (const auto percent = Find(m.last + 1, Role::kPercent)) {
     m.is_share = true;
     m.last = percent->last;
