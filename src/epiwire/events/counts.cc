@@ -766,7 +766,11 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
       *blocked = true;
       return std::nullopt;
     }
-    if (term.role != TermRole::kTotal && term.role != TermRole::kNoun) continue;
+    // "los fallecidos ... ascienden a", "los recuperados suman": a participle after an
+    // article is a noun.
+    const bool named = term.role == TermRole::kTotal || term.role == TermRole::kNoun ||
+                       (term.role == TermRole::kVerb && at > 0 && view.Is(at - 1, kGrDeterminer));
+    if (!named) continue;
     if (at + found.length != link_start && adjacent_only) continue;
     // "a total of 3,951 remain in quarantine": a total of what follows, and nothing
     // that follows is counted here.
