@@ -176,6 +176,18 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     // no one counted.
     if (i > from && tokens[i - 1].lower == "to" && term.term.role == TermRole::kVerb) continue;
     *at = i;
+    // "were admitted to intensive care", "internados en la UCI": where they were taken in
+    // says more than that they were.
+    if (term.term.status == CaseStatus::kHospitalized) {
+      for (size_t k = i + term.length; k < tokens.size() && k < i + term.length + 2; ++k) {
+        const TermAt& next = view.terms[k];
+        if (next.length > 0 && next.term.status == CaseStatus::kCritical &&
+            next.term.role == TermRole::kVerb) {
+          term.term.status = CaseStatus::kCritical;
+          break;
+        }
+      }
+    }
     // "may have died", "might be infected": a guess, not a count.
     for (size_t k = i; k-- > from && k + 4 > i;) {
       if (view.cues[k] & kCueModal) {
