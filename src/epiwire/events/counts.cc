@@ -1024,6 +1024,26 @@ std::optional<CountReading> ReadReportedLikeBefore(const SentenceView& view, con
   return reading;
 }
 
+// "Of those, 19 were in Limerick": a bare number that only says where the part of the
+// count before was, after "of them".
+std::optional<CountReading> ReadPartIn(const SentenceView& view, const QuantityRef& q,
+                                       const ReadCount& before) {
+  size_t k = q.span.end;
+  const size_t auxiliaries = k;
+  while (k < view.tokens.size() && view.Is(k, kGrAuxiliary)) ++k;
+  if (k == auxiliaries || k + 1 >= view.tokens.size() || !view.Is(k, kGrLocative | kGrFrom)) {
+    return std::nullopt;
+  }
+  const PlaceRef* place = view.PlaceAt(k + 1);
+  if (place == nullptr || place->span.begin != k + 1) return std::nullopt;
+  CountReading reading = before.reading;
+  reading.path = CountPath::kVerb;
+  reading.head = q.span.begin;
+  reading.phrase_end = k;
+  reading.frame = -1;
+  return reading;
+}
+
 // A number that is no count: money, ages, durations, distances, years, shares.
 bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
   const auto& quantity = q.quantity;
@@ -1308,6 +1328,11 @@ bool OpensOnAPart(const SentenceView& view) {
                     : 0;
   const size_t first = lead;
   while (lead < tokens.size() && lead < first + 3 && view.Is(lead, kGrPronoun | kGrPart)) ++lead;
+  // "Of those, 19 were in Limerick": a comma after it.
+  if (lead > first && lead < tokens.size() &&
+      (tokens[lead].lower == "," || tokens[lead].lower == "，")) {
+    ++lead;
+  }
   if (lead > first &&
       std::any_of(view.quantities.begin(), view.quantities.end(),
                   [&](const QuantityRef& q) { return HedgeStart(view, q) == lead; })) {
@@ -1495,6 +1520,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
                      view.terms.begin() + static_cast<std::ptrdiff_t>(HedgeStart(view, q)),
                      [](const TermAt& t) { return t.length > 0; })) {
       reading = ReadReportedLikeBefore(view, q, *outer);
+      if (!reading && OpensOnAPart(view)) reading = ReadPartIn(view, q, *outer);
     }
     if (!reading && !blocked) reading = ReadNounBefore(view, q);
     if (!reading && !blocked) reading = ReadCaseClassifier(view, q, scan.lexicon);
