@@ -226,9 +226,25 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   //    else stands there ("Six Kazakh nationals").
   const Candidate* before = nullptr;
   const Candidate* demonym = nullptr;
+  // "In Hung Yen province, southeast of Hanoi, about 6,800 pigs died": a place set off
+  // by commas right after another says where that one is.
+  const auto describes = [&](const Candidate& c) {
+    if (before == nullptr || before->span.end >= view.tokens.size() ||
+        view.tokens[before->span.end].lower != "," || c.span.begin > before->span.end + 5 ||
+        c.span.end >= phrase_start || view.tokens[c.span.end].lower != ",") {
+      return false;
+    }
+    for (size_t k = before->span.end + 1; k < c.span.begin; ++k) {
+      if (!view.tokens[k].is_word || view.tokens[k].has_digit || view.terms[k].length > 0) {
+        return false;
+      }
+    }
+    return true;
+  };
   for (const Candidate& c : candidates) {
     if (c.span.end > phrase_start) break;
     if (BreaksStatement(view, c.span.end, phrase_start) || c.target) continue;
+    if (!c.demonym && describes(c)) continue;
     // "（上海12例，…，四川4例），本土病例18例": a place of a breakdown in brackets is its part's.
     if (InBrackets(view, c.span.begin) && !InBrackets(view, number)) continue;
     // The place of a list's item before it is that item's ("dont 120 à Montréal").
