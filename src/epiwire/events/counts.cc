@@ -504,7 +504,10 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
     // ellos en UCI".
     if (view.Is(i, kGrOf) && i == number_end && depth == 0) {
       size_t k = i + 1;
-      if (k < tokens.size() && view.Is(k, kGrPronoun)) {
+      // ("98 of those cases": a determiner before its noun, read below.)
+      const bool determines =
+          k + 1 < tokens.size() && view.Is(k, kGrDeterminer) && view.terms[k + 1].length > 0;
+      if (k < tokens.size() && view.Is(k, kGrPronoun) && !determines) {
         size_t verb_at = 0;
         auto verb = VerbAfter(scan, k + 1, 8, &verb_at);
         if (verb && verb->term.role == TermRole::kNegVerb) {
@@ -768,12 +771,19 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
            std::any_of(view.anaphors.begin(), view.anaphors.end(),
                        [&](const Anaphor& a) { return a.span.begin <= at && at < a.span.end; });
   };
+  // "the number of suspected cases in the camps has jumped to": a thing after a
+  // locative is where, not what is counted.
+  const auto after_locative = [&](size_t at) {
+    return at >= 1 && (view.Is(at - 1, kGrLocative) ||
+                       (at >= 2 && view.Is(at - 1, kGrDeterminer) && view.Is(at - 2, kGrLocative)));
+  };
   for (size_t back = 1; back <= 12 && back <= link_start; ++back) {
     const size_t at = link_start - back;
     if (tokens[at].lower == ";" || view.Is(at, kGrSubordinate)) break;
     const TermAt& found = view.terms[at];
     if (found.length == 0 || inside_a_term(at) || where(at)) continue;
     const CaseTerm& term = found.term;
+    if (term.role == TermRole::kThing && after_locative(at)) continue;
     if (term.role == TermRole::kThing) {
       *blocked = true;
       return std::nullopt;
@@ -794,11 +804,24 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     reading.by_link = tokens[start - 1].lower == "by";
     reading.noun_is_case_word = tokens[at].lower == "cases" || tokens[at].lower == "case";
     std::optional<CaseStatus> status = term.status;
+    // "the number of suspected cases ... has jumped to": a status word right before the
+    // noun says more than "cases".
+    if (status == CaseStatus::kConfirmed && term.role == TermRole::kNoun) {
+      for (size_t k = at; k-- > 0 && k + 2 >= at;) {
+        const TermAt& before = view.terms[k];
+        if (before.length > 0 && k + before.length == at && before.term.status &&
+            before.term.role == TermRole::kModifier) {
+          status = before.term.status;
+          break;
+        }
+      }
+    }
     // "the number of seriously ill patients ... rose to": what the words after the
     // noun count; "the total number of confirmed outbreaks": no cases at all.
     for (size_t k = at + found.length; k < link_start; ++k) {
       const TermAt& inner = view.terms[k];
       if (inner.length == 0 || inside_a_term(k) || where(k)) continue;
+      if (inner.term.role == TermRole::kThing && after_locative(k)) continue;
       if (inner.term.role == TermRole::kThing) {
         *blocked = true;
         return std::nullopt;
