@@ -841,13 +841,17 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     if (!status && tokens[at].lower == "number") return std::nullopt;
     if (!status) {
       // "its total": the status of the nearest case noun or status verb before it
-      // ("a ninth person died ..., bringing its total to 131").
+      // ("a ninth person died ..., bringing its total to 131"); of cases where any were
+      // named ("13 new cases and one death, taking the city's tally to 233").
       for (size_t k = at; k-- > 0;) {
         const TermAt& before = view.terms[k];
         if (before.length > 0 && before.term.status &&
             (before.term.role == TermRole::kNoun || before.term.role == TermRole::kVerb)) {
-          status = before.term.status;
-          break;
+          if (!status) status = before.term.status;
+          if (before.term.role == TermRole::kNoun && before.term.status == CaseStatus::kConfirmed) {
+            status = CaseStatus::kConfirmed;
+            break;
+          }
         }
       }
     }
