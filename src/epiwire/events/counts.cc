@@ -1132,6 +1132,9 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
   // "One person bitten by a dog died": the agent of a passive is not who the verb after
   // tells of.
   if (i > 0 && tokens[i - 1].lower == "by") return std::nullopt;
+  // "18 people had died since the first case was detected": a time, not a count (but
+  // "since a boy died of rabies" tells of one).
+  if (i > 1 && view.Is(i - 1, kGrDeterminer) && view.Is(i - 2, kGrSince)) return std::nullopt;
   *ordinal = 0;
   if (is_ordinal) *ordinal = q >= 0 ? view.quantities[static_cast<size_t>(q)].quantity.value : 1;
   bool new_cue = tokens[i].lower == "another" || is_ordinal;
