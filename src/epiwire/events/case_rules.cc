@@ -1080,10 +1080,34 @@ bool IntroducesPart(const SentenceView& view, size_t from, size_t to) {
   return false;
 }
 
+// "Madrid suma 3.120 casos nuevos; Cataluña, 2.863 casos": whether count `b` stands
+// after a semicolon, a place and a comma that stand for the verb of count `a` left out.
+bool GappedAfter(const SentenceView& view, const std::vector<std::pair<size_t, size_t>>& spans,
+                 size_t a, size_t b) {
+  const size_t to = spans[b].first;
+  if (to < 3 || view.tokens[to - 1].lower != ",") return false;
+  for (const PlaceRef& place : view.places) {
+    if (place.span.end != to - 1 || place.span.begin == 0) continue;
+    size_t opener = place.span.begin - 1;
+    if (view.Is(opener, kGrCoordination) && opener > 0) --opener;
+    if (view.tokens[opener].lower != ";" || opener < spans[a].second) continue;
+    // The first count's phrase may run on to the semicolon ("casos nuevos de covid-19").
+    bool plain = true;
+    for (size_t k = spans[a].second; k < opener; ++k) plain = plain && view.tokens[k].lower != ",";
+    for (const QuantityRef& q : view.quantities) {
+      plain = plain && (q.span.begin < spans[a].second || q.span.begin >= opener);
+    }
+    return plain;
+  }
+  return false;
+}
+
 // Whether count `b` follows count `a` joined to it by nothing but commas, "and", "with"
-// and the verbs that took them ("879 cases were reported with 3 deaths").
+// and the verbs that took them ("879 cases were reported with 3 deaths"), or stands for
+// it with its verb left out (GappedAfter).
 bool JoinedCounts(const SentenceView& view, const std::vector<std::pair<size_t, size_t>>& spans,
                   size_t a, size_t b) {
+  if (GappedAfter(view, spans, a, b)) return true;
   size_t from = AfterDisease(view, spans[a].second);
   // "rose to 873 on Saturday, with 19 deaths": the first count's day stands between.
   for (const DateRef& date : view.Dates()) {
@@ -1458,7 +1482,9 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     };
     const bool borrowed_day =
         date != nullptr && !ownership.Owns(c, date->span.begin) && !own_time_cues();
-    if (c > 0 && event_of[c - 1] && (part || ((!event.aggregation || borrowed_day) && joined))) {
+    const bool gapped = c > 0 && GappedAfter(view, spans, c - 1, c);
+    if (c > 0 && event_of[c - 1] &&
+        (part || ((!event.aggregation || borrowed_day || gapped) && joined))) {
       companion = &found[*event_of[c - 1]];
       event.aggregation = companion->aggregation;
     } else if (sibling) {

@@ -1295,6 +1295,18 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
     while (k > 0 && view.Is(k - 1, kGrFromAfter | kGrEach)) --k;
   }
   place_before = place_ends_at(k);
+  // "; y Andalucía, 2.518": after a semicolon or "and", a comma between a place and a
+  // bare number stands for the verb left out.
+  if (!place_before && k == start && k > 0 && tokens[k - 1].lower == "," && place_ends_at(k - 1)) {
+    for (const PlaceRef& ref : view.places) {
+      if (ref.span.end != k - 1 || ref.span.begin == 0) continue;
+      const size_t opener = ref.span.begin - 1;
+      if (tokens[opener].lower == ";" ||
+          (view.Is(opener, kGrCoordination) && opener > 0 && tokens[opener - 1].lower == ";")) {
+        return ends_here;
+      }
+    }
+  }
   // "and Punjab 1,202", but not "ASL Rome 2": the place opens a list item.
   if (place_before && k == start) {
     for (const PlaceRef& ref : view.places) {
