@@ -280,8 +280,12 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
         next_count > 0 && next_count < view.tokens.size() &&
         view.tokens[next_count - 1].lower == "," &&
         std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
-          return HedgeStart(view, q) == next_count && q.span.end < view.tokens.size() &&
-                 view.Is(q.span.end, kGrLocative);
+          // ("..., 29 of them at the hospital in Margate": "of them" says so as well.)
+          const size_t end = q.span.end;
+          return HedgeStart(view, q) == next_count && end < view.tokens.size() &&
+                 (view.Is(end, kGrLocative) ||
+                  (end + 1 < view.tokens.size() && view.Is(end, kGrOf) &&
+                   view.Is(end + 1, kGrPronoun)));
         });
     const bool of_a_part = next_count < view.tokens.size() && next_count > 0 &&
                            (view.Is(next_count - 1, kGrPart) || bare_part) &&
