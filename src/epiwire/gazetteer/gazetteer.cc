@@ -25,7 +25,10 @@
 // count only when their country is in the context; a town (a city under 200,000) of a
 // country the context lacks is no place where the text names a region of another. So
 // do the divisions under a first-level unit (divisions.tsv: departments, counties,
-// provinces), which rank as a town of 200,000 ("Essex" beside "England" is the county).
+// provinces), which rank as a town of 200,000 ("Essex" beside "England" is the county);
+// a name that only divisions of one country have puts its country in the context
+// ("Pampanga"). A name of compass words only ("North West") is read like a town's:
+// where the text names a region of another country, not abroad.
 //
 // Other scripts (gazetteer_scripts.cc). Chinese has no spaces and no capitals: in a run
 // of Chinese characters every position may open a name, the longest wins, an
@@ -471,6 +474,37 @@ bool OnlyTowns(const GazetteerTables& t, const std::vector<NameEntry>& entries) 
   return town && weak;
 }
 
+// Whether a name is made of compass words only ("North West", "Central"): many countries
+// name a region so, and a text means the one of its own country.
+bool CompassOnly(std::string_view name) {
+  static constexpr std::string_view kCompass[] = {
+      "north",      "south",      "east",       "west",       "northern",  "southern",
+      "eastern",    "western",    "central",    "centre",     "center",    "middle",
+      "north-west", "north-east", "south-west", "south-east", "northwest", "northeast",
+      "southwest",  "southeast",  "upper",      "lower",      "coast",     "the"};
+  bool any = false;
+  for (size_t start = 0; start < name.size();) {
+    const size_t space = std::min(name.find(' ', start), name.size());
+    std::string word(name.substr(start, space - start));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(std::begin(kCompass), std::end(kCompass), word) == std::end(kCompass)) {
+      return false;
+    }
+    any = true;
+    start = space + 1;
+  }
+  return any;
+}
+
+// Whether every reading of a name is a division of one country ("Pampanga", "Hérault"):
+// the name says where the text is as a subdivision's would.
+bool OnlyDivisionsOfOneCountry(const GazetteerTables& t, const std::vector<NameEntry>& entries) {
+  return !entries.empty() && std::all_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
+    const PlaceRecord p = t.places[e.place];
+    return IsDivision(p) && p.country == t.places[entries.front().place].country;
+  });
+}
+
 // Whether a division reading of a name lies in a country the context names.
 bool DivisionInContext(const GazetteerTables& t, const std::vector<NameEntry>& entries,
                        const Context& context) {
@@ -648,8 +682,12 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     // Inside a longer name, only a region of one country says where the text is: "L'ARS
     // Occitanie" is the French region's health agency, "Paris Hilton" is no one's.
     const bool counts = !c.inside_name || OnlyRegionsOfOneCountry(t, Usable(t, c.entries, nullptr));
-    if (counts && !OnlyTowns(t, c.entries)) {
+    const std::string_view name = text.substr(c.start, c.end - c.start);
+    if (counts && !OnlyTowns(t, c.entries) && !CompassOnly(name)) {
       AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
+    }
+    if (!c.inside_name && OnlyDivisionsOfOneCountry(t, c.entries)) {
+      AddUnambiguous(t, c.entries, context);
     }
   }
   // A text that names a region of its country does not go abroad for a town: "14
@@ -662,7 +700,9 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   });
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
-    if (c.inside_name || c.division || c.division_reading || !OnlyTowns(t, c.entries)) continue;
+    // "Across the North West" in a text about England is no province of South Africa.
+    const bool weak = OnlyTowns(t, c.entries) || CompassOnly(text.substr(c.start, c.end - c.start));
+    if (c.inside_name || c.division || c.division_reading || !weak) continue;
     const std::vector<NameEntry> usable = Usable(t, c.entries, nullptr);
     // "Kent" beside "England" is the county: neither abroad nor a town of Washington's.
     if (DivisionInContext(t, c.entries, context)) continue;

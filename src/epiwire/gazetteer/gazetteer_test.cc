@@ -196,6 +196,10 @@ const FoundCase kFoundCases[] = {
     {"Dengue cases in Pampanga, Philippines, rose.", "Pampanga", "PH", "PH-03", kOther, kName},
     {"Bird flu was found on a farm near Norfolk, England, on Monday.", "Norfolk", "GB", "GB-ENG",
      kOther, kName},
+    {"Measles cases rose in Pampanga this year.", "Pampanga", "PH", "PH-03", kOther, kName},
+    // A division's name alone says where the text is ("Pampanga" is only a province).
+    {"SAN LUIS, Pampanga -- Bird flu hit a farm in San Luis town.", "San Luis", "PH", "PH-03",
+     kCity, kName},
     // After a county, "Washington" is the state, not the capital its alias names.
     {"Measles spread in Carbon County, Washington, this winter.", "Washington", "US", "US-WA", kSub,
      kName},
@@ -293,8 +297,8 @@ const AbsentCase kAbsentCases[] = {
     {"Officials from PARIS and the WHO met.", "PARIS"},
     // A text that names a region of its country does not go abroad for a town.
     {"Officials in England confirmed 14 measles cases in Lakewood.", "Lakewood"},
-    // A division is read only where the text names its country.
-    {"Measles cases rose in Pampanga this year.", "Pampanga"},
+    // Compass words name a region of the text's own country.
+    {"Across the North West, 104 cases were notified, officials in England said.", "North West"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesIgnores, testing::ValuesIn(kAbsentCases),
