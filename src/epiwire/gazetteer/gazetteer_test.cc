@@ -197,6 +197,12 @@ const FoundCase kFoundCases[] = {
     {"Bird flu was found on a farm near Norfolk, England, on Monday.", "Norfolk", "GB", "GB-ENG",
      kOther, kName},
     {"Measles cases rose in Pampanga this year.", "Pampanga", "PH", "PH-03", kOther, kName},
+    // A country's name that a unit of its own shares is the country's, unless a noun asks
+    // for the unit.
+    {"El Estado de M\u00e9xico notific\u00f3 114 casos; en todo M\u00e9xico hay 1.581.",
+     "M\u00e9xico", "MX", "", kCountry, kName},
+    {"El Estado de M\u00e9xico notific\u00f3 114 casos.", "Estado de M\u00e9xico", "MX", "MX-MEX",
+     kSub, kAlias},
     // A division's name alone says where the text is ("Pampanga" is only a province).
     {"SAN LUIS, Pampanga -- Bird flu hit a farm in San Luis town.", "San Luis", "PH", "PH-03",
      kCity, kName},
