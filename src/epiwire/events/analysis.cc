@@ -1156,7 +1156,24 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
                                return other->place.level == PlaceLevel::kCountry &&
                                       other->place.country != place.country;
                              });
-      if (!countries) context.focus = all.value_or(place);
+      // "en la Región Metropolitana y otras seis regiones": the place and others of its
+      // kind; the text goes on about their country.
+      const auto and_others = [&] {
+        const size_t k = ref.span.end;
+        if (k + 2 >= view.tokens.size() || !view.Is(k, kGrCoordination)) return false;
+        bool other_word = false;
+        for (size_t m = k + 1; m < view.tokens.size() && m <= k + 3; ++m) {
+          if (view.PlaceAt(m) != nullptr) return false;
+          if (view.Is(m, kGrPlaceNoun)) return other_word;
+          other_word = other_word || !view.Is(m, kGrDeterminer);
+        }
+        return false;
+      };
+      if (and_others()) {
+        if (auto country = gazetteer.Country(place.country)) context.focus = *country;
+      } else if (!countries) {
+        context.focus = all.value_or(place);
+      }
       focus_set = true;
     }
     if (ref.demonym) continue;
