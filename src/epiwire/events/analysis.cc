@@ -1070,7 +1070,14 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   // The focus moves to the sentence's first place that could be a subject or a frame,
   // or to what its first anaphor stands for ("the country confirmed ..."); not to the
   // place of a table's row ("Zinder: 451 cases, 12 deaths"), a part of the whole.
-  bool focus_set = IsTableRow(view);
+  // Nor to the place of a part of the count before: "Of these, 19 were in Limerick",
+  // "Parmi eux, un a été enregistré à Touba", "Из них ...", "其中 ...".
+  const auto& words = view.tokens;
+  const bool part_of_before = !words.empty() && !words[0].has_digit &&
+                              (view.Is(0, kGrPronoun | kGrPart) ||
+                               (words.size() > 2 && view.Is(1, kGrPronoun | kGrPart) &&
+                                !words[1].has_digit && words[0].is_word && words[2].lower == ","));
+  bool focus_set = IsTableRow(view) || part_of_before;
   // "Suspected cases by region:": a line that opens a table and says what its rows count.
   if (!view.tokens.empty() && view.tokens.back().lower == ":") {
     context.table_open = true;
