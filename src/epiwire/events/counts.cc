@@ -1360,6 +1360,25 @@ bool ListsItemsOnly(const SentenceView& view) {
                      [&](const QuantityRef& q) { return IsListItem(view, q); });
 }
 
+bool RefersToACountBefore(const SentenceView& view) {
+  const auto& tokens = view.tokens;
+  for (const QuantityRef& q : view.quantities) {
+    const size_t of = q.span.end;
+    if (of + 1 >= tokens.size() || !view.Is(of, kGrOf) || !view.Is(of + 1, kGrPronoun) ||
+        (view.Is(of + 1, kGrDeterminer) && of + 2 < tokens.size() &&
+         view.terms[of + 2].length > 0)) {
+      continue;
+    }
+    // A part with a place of its own ("Five of them were health workers" only describes).
+    const bool placed = std::any_of(view.places.begin(), view.places.end(),
+                                    [](const PlaceRef& p) { return !p.demonym; });
+    return placed && std::none_of(view.terms.begin(),
+                                  view.terms.begin() + static_cast<std::ptrdiff_t>(q.span.begin),
+                                  [](const TermAt& t) { return t.length > 0 && t.term.status; });
+  }
+  return false;
+}
+
 bool OpensOnAPart(const SentenceView& view) {
   const auto& tokens = view.tokens;
   // "Из них двое ...", "Среди них трое ...", "其中 2 例 ...": the part's number right after
@@ -1526,6 +1545,14 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     const bool included = hedge > 0 && view.Is(hedge - 1, kGrPart) && own_frame();
     if (needs_status && !reading->by_modifier && !counts.empty() && (listed || included)) {
       reading->status = counts.back().reading.status;
+      needs_status = false;
+    }
+    // "Cabell County accounts for 228 of them": "of them" with no count before it in the
+    // sentence is a part of the sentence before's.
+    if (needs_status && !reading->by_modifier && counts.empty() && outer != nullptr &&
+        reading->path == CountPath::kPartitive && view.Is(reading->head, kGrPronoun)) {
+      reading->status = outer->reading.status;
+      reading->host = outer->reading.host;
       needs_status = false;
     }
     if (needs_status && reading && reading->by_modifier) needs_status = false;

@@ -68,6 +68,10 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
 // "Of these,", "Among them,", "Of the new cases,", "Parmi eux," (a short first clause, no
 // number in it, with "of them" or "of the" and a comma after it), or on "of them" and a
 // number ("Из них двое ...", "其中2例 ...").
+// "Cabell County accounts for 228 of them": a number of "them" with no case word before
+// it in the sentence, a part of a count of the sentence before.
+bool RefersToACountBefore(const SentenceView& view);
+
 bool OpensOnAPart(const SentenceView& view);
 
 // Whether the sentence's numbers are all items of a list (a place and a number: "Астана –
