@@ -325,7 +325,22 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
           continue;
         }
       }
-      objects.push_back({i, i + length, kind, action});
+      // "the movement of live poultry and poultry products out of Pili is prohibited": an
+      // "of" after the object opens its complement, which runs to the verb.
+      size_t end = i + length;
+      if (end < tokens.size() && view.Is(end, kGrOf)) {
+        size_t k = end + 1;
+        MeasureAction unused{};
+        while (k < tokens.size() && k < end + 12 && tokens[k].lower != ";" &&
+               !view.Is(k, kGrAuxiliary) &&
+               lexicon.MatchMeasurePredicate(tokens, k, &unused) == 0) {
+          ++k;
+        }
+        // (Only up to its verb's auxiliary: a predicate after it may act on what follows,
+        // "banned the movement of livestock ... and closed the livestock markets".)
+        if (k < tokens.size() && k < end + 12 && view.Is(k, kGrAuxiliary)) end = k;
+      }
+      objects.push_back({i, end, kind, action});
       i += length;
       continue;
     }
