@@ -229,6 +229,12 @@ class Lexicon {
     return std::any_of(respectively_words_.begin(), respectively_words_.end(),
                        [&](const std::string& word) { return text.find(word) != text.npos; });
   }
+  // Whether a word restricts what it comes before to the few named ("only", "solo",
+  // "seuls": "only essential shops may open" closes the others). settings.tsv lists them
+  // (`only` rows).
+  bool IsOnlyWord(std::string_view word) const {
+    return std::find(only_words_.begin(), only_words_.end(), word) != only_words_.end();
+  }
   // Whether a word joins a figure to the population it is a rate of ("per", "por cada",
   // "pour", "на": "245 cases per 100,000"). settings.tsv lists them (`rate` rows).
   bool IsRateWord(std::string_view word) const {
@@ -385,6 +391,7 @@ class Lexicon {
   std::vector<std::string> rate_words_;
   std::vector<std::string> title_words_;
   std::vector<std::string> case_classifiers_;
+  std::vector<std::string> only_words_;
   std::vector<std::vector<std::string>> refusals_;  // lower-case tokens of each phrase
   std::vector<std::string> respectively_words_;
   std::unique_ptr<quantity::NumberGrammar> numbers_;

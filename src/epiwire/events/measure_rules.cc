@@ -414,10 +414,17 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       best_distance = to - from;
     }
     if (best == nullptr) continue;
-    const bool easing = best->action == MeasureAction::kEase || best->action == MeasureAction::kLift;
+    bool easing = best->action == MeasureAction::kEase || best->action == MeasureAction::kLift;
     PairReading pair;
-    pair.measure = easing ? EasedKind(object.kind) : object.kind;
     pair.action = best->action;
+    // "Only essential shops will be allowed to open": the rest stay closed.
+    for (size_t k = object.begin; k-- > 0 && k + 3 > object.begin && easing;) {
+      if (lexicon.IsOnlyWord(tokens[k].lower)) {
+        easing = false;
+        pair.action = MeasureAction::kImpose;
+      }
+    }
+    pair.measure = easing ? EasedKind(object.kind) : object.kind;
     pair.at = std::min(object.begin, best->begin);
     pairs.push_back(pair);
   }
