@@ -344,10 +344,16 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
       const size_t gap = after ? ref.span.begin - other.span.end : other.span.begin - ref.span.end;
       if (gap > 3) continue;
       bool joined = gap == 0;
+      bool possessed = false;
       for (size_t k = std::min(ref.span.end, other.span.end);
            k < std::max(ref.span.begin, other.span.begin); ++k) {
         const std::string_view w = tokens[k].lower;
-        joined = w == "," || w == "'s" || w == "(" || (w == "in" && gap == 1);
+        // "Cambodia's southeastern Prey Veng province": a plain adjective after the owner.
+        const bool adjective = possessed && tokens[k].is_word && !tokens[k].capitalized &&
+                               !tokens[k].has_digit && view.grammar[k] == 0 &&
+                               view.terms[k].length == 0 && view.disease[k].empty();
+        possessed = possessed || w == "'s";
+        joined = w == "," || w == "'s" || w == "(" || (w == "in" && gap == 1) || adjective;
         if (!joined) break;
       }
       if (!joined) continue;
