@@ -1083,7 +1083,26 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
                               (view.Is(0, kGrPronoun | kGrPart) ||
                                (words.size() > 2 && view.Is(1, kGrPronoun | kGrPart) &&
                                 !words[1].has_digit && words[0].is_word && words[2].lower == ","));
-  bool focus_set = IsTableRow(view) || part_of_before;
+  // "Of the 77 cases, 64 are in Kathmandu", "Parmi les nouveaux cas, huit ...": a frame
+  // of case words before a comma and a number after it opens parts as well.
+  bool framed = false;
+  for (size_t c = 1; c < words.size() && c < 8 && !part_of_before; ++c) {
+    if (words[c].lower != ",") continue;
+    const bool number_next =
+        std::any_of(view.quantities.begin(), view.quantities.end(),
+                    [&](const QuantityRef& q) { return q.span.begin == c + 1; });
+    bool noun = false;
+    bool other = false;
+    for (size_t k = 0; k < c; ++k) {
+      const TermAt& t = view.terms[k];
+      if (t.length == 0) continue;
+      noun = noun || t.term.role == TermRole::kNoun;
+      other = other || t.term.role == TermRole::kVerb || t.term.role == TermRole::kKillVerb;
+    }
+    framed = number_next && noun && !other && view.PlaceAt(0) == nullptr;
+    break;
+  }
+  bool focus_set = IsTableRow(view) || part_of_before || framed;
   // "Suspected cases by region:": a line that opens a table and says what its rows count.
   if (!view.tokens.empty() && view.tokens.back().lower == ":") {
     context.table_open = true;

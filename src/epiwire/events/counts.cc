@@ -379,7 +379,19 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
                   inner.term.status && !modifier) {
                 reading.status = *inner.term.status;
               }
-              if (!view.disease[k].empty()) break;
+              if (!view.disease[k].empty()) {
+                // "casos de dengue grave", "cas de dengue sévère": a status word after the
+                // disease's name.
+                const size_t after_name = k + view.disease_length[k];
+                if (!modifier && after_name < tokens.size()) {
+                  const TermAt& next = view.terms[after_name];
+                  if (next.length > 0 && next.term.role == TermRole::kModifier &&
+                      next.term.status) {
+                    reading.status = *next.term.status;
+                  }
+                }
+                break;
+              }
             }
           }
           return reading;

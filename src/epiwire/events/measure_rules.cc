@@ -400,7 +400,10 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       const size_t to = after ? predicate.begin : near.begin;
       if (to - from > kReach) continue;
       bool stopped = false;
-      for (size_t k = from; k < to; ++k) stopped = stopped || IsStop(tokens[k]);
+      // ("... seront fermés, mais les écoles ... resteront ouverts": a clause of its own.)
+      for (size_t k = from; k < to; ++k) {
+        stopped = stopped || IsStop(tokens[k]) || view.Is(k, kGrSubordinate);
+      }
       // "stepped up surveillance at the border crossing": after its predicate, a border
       // past a preposition of place is where the action is, not what it acts on (but
       // "limited attendance at funerals" limits the funerals).
