@@ -471,6 +471,11 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
           i += term.length;
           continue;
         case TermRole::kTotal: {
+          // "una cifra total de contagiados", "un total de": an article, not one.
+          if (view.Is(number_start, kGrArticle)) {
+            *blocked = true;
+            return std::nullopt;
+          }
           // "12 total cases", "portent à 14 le nombre total de cas": a running total
           // named after its number, of the cases its noun (or itself) counts.
           reading.path = CountPath::kTotal;
