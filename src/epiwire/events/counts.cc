@@ -1613,6 +1613,22 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       reading = ReadReportedLikeBefore(view, q, *outer);
       if (!reading && OpensOnAPart(view)) reading = ReadPartIn(view, q, *outer);
     }
+    // "ascienden a 35.878, 267 más que el lunes": a bare number more than a day's is an
+    // increment of the count before it, new cases of its status.
+    const size_t before_end = counts.empty() ? 0
+                                             : std::max(counts.back().quantity.span.end,
+                                                        counts.back().reading.phrase_end);
+    const bool right_after_count =
+        !counts.empty() && before_end <= q.span.begin && before_end + 4 >= q.span.begin;
+    if (!reading && !blocked && right_after_count &&
+        scan.lexicon.IncrementAt(tokens, q.span.end) > 0) {
+      reading = counts.back().reading;
+      reading->path = CountPath::kVerb;
+      reading->head = q.span.begin;
+      reading->phrase_end = q.span.end + scan.lexicon.IncrementAt(tokens, q.span.end);
+      reading->frame = -1;
+      reading->by_link = true;
+    }
     if (!reading && !blocked) reading = ReadNounBefore(view, q);
     if (!reading && !blocked) reading = ReadCaseClassifier(view, q, scan.lexicon);
     // "..., выздоровели 9 876.": a bare number after a status verb, ending its clause.

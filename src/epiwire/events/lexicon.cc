@@ -759,13 +759,17 @@ Status Lexicon::ReadSettings(const std::string& path) {
       for (size_t f = 1; f < fields.size(); ++f) words->push_back(FoldCase(fields[f]));
       return Status::Ok();
     }
-    if (fields[0] == "refusal") {
+    // Rows of phrases, as lower-case tokens, for the rules to match at a token.
+    const std::pair<std::string_view, std::vector<std::vector<std::string>>*> phrase_lists[] = {
+        {"refusal", &refusals_}, {"increment", &increments_}};
+    for (const auto& [name, phrases] : phrase_lists) {
+      if (fields[0] != name) continue;
       for (size_t f = 1; f < fields.size(); ++f) {
         std::vector<std::string> words;
         for (const text::Token& t : text::Tokenize(fields[f], 0, fields[f].size()).list) {
           words.emplace_back(t.lower);
         }
-        if (!words.empty()) refusals_.push_back(std::move(words));
+        if (!words.empty()) phrases->push_back(std::move(words));
       }
       return Status::Ok();
     }

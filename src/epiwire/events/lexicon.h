@@ -244,13 +244,13 @@ class Lexicon {
   // "descartó", "a exclu": "ruled out a lockdown" imposes none). settings.tsv lists them
   // (`refusal` rows).
   bool RefusesAt(const std::vector<text::Token>& tokens, size_t at) const {
-    for (const std::vector<std::string>& words : refusals_) {
-      if (at + words.size() > tokens.size()) continue;
-      bool all = true;
-      for (size_t w = 0; w < words.size() && all; ++w) all = tokens[at + w].lower == words[w];
-      if (all) return true;
-    }
-    return false;
+    return PhraseAt(refusals_, tokens, at) > 0;
+  }
+  // The length of a phrase that makes the number before it an increment, at token `at`
+  // ("267 more than on Monday", "267 más que el lunes", "60 de plus que vendredi"), or 0.
+  // settings.tsv lists them (`increment` rows).
+  size_t IncrementAt(const std::vector<text::Token>& tokens, size_t at) const {
+    return PhraseAt(increments_, tokens, at);
   }
   // Whether a measure word counts cases by itself ("例": "流感8621例" are 8,621 cases of
   // flu). settings.tsv lists them (`case_classifier` rows).
@@ -392,7 +392,20 @@ class Lexicon {
   std::vector<std::string> title_words_;
   std::vector<std::string> case_classifiers_;
   std::vector<std::string> only_words_;
-  std::vector<std::vector<std::string>> refusals_;  // lower-case tokens of each phrase
+  std::vector<std::vector<std::string>> refusals_;
+  std::vector<std::vector<std::string>> increments_;
+  // The length of the longest of `phrases` at token `at`, or 0.
+  static size_t PhraseAt(const std::vector<std::vector<std::string>>& phrases,
+                         const std::vector<text::Token>& tokens, size_t at) {
+    size_t best = 0;
+    for (const std::vector<std::string>& words : phrases) {
+      if (at + words.size() > tokens.size() || words.size() <= best) continue;
+      bool all = true;
+      for (size_t w = 0; w < words.size() && all; ++w) all = tokens[at + w].lower == words[w];
+      if (all) best = words.size();
+    }
+    return best;
+  }  // lower-case tokens of each phrase
   std::vector<std::string> respectively_words_;
   std::unique_ptr<quantity::NumberGrammar> numbers_;
   std::unique_ptr<dates::DateGrammar> dates_;
