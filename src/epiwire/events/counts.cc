@@ -1619,7 +1619,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
                                              : std::max(counts.back().quantity.span.end,
                                                         counts.back().reading.phrase_end);
     const bool right_after_count =
-        !counts.empty() && before_end <= q.span.begin && before_end + 4 >= q.span.begin;
+        !counts.empty() && before_end <= q.span.begin && before_end + 16 >= q.span.begin;
     if (!reading && !blocked && right_after_count &&
         scan.lexicon.IncrementAt(tokens, q.span.end) > 0) {
       reading = counts.back().reading;
