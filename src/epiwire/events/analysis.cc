@@ -1034,7 +1034,12 @@ std::optional<Host> LastKindNamed(const SentenceView& view) {
 
 bool IsTableRow(const SentenceView& view) {
   const auto& tokens = view.tokens;
-  if (view.places.empty() || view.places.front().span.begin != 0) return false;
+  // "• National Capital Region – 3,812": a bullet may open the row.
+  const size_t start = !tokens.empty() && !tokens[0].is_word && !tokens[0].has_digit &&
+                               tokens.size() > 1 && tokens[1].is_word
+                           ? 1
+                           : 0;
+  if (view.places.empty() || view.places.front().span.begin != start) return false;
   const size_t end = view.places.front().span.end;
   return end + 1 < tokens.size() && (tokens[end].lower == ":" || IsDash(tokens[end].lower)) &&
          tokens[end + 1].has_digit;
@@ -1107,11 +1112,17 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   if (!view.tokens.empty() && view.tokens.back().lower == ":") {
     context.table_open = true;
     context.table_status.reset();
+    // "Suspected cases by region:" (a status word), else "Deaths reported by district:",
+    // "New dengue admissions by division:" (the noun's).
+    std::optional<CaseStatus> noun;
     for (const TermAt& term : view.terms) {
-      if (term.length > 0 && term.term.role == TermRole::kModifier && term.term.status) {
-        context.table_status = term.term.status;
+      if (term.length == 0 || !term.term.status) continue;
+      if (term.term.role == TermRole::kModifier) context.table_status = term.term.status;
+      if (!noun && (term.term.role == TermRole::kNoun || term.term.role == TermRole::kVerb)) {
+        noun = term.term.status;
       }
     }
+    if (!context.table_status) context.table_status = noun;
   } else if (!focus_set) {
     context.table_status.reset();
     context.table_open = false;

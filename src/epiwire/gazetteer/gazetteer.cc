@@ -336,6 +336,20 @@ class Matcher {
         }
         readings = t_.Readings(title);
       }
+      // "CALABARZON – 2,104", "NIGERIA" in a headline: a word of six capitals or more that
+      // names a country or a region as written in capitals (not "WHO", not a town).
+      if (readings.empty() && keys.ends[k].last == first && keys.ends[k].ascii && key.size() >= 6 &&
+          IsAllCapitals(key)) {
+        std::string title(key);
+        for (size_t c = 1; c < title.size(); ++c) {
+          title[c] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[c])));
+        }
+        readings = t_.Readings(title);
+        std::erase_if(readings, [&](const NameEntry& e) {
+          const PlaceLevel level = t_.places[e.place].level;
+          return level != PlaceLevel::kCountry && level != PlaceLevel::kSubdivision;
+        });
+      }
       if (readings.empty() || !Allowed(key, readings, keys.ends[k].last)) continue;
       size_t last = keys.ends[k].last;
       out.start = tokens_[first].start;

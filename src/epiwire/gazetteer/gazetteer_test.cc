@@ -197,6 +197,8 @@ const FoundCase kFoundCases[] = {
     {"Bird flu was found on a farm near Norfolk, England, on Monday.", "Norfolk", "GB", "GB-ENG",
      kOther, kName},
     {"Measles cases rose in Pampanga this year.", "Pampanga", "PH", "PH-03", kOther, kName},
+    // A word of six capitals or more that names a country or a region.
+    {"\u2022 CALABARZON \u2013 2,104", "CALABARZON", "PH", "PH-40", kSub, kName},
     // A country's name that a unit of its own shares is the country's, unless a noun asks
     // for the unit.
     {"El Estado de M\u00e9xico notific\u00f3 114 casos; en todo M\u00e9xico hay 1.581.",
@@ -303,6 +305,8 @@ const AbsentCase kAbsentCases[] = {
     {"Officials from PARIS and the WHO met.", "PARIS"},
     // A text that names a region of its country does not go abroad for a town.
     {"Officials in England confirmed 14 measles cases in Lakewood.", "Lakewood"},
+    // Not a short acronym, nor a town, in capitals.
+    {"UNICEF and the WHO sent teams to the district.", "UNICEF"},
     // Compass words name a region of the text's own country.
     {"Across the North West, 104 cases were notified, officials in England said.", "North West"},
 };
