@@ -130,6 +130,14 @@ TEST(CleanText, TypicalBoilerplateLinesAreRemoved) {
       "Click here to read the full report",
       "Log in",
       "Learn MoreEnter your email address below",
+      "Sharing is caring!",
+      "Social Sharing",
+      "Editor: Maria Lopez",
+      "Tags: measles, vaccination, schools",
+      "Join our Telegram channel for the latest news",
+      "Listen duration 3\u2032 12\u2033",
+      "Why you can trust the Daily Ledger",
+      "\u00a9 2021 The Daily Ledger",
   };
   for (const std::string& line : kBoilerplate) {
     std::string text = Join({kLede, line, kSecond});
@@ -148,6 +156,10 @@ TEST(CleanText, BoilerplateOfPagesInOtherLanguagesIsRemoved) {
       "Actualizado:",
       "Lire aussi : les chiffres de la semaine",
       "Читайте также",
+      "Partager sur Facebook Partager sur Twitter",
+      "Поделиться ВКонтакте Одноклассники",
+      "【打印本页】【关闭窗口】",
+      "Etiquetas: dengue, salud",
   };
   for (const std::string& line : kBoilerplate) {
     std::string text = Join({kLede, line, kSecond});
