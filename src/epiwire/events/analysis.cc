@@ -598,12 +598,38 @@ void MarkPlacesCaught(SentenceView& view) {
     if (!(view.cues[k] & kCueCaught)) continue;
     const size_t verb = k;
     while (k + 1 < n && (view.cues[k + 1] & kCueCaught)) ++k;
-    for (size_t m = k + 1; m < n && m <= k + 5 && view.clause[m] == view.clause[k]; ++m) {
+    // ("acquired overseas – in the Philippines": a dash may stand between.)
+    bool dash = false;
+    for (size_t m = k + 1; m < n && m <= k + 5; ++m) {
+      const std::string_view w = view.tokens[m].lower;
+      if (w == "-" || w == "\u2013" || w == "\u2014") {
+        dash = true;
+        continue;
+      }
+      if (!dash && view.clause[m] != view.clause[k]) break;
       if (!view.Is(m, kGrLocative)) continue;
       size_t at = m + 1;
       while (at < n && view.Is(at, kGrDeterminer)) ++at;
+      // (The place's name may hold its article: "the Philippines".) The places listed
+      // after it were caught there as well: "in the Philippines (6), Thailand (2) and
+      // Vietnam (2)".
+      size_t list_end = SIZE_MAX;
       for (PlaceRef& ref : view.places) {
-        if (ref.span.begin == at && !ref.demonym) ref.caught_by = verb;
+        if (ref.span.begin > m && ref.span.begin <= at && !ref.demonym) {
+          ref.caught_by = verb;
+          list_end = ref.span.end;
+          continue;
+        }
+        if (list_end == SIZE_MAX || ref.span.begin < list_end || ref.demonym) continue;
+        bool listed = true;
+        for (size_t j = list_end; j < ref.span.begin && listed; ++j) {
+          const std::string_view word = view.tokens[j].lower;
+          listed = word == "," || word == "(" || word == ")" || view.tokens[j].has_digit ||
+                   view.Is(j, kGrCoordination | kGrDeterminer);
+        }
+        if (!listed) break;
+        ref.caught_by = verb;
+        list_end = ref.span.end;
       }
       break;
     }

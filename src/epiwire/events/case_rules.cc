@@ -1354,6 +1354,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   std::vector<std::optional<size_t>> event_of(counts.size());  // count -> its event in `found`
   std::vector<std::optional<size_t>> whole_of(counts.size());  // count -> the count it is part of
   std::vector<bool> of_outer(counts.size(), false);            // a part of `outer`
+  std::vector<size_t> repeated;  // indices into `found` of frames that repeat a figure
   for (size_t c = 0; c < counts.size(); ++c) {
     const ReadCount& count = counts[c];
     const CountReading& reading = count.reading;
@@ -1398,10 +1399,25 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // is without it: the origin of imported cases ("the 71 cases contracted the virus in
     // Europe" in a report from Peru), not their place.
     std::optional<Place> caught_elsewhere;
-    if (const PlaceRef* caught = CaughtIn(view, Owner{&ownership, c})) {
+    const PlaceRef* caught = CaughtIn(view, Owner{&ownership, c});
+    // An item of a list of places where the counted caught it ("in the Philippines (6),
+    // Thailand (2)"): its own place is where it was caught.
+    for (const PlaceRef& ref : view.places) {
+      if (caught == nullptr && ref.caught_by != SIZE_MAX && where.place &&
+          ref.place.SameAs(*where.place) && reading.path == CountPath::kListItem) {
+        caught = &ref;
+      }
+    }
+    if (caught != nullptr) {
+      // (Nor any other place where the counted caught it.)
       std::vector<Candidate> others;
       for (const Candidate& candidate : candidates) {
-        if (candidate.span.begin != caught->span.begin) others.push_back(candidate);
+        const PlaceRef* ref = view.PlaceAt(candidate.span.begin);
+        const bool caught_there =
+            ref != nullptr && ref->span.begin == candidate.span.begin && ref->caught_by != SIZE_MAX;
+        if (candidate.span.begin != caught->span.begin && !caught_there) {
+          others.push_back(candidate);
+        }
       }
       PlaceChoice elsewhere =
           ChoosePlace(view, others, count, next_count, item_start, statement, context);
@@ -1653,11 +1669,26 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // "four cases in X, Y and Z, respectively", "英国、法国各输入 2 宗": the count holds for
     // every place of the list its place (or origin) stands in.
     std::vector<Event> shares = Distribute(view, counts, c, event, lexicon);
+    // "Of this year's 14 cases, 11 were acquired overseas": a frame that repeats a figure
+    // the text gave before, of the same status, is no news of its own.
+    const size_t start = HedgeStart(view, count.quantity);
+    const bool frame = c == 0 && counts.size() > 1 && start <= 5 && view.Is(0, kGrOf | kGrPart) &&
+                       spans[c].second < view.tokens.size() &&
+                       view.tokens[spans[c].second].lower == "," &&
+                       std::any_of(out.begin(), out.end(), [&](const Event& e) {
+                         return e.type == EventType::kCases && e.count == event.count &&
+                                e.status == event.status && e.disease == event.disease;
+                       });
+    if (frame) repeated.push_back(found.size());
     event_of[c] = found.size();
     found.push_back(std::move(event));
     for (Event& share : shares) found.push_back(std::move(share));
   }
-  for (Event& event : found) out.push_back(std::move(event));
+  for (size_t e = 0; e < found.size(); ++e) {
+    if (std::find(repeated.begin(), repeated.end(), e) == repeated.end()) {
+      out.push_back(std::move(found[e]));
+    }
+  }
 }
 
 }  // namespace epiwire::events

@@ -1080,6 +1080,11 @@ std::optional<CountReading> ReadPartIn(const SentenceView& view, const QuantityR
   size_t k = q.span.end;
   const size_t auxiliaries = k;
   while (k < view.tokens.size() && view.Is(k, kGrAuxiliary)) ++k;
+  // "Of these, 11 were acquired in the Philippines": a verb of catching may stand between.
+  const size_t verbs = k;
+  while (k < view.tokens.size() && k < verbs + 2 && (view.cues[k] & (kCueCaught | kCueImported))) {
+    ++k;
+  }
   if (k == auxiliaries || k + 1 >= view.tokens.size() || !view.Is(k, kGrLocative | kGrFrom)) {
     return std::nullopt;
   }
