@@ -258,7 +258,8 @@ bool Negated(const SentenceView& view, const Lexicon& lexicon, size_t at, size_t
 struct PairReading {
   MeasureKind measure = MeasureKind::kBorderClosure;
   MeasureAction action = MeasureAction::kImpose;
-  size_t at = 0;  // the first token of the two
+  size_t at = 0;   // the first token of the two
+  size_t end = 0;  // one past the last
 };
 
 // An easing turns a closure into its reopening.
@@ -429,6 +430,7 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
     }
     pair.measure = easing ? EasedKind(object.kind) : object.kind;
     pair.at = std::min(object.begin, best->begin);
+    pair.end = std::max(object.end, best->end);
     pairs.push_back(pair);
   }
   return pairs;
@@ -489,6 +491,9 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     if (IsRestrictive(action)) {
       for (size_t k = 0; k < tokens.size(); ++k) {
         if (view.clause[k] != view.clause[at] && view.clause[k] != view.clause[end - 1]) continue;
+        // The words the measure was read from say its action ("занятия в школах
+        // отменены": classes cancelled are closed, whatever "cancelled" does to others).
+        if (k >= at && k < end) continue;
         if (auto cue = lexicon.ActionCue(tokens[k].lower)) event.action = *cue;
         // A word of two characters, read a character a token ("放宽": eased).
         const std::string_view one = tokens[k].lower;
@@ -538,7 +543,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     }
   }
   for (const PairReading& pair : ReadPairs(view, lexicon)) {
-    emit(pair.measure, pair.action, pair.at, pair.at + 1);
+    emit(pair.measure, pair.action, pair.at, pair.end);
   }
   // "reopening" is the catch-all for easing; a more precise easing measure in the
   // same sentence ("reopened its borders", "flights resume") takes its place.
