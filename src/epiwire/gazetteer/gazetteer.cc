@@ -11,7 +11,9 @@
 // following place noun ("Province", "City", ...) joins the mention and says which
 // reading is meant; a following disease word ("Lassa fever", "Marburg virus") drops
 // the mention. One-word names in stopnames.tsv ("May", "Reading") and names
-// shorter than three letters that are not aliases never match on their own.
+// shorter than three letters that are not aliases never match on their own. A word that
+// opens a sentence and that the text also writes in lower case ("Como medida de ...") is
+// that word: its town readings are dropped.
 //
 // Resolving: every mention first gets all its readings. Mentions whose readings all
 // lie in one country (or one subdivision) form the context. Each mention then takes
@@ -156,7 +158,7 @@ class Matcher {
       size_t next = 0;
       if (IsStart(i) && StartsCyrillic(text_, tokens_[i])) {
         if (cyrillic_.MatchAt(i, candidate, next)) {
-          out.push_back(candidate);
+          if (!OnlyAWordAtSentenceStart(i, next, candidate)) out.push_back(candidate);
           i = next;
         } else {
           ++i;
@@ -164,7 +166,7 @@ class Matcher {
         continue;
       }
       if (IsStart(i) && (MatchAt(i, candidate, next) || DivisionAt(i, candidate, next))) {
-        out.push_back(candidate);
+        if (!OnlyAWordAtSentenceStart(i, next, candidate)) out.push_back(candidate);
         i = next;
       } else {
         ++i;
@@ -179,6 +181,33 @@ class Matcher {
   }
 
   bool IsWord(size_t i) const { return i < tokens_.size() && tokens_[i].type == TokenType::kWord; }
+
+  // "Como medida de control ...", "Режим чрезвычайного положения ...": a word that opens a
+  // sentence and that the text also writes in lower case is that word, not a town; its
+  // town readings are dropped (true when none is left).
+  bool OnlyAWordAtSentenceStart(size_t i, size_t next, Candidate& candidate) const {
+    if (next != i + 1 || !SentenceStart(i)) return false;
+    const std::string lower = FoldCase(Text(tokens_[i]));
+    if (lower == Text(tokens_[i])) return false;
+    bool written_lower = false;
+    for (size_t at = text_.find(lower); at != std::string_view::npos && !written_lower;
+         at = text_.find(lower, at + 1)) {
+      const size_t end = at + lower.size();
+      const bool starts = at == 0 || !IsLetterByte(text_[at - 1]);
+      const bool ends = end >= text_.size() || !IsLetterByte(text_[end]);
+      written_lower = starts && ends;
+    }
+    if (!written_lower) return false;
+    std::erase_if(candidate.entries, [&](const NameEntry& e) {
+      return t_.places[e.place].level == PlaceLevel::kCity;
+    });
+    return candidate.entries.empty();
+  }
+  // A byte of a letter: ASCII letters and any byte of a multi-byte UTF-8 letter.
+  static bool IsLetterByte(char c) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalpha(u) != 0;
+  }
 
   // Does token i open a sentence (first in the text, or after a full stop or a line)?
   bool SentenceStart(size_t i) const { return OpensSentence(text_, tokens_, i); }
