@@ -1064,7 +1064,11 @@ std::optional<CountReading> ReadReportedLikeBefore(const SentenceView& view, con
   while (k < tokens.size() && (view.cues[k] & kCueNew) && view.terms[k].length == 0) ++k;
   const size_t auxiliaries = k;
   while (k < tokens.size() && view.Is(k, kGrAuxiliary)) ++k;
-  if (k == auxiliaries || k >= tokens.size() || !view.Is(k, kGrCountVerb)) return std::nullopt;
+  // ("8 выявлены в Бишкеке": a participle without an auxiliary, followed by where.)
+  const bool participle = k == auxiliaries && k + 1 < tokens.size() && view.Is(k + 1, kGrLocative);
+  if ((k == auxiliaries && !participle) || k >= tokens.size() || !view.Is(k, kGrCountVerb)) {
+    return std::nullopt;
+  }
   CountReading reading = before.reading;
   reading.path = CountPath::kVerb;
   reading.head = k;
