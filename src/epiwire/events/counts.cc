@@ -544,10 +544,23 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
           reading.status = *verb->term.status;
           return reading;
         }
+        // "two of them fatally": a status word after them.
+        for (size_t m = k + 1; m < tokens.size() && m < k + 3; ++m) {
+          const TermAt& after_them = view.terms[m];
+          if (after_them.length > 0 && after_them.term.role == TermRole::kModifier &&
+              after_them.term.status) {
+            reading.status = *after_them.term.status;
+            return reading;
+          }
+          if (!view.Is(m, kGrAuxiliary)) break;
+        }
         // "24 of them imported from overseas", "42 of which were imported": cases of
-        // the same kind as the total.
+        // the same kind as the total (its status: ReadCounts).
         for (size_t m = k + 1; m < tokens.size() && m < k + 5; ++m) {
-          if (view.cues[m] & (kCueImported | kCueLocal)) return reading;
+          if (view.cues[m] & (kCueImported | kCueLocal)) {
+            reading.of_kind_before = true;
+            return reading;
+          }
           if (!view.Is(m, kGrAuxiliary)) break;
         }
         // "30 cases, 12 of them in students": a part of the count before, if there is
@@ -1577,6 +1590,11 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     if (needs_status && !reading->by_modifier && !counts.empty() && (listed || included)) {
       reading->status = counts.back().reading.status;
       needs_status = false;
+    }
+    // "30 new asymptomatic cases, nine of them imported": of the status of the count before.
+    if (reading && reading->of_kind_before && !counts.empty()) {
+      reading->status = counts.back().reading.status;
+      reading->host = counts.back().reading.host;
     }
     // "Cabell County accounts for 228 of them": "of them" with no count before it in the
     // sentence is a part of the sentence before's.
