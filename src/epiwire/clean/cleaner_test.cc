@@ -138,6 +138,7 @@ TEST(CleanText, TypicalBoilerplateLinesAreRemoved) {
       "Listen duration 3\u2032 12\u2033",
       "Why you can trust the Daily Ledger",
       "\u00a9 2021 The Daily Ledger",
+      "Correction: An earlier version of this article gave the wrong figure.",
   };
   for (const std::string& line : kBoilerplate) {
     std::string text = Join({kLede, line, kSecond});
