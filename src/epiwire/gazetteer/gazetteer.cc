@@ -410,11 +410,16 @@ class Matcher {
           first > 1 && !tokens_[first].space_before &&
           tokens_[first - 1].type == TokenType::kPunct && tokens_[first - 1].punct == '-' &&
           !tokens_[first - 1].space_before && IsWord(first - 2) && tokens_[first - 2].capitalised;
+      // (A hospital's name ends on its town: "University Hospital Limerick".)
+      const auto institution = [&](std::string_view word) {
+        return word == "Hospital" || word == "Infirmary" || word == "Clinic";
+      };
+      out.ends_name = first > 0 && IsWord(first - 1) && tokens_[first - 1].capitalised &&
+                      tokens_[first].space_before && !SentenceStart(first - 1) &&
+                      !SentenceStart(first) && Text(tokens_[first - 1]) != "The" &&
+                      !institution(Text(tokens_[first - 1]));
       out.inside_name =
-          after_hyphen ||
-          (first > 0 && IsWord(first - 1) && tokens_[first - 1].capitalised &&
-           tokens_[first].space_before && !SentenceStart(first - 1) && !SentenceStart(first) &&
-           Text(tokens_[first - 1]) != "The") ||
+          after_hyphen || out.ends_name ||
           (IsWord(last + 1) && tokens_[last + 1].capitalised && tokens_[last + 1].space_before &&
            out.prefer == Prefer::kNone && !IsPlaceNoun(Text(tokens_[last + 1])) &&
            !IsDivisionNoun(Text(tokens_[last + 1])) && !OpensHealthBody(last + 1));
@@ -862,10 +867,12 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     const std::optional<NameEntry> chosen = Resolve(t, usable, context, prefer[i], false);
     if (!chosen) continue;
     // "Punggu Mawang": the end of an unknown name, read as a place only where the text
-    // is about that place's country.
+    // is about that place's country, and never as a town ("Cathay Pacific" is no
+    // Pacific of Missouri in a text that names the United States).
     const PlaceRecord reading = t.places[chosen->place];
-    if (c.inside_name && reading.level == PlaceLevel::kCity && !context.HasCountry(reading.country) &&
-        !chosen->authoritative) {
+    if (c.inside_name && reading.level == PlaceLevel::kCity && !chosen->authoritative &&
+        (!context.HasCountry(reading.country) ||
+         (c.ends_name && reading.population < kTownPopulation))) {
       continue;
     }
     PlaceMention mention;

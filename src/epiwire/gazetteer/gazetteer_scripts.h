@@ -32,6 +32,8 @@ struct Candidate {
   // Right after another capitalised word that is no place ("Punggu Mawang"): maybe
   // only the end of a longer name.
   bool inside_name = false;
+  // After such a word: the end of a longer name ("Cathay Pacific").
+  bool ends_name = false;
   // A county or district the tables do not have ("Carbon County"): a place of level
   // "other", in the country (and subdivision) the text puts it in.
   bool division = false;

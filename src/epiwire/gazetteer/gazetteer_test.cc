@@ -199,6 +199,8 @@ const FoundCase kFoundCases[] = {
     {"Measles cases rose in Pampanga this year.", "Pampanga", "PH", "PH-03", kOther, kName},
     {"Como reported two more cases, officials in Lombardy said.", "Como", "IT", "IT-25", kCity,
      kName},
+    {"One baby remains in intensive care at University Hospital Limerick, Ireland.", "Limerick",
+     "IE", "IE-M", kCity, kName},
     // A word of six capitals or more that names a country or a region.
     {"\u2022 CALABARZON \u2013 2,104", "CALABARZON", "PH", "PH-40", kSub, kName},
     // A country's name that a unit of its own shares is the country's, unless a noun asks
@@ -309,6 +311,10 @@ const AbsentCase kAbsentCases[] = {
     {"Officials in England confirmed 14 measles cases in Lakewood.", "Lakewood"},
     // Not a short acronym, nor a town, in capitals.
     {"UNICEF and the WHO sent teams to the district.", "UNICEF"},
+    // A town that ends a longer name is none ("Cathay Pacific"), even where the text names
+    // its country.
+    {"Flights from the United States resumed; two Cathay Pacific aircrew tested positive.",
+     "Pacific"},
     // A word that opens a sentence and that the text also writes in lower case.
     {"Como medida de control, se cerraron las playas, como en 2022.", "Como"},
     // Compass words name a region of the text's own country.
