@@ -850,6 +850,12 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
           break;
         }
       }
+      // "Los casos probables suman 109.874": or right after it.
+      const size_t next = at + found.length;
+      if (status == CaseStatus::kConfirmed && next < link_start && view.terms[next].length > 0 &&
+          view.terms[next].term.role == TermRole::kModifier && view.terms[next].term.status) {
+        status = view.terms[next].term.status;
+      }
     }
     // "the number of seriously ill patients ... rose to": what the words after the
     // noun count; "the total number of confirmed outbreaks": no cases at all.
