@@ -1724,8 +1724,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       for (size_t k = start; k-- > 0 && k + 16 > start;) {
         if (quantity_at[k] >= 0 || tokens[k].lower == ";") break;
         const TermAt& t = view.terms[k];
-        if (t.length > 0 && t.term.role == TermRole::kNoun && t.term.status &&
-            k + t.length <= start) {
+        // ("En cuanto a las muertes, Jalisco registra 48": a participle after an article is
+        // a noun.)
+        const bool named =
+            t.term.role == TermRole::kNoun ||
+            (t.term.role == TermRole::kVerb && k > 0 && view.Is(k - 1, kGrDeterminer));
+        if (t.length > 0 && named && t.term.status && k + t.length <= start) {
           noun = k;
           break;
         }
