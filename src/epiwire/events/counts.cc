@@ -726,6 +726,14 @@ std::optional<CountReading> ReadBackward(const Scan& scan, const QuantityRef& q)
   return reading;
 }
 
+// Whether the term at `at` names what is counted: a case noun, or a participle after an
+// article, which is a noun ("los fallecidos ... ascienden a", "las muertes": Spanish stems
+// give "muertes" the verb of "muertos").
+bool NamesTheCounted(const SentenceView& view, size_t at, const CaseTerm& term) {
+  return term.role == TermRole::kNoun ||
+         (term.role == TermRole::kVerb && at > 0 && view.Is(at - 1, kGrDeterminer));
+}
+
 // A running-total noun, then link words, then the number: "bringing its total to
 // 6,343", "the death toll from the outbreak in X rose to 31", "the number of deaths
 // increased from 18 on Saturday to 25".
@@ -823,11 +831,7 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
       *blocked = true;
       return std::nullopt;
     }
-    // "los fallecidos ... ascienden a", "los recuperados suman": a participle after an
-    // article is a noun.
-    const bool named = term.role == TermRole::kTotal || term.role == TermRole::kNoun ||
-                       (term.role == TermRole::kVerb && at > 0 && view.Is(at - 1, kGrDeterminer));
-    if (!named) continue;
+    if (term.role != TermRole::kTotal && !NamesTheCounted(view, at, term)) continue;
     if (at + found.length != link_start && adjacent_only) continue;
     // "a total of 3,951 remain in quarantine": a total of what follows, and nothing
     // that follows is counted here.
@@ -1724,12 +1728,9 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       for (size_t k = start; k-- > 0 && k + 16 > start;) {
         if (quantity_at[k] >= 0 || tokens[k].lower == ";") break;
         const TermAt& t = view.terms[k];
-        // ("En cuanto a las muertes, Jalisco registra 48": a participle after an article is
-        // a noun.)
-        const bool named =
-            t.term.role == TermRole::kNoun ||
-            (t.term.role == TermRole::kVerb && k > 0 && view.Is(k - 1, kGrDeterminer));
-        if (t.length > 0 && named && t.term.status && k + t.length <= start) {
+        // ("En cuanto a las muertes, Jalisco registra 48".)
+        if (t.length > 0 && NamesTheCounted(view, k, t.term) && t.term.status &&
+            k + t.length <= start) {
           noun = k;
           break;
         }
