@@ -219,11 +219,18 @@ size_t BeforeObjectIn(const SentenceView& view, size_t end) {
 // object and "in": "confirmed measles in 40 children") and that `take` reads as a verb
 // (nullopt: not one).
 template <typename Take>
-std::optional<TermAt> VerbEndingAt(const SentenceView& view, size_t start, size_t* at, Take take) {
+std::optional<TermAt> VerbEndingAt(const SentenceView& view, size_t start, size_t* at, Take take,
+                                   bool over_being = false) {
   size_t verb_end = start;
   while (verb_end > 0 && start - verb_end < 2 &&
          ((view.cues[verb_end - 1] & kCueNew) || view.Is(verb_end - 1, kGrFunction)) &&
          view.terms[verb_end - 1].length == 0) {
+    --verb_end;
+  }
+  // ("в стационарах находятся 410 человек": a verb of being right before the number,
+  // after a status verb.)
+  if (over_being && verb_end == start && start > 0 && view.Is(start - 1, kGrAuxiliary) &&
+      view.terms[start - 1].length == 0) {
     --verb_end;
   }
   bool object_in = false;
@@ -263,10 +270,13 @@ std::optional<TermAt> KillVerbBefore(const SentenceView& view, size_t start, siz
 
 // A status verb before the people it tells of: "han fallecido 1.062 personas".
 std::optional<TermAt> StatusVerbBefore(const SentenceView& view, size_t start, size_t* at) {
-  return VerbEndingAt(view, start, at, [](const TermAt& term) -> std::optional<TermAt> {
-    if (term.term.role != TermRole::kVerb || !term.term.status) return std::nullopt;
-    return term;
-  });
+  return VerbEndingAt(
+      view, start, at,
+      [](const TermAt& term) -> std::optional<TermAt> {
+        if (term.term.role != TermRole::kVerb || !term.term.status) return std::nullopt;
+        return term;
+      },
+      true);
 }
 
 // The noun phrase after a number: its head decides what is counted. `needs_status`
