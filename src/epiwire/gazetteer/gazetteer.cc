@@ -55,6 +55,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -189,24 +190,22 @@ class Matcher {
     if (next != i + 1 || !SentenceStart(i)) return false;
     const std::string lower = FoldCase(Text(tokens_[i]));
     if (lower == Text(tokens_[i])) return false;
-    bool written_lower = false;
-    for (size_t at = text_.find(lower); at != std::string_view::npos && !written_lower;
-         at = text_.find(lower, at + 1)) {
-      const size_t end = at + lower.size();
-      const bool starts = at == 0 || !IsLetterByte(text_[at - 1]);
-      const bool ends = end >= text_.size() || !IsLetterByte(text_[end]);
-      written_lower = starts && ends;
+    // The words written in lower case, gathered once a text (a look-up a word, not a
+    // search of the text a sentence).
+    if (!lower_words_built_) {
+      lower_words_built_ = true;
+      for (const Token& token : tokens_) {
+        const std::string_view word = Text(token);
+        if (token.type == TokenType::kWord && !token.capitalised && FoldCase(word) == word) {
+          lower_words_.insert(word);
+        }
+      }
     }
-    if (!written_lower) return false;
+    if (!lower_words_.contains(std::string_view(lower))) return false;
     std::erase_if(candidate.entries, [&](const NameEntry& e) {
       return t_.places[e.place].level == PlaceLevel::kCity;
     });
     return candidate.entries.empty();
-  }
-  // A byte of a letter: ASCII letters and any byte of a multi-byte UTF-8 letter.
-  static bool IsLetterByte(char c) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    return u >= 0x80 || std::isalpha(u) != 0;
   }
 
   // Does token i open a sentence (first in the text, or after a full stop or a line)?
@@ -480,6 +479,9 @@ class Matcher {
   std::vector<size_t> capital_hyphens_;  // hyphens before a capitalised word, in order
   CyrillicMatcher cyrillic_;
   mutable Keys keys_;  // MatchAt's scratch, reused from one start to the next
+  // The text's words in lower case (OnlyAWordAtSentenceStart), built when first needed.
+  mutable std::unordered_set<std::string_view> lower_words_;
+  mutable bool lower_words_built_ = false;
 };
 
 struct Context {
