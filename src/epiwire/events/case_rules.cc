@@ -573,6 +573,15 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
     return true;
   };
   const auto of_another_figure = [&](const DateRef& date) {
+    // "1.581 casos ..., 122 más que la semana pasada": the day an increment is counted
+    // from is its own.
+    for (const ReadCount& count : counts) {
+      if (count.reading.by_link && count.quantity.span.begin != at &&
+          count.quantity.span.end <= date.span.begin &&
+          count.reading.phrase_end + 1 >= date.span.begin) {
+        return true;
+      }
+    }
     for (const QuantityRef& q : view.quantities) {
       if (q.span.begin == at || q.span.end > date.span.begin ||
           (q.span.end + 1 < date.span.begin && !words_between(q, date))) {
