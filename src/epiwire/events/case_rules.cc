@@ -576,9 +576,11 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
     // "1.581 casos ..., 122 más que la semana pasada": the day an increment is counted
     // from is its own.
     for (const ReadCount& count : counts) {
+      // (A few words may stand between: "une hausse de 60 par rapport à vendredi".)
       if (count.reading.by_link && count.quantity.span.begin != at &&
           count.quantity.span.end <= date.span.begin &&
-          count.reading.phrase_end + 1 >= date.span.begin) {
+          count.reading.phrase_end + 4 >= date.span.begin &&
+          SameClause(view, count.quantity.span.begin, date.span.begin)) {
         return true;
       }
     }

@@ -1676,6 +1676,17 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       reading->frame = -1;
       reading->by_link = true;
     }
+    // "109.874, un incremento de 4.106 respecto a la semana anterior": an increase of the
+    // count before, new cases of its status.
+    const bool increase = hedge > 0 && scan.lexicon.IncreaseEndsAt(tokens, hedge);
+    if (increase && !reading && !blocked && right_after_count) {
+      reading = counts.back().reading;
+      reading->path = CountPath::kVerb;
+      reading->head = q.span.begin;
+      reading->phrase_end = q.span.end;
+      reading->frame = -1;
+    }
+    if (increase && reading) reading->by_link = true;
     if (!reading && !blocked) reading = ReadNounBefore(view, q);
     if (!reading && !blocked) reading = ReadCaseClassifier(view, q, scan.lexicon);
     // "..., выздоровели 9 876.": a bare number after a status verb, ending its clause.

@@ -252,6 +252,16 @@ class Lexicon {
   size_t IncrementAt(const std::vector<text::Token>& tokens, size_t at) const {
     return PhraseAt(increments_, tokens, at);
   }
+  // Whether a phrase that makes the number after it an increase ends right before token
+  // `end` ("an increase of 4,106", "un incremento de 4.106", "une hausse de 60").
+  // settings.tsv lists them (`increase` rows).
+  bool IncreaseEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
+    for (const std::vector<std::string>& words : increases_) {
+      if (words.size() > end) continue;
+      if (PhraseAt({words}, tokens, end - words.size()) == words.size()) return true;
+    }
+    return false;
+  }
   // Whether a measure word counts cases by itself ("例": "流感8621例" are 8,621 cases of
   // flu). settings.tsv lists them (`case_classifier` rows).
   bool IsCaseClassifier(std::string_view word) const {
@@ -394,6 +404,7 @@ class Lexicon {
   std::vector<std::string> only_words_;
   std::vector<std::vector<std::string>> refusals_;
   std::vector<std::vector<std::string>> increments_;
+  std::vector<std::vector<std::string>> increases_;
   // The length of the longest of `phrases` at token `at`, or 0.
   static size_t PhraseAt(const std::vector<std::vector<std::string>>& phrases,
                          const std::vector<text::Token>& tokens, size_t at) {
