@@ -321,13 +321,28 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
     PlaceRef& ref = view.places[p];
     const PlaceRef& previous = view.places[p - 1];
     if (ref.role != PlaceRole::kPlain || previous.role == PlaceRole::kPlain) continue;
-    if (ref.span.begin < previous.span.end || ref.span.begin - previous.span.end > 3) continue;
+    if (ref.span.begin < previous.span.end || ref.span.begin - previous.span.end > 12) continue;
     bool joint = false;
     bool list = true;
+    int depth = 0;  // inside a bracketed figure: "印尼(4例)、越南(3例)"
+    size_t outside = 0;
     for (size_t k = previous.span.end; k < ref.span.begin; ++k) {
-      const bool mark = tokens[k].lower == "," || view.Is(k, kGrCoordination);
+      const std::string_view w = tokens[k].lower;
+      if (w == "(" || w == "\uff08") ++depth;
+      if (depth > 0) {
+        if (w == ")" || w == "\uff09") --depth;
+        continue;
+      }
+      ++outside;
+      const bool mark = w == "," || w == "\u3001" || view.Is(k, kGrCoordination);
       joint = joint || mark;
       list = list && (mark || view.Is(k, kGrDeterminer | kGrOf));  // "et de la France"
+    }
+    // (Across bracketed figures only for where people came from or went to.)
+    const bool crossed = depth != 0 || outside != ref.span.begin - previous.span.end;
+    if (outside > 3 ||
+        (crossed && previous.role != PlaceRole::kOrigin && previous.role != PlaceRole::kTarget)) {
+      continue;
     }
     if (list && joint) ref.role = previous.role;
   }

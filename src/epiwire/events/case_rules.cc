@@ -781,6 +781,10 @@ const PlaceRef* ItemOrigin(const SentenceView& view, const QuantityRef& q) {
   }
   size_t start = HedgeStart(view, q);
   while (start > 0 && view.Is(start - 1, kGrFromAfter | kGrEach)) --start;
+  // "分別自印尼(4例)、越南(3例)": an origin's figure in brackets after it.
+  if (start > 0 && (tokens[start - 1].lower == "(" || tokens[start - 1].lower == "\uff08")) {
+    --start;
+  }
   if (start < HedgeStart(view, q)) {
     for (const PlaceRef& ref : view.places) {
       if (ref.span.end == start && ref.role == PlaceRole::kOrigin) return &ref;
