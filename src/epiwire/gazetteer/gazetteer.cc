@@ -134,6 +134,15 @@ bool HasKind(const std::vector<NameEntry>& entries, MentionKind kind) {
                      [kind](const NameEntry& e) { return e.kind == kind; });
 }
 
+// An ASCII word in capitals as a name is written: "SACRAMENTO" as "Sacramento".
+std::string TitleCase(std::string_view word) {
+  std::string title(word);
+  for (size_t c = 1; c < title.size(); ++c) {
+    title[c] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[c])));
+  }
+  return title;
+}
+
 class Matcher {
  public:
   Matcher(const GazetteerTables& tables, std::string_view text)
@@ -358,21 +367,13 @@ class Matcher {
       // (capitals elsewhere are names of their own: "WHO").
       if (readings.empty() && keys.ends[k].last == first && keys.ends[k].ascii &&
           OpensDateline(first) && IsAllCapitals(key)) {
-        std::string title(key);
-        for (size_t c = 1; c < title.size(); ++c) {
-          title[c] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[c])));
-        }
-        readings = t_.Readings(title);
+        readings = t_.Readings(TitleCase(key));
       }
       // "CALABARZON – 2,104", "NIGERIA" in a headline: a word of six capitals or more that
       // names a country or a region as written in capitals (not "WHO", not a town).
       if (readings.empty() && keys.ends[k].last == first && keys.ends[k].ascii && key.size() >= 6 &&
           IsAllCapitals(key)) {
-        std::string title(key);
-        for (size_t c = 1; c < title.size(); ++c) {
-          title[c] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[c])));
-        }
-        readings = t_.Readings(title);
+        readings = t_.Readings(TitleCase(key));
         std::erase_if(readings, [&](const NameEntry& e) {
           const PlaceLevel level = t_.places[e.place].level;
           return level != PlaceLevel::kCountry && level != PlaceLevel::kSubdivision;
