@@ -153,6 +153,9 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     if (!t.is_word && t.lower != "'s" && view.grammar[k] == 0) break;
     const std::string_view before = k > 0 ? tokens[k - 1].lower : std::string_view();
     if (OneOf(t.lower, {"borders", "bordering", "border", "visited", "visiting"})) {
+      // ("the border department of Norte de Santander", "the border city of X": a kind of
+      // place, not the other side of a border.)
+      if (k + 1 < span.begin && view.Is(k + 1, kGrPlaceNoun)) continue;
       return PlaceRole::kOrigin;
     }
     // "las fronteras con Chile", "sa frontière avec la Guinée", "граница с Китаем",

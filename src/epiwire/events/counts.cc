@@ -298,6 +298,16 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
       ++i;
       continue;
     }
+    // "из них 64 — в реанимации": a dash stands for the verb left out before a status.
+    if (i == after && IsDash(t.lower) && i + 1 < tokens.size() && view.terms[i + 1].length > 0 &&
+        view.terms[i + 1].term.role == TermRole::kVerb && view.terms[i + 1].term.status) {
+      CountReading reading;
+      reading.status = *view.terms[i + 1].term.status;
+      reading.head = i + 1;
+      reading.phrase_end = i + 1 + view.terms[i + 1].length;
+      reading.path = CountPath::kVerb;
+      return reading;
+    }
     // "84 名 确诊 病例": a measure word after the number.
     if (i == after && view.Is(i, kGrClassifier)) {
       ++i;
