@@ -331,9 +331,9 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
     size_t outside = 0;
     for (size_t k = previous.span.end; k < ref.span.begin; ++k) {
       const std::string_view w = tokens[k].lower;
-      if (w == "(" || w == "\uff08") ++depth;
+      if (IsOpenBracket(w)) ++depth;
       if (depth > 0) {
-        if (w == ")" || w == "\uff09") --depth;
+        if (IsCloseBracket(w)) --depth;
         continue;
       }
       ++outside;

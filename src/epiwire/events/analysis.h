@@ -207,6 +207,10 @@ std::optional<Place> PlaceOfList(const SentenceView& view, const PlaceRef& ancho
 // breakdown into parts.
 bool InBrackets(const SentenceView& view, size_t at);
 
+// Brackets as news in Latin and Chinese script write them: "(" and "（", ")" and "）".
+inline bool IsOpenBracket(std::string_view word) { return word == "(" || word == "\uff08"; }
+inline bool IsCloseBracket(std::string_view word) { return word == ")" || word == "\uff09"; }
+
 // Resolves an anaphor against the context (and the places earlier in the sentence).
 std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& view,
                                     const DocumentContext& context,

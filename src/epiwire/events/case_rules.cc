@@ -356,9 +356,9 @@ uint32_t CuesOutsideBrackets(const SentenceView& view, size_t begin, size_t end)
   int depth = 0;
   for (size_t i = begin; i < end && i < view.tokens.size(); ++i) {
     const std::string_view t = view.tokens[i].lower;
-    if (t == "(" || t == "（") ++depth;
+    if (IsOpenBracket(t)) ++depth;
     if (depth == 0) flags |= view.cues[i];
-    if ((t == ")" || t == "）") && depth > 0) --depth;
+    if (IsCloseBracket(t) && depth > 0) --depth;
   }
   return flags;
 }
@@ -782,7 +782,7 @@ const PlaceRef* ItemOrigin(const SentenceView& view, const QuantityRef& q) {
   size_t start = HedgeStart(view, q);
   while (start > 0 && view.Is(start - 1, kGrFromAfter | kGrEach)) --start;
   // "分別自印尼(4例)、越南(3例)": an origin's figure in brackets after it.
-  if (start > 0 && (tokens[start - 1].lower == "(" || tokens[start - 1].lower == "\uff08")) {
+  if (start > 0 && IsOpenBracket(tokens[start - 1].lower)) {
     --start;
   }
   if (start < HedgeStart(view, q)) {

@@ -32,6 +32,18 @@ struct Scan {
   const Lexicon& lexicon;
 };
 
+// The reading of count `before` for another number of the sentence, counted as it is:
+// read by `path` on the tokens [head, phrase_end), and framed by no list.
+CountReading LikeBefore(const CountReading& before, CountPath path, size_t head,
+                        size_t phrase_end) {
+  CountReading reading = before;
+  reading.path = path;
+  reading.head = head;
+  reading.phrase_end = phrase_end;
+  reading.frame = -1;
+  return reading;
+}
+
 // Is the verb or participle at i an adjective of the noun after it ("infected cows",
 // "the infected area", "50 dead chickens")?
 bool BeforeANoun(const SentenceView& view, size_t i) {
@@ -1004,12 +1016,9 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
                         before.reading.path == CountPath::kPartitive &&
                         before.quantity.span.end < cued;
     if (view.Is(cued - 1, kGrPronoun | kGrPart) || listed) {
-      CountReading reading = before.reading;
+      CountReading reading =
+          LikeBefore(before.reading, CountPath::kPartitive, q.span.begin, q.span.end);
       if (status) reading.status = *status;
-      reading.path = CountPath::kPartitive;
-      reading.head = q.span.begin;
-      reading.phrase_end = q.span.end;
-      reading.frame = -1;
       return reading;
     }
   }
@@ -1023,22 +1032,14 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
         (view.terms[k].term.role == TermRole::kVerb ||
          (view.terms[k].term.role == TermRole::kModifier && k > 0 && view.Is(k - 1, kGrAuxiliary)));
     if (after_pronoun && verb && view.terms[k].term.status) {
-      CountReading reading = before.reading;
+      CountReading reading =
+          LikeBefore(before.reading, CountPath::kPartitive, q.span.begin, k + view.terms[k].length);
       reading.status = *view.terms[k].term.status;
-      reading.path = CountPath::kPartitive;
-      reading.head = q.span.begin;
-      reading.phrase_end = k + view.terms[k].length;
-      reading.frame = -1;
       return reading;
     }
     const bool when = after_part && StartsDate(view, k);
     if ((view.cues[k] & (kCueImported | kCueLocal)) || when) {
-      CountReading reading = before.reading;
-      reading.path = CountPath::kPartitive;
-      reading.head = q.span.begin;
-      reading.phrase_end = k + 1;
-      reading.frame = -1;
-      return reading;
+      return LikeBefore(before.reading, CountPath::kPartitive, q.span.begin, k + 1);
     }
     if (!view.Is(k, kGrRelative | kGrAuxiliary)) break;
   }
@@ -1112,12 +1113,7 @@ std::optional<CountReading> ReadReportedLikeBefore(const SentenceView& view, con
   if ((k == auxiliaries && !participle) || k >= tokens.size() || !view.Is(k, kGrCountVerb)) {
     return std::nullopt;
   }
-  CountReading reading = before.reading;
-  reading.path = CountPath::kVerb;
-  reading.head = k;
-  reading.phrase_end = k + 1;
-  reading.frame = -1;
-  return reading;
+  return LikeBefore(before.reading, CountPath::kVerb, k, k + 1);
 }
 
 // "Of those, 19 were in Limerick": a bare number that only says where the part of the
@@ -1137,12 +1133,7 @@ std::optional<CountReading> ReadPartIn(const SentenceView& view, const QuantityR
   }
   const PlaceRef* place = view.PlaceAt(k + 1);
   if (place == nullptr || place->span.begin != k + 1) return std::nullopt;
-  CountReading reading = before.reading;
-  reading.path = CountPath::kVerb;
-  reading.head = q.span.begin;
-  reading.phrase_end = k;
-  reading.frame = -1;
-  return reading;
+  return LikeBefore(before.reading, CountPath::kVerb, q.span.begin, k);
 }
 
 // A number that is no count: money, ages, durations, distances, years, shares.
@@ -1677,24 +1668,16 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
                                                         counts.back().reading.phrase_end);
     const bool right_after_count =
         !counts.empty() && before_end <= q.span.begin && before_end + 16 >= q.span.begin;
-    if (!reading && !blocked && right_after_count &&
-        scan.lexicon.IncrementAt(tokens, q.span.end) > 0) {
-      reading = counts.back().reading;
-      reading->path = CountPath::kVerb;
-      reading->head = q.span.begin;
-      reading->phrase_end = q.span.end + scan.lexicon.IncrementAt(tokens, q.span.end);
-      reading->frame = -1;
-      reading->by_link = true;
-    }
-    // "109.874, un incremento de 4.106 respecto a la semana anterior": an increase of the
-    // count before, new cases of its status.
+    // So is one after words of an increase ("109.874, un incremento de 4.106 respecto a la
+    // semana anterior").
+    const size_t increment = !reading && !blocked && right_after_count
+                                 ? scan.lexicon.IncrementAt(tokens, q.span.end)
+                                 : 0;
     const bool increase = hedge > 0 && scan.lexicon.IncreaseEndsAt(tokens, hedge);
-    if (increase && !reading && !blocked && right_after_count) {
-      reading = counts.back().reading;
-      reading->path = CountPath::kVerb;
-      reading->head = q.span.begin;
-      reading->phrase_end = q.span.end;
-      reading->frame = -1;
+    if (!reading && !blocked && right_after_count && (increment > 0 || increase)) {
+      reading =
+          LikeBefore(counts.back().reading, CountPath::kVerb, q.span.begin, q.span.end + increment);
+      reading->by_link = true;
     }
     if (increase && reading) reading->by_link = true;
     if (!reading && !blocked) reading = ReadNounBefore(view, q);

@@ -256,11 +256,13 @@ class Lexicon {
   // `end` ("an increase of 4,106", "un incremento de 4.106", "une hausse de 60").
   // settings.tsv lists them (`increase` rows).
   bool IncreaseEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
-    for (const std::vector<std::string>& words : increases_) {
-      if (words.size() > end) continue;
-      if (PhraseAt({words}, tokens, end - words.size()) == words.size()) return true;
-    }
-    return false;
+    return std::any_of(increases_.begin(), increases_.end(), [&](const auto& words) {
+      if (words.size() > end) return false;
+      for (size_t w = 0; w < words.size(); ++w) {
+        if (tokens[end - words.size() + w].lower != words[w]) return false;
+      }
+      return true;
+    });
   }
   // Whether a measure word counts cases by itself ("例": "流感8621例" are 8,621 cases of
   // flu). settings.tsv lists them (`case_classifier` rows).

@@ -205,9 +205,7 @@ class Matcher {
       lower_words_built_ = true;
       for (const Token& token : tokens_) {
         const std::string_view word = Text(token);
-        if (token.type == TokenType::kWord && !token.capitalised && FoldCase(word) == word) {
-          lower_words_.insert(word);
-        }
+        if (token.type == TokenType::kWord && !token.capitalised) lower_words_.insert(word);
       }
     }
     if (!lower_words_.contains(std::string_view(lower))) return false;
