@@ -1321,7 +1321,10 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   const size_t prep =
       end < tokens.size() && (IsDash(tokens[end].lower) || view.Is(end, kGrClassifier)) ? end + 1
                                                                                         : end;
-  if (prep < tokens.size() && view.Is(prep, kGrLocative | kGrFrom)) {
+  // ("dos de Brasil" in a sentence of imported cases: "of" marks where from.)
+  const PlaceRef* of_origin = view.Is(prep, kGrOf) ? view.PlaceAt(prep + 1) : nullptr;
+  const bool from_of = of_origin != nullptr && of_origin->role == PlaceRole::kOrigin;
+  if (prep < tokens.size() && (view.Is(prep, kGrLocative | kGrFrom) || from_of)) {
     for (size_t k = prep + 1; k < tokens.size() && k < prep + 7; ++k) {
       if (view.PlaceAt(k) != nullptr) place_after = true;
       if (k <= prep + 2 && view.terms[k].length > 0 &&
