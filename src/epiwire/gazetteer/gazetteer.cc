@@ -736,6 +736,48 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& dir) {
   return std::unique_ptr<Gazetteer>(new Gazetteer(std::move(tables)));
 }
 
+// A division no table knows ("12 in Zorbaville County") lies where the places the text
+// names lie: in their one country, and in their one subdivision when they share it
+// ("Washington state" beside it, whose name is also a town's in England, puts no country
+// in the context but reads as the state). Where they lie in several countries, or the text
+// names no other place, the division is dropped.
+namespace {
+
+void PlaceDivisions(std::vector<PlaceMention>& mentions) {
+  std::string_view country;
+  std::string_view subdivision;
+  bool one_country = true;
+  bool one_subdivision = true;
+  for (const PlaceMention& m : mentions) {
+    if (m.kind == MentionKind::kDivision || m.kind == MentionKind::kDemonym) continue;
+    if (m.place.country.empty()) continue;
+    if (!country.empty() && m.place.country != country) one_country = false;
+    country = m.place.country;
+    if (m.place.subdivision.empty() ||
+        (!subdivision.empty() && m.place.subdivision != subdivision)) {
+      one_subdivision = false;
+    }
+    subdivision = m.place.subdivision;
+  }
+  for (PlaceMention& m : mentions) {
+    if (m.kind != MentionKind::kDivision) continue;
+    if (!m.place.country.empty()) {
+      if (m.place.subdivision.empty() && one_subdivision && m.place.country == country) {
+        m.place.subdivision = std::string(subdivision);
+      }
+      continue;
+    }
+    if (country.empty() || !one_country) continue;
+    m.place.country = std::string(country);
+    if (one_subdivision) m.place.subdivision = std::string(subdivision);
+  }
+  std::erase_if(mentions, [](const PlaceMention& m) {
+    return m.kind == MentionKind::kDivision && m.place.country.empty();
+  });
+}
+
+}  // namespace
+
 std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   const GazetteerTables& t = *tables_;
   const std::vector<Candidate> candidates = Matcher(t, text).FindCandidates();
@@ -788,6 +830,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
       mention.end = c.end;
       mention.place.name = std::string(text.substr(c.start, c.end - c.start));
       mention.place.level = PlaceLevel::kOther;
+      mention.kind = MentionKind::kDivision;
       if (i + 1 < candidates.size() && !candidates[i + 1].division) {
         const Candidate& next = candidates[i + 1];
         const std::string_view between = text.substr(c.end, next.start - c.end);
@@ -805,7 +848,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
       if (mention.place.country.empty() && context.countries.size() == 1) {
         mention.place.country = std::string(context.countries.front());
       }
-      if (!mention.place.country.empty()) mentions.push_back(std::move(mention));
+      mentions.push_back(std::move(mention));  // (no country yet: PlaceDivisions)
       continue;
     }
     std::vector<NameEntry> usable = Usable(t, c.entries, &context);
@@ -858,6 +901,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
             mention.place.level = PlaceLevel::kOther;
             mention.place.country = std::string(w.country);
             mention.place.subdivision = std::string(w.subdivision);
+            mention.kind = MentionKind::kDivision;
             mentions.push_back(std::move(mention));
             continue;
           }
@@ -883,6 +927,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     mention.kind = chosen->kind;
     mentions.push_back(std::move(mention));
   }
+  PlaceDivisions(mentions);
   return mentions;
 }
 

@@ -23,9 +23,10 @@
 namespace epiwire::gazetteer {
 
 enum class MentionKind {
-  kName,     // "Russia", "Heilongjiang Province", "Fushun City", "Moscow"
-  kAlias,    // "DPRK", "the US", "U.K.", "mainland China"
-  kDemonym,  // "Russian", "North Korean", "Chinese": an adjective or people of a country
+  kName,      // "Russia", "Heilongjiang Province", "Fushun City", "Moscow"
+  kAlias,     // "DPRK", "the US", "U.K.", "mainland China"
+  kDemonym,   // "Russian", "North Korean", "Chinese": an adjective or people of a country
+  kDivision,  // "Zorbaville County": a division no table knows, named by its noun
 };
 
 struct PlaceMention {

@@ -83,6 +83,7 @@ constexpr auto kCity = PlaceLevel::kCity;
 constexpr auto kOther = PlaceLevel::kOther;
 constexpr auto kName = MentionKind::kName;
 constexpr auto kAlias = MentionKind::kAlias;
+constexpr auto kDivision = MentionKind::kDivision;
 constexpr auto kDemonym = MentionKind::kDemonym;
 
 const FoundCase kFoundCases[] = {
@@ -182,9 +183,14 @@ const FoundCase kFoundCases[] = {
     {"The Primorsky Territory reported cases.", "Primorsky Territory", "RU", "RU-PRI", kSub, kName},
     {"Flights to the Sverdlovsk Region stopped.", "Sverdlovsk Region", "RU", "RU-SVE", kSub, kName},
     {"Anthrax killed cattle in Sweetwater County, Wyoming, last week.", "Sweetwater County", "US",
-     "US-WY", kOther, kName},
+     "US-WY", kOther, kDivision},
     {"Forty fell ill in Orleans Parish, Louisiana.", "Orleans Parish", "US", "US-LA", kOther,
-     kName},
+     kDivision},
+    // A division no table knows lies in the one country and subdivision of the text's
+    // other places, even where their names alone leave the country open.
+    {"Washington state counted 40 cases, 12 of them in Zorbaville County.", "Zorbaville County",
+     "US", "US-WA", kOther, kDivision},
+
     // ISO 3166-2's lower level (divisions.tsv), in the first-level unit the tables give it,
     // where the text names its country or a region of it.
     {"Officials in England confirmed 14 measles cases in Kent.", "Kent", "GB", "GB-ENG", kOther,
@@ -290,6 +296,8 @@ const AbsentCase kAbsentCases[] = {
     {"Figures for the week of March 3 were revised.", "March"},
     {"the team met on Monday to review cases.", "Monday"},
     {"Cases of Lassa fever rose in the south.", "Lassa"},
+    // A division no table knows, in a text whose places lie in several countries.
+    {"Zorbaville County reported three cases; Kenya and Uganda reported more.", "Zorbaville"},
     // The end of a hyphenated name the tables lack is no place of another country.
     {"Miami-Dade County in Florida has 65,000 cases.", "Dade"},
     {"The Centre for Health Protection reported 12 cases.", "Centre"},
