@@ -1648,6 +1648,14 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         }
       }
     } else {
+      // "缅甸输入21例、老挝输入4例": the first of a list of origins with their figures has
+      // its own as well.
+      if (!event.origin && event.imported != false) {
+        if (const PlaceRef* origin = ItemOrigin(view, count.quantity)) {
+          event.origin = origin->place;
+          event.imported = true;
+        }
+      }
       frame_imported = event.imported;
     }
     event.evidence = EvidenceOf(text, view.sentence);

@@ -1381,10 +1381,17 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
       if (ref.span.end != k || ref.span.begin == 0) continue;
       // "and the Federal Capital Territory 70": an article may stand before the place.
       size_t opener = ref.span.begin - 1;
+      // "其中 广州市 海珠区 5 例": the place it lies in may stand before it.
+      const PlaceRef* outer = view.PlaceAt(opener);
+      if (outer != nullptr && outer->span.end == ref.span.begin && outer->span.begin > 0) {
+        opener = outer->span.begin - 1;
+      }
       if (opener > 0 && view.Is(opener, kGrDeterminer)) --opener;
       const text::Token& open = tokens[opener];
-      // "其中 广州 5 宗" ("of them, Guangzhou 5"): a pronoun opens the list as well.
-      if (open.is_word && !view.Is(opener, kGrCoordination | kGrCountVerb | kGrPronoun)) {
+      // "其中 广州 5 宗" ("of them, Guangzhou 5"): a pronoun opens the list as well; so
+      // does the noun that ends the name of a unit it lies in ("德宏州 瑞丽市 (41 例)").
+      if (open.is_word &&
+          !view.Is(opener, kGrCoordination | kGrCountVerb | kGrPronoun | kGrPlaceNoun)) {
         place_before = false;
       }
     }

@@ -736,21 +736,28 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& dir) {
   return std::unique_ptr<Gazetteer>(new Gazetteer(std::move(tables)));
 }
 
+namespace {
+
 // A division no table knows ("12 in Zorbaville County") lies where the places the text
 // names lie: in their one country, and in their one subdivision when they share it
 // ("Washington state" beside it, whose name is also a town's in England, puts no country
-// in the context but reads as the state). Where they lie in several countries, or the text
-// names no other place, the division is dropped.
-namespace {
-
+// in the context but reads as the state). Regions and cities say where the text is;
+// countries, where they are all it names ("缅甸输入21例" beside "瑞丽市(41例)": Myanmar is
+// where cases came from). Where they lie in several countries, or the text names no other
+// place, the division is dropped.
 void PlaceDivisions(std::vector<PlaceMention>& mentions) {
+  const auto below_country = [](const PlaceMention& m) {
+    return m.kind != MentionKind::kDivision && m.kind != MentionKind::kDemonym &&
+           !m.place.country.empty() && m.place.level != PlaceLevel::kCountry;
+  };
+  const bool regions = std::any_of(mentions.begin(), mentions.end(), below_country);
   std::string_view country;
   std::string_view subdivision;
   bool one_country = true;
   bool one_subdivision = true;
   for (const PlaceMention& m : mentions) {
     if (m.kind == MentionKind::kDivision || m.kind == MentionKind::kDemonym) continue;
-    if (m.place.country.empty()) continue;
+    if (m.place.country.empty() || (regions && !below_country(m))) continue;
     if (!country.empty() && m.place.country != country) one_country = false;
     country = m.place.country;
     if (m.place.subdivision.empty() ||
