@@ -616,10 +616,31 @@ def load_cities(geonames_dir):
     return cities
 
 
+def load_iso_subdivisions(iso_dir, changes_path):
+    """iso-codes' ISO 3166-2 entries, with the later changes of iso_code_changes.tsv
+    (old, new, name, type, reason) applied: codes renamed, units added."""
+    with open(os.path.join(iso_dir, "iso_3166-2.json"), encoding="utf-8") as f:
+        entries = json.load(f)["3166-2"]
+    if not os.path.exists(changes_path):
+        return entries
+    by_code = {e["code"]: e for e in entries}
+    for f in read_tsv_lines(changes_path):
+        if f[0] == "old":
+            continue
+        if len(f) != 5 or not f[1] or not f[4].strip():
+            sys.exit(f"{changes_path}: bad row {f!r} (old, new, name, type, reason)")
+        if f[0]:
+            if f[0] not in by_code:
+                sys.exit(f"{changes_path}: {f[0]} is no iso-codes code")
+            by_code[f[0]]["code"] = f[1]
+        else:
+            entries.append({"code": f[1], "name": f[2], "type": f[3]})
+    return entries
+
+
 def build(args):
     REJECTED_NEWS_NAMES.update(load_rejected_names(args.rejected))
-    iso2_all = json.load(open(os.path.join(args.iso_dir, "iso_3166-2.json"),
-                              encoding="utf-8"))["3166-2"]
+    iso2_all = load_iso_subdivisions(args.iso_dir, args.code_changes)
     iso2_by_country = {}
     for entry in iso2_all:
         iso2_by_country.setdefault(entry["code"][:2], []).append(entry)
@@ -870,6 +891,9 @@ def main():
     parser.add_argument("--levels",
                         default=os.path.join(REPO, "data", "gazetteer", "iso_levels.tsv"),
                         help="reviewed ISO level per country where ISO has two")
+    parser.add_argument("--code-changes",
+                        default=os.path.join(REPO, "data", "gazetteer", "iso_code_changes.tsv"),
+                        help="ISO 3166-2 changes made after the iso-codes release")
     parser.add_argument("--rejected",
                         default=os.path.join(REPO, "data", "gazetteer", "news_names_rejected.tsv"),
                         help="reviewed names left out of the news_names columns")

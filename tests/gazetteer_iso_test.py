@@ -7,7 +7,8 @@ Usage: tests/gazetteer_iso_test.py [--gazetteer DIR] [--iso-dir DIR] [--shared D
 
 Reads data/gazetteer/subdivisions.tsv, divisions.tsv and cities.tsv, the reviewed tables
 admin1_iso_overrides.tsv and iso_levels.tsv beside them, and Debian's
-/usr/share/iso-codes/json/iso_3166-2.json. Every code written must be a real code of
+/usr/share/iso-codes/json/iso_3166-2.json, with the later ISO changes of
+iso_code_changes.tsv applied. Every code written must be a real code of
 its country on the recorded ISO level; no two admin1 rows share a code unless the
 overrides say why ('part'); every admin1 row without a code is listed with its reason
 (its country has no ISO subdivisions, or an override names why no code fits), and a
@@ -22,6 +23,8 @@ import sys
 import unittest
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(REPO, "scripts"))
+import build_gazetteer  # noqa: E402  (the same reading of iso-codes as the build)
 MIN_COVERAGE = 0.99
 
 ARGS = argparse.Namespace(gazetteer=os.path.join(REPO, "data", "gazetteer"),
@@ -50,8 +53,8 @@ class Tables:
     def load(cls):
         if cls.iso is not None:
             return
-        with open(os.path.join(ARGS.iso_dir, "iso_3166-2.json"), encoding="utf-8") as f:
-            entries = json.load(f)["3166-2"]
+        entries = build_gazetteer.load_iso_subdivisions(
+            ARGS.iso_dir, os.path.join(ARGS.gazetteer, "iso_code_changes.tsv"))
         cls.iso = {e["code"]: e for e in entries}
         cls.countries = {code[:2] for code in cls.iso}
         cls.parents = {parent_code(e) for e in entries if "parent" in e}
