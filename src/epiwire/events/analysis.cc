@@ -121,6 +121,12 @@ bool OneOf(std::string_view word, std::initializer_list<std::string_view> words)
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
+// Whether a figure of the sentence ends right before token k ("two from ...").
+bool FigureEndsAt(const SentenceView& view, size_t k) {
+  return std::any_of(view.quantities.begin(), view.quantities.end(),
+                     [k](const QuantityRef& q) { return q.span.end == k; });
+}
+
 // "in X" after "from ...": "from ski resorts in Italy" narrows where people came
 // from; "deaths from the fever in Bahia" is about the illness, and X is where.
 PlaceRole LocativeAfterFrom(const SentenceView& view, size_t in_at) {
@@ -169,8 +175,7 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     // "tres casos importados: dos de Brasil y uno de Perú": in a sentence of imported
     // cases, "of" right after a figure says where that many came from.
     const bool part_from = view.Is(k, kGrOf) && (view.all_cues & kCueImported) && back == 1 &&
-                           std::any_of(view.quantities.begin(), view.quantities.end(),
-                                       [k](const QuantityRef& q) { return q.span.end == k; }) &&
+                           FigureEndsAt(view, k) &&
                            !(span.end < tokens.size() && tokens[span.end].lower == "'s");
     const bool from = view.Is(k, kGrFrom) || (t.lower == "of" && before == "out") ||
                       (view.Is(k, kGrOf) && (view.cues[k] & kCueImported)) || part_from;
@@ -179,7 +184,8 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
       if (verb > 0 && view.Is(verb - 1, kGrCountVerb | kGrReport)) return PlaceRole::kLocative;
       // "142 were reported from Lahore, 118 from Rawalpindi": the items of a list that
       // opened on "reported from" are reported from there too.
-      if (k > 0 && tokens[k - 1].has_digit) {
+      // (A number word as well: "two were reported from Bengaluru and one from Mysuru".)
+      if (k > 0 && (tokens[k - 1].has_digit || FigureEndsAt(view, k))) {
         for (size_t m = 1; m + 1 < k; ++m) {
           if (view.Is(m, kGrFrom) && view.Is(m - 1, kGrCountVerb | kGrReport)) {
             return PlaceRole::kLocative;
@@ -920,10 +926,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   int clause = 0;
   bool glued_open = false;
   for (size_t i = 0; i < n; ++i) {
-    const bool after_number =
-        i > 0 && IsDash(view.tokens[i].lower) &&
-        std::any_of(view.quantities.begin(), view.quantities.end(),
-                    [&](const QuantityRef& q) { return q.span.end == i; });
+    const bool after_number = i > 0 && IsDash(view.tokens[i].lower) && FigureEndsAt(view, i);
     const std::string_view t = view.tokens[i].lower;
     bool in_name = false;
     if (t == "(") {

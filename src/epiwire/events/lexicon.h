@@ -246,6 +246,12 @@ class Lexicon {
   bool RefusesAt(const std::vector<text::Token>& tokens, size_t at) const {
     return PhraseAt(refusals_, tokens, at) > 0;
   }
+  // Whether a word of restriction starts at token `at` ("restrictions", "restricción",
+  // "ограничения", "限制"): advice about restrictions is no travel advisory ("WHO advises
+  // against any travel restrictions"). settings.tsv lists them (`restriction` rows).
+  bool RestrictionAt(const std::vector<text::Token>& tokens, size_t at) const {
+    return PhraseAt(restrictions_, tokens, at) > 0;
+  }
   // The length of a phrase that makes the number before it an increment, at token `at`
   // ("267 more than on Monday", "267 más que el lunes", "60 de plus que vendredi"), or 0.
   // settings.tsv lists them (`increment` rows).
@@ -405,6 +411,7 @@ class Lexicon {
   std::vector<std::string> case_classifiers_;
   std::vector<std::string> only_words_;
   std::vector<std::vector<std::string>> refusals_;
+  std::vector<std::vector<std::string>> restrictions_;
   std::vector<std::vector<std::string>> increments_;
   std::vector<std::vector<std::string>> increases_;
   // The length of the longest of `phrases` at token `at`, or 0.

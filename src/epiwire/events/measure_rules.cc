@@ -254,6 +254,16 @@ bool Negated(const SentenceView& view, const Lexicon& lexicon, size_t at, size_t
   return false;
 }
 
+// "WHO advises against any travel and/or trade restrictions", "L'OMS déconseille toute
+// restriction des voyages": advice read over [at, end) that is about restrictions, not
+// about travel; a word of restriction stands in it or right after it.
+bool OnRestrictions(const SentenceView& view, const Lexicon& lexicon, size_t at, size_t end) {
+  for (size_t k = at; k < end + 6 && k < view.tokens.size(); ++k) {
+    if (lexicon.RestrictionAt(view.tokens, k)) return true;
+  }
+  return false;
+}
+
 // A measure read from a predicate and its object.
 struct PairReading {
   MeasureKind measure = MeasureKind::kBorderClosure;
@@ -539,6 +549,10 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
       const size_t at = starts[s].second;
       const size_t end = MatchAt(pattern, tokens, at, lexicon);
       if (end == 0 || Negated(view, lexicon, at, end)) continue;
+      if (pattern.measure == MeasureKind::kTravelAdvisory &&
+          OnRestrictions(view, lexicon, at, end)) {
+        continue;
+      }
       emit(pattern.measure, pattern.action, at, end);
     }
   }
