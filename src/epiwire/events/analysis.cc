@@ -1024,12 +1024,14 @@ bool IsGeneralInfluenza(std::string_view id) {
 // with nothing but commas and coordination between them.
 std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef& anchor) {
   std::vector<const PlaceRef*> list;
+  // ("la Suède, la Serbie et le Brésil": an article may open a name.)
   const auto joined = [&](size_t from, size_t to) {
+    if (from < to && view.Is(to - 1, kGrDeterminer) && !view.tokens[to - 1].capitalized) --to;
     return from < to && view.OnlyJoints(from, to, kGrCoordination);
   };
   const PlaceRef* last = &anchor;
   for (const PlaceRef& ref : view.places) {  // after the anchor, in order
-    if (ref.span.begin >= last->span.end && !ref.qualifier &&
+    if (ref.span.begin >= last->span.end && !ref.qualifier && !ref.demonym &&
         joined(last->span.end, ref.span.begin)) {
       list.push_back(&ref);
       last = &ref;
@@ -1037,7 +1039,7 @@ std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef
   }
   const PlaceRef* first = &anchor;
   for (auto it = view.places.rbegin(); it != view.places.rend(); ++it) {  // before it
-    if (it->span.end <= first->span.begin && !it->qualifier &&
+    if (it->span.end <= first->span.begin && !it->qualifier && !it->demonym &&
         joined(it->span.end, first->span.begin)) {
       list.push_back(&*it);
       first = &*it;
