@@ -738,36 +738,73 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& dir) {
 
 namespace {
 
+// The end of the division noun after a name that ends at `end` ("Orleans| Parish"), or
+// `end` where no such noun follows (the name's mention holds it already).
+size_t DivisionNounEnd(std::string_view text, size_t end) {
+  size_t word = end;
+  while (word < text.size() && text[word] == ' ') ++word;
+  size_t after = word;
+  while (after < text.size() && std::isalpha(static_cast<unsigned char>(text[after]))) ++after;
+  return after > word && IsDivisionNoun(text.substr(word, after - word)) ? after : end;
+}
+
 // A division no table knows ("12 in Zorbaville County") lies where the places the text
 // names lie: in their one country, and in their one subdivision when they share it
 // ("Washington state" beside it, whose name is also a town's in England, puts no country
 // in the context but reads as the state). Regions and cities say where the text is;
 // countries, where they are all it names ("缅甸输入21例" beside "瑞丽市(41例)": Myanmar is
-// where cases came from). Where they lie in several countries, or the text names no other
-// place, the division is dropped.
-void PlaceDivisions(std::vector<PlaceMention>& mentions) {
+// where cases came from). Where no country has most of them, or the text names no other
+// place, the division is dropped. A division named after a town (`towns`, by mention:
+// "Hennepin County", whose name the tables know as a town in Illinois) lies in the
+// region most places of the text lie in, where that is in the town's country but not
+// its region; else it is read as the town ("Kozhikode district" in Kerala).
+void PlaceDivisions(std::vector<PlaceMention>& mentions,
+                    const std::vector<std::optional<PlaceMention>>& towns) {
   const auto below_country = [](const PlaceMention& m) {
     return m.kind != MentionKind::kDivision && m.kind != MentionKind::kDemonym &&
            !m.place.country.empty() && m.place.level != PlaceLevel::kCountry;
   };
   const bool regions = std::any_of(mentions.begin(), mentions.end(), below_country);
-  std::string_view country;
-  std::string_view subdivision;
-  bool one_country = true;
-  bool one_subdivision = true;
+  // The country most of them lie in, and the subdivision most of those do: more than
+  // half ("Minnesota", "Minneapolis" and "Doha", where a traveller flew through).
+  std::vector<const PlaceMention*> counted;
   for (const PlaceMention& m : mentions) {
     if (m.kind == MentionKind::kDivision || m.kind == MentionKind::kDemonym) continue;
     if (m.place.country.empty() || (regions && !below_country(m))) continue;
-    if (!country.empty() && m.place.country != country) one_country = false;
-    country = m.place.country;
-    if (m.place.subdivision.empty() ||
-        (!subdivision.empty() && m.place.subdivision != subdivision)) {
-      one_subdivision = false;
-    }
-    subdivision = m.place.subdivision;
+    counted.push_back(&m);
   }
-  for (PlaceMention& m : mentions) {
+  const auto most = [](const std::vector<std::string_view>& values) {
+    for (const std::string_view v : values) {
+      if (2 * static_cast<size_t>(std::count(values.begin(), values.end(), v)) > values.size()) {
+        return v;
+      }
+    }
+    return std::string_view();
+  };
+  std::vector<std::string_view> values;
+  for (const PlaceMention* m : counted) values.push_back(m->place.country);
+  const std::string_view country = most(values);
+  values.clear();
+  for (const PlaceMention* m : counted) {
+    if (m->place.country == country) values.push_back(m->place.subdivision);
+  }
+  const std::string_view subdivision = most(values);
+  const bool one_country = !country.empty();
+  const bool one_subdivision = !subdivision.empty();
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    PlaceMention& m = mentions[i];
     if (m.kind != MentionKind::kDivision) continue;
+    if (towns[i]) {
+      // (In the town's country, but another region of it; a town of another country than
+      // most places of the text is where people came from as often as not: "Kasese
+      // district" beside Congolese towns.)
+      if (m.place.country == country && one_subdivision && m.place.subdivision != subdivision) {
+        m.place.subdivision = std::string(subdivision);
+      } else {
+        m = *towns[i];
+      }
+      continue;
+    }
     if (!m.place.country.empty()) {
       if (m.place.subdivision.empty() && one_subdivision && m.place.country == country) {
         m.place.subdivision = std::string(subdivision);
@@ -824,23 +861,33 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   }
   AddSharedCountries(t, text, candidates, context);
   std::vector<PlaceMention> mentions;
+  std::vector<std::optional<PlaceMention>> named_after;  // by mention: the town of a division
   // "Clark County, Washington": a place after a county is its state.
   std::vector<Prefer> prefer(candidates.size());
   for (size_t i = 0; i < candidates.size(); ++i) prefer[i] = candidates[i].prefer;
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
-    if (abroad[i]) continue;
-    if (c.division) {
+    // "5 in Quillan County" in a text about Washington state: a town's name that no
+    // town of the text's places has, before a division noun, names a division unknown.
+    // (Neither is nor names a division the end of a longer name: "Bengaluru Urban
+    // district".)
+    const bool glued = c.inside_name || (i > 0 && candidates[i - 1].end + 1 == c.start);
+    const bool unknown_division =
+        c.division_reading && !glued &&
+        (abroad[i] || !Resolve(t, Usable(t, c.entries, &context), context, prefer[i], false));
+    if (abroad[i] && !unknown_division) continue;
+    if (c.division && glued) continue;
+    if (c.division || unknown_division) {
       // Where the text puts it: "Carbon County, Wyoming", else the one country named.
       PlaceMention mention;
       mention.start = c.start;
-      mention.end = c.end;
-      mention.place.name = std::string(text.substr(c.start, c.end - c.start));
+      mention.end = c.division ? c.end : DivisionNounEnd(text, c.end);
+      mention.place.name = std::string(text.substr(c.start, mention.end - c.start));
       mention.place.level = PlaceLevel::kOther;
       mention.kind = MentionKind::kDivision;
       if (i + 1 < candidates.size() && !candidates[i + 1].division) {
         const Candidate& next = candidates[i + 1];
-        const std::string_view between = text.substr(c.end, next.start - c.end);
+        const std::string_view between = text.substr(mention.end, next.start - mention.end);
         const bool qualified = between == ", " || between == "," || between == " in ";
         if (qualified && prefer[i + 1] == Prefer::kNone) prefer[i + 1] = Prefer::kSubdivision;
         const auto where =
@@ -898,9 +945,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
             qualified_elsewhere = true;
           } else if (c.division_reading) {
             // "Orleans Parish, Louisiana": no Orleans in Louisiana; the parish is there.
-            size_t end = c.end;
-            while (end < text.size() && text[end] == ' ') ++end;
-            while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+            const size_t end = DivisionNounEnd(text, c.end);
             PlaceMention mention;
             mention.start = c.start;
             mention.end = end;
@@ -932,9 +977,20 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     mention.end = c.end;
     mention.place = t.places[chosen->place].ToPlace();
     mention.kind = chosen->kind;
+    // "Hennepin County", "Kozhikode district": a town's name before a division noun
+    // names the division, read as the town unless the text puts it elsewhere.
+    if (c.division_reading && mention.place.level == PlaceLevel::kCity && !glued) {
+      named_after.resize(mentions.size());
+      named_after.push_back(mention);
+      mention.end = DivisionNounEnd(text, c.end);
+      mention.place = Place{std::string(text.substr(c.start, mention.end - c.start)),
+                            mention.place.country, mention.place.subdivision};
+      mention.kind = MentionKind::kDivision;
+    }
     mentions.push_back(std::move(mention));
   }
-  PlaceDivisions(mentions);
+  named_after.resize(mentions.size());
+  PlaceDivisions(mentions, named_after);
   return mentions;
 }
 

@@ -190,6 +190,15 @@ const FoundCase kFoundCases[] = {
     // other places, even where their names alone leave the country open.
     {"Washington state counted 40 cases, 12 of them in Zorbaville County.", "Zorbaville County",
      "US", "US-WA", kOther, kDivision},
+    // A division named after a town of another region lies in the text's region; one
+    // named after a town of the text's region is read as the town.
+    {"Minnesota confirmed three cases in Hennepin County, near Minneapolis.", "Hennepin County",
+     "US", "US-MN", kOther, kDivision},
+    {"Nipah was confirmed in Kerala's Kozhikode district.", "Kozhikode", "IN", "IN-KL", kCity,
+     kName},
+    // A division's name that no town of the text's country has ("Quillan" is French).
+    {"Washington state counted 40 cases, 5 of them in Quillan County.", "Quillan County", "US",
+     "US-WA", kOther, kDivision},
 
     // ISO 3166-2's lower level (divisions.tsv), in the first-level unit the tables give it,
     // where the text names its country or a region of it.
