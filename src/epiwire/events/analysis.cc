@@ -251,7 +251,9 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     const bool gerund = t.lower.ends_with("ing") && !t.capitalized &&
                         !OneOf(t.lower, {"neighbouring", "neighboring", "surrounding",
                                          "adjoining", "remaining", "following", "bordering"});
-    if (!phrase_word || gerund || t.has_digit || view.terms[k].length > 0) break;
+    // (A place noun counted as a thing still stands in the phrase: "dans la région de X".)
+    const bool term = view.terms[k].length > 0 && !view.Is(k, kGrPlaceNoun);
+    if (!phrase_word || gerund || t.has_digit || term) break;
   }
   return PlaceRole::kPlain;
 }
@@ -360,6 +362,19 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
       continue;
     }
     if (list && joint) ref.role = previous.role;
+  }
+  // "прямым рейсом Сеул — Владивосток", "the Seoul-Vladivostok flight": two places joined
+  // by a dash beside a means of travel are a route, from the first to the second.
+  constexpr uint32_t kMeans = kCueModeAir | kCueModeRoad | kCueModeRail | kCueModeSea;
+  for (size_t p = 1; p < view.places.size(); ++p) {
+    PlaceRef& from = view.places[p - 1];
+    PlaceRef& to = view.places[p];
+    if (to.span.begin != from.span.end + 1 || !IsDash(tokens[from.span.end].lower)) continue;
+    const bool before = from.span.begin > 0 && (view.cues[from.span.begin - 1] & kMeans);
+    const bool after = to.span.end < tokens.size() && (view.cues[to.span.end] & kMeans);
+    if (!before && !after) continue;
+    from.role = PlaceRole::kOrigin;
+    to.role = PlaceRole::kTarget;
   }
   // Of two places of one country standing together, the broader one only says where
   // the narrower one is: "Fuzhou, Fujian Province", "Pakistan's Punjab province",
@@ -477,11 +492,11 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
       continue;
     }
     // "the province", "the same state", "ce pays", "该省", but not "the city of Harbin"
-    // (that names it). Without articles, a country after a locative: "в стране".
+    // (that names it). Without articles, a place noun after a locative: "в стране",
+    // "в регионе", "в крае".
     size_t noun = i + 1;
     if (!view.Is(i, kGrDefinite)) {
-      if (articles || i == 0 || !view.Is(i - 1, kGrLocative) || !view.Is(i, kGrPlaceNoun) ||
-          lexicon.PlaceNounLevel(word) != PlaceLevel::kCountry) {
+      if (articles || i == 0 || !view.Is(i - 1, kGrLocative) || !view.Is(i, kGrPlaceNoun)) {
         continue;
       }
       noun = i;
@@ -818,6 +833,16 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     std::string_view disease;
     const size_t length = lexicon.MatchDisease(words, i, &disease);
     if (length == 0) continue;
+    // "из Южной Кореи": a capitalised word that ends a longer name of a place is the
+    // place's, though its stem is a disease's ("Кореи", "корь"); "Marburg" alone is the
+    // disease.
+    if (length == 1 && i > 0 && view.tokens[i].capitalized) {
+      bool covered = false;
+      for (auto it = first; it != mentions.end() && it->start < view.tokens[i].start; ++it) {
+        covered = covered || view.tokens[i].end <= it->end;
+      }
+      if (covered) continue;
+    }
     view.disease[i] = disease;
     view.disease_length[i] = length;
     // "African swine fever", "bird flu": the words of a disease name count nothing.
@@ -991,8 +1016,25 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
   if (!anaphor.level) return context.focus;
   switch (*anaphor.level) {
     case PlaceLevel::kCountry:
+      // ("MÉXICO.— ... 362 casos en el país": before any country is named, the focus's.)
+      if (!context.last_country && context.focus && !context.focus->country.empty()) {
+        return gazetteer.Country(context.focus->country);
+      }
       return context.last_country;
     case PlaceLevel::kSubdivision:
+      // "в крае" in a text about Primorye, after a flight from Seoul was named: the
+      // region is one of the country the text is about.
+      if (context.last_subdivision && context.focus && !context.focus->country.empty() &&
+          context.last_subdivision->country != context.focus->country) {
+        if (context.focus->level == PlaceLevel::kSubdivision) return context.focus;
+        if (!context.focus->subdivision.empty()) {
+          return gazetteer.Subdivision(context.focus->subdivision);
+        }
+      }
+      // ("В Хабаровске ... Всего в регионе ...": before any region is named, the focus's.)
+      if (!context.last_subdivision && context.focus && !context.focus->subdivision.empty()) {
+        return gazetteer.Subdivision(context.focus->subdivision);
+      }
       return context.last_subdivision;
     case PlaceLevel::kCity:
       // "the capital": the capital of the country the text is in.
