@@ -244,6 +244,12 @@ bool Negated(const SentenceView& view, const Lexicon& lexicon, size_t at, size_t
     if (view.clause[k] != view.clause[at]) break;
     if (view.Is(k, kGrNegation) || lexicon.RefusesAt(view.tokens, k)) return true;
   }
+  // A refusal in the passive later on: "the reopening of all schools, which was due on
+  // 8 January, will be postponed".
+  for (size_t k = end + 1; k < view.tokens.size() && k < end + 18; ++k) {
+    if (view.tokens[k].lower == ";") break;
+    if (view.Is(k - 1, kGrAuxiliary) && lexicon.RefusesAt(view.tokens, k)) return true;
+  }
   // After it, only auxiliaries and a negation: "n'est pas", "is not", "no se".
   for (size_t k = end; k < view.tokens.size() && k < end + 4; ++k) {
     if (view.clause[k] != view.clause[at]) break;
@@ -309,7 +315,12 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
     MeasureAction action{};
     size_t length = lexicon.MatchMeasurePredicate(tokens, i, &action);
     // "will remain open": nothing changes.
-    if (length > 0 && i > 0 && lexicon.IsPreModified(tokens[i - 1].lower, tokens[i].lower)) {
+    // ... nor does an adjective: "close contacts".
+    const bool modifies =
+        length > 0 && i + length < tokens.size() &&
+        lexicon.IsNounModifier(tokens[i + length - 1].lower, tokens[i + length].lower);
+    if (length > 0 &&
+        ((i > 0 && lexicon.IsPreModified(tokens[i - 1].lower, tokens[i].lower)) || modifies)) {
       i += length;
       continue;
     }
@@ -415,11 +426,13 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       for (size_t k = from; k < to; ++k) {
         stopped = stopped || IsStop(tokens[k]) || view.Is(k, kGrSubordinate);
       }
-      // "stepped up surveillance at the border crossing": after its predicate, a border
-      // past a preposition of place is where the action is, not what it acts on (but
+      // "stepped up surveillance at the border crossing", "extends across the border",
+      // "stepped up screening at all points of entry": after its predicate, a border or an
+      // entry past a preposition of place is where the action is, not what it acts on (but
       // "limited attendance at funerals" limits the funerals).
-      for (size_t k = from + 1; k < to && !after && object.kind == MeasureKind::kBorderClosure;
-           ++k) {
+      const bool at_a_place = object.kind == MeasureKind::kBorderClosure ||
+                              object.kind == MeasureKind::kEntryRestriction;
+      for (size_t k = from; k < to && !after && at_a_place; ++k) {
         stopped = stopped || view.Is(k, kGrLocative);
       }
       stopped = stopped || Negated(view, lexicon, predicate.begin, predicate.end);
