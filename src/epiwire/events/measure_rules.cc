@@ -430,9 +430,11 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       // "stepped up screening at all points of entry": after its predicate, a border or an
       // entry past a preposition of place is where the action is, not what it acts on (but
       // "limited attendance at funerals" limits the funerals).
-      const bool at_a_place = object.kind == MeasureKind::kBorderClosure ||
-                              object.kind == MeasureKind::kEntryRestriction;
-      for (size_t k = from; k < to && !after && at_a_place; ++k) {
+      // (Right after the predicate, a preposition may say to whom an entry is barred:
+      // "interdite aux étrangers".)
+      const bool border = object.kind == MeasureKind::kBorderClosure;
+      const bool at_a_place = border || object.kind == MeasureKind::kEntryRestriction;
+      for (size_t k = border ? from : from + 1; k < to && !after && at_a_place; ++k) {
         stopped = stopped || view.Is(k, kGrLocative);
       }
       stopped = stopped || Negated(view, lexicon, predicate.begin, predicate.end);
