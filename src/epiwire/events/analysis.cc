@@ -1138,8 +1138,17 @@ bool IsTableRow(const SentenceView& view) {
                            : 0;
   if (view.places.empty() || view.places.front().span.begin != start) return false;
   const size_t end = view.places.front().span.end;
-  return end + 1 < tokens.size() && (tokens[end].lower == ":" || IsDash(tokens[end].lower)) &&
-         tokens[end + 1].has_digit;
+  if (end + 1 < tokens.size() && (tokens[end].lower == ":" || IsDash(tokens[end].lower)) &&
+      tokens[end + 1].has_digit) {
+    return true;
+  }
+  // "Ondo 34": a line of a place and its figure, nothing after but a measure word.
+  if (!view.heading || end >= tokens.size() || !tokens[end].has_digit) return false;
+  for (size_t k = end + 1; k < tokens.size(); ++k) {
+    if (tokens[k].is_word && !tokens[k].has_digit && !view.Is(k, kGrClassifier)) return false;
+  }
+  return FigureEndsAt(view, tokens.size()) ||
+         (tokens.size() > end + 1 && view.Is(tokens.size() - 1, kGrClassifier));
 }
 
 // "SACRAMENTO — A child has been diagnosed with measles": where the text's first report
@@ -1205,8 +1214,19 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     break;
   }
   bool focus_set = IsTableRow(view) || part_of_before || framed;
-  // "Suspected cases by region:": a line that opens a table and says what its rows count.
-  if (!view.tokens.empty() && view.tokens.back().lower == ":") {
+  // "Suspected cases by region:": a line that opens a table and says what its rows count;
+  // a heading of case words and a place noun does without the colon ("Confirmed cases by
+  // State, week 6").
+  const bool heads_table =
+      view.heading &&
+      std::any_of(view.terms.begin(), view.terms.end(),
+                  [](const TermAt& t) {
+                    return t.length > 0 && t.term.status &&
+                           (t.term.role == TermRole::kNoun || t.term.role == TermRole::kModifier);
+                  }) &&
+      std::any_of(view.grammar.begin(), view.grammar.end(),
+                  [](uint32_t g) { return (g & kGrPlaceNoun) != 0; });
+  if (!view.tokens.empty() && (view.tokens.back().lower == ":" || heads_table)) {
     context.table_open = true;
     context.table_status.reset();
     // "Suspected cases by region:" (a status word), else "Deaths reported by district:",

@@ -1278,10 +1278,10 @@ const DateRef* DateOfTheWhole(const SentenceView& view, const SentenceView* prev
   return only;
 }
 
-// "Распределение по регионам:\nАстана – 9\nАлматы – 7", "分布如下：\n广州市：8例": a row of a
-// table a line ending in a colon opened, a place and a bare number, counts what the
-// table's heading says, else what the text's last count counted, and is a part of it:
-// of its time, disease and kind.
+// "Распределение по регионам:\nАстана – 9\nАлматы – 7", "分布如下：\n广州市：8例", "Confirmed
+// cases by State\nOndo 34": a row of a table that a heading opened, a place and a bare
+// number, counts what the table's heading says, else what the text's last count
+// counted, and is a part of it: of its time, disease and kind.
 void ReadTableRow(std::string_view text, const SentenceView& view, const DocumentContext& context,
                   std::vector<Event>& out) {
   if (!context.table_open || !IsTableRow(view)) return;
@@ -1289,9 +1289,11 @@ void ReadTableRow(std::string_view text, const SentenceView& view, const Documen
                                   [](const Event& e) { return e.type == EventType::kCases; });
   if (frame == out.rend()) return;
   const PlaceRef& where = view.places.front();
-  const size_t number = where.span.end + 1;
-  const auto q = std::find_if(view.quantities.begin(), view.quantities.end(),
-                              [&](const QuantityRef& r) { return r.span.begin == number; });
+  // After a colon or a dash, or right after the place ("Ondo 34").
+  const auto q =
+      std::find_if(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& r) {
+        return r.span.begin == where.span.end || r.span.begin == where.span.end + 1;
+      });
   if (q == view.quantities.end()) return;
   const quantity::Quantity& value = q->quantity;
   if (value.value <= 0 || value.is_share || value.is_year || value.is_decimal) return;
