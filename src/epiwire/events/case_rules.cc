@@ -287,8 +287,13 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
                   (end + 1 < view.tokens.size() && view.Is(end, kGrOf) &&
                    view.Is(end + 1, kGrPronoun)));
         });
+    // "Of the five new cases, three were reported in Montreal", "Parmi les 17 cas, 10 ont
+    // été déclarés à Montréal": after a frame that opens the sentence, the places are
+    // its parts'.
+    const bool framed = number <= 4 && view.Is(0, kGrOf | kGrPart) && next_count > 0 &&
+                        next_count < view.tokens.size() && view.tokens[next_count - 1].lower == ",";
     const bool of_a_part = next_count < view.tokens.size() && next_count > 0 &&
-                           (view.Is(next_count - 1, kGrPart) || bare_part) &&
+                           (view.Is(next_count - 1, kGrPart) || bare_part || framed) &&
                            c.span.begin >= next_count;
     if (of_a_part || new_conjunct(after, c.span.begin)) break;
     return {c.place};
