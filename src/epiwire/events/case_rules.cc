@@ -775,8 +775,9 @@ const PlaceRef* ItemOrigin(const SentenceView& view, const QuantityRef& q) {
   size_t end = q.span.end;
   // "3 from the United Kingdom", "2例来自英国" (a measure word after the number).
   const size_t from = end < tokens.size() && view.Is(end, kGrClassifier) ? end + 1 : end;
-  // ("dos de Brasil": "of" that the place's role reads as from.)
-  const PlaceRef* after_of = view.Is(from, kGrOf) ? view.PlaceAt(from + 1) : nullptr;
+  // ("dos de Brasil": "of" that the place's role reads as from; "4例为英国输入": a verb of
+  // state before an origin.)
+  const PlaceRef* after_of = view.Is(from, kGrOf | kGrState) ? view.PlaceAt(from + 1) : nullptr;
   if (after_of != nullptr && after_of->role == PlaceRole::kOrigin) return after_of;
   if (from + 1 < tokens.size() && view.Is(from, kGrFrom)) {
     // (Not where a list reported from names its items: "118 from Rawalpindi".)

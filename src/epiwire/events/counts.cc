@@ -320,10 +320,15 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
       reading.path = CountPath::kVerb;
       return reading;
     }
-    // "84 名 确诊 病例": a measure word after the number.
+    // "84 名 确诊 病例": a measure word after the number; "6 例 为 输入 病例": and a verb of
+    // state after it.
     if (i == after && view.Is(i, kGrClassifier)) {
       ++i;
       ++after;
+      if (i < tokens.size() && view.Is(i, kGrState)) {
+        ++i;
+        ++after;
+      }
       continue;
     }
     // "2,3 millones de casos", "2 millions de cas": a scale word takes "de" before its noun.
@@ -1321,8 +1326,12 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   const size_t prep =
       end < tokens.size() && (IsDash(tokens[end].lower) || view.Is(end, kGrClassifier)) ? end + 1
                                                                                         : end;
-  // ("dos de Brasil" in a sentence of imported cases: "of" marks where from.)
+  // ("dos de Brasil" in a sentence of imported cases: "of" marks where from; so does a
+  // word after the place in "4例为英国输入", after a verb of state.)
   const PlaceRef* of_origin = view.Is(prep, kGrOf) ? view.PlaceAt(prep + 1) : nullptr;
+  const PlaceRef* is_origin =
+      prep > end && view.Is(prep, kGrState) ? view.PlaceAt(prep + 1) : nullptr;
+  if (is_origin != nullptr && is_origin->role == PlaceRole::kOrigin) place_after = true;
   const bool from_of = of_origin != nullptr && of_origin->role == PlaceRole::kOrigin;
   if (prep < tokens.size() && (view.Is(prep, kGrLocative | kGrFrom) || from_of)) {
     for (size_t k = prep + 1; k < tokens.size() && k < prep + 7; ++k) {
