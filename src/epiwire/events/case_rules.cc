@@ -290,8 +290,10 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     // "Of the five new cases, three were reported in Montreal", "Parmi les 17 cas, 10 ont
     // été déclarés à Montréal": after a frame that opens the sentence, the places are
     // its parts'.
+    // ("Из 44 заболевших 21 выявлен в ...": Russian writes no comma after it.)
     const bool framed = number <= 4 && view.Is(0, kGrOf | kGrPart) && next_count > 0 &&
-                        next_count < view.tokens.size() && view.tokens[next_count - 1].lower == ",";
+                        next_count < view.tokens.size() &&
+                        (view.tokens[next_count - 1].lower == "," || next_count == after);
     const bool of_a_part = next_count < view.tokens.size() && next_count > 0 &&
                            (view.Is(next_count - 1, kGrPart) || bare_part || framed) &&
                            c.span.begin >= next_count;
@@ -836,10 +838,23 @@ std::vector<size_t> CountsListedWith(const SentenceView& view, const std::vector
   return listed;
 }
 
-// Whether the sentence shares its counts out over a list ("each", "respectively", "各").
-bool SaysEach(const SentenceView& view) {
+// Whether the sentence shares the count at token `number` out over a list ("each",
+// "respectively", "各"). A word of "each" that holds a number of its own ("по одному — из
+// ОАЭ и Турции") says so of that number only.
+bool SaysEach(const SentenceView& view, size_t number) {
+  const auto number_at = [&](size_t k) {
+    for (const QuantityRef& q : view.quantities) {
+      if (q.span.begin <= k && k < q.span.end) return q.span.begin;
+    }
+    return SIZE_MAX;
+  };
   for (size_t k = 0; k < view.tokens.size(); ++k) {
-    if (view.Is(k, kGrEach)) return true;
+    if (!view.Is(k, kGrEach)) continue;
+    size_t own = number_at(k);
+    if (own == SIZE_MAX && k + 1 < view.tokens.size() && view.Is(k + 1, kGrEach)) {
+      own = number_at(k + 1);
+    }
+    if (own == SIZE_MAX || own == number) return true;
   }
   return false;
 }
@@ -864,7 +879,7 @@ const PlaceRef* NearestMention(const SentenceView& view, const Place& place, siz
 // places (with no "each") is counted where they all are (PlaceOfList).
 std::optional<Place> PlaceOfAList(const SentenceView& view, size_t number, const Place& place,
                                   const gazetteer::Gazetteer& gazetteer) {
-  if (SaysEach(view)) return std::nullopt;
+  if (SaysEach(view, number)) return std::nullopt;
   size_t distance = 0;
   const PlaceRef* anchor = NearestMention(view, place, number, &distance);
   if (anchor == nullptr) return std::nullopt;
@@ -878,7 +893,7 @@ std::optional<Place> PlaceOfAList(const SentenceView& view, size_t number, const
 std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCount>& counts,
                               size_t c, Event& event, const Lexicon& lexicon) {
   std::vector<Event> shares;
-  if (!SaysEach(view)) return shares;
+  if (!SaysEach(view, counts[c].quantity.span.begin)) return shares;
   // (In its simplified characters where it was written in traditional ones: "分別".)
   const bool respectively = lexicon.SaysRespectively(
       view.simplified

@@ -1410,10 +1410,13 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   // "and seven in X", ", 19 in X", ": four from X", "(1例来自美国, ...": the item stands
   // after a list separator or an opening bracket, or after "of them" ("из них 14 у граждан
   // РФ", "dont 3 à Paris").
-  return start > 0 && (tokens[start - 1].lower == "," ||
-                       view.Is(start - 1, kGrCoordination | kGrPronoun | kGrPart) ||
-                       tokens[start - 1].lower == ";" || tokens[start - 1].lower == ":" ||
-                       tokens[start - 1].lower == "(" || IsDash(tokens[start - 1].lower));
+  // ("по одному — из ОАЭ и Турции": "each" before it, after the list's comma.)
+  return start > 0 &&
+         (tokens[start - 1].lower == "," ||
+          view.Is(start - 1, kGrCoordination | kGrPronoun | kGrPart) ||
+          (start > 1 && view.Is(start - 1, kGrEach) && tokens[start - 2].lower == ",") ||
+          tokens[start - 1].lower == ";" || tokens[start - 1].lower == ":" ||
+          tokens[start - 1].lower == "(" || IsDash(tokens[start - 1].lower));
 }
 
 }  // namespace
