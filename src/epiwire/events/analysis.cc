@@ -1066,9 +1066,13 @@ bool IsGeneralInfluenza(std::string_view id) {
 // with nothing but commas and coordination between them.
 std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef& anchor) {
   std::vector<const PlaceRef*> list;
-  // ("la Suède, la Serbie et le Brésil": an article may open a name.)
+  // ("la Suède, la Serbie et le Brésil", "d'Espagne, de France et du Maroc": an article
+  // or a preposition may open a name.)
   const auto joined = [&](size_t from, size_t to) {
-    if (from < to && view.Is(to - 1, kGrDeterminer) && !view.tokens[to - 1].capitalized) --to;
+    while (from < to && view.Is(to - 1, kGrDeterminer | kGrOf) &&
+           !view.tokens[to - 1].capitalized && view.tokens[to - 1].is_word) {
+      --to;
+    }
     return from < to && view.OnlyJoints(from, to, kGrCoordination);
   };
   const PlaceRef* last = &anchor;
