@@ -580,11 +580,14 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     return e.measure != MeasureKind::kReopening && !IsRestrictive(e.action);
   });
   // "Quienes lleguen del exterior deberán cumplir una cuarentena obligatoria": a lockdown
-  // read from a word inside a quarantine of arrivals is that quarantine.
+  // read from a word inside a quarantine of arrivals is that quarantine; "В школе №5
+  // введен карантин": one read from the words of a school's closure is that closure.
   const auto inside_travel_quarantine = [&](size_t e) {
     for (size_t q = 0; q < found.size(); ++q) {
-      if (found[q].measure == MeasureKind::kTravelQuarantine &&
-          read_from[q].first <= read_from[e].first && read_from[e].first < read_from[q].second) {
+      const bool narrower = found[q].measure == MeasureKind::kTravelQuarantine ||
+                            found[q].measure == MeasureKind::kSchoolClosure;
+      if (narrower && read_from[q].first < read_from[e].second &&
+          read_from[e].first < read_from[q].second) {
         return true;
       }
     }
