@@ -241,9 +241,19 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     }
     return true;
   };
+  // "Ontario measles outbreak grows to 350 cases; 21 hospitalized": a statement after a
+  // semicolon that names no place of its own is about the subject before it, a place
+  // before the sentence's first figure (not a part's: "其中臺南市5,214例最多；累計死亡病例
+  // 增至12例").
+  const size_t first_figure = view.quantities.empty() ? 0 : view.quantities.front().span.begin;
+  const Candidate* across = nullptr;
   for (const Candidate& c : candidates) {
     if (c.span.end > phrase_start) break;
-    if (BreaksStatement(view, c.span.end, phrase_start) || c.target) continue;
+    if (c.target) continue;
+    if (BreaksStatement(view, c.span.end, phrase_start)) {
+      if (!c.demonym && c.span.end <= first_figure) across = &c;
+      continue;
+    }
     if (!c.demonym && describes(c)) continue;
     // "（上海12例，…，四川4例），本土病例18例": a place of a breakdown in brackets is its part's.
     if (InBrackets(view, c.span.begin) && !InBrackets(view, number)) continue;
@@ -301,6 +311,13 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     return {c.place};
   }
   if (demonym) return {demonym->place};
+  if (across != nullptr) {
+    const bool own_place =
+        std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+          return c.span.begin >= phrase_start && !BreaksStatement(view, phrase_start, c.span.begin);
+        });
+    if (!own_place) return {across->place};
+  }
   // "'We have recorded 146 new cases,' the Kenyan health minister said": the country whose
   // authority speaks of the figure.
   for (const Candidate& c : candidates) {

@@ -820,6 +820,60 @@ void PlaceDivisions(std::vector<PlaceMention>& mentions,
   });
 }
 
+// Whether candidate `c` opens a row of a table: a line that starts with the name (a
+// bullet may stand before it) and goes on with a dash, a colon or a figure ("Garissa -
+// 41 cases", "Ondo 34", "• Kano: 1,350").
+bool OpensRow(std::string_view text, const Candidate& c) {
+  size_t before = c.start;
+  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+  if (before > 0 && (text[before - 1] == '-' || text[before - 1] == '*')) --before;
+  if (before >= 3 && text.substr(before - 3, 3) == "\u2022") before -= 3;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  if (before > 0 && text[before - 1] != '\n') return false;
+  size_t after = c.end;
+  while (after < text.size() && text[after] == ' ') ++after;
+  if (after >= text.size()) return false;
+  const unsigned char next = static_cast<unsigned char>(text[after]);
+  return std::isdigit(next) || next == '-' || next == ':' ||
+         text.substr(after).starts_with("\u2013") || text.substr(after).starts_with("\u2014");
+}
+
+// "Nairobi - 78 cases\nGarissa - 41 cases\nTana River - 33 cases": the rows of one table
+// name places of one level. Where a row's name is only a region's (Tana River), the
+// others' names are read as regions where they can be (Garissa, a county and its town).
+void PreferRowsOfOneLevel(const GazetteerTables& t, std::string_view text,
+                          const std::vector<Candidate>& candidates, const Context& context,
+                          std::vector<Prefer>& prefer) {
+  for (size_t first = 0; first < candidates.size();) {
+    if (!OpensRow(text, candidates[first])) {
+      ++first;
+      continue;
+    }
+    // The rows that follow, one a line.
+    size_t last = first + 1;
+    while (last < candidates.size() && OpensRow(text, candidates[last]) &&
+           std::count(text.begin() + static_cast<std::ptrdiff_t>(candidates[last - 1].end),
+                      text.begin() + static_cast<std::ptrdiff_t>(candidates[last].start),
+                      '\n') == 1) {
+      ++last;
+    }
+    bool region_only = false;
+    for (size_t i = first; i < last && !region_only; ++i) {
+      const std::vector<NameEntry> usable = Usable(t, candidates[i].entries, &context);
+      region_only =
+          !usable.empty() && std::all_of(usable.begin(), usable.end(), [&](const NameEntry& e) {
+            return t.places[e.place].level == PlaceLevel::kSubdivision;
+          });
+    }
+    if (region_only && last - first >= 3) {
+      for (size_t i = first; i < last; ++i) {
+        if (prefer[i] == Prefer::kNone) prefer[i] = Prefer::kSubdivision;
+      }
+    }
+    first = last;
+  }
+}
+
 }  // namespace
 
 std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
@@ -865,6 +919,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   // "Clark County, Washington": a place after a county is its state.
   std::vector<Prefer> prefer(candidates.size());
   for (size_t i = 0; i < candidates.size(); ++i) prefer[i] = candidates[i].prefer;
+  PreferRowsOfOneLevel(t, text, candidates, context, prefer);
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     // "5 in Quillan County" in a text about Washington state: a town's name that no

@@ -196,6 +196,10 @@ const FoundCase kFoundCases[] = {
      "US", "US-MN", kOther, kDivision},
     {"Nipah was confirmed in Kerala's Kozhikode district.", "Kozhikode", "IN", "IN-KL", kCity,
      kName},
+    // The rows of a table name places of one level: where one row's name is only a
+    // region's, the others are read as regions where they can be.
+    {"Cases by county:\nMombasa - 17 cases\nGarissa - 41 cases\nTana River - 33 cases", "Garissa",
+     "KE", "KE-07", kSub, kName},
     // A division's name that no town of the text's country has ("Quillan" is French).
     {"Washington state counted 40 cases, 5 of them in Quillan County.", "Quillan County", "US",
      "US-WA", kOther, kDivision},
