@@ -161,6 +161,9 @@ TEST(CleanText, BoilerplateOfPagesInOtherLanguagesIsRemoved) {
       "Поделиться ВКонтакте Одноклассники",
       "【打印本页】【关闭窗口】",
       "Etiquetas: dengue, salud",
+      "Partagez : Facebook Twitter",
+      "S\u00edguenos en Google News",
+      "Publicit\u00e9",
   };
   for (const std::string& line : kBoilerplate) {
     std::string text = Join({kLede, line, kSecond});
@@ -265,7 +268,8 @@ TEST(CleanText, AHeadlineInCyrillicIsNoSiteHeaderInCapitals) {
 TEST(CleanText, RelatedStoriesHeadingsOfTheLanguagesOpenLinkLists) {
   for (const char* heading :
        {"\u0427\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043a\u0436\u0435:",
-        "\u63a8\u8350\u9605\u8bfb", "\u00c0 lire aussi", "Lee tambi\u00e9n"}) {
+        "\u63a8\u8350\u9605\u8bfb", "\u00c0 lire aussi", "Lee tambi\u00e9n",
+        "Otras noticias:", "Lo m\u00e1s visto", "Dans la m\u00eame rubrique :", "Relacionados"}) {
     const LineVerdict verdict = ClassifyLine(heading);
     EXPECT_EQ(verdict.line_class, LineClass::kBoilerplate) << heading;
     EXPECT_TRUE(verdict.opens_link_list) << heading;
