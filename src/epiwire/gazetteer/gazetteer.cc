@@ -527,10 +527,14 @@ bool OnlyTowns(const GazetteerTables& t, const std::vector<NameEntry>& entries) 
 // name a region so, and a text means the one of its own country.
 bool CompassOnly(std::string_view name) {
   static constexpr std::string_view kCompass[] = {
-      "north",      "south",      "east",       "west",       "northern",  "southern",
-      "eastern",    "western",    "central",    "centre",     "center",    "middle",
-      "north-west", "north-east", "south-west", "south-east", "northwest", "northeast",
-      "southwest",  "southeast",  "upper",      "lower",      "coast",     "the"};
+      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+      "centre", "center", "middle", "north-west", "north-east", "south-west", "south-east",
+      "northwest", "northeast", "southwest", "southeast", "upper", "lower", "coast", "the",
+      // French and Spanish: "dans le Sud-Ouest", "el Norte".
+      "nord", "sud", "est", "ouest", "nord-ouest", "nord-est", "sud-ouest", "sud-est",
+      "centre-nord", "centre-sud", "centre-est", "centre-ouest", "norte", "sur", "este", "oeste",
+      "centro", "noroeste", "noreste", "nordeste", "sureste", "sudeste", "suroeste", "sudoeste",
+      "le", "la", "el"};
   bool any = false;
   for (size_t start = 0; start < name.size();) {
     const size_t space = std::min(name.find(' ', start), name.size());
