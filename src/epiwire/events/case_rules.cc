@@ -1641,6 +1641,12 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     }
     event.disease = DiseaseNear(view, reading.head, context);
     event.host = HostOf(view, count, event.disease, context, lexicon);
+    // "16 rabies cases in dogs, 11 of them in Cerro Colorado": a part "of them" is of the
+    // whole's kind.
+    if (reading.path == CountPath::kPartitive && view.Is(reading.head, kGrPronoun) &&
+        event.host == Host::kHuman && !found.empty() && found.back().host != Host::kHuman) {
+      event.host = found.back().host;
+    }
     ReadImportation(view, count, counts.size(), previous, next, Owner{&ownership, c}, event);
     if (caught_elsewhere && event.imported != false) {
       event.imported = true;
