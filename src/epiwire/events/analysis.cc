@@ -515,6 +515,13 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
     const TokenSpan span{i, noun + (possessive ? 2 : 1)};
     const PlaceRole role = RoleBefore(view, span);
     if (role == PlaceRole::kOrigin || role == PlaceRole::kTarget) continue;
+    // "Bali, the country's best known holiday island, has recorded ...": the apposition's
+    // noun describes the place before it; it refers to nothing the count belongs to.
+    const bool describes =
+        std::any_of(view.places.begin(), view.places.end(), [&](const PlaceRef& p) {
+          return p.apposition_noun >= span.begin && p.apposition_noun < span.end;
+        });
+    if (describes) continue;
     view.anaphors.push_back(Anaphor{span, level, possessive, role == PlaceRole::kLocative,
                                     tokens[noun].lower == "capital"});
   }

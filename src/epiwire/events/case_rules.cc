@@ -192,7 +192,21 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     // the clause of the count's own verb, after an aside.
     const bool verb_clause = reading.path == CountPath::kVerb && reading.phrase_end > head_end &&
                              SameClause(view, c.span.begin, reading.phrase_end - 1);
-    if (!SameClause(view, c.span.begin, head) && !past_aside && !verb_clause) continue;
+    // "its first human case, a 9-year-old girl in Bolivar province": a person set beside
+    // a count of one is that case, and lives where they do.
+    bool apposed_person = false;
+    if (count.quantity.quantity.value == 1 && c.locative) {
+      size_t comma = closed;
+      while (comma < c.span.begin && view.tokens[comma].lower != ",") ++comma;
+      for (size_t k = comma + 1; k < c.span.begin && k < comma + 8 && !apposed_person; ++k) {
+        apposed_person = view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kPerson;
+      }
+      apposed_person = apposed_person && comma + 1 < c.span.begin &&
+                       view.Is(comma + 1, kGrArticle | kGrDeterminer);
+    }
+    if (!SameClause(view, c.span.begin, head) && !past_aside && !verb_clause && !apposed_person) {
+      continue;
+    }
     return {c.place};
   }
   const size_t phrase_start = reading.path == CountPath::kTotal ? std::min(reading.head, number)
