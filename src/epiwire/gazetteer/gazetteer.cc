@@ -421,6 +421,14 @@ class Matcher {
           (IsWord(last + 1) && tokens_[last + 1].capitalised && tokens_[last + 1].space_before &&
            out.prefer == Prefer::kNone && !IsPlaceNoun(Text(tokens_[last + 1])) &&
            !IsDivisionNoun(Text(tokens_[last + 1])) && !OpensHealthBody(last + 1));
+      // "Quarante-quatre cas ...": a word that opens a sentence and goes on with a hyphen
+      // and a word in lower case is the first half of another word.
+      if (SentenceStart(first) && last == first && IsWord(last + 2) &&
+          tokens_[last + 1].type == TokenType::kPunct && tokens_[last + 1].punct == '-' &&
+          !tokens_[last + 1].space_before && !tokens_[last + 2].space_before &&
+          !tokens_[last + 2].capitalised) {
+        return false;
+      }
       out.end = tokens_[last].end;
       next = last + 1;
       return true;
