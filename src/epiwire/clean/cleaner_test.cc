@@ -304,6 +304,17 @@ TEST(CleanText, CreditLinesAreRemoved) {
   }
 }
 
+TEST(CleanText, RowsOfATableWrittenWithBarsAreKept) {
+  const std::string row = "Cundinamarca | 4.210 | 355";
+  std::string text = Join({kLede, "Casos por departamento:", row, "Huila | 1.874 | 98", kSecond});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineKept(text, result, row));
+  const std::string menu = "Inicio | Salud | Deportes | Opini\u00f3n";
+  text = Join({kLede, menu, kSecond});
+  result = CleanText(text);
+  EXPECT_TRUE(LineRemoved(text, result, menu));
+}
+
 TEST(CleanText, NewsLinesWithPromptWordsAreKept) {
   const std::vector<std::string> kNews = {
       "Residents can sign up for vaccination at any district clinic, the ministry said.",

@@ -253,6 +253,30 @@ bool HasNavigationOrReadingTime(std::string_view line) {
   return false;
 }
 
+// "Valle del Cauca | 5.918 | 512": a row of a table written with bars, its cells after
+// the first figures (digits, marks of thousands and decimals, a percent sign).
+bool IsBarTableRow(std::string_view line) {
+  size_t cells = 0;
+  size_t figures = 0;
+  for (size_t start = 0; start <= line.size();) {
+    const size_t bar = std::min(line.find('|', start), line.size());
+    const std::string_view cell = TrimSpaces(line.substr(start, bar - start));
+    if (cells > 0 && !cell.empty() &&
+        std::all_of(cell.begin(), cell.end(),
+                    [](char c) {
+                      return IsAsciiDigit(static_cast<unsigned char>(c)) || c == '.' || c == ',' ||
+                             c == ' ' || c == '%';
+                    }) &&
+        std::any_of(cell.begin(), cell.end(),
+                    [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); })) {
+      ++figures;
+    }
+    ++cells;
+    start = bar + 1;
+  }
+  return cells >= 2 && 2 * figures >= cells - 1 && figures > 0;
+}
+
 }  // namespace
 
 std::string_view WithoutDuration(std::string_view line) {
@@ -293,8 +317,8 @@ bool LooksLikePageFurniture(std::string_view line) {
     }
     return camel >= 3;
   }
-  // Navigation and breadcrumbs, reading times; time stamps.
-  if (HasNavigationOrReadingTime(line)) return true;
+  // Navigation and breadcrumbs, reading times; time stamps (but not a table's rows).
+  if (HasNavigationOrReadingTime(line) && !IsBarTableRow(line)) return true;
   const bool ends_sentence = EndsSentence(line);
   if (!ends_sentence && HasClockTime(line) && CountWordsIn(line) <= 14) return true;
   // A tagline: "...advancing wildlife health".

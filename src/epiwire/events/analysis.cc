@@ -1149,7 +1149,9 @@ bool IsTableRow(const SentenceView& view) {
                            : 0;
   if (view.places.empty() || view.places.front().span.begin != start) return false;
   const size_t end = view.places.front().span.end;
-  if (end + 1 < tokens.size() && (tokens[end].lower == ":" || IsDash(tokens[end].lower)) &&
+  // ("Valle del Cauca | 5.918 | 512": a bar between cells.)
+  if (end + 1 < tokens.size() &&
+      (tokens[end].lower == ":" || tokens[end].lower == "|" || IsDash(tokens[end].lower)) &&
       tokens[end + 1].has_digit) {
     return true;
   }

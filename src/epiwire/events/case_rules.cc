@@ -1349,8 +1349,10 @@ void ReadTableRow(std::string_view text, const SentenceView& view, const Documen
   if (q == view.quantities.end()) return;
   const quantity::Quantity& value = q->quantity;
   if (value.value <= 0 || value.is_share || value.is_year || value.is_decimal) return;
-  // Nothing after it but a measure word ("8例") and the line's end.
+  // Nothing after it but a measure word ("8例") and the line's end, or the row's other
+  // cells ("| 512").
   for (size_t k = q->span.end; k < view.tokens.size(); ++k) {
+    if (view.tokens[k].lower == "|") break;
     if (view.tokens[k].is_word && !view.Is(k, kGrClassifier)) return;
   }
   Event row = *frame;
