@@ -1164,6 +1164,14 @@ bool IsTableRow(const SentenceView& view) {
          (tokens.size() > end + 1 && view.Is(tokens.size() - 1, kGrClassifier));
 }
 
+// A line shaped like a table's row whose place the tables may not know ("Central |
+// 612", "Kitgum 34"): a short line without a verb, its last token a figure.
+bool RowShaped(const SentenceView& view) {
+  const auto& tokens = view.tokens;
+  return view.heading && tokens.size() >= 2 && tokens.back().has_digit &&
+         tokens.front().capitalized;
+}
+
 // "SACRAMENTO — A child has been diagnosed with measles": where the text's first report
 // was filed is where the text is, until it names a place; a capital's dateline is its
 // country's ("Phnom Penh: the Ministry of Health confirmed one more case").
@@ -1253,7 +1261,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
       }
     }
     if (!context.table_status) context.table_status = noun;
-  } else if (!focus_set) {
+  } else if (!focus_set && !RowShaped(view)) {
     context.table_status.reset();
     context.table_open = false;
   }

@@ -87,13 +87,13 @@ TEST(HtmlToText, EntitiesAreDecoded) {
             "Fish & chips <3 \"quoted\" it\xE2\x80\x99s A\xC3\xA9\n");
 }
 
-TEST(HtmlToText, TableRowsAreLinesWithCellsSpaced) {
+TEST(HtmlToText, TableRowsAreLinesWithCellsApartByBarsAndHeaderCellsAHeading) {
   const std::string html =
       "<table><caption>Cases by region</caption>"
       "<tr><th>Region</th><th>Cases</th></tr>"
       "<tr><td>North</td><td>12</td></tr>"
       "<tr><td>South</td><td>7</td></tr></table>";
-  EXPECT_EQ(Text(html), "Cases by region\nRegion Cases\nNorth 12\nSouth 7\n");
+  EXPECT_EQ(Text(html), "Cases by region\nRegion, Cases:\nNorth | 12\nSouth | 7\n");
 }
 
 TEST(HtmlToText, PreKeepsItsLineBreaks) {

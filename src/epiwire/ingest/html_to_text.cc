@@ -60,20 +60,34 @@ class TextBuilder {
         i += space;
         continue;
       }
-      if (pending_space_ && !line_.empty()) line_ += ' ';
+      if (pending_cell_ && !line_.empty()) {
+        line_ += header_row_ ? ", " : " | ";
+      } else if (pending_space_ && !line_.empty()) {
+        line_ += ' ';
+      }
       pending_space_ = false;
+      pending_cell_ = false;
       line_ += text[i];
       ++i;
     }
   }
   void Space() { pending_space_ = true; }
+  // A table's cell: one row a line, its cells apart by bars ("Central | 612"); a row of
+  // header cells is the table's heading, which a colon ends ("Departamento, Casos:").
+  void Cell(bool header) {
+    pending_cell_ = true;
+    header_row_ = header_row_ || header;
+  }
   void BreakLine() {
     if (!line_.empty()) {
+      if (header_row_ && line_.back() != ':') line_ += ':';
       out_ += line_;
       out_ += '\n';
       line_.clear();
     }
     pending_space_ = false;
+    pending_cell_ = false;
+    header_row_ = false;
   }
   std::string Finish() {
     BreakLine();
@@ -84,6 +98,8 @@ class TextBuilder {
   std::string out_;
   std::string line_;
   bool pending_space_ = false;
+  bool pending_cell_ = false;  // a cell began: a bar before its text
+  bool header_row_ = false;    // the line is a row of header cells
 };
 
 std::string FoldWhitespace(std::string_view text) {
@@ -396,7 +412,7 @@ class Walker {
         text_.BreakLine();
         break;
       case TagKind::kCell:
-        text_.Space();
+        text_.Cell(tag == GUMBO_TAG_TH);
         break;
       default:
         break;
@@ -414,7 +430,7 @@ class Walker {
     if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) --article_depth_;
     if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_TEXTAREA) --pre_depth_;
     if (kind == TagKind::kBlock) text_.BreakLine();
-    if (kind == TagKind::kCell) text_.Space();
+    if (kind == TagKind::kCell) text_.Cell(tag == GUMBO_TAG_TH);
   }
 
   TextBuilder text_;
