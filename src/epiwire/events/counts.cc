@@ -392,7 +392,7 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
           }
           reading.status = modifier.value_or(*ct.status);
           if (ct.status == CaseStatus::kDeaths) reading.status = CaseStatus::kDeaths;
-          reading.noun_is_case_word = t.lower == "case" || t.lower == "cases";
+          reading.noun_is_case_word = scan.lexicon.IsCaseWord(t.lower);
           // "cas confirmés", "casos sospechosos": a status word right after the noun.
           if (!modifier && ct.status != CaseStatus::kDeaths) {
             const size_t next = i + term.length;
@@ -878,7 +878,7 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     reading.phrase_end = start;
     reading.path = CountPath::kTotal;
     reading.by_link = tokens[start - 1].lower == "by";
-    reading.noun_is_case_word = tokens[at].lower == "cases" || tokens[at].lower == "case";
+    reading.noun_is_case_word = scan.lexicon.IsCaseWord(tokens[at].lower);
     std::optional<CaseStatus> status = term.status;
     // "the number of suspected cases ... has jumped to": a status word right before the
     // noun says more than "cases".
@@ -945,7 +945,8 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
 
 // "Of the 30 new cases, 12 were in Lagos": the count is a part of the case noun phrase
 // that opens the sentence.
-std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const QuantityRef& q) {
+std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const QuantityRef& q,
+                                               const Lexicon& lexicon) {
   const auto& tokens = view.tokens;
   const size_t start = HedgeStart(view, q);
   if (start < 3 || tokens[start - 1].lower != ",") return std::nullopt;
@@ -965,7 +966,7 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
       reading.head = k;
       reading.phrase_end = q.span.end;
       reading.path = CountPath::kPartitive;
-      reading.noun_is_case_word = tokens[k].lower == "cases" || tokens[k].lower == "case";
+      reading.noun_is_case_word = lexicon.IsCaseWord(tokens[k].lower);
       return reading;
     }
   }
@@ -1666,7 +1667,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     if (!reading && !blocked) reading = ReadBackward(scan, q);
     if (!reading && !blocked) reading = ReadTotal(scan, q, &blocked);
-    if (!reading && !blocked) reading = ReadPartitiveFrame(view, q);
+    if (!reading && !blocked) reading = ReadPartitiveFrame(view, q, lexicon);
     if (!reading && !blocked && !counts.empty()) reading = ReadCuedPart(view, q, counts.back());
     if (!reading && !blocked && counts.empty() && outer != nullptr) {
       reading = ReadCuedPart(view, q, *outer, true);

@@ -232,6 +232,12 @@ class Lexicon {
   // Whether a word restricts what it comes before to the few named ("only", "solo",
   // "seuls": "only essential shops may open" closes the others). settings.tsv lists them
   // (`only` rows).
+  // Whether `word` is the language's plain word for a case ("cases", "casos", "cas",
+  // "случаев"): a figure of it may also count lawsuits, and a table's heading may say
+  // its status. settings.tsv lists them (`case_word` rows).
+  bool IsCaseWord(std::string_view word) const {
+    return std::find(case_words_.begin(), case_words_.end(), word) != case_words_.end();
+  }
   bool IsOnlyWord(std::string_view word) const {
     return std::find(only_words_.begin(), only_words_.end(), word) != only_words_.end();
   }
@@ -410,6 +416,7 @@ class Lexicon {
   std::vector<std::string> title_words_;
   std::vector<std::string> case_classifiers_;
   std::vector<std::string> only_words_;
+  std::vector<std::string> case_words_;
   std::vector<std::vector<std::string>> refusals_;
   std::vector<std::vector<std::string>> restrictions_;
   std::vector<std::vector<std::string>> increments_;

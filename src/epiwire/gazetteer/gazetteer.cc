@@ -833,8 +833,8 @@ void PlaceDivisions(std::vector<PlaceMention>& mentions,
 }
 
 // Whether candidate `c` opens a row of a table: a line that starts with the name (a
-// bullet may stand before it) and goes on with a dash, a colon or a figure ("Garissa -
-// 41 cases", "Ondo 34", "• Kano: 1,350").
+// bullet may stand before it) and goes on with a dash, a colon, a bar or a figure
+// ("Garissa - 41 cases", "Ondo 34", "• Kano: 1,350", "Chaco | 15.091").
 bool OpensRow(std::string_view text, const Candidate& c) {
   size_t before = c.start;
   while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
@@ -846,7 +846,7 @@ bool OpensRow(std::string_view text, const Candidate& c) {
   while (after < text.size() && text[after] == ' ') ++after;
   if (after >= text.size()) return false;
   const unsigned char next = static_cast<unsigned char>(text[after]);
-  return std::isdigit(next) || next == '-' || next == ':' ||
+  return std::isdigit(next) || next == '-' || next == ':' || next == '|' ||
          text.substr(after).starts_with("\u2013") || text.substr(after).starts_with("\u2014");
 }
 
