@@ -1080,6 +1080,15 @@ std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef
            !view.tokens[to - 1].capitalized && view.tokens[to - 1].is_word) {
       --to;
     }
+    // (Chinese writes its lists with "、" and "及": a comma there ends a clause. The
+    // tokens fold both to ",": the text tells them apart.)
+    const bool han = from > 0 && !view.tokens[from - 1].lower.empty() &&
+                     IsCjkLead(static_cast<unsigned char>(view.tokens[from - 1].lower[0]));
+    for (size_t k = from; k < to && han; ++k) {
+      const text::Token& t = view.tokens[k];
+      if (t.lower == "," && view.document.substr(t.start, t.end - t.start) != "\u3001")
+        return false;
+    }
     return from < to && view.OnlyJoints(from, to, kGrCoordination);
   };
   const PlaceRef* last = &anchor;

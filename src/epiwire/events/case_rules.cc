@@ -870,8 +870,8 @@ std::vector<size_t> CountsListedWith(const SentenceView& view, const std::vector
 }
 
 // Whether the sentence shares the count at token `number` out over a list ("each",
-// "respectively", "各"). A word of "each" that holds a number of its own ("по одному — из
-// ОАЭ и Турции") says so of that number only.
+// "respectively", "各"). A word of "each" that holds a number of its own or stands right
+// before one ("по одному — из ОАЭ и Турции", "阿聯酋及印尼各1宗") says so of that number only.
 bool SaysEach(const SentenceView& view, size_t number) {
   const auto number_at = [&](size_t k) {
     for (const QuantityRef& q : view.quantities) {
@@ -882,9 +882,8 @@ bool SaysEach(const SentenceView& view, size_t number) {
   for (size_t k = 0; k < view.tokens.size(); ++k) {
     if (!view.Is(k, kGrEach)) continue;
     size_t own = number_at(k);
-    if (own == SIZE_MAX && k + 1 < view.tokens.size() && view.Is(k + 1, kGrEach)) {
-      own = number_at(k + 1);
-    }
+    // ("по одному": the phrase holds it; "阿聯酋及印尼各1宗": it stands right before it.)
+    if (own == SIZE_MAX && k + 1 < view.tokens.size()) own = number_at(k + 1);
     if (own == SIZE_MAX || own == number) return true;
   }
   return false;

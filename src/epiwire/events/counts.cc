@@ -1369,7 +1369,8 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   // "X reported 12", "广州报告3例" (a verb of two characters, two tokens).
   while (k > 0 && k + 3 > start && view.Is(k - 1, kGrCountVerb)) --k;
   // "菲律宾 输入 4 宗": a word that makes the place an origin may stand between.
-  if (k > 0 && k == start && view.Is(k - 1, kGrFromAfter)) {
+  // ("阿聯酋及印尼各1宗": "each" before the number.)
+  if (k > 0 && k == start && view.Is(k - 1, kGrFromAfter | kGrEach)) {
     while (k > 0 && view.Is(k - 1, kGrFromAfter | kGrEach)) --k;
   }
   place_before = place_ends_at(k);
