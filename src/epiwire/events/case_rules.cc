@@ -156,8 +156,8 @@ bool PartAside(const SentenceView& view, const ReadCount& part) {
 
 PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& candidates,
                         const ReadCount& count, size_t next_count, size_t item_start,
-                        const std::optional<PlaceChoice>& statement,
-                        const DocumentContext& context) {
+                        const std::optional<PlaceChoice>& statement, const DocumentContext& context,
+                        const Lexicon& lexicon) {
   const CountReading& reading = count.reading;
   const size_t number = HedgeStart(view, count.quantity);
   // The count phrase ends at its head; a verb may come later ("88 people in Slovenia
@@ -174,6 +174,27 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
         (IsDash(view.tokens[c.span.end].lower) || view.tokens[c.span.end].lower == ":")) {
       return {c.place};
     }
+  }
+  // "more than 450,000 animals in 22 provinces": a figure over several regions of one
+  // country is that country's (not a city's before it). (Over counties or districts, a
+  // state's: those nouns are no regions.)
+  for (size_t k = after; k + 2 < view.tokens.size() && k < after + 3; ++k) {
+    if (!view.Is(k, kGrLocative)) continue;
+    const bool regions =
+        std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
+          return q.span.begin == k + 1 && q.span.end < view.tokens.size() && q.quantity.value > 1 &&
+                 view.Is(q.span.end, kGrPlaceNoun) &&
+                 lexicon.PlaceNounLevel(view.tokens[q.span.end].lower) == PlaceLevel::kSubdivision;
+        });
+    if (!regions) break;
+    for (const Candidate& c : candidates) {
+      if (c.span.begin < number && !c.target && c.place && c.place->level == PlaceLevel::kCountry) {
+        return {c.place};
+      }
+    }
+    if (context.focus && context.focus->level == PlaceLevel::kCountry) return {context.focus};
+    if (context.main_country) return {context.main_country};
+    break;
   }
   // 1. Its own locative after the count phrase, in its clause, before the next count;
   //    or inside a total's noun phrase.
@@ -1467,7 +1488,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
                                   ? spans[c - 1].first
                                   : view.tokens.size();
     PlaceChoice where =
-        ChoosePlace(view, candidates, count, next_count, item_start, statement, context);
+        ChoosePlace(view, candidates, count, next_count, item_start, statement, context, lexicon);
     // Where the infection was caught, when it is another country than where the count
     // is without it: the origin of imported cases ("the 71 cases contracted the virus in
     // Europe" in a report from Peru), not their place.
@@ -1493,7 +1514,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         }
       }
       PlaceChoice elsewhere =
-          ChoosePlace(view, others, count, next_count, item_start, statement, context);
+          ChoosePlace(view, others, count, next_count, item_start, statement, context, lexicon);
       if (elsewhere.place && !elsewhere.place->country.empty() &&
           elsewhere.place->country != caught->place.country) {
         where = std::move(elsewhere);
