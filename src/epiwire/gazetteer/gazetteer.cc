@@ -801,7 +801,6 @@ void PlaceDivisions(std::vector<PlaceMention>& mentions,
     if (m->place.country == country) values.push_back(m->place.subdivision);
   }
   const std::string_view subdivision = most(values);
-  const bool one_country = !country.empty();
   const bool one_subdivision = !subdivision.empty();
   for (size_t i = 0; i < mentions.size(); ++i) {
     PlaceMention& m = mentions[i];
@@ -823,7 +822,7 @@ void PlaceDivisions(std::vector<PlaceMention>& mentions,
       }
       continue;
     }
-    if (country.empty() || !one_country) continue;
+    if (country.empty()) continue;
     m.place.country = std::string(country);
     if (one_subdivision) m.place.subdivision = std::string(subdivision);
   }
