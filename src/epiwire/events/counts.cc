@@ -1200,6 +1200,17 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
                           (q >= 0 && view.quantities[static_cast<size_t>(q)].quantity.is_ordinal &&
                            view.quantities[static_cast<size_t>(q)].span.begin == i);
   if (!article && !is_ordinal) return std::nullopt;
+  // "another 150 birds", "a further 150 birds": the article opens a count of its own.
+  const size_t figure = i + 1 < tokens.size() && (tokens[i + 1].lower == "further" ||
+                                                  tokens[i + 1].lower == "additional")
+                            ? i + 2
+                            : i + 1;
+  if (article && figure < tokens.size() && (tokens[i].lower == "another" || figure == i + 2) &&
+      scan.quantity_at[figure] >= 0 && tokens[figure].has_digit &&
+      view.quantities[static_cast<size_t>(scan.quantity_at[figure])].span.begin == figure &&
+      !tokens[figure].lower.ends_with("old")) {
+    return std::nullopt;
+  }
   // "One person bitten by a dog died": the agent of a passive is not who the verb after
   // tells of.
   if (i > 0 && tokens[i - 1].lower == "by") return std::nullopt;
