@@ -194,9 +194,15 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
       }
       // "a 50-year-old man from X", "a toddler from X": where the person lives, unless
       // the sentence has them travel.
+      // ("a 38-year-old man from Malappuram district who returned from the United Arab
+      // Emirates": a journey told after it, from elsewhere, leaves the person's home.)
+      bool journey_after = false;
+      for (size_t m = span.end; m + 1 < tokens.size() && !journey_after; ++m) {
+        journey_after = view.Is(m + 1, kGrFrom) && (view.cues[m] & kCueTravel);
+      }
       if (t.lower == "from" && k > 0 && view.terms[k - 1].length > 0 &&
           view.terms[k - 1].term.role == TermRole::kPerson &&
-          !(view.CuesIn(0, view.tokens.size()) & (kCueTravel | kCueImported))) {
+          (!(view.CuesIn(0, view.tokens.size()) & (kCueTravel | kCueImported)) || journey_after)) {
         return PlaceRole::kLocative;
       }
       return PlaceRole::kOrigin;
