@@ -849,34 +849,63 @@ bool OpensRow(std::string_view text, const Candidate& c) {
          text.substr(after).starts_with("\u2013") || text.substr(after).starts_with("\u2014");
 }
 
-// "Nairobi - 78 cases\nGarissa - 41 cases\nTana River - 33 cases": the rows of one table
-// name places of one level. Where a row's name is only a region's (Tana River), the
-// others' names are read as regions where they can be (Garissa, a county and its town).
+// Whether only the joints of a list stand between two names: a comma, "and" ("et",
+// "y", "e", "и"), "、" ("Alger, Tipasa, Médéa et Blida").
+bool ListJoint(std::string_view between) {
+  static constexpr std::string_view kJoints[] = {
+      ", ", ",", " and ", ", and ", " et ", " y ", " e ", " \u0438 ", "\u3001", "\u53ca", "\u548c"};
+  return std::find(std::begin(kJoints), std::end(kJoints), between) != std::end(kJoints);
+}
+
+// "Nairobi - 78 cases\nGarissa - 41 cases\nTana River - 33 cases", "Guerrero, Jalisco,
+// Morelos y Veracruz": the rows of one table, and the items of one list, name places of
+// one level. Where one name is only a region's (Tana River), the others' names are read
+// as regions where they can be (Garissa, a county and its town).
 void PreferRowsOfOneLevel(const GazetteerTables& t, std::string_view text,
                           const std::vector<Candidate>& candidates, const Context& context,
                           std::vector<Prefer>& prefer) {
+  const auto between = [&](size_t i) {
+    return text.substr(candidates[i - 1].end, candidates[i].start - candidates[i - 1].end);
+  };
   for (size_t first = 0; first < candidates.size();) {
-    if (!OpensRow(text, candidates[first])) {
+    const bool row = OpensRow(text, candidates[first]);
+    const bool list = first + 1 < candidates.size() && ListJoint(between(first + 1));
+    if (!row && !list) {
       ++first;
       continue;
     }
-    // The rows that follow, one a line.
+    // The rows that follow, one a line; or the items that follow, joint by joint.
     size_t last = first + 1;
-    while (last < candidates.size() && OpensRow(text, candidates[last]) &&
-           std::count(text.begin() + static_cast<std::ptrdiff_t>(candidates[last - 1].end),
-                      text.begin() + static_cast<std::ptrdiff_t>(candidates[last].start),
-                      '\n') == 1) {
+    while (
+        last < candidates.size() &&
+        (row ? OpensRow(text, candidates[last]) &&
+                   std::count(text.begin() + static_cast<std::ptrdiff_t>(candidates[last - 1].end),
+                              text.begin() + static_cast<std::ptrdiff_t>(candidates[last].start),
+                              '\n') == 1
+             : ListJoint(between(last)))) {
       ++last;
     }
+    // (Or every name of the list is also a region's, of one country: "Guerrero, Jalisco,
+    // Morelos y Veracruz" beside Chiapas, where a town is called Veracruz.)
     bool region_only = false;
-    for (size_t i = first; i < last && !region_only; ++i) {
+    bool all_regions = true;
+    std::string_view country;
+    for (size_t i = first; i < last; ++i) {
       const std::vector<NameEntry> usable = Usable(t, candidates[i].entries, &context);
+      const auto region = [&](const NameEntry& e) {
+        return t.places[e.place].level == PlaceLevel::kSubdivision;
+      };
       region_only =
-          !usable.empty() && std::all_of(usable.begin(), usable.end(), [&](const NameEntry& e) {
-            return t.places[e.place].level == PlaceLevel::kSubdivision;
-          });
+          region_only || (!usable.empty() && std::all_of(usable.begin(), usable.end(), region));
+      const auto found = std::find_if(usable.begin(), usable.end(), region);
+      if (found == usable.end() ||
+          (!country.empty() && t.places[found->place].country != country)) {
+        all_regions = false;
+      } else {
+        country = t.places[found->place].country;
+      }
     }
-    if (region_only && last - first >= 3) {
+    if ((region_only || all_regions) && last - first >= 3) {
       for (size_t i = first; i < last; ++i) {
         if (prefer[i] == Prefer::kNone) prefer[i] = Prefer::kSubdivision;
       }

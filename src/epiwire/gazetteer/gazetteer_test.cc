@@ -200,6 +200,10 @@ const FoundCase kFoundCases[] = {
     // region's, the others are read as regions where they can be.
     {"Cases by county:\nMombasa - 17 cases\nGarissa - 41 cases\nTana River - 33 cases", "Garissa",
      "KE", "KE-07", kSub, kName},
+    // So do the items of a list of names that are all regions' of one country.
+    {"En Chiapas hay 1,245 casos. Los estados m\u00e1s afectados son Guerrero, Jalisco, Morelos y "
+     "Veracruz.",
+     "Veracruz", "MX", "MX-VER", kSub, kName},
     // A division's name that no town of the text's country has ("Quillan" is French).
     {"Washington state counted 40 cases, 5 of them in Quillan County.", "Quillan County", "US",
      "US-WA", kOther, kDivision},
