@@ -785,13 +785,16 @@ void PlaceDivisions(std::vector<PlaceMention>& mentions,
     if (m.place.country.empty() || (regions && !below_country(m))) continue;
     counted.push_back(&m);
   }
+  // (A majority vote in one pass: a long text names thousands of places.)
   const auto most = [](const std::vector<std::string_view>& values) {
+    std::string_view candidate;
+    size_t lead = 0;
     for (const std::string_view v : values) {
-      if (2 * static_cast<size_t>(std::count(values.begin(), values.end(), v)) > values.size()) {
-        return v;
-      }
+      if (lead == 0) candidate = v;
+      lead += v == candidate ? 1 : static_cast<size_t>(-1);
     }
-    return std::string_view();
+    const auto votes = static_cast<size_t>(std::count(values.begin(), values.end(), candidate));
+    return 2 * votes > values.size() ? candidate : std::string_view();
   };
   std::vector<std::string_view> values;
   for (const PlaceMention* m : counted) values.push_back(m->place.country);
