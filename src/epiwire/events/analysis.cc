@@ -1276,9 +1276,36 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
       }
     }
     if (!context.table_status) context.table_status = noun;
+    // "Provincia, Casos nuevos, Acumulados, Fallecidos:": a heading of columns says what
+    // each cell of a row counts (the first column holds the places).
+    context.table_columns.clear();
+    const auto& tokens = view.tokens;
+    bool first_column = true;
+    DocumentContext::TableColumn column;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (tokens[k].lower == "," || tokens[k].lower == ":") {
+        if (!first_column) context.table_columns.push_back(column);
+        first_column = false;
+        column = {};
+        continue;
+      }
+      const TermAt& term = view.terms[k];
+      if (term.length > 0 && term.term.status &&
+          (term.term.role == TermRole::kNoun || term.term.role == TermRole::kModifier ||
+           term.term.role == TermRole::kVerb)) {
+        if (!column.counts || term.term.role == TermRole::kModifier)
+          column.status = term.term.status;
+        column.counts = true;
+      }
+      if (view.cues[k] & kCueNew) column.aggregation = Aggregation::kNew;
+      if (view.cues[k] & kCueCumulative) column.aggregation = Aggregation::kCumulative;
+    }
+    // (A heading of one column is no list of columns.)
+    if (context.table_columns.size() < 2) context.table_columns.clear();
   } else if (!focus_set && !RowShaped(view)) {
     context.table_status.reset();
     context.table_open = false;
+    context.table_columns.clear();
   }
   const PlaceRef* first_place = nullptr;
   for (const PlaceRef& ref : view.places) {

@@ -180,6 +180,14 @@ struct DocumentContext {
   // The status a table's heading line gives the cases its rows count ("Suspected cases
   // by region:"), while the rows go on.
   std::optional<CaseStatus> table_status;
+  // The columns a table's heading names after its first, the places' ("Provincia, Casos
+  // nuevos, Acumulados, Fallecidos:"): what each counts, where a case word says so.
+  struct TableColumn {
+    bool counts = false;  // a case word names it ("Semana 14", "Tasa" count nothing)
+    std::optional<CaseStatus> status;
+    std::optional<Aggregation> aggregation;
+  };
+  std::vector<TableColumn> table_columns;
   // A line ending in a colon opened a table, and rows have followed it since.
   bool table_open = false;
 };

@@ -1385,7 +1385,32 @@ void ReadTableRow(std::string_view text, const SentenceView& view, const Documen
   row.route.clear();
   row.modes.clear();
   row.evidence = EvidenceOf(text, view.sentence);
-  out.push_back(std::move(row));
+  // "Buenos Aires | 15.402 | 48.917 | 31" under "Provincia, Casos nuevos, Acumulados,
+  // Fallecidos:": each cell counts what its column's heading says.
+  const auto& columns = context.table_columns;
+  if (columns.empty()) {
+    out.push_back(std::move(row));
+    return;
+  }
+  size_t cell = 0;
+  for (const QuantityRef& r : view.quantities) {
+    if (r.span.begin < q->span.begin) continue;
+    if (r.span.begin != q->span.begin &&
+        (r.span.begin == 0 || view.tokens[r.span.begin - 1].lower != "|")) {
+      continue;
+    }
+    if (cell >= columns.size()) break;
+    const DocumentContext::TableColumn& column = columns[cell++];
+    if (!column.counts || r.quantity.value <= 0 || r.quantity.is_share || r.quantity.is_decimal) {
+      continue;
+    }
+    Event cell_event = row;
+    cell_event.count = r.quantity.value;
+    cell_event.qualifier = r.quantity.qualifier;
+    if (column.status) cell_event.status = *column.status;
+    if (column.aggregation) cell_event.aggregation = *column.aggregation;
+    out.push_back(std::move(cell_event));
+  }
 }
 
 void ExtractCases(std::string_view text, const SentenceView& view, const SentenceView* previous,
