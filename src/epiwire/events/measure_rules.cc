@@ -582,7 +582,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   // "Quienes lleguen del exterior deberán cumplir una cuarentena obligatoria": a lockdown
   // read from a word inside a quarantine of arrivals is that quarantine; "В школе №5
   // введен карантин": one read from the words of a school's closure is that closure.
-  const auto inside_travel_quarantine = [&](size_t e) {
+  const auto inside_narrower = [&](size_t e) {
     for (size_t q = 0; q < found.size(); ++q) {
       const bool narrower = found[q].measure == MeasureKind::kTravelQuarantine ||
                             found[q].measure == MeasureKind::kSchoolClosure;
@@ -596,7 +596,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   for (size_t e = 0; e < found.size(); ++e) {
     Event& event = found[e];
     if (precise_easing && event.measure == MeasureKind::kReopening) continue;
-    if (event.measure == MeasureKind::kLockdown && inside_travel_quarantine(e)) continue;
+    if (event.measure == MeasureKind::kLockdown && inside_narrower(e)) continue;
     out.push_back(std::move(event));
   }
 }

@@ -82,33 +82,35 @@ void ScanHanRun(const GazetteerTables& t, std::string_view text, size_t run_star
 }
 
 // "其中瑞丽市41例、陇川县4例": a county, a district or a county-level city no table knows,
-// as a breakdown writes it: mostly two characters and the suffix of its kind, the run of
-// Chinese characters ending right before a figure or a bracket around one. Words of
-// reference and of kind ("本市", "其他地区", "主城区") name none.
-void AddHanDivision(std::string_view text, size_t run_start, size_t run_end, size_t first_new,
-                    std::vector<Candidate>& out) {
-  static constexpr std::string_view kSuffixes[] = {"县", "縣", "区", "區", "市", "旗"};
+// as a breakdown writes it: mostly two characters and a suffix of a city's kind
+// (place_nouns.tsv), the run of Chinese characters ending right before a figure or a
+// bracket around one. Words of reference and of kind ("本市", "其他地区", "主城区") name none.
+void AddHanDivision(const GazetteerTables& t, std::string_view text, size_t run_start,
+                    size_t run_end, size_t first_new, std::vector<Candidate>& out) {
   static constexpr std::string_view kNoName[] = {
       "本", "该", "該", "全", "此", "各", "其", "他", "城", "辖", "轄", "社", "地", "郊",
       "市", "区", "區", "县", "縣", "中", "在", "的", "和", "及", "与", "與", "新", "老",
-      "省", "州", "个", "個", "个", "等", "为", "為", "有", "例", "宗", "名", "共", "外"};
+      "省", "州", "个", "個", "等", "为", "為", "有", "例", "宗", "名", "共", "外"};
   // (The figure may stand in brackets: "瑞丽市(41例)", "陇川县（4例）".)
   std::string_view after = text.substr(run_end);
   if (after.starts_with("(")) after.remove_prefix(1);
   if (after.starts_with("\uff08")) after.remove_prefix(3);
   if (after.empty() || !std::isdigit(static_cast<unsigned char>(after.front()))) return;
-  static constexpr std::string_view kOuterUnits[] = {"州", "省", "市", "盟"};
-  const auto one_of = [](std::string_view c, const auto& list) {
-    return std::find(std::begin(list), std::end(list), c) != std::end(list);
-  };
   if (run_end - run_start < 3 * kHanBytes) return;
-  if (!one_of(text.substr(run_end - kHanBytes, kHanBytes), kSuffixes)) return;
+  // A suffix of one character ("市", "县", "区", "旗").
+  const auto suffix = [&](size_t at) {
+    const HanSuffix* found = t.HanSuffixAt(text.substr(at, kHanBytes));
+    return found != nullptr && found->text.size() == kHanBytes ? found : nullptr;
+  };
+  const HanSuffix* own = suffix(run_end - kHanBytes);
+  if (own == nullptr || own->level != PlaceLevel::kCity) return;
   // Two characters before the suffix; one where a unit it lies in ends right before it
   // ("德宏州芒市").
   size_t start = run_end - 3 * kHanBytes;
-  if (one_of(text.substr(start, kHanBytes), kOuterUnits)) start += kHanBytes;
+  if (suffix(start) != nullptr) start += kHanBytes;
   for (size_t at = start; at < run_end - kHanBytes; at += kHanBytes) {
-    if (one_of(text.substr(at, kHanBytes), kNoName)) return;
+    const std::string_view c = text.substr(at, kHanBytes);
+    if (std::find(std::begin(kNoName), std::end(kNoName), c) != std::end(kNoName)) return;
   }
   for (size_t i = first_new; i < out.size(); ++i) {
     if (out[i].start < run_end && out[i].end > start) return;
@@ -147,7 +149,7 @@ void FindHanCandidates(const GazetteerTables& t, std::string_view text, const To
     while (run_end < token.end && IsHan(DecodeUtf8(text, run_end, length))) run_end += length;
     const size_t first_new = out.size();
     ScanHanRun(t, text, pos, run_end, out);
-    AddHanDivision(text, pos, run_end, first_new, out);
+    AddHanDivision(t, text, pos, run_end, first_new, out);
     pos = run_end;
   }
 }
