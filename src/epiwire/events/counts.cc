@@ -301,6 +301,8 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
   const auto& tokens = view.tokens;
   std::optional<CaseStatus> modifier;
   size_t modifier_at = 0;
+  // "21 equine cases", "two pig deaths": the animals named before a noun of cases.
+  std::optional<Host> animals;
   int generic = 0;
   // Nine steps at most: a word, a disease's name, or a run of cue words is one ("3例境外
   // 输入性新冠肺炎确诊病例": Chinese is read a character a token).
@@ -392,6 +394,7 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
           }
           reading.status = modifier.value_or(*ct.status);
           if (ct.status == CaseStatus::kDeaths) reading.status = CaseStatus::kDeaths;
+          if (animals) reading.host = *animals;
           reading.noun_is_case_word = scan.lexicon.IsCaseWord(t.lower);
           // "cas confirmés", "casos sospechosos": a status word right after the noun.
           if (!modifier && ct.status != CaseStatus::kDeaths) {
@@ -435,6 +438,19 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
         }
         case TermRole::kPerson:
         case TermRole::kAnimal: {
+          // ("12 bovine tuberculosis cases": a disease's name may stand between.)
+          size_t noun = i + term.length;
+          while (noun < tokens.size() && view.terms[noun].length == 0 &&
+                 !view.disease[noun].empty()) {
+            noun += view.disease_length[noun];
+          }
+          if (ct.role == TermRole::kAnimal && !animals && noun < tokens.size() &&
+              view.terms[noun].length > 0 && view.terms[noun].term.role == TermRole::kNoun &&
+              view.terms[noun].term.status) {
+            animals = ct.host;
+            i = noun;
+            continue;
+          }
           size_t verb_at = 0;
           // "2,600 of the farm's 31,000 turkeys died": the verb tells of the part, not
           // of the whole.
