@@ -558,6 +558,36 @@ TEST(CleanText, HeadlinesListedUnderRelatedStoriesAreRemoved) {
   EXPECT_TRUE(LineKept(text, result, kThird));
 }
 
+// Headings of teaser lists as news sites write them, alone on their line.
+TEST(CleanText, TeaserListHeadingsOpenLinkLists) {
+  for (const char* heading : {"Read Next", "ALSO READ", "Recommended", "Related News",
+                              "Related Headlines", "Skip next section Related topics"}) {
+    std::string text =
+        Join({kLede, kSecond, heading, "Harbour bridge toll to rise in March", kThird});
+    CleanResult result = CleanText(text);
+    EXPECT_TRUE(LineRemoved(text, result, heading)) << heading;
+    EXPECT_TRUE(LineRemoved(text, result, "Harbour bridge toll to rise in March")) << heading;
+    EXPECT_TRUE(LineKept(text, result, kSecond)) << heading;
+  }
+}
+
+// Link lead-ins, trust notices and feed notes at the start or inside a line.
+TEST(CleanText, LeadInsAndNoticesOfNewsSitesAreRemoved) {
+  for (const char* line :
+       {"READ: Council approves new ferry timetable", "Trending: Heavy snow closes mountain pass",
+        "More from this section: Museum reopens its east wing",
+        "Our Standards: The Daily Ledger Editorial Principles.",
+        "Explore more on these topics: Health, Farming", "Media contact: press office, 555 0100",
+        "Published in The Daily Ledger, March 3rd, 2022",
+        "(This report was auto-generated from a syndicated feed.)",
+        "Do you like the content of this article?", "Sign up for our free morning briefing"}) {
+    std::string text = Join({kLede, line, kSecond});
+    CleanResult result = CleanText(text);
+    EXPECT_TRUE(LineRemoved(text, result, line)) << line;
+    EXPECT_TRUE(LineKept(text, result, kLede)) << line;
+  }
+}
+
 // Each list is walked up to the next one, which goes on from there.
 TEST(CleanText, HeadlinesUnderListAfterListAreRemoved) {
   std::string text =
