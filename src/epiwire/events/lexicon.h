@@ -252,6 +252,10 @@ class Lexicon {
   bool RefusesAt(const std::vector<text::Token>& tokens, size_t at) const {
     return PhraseAt(refusals_, tokens, at) > 0;
   }
+  // The number of tokens of the refusal starting at `at`, 0 when none does.
+  size_t RefusalLength(const std::vector<text::Token>& tokens, size_t at) const {
+    return PhraseAt(refusals_, tokens, at);
+  }
   // Whether a word of restriction starts at token `at` ("restrictions", "restricción",
   // "ограничения", "限制"): advice about restrictions is no travel advisory ("WHO advises
   // against any travel restrictions"). settings.tsv lists them (`restriction` rows).

@@ -237,8 +237,12 @@ std::vector<Place> CoActors(const SentenceView& view, const std::optional<Place>
 // n'est pas envisagé", "a lockdown is not planned": one denied after it.
 bool Negated(const SentenceView& view, const Lexicon& lexicon, size_t at, size_t end) {
   // A negation that opens the trigger is the trigger's own ("not to travel").
+  // A refusal between an object and its predicate ("Step up border screening, rule out
+  // closure"), unless it is the predicate itself ("the school year was postponed").
   for (size_t k = at + 1; k < end && k < view.tokens.size(); ++k) {
     if (view.Is(k, kGrNegation)) return true;
+    const size_t refusal = lexicon.RefusalLength(view.tokens, k);
+    if (refusal > 0 && k + refusal < end) return true;
   }
   for (size_t k = at; k-- > 0 && k + 8 > at;) {
     if (view.clause[k] != view.clause[at]) break;
