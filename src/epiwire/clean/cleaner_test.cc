@@ -164,6 +164,16 @@ TEST(CleanText, BoilerplateOfPagesInOtherLanguagesIsRemoved) {
       "Partagez : Facebook Twitter",
       "S\u00edguenos en Google News",
       "Publicit\u00e9",
+      "\u3010\u8d23\u4efb\u7f16\u8f91\uff1a\u5f20\u654f\u3011",
+      "\u3010\u7ea0\u9519\u3011\u3000\u3010\u6253\u5370\u3011",
+      "\u4e0b\u4e00\u7bc7\uff1a\u7701\u5185\u4eca\u5e74\u9996\u6279\u5e02\u573a\u5f00\u4e1a",
+      "\u53d1\u5e03\u65f6\u95f4\uff1a2021-05-02\u3000\u5b57\u53f7\uff1a\u5927 \u4e2d \u5c0f",
+      "\u041f\u043e\u0434\u0435\u043b\u0438\u0442\u044c\u0441\u044f: Telegram \u00b7 WhatsApp",
+      "\u041a\u043e\u043c\u043c\u0435\u043d\u0442\u0430\u0440\u0438\u0438 (3)",
+      "\u0424\u043e\u0442\u043e: "
+      "\u043f\u0440\u0435\u0441\u0441-\u0441\u043b\u0443\u0436\u0431\u0430",
+      "\u041d\u043e\u0432\u043e\u0441\u0442\u0438 "
+      "\u043f\u0430\u0440\u0442\u043d\u0451\u0440\u043e\u0432",
   };
   for (const std::string& line : kBoilerplate) {
     std::string text = Join({kLede, line, kSecond});
