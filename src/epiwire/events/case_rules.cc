@@ -225,7 +225,10 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
       apposed_person = apposed_person && comma + 1 < c.span.begin &&
                        view.Is(comma + 1, kGrArticle | kGrDeterminer);
     }
-    if (!SameClause(view, c.span.begin, head) && !past_aside && !verb_clause && !apposed_person) {
+    // ("Of the 40 cases ..., 20 were in England": a part's head is its frame's noun, before
+    // it; the clause is the number's.)
+    const size_t own = reading.head < number ? count.quantity.span.begin : head;
+    if (!SameClause(view, c.span.begin, own) && !past_aside && !verb_clause && !apposed_person) {
       continue;
     }
     return {c.place};

@@ -960,9 +960,11 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
 }
 
 // "Of the 30 new cases, 12 were in Lagos": the count is a part of the case noun phrase
-// that opens the sentence.
+// that opens the sentence. Only the first count after the noun phrase is ("Of the 40
+// cases, 20 are in England, 12 in Scotland": the 12 is an item of the 20's list);
+// `read_from` is where the last count read before this one starts.
 std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const QuantityRef& q,
-                                               const Lexicon& lexicon) {
+                                               const Lexicon& lexicon, size_t read_from) {
   const auto& tokens = view.tokens;
   const size_t start = HedgeStart(view, q);
   if (start < 3 || tokens[start - 1].lower != ",") return std::nullopt;
@@ -977,6 +979,7 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
     if (term.length == 0) continue;
     if (term.term.role == TermRole::kModifier && !modifier) modifier = term.term.status;
     if (term.term.role == TermRole::kNoun) {
+      if (read_from != SIZE_MAX && read_from > k) return std::nullopt;
       CountReading reading;
       reading.status = modifier.value_or(*term.term.status);
       reading.head = k;
@@ -1695,7 +1698,10 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     if (!reading && !blocked) reading = ReadBackward(scan, q);
     if (!reading && !blocked) reading = ReadTotal(scan, q, &blocked);
-    if (!reading && !blocked) reading = ReadPartitiveFrame(view, q, lexicon);
+    if (!reading && !blocked) {
+      reading = ReadPartitiveFrame(view, q, lexicon,
+                                   counts.empty() ? SIZE_MAX : counts.back().quantity.span.begin);
+    }
     if (!reading && !blocked && !counts.empty()) reading = ReadCuedPart(view, q, counts.back());
     if (!reading && !blocked && counts.empty() && outer != nullptr) {
       reading = ReadCuedPart(view, q, *outer, true);
