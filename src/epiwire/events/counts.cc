@@ -1091,6 +1091,22 @@ std::optional<CountReading> ReadNounBefore(const SentenceView& view, const Quant
       }
       CountReading reading;
       reading.status = *t.term.status;
+      // "500 suspected diphtheria cases, followed by Yobe with 40": the noun's modifier
+      // says what the 40 are, a disease's name may stand between.
+      for (size_t k = m; k-- > 0 && k + 5 > m && reading.status != CaseStatus::kDeaths;) {
+        const TermAt& before = view.terms[k];
+        if (before.length > 0 && k + before.length <= m) {
+          if (before.term.role == TermRole::kModifier && before.term.status) {
+            reading.status = *before.term.status;
+          }
+          break;
+        }
+        bool in_disease = false;
+        for (size_t j = k + 1; j-- > 0 && j + 6 > k && !in_disease;) {
+          in_disease = !view.disease[j].empty() && j + view.disease_length[j] > k;
+        }
+        if (!in_disease) break;
+      }
       reading.head = m;
       reading.phrase_end = bracket ? q.span.end + 1 : q.span.end;
       reading.noun_is_case_word = true;
