@@ -521,6 +521,22 @@ bool LongSpan(const DateRef& date) {
          period.end->ToDays() - period.start->ToDays() > 31;
 }
 
+// Whether a cue of news stands right before the count or in its phrase ("another 12",
+// "12 new cases", "509 décès supplémentaires").
+bool NewCued(const SentenceView& view, const ReadCount& count) {
+  const CountReading& reading = count.reading;
+  const QuantityRef& q = count.quantity;
+  const size_t start = HedgeStart(view, q);
+  const size_t phrase_end = std::max(reading.head, q.span.end) + 1;
+  const uint32_t before = start >= 1 ? view.cues[start - 1] : 0;
+  const uint32_t after_noun =
+      reading.phrase_end < view.tokens.size() && reading.phrase_end >= phrase_end
+          ? view.cues[reading.phrase_end]
+          : 0;
+  return (before & kCueNew) || (CuesOutsideBrackets(view, q.span.end, phrase_end) & kCueNew) ||
+         ((after_noun & kCueNew) && !(after_noun & kCueCumulative));
+}
+
 std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadCount& count,
                                            const DateRef* date, bool possessive_place,
                                            const Owner& owns, bool verbs_tell_events) {
@@ -528,20 +544,9 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   const QuantityRef& q = count.quantity;
   if (count.passed_mark) return Aggregation::kCumulative;
   const size_t start = HedgeStart(view, q);
-  const size_t phrase_end = std::max(reading.head, q.span.end) + 1;
   if (reading.by_link) return Aggregation::kNew;
   // "another 12", "12 more", "12 new cases"; the hedge "more than" is not a cue.
-  const uint32_t before = start >= 1 ? view.cues[start - 1] : 0;
-  // "509 décès supplémentaires": a cue right after the noun, as adjectives stand in French
-  // and Spanish.
-  const uint32_t after_noun =
-      reading.phrase_end < view.tokens.size() && reading.phrase_end >= phrase_end
-          ? view.cues[reading.phrase_end]
-          : 0;
-  if ((before & kCueNew) || (CuesOutsideBrackets(view, q.span.end, phrase_end) & kCueNew) ||
-      ((after_noun & kCueNew) && !(after_noun & kCueCumulative))) {
-    return Aggregation::kNew;
-  }
+  if (NewCued(view, count)) return Aggregation::kNew;
   // "New infections on Sunday reached 3,636", "with new deaths at 73": the counted noun
   // stands before the number, and the "new" it carries says what is counted, whatever
   // the verb ("reached", "rose to"); unless a number of its own counts it ("the two new
@@ -1560,6 +1565,14 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     const bool joined = c > 0 && event_of[c - 1] && JoinedCounts(view, spans, c - 1, c);
     event.aggregation = ReadAggregation(view, count, date, where.possessive, Owner{&ownership, c},
                                         verbs_tell_events && !joined);
+    // "reported 81 cases of measles on Tuesday, four more than last week": a count that
+    // the next one says grew by so many is a running total, unless it says it is new or
+    // counts a span of days ("1,200 cases this week, 300 more than last week").
+    if (event.aggregation == Aggregation::kNew && c + 1 < counts.size() &&
+        counts[c + 1].reading.by_link && !reading.by_link &&
+        (date == nullptr || date->mention.kind == dates::DateKind::kDay) && !NewCued(view, count)) {
+      event.aggregation = Aggregation::kCumulative;
+    }
     if (reading.path == CountPath::kListItem && reading.frame >= 0 && !event.aggregation) {
       // A list item shares its frame's aggregation.
       event.aggregation = found.empty() ? std::nullopt : found.back().aggregation;
