@@ -197,6 +197,30 @@ bool CyrillicMatcher::RegionNounAfterList(size_t i) const {
   return false;
 }
 
+// "в Минской области — 150, в Брестской — 198": a region's adjective with its noun left
+// out, as a row of figures writes it: a dash or a colon after it, and a region's noun
+// after an earlier name of the sentence.
+bool CyrillicMatcher::ElidedRegionNoun(size_t first, size_t last) const {
+  size_t after = tokens_[last].end;
+  while (after < text_.size() && text_[after] == ' ') ++after;
+  const std::string_view rest = text_.substr(after);
+  if (!rest.starts_with("\u2014") && !rest.starts_with("\u2013") && !rest.starts_with("- ") &&
+      !rest.starts_with(":")) {
+    return false;
+  }
+  for (size_t j = first; j-- > 0 && j + 40 > first;) {
+    if (tokens_[j].type == TokenType::kPunct && tokens_[j].punct == '.') return false;
+    if (text_.substr(tokens_[j].end, tokens_[j + 1].start - tokens_[j].end).find('\n') !=
+        std::string_view::npos) {
+      return false;
+    }
+    if (j > 0 && IsCyrillicWord(j - 1) && tokens_[j - 1].capitalised && RegionNounEnd(j) != j) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // What the noun before a Russian name asks for: "gorode Novosibirske" and "g. Omsk" a
 // city, "Respublike Komi" a subdivision.
 Prefer CyrillicMatcher::NounBefore(size_t first) const {
@@ -254,7 +278,7 @@ bool CyrillicMatcher::MatchAt(size_t first, Candidate& out, size_t& next) const 
       noun = true;
     } else if (std::any_of(readings.begin(), readings.end(),
                            [](const NameEntry& e) { return e.needs_noun; }) &&
-               RegionNounAfterList(last + 1)) {
+               (RegionNounAfterList(last + 1) || ElidedRegionNoun(first, last))) {
       prefer = Prefer::kSubdivision;
       noun = true;
     }

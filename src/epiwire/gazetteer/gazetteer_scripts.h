@@ -74,6 +74,7 @@ class CyrillicMatcher {
   const RussianNoun* RussianNounAt(size_t i) const;
   size_t RegionNounEnd(size_t i) const;
   bool RegionNounAfterList(size_t i) const;
+  bool ElidedRegionNoun(size_t first, size_t last) const;
   Prefer NounBefore(size_t first) const;
 
   const GazetteerTables& t_;

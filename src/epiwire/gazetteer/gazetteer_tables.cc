@@ -685,6 +685,10 @@ const RussianNoun* GazetteerTables::RussianNounOf(const std::string& stem) const
 void GazetteerTables::AddAnyName(std::string_view name, NameEntry entry) {
   if (ScriptOf(name) == Script::kCyrillic) {
     for (const std::string& key : StemKeys(name)) AddName(key, entry);
+    // ("Брестская область": also "Брестской" before a noun, or with its noun left out.)
+    if (places[entry.place].level == PlaceLevel::kSubdivision) {
+      AddCyrillicName(*this, name, entry, PlaceLevel::kSubdivision);
+    }
   } else {
     AddName(name, entry);
   }
