@@ -9,6 +9,9 @@ namespace {
 
 bool IsQuote(const text::Token& t) { return t.lower == "\"" || t.lower == "'"; }
 
+bool IsOpeningBracket(std::string_view w) { return w == "(" || w == "\uff08"; }
+bool IsClosingBracket(std::string_view w) { return w == ")" || w == "\uff09"; }
+
 bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), word) != words.end();
 }
@@ -1799,10 +1802,26 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     if (!IsListItem(view, *q)) continue;
     // The count nearest before it (the items read so far stand after the counts read
     // first: "确诊病例12例（长春市9例、吉林市3例），无症状感染者25例（长春市20例...）").
+    // (Not one in brackets closed before it: "澳门特别行政区25例（出院10例），台湾地区190例":
+    // the 190 is no recovery; but a bare figure in brackets is one of the list's: "the
+    // majority of new cases (1,455), followed by KwaZulu-Natal (612)".)
+    const auto closed_aside = [&](size_t begin) {
+      if (begin > 0 && IsOpeningBracket(tokens[begin - 1].lower)) return false;
+      size_t open = begin;
+      while (open > 0 && !IsOpeningBracket(tokens[open - 1].lower) &&
+             !IsClosingBracket(tokens[open - 1].lower)) {
+        --open;
+      }
+      if (open == 0 || !IsOpeningBracket(tokens[open - 1].lower)) return false;
+      for (size_t k = begin; k < q->span.begin; ++k) {
+        if (IsClosingBracket(tokens[k].lower)) return true;
+      }
+      return false;
+    };
     int frame = -1;
     for (size_t c = 0; c < counts.size(); ++c) {
       const size_t begin = counts[c].quantity.span.begin;
-      if (begin < q->span.begin &&
+      if (begin < q->span.begin && !closed_aside(begin) &&
           (frame < 0 || begin > counts[static_cast<size_t>(frame)].quantity.span.begin)) {
         frame = static_cast<int>(c);
       }
