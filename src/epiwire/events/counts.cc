@@ -1597,6 +1597,8 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
         continue;
       }
     }
+    // "critical cases fell by 78", "重症病例减少78例": a fall counts no cases.
+    if (scan.lexicon.DecreaseEndsAt(tokens, hedge_at)) continue;
     ReadCount count;
     count.quantity = q;
     count.qualifier = q.quantity.qualifier;

@@ -765,7 +765,8 @@ Status Lexicon::ReadSettings(const std::string& path) {
         {"refusal", &refusals_},
         {"restriction", &restrictions_},
         {"increment", &increments_},
-        {"increase", &increases_}};
+        {"increase", &increases_},
+        {"decrease", &decreases_}};
     for (const auto& [name, phrases] : phrase_lists) {
       if (fields[0] != name) continue;
       for (size_t f = 1; f < fields.size(); ++f) {

@@ -280,6 +280,17 @@ class Lexicon {
       return true;
     });
   }
+  // Whether a phrase that makes the number after it a fall ends right before token `end`
+  // ("fell by 78", "减少78例"). settings.tsv lists them (`decrease` rows).
+  bool DecreaseEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
+    return std::any_of(decreases_.begin(), decreases_.end(), [&](const auto& words) {
+      if (words.size() > end) return false;
+      for (size_t w = 0; w < words.size(); ++w) {
+        if (tokens[end - words.size() + w].lower != words[w]) return false;
+      }
+      return true;
+    });
+  }
   // Whether a measure word counts cases by itself ("例": "流感8621例" are 8,621 cases of
   // flu). settings.tsv lists them (`case_classifier` rows).
   bool IsCaseClassifier(std::string_view word) const {
@@ -425,6 +436,7 @@ class Lexicon {
   std::vector<std::vector<std::string>> restrictions_;
   std::vector<std::vector<std::string>> increments_;
   std::vector<std::vector<std::string>> increases_;
+  std::vector<std::vector<std::string>> decreases_;
   // The length of the longest of `phrases` at token `at`, or 0.
   static size_t PhraseAt(const std::vector<std::vector<std::string>>& phrases,
                          const std::vector<text::Token>& tokens, size_t at) {
