@@ -94,8 +94,8 @@ const PlaceRef* PlaceEntered(const SentenceView& view) {
     for (size_t back = 1; back <= 3 && back <= ref.span.begin; ++back) {
       const std::string_view w = view.tokens[ref.span.begin - back].lower;
       if (w == "entering" || w == "enter" || w == "enters" || w == "entered") return &ref;
-      // "once arriving in Macau", "arrivals into Singapore".
-      if (back >= 2 && (w == "arriving" || w == "arrive" || w == "arrivals" || w == "arrive") &&
+      // "once arriving in Macau", "arrivals into Singapore", "refused entry to the UK".
+      if (back >= 2 && (w == "arriving" || w == "arrive" || w == "arrivals" || w == "entry") &&
           view.Is(ref.span.begin - back + 1, kGrLocative | kGrTo)) {
         return &ref;
       }
@@ -128,6 +128,37 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger, Measu
       best_name = &ref;  // the first name before the trigger: usually the subject
     }
   }
+  // "Israel will close its borders, and Morocco suspended all flights", "Citing cases in
+  // Tanzania, Kenya closed its border": the place that opens the trigger's own clause,
+  // unless it goes on a list that the first name opens ("Chad, Niger and Mali closed
+  // ...", "visitors from mainland China, Hong Kong and Taiwan now banned").
+  const PlaceRef* in_clause = nullptr;
+  for (const PlaceRef& ref : view.places) {
+    if (ref.span.begin >= trigger) break;
+    if (CanAct(ref) && !ref.demonym && view.clause[ref.span.begin] == view.clause[trigger]) {
+      in_clause = &ref;
+      break;
+    }
+  }
+  if (in_clause != nullptr) {
+    size_t opens = in_clause->span.begin;
+    while (opens > 0 && view.clause[opens - 1] == view.clause[in_clause->span.begin] &&
+           (view.Is(opens - 1, kGrCoordination | kGrSubordinate | kGrDeterminer) ||
+            !view.tokens[opens - 1].is_word)) {
+      --opens;
+    }
+    const bool opens_clause = opens == 0 || view.clause[opens - 1] != view.clause[opens];
+    // (A place right before the clause's comma, and one joined after: a list.)
+    const bool after_place = opens >= 1 && view.PlaceAt(opens - 1) != nullptr;
+    bool joined_after = false;
+    for (const PlaceRef& ref : view.places) {
+      if (ref.span.begin >= in_clause->span.end && ref.span.begin <= in_clause->span.end + 2) {
+        joined_after = view.OnlyJoints(in_clause->span.end, ref.span.begin, kGrCoordination);
+      }
+    }
+    if (!opens_clause || (after_place && joined_after)) in_clause = nullptr;
+  }
+  if (in_clause != nullptr) return in_clause->place;
   if (best_name) return best_name->place;
   const Anaphor* anaphor_before = nullptr;
   const Anaphor* anaphor_after = nullptr;
@@ -545,7 +576,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     event.evidence = EvidenceOf(text, view.sentence);
     // "the United States, Australia, Taiwan and South Korea have issued travel
     // warnings": each place of a listed subject takes the measure.
-    for (const Place& other : CoActors(view, event.place, at)) {
+    for (const Place& other : entered ? std::vector<Place>() : CoActors(view, event.place, at)) {
       Event copy = event;
       copy.place = other;
       if (IsNational(copy.measure) && other.level != PlaceLevel::kCountry) {
