@@ -238,6 +238,12 @@ class Lexicon {
   bool IsCaseWord(std::string_view word) const {
     return std::find(case_words_.begin(), case_words_.end(), word) != case_words_.end();
   }
+  // Whether a word of permission starts at token `at` ("allowed", "autorisés", "允许"):
+  // denied, it restricts ("no flight will be allowed to land"). settings.tsv lists them
+  // (`permission` rows).
+  bool PermitsAt(const std::vector<text::Token>& tokens, size_t at) const {
+    return PhraseAt(permissions_, tokens, at) > 0;
+  }
   bool IsOnlyWord(std::string_view word) const {
     return std::find(only_words_.begin(), only_words_.end(), word) != only_words_.end();
   }
@@ -437,6 +443,7 @@ class Lexicon {
   std::vector<std::vector<std::string>> increments_;
   std::vector<std::vector<std::string>> increases_;
   std::vector<std::vector<std::string>> decreases_;
+  std::vector<std::vector<std::string>> permissions_;
   // The length of the longest of `phrases` at token `at`, or 0.
   static size_t PhraseAt(const std::vector<std::vector<std::string>>& phrases,
                          const std::vector<text::Token>& tokens, size_t at) {

@@ -445,6 +445,8 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
   for (const Mark& object : objects) {
     const Mark* best = nullptr;
     size_t best_distance = SIZE_MAX;
+    bool best_denied = false;  // a permission denied: "no flight will be allowed to land"
+
     for (size_t p = 0; p < predicates.size(); ++p) {
       const Mark& predicate = predicates[p];
       if (object_of[p] == nullptr || group[index_of(object_of[p])] != group[index_of(&object)]) {
@@ -472,15 +474,25 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       for (size_t k = border ? from : from + 1; k < to && !after && at_a_place; ++k) {
         stopped = stopped || view.Is(k, kGrLocative);
       }
-      stopped = stopped || Negated(view, lexicon, predicate.begin, predicate.end);
+      const bool negated = Negated(view, lexicon, predicate.begin, predicate.end);
+      // ("No scheduled international passenger flight will be allowed": the negation may
+      // stand before the object, far from the predicate.)
+      const bool denied = lexicon.PermitsAt(tokens, predicate.begin) &&
+                          (negated || (after && Negated(view, lexicon, near.begin, near.end)));
+      stopped = stopped || (negated && !denied);
       if (stopped || to - from >= best_distance) continue;
       best = &predicate;
       best_distance = to - from;
+      best_denied = denied;
     }
     if (best == nullptr) continue;
     bool easing = best->action == MeasureAction::kEase || best->action == MeasureAction::kLift;
     PairReading pair;
     pair.action = best->action;
+    if (best_denied) {
+      easing = false;
+      pair.action = MeasureAction::kImpose;
+    }
     // "Only essential shops will be allowed to open": the rest stay closed.
     for (size_t k = object.begin; k-- > 0 && k + 3 > object.begin && easing;) {
       if (lexicon.IsOnlyWord(tokens[k].lower)) {
@@ -554,6 +566,10 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
         // The words the measure was read from say its action ("занятия в школах
         // отменены": classes cancelled are closed, whatever "cancelled" does to others).
         if (k >= at && k < end) continue;
+        // ("until further notice": a cue word inside another phrase.)
+        if (k + 1 < tokens.size() && lexicon.IsNounModifier(tokens[k].lower, tokens[k + 1].lower)) {
+          continue;
+        }
         if (auto cue = lexicon.ActionCue(tokens[k].lower)) event.action = *cue;
         // A word of two characters, read a character a token ("放宽": eased).
         const std::string_view one = tokens[k].lower;
