@@ -890,8 +890,11 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     if (term.role != TermRole::kTotal && !NamesTheCounted(view, at, term)) continue;
     if (at + found.length != link_start && adjacent_only) continue;
     // "a total of 3,951 remain in quarantine": a total of what follows, and nothing
-    // that follows is counted here.
-    if (adjacent_only && at > 0 && view.Is(at - 1, kGrArticle)) return std::nullopt;
+    // that follows is counted here; but "8,290 new cases, for a total of 139,747": one
+    // that ends its clause totals the cases named before it.
+    const bool ends_clause = q.span.end >= tokens.size() || !tokens[q.span.end].is_word;
+    const bool article_total = adjacent_only && at > 0 && view.Is(at - 1, kGrArticle);
+    if (article_total && !ends_clause) return std::nullopt;
     CountReading reading;
     reading.head = at;
     reading.phrase_end = start;
@@ -956,6 +959,7 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
         }
       }
     }
+    if (article_total && !status) return std::nullopt;
     reading.status = status.value_or(CaseStatus::kConfirmed);
     return reading;
   }
