@@ -345,7 +345,23 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     const bool of_a_part = next_count < view.tokens.size() && next_count > 0 &&
                            (view.Is(next_count - 1, kGrPart) || bare_part || framed) &&
                            c.span.begin >= next_count;
-    if (of_a_part || new_conjunct(after, c.span.begin)) break;
+    // "122 people have been admitted to hospital, and one person in England has died": a
+    // place inside a conjunct with a verb of its own after it is that conjunct's count's
+    // (but "65 confirmed cases, 813 suspected cases, and 138 deaths in Angola" is a list).
+    const auto verb_after = [&](size_t from) {
+      for (size_t k = from; k < view.tokens.size() && SameClause(view, k, from); ++k) {
+        if (view.Is(k, kGrAuxiliary) ||
+            (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kVerb)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    const bool next_conjunct = next_count >= 2 && next_count < view.tokens.size() &&
+                               c.span.begin >= next_count &&
+                               view.Is(next_count - 1, kGrCoordination) &&
+                               view.tokens[next_count - 2].lower == "," && verb_after(c.span.end);
+    if (of_a_part || next_conjunct || new_conjunct(after, c.span.begin)) break;
     return {c.place};
   }
   if (demonym) return {demonym->place};
