@@ -1655,7 +1655,13 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     const bool borrowed_day =
         date != nullptr && !ownership.Owns(c, date->span.begin) && !own_time_cues();
     const bool gapped = c > 0 && GappedAfter(view, spans, c - 1, c);
-    if (c > 0 && event_of[c - 1] &&
+    // "5,400 have recovered, including 120 in the past 24 hours": a part with a day of its
+    // own right after it is of that day, not of its whole's time.
+    const bool own_day =
+        part && event.aggregation && date != nullptr &&
+        date->span.begin >= count.quantity.span.end &&
+        date->span.begin <= std::max(reading.phrase_end, count.quantity.span.end) + 1;
+    if (c > 0 && event_of[c - 1] && !own_day &&
         (part || ((!event.aggregation || borrowed_day || gapped) && joined))) {
       companion = &found[*event_of[c - 1]];
       event.aggregation = companion->aggregation;

@@ -1069,11 +1069,12 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
       reading.status = *view.terms[k].term.status;
       return reading;
     }
-    const bool when = after_part && StartsDate(view, k);
+    // ("из них 120 — за последние сутки": of them, a day's.)
+    const bool when = (after_part || after_pronoun) && StartsDate(view, k);
     if ((view.cues[k] & (kCueImported | kCueLocal)) || when) {
       return LikeBefore(before.reading, CountPath::kPartitive, q.span.begin, k + 1);
     }
-    if (!view.Is(k, kGrRelative | kGrAuxiliary)) break;
+    if (!view.Is(k, kGrRelative | kGrAuxiliary) && !IsDash(tokens[k].lower)) break;
   }
   return std::nullopt;
 }
