@@ -127,11 +127,30 @@ bool FigureEndsAt(const SentenceView& view, size_t k) {
                      [k](const QuantityRef& q) { return q.span.end == k; });
 }
 
+// "a 50-year-old man from X", "a toddler from X": where the person lives, unless the
+// sentence has them travel ("a 38-year-old man from Malappuram district who returned
+// from the United Arab Emirates": a journey told after the place, from elsewhere, leaves
+// the person's home). `from` is the token of "from", `place_end` ends the place.
+bool HomeOfAPerson(const SentenceView& view, size_t from, size_t place_end) {
+  const auto& tokens = view.tokens;
+  if (tokens[from].lower != "from" || from == 0 || view.terms[from - 1].length == 0 ||
+      view.terms[from - 1].term.role != TermRole::kPerson) {
+    return false;
+  }
+  bool journey_after = false;
+  for (size_t m = place_end; m + 1 < tokens.size() && !journey_after; ++m) {
+    journey_after = view.Is(m + 1, kGrFrom) && (view.cues[m] & kCueTravel);
+  }
+  return !(view.CuesIn(0, tokens.size()) & (kCueTravel | kCueImported)) || journey_after;
+}
+
 // "in X" after "from ...": "from ski resorts in Italy" narrows where people came
-// from; "deaths from the fever in Bahia" is about the illness, and X is where.
-PlaceRole LocativeAfterFrom(const SentenceView& view, size_t in_at) {
+// from; "deaths from the fever in Bahia" is about the illness, and X is where; "a man
+// from Edavanna in Malappuram district" is where the man lives.
+PlaceRole LocativeAfterFrom(const SentenceView& view, size_t in_at, size_t place_end) {
   for (size_t m = in_at; m-- > 0 && m + 6 > in_at;) {
     if (view.tokens[m].lower != "from" && !view.Is(m, kGrFrom)) continue;
+    if (HomeOfAPerson(view, m, place_end)) return PlaceRole::kLocative;
     for (size_t n = m + 1; n < in_at; ++n) {
       if (!view.disease[n].empty() || (view.cues[n] & kCueOutbreak) || view.terms[n].length > 0) {
         return PlaceRole::kLocative;
@@ -192,19 +211,7 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
           }
         }
       }
-      // "a 50-year-old man from X", "a toddler from X": where the person lives, unless
-      // the sentence has them travel.
-      // ("a 38-year-old man from Malappuram district who returned from the United Arab
-      // Emirates": a journey told after it, from elsewhere, leaves the person's home.)
-      bool journey_after = false;
-      for (size_t m = span.end; m + 1 < tokens.size() && !journey_after; ++m) {
-        journey_after = view.Is(m + 1, kGrFrom) && (view.cues[m] & kCueTravel);
-      }
-      if (t.lower == "from" && k > 0 && view.terms[k - 1].length > 0 &&
-          view.terms[k - 1].term.role == TermRole::kPerson &&
-          (!(view.CuesIn(0, view.tokens.size()) & (kCueTravel | kCueImported)) || journey_after)) {
-        return PlaceRole::kLocative;
-      }
+      if (HomeOfAPerson(view, k, span.end)) return PlaceRole::kLocative;
       return PlaceRole::kOrigin;
     }
     if (view.Is(k, kGrLocative)) {
@@ -223,7 +230,7 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
       if (k > 0 && (view.cues[k - 1] & kCueTravel) && view.terms[k - 1].length == 0) {
         return PlaceRole::kOrigin;
       }
-      return LocativeAfterFrom(view, k);
+      return LocativeAfterFrom(view, k, span.end);
     }
     if (back <= 2 && view.Is(k, kGrTo)) {
       // "who had recently travelled to Florida", "who travelled to the Philippines",
