@@ -207,6 +207,17 @@ const FoundCase kFoundCases[] = {
     // A division's name that no town of the text's country has ("Quillan" is French).
     {"Washington state counted 40 cases, 5 of them in Quillan County.", "Quillan County", "US",
      "US-WA", kOther, kDivision},
+    // A county's name that is also a region's abroad ("Pasco", a region of Peru), in a text
+    // that names another country: a county of that country.
+    {"Florida confirmed a locally acquired dengue case in Pasco County on Friday.", "Pasco County",
+     "US", "US-FL", kOther, kDivision},
+    // ... and no town abroad ("Lima" is Peru's capital, and a town in Ohio).
+    {"California health officials said Lima County reported two measles cases.", "Lima County",
+     "US", "US-CA", kOther, kDivision},
+    // A county that is a region of the country the text names keeps its region.
+    {"Liberia's health ministry is investigating suspected Lassa cases in Nimba County, near the "
+     "border with Guinea.",
+     "Nimba County", "LR", "LR-NI", kSub, kName},
 
     // ISO 3166-2's lower level (divisions.tsv), in the first-level unit the tables give it,
     // where the text names its country or a region of it.
