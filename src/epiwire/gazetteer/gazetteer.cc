@@ -378,6 +378,24 @@ class Matcher {
         });
       }
       if (readings.empty() || !Allowed(key, readings, keys.ends[k].last)) continue;
+      // "Western Region" is Uganda's region by that name, and Ghana's "Western" with its
+      // noun: a name that ends on a place noun is also the name before it, of the level
+      // the noun asks for (the text's other places choose).
+      const size_t noun_at = keys.ends[k].last;
+      const std::optional<Prefer> noun =
+          noun_at > first ? PlaceNoun(Text(tokens_[noun_at])) : std::nullopt;
+      if (noun && *noun == Prefer::kSubdivision) {
+        for (size_t shorter = k; shorter-- > 0;) {
+          if (keys.ends[shorter].last + 1 != noun_at) continue;
+          for (const NameEntry& e : t_.Readings(keys.Key(shorter))) {
+            const bool region = t_.places[e.place].level == PlaceLevel::kSubdivision;
+            const bool known = std::any_of(readings.begin(), readings.end(),
+                                           [&](const NameEntry& r) { return r.place == e.place; });
+            if (region && !known) readings.push_back(e);
+          }
+          break;
+        }
+      }
       size_t last = keys.ends[k].last;
       out.start = tokens_[first].start;
       out.prefer = Prefer::kNone;
@@ -985,19 +1003,20 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     // (Neither is nor names a division the end of a longer name: "Bengaluru Urban
     // district".)
     const bool glued = c.inside_name || (i > 0 && candidates[i - 1].end + 1 == c.start);
-    // ("California health officials said Pasco County reported ...": a county of the
-    // countries the text names, named after a town of theirs ("Santa Cruz County", no
-    // province of Argentina; "Lima County", no Peruvian capital's), else unknown ("Cordoba
-    // County", no Argentine town's).)
+    // ("California health officials said Pasco County reported ...": no region abroad,
+    // but a county of the countries the text names, named after a town of theirs ("Santa
+    // Cruz County", no province of Argentina) or unknown. (A town abroad may still be
+    // meant: "a man from Malappuram district who returned from Dubai".)
     std::vector<NameEntry> usable_here = Usable(t, c.entries, &context);
     bool foreign = false;
     if (c.division_reading && !without_counties.countries.empty()) {
-      const auto abroad_reading = [&](const NameEntry& e) {
-        return !without_counties.HasCountry(t.places[e.place].country);
+      const auto region_abroad = [&](const NameEntry& e) {
+        const PlaceRecord& p = t.places[e.place];
+        return p.level == PlaceLevel::kSubdivision && !without_counties.HasCountry(p.country);
       };
       foreign = !usable_here.empty() &&
-                std::all_of(usable_here.begin(), usable_here.end(), abroad_reading);
-      if (!foreign) std::erase_if(usable_here, abroad_reading);
+                std::all_of(usable_here.begin(), usable_here.end(), region_abroad);
+      std::erase_if(usable_here, region_abroad);
     }
     const bool unknown_division =
         c.division_reading && !glued &&
@@ -1117,8 +1136,8 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     mentions.push_back(std::move(mention));
   }
   named_after.resize(mentions.size());
-  // "Florida confirmed a dengue case in Pasco County": a county read as a region or a town
-  // of a country no other place of the text lies in is a county of the text's places,
+  // "Florida confirmed a dengue case in Pasco County": a county read as a region of a
+  // country no other place of the text lies in is a county of the text's places,
   // unknown to the tables (PlaceDivisions puts it there). ("Florida" alone leaves the
   // country open until it is read: this looks at what was read.)
   std::vector<size_t> county_starts;
@@ -1129,7 +1148,10 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     return std::find(county_starts.begin(), county_starts.end(), m.start) != county_starts.end();
   };
   for (PlaceMention& m : mentions) {
-    if (m.kind == MentionKind::kDivision || !of_a_county(m) || m.place.country.empty()) continue;
+    if (m.kind == MentionKind::kDivision || !of_a_county(m) ||
+        m.place.level != PlaceLevel::kSubdivision) {
+      continue;
+    }
     bool others = false;
     bool same_country = false;
     for (const PlaceMention& other : mentions) {

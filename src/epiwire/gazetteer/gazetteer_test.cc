@@ -211,9 +211,13 @@ const FoundCase kFoundCases[] = {
     // that names another country: a county of that country.
     {"Florida confirmed a locally acquired dengue case in Pasco County on Friday.", "Pasco County",
      "US", "US-FL", kOther, kDivision},
-    // ... and no town abroad ("Lima" is Peru's capital, and a town in Ohio).
-    {"California health officials said Lima County reported two measles cases.", "Lima County",
-     "US", "US-CA", kOther, kDivision},
+    // ... nor an island state abroad ("Victoria" is Australia's).
+    {"California health officials said Victoria County reported two measles cases.",
+     "Victoria County", "US", "US-CA", kOther, kDivision},
+    // A name that ends on a place noun is also the name before it with its noun: Ghana's
+    // "Western" region, not Uganda's "Western Region".
+    {"Ghana recorded 120 new cases; the Western Region reported 45 of them.", "Western Region",
+     "GH", "GH-WP", kSub, kName},
     // A county that is a region of the country the text names keeps its region.
     {"Liberia's health ministry is investigating suspected Lassa cases in Nimba County, near the "
      "border with Guinea.",
