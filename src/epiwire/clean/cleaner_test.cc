@@ -174,6 +174,11 @@ TEST(CleanText, BoilerplateOfPagesInOtherLanguagesIsRemoved) {
       "\u043f\u0440\u0435\u0441\u0441-\u0441\u043b\u0443\u0436\u0431\u0430",
       "\u041d\u043e\u0432\u043e\u0441\u0442\u0438 "
       "\u043f\u0430\u0440\u0442\u043d\u0451\u0440\u043e\u0432",
+      "Comentarios (4)",
+      "Comparte esta nota",
+      "Commentaires (7)",
+      "Articles li\u00e9s",
+      "Facebook X Mail",
   };
   for (const std::string& line : kBoilerplate) {
     std::string text = Join({kLede, line, kSecond});
@@ -590,7 +595,8 @@ TEST(CleanText, LeadInsAndNoticesOfNewsSitesAreRemoved) {
         "Explore more on these topics: Health, Farming", "Media contact: press office, 555 0100",
         "Published in The Daily Ledger, March 3rd, 2022",
         "(This report was auto-generated from a syndicated feed.)",
-        "Do you like the content of this article?", "Sign up for our free morning briefing"}) {
+        "Do you like the content of this article?", "Sign up for our free morning briefing",
+        "Share  Tweet  Email", "Short link: ledger.example/x7", "Facebook Count  Twitter Share"}) {
     std::string text = Join({kLede, line, kSecond});
     CleanResult result = CleanText(text);
     EXPECT_TRUE(LineRemoved(text, result, line)) << line;
