@@ -1661,8 +1661,24 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         part && event.aggregation && date != nullptr &&
         date->span.begin >= count.quantity.span.end &&
         date->span.begin <= std::max(reading.phrase_end, count.quantity.span.end) + 1;
-    if (c > 0 && event_of[c - 1] && !own_day &&
-        (part || ((!event.aggregation || borrowed_day || gapped) && joined))) {
+    // "Punjab reported 2,796 new infections, followed by Sindh with 2,213": a bare number
+    // that counts the noun of a count before it is of that count's time.
+    const auto shares_noun = [&]() -> std::optional<size_t> {
+      const size_t start = HedgeStart(view, count.quantity);
+      if (reading.path != CountPath::kNoun || reading.head >= start || start == 0 ||
+          !(view.Is(start - 1, kGrCompanion) || view.tokens[start - 1].lower == "(")) {
+        return std::nullopt;
+      }
+      for (size_t d = c; d-- > 0;) {
+        if (event_of[d] && counts[d].reading.head == reading.head) return d;
+      }
+      return std::nullopt;
+    };
+    if (const auto d = shares_noun(); d && !part) {
+      companion = &found[*event_of[*d]];
+      event.aggregation = companion->aggregation;
+    } else if (c > 0 && event_of[c - 1] && !own_day &&
+               (part || ((!event.aggregation || borrowed_day || gapped) && joined))) {
       companion = &found[*event_of[c - 1]];
       event.aggregation = companion->aggregation;
     } else if (sibling) {
