@@ -926,7 +926,8 @@ bool SaysEach(const SentenceView& view, size_t number) {
   };
   for (size_t k = 0; k < view.tokens.size(); ++k) {
     if (!view.Is(k, kGrEach)) continue;
-    size_t own = number_at(k);
+    // ("cada uno": a determiner and its pronoun, "each one", hold no number of their own.)
+    size_t own = view.Is(k, kGrDeterminer) ? SIZE_MAX : number_at(k);
     // ("по одному": the phrase holds it; "阿聯酋及印尼各1宗": it stands right before it.)
     if (own == SIZE_MAX && k + 1 < view.tokens.size()) own = number_at(k + 1);
     if (own == SIZE_MAX || own == number) return true;
