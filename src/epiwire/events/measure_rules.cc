@@ -428,17 +428,23 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
   // Objects of several kinds joined in one phrase share its predicate: "schools and
   // places of worship are closed", "les écoles et les lieux de culte sont fermés".
   std::vector<size_t> group(objects.size(), 0);
-  for (size_t o = 1; o < objects.size(); ++o) {
+  // "flights, the border has ...": after a bare comma, an article opens a new clause;
+  // with "and" it does not ("schools and the universities"), nor where the list goes on
+  // to one ("les écoles, les mosquées et les cafés sont fermés").
+  const auto joined_after = [&](size_t o, bool comma_article) {
     const size_t from = objects[o - 1].end;
     const size_t to = objects[o].begin;
-    // "flights, the border has ...": after a bare comma, an article opens a new clause;
-    // with "and" it does not ("schools and the universities").
     const bool coordinated = !view.OnlyJoints(from, to, kGrDeterminer);
     const bool commas_only = view.OnlyJoints(from, to, 0);
-    const bool joined = to > from && to - from <= 3 &&
-                        view.OnlyJoints(from, to, kGrCoordination | kGrDeterminer) &&
-                        (coordinated || commas_only);
-    group[o] = joined ? group[o - 1] : o;
+    return to > from && to - from <= 3 &&
+           view.OnlyJoints(from, to, kGrCoordination | kGrDeterminer) &&
+           (coordinated || commas_only || comma_article);
+  };
+  for (size_t o = 1; o < objects.size(); ++o) {
+    // (The next joint a coordination: "..., les mosquées et les cafés".)
+    const bool goes_on = o + 1 < objects.size() && joined_after(o + 1, false) &&
+                         !view.OnlyJoints(objects[o].end, objects[o + 1].begin, kGrDeterminer);
+    group[o] = joined_after(o, goes_on) ? group[o - 1] : o;
   }
   const auto index_of = [&](const Mark* mark) { return static_cast<size_t>(mark - objects.data()); };
   std::vector<PairReading> pairs;
