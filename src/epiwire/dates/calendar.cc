@@ -46,14 +46,27 @@ Date IsoWeekStart(int year, int week) {
   return january4.AddDays(-january4.Weekday() + 7 * static_cast<int64_t>(week - 1));
 }
 
-std::optional<Period> EpiWeekPeriod(int week, int year, Date published) {
+// Week 1 of the Americas' epidemiological weeks (CDC's MMWR weeks, PAHO's "semanas
+// epidemiológicas"): Sunday to Saturday, the first week with four days in the year, so the
+// one that holds its first Wednesday.
+Date SundayWeekStart(int year, int week) {
+  const Date january1{year, 1, 1};
+  const int to_wednesday = (2 - static_cast<int>(january1.Weekday()) + 7) % 7;  // Monday is 0
+  const Date first_wednesday = january1.AddDays(to_wednesday);
+  return first_wednesday.AddDays(-3 + 7 * static_cast<int64_t>(week - 1));
+}
+
+std::optional<Period> EpiWeekPeriod(int week, int year, Date published, bool sunday_weeks) {
   if (week < 1 || week > 53) return std::nullopt;
+  const auto start_of = [&](int y) {
+    return sunday_weeks ? SundayWeekStart(y, week) : IsoWeekStart(y, week);
+  };
   if (year == 0) {
     year = published.year;
-    if (IsoWeekStart(year, week) > published) --year;
+    if (start_of(year) > published) --year;
   }
-  const Date monday = IsoWeekStart(year, week);
-  return Period{monday, monday.AddDays(6)};
+  const Date first = start_of(year);
+  return Period{first, first.AddDays(6)};
 }
 
 Period ClipToPublished(Period period, std::optional<Date> published) {

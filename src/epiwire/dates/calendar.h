@@ -32,9 +32,14 @@ Date AddMonths(Date date, int months);
 // The first day of ISO week `week` of `year` (weeks start on Monday; week 1 holds 4 January).
 Date IsoWeekStart(int year, int week);
 
-// The days of epidemiological week `week` (ISO), of `year`, or without one of the latest
-// year in which the week has begun by `published`; nullopt for a week number out of 1..53.
-std::optional<Period> EpiWeekPeriod(int week, int year, Date published);
+// The first day of week `week` of `year` as the Americas count epidemiological weeks:
+// Sunday to Saturday, week 1 the first with four days in the year.
+Date SundayWeekStart(int year, int week);
+
+// The days of epidemiological week `week` (ISO, or Sunday to Saturday where
+// `sunday_weeks`), of `year`, or without one of the latest year in which the week has begun
+// by `published`; nullopt for a week number out of 1..53.
+std::optional<Period> EpiWeekPeriod(int week, int year, Date published, bool sunday_weeks = false);
 
 // A period that contains `published` ends there instead ("this month" = 1st .. today).
 Period ClipToPublished(Period period, std::optional<Date> published);

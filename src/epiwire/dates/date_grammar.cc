@@ -19,7 +19,7 @@ using internal::DateRole;
 using internal::Unit;
 
 // What the columns after the phrase hold.
-enum class Columns { kNone, kValue, kTwoValues, kUnitOffset, kUnitCount };
+enum class Columns { kNone, kValue, kTwoValues, kUnitOffset, kUnitCount, kWeekStart };
 
 struct RoleName {
   std::string_view name;
@@ -54,7 +54,7 @@ constexpr RoleName kRoles[] = {
     {"month_part", DateRole::kMonthPart, Columns::kTwoValues},
     {"calendar", DateRole::kCalendar, Columns::kUnitOffset},
     {"window", DateRole::kWindow, Columns::kUnitCount},
-    {"epi_week", DateRole::kEpiWeek, Columns::kNone},
+    {"epi_week", DateRole::kEpiWeek, Columns::kWeekStart},
     {"ago", DateRole::kAgo, Columns::kUnitCount},
 };
 
@@ -80,6 +80,12 @@ Status ReadColumns(const RoleName& known, const std::vector<std::string_view>& f
   const auto field = [&](size_t k) { return k < fields.size() ? fields[k] : std::string_view(); };
   switch (known.columns) {
     case Columns::kNone:
+      return Status::Ok();
+    case Columns::kWeekStart:
+      if (field(2).empty()) return Status::Ok();
+      if (field(2) != "sunday")
+        return Status::InvalidInput(what + ": the third column is 'sunday' or none");
+      entry.value = 1;
       return Status::Ok();
     case Columns::kValue: {
       const std::optional<int> value = ParseInt(field(2));

@@ -418,7 +418,8 @@ Core LangReader::PhraseAt(size_t i) const {
     case DateRole::kEpiWeek: {
       const int64_t week = hit->slot_value;
       if (week < 1 || week > 53) return {};
-      const auto days = EpiWeekPeriod(static_cast<int>(week), 0, today);
+      // ("sunday" in the row's third column: the weeks of the Americas.)
+      const auto days = EpiWeekPeriod(static_cast<int>(week), 0, today, e.value == 1);
       if (!days) return {};
       return Range(hit->last, *days, published_);
     }
