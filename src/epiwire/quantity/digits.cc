@@ -206,6 +206,15 @@ Match ParseDigits(const Cursor& c, size_t i) {
       Numeral year;
       if (ReadNumeral(c, j + 2, year) && YearLike(year)) return Reject(year.last);
     }
+    // "from June 1 to 14": the day that ends the range is the date's too.
+    if (DayLike(number) && (c.Is(j + 1, "to") || c.Is(j + 1, "through") || c.Is(j + 1, "until")) &&
+        c.Digits(j + 2)) {
+      Numeral last_day;
+      if (ReadNumeral(c, j + 2, last_day) && DayLike(last_day) &&
+          last_day.integer > number.integer) {
+        return Reject(last_day.last);
+      }
+    }
     return Reject(j);
   }
   if (bare && DayLike(number)) {

@@ -183,6 +183,7 @@ constexpr AbsentCase kAbsent[] = {
     {"It happened on 2 April 2020 at night.", "2 April 2020"},
     {"It happened on April 2nd.", "2nd"},
     {"It happened on Apr. 2 in the port.", "2"},
+    {"Shops shut from May 3 to 17 in the town.", "17"},
     {"It happened in March 2020.", "2020"},
     {"Nobody came; no one was tested.", "one"},
     {"Anyone can be tested; someone was.", "one"},
