@@ -155,6 +155,14 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
         i = place->span.end - 1;
         continue;
       }
+      // "20 cats in California, Colorado and other states have died": a list of places
+      // goes on past its commas.
+      const bool listed = i > 1 && tokens[i - 1].lower == "," && view.PlaceAt(i - 2) != nullptr &&
+                          view.PlaceAt(i) != nullptr;
+      if (listed) {
+        clause = view.clause[i];
+        continue;
+      }
       if (!after_qualifier) break;
       clause = view.clause[i];
     }
