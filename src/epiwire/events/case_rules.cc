@@ -1235,6 +1235,10 @@ bool JoinedCounts(const SentenceView& view, const std::vector<std::pair<size_t, 
     }
   }
   const size_t to = spans[b].first;
+  // "Egypt reports 1,485 new infections; 82 deaths": a headline's counts a semicolon joins.
+  if (to == from + 1 && (view.tokens[from].lower == ";" || view.tokens[from].lower == "\uff1b")) {
+    return true;
+  }
   return from <= to && to - from <= 4 &&
          OnlyMarksAnd(view, from, to, kGrCoordination | kGrCompanion | kGrAuxiliary | kGrCountVerb);
 }
