@@ -1684,7 +1684,11 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       event.aggregation = companion->aggregation;
     } else if (c > 0 && event_of[c - 1] && !own_day &&
                (part || ((!event.aggregation || borrowed_day || gapped) && joined))) {
-      companion = &found[*event_of[c - 1]];
+      // ("compte 1 024 cas, soit 141 de plus que la veille, et sept décès": joined past an
+      // increment, to the count it grows.)
+      const size_t before =
+          !part && c > 1 && counts[c - 1].reading.by_link && event_of[c - 2] ? c - 2 : c - 1;
+      companion = &found[*event_of[before]];
       event.aggregation = companion->aggregation;
     } else if (sibling) {
       companion = &found[*event_of[*whole_of[c]]];
