@@ -1828,6 +1828,17 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       }
       frame_imported = event.imported;
     }
+    // "Six were acquired overseas, including four in Vietnam": an imported part or item in
+    // another country than its whole's was caught there, and is counted where the whole is.
+    const Event* whole =
+        part ? companion
+             : (reading.path == CountPath::kListItem && !found.empty() ? &found.back() : nullptr);
+    if (whole != nullptr && whole->imported == true && event.imported == true && !event.origin &&
+        event.place && whole->place && !event.place->country.empty() &&
+        event.place->country != whole->place->country) {
+      event.origin = event.place;
+      event.place = whole->place;
+    }
     event.evidence = EvidenceOf(text, view.sentence);
     // A count read twice is one; "3 from the United Kingdom ... and 3 from the United
     // States" are two.
