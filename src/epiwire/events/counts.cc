@@ -432,8 +432,13 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
               }
               if (!view.disease[k].empty()) {
                 // "casos de dengue grave", "cas de dengue sévère": a status word after the
-                // disease's name.
+                // disease's name; "casos de rabia canina": the animals' adjective.
                 const size_t after_name = k + view.disease_length[k];
+                if (after_name < tokens.size() && view.terms[after_name].length > 0 &&
+                    view.terms[after_name].term.role == TermRole::kAnimal &&
+                    view.terms[after_name].term.host) {
+                  reading.host = *view.terms[after_name].term.host;
+                }
                 if (!modifier && after_name < tokens.size()) {
                   const TermAt& next = view.terms[after_name];
                   if (next.length > 0 && next.term.role == TermRole::kModifier &&
@@ -1399,8 +1404,10 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   if (prep < tokens.size() && (view.Is(prep, kGrLocative | kGrFrom) || from_of)) {
     for (size_t k = prep + 1; k < tokens.size() && k < prep + 7; ++k) {
       if (view.PlaceAt(k) != nullptr) place_after = true;
+      // ("y 3 en gatos": so do the animals.)
       if (k <= prep + 2 && view.terms[k].length > 0 &&
-          view.terms[k].term.role == TermRole::kPerson) {
+          (view.terms[k].term.role == TermRole::kPerson ||
+           view.terms[k].term.role == TermRole::kAnimal)) {
         place_after = true;
       }
       if (std::any_of(view.anaphors.begin(), view.anaphors.end(),
@@ -1888,6 +1895,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     item.reading.frame = frame;
     item.reading.head = q->span.begin;
     item.reading.phrase_end = q->span.end;
+    // "46 casos de rabia canina y 4 en gatos": the animals an item was found in are its.
+    const size_t in = q->span.end;
+    if (in + 1 < tokens.size() && view.Is(in, kGrLocative) && view.terms[in + 1].length > 0 &&
+        view.terms[in + 1].term.role == TermRole::kAnimal && view.terms[in + 1].term.host) {
+      item.reading.host = *view.terms[in + 1].term.host;
+    }
     counts.push_back(item);
   }
   counts.insert(counts.end(), items_of_outer.begin(), items_of_outer.end());
