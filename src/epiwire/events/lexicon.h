@@ -278,24 +278,12 @@ class Lexicon {
   // `end` ("an increase of 4,106", "un incremento de 4.106", "une hausse de 60").
   // settings.tsv lists them (`increase` rows).
   bool IncreaseEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
-    return std::any_of(increases_.begin(), increases_.end(), [&](const auto& words) {
-      if (words.size() > end) return false;
-      for (size_t w = 0; w < words.size(); ++w) {
-        if (tokens[end - words.size() + w].lower != words[w]) return false;
-      }
-      return true;
-    });
+    return PhraseEndsAt(increases_, tokens, end);
   }
   // Whether a phrase that makes the number after it a fall ends right before token `end`
   // ("fell by 78", "减少78例"). settings.tsv lists them (`decrease` rows).
   bool DecreaseEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
-    return std::any_of(decreases_.begin(), decreases_.end(), [&](const auto& words) {
-      if (words.size() > end) return false;
-      for (size_t w = 0; w < words.size(); ++w) {
-        if (tokens[end - words.size() + w].lower != words[w]) return false;
-      }
-      return true;
-    });
+    return PhraseEndsAt(decreases_, tokens, end);
   }
   // Whether a measure word counts cases by itself ("例": "流感8621例" are 8,621 cases of
   // flu). settings.tsv lists them (`case_classifier` rows).
@@ -444,6 +432,17 @@ class Lexicon {
   std::vector<std::vector<std::string>> increases_;
   std::vector<std::vector<std::string>> decreases_;
   std::vector<std::vector<std::string>> permissions_;
+  // Whether one of `phrases` ends right before token `end`.
+  static bool PhraseEndsAt(const std::vector<std::vector<std::string>>& phrases,
+                           const std::vector<text::Token>& tokens, size_t end) {
+    return std::any_of(phrases.begin(), phrases.end(), [&](const std::vector<std::string>& words) {
+      if (words.size() > end) return false;
+      for (size_t w = 0; w < words.size(); ++w) {
+        if (tokens[end - words.size() + w].lower != words[w]) return false;
+      }
+      return true;
+    });
+  }
   // The length of the longest of `phrases` at token `at`, or 0.
   static size_t PhraseAt(const std::vector<std::vector<std::string>>& phrases,
                          const std::vector<text::Token>& tokens, size_t at) {
