@@ -1702,16 +1702,24 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // not one that a total of the same status after it in the sentence grows from ("252
     // deaths, bringing the total to 41,124", "252 fallecimientos, para un total de
     // 41.124 muertes", "252 décès, portant le total à 41 124").
+    const bool grows_a_total =
+        std::any_of(counts.begin() + c + 1, counts.end(), [&](const ReadCount& later) {
+          const size_t at = HedgeStart(view, later.quantity);
+          const size_t cue = at > 1 && view.Is(at - 1, kGrOf) ? at - 2 : at - 1;  // "total de"
+          const bool total = later.reading.path == CountPath::kTotal ||
+                             (at > 0 && (view.cues[cue] & kCueCumulative));
+          return total && later.reading.status == reading.status &&
+                 later.quantity.quantity.value > count.quantity.quantity.value;
+        });
+    // "1,104 people have made a full recovery, bringing the total to 31,007": the perfect
+    // tells of the 1,104 as of the total they grow, which makes them the new ones.
+    if (event.aggregation == Aggregation::kCumulative && grows_a_total &&
+        reading.path == CountPath::kVerb && companion == nullptr &&
+        !(view.CuesIn(HedgeStart(view, count.quantity), count.quantity.span.end + 1) &
+          kCueCumulative)) {
+      event.aggregation = Aggregation::kNew;
+    }
     if (!event.aggregation) {
-      const bool grows_a_total =
-          std::any_of(counts.begin() + c + 1, counts.end(), [&](const ReadCount& later) {
-            const size_t at = HedgeStart(view, later.quantity);
-            const size_t cue = at > 1 && view.Is(at - 1, kGrOf) ? at - 2 : at - 1;  // "total de"
-            const bool total = later.reading.path == CountPath::kTotal ||
-                               (at > 0 && (view.cues[cue] & kCueCumulative));
-            return total && later.reading.status == reading.status &&
-                   later.quantity.quantity.value > count.quantity.quantity.value;
-          });
       // "The country added 9,715 new infections on Tuesday. Seoul reported 1,842 cases": a
       // part, by place, of the day's national figure the sentence before counted.
       const std::optional<Event>& day = context.last_new;
