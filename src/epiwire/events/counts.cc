@@ -1341,7 +1341,10 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
       }
       return std::nullopt;
     }
-    if (found.length > 0 && term.role == TermRole::kNoun && scan.lexicon.IsSingleNoun(tokens[k].lower)) {
+    // ("la segunda muerte": a singular noun of settings.tsv whose stem a verb shares,
+    // "muertos", is that noun.)
+    if (found.length > 0 && (term.role == TermRole::kNoun || term.role == TermRole::kVerb) &&
+        term.status && scan.lexicon.IsSingleNoun(tokens[k].lower)) {
       // "a new case", "reported a case", and "a case of COVID-19 was detected in X": a
       // verb of what happened to it after the noun.
       if (!new_cue && !after_count_verb && !HappenedAfter(scan, k, k + found.length)) {
