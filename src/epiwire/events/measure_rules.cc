@@ -295,6 +295,19 @@ bool Negated(const SentenceView& view, const Lexicon& lexicon, size_t at, size_t
   return false;
 }
 
+// Whether the animals of the terms table are what the phrase ending before token `end`
+// acts on: "of" and they follow within a few words ("confinamiento obligatorio de las
+// aves", "lockdown of all poultry"; not "lockdown over mutated mink coronavirus fear").
+bool OfAnimals(const SentenceView& view, size_t end) {
+  bool of = false;
+  for (size_t k = end; k < view.tokens.size() && k < end + 5; ++k) {
+    if (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kAnimal) return of;
+    if (!view.tokens[k].is_word || view.clause[k] != view.clause[end - 1]) return false;
+    of = of || view.Is(k, kGrOf);
+  }
+  return false;
+}
+
 // "WHO advises against any travel and/or trade restrictions", "L'OMS déconseille toute
 // restriction des voyages": advice read over [at, end) that is about restrictions, not
 // about travel; a word of restriction stands in it or right after it.
@@ -621,6 +634,9 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
       const size_t at = starts[s].second;
       const size_t end = MatchAt(pattern, tokens, at, lexicon);
       if (end == 0 || Negated(view, lexicon, at, end)) continue;
+      // "el confinamiento obligatorio de las aves de corral": birds kept indoors, no
+      // lockdown of people.
+      if (pattern.measure == MeasureKind::kLockdown && OfAnimals(view, end)) continue;
       if (pattern.measure == MeasureKind::kTravelAdvisory &&
           OnRestrictions(view, lexicon, at, end)) {
         continue;
