@@ -1154,15 +1154,32 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     }
     bool others = false;
     bool same_country = false;
+    bool same_region = false;
+    bool other_region = false;
+    // (Where the country's regions are named with the same noun, "Montserrado County"
+    // beside "Nimba County", counties are its regions.)
+    const std::string_view written = text.substr(m.start, m.end - m.start);
+    const std::string_view noun = written.substr(std::min(written.rfind(' ') + 1, written.size()));
     for (const PlaceMention& other : mentions) {
       if (&other == &m || of_a_county(other) || other.place.country.empty() ||
           other.kind == MentionKind::kDemonym) {
         continue;
       }
       others = true;
-      same_country = same_country || other.place.country == m.place.country;
+      if (other.place.country != m.place.country) continue;
+      same_country = true;
+      same_region = same_region || other.place.subdivision == m.place.subdivision;
+      const std::string_view other_written = text.substr(other.start, other.end - other.start);
+      const bool regions_by_noun = !noun.empty() && other_written.ends_with(noun);
+      other_region =
+          other_region || (other.place.level == PlaceLevel::kSubdivision &&
+                           other.place.subdivision != m.place.subdivision && !regions_by_noun);
     }
-    if (!others || same_country) continue;
+    // ("A cat in Washington County died, the Oregon Department of Agriculture said": a
+    // county named like another region of the text's country is a county of the region
+    // the text names.)
+    const bool another_region = other_region && !same_region;
+    if (!others || (same_country && !another_region)) continue;
     m.end = std::max(m.end, DivisionNounEnd(text, m.end));
     m.place = Place{std::string(text.substr(m.start, m.end - m.start)), "", ""};
     m.place.level = PlaceLevel::kOther;

@@ -218,6 +218,15 @@ const FoundCase kFoundCases[] = {
     // "Western" region, not Uganda's "Western Region".
     {"Ghana recorded 120 new cases; the Western Region reported 45 of them.", "Western Region",
      "GH", "GH-WP", kSub, kName},
+    // A county named like another region of the text's country is a county of the region
+    // the text names ("Washington County" beside Oregon is no state).
+    {"A house cat in Washington County died of bird flu, the Oregon Department of Agriculture "
+     "said.",
+     "Washington County", "US", "US-OR", kOther, kDivision},
+    // ... but where that country's regions are named with the same noun, counties are its
+    // regions.
+    {"Liberia: Montserrado County and Nimba County reported new Lassa fever cases.", "Nimba County",
+     "LR", "LR-NI", kSub, kName},
     // A county that is a region of the country the text names keeps its region.
     {"Liberia's health ministry is investigating suspected Lassa cases in Nimba County, near the "
      "border with Guinea.",
