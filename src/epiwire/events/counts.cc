@@ -393,6 +393,9 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
           // "3 cases ... because they turned out negative": no cases after all.
           for (size_t k = i + term.length; k < tokens.size() && k < i + term.length + 12; ++k) {
             if (tokens[k].lower == ";" || tokens[k].lower == "." || scan.quantity_at[k] >= 0) break;
+            // ("three new imported cases, all of whom were quarantined on arrival": what
+            // befell the cases, not a denial of them.)
+            if (OpensAside(view, k)) break;
             // "..., after floods destroyed water systems": a clause with a subject of its own.
             if (view.Is(k, kGrSubordinate) && k + 1 < tokens.size() &&
                 !view.Is(k + 1, kGrPronoun)) {
