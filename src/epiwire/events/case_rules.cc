@@ -1536,6 +1536,16 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     }
     event.count = count.quantity.quantity.value;
     event.qualifier = count.qualifier;
+    // "92 people died in a fire that tore through a COVID-19 isolation ward": deaths of
+    // another cause, told right after their verb.
+    if (event.status == CaseStatus::kDeaths) {
+      bool other_cause = false;
+      for (size_t k = reading.phrase_end; k < view.tokens.size() && k < reading.phrase_end + 4;
+           ++k) {
+        other_cause = other_cause || (view.cues[k] & kCueOtherCause);
+      }
+      if (other_cause) continue;
+    }
     const DateRef* date = count_dates[c];
     // Where the list's item before this count starts: the places from there are its.
     const size_t item_start = c > 0 && counts[c - 1].reading.path == CountPath::kListItem
