@@ -1527,6 +1527,8 @@ bool ListsItemsOnly(const SentenceView& view) {
 bool RefersToACountBefore(const SentenceView& view) {
   const auto& tokens = view.tokens;
   for (const QuantityRef& q : view.quantities) {
+    // ("with the West Midlands accounting for 45% of them": a share, no count.)
+    if (q.quantity.is_share) continue;
     const size_t of = q.span.end;
     if (of + 1 >= tokens.size() || !view.Is(of, kGrOf) || !view.Is(of + 1, kGrPronoun) ||
         (view.Is(of + 1, kGrDeterminer) && of + 2 < tokens.size() &&
