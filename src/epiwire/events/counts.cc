@@ -1803,6 +1803,14 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
         reading->phrase_end = end;
       }
     }
+    // "540 cases of typhoid, 412 of jaundice and 1,050 of diarrhoea": the noun of the count
+    // before, left out before another disease.
+    if (!reading && !blocked && !counts.empty() && q.span.end + 1 < tokens.size() &&
+        view.Is(q.span.end, kGrOf) && !view.disease[q.span.end + 1].empty() &&
+        counts.back().reading.noun_is_case_word) {
+      reading = LikeBefore(counts.back().reading, CountPath::kNoun, q.span.end + 1,
+                           q.span.end + 1 + view.disease_length[q.span.end + 1]);
+    }
     if (!reading) {
       if (!blocked) bare.push_back(&q);
       continue;
