@@ -941,31 +941,16 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   const GazetteerTables& t = *tables_;
   const std::vector<Candidate> candidates = Matcher(t, text).FindCandidates();
   Context context;
-  // The same, from the names that are no county's ("Pasco County", "Santa Cruz County"):
-  // where a county's name is also a region's of a country only that name would bring.
-  Context without_counties;
   for (const Candidate& c : candidates) {
     // Inside a longer name, only a region of one country says where the text is: "L'ARS
     // Occitanie" is the French region's health agency, "Paris Hilton" is no one's.
     const bool counts = !c.inside_name || OnlyRegionsOfOneCountry(t, Usable(t, c.entries, nullptr));
     const std::string_view name = text.substr(c.start, c.end - c.start);
-    for (Context* into : {&context, &without_counties}) {
-      if (into == &without_counties && c.division_reading) continue;
-      if (counts && !OnlyTowns(t, c.entries) && !CompassOnly(name)) {
-        AddUnambiguous(t, Usable(t, c.entries, nullptr), *into);
-      }
-      if (!c.inside_name && OnlyDivisionsOfOneCountry(t, c.entries)) {
-        AddUnambiguous(t, c.entries, *into);
-      }
+    if (counts && !OnlyTowns(t, c.entries) && !CompassOnly(name)) {
+      AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
     }
-    // (A country named, though its name has other readings: "Liberia's health ministry".)
-    if (!c.division_reading && !c.inside_name) {
-      for (const NameEntry& e : c.entries) {
-        const PlaceRecord& p = t.places[e.place];
-        if (p.level == PlaceLevel::kCountry && !without_counties.HasCountry(p.country)) {
-          without_counties.countries.push_back(p.country);
-        }
-      }
+    if (!c.inside_name && OnlyDivisionsOfOneCountry(t, c.entries)) {
+      AddUnambiguous(t, c.entries, context);
     }
   }
   // A text that names a region of its country does not go abroad for a town: "14
@@ -1003,24 +988,9 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     // (Neither is nor names a division the end of a longer name: "Bengaluru Urban
     // district".)
     const bool glued = c.inside_name || (i > 0 && candidates[i - 1].end + 1 == c.start);
-    // ("California health officials said Pasco County reported ...": no region abroad,
-    // but a county of the countries the text names, named after a town of theirs ("Santa
-    // Cruz County", no province of Argentina) or unknown. (A town abroad may still be
-    // meant: "a man from Malappuram district who returned from Dubai".)
-    std::vector<NameEntry> usable_here = Usable(t, c.entries, &context);
-    bool foreign = false;
-    if (c.division_reading && !without_counties.countries.empty()) {
-      const auto region_abroad = [&](const NameEntry& e) {
-        const PlaceRecord& p = t.places[e.place];
-        return p.level == PlaceLevel::kSubdivision && !without_counties.HasCountry(p.country);
-      };
-      foreign = !usable_here.empty() &&
-                std::all_of(usable_here.begin(), usable_here.end(), region_abroad);
-      std::erase_if(usable_here, region_abroad);
-    }
     const bool unknown_division =
         c.division_reading && !glued &&
-        (abroad[i] || foreign || !Resolve(t, usable_here, context, prefer[i], false));
+        (abroad[i] || !Resolve(t, Usable(t, c.entries, &context), context, prefer[i], false));
     if (abroad[i] && !unknown_division) continue;
     if (c.division && glued) continue;
     if (c.division || unknown_division) {
@@ -1051,7 +1021,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
       mentions.push_back(std::move(mention));  // (no country yet: PlaceDivisions)
       continue;
     }
-    std::vector<NameEntry> usable = std::move(usable_here);
+    std::vector<NameEntry> usable = Usable(t, c.entries, &context);
     // "London, Ontario", "Moscow, Idaho": a place right after a comma says where the
     // one before it is.
     bool qualified_elsewhere = false;  // "Norfolk, England": no Norfolk the tables know there
@@ -1136,10 +1106,12 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     mentions.push_back(std::move(mention));
   }
   named_after.resize(mentions.size());
-  // "Florida confirmed a dengue case in Pasco County": a county read as a region of a
-  // country no other place of the text lies in is a county of the text's places,
-  // unknown to the tables (PlaceDivisions puts it there). ("Florida" alone leaves the
-  // country open until it is read: this looks at what was read.)
+  // "Florida confirmed a dengue case in Pasco County", "California health officials said
+  // Santa Cruz County reported ...": a county read as a region of a country no other place
+  // of the text lies in is a county of the text's places, unknown to the tables
+  // (PlaceDivisions puts it there). ("Florida" alone leaves the country open until it is
+  // read: this looks at what was read. A town abroad may still be meant: "a man from
+  // Malappuram district who returned from Dubai".)
   std::vector<size_t> county_starts;
   for (const Candidate& c : candidates) {
     if (c.division_reading && !c.inside_name) county_starts.push_back(c.start);
