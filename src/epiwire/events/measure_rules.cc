@@ -301,7 +301,12 @@ bool Negated(const SentenceView& view, const Lexicon& lexicon, size_t at, size_t
 bool OfAnimals(const SentenceView& view, size_t end) {
   bool of = false;
   for (size_t k = end; k < view.tokens.size() && k < end + 5; ++k) {
-    if (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kAnimal) return of;
+    // (Or a group or a place of them: "a lockdown of poultry flocks".)
+    const TermAt& term = view.terms[k];
+    if (term.length > 0 && (term.term.role == TermRole::kAnimal ||
+                            (term.term.role == TermRole::kThing && term.term.host))) {
+      return of;
+    }
     if (!view.tokens[k].is_word || view.clause[k] != view.clause[end - 1]) return false;
     of = of || view.Is(k, kGrOf);
   }
@@ -465,7 +470,6 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
     const Mark* best = nullptr;
     size_t best_distance = SIZE_MAX;
     bool best_denied = false;  // a permission denied: "no flight will be allowed to land"
-
     for (size_t p = 0; p < predicates.size(); ++p) {
       const Mark& predicate = predicates[p];
       if (object_of[p] == nullptr || group[index_of(object_of[p])] != group[index_of(&object)]) {
