@@ -721,6 +721,14 @@ bool SentenceView::HasDisease() const {
   return std::any_of(disease.begin(), disease.end(), [](std::string_view d) { return !d.empty(); });
 }
 
+bool SentenceView::InDisease(size_t i) const {
+  for (size_t k = i + 1; k-- > 0 && i - k < 8;) {
+    if (k < disease_length.size() && disease_length[k] > 0 && k + disease_length[k] > i)
+      return true;
+  }
+  return false;
+}
+
 size_t SentenceView::TokenAt(size_t offset) const {
   const auto it = std::lower_bound(tokens.begin(), tokens.end(), offset,
                                    [](const text::Token& t, size_t at) { return t.start < at; });
@@ -879,12 +887,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     // Oman), "Para ..." (Para, Côte d'Ivoire).
     // A disease named for a place names no place: "Marburg virus disease", "Middle East
     // respiratory syndrome", "West Nile fever", "非洲猪瘟" (African swine fever).
-    bool in_disease = false;
-    for (size_t k = ref.span.begin; k-- > 0 && ref.span.begin - k < 8 && !in_disease;) {
-      in_disease = view.disease_length[k] > 0 && k + view.disease_length[k] > ref.span.begin;
-    }
-    in_disease = in_disease || view.disease_length[ref.span.begin] > 0;
-    if (in_disease) continue;
+    if (view.InDisease(ref.span.begin)) continue;
     // So is a verb of cases ("Пали три коровы": "died", not Pāli in Rajasthan; but
     // "Turkey registered ..." is the country).
     const TermAt& term = view.terms[ref.span.begin];

@@ -128,6 +128,8 @@ struct SentenceView {
     return i < grammar.size() && (grammar[i] & grammar_class);
   }
   bool HasDisease() const;
+  // Whether token i lies in a disease's name (names run 8 tokens at most here).
+  bool InDisease(size_t i) const;
   // Token index of the first token starting at or after byte `offset`.
   size_t TokenAt(size_t offset) const;
   // The place mention covering token i, or nullptr.

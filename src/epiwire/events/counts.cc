@@ -1125,11 +1125,7 @@ std::optional<CountReading> ReadNounBefore(const SentenceView& view, const Quant
           }
           break;
         }
-        bool in_disease = false;
-        for (size_t j = k + 1; j-- > 0 && j + 6 > k && !in_disease;) {
-          in_disease = !view.disease[j].empty() && j + view.disease_length[j] > k;
-        }
-        if (!in_disease) break;
+        if (!view.InDisease(k)) break;
       }
       reading.head = m;
       reading.phrase_end = bracket ? q.span.end + 1 : q.span.end;

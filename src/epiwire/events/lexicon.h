@@ -256,7 +256,7 @@ class Lexicon {
   // "descartó", "a exclu": "ruled out a lockdown" imposes none). settings.tsv lists them
   // (`refusal` rows).
   bool RefusesAt(const std::vector<text::Token>& tokens, size_t at) const {
-    return PhraseAt(refusals_, tokens, at) > 0;
+    return RefusalLength(tokens, at) > 0;
   }
   // The number of tokens of the refusal starting at `at`, 0 when none does.
   size_t RefusalLength(const std::vector<text::Token>& tokens, size_t at) const {
