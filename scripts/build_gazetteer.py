@@ -616,6 +616,49 @@ def load_cities(geonames_dir):
     return cities
 
 
+def load_dissolved(path, iso2_by_code, admin1, iso_of):
+    """Reviewed table: iso3166_2, merged_into (GeoNames admin1), year, reason: ISO units
+    that GeoNames merged into another row and that the news of earlier years still name
+    (Vietnam's provinces before 2025). Returns the rows, checked."""
+    rows = []
+    if not os.path.exists(path):
+        return rows
+    reached = set(iso_of.values())
+    for f in read_tsv_lines(path):
+        if f[0] == "iso3166_2":
+            continue
+        if len(f) != 4 or not f[2].isdigit() or not f[3].strip():
+            sys.exit(f"{path}: bad row {f!r} (iso3166_2, merged_into, year, reason)")
+        if f[0] not in iso2_by_code:
+            sys.exit(f"{path}: {f[0]} is no iso-codes code")
+        if f[0] in reached:
+            sys.exit(f"{path}: {f[0]} is the code of an admin1 row: it was not dissolved")
+        if f[1] not in admin1 or not f[1].startswith(f[0][:2] + "."):
+            sys.exit(f"{path}: {f[0]}: {f[1]} is no admin1 row of its country")
+        rows.append({"iso": f[0], "merged_into": f[1], "year": f[2]})
+    return rows
+
+
+def dissolved_row(unit, iso2_by_code, name_counts, sub_catalogs):
+    """A subdivisions.tsv row for a dissolved unit: its ISO name, the name without
+    accents, no GeoNames id, no coordinates."""
+    iso_name = iso2_by_code[unit["iso"]]["name"]
+    name = iso_name_variants(iso_name)[0]
+    variants = set()
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name.translate(LETTERS))
+                    if not unicodedata.combining(c))
+    for form in (plain, re.sub(r"\s*-\s*", "-", plain), re.sub(r"\s*-\s*", " ", plain)):
+        variants.add(form)
+        variants.add(form + " Province")
+    variants.discard(name)
+    news = []
+    if name_counts[iso_name] == 1 and not is_generic_name(iso_name):
+        news = news_names([(locale, c.gettext(iso_name)) for locale, c in sub_catalogs.items()],
+                          variants | {name, iso_name})
+    return [unit["iso"], "", name, "", unit["iso"][:2], "", "", "0", "|".join(sorted(variants)),
+            "|".join(news)]
+
+
 def load_iso_subdivisions(iso_dir, changes_path):
     """iso-codes' ISO 3166-2 entries, with the later changes of iso_code_changes.tsv
     (old, new, name, type, reason) applied: codes renamed, units added."""
@@ -763,6 +806,8 @@ def build(args):
         lon = fmt_coord(seat[1]["lon"]) if seat else ""
         sub_rows.append([iso, code, name, row["id"], cc, lat, lon,
                          str(admin1_population.get(code, 0)), "|".join(variants), "|".join(news)])
+    for unit in load_dissolved(args.dissolved, iso2_by_code, admin1, iso_of):
+        sub_rows.append(dissolved_row(unit, iso2_by_code, name_counts, sub_catalogs))
     write(os.path.join(args.out, "subdivisions.tsv"),
           "iso3166_2\tadmin1\tname\tgeonameid\tcountry\tlat\tlon\tpopulation\tvariants\t"
           "news_names", sub_rows)
@@ -894,6 +939,9 @@ def main():
     parser.add_argument("--code-changes",
                         default=os.path.join(REPO, "data", "gazetteer", "iso_code_changes.tsv"),
                         help="ISO 3166-2 changes made after the iso-codes release")
+    parser.add_argument("--dissolved",
+                        default=os.path.join(REPO, "data", "gazetteer", "dissolved_units.tsv"),
+                        help="reviewed ISO units that GeoNames merged into another row")
     parser.add_argument("--rejected",
                         default=os.path.join(REPO, "data", "gazetteer", "news_names_rejected.tsv"),
                         help="reviewed names left out of the news_names columns")

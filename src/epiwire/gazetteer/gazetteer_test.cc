@@ -163,6 +163,10 @@ const FoundCase kFoundCases[] = {
     {"The mayor of Washington, D.C. declared an emergency.", "Washington, D.C.", "US", "US-DC",
      kSub, kAlias},
     {"Ho Chi Minh City ordered a lockdown.", "Ho Chi Minh City", "VN", "VN-SG", kCity, kName},
+    // Provinces Vietnam merged in 2025 keep their ISO codes for the news of earlier years.
+    {"Binh Duong province reported 300 new cases.", "Binh Duong province", "VN", "VN-57", kSub,
+     kName},
+    {"Factories in Ba Ria-Vung Tau closed.", "Ba Ria-Vung Tau", "VN", "VN-43", kSub, kName},
     {"Trains to Kharkiv resumed.", "Kharkiv", "UA", "UA-63", kCity, kName},
     {"Experts met in Geneva while Atlanta and New York reported cases.", "Geneva", "CH", "CH-GE",
      kCity, kAlias},
