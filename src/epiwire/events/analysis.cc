@@ -192,12 +192,15 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     }
     // "arrivé du Maroc", "de retour de Chine": "of" ending a phrase of importation.
     // "tres casos importados: dos de Brasil y uno de Perú": in a sentence of imported
-    // cases, "of" right after a figure says where that many came from.
-    const bool part_from = view.Is(k, kGrOf) && (view.all_cues & kCueImported) && back == 1 &&
-                           FigureEndsAt(view, k) &&
-                           !(span.end < tokens.size() && tokens[span.end].lower == "'s");
+    // cases, "of" right after a figure, or after its verb of being ("8 son de
+    // Venezuela", "5 sont du Mali"), says where that many came from.
+    const bool part_from =
+        view.Is(k, kGrOf) && (view.all_cues & kCueImported) && back == 1 &&
+        (FigureEndsAt(view, k) ||
+         (k > 0 && view.Is(k - 1, kGrAuxiliary | kGrState) && FigureEndsAt(view, k - 1))) &&
+        !(span.end < tokens.size() && tokens[span.end].lower == "'s");
     const bool from = view.Is(k, kGrFrom) || (t.lower == "of" && before == "out") ||
-                      (view.Is(k, kGrOf) && (view.cues[k] & kCueImported)) || part_from;
+                      view.OfImportation(k) || part_from;
     if (from) {
       const size_t verb = t.lower == "of" ? k - 1 : k;
       if (verb > 0 && view.Is(verb - 1, kGrCountVerb | kGrReport)) return PlaceRole::kLocative;

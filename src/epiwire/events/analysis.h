@@ -130,6 +130,11 @@ struct SentenceView {
   bool HasDisease() const;
   // Whether token i lies in a disease's name (names run 8 tokens at most here).
   bool InDisease(size_t i) const;
+  // Whether token i is an "of" that ends a phrase of importation: "en provenance de",
+  // "importés du", "importados de" (a cue of importation on it or right before it).
+  bool OfImportation(size_t i) const {
+    return Is(i, kGrOf) && ((cues[i] & kCueImported) || (i > 0 && (cues[i - 1] & kCueImported)));
+  }
   // Token index of the first token starting at or after byte `offset`.
   size_t TokenAt(size_t offset) const;
   // The place mention covering token i, or nullptr.

@@ -449,13 +449,14 @@ std::vector<std::pair<size_t, size_t>> CountSpans(const SentenceView& view,
   spans.reserve(counts.size());
   for (const ReadCount& count : counts) {
     const size_t start = HedgeStart(view, count.quantity);
-    // A noun before another count is the one an elliptic count borrows ("17 случаев,
-    // из них 14 ..., два – у граждан Китая"), not where its phrase starts.
+    // A noun before another count, or another count's own, is the one an elliptic count
+    // borrows ("17 случаев, из них 14 ..., два – у граждан Китая"; "De los 12 casos
+    // importados, 8 ..."), not where its phrase starts.
     const size_t head = count.reading.head;
     const bool borrowed =
         head < start && std::any_of(counts.begin(), counts.end(), [&](const ReadCount& other) {
           const size_t at = other.quantity.span.begin;
-          return at > head && at < start;
+          return (at > head && at < start) || (&other != &count && other.reading.head == head);
         });
     spans.emplace_back(borrowed ? start : std::min(start, head),
                        std::max({count.quantity.span.end, count.reading.phrase_end, start + 1}));
@@ -805,8 +806,8 @@ std::vector<Place> TravelledFrom(const SentenceView& view, const Owner& owns = {
       const size_t k = ref.span.begin - back;
       if (view.Is(k, kGrFrom)) from = true;
       if (view.Is(k, kGrTo | kGrLocative) && k > 0 && (view.cues[k - 1] & kCueTravel)) from = true;
-      // "arrivé du Maroc": "of" ending a phrase of importation.
-      if (view.Is(k, kGrOf) && (view.cues[k] & kCueImported)) from = true;
+      // "arrivé du Maroc", "importés du Mali": "of" ending a phrase of importation.
+      if (view.OfImportation(k)) from = true;
     }
     // "均为菲律宾输入": all of them came from the place the word after it says they did.
     if (!from && ref.span.end < view.tokens.size() && view.Is(ref.span.end, kGrFromAfter)) {
@@ -854,8 +855,12 @@ const PlaceRef* ItemOrigin(const SentenceView& view, const QuantityRef& q) {
   // "3 from the United Kingdom", "2例来自英国" (a measure word after the number).
   const size_t from = end < tokens.size() && view.Is(end, kGrClassifier) ? end + 1 : end;
   // ("dos de Brasil": "of" that the place's role reads as from; "4例为英国输入": a verb of
-  // state before an origin.)
-  const PlaceRef* after_of = view.Is(from, kGrOf | kGrState) ? view.PlaceAt(from + 1) : nullptr;
+  // state before an origin; "8 son de Venezuela": both.)
+  size_t of = from;
+  if (view.Is(of, kGrAuxiliary | kGrState) && of + 1 < tokens.size() && view.Is(of + 1, kGrOf)) {
+    ++of;
+  }
+  const PlaceRef* after_of = view.Is(of, kGrOf | kGrState) ? view.PlaceAt(of + 1) : nullptr;
   if (after_of != nullptr && after_of->role == PlaceRole::kOrigin) return after_of;
   if (from + 1 < tokens.size() && view.Is(from, kGrFrom)) {
     // (Not where a list reported from names its items: "118 from Rawalpindi".)
@@ -1805,7 +1810,13 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         (event.status == CaseStatus::kConfirmed || event.status == CaseStatus::kAsymptomatic ||
          event.status == CaseStatus::kSuspected || event.status == CaseStatus::kProbable)) {
       event.imported = joined_to->imported;
-      if (*event.imported) {
+      // ("Of the 12 imported cases, 8 are from Venezuela": a part's own origin.)
+      const std::vector<Place> own = TravelledFrom(view, Owner{&ownership, c});
+      if (*event.imported && !own.empty()) {
+        event.origin = own.front();
+        if (own.size() > 1) event.route = own;
+        event.modes = ModesIn(view);
+      } else if (*event.imported) {
         event.origin = joined_to->origin;
         event.route = joined_to->route;
         event.modes = joined_to->modes;

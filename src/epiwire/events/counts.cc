@@ -993,7 +993,7 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
   if (start < 3 || tokens[start - 1].lower != ",") return std::nullopt;
   size_t of = 0;
   while (of < start && IsQuote(tokens[of])) ++of;
-  if (of + 1 >= start || tokens[of].lower != "of" || !view.Is(of + 1, kGrDeterminer)) {
+  if (of + 1 >= start || !view.Is(of, kGrOf) || !view.Is(of + 1, kGrDeterminer)) {
     return std::nullopt;
   }
   std::optional<CaseStatus> modifier;
