@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -147,6 +148,15 @@ void FindHanCandidates(const GazetteerTables& t, std::string_view text, const To
     }
     size_t run_end = pos;
     while (run_end < token.end && IsHan(DecodeUtf8(text, run_end, length))) run_end += length;
+    // "5月3日本市": the character of a date right after its digits is the date's, not the
+    // first of a name ("日本", Japan).
+    static constexpr std::string_view kDateCharacters[] = {"年", "月", "日", "号", "號"};
+    if (pos > 0 && std::isdigit(static_cast<unsigned char>(text[pos - 1])) &&
+        std::any_of(std::begin(kDateCharacters), std::end(kDateCharacters),
+                    [&](std::string_view c) { return text.substr(pos).starts_with(c); })) {
+      pos += kHanBytes;
+      if (pos >= run_end) continue;
+    }
     const size_t first_new = out.size();
     ScanHanRun(t, text, pos, run_end, out);
     AddHanDivision(t, text, pos, run_end, first_new, out);
