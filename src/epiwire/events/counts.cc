@@ -1445,6 +1445,17 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
     while (k > 0 && view.Is(k - 1, kGrFromAfter | kGrEach)) --k;
   }
   place_before = place_ends_at(k);
+  // "Osaka had the most with 104", "Selangor led with 48": a few words of a verb between
+  // the place and "with".
+  if (!place_before && k < start && view.Is(k, kGrCompanion)) {
+    for (size_t m = k; m-- > 0 && m + 5 > k;) {
+      if (place_ends_at(m + 1)) {
+        place_before = true;
+        break;
+      }
+      if (!tokens[m].is_word || tokens[m].has_digit || view.terms[m].length > 0) break;
+    }
+  }
   // "; y Andalucía, 2.518": after a semicolon or "and", a comma between a place and a
   // bare number stands for the verb left out.
   if (!place_before && k == start && k > 0 && tokens[k - 1].lower == "," && place_ends_at(k - 1)) {
@@ -1513,8 +1524,14 @@ size_t HedgeStart(const SentenceView& view, const QuantityRef& q) {
 
 bool ListsItemsOnly(const SentenceView& view) {
   if (view.quantities.empty() || view.HasDisease()) return false;
-  for (const TermAt& term : view.terms) {
-    if (term.length > 0) return false;
+  // ("Among districts, Pune (120), ...": a thing no number counts says what the items are.)
+  for (size_t k = 0; k < view.terms.size(); ++k) {
+    const TermAt& term = view.terms[k];
+    if (term.length == 0) continue;
+    const bool counted_thing = term.term.role != TermRole::kThing ||
+                               std::any_of(view.quantities.begin(), view.quantities.end(),
+                                           [&](const QuantityRef& q) { return q.span.end == k; });
+    if (counted_thing) return false;
   }
   return std::all_of(view.quantities.begin(), view.quantities.end(),
                      [&](const QuantityRef& q) { return IsListItem(view, q); });

@@ -194,12 +194,18 @@ size_t CyrillicMatcher::RegionNounEnd(size_t i) const {
 }
 
 // "i Belgorodskoy oblastey", ", Tomskoy i Omskoy oblastey": names joined by "i" (and)
-// and commas, then the noun they share.
+// and commas, then the noun they share; each name may have its figure in brackets
+// ("Tomskoy (34) i Irkutskoy (29) oblastyakh").
 bool CyrillicMatcher::RegionNounAfterList(size_t i) const {
   static constexpr std::string_view kAnd = "\xD0\xB8";  // "i"
-  for (size_t j = i; j < tokens_.size() && j < i + 12; ++j) {
+  for (size_t j = i; j < tokens_.size() && j < i + 16; ++j) {
     const Token& token = tokens_[j];
     if (token.type == TokenType::kPunct && (token.punct == ',' || token.punct == '-')) continue;
+    if (Text(j) == "(" && j + 2 < tokens_.size() && Text(j + 2) == ")" &&
+        std::isdigit(static_cast<unsigned char>(Text(j + 1).front()))) {
+      j += 2;
+      continue;
+    }
     if (!IsCyrillicWord(j)) return false;
     if (RegionNounEnd(j) != j) return true;
     if (!token.capitalised && Text(j) != kAnd) return false;
