@@ -759,6 +759,27 @@ TEST(RelevanceScore, AOneSentenceReportIsRelevantAPassingMentionIsNot) {
             0.5);
 }
 
+// A long report of a disease's figures among other news is relevant: a figure before a
+// word of cases weighs again once a disease is named. Cases of another kind are not news
+// of an outbreak, with their figures or without.
+TEST(RelevanceScore, FiguresOfCasesCountOnceADiseaseIsNamed) {
+  const std::string report =
+      "Le canton a décidé jeudi de fermer les cinémas, les musées et les salles de sport "
+      "dès samedi, et le gouvernement a débloqué une aide pour les commerces touchés par "
+      "la baisse de la fréquentation. Selon l'office de la santé publique, 842 cas de "
+      "coronavirus ont été confirmés dans le canton, qui compte désormais 91 cas de plus que "
+      "la veille, et la ville voisine en recense 130.";
+  EXPECT_GT(RelevanceScore(report), 0.5);
+  EXPECT_DOUBLE_EQ(
+      RelevanceScore("The prosecutor filed 45 fraud cases against importers on Monday, and 18 "
+                     "more cases were lodged in the port city, officials said."),
+      RelevanceScore("The prosecutor filed many fraud cases against importers on Monday, and "
+                     "several more cases were lodged in the port city, officials said."));
+  EXPECT_LT(RelevanceScore("The county recorded 310 overdose deaths last year, and 14 overdoses, "
+                           "three of them fatal, in the past two days."),
+            0.5);
+}
+
 // Measures and animal outbreaks are told in words of their own, in every language read.
 TEST(RelevanceScore, MeasuresAndFarmOutbreaksInTheirOwnWordsAreRelevant) {
   EXPECT_GT(RelevanceScore("Le Maroc rouvre ses frontières aériennes lundi. Les voyageurs devront "

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <string>
 #include <unordered_map>
@@ -156,6 +157,10 @@ void PhraseMatcher::Choose(const FoldedView& folded, size_t offset,
       found.weight = std::max(found.weight, entry.weight);
     }
     if (!any) continue;
+    size_t before = begin;
+    while (before > 0 && folded.text[before - 1] == ' ') --before;
+    found.counted = before < begin && before > 0 &&
+                    std::isdigit(static_cast<unsigned char>(folded.text[before - 1]));
     matches.push_back(found);
     pos = end;
   }
@@ -349,7 +354,9 @@ ParsedLexicon ParseRelevance(std::string_view tsv, std::string_view diseases) {
     if (listed == weights.end() && !names.empty()) listed = weights.find(FoldText(names[0]).text);
     if (listed != weights.end()) weight = listed->second;
     for (std::string_view name : names) {
-      for (const std::string& form : CaseForms(name)) parsed.matcher.Add(form, 0, weight);
+      for (const std::string& form : CaseForms(name)) {
+        parsed.matcher.Add(form, kRelevanceDisease, weight);
+      }
     }
   }
   // The relevance lines come last: where they name a disease's name, their weight holds.

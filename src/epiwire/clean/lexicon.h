@@ -29,12 +29,16 @@ enum PhraseKind : uint32_t {
   kSection = 1u << 6,
 };
 
+// The kind of a relevance phrase that names a disease (PhraseMatch::kinds).
+constexpr uint32_t kRelevanceDisease = 1;
+
 struct PhraseMatch {
   size_t begin = 0;  // folded offsets
   size_t end = 0;
   size_t entry = 0;    // index of the phrase that matched (the first, for equal spans)
   uint32_t kinds = 0;  // union of the kinds of every phrase with exactly this span
   double weight = 0;   // largest weight of those phrases
+  bool counted = false;  // a number right before it ("1125 cas", "12 new cases")
 };
 
 // Where the folded text of one of a matcher's phrases occurs in a text, before the

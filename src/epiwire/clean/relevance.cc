@@ -30,6 +30,7 @@ constexpr double kMidpoint = 0.25;
 constexpr double kSteepness = 12;
 constexpr double kRepeatFactor = 0.5;
 constexpr double kMaxTimesWeight = 4;
+constexpr double kMaxCounted = 2;
 
 }  // namespace
 
@@ -42,6 +43,8 @@ void RelevanceTally::Add(std::span<const PhraseMatch> matches, size_t words) {
     // Words of other subjects weigh against ("film", "box office"), capped the same way.
     const double sign = match.weight < 0 ? -1.0 : 1.0;
     double weight = match.weight * sign;
+    if (match.kinds & kRelevanceDisease) disease_named_ = true;
+    if (match.counted && sign > 0) counted_ = std::min(counted_ + weight, kMaxCounted);
     double before = weight * (1 + kRepeatFactor * (count - 2));  // sum over earlier repeats
     double after = weight * (1 + kRepeatFactor * (count - 1));
     if (count == 1) {
@@ -53,10 +56,18 @@ void RelevanceTally::Add(std::span<const PhraseMatch> matches, size_t words) {
   }
 }
 
+RelevanceEvidence RelevanceTally::evidence() const {
+  RelevanceEvidence evidence = evidence_;
+  if (disease_named_) evidence.weight += counted_;
+  return evidence;
+}
+
 void RelevanceTally::Clear() {
   for (size_t entry : touched_) seen_[entry] = 0;
   touched_.clear();
   evidence_ = {};
+  counted_ = 0;
+  disease_named_ = false;
 }
 
 RelevanceEvidence WeighRelevance(std::string_view text) {

@@ -28,7 +28,10 @@ class RelevanceTally {
  public:
   // Adds the relevance-lexicon matches of one piece and its word count.
   void Add(std::span<const PhraseMatch> matches, size_t words);
-  const RelevanceEvidence& evidence() const { return evidence_; }
+  // The weights, and once a disease is named, those of the phrases of cases counted by a
+  // figure once more ("1125 cas ont été confirmés", "12 new cases": what a case report
+  // is made of; "45 smuggling cases" in a text naming no disease is not).
+  RelevanceEvidence evidence() const;
   // Starts again from nothing, keeping the memory (a tally is reused line after line).
   void Clear();
 
@@ -36,6 +39,8 @@ class RelevanceTally {
   std::vector<int> seen_;        // lexicon entry -> times seen
   std::vector<size_t> touched_;  // entries seen, to clear
   RelevanceEvidence evidence_;
+  double counted_ = 0;  // weights of the phrases with a figure before them, up to a cap
+  bool disease_named_ = false;
 };
 
 // Maps evidence to a 0..1 probability that the text is about an outbreak.
