@@ -1223,10 +1223,13 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   // "46 new cases (Guangdong 2, Heilongjiang 2)", "12 cases (5 in Lagos)": the places of
   // a breakdown in brackets are parts; the text does not move to them.
   // "新增死亡病例3例，均在湖北", "all of them in Hubei": where a part is, not the text.
+  // (Not "en toda España", "in all of Spain": "all" after the locative is the place's.)
   const auto of_all = [&](const PlaceRef& ref) {
+    bool locative = false;
     for (size_t k = ref.span.begin; k-- > 0 && ref.span.begin - k <= 4;) {
-      if (view.Is(k, kGrAll)) return true;
+      if (view.Is(k, kGrAll)) return locative;
       if (!view.Is(k, kGrLocative | kGrOf | kGrPronoun | kGrDeterminer)) return false;
+      locative = locative || view.Is(k, kGrLocative);
     }
     return false;
   };

@@ -195,10 +195,18 @@ class Matcher {
   // "Como medida de control ...", "Режим чрезвычайного положения ...": a word that opens a
   // sentence and that the text also writes in lower case is that word, not a town; its
   // town readings are dropped (true when none is left).
+  // So is one right before an article ("Durant la même période", "Según el informe",
+  // "Reading the report"): a town opens no sentence so.
   bool OnlyAWordAtSentenceStart(size_t i, size_t next, Candidate& candidate) const {
     if (next != i + 1 || !SentenceStart(i)) return false;
     const std::string lower = FoldCase(Text(tokens_[i]));
     if (lower == Text(tokens_[i])) return false;
+    static constexpr std::string_view kArticles[] = {"the", "la",  "le", "les", "el",
+                                                     "los", "las", "un", "une", "una"};
+    const bool article_next = IsWord(i + 1) && tokens_[i + 1].space_before &&
+                              std::find(std::begin(kArticles), std::end(kArticles),
+                                        Text(tokens_[i + 1])) != std::end(kArticles);
+    if (article_next) return DropTowns(candidate);
     // The words written in lower case, gathered once a text (a look-up a word, not a
     // search of the text a sentence).
     if (!lower_words_built_) {
@@ -209,6 +217,11 @@ class Matcher {
       }
     }
     if (!lower_words_.contains(std::string_view(lower))) return false;
+    return DropTowns(candidate);
+  }
+
+  // Drops a candidate's town readings; true when none is left.
+  bool DropTowns(Candidate& candidate) const {
     std::erase_if(candidate.entries, [&](const NameEntry& e) {
       return t_.places[e.place].level == PlaceLevel::kCity;
     });
