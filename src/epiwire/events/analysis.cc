@@ -64,7 +64,7 @@ void MarkDateline(std::string_view text, SentenceView& view) {
   // It ends at a dash or a colon, or is a line of its own: without either, there is no
   // need to read its dates.
   const bool marked = std::any_of(tokens.begin(), tokens.end(), [](const text::Token& t) {
-    return t.lower == ":" || IsDash(t.lower);
+    return t.lower == ":" || t.lower == "/" || IsDash(t.lower);
   });
   if (!marked && view.places.front().span.end + 1 < tokens.size()) return;
   // A stamp before the dateline ("date 2020-07-23 Phnom Penh: ...") is skipped.
@@ -87,7 +87,9 @@ void MarkDateline(std::string_view text, SentenceView& view) {
   const bool caps = AllCaps(text.substr(head.start, head.end - head.start));
   for (size_t i = begin; i < tokens.size() && i < begin + 16; ++i) {
     const std::string_view w = tokens[i].lower;
-    if (IsDash(w) || w == ":" || (w == "/" && i > begin + 1)) {
+    // ("YAOUNDE/MALABO, Feb 14 (Reuters) -": a slash between places joins them.)
+    const bool joins_places = w == "/" && view.PlaceAt(i + 1) != nullptr;
+    if (IsDash(w) || w == ":" || (w == "/" && i > begin + 1 && !joins_places)) {
       end = i;
       break;
     }
@@ -95,7 +97,9 @@ void MarkDateline(std::string_view text, SentenceView& view) {
       while (i < tokens.size() && tokens[i].lower != ")") ++i;
       continue;
     }
-    if (w == "," || w == "." || tokens[i].has_digit || view.PlaceAt(i) != nullptr) continue;
+    if (w == "," || w == "." || joins_places || tokens[i].has_digit || view.PlaceAt(i) != nullptr) {
+      continue;
+    }
     const bool date_word = std::any_of(dates.begin(), dates.end(), [&](const DateRef& d) {
       return d.span.begin <= i && i < d.span.end;
     });
@@ -1425,9 +1429,13 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     }
   }
   if (const auto kind = LastKindNamed(view)) context.last_animal = kind;
+  // The text goes on about the first disease a sentence names ("an outbreak of Marburg
+  // virus disease, a relative of Ebola. Sixteen suspected cases ...": Marburg's).
+  bool named = false;
   for (const std::string_view disease : view.disease) {
     if (disease.empty()) continue;
-    context.last_disease = disease;
+    if (!named) context.last_disease = disease;
+    named = true;
     if (IsSubtype(disease)) context.last_subtype = disease;
   }
 }

@@ -254,8 +254,13 @@ class Matcher {
            (Text(tokens_[i]) == "Health" ||
             (Text(tokens_[i]) == "Public" && IsWord(i + 1) && Text(tokens_[i + 1]) == "Health"));
   }
-  // A word that opens a line and is followed by no word: a dateline's place.
+  // A word that opens a line and is followed by no word: a dateline's place; so is one
+  // after it and a slash ("YAOUNDE/MALABO, Feb 14").
   bool OpensDateline(size_t i) const {
+    if (i >= 2 && Text(tokens_[i - 1]) == "/" && !tokens_[i].space_before && IsWord(i - 2) &&
+        !IsWord(i + 1)) {
+      return OpensDateline(i - 2);
+    }
     const size_t line_start = i == 0 ? 0 : tokens_[i - 1].end;
     const bool opens =
         i == 0 || text_.substr(line_start, tokens_[i].start - line_start).find('\n') !=
