@@ -159,6 +159,8 @@ PlaceRole LocativeAfterFrom(const SentenceView& view, size_t in_at, size_t place
       if (!view.disease[n].empty() || (view.cues[n] & kCueOutbreak) || view.terms[n].length > 0) {
         return PlaceRole::kLocative;
       }
+      // ("из них 118 в Москве": "of them" and a figure, no place left.)
+      if (view.tokens[n].has_digit || view.Is(n, kGrPronoun)) return PlaceRole::kLocative;
       // "a train from Milan were taken off at Innsbruck": a new clause, not one phrase.
       if (view.PlaceAt(n) != nullptr || view.Is(n, kGrAuxiliary | kGrCountVerb)) {
         return PlaceRole::kLocative;

@@ -342,8 +342,12 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     const bool framed = number <= 4 && view.Is(0, kGrOf | kGrPart) && next_count > 0 &&
                         next_count < view.tokens.size() &&
                         (view.tokens[next_count - 1].lower == "," || next_count == after);
+    // (", dont 118 dans la région de Matam", ", из них 40 в ...": so after "of which".)
+    size_t which = next_count;
+    while (which > 0 && next_count - which < 3 && view.Is(which - 1, kGrPronoun)) --which;
+    const bool of_which = which < next_count && which > 0 && view.tokens[which - 1].lower == ",";
     const bool of_a_part = next_count < view.tokens.size() && next_count > 0 &&
-                           (view.Is(next_count - 1, kGrPart) || bare_part || framed) &&
+                           (view.Is(next_count - 1, kGrPart) || of_which || bare_part || framed) &&
                            c.span.begin >= next_count;
     // "122 people have been admitted to hospital, and one person in England has died": a
     // place inside a conjunct with a verb of its own after it is that conjunct's count's
