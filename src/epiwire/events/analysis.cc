@@ -662,6 +662,18 @@ void AddLowerCaseDemonyms(std::string_view text, const std::vector<uint32_t>& wo
   }
 }
 
+// "since the outbreak began in Limuru", "l'épidémie s'est déclarée à Kédougou": a place
+// right after a verb of an outbreak's start and "in" is where it began.
+void MarkOnsetPlaces(SentenceView& view) {
+  if (!(view.all_cues & kCueOnset)) return;
+  for (PlaceRef& ref : view.places) {
+    size_t k = ref.span.begin;
+    while (k > 0 && view.Is(k - 1, kGrDeterminer) && !view.Is(k - 1, kGrLocative)) --k;
+    if (k < 2 || !view.Is(k - 1, kGrLocative)) continue;
+    ref.onset = (view.cues[k - 2] & kCueOnset) != 0;
+  }
+}
+
 // "Most of the 71 cases contracted the virus in Europe", "se contagiaron en Italia": the
 // place after a verb of catching the infection, "in" before it and a few words between at
 // most (the virus, the disease), is where it was caught.
@@ -1002,6 +1014,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   }
   MarkPlaceRoles(text, view);
   MarkPlacesCaught(view);
+  MarkOnsetPlaces(view);
   // "Sao Paulo, the most populous state", "the city of Quebec", "la ville de Québec":
   // the apposition, or the place noun before "of", says which reading is meant.
   for (PlaceRef& ref : view.places) {
@@ -1332,7 +1345,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   const PlaceRef* first_place = nullptr;
   for (const PlaceRef& ref : view.places) {
     if ((ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative) && !ref.qualifier &&
-        !ref.demonym && !ref.modifier && ref.caught_by == SIZE_MAX && !aside(ref)) {
+        !ref.demonym && !ref.modifier && ref.caught_by == SIZE_MAX && !ref.onset && !aside(ref)) {
       first_place = &ref;
       break;
     }
@@ -1359,7 +1372,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     for (const PlaceRef& ref : view.places) {
       if (!breakdown) break;
       if ((ref.role != PlaceRole::kPlain && ref.role != PlaceRole::kLocative) || ref.qualifier ||
-          ref.demonym || ref.modifier || ref.caught_by != SIZE_MAX || aside(ref)) {
+          ref.demonym || ref.modifier || ref.caught_by != SIZE_MAX || ref.onset || aside(ref)) {
         continue;
       }
       breakdown = ref.place.country == first.country && ref.place.level != PlaceLevel::kCountry;
@@ -1388,7 +1401,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   };
   for (const PlaceRef& ref : view.places) {
     const bool usable = ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative;
-    if (!usable || ref.qualifier || ref.caught_by != SIZE_MAX) continue;
+    if (!usable || ref.qualifier || ref.caught_by != SIZE_MAX || ref.onset) continue;
     const Place& place = ref.place;
     if (!focus_set && !ref.demonym && !ref.modifier && !in_relation(ref) && !aside(ref)) {
       // "farms in Washington and Montana": the text goes on about where they all are; but

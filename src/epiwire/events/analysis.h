@@ -65,6 +65,9 @@ struct PlaceRef {
   // "se contagiaron en Italia"), or SIZE_MAX: the place says where the infection was
   // caught, which may be elsewhere than where it is counted; it does not move the text.
   size_t caught_by = SIZE_MAX;
+  // Where an outbreak began ("since the outbreak began in Limuru"): not where a count
+  // of it is, and the text does not move there.
+  bool onset = false;
 };
 
 // A phrase that refers back to a place: "the province", "it", "the country's".

@@ -30,7 +30,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 25> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 26> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -56,6 +56,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 25> kCueNames{{
     {"record", kCueRecord},
     {"modal", kCueModal},
     {"link", kCueLink},
+    {"onset", kCueOnset},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{

@@ -90,6 +90,10 @@ enum Cue : uint32_t {
   // "border with", "flights with", "frontera con", "граница с": a border or a link, and the
   // word that joins its other side ("las fronteras con Chile": Chile is that side).
   kCueLink = 1u << 25,
+  // "began", "broke out", "s'est déclarée", "comenzó": the start of an outbreak; a place
+  // after it ("since the outbreak began in Limuru") is where it began, not where what is
+  // counted now is.
+  kCueOnset = 1u << 26,
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.
