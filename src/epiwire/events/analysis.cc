@@ -468,26 +468,58 @@ void ReadCapitals(SentenceView& view, const gazetteer::Gazetteer& gazetteer) {
 }
 
 // "farms in Washington and Montana", "New York and New Jersey": a city named in a list of
-// its country's subdivisions is the subdivision of its name, where there is one.
+// its country's subdivisions is the subdivision of its name, where there is one. So are
+// the cities of a breakdown by subdivisions, each with its figure in brackets ("followed
+// by Yobe (630), Katsina (486), Bauchi (385) and the Federal Capital Territory (29)"),
+// where each city could be the subdivision of its name.
 void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
                          const gazetteer::Gazetteer& gazetteer) {
-  for (PlaceRef& ref : view.places) {
-    if (ref.place.level != PlaceLevel::kCity || ref.qualifier || ref.demonym) continue;
-    const std::vector<const PlaceRef*> list = ListAround(view, ref);
-    const bool of_subdivisions =
-        !list.empty() && std::all_of(list.begin(), list.end(), [&](const PlaceRef* other) {
-          return other->place.level == PlaceLevel::kSubdivision &&
-                 other->place.country == ref.place.country;
-        });
-    if (!of_subdivisions) continue;
-    const text::Token& first = view.tokens[ref.span.begin];
-    const text::Token& last = view.tokens[ref.span.end - 1];
-    const std::string_view name = text.substr(first.start, last.end - first.start);
-    if (auto subdivision =
-            gazetteer.LookupLevel(name, ref.place.country, PlaceLevel::kSubdivision)) {
-      ref.place = *subdivision;
+  const auto& tokens = view.tokens;
+  const auto name_of = [&](const PlaceRef& ref) {
+    const text::Token& first = tokens[ref.span.begin];
+    const text::Token& last = tokens[ref.span.end - 1];
+    return text.substr(first.start, last.end - first.start);
+  };
+  // The subdivision a city's name also names, and which the city lies in.
+  const auto homonym = [&](const PlaceRef& ref) -> std::optional<Place> {
+    if (ref.place.level != PlaceLevel::kCity) return std::nullopt;
+    auto subdivision =
+        gazetteer.LookupLevel(name_of(ref), ref.place.country, PlaceLevel::kSubdivision);
+    if (!subdivision || subdivision->subdivision != ref.place.subdivision) return std::nullopt;
+    return subdivision;
+  };
+  // Joints between two items: commas, "and", articles, and the first's figure in brackets.
+  const auto joined = [&](size_t from, size_t to) {
+    if (from < to && tokens[from].lower == "(") {
+      size_t close = from + 1;
+      while (close < to && tokens[close].has_digit) ++close;
+      if (close == from + 1 || close >= to || tokens[close].lower != ")") return false;
+      from = close + 1;
     }
+    return from < to && view.OnlyJoints(from, to, kGrCoordination | kGrDeterminer);
+  };
+  std::vector<PlaceRef*> items;
+  const auto settle = [&] {
+    bool subdivisions = false;  // a subdivision by name alone, of the list's country
+    bool all = items.size() >= 2;
+    for (const PlaceRef* item : items) {
+      const bool subdivision = item->place.level == PlaceLevel::kSubdivision;
+      all = all && !item->qualifier && !item->demonym &&
+            item->place.country == items.front()->place.country && (subdivision || homonym(*item));
+      subdivisions = subdivisions || subdivision;
+    }
+    if (all && subdivisions) {
+      for (PlaceRef* item : items) {
+        if (auto subdivision = homonym(*item)) item->place = *subdivision;
+      }
+    }
+    items.clear();
+  };
+  for (PlaceRef& ref : view.places) {
+    if (!items.empty() && !joined(items.back()->span.end, ref.span.begin)) settle();
+    items.push_back(&ref);
   }
+  settle();
 }
 
 void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
