@@ -500,16 +500,25 @@ void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
   };
   std::vector<PlaceRef*> items;
   const auto settle = [&] {
-    bool subdivisions = false;  // a subdivision by name alone, of the list's country
+    size_t subdivisions = 0;  // the items that are subdivisions of the list's country
     bool all = items.size() >= 2;
     for (const PlaceRef* item : items) {
-      const bool subdivision = item->place.level == PlaceLevel::kSubdivision;
+      const bool subdivision = item->place.level == PlaceLevel::kSubdivision &&
+                               item->place.country == items.front()->place.country;
       all = all && !item->qualifier && !item->demonym &&
             item->place.country == items.front()->place.country && (subdivision || homonym(*item));
-      subdivisions = subdivisions || subdivision;
+      subdivisions += subdivision;
     }
-    if (all && subdivisions) {
-      for (PlaceRef* item : items) {
+    for (PlaceRef* item : items) {
+      if (item->place.level != PlaceLevel::kCity || item->qualifier || item->demonym) continue;
+      // One city among subdivisions only: the subdivision of its name, wherever the city
+      // lies ("Washington and Oregon").
+      if (items.size() >= 2 && subdivisions + 1 == items.size()) {
+        if (auto subdivision = gazetteer.LookupLevel(name_of(*item), item->place.country,
+                                                     PlaceLevel::kSubdivision)) {
+          item->place = *subdivision;
+        }
+      } else if (all && subdivisions > 0) {
         if (auto subdivision = homonym(*item)) item->place = *subdivision;
       }
     }

@@ -670,7 +670,8 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
       return inner;
     }
     if (view.Is(i, kGrAuxiliary) && i < after + 3) {
-      // "41 are being treated in hospital": a verb after auxiliaries.
+      // "41 are being treated in hospital": a verb after auxiliaries; or a participle
+      // ("20 were later hospitalized", "61 are currently hospitalized").
       size_t k = i;
       while (k < tokens.size() && view.Is(k, kGrAuxiliary)) ++k;
       if (k < tokens.size() && view.terms[k].length > 0) {
@@ -679,7 +680,14 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
           *blocked = true;
           return std::nullopt;
         }
-        if (verb.role == TermRole::kVerb) {
+        // (Not "11 more were identified as contacts": what they were found to be.)
+        const size_t end = k + view.terms[k].length;
+        const bool ends = end >= tokens.size() || !tokens[end].is_word ||
+                          view.Is(end, kGrLocative | kGrCoordination | kGrSince | kGrCompanion) ||
+                          StartsDate(view, end);
+        const bool participle =
+            verb.role == TermRole::kModifier && verb.status && !BeforeANoun(view, k) && ends;
+        if (verb.role == TermRole::kVerb || participle) {
           CountReading reading;
           reading.status = *verb.status;
           reading.head = k;
@@ -920,10 +928,13 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     std::optional<CaseStatus> status = term.status;
     // "the number of suspected cases ... has jumped to": a status word right before the
     // noun says more than "cases".
+    // ("suspected cholera cases": a disease's name may stand between.)
     if (status == CaseStatus::kConfirmed && term.role == TermRole::kNoun) {
-      for (size_t k = at; k-- > 0 && k + 2 >= at;) {
+      size_t noun = at;
+      while (noun > 0 && view.InDisease(noun - 1)) --noun;
+      for (size_t k = noun; k-- > 0 && k + 2 >= noun;) {
         const TermAt& before = view.terms[k];
-        if (before.length > 0 && k + before.length == at && before.term.status &&
+        if (before.length > 0 && k + before.length == noun && before.term.status &&
             before.term.role == TermRole::kModifier) {
           status = before.term.status;
           break;
@@ -1603,9 +1614,11 @@ bool OpensOnAPart(const SentenceView& view) {
     ++comma;
   }
   if (comma == 0 || comma >= tokens.size() || tokens[comma].lower != ",") return false;
+  // ("Of the new cases,", "Parmi les nouveaux cas,": "of the" opens it; not "Since the
+  // start of the pandemic,", "Depuis le début de la pandémie,".)
   for (size_t k = 0; k < comma; ++k) {
     if (view.Is(k, kGrPronoun | kGrPart)) return true;
-    if (view.Is(k, kGrOf) && view.Is(k + 1, kGrDeterminer)) return true;
+    if (k == 0 && view.Is(k, kGrOf) && view.Is(k + 1, kGrDeterminer)) return true;
   }
   return false;
 }
