@@ -604,6 +604,23 @@ TEST(CleanText, LeadInsAndNoticesOfNewsSitesAreRemoved) {
   }
 }
 
+// Breadcrumbs, tags, credits in brackets, comment counters and teaser lead-ins.
+TEST(CleanText, TrailsTagsCreditsAndCountersAreRemoved) {
+  for (const char* line :
+       {"Home / Regions / Health", "Inicio > Noticias > Salud p\u00fablica",
+        "#measles #school outbreak #Ohio", "(Reporting by Ann Lowe; Editing by Sam Ortiz)",
+        "Comments (12)", "More from Health: Clinic hours change in May",
+        "Most viewed: Ferry delays expected this weekend",
+        "\u0421\u0430\u043c\u044b\u0435 \u0447\u0438\u0442\u0430\u0435\u043c\u044b\u0435",
+        "\uff08\u8d23\u7f16\uff1a\u674e\u660e\uff09",
+        "Associated Press writer Lee Park contributed from Boise."}) {
+    std::string text = Join({kLede, line, kSecond});
+    CleanResult result = CleanText(text);
+    EXPECT_TRUE(LineRemoved(text, result, line)) << line;
+    EXPECT_TRUE(LineKept(text, result, kLede)) << line;
+  }
+}
+
 // Each list is walked up to the next one, which goes on from there.
 TEST(CleanText, HeadlinesUnderListAfterListAreRemoved) {
   std::string text =

@@ -292,17 +292,36 @@ std::string_view WithoutDuration(std::string_view line) {
   return TrimSpaces(line.substr(0, i));
 }
 
-// A line of tags: "#Health #Coronavirus #Russia", two or more words, each a hashtag.
+// A line of tags: "#Health #Coronavirus #Russia", two or more hashtags, the first word
+// one of them (a tag may hold words: "#imported cases").
 static bool OnlyHashtags(std::string_view line) {
   size_t tags = 0;
+  size_t words = 0;
   for (size_t at = 0; at < line.size();) {
     while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
     if (at == line.size()) break;
-    if (line[at] != '#') return false;
-    ++tags;
+    if (words == 0 && line[at] != '#') return false;
+    tags += line[at] == '#';
+    ++words;
     while (at < line.size() && line[at] != ' ' && line[at] != '\t') ++at;
   }
-  return tags >= 2;
+  return tags >= 2 && 2 * tags >= words;
+}
+
+// A breadcrumb trail: "Home / News / Health", "Inicio > Noticias > Salud": three short
+// parts or more between spaced slashes or angle brackets.
+static bool IsBreadcrumb(std::string_view line) {
+  size_t parts = 0;
+  for (size_t start = 0; start <= line.size();) {
+    size_t next = line.size();
+    for (std::string_view mark : {" / ", " > "}) next = std::min(next, line.find(mark, start));
+    const std::string_view part = TrimSpaces(line.substr(start, next - start));
+    if (part.empty() || CountWordsIn(part) > 3) return false;
+    ++parts;
+    if (next == line.size()) break;
+    start = next + 3;
+  }
+  return parts >= 3;
 }
 
 bool LooksLikePageFurniture(std::string_view line) {
@@ -324,7 +343,7 @@ bool LooksLikePageFurniture(std::string_view line) {
   // A tagline: "...advancing wildlife health".
   if (line.starts_with("...") || line.starts_with("\xE2\x80\xA6")) return true;
   if (ends_sentence) return false;  // the rules below are for lines that end no sentence
-  if (OnlyHashtags(line)) return true;
+  if (OnlyHashtags(line) || IsBreadcrumb(line)) return true;
   // A site header in capitals: three words or more, no lower-case letter (of any
   // script: "В Ростове выявили холеру" is a headline), no digit.
   bool digit = false;
