@@ -1792,11 +1792,29 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     }
     event.disease = DiseaseNear(view, reading.head, context);
     event.host = HostOf(view, count, event.disease, context, lexicon);
-    // "16 rabies cases in dogs, 11 of them in Cerro Colorado": a part "of them" is of the
-    // whole's kind.
-    if (reading.path == CountPath::kPartitive && view.Is(reading.head, kGrPronoun) &&
-        event.host == Host::kHuman && !found.empty() && found.back().host != Host::kHuman) {
-      event.host = found.back().host;
+    // "16 rabies cases in dogs, 11 of them in Cerro Colorado", "39 de los casos" after "52
+    // casos de rabia canina": a part "of them" or "of the cases" is of the whole's kind
+    // (the whole of the sentence before, for the cases); "rabies cases in dogs reached 47,
+    // after three new cases were confirmed": so are cases named again in the sentence.
+    if (event.host == Host::kHuman &&
+        (reading.noun_is_case_word || view.Is(reading.head, kGrPronoun))) {
+      const bool pronoun = view.Is(reading.head, kGrPronoun);
+      const bool definite = reading.head > 0 && view.Is(reading.head - 1, kGrDeterminer);
+      const bool partitive = reading.path == CountPath::kPartitive && (pronoun || definite);
+      const Event* before =
+          !found.empty() ? &found.back()
+          : partitive && definite && !out.empty() && out.back().type == EventType::kCases
+              ? &out.back()
+              : nullptr;
+      const bool named_again =
+          !found.empty() && !partitive && reading.head < view.tokens.size() &&
+          std::any_of(counts.begin(), counts.begin() + c, [&](const ReadCount& other) {
+            return other.reading.head < view.tokens.size() &&
+                   view.tokens[other.reading.head].lower == view.tokens[reading.head].lower;
+          });
+      if (before != nullptr && before->host != Host::kHuman && (partitive || named_again)) {
+        event.host = before->host;
+      }
     }
     ReadImportation(view, count, counts.size(), previous, next, Owner{&ownership, c}, event);
     if (caught_elsewhere && event.imported != false) {

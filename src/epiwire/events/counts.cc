@@ -822,6 +822,21 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
   const size_t start = HedgeStart(view, q);
   const auto& tokens = view.tokens;
   if (start == 0 || start > tokens.size()) return std::nullopt;
+  // "raising the state's total to 25 affected herds": the number counts the thing named
+  // right after it (a word or two between), not the total's cases.
+  for (size_t k = q.span.end; k < tokens.size() && k < q.span.end + 3 && tokens[k].is_word; ++k) {
+    const TermAt& after = view.terms[k];
+    if (after.length == 0) break;
+    if (after.term.role == TermRole::kThing) {
+      *blocked = true;
+      return std::nullopt;
+    }
+    // (Past a participle: "affected", "infected".)
+    if (after.term.role == TermRole::kNoun || after.term.role == TermRole::kPerson ||
+        after.term.role == TermRole::kAnimal || after.term.role == TermRole::kTotal) {
+      break;
+    }
+  }
   const auto in_date = [&](size_t k) {
     return std::any_of(view.Dates().begin(), view.Dates().end(),
                        [&](const DateRef& d) { return d.span.begin <= k && k < d.span.end; });
