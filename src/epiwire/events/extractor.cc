@@ -57,7 +57,14 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
       }
       const std::string a = other.place ? other.place->country : "";
       const std::string b = event.place ? event.place->country : "";
-      return other.measure == event.measure && other.action == event.action && a == b;
+      // A measure imposed and one tightened of the same kind and place are one ("have
+      // stepped up health checks ... will need to give blood samples").
+      const auto imposes = [](MeasureAction action) {
+        return action == MeasureAction::kImpose || action == MeasureAction::kTighten;
+      };
+      return other.measure == event.measure &&
+             (other.action == event.action || (imposes(other.action) && imposes(event.action))) &&
+             a == b;
     });
     if (repeat == kept.end()) {
       kept.push_back(std::move(event));

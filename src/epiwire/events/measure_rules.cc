@@ -383,6 +383,11 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       continue;
     }
     length = lexicon.MatchMeasureObject(tokens, i, &kind);
+    // (Nor an object of another kind: "regional borders", the verb in "which borders X".)
+    if (length > 0 && i > 0 && lexicon.IsPreModified(tokens[i - 1].lower, tokens[i].lower)) {
+      i += length;
+      continue;
+    }
     if (length > 0 && !(i + length < tokens.size() &&
                         lexicon.IsNounModifier(tokens[i + length - 1].lower,
                                                tokens[i + length].lower))) {
