@@ -227,7 +227,17 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
       // "рейсы в Китай": after a means of travel, a preposition that also says "to" says
       // where it goes.
       constexpr uint32_t kMeans = kCueModeAir | kCueModeRoad | kCueModeRail | kCueModeSea;
-      if (view.Is(k, kGrTo) && k > 0 && (view.cues[k - 1] & kMeans)) return PlaceRole::kTarget;
+      if (view.Is(k, kGrTo) && k > 0 && (view.cues[k - 1] & (kMeans | kCueTravel))) {
+        return PlaceRole::kTarget;
+      }
+      // "авиарейсы из Владивостока в Харбин": after a place left, where the way goes.
+      if (view.Is(k, kGrTo) && k > 0) {
+        const PlaceRef* left = view.PlaceAt(k - 1);
+        if (left != nullptr && left->span.end == k && left->span.begin > 0 &&
+            view.Is(left->span.begin - 1, kGrFrom) && !view.Is(left->span.begin - 1, kGrSince)) {
+          return PlaceRole::kTarget;
+        }
+      }
       if (OneOf(before, {"transited", "transiting", "stopover", "layover"})) {
         return PlaceRole::kOrigin;
       }

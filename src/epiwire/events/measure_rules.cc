@@ -181,10 +181,11 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger, Measu
     if (auto place = ResolveAnaphor(*anaphor_after, view, context, gazetteer)) return place;
   }
   // "Anyone arriving in Britain must self-isolate": the country travellers arrive in;
-  // not where flights go ("suspended flights to China").
+  // not where flights go ("suspended flights to China"), nor where travel is advised
+  // against ("воздержаться от поездок в КНР").
   for (const PlaceRef& ref : view.places) {
-    if (measure != MeasureKind::kFlightRestriction && ref.role == PlaceRole::kTarget &&
-        !ref.demonym) {
+    if (measure != MeasureKind::kFlightRestriction && measure != MeasureKind::kTravelAdvisory &&
+        ref.role == PlaceRole::kTarget && !ref.demonym) {
       return ref.place;
     }
   }
