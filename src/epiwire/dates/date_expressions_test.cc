@@ -163,6 +163,18 @@ constexpr DateCase kCases[] = {
      "2021-06-24", "2021-06-30"},
     {"2021-02-09", "In the week to Sunday, Germany recorded 56,020 new infections.",
      "In the week to Sunday", kRange, "2021-02-01", "2021-02-07"},
+    // A week named by its first day, or by its days; as many days up to a day.
+    {"2024-03-20", "In the week of March 3, the county recorded 45 cases.",
+     "In the week of March 3", kRange, "2024-03-03", "2024-03-09"},
+    {"2024-03-20", "In the week of March 3 to 9, 45 cases.", "In the week of March 3 to 9", kRange,
+     "2024-03-03", "2024-03-09"},
+    {"2023-10-12", "In the seven days to 8 October, 120 cases.", "In the seven days to 8 October",
+     kRange, "2023-10-02", "2023-10-08"},
+    // Epidemiological weeks by number words and ordinals.
+    {"2024-03-20", "In week six of 2024, 230 cases.", "In week six of 2024", kRange, "2024-02-05",
+     "2024-02-11"},
+    {"2024-03-20", "During the sixth epidemiological week, 54 cases.",
+     "During the sixth epidemiological week", kRange, "2024-02-05", "2024-02-11"},
     // A window back from a day of publication that is unknown: its days are unknown too.
     {"", "Cases rose in the past 24 hours.", "in the past 24 hours", kRange, "", ""},
     // The first month takes the year the second names.

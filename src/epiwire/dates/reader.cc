@@ -362,6 +362,22 @@ Core Reader::RollingAt(size_t i, bool needs_count) const {
   return Range(unit_at, Period{start, today}, published_);
 }
 
+// An ordinal word or number at `i`: "sixth", "twenty-first", "12th"; 0 when none.
+int Reader::OrdinalAt(size_t i) const {
+  if (Digits(i) && SkipOrdinalSuffix(i) != i) return DigitValue(i);
+  if (!Word(i)) return 0;
+  static constexpr std::pair<std::string_view, int> kOrdinals[] = {
+      {"first", 1},        {"second", 2},      {"third", 3},       {"fourth", 4},
+      {"fifth", 5},        {"sixth", 6},       {"seventh", 7},     {"eighth", 8},
+      {"ninth", 9},        {"tenth", 10},      {"eleventh", 11},   {"twelfth", 12},
+      {"thirteenth", 13},  {"fourteenth", 14}, {"fifteenth", 15},  {"sixteenth", 16},
+      {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20}};
+  for (const auto& [word, value] : kOrdinals) {
+    if (Is(i, word)) return value;
+  }
+  return 0;
+}
+
 // Cores after "the": "the past 14 days", "the previous day", "the weekend",
 // "the end of April", "the beginning of the year".
 Core Reader::TheAt(size_t i) const {
@@ -379,12 +395,41 @@ Core Reader::TheAt(size_t i) const {
       return month;
     }
   }
-  // "the week to Sunday", "the week ending March 7": the seven days up to that day.
-  if (Is(i, "week") && (Is(i + 1, "to") || Is(i + 1, "ending") || Is(i + 1, "through"))) {
-    const Core day = CoreAt(i + 2, true);
-    if (day.ok && day.kind == DateKind::kDay && day.period.end) {
-      return Range(day.last, Period{day.period.end->AddDays(-6), day.period.end}, published_);
+  // "the week to Sunday", "the week ending March 7": the seven days up to that day; "the
+  // seven days to 8 October", "the 14 days ending Sunday": as many days up to it.
+  {
+    size_t last = i;
+    const int days = CountAt(i, last);
+    const size_t unit = days > 0 ? last + 1 : i;
+    const bool week = Is(unit, "week");
+    if ((week || (days > 0 && Is(unit, "days"))) &&
+        (Is(unit + 1, "to") || Is(unit + 1, "ending") || Is(unit + 1, "through"))) {
+      const Core day = CoreAt(unit + 2, true);
+      const int span = week ? 7 * std::max(days, 1) : days;
+      if (day.ok && day.kind == DateKind::kDay && day.period.end) {
+        return Range(day.last, Period{day.period.end->AddDays(1 - span), day.period.end},
+                     published_);
+      }
     }
+  }
+  // "the week of March 3": the seven days from that day; "the week of March 3 to 9": those.
+  if (Is(i, "week") && Is(i + 1, "of")) {
+    const Core day = CoreAt(i + 2, true);
+    if (day.ok && day.kind == DateKind::kDay && day.has_day && day.period.start) {
+      const Date first = *day.period.start;
+      const size_t to = day.last + 1;
+      const int until = (Is(to, "to") || Dash(to) || Is(to, "through")) ? DayNumber(to + 1) : 0;
+      if (until > first.day && until - first.day <= 7) {
+        return Range(to + 1, Period{first, first.AddDays(until - first.day)}, published_);
+      }
+      return Range(day.last, Period{first, first.AddDays(6)}, published_);
+    }
+  }
+  // "the sixth epidemiological week", "the 12th week of 2024": an epidemiological week.
+  if (const int ordinal = OrdinalAt(i); ordinal > 0) {
+    size_t k = i + 1;
+    if (Is(k, "epidemiological") || Is(k, "epidemiologic") || Is(k, "epi")) ++k;
+    if (Is(k, "week")) return EpiWeekOf(ordinal, k);
   }
   if (Is(i, "past") || Is(i, "last")) return RollingAt(i, false);
   if (Is(i, "previous") || Is(i, "preceding")) {
@@ -432,9 +477,16 @@ Core Reader::EpiWeekAt(size_t i) const {
   size_t k = i;
   if (Is(k, "epidemiological") || Is(k, "epidemiologic") || Is(k, "epi")) ++k;
   if (!Is(k, "week") && !Is(k, "epiweek")) return {};
-  const int week = DigitValue(k + 1);
-  if (week < 1 || !published_) return {};
+  // ("week six of 2024": a number word as well.)
   size_t last = k + 1;
+  const int week = Digits(k + 1) ? DigitValue(k + 1) : CountAt(k + 1, last);
+  return EpiWeekOf(week, last);
+}
+
+// The days of epidemiological week `week`, its words read up to `last`, and
+// of the year after it ("of 2023", ", 2023"), else of the latest year it has begun in.
+Core Reader::EpiWeekOf(int week, size_t last) const {
+  if (week < 1 || week > 53 || !published_) return {};
   int year = 0;
   if ((Is(last + 1, "of") || Mark(last + 1, ',')) && YearNumber(last + 2) > 0) {
     year = YearNumber(last + 2);

@@ -107,6 +107,8 @@ class Reader : public TokenView {
   Core YearAt(size_t i) const;
   Core AgoAt(size_t i) const;
   Core EpiWeekAt(size_t i) const;
+  Core EpiWeekOf(int week, size_t last) const;
+  int OrdinalAt(size_t i) const;
 
   std::optional<Date> published_;
 };
