@@ -355,7 +355,15 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
       if ((view.cues[k] & kCueSource) && (ref.possessive || capital || agency)) {
         ref.role = PlaceRole::kSource;
       }
-      if ((view.cues[k] & kCueOrganisation) && capital) ref.role = PlaceRole::kOrganisation;
+      // ("Germany's Robert Koch Institute": the organisation is the country's, a body
+      // that reports for it.)
+      if ((view.cues[k] & kCueOrganisation) && capital) {
+        if (ref.possessive) {
+          ref.authority = true;
+        } else {
+          ref.role = PlaceRole::kOrganisation;
+        }
+      }
       if (view.cues[k] & kCueAuthority) ref.authority = true;
       if (!tokens[k].is_word ||
           (!capital && !(view.cues[k] & (kCueAuthority | kCueSource)))) {
@@ -1303,8 +1311,17 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     }
     return false;
   };
+  // "8,000 new cases, with Metro Manila accounting for 2,100": a place after "with" and a
+  // figure before it is a part's.
+  const auto with_part = [&](const PlaceRef& ref) {
+    size_t k = ref.span.begin;
+    while (k > 0 && view.Is(k - 1, kGrDeterminer)) --k;
+    return k > 0 && view.Is(k - 1, kGrCompanion) &&
+           std::any_of(view.quantities.begin(), view.quantities.end(),
+                       [&](const QuantityRef& q) { return q.span.end < k; });
+  };
   const auto aside = [&](const PlaceRef& ref) {
-    return InBrackets(view, ref.span.begin) || of_all(ref);
+    return InBrackets(view, ref.span.begin) || of_all(ref) || with_part(ref);
   };
   // The focus moves to the sentence's first place that could be a subject or a frame,
   // or to what its first anaphor stands for ("the country confirmed ..."); not to the
