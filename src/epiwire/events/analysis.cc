@@ -1312,13 +1312,23 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     return false;
   };
   // "8,000 new cases, with Metro Manila accounting for 2,100": a place after "with" and a
-  // figure before it is a part's.
+  // figure before it is a part's; so is one in the clause of a part ("287, dont 118 dans
+  // la région de Matam", "12 cases, including 5 in Lagos").
   const auto with_part = [&](const PlaceRef& ref) {
     size_t k = ref.span.begin;
     while (k > 0 && view.Is(k - 1, kGrDeterminer)) --k;
-    return k > 0 && view.Is(k - 1, kGrCompanion) &&
-           std::any_of(view.quantities.begin(), view.quantities.end(),
-                       [&](const QuantityRef& q) { return q.span.end < k; });
+    const auto figure_before = [&](size_t at) {
+      return std::any_of(view.quantities.begin(), view.quantities.end(),
+                         [&](const QuantityRef& q) { return q.span.end < at; });
+    };
+    if (k > 0 && view.Is(k - 1, kGrCompanion) && figure_before(k)) return true;
+    for (size_t m = ref.span.begin; m-- > 0 && view.clause[m] == view.clause[ref.span.begin];) {
+      if (view.Is(m, kGrPart) ||
+          (view.Is(m, kGrPronoun) && m > 0 && view.tokens[m - 1].lower == ",")) {
+        return figure_before(m);
+      }
+    }
+    return false;
   };
   const auto aside = [&](const PlaceRef& ref) {
     return InBrackets(view, ref.span.begin) || of_all(ref) || with_part(ref);
