@@ -721,6 +721,19 @@ void AddLowerCaseDemonyms(std::string_view text, const std::vector<uint32_t>& wo
   }
 }
 
+// "the UK variant", "la variante de Manaos", "британский штамм": a place that names a
+// virus qualifies it, and is no place of the text.
+void MarkVariantNames(SentenceView& view) {
+  if (!(view.all_cues & kCueVariant)) return;
+  for (PlaceRef& ref : view.places) {
+    const size_t after = ref.span.end;
+    if (after < view.tokens.size() && (view.cues[after] & kCueVariant)) ref.qualifier = true;
+    size_t k = ref.span.begin;
+    while (k > 0 && view.Is(k - 1, kGrDeterminer | kGrOf) && !view.Is(k - 1, kGrLocative)) --k;
+    if (k < ref.span.begin && k > 0 && (view.cues[k - 1] & kCueVariant)) ref.qualifier = true;
+  }
+}
+
 // "since the outbreak began in Limuru", "l'épidémie s'est déclarée à Kédougou": a place
 // right after a verb of an outbreak's start and "in" is where it began.
 void MarkOnsetPlaces(SentenceView& view) {
@@ -1074,6 +1087,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   MarkPlaceRoles(text, view);
   MarkPlacesCaught(view);
   MarkOnsetPlaces(view);
+  MarkVariantNames(view);
   // "Sao Paulo, the most populous state", "the city of Quebec", "la ville de Québec":
   // the apposition, or the place noun before "of", says which reading is meant.
   for (PlaceRef& ref : view.places) {

@@ -30,7 +30,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 26> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 27> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -57,6 +57,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 26> kCueNames{{
     {"modal", kCueModal},
     {"link", kCueLink},
     {"onset", kCueOnset},
+    {"variant", kCueVariant},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{

@@ -94,6 +94,10 @@ enum Cue : uint32_t {
   // after it ("since the outbreak began in Limuru") is where it began, not where what is
   // counted now is.
   kCueOnset = 1u << 26,
+  // "variant", "strain", "variante", "штамм": a place right before it, or after it and
+  // "of" ("the UK variant", "la variante de Manaos"), names the virus, not a place of
+  // the text.
+  kCueVariant = 1u << 27,
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.
