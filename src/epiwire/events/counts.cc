@@ -1230,14 +1230,27 @@ bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
   if (quantity.value <= 0) return true;
   const auto& tokens = view.tokens;
   const size_t start = HedgeStart(view, q);
-  if (start > 0 && view.Is(start - 1, kGrExclude)) return true;
+  // An excluding word right before the number, or before "between" and it ("aged
+  // between 18 and 78"; not "the number of 146 cases").
+  const auto excluded_at = [&](size_t at) {
+    if (at > 0 && view.Is(at - 1, kGrExclude)) return true;
+    return at > 1 && view.Is(at - 1, kGrRange) && view.Is(at - 2, kGrExclude);
+  };
+  if (excluded_at(start)) return true;
   // "fell to 98.2": a fraction no scale word makes whole counts no one.
   if (quantity.is_decimal) return true;
+  // A range's joint: "to", "à", "y", "and", a dash.
+  const auto joint = [&](size_t k) {
+    return k < tokens.size() && (view.Is(k, kGrTo | kGrLink | kGrCoordination) ||
+                                 IsDash(tokens[k].lower) || tokens[k].lower == "to");
+  };
   // "aged 25 to 34": the second number of a range after an excluding word.
-  if (start >= 3 &&
-      (tokens[start - 1].lower == "to" || tokens[start - 1].lower == "and" ||
-       tokens[start - 1].lower == "-") &&
-      tokens[start - 2].has_digit && view.Is(start - 3, kGrExclude)) {
+  if (start >= 2 && joint(start - 1) && tokens[start - 2].has_digit && excluded_at(start - 2)) {
+    return true;
+  }
+  // "de 18 à 78 ans", "18 to 78 years": the first number of a range of a unit.
+  if (joint(q.span.end) && q.span.end + 2 < tokens.size() && tokens[q.span.end + 1].has_digit &&
+      view.Is(q.span.end + 2, kGrUnit)) {
     return true;
   }
   // "could reach 70,000 cases", "podría superar los 60.000 casos": a projection, not a
