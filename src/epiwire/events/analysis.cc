@@ -1003,6 +1003,8 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
                    (view.grammar[ref.span.begin - 1] & (kGrArticle | kGrDeterminer)) &&
                    view.terms[ref.span.end].length > 0 &&
                    view.terms[ref.span.end].term.role == TermRole::kPerson;
+    // "缅甸籍人员": a nationality says who the people are, not where they were counted.
+    ref.qualifier = ref.span.end < n && (view.cues[ref.span.end] & kCueNationality);
     view.places.push_back(std::move(ref));
   }
 

@@ -1732,6 +1732,20 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
           reading->phrase_end = q.span.end;
         }
         reading->status = *verb->term.status;
+        // "подозрение на коронавирус выявлено у трех человек", "suspected cholera was
+        // found in 12 people": what was found was only suspected.
+        if (reading->status == CaseStatus::kConfirmed) {
+          for (size_t k = verb_at;
+               k-- > 0 && k + 8 > verb_at && view.clause[k] == view.clause[verb_at];) {
+            const TermAt& t = view.terms[k];
+            if (t.length > 0 && t.term.role == TermRole::kModifier &&
+                (t.term.status == CaseStatus::kSuspected ||
+                 t.term.status == CaseStatus::kProbable)) {
+              reading->status = *t.term.status;
+              break;
+            }
+          }
+        }
         reading->path = CountPath::kKillVerb;
         needs_status = false;
       }

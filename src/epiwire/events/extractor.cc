@@ -177,8 +177,10 @@ std::optional<Place> MainCountry(const std::vector<SentenceView>& views,
   std::map<std::string, int> counts;
   for (const SentenceView& view : views) {
     for (const PlaceRef& ref : view.places) {
+      // (Nor a qualifier: "the UK variant", "缅甸籍人员", or the region after a city, whose
+      // country the city's name counts.)
       if (ref.place.country.empty() || ref.role == PlaceRole::kOrigin ||
-          ref.role == PlaceRole::kTarget || ref.caught_by != SIZE_MAX) {
+          ref.role == PlaceRole::kTarget || ref.caught_by != SIZE_MAX || ref.qualifier) {
         continue;
       }
       ++counts[ref.place.country];

@@ -30,7 +30,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 27> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 28> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -58,6 +58,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 27> kCueNames{{
     {"link", kCueLink},
     {"onset", kCueOnset},
     {"variant", kCueVariant},
+    {"nationality", kCueNationality},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{

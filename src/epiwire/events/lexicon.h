@@ -98,6 +98,9 @@ enum Cue : uint32_t {
   // "of" ("the UK variant", "la variante de Manaos"), names the virus, not a place of
   // the text.
   kCueVariant = 1u << 27,
+  // "籍" ("缅甸籍人员", people of Myanmar nationality): a place right before it says
+  // whom, not where.
+  kCueNationality = 1u << 28,
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.
