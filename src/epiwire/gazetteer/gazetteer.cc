@@ -70,9 +70,10 @@ namespace {
 
 // Nouns of the divisions below the first level that the tables do not list.
 bool IsDivisionNoun(std::string_view word) {
-  static constexpr std::string_view kNouns[] = {"County",   "county",   "District",
-                                                "district", "Parish",   "parish",
-                                                "Borough",  "borough",  "Municipality"};
+  // ("Peel Region", "York Region": Ontario's regional municipalities.)
+  static constexpr std::string_view kNouns[] = {"County",       "county", "District", "district",
+                                                "Parish",       "parish", "Borough",  "borough",
+                                                "Municipality", "Region"};
   return std::find(std::begin(kNouns), std::end(kNouns), word) != std::end(kNouns);
 }
 
@@ -1138,8 +1139,9 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     return std::find(county_starts.begin(), county_starts.end(), m.start) != county_starts.end();
   };
   for (PlaceMention& m : mentions) {
+    // (Or a town abroad named like it: "York Region" beside Ontario is not York, US.)
     if (m.kind == MentionKind::kDivision || !of_a_county(m) ||
-        m.place.level != PlaceLevel::kSubdivision) {
+        (m.place.level != PlaceLevel::kSubdivision && m.place.level != PlaceLevel::kCity)) {
       continue;
     }
     bool others = false;

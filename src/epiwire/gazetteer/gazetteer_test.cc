@@ -215,6 +215,9 @@ const FoundCase kFoundCases[] = {
     // that names another country: a county of that country.
     {"Florida confirmed a locally acquired dengue case in Pasco County on Friday.", "Pasco County",
      "US", "US-FL", kOther, kDivision},
+    // So is a regional municipality named like a region abroad ("Peel" of the Isle of Man).
+    {"Ontario reported 1,200 new cases, with 300 in Peel Region.", "Peel Region", "CA", "CA-ON",
+     kOther, kDivision},
     // ... nor an island state abroad ("Victoria" is Australia's).
     {"California health officials said Victoria County reported two measles cases.",
      "Victoria County", "US", "US-CA", kOther, kDivision},
