@@ -725,18 +725,27 @@ std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<Nam
       if (shared) return e;
     }
   }
+  // (A first-level unit of a context country is measured against the places elsewhere
+  // below countries: "l'Équateur" beside South Kivu is the Congolese province, not
+  // Ecuador, whatever their people.)
   int64_t largest_outside = 0;
+  int64_t largest_outside_below = 0;
   for (const NameEntry& e : entries) {
     const PlaceRecord p = t.places[e.place];
-    if (!context.HasCountry(p.country)) largest_outside = std::max(largest_outside, p.population);
+    if (context.HasCountry(p.country)) continue;
+    largest_outside = std::max(largest_outside, p.population);
+    if (p.level != PlaceLevel::kCountry) {
+      largest_outside_below = std::max(largest_outside_below, p.population);
+    }
   }
   auto rank = [&](const NameEntry& e) {
     const PlaceRecord p = t.places[e.place];
     const bool wanted = (prefer == Prefer::kSubdivision && p.level == PlaceLevel::kSubdivision) ||
                         (prefer == Prefer::kCity && p.level == PlaceLevel::kCity);
-    const bool in_context =
-        context.HasCountry(p.country) &&
-        (strict_context || RankPeople(p) * kContextPopulationRatio >= largest_outside);
+    const int64_t outside =
+        p.level == PlaceLevel::kSubdivision ? largest_outside_below : largest_outside;
+    const bool in_context = context.HasCountry(p.country) &&
+                            (strict_context || RankPeople(p) * kContextPopulationRatio >= outside);
     // A subdivision holds the people of its same-named city (a table may give it none)
     // and wins the tie with it, also under its name in a news language that is the
     // city's own ("Québec"; but not under a spelling variant: "Sao Paulo" is the city);
