@@ -1107,6 +1107,13 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
     event.imported = false;
     return;
   }
+  // "Three cases were confirmed in Ohio. None had travelled outside the country.": the
+  // sentence after, opened by a negation, denies the travel of the people counted.
+  if (!(clause_cues & kCueImported) && next != nullptr && !next->tokens.empty() &&
+      next->Is(0, kGrNegation) && next->HasCue(kCueTravel)) {
+    event.imported = false;
+    return;
+  }
   std::vector<Place> route = TravelledFrom(view, owns);
   // "arrived by train from Moscow": a travel verb and a place they came from.
   const bool travelled = view.HasCue(kCueTravel) && !route.empty() && counts_in_sentence <= 2;
