@@ -83,7 +83,24 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
       repeat->target = std::move(event.target);
     }
   }
-  events = std::move(kept);
+  // "More than 9,000 sea lions dead" over "9,140 sea lions died": a headline's rounded
+  // figure is its story's exact one.
+  const auto rounds_a_story_figure = [&](const Event& rounded) {
+    if (rounded.type != EventType::kCases || !from_heading(rounded) ||
+        rounded.qualifier == Qualifier::kExact || rounded.qualifier == Qualifier::kAtMost) {
+      return false;
+    }
+    return std::any_of(kept.begin(), kept.end(), [&](const Event& exact) {
+      return &exact != &rounded && exact.type == EventType::kCases && !from_heading(exact) &&
+             exact.status == rounded.status && exact.host == rounded.host &&
+             exact.count >= rounded.count && 4 * exact.count <= 5 * rounded.count &&
+             Contains(rounded.place, exact.place);
+    });
+  };
+  events.clear();
+  for (const Event& event : kept) {
+    if (!rounds_a_story_figure(event)) events.push_back(event);
+  }
 }
 
 // The national new figure the sentences after it may break down (DocumentContext::
