@@ -1210,9 +1210,16 @@ std::optional<CountReading> ReadPartIn(const SentenceView& view, const QuantityR
   size_t k = q.span.end;
   const size_t auxiliaries = k;
   while (k < view.tokens.size() && view.Is(k, kGrAuxiliary)) ++k;
-  // "Of these, 11 were acquired in the Philippines": a verb of catching may stand between.
+  // "Of these, 11 were acquired in the Philippines": a verb of catching may stand between;
+  // or of travel ("Six had flown in from Britain").
   const size_t verbs = k;
-  while (k < view.tokens.size() && k < verbs + 2 && (view.cues[k] & (kCueCaught | kCueImported))) {
+  while (k < view.tokens.size() && k < verbs + 3 && !view.Is(k, kGrFrom) &&
+         (view.cues[k] & (kCueCaught | kCueImported | kCueTravel))) {
+    ++k;
+  }
+  // ("flown in from": the particle of the verb.)
+  if (k > verbs && k + 1 < view.tokens.size() && view.Is(k, kGrLocative) &&
+      view.Is(k + 1, kGrFrom)) {
     ++k;
   }
   if (k == auxiliaries || k + 1 >= view.tokens.size() || !view.Is(k, kGrLocative | kGrFrom)) {
@@ -1651,6 +1658,17 @@ bool OpensOnAPart(const SentenceView& view) {
   return false;
 }
 
+bool OpensOnABareNumber(const SentenceView& view) {
+  if (view.quantities.empty()) return false;
+  const QuantityRef& q = view.quantities.front();
+  const size_t start = HedgeStart(view, q);
+  for (size_t k = 0; k < start; ++k) {
+    if (!IsQuote(view.tokens[k])) return false;
+  }
+  return q.span.end < view.tokens.size() && view.Is(q.span.end, kGrAuxiliary) &&
+         view.terms[q.span.end].length == 0;
+}
+
 std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexicon,
                                   bool outbreak_text, const ReadCount* outer) {
   const std::vector<int> quantity_at = QuantityStarts(view);
@@ -1833,7 +1851,9 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
                      view.terms.begin() + static_cast<std::ptrdiff_t>(HedgeStart(view, q)),
                      [](const TermAt& t) { return t.length > 0; })) {
       reading = ReadReportedLikeBefore(view, q, *outer);
-      if (!reading && OpensOnAPart(view)) reading = ReadPartIn(view, q, *outer);
+      if (!reading && (OpensOnAPart(view) || OpensOnABareNumber(view))) {
+        reading = ReadPartIn(view, q, *outer);
+      }
     }
     // "ascienden a 35.878, 267 más que el lunes": a bare number more than a day's is an
     // increment of the count before it, new cases of its status.

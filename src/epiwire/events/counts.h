@@ -75,6 +75,11 @@ bool RefersToACountBefore(const SentenceView& view);
 
 bool OpensOnAPart(const SentenceView& view);
 
+// Whether the sentence opens on a bare number and a verb of being or having, no noun
+// after the number: "Six had flown in from Britain, two from the United States" tells of
+// the people the sentence before counted.
+bool OpensOnABareNumber(const SentenceView& view);
+
 // Whether the sentence's numbers are all items of a list (a place and a number: "Астана –
 // 9, Алматы – 11", "从地区分布看，广州市3例、深圳市2例") and it names no case, no one and no
 // disease: a breakdown of what the sentence before counted.
