@@ -1469,9 +1469,10 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
     }
   }
   // "广州 5 宗": a measure word after the number ends the item as well.
+  // ("Kagadi and Kampala one each": "each" after it, Distribute shares it out.)
   const bool ends_here =
       end >= tokens.size() || !tokens[end].is_word ||
-      view.Is(end, kGrCoordination | kGrFunction | kGrLocative | kGrClassifier) ||
+      view.Is(end, kGrCoordination | kGrFunction | kGrLocative | kGrClassifier | kGrEach) ||
       StartsDate(view, end);
   // Before: "X 1,202", "X (111)", "X with 6,994", "X: 12", "в Забайкалье — 4".
   bool place_before = false;
