@@ -1486,6 +1486,17 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   }
   // "X reported 12", "广州报告3例" (a verb of two characters, two tokens).
   while (k > 0 && k + 3 > start && view.Is(k - 1, kGrCountVerb)) --k;
+  // "Mubende accounting for 36 and Kassanda for 13": the last word of a count verb said
+  // before stands for it.
+  if (k == start && k > 1 && tokens[k - 1].is_word) {
+    for (size_t m = 0; m + 1 < k - 1; ++m) {
+      if (view.Is(m, kGrCountVerb) && !view.Is(m + 1, kGrCountVerb) && m > 0 &&
+          view.Is(m - 1, kGrCountVerb) && tokens[m].lower == tokens[k - 1].lower) {
+        --k;
+        break;
+      }
+    }
+  }
   // "菲律宾 输入 4 宗": a word that makes the place an origin may stand between.
   // ("阿聯酋及印尼各1宗": "each" before the number.)
   if (k > 0 && k == start && view.Is(k - 1, kGrFromAfter | kGrEach)) {
