@@ -149,6 +149,8 @@ size_t PatternElement::MatchLength(const std::vector<text::Token>& tokens, size_
 
 std::string Lexicon::WordKey(std::string_view lower) const {
   if (!stem_) return std::string(lower);
+  // (A word kept whole, whose stem is another word's: "maladie", not "malade".)
+  if (unstemmed_.contains(std::string(lower))) return "=" + std::string(lower);
   return Stem(lower, language_);
 }
 
@@ -740,6 +742,10 @@ Status Lexicon::ReadSettings(const std::string& path) {
       if (stem_ && !HasStemmer(language_)) {
         return Status::InvalidInput("no stemmer for language '" + language_ + "'");
       }
+      return Status::Ok();
+    }
+    if (fields[0] == "unstemmed") {
+      for (size_t f = 1; f < fields.size(); ++f) unstemmed_.insert(FoldCase(fields[f]));
       return Status::Ok();
     }
     if (fields[0] == "single") {

@@ -471,6 +471,9 @@ class Lexicon {
   std::unique_ptr<dates::DateGrammar> dates_;
   uint32_t grammar_classes_ = 0;  // the union of every grammar word's classes
   bool stem_ = false;
+  // Words matched whole, not by their stem, which is another word's (settings.tsv
+  // `unstemmed`: French "maladie" stems as "malade").
+  std::unordered_set<std::string> unstemmed_;
   std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> vocabulary_;
   PhraseTable<std::string> diseases_;
   std::unordered_set<std::string> animal_diseases_;
