@@ -63,9 +63,12 @@ void MarkDateline(std::string_view text, SentenceView& view) {
   if (!StartsLine(text, view.sentence.start) || view.places.empty()) return;
   // It ends at a dash or a colon, or is a line of its own: without either, there is no
   // need to read its dates.
-  const bool marked = std::any_of(tokens.begin(), tokens.end(), [](const text::Token& t) {
-    return t.lower == ":" || t.lower == "/" || IsDash(t.lower);
-  });
+  // (Chinese wires end theirs on 电, "wired": "新华社北京5月3日电".)
+  const auto ends_dateline = [](std::string_view w) {
+    return w == ":" || w == "/" || w == "\u7535" || IsDash(w);
+  };
+  const bool marked = std::any_of(tokens.begin(), tokens.end(),
+                                  [&](const text::Token& t) { return ends_dateline(t.lower); });
   if (!marked && view.places.front().span.end + 1 < tokens.size()) return;
   // A stamp before the dateline ("date 2020-07-23 Phnom Penh: ...") is skipped.
   const std::vector<DateRef>& dates = view.Dates();
@@ -81,6 +84,14 @@ void MarkDateline(std::string_view text, SentenceView& view) {
       IsDash(tokens[1].lower) && view.PlaceAt(0) == nullptr) {
     begin = 2;
   }
+  // An agency's name right before it: "新华社北京5月3日电", "Xinhua Beijing, May 3 -".
+  if (begin == 0 && view.places.front().span.begin > 0) {
+    bool agency = true;
+    for (size_t k = 0; k < view.places.front().span.begin && agency; ++k) {
+      agency = (view.cues[k] & kCueSource) != 0;
+    }
+    if (agency) begin = view.places.front().span.begin;
+  }
   if (view.places.front().span.begin != begin) return;
   size_t end = 0;
   const text::Token& head = tokens[begin];
@@ -89,7 +100,7 @@ void MarkDateline(std::string_view text, SentenceView& view) {
     const std::string_view w = tokens[i].lower;
     // ("YAOUNDE/MALABO, Feb 14 (Reuters) -": a slash between places joins them.)
     const bool joins_places = w == "/" && view.PlaceAt(i + 1) != nullptr;
-    if (IsDash(w) || w == ":" || (w == "/" && i > begin + 1 && !joins_places)) {
+    if (IsDash(w) || w == ":" || w == "\u7535" || (w == "/" && i > begin + 1 && !joins_places)) {
       end = i;
       break;
     }
