@@ -255,6 +255,9 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   context.main_disease = MainDisease(views);
   context.disease_named = !context.main_disease.empty();
   context.main_country = MainCountry(views, gazetteer_);
+  if (!context.main_country && !lexicon_.home_country().empty()) {
+    context.main_country = gazetteer_.Country(lexicon_.home_country());
+  }
   context.animal_context = MainAnimal(views);
   if (context.main_disease.empty()) {
     context.main_disease = UnnamedDisease(published, context.animal_context);

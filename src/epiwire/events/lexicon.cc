@@ -744,6 +744,10 @@ Status Lexicon::ReadSettings(const std::string& path) {
       }
       return Status::Ok();
     }
+    if (fields[0] == "home_country") {
+      home_country_ = std::string(fields[1]);
+      return Status::Ok();
+    }
     if (fields[0] == "unstemmed") {
       for (size_t f = 1; f < fields.size(); ++f) unstemmed_.insert(FoldCase(fields[f]));
       return Status::Ok();

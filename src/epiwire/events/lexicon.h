@@ -178,6 +178,9 @@ class Lexicon {
 
   // The ISO 639-1 code of the lexicon's language (its directory's name).
   const std::string& language() const { return language_; }
+  // The country a text in the language is about when it names none (settings.tsv
+  // `home_country`: Chinese news is China's); empty where there is no such country.
+  const std::string& home_country() const { return home_country_; }
   // How the language writes numbers and dates (numbers.tsv, dates.tsv in the same
   // directory); null where the directory has none, which is the built-in English reading.
   const quantity::NumberGrammar* numbers() const { return numbers_.get(); }
@@ -474,6 +477,7 @@ class Lexicon {
   // Words matched whole, not by their stem, which is another word's (settings.tsv
   // `unstemmed`: French "maladie" stems as "malade").
   std::unordered_set<std::string> unstemmed_;
+  std::string home_country_;
   std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> vocabulary_;
   PhraseTable<std::string> diseases_;
   std::unordered_set<std::string> animal_diseases_;
