@@ -573,6 +573,12 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   // the verb ("reached", "rose to"); unless a number of its own counts it ("the two new
   // deaths bring to 47 the number ...").
   if (reading.head < start) {
+    // ("con más casos acumulados, con 56 mil 827": a word of the running total after the
+    // noun says what is counted.)
+    const size_t after_head = reading.head + 1;
+    if (after_head < start && (view.cues[after_head] & kCueCumulative)) {
+      return Aggregation::kCumulative;
+    }
     for (size_t k = reading.head; k-- > 0 && k + 3 >= reading.head;) {
       if (!view.tokens[k].is_word || !SameClause(view, k, reading.head)) break;
       if (!(view.cues[k] & kCueNew)) continue;

@@ -1131,9 +1131,14 @@ std::optional<CountReading> ReadNounBefore(const SentenceView& view, const Quant
   const bool bracket =
       tokens[joint].lower == "(" && q.span.end < tokens.size() && tokens[q.span.end].lower == ")";
   if (!bracket && !view.Is(joint, kGrCompanion)) return std::nullopt;
+  // ("la entidad con más casos acumulados, con 56 mil 827": a comma may stand before
+  // "with", and a status word after the noun.)
+  const size_t clause_of =
+      !bracket && joint > 0 && tokens[joint - 1].lower == "," ? joint - 2 : joint;
   for (size_t m = joint; m-- > 0 && m + 6 > joint;) {
     const TermAt& t = view.terms[m];
     if (t.length > 0 && m + t.length <= joint) {
+      if (t.term.role == TermRole::kModifier && !bracket) continue;
       if (t.term.role != TermRole::kNoun || !t.term.status) return std::nullopt;
       // In brackets, the number stands right after its noun (or the noun's disease).
       if (bracket && m + t.length != joint && view.disease[m + t.length + 1].empty()) {
@@ -1158,7 +1163,10 @@ std::optional<CountReading> ReadNounBefore(const SentenceView& view, const Quant
       reading.noun_is_case_word = true;
       return reading;
     }
-    if (view.clause[m] != view.clause[joint] && !bracket) return std::nullopt;
+    if (view.clause[m] != view.clause[joint] && view.clause[m] != view.clause[clause_of] &&
+        !bracket) {
+      return std::nullopt;
+    }
     if (tokens[m].has_digit) return std::nullopt;
   }
   return std::nullopt;
