@@ -991,6 +991,12 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
       // named ("13 new cases and one death, taking the city's tally to 233").
       for (size_t k = at; k-- > 0;) {
         const TermAt& before = view.terms[k];
+        // ("212 foyers ..., sur un total de 292": a total of the things counted before;
+        // not of "24 hours", a unit.)
+        if (before.length > 0 && before.term.role == TermRole::kThing && !status &&
+            !view.Is(k, kGrUnit) && k > 0 && view.tokens[k - 1].has_digit) {
+          return std::nullopt;
+        }
         if (before.length > 0 && before.term.status &&
             (before.term.role == TermRole::kNoun || before.term.role == TermRole::kVerb)) {
           if (!status) status = before.term.status;
