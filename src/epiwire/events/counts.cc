@@ -757,7 +757,10 @@ std::optional<CountReading> ReadBackward(const Scan& scan, const QuantityRef& q)
     const TermAt& found = view.terms[k];
     if (found.length == 0 || k + found.length > start) continue;
     const CaseTerm& term = found.term;
-    if (term.role == TermRole::kThing || term.role == TermRole::kNegVerb) {
+    // ("解除医学观察无症状感染者2136例", "排除疑似病例3例": a verb that undoes the cases
+    // before its object undoes them all.)
+    if (term.role == TermRole::kNegVerb) return std::nullopt;
+    if (term.role == TermRole::kThing) {
       if (k + found.length >= best_end) {
         best = SIZE_MAX;
         best_end = k + found.length;
