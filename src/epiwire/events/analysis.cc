@@ -100,7 +100,7 @@ void MarkDateline(std::string_view text, SentenceView& view) {
     const std::string_view w = tokens[i].lower;
     // ("YAOUNDE/MALABO, Feb 14 (Reuters) -": a slash between places joins them.)
     const bool joins_places = w == "/" && view.PlaceAt(i + 1) != nullptr;
-    if (IsDash(w) || w == ":" || w == "\u7535" || (w == "/" && i > begin + 1 && !joins_places)) {
+    if (ends_dateline(w) && (w != "/" || (i > begin + 1 && !joins_places))) {
       end = i;
       break;
     }
@@ -518,6 +518,8 @@ void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
     return subdivision;
   };
   // Joints between two items: commas, "and", articles, and the first's figure in brackets.
+  // (Not ListAround's lists: "each" shares a count out over those, and a breakdown's
+  // places each have their own.)
   const auto joined = [&](size_t from, size_t to) {
     if (from < to && tokens[from].lower == "(") {
       size_t close = from + 1;
@@ -1341,7 +1343,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   // "8,000 new cases, with Metro Manila accounting for 2,100": a place after "with" and a
   // figure before it is a part's; so is one in the clause of a part ("287, dont 118 dans
   // la région de Matam", "12 cases, including 5 in Lagos").
-  const auto with_part = [&](const PlaceRef& ref) {
+  const auto in_a_part = [&](const PlaceRef& ref) {
     size_t k = ref.span.begin;
     while (k > 0 && view.Is(k - 1, kGrDeterminer)) --k;
     const auto figure_before = [&](size_t at) {
@@ -1358,7 +1360,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     return false;
   };
   const auto aside = [&](const PlaceRef& ref) {
-    return InBrackets(view, ref.span.begin) || of_all(ref) || with_part(ref);
+    return InBrackets(view, ref.span.begin) || of_all(ref) || in_a_part(ref);
   };
   // The focus moves to the sentence's first place that could be a subject or a frame,
   // or to what its first anaphor stands for ("the country confirmed ..."); not to the

@@ -1265,8 +1265,8 @@ bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
   if (quantity.is_decimal) return true;
   // A range's joint: "to", "à", "y", "and", a dash.
   const auto joint = [&](size_t k) {
-    return k < tokens.size() && (view.Is(k, kGrTo | kGrLink | kGrCoordination) ||
-                                 IsDash(tokens[k].lower) || tokens[k].lower == "to");
+    return k < tokens.size() &&
+           (view.Is(k, kGrTo | kGrLink | kGrCoordination) || IsDash(tokens[k].lower));
   };
   // "aged 25 to 34": the second number of a range after an excluding word.
   if (start >= 2 && joint(start - 1) && tokens[start - 2].has_digit && excluded_at(start - 2)) {
