@@ -108,6 +108,7 @@ std::vector<Phrase> ReadRelevance() {
           Phrase phrase;
           phrase.raw = form;
           phrase.text = FoldText(form).text;
+          phrase.kinds = kRelevanceDisease;
           phrase.weight = weight;
           std::erase_if(names, [&](const Phrase& old) { return old.text == phrase.text; });
           names.push_back(phrase);
@@ -115,12 +116,19 @@ std::vector<Phrase> ReadRelevance() {
       }
     }
   }
+  // (A listed name still names a disease: its matches are of both kinds.)
+  std::vector<Phrase> lines = listed;
   std::erase_if(names, [&](const Phrase& name) {
-    return std::any_of(listed.begin(), listed.end(), [&](const Phrase& phrase) {
-      return phrase.text == name.text && !phrase.anchor_start && !phrase.anchor_end;
-    });
+    bool found = false;
+    for (Phrase& phrase : lines) {
+      if (phrase.text == name.text && !phrase.anchor_start && !phrase.anchor_end) {
+        phrase.kinds |= kRelevanceDisease;
+        found = true;
+      }
+    }
+    return found;
   });
-  names.insert(names.end(), listed.begin(), listed.end());
+  names.insert(names.end(), lines.begin(), lines.end());
   return names;
 }
 
