@@ -1028,10 +1028,22 @@ std::vector<Event> Distribute(const SentenceView& view, const std::vector<ReadCo
   // the sentence's one count, as many as the places, is one each (but "2 casos en Sonora,
   // Durango y Coahuila, respectivamente" are two each, and "tres casos en Tabasco y
   // Yucatán, y dos en Colima y Nayarit, respectivamente" two each in the second list).
-  if (respectively && counts.size() == 1 && list.size() > 1 &&
-      count.quantity.quantity.value == static_cast<int64_t>(list.size())) {
-    event.count = 1;
+  const bool one_each = respectively && list.size() > 1 &&
+                        count.quantity.quantity.value == static_cast<int64_t>(list.size());
+  // "广州报告4例（分别来自美国、埃及、南非、阿联酋）": a breakdown in brackets after the count
+  // keeps the count whole, and gives each of its places one.
+  if (one_each && by_origin && InBrackets(view, list.front()->span.begin) &&
+      !InBrackets(view, number) && list.front()->span.begin > number) {
+    event.origin.reset();
+    for (const PlaceRef* ref : list) {
+      Event share = event;
+      share.count = 1;
+      share.origin = ref->place;
+      shares.push_back(std::move(share));
+    }
+    return shares;
   }
+  if (one_each && counts.size() == 1) event.count = 1;
   // In the order of the text: the event holds for the first place, a share for each other.
   field = list.front()->place;
   for (size_t i = 1; i < list.size(); ++i) {
