@@ -810,6 +810,9 @@ TEST(RelevanceScore, MeasuresAndFarmOutbreaksInTheirOwnWordsAreRelevant) {
                            "самоизоляцию."),
             0.5);
   EXPECT_GT(RelevanceScore("全省低风险地区全面复工复产，入境人员仍需接受集中隔离。"), 0.5);
+  EXPECT_GT(RelevanceScore("Коронавирус: власти Бишкека с понедельника отменяют комендантский "
+                           "час и разрешают работу кафе и рынков."),
+            0.5);
   EXPECT_GT(RelevanceScore("Officials found African swine fever on a pig farm in the province, and "
                            "the remaining animals were culled."),
             0.5);
