@@ -755,7 +755,7 @@ void MarkOnsetPlaces(SentenceView& view) {
     size_t k = ref.span.begin;
     while (k > 0 && view.Is(k - 1, kGrDeterminer) && !view.Is(k - 1, kGrLocative)) --k;
     if (k < 2 || !view.Is(k - 1, kGrLocative)) continue;
-    ref.onset = (view.cues[k - 2] & kCueOnset) != 0;
+    if (view.cues[k - 2] & kCueOnset) ref.qualifier = true;
   }
 }
 
@@ -1452,7 +1452,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   const PlaceRef* first_place = nullptr;
   for (const PlaceRef& ref : view.places) {
     if ((ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative) && !ref.qualifier &&
-        !ref.demonym && !ref.modifier && ref.caught_by == SIZE_MAX && !ref.onset && !aside(ref)) {
+        !ref.demonym && !ref.modifier && ref.caught_by == SIZE_MAX && !aside(ref)) {
       first_place = &ref;
       break;
     }
@@ -1479,7 +1479,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     for (const PlaceRef& ref : view.places) {
       if (!breakdown) break;
       if ((ref.role != PlaceRole::kPlain && ref.role != PlaceRole::kLocative) || ref.qualifier ||
-          ref.demonym || ref.modifier || ref.caught_by != SIZE_MAX || ref.onset || aside(ref)) {
+          ref.demonym || ref.modifier || ref.caught_by != SIZE_MAX || aside(ref)) {
         continue;
       }
       breakdown = ref.place.country == first.country && ref.place.level != PlaceLevel::kCountry;
@@ -1508,7 +1508,7 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
   };
   for (const PlaceRef& ref : view.places) {
     const bool usable = ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative;
-    if (!usable || ref.qualifier || ref.caught_by != SIZE_MAX || ref.onset) continue;
+    if (!usable || ref.qualifier || ref.caught_by != SIZE_MAX) continue;
     const Place& place = ref.place;
     if (!focus_set && !ref.demonym && !ref.modifier && !in_relation(ref) && !aside(ref)) {
       // "farms in Washington and Montana": the text goes on about where they all are; but

@@ -56,7 +56,9 @@ struct PlaceRef {
   bool modifier = false;    // "a Montana child": says whom, not where the sentence is
   bool authority = false;   // names a reporting body: "the Sarawak Health Department"
   // A place that only says where the one before it is ("Fuzhou, Fujian Province",
-  // "Pakistan's Punjab province"): it qualifies, it is not a place of its own.
+  // "Pakistan's Punjab province"): it qualifies, it is not a place of its own. So is one
+  // that only says where an outbreak began ("since the outbreak began in Limuru"), whom
+  // people are ("缅甸籍人员") or which virus ("the UK variant").
   bool qualifier = false;
   // The place noun of an apposition after it ("Sao Paulo, the most populous state"), or
   // SIZE_MAX: says which reading of the name is meant.
@@ -65,9 +67,6 @@ struct PlaceRef {
   // "se contagiaron en Italia"), or SIZE_MAX: the place says where the infection was
   // caught, which may be elsewhere than where it is counted; it does not move the text.
   size_t caught_by = SIZE_MAX;
-  // Where an outbreak began ("since the outbreak began in Limuru"): not where a count
-  // of it is, and the text does not move there.
-  bool onset = false;
 };
 
 // A phrase that refers back to a place: "the province", "it", "the country's".

@@ -42,7 +42,7 @@ std::vector<Candidate> Candidates(const SentenceView& view, const DocumentContex
                                   const gazetteer::Gazetteer& gazetteer) {
   std::vector<Candidate> out;
   for (const PlaceRef& ref : view.places) {
-    if (ref.qualifier || ref.onset) continue;
+    if (ref.qualifier) continue;
     const bool target = ref.role == PlaceRole::kTarget;
     if (ref.role != PlaceRole::kPlain && ref.role != PlaceRole::kLocative && !target) continue;
     out.push_back(Candidate{ref.place, ref.span, ref.role == PlaceRole::kLocative,
