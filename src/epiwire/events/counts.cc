@@ -1228,10 +1228,11 @@ std::optional<CountReading> ReadPartIn(const SentenceView& view, const QuantityR
   const size_t auxiliaries = k;
   while (k < view.tokens.size() && view.Is(k, kGrAuxiliary)) ++k;
   // "Of these, 11 were acquired in the Philippines": a verb of catching may stand between;
-  // or of travel ("Six had flown in from Britain").
+  // or of travel ("Six had flown in from Britain"), or of living ("De ellos, 24 residen en
+  // Lima").
   const size_t verbs = k;
   while (k < view.tokens.size() && k < verbs + 3 && !view.Is(k, kGrFrom) &&
-         (view.cues[k] & (kCueCaught | kCueImported | kCueTravel))) {
+         (view.cues[k] & (kCueCaught | kCueImported | kCueTravel | kCueResidence))) {
     ++k;
   }
   // ("flown in from": the particle of the verb.)

@@ -30,7 +30,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 28> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 29> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -59,6 +59,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 28> kCueNames{{
     {"onset", kCueOnset},
     {"variant", kCueVariant},
     {"nationality", kCueNationality},
+    {"residence", kCueResidence},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{

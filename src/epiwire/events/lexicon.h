@@ -101,6 +101,9 @@ enum Cue : uint32_t {
   // "籍" ("缅甸籍人员", people of Myanmar nationality): a place right before it says
   // whom, not where.
   kCueNationality = 1u << 28,
+  // "live", "residen", "habitent", "проживают": a verb of where people live. "Of them, 24
+  // live in Lima" places a part as "are in Lima" does.
+  kCueResidence = 1u << 29,
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.
