@@ -945,6 +945,16 @@ bool SaysEach(const SentenceView& view, size_t number) {
     size_t own = view.Is(k, kGrDeterminer) ? SIZE_MAX : number_at(k);
     // ("по одному": the phrase holds it; "阿聯酋及印尼各1宗": it stands right before it.)
     if (own == SIZE_MAX && k + 1 < view.tokens.size()) own = number_at(k + 1);
+    // ("four each in Guangdong and Fujian": it stands right after one number, not after the
+    // last of a list of numbers, "2 and 3 respectively".)
+    if (own == SIZE_MAX && k > 0 && number_at(k - 1) != SIZE_MAX) {
+      const size_t before = number_at(k - 1);
+      const bool listed =
+          before >= 2 &&
+          (view.Is(before - 1, kGrCoordination) || view.tokens[before - 1].lower == ",") &&
+          number_at(before - 2) != SIZE_MAX;
+      if (!listed) own = before;
+    }
     if (own == SIZE_MAX || own == number) return true;
   }
   return false;

@@ -1456,10 +1456,12 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   // four in people who had arrived", "5 у граждан").
   bool place_after = false;
   // "один – в Белгородской области": a dash stands for the verb left out; "2例来自英国":
-  // a measure word stands after the number.
+  // a measure word stands after the number; "three each in Zhejiang and Jiangsu": "each"
+  // (Distribute shares it out).
   const size_t prep =
-      end < tokens.size() && (IsDash(tokens[end].lower) || view.Is(end, kGrClassifier)) ? end + 1
-                                                                                        : end;
+      end < tokens.size() && (IsDash(tokens[end].lower) || view.Is(end, kGrClassifier | kGrEach))
+          ? end + 1
+          : end;
   // ("dos de Brasil" in a sentence of imported cases: "of" marks where from; so does a
   // word after the place in "4例为英国输入", after a verb of state.)
   const PlaceRef* of_origin = view.Is(prep, kGrOf) ? view.PlaceAt(prep + 1) : nullptr;
@@ -1558,9 +1560,10 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
       if (opener > 0 && view.Is(opener, kGrDeterminer)) --opener;
       const text::Token& open = tokens[opener];
       // "其中 广州 5 宗" ("of them, Guangzhou 5"): a pronoun opens the list as well; so
-      // does the noun that ends the name of a unit it lies in ("德宏州 瑞丽市 (41 例)").
-      if (open.is_word &&
-          !view.Is(opener, kGrCoordination | kGrCountVerb | kGrPronoun | kGrPlaceNoun)) {
+      // does the noun that ends the name of a unit it lies in ("德宏州 瑞丽市 (41 例)"), and
+      // "with" ("20 new cases, with Montreal 17").
+      if (open.is_word && !view.Is(opener, kGrCoordination | kGrCountVerb | kGrPronoun |
+                                               kGrPlaceNoun | kGrCompanion)) {
         place_before = false;
       }
     }
