@@ -226,6 +226,17 @@ void AddVariants(GazetteerTables& t, std::string_view name, const NameEntry& ent
       const std::string_view stem = std::string_view(english).substr(0, english.size() - kind.size());
       for (std::string_view other : others) forms.push_back(std::string(stem) + std::string(other));
     }
+    // Korean provinces as English news writes them: "Gyeonggi-do" is "Gyeonggi",
+    // "Gyeongsangbuk-do" is "North Gyeongsang" and "Jeollanam-do" "South Jeolla".
+    if (name.size() > 6 && name.ends_with("-do")) {
+      const std::string_view stem = name.substr(0, name.size() - 3);
+      if (stem.ends_with("buk") || stem.ends_with("nam")) {
+        const std::string_view compass = stem.ends_with("buk") ? "North " : "South ";
+        forms.push_back(std::string(compass) + std::string(stem.substr(0, stem.size() - 3)));
+      } else {
+        forms.emplace_back(stem);
+      }
+    }
     static constexpr std::string_view kKinds[] = {
         " Prefecture", " Province", " Region", " Governorate", " Oblast", " Krai", " State",
         " District", " Department", " Territory", " Municipality", " County", " Division"};
