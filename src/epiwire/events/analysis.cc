@@ -323,14 +323,19 @@ void MarkAppositions(SentenceView& view) {
       ++close;
     }
     if (close >= tokens.size() || tokens[close].lower != ",") continue;
+    // ("Italy, the epicentre of the outbreak in Europe, reported": words that describe
+    // make an apposition without a place noun; "Italy, the UK, France" is a list.)
     bool noun_seen = false;
+    bool described = false;
     for (size_t k = open; k < close; ++k) {
       if (view.Is(k, kGrPlaceNoun) && !noun_seen) {
         noun_seen = true;
         head.apposition_noun = k;
       }
+      described = described || (tokens[k].is_word && view.PlaceAt(k) == nullptr &&
+                                !view.Is(k, kGrDeterminer | kGrCoordination));
     }
-    if (!noun_seen) continue;
+    if (!noun_seen && !described) continue;
     for (PlaceRef& inner : view.places) {
       if (inner.span.begin >= open && inner.span.end <= close) inner.qualifier = true;
     }
