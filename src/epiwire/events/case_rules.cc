@@ -154,6 +154,16 @@ bool PartAside(const SentenceView& view, const ReadCount& part) {
                        (at >= 3 && tokens[at - 3].lower == "," && tokens[at - 2].is_word));
 }
 
+// Whether place `outer` holds place `inner`: the same place, its country, or its
+// subdivision.
+bool Holds(const Place& outer, const Place& inner) {
+  if (outer.SameAs(inner)) return true;
+  if (outer.country != inner.country) return false;
+  if (outer.level == PlaceLevel::kCountry) return true;
+  return outer.level == PlaceLevel::kSubdivision && !outer.subdivision.empty() &&
+         outer.subdivision == inner.subdivision;
+}
+
 PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& candidates,
                         const ReadCount& count, size_t next_count, size_t item_start,
                         const std::optional<PlaceChoice>& statement, const DocumentContext& context,
@@ -295,8 +305,10 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     if (!c.demonym && describes(c)) continue;
     // "（上海12例，…，四川4例），本土病例18例": a place of a breakdown in brackets is its part's.
     if (InBrackets(view, c.span.begin) && !InBrackets(view, number)) continue;
-    // The place of a list's item before it is that item's ("dont 120 à Montréal").
+    // The place of a list's item before it is that item's ("dont 120 à Montréal"), and
+    // that of a part aside the part's.
     if (c.locative && c.span.begin >= item_start) continue;
+    if (InAside(view, c.span.begin) && !InAside(view, number)) continue;
     if (c.demonym) {
       demonym = &c;
     } else {
@@ -315,6 +327,7 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     }
     return false;
   };
+  std::optional<Place> aside_place;  // the place of a part aside after it
   for (const Candidate& c : candidates) {
     if (c.span.begin < after || c.demonym || !c.locative) continue;
     // "...病例46例；新增死亡病例3例，均在湖北": a place of another statement.
@@ -366,6 +379,10 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
                                view.Is(next_count - 1, kGrCoordination) &&
                                view.tokens[next_count - 2].lower == "," && verb_after(c.span.end);
     if (of_a_part || next_conjunct || new_conjunct(after, c.span.begin)) break;
+    if (InAside(view, c.span.begin) && !InAside(view, number)) {
+      aside_place = c.place;
+      break;
+    }
     return {c.place};
   }
   if (demonym) return {demonym->place};
@@ -397,6 +414,13 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     return t.lower == "national" || t.lower == "nationwide" || t.lower == "nationally";
   });
   if (national && context.main_country) return {context.main_country};
+  // "467 new cases, most of them in Garissa and Wajir counties" in a text about Nairobi:
+  // the whole holds its part, so it is counted where both are, the country.
+  if (aside_place && context.focus && context.main_country &&
+      context.main_country->country == aside_place->country &&
+      !Holds(*context.focus, *aside_place)) {
+    return {context.main_country};
+  }
   if (context.focus) return {context.focus};
   return {context.main_country};
 }

@@ -1588,9 +1588,25 @@ bool OpensAside(const SentenceView& view, size_t i) {
   const auto& tokens = view.tokens;
   if (i + 1 >= tokens.size() || tokens[i].lower != ",") return false;
   if (view.Is(i + 1, kGrPart)) return true;
-  return i + 2 < tokens.size() && tokens[i + 1].is_word &&
-         (view.Is(i + 2, kGrPronoun) ||
-          (i + 3 < tokens.size() && view.Is(i + 2, kGrOf) && view.Is(i + 3, kGrPronoun)));
+  // ", with 14 of them": "with" may open it.
+  const size_t first = i + 2 < tokens.size() && view.Is(i + 1, kGrCompanion) ? i + 2 : i + 1;
+  return first + 1 < tokens.size() && tokens[first].is_word &&
+         (view.Is(first + 1, kGrPronoun) ||
+          (first + 2 < tokens.size() && view.Is(first + 1, kGrOf) &&
+           view.Is(first + 2, kGrPronoun)));
+}
+
+bool InAside(const SentenceView& view, size_t at) {
+  const auto& tokens = view.tokens;
+  for (size_t k = std::min(at, tokens.size()); k-- > 0;) {
+    const std::string_view word = tokens[k].lower;
+    if (word == ";" || word == ".") return false;
+    if (word != ",") continue;
+    return OpensAside(view, k) &&
+           std::any_of(view.quantities.begin(), view.quantities.end(),
+                       [&](const QuantityRef& q) { return q.span.end <= k; });
+  }
+  return false;
 }
 
 bool IsDash(std::string_view word) {
@@ -1827,8 +1843,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       return false;
     };
     // "из них 5 у граждан", "dont 3 enfants": "of them" before the number makes it a part.
+    // (", with 210 of them in Mombasa": so does "with" after the comma, before "of them".)
+    const bool with_them =
+        hedge > 1 && view.Is(hedge - 1, kGrCompanion) && tokens[hedge - 2].lower == "," &&
+        reading && reading->path == CountPath::kPartitive && view.Is(reading->head, kGrPronoun);
     const bool listed = hedge > 0 && (OneOf(tokens[hedge - 1].lower, {",", "plus", "and"}) ||
-                                      view.Is(hedge - 1, kGrPronoun));
+                                      view.Is(hedge - 1, kGrPronoun) || with_them);
     const bool included = hedge > 0 && view.Is(hedge - 1, kGrPart) && own_frame();
     if (needs_status && !reading->by_modifier && !counts.empty() && (listed || included)) {
       reading->status = counts.back().reading.status;

@@ -96,6 +96,12 @@ bool IsDash(std::string_view word);
 // ...".
 bool OpensAside(const SentenceView& view, size_t i);
 
+// Whether token `at` stands in such an aside, after a figure: "Locally transmitted cases
+// came to 27, with 14 of them in the greater Seoul area", "1,219 cases, most of them in
+// Jilin, and 4,996 asymptomatic": the place there is the part's, not the whole's nor the
+// next count's.
+bool InAside(const SentenceView& view, size_t at);
+
 }  // namespace epiwire::events
 
 #endif  // EPIWIRE_EVENTS_COUNTS_H_
