@@ -769,6 +769,9 @@ void MarkOnsetPlaces(SentenceView& view) {
 // most (the virus, the disease), is where it was caught.
 void MarkPlacesCaught(SentenceView& view) {
   const size_t n = view.tokens.size();
+  const auto w_is_dash = [](std::string_view w) {
+    return w == "-" || w == "\u2013" || w == "\u2014";
+  };
   if (view.places.empty() || !(view.all_cues & kCueCaught)) return;
   for (size_t k = 0; k < n; ++k) {
     if (!(view.cues[k] & kCueCaught)) continue;
@@ -797,12 +800,19 @@ void MarkPlacesCaught(SentenceView& view) {
           continue;
         }
         if (list_end == SIZE_MAX || ref.span.begin < list_end || ref.demonym) continue;
+        // (So are those of a list of items with a dash and a case word, each with its
+        // preposition: "заражались в Таиланде — 71 случай, во Вьетнаме — 33".)
+        // A bracket may say more of an item: "в Индонезии (прежде всего на Бали) — 48".
         bool listed = true;
+        bool bracket = false;
         for (size_t j = list_end; j < ref.span.begin && listed; ++j) {
           const std::string_view word = view.tokens[j].lower;
-          listed = word == "," || word == "(" || word == ")" || view.tokens[j].has_digit ||
-                   view.Is(j, kGrCoordination | kGrDeterminer);
+          if (word == "(" || word == ")") bracket = word == "(";
+          listed = bracket || word == ")" || word == "," || view.tokens[j].has_digit ||
+                   w_is_dash(word) || view.terms[j].length > 0 ||
+                   view.Is(j, kGrCoordination | kGrDeterminer | kGrLocative);
         }
+        if (bracket) continue;  // a place inside the bracket
         if (!listed) break;
         ref.caught_by = verb;
         list_end = ref.span.end;
