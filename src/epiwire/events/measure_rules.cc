@@ -267,12 +267,20 @@ std::vector<Place> CoActors(const SentenceView& view, const std::optional<Place>
 // "will not be required to undergo a 14-day quarantine": a measure someone is spared;
 // "ruled out a lockdown", "descartó el cierre de fronteras": one refused; "Un couvre-feu
 // n'est pas envisagé", "a lockdown is not planned": one denied after it.
-bool Negated(const SentenceView& view, const Lexicon& lexicon, size_t at, size_t end) {
+// `pattern`, when the trigger was read from one: a negation that is one of its words is
+// the trigger's own as well ("非必要不离开", "居家不外出": not leaving is the measure).
+bool Negated(const SentenceView& view, const Lexicon& lexicon, size_t at, size_t end,
+             const MeasurePattern* pattern = nullptr) {
+  const auto own_word = [&](size_t k) {
+    return pattern != nullptr &&
+           std::any_of(pattern->elements.begin(), pattern->elements.end(),
+                       [&](const PatternElement& e) { return e.MatchLength(view.tokens, k) > 0; });
+  };
   // A negation that opens the trigger is the trigger's own ("not to travel").
   // A refusal between an object and its predicate ("Step up border screening, rule out
   // closure"), unless it is the predicate itself ("the school year was postponed").
   for (size_t k = at + 1; k < end && k < view.tokens.size(); ++k) {
-    if (view.Is(k, kGrNegation)) return true;
+    if (view.Is(k, kGrNegation) && !own_word(k)) return true;
     const size_t refusal = lexicon.RefusalLength(view.tokens, k);
     if (refusal > 0 && k + refusal < end) return true;
   }
@@ -643,7 +651,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
       if (seen.count(pattern.measure)) continue;
       const size_t at = starts[s].second;
       const size_t end = MatchAt(pattern, tokens, at, lexicon);
-      if (end == 0 || Negated(view, lexicon, at, end)) continue;
+      if (end == 0 || Negated(view, lexicon, at, end, &pattern)) continue;
       // "el confinamiento obligatorio de las aves de corral": birds kept indoors, no
       // lockdown of people.
       if (pattern.measure == MeasureKind::kLockdown && OfAnimals(view, end)) continue;
