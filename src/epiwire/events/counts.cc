@@ -1537,11 +1537,16 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   // "; y Andalucía, 2.518": after a semicolon or "and", a comma between a place and a
   // bare number stands for the verb left out.
   if (!place_before && k == start && k > 0 && tokens[k - 1].lower == "," && place_ends_at(k - 1)) {
+    // ("; la Ciudad de Buenos Aires, 3.153": an article and a place noun may stand before
+    // the place; "Córdoba, 1.604, y Santa Fe, 1.438": so may "and" after the item before.)
     for (const PlaceRef& ref : view.places) {
       if (ref.span.end != k - 1 || ref.span.begin == 0) continue;
-      const size_t opener = ref.span.begin - 1;
-      if (tokens[opener].lower == ";" ||
-          (view.Is(opener, kGrCoordination) && opener > 0 && tokens[opener - 1].lower == ";")) {
+      size_t opener = ref.span.begin - 1;
+      while (opener > 0 && view.Is(opener, kGrDeterminer | kGrPlaceNoun | kGrOf)) --opener;
+      const bool after_item =
+          opener > 1 && tokens[opener - 1].lower == "," && tokens[opener - 2].has_digit;
+      if (tokens[opener].lower == ";" || (view.Is(opener, kGrCoordination) && opener > 0 &&
+                                          (tokens[opener - 1].lower == ";" || after_item))) {
         return ends_here;
       }
     }
