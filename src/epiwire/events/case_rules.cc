@@ -1851,6 +1851,13 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     }
     event.disease = DiseaseNear(view, reading.head, context);
     event.host = HostOf(view, count, event.disease, context, lexicon);
+    // "8,208 deaths, followed by Jodhpur (6,420)": an item of a list counts what the count
+    // that frames it counts.
+    if (reading.path == CountPath::kListItem && reading.frame >= 0 &&
+        static_cast<size_t>(reading.frame) < c && event_of[static_cast<size_t>(reading.frame)] &&
+        event.host == Host::kHuman) {
+      event.host = found[*event_of[static_cast<size_t>(reading.frame)]].host;
+    }
     // "16 rabies cases in dogs, 11 of them in Cerro Colorado", "39 de los casos" after "52
     // casos de rabia canina": a part "of them" or "of the cases" is of the whole's kind
     // (the whole of the sentence before, for the cases); "rabies cases in dogs reached 47,
