@@ -429,8 +429,9 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
                 *blocked = true;
                 return std::nullopt;
               }
-              if (inner.length > 0 && inner.term.role == TermRole::kModifier &&
-                  inner.term.status && !modifier) {
+              // ("deaths of confirmed patients" are deaths.)
+              if (inner.length > 0 && inner.term.role == TermRole::kModifier && inner.term.status &&
+                  !modifier && ct.status != CaseStatus::kDeaths) {
                 reading.status = *inner.term.status;
               }
               if (!view.disease[k].empty()) {
@@ -1044,6 +1045,16 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
       reading.phrase_end = q.span.end;
       reading.path = CountPath::kPartitive;
       reading.noun_is_case_word = lexicon.IsCaseWord(tokens[k].lower);
+      // "Of the suspected cases, 17 have been confirmed": what became of the part.
+      for (size_t v = q.span.end; v < tokens.size() && v < q.span.end + 4; ++v) {
+        const TermAt& verb = view.terms[v];
+        if (verb.length > 0 && verb.term.role == TermRole::kVerb && verb.term.status) {
+          reading.status = *verb.term.status;
+          reading.phrase_end = v + verb.length;
+          break;
+        }
+        if (!view.Is(v, kGrAuxiliary)) break;
+      }
       return reading;
     }
   }
