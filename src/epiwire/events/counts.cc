@@ -1782,6 +1782,20 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     bool needs_status = false;
     std::optional<CountReading> reading =
         ReadForward(scan, q.span.begin, q.span.end, &blocked, &needs_status);
+    // "had the most cases with 2,102 and nine deaths": the noun right before "with" is the
+    // number's, not the one after the next number, which is that number's.
+    if (reading && reading->head > q.span.end && quantity_at[q.span.end] < 0) {
+      const bool shared = std::any_of(
+          view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& other) {
+            return other.span.begin > q.span.begin && other.span.end <= reading->head;
+          });
+      if (shared) {
+        if (auto before = ReadNounBefore(view, q)) {
+          reading = before;
+          needs_status = false;
+        }
+      }
+    }
     // "Умерли 45 человек, выздоровели 9 876": the status verb right before the people
     // counted tells of them, not a verb after a comma, which has a number of its own.
     if (reading && reading->path == CountPath::kVerb && !blocked) {
