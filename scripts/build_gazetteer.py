@@ -612,7 +612,8 @@ def load_cities(geonames_dir):
                 continue
             cities.append({"id": f_[0], "name": clean(f_[1]), "ascii": clean(f_[2]),
                            "alts": f_[3], "lat": f_[4], "lon": f_[5], "fcode": f_[7],
-                           "cc": f_[8], "admin1": f_[10], "population": int(f_[14] or 0)})
+                           "cc": f_[8], "admin1": f_[10], "admin2": f_[11],
+                           "population": int(f_[14] or 0)})
     return cities
 
 
@@ -639,17 +640,46 @@ def load_dissolved(path, iso2_by_code, admin1, iso_of):
     return rows
 
 
-def dissolved_row(unit, iso2_by_code, name_counts, sub_catalogs):
-    """A subdivisions.tsv row for a dissolved unit: its ISO name, the name without
-    accents, no GeoNames id, no coordinates."""
+def load_admin2_units(path, iso2_by_code):
+    """Reviewed table: iso3166_2, country, admin2 (GeoNames admin2 code), reason: ISO units
+    that GeoNames keeps as admin2 units inside a coarser admin1 row (Taiwan's
+    municipalities and counties inside the former province). Returns {(country, admin2):
+    iso}, checked."""
+    units = {}
+    if not os.path.exists(path):
+        return units
+    for f in read_tsv_lines(path):
+        if f[0] == "iso3166_2":
+            continue
+        if len(f) != 4 or not f[3].strip():
+            sys.exit(f"{path}: bad row {f!r} (iso3166_2, country, admin2, reason)")
+        if f[0] not in iso2_by_code or not f[0].startswith(f[1] + "-"):
+            sys.exit(f"{path}: {f[0]} is no iso-codes code of {f[1]}")
+        if (f[1], f[2]) in units:
+            sys.exit(f"{path}: {f[1]} admin2 {f[2]} twice")
+        units[(f[1], f[2])] = f[0]
+    return units
+
+
+def dissolved_row(unit, iso2_by_code, name_counts, sub_catalogs, kind="Province"):
+    """A subdivisions.tsv row for an ISO unit no GeoNames admin1 row is (a dissolved one,
+    or one GeoNames keeps at its second level): its ISO name, the name without accents and
+    with its kind word ("Province", "County"), no GeoNames id, no coordinates. A name two
+    units of the country share ("Hsinchu" city and county) takes its kind word."""
     iso_name = iso2_by_code[unit["iso"]]["name"]
     name = iso_name_variants(iso_name)[0]
+    kind = "City" if kind == "Special municipality" else kind
+    shared = sum(1 for e in iso2_by_code.values()
+                 if e["name"] == iso_name and e["code"][:2] == unit["iso"][:2]) > 1
     variants = set()
     plain = "".join(c for c in unicodedata.normalize("NFKD", name.translate(LETTERS))
                     if not unicodedata.combining(c))
     for form in (plain, re.sub(r"\s*-\s*", "-", plain), re.sub(r"\s*-\s*", " ", plain)):
-        variants.add(form)
-        variants.add(form + " Province")
+        if not shared:
+            variants.add(form)
+        variants.add(form + " " + kind)
+    if shared:
+        name = f"{name} {kind}"
     variants.discard(name)
     news = []
     if name_counts[iso_name] == 1 and not is_generic_name(iso_name):
@@ -808,13 +838,21 @@ def build(args):
                          str(admin1_population.get(code, 0)), "|".join(variants), "|".join(news)])
     for unit in load_dissolved(args.dissolved, iso2_by_code, admin1, iso_of):
         sub_rows.append(dissolved_row(unit, iso2_by_code, name_counts, sub_catalogs))
+    # Units GeoNames keeps at its second level: a row each, as for the dissolved ones,
+    # unless an admin1 row is the unit already; their cities take their codes below.
+    admin2_iso = load_admin2_units(args.admin2_units, iso2_by_code)
+    reached = set(iso_of.values())
+    for iso in sorted(set(admin2_iso.values()) - reached):
+        sub_rows.append(dissolved_row({"iso": iso}, iso2_by_code, name_counts, sub_catalogs,
+                                      iso2_by_code[iso]["type"]))
     write(os.path.join(args.out, "subdivisions.tsv"),
           "iso3166_2\tadmin1\tname\tgeonameid\tcountry\tlat\tlon\tpopulation\tvariants\t"
           "news_names", sub_rows)
 
     city_rows = []
     for city in sorted(cities, key=lambda c: int(c["id"])):
-        iso = iso_of.get(f"{city['cc']}.{city['admin1']}", "")
+        iso = admin2_iso.get((city["cc"], city["admin2"])) or \
+            iso_of.get(f"{city['cc']}.{city['admin1']}", "")
         ascii_name = city["ascii"] if city["ascii"] != city["name"] else ""
         alts = pick_alternates(city["name"], city["ascii"], city["alts"])
         news = [n for n in city_news_names(city) if n not in alts]
@@ -939,6 +977,9 @@ def main():
     parser.add_argument("--code-changes",
                         default=os.path.join(REPO, "data", "gazetteer", "iso_code_changes.tsv"),
                         help="ISO 3166-2 changes made after the iso-codes release")
+    parser.add_argument("--admin2-units",
+                        default=os.path.join(REPO, "data", "gazetteer", "admin2_units.tsv"),
+                        help="reviewed table of ISO units that are GeoNames admin2 units")
     parser.add_argument("--dissolved",
                         default=os.path.join(REPO, "data", "gazetteer", "dissolved_units.tsv"),
                         help="reviewed ISO units that GeoNames merged into another row")
