@@ -454,6 +454,22 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
               }
             }
           }
+          // "Fourteen more cases have been discharged", "two cases died": what became of
+          // the cases, right after their noun (auxiliaries between), is their status.
+          if (!modifier && reading.noun_is_case_word && reading.status == CaseStatus::kConfirmed) {
+            for (size_t v = reading.phrase_end; v < tokens.size() && v < reading.phrase_end + 4;
+                 ++v) {
+              const TermAt& verb = view.terms[v];
+              if (verb.length > 0 && verb.term.role == TermRole::kVerb && verb.term.status &&
+                  (*verb.term.status == CaseStatus::kRecovered ||
+                   *verb.term.status == CaseStatus::kDeaths)) {
+                reading.status = *verb.term.status;
+                reading.phrase_end = v + verb.length;
+                break;
+              }
+              if (!view.Is(v, kGrAuxiliary)) break;
+            }
+          }
           return reading;
         }
         case TermRole::kPerson:
