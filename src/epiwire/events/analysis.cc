@@ -740,15 +740,26 @@ void AddLowerCaseDemonyms(std::string_view text, const std::vector<uint32_t>& wo
 }
 
 // "the UK variant", "la variante de Manaos", "британский штамм": a place that names a
-// virus qualifies it, and is no place of the text.
+// virus qualifies it, and is no place of the text. So do the places of a nationality
+// ("nationals of Russia and Ukraine", "ressortissants du Mali").
 void MarkVariantNames(SentenceView& view) {
-  if (!(view.all_cues & kCueVariant)) return;
+  if (!(view.all_cues & (kCueVariant | kCueNationality))) return;
+  const PlaceRef* last = nullptr;  // the last place marked so
   for (PlaceRef& ref : view.places) {
     const size_t after = ref.span.end;
     if (after < view.tokens.size() && (view.cues[after] & kCueVariant)) ref.qualifier = true;
     size_t k = ref.span.begin;
     while (k > 0 && view.Is(k - 1, kGrDeterminer | kGrOf) && !view.Is(k - 1, kGrLocative)) --k;
-    if (k < ref.span.begin && k > 0 && (view.cues[k - 1] & kCueVariant)) ref.qualifier = true;
+    const bool named =
+        k < ref.span.begin && k > 0 && (view.cues[k - 1] & (kCueVariant | kCueNationality));
+    // (The places listed after it: "of Russia and Ukraine".)
+    const bool listed =
+        last != nullptr && last->span.end < ref.span.begin &&
+        view.OnlyJoints(last->span.end, ref.span.begin, kGrCoordination | kGrDeterminer);
+    if (named || listed) {
+      ref.qualifier = true;
+      last = &ref;
+    }
   }
 }
 
@@ -1525,7 +1536,15 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     const bool usable = ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative;
     if (!usable || ref.qualifier || ref.caught_by != SIZE_MAX) continue;
     const Place& place = ref.place;
-    if (!focus_set && !ref.demonym && !ref.modifier && !in_relation(ref) && !aside(ref)) {
+    // "The group ... is staying at the Sudima Hotel in Christchurch", "devant la presse à
+    // Berne": a town in a sentence that counts nothing, after its verb, says where
+    // something happens; the text about the country goes on about the country.
+    const bool incidental = ref.role == PlaceRole::kLocative && place.level == PlaceLevel::kCity &&
+                            ref.span.begin > 3 && view.quantities.empty() && context.focus &&
+                            context.focus->level == PlaceLevel::kCountry &&
+                            context.focus->country == place.country;
+    if (!focus_set && !ref.demonym && !ref.modifier && !in_relation(ref) && !aside(ref) &&
+        !incidental) {
       // "farms in Washington and Montana": the text goes on about where they all are; but
       // a list of three countries or more ("The flight ban covers Australia, Canada,
       // France ...") names no one place the text goes on about.
