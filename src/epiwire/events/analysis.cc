@@ -417,7 +417,14 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
         (crossed && previous.role != PlaceRole::kOrigin && previous.role != PlaceRole::kTarget)) {
       continue;
     }
-    if (list && joint) ref.role = previous.role;
+    // ("Russia closed its border with Mongolia, and Singapore barred entry": a place that
+    // opens a clause of its own, its verb right after it, is that clause's subject.)
+    const size_t after = ref.span.end;
+    const bool subject = view.clause[ref.span.begin] != view.clause[previous.span.begin] &&
+                         after < tokens.size() &&
+                         (view.Is(after, kGrReport | kGrCountVerb | kGrAuxiliary) ||
+                          view.measure_start[after] || (view.cues[after] & kCueModal));
+    if (list && joint && !subject) ref.role = previous.role;
   }
   // "прямым рейсом Сеул — Владивосток", "the Seoul-Vladivostok flight": two places joined
   // by a dash beside a means of travel are a route, from the first to the second.

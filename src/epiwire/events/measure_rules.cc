@@ -8,6 +8,7 @@
 // place entered; else an anaphor ("the country"). A list of places as the subject
 // ("the US, Australia and Taiwan issued travel warnings") acts once each.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "epiwire/events/analysis.h"
@@ -587,12 +588,30 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     for (size_t index : found_here) starts.emplace_back(index, at);
   }
   std::sort(starts.begin(), starts.end());
-  std::set<MeasureKind> seen;
+  // The clause and the country of each kind's reading: a kind is read once a sentence,
+  // but again in a clause with a subject of its own ("Germany closed its borders ...,
+  // while Poland and the Czech Republic sealed their frontiers").
+  std::map<MeasureKind, std::vector<std::pair<int, std::string>>> seen;
+  const auto read_again = [&](MeasureKind measure, size_t at, size_t end) {
+    const auto it = seen.find(measure);
+    if (it == seen.end()) return true;
+    // (A reading across clauses is no clause's own.)
+    if (end > at && view.clause[end - 1] != view.clause[at]) return false;
+    const auto& readings = it->second;
+    const auto read_in = [&](int clause, const std::string& country) {
+      return std::any_of(readings.begin(), readings.end(),
+                         [&](const auto& r) { return r.first == clause || r.second == country; });
+    };
+    if (read_in(view.clause[at], "\n")) return false;
+    return std::any_of(view.places.begin(), view.places.end(), [&](const PlaceRef& ref) {
+      return ref.span.begin < at && view.clause[ref.span.begin] == view.clause[at] && CanAct(ref) &&
+             !ref.demonym && !read_in(-1, ref.place.country);
+    });
+  };
   std::vector<Event> found;
   std::vector<std::pair<size_t, size_t>> read_from;  // by event of `found`: its tokens
   const auto emit = [&](MeasureKind measure, MeasureAction action, size_t at, size_t end) {
-    if (seen.count(measure)) return;
-    seen.insert(measure);
+    if (!read_again(measure, at, end)) return;
     Event event;
     event.type = EventType::kMeasure;
     event.measure = measure;
@@ -639,6 +658,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
       found.push_back(std::move(copy));
       read_from.emplace_back(at, end);
     }
+    seen[measure].emplace_back(view.clause[at], event.place ? event.place->country : "");
     found.push_back(std::move(event));
     read_from.emplace_back(at, end);
   };
@@ -648,8 +668,8 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     const MeasurePattern& pattern = patterns[index];
     // The first start of a pattern that matches is its reading.
     for (; s < starts.size() && starts[s].first == index; ++s) {
-      if (seen.count(pattern.measure)) continue;
       const size_t at = starts[s].second;
+      if (!read_again(pattern.measure, at, at)) continue;
       const size_t end = MatchAt(pattern, tokens, at, lexicon);
       if (end == 0 || Negated(view, lexicon, at, end, &pattern)) continue;
       // "el confinamiento obligatorio de las aves de corral": birds kept indoors, no
