@@ -881,8 +881,19 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
       --link_start;
       continue;
     }
-    // "число заболевших превысило 14 тысяч": a word of passing a mark links as well.
-    if (!view.Is(k, kGrLink | kGrPassing)) break;
+    // "число заболевших превысило 14 тысяч": a word of passing a mark links as well; so
+    // does a dash right before the number ("общее число выздоровевших — 26 318").
+    const auto total_before = [&] {
+      for (size_t m = k; m-- > 0 && m + 5 > k;) {
+        if (tokens[m].has_digit || !tokens[m].is_word) return false;
+        if (view.terms[m].length > 0 && view.terms[m].term.role == TermRole::kTotal) return true;
+      }
+      return false;
+    };
+    if (!view.Is(k, kGrLink | kGrPassing) &&
+        !(link_start == start && IsDash(tokens[k].lower) && total_before())) {
+      break;
+    }
     --link_start;
   }
   // "making the total number of recovered cases 156,022": the total's noun phrase
@@ -958,7 +969,8 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     reading.head = at;
     reading.phrase_end = start;
     reading.path = CountPath::kTotal;
-    reading.by_link = tokens[start - 1].lower == "by";
+    // ("rose by 425", "выросло на 425": an increment.)
+    reading.by_link = tokens[start - 1].lower == "by" || scan.lexicon.IncreaseEndsAt(tokens, start);
     reading.noun_is_case_word = scan.lexicon.IsCaseWord(tokens[at].lower);
     std::optional<CaseStatus> status = term.status;
     // "the number of suspected cases ... has jumped to": a status word right before the
