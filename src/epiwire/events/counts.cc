@@ -502,14 +502,21 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
             reading.status = *verb->term.status;
             reading.path = CountPath::kVerb;
             reading.phrase_end = std::max(reading.phrase_end, verb_at + verb->length);
-            // "have fallen ill with suspected typhoid": the illness is only suspected
-            // (but "hospitalized with suspected cholera" are hospitalized).
-            const size_t with = verb_at + verb->length;
-            if (reading.status == CaseStatus::kConfirmed && with + 1 < tokens.size() &&
-                tokens[with].lower == "with" && view.terms[with + 1].length > 0 &&
-                view.terms[with + 1].term.role == TermRole::kModifier &&
-                view.terms[with + 1].term.status) {
-              reading.status = *view.terms[with + 1].term.status;
+            // "have fallen ill with suspected typhoid", "were treated for suspected anthrax"
+            // (the verb's own "for"): the illness is only suspected (but "hospitalized with
+            // suspected cholera" are hospitalized).
+            const size_t end = verb_at + verb->length;
+            const auto with_word = [&](size_t k) {
+              return tokens[k].lower == "with" || tokens[k].lower == "for";
+            };
+            const size_t illness = end < tokens.size() && with_word(end) ? end + 1
+                                   : with_word(end - 1)                  ? end
+                                                                         : 0;
+            if (reading.status == CaseStatus::kConfirmed && illness > 0 &&
+                illness < tokens.size() && view.terms[illness].length > 0 &&
+                view.terms[illness].term.role == TermRole::kModifier &&
+                view.terms[illness].term.status) {
+              reading.status = *view.terms[illness].term.status;
             }
             // "two deceased patients tested positive", "50 dead swans tested positive": the
             // dead who tested positive are counted as deaths.
