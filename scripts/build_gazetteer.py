@@ -280,18 +280,25 @@ LANGUAGE_SCRIPTS = {"zh": "han", "zh_CN": "han", "zh_TW": "han", "ru": "cyrillic
 REJECTED_NEWS_NAMES = set()
 
 
+def reviewed_rows(path, columns):
+    """The rows of a reviewed table, its header (a row opening on columns[0]) left out: each
+    of len(columns) fields, a reason last. A missing table has none; a bad row stops the
+    build, named."""
+    if not os.path.exists(path):
+        return []
+    rows = []
+    for f in read_tsv_lines(path):
+        if f[0] == columns[0]:
+            continue
+        if len(f) != len(columns) or not f[-1].strip():
+            sys.exit(f"{path}: bad row {f!r} ({', '.join(columns)})")
+        rows.append(f)
+    return rows
+
+
 def load_rejected_names(path):
     """Reviewed table: name, reason. Names never written to a news_names column."""
-    rejected = set()
-    if not os.path.exists(path):
-        return rejected
-    for f in read_tsv_lines(path):
-        if f[0] == "name":
-            continue
-        if len(f) != 2 or not f[1].strip():
-            sys.exit(f"{path}: bad row {f!r} (name, reason)")
-        rejected.add(f[0])
-    return rejected
+    return {f[0] for f in reviewed_rows(path, ["name", "reason"])}
 
 
 def news_names(candidates, known):
@@ -401,13 +408,9 @@ def match_score(names, forms, floor):
 def load_overrides(path):
     """Reviewed table: admin1, name, iso3166_2, relation, reason. Returns {admin1: row}."""
     overrides = {}
-    if not os.path.exists(path):
-        return overrides
-    for number, f in enumerate(read_tsv_lines(path), 1):
-        if f[0] == "admin1":
-            continue
-        if len(f) != 5 or f[3] not in RELATIONS or not f[4].strip():
-            sys.exit(f"{path}: bad row {f!r} (admin1, name, iso3166_2, relation, reason)")
+    for f in reviewed_rows(path, ["admin1", "name", "iso3166_2", "relation", "reason"]):
+        if f[3] not in RELATIONS:
+            sys.exit(f"{path}: bad relation in {f!r}")
         if (f[3] == "none") != (f[2] == ""):
             sys.exit(f"{path}: {f[0]}: 'none' rows have no code, other rows have one")
         if f[0] in overrides:
@@ -443,13 +446,9 @@ def level_penalties(iso2_entries, level):
 def load_levels(path):
     """Reviewed table: country, level ('upper' or 'lower'), reason. Returns {country: level}."""
     levels = {}
-    if not os.path.exists(path):
-        return levels
-    for f in read_tsv_lines(path):
-        if f[0] == "country":
-            continue
-        if len(f) != 3 or f[1] not in ("upper", "lower") or not f[2].strip():
-            sys.exit(f"{path}: bad row {f!r} (country, level, reason)")
+    for f in reviewed_rows(path, ["country", "level", "reason"]):
+        if f[1] not in ("upper", "lower"):
+            sys.exit(f"{path}: bad level in {f!r}")
         levels[f[0]] = f[1]
     return levels
 
@@ -622,14 +621,10 @@ def load_dissolved(path, iso2_by_code, admin1, iso_of):
     that GeoNames merged into another row and that the news of earlier years still name
     (Vietnam's provinces before 2025). Returns the rows, checked."""
     rows = []
-    if not os.path.exists(path):
-        return rows
     reached = set(iso_of.values())
-    for f in read_tsv_lines(path):
-        if f[0] == "iso3166_2":
-            continue
-        if len(f) != 4 or not f[2].isdigit() or not f[3].strip():
-            sys.exit(f"{path}: bad row {f!r} (iso3166_2, merged_into, year, reason)")
+    for f in reviewed_rows(path, ["iso3166_2", "merged_into", "year", "reason"]):
+        if not f[2].isdigit():
+            sys.exit(f"{path}: bad year in {f!r}")
         if f[0] not in iso2_by_code:
             sys.exit(f"{path}: {f[0]} is no iso-codes code")
         if f[0] in reached:
@@ -646,13 +641,7 @@ def load_admin2_units(path, iso2_by_code):
     municipalities and counties inside the former province). Returns {(country, admin2):
     iso}, checked."""
     units = {}
-    if not os.path.exists(path):
-        return units
-    for f in read_tsv_lines(path):
-        if f[0] == "iso3166_2":
-            continue
-        if len(f) != 4 or not f[3].strip():
-            sys.exit(f"{path}: bad row {f!r} (iso3166_2, country, admin2, reason)")
+    for f in reviewed_rows(path, ["iso3166_2", "country", "admin2", "reason"]):
         if f[0] not in iso2_by_code or not f[0].startswith(f[1] + "-"):
             sys.exit(f"{path}: {f[0]} is no iso-codes code of {f[1]}")
         if (f[1], f[2]) in units:
@@ -694,14 +683,10 @@ def load_iso_subdivisions(iso_dir, changes_path):
     (old, new, name, type, reason) applied: codes renamed, units added."""
     with open(os.path.join(iso_dir, "iso_3166-2.json"), encoding="utf-8") as f:
         entries = json.load(f)["3166-2"]
-    if not os.path.exists(changes_path):
-        return entries
     by_code = {e["code"]: e for e in entries}
-    for f in read_tsv_lines(changes_path):
-        if f[0] == "old":
-            continue
-        if len(f) != 5 or not f[1] or not f[4].strip():
-            sys.exit(f"{changes_path}: bad row {f!r} (old, new, name, type, reason)")
+    for f in reviewed_rows(changes_path, ["old", "new", "name", "type", "reason"]):
+        if not f[1]:
+            sys.exit(f"{changes_path}: no new code in {f!r}")
         if f[0]:
             if f[0] not in by_code:
                 sys.exit(f"{changes_path}: {f[0]} is no iso-codes code")
