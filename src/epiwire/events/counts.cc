@@ -116,6 +116,20 @@ bool TakesCountAfter(const Scan& scan, size_t at) {
   return false;
 }
 
+// A verb of status right after token `from`, only auxiliaries between ("have been
+// confirmed", "died"), that says what became of the counted: its term, at `*at`; else null.
+const TermAt* StatusVerbRightAfter(const SentenceView& view, size_t from, size_t* at) {
+  for (size_t v = from; v < view.tokens.size() && v < from + 4; ++v) {
+    const TermAt& verb = view.terms[v];
+    if (verb.length > 0 && verb.term.role == TermRole::kVerb && verb.term.status) {
+      *at = v;
+      return &verb;
+    }
+    if (!view.Is(v, kGrAuxiliary)) break;
+  }
+  return nullptr;
+}
+
 std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, size_t* at) {
   const SentenceView& view = scan.view;
   const auto& tokens = view.tokens;
@@ -455,20 +469,16 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
             }
           }
           // "Fourteen more cases have been discharged", "two cases died": what became of
-          // the cases, right after their noun (auxiliaries between), is their status.
-          if (!modifier && reading.noun_is_case_word && reading.status == CaseStatus::kConfirmed) {
-            for (size_t v = reading.phrase_end; v < tokens.size() && v < reading.phrase_end + 4;
-                 ++v) {
-              const TermAt& verb = view.terms[v];
-              if (verb.length > 0 && verb.term.role == TermRole::kVerb && verb.term.status &&
-                  (*verb.term.status == CaseStatus::kRecovered ||
-                   *verb.term.status == CaseStatus::kDeaths)) {
-                reading.status = *verb.term.status;
-                reading.phrase_end = v + verb.length;
-                break;
-              }
-              if (!view.Is(v, kGrAuxiliary)) break;
-            }
+          // the cases is their status.
+          size_t verb_at = 0;
+          const TermAt* became =
+              !modifier && reading.noun_is_case_word && reading.status == CaseStatus::kConfirmed
+                  ? StatusVerbRightAfter(view, reading.phrase_end, &verb_at)
+                  : nullptr;
+          if (became != nullptr && (*became->term.status == CaseStatus::kRecovered ||
+                                    *became->term.status == CaseStatus::kDeaths)) {
+            reading.status = *became->term.status;
+            reading.phrase_end = verb_at + became->length;
           }
           return reading;
         }
@@ -1081,14 +1091,10 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
       reading.path = CountPath::kPartitive;
       reading.noun_is_case_word = lexicon.IsCaseWord(tokens[k].lower);
       // "Of the suspected cases, 17 have been confirmed": what became of the part.
-      for (size_t v = q.span.end; v < tokens.size() && v < q.span.end + 4; ++v) {
-        const TermAt& verb = view.terms[v];
-        if (verb.length > 0 && verb.term.role == TermRole::kVerb && verb.term.status) {
-          reading.status = *verb.term.status;
-          reading.phrase_end = v + verb.length;
-          break;
-        }
-        if (!view.Is(v, kGrAuxiliary)) break;
+      size_t verb_at = 0;
+      if (const TermAt* became = StatusVerbRightAfter(view, q.span.end, &verb_at)) {
+        reading.status = *became->term.status;
+        reading.phrase_end = verb_at + became->length;
       }
       return reading;
     }
