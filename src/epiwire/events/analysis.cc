@@ -787,9 +787,6 @@ void MarkOnsetPlaces(SentenceView& view) {
 // most (the virus, the disease), is where it was caught.
 void MarkPlacesCaught(SentenceView& view) {
   const size_t n = view.tokens.size();
-  const auto w_is_dash = [](std::string_view w) {
-    return w == "-" || w == "\u2013" || w == "\u2014";
-  };
   if (view.places.empty() || !(view.all_cues & kCueCaught)) return;
   for (size_t k = 0; k < n; ++k) {
     if (!(view.cues[k] & kCueCaught)) continue;
@@ -799,7 +796,7 @@ void MarkPlacesCaught(SentenceView& view) {
     bool dash = false;
     for (size_t m = k + 1; m < n && m <= k + 5; ++m) {
       const std::string_view w = view.tokens[m].lower;
-      if (w == "-" || w == "\u2013" || w == "\u2014") {
+      if (IsDash(w)) {
         dash = true;
         continue;
       }
@@ -827,7 +824,7 @@ void MarkPlacesCaught(SentenceView& view) {
           const std::string_view word = view.tokens[j].lower;
           if (word == "(" || word == ")") bracket = word == "(";
           listed = bracket || word == ")" || word == "," || view.tokens[j].has_digit ||
-                   w_is_dash(word) || view.terms[j].length > 0 ||
+                   IsDash(word) || view.terms[j].length > 0 ||
                    view.Is(j, kGrCoordination | kGrDeterminer | kGrLocative);
         }
         if (bracket) continue;  // a place inside the bracket

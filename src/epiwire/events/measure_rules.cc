@@ -598,14 +598,13 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     // (A reading across clauses is no clause's own.)
     if (end > at && view.clause[end - 1] != view.clause[at]) return false;
     const auto& readings = it->second;
-    const auto read_in = [&](int clause, const std::string& country) {
-      return std::any_of(readings.begin(), readings.end(),
-                         [&](const auto& r) { return r.first == clause || r.second == country; });
+    const auto read = [&](const auto& matches) {
+      return std::any_of(readings.begin(), readings.end(), matches);
     };
-    if (read_in(view.clause[at], "\n")) return false;
+    if (read([&](const auto& r) { return r.first == view.clause[at]; })) return false;
     return std::any_of(view.places.begin(), view.places.end(), [&](const PlaceRef& ref) {
       return ref.span.begin < at && view.clause[ref.span.begin] == view.clause[at] && CanAct(ref) &&
-             !ref.demonym && !read_in(-1, ref.place.country);
+             !ref.demonym && !read([&](const auto& r) { return r.second == ref.place.country; });
     });
   };
   std::vector<Event> found;
