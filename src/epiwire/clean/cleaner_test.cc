@@ -139,6 +139,16 @@ TEST(CleanText, TypicalBoilerplateLinesAreRemoved) {
       "Why you can trust the Daily Ledger",
       "\u00a9 2021 The Daily Ledger",
       "Correction: An earlier version of this article gave the wrong figure.",
+      "READ NEXT: Hospital cluster grows to nine, officials say",
+      "Don't miss: Ferry timetable changes for the long weekend",
+      "MORE: Mayor opens new library wing downtown",
+      "Valley Public Radio is listener-supported. Donate today.",
+      "Get the latest county news sent straight to your inbox every morning.",
+      "Is this page useful? Yes No",
+      "Disclaimer: Comments below are the views of their writers.",
+      "Write to the health desk. Follow her on Twitter @HealthDeskLedger.",
+      "(END)",
+      "By Xinhua writers Wang Lin and Chen Yu",
   };
   for (const std::string& line : kBoilerplate) {
     std::string text = Join({kLede, line, kSecond});
@@ -161,6 +171,11 @@ TEST(CleanText, BoilerplateOfPagesInOtherLanguagesIsRemoved) {
       "Поделиться ВКонтакте Одноклассники",
       "【打印本页】【关闭窗口】",
       "Etiquetas: dengue, salud",
+      "Le puede interesar: el pron\u00f3stico del tiempo para el fin de semana",
+      "Mir\u00e1 tambi\u00e9n: los feriados largos del a\u00f1o",
+      "\u76f8\u5173\u9605\u8bfb\uff1a\u672c\u5e02\u65b0\u5efa\u4e24\u5ea7\u516c\u56ed",
+      "\u0421\u0441\u044b\u043b\u043a\u0430 \u043d\u0430 \u0441\u0442\u0430\u0442\u044c\u044e "
+      "\u043e\u0431\u044f\u0437\u0430\u0442\u0435\u043b\u044c\u043d\u0430.",
       "Partagez : Facebook Twitter",
       "S\u00edguenos en Google News",
       "Publicit\u00e9",
