@@ -183,10 +183,10 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger, Measu
   }
   // "Anyone arriving in Britain must self-isolate": the country travellers arrive in;
   // not where flights go ("suspended flights to China"), nor where travel is advised
-  // against ("воздержаться от поездок в КНР").
+  // against ("воздержаться от поездок в КНР"), nor whom other measures reach ("travel
+  // restrictions will be extended to the United Kingdom").
   for (const PlaceRef& ref : view.places) {
-    if (measure != MeasureKind::kFlightRestriction && measure != MeasureKind::kTravelAdvisory &&
-        ref.role == PlaceRole::kTarget && !ref.demonym) {
+    if (IsEntryMeasure(measure) && ref.role == PlaceRole::kTarget && !ref.demonym) {
       return ref.place;
     }
   }
