@@ -148,6 +148,8 @@ TEST(CleanText, TypicalBoilerplateLinesAreRemoved) {
       "Disclaimer: Comments below are the views of their writers.",
       "Write to the health desk. Follow her on Twitter @HealthDeskLedger.",
       "(END)",
+      "bur/jmk/dl",
+      "ach-tw/",
       "By Xinhua writers Wang Lin and Chen Yu",
   };
   for (const std::string& line : kBoilerplate) {

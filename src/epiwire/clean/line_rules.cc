@@ -324,6 +324,17 @@ static bool IsBreadcrumb(std::string_view line) {
   return parts >= 3;
 }
 
+// A wire desk's sign-off: the initials of its writers and editors, "bur/cld/kma",
+// "bur-jwp/": lower-case letters joined by slashes (and dashes), one slash at least.
+static bool IsDeskSignOff(std::string_view line) {
+  if (line.size() < 4 || line.size() > 40 || line.find('/') == std::string_view::npos) {
+    return false;
+  }
+  return std::all_of(line.begin(), line.end(), [](char c) {
+    return IsAsciiLower(static_cast<unsigned char>(c)) || c == '/' || c == '-';
+  });
+}
+
 bool LooksLikePageFurniture(std::string_view line) {
   line = TrimSpaces(line);
   if (line.empty() || line.size() > kMaxMenuLine) return false;
@@ -343,7 +354,7 @@ bool LooksLikePageFurniture(std::string_view line) {
   // A tagline: "...advancing wildlife health".
   if (line.starts_with("...") || line.starts_with("\xE2\x80\xA6")) return true;
   if (ends_sentence) return false;  // the rules below are for lines that end no sentence
-  if (OnlyHashtags(line) || IsBreadcrumb(line)) return true;
+  if (OnlyHashtags(line) || IsBreadcrumb(line) || IsDeskSignOff(line)) return true;
   // A site header in capitals: three words or more, no lower-case letter (of any
   // script: "В Ростове выявили холеру" is a headline), no digit.
   bool digit = false;
