@@ -1316,6 +1316,21 @@ bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
   if (excluded_at(start)) return true;
   // "fell to 98.2": a fraction no scale word makes whole counts no one.
   if (quantity.is_decimal) return true;
+  // "one in five infections", "nine out of 10": a ratio counts no one. (Not "12 in 24
+  // hours": a unit after the second number makes it a span of time.)
+  const auto ratio = [&](const QuantityRef& first, const QuantityRef& second) {
+    const size_t k = first.span.end;
+    const size_t joint =
+        k < tokens.size() && tokens[k].lower == "in"                                       ? 1
+        : k + 1 < tokens.size() && tokens[k].lower == "out" && tokens[k + 1].lower == "of" ? 2
+                                                                                           : 0;
+    return joint > 0 && second.span.begin == k + joint &&
+           first.quantity.value < second.quantity.value && second.quantity.value <= 1000 &&
+           !view.Is(second.span.end, kGrUnit);
+  };
+  for (const QuantityRef& other : view.quantities) {
+    if (ratio(q, other) || ratio(other, q)) return true;
+  }
   // A range's joint: "to", "à", "y", "and", a dash.
   const auto joint = [&](size_t k) {
     return k < tokens.size() &&
