@@ -953,24 +953,20 @@ def main():
     parser.add_argument("--iso-dir", default="/usr/share/iso-codes/json")
     parser.add_argument("--locale-dir", default="/usr/share/locale",
                         help="where iso-codes' iso_3166-2.mo translations are")
-    parser.add_argument("--overrides",
-                        default=os.path.join(REPO, "data", "gazetteer", "admin1_iso_overrides.tsv"),
-                        help="reviewed admin1 -> ISO 3166-2 overrides and gaps")
-    parser.add_argument("--levels",
-                        default=os.path.join(REPO, "data", "gazetteer", "iso_levels.tsv"),
-                        help="reviewed ISO level per country where ISO has two")
-    parser.add_argument("--code-changes",
-                        default=os.path.join(REPO, "data", "gazetteer", "iso_code_changes.tsv"),
-                        help="ISO 3166-2 changes made after the iso-codes release")
-    parser.add_argument("--admin2-units",
-                        default=os.path.join(REPO, "data", "gazetteer", "admin2_units.tsv"),
-                        help="reviewed table of ISO units that are GeoNames admin2 units")
-    parser.add_argument("--dissolved",
-                        default=os.path.join(REPO, "data", "gazetteer", "dissolved_units.tsv"),
-                        help="reviewed ISO units that GeoNames merged into another row")
-    parser.add_argument("--rejected",
-                        default=os.path.join(REPO, "data", "gazetteer", "news_names_rejected.tsv"),
-                        help="reviewed names left out of the news_names columns")
+    # The reviewed tables, each in data/gazetteer by default.
+    for flag, name, about in (
+            ("--overrides", "admin1_iso_overrides.tsv",
+             "reviewed admin1 -> ISO 3166-2 overrides and gaps"),
+            ("--levels", "iso_levels.tsv", "reviewed ISO level per country where ISO has two"),
+            ("--code-changes", "iso_code_changes.tsv",
+             "ISO 3166-2 changes made after the iso-codes release"),
+            ("--admin2-units", "admin2_units.tsv",
+             "reviewed table of ISO units that are GeoNames admin2 units"),
+            ("--dissolved", "dissolved_units.tsv",
+             "reviewed ISO units that GeoNames merged into another row"),
+            ("--rejected", "news_names_rejected.tsv",
+             "reviewed names left out of the news_names columns")):
+        parser.add_argument(flag, default=os.path.join(REPO, "data", "gazetteer", name), help=about)
     parser.add_argument("--explain", metavar="FILE",
                         help="write the name matches that were not exact, for review")
     args = parser.parse_args()
