@@ -746,6 +746,31 @@ void AddLowerCaseDemonyms(std::string_view text, const std::vector<uint32_t>& wo
   }
 }
 
+// "Two Britons have died", "trois Français", "538 Australians are in hospital": a
+// people's name right after a number is the people counted. It says whom, not where.
+// An adjective of a noun after it is not ("12 Italian cases", "three Chinese nationals").
+void CountPeoplesNames(SentenceView& view) {
+  for (PlaceRef& ref : view.places) {
+    const size_t at = ref.span.begin;
+    if (!ref.demonym || view.terms[at].length > 0 || view.disease_length[at] > 0) continue;
+    const size_t after = ref.span.end;
+    if (after < view.tokens.size()) {
+      const TermAt& next = view.terms[after];
+      const bool noun = next.length > 0 && next.term.role != TermRole::kVerb &&
+                        next.term.role != TermRole::kNegVerb &&
+                        next.term.role != TermRole::kKillVerb;
+      if (noun || view.disease_length[after] > 0 || view.PlaceAt(after) != nullptr) continue;
+    }
+    const bool counted = std::any_of(view.quantities.begin(), view.quantities.end(),
+                                     [&](const QuantityRef& q) { return q.span.end == at; });
+    if (!counted) continue;
+    view.terms[at].length = after - at;
+    view.terms[at].term = CaseTerm{};
+    view.terms[at].term.role = TermRole::kPerson;
+    ref.qualifier = true;
+  }
+}
+
 // "the UK variant", "la variante de Manaos", "британский штамм": a place that names a
 // virus qualifies it, and is no place of the text. So do the places of a nationality
 // ("nationals of Russia and Ukraine", "ressortissants du Mali").
@@ -1133,6 +1158,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   MarkPlacesCaught(view);
   MarkOnsetPlaces(view);
   MarkVariantNames(view);
+  CountPeoplesNames(view);
   // "Sao Paulo, the most populous state", "the city of Quebec", "la ville de Québec":
   // the apposition, or the place noun before "of", says which reading is meant.
   for (PlaceRef& ref : view.places) {

@@ -164,10 +164,33 @@ bool Holds(const Place& outer, const Place& inner) {
          outer.subdivision == inner.subdivision;
 }
 
+// Whether count `b` is joined to count `a` before it by "and" or a comma alone, both
+// counts of their own noun phrase ("14 new cases and two deaths", "12 tourists, three
+// workers", "14 casos nuevos y dos fallecidos").
+bool CountsJoined(const SentenceView& view, const ReadCount& a, const ReadCount& b) {
+  const auto own_phrase = [](const ReadCount& count) {
+    return (count.reading.path == CountPath::kNoun || count.reading.path == CountPath::kVerb) &&
+           count.reading.head >= count.quantity.span.end;
+  };
+  if (!own_phrase(a) || !own_phrase(b)) return false;
+  // ("14 casos nuevos y dos fallecidos": past the words after the noun that say which.)
+  size_t end = a.reading.head + 1;
+  while (end < view.tokens.size() && (view.cues[end] & (kCueNew | kCueCumulative))) ++end;
+  end = AfterDisease(view, end);
+  const size_t at = HedgeStart(view, b.quantity);
+  if (at <= end || at - end > 2) return false;
+  for (size_t k = end; k < at; ++k) {
+    if (view.tokens[k].lower != "," && !view.Is(k, kGrCoordination)) return false;
+  }
+  return true;
+}
+
+// `next_count`: where the next count not joined to this one starts; `joined_head`: the
+// head of the last count joined to it (its own if none).
 PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& candidates,
-                        const ReadCount& count, size_t next_count, size_t item_start,
-                        const std::optional<PlaceChoice>& statement, const DocumentContext& context,
-                        const Lexicon& lexicon) {
+                        const ReadCount& count, size_t next_count, size_t joined_head,
+                        size_t item_start, const std::optional<PlaceChoice>& statement,
+                        const DocumentContext& context, const Lexicon& lexicon) {
   const CountReading& reading = count.reading;
   const size_t number = HedgeStart(view, count.quantity);
   // The count phrase ends at its head; a verb may come later ("88 people in Slovenia
@@ -238,7 +261,8 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     // ("Of the 40 cases ..., 20 were in England": a part's head is its frame's noun, before
     // it; the clause is the number's.)
     const size_t own = reading.head < number ? count.quantity.span.begin : head;
-    if (!SameClause(view, c.span.begin, own) && !past_aside && !verb_clause && !apposed_person) {
+    if (!SameClause(view, c.span.begin, own) && !SameClause(view, c.span.begin, joined_head) &&
+        !past_aside && !verb_clause && !apposed_person) {
       continue;
     }
     return {c.place};
@@ -1582,7 +1606,14 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       continue;
     }
     size_t next_count = view.tokens.size();
-    for (size_t d = c + 1; d < counts.size(); ++d) {
+    // "14 new cases and two deaths were reported in Lagos": counts joined by "and" share
+    // the place after the last of them.
+    size_t last_joined = c;
+    while (last_joined + 1 < counts.size() &&
+           CountsJoined(view, counts[last_joined], counts[last_joined + 1])) {
+      ++last_joined;
+    }
+    for (size_t d = last_joined + 1; d < counts.size(); ++d) {
       const size_t at = HedgeStart(view, counts[d].quantity);
       // "a case in an 11-year-old girl from Prey Veng": the person is the case's own.
       if (at > 0 && view.Is(at - 1, kGrLocative) && IsPersonOfOne(view, counts[d])) continue;
@@ -1620,7 +1651,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
                                   ? spans[c - 1].first
                                   : view.tokens.size();
     PlaceChoice where =
-        ChoosePlace(view, candidates, count, next_count, item_start, statement, context, lexicon);
+        ChoosePlace(view, candidates, count, next_count, counts[last_joined].reading.head,
+                    item_start, statement, context, lexicon);
     // Where the infection was caught, when it is another country than where the count
     // is without it: the origin of imported cases ("the 71 cases contracted the virus in
     // Europe" in a report from Peru), not their place.
@@ -1646,7 +1678,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         }
       }
       PlaceChoice elsewhere =
-          ChoosePlace(view, others, count, next_count, item_start, statement, context, lexicon);
+          ChoosePlace(view, others, count, next_count, counts[last_joined].reading.head, item_start,
+                      statement, context, lexicon);
       if (elsewhere.place && !elsewhere.place->country.empty() &&
           elsewhere.place->country != caught->place.country) {
         where = std::move(elsewhere);
