@@ -597,6 +597,17 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
       }
       continue;
     }
+    // "cases on the mainland", "the mainland reported": but not "the mainland of Greece"
+    // nor "the mainland Chinese".
+    if (word == "mainland" && i > 0 && view.Is(i - 1, kGrDefinite) &&
+        (i + 1 >= tokens.size() || (!tokens[i + 1].capitalized && !view.Is(i + 1, kGrOf)))) {
+      const TokenSpan span{i - 1, i + 1};
+      Anaphor anaphor{span, PlaceLevel::kCountry};
+      anaphor.locative = RoleBefore(view, span) == PlaceRole::kLocative;
+      anaphor.mainland = true;
+      view.anaphors.push_back(anaphor);
+      continue;
+    }
     // "the province", "the same state", "ce pays", "该省", but not "the city of Harbin"
     // (that names it). Without articles, a place noun after a locative: "в стране",
     // "в регионе", "в крае".
@@ -1185,6 +1196,14 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
 std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& view,
                                     const DocumentContext& context,
                                     const gazetteer::Gazetteer& gazetteer) {
+  if (anaphor.mainland) {
+    const auto chinese = [](const std::optional<Place>& place) {
+      return place && (place->country == "HK" || place->country == "MO" || place->country == "TW" ||
+                       place->country == "CN");
+    };
+    if (chinese(context.main_country) || chinese(context.focus)) return gazetteer.Country("CN");
+    return std::nullopt;
+  }
   // An earlier place of the right kind in the same sentence comes first.
   for (auto it = view.places.rbegin(); it != view.places.rend(); ++it) {
     if (it->span.end > anaphor.span.begin || it->role == PlaceRole::kOrigin ||

@@ -77,6 +77,7 @@ struct Anaphor {
   bool locative = false;  // "in the province"
   bool capital = false;   // "the capital": the capital of the country the text is in
   bool scope = false;     // "national", "statewide": says whose a figure is, moves no focus
+  bool mainland = false;  // "the mainland": China, in a text about Hong Kong, Macao or Taiwan
 };
 
 struct QuantityRef {
