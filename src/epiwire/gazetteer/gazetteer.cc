@@ -858,8 +858,18 @@ void PlaceDivisions(std::vector<PlaceMention>& mentions,
       // (In the town's country, but another region of it; a town of another country than
       // most places of the text is where people came from as often as not: "Kasese
       // district" beside Congolese towns.)
+      // But a town abroad whose country the text never names is no town of it: "York
+      // Region" beside Ontario is a division of Ontario, not York, England.
+      const std::string_view abroad = towns[i]->place.country;
+      const bool abroad_named =
+          std::any_of(mentions.begin(), mentions.end(), [&](const PlaceMention& other) {
+            return other.kind != MentionKind::kDivision && other.place.country == abroad;
+          });
       if (m.place.country == country && one_subdivision && m.place.subdivision != subdivision) {
         m.place.subdivision = std::string(subdivision);
+      } else if (!country.empty() && abroad != country && !abroad_named) {
+        m.place.country = std::string(country);
+        m.place.subdivision = one_subdivision ? std::string(subdivision) : std::string();
       } else {
         m = *towns[i];
       }

@@ -218,6 +218,14 @@ const FoundCase kFoundCases[] = {
     // So is a regional municipality named like a region abroad ("Peel" of the Isle of Man).
     {"Ontario reported 1,200 new cases, with 300 in Peel Region.", "Peel Region", "CA", "CA-ON",
      kOther, kDivision},
+    // ... and one named after a town abroad ("York", England), where the text never names
+    // that town's country.
+    {"Ontario reported 987 new cases on Monday, 45 of them in York Region.", "York Region", "CA",
+     "CA-ON", kOther, kDivision},
+    // Where it does name it, the town is meant: people come from there as often as not.
+    {"Beni and Butembo reported 12 cases; two patients had come from Kasese district in "
+     "Uganda.",
+     "Kasese", "UG", "UG-W", kCity, kName},
     // ... nor an island state abroad ("Victoria" is Australia's).
     {"California health officials said Victoria County reported two measles cases.",
      "Victoria County", "US", "US-CA", kOther, kDivision},
