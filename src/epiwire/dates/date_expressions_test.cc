@@ -170,6 +170,10 @@ constexpr DateCase kCases[] = {
      "2024-03-03", "2024-03-09"},
     {"2023-10-12", "In the seven days to 8 October, 120 cases.", "In the seven days to 8 October",
      kRange, "2023-10-02", "2023-10-08"},
+    {"2021-06-25", "The province counted 1,234 cases in the two weeks up to June 23.",
+     "in the two weeks up to June 23", kRange, "2021-06-10", "2021-06-23"},
+    {"2021-06-25", "Quebec recorded 300 cases in the fortnight ended June 20.",
+     "in the fortnight ended June 20", kRange, "2021-06-07", "2021-06-20"},
     // Epidemiological weeks by number words and ordinals.
     {"2024-03-20", "In week six of 2024, 230 cases.", "In week six of 2024", kRange, "2024-02-05",
      "2024-02-11"},

@@ -396,16 +396,20 @@ Core Reader::TheAt(size_t i) const {
     }
   }
   // "the week to Sunday", "the week ending March 7": the seven days up to that day; "the
-  // seven days to 8 October", "the 14 days ending Sunday": as many days up to it.
+  // seven days to 8 October", "the 14 days ending Sunday", "the two weeks up to June 23",
+  // "the fortnight ended May 2": as many days up to it.
   {
     size_t last = i;
     const int days = CountAt(i, last);
     const size_t unit = days > 0 ? last + 1 : i;
-    const bool week = Is(unit, "week");
-    if ((week || (days > 0 && Is(unit, "days"))) &&
-        (Is(unit + 1, "to") || Is(unit + 1, "ending") || Is(unit + 1, "through"))) {
-      const Core day = CoreAt(unit + 2, true);
-      const int span = week ? 7 * std::max(days, 1) : days;
+    const bool week = Is(unit, "week") || (days > 0 && Is(unit, "weeks"));
+    const bool fortnight = days == 0 && Is(unit, "fortnight");
+    const size_t link = Is(unit + 1, "up") && Is(unit + 2, "to") ? unit + 2 : unit + 1;
+    if ((week || fortnight || (days > 0 && Is(unit, "days"))) &&
+        (Is(link, "to") || Is(link, "ending") || Is(link, "ended") || Is(link, "through") ||
+         Is(link, "until"))) {
+      const Core day = CoreAt(link + 1, true);
+      const int span = week ? 7 * std::max(days, 1) : fortnight ? 14 : days;
       if (day.ok && day.kind == DateKind::kDay && day.period.end) {
         return Range(day.last, Period{day.period.end->AddDays(1 - span), day.period.end},
                      published_);

@@ -235,6 +235,11 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   for (const Candidate& c : candidates) {
     if (c.span.begin < head_end || c.span.begin >= next_count || c.span.begin > reach) continue;
     if (!c.locative || c.demonym) continue;
+    // "620 deaths since the outbreak was first reported in Machinga district": a place
+    // in a clause of time is where that began.
+    bool since = false;
+    for (size_t k = head_end; k < c.span.begin && !since; ++k) since = view.Is(k, kGrSince);
+    if (since) continue;
     // Past a part set off by commas ("nine cases, including three deaths, in the X
     // region", "eight cases of Marburg virus disease, five of them fatal, in Kagera").
     const size_t closed = AfterDisease(view, head_end);  // "cases of Marburg,"
