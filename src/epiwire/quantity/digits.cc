@@ -26,6 +26,15 @@ int64_t DigitValue(std::string_view digits) {
   return value;
 }
 
+// Whether a group of three digits follows token `j` after one space, a no-break space or a
+// thin one; not one that goes on with a comma group of its own ("12 345,678").
+bool SpaceGroupAfter(const Cursor& c, size_t j) {
+  if (!c.Digits(j + 1) || c.Text(j + 1).size() != 3) return false;
+  const std::string_view gap = c.Gap(j, j + 1);
+  if (gap != " " && gap != "\u00A0" && gap != "\u202F" && gap != "\u2009") return false;
+  return !(c.Mark(j + 2, ',') && c.Glued(j + 1, j + 2) && c.Digits(j + 3));
+}
+
 // Reads "1,234,567.89" from token `i`; false when it is too long to be a count or is a
 // dotted chain ("1.2.3").
 bool ReadNumeral(const Cursor& c, size_t i, Numeral& out) {
@@ -60,6 +69,18 @@ bool ReadNumeral(const Cursor& c, size_t i, Numeral& out) {
       total_digits += size_of(g);
       out.grouped = true;
       j = groups[g];
+    }
+  }
+  // "6 291", "1 245 678": groups of three after one space (or a no-break or thin one), as
+  // South African and other news write thousands. Not a number glued to a word before
+  // ("COVID-19 123 cases") nor a day after its month ("March 3 291 people").
+  if (!out.grouped && out.first_digits <= 3 && (i == 0 || !c.Glued(i - 1, i)) &&
+      !(i > 0 && c.Month(i - 1))) {
+    while (SpaceGroupAfter(c, j) && total_digits + 3 <= 15) {
+      ++j;
+      out.integer = out.integer * 1000 + DigitValue(c.Text(j));
+      total_digits += 3;
+      out.grouped = true;
     }
   }
   if (c.Mark(j + 1, '.') && c.Glued(j, j + 1) && c.Digits(j + 2) && c.Glued(j + 1, j + 2)) {

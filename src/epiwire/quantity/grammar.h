@@ -28,6 +28,10 @@ class Cursor : public TokenView {
   Cursor(std::string_view text, const std::vector<Token>& tokens) : TokenView(text, tokens) {}
 
   const Token& operator[](size_t i) const { return tokens_[i]; }
+  // The text between tokens `a` and `b` (a < b < size()).
+  std::string_view Gap(size_t a, size_t b) const {
+    return text_.substr(tokens_[a].end, tokens_[b].start - tokens_[a].end);
+  }
   const NumberWord* Number(size_t i) const { return Word(i) ? FindNumberWord(Text(i)) : nullptr; }
   bool Month(size_t i) const {
     if (!Word(i) || !Capitalised(i)) return false;

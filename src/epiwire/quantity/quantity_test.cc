@@ -38,6 +38,12 @@ constexpr FoundCase kFound[] = {
     {"The toll stood at 17, officials said.", "17", 17, kExact, kNone},
     {"Cases: 42.", "42", 42, kExact, kNone},
     {"They found 1,000 more (up from 800).", "1,000", 1000, kExact, kNone},
+    // Thousands grouped by a space, as South African news writes them; not a number glued
+    // to a word before, nor a day after its month.
+    {"The province recorded 6 291 new cases.", "6 291", 6291, kExact, kNone},
+    {"The total rose to 1 245 678 on Friday.", "1 245 678", 1245678, kExact, kNone},
+    {"Of COVID-19 123 cases were counted.", "123", 123, kExact, kNone},
+    {"On March 3 291 people queued.", "291", 291, kExact, kNone},
     // Scales.
     {"Some 1.2 million people were vaccinated.", "Some 1.2 million", 1200000, kAbout, kNone},
     {"The fund holds 3.5 billion dollars.", "3.5 billion", 3500000000, kExact, kNone},
