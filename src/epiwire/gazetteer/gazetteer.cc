@@ -1163,8 +1163,8 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
         (m.place.level != PlaceLevel::kSubdivision && m.place.level != PlaceLevel::kCity)) {
       continue;
     }
-    bool others = false;
-    bool same_country = false;
+    size_t others = 0;
+    size_t same_country = 0;
     bool same_region = false;
     bool other_region = false;
     // (Where the country's regions are named with the same noun, "Montserrado County"
@@ -1176,9 +1176,9 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
           other.kind == MentionKind::kDemonym) {
         continue;
       }
-      others = true;
+      ++others;
       if (other.place.country != m.place.country) continue;
-      same_country = true;
+      ++same_country;
       same_region = same_region || other.place.subdivision == m.place.subdivision;
       const std::string_view other_written = text.substr(other.start, other.end - other.start);
       const bool regions_by_noun = !noun.empty() && other_written.ends_with(noun);
@@ -1189,8 +1189,11 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     // ("A cat in Washington County died, the Oregon Department of Agriculture said": a
     // county named like another region of the text's country is a county of the region
     // the text names.)
+    // (Most of the text's places decide: "Hidalgo County" among Edinburg, McAllen and
+    // Weslaco is Texas's, though "Rio Grande" is also a town of Mexico.)
     const bool another_region = other_region && !same_region;
-    if (!others || (same_country && !another_region)) continue;
+    const bool mostly_elsewhere = 2 * same_country < others;
+    if (others == 0 || (!mostly_elsewhere && !another_region)) continue;
     m.end = std::max(m.end, DivisionNounEnd(text, m.end));
     m.place = Place{std::string(text.substr(m.start, m.end - m.start)), "", ""};
     m.place.level = PlaceLevel::kOther;

@@ -226,6 +226,11 @@ const FoundCase kFoundCases[] = {
     {"Beni and Butembo reported 12 cases; two patients had come from Kasese district in "
      "Uganda.",
      "Kasese", "UG", "UG-W", kCity, kName},
+    // Most of the text's places decide, not one town abroad among them ("Rio Grande" is
+    // also a town of Mexico, whose state Hidalgo is).
+    {"Hidalgo County counted 14 deaths among residents of Edinburg, McAllen and Weslaco, "
+     "and the Rio Grande Valley remains a hot spot.",
+     "Hidalgo County", "US", "US-TX", kOther, kDivision},
     // ... nor an island state abroad ("Victoria" is Australia's).
     {"California health officials said Victoria County reported two measles cases.",
      "Victoria County", "US", "US-CA", kOther, kDivision},
