@@ -69,7 +69,9 @@ void MarkDateline(std::string_view text, SentenceView& view) {
   };
   const bool marked = std::any_of(tokens.begin(), tokens.end(),
                                   [&](const text::Token& t) { return ends_dateline(t.lower); });
-  if (!marked && view.places.front().span.end + 1 < tokens.size()) return;
+  // ("Buenos Aires, 20 de marzo de 2020 (Télam)": or a line of its own, with a date.)
+  const bool own_line = EndsLine(text, view.sentence.end);
+  if (!marked && !own_line && view.places.front().span.end + 1 < tokens.size()) return;
   // A stamp before the dateline ("date 2020-07-23 Phnom Penh: ...") is skipped.
   const std::vector<DateRef>& dates = view.Dates();
   size_t begin = 0;
@@ -124,7 +126,8 @@ void MarkDateline(std::string_view text, SentenceView& view) {
   if (end == 0) {
     const PlaceRef& only = view.places.front();
     const bool alone = only.span.end + 1 >= tokens.size() && caps && tokens.size() <= begin + 3;
-    if (!alone) return;
+    const bool dated = own_line && !dates.empty() && dates.front().span.begin > begin;
+    if (!alone && !dated) return;
     end = tokens.size();
   }
   for (PlaceRef& ref : view.places) {
