@@ -532,6 +532,14 @@ void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
     if (!subdivision || subdivision->subdivision != ref.place.subdivision) return std::nullopt;
     return subdivision;
   };
+  // "las provincias con más casos son Santo Domingo, con 3.801; ...", "Tarija, Beni and
+  // the other departments": in a sentence of regions, a city named like its region is it.
+  if (view.all_cues & kCueRegions) {
+    for (PlaceRef& ref : view.places) {
+      if (ref.qualifier || ref.demonym) continue;
+      if (auto subdivision = homonym(ref)) ref.place = *subdivision;
+    }
+  }
   // Joints between two items: commas, "and", articles, and the first's figure in brackets.
   // (Not ListAround's lists: "each" shares a count out over those, and a breakdown's
   // places each have their own.)

@@ -88,6 +88,13 @@ bool IsWorldwide(const SentenceView& view) {
       return true;
     }
     if (tokens[k].lower == "worldwide" || tokens[k].lower == "globally") return true;
+    // "в мире", "en el mundo", "dans le monde", "全球".
+    if (k > 0 && ((tokens[k].lower == "мире" && tokens[k - 1].lower == "в") ||
+                  (tokens[k].lower == "mundo" && tokens[k - 1].lower == "el") ||
+                  (tokens[k].lower == "monde" && tokens[k - 1].lower == "le"))) {
+      return true;
+    }
+    if (tokens[k].lower == "全球") return true;
     if (tokens[k].lower == "world" && k > 0 &&
         OneOf(tokens[k - 1].lower, {"the", "around", "across"}) &&
         (k + 1 >= tokens.size() || !tokens[k + 1].is_word ||

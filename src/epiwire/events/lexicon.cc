@@ -5,6 +5,7 @@
 #include <array>
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <type_traits>
 #include <utility>
 
@@ -30,7 +31,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 29> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 30> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -60,6 +61,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 29> kCueNames{{
     {"variant", kCueVariant},
     {"nationality", kCueNationality},
     {"residence", kCueResidence},
+    {"regions", kCueRegions},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{
@@ -523,6 +525,7 @@ Status Lexicon::ReadDiseases(const std::string& path) {
 }
 
 Status Lexicon::ReadTerms(const std::string& path) {
+  std::map<std::vector<uint32_t>, std::string> written;  // the form each phrase was listed in
   return ForEachTsvRow(path, [&](int, const std::vector<std::string_view>& fields) {
     if (fields.size() < 2) return Status::InvalidInput("want term<TAB>role[<TAB>status|host]");
     CaseTerm term;
@@ -556,6 +559,16 @@ Status Lexicon::ReadTerms(const std::string& path) {
     CaseTerm& slot = terms_.Add(words);
     if (seen_before) {
       CaseTerm merged = slot;
+      // Two words of one stem ("contagios", a noun, and "contagiados", a verb) would read
+      // as whichever came last: keep one whole (settings.tsv `unstemmed`).
+      const bool kill_pair =
+          (term.role == TermRole::kKillVerb) != (merged.role == TermRole::kKillVerb);
+      if (!kill_pair && written[words] != FoldCase(fields[0]) &&
+          (merged.role != term.role || merged.status != term.status || merged.host != term.host)) {
+        return Status::InvalidInput("'" + std::string(fields[0]) +
+                                    "' has the stem of a term listed before with another "
+                                    "meaning; list one of them as unstemmed in settings.tsv");
+      }
       if (term.role == TermRole::kKillVerb && merged.role != TermRole::kKillVerb) {
         merged.kill_status = term.status;
         term = merged;
@@ -564,6 +577,7 @@ Status Lexicon::ReadTerms(const std::string& path) {
       }
     }
     slot = term;
+    written[words] = FoldCase(fields[0]);
     return Status::Ok();
   });
 }

@@ -104,6 +104,10 @@ enum Cue : uint32_t {
   // "live", "residen", "habitent", "проживают": a verb of where people live. "Of them, 24
   // live in Lima" places a part as "are in Lima" does.
   kCueResidence = 1u << 29,
+  // "provinces", "las provincias", "les départements", "регионах": a plural noun of a
+  // country's first-level units. A city of a sentence with one, whose name is also its
+  // region's, is the region ("the provinces with the most cases are Córdoba, ...").
+  kCueRegions = 1u << 30,
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.

@@ -190,6 +190,28 @@ TEST(Lexicon, TwoCountriesAdjectivesWithOneStemAreAnError) {
       << lexicon.status().message();
 }
 
+TEST(Lexicon, TwoTermsOfOneStemWithOtherMeaningsAreAnError) {
+  // "contagiadas" as a noun of deaths would take over "contagiados", a verb of cases: both
+  // stem as "contagi".
+  const auto root = std::filesystem::temp_directory_path() / "epiwire_lexicon_stems_test";
+  const auto dir = root / "es";
+  std::filesystem::create_directories(dir);
+  const std::string es = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/es/";
+  for (const char* name :
+       {"settings.tsv", "diseases.tsv", "terms.tsv", "grammar.tsv", "cues.tsv", "measures.tsv"}) {
+    std::filesystem::copy_file(es + name, dir / name,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  std::ofstream(dir / "terms.tsv", std::ios::app) << "contagiadas\tnoun\tdeaths\n";
+  auto lexicon = Lexicon::Load(dir.string());
+  std::filesystem::remove_all(root);
+  ASSERT_FALSE(lexicon.ok());
+  EXPECT_NE(lexicon.status().message().find("terms.tsv:"), std::string::npos)
+      << lexicon.status().message();
+  EXPECT_NE(lexicon.status().message().find("unstemmed"), std::string::npos)
+      << lexicon.status().message();
+}
+
 TEST(Lexicon, AMeasurePatternWithAnAlternativeTwiceIsAnError) {
   auto lexicon = LoadChangedCopy("epiwire_lexicon_pattern_test", "measures.tsv",
                                  "lockdown\timpose\tcurfew|curfew ~2 imposed\n");
