@@ -184,6 +184,9 @@ struct DocumentContext {
   std::optional<Host> animal_context; // the animals the document is about, if any
   std::optional<Host> last_animal;    // the last kind of animals named ("turkeys": poultry)
   std::optional<Place> last_actor;    // who took the last measure read
+  // The first place the text was about (its headline's or lead's): a paragraph that names
+  // no place goes back to it from a town of it.
+  std::optional<Place> lead_focus;
   // The national new figure of the last sentence that counted cases, while the sentences
   // after it count parts of it ("Seoul reported 1,842 cases" after the country's 9,715).
   std::optional<Event> last_new;

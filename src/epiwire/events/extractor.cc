@@ -10,6 +10,42 @@
 namespace epiwire::events {
 namespace {
 
+// Whether the paragraph that starts with sentence `first` names `place`.
+bool ParagraphNames(std::string_view text, const std::vector<SentenceView>& views, size_t first,
+                    const Place& place) {
+  for (size_t j = first; j < views.size(); ++j) {
+    if (j > first) {
+      const size_t end = views[j - 1].sentence.end;
+      if (text.substr(end, views[j].sentence.start - end).find('\n') != std::string_view::npos) {
+        break;
+      }
+    }
+    for (const PlaceRef& ref : views[j].places) {
+      if (ref.place.SameAs(place)) return true;
+    }
+  }
+  return false;
+}
+
+// "The two patients were ...", "Of them, ...", "Among those, ...": a sentence that opens on
+// the people counted before it.
+bool RefersBack(const SentenceView& view) {
+  const auto& tokens = view.tokens;
+  if (tokens.size() < 2) return false;
+  const bool number = tokens[1].has_digit || view.Is(1, kGrNumber);
+  return (view.Is(0, kGrDefinite | kGrDeterminer) && number) ||
+         (view.Is(0, kGrOf | kGrPart | kGrLocative) && view.Is(1, kGrPronoun | kGrDeterminer) &&
+          (view.Is(1, kGrPronoun) || (tokens.size() > 2 && view.Is(2, kGrPronoun))));
+}
+
+// Whether `inner` lies strictly inside `outer`: in its country, or in its subdivision.
+bool Inside(const Place& inner, const Place& outer) {
+  if (inner.SameAs(outer) || inner.country != outer.country) return false;
+  return outer.level == PlaceLevel::kCountry ||
+         (outer.level == PlaceLevel::kSubdivision && !outer.subdivision.empty() &&
+          inner.subdivision == outer.subdivision);
+}
+
 // Whether place `wide` holds place `narrow`: no place holds any, a country its places,
 // a subdivision its own.
 bool Contains(const std::optional<Place>& wide, const std::optional<Place>& narrow) {
@@ -270,11 +306,26 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
         return !v.inert && (v.all_cues & kCueCondition);
       });
   std::vector<Event> events;
+  bool new_paragraph = false;  // a line break since the last sentence read
   for (size_t i = 0; i < views.size(); ++i) {
+    if (i > 0) {
+      const size_t end = views[i - 1].sentence.end;
+      new_paragraph = new_paragraph || text.substr(end, views[i].sentence.start - end).find('\n') !=
+                                           std::string_view::npos;
+    }
     if (views[i].inert) continue;
     const SentenceView* previous = i > 0 ? &views[i - 1] : nullptr;
     const SentenceView* next = i + 1 < views.size() ? &views[i + 1] : nullptr;
     const size_t first_new = events.size();
+    // "In Goma, two more cases were confirmed ...\n\nThe cumulative total is 2,489": a new
+    // paragraph is about the text's place again, not the town the last one went to.
+    // (Not one that names the town again: "经绥芬河口岸入境的84名确诊病例".)
+    if (new_paragraph && context.lead_focus && context.focus &&
+        context.focus->level == PlaceLevel::kCity && Inside(*context.focus, *context.lead_focus) &&
+        !ParagraphNames(text, views, i, *context.focus) && !RefersBack(views[i])) {
+      context.focus = context.lead_focus;
+    }
+    new_paragraph = false;
     RememberDateline(views[i], context, gazetteer_);
     if (!condition_only) {
       ExtractCases(text, views[i], previous, next, context, lexicon_, gazetteer_, events);
@@ -290,6 +341,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     }
     const std::optional<Place> focus = context.focus;
     RememberSentence(views[i], context, gazetteer_);
+    if (!context.lead_focus) context.lead_focus = context.focus;
     // A text that moves on to another place without a measure there leaves the last
     // actor behind ("Idem en Mauritanie où les écoles ... Son espace aérien sera fermé").
     if (!measured && context.focus && (!focus || !context.focus->SameAs(*focus))) {
