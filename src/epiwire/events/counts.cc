@@ -1524,9 +1524,11 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   bool place_after = false;
   // "один – в Белгородской области": a dash stands for the verb left out; "2例来自英国":
   // a measure word stands after the number; "three each in Zhejiang and Jiangsu": "each"
-  // (Distribute shares it out).
+  // (Distribute shares it out); "nueve residen en Sabadell": so does a verb of where they
+  // live.
   const size_t prep =
-      end < tokens.size() && (IsDash(tokens[end].lower) || view.Is(end, kGrClassifier | kGrEach))
+      end < tokens.size() && (IsDash(tokens[end].lower) || view.Is(end, kGrClassifier | kGrEach) ||
+                              (view.cues[end] & kCueResidence))
           ? end + 1
           : end;
   // ("dos de Brasil" in a sentence of imported cases: "of" marks where from; so does a
