@@ -1166,7 +1166,9 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
         view.terms[k].length > 0 &&
         (view.terms[k].term.role == TermRole::kVerb ||
          (view.terms[k].term.role == TermRole::kModifier && k > 0 && view.Is(k - 1, kGrAuxiliary)));
-    if (after_pronoun && verb && view.terms[k].term.status) {
+    // ("including seven who required intensive care": so has a part that "who" tells of.)
+    const bool told = after_pronoun || (after_part && view.Is(q.span.end, kGrRelative));
+    if (told && verb && view.terms[k].term.status) {
       CountReading reading =
           LikeBefore(before.reading, CountPath::kPartitive, q.span.begin, k + view.terms[k].length);
       reading.status = *view.terms[k].term.status;
