@@ -818,14 +818,16 @@ void MarkVariantNames(SentenceView& view) {
 }
 
 // "since the outbreak began in Limuru", "l'épidémie s'est déclarée à Kédougou": a place
-// right after a verb of an outbreak's start and "in" is where it began.
+// right after a verb of an outbreak's start and "in" is where it began; "told a press
+// briefing in Quezon City": one after a venue and "in", where it was said. Neither is
+// where cases are.
 void MarkOnsetPlaces(SentenceView& view) {
-  if (!(view.all_cues & kCueOnset)) return;
+  if (!(view.all_cues & (kCueOnset | kCueVenue))) return;
   for (PlaceRef& ref : view.places) {
     size_t k = ref.span.begin;
     while (k > 0 && view.Is(k - 1, kGrDeterminer) && !view.Is(k - 1, kGrLocative)) --k;
     if (k < 2 || !view.Is(k - 1, kGrLocative)) continue;
-    if (view.cues[k - 2] & kCueOnset) ref.qualifier = true;
+    if (view.cues[k - 2] & (kCueOnset | kCueVenue)) ref.qualifier = true;
   }
 }
 

@@ -108,6 +108,9 @@ enum Cue : uint32_t {
   // country's first-level units. A city of a sentence with one, whose name is also its
   // region's, is the region ("the provinces with the most cases are Córdoba, ...").
   kCueRegions = 1u << 30,
+  // "briefing", "press conference", "rueda de prensa", "брифинге": where something was
+  // said. A place right after it and "in" says where it was said, not where cases are.
+  kCueVenue = 1u << 31,
 };
 
 // Grammar word classes (grammar.tsv): the small words the rules read structure from.
