@@ -177,6 +177,16 @@ class Matcher {
         continue;
       }
       if (IsStart(i) && (MatchAt(i, candidate, next) || DivisionAt(i, candidate, next))) {
+        // "El Valle del Cauca": a name after an article that reaches further than the
+        // name the article opens ("El Valle", a town of Panama) is the one meant.
+        Candidate after_article;
+        size_t after_next = 0;
+        if (IsArticle(i) && IsStart(i + 1) && MatchAt(i + 1, after_article, after_next) &&
+            after_next > next) {
+          candidate = std::move(after_article);
+          next = after_next;
+          ++i;
+        }
         if (!OnlyAWordAtSentenceStart(i, next, candidate)) out.push_back(candidate);
         i = next;
       } else {
@@ -192,6 +202,14 @@ class Matcher {
   }
 
   bool IsWord(size_t i) const { return i < tokens_.size() && tokens_[i].type == TokenType::kWord; }
+
+  // A capitalised article: "El", "La", "Los", "Las", "Le", "Les", "The".
+  bool IsArticle(size_t i) const {
+    if (!IsWord(i)) return false;
+    static constexpr std::string_view kArticles[] = {"El", "La", "Los", "Las", "Le", "Les", "The"};
+    return std::find(std::begin(kArticles), std::end(kArticles), Text(tokens_[i])) !=
+           std::end(kArticles);
+  }
 
   // "Como medida de control ...", "Режим чрезвычайного положения ...": a word that opens a
   // sentence and that the text also writes in lower case is that word, not a town; its
