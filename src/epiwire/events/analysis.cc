@@ -326,6 +326,14 @@ void MarkAppositions(SentenceView& view) {
       ++close;
     }
     if (close >= tokens.size() || tokens[close].lower != ",") continue;
+    // ("Después de Cali, los municipios más afectados son Palmira, ...": a clause with a
+    // verb of its own is no apposition.)
+    bool verb = false;
+    for (size_t k = open; k < close && !verb; ++k) {
+      verb = view.Is(k, kGrAuxiliary | kGrState | kGrCountVerb) ||
+             (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kVerb);
+    }
+    if (verb) continue;
     // ("Italy, the epicentre of the outbreak in Europe, reported": words that describe
     // make an apposition without a place noun; "Italy, the UK, France" is a list.)
     bool noun_seen = false;
