@@ -316,7 +316,10 @@ void MarkAppositions(SentenceView& view) {
     if (comma + 1 >= tokens.size() || tokens[comma].lower != ",") continue;
     const size_t open = comma + 1;
     const PlaceRef* owner = view.PlaceAt(open);
-    const bool starts_phrase = view.Is(open, kGrDeterminer) ||
+    // ("Burundi, where most infections have been around Bujumbura, has confirmed ...": so
+    // does a relative clause.)
+    const bool relative = view.Is(open, kGrRelative);
+    const bool starts_phrase = view.Is(open, kGrDeterminer) || relative ||
                                (owner != nullptr && owner->span.end < tokens.size() &&
                                 tokens[owner->span.end].lower == "'s");
     if (!starts_phrase) continue;
@@ -333,7 +336,7 @@ void MarkAppositions(SentenceView& view) {
       verb = view.Is(k, kGrAuxiliary | kGrState | kGrCountVerb) ||
              (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kVerb);
     }
-    if (verb) continue;
+    if (verb && !relative) continue;
     // ("Italy, the epicentre of the outbreak in Europe, reported": words that describe
     // make an apposition without a place noun; "Italy, the UK, France" is a list.)
     bool noun_seen = false;
