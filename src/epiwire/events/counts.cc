@@ -854,6 +854,30 @@ bool NamesTheCounted(const SentenceView& view, size_t at, const CaseTerm& term) 
 // A running-total noun, then link words, then the number: "bringing its total to
 // 6,343", "the death toll from the outbreak in X rose to 31", "the number of deaths
 // increased from 18 on Saturday to 25".
+// The status of the case noun at `at` where it says "cases" only: a status word right
+// before it ("the number of suspected cases", "suspected cholera cases": a disease's name
+// may stand between) or right after it, before `limit` ("Los casos probables suman"),
+// says more.
+std::optional<CaseStatus> ModifiedStatus(const SentenceView& view, size_t at, size_t limit,
+                                         std::optional<CaseStatus> status) {
+  if (status != CaseStatus::kConfirmed) return status;
+  size_t noun = at;
+  while (noun > 0 && view.InDisease(noun - 1)) --noun;
+  for (size_t k = noun; k-- > 0 && k + 2 >= noun;) {
+    const TermAt& before = view.terms[k];
+    if (before.length > 0 && k + before.length == noun && before.term.status &&
+        before.term.role == TermRole::kModifier) {
+      return before.term.status;
+    }
+  }
+  const size_t next = at + std::max<size_t>(view.terms[at].length, 1);
+  if (next < limit && view.terms[next].length > 0 &&
+      view.terms[next].term.role == TermRole::kModifier && view.terms[next].term.status) {
+    return view.terms[next].term.status;
+  }
+  return status;
+}
+
 std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bool* blocked) {
   const SentenceView& view = scan.view;
   const size_t start = HedgeStart(view, q);
@@ -993,24 +1017,7 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     // "the number of suspected cases ... has jumped to": a status word right before the
     // noun says more than "cases".
     // ("suspected cholera cases": a disease's name may stand between.)
-    if (status == CaseStatus::kConfirmed && term.role == TermRole::kNoun) {
-      size_t noun = at;
-      while (noun > 0 && view.InDisease(noun - 1)) --noun;
-      for (size_t k = noun; k-- > 0 && k + 2 >= noun;) {
-        const TermAt& before = view.terms[k];
-        if (before.length > 0 && k + before.length == noun && before.term.status &&
-            before.term.role == TermRole::kModifier) {
-          status = before.term.status;
-          break;
-        }
-      }
-      // "Los casos probables suman 109.874": or right after it.
-      const size_t next = at + found.length;
-      if (status == CaseStatus::kConfirmed && next < link_start && view.terms[next].length > 0 &&
-          view.terms[next].term.role == TermRole::kModifier && view.terms[next].term.status) {
-        status = view.terms[next].term.status;
-      }
-    }
+    if (term.role == TermRole::kNoun) status = ModifiedStatus(view, at, link_start, status);
     // "the number of seriously ill patients ... rose to": what the words after the
     // noun count; "the total number of confirmed outbreaks": no cases at all.
     for (size_t k = at + found.length; k < link_start; ++k) {
@@ -1049,8 +1056,10 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
         if (before.length > 0 && before.term.status &&
             (before.term.role == TermRole::kNoun || before.term.role == TermRole::kVerb)) {
           if (!status) status = before.term.status;
+          // ("40 suspected cholera cases, bringing the total to 1,200": of the noun's
+          // modifier.)
           if (before.term.role == TermRole::kNoun && before.term.status == CaseStatus::kConfirmed) {
-            status = CaseStatus::kConfirmed;
+            status = ModifiedStatus(view, k, at, CaseStatus::kConfirmed);
             break;
           }
         }
