@@ -33,6 +33,27 @@ Result<std::unique_ptr<Lexicon>> LoadChangedCopy(const std::string& test, const 
   return lexicon;
 }
 
+// A language's lexicon copied to a directory named for the language (whose stemmer reads
+// the words), `file` written as `text`, or `text` appended to it, and loaded.
+Result<std::unique_ptr<Lexicon>> LoadLanguageCopy(const std::string& test,
+                                                  const std::string& language,
+                                                  const std::string& file, const std::string& text,
+                                                  bool append) {
+  const auto root = std::filesystem::temp_directory_path() / test;
+  const auto dir = root / language;
+  std::filesystem::create_directories(dir);
+  const std::string from = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/" + language + "/";
+  for (const char* name :
+       {"settings.tsv", "diseases.tsv", "terms.tsv", "grammar.tsv", "cues.tsv", "measures.tsv"}) {
+    std::filesystem::copy_file(from + name, dir / name,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  std::ofstream(dir / file, append ? std::ios::app : std::ios::trunc) << text;
+  auto lexicon = Lexicon::Load(dir.string());
+  std::filesystem::remove_all(root);
+  return lexicon;
+}
+
 TEST(Lexicon, LoadsTheProjectLexicons) {
   auto lexicon = Lexicon::Load(kLexiconDir);
   ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
@@ -172,19 +193,8 @@ TEST(Lexicon, AWordBesideANationalityAdjectiveMayMakeItALabel) {
 }
 
 TEST(Lexicon, TwoCountriesAdjectivesWithOneStemAreAnError) {
-  // A directory named for its language, whose stemmer reads the words.
-  const auto root = std::filesystem::temp_directory_path() / "epiwire_lexicon_demonyms_test";
-  const auto dir = root / "ru";
-  std::filesystem::create_directories(dir);
-  const std::string ru = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/ru/";
-  for (const char* name :
-       {"settings.tsv", "diseases.tsv", "terms.tsv", "grammar.tsv", "cues.tsv", "measures.tsv"}) {
-    std::filesystem::copy_file(ru + name, dir / name,
-                               std::filesystem::copy_options::overwrite_existing);
-  }
-  std::ofstream(dir / "demonyms.tsv") << "match\tstems\nкитайский\tCN\nкитайская\tTW\n";
-  auto lexicon = Lexicon::Load(dir.string());
-  std::filesystem::remove_all(root);
+  auto lexicon = LoadLanguageCopy("epiwire_lexicon_demonyms_test", "ru", "demonyms.tsv",
+                                  "match\tstems\nкитайский\tCN\nкитайская\tTW\n", false);
   ASSERT_FALSE(lexicon.ok());
   EXPECT_NE(lexicon.status().message().find("demonyms.tsv:"), std::string::npos)
       << lexicon.status().message();
@@ -193,18 +203,8 @@ TEST(Lexicon, TwoCountriesAdjectivesWithOneStemAreAnError) {
 TEST(Lexicon, TwoTermsOfOneStemWithOtherMeaningsAreAnError) {
   // "contagiadas" as a noun of deaths would take over "contagiados", a verb of cases: both
   // stem as "contagi".
-  const auto root = std::filesystem::temp_directory_path() / "epiwire_lexicon_stems_test";
-  const auto dir = root / "es";
-  std::filesystem::create_directories(dir);
-  const std::string es = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/es/";
-  for (const char* name :
-       {"settings.tsv", "diseases.tsv", "terms.tsv", "grammar.tsv", "cues.tsv", "measures.tsv"}) {
-    std::filesystem::copy_file(es + name, dir / name,
-                               std::filesystem::copy_options::overwrite_existing);
-  }
-  std::ofstream(dir / "terms.tsv", std::ios::app) << "contagiadas\tnoun\tdeaths\n";
-  auto lexicon = Lexicon::Load(dir.string());
-  std::filesystem::remove_all(root);
+  auto lexicon = LoadLanguageCopy("epiwire_lexicon_stems_test", "es", "terms.tsv",
+                                  "contagiadas\tnoun\tdeaths\n", true);
   ASSERT_FALSE(lexicon.ok());
   EXPECT_NE(lexicon.status().message().find("terms.tsv:"), std::string::npos)
       << lexicon.status().message();
