@@ -38,14 +38,6 @@ bool RefersBack(const SentenceView& view) {
           (view.Is(1, kGrPronoun) || (tokens.size() > 2 && view.Is(2, kGrPronoun))));
 }
 
-// Whether `inner` lies strictly inside `outer`: in its country, or in its subdivision.
-bool Inside(const Place& inner, const Place& outer) {
-  if (inner.SameAs(outer) || inner.country != outer.country) return false;
-  return outer.level == PlaceLevel::kCountry ||
-         (outer.level == PlaceLevel::kSubdivision && !outer.subdivision.empty() &&
-          inner.subdivision == outer.subdivision);
-}
-
 // Whether place `wide` holds place `narrow`: no place holds any, a country its places,
 // a subdivision its own.
 bool Contains(const std::optional<Place>& wide, const std::optional<Place>& narrow) {
@@ -321,7 +313,8 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     // paragraph is about the text's place again, not the town the last one went to.
     // (Not one that names the town again: "经绥芬河口岸入境的84名确诊病例".)
     if (new_paragraph && context.lead_focus && context.focus &&
-        context.focus->level == PlaceLevel::kCity && Inside(*context.focus, *context.lead_focus) &&
+        context.focus->level == PlaceLevel::kCity && Contains(context.lead_focus, context.focus) &&
+        !context.focus->SameAs(*context.lead_focus) &&
         !ParagraphNames(text, views, i, *context.focus) && !RefersBack(views[i])) {
       context.focus = context.lead_focus;
     }
