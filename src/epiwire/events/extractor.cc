@@ -10,16 +10,17 @@
 namespace epiwire::events {
 namespace {
 
+// Whether a line breaks between sentence `j - 1` and sentence `j`.
+bool LineBreakBefore(std::string_view text, const std::vector<SentenceView>& views, size_t j) {
+  const size_t end = views[j - 1].sentence.end;
+  return text.substr(end, views[j].sentence.start - end).find('\n') != std::string_view::npos;
+}
+
 // Whether the paragraph that starts with sentence `first` names `place`.
 bool ParagraphNames(std::string_view text, const std::vector<SentenceView>& views, size_t first,
                     const Place& place) {
   for (size_t j = first; j < views.size(); ++j) {
-    if (j > first) {
-      const size_t end = views[j - 1].sentence.end;
-      if (text.substr(end, views[j].sentence.start - end).find('\n') != std::string_view::npos) {
-        break;
-      }
-    }
+    if (j > first && LineBreakBefore(text, views, j)) break;
     for (const PlaceRef& ref : views[j].places) {
       if (ref.place.SameAs(place)) return true;
     }
@@ -300,11 +301,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   std::vector<Event> events;
   bool new_paragraph = false;  // a line break since the last sentence read
   for (size_t i = 0; i < views.size(); ++i) {
-    if (i > 0) {
-      const size_t end = views[i - 1].sentence.end;
-      new_paragraph = new_paragraph || text.substr(end, views[i].sentence.start - end).find('\n') !=
-                                           std::string_view::npos;
-    }
+    new_paragraph = new_paragraph || (i > 0 && LineBreakBefore(text, views, i));
     if (views[i].inert) continue;
     const SentenceView* previous = i > 0 ? &views[i - 1] : nullptr;
     const SentenceView* next = i + 1 < views.size() ? &views[i + 1] : nullptr;

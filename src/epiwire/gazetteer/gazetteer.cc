@@ -203,12 +203,12 @@ class Matcher {
 
   bool IsWord(size_t i) const { return i < tokens_.size() && tokens_[i].type == TokenType::kWord; }
 
-  // A capitalised article: "El", "La", "Los", "Las", "Le", "Les", "The".
+  // An article of English, French or Spanish: "the", "la", "El", "Los" ...
   bool IsArticle(size_t i) const {
-    if (!IsWord(i)) return false;
-    static constexpr std::string_view kArticles[] = {"El", "La", "Los", "Las", "Le", "Les", "The"};
-    return std::find(std::begin(kArticles), std::end(kArticles), Text(tokens_[i])) !=
-           std::end(kArticles);
+    static constexpr std::string_view kArticles[] = {"the", "la",  "le", "les", "el",
+                                                     "los", "las", "un", "une", "una"};
+    return IsWord(i) && std::find(std::begin(kArticles), std::end(kArticles),
+                                  FoldCase(Text(tokens_[i]))) != std::end(kArticles);
   }
 
   // "Como medida de control ...", "Режим чрезвычайного положения ...": a word that opens a
@@ -220,11 +220,9 @@ class Matcher {
     if (next != i + 1 || !SentenceStart(i)) return false;
     const std::string lower = FoldCase(Text(tokens_[i]));
     if (lower == Text(tokens_[i])) return false;
-    static constexpr std::string_view kArticles[] = {"the", "la",  "le", "les", "el",
-                                                     "los", "las", "un", "une", "una"};
-    const bool article_next = IsWord(i + 1) && tokens_[i + 1].space_before &&
-                              std::find(std::begin(kArticles), std::end(kArticles),
-                                        Text(tokens_[i + 1])) != std::end(kArticles);
+    // (Lower case: "Según el informe", not "Según El Valle".)
+    const bool article_next =
+        IsArticle(i + 1) && tokens_[i + 1].space_before && !tokens_[i + 1].capitalised;
     if (article_next) return DropTowns(candidate);
     // The words written in lower case, gathered once a text (a look-up a word, not a
     // search of the text a sentence).
