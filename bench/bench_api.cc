@@ -4,7 +4,7 @@
 // through a real socket and a keep-alive client. Reports p50/p99 per request
 // (counters, microseconds). The filled store is cached in $TMPDIR so reruns skip
 // the fill.
-// Run: build/release/bench/bench_api [--benchmark_min_time=2s]
+// Run: build/release/bench/bench_api [--benchmark_min_time=2]
 #include <benchmark/benchmark.h>
 #include <httplib.h>
 
