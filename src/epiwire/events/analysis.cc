@@ -1298,10 +1298,10 @@ bool IsGeneralInfluenza(std::string_view id) {
 // with nothing but commas and coordination between them.
 std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef& anchor) {
   std::vector<const PlaceRef*> list;
-  // ("la Suède, la Serbie et le Brésil", "d'Espagne, de France et du Maroc": an article
-  // or a preposition may open a name.)
+  // ("la Suède, la Serbie et le Brésil", "d'Espagne, de France et du Maroc", "en Colombia
+  // o en Perú": an article or a preposition may open a name.)
   const auto joined = [&](size_t from, size_t to) {
-    while (from < to && view.Is(to - 1, kGrDeterminer | kGrOf) &&
+    while (from < to && view.Is(to - 1, kGrDeterminer | kGrOf | kGrLocative) &&
            !view.tokens[to - 1].capitalized && view.tokens[to - 1].is_word) {
       --to;
     }
@@ -1424,8 +1424,8 @@ void RememberDateline(const SentenceView& view, DocumentContext& context,
   }
 }
 
-void RememberSentence(const SentenceView& view, DocumentContext& context,
-                      const gazetteer::Gazetteer& gazetteer) {
+void RememberSentence(const SentenceView& view, std::span<const Event> measures,
+                      DocumentContext& context, const gazetteer::Gazetteer& gazetteer) {
   // "46 new cases (Guangdong 2, Heilongjiang 2)", "12 cases (5 in Lagos)": the places of
   // a breakdown in brackets are parts; the text does not move to them.
   // "新增死亡病例3例，均在湖北", "all of them in Hubei": where a part is, not the text.
@@ -1458,8 +1458,22 @@ void RememberSentence(const SentenceView& view, DocumentContext& context,
     }
     return false;
   };
+  // "entry is banned for foreigners who have been in Colombia or Peru": the other side
+  // of a measure, and the places listed with it; the text goes on about who took it.
+  const auto targeted = [&](const PlaceRef& ref) {
+    const auto target = [&](const Place& place) {
+      return std::any_of(measures.begin(), measures.end(), [&](const Event& measure) {
+        return measure.target && measure.target->SameAs(place);
+      });
+    };
+    if (measures.empty()) return false;
+    if (target(ref.place)) return true;
+    const std::vector<const PlaceRef*> list = ListAround(view, ref);
+    return std::any_of(list.begin(), list.end(),
+                       [&](const PlaceRef* other) { return target(other->place); });
+  };
   const auto aside = [&](const PlaceRef& ref) {
-    return InBrackets(view, ref.span.begin) || of_all(ref) || in_a_part(ref);
+    return InBrackets(view, ref.span.begin) || of_all(ref) || in_a_part(ref) || targeted(ref);
   };
   // The focus moves to the sentence's first place that could be a subject or a frame,
   // or to what its first anaphor stands for ("the country confirmed ..."); not to the

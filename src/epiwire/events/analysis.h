@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -242,9 +243,10 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
 void RememberDateline(const SentenceView& view, DocumentContext& context,
                       const gazetteer::Gazetteer& gazetteer);
 
-// Updates the context with what the sentence named.
-void RememberSentence(const SentenceView& view, DocumentContext& context,
-                      const gazetteer::Gazetteer& gazetteer);
+// Updates the context with what the sentence named. `measures` are the measures read from
+// it: the places they act on (their targets) are not where the text goes on.
+void RememberSentence(const SentenceView& view, std::span<const Event> measures,
+                      DocumentContext& context, const gazetteer::Gazetteer& gazetteer);
 
 // The disease for an event at token `at`: nearest in the sentence, else the context's.
 std::string DiseaseNear(const SentenceView& view, size_t at, const DocumentContext& context);

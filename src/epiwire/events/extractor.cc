@@ -330,7 +330,8 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
       measured = true;
     }
     const std::optional<Place> focus = context.focus;
-    RememberSentence(views[i], context, gazetteer_);
+    RememberSentence(views[i], std::span<const Event>(events).subspan(first_measure), context,
+                     gazetteer_);
     if (!context.lead_focus) context.lead_focus = context.focus;
     // A text that moves on to another place without a measure there leaves the last
     // actor behind ("Idem en Mauritanie où les écoles ... Son espace aérien sera fermé").

@@ -174,8 +174,20 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger, Measu
     if (auto place = ResolveAnaphor(*anaphor_before, view, context, gazetteer)) return place;
   }
   if (best_demonym) return best_demonym->place;
+  // "se prohíbe el ingreso de extranjeros que hayan estado en Brasil", "bars travellers
+  // who have been in Brazil": a clause on the people let in or kept out says where they
+  // were, not who acts.
+  size_t relative = view.tokens.size();
+  if (IsEntryMeasure(measure)) {
+    for (size_t k = trigger; k < view.tokens.size(); ++k) {
+      if (view.Is(k, kGrRelative)) {
+        relative = k;
+        break;
+      }
+    }
+  }
   for (const PlaceRef& ref : view.places) {
-    if (!CanAct(ref) || ref.span.begin < trigger) continue;
+    if (!CanAct(ref) || ref.span.begin < trigger || ref.span.begin > relative) continue;
     if (ref.role == PlaceRole::kLocative) return ref.place;
   }
   if (anaphor_after) {
