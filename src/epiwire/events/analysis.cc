@@ -1466,7 +1466,10 @@ void RememberSentence(const SentenceView& view, std::span<const Event> measures,
         return measure.target && measure.target->SameAs(place);
       });
     };
-    if (measures.empty()) return false;
+    // (Never the country the text is about: a measure's other side read wrong there.)
+    if (measures.empty() || (context.main_country && context.main_country->SameAs(ref.place))) {
+      return false;
+    }
     if (target(ref.place)) return true;
     const std::vector<const PlaceRef*> list = ListAround(view, ref);
     return std::any_of(list.begin(), list.end(),
@@ -1619,6 +1622,16 @@ void RememberSentence(const SentenceView& view, std::span<const Event> measures,
     for (const PlaceRef* other : ListAround(view, ref)) begin = std::min(begin, other->span.begin);
     return begin > 0 && view.Is(begin - 1, kGrRange);
   };
+  // A list of three countries or more ("The flight ban covers Australia, Canada, France
+  // ...") names no one place the text goes on about.
+  const auto of_countries = [&](const PlaceRef& ref) {
+    if (ref.place.level != PlaceLevel::kCountry) return false;
+    const std::vector<const PlaceRef*> list = ListAround(view, ref);
+    return list.size() >= 2 && std::all_of(list.begin(), list.end(), [&](const PlaceRef* other) {
+             return other->place.level == PlaceLevel::kCountry &&
+                    other->place.country != ref.place.country;
+           });
+  };
   for (const PlaceRef& ref : view.places) {
     const bool usable = ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative;
     if (!usable || ref.qualifier || ref.caught_by != SIZE_MAX) continue;
@@ -1632,16 +1645,9 @@ void RememberSentence(const SentenceView& view, std::span<const Event> measures,
                             context.focus->country == place.country;
     if (!focus_set && !ref.demonym && !ref.modifier && !in_relation(ref) && !aside(ref) &&
         !incidental) {
-      // "farms in Washington and Montana": the text goes on about where they all are; but
-      // a list of three countries or more ("The flight ban covers Australia, Canada,
-      // France ...") names no one place the text goes on about.
+      // "farms in Washington and Montana": the text goes on about where they all are; a
+      // list of countries about none of them.
       const std::optional<Place> all = PlaceOfList(view, ref, gazetteer);
-      const std::vector<const PlaceRef*> list = ListAround(view, ref);
-      const bool countries = place.level == PlaceLevel::kCountry && list.size() >= 2 &&
-                             std::all_of(list.begin(), list.end(), [&](const PlaceRef* other) {
-                               return other->place.level == PlaceLevel::kCountry &&
-                                      other->place.country != place.country;
-                             });
       // "en la Región Metropolitana y otras seis regiones": the place and others of its
       // kind; the text goes on about their country.
       const auto and_others = [&] {
@@ -1657,12 +1663,15 @@ void RememberSentence(const SentenceView& view, std::span<const Event> measures,
       };
       if (and_others()) {
         if (auto country = gazetteer.Country(place.country)) context.focus = *country;
-      } else if (!countries) {
+      } else if (!of_countries(ref)) {
         context.focus = all.value_or(place);
       }
       focus_set = true;
     }
-    if (ref.demonym) continue;
+    // (Nor is the other side of a measure, or a list of countries, the last place of its
+    // kind: "el paso con Venezuela, Ecuador, Perú y Brasil ... el país suma 758.398 casos"
+    // is not Brazil's.)
+    if (ref.demonym || targeted(ref) || of_countries(ref)) continue;
     if (place.level == PlaceLevel::kSubdivision) context.last_subdivision = place;
     if (place.level == PlaceLevel::kCity) context.last_city = place;
     if (place.level == PlaceLevel::kCountry) {
