@@ -446,7 +446,12 @@ class Matcher {
       } else if (named && SubdivisionNounBefore(first)) {
         out.prefer = Prefer::kSubdivision;
       }
-      if (IsWord(last + 1) && IsDiseaseWord(Text(tokens_[last + 1]))) return false;
+      // (But an agency's name: "the Korea Disease Control and Prevention Agency".)
+      if (IsWord(last + 1) && IsDiseaseWord(Text(tokens_[last + 1])) &&
+          !(IsWord(last + 2) &&
+            (Text(tokens_[last + 2]) == "Control" || Text(tokens_[last + 2]) == "Prevention"))) {
+        return false;
+      }
       // "Salmonella Newport", "serotype Concord": strains are named after places.
       if (first > 0 && IsWord(first - 1) &&
           (Text(tokens_[first - 1]) == "Salmonella" || Text(tokens_[first - 1]) == "serotype" ||
