@@ -1228,11 +1228,13 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
     if (chinese(context.main_country) || chinese(context.focus)) return gazetteer.Country("CN");
     return std::nullopt;
   }
-  // An earlier place of the right kind in the same sentence comes first.
+  // An earlier place of the right kind in the same sentence comes first; a people's name
+  // names a country ("Chinese authorities raised the national count").
+  const bool of_country = anaphor.level == PlaceLevel::kCountry;
   for (auto it = view.places.rbegin(); it != view.places.rend(); ++it) {
     if (it->span.end > anaphor.span.begin || it->role == PlaceRole::kOrigin ||
         it->role == PlaceRole::kTarget || it->role == PlaceRole::kSource ||
-        it->role == PlaceRole::kDateline || it->demonym) {
+        it->role == PlaceRole::kDateline || (it->demonym && !of_country)) {
       continue;
     }
     if (!anaphor.level || it->place.level == *anaphor.level) return it->place;
@@ -1424,7 +1426,7 @@ void RememberDateline(const SentenceView& view, DocumentContext& context,
   }
 }
 
-void RememberSentence(const SentenceView& view, std::span<const Event> measures,
+void RememberSentence(const SentenceView& view, std::span<const Event> read,
                       DocumentContext& context, const gazetteer::Gazetteer& gazetteer) {
   // "46 new cases (Guangdong 2, Heilongjiang 2)", "12 cases (5 in Lagos)": the places of
   // a breakdown in brackets are parts; the text does not move to them.
@@ -1462,12 +1464,12 @@ void RememberSentence(const SentenceView& view, std::span<const Event> measures,
   // of a measure, and the places listed with it; the text goes on about who took it.
   const auto targeted = [&](const PlaceRef& ref) {
     const auto target = [&](const Place& place) {
-      return std::any_of(measures.begin(), measures.end(), [&](const Event& measure) {
-        return measure.target && measure.target->SameAs(place);
+      return std::any_of(read.begin(), read.end(), [&](const Event& event) {
+        return event.type == EventType::kMeasure && event.target && event.target->SameAs(place);
       });
     };
     // (Never the country the text is about: a measure's other side read wrong there.)
-    if (measures.empty() || (context.main_country && context.main_country->SameAs(ref.place))) {
+    if (read.empty() || (context.main_country && context.main_country->SameAs(ref.place))) {
       return false;
     }
     if (target(ref.place)) return true;
@@ -1475,8 +1477,25 @@ void RememberSentence(const SentenceView& view, std::span<const Event> measures,
     return std::any_of(list.begin(), list.end(),
                        [&](const PlaceRef* other) { return target(other->place); });
   };
+  // "se suspenden los vuelos de Brasil, tras la detección de la variante en Manaos", "el
+  // tercero, de Estados Unidos": a place abroad named in passing, where the sentence counts
+  // nothing and nobody acts, and not what the sentence opens on, does not take a text that is
+  // about its own country abroad.
+  const auto in_passing = [&](const PlaceRef& ref) {
+    if (!context.main_country || ref.place.country.empty() ||
+        (context.focus && context.focus->country != context.main_country->country) ||
+        ref.place.country == context.main_country->country) {
+      return false;
+    }
+    const bool read_there = std::any_of(read.begin(), read.end(), [&](const Event& event) {
+      return event.place && event.place->country == ref.place.country;
+    });
+    return !read_there &&
+           !view.OnlyJoints(0, ref.span.begin, kGrDeterminer | kGrLocative | kGrOf | kGrDefinite);
+  };
   const auto aside = [&](const PlaceRef& ref) {
-    return InBrackets(view, ref.span.begin) || of_all(ref) || in_a_part(ref) || targeted(ref);
+    return InBrackets(view, ref.span.begin) || of_all(ref) || in_a_part(ref) || targeted(ref) ||
+           in_passing(ref);
   };
   // The focus moves to the sentence's first place that could be a subject or a frame,
   // or to what its first anaphor stands for ("the country confirmed ..."); not to the
@@ -1668,10 +1687,10 @@ void RememberSentence(const SentenceView& view, std::span<const Event> measures,
       }
       focus_set = true;
     }
-    // (Nor is the other side of a measure, or a list of countries, the last place of its
-    // kind: "el paso con Venezuela, Ecuador, Perú y Brasil ... el país suma 758.398 casos"
-    // is not Brazil's.)
-    if (ref.demonym || targeted(ref) || of_countries(ref)) continue;
+    // (Nor is the other side of a measure, a list of countries or a place abroad named in
+    // passing the last place of its kind: "el paso con Venezuela, Ecuador, Perú y Brasil ...
+    // el país suma 758.398 casos" is not Brazil's.)
+    if (ref.demonym || targeted(ref) || of_countries(ref) || in_passing(ref)) continue;
     if (place.level == PlaceLevel::kSubdivision) context.last_subdivision = place;
     if (place.level == PlaceLevel::kCity) context.last_city = place;
     if (place.level == PlaceLevel::kCountry) {

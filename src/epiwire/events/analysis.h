@@ -243,9 +243,10 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
 void RememberDateline(const SentenceView& view, DocumentContext& context,
                       const gazetteer::Gazetteer& gazetteer);
 
-// Updates the context with what the sentence named. `measures` are the measures read from
-// it: the places they act on (their targets) are not where the text goes on.
-void RememberSentence(const SentenceView& view, std::span<const Event> measures,
+// Updates the context with what the sentence named. `read` are the events read from it:
+// the places measures act on (their targets) are not where the text goes on, and a place
+// abroad where nothing was read goes on only when it opens the sentence.
+void RememberSentence(const SentenceView& view, std::span<const Event> read,
                       DocumentContext& context, const gazetteer::Gazetteer& gazetteer);
 
 // The disease for an event at token `at`: nearest in the sentence, else the context's.

@@ -330,7 +330,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
       measured = true;
     }
     const std::optional<Place> focus = context.focus;
-    RememberSentence(views[i], std::span<const Event>(events).subspan(first_measure), context,
+    RememberSentence(views[i], std::span<const Event>(events).subspan(first_new), context,
                      gazetteer_);
     if (!context.lead_focus) context.lead_focus = context.focus;
     // A text that moves on to another place without a measure there leaves the last

@@ -186,9 +186,14 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger, Measu
       }
     }
   }
+  // "schools are closed in Gabon": a place after the trigger, in its clause ("la suspensión
+  // de los vuelos de Brasil, tras la detección de la variante en Manaos" is no Brazilian
+  // measure).
   for (const PlaceRef& ref : view.places) {
     if (!CanAct(ref) || ref.span.begin < trigger || ref.span.begin > relative) continue;
-    if (ref.role == PlaceRole::kLocative) return ref.place;
+    if (ref.role == PlaceRole::kLocative && view.clause[ref.span.begin] == view.clause[trigger]) {
+      return ref.place;
+    }
   }
   if (anaphor_after) {
     if (auto place = ResolveAnaphor(*anaphor_after, view, context, gazetteer)) return place;

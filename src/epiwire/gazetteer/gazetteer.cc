@@ -135,10 +135,12 @@ bool HasKind(const std::vector<NameEntry>& entries, MentionKind kind) {
                      [kind](const NameEntry& e) { return e.kind == kind; });
 }
 
-// An ASCII word in capitals as a name is written: "SACRAMENTO" as "Sacramento".
+// An ASCII name in capitals as it is written: "SACRAMENTO" as "Sacramento", "NUR-SULTAN"
+// as "Nur-Sultan", "LOS ANGELES" as "Los Angeles".
 std::string TitleCase(std::string_view word) {
   std::string title(word);
   for (size_t c = 1; c < title.size(); ++c) {
+    if (title[c - 1] == '-' || title[c - 1] == ' ') continue;
     title[c] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[c])));
   }
   return title;
@@ -311,6 +313,8 @@ class Matcher {
     bool ascii = true;
     bool hyphen = false;
     size_t words = 0;
+    const bool capitals =
+        IsWord(first) && IsAllCapitals(Text(tokens_[first])) && OpensDateline(first);
     const auto end_here = [&](size_t j) { keys.ends[keys.count++] = KeyEnd{keys.text.size(), j, ascii}; };
     for (size_t j = first; j < tokens_.size() && j < first + kMaxTokens; ++j) {
       const Token& token = tokens_[j];
@@ -334,7 +338,11 @@ class Matcher {
       // and that byte as they are, as does OtherSpellingReadings a key without hyphens
       // (a hyphen after it becomes a space, which the filter holds as well). Most
       // capitalised words stop here, after one look-up.
-      if (ascii && !hyphen && !t_.names.MayGoOn(keys.text)) break;
+      // (A dateline in capitals goes on as MatchAt writes it: "NUR-SULTAN" as "Nur-Sultan".)
+      if (ascii && !hyphen && !t_.names.MayGoOn(keys.text) &&
+          !(capitals && t_.names.MayGoOn(TitleCase(keys.text)))) {
+        break;
+      }
     }
   }
 
@@ -398,8 +406,7 @@ class Matcher {
       }
       // "SACRAMENTO —", "ATHENS, Ga. —", "PUNE:": a dateline in capitals opens a line
       // (capitals elsewhere are names of their own: "WHO").
-      if (readings.empty() && keys.ends[k].last == first && keys.ends[k].ascii &&
-          OpensDateline(first) && IsAllCapitals(key)) {
+      if (readings.empty() && keys.ends[k].ascii && OpensDateline(first) && IsAllCapitals(key)) {
         readings = t_.Readings(TitleCase(key));
       }
       // "CALABARZON – 2,104", "NIGERIA" in a headline: a word of six capitals or more that

@@ -305,6 +305,9 @@ const FoundCase kFoundCases[] = {
      kAlias},
     // A dateline in capitals opening a line.
     {"SACRAMENTO \u2014 A child has measles.", "SACRAMENTO", "US", "US-CA", kCity, kName},
+    // A hyphenated name in capitals is written with a capital after the hyphen.
+    {"NUR-SULTAN. KAZINFORM \u2013 Six people tested positive.", "NUR-SULTAN", "KZ", "KZ-71", kSub,
+     kName},
     // A town of a country the text names no region of is still read: its people came
     // from the country named, or the text names no region at all.
     {"Tulun counted five measles cases in children back from Kazakhstan.", "Tulun", "RU", "RU-IRK",
