@@ -106,6 +106,9 @@ const FoundCase kFoundCases[] = {
     {"Russia said that Moscow would tighten its rules.", "Moscow", "RU", "RU-MOW", kSub, kName},
     {"Moscow recorded a rise in hospital admissions.", "Moscow", "RU", "RU-MOW", kSub, kName},
     {"Officials in the DPRK denied any outbreak.", "the DPRK", "KP", "", kCountry, kAlias},
+    // An institution that stands for its country: a text for its own readers may name no
+    // other.
+    {"The Taoiseach said schools would reopen.", "The Taoiseach", "IE", "", kCountry, kAlias},
     // "Korea" alone is the South, as "Korean" is; an agency's "Disease" labels no disease.
     {"The Korea Disease Control and Prevention Agency counted 926 cases.", "Korea", "KR", "",
      kCountry, kAlias},
