@@ -1385,12 +1385,13 @@ bool IsTableRow(const SentenceView& view) {
                            : 0;
   if (view.places.empty() || view.places.front().span.begin != start) return false;
   const size_t end = view.places.front().span.end;
-  // ("Valle del Cauca | 5.918 | 512": a bar between cells.)
+  // ("Valle del Cauca | 5.918 | 512": a bar between cells; "Malawi\t24,112\t759": a tab.)
   if (end + 1 < tokens.size() &&
       (tokens[end].lower == ":" || tokens[end].lower == "|" || IsDash(tokens[end].lower)) &&
       tokens[end + 1].has_digit) {
     return true;
   }
+  if (end < tokens.size() && tokens[end].has_digit && view.TabBefore(end)) return true;
   // "Ondo 34": a line of a place and its figure, nothing after but a measure word.
   if (!view.heading || end >= tokens.size() || !tokens[end].has_digit) return false;
   for (size_t k = end + 1; k < tokens.size(); ++k) {
@@ -1560,6 +1561,12 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
     bool first_column = true;
     DocumentContext::TableColumn column;
     for (size_t k = 0; k < tokens.size(); ++k) {
+      // ("Country\tCases\tDeaths": tabs between the headings of columns.)
+      if (view.TabBefore(k)) {
+        if (!first_column) context.table_columns.push_back(column);
+        first_column = false;
+        column = {};
+      }
       if (tokens[k].lower == "," || tokens[k].lower == ":") {
         if (!first_column) context.table_columns.push_back(column);
         first_column = false;
@@ -1577,6 +1584,8 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
       if (view.cues[k] & kCueNew) column.aggregation = Aggregation::kNew;
       if (view.cues[k] & kCueCumulative) column.aggregation = Aggregation::kCumulative;
     }
+    // (A heading of tabs ends on its last column, not on a colon.)
+    if (!first_column && column.counts) context.table_columns.push_back(column);
     // (A heading of one column is no list of columns.)
     if (context.table_columns.size() < 2) context.table_columns.clear();
   } else if (!focus_set && !RowShaped(view)) {

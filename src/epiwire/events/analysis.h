@@ -132,6 +132,17 @@ struct SentenceView {
     return i < grammar.size() && (grammar[i] & grammar_class);
   }
   bool HasDisease() const;
+  // Whether a tab stands between token i and the one before it: a table's cells pasted as
+  // text ("Malawi\t24,112\t759").
+  bool TabBefore(size_t i) const {
+    return i > 0 && i < tokens.size() &&
+           document.substr(tokens[i - 1].end, tokens[i].start - tokens[i - 1].end).find('\t') !=
+               std::string_view::npos;
+  }
+  // Whether token i opens a table's cell: after a bar ("| 512") or a tab.
+  bool OpensCell(size_t i) const {
+    return i > 0 && i < tokens.size() && (tokens[i - 1].lower == "|" || TabBefore(i));
+  }
   // Whether token i lies in a disease's name (names run 8 tokens at most here).
   bool InDisease(size_t i) const;
   // Whether token i is an "of" that ends a phrase of importation: "en provenance de",

@@ -1494,7 +1494,7 @@ void ReadTableRow(std::string_view text, const SentenceView& view, const Documen
                                   [](const Event& e) { return e.type == EventType::kCases; });
   if (frame == out.rend()) return;
   const PlaceRef& where = view.places.front();
-  // After a colon or a dash, or right after the place ("Ondo 34").
+  // After a colon or a dash, or right after the place ("Ondo 34", "Malawi\t24,112").
   const auto q =
       std::find_if(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& r) {
         return r.span.begin == where.span.end || r.span.begin == where.span.end + 1;
@@ -1505,7 +1505,7 @@ void ReadTableRow(std::string_view text, const SentenceView& view, const Documen
   // Nothing after it but a measure word ("8例") and the line's end, or the row's other
   // cells ("| 512").
   for (size_t k = q->span.end; k < view.tokens.size(); ++k) {
-    if (view.tokens[k].lower == "|") break;
+    if (view.tokens[k].lower == "|" || view.OpensCell(k)) break;
     if (view.tokens[k].is_word && !view.Is(k, kGrClassifier)) return;
   }
   Event row = *frame;
@@ -1528,10 +1528,7 @@ void ReadTableRow(std::string_view text, const SentenceView& view, const Documen
   size_t cell = 0;
   for (const QuantityRef& r : view.quantities) {
     if (r.span.begin < q->span.begin) continue;
-    if (r.span.begin != q->span.begin &&
-        (r.span.begin == 0 || view.tokens[r.span.begin - 1].lower != "|")) {
-      continue;
-    }
+    if (r.span.begin != q->span.begin && !view.OpensCell(r.span.begin)) continue;
     if (cell >= columns.size()) break;
     const DocumentContext::TableColumn& column = columns[cell++];
     if (!column.counts || r.quantity.value <= 0 || r.quantity.is_share || r.quantity.is_decimal) {
