@@ -554,12 +554,23 @@ void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
   // Joints between two items: commas, "and", articles, and the first's figure in brackets.
   // (Not ListAround's lists: "each" shares a count out over those, and a breakdown's
   // places each have their own.)
+  // Or the next item's figure and its preposition: "14 in Lagos, 4 in FCT, 1 in Oyo".
+  const auto figure_at = [&](size_t k) {
+    return std::any_of(view.quantities.begin(), view.quantities.end(),
+                       [&](const QuantityRef& q) { return q.span.begin <= k && k < q.span.end; });
+  };
   const auto joined = [&](size_t from, size_t to) {
     if (from < to && tokens[from].lower == "(") {
       size_t close = from + 1;
       while (close < to && tokens[close].has_digit) ++close;
       if (close == from + 1 || close >= to || tokens[close].lower != ")") return false;
       from = close + 1;
+    }
+    if (from + 2 < to && tokens[from].lower == "," && figure_at(to - 2) &&
+        view.Is(to - 1, kGrLocative)) {
+      size_t k = from + 1;
+      while (k < to - 1 && figure_at(k)) ++k;
+      return k == to - 1;
     }
     return from < to && view.OnlyJoints(from, to, kGrCoordination | kGrDeterminer);
   };
