@@ -93,6 +93,13 @@ std::optional<Prefer> PlaceNoun(std::string_view word) {
       {"region", Prefer::kSubdivision},
       {"County", Prefer::kSubdivision},
       {"county", Prefer::kSubdivision},
+      // ("Barishal division", "Tarija Department", "Aswan Governorate".)
+      {"Division", Prefer::kSubdivision},
+      {"division", Prefer::kSubdivision},
+      {"Department", Prefer::kSubdivision},
+      {"department", Prefer::kSubdivision},
+      {"Governorate", Prefer::kSubdivision},
+      {"governorate", Prefer::kSubdivision},
       {"City", Prefer::kCity},
       {"city", Prefer::kCity},
       {"Municipality", Prefer::kNone},

@@ -93,6 +93,8 @@ const FoundCase kFoundCases[] = {
     {"Heilongjiang Province reported 12 new infections on Tuesday.", "Heilongjiang Province", "CN",
      "CN-HL", kSub, kName},
     {"Hubei province extended its travel ban.", "Hubei province", "CN", "CN-HB", kSub, kName},
+    // A division named like its city: the noun after it asks for the division.
+    {"Barishal division has reported 120 deaths.", "Barishal division", "BD", "BD-A", kSub, kName},
     // A state of 13 million, not the Uruguayan department whose town shares its name.
     {"Florida reported 10,000 new cases on Saturday.", "Florida", "US", "US-FL", kSub, kName},
     // The province's French name is its city's own: the province, as "Quebec" is.
