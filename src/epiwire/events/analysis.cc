@@ -853,6 +853,26 @@ void MarkOnsetPlaces(SentenceView& view) {
   }
 }
 
+// "the Indian Ocean island of Reunion", "the Gulf state of Qatar", "the US state of Ohio": a
+// region or a country before a place noun and "of" says what the place after is; the
+// place after is the one meant.
+void MarkPlacesDescribing(SentenceView& view) {
+  for (size_t p = 0; p + 1 < view.places.size(); ++p) {
+    PlaceRef& region = view.places[p];
+    const PlaceRef& named = view.places[p + 1];
+    const size_t of = named.span.begin - 1;
+    // (The noun may end the region's own mention: "the Gulf state" reads as the Gulf.)
+    if (named.span.begin < region.span.end + 1 || named.span.begin > region.span.end + 3 ||
+        !view.Is(of, kGrOf) || !view.Is(of - 1, kGrPlaceNoun)) {
+      continue;
+    }
+    const bool broader =
+        region.place.level == PlaceLevel::kOther ||
+        (region.place.level == PlaceLevel::kCountry && region.place.country == named.place.country);
+    if (broader) region.qualifier = true;
+  }
+}
+
 // "Most of the 71 cases contracted the virus in Europe", "se contagiaron en Italia": the
 // place after a verb of catching the infection, "in" before it and a few words between at
 // most (the virus, the disease), is where it was caught.
@@ -1203,6 +1223,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   MarkPlaceRoles(text, view);
   MarkPlacesCaught(view);
   MarkOnsetPlaces(view);
+  MarkPlacesDescribing(view);
   MarkVariantNames(view);
   CountPeoplesNames(view);
   // "Sao Paulo, the most populous state", "the city of Quebec", "la ville de Québec":
