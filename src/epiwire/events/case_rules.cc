@@ -1355,6 +1355,20 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
   // "birds", "animals": the kind the sentence, else the text last, else the document,
   // speaks of.
   if (reading.host == Host::kBird || reading.host == Host::kAnimal) {
+    // "23 случая бешенства животных: девять — у лис, шесть — у кошек": a total that its
+    // parts after it break down by kinds is of several kinds.
+    std::vector<Host> kinds_after;
+    for (size_t k = reading.phrase_end; k < view.terms.size(); ++k) {
+      const TermAt& term = view.terms[k];
+      if (term.length == 0) continue;
+      if ((term.term.role == TermRole::kAnimal || term.term.role == TermRole::kThing) &&
+          term.term.host && *term.term.host != Host::kBird && *term.term.host != Host::kAnimal &&
+          std::find(kinds_after.begin(), kinds_after.end(), *term.term.host) == kinds_after.end()) {
+        kinds_after.push_back(*term.term.host);
+      }
+      k += term.length - 1;
+    }
+    if (kinds_after.size() >= 2) return reading.host;
     std::optional<Host> known = LastKindNamed(view);
     const auto fits = [&](Host host) {
       return reading.host == Host::kAnimal || host == Host::kPoultry || host == Host::kWildBird;

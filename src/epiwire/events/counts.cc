@@ -433,6 +433,17 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
               reading.phrase_end = next + view.terms[next].length;
             }
           }
+          // "38 случаев бешенства животных": without an "of", the disease's name right after
+          // the noun, and the animals' noun after it.
+          const size_t named = i + term.length;
+          if (named < tokens.size() && !view.Is(named, kGrOf) && !view.disease[named].empty()) {
+            const size_t after_name = named + view.disease_length[named];
+            if (after_name < tokens.size() && view.terms[after_name].length > 0 &&
+                view.terms[after_name].term.role == TermRole::kAnimal &&
+                view.terms[after_name].term.host) {
+              reading.host = *view.terms[after_name].term.host;
+            }
+          }
           // "cases of dog bites" counts bites ("120 cas de fraude" frauds); "cases of
           // suspected measles" are suspected.
           size_t k = i + term.length;
@@ -2151,8 +2162,10 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     item.reading.frame = frame;
     item.reading.head = q->span.begin;
     item.reading.phrase_end = q->span.end;
-    // "46 casos de rabia canina y 4 en gatos": the animals an item was found in are its.
-    const size_t in = q->span.end;
+    // "46 casos de rabia canina y 4 en gatos", "девять — у лис": the animals an item was
+    // found in are its.
+    const size_t in =
+        q->span.end + (q->span.end < tokens.size() && IsDash(tokens[q->span.end].lower));
     if (in + 1 < tokens.size() && view.Is(in, kGrLocative) && view.terms[in + 1].length > 0 &&
         view.terms[in + 1].term.role == TermRole::kAnimal && view.terms[in + 1].term.host) {
       item.reading.host = *view.terms[in + 1].term.host;
