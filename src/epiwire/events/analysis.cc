@@ -69,9 +69,13 @@ void MarkDateline(std::string_view text, SentenceView& view) {
   };
   const bool marked = std::any_of(tokens.begin(), tokens.end(),
                                   [&](const text::Token& t) { return ends_dateline(t.lower); });
-  // ("Buenos Aires, 20 de marzo de 2020 (Télam)": or a line of its own, with a date.)
+  // ("Buenos Aires, 20 de marzo de 2020 (Télam)": or a line of its own, with a date; or a
+  // short sentence of its own: "Buenos Aires, 20 de abril de 2020. El Ministerio ...".)
   const bool own_line = EndsLine(text, view.sentence.end);
-  if (!marked && !own_line && view.places.front().span.end + 1 < tokens.size()) return;
+  const bool own_sentence = tokens.size() <= 12 && tokens.back().lower == ".";
+  if (!marked && !own_line && !own_sentence && view.places.front().span.end + 1 < tokens.size()) {
+    return;
+  }
   // A stamp before the dateline ("date 2020-07-23 Phnom Penh: ...") is skipped.
   const std::vector<DateRef>& dates = view.Dates();
   size_t begin = 0;
@@ -126,7 +130,8 @@ void MarkDateline(std::string_view text, SentenceView& view) {
   if (end == 0) {
     const PlaceRef& only = view.places.front();
     const bool alone = only.span.end + 1 >= tokens.size() && caps && tokens.size() <= begin + 3;
-    const bool dated = own_line && !dates.empty() && dates.front().span.begin > begin;
+    const bool dated =
+        (own_line || own_sentence) && !dates.empty() && dates.front().span.begin > begin;
     if (!alone && !dated) return;
     end = tokens.size();
   }
