@@ -479,13 +479,12 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
               }
             }
           }
-          // "Fourteen more cases have been discharged", "two cases died": what became of
-          // the cases is their status.
+          // "Fourteen more cases have been discharged", "two cases died", "двое заболевших
+          // скончались": what became of the cases, or of the sick, is their status.
           size_t verb_at = 0;
-          const TermAt* became =
-              !modifier && reading.noun_is_case_word && reading.status == CaseStatus::kConfirmed
-                  ? StatusVerbRightAfter(view, reading.phrase_end, &verb_at)
-                  : nullptr;
+          const TermAt* became = !modifier && reading.status == CaseStatus::kConfirmed
+                                     ? StatusVerbRightAfter(view, reading.phrase_end, &verb_at)
+                                     : nullptr;
           if (became != nullptr && (*became->term.status == CaseStatus::kRecovered ||
                                     *became->term.status == CaseStatus::kDeaths)) {
             reading.status = *became->term.status;
