@@ -357,6 +357,8 @@ TEST_P(FindPlacesIgnores, CommonWordsThatAreAlsoPlaceNames) {
 
 const AbsentCase kAbsentCases[] = {
     {"May saw fewer cases than April.", "May"},
+    {"El presidente de la República pidió calma.", "República"},
+    {"El Ministerio de Salud y Protección Social informó 40 casos.", "Protección"},
     {"Cases fell in May and June.", "May"},
     {"Reading the report, officials saw the trend.", "Reading"},
     {"Police said the market would close.", "Police"},
