@@ -1398,19 +1398,25 @@ bool InBrackets(const SentenceView& view, size_t at) {
   return depth > 0;
 }
 
-std::optional<Host> LastKindNamed(const SentenceView& view) {
-  std::optional<Host> kind;
-  for (size_t k = 0; k < view.terms.size(); ++k) {
+std::vector<Host> KindsNamed(const SentenceView& view, size_t from) {
+  std::vector<Host> kinds;
+  for (size_t k = from; k < view.terms.size(); ++k) {
     const TermAt& term = view.terms[k];
     if (term.length == 0) continue;
     const bool animals = term.term.role == TermRole::kAnimal || term.term.role == TermRole::kThing;
     if (animals && term.term.host && *term.term.host != Host::kBird &&
         *term.term.host != Host::kAnimal) {
-      kind = term.term.host;
+      kinds.push_back(*term.term.host);
     }
     k += term.length - 1;  // "野猪" (wild boar) holds "猪" (pig)
   }
-  return kind;
+  return kinds;
+}
+
+std::optional<Host> LastKindNamed(const SentenceView& view) {
+  const std::vector<Host> kinds = KindsNamed(view);
+  if (kinds.empty()) return std::nullopt;
+  return kinds.back();
 }
 
 bool IsTableRow(const SentenceView& view) {

@@ -217,9 +217,12 @@ struct DocumentContext {
   bool table_open = false;
 };
 
-// The last kind of animals a sentence names, by an animal ("turkeys") or a place of
-// animals ("a poultry farm"); not "birds" or "animals", which name no kind. The words
-// inside a longer term name none ("野猪", wild boar, holds "猪", pig).
+// The kinds of animals a sentence names from token `from` on, in order, by an animal
+// ("turkeys") or a place of animals ("a poultry farm"); not "birds" or "animals", which
+// name no kind. The words inside a longer term name none ("野猪", wild boar, holds "猪").
+std::vector<Host> KindsNamed(const SentenceView& view, size_t from = 0);
+
+// The last of them.
 std::optional<Host> LastKindNamed(const SentenceView& view);
 
 // A table's row: a place opening the sentence, a colon or a dash, then a figure

@@ -1357,18 +1357,10 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
   if (reading.host == Host::kBird || reading.host == Host::kAnimal) {
     // "23 случая бешенства животных: девять — у лис, шесть — у кошек": a total that its
     // parts after it break down by kinds is of several kinds.
-    std::vector<Host> kinds_after;
-    for (size_t k = reading.phrase_end; k < view.terms.size(); ++k) {
-      const TermAt& term = view.terms[k];
-      if (term.length == 0) continue;
-      if ((term.term.role == TermRole::kAnimal || term.term.role == TermRole::kThing) &&
-          term.term.host && *term.term.host != Host::kBird && *term.term.host != Host::kAnimal &&
-          std::find(kinds_after.begin(), kinds_after.end(), *term.term.host) == kinds_after.end()) {
-        kinds_after.push_back(*term.term.host);
-      }
-      k += term.length - 1;
+    const std::vector<Host> after = KindsNamed(view, reading.phrase_end);
+    if (std::any_of(after.begin(), after.end(), [&](Host kind) { return kind != after.front(); })) {
+      return reading.host;
     }
-    if (kinds_after.size() >= 2) return reading.host;
     std::optional<Host> known = LastKindNamed(view);
     const auto fits = [&](Host host) {
       return reading.host == Host::kAnimal || host == Host::kPoultry || host == Host::kWildBird;

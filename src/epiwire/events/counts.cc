@@ -433,16 +433,19 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
               reading.phrase_end = next + view.terms[next].length;
             }
           }
-          // "38 случаев бешенства животных": without an "of", the disease's name right after
-          // the noun, and the animals' noun after it.
-          const size_t named = i + term.length;
-          if (named < tokens.size() && !view.Is(named, kGrOf) && !view.disease[named].empty()) {
-            const size_t after_name = named + view.disease_length[named];
+          // "casos de rabia canina", and without an "of", "38 случаев бешенства животных":
+          // the animals' word right after the disease's name.
+          const auto animals_after_name = [&](size_t disease_at) {
+            const size_t after_name = disease_at + view.disease_length[disease_at];
             if (after_name < tokens.size() && view.terms[after_name].length > 0 &&
                 view.terms[after_name].term.role == TermRole::kAnimal &&
                 view.terms[after_name].term.host) {
               reading.host = *view.terms[after_name].term.host;
             }
+          };
+          const size_t named = i + term.length;
+          if (named < tokens.size() && !view.Is(named, kGrOf) && !view.disease[named].empty()) {
+            animals_after_name(named);
           }
           // "cases of dog bites" counts bites ("120 cas de fraude" frauds); "cases of
           // suspected measles" are suspected.
@@ -463,11 +466,7 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
                 // "casos de dengue grave", "cas de dengue sévère": a status word after the
                 // disease's name; "casos de rabia canina": the animals' adjective.
                 const size_t after_name = k + view.disease_length[k];
-                if (after_name < tokens.size() && view.terms[after_name].length > 0 &&
-                    view.terms[after_name].term.role == TermRole::kAnimal &&
-                    view.terms[after_name].term.host) {
-                  reading.host = *view.terms[after_name].term.host;
-                }
+                animals_after_name(k);
                 if (!modifier && after_name < tokens.size()) {
                   const TermAt& next = view.terms[after_name];
                   if (next.length > 0 && next.term.role == TermRole::kModifier &&
