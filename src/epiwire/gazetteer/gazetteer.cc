@@ -320,8 +320,11 @@ class Matcher {
     bool ascii = true;
     bool hyphen = false;
     size_t words = 0;
-    const bool capitals =
-        IsWord(first) && IsAllCapitals(Text(tokens_[first])) && OpensDateline(first);
+    // (Asked only where a key stops: most capitalised words are no dateline.)
+    const auto capital_dateline = [&] {
+      return IsWord(first) && IsAllCapitals(Text(tokens_[first])) && OpensDateline(first) &&
+             t_.names.MayGoOn(TitleCase(keys.text));
+    };
     const auto end_here = [&](size_t j) { keys.ends[keys.count++] = KeyEnd{keys.text.size(), j, ascii}; };
     for (size_t j = first; j < tokens_.size() && j < first + kMaxTokens; ++j) {
       const Token& token = tokens_[j];
@@ -346,8 +349,7 @@ class Matcher {
       // (a hyphen after it becomes a space, which the filter holds as well). Most
       // capitalised words stop here, after one look-up.
       // (A dateline in capitals goes on as MatchAt writes it: "NUR-SULTAN" as "Nur-Sultan".)
-      if (ascii && !hyphen && !t_.names.MayGoOn(keys.text) &&
-          !(capitals && t_.names.MayGoOn(TitleCase(keys.text)))) {
+      if (ascii && !hyphen && !t_.names.MayGoOn(keys.text) && !capital_dateline()) {
         break;
       }
     }
