@@ -564,6 +564,27 @@ void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
     return std::any_of(view.quantities.begin(), view.quantities.end(),
                        [&](const QuantityRef& q) { return q.span.begin <= k && k < q.span.end; });
   };
+  // Or the first's figure after it, bare, after a colon, a dash, "with" or a verb that
+  // takes it, with its case nouns: "Mombasa 148, Kiambu 102", "Laikipia had 140, Meru 96",
+  // "Santa Bárbara, con 5,186 casos y 14 muertes; Yoro".
+  const auto figures_after = [&](size_t from, size_t to) {
+    size_t k = from;
+    bool figure = false;
+    for (; k < to && k < from + 12; ++k) {
+      if (figure_at(k)) {
+        figure = true;
+      } else if (tokens[k].is_word &&
+                 !view.Is(k, kGrCompanion | kGrCoordination | kGrCountVerb | kGrAuxiliary |
+                                 kGrPerfect) &&
+                 view.terms[k].length == 0) {
+        break;
+      }
+    }
+    if (!figure || k != to) return false;
+    // (What ends the item: punctuation, or "and" before the last.)
+    const std::string_view last = tokens[to - 1].lower;
+    return !tokens[to - 1].is_word || view.Is(to - 1, kGrCoordination) || last == ",";
+  };
   const auto joined = [&](size_t from, size_t to) {
     if (from < to && tokens[from].lower == "(") {
       size_t close = from + 1;
@@ -571,6 +592,7 @@ void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
       if (close == from + 1 || close >= to || tokens[close].lower != ")") return false;
       from = close + 1;
     }
+    if (figures_after(from, to)) return true;
     if (from + 2 < to && tokens[from].lower == "," && figure_at(to - 2) &&
         view.Is(to - 1, kGrLocative)) {
       size_t k = from + 1;

@@ -1302,6 +1302,12 @@ std::optional<CountReading> ReadPartIn(const SentenceView& view, const QuantityR
   // "Of these, 11 were acquired in the Philippines": a verb of catching may stand between;
   // or of travel ("Six had flown in from Britain"), or of living ("De ellos, 24 residen en
   // Lima").
+  // ("had recently travelled": a word of no class before the verb.)
+  if (k > auxiliaries && k + 1 < view.tokens.size() && view.tokens[k].is_word &&
+      !view.tokens[k].has_digit && view.cues[k] == 0 && view.grammar[k] == 0 &&
+      (view.cues[k + 1] & kCueTravel)) {
+    ++k;
+  }
   const size_t verbs = k;
   while (k < view.tokens.size() && k < verbs + 3 && !view.Is(k, kGrFrom) &&
          (view.cues[k] & (kCueCaught | kCueImported | kCueTravel | kCueResidence))) {
@@ -1312,7 +1318,11 @@ std::optional<CountReading> ReadPartIn(const SentenceView& view, const QuantityR
       view.Is(k + 1, kGrFrom)) {
     ++k;
   }
-  if (k == auxiliaries || k + 1 >= view.tokens.size() || !view.Is(k, kGrLocative | kGrFrom)) {
+  // "Of these, 97 had travelled to Mozambique": where the travellers had been.
+  const bool travelled_to = k > verbs && (view.cues[k - 1] & kCueTravel) &&
+                            k + 1 < view.tokens.size() && view.Is(k, kGrTo);
+  if (k == auxiliaries || k + 1 >= view.tokens.size() ||
+      !(view.Is(k, kGrLocative | kGrFrom) || travelled_to)) {
     return std::nullopt;
   }
   const PlaceRef* place = view.PlaceAt(k + 1);
