@@ -196,9 +196,15 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     }
     TermAt term = view.terms[i];
     if (term.length == 0) continue;
-    // "patients recovered", "have recovered", "patients in Lagos recovered on Monday".
+    // "patients recovered", "have recovered", "patients in Lagos recovered on Monday"; a
+    // word of time may stand after the auxiliary ("have so far recovered").
+    size_t before_verb = i - 1;
+    while (before_verb > from && (view.cues[before_verb] & (kCueNew | kCueCumulative)) &&
+           view.terms[before_verb].length == 0) {
+      --before_verb;
+    }
     const bool participle = term.term.role == TermRole::kModifier && term.term.status &&
-                            (i == from || view.Is(i - 1, kGrAuxiliary) ||
+                            (i == from || view.Is(before_verb, kGrAuxiliary) ||
                              (view.PlaceAt(i - 1) != nullptr && !BeforeANoun(view, i)));
     if (participle) term.term.role = TermRole::kVerb;
     if (term.term.role != TermRole::kVerb && term.term.role != TermRole::kNegVerb) continue;
@@ -1216,7 +1222,15 @@ std::optional<CountReading> ReadNounBefore(const SentenceView& view, const Quant
   // "with", and a status word after the noun.)
   const size_t clause_of =
       !bracket && joint > 0 && tokens[joint - 1].lower == "," ? joint - 2 : joint;
-  for (size_t m = joint; m-- > 0 && m + 6 > joint;) {
+  // (A time between them is passed over: "the highest number of cases in the past two
+  // weeks with 60,120".)
+  const auto in_date = [&](size_t k) {
+    return std::any_of(view.Dates().begin(), view.Dates().end(),
+                       [&](const DateRef& d) { return d.span.begin <= k && k < d.span.end; });
+  };
+  for (size_t m = joint, words = 0; m-- > 0 && words < 5;) {
+    if (!bracket && in_date(m)) continue;
+    ++words;
     const TermAt& t = view.terms[m];
     if (t.length > 0 && m + t.length <= joint) {
       if (t.term.role == TermRole::kModifier && !bracket) continue;
@@ -1793,6 +1807,24 @@ bool OpensOnAPart(const SentenceView& view) {
           (view.Is(next, kGrClassifier) ||
            (view.terms[next].length > 0 && view.terms[next].term.role == TermRole::kNoun))) {
         return true;
+      }
+    }
+  }
+  // "The new cases include 1,243 in Toronto, ...": the count before named again by its
+  // noun, a word of parts, and the first part right after it.
+  if (view.Is(0, kGrDefinite)) {
+    bool noun = false;
+    for (size_t k = 1; k < tokens.size() && k < 6 && !tokens[k].has_digit; ++k) {
+      const TermAt& term = view.terms[k];
+      if (view.Is(k, kGrPart)) {
+        return noun &&
+               std::any_of(view.quantities.begin(), view.quantities.end(),
+                           [&](const QuantityRef& q) { return HedgeStart(view, q) == k + 1; });
+      }
+      if (term.length > 0 && term.term.role == TermRole::kNoun) {
+        noun = true;
+      } else if (!view.cues[k] && !(term.length > 0 && term.term.role == TermRole::kModifier)) {
+        break;
       }
     }
   }
