@@ -224,6 +224,13 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
         (FigureEndsAt(view, k) ||
          (k > 0 && view.Is(k - 1, kGrAuxiliary | kGrState) && FigureEndsAt(view, k - 1))) &&
         !(span.end < tokens.size() && tokens[span.end].lower == "'s");
+    // Elsewhere, that many are of the place, where they live: "1.195 son de Montevideo,
+    // 532 de Canelones".
+    const bool part_of = view.Is(k, kGrOf) && !(view.all_cues & kCueImported) && back == 1 &&
+                         (FigureEndsAt(view, k) ||
+                          (k > 0 && view.Is(k - 1, kGrState) && FigureEndsAt(view, k - 1))) &&
+                         !(span.end < tokens.size() && tokens[span.end].lower == "'s");
+    if (part_of) return PlaceRole::kLocative;
     const bool from = view.Is(k, kGrFrom) || (t.lower == "of" && before == "out") ||
                       view.OfImportation(k) || part_from;
     if (from) {
@@ -593,8 +600,10 @@ void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
       from = close + 1;
     }
     if (figures_after(from, to)) return true;
+    const PlaceRef* next = view.PlaceAt(to);
     if (from + 2 < to && tokens[from].lower == "," && figure_at(to - 2) &&
-        view.Is(to - 1, kGrLocative)) {
+        (view.Is(to - 1, kGrLocative) ||
+         (view.Is(to - 1, kGrOf) && next != nullptr && next->role == PlaceRole::kLocative))) {
       size_t k = from + 1;
       while (k < to - 1 && figure_at(k)) ++k;
       return k == to - 1;

@@ -1582,7 +1582,10 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
       prep > end && view.Is(prep, kGrState) ? view.PlaceAt(prep + 1) : nullptr;
   if (is_origin != nullptr && is_origin->role == PlaceRole::kOrigin) place_after = true;
   const bool from_of = of_origin != nullptr && of_origin->role == PlaceRole::kOrigin;
-  if (prep < tokens.size() && (view.Is(prep, kGrLocative | kGrFrom) || from_of)) {
+  // ("532 de Canelones": of the place where they are.)
+  const bool of_place = of_origin != nullptr && of_origin->role == PlaceRole::kLocative &&
+                        of_origin->span.begin == prep + 1;
+  if (prep < tokens.size() && (view.Is(prep, kGrLocative | kGrFrom) || from_of || of_place)) {
     for (size_t k = prep + 1; k < tokens.size() && k < prep + 7; ++k) {
       if (view.PlaceAt(k) != nullptr) place_after = true;
       // ("y 3 en gatos": so do the animals.)
