@@ -745,6 +745,34 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
           return reading;
         }
       }
+      // "Of the total, 97,216 are confirmed cases", "97.216 son casos confirmados", "dont
+      // 120 sont des cas confirmés": the counted named after a verb of being.
+      if (k > i && view.Is(k - 1, kGrState)) {
+        std::optional<CaseStatus> status_word;
+        const size_t noun_from = k < tokens.size() && view.Is(k, kGrDeterminer) ? k + 1 : k;
+        for (size_t m = noun_from; m < tokens.size() && m < noun_from + 4; ++m) {
+          const TermAt& named = view.terms[m];
+          if (named.length == 0) break;
+          if (named.term.role == TermRole::kModifier && named.term.status) {
+            status_word = named.term.status;
+          } else if (named.term.role == TermRole::kNoun && named.term.status) {
+            const size_t end = m + named.length;
+            if (!status_word && end < tokens.size() && view.terms[end].length > 0 &&
+                view.terms[end].term.role == TermRole::kModifier && view.terms[end].term.status) {
+              status_word = view.terms[end].term.status;
+            }
+            CountReading reading;
+            reading.status = status_word.value_or(*named.term.status);
+            reading.head = m;
+            reading.phrase_end = end;
+            reading.path = CountPath::kVerb;
+            return reading;
+          } else {
+            break;
+          }
+          m += named.length - 1;
+        }
+      }
       break;
     }
     // "bringing to 14 the number of cases", "portent à 14 le nombre total de cas"; "son
@@ -2049,6 +2077,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     if (!reading && !blocked && !counts.empty()) {
       reading = ReadReportedLikeBefore(view, q, counts.back());
+    }
+    // "218 casos, de los cuales 172 se encuentran en Quito": a part after "of which" that
+    // only says where it is.
+    if (!reading && !blocked && !counts.empty() && HedgeStart(view, q) > 0 &&
+        view.Is(HedgeStart(view, q) - 1, kGrPronoun | kGrPart)) {
+      reading = ReadPartIn(view, q, counts.back());
     }
     // "Of these, 142 were reported from Lahore": a part of the sentence before's count
     // (but "Of the confirmed cases, Kano reported 3,476" names what its parts are).
