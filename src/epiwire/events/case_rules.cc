@@ -1562,8 +1562,9 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   // on a part of what the sentence before counted first counts parts of it.
   std::optional<Event> outer;
   ReadCount outer_count;
-  if (previous != nullptr && (OpensOnAPart(view) || ListsItemsOnly(view) ||
-                              RefersToACountBefore(view) || OpensOnABareNumber(view))) {
+  if (previous != nullptr &&
+      (OpensOnAPart(view) || ListsItemsOnly(view) || RefersToACountBefore(view) ||
+       OpensOnABareNumber(view) || CountsByPronoun(view, lexicon))) {
     for (auto it = out.rbegin(); it != out.rend() && it->evidence.start == previous->sentence.start;
          ++it) {
       if (it->type == EventType::kCases) outer = *it;

@@ -1874,6 +1874,21 @@ bool OpensOnAPart(const SentenceView& view) {
   return false;
 }
 
+size_t VerbAfterCountPronoun(const SentenceView& view, const Lexicon& lexicon,
+                             const QuantityRef& q) {
+  size_t k = HedgeStart(view, q);
+  if (k == 0 || !view.Is(k - 1, kGrCountVerb)) return SIZE_MAX;
+  const size_t verb = --k;
+  while (k > 0 && view.Is(k - 1, kGrAuxiliary | kGrPerfect)) --k;
+  return k > 0 && lexicon.IsCountPronoun(view.tokens[k - 1].lower) ? verb : SIZE_MAX;
+}
+
+bool CountsByPronoun(const SentenceView& view, const Lexicon& lexicon) {
+  return std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
+    return VerbAfterCountPronoun(view, lexicon, q) != SIZE_MAX;
+  });
+}
+
 bool OpensOnABareNumber(const SentenceView& view) {
   if (view.quantities.empty()) return false;
   const QuantityRef& q = view.quantities.front();
@@ -2077,6 +2092,16 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     if (!reading && !blocked && !counts.empty()) {
       reading = ReadReportedLikeBefore(view, q, counts.back());
+    }
+    // "L'Italie a recensé 2 500 cas. L'Espagne en compte une trentaine": the pronoun stands
+    // for what the count before counted, the first of its sentence ("146 cas confirmés et
+    // 4 décès, tandis que le Sénégal en recensait 99": cases).
+    if (!reading && !blocked && (outer != nullptr || !counts.empty())) {
+      const size_t verb = VerbAfterCountPronoun(view, lexicon, q);
+      if (verb != SIZE_MAX) {
+        reading = LikeBefore(counts.empty() ? outer->reading : counts.front().reading,
+                             CountPath::kVerb, verb, verb + 1);
+      }
     }
     // "218 casos, de los cuales 172 se encuentran en Quito": a part after "of which" that
     // only says where it is.

@@ -80,6 +80,15 @@ bool OpensOnAPart(const SentenceView& view);
 // the people the sentence before counted.
 bool OpensOnABareNumber(const SentenceView& view);
 
+// The verb a count pronoun stands before, whose object is the number `q` ("l'Espagne en
+// compte une trentaine", "le Sénégal en a recensé 99"), or SIZE_MAX when there is none.
+size_t VerbAfterCountPronoun(const SentenceView& view, const Lexicon& lexicon,
+                             const QuantityRef& q);
+
+// Whether a number of the sentence counts what its pronoun stands for: the noun of a count
+// of the sentence before.
+bool CountsByPronoun(const SentenceView& view, const Lexicon& lexicon);
+
 // Whether the sentence's numbers are all items of a list (a place and a number: "Астана –
 // 9, Алматы – 11", "从地区分布看，广州市3例、深圳市2例") and it names no case, no one and no
 // disease: a breakdown of what the sentence before counted.

@@ -271,6 +271,12 @@ class Lexicon {
   bool IsOnlyWord(std::string_view word) const {
     return std::find(only_words_.begin(), only_words_.end(), word) != only_words_.end();
   }
+  // Whether a word before a verb stands for the noun the count before it counted (French
+  // "en": "l'Espagne en compte une trentaine", Spain counts about thirty of them).
+  // settings.tsv lists them (`count_pronoun` rows).
+  bool IsCountPronoun(std::string_view word) const {
+    return std::find(count_pronouns_.begin(), count_pronouns_.end(), word) != count_pronouns_.end();
+  }
   // Whether a word joins a figure to the population it is a rate of ("per", "por cada",
   // "pour", "на": "245 cases per 100,000"). settings.tsv lists them (`rate` rows).
   bool IsRateWord(std::string_view word) const {
@@ -449,6 +455,7 @@ class Lexicon {
   std::vector<std::string> title_words_;
   std::vector<std::string> case_classifiers_;
   std::vector<std::string> only_words_;
+  std::vector<std::string> count_pronouns_;
   std::vector<std::string> case_words_;
   std::vector<std::vector<std::string>> refusals_;
   std::vector<std::vector<std::string>> restrictions_;

@@ -231,6 +231,15 @@ TEST(Lexicon, WordsOfScopeNameTheLevelOfPlaceTheySpeakFor) {
   EXPECT_EQ(es.value()->ScopeLevel("nacional"), PlaceLevel::kCountry);
 }
 
+TEST(Lexicon, FrenchEnStandsForTheCountedBeforeAVerbOnly) {
+  auto en = Lexicon::Load(kLexiconDir);
+  auto fr = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/fr");
+  ASSERT_TRUE(en.ok() && fr.ok());
+  EXPECT_TRUE(fr.value()->IsCountPronoun("en"));
+  EXPECT_FALSE(fr.value()->IsCountPronoun("dont"));
+  EXPECT_FALSE(en.value()->IsCountPronoun("en"));
+}
+
 TEST(Lexicon, AScopeOfAnUnknownLevelIsAnError) {
   auto lexicon =
       LoadChangedCopy("epiwire_lexicon_scope_test", "settings.tsv", "scope\tcontinent\tglobal\n");
