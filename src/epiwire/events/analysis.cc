@@ -202,6 +202,11 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     // elided "d'" of "en provenance d'Italie".
     if (!t.is_word && t.lower != "'s" && view.grammar[k] == 0) break;
     const std::string_view before = k > 0 ? tokens[k - 1].lower : std::string_view();
+    // "any foreign national who has been in China": where travellers had been.
+    if (view.Is(k, kGrLocative | kGrTo) && before == "been" && k >= 2 &&
+        OneOf(tokens[k - 2].lower, {"has", "have", "had"})) {
+      return PlaceRole::kOrigin;
+    }
     if (OneOf(t.lower, {"borders", "bordering", "border", "visited", "visiting"})) {
       // ("the border department of Norte de Santander", "the border city of X": a kind of
       // place, not the other side of a border.)
