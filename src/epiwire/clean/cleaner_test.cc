@@ -746,6 +746,21 @@ TEST(RelevanceScore, OrdersTextsByOutbreakEvidence) {
   EXPECT_LE(outbreak, 1.0);
 }
 
+// A farm outbreak is told in the words of veterinary control: a new focus, culling, the
+// protection and surveillance zones around it.
+TEST(RelevanceScore, AFarmOutbreakToldInVeterinaryWordsIsOutbreakNews) {
+  const std::string es =
+      "La Junta ha confirmado un nuevo foco de viruela ovina en una explotación de Teruel. "
+      "Los 900 animales serán sacrificados y se ha fijado una zona de protección de tres "
+      "kilómetros y una zona de vigilancia de diez.";
+  const std::string fr =
+      "Un foyer a été confirmé dans un élevage de canards du Gers. L'abattage des 6 000 "
+      "animaux a commencé, et une zone de protection a été établie par les services "
+      "vétérinaires.";
+  EXPECT_GT(RelevanceScore(es), 0.5);
+  EXPECT_GT(RelevanceScore(fr), 0.5);
+}
+
 TEST(RelevanceScore, AFilmAboutAnEpidemicIsNotOutbreakNews) {
   const std::string review =
       "The new film follows a virologist racing to stop a deadly virus before the pandemic "
