@@ -218,13 +218,20 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   // "more than 450,000 animals in 22 provinces": a figure over several regions of one
   // country is that country's (not a city's before it). (Over counties or districts, a
   // state's: those nouns are no regions.)
+  // So is one over "other" units than those named ("the remaining 419 cases were from 61
+  // other districts"), of whatever level.
   for (size_t k = after; k + 2 < view.tokens.size() && k < after + 3; ++k) {
-    if (!view.Is(k, kGrLocative)) continue;
+    if (!view.Is(k, kGrLocative | kGrFrom)) continue;
     const bool regions =
         std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
-          return q.span.begin == k + 1 && q.span.end < view.tokens.size() && q.quantity.value > 1 &&
-                 view.Is(q.span.end, kGrPlaceNoun) &&
-                 lexicon.PlaceNounLevel(view.tokens[q.span.end].lower) == PlaceLevel::kSubdivision;
+          if (q.span.begin != k + 1 || q.span.end + 1 >= view.tokens.size() ||
+              q.quantity.value <= 1) {
+            return false;
+          }
+          const size_t noun = q.span.end;
+          if (lexicon.IsOtherWord(view.tokens[noun].lower)) return view.Is(noun + 1, kGrPlaceNoun);
+          return view.Is(k, kGrLocative) && view.Is(noun, kGrPlaceNoun) &&
+                 lexicon.PlaceNounLevel(view.tokens[noun].lower) == PlaceLevel::kSubdivision;
         });
     if (!regions) break;
     for (const Candidate& c : candidates) {

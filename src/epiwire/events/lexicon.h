@@ -274,6 +274,11 @@ class Lexicon {
   // Whether a word before a verb stands for the noun the count before it counted (French
   // "en": "l'Espagne en compte une trentaine", Spain counts about thirty of them).
   // settings.tsv lists them (`count_pronoun` rows).
+  // Whether a word sets what it comes before apart from the places named ("other":
+  // "419 cases from 61 other districts"). settings.tsv lists them (`other` rows).
+  bool IsOtherWord(std::string_view word) const {
+    return std::find(other_words_.begin(), other_words_.end(), word) != other_words_.end();
+  }
   bool IsCountPronoun(std::string_view word) const {
     return std::find(count_pronouns_.begin(), count_pronouns_.end(), word) != count_pronouns_.end();
   }
@@ -456,6 +461,7 @@ class Lexicon {
   std::vector<std::string> case_classifiers_;
   std::vector<std::string> only_words_;
   std::vector<std::string> count_pronouns_;
+  std::vector<std::string> other_words_;
   std::vector<std::string> case_words_;
   std::vector<std::vector<std::string>> refusals_;
   std::vector<std::vector<std::string>> restrictions_;

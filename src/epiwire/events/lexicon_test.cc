@@ -240,6 +240,15 @@ TEST(Lexicon, FrenchEnStandsForTheCountedBeforeAVerbOnly) {
   EXPECT_FALSE(en.value()->IsCountPronoun("en"));
 }
 
+TEST(Lexicon, OtherWordsOfEachLanguageSetAPartApart) {
+  auto en = Lexicon::Load(kLexiconDir);
+  auto es = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/es");
+  ASSERT_TRUE(en.ok() && es.ok());
+  EXPECT_TRUE(en.value()->IsOtherWord("other"));
+  EXPECT_FALSE(en.value()->IsOtherWord("remaining"));
+  EXPECT_TRUE(es.value()->IsOtherWord("otros"));
+}
+
 TEST(Lexicon, AScopeOfAnUnknownLevelIsAnError) {
   auto lexicon =
       LoadChangedCopy("epiwire_lexicon_scope_test", "settings.tsv", "scope\tcontinent\tglobal\n");
