@@ -224,18 +224,15 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     // "tres casos importados: dos de Brasil y uno de Perú": in a sentence of imported
     // cases, "of" right after a figure, or after its verb of being ("8 son de
     // Venezuela", "5 sont du Mali"), says where that many came from.
-    const bool part_from =
-        view.Is(k, kGrOf) && (view.all_cues & kCueImported) && back == 1 &&
+    // Elsewhere, that many are of the place, where they live: "1.195 son de Montevideo,
+    // 532 de Canelones".
+    const bool of_figure =
+        view.Is(k, kGrOf) && back == 1 &&
         (FigureEndsAt(view, k) ||
          (k > 0 && view.Is(k - 1, kGrAuxiliary | kGrState) && FigureEndsAt(view, k - 1))) &&
         !(span.end < tokens.size() && tokens[span.end].lower == "'s");
-    // Elsewhere, that many are of the place, where they live: "1.195 son de Montevideo,
-    // 532 de Canelones".
-    const bool part_of = view.Is(k, kGrOf) && !(view.all_cues & kCueImported) && back == 1 &&
-                         (FigureEndsAt(view, k) ||
-                          (k > 0 && view.Is(k - 1, kGrState) && FigureEndsAt(view, k - 1))) &&
-                         !(span.end < tokens.size() && tokens[span.end].lower == "'s");
-    if (part_of) return PlaceRole::kLocative;
+    const bool part_from = of_figure && (view.all_cues & kCueImported);
+    if (of_figure && !part_from) return PlaceRole::kLocative;
     const bool from = view.Is(k, kGrFrom) || (t.lower == "of" && before == "out") ||
                       view.OfImportation(k) || part_from;
     if (from) {
@@ -592,10 +589,8 @@ void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
         break;
       }
     }
-    if (!figure || k != to) return false;
     // (What ends the item: punctuation, or "and" before the last.)
-    const std::string_view last = tokens[to - 1].lower;
-    return !tokens[to - 1].is_word || view.Is(to - 1, kGrCoordination) || last == ",";
+    return figure && k == to && (!tokens[to - 1].is_word || view.Is(to - 1, kGrCoordination));
   };
   const auto joined = [&](size_t from, size_t to) {
     if (from < to && tokens[from].lower == "(") {

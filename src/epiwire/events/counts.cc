@@ -47,6 +47,12 @@ CountReading LikeBefore(const CountReading& before, CountPath path, size_t head,
   return reading;
 }
 
+// Whether token k lies in a date of the sentence ("in the past two weeks").
+bool InDate(const SentenceView& view, size_t k) {
+  return std::any_of(view.Dates().begin(), view.Dates().end(),
+                     [&](const DateRef& d) { return d.span.begin <= k && k < d.span.end; });
+}
+
 // Is the verb or participle at i an adjective of the noun after it ("infected cows",
 // "the infected area", "50 dead chickens")?
 bool BeforeANoun(const SentenceView& view, size_t i) {
@@ -941,10 +947,6 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
       break;
     }
   }
-  const auto in_date = [&](size_t k) {
-    return std::any_of(view.Dates().begin(), view.Dates().end(),
-                       [&](const DateRef& d) { return d.span.begin <= k && k < d.span.end; });
-  };
   size_t link_start = start;
   while (link_start > 0) {
     const size_t k = link_start - 1;
@@ -961,7 +963,7 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
       }
       break;
     }
-    if (link_start != start && (tokens[k].lower == "," || in_date(k))) {
+    if (link_start != start && (tokens[k].lower == "," || InDate(view, k))) {
       --link_start;
       continue;
     }
@@ -1252,12 +1254,8 @@ std::optional<CountReading> ReadNounBefore(const SentenceView& view, const Quant
       !bracket && joint > 0 && tokens[joint - 1].lower == "," ? joint - 2 : joint;
   // (A time between them is passed over: "the highest number of cases in the past two
   // weeks with 60,120".)
-  const auto in_date = [&](size_t k) {
-    return std::any_of(view.Dates().begin(), view.Dates().end(),
-                       [&](const DateRef& d) { return d.span.begin <= k && k < d.span.end; });
-  };
   for (size_t m = joint, words = 0; m-- > 0 && words < 5;) {
-    if (!bracket && in_date(m)) continue;
+    if (!bracket && InDate(view, m)) continue;
     ++words;
     const TermAt& t = view.terms[m];
     if (t.length > 0 && m + t.length <= joint) {
