@@ -6,11 +6,26 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 
 namespace epiwire::events {
 namespace {
 
 const std::string kLexiconDir = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/en";
+
+// The project's lexicon of `language` ("en", "fr", ...), loaded once per test process
+// (the tests that only read it share it); nullptr when it does not load.
+const Lexicon* ProjectLexicon(const std::string& language) {
+  static std::map<std::string, std::unique_ptr<Lexicon>> loaded;
+  std::unique_ptr<Lexicon>& slot = loaded[language];
+  if (!slot) {
+    auto lexicon = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/" + language);
+    if (!lexicon.ok()) return nullptr;
+    slot = std::move(lexicon).value();
+  }
+  return slot.get();
+}
 
 // The tokens of `text`; they view the text and the returned buffer, which the caller
 // keeps for the length of the statement.
@@ -141,12 +156,12 @@ TEST(Lexicon, AnchorsAreTermsDiseasesNumberWordsAndPlaceNouns) {
 }
 
 TEST(Lexicon, AnchorsOfAStemmedLexiconMatchInflectedForms) {
-  auto lexicon = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/ru");
-  ASSERT_TRUE(lexicon.ok());
+  const Lexicon* ru = ProjectLexicon("ru");
+  ASSERT_NE(ru, nullptr);
   // "области" is a form of the place noun "область" ("the region").
-  const std::vector<uint32_t> ids = lexicon.value()->WordIds(Tokenized("области").list);
+  const std::vector<uint32_t> ids = ru->WordIds(Tokenized("области").list);
   ASSERT_EQ(ids.size(), 1u);
-  EXPECT_TRUE(lexicon.value()->IsAnchorWord(ids[0]));
+  EXPECT_TRUE(ru->IsAnchorWord(ids[0]));
 }
 
 // The country a word names as a lower-case nationality adjective, or "" (with the word's
@@ -158,38 +173,34 @@ std::string DemonymOf(const Lexicon& lexicon, const std::string& word) {
 }
 
 TEST(Lexicon, LowerCaseNationalityAdjectivesNameTheirCountry) {
-  auto es = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/es");
-  auto fr = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/fr");
-  auto ru = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/ru");
-  ASSERT_TRUE(es.ok() && fr.ok() && ru.ok());
-  EXPECT_EQ(DemonymOf(*es.value(), "italianas"), "IT");
-  EXPECT_EQ(DemonymOf(*es.value(), "estadounidense"), "US");
-  EXPECT_EQ(DemonymOf(*fr.value(), "chinoises"), "CN");
-  EXPECT_EQ(DemonymOf(*fr.value(), "français"), "FR");
+  const Lexicon* es = ProjectLexicon("es");
+  const Lexicon* fr = ProjectLexicon("fr");
+  const Lexicon* ru = ProjectLexicon("ru");
+  ASSERT_TRUE(es != nullptr && fr != nullptr && ru != nullptr);
+  EXPECT_EQ(DemonymOf(*es, "italianas"), "IT");
+  EXPECT_EQ(DemonymOf(*es, "estadounidense"), "US");
+  EXPECT_EQ(DemonymOf(*fr, "chinoises"), "CN");
+  EXPECT_EQ(DemonymOf(*fr, "français"), "FR");
   // French lists its forms: "franc" (the currency) shares the stem of "français".
-  EXPECT_EQ(DemonymOf(*fr.value(), "francs"), "");
+  EXPECT_EQ(DemonymOf(*fr, "francs"), "");
   // Russian lists stems: every case and gender of the adjective.
-  EXPECT_EQ(DemonymOf(*ru.value(), "китайских"), "CN");
-  EXPECT_EQ(DemonymOf(*ru.value(), "российская"), "RU");
-  EXPECT_EQ(DemonymOf(*es.value(), "gobierno"), "");
-  auto en = Lexicon::Load(kLexiconDir);  // English demonyms are the gazetteer's
-  ASSERT_TRUE(en.ok());
-  EXPECT_EQ(DemonymOf(*en.value(), "italian"), "");
+  EXPECT_EQ(DemonymOf(*ru, "китайских"), "CN");
+  EXPECT_EQ(DemonymOf(*ru, "российская"), "RU");
+  EXPECT_EQ(DemonymOf(*es, "gobierno"), "");
+  const Lexicon* en = ProjectLexicon("en");  // English demonyms are the gazetteer's
+  ASSERT_NE(en, nullptr);
+  EXPECT_EQ(DemonymOf(*en, "italian"), "");
 }
 
 TEST(Lexicon, AWordBesideANationalityAdjectiveMayMakeItALabel) {
-  auto es = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/es");
-  auto ru = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/ru");
-  ASSERT_TRUE(es.ok() && ru.ok());
+  const Lexicon* es = ProjectLexicon("es");
+  const Lexicon* ru = ProjectLexicon("ru");
+  ASSERT_TRUE(es != nullptr && ru != nullptr);
   // Spanish puts the label before the adjective, Russian after it.
-  EXPECT_TRUE(
-      es.value()->LabelsDemonym(es.value()->WordIds(Tokenized("variante británica").list), 1));
-  EXPECT_FALSE(
-      es.value()->LabelsDemonym(es.value()->WordIds(Tokenized("gobierno británico").list), 1));
-  EXPECT_TRUE(
-      ru.value()->LabelsDemonym(ru.value()->WordIds(Tokenized("британского штамма").list), 0));
-  EXPECT_FALSE(
-      ru.value()->LabelsDemonym(ru.value()->WordIds(Tokenized("британские власти").list), 0));
+  EXPECT_TRUE(es->LabelsDemonym(es->WordIds(Tokenized("variante británica").list), 1));
+  EXPECT_FALSE(es->LabelsDemonym(es->WordIds(Tokenized("gobierno británico").list), 1));
+  EXPECT_TRUE(ru->LabelsDemonym(ru->WordIds(Tokenized("британского штамма").list), 0));
+  EXPECT_FALSE(ru->LabelsDemonym(ru->WordIds(Tokenized("британские власти").list), 0));
 }
 
 TEST(Lexicon, TwoCountriesAdjectivesWithOneStemAreAnError) {
@@ -222,31 +233,31 @@ TEST(Lexicon, AMeasurePatternWithAnAlternativeTwiceIsAnError) {
 }
 
 TEST(Lexicon, WordsOfScopeNameTheLevelOfPlaceTheySpeakFor) {
-  auto en = Lexicon::Load(kLexiconDir);
-  auto es = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/es");
-  ASSERT_TRUE(en.ok() && es.ok());
-  EXPECT_EQ(en.value()->ScopeLevel("national"), PlaceLevel::kCountry);
-  EXPECT_EQ(en.value()->ScopeLevel("statewide"), PlaceLevel::kSubdivision);
-  EXPECT_EQ(en.value()->ScopeLevel("nation"), std::nullopt);
-  EXPECT_EQ(es.value()->ScopeLevel("nacional"), PlaceLevel::kCountry);
+  const Lexicon* en = ProjectLexicon("en");
+  const Lexicon* es = ProjectLexicon("es");
+  ASSERT_TRUE(en != nullptr && es != nullptr);
+  EXPECT_EQ(en->ScopeLevel("national"), PlaceLevel::kCountry);
+  EXPECT_EQ(en->ScopeLevel("statewide"), PlaceLevel::kSubdivision);
+  EXPECT_EQ(en->ScopeLevel("nation"), std::nullopt);
+  EXPECT_EQ(es->ScopeLevel("nacional"), PlaceLevel::kCountry);
 }
 
 TEST(Lexicon, FrenchEnStandsForTheCountedBeforeAVerbOnly) {
-  auto en = Lexicon::Load(kLexiconDir);
-  auto fr = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/fr");
-  ASSERT_TRUE(en.ok() && fr.ok());
-  EXPECT_TRUE(fr.value()->IsCountPronoun("en"));
-  EXPECT_FALSE(fr.value()->IsCountPronoun("dont"));
-  EXPECT_FALSE(en.value()->IsCountPronoun("en"));
+  const Lexicon* en = ProjectLexicon("en");
+  const Lexicon* fr = ProjectLexicon("fr");
+  ASSERT_TRUE(en != nullptr && fr != nullptr);
+  EXPECT_TRUE(fr->IsCountPronoun("en"));
+  EXPECT_FALSE(fr->IsCountPronoun("dont"));
+  EXPECT_FALSE(en->IsCountPronoun("en"));
 }
 
 TEST(Lexicon, OtherWordsOfEachLanguageSetAPartApart) {
-  auto en = Lexicon::Load(kLexiconDir);
-  auto es = Lexicon::Load(std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/es");
-  ASSERT_TRUE(en.ok() && es.ok());
-  EXPECT_TRUE(en.value()->IsOtherWord("other"));
-  EXPECT_FALSE(en.value()->IsOtherWord("remaining"));
-  EXPECT_TRUE(es.value()->IsOtherWord("otros"));
+  const Lexicon* en = ProjectLexicon("en");
+  const Lexicon* es = ProjectLexicon("es");
+  ASSERT_TRUE(en != nullptr && es != nullptr);
+  EXPECT_TRUE(en->IsOtherWord("other"));
+  EXPECT_FALSE(en->IsOtherWord("remaining"));
+  EXPECT_TRUE(es->IsOtherWord("otros"));
 }
 
 TEST(Lexicon, AScopeOfAnUnknownLevelIsAnError) {
