@@ -19,6 +19,7 @@
 
 #include "epiwire/serve/server.h"
 #include "epiwire/store/event_store.h"
+#include "require.h"
 #include "synthetic_store.h"
 
 namespace {
@@ -27,7 +28,7 @@ namespace {
 struct Fixture {
   Fixture() {
     auto opened = epiwire::store::EventStore::Open(epiwire::bench::FilledStorePath(1000000));
-    if (!opened.ok()) std::abort();
+    epiwire::bench::Require(opened.status(), "opening the filled store");
     store = std::move(opened).value();
     epiwire::serve::ServerOptions options;
     options.port = 0;
@@ -35,7 +36,7 @@ struct Fixture {
     std::promise<int> ready;
     thread = std::thread([&] {
       Status status = server->Run([&](int bound) { ready.set_value(bound); });
-      if (!status.ok()) std::abort();
+      epiwire::bench::Require(status, "serving the store");
     });
     port = ready.get_future().get();
   }

@@ -14,6 +14,7 @@
 #include "epiwire/gazetteer/gazetteer.h"
 #include "epiwire/pipeline/pipeline.h"
 #include "real_pages.h"
+#include "require.h"
 
 namespace {
 
@@ -47,7 +48,7 @@ size_t TotalBytes() {
 const epiwire::pipeline::Pipeline& SharedPipeline() {
   static const auto pipeline = [] {
     auto created = epiwire::pipeline::Pipeline::Create(EPIWIRE_SOURCE_DIR "/data");
-    if (!created.ok()) std::abort();
+    epiwire::bench::Require(created.status(), "creating the pipeline from data/");
     return std::move(created).value();
   }();
   return *pipeline;
@@ -126,7 +127,7 @@ BENCHMARK(BM_CleanText)->Unit(benchmark::kMillisecond);
 void BM_FindPlaces(benchmark::State& state) {
   static const auto gazetteer = [] {
     auto loaded = epiwire::gazetteer::Gazetteer::Load(EPIWIRE_SOURCE_DIR "/data/gazetteer");
-    if (!loaded.ok()) std::abort();
+    epiwire::bench::Require(loaded.status(), "loading data/gazetteer");
     return std::move(loaded).value();
   }();
   for (auto _ : state) {

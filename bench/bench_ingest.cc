@@ -31,6 +31,7 @@
 #include "epiwire/ingest/reader.h"
 #include "epiwire/pipeline/pipeline.h"
 #include "epiwire/store/event_store.h"
+#include "require.h"
 
 namespace {
 
@@ -39,7 +40,7 @@ constexpr size_t kBatch = 256;
 const epiwire::pipeline::Pipeline& SharedPipeline() {
   static const auto pipeline = [] {
     auto created = epiwire::pipeline::Pipeline::Create(EPIWIRE_SOURCE_DIR "/data");
-    if (!created.ok()) std::abort();
+    epiwire::bench::Require(created.status(), "creating the pipeline from data/");
     return std::move(created).value();
   }();
   return *pipeline;

@@ -17,6 +17,7 @@
 #include "epiwire/dates/date_grammar.h"
 #include "epiwire/quantity/number_grammar.h"
 #include "epiwire/quantity/quantity.h"
+#include "require.h"
 
 namespace {
 
@@ -35,7 +36,7 @@ std::string Sentences(const std::string& path, size_t column) {
     if (fields.size() > column) text += std::string(fields[column]) + "\n";
     return epiwire::Status::Ok();
   });
-  if (!status.ok()) std::abort();
+  epiwire::bench::Require(status, "reading a golden table");
   return text;
 }
 
@@ -46,7 +47,8 @@ const std::vector<Language>& Languages() {
       const std::string dir = std::string(EPIWIRE_SOURCE_DIR) + "/data/lexicon/" + code;
       auto numbers = epiwire::quantity::NumberGrammar::Load(dir);
       auto dates = epiwire::dates::DateGrammar::Load(dir);
-      if (!numbers.ok() || !dates.ok()) std::abort();
+      epiwire::bench::Require(numbers.status(), "loading a number grammar");
+      epiwire::bench::Require(dates.status(), "loading a date grammar");
       const std::string golden = std::string(EPIWIRE_SOURCE_DIR) + "/tests/golden/";
       loaded.push_back({std::move(numbers).value(), std::move(dates).value(),
                         Sentences(golden + "quantity/" + code + ".tsv", 2) +
