@@ -51,6 +51,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -1026,6 +1027,19 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     }
     if (!c.inside_name && OnlyDivisionsOfOneCountry(t, c.entries)) {
       AddUnambiguous(t, c.entries, context);
+    }
+  }
+  // "Kyotera District" in a text that names no country: a division noun after a name
+  // whose division readings all lie in one country says the text is there, whatever
+  // towns elsewhere share the name. (Where a country is named, the tables' divisions may
+  // lack the text's: "Kent County" beside Michigan is none of England's.)
+  if (context.countries.empty()) {
+    for (const Candidate& c : candidates) {
+      if (c.inside_name || !c.division_reading) continue;
+      std::vector<NameEntry> divisions;
+      std::copy_if(c.entries.begin(), c.entries.end(), std::back_inserter(divisions),
+                   [&](const NameEntry& e) { return IsDivision(t.places[e.place]); });
+      if (OnlyDivisionsOfOneCountry(t, divisions)) AddUnambiguous(t, divisions, context);
     }
   }
   // A text that names a region of its country does not go abroad for a town: "14

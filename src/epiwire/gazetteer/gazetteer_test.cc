@@ -287,6 +287,13 @@ const FoundCase kFoundCases[] = {
     // A division's name alone says where the text is ("Pampanga" is only a province).
     {"SAN LUIS, Pampanga -- Bird flu hit a farm in San Luis town.", "San Luis", "PH", "PH-03",
      kCity, kName},
+    // A district named in a text that names no country lies in the one country whose
+    // divisions have its name, though towns elsewhere share it; where the text names a
+    // region, a county of the same name there is none of another country's.
+    {"Kyotera District officials confirmed 13 anthrax cases.", "Kyotera", "UG", "UG-C", kOther,
+     kName},
+    {"Michigan counted 61 cases in Kent County on Friday.", "Kent County", "US", "US-MI", kOther,
+     kDivision},
     // After a county, "Washington" is the state, not the capital its alias names.
     {"Measles spread in Carbon County, Washington, this winter.", "Washington", "US", "US-WA", kSub,
      kName},
