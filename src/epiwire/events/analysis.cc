@@ -1444,10 +1444,11 @@ std::vector<Host> KindsNamed(const SentenceView& view, size_t from) {
   return kinds;
 }
 
-std::optional<Host> LastKindNamed(const SentenceView& view) {
+std::optional<Host> KindNamed(const SentenceView& view) {
   const std::vector<Host> kinds = KindsNamed(view);
   if (kinds.empty()) return std::nullopt;
-  return kinds.back();
+  const bool one = std::all_of(kinds.begin(), kinds.end(), [&](Host k) { return k == kinds[0]; });
+  return one ? kinds[0] : Host::kAnimal;
 }
 
 bool IsTableRow(const SentenceView& view) {
@@ -1782,7 +1783,7 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
       if (auto country = gazetteer.Country(place.country)) context.last_country = *country;
     }
   }
-  if (const auto kind = LastKindNamed(view)) context.last_animal = kind;
+  if (const auto kind = KindNamed(view)) context.last_animal = kind;
   // The text goes on about the first disease a sentence names ("an outbreak of Marburg
   // virus disease, a relative of Ebola. Sixteen suspected cases ...": Marburg's).
   bool named = false;

@@ -194,7 +194,7 @@ struct DocumentContext {
                                       // taken for granted: UnnamedDisease)
   std::optional<Place> main_country;  // the country the document names most
   std::optional<Host> animal_context; // the animals the document is about, if any
-  std::optional<Host> last_animal;    // the last kind of animals named ("turkeys": poultry)
+  std::optional<Host> last_animal;    // the kind of animals named last ("turkeys": poultry)
   std::optional<Place> last_actor;    // who took the last measure read
   // The first place the text was about (its headline's or lead's): a paragraph that names
   // no place goes back to it from a town of it.
@@ -222,8 +222,9 @@ struct DocumentContext {
 // name no kind. The words inside a longer term name none ("野猪", wild boar, holds "猪").
 std::vector<Host> KindsNamed(const SentenceView& view, size_t from = 0);
 
-// The last of them.
-std::optional<Host> LastKindNamed(const SentenceView& view);
+// The kind they are: the one kind a sentence names, or animals of several kinds
+// (Host::kAnimal) where it names more ("cattle, goats and pigs").
+std::optional<Host> KindNamed(const SentenceView& view);
 
 // A table's row: a place opening the sentence, a colon or a dash, then a figure
 // ("Zinder: 451 cases, 12 deaths").

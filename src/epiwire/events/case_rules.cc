@@ -1368,12 +1368,13 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
     if (std::any_of(after.begin(), after.end(), [&](Host kind) { return kind != after.front(); })) {
       return reading.host;
     }
-    std::optional<Host> known = LastKindNamed(view);
+    std::optional<Host> known = KindNamed(view);
     const auto fits = [&](Host host) {
       return reading.host == Host::kAnimal || host == Host::kPoultry || host == Host::kWildBird;
     };
     // "a flock of 24,000 turkeys ... The virus killed 1,200 birds on the farm": the kind
-    // named last, when it is a kind of what is counted.
+    // named last, when it is a kind of what is counted ("cattle, goats and pigs infected.
+    // About 2,500 animals have died": of several kinds).
     if (!known && context.last_animal && fits(*context.last_animal)) known = context.last_animal;
     if (!known) known = context.animal_context;
     if (known && fits(*known)) return *known;

@@ -901,6 +901,18 @@ TEST_F(ExtractorTest, BirdsAreOfTheKindOfBirdNamedLast) {
   EXPECT_EQ(HostOf(after_cattle, 1200), "bird");
 }
 
+// "animals" after a sentence that names one kind are of that kind; after one that names
+// several, of several kinds.
+TEST_F(ExtractorTest, AnimalsAreOfTheKindNamedLastOrOfSeveral) {
+  const auto pigs = Read(
+      "African swine fever was found in pigs in Serbia on Monday. About 400 animals have died.");
+  EXPECT_EQ(HostOf(pigs, 400), "swine");
+  const auto several = Read(
+      "Lumpy skin disease spread in Punjab, with cattle, goats and pigs infected. About 2,500 "
+      "animals have died.");
+  EXPECT_EQ(HostOf(several, 2500), "animal");
+}
+
 // "confirmed measles in 40 children": a verb, its object and "in" before the people or
 // animals counted tell what happened to them; "reported measles in 12 districts" counts
 // no districts.
