@@ -28,6 +28,18 @@ bool ParagraphNames(std::string_view text, const std::vector<SentenceView>& view
   return false;
 }
 
+// Whether the paragraph that starts at sentence `first` names a place of `country`.
+bool ParagraphNamesCountry(std::string_view text, const std::vector<SentenceView>& views,
+                           size_t first, std::string_view country) {
+  for (size_t j = first; j < views.size(); ++j) {
+    if (j > first && LineBreakBefore(text, views, j)) break;
+    for (const PlaceRef& ref : views[j].places) {
+      if (ref.place.country == country) return true;
+    }
+  }
+  return false;
+}
+
 // "The two patients were ...", "Of them, ...", "Among those, ...": a sentence that opens on
 // the people counted before it.
 bool RefersBack(const SentenceView& view) {
@@ -214,12 +226,11 @@ std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
   return best;
 }
 
-// The country the document names most often, counting its places, its outlets' and
-// its organisations' ("新疆生产建设兵团" is Chinese); not the places people came from, went
-// to or caught their infection in: a report of cases in travellers "who had returned from
+// How often the document names each country, counting its places, its outlets' and its
+// organisations' ("新疆生产建设兵团" is Chinese); not the places people came from, went to
+// or caught their infection in: a report of cases in travellers "who had returned from
 // Spain" is not about Spain.
-std::optional<Place> MainCountry(const std::vector<SentenceView>& views,
-                                 const gazetteer::Gazetteer& gazetteer) {
+std::map<std::string, int> CountryMentions(const std::vector<SentenceView>& views) {
   std::map<std::string, int> counts;
   for (const SentenceView& view : views) {
     for (const PlaceRef& ref : view.places) {
@@ -232,9 +243,15 @@ std::optional<Place> MainCountry(const std::vector<SentenceView>& views,
       ++counts[ref.place.country];
     }
   }
+  return counts;
+}
+
+// The country the document names most often.
+std::optional<Place> MainCountry(const std::map<std::string, int>& mentions,
+                                 const gazetteer::Gazetteer& gazetteer) {
   std::string best;
   int best_count = 0;
-  for (const auto& [country, count] : counts) {
+  for (const auto& [country, count] : mentions) {
     if (count > best_count) {
       best = country;
       best_count = count;
@@ -283,7 +300,8 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   context.published = published;
   context.main_disease = MainDisease(views);
   context.disease_named = !context.main_disease.empty();
-  context.main_country = MainCountry(views, gazetteer_);
+  const std::map<std::string, int> named_countries = CountryMentions(views);
+  context.main_country = MainCountry(named_countries, gazetteer_);
   if (!context.main_country && !lexicon_.home_country().empty()) {
     context.main_country = gazetteer_.Country(lexicon_.home_country());
   }
@@ -300,6 +318,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
       });
   std::vector<Event> events;
   bool new_paragraph = false;  // a line break since the last sentence read
+  std::optional<Place> home;   // the lead's place, where its country is named most
   for (size_t i = 0; i < views.size(); ++i) {
     new_paragraph = new_paragraph || (i > 0 && LineBreakBefore(text, views, i));
     if (views[i].inert) continue;
@@ -314,6 +333,18 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
         !context.focus->SameAs(*context.lead_focus) &&
         !ParagraphNames(text, views, i, *context.focus) && !RefersBack(views[i])) {
       context.focus = context.lead_focus;
+    }
+    // "In neighbouring India, Kerala reported 3,400 cases.\n\nThe ministry said 812 new
+    // cases were reported": a new paragraph that names no place of the country the last
+    // went to, nor refers back to it, is about the text's place again: its lead's, where
+    // no country is named more often than the lead's.
+    if (new_paragraph && home && context.focus && !context.focus->country.empty() &&
+        context.focus->country != home->country &&
+        !ParagraphNamesCountry(text, views, i, context.focus->country) && !RefersBack(views[i]) &&
+        std::all_of(views[i].anaphors.begin(), views[i].anaphors.end(),
+                    [](const Anaphor& a) { return a.scope; })) {
+      context.focus = home;
+      context.last_country = gazetteer_.Country(home->country);
     }
     new_paragraph = false;
     RememberDateline(views[i], context, gazetteer_);
@@ -332,7 +363,16 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     const std::optional<Place> focus = context.focus;
     RememberSentence(views[i], std::span<const Event>(events).subspan(first_new), context,
                      gazetteer_);
-    if (!context.lead_focus) context.lead_focus = context.focus;
+    if (!context.lead_focus) {
+      context.lead_focus = context.focus;
+      const auto named =
+          context.focus ? named_countries.find(context.focus->country) : named_countries.end();
+      if (named != named_countries.end() &&
+          std::none_of(named_countries.begin(), named_countries.end(),
+                       [&](const auto& other) { return other.second > named->second; })) {
+        home = context.focus;
+      }
+    }
     // A text that moves on to another place without a measure there leaves the last
     // actor behind ("Idem en Mauritanie où les écoles ... Son espace aérien sera fermé").
     if (!measured && context.focus && (!focus || !context.focus->SameAs(*focus))) {

@@ -901,6 +901,20 @@ TEST_F(ExtractorTest, BirdsAreOfTheKindOfBirdNamedLast) {
   EXPECT_EQ(HostOf(after_cattle, 1200), "bird");
 }
 
+// A paragraph that names no place after one about a neighbour is about the text's own
+// country again; one that refers back ("the country") or names the neighbour is not.
+TEST_F(ExtractorTest, AParagraphAfterOneAbroadIsAboutTheTextsCountryAgain) {
+  const std::string lead =
+      "Nepal logs 30 dengue deaths\n\nNepal has counted 30 dengue deaths this year, the "
+      "health ministry said.\n\nIn neighbouring India, Bihar reported 2,100 dengue cases "
+      "last week.\n\n";
+  const auto back = Read(lead + "The ministry said 640 new cases were reported in the week.");
+  EXPECT_EQ(PlaceOf(back, 2100), "IN IN-BR subdivision");
+  EXPECT_EQ(PlaceOf(back, 640), "NP - country");
+  const auto there = Read(lead + "Officials in India said 640 new cases were reported there.");
+  EXPECT_EQ(PlaceOf(there, 640), "IN - country");
+}
+
 // "animals" after a sentence that names one kind are of that kind; after one that names
 // several, of several kinds.
 TEST_F(ExtractorTest, AnimalsAreOfTheKindNamedLastOrOfSeveral) {
