@@ -673,6 +673,19 @@ std::vector<NameEntry> Usable(const GazetteerTables& t, const std::vector<NameEn
   return out;
 }
 
+// The readings of a name written "St" or "St." of places so named ("St. Thomas", the
+// Ontario city), where there are any, else all: that "St. Thomas" also spells Barbados's
+// "Saint Thomas" leaves the name as sure as it was.
+std::vector<NameEntry> AsWritten(const GazetteerTables& t, std::string_view name,
+                                 std::vector<NameEntry> entries) {
+  if (!name.starts_with("St")) return entries;
+  const auto spelled = [&](const NameEntry& e) {
+    return e.alternate && t.places[e.place].name.starts_with("Saint");
+  };
+  if (!std::all_of(entries.begin(), entries.end(), spelled)) std::erase_if(entries, spelled);
+  return entries;
+}
+
 void AddUnambiguous(const GazetteerTables& t, const std::vector<NameEntry>& entries,
                     Context& context) {
   if (entries.empty()) return;
@@ -1023,7 +1036,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     const bool counts = !c.inside_name || OnlyRegionsOfOneCountry(t, Usable(t, c.entries, nullptr));
     const std::string_view name = text.substr(c.start, c.end - c.start);
     if (counts && !OnlyTowns(t, c.entries) && !CompassOnly(name)) {
-      AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
+      AddUnambiguous(t, AsWritten(t, name, Usable(t, c.entries, nullptr)), context);
     }
     if (!c.inside_name && OnlyDivisionsOfOneCountry(t, c.entries)) {
       AddUnambiguous(t, c.entries, context);

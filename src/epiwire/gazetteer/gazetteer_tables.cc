@@ -196,6 +196,21 @@ void AddVariants(GazetteerTables& t, std::string_view name, const NameEntry& ent
     std::replace(spaced.begin(), spaced.end(), '-', ' ');
     forms.push_back(std::move(spaced));
   }
+  // "St Catherine" and "St. Catherine" for "Saint Catherine", and back; "Ste" for "Sainte".
+  static constexpr std::array<std::string_view, 3> kSaints[] = {{"Saint ", "St ", "St. "},
+                                                                {"Sainte ", "Ste ", "Ste. "}};
+  const size_t spelled = forms.size();
+  for (size_t i = 0; i <= spelled; ++i) {
+    const std::string base = i < spelled ? forms[i] : std::string(name);
+    for (const auto& saint : kSaints) {
+      for (std::string_view from : saint) {
+        if (!base.starts_with(from)) continue;
+        for (std::string_view to : saint) {
+          if (to != from) forms.push_back(std::string(to) + base.substr(from.size()));
+        }
+      }
+    }
+  }
   static constexpr std::pair<std::string_view, std::string_view> kCompass[] = {
       {"East ", "Eastern "}, {"West ", "Western "}, {"North ", "Northern "},
       {"South ", "Southern "}, {"Central ", "Centre "}};
@@ -238,8 +253,9 @@ void AddVariants(GazetteerTables& t, std::string_view name, const NameEntry& ent
       }
     }
     static constexpr std::string_view kKinds[] = {
-        " Prefecture", " Province", " Region", " Governorate", " Oblast", " Krai", " State",
-        " District", " Department", " Territory", " Municipality", " County", " Division"};
+        " Prefecture",   " Province", " Region",   " Governorate", " Oblast",
+        " Krai",         " State",    " District", " Department",  " Territory",
+        " Municipality", " County",   " Division", " Parish"};
     // What is left must be a name, not a word such as "National" or "Central".
     static constexpr std::string_view kNotNames[] = {
         "National", "National Capital", "Capital", "Central", "Northern", "Southern", "Eastern",

@@ -294,6 +294,11 @@ const FoundCase kFoundCases[] = {
      kName},
     {"Michigan counted 61 cases in Kent County on Friday.", "Kent County", "US", "US-MI", kOther,
      kDivision},
+    // "St" and "St." spell "Saint"; a name so written of a place of its own is that place
+    // whatever other places its spelling names.
+    {"Jamaica counted 40 new cases in St Catherine.", "St Catherine", "JM", "JM-14", kSub, kName},
+    {"Elgin County and St. Thomas reported cases; London had two.", "London", "CA", "CA-ON", kCity,
+     kName},
     // After a county, "Washington" is the state, not the capital its alias names.
     {"Measles spread in Carbon County, Washington, this winter.", "Washington", "US", "US-WA", kSub,
      kName},
