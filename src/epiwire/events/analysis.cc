@@ -167,6 +167,21 @@ bool HomeOfAPerson(const SentenceView& view, size_t from, size_t place_end) {
   return !(view.CuesIn(0, tokens.size()) & (kCueTravel | kCueImported)) || journey_after;
 }
 
+// "16 from Kingston", "Forty of the new cases are from St Catherine": in a sentence that
+// tells of no importation or travel, a place below a country after a figure, or after a
+// noun of cases (and its verb of being), and "from" is where those people are. `from` is
+// the token of "from", `place` the place after it.
+bool FromIsWhereTheyAre(const SentenceView& view, size_t from, const PlaceRef* place) {
+  if (place == nullptr || place->place.level == PlaceLevel::kCountry ||
+      (view.all_cues & (kCueImported | kCueTravel))) {
+    return false;
+  }
+  size_t k = from;
+  if (k > 0 && view.Is(k - 1, kGrAuxiliary | kGrState)) --k;
+  return FigureEndsAt(view, k) ||
+         (k > 0 && view.terms[k - 1].length > 0 && view.terms[k - 1].term.role == TermRole::kNoun);
+}
+
 // "in X" after "from ...": "from ski resorts in Italy" narrows where people came
 // from; "deaths from the fever in Bahia" is about the illness, and X is where; "a man
 // from Edavanna in Malappuram district" is where the man lives.
@@ -248,7 +263,10 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
           }
         }
       }
-      if (HomeOfAPerson(view, k, span.end)) return PlaceRole::kLocative;
+      if (HomeOfAPerson(view, k, span.end) ||
+          (back == 1 && FromIsWhereTheyAre(view, k, view.PlaceAt(span.begin)))) {
+        return PlaceRole::kLocative;
+      }
       return PlaceRole::kOrigin;
     }
     if (view.Is(k, kGrLocative)) {

@@ -395,8 +395,10 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     // été déclarés à Montréal": after a frame that opens the sentence, the places are
     // its parts'.
     // ("Из 44 заболевших 21 выявлен в ...": Russian writes no comma after it.)
-    const bool framed = number <= 4 && view.Is(0, kGrOf | kGrPart) && next_count > 0 &&
-                        next_count < view.tokens.size() &&
+    // (A quotation mark may open it: '"Of the 2,316 new cases, 1,511 are from Karachi'.)
+    const size_t opening = !view.tokens.empty() && !view.tokens[0].is_word ? 1 : 0;
+    const bool framed = number <= opening + 4 && view.Is(opening, kGrOf | kGrPart) &&
+                        next_count > 0 && next_count < view.tokens.size() &&
                         (view.tokens[next_count - 1].lower == "," || next_count == after);
     // (", dont 118 dans la région de Matam", ", из них 40 в ...": so after "of which".)
     size_t which = next_count;

@@ -901,6 +901,21 @@ TEST_F(ExtractorTest, BirdsAreOfTheKindOfBirdNamedLast) {
   EXPECT_EQ(HostOf(after_cattle, 1200), "bird");
 }
 
+// "N from X" after a figure places its people in a region of the country, where the
+// sentence tells of no importation; where it does, X is where they came from.
+TEST_F(ExtractorTest, AFigureFromARegionIsThereUnlessImported) {
+  const auto home = Read(
+      "Kenya confirmed 120 new measles cases on Monday. Forty of the new cases are from "
+      "Garissa, 16 from Wajir and eight from Mandera.");
+  EXPECT_EQ(PlaceOf(home, 40), "KE KE-07 city");
+  EXPECT_EQ(PlaceOf(home, 16), "KE KE-46 city");
+  EXPECT_EQ(ImportedOf(home, 16), "none");
+  const auto imported = Read(
+      "Uganda confirmed 12 imported measles cases on Monday, eight from Garissa and four from "
+      "Wajir.");
+  EXPECT_EQ(ImportedOf(imported, 8), "imported");
+}
+
 // A paragraph that names no place after one about a neighbour is about the text's own
 // country again; one that refers back ("the country") or names the neighbour is not.
 TEST_F(ExtractorTest, AParagraphAfterOneAbroadIsAboutTheTextsCountryAgain) {
