@@ -326,10 +326,19 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     const SentenceView* next = i + 1 < views.size() ? &views[i + 1] : nullptr;
     const size_t first_new = events.size();
     // "In Goma, two more cases were confirmed ...\n\nThe cumulative total is 2,489": a new
-    // paragraph is about the text's place again, not the town the last one went to.
+    // paragraph is about the text's place again, not the town the last one went to; nor
+    // the region, in a text about a country ("Las cuarentenas en Antofagasta ... fueron
+    // prorrogadas.\n\nSe confirmaron 2.660 nuevos casos"), unless it refers back to it.
     // (Not one that names the town again: "经绥芬河口岸入境的84名确诊病例".)
-    if (new_paragraph && context.lead_focus && context.focus &&
-        context.focus->level == PlaceLevel::kCity && Contains(context.lead_focus, context.focus) &&
+    const auto away = [&](const Place& focus) {
+      if (focus.level == PlaceLevel::kCity) return true;
+      return focus.level == PlaceLevel::kSubdivision &&
+             context.lead_focus->level == PlaceLevel::kCountry &&
+             std::all_of(views[i].anaphors.begin(), views[i].anaphors.end(),
+                         [](const Anaphor& a) { return a.scope; });
+    };
+    if (new_paragraph && context.lead_focus && context.focus && away(*context.focus) &&
+        Contains(context.lead_focus, context.focus) &&
         !context.focus->SameAs(*context.lead_focus) &&
         !ParagraphNames(text, views, i, *context.focus) && !RefersBack(views[i])) {
       context.focus = context.lead_focus;

@@ -916,6 +916,18 @@ TEST_F(ExtractorTest, AFigureFromARegionIsThereUnlessImported) {
   EXPECT_EQ(ImportedOf(imported, 8), "imported");
 }
 
+// In a text about a country, a paragraph that names no place after one about a region is
+// about the country again; one that refers back to the region ("the region") is not.
+TEST_F(ExtractorTest, AParagraphAfterOneAboutARegionIsAboutTheCountryAgain) {
+  const std::string lead =
+      "Peru reports 900 new dengue cases\n\nPeru reported 900 new dengue cases on Monday.\n\n"
+      "Curfews in Piura were extended to the end of the month.\n\n";
+  const auto back = Read(lead + "The death toll from dengue rose to 61 on Monday.");
+  EXPECT_EQ(PlaceOf(back, 61), "PE - country");
+  const auto region = Read(lead + "The death toll in the region rose to 61 on Monday.");
+  EXPECT_EQ(PlaceOf(region, 61), "PE PE-PIU subdivision");
+}
+
 // A paragraph that names no place after one about a neighbour is about the text's own
 // country again; one that refers back ("the country") or names the neighbour is not.
 TEST_F(ExtractorTest, AParagraphAfterOneAbroadIsAboutTheTextsCountryAgain) {
