@@ -674,8 +674,8 @@ std::vector<NameEntry> Usable(const GazetteerTables& t, const std::vector<NameEn
 }
 
 // The readings of a name written "St" or "St." of places so named ("St. Thomas", the
-// Ontario city), where there are any, else all: that "St. Thomas" also spells Barbados's
-// "Saint Thomas" leaves the name as sure as it was.
+// Ontario city), where there are any, else all: "St. Thomas" also spells Barbados's
+// "Saint Thomas", but that is the reading of last resort.
 std::vector<NameEntry> AsWritten(const GazetteerTables& t, std::string_view name,
                                  std::vector<NameEntry> entries) {
   if (!name.starts_with("St")) return entries;
@@ -1028,7 +1028,10 @@ void PreferRowsOfOneLevel(const GazetteerTables& t, std::string_view text,
 
 std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   const GazetteerTables& t = *tables_;
-  const std::vector<Candidate> candidates = Matcher(t, text).FindCandidates();
+  std::vector<Candidate> candidates = Matcher(t, text).FindCandidates();
+  for (Candidate& c : candidates) {
+    c.entries = AsWritten(t, text.substr(c.start, c.end - c.start), std::move(c.entries));
+  }
   Context context;
   for (const Candidate& c : candidates) {
     // Inside a longer name, only a region of one country says where the text is: "L'ARS
@@ -1036,7 +1039,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     const bool counts = !c.inside_name || OnlyRegionsOfOneCountry(t, Usable(t, c.entries, nullptr));
     const std::string_view name = text.substr(c.start, c.end - c.start);
     if (counts && !OnlyTowns(t, c.entries) && !CompassOnly(name)) {
-      AddUnambiguous(t, AsWritten(t, name, Usable(t, c.entries, nullptr)), context);
+      AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
     }
     if (!c.inside_name && OnlyDivisionsOfOneCountry(t, c.entries)) {
       AddUnambiguous(t, c.entries, context);

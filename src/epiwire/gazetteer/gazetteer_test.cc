@@ -295,7 +295,7 @@ const FoundCase kFoundCases[] = {
     {"Michigan counted 61 cases in Kent County on Friday.", "Kent County", "US", "US-MI", kOther,
      kDivision},
     // "St" and "St." spell "Saint"; a name so written of a place of its own is that place
-    // whatever other places its spelling names.
+    // whatever other places its spelling names: they are its readings of last resort.
     {"Jamaica counted 40 new cases in St Catherine.", "St Catherine", "JM", "JM-14", kSub, kName},
     {"Elgin County and St. Thomas reported cases; London had two.", "London", "CA", "CA-ON", kCity,
      kName},
