@@ -606,8 +606,8 @@ bool OnlyTowns(const GazetteerTables& t, const std::vector<NameEntry>& entries) 
   return town && weak;
 }
 
-// Whether a name is made of compass words only ("North West", "Central"): many countries
-// name a region so, and a text means the one of its own country.
+// Whether a name is made of compass words only ("North West", "Central", "Western
+// Division"): many countries name a region so, and a text means the one of its own country.
 bool CompassOnly(std::string_view name) {
   static constexpr std::string_view kCompass[] = {
       "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -621,6 +621,11 @@ bool CompassOnly(std::string_view name) {
   bool any = false;
   for (size_t start = 0; start < name.size();) {
     const size_t space = std::min(name.find(' ', start), name.size());
+    // ("the Western Division": the place noun after them says only what kind of region.)
+    if (IsPlaceNoun(name.substr(start, space - start))) {
+      start = space + 1;
+      continue;
+    }
     std::string word(name.substr(start, space - start));
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (std::find(std::begin(kCompass), std::end(kCompass), word) == std::end(kCompass)) {
@@ -1069,12 +1074,16 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     // "Across the North West" in a text about England is no province of South Africa.
-    const bool weak = OnlyTowns(t, c.entries) || CompassOnly(text.substr(c.start, c.end - c.start));
+    const bool compass = CompassOnly(text.substr(c.start, c.end - c.start));
+    const bool weak = OnlyTowns(t, c.entries) || compass;
     if (c.inside_name || c.division || c.division_reading || !weak) continue;
     const std::vector<NameEntry> usable = Usable(t, c.entries, nullptr);
     // "Kent" beside "England" is the county: neither abroad nor a town of Washington's.
     if (DivisionInContext(t, c.entries, context)) continue;
-    abroad[i] = named && std::none_of(usable.begin(), usable.end(), [&](const NameEntry& e) {
+    // ("Dans le Sud" in a text about La Réunion, which names a country and no region, is
+    // none of Haiti's departments either.)
+    abroad[i] = (named || (compass && !context.countries.empty())) &&
+                std::none_of(usable.begin(), usable.end(), [&](const NameEntry& e) {
                   return context.HasCountry(t.places[e.place].country);
                 });
     if (!abroad[i]) AddUnambiguous(t, usable, context);
@@ -1182,7 +1191,10 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
       }
     }
     if (qualified_elsewhere) continue;
-    const std::optional<NameEntry> chosen = Resolve(t, usable, context, prefer[i], false);
+    // A name of compass words ("the Western Division") is its country's region, whatever
+    // the people of the regions of that name elsewhere.
+    const std::optional<NameEntry> chosen =
+        Resolve(t, usable, context, prefer[i], CompassOnly(text.substr(c.start, c.end - c.start)));
     if (!chosen) continue;
     // "Punggu Mawang": the end of an unknown name, read as a place only where the text
     // is about that place's country, and never as a town ("Cathay Pacific" is no

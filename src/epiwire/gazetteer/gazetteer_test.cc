@@ -294,6 +294,10 @@ const FoundCase kFoundCases[] = {
      kName},
     {"Michigan counted 61 cases in Kent County on Friday.", "Kent County", "US", "US-MI", kOther,
      kDivision},
+    // A name of compass words and a place noun is the region of the text's country, not
+    // a more populous one elsewhere.
+    {"Fiji counted 8 dengue cases in the Western Division.", "Western Division", "FJ", "FJ-W", kSub,
+     kName},
     // "St" and "St." spell "Saint"; a name so written of a place of its own is that place
     // whatever other places its spelling names: they are its readings of last resort.
     {"Jamaica counted 40 new cases in St Catherine.", "St Catherine", "JM", "JM-14", kSub, kName},
@@ -413,6 +417,9 @@ const AbsentCase kAbsentCases[] = {
     {"Como medida de control, se cerraron las playas, como en 2022.", "Como"},
     // Compass words name a region of the text's own country.
     {"Across the North West, 104 cases were notified, officials in England said.", "North West"},
+    // So where the text names a country and no region ("dans le Sud" of La Réunion is none
+    // of Haiti's departments).
+    {"Dengue \u00e0 La R\u00e9union : 120 cas dans le Sud cette semaine.", "Sud"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesIgnores, testing::ValuesIn(kAbsentCases),
