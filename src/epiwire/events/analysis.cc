@@ -388,6 +388,34 @@ void MarkAppositions(SentenceView& view) {
   }
 }
 
+// "全国（不含香港、澳门特别行政区和台湾地区）", "nationwide (excluding Moscow)", "toute la
+// France hors Mayotte": the places after a word of exclusion, to the end of its brackets
+// or, outside brackets, those of the list right after it, are left out of the figure.
+void MarkExclusions(SentenceView& view, const Lexicon& lexicon) {
+  const auto& tokens = view.tokens;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const size_t length = lexicon.ExclusionLength(tokens, k);
+    if (length == 0) continue;
+    size_t end = k + length;
+    if (InBrackets(view, k)) {
+      while (end < tokens.size() && tokens[end].lower != ")") ++end;
+    } else {
+      for (const PlaceRef& ref : view.places) {
+        if (ref.span.begin < end) continue;
+        if (!view.OnlyJoints(end, ref.span.begin, kGrCoordination | kGrDeterminer)) break;
+        end = ref.span.end;
+      }
+    }
+    for (PlaceRef& ref : view.places) {
+      if (ref.span.begin >= k + length && ref.span.end <= end) {
+        ref.excluded = true;
+        ref.qualifier = true;
+      }
+    }
+    k = end;
+  }
+}
+
 void MarkPlaceRoles(std::string_view text, SentenceView& view) {
   const auto& tokens = view.tokens;
   for (PlaceRef& ref : view.places) {
@@ -1298,6 +1326,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   }
   ReadCapitals(view, gazetteer);
   ReadListsOfOneLevel(text, view, gazetteer);
+  MarkExclusions(view, lexicon);
   FindAnaphors(view, lexicon);
   view.heading = IsHeading(text, view);
   return view;
@@ -1317,7 +1346,15 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
   // An earlier place of the right kind in the same sentence comes first; a people's name
   // names a country ("Chinese authorities raised the national count").
   const bool of_country = anaphor.level == PlaceLevel::kCountry;
+  // "全国（不含香港、澳门…）": the whole the places left out belong to; Hong Kong, Macao
+  // and Taiwan are left out of China's.
+  for (const PlaceRef& ref : view.places) {
+    if (!ref.excluded || !of_country || ref.span.begin < anaphor.span.end) continue;
+    const std::string_view code = ref.place.country;
+    return gazetteer.Country(code == "HK" || code == "MO" || code == "TW" ? "CN" : code);
+  }
   for (auto it = view.places.rbegin(); it != view.places.rend(); ++it) {
+    if (it->excluded) continue;
     if (it->span.end > anaphor.span.begin || it->role == PlaceRole::kOrigin ||
         it->role == PlaceRole::kTarget || it->role == PlaceRole::kSource ||
         it->role == PlaceRole::kDateline || (it->demonym && !of_country)) {

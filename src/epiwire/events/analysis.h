@@ -61,6 +61,9 @@ struct PlaceRef {
   // that only says where an outbreak began ("since the outbreak began in Limuru"), whom
   // people are ("缅甸籍人员") or which virus ("the UK variant").
   bool qualifier = false;
+  // Left out of the figure by a word of exclusion ("全国（不含香港、澳门…）", "nationwide,
+  // excluding Moscow"): a part of the whole, not its place; a qualifier too.
+  bool excluded = false;
   // The place noun of an apposition after it ("Sao Paulo, the most populous state"), or
   // SIZE_MAX: says which reading of the name is meant.
   size_t apposition_noun = SIZE_MAX;

@@ -916,6 +916,15 @@ TEST_F(ExtractorTest, AFigureFromARegionIsThereUnlessImported) {
   EXPECT_EQ(ImportedOf(imported, 8), "imported");
 }
 
+// The places a word of exclusion leaves out of a national figure are not its place; the
+// figure is of the country they are left out of. (Chinese: the golden texts.)
+TEST_F(ExtractorTest, PlacesLeftOutOfAFigureAreNotItsPlace) {
+  const auto en = Read(
+      "Russia reported 900 measles cases in May, excluding Moscow and St Petersburg, the "
+      "health ministry said.");
+  EXPECT_EQ(PlaceOf(en, 900), "RU - country");
+}
+
 // In a text about a country, a paragraph that names no place after one about a region is
 // about the country again; one that refers back to the region ("the region") is not.
 TEST_F(ExtractorTest, AParagraphAfterOneAboutARegionIsAboutTheCountryAgain) {

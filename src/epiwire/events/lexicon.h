@@ -297,6 +297,12 @@ class Lexicon {
   size_t RefusalLength(const std::vector<text::Token>& tokens, size_t at) const {
     return PhraseAt(refusals_, tokens, at);
   }
+  // The number of tokens of a word of exclusion starting at `at` ("excluding", "hors",
+  // "sin contar", "без учета", "不含"), 0 when none does: the places it names are left out
+  // of the figure. settings.tsv lists them (`exclusion` rows).
+  size_t ExclusionLength(const std::vector<text::Token>& tokens, size_t at) const {
+    return PhraseAt(exclusions_, tokens, at);
+  }
   // Whether a word of restriction starts at token `at` ("restrictions", "restricción",
   // "ограничения", "限制"): advice about restrictions is no travel advisory ("WHO advises
   // against any travel restrictions"). settings.tsv lists them (`restriction` rows).
@@ -469,6 +475,7 @@ class Lexicon {
   std::vector<std::vector<std::string>> increases_;
   std::vector<std::vector<std::string>> decreases_;
   std::vector<std::vector<std::string>> permissions_;
+  std::vector<std::vector<std::string>> exclusions_;
   // Whether one of `phrases` ends right before token `end`.
   static bool PhraseEndsAt(const std::vector<std::vector<std::string>>& phrases,
                            const std::vector<text::Token>& tokens, size_t end) {

@@ -260,6 +260,23 @@ TEST(Lexicon, OtherWordsOfEachLanguageSetAPartApart) {
   EXPECT_TRUE(es->IsOtherWord("otros"));
 }
 
+TEST(Lexicon, ExclusionWordsAreMatchedWholeAtATokenInEachLanguage) {
+  const Lexicon* en = ProjectLexicon("en");
+  const Lexicon* ru = ProjectLexicon("ru");
+  const Lexicon* zh = ProjectLexicon("zh");
+  ASSERT_TRUE(en != nullptr && ru != nullptr && zh != nullptr);
+  // The length of the word of exclusion of `lexicon` at token `at` of `text`.
+  const auto length = [](const Lexicon& lexicon, std::string_view text, size_t at) {
+    const text::Tokens tokens = text::Tokenize(text, 0, text.size());
+    return lexicon.ExclusionLength(tokens.list, at);
+  };
+  EXPECT_EQ(length(*en, "nationwide excluding Lagos", 1), 1u);
+  EXPECT_EQ(length(*en, "cases not including Lagos", 1), 2u);
+  EXPECT_EQ(length(*en, "cases including Lagos", 1), 0u);
+  EXPECT_EQ(length(*ru, "по стране без учета Москвы", 2), 2u);
+  EXPECT_EQ(length(*zh, "全国（不含香港）", 3), 2u);
+}
+
 TEST(Lexicon, AScopeOfAnUnknownLevelIsAnError) {
   auto lexicon =
       LoadChangedCopy("epiwire_lexicon_scope_test", "settings.tsv", "scope\tcontinent\tglobal\n");
