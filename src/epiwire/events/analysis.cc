@@ -393,7 +393,10 @@ void MarkAppositions(SentenceView& view) {
 // or, outside brackets, those of the list right after it, are left out of the figure.
 void MarkExclusions(SentenceView& view, const Lexicon& lexicon) {
   const auto& tokens = view.tokens;
-  for (size_t k = 0; k < tokens.size(); ++k) {
+  // (Only a word before the last place can leave one out.)
+  size_t last = 0;
+  for (const PlaceRef& ref : view.places) last = std::max(last, ref.span.begin);
+  for (size_t k = 0; k < last; ++k) {
     const size_t length = lexicon.ExclusionLength(tokens, k);
     if (length == 0) continue;
     size_t end = k + length;

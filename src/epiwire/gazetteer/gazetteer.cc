@@ -621,17 +621,13 @@ bool CompassOnly(std::string_view name) {
   bool any = false;
   for (size_t start = 0; start < name.size();) {
     const size_t space = std::min(name.find(' ', start), name.size());
-    // ("the Western Division": the place noun after them says only what kind of region.)
-    if (IsPlaceNoun(name.substr(start, space - start))) {
-      start = space + 1;
-      continue;
-    }
     std::string word(name.substr(start, space - start));
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (std::find(std::begin(kCompass), std::end(kCompass), word) == std::end(kCompass)) {
-      return false;
-    }
-    any = true;
+    const bool compass =
+        std::find(std::begin(kCompass), std::end(kCompass), word) != std::end(kCompass);
+    // ("the Western Division": a place noun after them says only what kind of region.)
+    if (!compass && !(any && IsPlaceNoun(name.substr(start, space - start)))) return false;
+    any = any || compass;
     start = space + 1;
   }
   return any;
@@ -1068,21 +1064,22 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   // read in a country of its own where the text names no region at all ("cases in Tulun
   // imported from Kazakhstan"), or one in the town's country, or names that country.
   std::vector<bool> abroad(candidates.size(), false);
+  std::vector<bool> compass(candidates.size(), false);  // names of compass words only
   const bool named = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
     return !c.inside_name && OnlyRegionsOfOneCountry(t, Usable(t, c.entries, nullptr));
   });
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     // "Across the North West" in a text about England is no province of South Africa.
-    const bool compass = CompassOnly(text.substr(c.start, c.end - c.start));
-    const bool weak = OnlyTowns(t, c.entries) || compass;
+    compass[i] = CompassOnly(text.substr(c.start, c.end - c.start));
+    const bool weak = OnlyTowns(t, c.entries) || compass[i];
     if (c.inside_name || c.division || c.division_reading || !weak) continue;
     const std::vector<NameEntry> usable = Usable(t, c.entries, nullptr);
     // "Kent" beside "England" is the county: neither abroad nor a town of Washington's.
     if (DivisionInContext(t, c.entries, context)) continue;
     // ("Dans le Sud" in a text about La Réunion, which names a country and no region, is
     // none of Haiti's departments either.)
-    abroad[i] = (named || (compass && !context.countries.empty())) &&
+    abroad[i] = (named || (compass[i] && !context.countries.empty())) &&
                 std::none_of(usable.begin(), usable.end(), [&](const NameEntry& e) {
                   return context.HasCountry(t.places[e.place].country);
                 });
@@ -1193,8 +1190,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     if (qualified_elsewhere) continue;
     // A name of compass words ("the Western Division") is its country's region, whatever
     // the people of the regions of that name elsewhere.
-    const std::optional<NameEntry> chosen =
-        Resolve(t, usable, context, prefer[i], CompassOnly(text.substr(c.start, c.end - c.start)));
+    const std::optional<NameEntry> chosen = Resolve(t, usable, context, prefer[i], compass[i]);
     if (!chosen) continue;
     // "Punggu Mawang": the end of an unknown name, read as a place only where the text
     // is about that place's country, and never as a town ("Cathay Pacific" is no
