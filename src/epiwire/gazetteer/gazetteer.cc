@@ -679,7 +679,10 @@ std::vector<NameEntry> Usable(const GazetteerTables& t, const std::vector<NameEn
 // "Saint Thomas", but that is the reading of last resort.
 std::vector<NameEntry> AsWritten(const GazetteerTables& t, std::string_view name,
                                  std::vector<NameEntry> entries) {
-  if (!name.starts_with("St")) return entries;
+  if (!name.starts_with("St ") && !name.starts_with("St.") && !name.starts_with("Ste ") &&
+      !name.starts_with("Ste.")) {
+    return entries;
+  }
   const auto spelled = [&](const NameEntry& e) {
     return e.alternate && t.places[e.place].name.starts_with("Saint");
   };
