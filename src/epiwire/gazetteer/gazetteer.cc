@@ -1204,6 +1204,9 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
          (c.ends_name && reading.population < kTownPopulation))) {
       continue;
     }
+    // Nor is a compass word that ends one ("Sissala East Municipality") a region of a
+    // country the text is not about.
+    if (c.inside_name && compass[i] && !context.HasCountry(reading.country)) continue;
     PlaceMention mention;
     mention.start = c.start;
     mention.end = c.end;

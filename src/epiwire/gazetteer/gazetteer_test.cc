@@ -420,6 +420,9 @@ const AbsentCase kAbsentCases[] = {
     // So where the text names a country and no region ("dans le Sud" of La Réunion is none
     // of Haiti's departments).
     {"Dengue \u00e0 La R\u00e9union : 120 cas dans le Sud cette semaine.", "Sud"},
+    // Nor is one that ends an unknown name a region of a country the text is not about.
+    {"Ghana's Upper West Region counted 233 cases, 79 of them in Sissala East Municipality.",
+     "East"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesIgnores, testing::ValuesIn(kAbsentCases),
