@@ -154,6 +154,8 @@ std::string TitleCase(std::string_view word) {
   return title;
 }
 
+bool CompassOnly(std::string_view name);
+
 class Matcher {
  public:
   Matcher(const GazetteerTables& tables, std::string_view text)
@@ -362,8 +364,13 @@ class Matcher {
                                    [](const NameEntry& e) { return e.authoritative; });
     if (key.size() < 3 && !alias) return false;
     if (t_.stopnames.count(key) == 0) return true;
-    // "Delta State", "Reading Borough": a stop name followed by a place noun is a place.
-    return IsWord(last + 1) && IsPlaceNoun(Text(tokens_[last + 1]));
+    // "Delta State", "Reading Borough": a stop name followed by a place noun is a place;
+    // so is one of compass words followed by a figure, a row of a breakdown ("Copperbelt
+    // 341, Southern 177, Central 126"), if the text's country has a region of that name.
+    if (IsWord(last + 1) && IsPlaceNoun(Text(tokens_[last + 1]))) return true;
+    return IsWord(last + 1) && tokens_[last + 1].space_before &&
+           std::isdigit(static_cast<unsigned char>(text_[tokens_[last + 1].start])) &&
+           CompassOnly(key);
   }
 
   // True when a hyphen among the kMaxTokens tokens after `first` joins two capitalised
@@ -1082,7 +1089,10 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     if (DivisionInContext(t, c.entries, context)) continue;
     // ("Dans le Sud" in a text about La Réunion, which names a country and no region, is
     // none of Haiti's departments either.)
-    abroad[i] = (named || (compass[i] && !context.countries.empty())) &&
+    // (Nor is a compass word that is a stop name, read only before a figure, a region
+    // the text's country lacks, whatever the text names.)
+    const bool stop = compass[i] && t.stopnames.count(text.substr(c.start, c.end - c.start)) > 0;
+    abroad[i] = (named || stop || (compass[i] && !context.countries.empty())) &&
                 std::none_of(usable.begin(), usable.end(), [&](const NameEntry& e) {
                   return context.HasCountry(t.places[e.place].country);
                 });

@@ -298,6 +298,10 @@ const FoundCase kFoundCases[] = {
     // a more populous one elsewhere.
     {"Fiji counted 8 dengue cases in the Western Division.", "Western Division", "FJ", "FJ-W", kSub,
      kName},
+    // A compass word that is a stop name is a region before a figure, in a breakdown of a
+    // country that has a region of that name.
+    {"Zambia counted 341 cases in Copperbelt, Southern 177 and Central 126.", "Southern", "ZM",
+     "ZM-07", kSub, kName},
     // "St" and "St." spell "Saint"; a name so written of a place of its own is that place
     // whatever other places its spelling names: they are its readings of last resort.
     {"Jamaica counted 40 new cases in St Catherine.", "St Catherine", "JM", "JM-14", kSub, kName},
@@ -420,6 +424,8 @@ const AbsentCase kAbsentCases[] = {
     // So where the text names a country and no region ("dans le Sud" of La Réunion is none
     // of Haiti's departments).
     {"Dengue \u00e0 La R\u00e9union : 120 cas dans le Sud cette semaine.", "Sud"},
+    // Nor, before a figure, where the text names no country that has one of its name.
+    {"Southern 177 schools and Central 12 colleges reported flu cases.", "Southern"},
     // Nor is one that ends an unknown name a region of a country the text is not about.
     {"Ghana's Upper West Region counted 233 cases, 79 of them in Sissala East Municipality.",
      "East"},
