@@ -343,7 +343,16 @@ class Matcher {
       if (++words > kMaxWords) break;
       std::string_view word = Text(token);
       if (j == first && word == "The") word = "the";
-      keys.text.append(word);
+      // "PAPUA New Guinea", "NEW Zealand": a first word set in capitals by the page's style,
+      // before a name's capitalised word, is that name's word ("UAE Ministry" keeps its
+      // capitals: they are a name).
+      if (j == first && IsAllCapitals(word) && IsWord(j + 1) && tokens_[j + 1].space_before &&
+          tokens_[j + 1].capitalised && !IsAllCapitals(Text(tokens_[j + 1])) &&
+          !t_.names.MayGoOn(word) && t_.Readings(word).empty()) {
+        keys.text.append(TitleCase(word));
+      } else {
+        keys.text.append(word);
+      }
       ascii = ascii && IsAscii(word);
       end_here(j);
       // No name goes on past this key, under any spelling MatchAt tries: the longer

@@ -302,6 +302,10 @@ const FoundCase kFoundCases[] = {
     // country that has a region of that name.
     {"Zambia counted 341 cases in Copperbelt, Southern 177 and Central 126.", "Southern", "ZM",
      "ZM-07", kSub, kName},
+    // A first word set in capitals by a page's style is the name's word; capitals that
+    // are a name keep them.
+    {"PAPUA New Guinea has recorded 12 new cases.", "PAPUA New Guinea", "PG", "", kCountry, kName},
+    {"NEW Zealand recorded 3 new cases.", "NEW Zealand", "NZ", "", kCountry, kName},
     // "St" and "St." spell "Saint"; a name so written of a place of its own is that place
     // whatever other places its spelling names: they are its readings of last resort.
     {"Jamaica counted 40 new cases in St Catherine.", "St Catherine", "JM", "JM-14", kSub, kName},
