@@ -367,7 +367,8 @@ class Matcher {
     }
   }
 
-  bool Allowed(std::string_view key, const std::vector<NameEntry>& entries, size_t last) const {
+  bool Allowed(std::string_view key, const std::vector<NameEntry>& entries, size_t first,
+               size_t last) const {
     const bool alias = HasKind(entries, MentionKind::kAlias) ||
                        std::any_of(entries.begin(), entries.end(),
                                    [](const NameEntry& e) { return e.authoritative; });
@@ -375,11 +376,13 @@ class Matcher {
     if (t_.stopnames.count(key) == 0) return true;
     // "Delta State", "Reading Borough": a stop name followed by a place noun is a place;
     // so is one of compass words followed by a figure, a row of a breakdown ("Copperbelt
-    // 341, Southern 177, Central 126"), if the text's country has a region of that name.
+    // 341, Southern 177, Central 126"), or after an article and before no other word
+    // ("Dans le Centre, 57 cas"), if the text's country has a region of that name.
     if (IsWord(last + 1) && IsPlaceNoun(Text(tokens_[last + 1]))) return true;
-    return IsWord(last + 1) && tokens_[last + 1].space_before &&
-           std::isdigit(static_cast<unsigned char>(text_[tokens_[last + 1].start])) &&
-           CompassOnly(key);
+    const bool figure = IsWord(last + 1) && tokens_[last + 1].space_before &&
+                        std::isdigit(static_cast<unsigned char>(text_[tokens_[last + 1].start]));
+    const bool named_alone = first > 0 && IsArticle(first - 1) && !IsWord(last + 1);
+    return (figure || named_alone) && CompassOnly(key);
   }
 
   // True when a hyphen among the kMaxTokens tokens after `first` joins two capitalised
@@ -445,7 +448,7 @@ class Matcher {
           return level != PlaceLevel::kCountry && level != PlaceLevel::kSubdivision;
         });
       }
-      if (readings.empty() || !Allowed(key, readings, keys.ends[k].last)) continue;
+      if (readings.empty() || !Allowed(key, readings, first, keys.ends[k].last)) continue;
       // "Western Region" is Uganda's region by that name, and Ghana's "Western" with its
       // noun: a name that ends on a place noun is also the name before it, of the level
       // the noun asks for (the text's other places choose).
@@ -633,7 +636,8 @@ bool CompassOnly(std::string_view name) {
       "nord", "sud", "est", "ouest", "nord-ouest", "nord-est", "sud-ouest", "sud-est",
       "centre-nord", "centre-sud", "centre-est", "centre-ouest", "norte", "sur", "este", "oeste",
       "centro", "noroeste", "noreste", "nordeste", "sureste", "sudeste", "suroeste", "sudoeste",
-      "le", "la", "el"};
+      // and the coast ("le Littoral": Cameroon's, Benin's).
+      "littoral", "le", "la", "el"};
   bool any = false;
   for (size_t start = 0; start < name.size();) {
     const size_t space = std::min(name.find(' ', start), name.size());

@@ -302,6 +302,9 @@ const FoundCase kFoundCases[] = {
     // country that has a region of that name.
     {"Zambia counted 341 cases in Copperbelt, Southern 177 and Central 126.", "Southern", "ZM",
      "ZM-07", kSub, kName},
+    // So is one after an article that no other word follows ("dans le Centre, 57 cas").
+    {"Au Cameroun, dans le Littoral, on d\u00e9nombre 497 cas.", "Littoral", "CM", "CM-LT", kSub,
+     kName},
     // A first word set in capitals by a page's style is the name's word; capitals that
     // are a name keep them.
     {"PAPUA New Guinea has recorded 12 new cases.", "PAPUA New Guinea", "PG", "", kCountry, kName},
@@ -430,6 +433,8 @@ const AbsentCase kAbsentCases[] = {
     {"Dengue \u00e0 La R\u00e9union : 120 cas dans le Sud cette semaine.", "Sud"},
     // Nor, before a figure, where the text names no country that has one of its name.
     {"Southern 177 schools and Central 12 colleges reported flu cases.", "Southern"},
+    // Nor after an article where a word follows: a name's word ("le Centre de sant\u00e9").
+    {"Au Cameroun, le Centre de sant\u00e9 de Bafia a re\u00e7u 12 malades.", "Centre"},
     // Nor is one that ends an unknown name a region of a country the text is not about.
     {"Ghana's Upper West Region counted 233 cases, 79 of them in Sissala East Municipality.",
      "East"},
