@@ -556,7 +556,8 @@ class Matcher {
     if (!noun_ahead) return false;
     for (size_t last = first; last < first + 3 && IsWord(last); ++last) {
       const std::string_view word = Text(tokens_[last]);
-      if (!tokens_[last].capitalised || t_.stopnames.count(word) ||
+      // (Nor an article of any language: "Le district sanitaire de Dungass".)
+      if (!tokens_[last].capitalised || t_.stopnames.count(word) || IsArticle(last) ||
           std::find(std::begin(kBodies), std::end(kBodies), word) != std::end(kBodies)) {
         return false;
       }

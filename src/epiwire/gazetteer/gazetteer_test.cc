@@ -433,6 +433,8 @@ const AbsentCase kAbsentCases[] = {
     {"Dengue \u00e0 La R\u00e9union : 120 cas dans le Sud cette semaine.", "Sud"},
     // Nor, before a figure, where the text names no country that has one of its name.
     {"Southern 177 schools and Central 12 colleges reported flu cases.", "Southern"},
+    // An article before a division noun names no division of its own.
+    {"Le district sanitaire de Dungass a notifi\u00e9 451 cas au Niger.", "district"},
     // Nor after an article where a word follows: a name's word ("le Centre de sant\u00e9").
     {"Au Cameroun, le Centre de sant\u00e9 de Bafia a re\u00e7u 12 malades.", "Centre"},
     // Nor is one that ends an unknown name a region of a country the text is not about.
