@@ -222,6 +222,8 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
         OneOf(tokens[k - 2].lower, {"has", "have", "had"})) {
       return PlaceRole::kOrigin;
     }
+    // "связано с посещением Таиланда", "曾到访越南": where travellers had been.
+    if (back == 1 && (view.cues[k] & kCueVisit)) return PlaceRole::kOrigin;
     if (OneOf(t.lower, {"borders", "bordering", "border", "visited", "visiting"})) {
       // ("the border department of Norte de Santander", "the border city of X": a kind of
       // place, not the other side of a border.)

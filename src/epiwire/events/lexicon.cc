@@ -31,7 +31,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
   return parts;
 }
 
-constexpr std::array<std::pair<std::string_view, uint32_t>, 31> kCueNames{{
+constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kCueNames{{
     {"new", kCueNew},
     {"cumulative", kCueCumulative},
     {"imported", kCueImported},
@@ -63,6 +63,7 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 31> kCueNames{{
     {"residence", kCueResidence},
     {"regions", kCueRegions},
     {"venue", kCueVenue},
+    {"visit", kCueVisit},
 }};
 
 constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{

@@ -55,6 +55,8 @@ enum Cue : uint32_t {
   kCueLocal = 1u << 3,
   kCueOtherCause = 1u << 4,
   kCueLegal = 1u << 5,
+  // "visited", "посещением", "到访": a place right after it is where travellers had been.
+  kCueVisit = 1u << 6,
   kCueOutbreak = 1u << 7,
   kCueModeAir = 1u << 8,
   kCueModeRoad = 1u << 9,
