@@ -26,6 +26,15 @@ bool JoinsParts(const internal::NumberLexicon& lexicon, std::string_view text,
   }
   const std::string_view gap = text.substr(before.end, next.start - before.end);
   if (gap == " ") return true;
+  // "1万5173例": the units below a Chinese scale glued after it, written out in full (as
+  // many digits as the scale has zeros: "3万5" is thirty-five thousand, not read here).
+  if (gap.empty()) {
+    const std::string_view digits = text.substr(next.start, next.end - next.start);
+    size_t zeros = 0;
+    for (int64_t s = before_scale; s >= 10; s /= 10) ++zeros;
+    return zeros >= 4 && digits.size() == zeros &&
+           std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
   Tokens tokens;
   script_scan::Tokenize(gap, tokens);
   if (tokens.list.size() != 1) return false;
