@@ -1103,8 +1103,8 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     if (DivisionInContext(t, c.entries, context)) continue;
     // ("Dans le Sud" in a text about La Réunion, which names a country and no region, is
     // none of Haiti's departments either.)
-    // (Nor is a compass word that is a stop name, read only before a figure, a region
-    // the text's country lacks, whatever the text names.)
+    // (Nor is a compass word that is a stop name, read only before a figure or after an
+    // article, a region the text's country lacks, whatever the text names.)
     const bool stop = compass[i] && t.stopnames.count(text.substr(c.start, c.end - c.start)) > 0;
     abroad[i] = (named || stop || (compass[i] && !context.countries.empty())) &&
                 std::none_of(usable.begin(), usable.end(), [&](const NameEntry& e) {
