@@ -16,25 +16,15 @@ bool LineBreakBefore(std::string_view text, const std::vector<SentenceView>& vie
   return text.substr(end, views[j].sentence.start - end).find('\n') != std::string_view::npos;
 }
 
-// Whether the paragraph that starts with sentence `first` names `place`.
+// Whether the paragraph that starts with sentence `first` names a place that `named` holds
+// of: `place` itself, or one in a country.
+template <typename Pred>
 bool ParagraphNames(std::string_view text, const std::vector<SentenceView>& views, size_t first,
-                    const Place& place) {
+                    Pred named) {
   for (size_t j = first; j < views.size(); ++j) {
     if (j > first && LineBreakBefore(text, views, j)) break;
     for (const PlaceRef& ref : views[j].places) {
-      if (ref.place.SameAs(place)) return true;
-    }
-  }
-  return false;
-}
-
-// Whether the paragraph that starts at sentence `first` names a place of `country`.
-bool ParagraphNamesCountry(std::string_view text, const std::vector<SentenceView>& views,
-                           size_t first, std::string_view country) {
-  for (size_t j = first; j < views.size(); ++j) {
-    if (j > first && LineBreakBefore(text, views, j)) break;
-    for (const PlaceRef& ref : views[j].places) {
-      if (ref.place.country == country) return true;
+      if (named(ref.place)) return true;
     }
   }
   return false;
@@ -330,17 +320,19 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     // the region, in a text about a country ("Las cuarentenas en Antofagasta ... fueron
     // prorrogadas.\n\nSe confirmaron 2.660 nuevos casos"), unless it refers back to it.
     // (Not one that names the town again: "经绥芬河口岸入境的84名确诊病例".)
+    // (A sentence that refers back to a place, "the region", "the country", is about it.)
+    const bool anaphor = std::any_of(views[i].anaphors.begin(), views[i].anaphors.end(),
+                                     [](const Anaphor& a) { return !a.scope; });
     const auto away = [&](const Place& focus) {
       if (focus.level == PlaceLevel::kCity) return true;
       return focus.level == PlaceLevel::kSubdivision &&
-             context.lead_focus->level == PlaceLevel::kCountry &&
-             std::all_of(views[i].anaphors.begin(), views[i].anaphors.end(),
-                         [](const Anaphor& a) { return a.scope; });
+             context.lead_focus->level == PlaceLevel::kCountry && !anaphor;
     };
     if (new_paragraph && context.lead_focus && context.focus && away(*context.focus) &&
         Contains(context.lead_focus, context.focus) &&
         !context.focus->SameAs(*context.lead_focus) &&
-        !ParagraphNames(text, views, i, *context.focus) && !RefersBack(views[i])) {
+        !ParagraphNames(text, views, i, [&](const Place& p) { return p.SameAs(*context.focus); }) &&
+        !RefersBack(views[i])) {
       context.focus = context.lead_focus;
     }
     // "In neighbouring India, Kerala reported 3,400 cases.\n\nThe ministry said 812 new
@@ -349,9 +341,9 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     // no country is named more often than the lead's.
     if (new_paragraph && home && context.focus && !context.focus->country.empty() &&
         context.focus->country != home->country &&
-        !ParagraphNamesCountry(text, views, i, context.focus->country) && !RefersBack(views[i]) &&
-        std::all_of(views[i].anaphors.begin(), views[i].anaphors.end(),
-                    [](const Anaphor& a) { return a.scope; })) {
+        !ParagraphNames(text, views, i,
+                        [&](const Place& p) { return p.country == context.focus->country; }) &&
+        !RefersBack(views[i]) && !anaphor) {
       context.focus = home;
       context.last_country = gazetteer_.Country(home->country);
     }

@@ -240,9 +240,7 @@ class Lexicon {
   }
   // A case noun in the singular ("case", "случай"): after "a" or "first" it counts one.
   // settings.tsv lists them (`single` rows).
-  bool IsSingleNoun(std::string_view word) const {
-    return std::find(single_nouns_.begin(), single_nouns_.end(), word) != single_nouns_.end();
-  }
+  bool IsSingleNoun(std::string_view word) const { return Lists(single_nouns_, word); }
   // The level a place noun refers to ("province" -> subdivision); nullopt otherwise.
   std::optional<PlaceLevel> PlaceNounLevel(std::string_view word) const;
   // The level of place a word of scope speaks for ("national", "nationwide" -> country,
@@ -261,34 +259,24 @@ class Lexicon {
   // Whether `word` is the language's plain word for a case ("cases", "casos", "cas",
   // "случаев"): a figure of it may also count lawsuits, and a table's heading may say
   // its status. settings.tsv lists them (`case_word` rows).
-  bool IsCaseWord(std::string_view word) const {
-    return std::find(case_words_.begin(), case_words_.end(), word) != case_words_.end();
-  }
+  bool IsCaseWord(std::string_view word) const { return Lists(case_words_, word); }
   // Whether a word of permission starts at token `at` ("allowed", "autorisés", "允许"):
   // denied, it restricts ("no flight will be allowed to land"). settings.tsv lists them
   // (`permission` rows).
   bool PermitsAt(const std::vector<text::Token>& tokens, size_t at) const {
     return PhraseAt(permissions_, tokens, at) > 0;
   }
-  bool IsOnlyWord(std::string_view word) const {
-    return std::find(only_words_.begin(), only_words_.end(), word) != only_words_.end();
-  }
+  bool IsOnlyWord(std::string_view word) const { return Lists(only_words_, word); }
+  // Whether a word sets what it comes before apart from the places named ("other":
+  // "419 cases from 61 other districts"). settings.tsv lists them (`other` rows).
+  bool IsOtherWord(std::string_view word) const { return Lists(other_words_, word); }
   // Whether a word before a verb stands for the noun the count before it counted (French
   // "en": "l'Espagne en compte une trentaine", Spain counts about thirty of them).
   // settings.tsv lists them (`count_pronoun` rows).
-  // Whether a word sets what it comes before apart from the places named ("other":
-  // "419 cases from 61 other districts"). settings.tsv lists them (`other` rows).
-  bool IsOtherWord(std::string_view word) const {
-    return std::find(other_words_.begin(), other_words_.end(), word) != other_words_.end();
-  }
-  bool IsCountPronoun(std::string_view word) const {
-    return std::find(count_pronouns_.begin(), count_pronouns_.end(), word) != count_pronouns_.end();
-  }
+  bool IsCountPronoun(std::string_view word) const { return Lists(count_pronouns_, word); }
   // Whether a word joins a figure to the population it is a rate of ("per", "por cada",
   // "pour", "на": "245 cases per 100,000"). settings.tsv lists them (`rate` rows).
-  bool IsRateWord(std::string_view word) const {
-    return std::find(rate_words_.begin(), rate_words_.end(), word) != rate_words_.end();
-  }
+  bool IsRateWord(std::string_view word) const { return Lists(rate_words_, word); }
   // Whether a phrase that refuses what follows it starts at token `at` ("ruled out",
   // "descartó", "a exclu": "ruled out a lockdown" imposes none). settings.tsv lists them
   // (`refusal` rows).
@@ -330,16 +318,11 @@ class Lexicon {
   }
   // Whether a measure word counts cases by itself ("例": "流感8621例" are 8,621 cases of
   // flu). settings.tsv lists them (`case_classifier` rows).
-  bool IsCaseClassifier(std::string_view word) const {
-    return std::find(case_classifiers_.begin(), case_classifiers_.end(), word) !=
-           case_classifiers_.end();
-  }
+  bool IsCaseClassifier(std::string_view word) const { return Lists(case_classifiers_, word); }
   // Whether a word stands before a person's name ("Dr", "Superintendent", "presidente"):
   // a place's name after it is a person's ("Superintendent Chad Chism"). settings.tsv
   // lists them (`title` rows, lower-case forms as the tokens have them).
-  bool IsTitle(std::string_view word) const {
-    return std::find(title_words_.begin(), title_words_.end(), word) != title_words_.end();
-  }
+  bool IsTitle(std::string_view word) const { return Lists(title_words_, word); }
   std::optional<PlaceLevel> ScopeLevel(std::string_view word) const {
     for (const auto& [form, level] : scope_words_) {
       if (form == word) return level;
@@ -488,6 +471,10 @@ class Lexicon {
       }
       return true;
     });
+  }
+  // Whether `words` holds `word`.
+  static bool Lists(const std::vector<std::string>& words, std::string_view word) {
+    return std::find(words.begin(), words.end(), word) != words.end();
   }
   // The length of the longest of `phrases` at token `at`, or 0.
   static size_t PhraseAt(const std::vector<std::vector<std::string>>& phrases,
