@@ -421,6 +421,30 @@ void MarkExclusions(SentenceView& view, const Lexicon& lexicon) {
   }
 }
 
+// "arrivals into Singapore", "travellers entering the UK", "las personas que lleguen a
+// España", "les voyageurs arrivant en France": a place right after a phrase of entering or
+// arriving, or after it and a word or two of its own ("entering mainland China"), is where
+// people come in; not after a word that turns to where they came from ("entering from").
+void MarkEntered(SentenceView& view, const Lexicon& lexicon) {
+  constexpr size_t kWordsBetween = 2;
+  for (PlaceRef& ref : view.places) {
+    for (size_t between = 0; between <= kWordsBetween && between < ref.span.begin; ++between) {
+      const size_t end = ref.span.begin - between;
+      if (between > 0) {
+        const size_t k = end;
+        if (!view.tokens[k].is_word || view.Is(k, kGrFrom | kGrOf | kGrCoordination | kGrRelative |
+                                                      kGrSubordinate | kGrLocative | kGrTo)) {
+          break;
+        }
+      }
+      if (lexicon.EntryEndsAt(view.tokens, end)) {
+        ref.entered = true;
+        break;
+      }
+    }
+  }
+}
+
 void MarkPlaceRoles(std::string_view text, SentenceView& view) {
   const auto& tokens = view.tokens;
   for (PlaceRef& ref : view.places) {
@@ -766,7 +790,7 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
 
 // A short line without a full stop or a verb: a headline or a section heading.
 bool IsHeading(std::string_view text, const SentenceView& view) {
-  if (view.tokens.empty() || view.tokens.size() > 12) return false;
+  if (view.tokens.empty() || view.tokens.size() > 20) return false;
   if (!StartsLine(text, view.sentence.start) || !EndsLine(text, view.sentence.end)) return false;
   const std::string_view last = view.tokens.back().lower;
   return last != "." && last != ":" && last != ",";
@@ -1332,6 +1356,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   ReadCapitals(view, gazetteer);
   ReadListsOfOneLevel(text, view, gazetteer);
   MarkExclusions(view, lexicon);
+  MarkEntered(view, lexicon);
   FindAnaphors(view, lexicon);
   view.heading = IsHeading(text, view);
   return view;
@@ -1796,7 +1821,9 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
            });
   };
   for (const PlaceRef& ref : view.places) {
-    const bool usable = ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative;
+    // (Where people come in is where the sentence is: "Las personas que lleguen a España".)
+    const bool usable =
+        ref.role == PlaceRole::kPlain || ref.role == PlaceRole::kLocative || ref.entered;
     if (!usable || ref.qualifier || ref.caught_by != SIZE_MAX) continue;
     const Place& place = ref.place;
     // "The group ... is staying at the Sudima Hotel in Christchurch", "devant la presse à

@@ -64,6 +64,9 @@ struct PlaceRef {
   // Left out of the figure by a word of exclusion ("全国（不含香港、澳门…）", "nationwide,
   // excluding Moscow"): a part of the whole, not its place; a qualifier too.
   bool excluded = false;
+  // Where people come in: "arrivals into Singapore", "las personas que lleguen a España".
+  // A measure on who enters is that place's, whatever role its preposition gives it.
+  bool entered = false;
   // The place noun of an apposition after it ("Sao Paulo, the most populous state"), or
   // SIZE_MAX: says which reading of the name is meant.
   size_t apposition_noun = SIZE_MAX;

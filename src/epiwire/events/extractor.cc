@@ -68,6 +68,7 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
                      e.evidence.start) != placeless_heading_starts.end();
   };
   std::vector<Event> kept;
+  std::vector<bool> placed_by_story;  // by event of `kept`: a headline's measure, placed
   for (Event& event : events) {
     const auto repeat = std::find_if(kept.begin(), kept.end(), [&](const Event& other) {
       if (other.type != event.type || other.host != event.host) return false;
@@ -93,12 +94,17 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
       const auto imposes = [](MeasureAction action) {
         return action == MeasureAction::kImpose || action == MeasureAction::kTighten;
       };
+      // "Government orders quarantine for travellers" over "People arriving in Spain must
+      // go into quarantine": a headline's measure, placed nowhere, is its story's first.
+      const bool headline_of = from_placeless_heading(other) && !from_heading(event) &&
+                               !placed_by_story[static_cast<size_t>(&other - kept.data())];
       return other.measure == event.measure &&
              (other.action == event.action || (imposes(other.action) && imposes(event.action))) &&
-             a == b;
+             (a == b || headline_of);
     });
     if (repeat == kept.end()) {
       kept.push_back(std::move(event));
+      placed_by_story.push_back(false);
     } else if (event.type == EventType::kCases) {
       if (from_heading(*repeat) && !from_heading(event) && event.aggregation) {
         repeat->aggregation = event.aggregation;
@@ -109,9 +115,13 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
         repeat->place = event.place;
       }
       FillFrom(event, *repeat);
-    } else if (!repeat->target) {
+    } else {
+      if (from_placeless_heading(*repeat) && !from_heading(event)) {
+        repeat->place = event.place;
+        placed_by_story[static_cast<size_t>(repeat - kept.begin())] = true;
+      }
       // "China closes its border" over "... the closure of the border with Russia".
-      repeat->target = std::move(event.target);
+      if (!repeat->target) repeat->target = std::move(event.target);
     }
   }
   // "More than 9,000 sea lions dead" over "9,140 sea lions died": a headline's rounded
@@ -219,7 +229,7 @@ std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
 // How often the document names each country, counting its places, its outlets' and its
 // organisations' ("新疆生产建设兵团" is Chinese); not the places people came from, went to
 // or caught their infection in: a report of cases in travellers "who had returned from
-// Spain" is not about Spain.
+// Spain" is not about Spain. (Where they come into is: "arriving in Spain".)
 std::map<std::string, int> CountryMentions(const std::vector<SentenceView>& views) {
   std::map<std::string, int> counts;
   for (const SentenceView& view : views) {
@@ -227,7 +237,8 @@ std::map<std::string, int> CountryMentions(const std::vector<SentenceView>& view
       // (Nor a qualifier: "the UK variant", "缅甸籍人员", or the region after a city, whose
       // country the city's name counts.)
       if (ref.place.country.empty() || ref.role == PlaceRole::kOrigin ||
-          ref.role == PlaceRole::kTarget || ref.caught_by != SIZE_MAX || ref.qualifier) {
+          (ref.role == PlaceRole::kTarget && !ref.entered) || ref.caught_by != SIZE_MAX ||
+          ref.qualifier) {
         continue;
       }
       ++counts[ref.place.country];

@@ -1024,6 +1024,35 @@ TEST_F(ExtractorTest, AMeasureReadAgainTakesItsTargetFromTheRepeat) {
   EXPECT_EQ(events[0].target->country, "TH");
 }
 
+// A headline's measure that names no place is the first of its story's: it takes the
+// place the story gives it, not the country the text names most.
+TEST_F(ExtractorTest, AHeadlinesMeasureIsItsStorysFirst) {
+  const auto events = Read(
+      "Ministry orders quarantine for all travellers\n\n"
+      "People arriving in Fiji from abroad must go into quarantine for 14 days from Friday.\n\n"
+      "Tonga said it would keep its borders closed. Tonga has had no cases. Tonga is calm.");
+  std::vector<std::string> quarantines;
+  for (const Event& e : events) {
+    if (e.type == EventType::kMeasure && e.measure == MeasureKind::kTravelQuarantine) {
+      quarantines.push_back(e.place ? e.place->country : "-");
+    }
+  }
+  EXPECT_EQ(quarantines, std::vector<std::string>{"FJ"});
+}
+
+// Where people come in holds a measure on them; where they come from does not.
+TEST_F(ExtractorTest, AMeasureOnArrivalsIsThePlacesTheyEnter) {
+  const auto entering = Read("Travellers entering Samoa must spend 14 days in quarantine.");
+  ASSERT_EQ(entering.size(), 1u);
+  ASSERT_TRUE(entering[0].place.has_value());
+  EXPECT_EQ(entering[0].place->country, "WS");
+  const auto from =
+      Read("Fiji said travellers entering from Samoa must spend 14 days in quarantine.");
+  ASSERT_EQ(from.size(), 1u);
+  ASSERT_TRUE(from[0].place.has_value());
+  EXPECT_EQ(from[0].place->country, "FJ");
+}
+
 // A lockdown has no other side: a foreign place after it is no target; a flight ban has.
 TEST_F(ExtractorTest, OnlyMeasuresAcrossABorderHaveATarget) {
   const auto lockdown = Read(

@@ -293,6 +293,12 @@ class Lexicon {
   size_t ExclusionLength(const std::vector<text::Token>& tokens, size_t at) const {
     return PhraseAt(exclusions_, tokens, at);
   }
+  // Whether a phrase of entering or arriving ends right before token `end` ("entering",
+  // "arriving in", "lleguen a", "arrivant en", "въезд в"): a place after it is the one
+  // people come into. settings.tsv lists them (`entry` rows).
+  bool EntryEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
+    return PhraseEndsAt(entries_, tokens, end);
+  }
   // Whether a word of restriction starts at token `at` ("restrictions", "restricción",
   // "ограничения", "限制"): advice about restrictions is no travel advisory ("WHO advises
   // against any travel restrictions"). settings.tsv lists them (`restriction` rows).
@@ -461,6 +467,7 @@ class Lexicon {
   std::vector<std::vector<std::string>> decreases_;
   std::vector<std::vector<std::string>> permissions_;
   std::vector<std::vector<std::string>> exclusions_;
+  std::vector<std::vector<std::string>> entries_;
   // Whether one of `phrases` ends right before token `end`.
   static bool PhraseEndsAt(const std::vector<std::vector<std::string>>& phrases,
                            const std::vector<text::Token>& tokens, size_t end) {

@@ -277,6 +277,26 @@ TEST(Lexicon, ExclusionWordsAreMatchedWholeAtATokenInEachLanguage) {
   EXPECT_EQ(length(*zh, "全国（不含香港）", 3), 2u);
 }
 
+TEST(Lexicon, PhrasesOfEnteringEndRightBeforeThePlaceInEachLanguage) {
+  const Lexicon* en = ProjectLexicon("en");
+  const Lexicon* es = ProjectLexicon("es");
+  const Lexicon* fr = ProjectLexicon("fr");
+  const Lexicon* ru = ProjectLexicon("ru");
+  ASSERT_TRUE(en != nullptr && es != nullptr && fr != nullptr && ru != nullptr);
+  // Whether a phrase of entering of `lexicon` ends right before token `end` of `text`.
+  const auto ends = [](const Lexicon& lexicon, std::string_view text, size_t end) {
+    const text::Tokens tokens = text::Tokenize(text, 0, text.size());
+    return lexicon.EntryEndsAt(tokens.list, end);
+  };
+  EXPECT_TRUE(ends(*en, "travellers arriving in Fiji", 3));
+  EXPECT_TRUE(ends(*en, "anyone entering Fiji", 2));
+  EXPECT_FALSE(ends(*en, "travellers arriving from Fiji", 3));
+  EXPECT_FALSE(ends(*en, "flights to Fiji", 2));
+  EXPECT_TRUE(ends(*es, "quienes lleguen a Chile", 3));
+  EXPECT_TRUE(ends(*fr, "les voyageurs arrivant en Guyane", 4));
+  EXPECT_TRUE(ends(*ru, "для прибывающих в Казахстан", 3));
+}
+
 TEST(Lexicon, AScopeOfAnUnknownLevelIsAnError) {
   auto lexicon =
       LoadChangedCopy("epiwire_lexicon_scope_test", "settings.tsv", "scope\tcontinent\tglobal\n");

@@ -92,15 +92,7 @@ bool IsEntryMeasure(MeasureKind measure) {
 
 const PlaceRef* PlaceEntered(const SentenceView& view) {
   for (const PlaceRef& ref : view.places) {
-    for (size_t back = 1; back <= 3 && back <= ref.span.begin; ++back) {
-      const std::string_view w = view.tokens[ref.span.begin - back].lower;
-      if (w == "entering" || w == "enter" || w == "enters" || w == "entered") return &ref;
-      // "once arriving in Macau", "arrivals into Singapore", "refused entry to the UK".
-      if (back >= 2 && (w == "arriving" || w == "arrive" || w == "arrivals" || w == "entry") &&
-          view.Is(ref.span.begin - back + 1, kGrLocative | kGrTo)) {
-        return &ref;
-      }
-    }
+    if (ref.entered) return &ref;
   }
   return nullptr;
 }
