@@ -243,12 +243,28 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     if (context.main_country) return {context.main_country};
     break;
   }
+  // "1,057 new cases last week, in Tainan 955, Kaohsiung 79", "新增1,057例，分布於臺南市955例、
+  // 高雄市79例", "7 cas ... recensés à Touba (3), Dakar-Plateau (1)": a place right before
+  // the next count, or before a number and a colon, a bracket or "with", opens that
+  // number's item of a breakdown; the whole is not counted there. (Not a number of a name:
+  // "seven in the territory of ASL Rome 2".)
+  const auto heads_next_item = [&](const Candidate& c) {
+    if (c.span.begin < after || c.span.end >= view.tokens.size()) return false;
+    if (next_count == c.span.end) return true;
+    const std::string_view between = view.tokens[c.span.end].lower;
+    if (between != ":" && between != "(" && !IsDash(between) &&
+        !view.Is(c.span.end, kGrCompanion)) {
+      return false;
+    }
+    return std::any_of(view.quantities.begin(), view.quantities.end(),
+                       [&](const QuantityRef& q) { return HedgeStart(view, q) == c.span.end + 1; });
+  };
   // 1. Its own locative after the count phrase, in its clause, before the next count;
   //    or inside a total's noun phrase.
   const size_t reach = AfterDisease(view, after) + 12;  // "cases of Marburg virus disease"
   for (const Candidate& c : candidates) {
     if (c.span.begin < head_end || c.span.begin >= next_count || c.span.begin > reach) continue;
-    if (!c.locative || c.demonym) continue;
+    if (!c.locative || c.demonym || heads_next_item(c)) continue;
     // "620 deaths since the outbreak was first reported in Machinga district": a place
     // in a clause of time is where that began.
     bool since = false;
@@ -374,7 +390,7 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   for (const Candidate& c : candidates) {
     if (c.span.begin < after || c.demonym || !c.locative) continue;
     // "...病例46例；新增死亡病例3例，均在湖北": a place of another statement.
-    if (BreaksStatement(view, after, c.span.begin)) break;
+    if (BreaksStatement(view, after, c.span.begin) || heads_next_item(c)) break;
     // "12 new cases (5 in Lagos, 7 in Kano)": places of the parts in brackets.
     if (InBrackets(view, c.span.begin) && !InBrackets(view, number)) continue;
     // "52 people in 12 states, including 20 in California": the place of a part after it.

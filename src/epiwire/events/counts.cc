@@ -1707,10 +1707,11 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
       if (opener > 0 && view.Is(opener, kGrDeterminer)) --opener;
       const text::Token& open = tokens[opener];
       // "其中 广州 5 宗" ("of them, Guangzhou 5"): a pronoun opens the list as well; so
-      // does the noun that ends the name of a unit it lies in ("德宏州 瑞丽市 (41 例)"), and
-      // "with" ("20 new cases, with Montreal 17").
+      // does the noun that ends the name of a unit it lies in ("德宏州 瑞丽市 (41 例)"),
+      // "with" ("20 new cases, with Montreal 17") and a locative ("1,057 cases, in Tainan
+      // 955, Kaohsiung 79", "分布於 臺南市 955 例").
       if (open.is_word && !view.Is(opener, kGrCoordination | kGrCountVerb | kGrPronoun |
-                                               kGrPlaceNoun | kGrCompanion)) {
+                                               kGrPlaceNoun | kGrCompanion | kGrLocative)) {
         place_before = false;
       }
     }

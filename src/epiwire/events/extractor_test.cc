@@ -1024,6 +1024,31 @@ TEST_F(ExtractorTest, AMeasureReadAgainTakesItsTargetFromTheRepeat) {
   EXPECT_EQ(events[0].target->country, "TH");
 }
 
+// A total followed by its breakdown by place is the whole's, not its first item's; the
+// first item, after a locative, counts as the others do.
+TEST_F(ExtractorTest, ATotalBeforeItsBreakdownIsNotItsFirstItems) {
+  const auto events = Read(
+      "Dengue keeps rising in Taiwan\n\nThe CDC said 1,057 new dengue cases were reported "
+      "last week, in Tainan 955, Kaohsiung 79 and Pingtung 12.");
+  const Event* total = Find(events, 1057);
+  ASSERT_NE(total, nullptr);
+  ASSERT_TRUE(total->place.has_value());
+  EXPECT_EQ(total->place->level, PlaceLevel::kCountry);
+  EXPECT_EQ(total->place->country, "TW");
+  const Event* first = Find(events, 955);
+  ASSERT_NE(first, nullptr);
+  ASSERT_TRUE(first->place.has_value());
+  EXPECT_EQ(first->place->subdivision, "TW-TNN");
+  // (A number of a name opens no item: "ASL Rome 2" is where the seven are.)
+  const auto named = Read(
+      "Chikungunya in Italy\n\nTo date, 10 cases of chikungunya were confirmed in Anzio "
+      "and seven in the territory of ASL Rome 2.");
+  const Event* seven = Find(named, 7);
+  ASSERT_NE(seven, nullptr);
+  ASSERT_TRUE(seven->place.has_value());
+  EXPECT_EQ(seven->place->name, "Rome");
+}
+
 // A headline's measure that names no place is the first of its story's: it takes the
 // place the story gives it, not the country the text names most.
 TEST_F(ExtractorTest, AHeadlinesMeasureIsItsStorysFirst) {
