@@ -445,6 +445,28 @@ void MarkEntered(SentenceView& view, const Lexicon& lexicon) {
   }
 }
 
+// "the travel ban on India, Pakistan, Nepal and Thailand has been extended": the places
+// right after a restriction and its "on" (an article may stand between), and those listed
+// with them, are whom it is on.
+void MarkRestricted(SentenceView& view, const Lexicon& lexicon) {
+  const PlaceRef* last = nullptr;
+  for (PlaceRef& ref : view.places) {
+    size_t end = ref.span.begin;
+    if (end > 0 && view.Is(end - 1, kGrDeterminer)) --end;
+    const bool listed =
+        last != nullptr && ref.span.begin > last->span.end &&
+        ref.span.begin - last->span.end <= 3 &&
+        view.OnlyJoints(last->span.end, ref.span.begin, kGrCoordination | kGrDeterminer);
+    if (!lexicon.RestrictionOnEndsAt(view.tokens, end) && !listed) {
+      last = nullptr;
+      continue;
+    }
+    ref.restricted = true;
+    ref.role = PlaceRole::kTarget;
+    last = &ref;
+  }
+}
+
 void MarkPlaceRoles(std::string_view text, SentenceView& view) {
   const auto& tokens = view.tokens;
   for (PlaceRef& ref : view.places) {
@@ -1357,6 +1379,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   ReadListsOfOneLevel(text, view, gazetteer);
   MarkExclusions(view, lexicon);
   MarkEntered(view, lexicon);
+  MarkRestricted(view, lexicon);
   FindAnaphors(view, lexicon);
   view.heading = IsHeading(text, view);
   return view;

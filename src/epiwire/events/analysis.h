@@ -67,6 +67,9 @@ struct PlaceRef {
   // Where people come in: "arrivals into Singapore", "las personas que lleguen a España".
   // A measure on who enters is that place's, whatever role its preposition gives it.
   bool entered = false;
+  // Whom a restriction is on: "the travel ban on India, Pakistan and Nepal". The other side
+  // of a measure, with the places listed with it; none of them acts.
+  bool restricted = false;
   // The place noun of an apposition after it ("Sao Paulo, the most populous state"), or
   // SIZE_MAX: says which reading of the name is meant.
   size_t apposition_noun = SIZE_MAX;

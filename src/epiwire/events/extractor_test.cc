@@ -1049,6 +1049,23 @@ TEST_F(ExtractorTest, ATotalBeforeItsBreakdownIsNotItsFirstItems) {
   EXPECT_EQ(seven->place->name, "Rome");
 }
 
+// A travel ban on a list of countries keeps their people out: one entry restriction, of
+// the country that imposes it, with the first of them as its other side.
+TEST_F(ExtractorTest, ATravelBanOnCountriesIsOneEntryRestrictionOfWhoImposesIt) {
+  const auto events = Read(
+      "Fiji said on Monday that the travel ban on India, Nepal, Bangladesh and Sri Lanka "
+      "has been extended to the end of August.");
+  std::vector<std::string> places;
+  for (const Event& e : events) {
+    if (e.type != EventType::kMeasure) continue;
+    EXPECT_EQ(e.measure, MeasureKind::kEntryRestriction);
+    places.push_back(e.place ? e.place->country : "-");
+    ASSERT_TRUE(e.target.has_value());
+    EXPECT_EQ(e.target->country, "IN");
+  }
+  EXPECT_EQ(places, std::vector<std::string>{"FJ"});
+}
+
 // A headline's measure that names no place is the first of its story's: it takes the
 // place the story gives it, not the country the text names most.
 TEST_F(ExtractorTest, AHeadlinesMeasureIsItsStorysFirst) {

@@ -794,10 +794,15 @@ Status Lexicon::ReadSettings(const std::string& path) {
     }
     // Rows of phrases, as lower-case tokens, for the rules to match at a token.
     const std::pair<std::string_view, std::vector<std::vector<std::string>>*> phrase_lists[] = {
-        {"refusal", &refusals_},     {"restriction", &restrictions_},
-        {"increment", &increments_}, {"increase", &increases_},
-        {"decrease", &decreases_},   {"permission", &permissions_},
-        {"exclusion", &exclusions_}, {"entry", &entries_}};
+        {"refusal", &refusals_},
+        {"restriction", &restrictions_},
+        {"increment", &increments_},
+        {"increase", &increases_},
+        {"decrease", &decreases_},
+        {"permission", &permissions_},
+        {"exclusion", &exclusions_},
+        {"entry", &entries_},
+        {"restriction_on", &restrictions_on_}};
     for (const auto& [name, phrases] : phrase_lists) {
       if (fields[0] != name) continue;
       for (size_t f = 1; f < fields.size(); ++f) {

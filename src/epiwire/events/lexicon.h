@@ -299,6 +299,12 @@ class Lexicon {
   bool EntryEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
     return PhraseEndsAt(entries_, tokens, end);
   }
+  // Whether a phrase of a restriction and the word that joins whom it is on ends right
+  // before token `end` ("a travel ban on India", "curbs against Britain"): a place after it
+  // is the measure's other side. settings.tsv lists them (`restriction_on` rows).
+  bool RestrictionOnEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
+    return PhraseEndsAt(restrictions_on_, tokens, end);
+  }
   // Whether a word of restriction starts at token `at` ("restrictions", "restricción",
   // "ограничения", "限制"): advice about restrictions is no travel advisory ("WHO advises
   // against any travel restrictions"). settings.tsv lists them (`restriction` rows).
@@ -468,6 +474,7 @@ class Lexicon {
   std::vector<std::vector<std::string>> permissions_;
   std::vector<std::vector<std::string>> exclusions_;
   std::vector<std::vector<std::string>> entries_;
+  std::vector<std::vector<std::string>> restrictions_on_;
   // Whether one of `phrases` ends right before token `end`.
   static bool PhraseEndsAt(const std::vector<std::vector<std::string>>& phrases,
                            const std::vector<text::Token>& tokens, size_t end) {

@@ -297,6 +297,17 @@ TEST(Lexicon, PhrasesOfEnteringEndRightBeforeThePlaceInEachLanguage) {
   EXPECT_TRUE(ends(*ru, "для прибывающих в Казахстан", 3));
 }
 
+TEST(Lexicon, ARestrictionOnEndsOnTheWordThatJoinsWhomItIsOn) {
+  const Lexicon* en = ProjectLexicon("en");
+  ASSERT_TRUE(en != nullptr);
+  const auto ends = [](const Lexicon& lexicon, std::string_view text, size_t end) {
+    const text::Tokens tokens = text::Tokenize(text, 0, text.size());
+    return lexicon.RestrictionOnEndsAt(tokens.list, end);
+  };
+  EXPECT_TRUE(ends(*en, "the travel ban on India", 4));
+  EXPECT_FALSE(ends(*en, "the travel ban in India", 4));
+}
+
 TEST(Lexicon, AScopeOfAnUnknownLevelIsAnError) {
   auto lexicon =
       LoadChangedCopy("epiwire_lexicon_scope_test", "settings.tsv", "scope\tcontinent\tglobal\n");

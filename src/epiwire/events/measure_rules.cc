@@ -195,7 +195,8 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger, Measu
   // against ("воздержаться от поездок в КНР"), nor whom other measures reach ("travel
   // restrictions will be extended to the United Kingdom").
   for (const PlaceRef& ref : view.places) {
-    if (IsEntryMeasure(measure) && ref.role == PlaceRole::kTarget && !ref.demonym) {
+    if (IsEntryMeasure(measure) && ref.role == PlaceRole::kTarget && !ref.demonym &&
+        !ref.restricted) {
       return ref.place;
     }
   }
@@ -643,6 +644,17 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
         }
       }
     }
+    // "the travel ban on India, Pakistan and Nepal": a ban on travel, on the people of other
+    // countries, keeps them out.
+    const MeasureKind read_as = measure;
+    if (measure == MeasureKind::kMovementRestriction &&
+        std::any_of(view.places.begin(), view.places.end(), [&](const PlaceRef& ref) {
+          return ref.restricted && ref.span.begin >= end && ref.span.begin <= end + 2 &&
+                 ref.place.level == PlaceLevel::kCountry;
+        })) {
+      measure = MeasureKind::kEntryRestriction;
+      event.measure = measure;
+    }
     const PlaceRef* entered = IsEntryMeasure(measure) ? PlaceEntered(view) : nullptr;
     event.place = entered ? std::optional<Place>(entered->place)
                           : ChooseActor(view, at, measure, context, gazetteer);
@@ -667,6 +679,9 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
       read_from.emplace_back(at, end);
     }
     seen[measure].emplace_back(view.clause[at], event.place ? event.place->country : "");
+    if (read_as != measure) {
+      seen[read_as].emplace_back(view.clause[at], event.place ? event.place->country : "");
+    }
     found.push_back(std::move(event));
     read_from.emplace_back(at, end);
   };
