@@ -2222,7 +2222,13 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       const size_t start = HedgeStart(view, *q);
       std::optional<size_t> noun;
       for (size_t k = start; k-- > 0 && k + 16 > start;) {
-        if (quantity_at[k] >= 0 || tokens[k].lower == ";") break;
+        // ("reported from eight states: Ondo (25), Edo (19)": a number of places is no
+        // count before the list.)
+        if (quantity_at[k] >= 0) {
+          const size_t end = view.quantities[static_cast<size_t>(quantity_at[k])].span.end;
+          if (!view.Is(end, kGrPlaceNoun) && !(view.cues[end] & kCueRegions)) break;
+        }
+        if (tokens[k].lower == ";") break;
         const TermAt& t = view.terms[k];
         // ("En cuanto a las muertes, Jalisco registra 48".)
         if (t.length > 0 && NamesTheCounted(view, k, t.term) && t.term.status &&

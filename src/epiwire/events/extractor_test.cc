@@ -1066,6 +1066,21 @@ TEST_F(ExtractorTest, ATravelBanOnCountriesIsOneEntryRestrictionOfWhoImposesIt) 
   EXPECT_EQ(places, std::vector<std::string>{"FJ"});
 }
 
+// A number of places before a list ("from eight states:") is no count: the items after it
+// count what the sentence's noun counts.
+TEST_F(ExtractorTest, ANumberOfPlacesBeforeAListLeavesItsItemsToTheNoun) {
+  const auto events = Read(
+      "Lassa fever in Nigeria\n\nThe new cases were reported from eight states: Ondo (25), "
+      "Edo (19) and Bauchi (9).");
+  const Event* ondo = Find(events, 25);
+  ASSERT_NE(ondo, nullptr);
+  ASSERT_TRUE(ondo->place.has_value());
+  EXPECT_EQ(ondo->place->subdivision, "NG-ON");
+  EXPECT_NE(Find(events, 19), nullptr);
+  EXPECT_NE(Find(events, 9), nullptr);
+  EXPECT_EQ(Find(events, 8), nullptr);
+}
+
 // A headline's measure that names no place is the first of its story's: it takes the
 // place the story gives it, not the country the text names most.
 TEST_F(ExtractorTest, AHeadlinesMeasureIsItsStorysFirst) {
