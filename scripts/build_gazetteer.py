@@ -783,11 +783,29 @@ def build(args):
 
     sub_catalogs = load_catalogs(args.locale_dir, "iso_3166-2")
     sub_rows = []
+    # A unit that is its seat city ("St.-Petersburg", "Kyiv City") is named as the city is
+    # ("Saint Petersburg", "Kyiv"), where no other unit of its country takes that name
+    # ("Minsk City" stays, beside the region "Minsk"): news names the city, and a figure
+    # of it is the city's and the unit's.
+    def letters(text):
+        text = re.sub(r"^St\.[ -]?", "Saint ", text)
+        return re.sub(r"[^a-z]", "", fold(re.sub(r" City$", "", text)))
+    unit_names = {}
+    for code, row in admin1.items():
+        short = re.sub(r" (Province|City)$", "", row["name"])
+        unit_names.setdefault((code.split(".")[0], short), set()).add(code)
+    def city_name(code, row):
+        seat = admin1_seat.get(code)
+        if (not re.search(r"^St\.|\bCity$", row["name"]) or not seat
+                or letters(seat[1]["name"]) != letters(row["name"])):
+            return None
+        others = unit_names.get((code.split(".")[0], seat[1]["name"]), set()) - {code}
+        return seat[1]["name"] if not others else None
     for code in sorted(admin1):
         row = admin1[code]
         cc = code.split(".")[0]
         iso = iso_of.get(code, "")
-        name = re.sub(r" Province$", "", row["name"])
+        name = city_name(code, row) or re.sub(r" Province$", "", row["name"])
         variants = set()
         for candidate in (row["name"], row["ascii"], re.sub(r" Province$", "", row["ascii"])):
             variants.add(candidate)

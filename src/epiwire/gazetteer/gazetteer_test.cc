@@ -557,6 +557,23 @@ TEST(Gazetteer, LookupNamesInOtherScripts) {
   EXPECT_EQ(oblast->subdivision, "RU-MOS");
 }
 
+// A unit that is its seat city is named as the city is: a figure of Kyiv is the city's
+// and the unit's. Where a region of the country takes the city's name, the unit keeps its
+// own ("Minsk City" beside the region "Minsk").
+TEST(Gazetteer, AUnitThatIsItsCityIsNamedAsTheCity) {
+  const auto kyiv = Shared().LookupLevel("Kyiv City", "UA", kSub);
+  ASSERT_TRUE(kyiv.has_value());
+  EXPECT_EQ(kyiv->subdivision, "UA-30");
+  EXPECT_EQ(kyiv->name, "Kyiv");
+  const auto petersburg = Shared().LookupLevel("St.-Petersburg", "RU", kSub);
+  ASSERT_TRUE(petersburg.has_value());
+  EXPECT_EQ(petersburg->name, "Saint Petersburg");
+  const auto minsk = Shared().LookupLevel("Minsk City", "BY", kSub);
+  ASSERT_TRUE(minsk.has_value());
+  EXPECT_EQ(minsk->subdivision, "BY-HM");
+  EXPECT_EQ(minsk->name, "Minsk City");
+}
+
 TEST(FindPlaces, MentionsAreOrderedAndDoNotOverlap) {
   const std::string_view text =
       "Chinese officials in Wuhan, Hubei Province, said Beijing and the U.S. would share data "
