@@ -243,10 +243,12 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     // Venezuela", "5 sont du Mali"), says where that many came from.
     // Elsewhere, that many are of the place, where they live: "1.195 son de Montevideo,
     // 532 de Canelones".
+    // (An elided "of" is two tokens: "2 d'Italie".)
+    const size_t of = t.lower == "'" && k > 0 && view.Is(k - 1, kGrOf) ? k - 1 : k;
     const bool of_figure =
         view.Is(k, kGrOf) && back == 1 &&
-        (FigureEndsAt(view, k) ||
-         (k > 0 && view.Is(k - 1, kGrAuxiliary | kGrState) && FigureEndsAt(view, k - 1))) &&
+        (FigureEndsAt(view, of) ||
+         (of > 0 && view.Is(of - 1, kGrAuxiliary | kGrState) && FigureEndsAt(view, of - 1))) &&
         !(span.end < tokens.size() && tokens[span.end].lower == "'s");
     const bool part_from = of_figure && (view.all_cues & kCueImported);
     if (of_figure && !part_from) return PlaceRole::kLocative;

@@ -955,6 +955,11 @@ const PlaceRef* ItemOrigin(const SentenceView& view, const QuantityRef& q) {
   if (view.Is(of, kGrAuxiliary | kGrState) && of + 1 < tokens.size() && view.Is(of + 1, kGrOf)) {
     ++of;
   }
+  // (An elided "of" is two tokens: "3 d'Italie".)
+  if (of + 2 < tokens.size() && view.Is(of, kGrOf) && tokens[of + 1].lower == "'" &&
+      view.Is(of + 1, kGrOf)) {
+    ++of;
+  }
   const PlaceRef* after_of = view.Is(of, kGrOf | kGrState) ? view.PlaceAt(of + 1) : nullptr;
   if (after_of != nullptr && after_of->role == PlaceRole::kOrigin) return after_of;
   if (from + 1 < tokens.size() && view.Is(from, kGrFrom)) {

@@ -1603,14 +1603,19 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
           : end;
   // ("dos de Brasil" in a sentence of imported cases: "of" marks where from; so does a
   // word after the place in "4例为英国输入", after a verb of state.)
-  const PlaceRef* of_origin = view.Is(prep, kGrOf) ? view.PlaceAt(prep + 1) : nullptr;
+  // (An elided "of" is two tokens: "3 d'Italie".)
+  const size_t after_of =
+      prep + 1 < tokens.size() && tokens[prep + 1].lower == "'" && view.Is(prep + 1, kGrOf)
+          ? prep + 2
+          : prep + 1;
+  const PlaceRef* of_origin = view.Is(prep, kGrOf) ? view.PlaceAt(after_of) : nullptr;
   const PlaceRef* is_origin =
       prep > end && view.Is(prep, kGrState) ? view.PlaceAt(prep + 1) : nullptr;
   if (is_origin != nullptr && is_origin->role == PlaceRole::kOrigin) place_after = true;
   const bool from_of = of_origin != nullptr && of_origin->role == PlaceRole::kOrigin;
   // ("532 de Canelones": of the place where they are.)
   const bool of_place = of_origin != nullptr && of_origin->role == PlaceRole::kLocative &&
-                        of_origin->span.begin == prep + 1;
+                        of_origin->span.begin == after_of;
   if (prep < tokens.size() && (view.Is(prep, kGrLocative | kGrFrom) || from_of || of_place)) {
     for (size_t k = prep + 1; k < tokens.size() && k < prep + 7; ++k) {
       if (view.PlaceAt(k) != nullptr) place_after = true;
