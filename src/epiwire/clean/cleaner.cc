@@ -205,6 +205,15 @@ void ClassifyEachLine(Page& page) {
         break;
     }
   }
+  // A heading in capitals between paragraphs ("UNITED ARAB EMIRATES" / "The UAE will
+  // suspend entry ...") is no certain furniture: it ends no story by itself.
+  for (size_t i = 0; i + 1 < page.lines.size(); ++i) {
+    Line& line = page.lines[i];
+    if (line.why == Why::kLexicon && line.certain &&
+        HeadsASection(Content(text, line), Content(text, page.lines[i + 1]))) {
+      line.certain = false;
+    }
+  }
 }
 
 // After an author heading: an optional name line, then an optional bio line.

@@ -96,6 +96,24 @@ TEST(CleanText, AuthorBoxWithHeadingNameAndBioIsRemoved) {
   EXPECT_EQ(result.stories[0].start, text.find(kLede));
 }
 
+// A heading in capitals between paragraphs of one article goes, but the article goes on
+// after it; one before a list of links still ends it.
+TEST(CleanText, AHeadingInCapitalsBeforeASentenceEndsNoStory) {
+  const std::string measure = "The islands will close their borders to cruise ships from Monday.";
+  std::string text = Join({kLede, kSecond, "PAPUA NEW GUINEA", measure});
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineRemoved(text, result, "PAPUA NEW GUINEA"));
+  EXPECT_TRUE(LineKept(text, result, measure));
+  EXPECT_EQ(result.stories.size(), 1u);
+  std::string links = Join({kLede, kSecond, "MORE FROM THE HERALD",
+                            "Wool market lifts on strong demand from abroad",
+                            "Heavy steer prices hold despite a wet week"});
+  CleanResult linked = CleanText(links);
+  EXPECT_TRUE(LineRemoved(links, linked, "MORE FROM THE HERALD"));
+  ASSERT_FALSE(linked.stories.empty());
+  EXPECT_LE(linked.stories[0].end, links.find("MORE FROM"));
+}
+
 TEST(CleanText, BrowserWarningIsRemoved) {
   std::string warning =
       "Safari 9 is not compatible with this website. Please upgrade your browser to continue.";

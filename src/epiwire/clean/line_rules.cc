@@ -355,18 +355,29 @@ bool LooksLikePageFurniture(std::string_view line) {
   if (line.starts_with("...") || line.starts_with("\xE2\x80\xA6")) return true;
   if (ends_sentence) return false;  // the rules below are for lines that end no sentence
   if (OnlyHashtags(line) || IsBreadcrumb(line) || IsDeskSignOff(line)) return true;
-  // A site header in capitals: three words or more, no lower-case letter (of any
-  // script: "В Ростове выявили холеру" is a headline), no digit.
-  bool digit = false;
-  size_t camel = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(line[i]);
-    digit = digit || IsAsciiDigit(c);
-    if (i > 0 && IsAsciiUpper(c) && IsAsciiLower(static_cast<unsigned char>(line[i - 1]))) ++camel;
-  }
-  if (!digit && CountWordsIn(line) >= 3 && !HasLowercaseLetter(line)) return true;
+  if (IsCapitalsLine(line)) return true;
   // Menu items glued into one word: "FinancialGovernment SolutionsLegalReuters".
+  size_t camel = 0;
+  for (size_t i = 1; i < line.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    if (IsAsciiUpper(c) && IsAsciiLower(static_cast<unsigned char>(line[i - 1]))) ++camel;
+  }
   return camel >= 2;
+}
+
+bool IsCapitalsLine(std::string_view line) {
+  line = TrimSpaces(line);
+  // No lower-case letter of any script ("В Ростове выявили холеру" is a headline), no
+  // digit, and no full stop at the end.
+  if (line.empty() || EndsSentence(line)) return false;
+  const bool digit = std::any_of(
+      line.begin(), line.end(), [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); });
+  return !digit && CountWordsIn(line) >= 3 && !HasLowercaseLetter(line);
+}
+
+bool HeadsASection(std::string_view capitals, std::string_view next) {
+  next = TrimSpaces(next);
+  return IsCapitalsLine(capitals) && (EndsSentence(next) || next.ends_with("\xE3\x80\x82"));
 }
 
 static size_t PromotedTail(std::string_view line) {

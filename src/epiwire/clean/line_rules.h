@@ -54,6 +54,16 @@ LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedView& folded,
 // taglines opening with an ellipsis, and video titles ending with a duration.
 bool LooksLikePageFurniture(std::string_view line);
 
+// A line in capitals, of three words or more, with no digit: a site header
+// ("НОВОСТИ РЕГИОНА СЕГОДНЯ", "MORE FROM FARM ONLINE"), or a section heading of an
+// article ("UNITED ARAB EMIRATES" in a list of countries' measures). Furniture either way.
+bool IsCapitalsLine(std::string_view line);
+
+// Whether a line in capitals heads a section of the article it stands in: the line after
+// it is a sentence, not another heading or a link ("UNITED ARAB EMIRATES" / "The UAE will
+// suspend entry ..."). Such a heading, alone between paragraphs, ends no story.
+bool HeadsASection(std::string_view capitals, std::string_view next);
+
 // Credits and captions inside an article: a byline ("By Jane Doe, The Associated
 // Press"), an image credit ("China /CIA"), a caption ending in a photo credit
 // ("... on April 26. (Jane Doe/Getty Images)").
