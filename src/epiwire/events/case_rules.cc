@@ -208,10 +208,12 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   const size_t after = std::max({reading.phrase_end, count.quantity.span.end, number + 1});
   const size_t head = std::min(reading.head, view.tokens.size() - 1);
   // "в Санкт-Петербурге — 987", "Lagos: 12": a place right before the number, only a dash
-  // or a colon between, is the count's.
+  // or a colon between, is the count's; so is one after the count's noun, before "at"
+  // ("the most cases at 2,17,121, followed by Tamil Nadu at 1,18,594").
   for (const Candidate& c : candidates) {
     if (c.span.end + 1 == number && !c.demonym && !c.target &&
-        (IsDash(view.tokens[c.span.end].lower) || view.tokens[c.span.end].lower == ":")) {
+        (IsDash(view.tokens[c.span.end].lower) || view.tokens[c.span.end].lower == ":" ||
+         (c.span.begin > reading.head && view.Is(c.span.end, kGrLocative)))) {
       return {c.place};
     }
   }

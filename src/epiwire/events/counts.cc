@@ -1641,11 +1641,13 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
       end >= tokens.size() || !tokens[end].is_word ||
       view.Is(end, kGrCoordination | kGrFunction | kGrLocative | kGrClassifier | kGrEach) ||
       StartsDate(view, end);
-  // Before: "X 1,202", "X (111)", "X with 6,994", "X: 12", "в Забайкалье — 4".
+  // Before: "X 1,202", "X (111)", "X with 6,994", "X: 12", "в Забайкалье — 4", "followed by
+  // Tamil Nadu at 1,18,594".
   bool place_before = false;
   size_t k = start;
-  if (k > 0 && (tokens[k - 1].lower == "(" || tokens[k - 1].lower == ":" ||
-                IsDash(tokens[k - 1].lower) || view.Is(k - 1, kGrCompanion))) {
+  if (k > 0 &&
+      (tokens[k - 1].lower == "(" || tokens[k - 1].lower == ":" || IsDash(tokens[k - 1].lower) ||
+       view.Is(k - 1, kGrCompanion) || (view.Is(k - 1, kGrLocative) && place_ends_at(k - 1)))) {
     // "Veracruz, con 205": a comma may stand before "with".
     const bool with = view.Is(k - 1, kGrCompanion);
     --k;
@@ -1692,8 +1694,23 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
       while (opener > 0 && view.Is(opener, kGrDeterminer | kGrPlaceNoun | kGrOf)) --opener;
       const bool after_item =
           opener > 1 && tokens[opener - 1].lower == "," && tokens[opener - 2].has_digit;
-      if (tokens[opener].lower == ";" || (view.Is(opener, kGrCoordination) && opener > 0 &&
-                                          (tokens[opener - 1].lower == ";" || after_item))) {
+      // ("La Comunidad Valenciana suma 418 casos (de coronavirus) y Castilla-La Mancha, 401":
+      // or "and" after a count's noun and its disease.)
+      size_t noun = opener - 1;
+      while (noun > 0 &&
+             (!view.disease[noun].empty() || view.Is(noun, kGrOf) || view.InDisease(noun))) {
+        --noun;
+      }
+      bool after_count = false;
+      if (opener > 1 && view.terms[noun].length > 0 &&
+          view.terms[noun].term.role == TermRole::kNoun) {
+        for (size_t m = noun; m-- > 0 && m + 3 > noun && !after_count;) {
+          after_count = tokens[m].has_digit;
+        }
+      }
+      if (tokens[opener].lower == ";" ||
+          (view.Is(opener, kGrCoordination) && opener > 0 &&
+           (tokens[opener - 1].lower == ";" || after_item || after_count))) {
         return ends_here;
       }
     }

@@ -1081,6 +1081,21 @@ TEST_F(ExtractorTest, ANumberOfPlacesBeforeAListLeavesItsItemsToTheNoun) {
   EXPECT_EQ(Find(events, 8), nullptr);
 }
 
+// "followed by X at N": each place before "at" and its figure is an item of the ranking.
+TEST_F(ExtractorTest, ARankingOfPlacesAtTheirFiguresCountsEachAtItsPlace) {
+  const auto events = Read(
+      "Dengue in Brazil\n\nSao Paulo has the most dengue cases at 12,400, followed by Parana at "
+      "8,120 and Goias at 5,310, the ministry said.");
+  const Event* parana = Find(events, 8120);
+  ASSERT_NE(parana, nullptr);
+  ASSERT_TRUE(parana->place.has_value());
+  EXPECT_EQ(parana->place->subdivision, "BR-PR");
+  const Event* goias = Find(events, 5310);
+  ASSERT_NE(goias, nullptr);
+  ASSERT_TRUE(goias->place.has_value());
+  EXPECT_EQ(goias->place->subdivision, "BR-GO");
+}
+
 // A headline's measure that names no place is the first of its story's: it takes the
 // place the story gives it, not the country the text names most.
 TEST_F(ExtractorTest, AHeadlinesMeasureIsItsStorysFirst) {
