@@ -2217,17 +2217,8 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     // (Not one in brackets closed before it: "澳门特别行政区25例（出院10例），台湾地区190例":
     // the 190 is no recovery; but a bare figure in brackets is one of the list's: "the
     // majority of new cases (1,455), followed by KwaZulu-Natal (612)".)
-    // (Nor a count of its own in brackets after another: "Wajir 436 cases (five deaths),
-    // Mandera 290"; but a place's figure in brackets is: "Garissa (720 cases), Tana River
-    // (503)".)
     const auto closed_aside = [&](size_t begin) {
-      const int at = quantity_at[begin];
-      const size_t end = at >= 0 ? view.quantities[static_cast<size_t>(at)].span.end : begin + 1;
-      if (begin > 0 && IsOpeningBracket(tokens[begin - 1].lower) &&
-          (end >= tokens.size() || IsClosingBracket(tokens[end].lower) ||
-           (begin > 1 && view.PlaceAt(begin - 2) != nullptr))) {
-        return false;
-      }
+      if (begin > 0 && IsOpeningBracket(tokens[begin - 1].lower)) return false;
       size_t open = begin;
       while (open > 0 && !IsOpeningBracket(tokens[open - 1].lower) &&
              !IsClosingBracket(tokens[open - 1].lower)) {
