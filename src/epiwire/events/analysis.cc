@@ -869,6 +869,8 @@ bool NamesAPerson(const SentenceView& view, const Lexicon& lexicon,
   if (span.end != span.begin + 1 || surname + 1 >= tokens.size()) return false;
   const text::Token& t = tokens[surname];
   if (!t.is_word || !t.capitalized || t.has_digit || view.Is(surname, kGrPlaceNoun)) return false;
+  // ("NSW Health said", "Ontario Health said": a body of the place, no surname.)
+  if (view.cues[surname] & (kCueAuthority | kCueOrganisation)) return false;
   const bool surname_a_place = std::any_of(mentions.begin(), mentions.end(), [&](const auto& m) {
     return m.start <= t.start && t.start < m.end;
   });
