@@ -1228,9 +1228,14 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
          (c.ends_name && reading.population < kTownPopulation))) {
       continue;
     }
-    // Nor is a compass word that ends one ("Sissala East Municipality") a region of a
+    // Nor is a compass word that ends one ("Sissala East Municipality"), or any word that
+    // ends one ("la Mesa Redonda", a Cuban broadcast, not Antigua's islet), a region of a
     // country the text is not about.
-    if (c.inside_name && compass[i] && !context.HasCountry(reading.country)) continue;
+    if (c.inside_name &&
+        (compass[i] || (c.ends_name && reading.level == PlaceLevel::kSubdivision)) &&
+        !context.HasCountry(reading.country)) {
+      continue;
+    }
     PlaceMention mention;
     mention.start = c.start;
     mention.end = c.end;
