@@ -720,6 +720,16 @@ void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
             item->place.country == items.front()->place.country && (subdivision || homonym(*item));
       subdivisions += subdivision;
     }
+    // "Busia County remains the most affected with 11 cases, followed by Mombasa (6), Nakuru
+    // (3) and Bungoma (2)": a list of cities named like their regions, in a sentence that
+    // names a region of their country, is of regions too.
+    const bool regions_beside =
+        all && subdivisions == 0 &&
+        std::any_of(view.places.begin(), view.places.end(), [&](const PlaceRef& other) {
+          return other.place.level == PlaceLevel::kSubdivision && !other.qualifier &&
+                 other.place.country == items.front()->place.country &&
+                 std::find(items.begin(), items.end(), &other) == items.end();
+        });
     for (PlaceRef* item : items) {
       if (item->place.level != PlaceLevel::kCity || item->qualifier || item->demonym) continue;
       // One city among subdivisions only: the subdivision of its name, wherever the city
@@ -729,7 +739,7 @@ void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
                                                      PlaceLevel::kSubdivision)) {
           item->place = *subdivision;
         }
-      } else if (all && subdivisions > 0) {
+      } else if (all && (subdivisions > 0 || regions_beside)) {
         if (auto subdivision = homonym(*item)) item->place = *subdivision;
       }
     }
