@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "epiwire/events/analysis.h"
@@ -276,6 +277,35 @@ std::string UnnamedDisease(const std::optional<Date>& published,
   return "covid-19";
 }
 
+// "Busia County recorded 11 cases ... Nakuru County 3 ... Garissa has been the hardest hit":
+// a text that names two regions of a country or more by their region noun counts by
+// region; a city of that country named like its region is the region there.
+void ReadPlacesAtTheTextsLevel(std::string_view text, std::vector<SentenceView>& views,
+                               const gazetteer::Gazetteer& gazetteer) {
+  std::map<std::string, std::set<std::string>> named;  // by country: regions named so
+  for (const SentenceView& view : views) {
+    for (const PlaceRef& ref : view.places) {
+      const size_t last = ref.span.end - 1;
+      if (ref.place.level == PlaceLevel::kSubdivision && ref.span.end > ref.span.begin + 1 &&
+          view.Is(last, kGrPlaceNoun)) {
+        named[ref.place.country].insert(ref.place.subdivision);
+      }
+    }
+  }
+  for (SentenceView& view : views) {
+    for (PlaceRef& ref : view.places) {
+      if (ref.place.level != PlaceLevel::kCity || ref.qualifier || ref.demonym) continue;
+      const auto regions = named.find(ref.place.country);
+      if (regions == named.end() || regions->second.size() < 2) continue;
+      const text::Token& first = view.tokens[ref.span.begin];
+      const text::Token& end = view.tokens[ref.span.end - 1];
+      const auto region = gazetteer.LookupLevel(text.substr(first.start, end.end - first.start),
+                                                ref.place.country, PlaceLevel::kSubdivision);
+      if (region && region->subdivision == ref.place.subdivision) ref.place = *region;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Event> EventExtractor::Extract(std::string_view text,
@@ -297,6 +327,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   for (const text::Sentence& sentence : sentences) {
     views.push_back(AnalyseSentence(text, sentence, mentions, lexicon_, gazetteer_, published));
   }
+  ReadPlacesAtTheTextsLevel(text, views, gazetteer_);
   DocumentContext context;
   context.published = published;
   context.main_disease = MainDisease(views);

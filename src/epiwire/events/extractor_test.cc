@@ -1096,6 +1096,25 @@ TEST_F(ExtractorTest, ARankingOfPlacesAtTheirFiguresCountsEachAtItsPlace) {
   EXPECT_EQ(goias->place->subdivision, "BR-GO");
 }
 
+// A text that names regions by their region noun counts by region: a city named like its
+// region, elsewhere in the text, is the region.
+TEST_F(ExtractorTest, ATextThatCountsByRegionReadsACityNamedLikeItsRegionAsTheRegion) {
+  const auto events = Read(
+      "Cholera in Kenya\n\nBusia County recorded 11 cases and Nakuru County 3 cases.\n\n"
+      "Garissa has been the hardest hit with 1,376 cases.");
+  const Event* garissa = Find(events, 1376);
+  ASSERT_NE(garissa, nullptr);
+  ASSERT_TRUE(garissa->place.has_value());
+  EXPECT_EQ(garissa->place->level, PlaceLevel::kSubdivision);
+  EXPECT_EQ(garissa->place->subdivision, "KE-07");
+  // (Without them, the city stays the city.)
+  const auto alone = Read("Cholera in Kenya\n\nGarissa has been the hardest hit with 1,376 cases.");
+  const Event* town = Find(alone, 1376);
+  ASSERT_NE(town, nullptr);
+  ASSERT_TRUE(town->place.has_value());
+  EXPECT_EQ(town->place->level, PlaceLevel::kCity);
+}
+
 // A headline's measure that names no place is the first of its story's: it takes the
 // place the story gives it, not the country the text names most.
 TEST_F(ExtractorTest, AHeadlinesMeasureIsItsStorysFirst) {
