@@ -817,8 +817,11 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
           return p.apposition_noun >= span.begin && p.apposition_noun < span.end;
         });
     if (describes) continue;
-    view.anaphors.push_back(Anaphor{span, level, possessive, role == PlaceRole::kLocative,
-                                    tokens[noun].lower == "capital"});
+    // ("в столице республики", the capital of the region: not the country's.)
+    const bool capital = lexicon.IsCapitalWord(tokens[noun].lower) &&
+                         !(noun + 1 < tokens.size() && view.Is(noun + 1, kGrPlaceNoun));
+    view.anaphors.push_back(
+        Anaphor{span, level, possessive, role == PlaceRole::kLocative, capital});
   }
 }
 

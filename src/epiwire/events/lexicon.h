@@ -270,6 +270,9 @@ class Lexicon {
   // Whether a word sets what it comes before apart from the places named ("other":
   // "419 cases from 61 other districts"). settings.tsv lists them (`other` rows).
   bool IsOtherWord(std::string_view word) const { return Lists(other_words_, word); }
+  // Whether a place noun names the capital ("the capital", "la capitale", "в столице"): the
+  // capital of the country the text is in. settings.tsv lists them (`capital` rows).
+  bool IsCapitalWord(std::string_view word) const { return Lists(capital_words_, word); }
   // Whether a word before a verb stands for the noun the count before it counted (French
   // "en": "l'Espagne en compte une trentaine", Spain counts about thirty of them).
   // settings.tsv lists them (`count_pronoun` rows).
@@ -465,6 +468,7 @@ class Lexicon {
   std::vector<std::string> only_words_;
   std::vector<std::string> count_pronouns_;
   std::vector<std::string> other_words_;
+  std::vector<std::string> capital_words_;
   std::vector<std::string> case_words_;
   std::vector<std::vector<std::string>> refusals_;
   std::vector<std::vector<std::string>> restrictions_;
