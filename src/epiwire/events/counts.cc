@@ -1696,16 +1696,17 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
           opener > 1 && tokens[opener - 1].lower == "," && tokens[opener - 2].has_digit;
       // ("La Comunidad Valenciana suma 418 casos (de coronavirus) y Castilla-La Mancha, 401":
       // or "and" after a count's noun and its disease.)
-      size_t noun = opener - 1;
-      while (noun > 0 &&
-             (!view.disease[noun].empty() || view.Is(noun, kGrOf) || view.InDisease(noun))) {
-        --noun;
-      }
       bool after_count = false;
-      if (opener > 1 && view.terms[noun].length > 0 &&
-          view.terms[noun].term.role == TermRole::kNoun) {
-        for (size_t m = noun; m-- > 0 && m + 3 > noun && !after_count;) {
-          after_count = tokens[m].has_digit;
+      if (opener > 1) {
+        size_t noun = opener - 1;
+        while (noun > 0 &&
+               (!view.disease[noun].empty() || view.Is(noun, kGrOf) || view.InDisease(noun))) {
+          --noun;
+        }
+        if (view.terms[noun].length > 0 && view.terms[noun].term.role == TermRole::kNoun) {
+          for (size_t m = noun; m-- > 0 && m + 3 > noun && !after_count;) {
+            after_count = tokens[m].has_digit;
+          }
         }
       }
       if (tokens[opener].lower == ";" ||
