@@ -431,13 +431,12 @@ void MarkEntered(SentenceView& view, const Lexicon& lexicon) {
   constexpr size_t kWordsBetween = 2;
   for (PlaceRef& ref : view.places) {
     for (size_t between = 0; between <= kWordsBetween && between < ref.span.begin; ++between) {
+      // (Each word between is tried as the phrase's end is moved back over it.)
       const size_t end = ref.span.begin - between;
-      if (between > 0) {
-        const size_t k = end;
-        if (!view.tokens[k].is_word || view.Is(k, kGrFrom | kGrOf | kGrCoordination | kGrRelative |
-                                                      kGrSubordinate | kGrLocative | kGrTo)) {
-          break;
-        }
+      if (between > 0 && (!view.tokens[end].is_word ||
+                          view.Is(end, kGrFrom | kGrOf | kGrCoordination | kGrRelative |
+                                           kGrSubordinate | kGrLocative | kGrTo))) {
+        break;
       }
       if (lexicon.EntryEndsAt(view.tokens, end)) {
         ref.entered = true;
