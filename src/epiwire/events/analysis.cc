@@ -639,6 +639,21 @@ void ReadCapitals(SentenceView& view, const gazetteer::Gazetteer& gazetteer) {
 // the cities of a breakdown by subdivisions, each with its figure in brackets ("followed
 // by Yobe (630), Katsina (486), Bauchi (385) and the Federal Capital Territory (29)"),
 // where each city could be the subdivision of its name.
+}  // namespace
+
+std::optional<Place> RegionNamedLike(std::string_view text, const SentenceView& view,
+                                     const PlaceRef& ref, const gazetteer::Gazetteer& gazetteer) {
+  if (ref.place.level != PlaceLevel::kCity) return std::nullopt;
+  const text::Token& first = view.tokens[ref.span.begin];
+  const text::Token& last = view.tokens[ref.span.end - 1];
+  auto subdivision = gazetteer.LookupLevel(text.substr(first.start, last.end - first.start),
+                                           ref.place.country, PlaceLevel::kSubdivision);
+  if (!subdivision || subdivision->subdivision != ref.place.subdivision) return std::nullopt;
+  return subdivision;
+}
+
+namespace {
+
 void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
                          const gazetteer::Gazetteer& gazetteer) {
   const auto& tokens = view.tokens;
@@ -647,13 +662,8 @@ void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
     const text::Token& last = tokens[ref.span.end - 1];
     return text.substr(first.start, last.end - first.start);
   };
-  // The subdivision a city's name also names, and which the city lies in.
-  const auto homonym = [&](const PlaceRef& ref) -> std::optional<Place> {
-    if (ref.place.level != PlaceLevel::kCity) return std::nullopt;
-    auto subdivision =
-        gazetteer.LookupLevel(name_of(ref), ref.place.country, PlaceLevel::kSubdivision);
-    if (!subdivision || subdivision->subdivision != ref.place.subdivision) return std::nullopt;
-    return subdivision;
+  const auto homonym = [&](const PlaceRef& ref) {
+    return RegionNamedLike(text, view, ref, gazetteer);
   };
   // "las provincias con más casos son Santo Domingo, con 3.801; ...", "Tarija, Beni and
   // the other departments": in a sentence of regions, a city named like its region is it.

@@ -257,6 +257,11 @@ bool InBrackets(const SentenceView& view, size_t at);
 inline bool IsOpenBracket(std::string_view word) { return word == "(" || word == "\uff08"; }
 inline bool IsCloseBracket(std::string_view word) { return word == ")" || word == "\uff09"; }
 
+// The subdivision a city's name also names and which the city lies in ("Garissa", "Lagos"),
+// or nothing for a city without one or a place of another level.
+std::optional<Place> RegionNamedLike(std::string_view text, const SentenceView& view,
+                                     const PlaceRef& ref, const gazetteer::Gazetteer& gazetteer);
+
 // Resolves an anaphor against the context (and the places earlier in the sentence).
 std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& view,
                                     const DocumentContext& context,

@@ -297,11 +297,7 @@ void ReadPlacesAtTheTextsLevel(std::string_view text, std::vector<SentenceView>&
       if (ref.place.level != PlaceLevel::kCity || ref.qualifier || ref.demonym) continue;
       const auto regions = named.find(ref.place.country);
       if (regions == named.end() || regions->second.size() < 2) continue;
-      const text::Token& first = view.tokens[ref.span.begin];
-      const text::Token& end = view.tokens[ref.span.end - 1];
-      const auto region = gazetteer.LookupLevel(text.substr(first.start, end.end - first.start),
-                                                ref.place.country, PlaceLevel::kSubdivision);
-      if (region && region->subdivision == ref.place.subdivision) ref.place = *region;
+      if (auto region = RegionNamedLike(text, view, ref, gazetteer)) ref.place = *region;
     }
   }
 }
