@@ -788,15 +788,17 @@ constexpr int64_t kContextPopulationRatio = 20;
 
 std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<NameEntry>& entries,
                                  const Context& context, Prefer prefer, bool strict_context) {
-  // A country and a unit of its own of the same name ("México" and the Estado de México,
-  // "Panamá", "Guatemala"): the name alone is the country's, unless a noun asks for the unit.
+  // A country and a unit or a town of its own of the same name ("México" and the Estado de
+  // México, "Panamá", "Guatemala"; "Colombia" and the town of Huila): the name alone is the
+  // country's, unless a noun asks for the unit or the city.
   if (prefer != Prefer::kSubdivision && prefer != Prefer::kCity) {
     for (const NameEntry& e : entries) {
       const PlaceRecord p = t.places[e.place];
       if (p.level != PlaceLevel::kCountry) continue;
       const bool shared = std::any_of(entries.begin(), entries.end(), [&](const NameEntry& other) {
         const PlaceRecord q = t.places[other.place];
-        return q.level == PlaceLevel::kSubdivision && q.country == p.country;
+        return (q.level == PlaceLevel::kSubdivision || q.level == PlaceLevel::kCity) &&
+               q.country == p.country;
       });
       if (shared) return e;
     }
