@@ -315,20 +315,32 @@ bool Negated(const SentenceView& view, const Lexicon& lexicon, size_t at, size_t
   return false;
 }
 
-// Whether the animals of the terms table are what the phrase ending before token `end`
-// acts on: "of" and they follow within a few words ("confinamiento obligatorio de las
-// aves", "lockdown of all poultry"; not "lockdown over mutated mink coronavirus fear").
-bool OfAnimals(const SentenceView& view, size_t end) {
-  bool of = false;
-  for (size_t k = end; k < view.tokens.size() && k < end + 5; ++k) {
-    // (Or a group or a place of them: "a lockdown of poultry flocks".)
-    const TermAt& term = view.terms[k];
-    if (term.length > 0 && (term.term.role == TermRole::kAnimal ||
-                            (term.term.role == TermRole::kThing && term.term.host))) {
-      return of;
-    }
-    if (!view.tokens[k].is_word || view.clause[k] != view.clause[end - 1]) return false;
-    of = of || view.Is(k, kGrOf);
+// Whether a term names animals or a group or a place of them ("poultry flocks").
+bool IsAnimalTerm(const TermAt& term) {
+  return term.length > 0 && (term.term.role == TermRole::kAnimal ||
+                             (term.term.role == TermRole::kThing && term.term.host));
+}
+
+// Whether a measure read over [at, end) acts on animals, not on people: animals stand in
+// its words or a few words after them in its clause ("banned the movement of livestock",
+// "restricted the movement of animals from other states", "stop pigs and pork from other
+// provinces entering", "запрещен вывоз свиней", "el confinamiento obligatorio de las
+// aves"). Animal health controls are no outbreak measures of the spec's kinds; the
+// markets, fairs and shows they close are (business closure, gathering restriction), and
+// so are the borders.
+bool ActsOnAnimals(const SentenceView& view, MeasureKind measure, size_t at, size_t end) {
+  if (measure != MeasureKind::kMovementRestriction && measure != MeasureKind::kEntryRestriction &&
+      measure != MeasureKind::kLockdown && measure != MeasureKind::kTravelQuarantine) {
+    return false;
+  }
+  for (size_t k = at; k < end + 6 && k < view.tokens.size(); ++k) {
+    if (k >= end && view.clause[k] != view.clause[end - 1]) break;
+    if (!IsAnimalTerm(view.terms[k]) || view.InDisease(k)) continue;
+    // (Animals that name a disease or its virus are no object: "over the mink coronavirus
+    // variant".)
+    const size_t next = k + view.terms[k].length;
+    if (next < view.tokens.size() && !view.disease[next].empty()) continue;
+    return true;
   }
   return false;
 }
@@ -620,7 +632,9 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   std::vector<Event> found;
   std::vector<std::pair<size_t, size_t>> read_from;  // by event of `found`: its tokens
   const auto emit = [&](MeasureKind measure, MeasureAction action, size_t at, size_t end) {
-    if (!read_again(measure, at, end)) return;
+    if (!read_again(measure, at, end) || ActsOnAnimals(view, measure, at, end)) {
+      return;
+    }
     Event event;
     event.type = EventType::kMeasure;
     event.measure = measure;
@@ -664,6 +678,9 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     }
     event.target = ChooseTarget(view, at, event.measure, event.place);
     event.disease = DiseaseNear(view, at, context);
+    // "на территории района введен карантин" over African swine fever: a quarantine of
+    // a disease of animals only keeps animals in, not people.
+    if (measure == MeasureKind::kLockdown && lexicon.IsAnimalDisease(event.disease)) return;
     event.period = MeasurePeriod(view);
     event.evidence = EvidenceOf(text, view.sentence);
     // "the United States, Australia, Taiwan and South Korea have issued travel
@@ -695,9 +712,6 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
       if (!read_again(pattern.measure, at, at)) continue;
       const size_t end = MatchAt(pattern, tokens, at, lexicon);
       if (end == 0 || Negated(view, lexicon, at, end, &pattern)) continue;
-      // "el confinamiento obligatorio de las aves de corral": birds kept indoors, no
-      // lockdown of people.
-      if (pattern.measure == MeasureKind::kLockdown && OfAnimals(view, end)) continue;
       if (pattern.measure == MeasureKind::kTravelAdvisory &&
           OnRestrictions(view, lexicon, at, end)) {
         continue;
