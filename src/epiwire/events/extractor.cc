@@ -201,30 +201,37 @@ std::string MainDisease(const std::vector<SentenceView>& views) {
   return std::string(best);
 }
 
-// The animals the document speaks of, if one kind makes most of what it names: with
+// The animals the document speaks of, if one kind makes most of the kinds it names: with
 // cattle, pigs and sheep all named, "cases" of foot-and-mouth disease are just animals.
+// The general words ("birds", "animals") speak of the kinds named, and only where none is
+// of themselves ("infected animals" in a text on cattle are cattle).
 std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
-  std::map<Host, int> counts;
+  std::map<Host, int> kinds;
+  std::map<Host, int> general;
   int total = 0;
   for (const SentenceView& view : views) {
     for (const TermAt& term : view.terms) {
       if (term.length == 0 || term.term.role != TermRole::kAnimal) continue;
-      // The general words ("birds", "animals") say less than the kinds.
-      const bool general = *term.term.host == Host::kBird || *term.term.host == Host::kAnimal;
-      counts[*term.term.host] += general ? 1 : 3;
-      total += general ? 1 : 3;
+      const Host host = *term.term.host;
+      if (host == Host::kBird || host == Host::kAnimal) {
+        ++general[host];
+      } else {
+        ++kinds[host];
+        ++total;
+      }
     }
   }
-  std::optional<Host> best;
-  int best_count = 0;
-  for (const auto& [host, count] : counts) {
-    if (count > best_count) {
-      best = host;
-      best_count = count;
-    }
+  const auto most = [](const std::map<Host, int>& counts) {
+    return std::max_element(counts.begin(), counts.end(),
+                            [](const auto& a, const auto& b) { return a.second < b.second; });
+  };
+  if (kinds.empty()) {
+    if (general.empty()) return std::nullopt;
+    return most(general)->first;
   }
-  if (best && best_count * 3 < total * 2) return Host::kAnimal;
-  return best;
+  const auto best = most(kinds);
+  if (best->second * 3 < total * 2) return Host::kAnimal;
+  return best->first;
 }
 
 // How often the document names each country, counting its places, its outlets' and its
