@@ -52,6 +52,7 @@
 #include <array>
 #include <cctype>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -589,6 +590,13 @@ class Matcher {
 struct Context {
   std::vector<std::string_view> countries;
   std::vector<std::string_view> subdivisions;
+  // How many names of one country only the text holds, by country.
+  std::map<std::string_view, int> names_of;
+
+  int NamesOf(std::string_view code) const {
+    const auto it = names_of.find(code);
+    return it == names_of.end() ? 0 : it->second;
+  }
 
   bool HasCountry(std::string_view code) const {
     return !code.empty() && std::find(countries.begin(), countries.end(), code) != countries.end();
@@ -723,6 +731,7 @@ void AddUnambiguous(const GazetteerTables& t, const std::vector<NameEntry>& entr
     one_subdivision = one_subdivision && p.subdivision == first.subdivision;
   }
   if (one_country && !context.HasCountry(first.country)) context.countries.push_back(first.country);
+  if (one_country) ++context.names_of[first.country];
   if (one_subdivision && !context.HasSubdivision(first.subdivision)) {
     context.subdivisions.push_back(first.subdivision);
   }
@@ -847,6 +856,21 @@ std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<Nam
     }
   }
   if (best == nullptr) return std::nullopt;
+  // A region of two countries the text names is the one of the country it names most:
+  // "Punjab" among Gujarat, Rajasthan and Haryana is India's, though the text names
+  // Pakistan once.
+  const PlaceRecord chosen = t.places[best->place];
+  if (chosen.level == PlaceLevel::kSubdivision && prefer != Prefer::kCity &&
+      context.HasCountry(chosen.country) && !context.HasSubdivision(chosen.subdivision)) {
+    for (const NameEntry& e : entries) {
+      const PlaceRecord p = t.places[e.place];
+      if (p.level == PlaceLevel::kSubdivision && e.authoritative == best->authoritative &&
+          context.HasCountry(p.country) &&
+          context.NamesOf(p.country) > context.NamesOf(t.places[best->place].country)) {
+        best = &e;
+      }
+    }
+  }
   return *best;
 }
 

@@ -260,6 +260,11 @@ const FoundCase kFoundCases[] = {
      "border with Guinea.",
      "Nimba County", "LR", "LR-NI", kSub, kName},
 
+    // A region two countries have, in the one the text names most.
+    {"Gujarat, Rajasthan and Haryana report cases, and Punjab too; its districts border "
+     "Pakistan.",
+     "Punjab", "IN", "IN-PB", kSub, kName},
+
     // ISO 3166-2's lower level (divisions.tsv), in the first-level unit the tables give it,
     // where the text names its country or a region of it.
     {"Officials in England confirmed 14 measles cases in Kent.", "Kent", "GB", "GB-ENG", kOther,
