@@ -261,17 +261,21 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     return std::any_of(view.quantities.begin(), view.quantities.end(),
                        [&](const QuantityRef& q) { return HedgeStart(view, q) == c.span.end + 1; });
   };
+  // "620 deaths since the outbreak was first reported in Machinga district", "since its
+  // outbreak in Gujarat in April": a place in a clause of time after the count is where
+  // that began.
+  const auto since_began = [&](const Candidate& c) {
+    for (size_t k = head_end; k < c.span.begin; ++k) {
+      if (view.Is(k, kGrSince)) return true;
+    }
+    return false;
+  };
   // 1. Its own locative after the count phrase, in its clause, before the next count;
   //    or inside a total's noun phrase.
   const size_t reach = AfterDisease(view, after) + 12;  // "cases of Marburg virus disease"
   for (const Candidate& c : candidates) {
     if (c.span.begin < head_end || c.span.begin >= next_count || c.span.begin > reach) continue;
-    if (!c.locative || c.demonym || heads_next_item(c)) continue;
-    // "620 deaths since the outbreak was first reported in Machinga district": a place
-    // in a clause of time is where that began.
-    bool since = false;
-    for (size_t k = head_end; k < c.span.begin && !since; ++k) since = view.Is(k, kGrSince);
-    if (since) continue;
+    if (!c.locative || c.demonym || heads_next_item(c) || since_began(c)) continue;
     // Past a part set off by commas ("nine cases, including three deaths, in the X
     // region", "eight cases of Marburg virus disease, five of them fatal, in Kagera").
     const size_t closed = AfterDisease(view, head_end);  // "cases of Marburg,"
@@ -390,7 +394,7 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   };
   std::optional<Place> aside_place;  // the place of a part aside after it
   for (const Candidate& c : candidates) {
-    if (c.span.begin < after || c.demonym || !c.locative) continue;
+    if (c.span.begin < after || c.demonym || !c.locative || since_began(c)) continue;
     // "...病例46例；新增死亡病例3例，均在湖北": a place of another statement.
     if (BreaksStatement(view, after, c.span.begin) || heads_next_item(c)) break;
     // "12 new cases (5 in Lagos, 7 in Kano)": places of the parts in brackets.
