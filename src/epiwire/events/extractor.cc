@@ -58,6 +58,19 @@ bool Contains(const std::optional<Place>& wide, const std::optional<Place>& narr
 // its story does ("5,335 new infections on Tuesday"): the story's time wins; and a
 // headline that names no place says less of where ("Legionnaires' outbreak kills 8", read
 // as the country's, is the Bronx's 8 of the story).
+// Whether two counts' hosts may be one's: the same, or animals of any kind and a kind
+// ("155例狂犬病动物病例" in a headline over its story's "155 animals" of three kinds), or
+// birds and a kind of birds. A headline and its story may read the host apart.
+bool HostsMayAgree(Host a, Host b) {
+  if (a == b) return true;
+  if (a == Host::kHuman || b == Host::kHuman) return false;
+  if (a == Host::kAnimal || b == Host::kAnimal) return true;
+  const auto birds = [](Host h) {
+    return h == Host::kBird || h == Host::kPoultry || h == Host::kWildBird;
+  };
+  return (a == Host::kBird || b == Host::kBird) && birds(a) && birds(b);
+}
+
 void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& heading_starts,
                    const std::vector<size_t>& placeless_heading_starts) {
   const auto from_heading = [&](const Event& e) {
@@ -72,7 +85,12 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
   std::vector<bool> placed_by_story;  // by event of `kept`: a headline's measure, placed
   for (Event& event : events) {
     const auto repeat = std::find_if(kept.begin(), kept.end(), [&](const Event& other) {
-      if (other.type != event.type || other.host != event.host) return false;
+      if (other.type != event.type) return false;
+      // (Hosts read apart agree only between a headline and its story.)
+      if (other.host != event.host &&
+          (!HostsMayAgree(other.host, event.host) || from_heading(other) == from_heading(event))) {
+        return false;
+      }
       const bool same_place = other.place.has_value() == event.place.has_value() &&
                               (!other.place || other.place->SameAs(*event.place));
       if (event.type == EventType::kCases) {
@@ -107,6 +125,7 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
       kept.push_back(std::move(event));
       placed_by_story.push_back(false);
     } else if (event.type == EventType::kCases) {
+      if (from_heading(*repeat) && !from_heading(event)) repeat->host = event.host;
       if (from_heading(*repeat) && !from_heading(event) && event.aggregation) {
         repeat->aggregation = event.aggregation;
         if (event.period) repeat->period = event.period;
