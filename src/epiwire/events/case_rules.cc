@@ -1389,18 +1389,26 @@ bool JoinedCounts(const SentenceView& view, const std::vector<std::pair<size_t, 
 Host HostOf(const SentenceView& view, const ReadCount& count, const std::string& disease,
             const DocumentContext& context, const Lexicon& lexicon) {
   const CountReading& reading = count.reading;
+  // "падеж составил 340 голов", "the death toll rose to 40 cattle": a total counts the
+  // animals its number names.
+  Host counted = reading.host;
+  const size_t unit = count.quantity.span.end;
+  if (reading.path == CountPath::kTotal && unit < view.terms.size() &&
+      view.terms[unit].length > 0 && view.terms[unit].term.role == TermRole::kAnimal) {
+    counted = *view.terms[unit].term.host;
+  }
   // "birds", "animals": the kind the sentence, else the text last, else the document,
   // speaks of.
-  if (reading.host == Host::kBird || reading.host == Host::kAnimal) {
+  if (counted == Host::kBird || counted == Host::kAnimal) {
     // "23 случая бешенства животных: девять — у лис, шесть — у кошек": a total that its
     // parts after it break down by kinds is of several kinds.
     const std::vector<Host> after = KindsNamed(view, reading.phrase_end);
     if (std::any_of(after.begin(), after.end(), [&](Host kind) { return kind != after.front(); })) {
-      return reading.host;
+      return counted;
     }
     std::optional<Host> known = KindNamed(view);
     const auto fits = [&](Host host) {
-      return reading.host == Host::kAnimal || host == Host::kPoultry || host == Host::kWildBird;
+      return counted == Host::kAnimal || host == Host::kPoultry || host == Host::kWildBird;
     };
     // "a flock of 24,000 turkeys ... The virus killed 1,200 birds on the farm": the kind
     // named last, when it is a kind of what is counted ("cattle, goats and pigs infected.
@@ -1409,7 +1417,7 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
     if (!known) known = context.animal_context;
     if (known && fits(*known)) return *known;
   }
-  if (reading.host != Host::kHuman) return reading.host;
+  if (counted != Host::kHuman) return counted;
   // "2,100 deaths among 26,400 susceptible birds": a noun of cases or of their status
   // says nothing of who they were; what they are among does.
   const bool status_noun = reading.head < view.terms.size() &&
