@@ -1470,6 +1470,15 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
   // "One person bitten by a dog died": the agent of a passive is not who the verb after
   // tells of.
   if (i > 0 && tokens[i - 1].lower == "by") return std::nullopt;
+  // "42 days without a new case", "not a single death": none.
+  if (article && i > 0 && view.Is(i - 1, kGrNegation)) return std::nullopt;
+  // "This is a highly contagious infection", "It was a death that could have been
+  // avoided": what something is, said of it, is no count.
+  if (article && i > 1 && view.Is(i - 1, kGrAuxiliary) && view.Is(i - 1, kGrLink) &&
+      (view.Is(i - 2, kGrDeterminer) || view.Is(i - 2, kGrFunction)) &&
+      (i == 2 || !view.tokens[i - 3].is_word)) {
+    return std::nullopt;
+  }
   // "18 people had died since the first case was detected": a time, not a count (but
   // "since a boy died of rabies" tells of one).
   if (i > 1 && view.Is(i - 1, kGrDeterminer) && view.Is(i - 2, kGrSince)) return std::nullopt;
