@@ -148,9 +148,15 @@ bool PartAside(const SentenceView& view, const ReadCount& part) {
   while (end < tokens.size() && end < part.quantity.span.end + 8 && tokens[end].lower != ",") ++end;
   if (at == 0 || end + 1 >= tokens.size() || tokens[end].lower != ",") return false;
   if (view.Is(at - 1, kGrPart) && view.Is(end + 1, kGrLocative)) return true;
-  // ", dont 120 à Toronto,": a part with a place of its own is counted there.
+  // ", dont 120 à Toronto,", ", including 540 in the capital,": a part with a place of
+  // its own is counted there.
   for (size_t k = part.quantity.span.end; k < end; ++k) {
     if (view.PlaceAt(k) != nullptr) return false;
+  }
+  for (const Anaphor& anaphor : view.anaphors) {
+    if (anaphor.level && anaphor.span.begin >= part.quantity.span.end && anaphor.span.begin < end) {
+      return false;
+    }
   }
   // Opened by a comma as well: ", including three health workers,", ", among them eight
   // children,".
@@ -427,9 +433,17 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     size_t which = next_count;
     while (which > 0 && next_count - which < 3 && view.Is(which - 1, kGrPronoun)) --which;
     const bool of_which = which < next_count && which > 0 && view.tokens[which - 1].lower == ",";
+    // ("9,854 patients, including 4,127 in the capital, are in hospitals across the
+    // country": past the comma that closes a part set off by commas, the whole's.)
+    bool past_part = false;
+    if (next_count >= 2 && OpensAside(view, next_count - 2)) {
+      for (size_t k = next_count + 1; k < c.span.begin && !past_part; ++k) {
+        past_part = view.tokens[k].lower == ",";
+      }
+    }
     const bool of_a_part = next_count < view.tokens.size() && next_count > 0 &&
                            (view.Is(next_count - 1, kGrPart) || of_which || bare_part || framed) &&
-                           c.span.begin >= next_count;
+                           c.span.begin >= next_count && !past_part;
     // "122 people have been admitted to hospital, and one person in England has died": a
     // place inside a conjunct with a verb of its own after it is that conjunct's count's
     // (but "65 confirmed cases, 813 suspected cases, and 138 deaths in Angola" is a list).
