@@ -976,8 +976,22 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
       }
       return false;
     };
+    // "has the highest number of cases, 341,792, followed by": the number set off by
+    // commas right after the total's phrase.
+    const auto apposed = [&] {
+      if (link_start != start || tokens[k].lower != "," || q.span.end >= tokens.size()) {
+        return false;
+      }
+      const std::string_view after = tokens[q.span.end].lower;
+      if (after != "," && after != "." && after != ";") return false;
+      for (size_t m = k; m-- > 0 && m + 5 > k;) {
+        const TermAt& term = view.terms[m];
+        if (term.length > 0 && term.term.role == TermRole::kTotal) return m + term.length == k;
+      }
+      return false;
+    };
     if (!view.Is(k, kGrLink | kGrPassing) &&
-        !(link_start == start && IsDash(tokens[k].lower) && total_before())) {
+        !(link_start == start && IsDash(tokens[k].lower) && total_before()) && !apposed()) {
       break;
     }
     --link_start;
