@@ -1703,9 +1703,16 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
     return !read_there &&
            !view.OnlyJoints(0, ref.span.begin, kGrDeterminer | kGrLocative | kGrOf | kGrDefinite);
   };
+  // "A three-year-old boy from Takeo province has tested positive, the country's seventh
+  // case": where a person lives is theirs; the text stays where it was.
+  const auto home = [&](const PlaceRef& ref) {
+    size_t from = ref.span.begin;
+    while (from > 0 && view.Is(from - 1, kGrDeterminer)) --from;
+    return from > 0 && HomeOfAPerson(view, from - 1, ref.span.end);
+  };
   const auto aside = [&](const PlaceRef& ref) {
     return InBrackets(view, ref.span.begin) || of_all(ref) || in_a_part(ref) || targeted(ref) ||
-           in_passing(ref);
+           in_passing(ref) || home(ref);
   };
   // The focus moves to the sentence's first place that could be a subject or a frame,
   // or to what its first anaphor stands for ("the country confirmed ..."); not to the

@@ -1639,12 +1639,15 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     std::vector<ReadCount> read =
         ReadCounts(view, lexicon, context.disease_named, outer ? &outer_count : nullptr);
     for (const ReadCount& count : read) {
-      const bool same_one =
-          IsPersonOfOne(view, count) &&
-          std::any_of(read.begin(), read.end(), [&](const ReadCount& other) {
-            return other.quantity.quantity.value == 1 &&
-                   other.reading.status == count.reading.status && !IsPersonOfOne(view, other);
-          });
+      const bool same_one = IsPersonOfOne(view, count) &&
+                            std::any_of(read.begin(), read.end(), [&](const ReadCount& other) {
+                              // (Not beside "the country's seventh case", which only brings the
+                              // total: "A boy from Takeo province ..., marking the country's
+                              // seventh case".)
+                              return other.quantity.quantity.value == 1 && other.ordinal <= 1 &&
+                                     other.reading.status == count.reading.status &&
+                                     !IsPersonOfOne(view, other);
+                            });
       if (!same_one && !IsRate(view, count, lexicon) && !IsStatistic(view, count) &&
           !IsPopulationAtRisk(view, count)) {
         counts.push_back(count);
@@ -2074,30 +2077,59 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
              (!e.place || e.place->SameAs(*event.place)) &&
              !(e.origin && event.origin && e.origin->country != event.origin->country);
     });
-    if (repeat != found.end()) {
-      // "Un cas ... chez un enfant de retour d'un séjour au Maroc": the person is the case,
-      // and where they came from is its.
-      FillFrom(event, *repeat);
-      continue;
-    }
     // "the 12th case", "Macau's 12th case": one new case, and a running total of 12
     // ("a ninth person died" says only that one more died).
     // "A ninth person died": the ninth of a group, not of the outbreak.
     const bool of_a_group = count.reading.path == CountPath::kSingle &&
                             view.terms[reading.head].length > 0 &&
                             view.terms[reading.head].term.role == TermRole::kPerson;
+    const auto running_total = [&] {
+      Event total = event;
+      total.count = count.ordinal;
+      total.aggregation = Aggregation::kCumulative;
+      total.period = PeriodFor(view, date, total.aggregation, context.published);
+      return total;
+    };
+    if (repeat != found.end()) {
+      // "Un cas ... chez un enfant de retour d'un séjour au Maroc": the person is the case,
+      // and where they came from is its.
+      FillFrom(event, *repeat);
+      // ("A farm worker in Texas tested positive, making him the second human case": the
+      // person is the one more, and the ordinal brings the total.)
+      const size_t at = static_cast<size_t>(repeat - found.begin());
+      bool a_person = false;
+      for (size_t o = 0; o < c && !a_person; ++o) {
+        a_person = event_of[o] == at && IsPersonOfOne(view, counts[o]);
+      }
+      if (count.ordinal > 1 && !of_a_group && a_person) {
+        repeat->aggregation = Aggregation::kNew;
+        found.push_back(running_total());
+      }
+      continue;
+    }
     // "its first case", "su primer caso", "первый случай": news, in any tense.
     if (count.ordinal == 1 && !of_a_group && event.aggregation != Aggregation::kNew) {
       event.aggregation = Aggregation::kNew;
       event.period = PeriodFor(view, date, event.aggregation, context.published);
     }
     if (count.ordinal > 1 && !of_a_group) {
-      Event total = event;
-      total.count = count.ordinal;
-      total.aggregation = Aggregation::kCumulative;
-      total.period = PeriodFor(view, date, total.aggregation, context.published);
-      found.push_back(std::move(total));
+      found.push_back(running_total());
       event.aggregation = Aggregation::kNew;
+      // The one more is the person the sentence counts, where they are.
+      bool person_counted = false;
+      for (size_t o = 0; o < counts.size(); ++o) {
+        if (o == c || !IsPersonOfOne(view, counts[o]) ||
+            counts[o].reading.status != reading.status) {
+          continue;
+        }
+        person_counted = true;
+        if (event_of[o]) {
+          Event& person = found[*event_of[o]];
+          person.aggregation = Aggregation::kNew;
+          person.period = event.period;
+        }
+      }
+      if (person_counted) continue;
     }
     // "four cases in X, Y and Z, respectively", "英国、法国各输入 2 宗": the count holds for
     // every place of the list its place (or origin) stands in.
