@@ -2302,6 +2302,18 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       first.quantity = *q;
       first.qualifier = q->quantity.qualifier;
       first.reading.status = *view.terms[*noun].term.status;
+      // ("Los departamentos con más casos sospechosos son San Salvador, con 1.905": a word
+      // of status beside a noun of cases says what the items count; "las muertes
+      // confirmadas" stay deaths.)
+      for (size_t k = *noun >= 2 ? *noun - 2 : 0;
+           first.reading.status == CaseStatus::kConfirmed &&
+           k < *noun + view.terms[*noun].length + 2 && k < start;
+           ++k) {
+        const TermAt& t = view.terms[k];
+        if (k != *noun && t.length > 0 && t.term.role == TermRole::kModifier && t.term.status) {
+          first.reading.status = *t.term.status;
+        }
+      }
       first.reading.head = *noun;
       first.reading.phrase_end = q->span.end;
       counts.push_back(first);
