@@ -1887,6 +1887,22 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       companion = &*outer;
       event.aggregation = companion->aggregation;
     }
+    // "2 100 cas suspects, dont ... Uvira (412 cas)", "1,200 suspected cases, including 400
+    // cases in Lusaka": a part counted with a bare noun of cases is of its whole's status.
+    if ((part || sibling) && companion != nullptr && event.status == CaseStatus::kConfirmed &&
+        reading.noun_is_case_word &&
+        (companion->status == CaseStatus::kSuspected ||
+         companion->status == CaseStatus::kProbable)) {
+      bool own_status = false;
+      const size_t from = HedgeStart(view, count.quantity);
+      const size_t to =
+          std::min(std::max(reading.head + 1, reading.phrase_end), view.tokens.size());
+      for (size_t k = from; k < to && !own_status; ++k) {
+        const TermAt& t = view.terms[k];
+        own_status = t.length > 0 && t.term.status && t.term.role != TermRole::kNoun;
+      }
+      if (!own_status) event.status = companion->status;
+    }
     // "146 confirmed cases", "en Castilla-La Mancha hay 16.625 contagiados": a count that
     // nothing marks as new (no cue, no day it was reported for) is a running total; but
     // not one that a total of the same status after it in the sentence grows from ("252
