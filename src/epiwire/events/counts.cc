@@ -436,11 +436,18 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
           if (ct.status == CaseStatus::kDeaths) reading.status = CaseStatus::kDeaths;
           if (animals) reading.host = *animals;
           reading.noun_is_case_word = scan.lexicon.IsCaseWord(t.lower);
-          // "cas confirmés", "casos sospechosos": a status word right after the noun.
+          // "cas confirmés", "casos sospechosos": a status word right after the noun (or
+          // after the disease's name that follows it: "120 случаев КВИ без симптомов").
           if (!modifier && ct.status != CaseStatus::kDeaths) {
-            const size_t next = i + term.length;
+            size_t next = i + term.length;
+            const size_t named = next + 1 < tokens.size() && view.Is(next, kGrOf) ? next + 1 : next;
+            const bool past_name = named < tokens.size() && !view.disease[named].empty();
+            if (past_name) next = named + view.disease_length[named];
+            // (After the name, a phrase of people's state as well: "без симптомов".)
             if (next < tokens.size() && view.terms[next].length > 0 &&
-                view.terms[next].term.role == TermRole::kModifier && view.terms[next].term.status) {
+                (view.terms[next].term.role == TermRole::kModifier ||
+                 (past_name && view.terms[next].term.role == TermRole::kVerb)) &&
+                view.terms[next].term.status) {
               reading.status = *view.terms[next].term.status;
               reading.phrase_end = next + view.terms[next].length;
             }
