@@ -1203,6 +1203,7 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   view.measure_start.assign(n, false);
   bool number = false;
   uint8_t starts = 0;
+  size_t plain_end = 0;  // the end of the last plain cue phrase
   for (size_t i = 0; i < n; ++i) {
     const text::Token& token = view.tokens[i];
     number = number || token.has_digit;
@@ -1215,7 +1216,11 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
       uint32_t flags = 0;
       if (phrases & Lexicon::kStartsCue) {
         const size_t length = lexicon.MatchCue(words, i, &flags);
-        if (flags & kCuePlain) flags &= ~(kCueNew | kCueCumulative | kCueImported | kCueLocal);
+        // (And the cue words inside a plain phrase: "con más casos", the most cases.)
+        if (flags & kCuePlain) plain_end = std::max(plain_end, i + length);
+        if ((flags & kCuePlain) || i < plain_end) {
+          flags &= ~(kCueNew | kCueCumulative | kCueImported | kCueLocal);
+        }
         for (size_t k = i; k < i + length; ++k) view.cues[k] |= flags;
       }
       if (phrases & Lexicon::kStartsGrammar) {
