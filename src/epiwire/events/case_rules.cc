@@ -407,11 +407,10 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     if (InBrackets(view, c.span.begin) && !InBrackets(view, number)) continue;
     // "52 people in 12 states, including 20 in California": the place of a part after it.
     // ("Three health workers were infected, two in Edo and one in Taraba": so is a bare
-    // number after a comma or a colon with a place of its own: "14 casos en lo que va del
-    // año: diez en Río Negro, tres en Chubut".)
+    // number after a comma with a place of its own.)
     const bool bare_part =
         next_count > 0 && next_count < view.tokens.size() &&
-        (view.tokens[next_count - 1].lower == "," || view.tokens[next_count - 1].lower == ":") &&
+        view.tokens[next_count - 1].lower == "," &&
         std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
           // ("..., 29 of them at the hospital in Margate": "of them" says so as well.)
           const size_t end = q.span.end;
