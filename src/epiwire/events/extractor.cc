@@ -52,12 +52,6 @@ bool Contains(const std::optional<Place>& wide, const std::optional<Place>& narr
          wide->subdivision == narrow->subdivision;
 }
 
-// The same figure read twice (a repeated paragraph, a headline and its story, a recap)
-// is one event, the first reading, with what the others add to it; but a headline's
-// terse words ("India reports 5,335 COVID-19 cases in a day") say less of its time than
-// its story does ("5,335 new infections on Tuesday"): the story's time wins; and a
-// headline that names no place says less of where ("Legionnaires' outbreak kills 8", read
-// as the country's, is the Bronx's 8 of the story).
 // Whether two counts' hosts may be one's: the same, or animals of any kind and a kind
 // ("155例狂犬病动物病例" in a headline over its story's "155 animals" of three kinds), or
 // birds and a kind of birds. A headline and its story may read the host apart.
@@ -71,6 +65,12 @@ bool HostsMayAgree(Host a, Host b) {
   return (a == Host::kBird || b == Host::kBird) && birds(a) && birds(b);
 }
 
+// The same figure read twice (a repeated paragraph, a headline and its story, a recap)
+// is one event, the first reading, with what the others add to it; but a headline's
+// terse words ("India reports 5,335 COVID-19 cases in a day") say less of its time than
+// its story does ("5,335 new infections on Tuesday"): the story's time wins; and a
+// headline that names no place says less of where ("Legionnaires' outbreak kills 8", read
+// as the country's, is the Bronx's 8 of the story).
 void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& heading_starts,
                    const std::vector<size_t>& placeless_heading_starts) {
   const auto from_heading = [&](const Event& e) {
