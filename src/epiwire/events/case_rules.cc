@@ -95,6 +95,14 @@ bool IsWorldwide(const SentenceView& view) {
       return true;
     }
     if (tokens[k].lower == "全球") return true;
+    // "a nivel mundial", "a escala mundial", "à l'échelle mondiale", "по всему миру".
+    if (k > 0 &&
+        ((OneOf(tokens[k].lower, {"mundial"}) && OneOf(tokens[k - 1].lower, {"nivel", "escala"})) ||
+         (OneOf(tokens[k].lower, {"mondial", "mondiale"}) &&
+          OneOf(tokens[k - 1].lower, {"niveau", "échelle"})) ||
+         (tokens[k].lower == "миру" && tokens[k - 1].lower == "всему"))) {
+      return true;
+    }
     if (tokens[k].lower == "world" && k > 0 &&
         OneOf(tokens[k - 1].lower, {"the", "around", "across"}) &&
         (k + 1 >= tokens.size() || !tokens[k + 1].is_word ||
