@@ -97,7 +97,7 @@ bool IsWorldwide(const SentenceView& view) {
     if (tokens[k].lower == "全球") return true;
     // "a nivel mundial", "a escala mundial", "à l'échelle mondiale", "по всему миру".
     if (k > 0 &&
-        ((OneOf(tokens[k].lower, {"mundial"}) && OneOf(tokens[k - 1].lower, {"nivel", "escala"})) ||
+        ((tokens[k].lower == "mundial" && OneOf(tokens[k - 1].lower, {"nivel", "escala"})) ||
          (OneOf(tokens[k].lower, {"mondial", "mondiale"}) &&
           OneOf(tokens[k - 1].lower, {"niveau", "échelle"})) ||
          (tokens[k].lower == "миру" && tokens[k - 1].lower == "всему"))) {
