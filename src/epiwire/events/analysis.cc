@@ -301,6 +301,13 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
       }
       return LocativeAfterFrom(view, k, span.end);
     }
+    // "De los 28 casos, 22 corresponden a Epuyén, tres a El Maitén": where a part belongs
+    // (the verb's phrase ends with "to"), and so the items after it, "to" right after
+    // their figure.
+    if (view.Is(k, kGrTo) && ((view.cues[k] & kCueResidence) ||
+                              ((view.all_cues & kCueResidence) && FigureEndsAt(view, k)))) {
+      return PlaceRole::kLocative;
+    }
     if (back <= 2 && view.Is(k, kGrTo)) {
       // "who had recently travelled to Florida", "who travelled to the Philippines",
       // "with a history of travel to India", "con antecedente de viaje a México": where

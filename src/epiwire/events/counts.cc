@@ -1646,7 +1646,15 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   // ("532 de Canelones": of the place where they are.)
   const bool of_place = of_origin != nullptr && of_origin->role == PlaceRole::kLocative &&
                         of_origin->span.begin == after_of;
-  if (prep < tokens.size() && (view.Is(prep, kGrLocative | kGrFrom) || from_of || of_place)) {
+  // ("tres a El Maitén" after "22 corresponden a Epuyén": "to" the place a part belongs to.)
+  const bool belongs_to =
+      view.Is(prep, kGrTo) &&
+      std::any_of(view.places.begin(), view.places.end(), [&](const PlaceRef& ref) {
+        return ref.span.begin > prep && ref.span.begin < prep + 7 &&
+               ref.role == PlaceRole::kLocative;
+      });
+  if (prep < tokens.size() &&
+      (view.Is(prep, kGrLocative | kGrFrom) || from_of || of_place || belongs_to)) {
     for (size_t k = prep + 1; k < tokens.size() && k < prep + 7; ++k) {
       if (view.PlaceAt(k) != nullptr) place_after = true;
       // ("y 3 en gatos": so do the animals.)
