@@ -794,6 +794,9 @@ int64_t SameNamedCityIn(const GazetteerTables& t, const std::vector<NameEntry>& 
 // A reading in a context country loses to one elsewhere this many times larger:
 // "Moscow" in a text that also names the United States is still Moscow, RU.
 constexpr int64_t kContextPopulationRatio = 20;
+// A reading in a first-level unit the context names loses to one in a context country this
+// many times larger ("London" beside Ontario is still London, Ontario).
+constexpr int64_t kSubdivisionPopulationRatio = 50;
 
 std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<NameEntry>& entries,
                                  const Context& context, Prefer prefer, bool strict_context) {
@@ -817,9 +820,13 @@ std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<Nam
   // Ecuador, whatever their people.)
   int64_t largest_outside = 0;
   int64_t largest_outside_below = 0;
+  int64_t largest_inside = 0;
   for (const NameEntry& e : entries) {
     const PlaceRecord p = t.places[e.place];
-    if (context.HasCountry(p.country)) continue;
+    if (context.HasCountry(p.country)) {
+      largest_inside = std::max(largest_inside, RankPeople(p));
+      continue;
+    }
     largest_outside = std::max(largest_outside, p.population);
     if (p.level != PlaceLevel::kCountry) {
       largest_outside_below = std::max(largest_outside_below, p.population);
@@ -840,9 +847,14 @@ std::optional<NameEntry> Resolve(const GazetteerTables& t, const std::vector<Nam
     // million, not the Uruguayan department with a town of the name).
     const int64_t city_people = e.alternate && !e.translated ? -1 : SameNamedCityIn(t, entries, p);
     const bool primary = !e.alternate || (e.translated && city_people >= 0);
-    return std::make_tuple(wanted, e.authoritative, context.HasSubdivision(p.subdivision),
-                           in_context, primary, p.level == PlaceLevel::kCountry,
-                           std::max(RankPeople(p), city_people), city_people >= 0);
+    const int64_t people = std::max(RankPeople(p), city_people);
+    // A reading in a first-level unit the text names wins, unless a reading in a context
+    // country dwarfs it: "eastern Ontario" in a text that names Lennox, California, by
+    // mistake is still the province of 14 million, not the Californian city.
+    const bool in_subdivision = context.HasSubdivision(p.subdivision) &&
+                                people * kSubdivisionPopulationRatio >= largest_inside;
+    return std::make_tuple(wanted, e.authoritative, in_subdivision, in_context, primary,
+                           p.level == PlaceLevel::kCountry, people, city_people >= 0);
   };
   // The best rank is kept, not computed again at each comparison: a rank looks through
   // all readings (SameNamedCityIn), and names like "San Jose" have dozens.

@@ -319,6 +319,10 @@ const FoundCase kFoundCases[] = {
     {"Jamaica counted 40 new cases in St Catherine.", "St Catherine", "JM", "JM-14", kSub, kName},
     {"Elgin County and St. Thomas reported cases; London had two.", "London", "CA", "CA-ON", kCity,
      kName},
+    // A unit of the text named by a small namesake elsewhere does not make a city there
+    // of a province fifty times its size: "Lennox" names a Californian town only.
+    {"In Canada, eastern Ontario, with Lennox and Addington, counted 40 cases.", "Ontario", "CA",
+     "CA-ON", kSub, kName},
     // After a county, "Washington" is the state, not the capital its alias names.
     {"Measles spread in Carbon County, Washington, this winter.", "Washington", "US", "US-WA", kSub,
      kName},
