@@ -791,6 +791,16 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
       }
       continue;
     }
+    // "國內新增42,113例": in the country of the text ("美国国内": of the country before it).
+    if (const size_t length = lexicon.HomeScopeAt(tokens, i); length > 0) {
+      Anaphor anaphor{{i, i + length}, PlaceLevel::kCountry};
+      anaphor.locative = true;
+      anaphor.scope = true;
+      anaphor.home = true;
+      view.anaphors.push_back(anaphor);
+      i += length - 1;
+      continue;
+    }
     // "cases on the mainland", "the mainland reported": but not "the mainland of Greece"
     // nor "the mainland Chinese".
     if (word == "mainland" && i > 0 && view.Is(i - 1, kGrDefinite) &&
@@ -1433,6 +1443,14 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
     };
     if (chinese(context.main_country) || chinese(context.focus)) return gazetteer.Country("CN");
     return std::nullopt;
+  }
+  if (anaphor.home) {
+    for (const PlaceRef& ref : view.places) {
+      if (ref.span.end == anaphor.span.begin && !ref.place.country.empty()) {
+        return gazetteer.Country(ref.place.country);
+      }
+    }
+    return context.home_country;
   }
   // An earlier place of the right kind in the same sentence comes first; a people's name
   // names a country ("Chinese authorities raised the national count").

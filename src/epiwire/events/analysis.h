@@ -88,6 +88,7 @@ struct Anaphor {
   bool capital = false;   // "the capital": the capital of the country the text is in
   bool scope = false;     // "national", "statewide": says whose a figure is, moves no focus
   bool mainland = false;  // "the mainland": China, in a text about Hong Kong, Macao or Taiwan
+  bool home = false;      // "国内": the country right before it, or the text's home country
 };
 
 struct QuantityRef {
@@ -202,6 +203,9 @@ struct DocumentContext {
   bool disease_named = false;         // the document names a disease (main_disease may be
                                       // taken for granted: UnnamedDisease)
   std::optional<Place> main_country;  // the country the document names most
+  // The country a text in its language and script is about when it names none (Chinese:
+  // China; in traditional characters, Taiwan); what "国内" means there.
+  std::optional<Place> home_country;
   std::optional<Host> animal_context; // the animals the document is about, if any
   std::optional<Host> last_animal;    // the kind of animals named last ("turkeys": poultry)
   std::optional<Place> last_actor;    // who took the last measure read

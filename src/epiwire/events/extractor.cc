@@ -356,8 +356,25 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   context.disease_named = !context.main_disease.empty();
   const std::map<std::string, int> named_countries = CountryMentions(views);
   context.main_country = MainCountry(named_countries, gazetteer_);
-  if (!context.main_country && !lexicon_.home_country().empty()) {
-    context.main_country = gazetteer_.Country(lexicon_.home_country());
+  if (!lexicon_.home_country().empty()) {
+    // (Written in traditional characters: most sentences have a simplified copy.)
+    const size_t traditional = static_cast<size_t>(std::count_if(
+        views.begin(), views.end(), [](const SentenceView& v) { return v.simplified != nullptr; }));
+    context.home_country = gazetteer_.Country(traditional * 2 >= views.size() &&
+                                                      !lexicon_.home_country_traditional().empty()
+                                                  ? lexicon_.home_country_traditional()
+                                                  : lexicon_.home_country());
+  }
+  // A text that names no country is its home country's; not a text in traditional
+  // characters that names places of China's, as Hong Kong's reports of the mainland's
+  // cases do ("居於廣西壯族自治區桂林市").
+  if (!context.main_country && context.home_country) {
+    const bool places_named =
+        std::any_of(mentions.begin(), mentions.end(),
+                    [](const gazetteer::PlaceMention& m) { return !m.place.country.empty(); });
+    context.main_country = places_named && !lexicon_.home_country().empty()
+                               ? gazetteer_.Country(lexicon_.home_country())
+                               : context.home_country;
   }
   context.animal_context = MainAnimal(views);
   if (context.main_disease.empty()) {

@@ -765,6 +765,10 @@ Status Lexicon::ReadSettings(const std::string& path) {
       home_country_ = std::string(fields[1]);
       return Status::Ok();
     }
+    if (fields[0] == "home_country_traditional") {
+      home_country_traditional_ = std::string(fields[1]);
+      return Status::Ok();
+    }
     if (fields[0] == "unstemmed") {
       for (size_t f = 1; f < fields.size(); ++f) unstemmed_.insert(FoldCase(fields[f]));
       return Status::Ok();
@@ -803,7 +807,8 @@ Status Lexicon::ReadSettings(const std::string& path) {
         {"permission", &permissions_},
         {"exclusion", &exclusions_},
         {"entry", &entries_},
-        {"restriction_on", &restrictions_on_}};
+        {"restriction_on", &restrictions_on_},
+        {"home_scope", &home_scopes_}};
     for (const auto& [name, phrases] : phrase_lists) {
       if (fields[0] != name) continue;
       for (size_t f = 1; f < fields.size(); ++f) {

@@ -193,6 +193,9 @@ class Lexicon {
   // The country a text in the language is about when it names none (settings.tsv
   // `home_country`: Chinese news is China's); empty where there is no such country.
   const std::string& home_country() const { return home_country_; }
+  // The same for a text written in traditional Han characters (`home_country_traditional`:
+  // Taiwan's news, which says "國內" of Taiwan; Hong Kong's and Macau's name their city).
+  const std::string& home_country_traditional() const { return home_country_traditional_; }
   // How the language writes numbers and dates (numbers.tsv, dates.tsv in the same
   // directory); null where the directory has none, which is the built-in English reading.
   const quantity::NumberGrammar* numbers() const { return numbers_.get(); }
@@ -301,6 +304,12 @@ class Lexicon {
   // people come into. settings.tsv lists them (`entry` rows).
   bool EntryEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
     return PhraseEndsAt(entries_, tokens, end);
+  }
+  // The length of a phrase at token `at` that says "in the country" of the text's own
+  // country, where the text names none ("国内": Taiwan's news says "國內" of Taiwan), or 0.
+  // settings.tsv lists them (`home_scope` rows).
+  size_t HomeScopeAt(const std::vector<text::Token>& tokens, size_t at) const {
+    return PhraseAt(home_scopes_, tokens, at);
   }
   // Whether a phrase of a restriction and the word that joins whom it is on ends right
   // before token `end` ("a travel ban on India", "curbs against Britain"): a place after it
@@ -473,6 +482,7 @@ class Lexicon {
   std::vector<std::vector<std::string>> refusals_;
   std::vector<std::vector<std::string>> restrictions_;
   std::vector<std::vector<std::string>> increments_;
+  std::vector<std::vector<std::string>> home_scopes_;
   std::vector<std::vector<std::string>> increases_;
   std::vector<std::vector<std::string>> decreases_;
   std::vector<std::vector<std::string>> permissions_;
@@ -515,6 +525,7 @@ class Lexicon {
   // `unstemmed`: French "maladie" stems as "malade").
   std::unordered_set<std::string> unstemmed_;
   std::string home_country_;
+  std::string home_country_traditional_;
   std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> vocabulary_;
   PhraseTable<std::string> diseases_;
   std::unordered_set<std::string> animal_diseases_;

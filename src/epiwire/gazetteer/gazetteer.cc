@@ -62,6 +62,7 @@
 #include <vector>
 
 #include "epiwire/base/fold.h"
+#include "epiwire/base/han.h"
 #include "epiwire/gazetteer/gazetteer_scripts.h"
 #include "epiwire/gazetteer/gazetteer_snapshot.h"
 #include "epiwire/gazetteer/gazetteer_tables.h"
@@ -1091,6 +1092,17 @@ void PreferRowsOfOneLevel(const GazetteerTables& t, std::string_view text,
 
 std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   const GazetteerTables& t = *tables_;
+  // Han text in traditional characters is read in simplified ones ("廣西" as "广西"), as
+  // the tables hold their Chinese names; a simplified character has as many bytes, so
+  // the mentions' offsets stay the text's.
+  std::string simplified;
+  if (std::any_of(text.begin(), text.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0xE3 && b <= 0xE9;  // the lead bytes of U+3000..U+9FFF
+      })) {
+    simplified.assign(text);
+    if (SimplifyHan(simplified) > 0) text = simplified;
+  }
   std::vector<Candidate> candidates = Matcher(t, text).FindCandidates();
   for (Candidate& c : candidates) {
     c.entries = AsWritten(t, text.substr(c.start, c.end - c.start), std::move(c.entries));

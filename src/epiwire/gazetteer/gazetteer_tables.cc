@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "epiwire/base/fold.h"
+#include "epiwire/base/han.h"
 #include "epiwire/base/stem.h"
 
 namespace epiwire::gazetteer {
@@ -669,6 +670,12 @@ Place PlaceRecord::ToPlace() const {
 }
 
 void GazetteerTables::AddName(std::string_view name, NameEntry entry, bool merge) {
+  // A name in traditional characters is looked up as texts are, in simplified ones
+  // (FindPlaces simplifies them): "馬爾地夫" is also "马尔地夫".
+  if (ScriptOf(name) == Script::kHan) {
+    std::string simple(name);
+    if (SimplifyHan(simple) > 0) AddName(simple, entry, merge);
+  }
   // The index keeps a copy of each key it adds: a normalised one need not outlive this.
   std::string normalised;
   std::string_view key = name;
