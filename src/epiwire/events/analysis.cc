@@ -791,6 +791,13 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
       }
       continue;
     }
+    // "全省累计报告本土确诊病例485例": the whole province, city or country.
+    PlaceLevel scope_level = PlaceLevel::kOther;
+    if (const size_t length = lexicon.ScopePhraseAt(tokens, i, &scope_level); length > 0) {
+      view.anaphors.push_back(Anaphor{{i, i + length}, scope_level, true, true, false, true});
+      i += length - 1;
+      continue;
+    }
     // "國內新增42,113例": in the country of the text ("美国国内": of the country before it).
     if (const size_t length = lexicon.HomeScopeAt(tokens, i); length > 0) {
       Anaphor anaphor{{i, i + length}, PlaceLevel::kCountry};
@@ -1480,6 +1487,28 @@ std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& 
     }
   }
   if (!anaphor.level) return context.focus;
+  // "全省累计报告..." after a flight from Vladivostok, "全市累计..." after a list of the
+  // city's districts: the whole province or city the text reports for, its lead's, while
+  // the last place of that level lies in it or in another country.
+  if (anaphor.scope && context.lead_focus && !context.lead_focus->subdivision.empty()) {
+    const Place& lead = *context.lead_focus;
+    const auto within = [&](const std::optional<Place>& last) {
+      return !last || last->country != lead.country || last->subdivision == lead.subdivision;
+    };
+    if (*anaphor.level == PlaceLevel::kSubdivision && within(context.last_subdivision)) {
+      if (auto subdivision = gazetteer.Subdivision(lead.subdivision)) return subdivision;
+    }
+    // (A unit that is a city as well: "北京市".)
+    const auto city_unit = [&] {
+      if (lead.level == PlaceLevel::kCity) return true;
+      if (lead.level != PlaceLevel::kSubdivision) return false;
+      const auto city = gazetteer.LookupLevel(lead.name, lead.country, PlaceLevel::kCity);
+      return city && city->subdivision == lead.subdivision;
+    };
+    if (*anaphor.level == PlaceLevel::kCity && within(context.last_city) && city_unit()) {
+      return lead;
+    }
+  }
   switch (*anaphor.level) {
     case PlaceLevel::kCountry:
       // ("MÉXICO.— ... 362 casos en el país": before any country is named, the focus's.)

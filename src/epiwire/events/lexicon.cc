@@ -829,7 +829,16 @@ Status Lexicon::ReadSettings(const std::string& path) {
                                        : std::nullopt;
       if (!level) return Status::InvalidInput("unknown level '" + std::string(fields[1]) + "'");
       for (size_t f = 2; f < fields.size(); ++f) {
-        scope_words_.emplace_back(FoldCase(fields[f]), *level);
+        // ("全省": a word of a language read a character a token is a phrase of tokens.)
+        std::vector<std::string> words;
+        for (const text::Token& t : text::Tokenize(fields[f], 0, fields[f].size()).list) {
+          words.emplace_back(t.lower);
+        }
+        if (words.size() > 1) {
+          scope_phrases_.emplace_back(std::move(words), *level);
+        } else {
+          scope_words_.emplace_back(FoldCase(fields[f]), *level);
+        }
       }
       return Status::Ok();
     }

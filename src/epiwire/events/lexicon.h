@@ -347,6 +347,21 @@ class Lexicon {
   // a place's name after it is a person's ("Superintendent Chad Chism"). settings.tsv
   // lists them (`title` rows, lower-case forms as the tokens have them).
   bool IsTitle(std::string_view word) const { return Lists(title_words_, word); }
+  // The length of a scope word of several tokens at token `at` ("全省": the whole
+  // province), and its level; 0 where none starts there.
+  size_t ScopePhraseAt(const std::vector<text::Token>& tokens, size_t at, PlaceLevel* level) const {
+    size_t best = 0;
+    for (const auto& [words, phrase_level] : scope_phrases_) {
+      if (at + words.size() > tokens.size() || words.size() <= best) continue;
+      bool all = true;
+      for (size_t w = 0; w < words.size() && all; ++w) all = tokens[at + w].lower == words[w];
+      if (all) {
+        best = words.size();
+        *level = phrase_level;
+      }
+    }
+    return best;
+  }
   std::optional<PlaceLevel> ScopeLevel(std::string_view word) const {
     for (const auto& [form, level] : scope_words_) {
       if (form == word) return level;
@@ -471,6 +486,7 @@ class Lexicon {
   std::string language_;
   std::vector<std::string> single_nouns_;
   std::vector<std::pair<std::string, PlaceLevel>> scope_words_;
+  std::vector<std::pair<std::vector<std::string>, PlaceLevel>> scope_phrases_;
   std::vector<std::string> rate_words_;
   std::vector<std::string> title_words_;
   std::vector<std::string> case_classifiers_;
