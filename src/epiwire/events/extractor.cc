@@ -392,7 +392,16 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   std::optional<Place> home;   // the lead's place, where its country is named most
   for (size_t i = 0; i < views.size(); ++i) {
     new_paragraph = new_paragraph || (i > 0 && LineBreakBefore(text, views, i));
-    if (views[i].inert) continue;
+    if (views[i].inert) {
+      // "Из них:\nАкмолинская область – 96;": a line of no figure that ends on a colon
+      // opens a table, whose rows count parts of the count before it.
+      if (!views[i].tokens.empty() && views[i].tokens.back().lower == ":") {
+        context.table_open = true;
+        context.table_status.reset();
+        context.table_columns.clear();
+      }
+      continue;
+    }
     const SentenceView* previous = i > 0 ? &views[i - 1] : nullptr;
     const SentenceView* next = i + 1 < views.size() ? &views[i + 1] : nullptr;
     const size_t first_new = events.size();
