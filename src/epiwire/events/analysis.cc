@@ -1673,8 +1673,16 @@ bool IsTableRow(const SentenceView& view) {
 // 612", "Kitgum 34"): a short line without a verb, its last token a figure.
 bool RowShaped(const SentenceView& view) {
   const auto& tokens = view.tokens;
-  return view.heading && tokens.size() >= 2 && tokens.back().has_digit &&
-         tokens.front().capitalized;
+  if (tokens.size() < 2 || !tokens.front().capitalized) return false;
+  if (view.heading && tokens.back().has_digit) return true;
+  // "Ровенская область – 389;": a name, a dash or a colon and a figure ending the line.
+  size_t last = tokens.size();
+  while (last > 0 && (tokens[last - 1].lower == ";" || tokens[last - 1].lower == ".")) --last;
+  if (last + 1 < tokens.size()) return false;
+  return std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
+    return q.span.end == last && q.span.begin >= 2 &&
+           (IsDash(tokens[q.span.begin - 1].lower) || tokens[q.span.begin - 1].lower == ":");
+  });
 }
 
 // "SACRAMENTO — A child has been diagnosed with measles": where the text's first report
