@@ -198,13 +198,18 @@ size_t CyrillicMatcher::RegionNounEnd(size_t i) const {
 // ("Tomskoy (34) i Irkutskoy (29) oblastyakh").
 bool CyrillicMatcher::RegionNounAfterList(size_t i) const {
   static constexpr std::string_view kAnd = "\xD0\xB8";  // "i"
-  for (size_t j = i; j < tokens_.size() && j < i + 16; ++j) {
+  for (size_t j = i; j < tokens_.size() && j < i + 24; ++j) {
     const Token& token = tokens_[j];
     if (token.type == TokenType::kPunct && (token.punct == ',' || token.punct == '-')) continue;
-    if (Text(j) == "(" && j + 2 < tokens_.size() && Text(j + 2) == ")" &&
+    // (Each item's figure in brackets: "(511)", "(9 512)", "(4 322 случая)".)
+    if (Text(j) == "(" && j + 2 < tokens_.size() &&
         std::isdigit(static_cast<unsigned char>(Text(j + 1).front()))) {
-      j += 2;
-      continue;
+      size_t close = j + 2;
+      while (close < tokens_.size() && close < j + 6 && Text(close) != ")") ++close;
+      if (close < tokens_.size() && Text(close) == ")") {
+        j = close;
+        continue;
+      }
     }
     if (!IsCyrillicWord(j)) return false;
     if (RegionNounEnd(j) != j) return true;
