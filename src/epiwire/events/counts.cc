@@ -1149,11 +1149,12 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
   if (start < 3 || tokens[start - 1].lower != ",") return std::nullopt;
   size_t of = 0;
   while (of < start && IsQuote(tokens[of])) ++of;
-  if (of + 1 >= start || !view.Is(of, kGrOf) || !view.Is(of + 1, kGrDeterminer)) {
-    return std::nullopt;
-  }
+  if (of + 1 >= start || !view.Is(of, kGrOf)) return std::nullopt;
+  // ("Del total de casos, 21 ...", "Du total, ...": "of" and the article in one word.)
+  const bool contracted = view.Is(of, kGrDefinite);
+  if (!contracted && !view.Is(of + 1, kGrDeterminer)) return std::nullopt;
   std::optional<CaseStatus> modifier;
-  for (size_t k = of + 2; k + 1 < start; ++k) {
+  for (size_t k = contracted ? of + 1 : of + 2; k + 1 < start; ++k) {
     const TermAt& term = view.terms[k];
     if (term.length == 0) continue;
     if (term.term.role == TermRole::kModifier && !modifier) modifier = term.term.status;
