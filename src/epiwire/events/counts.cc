@@ -1742,7 +1742,10 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
                (!view.disease[noun].empty() || view.Is(noun, kGrOf) || view.InDisease(noun))) {
           --noun;
         }
-        if (view.terms[noun].length > 0 && view.terms[noun].term.role == TermRole::kNoun) {
+        // ("Madrid acumula 8.760 fallecidos y Cataluña, 5.694": or a word of a status.)
+        const TermAt& term = view.terms[noun];
+        if (term.length > 0 && (term.term.role == TermRole::kNoun ||
+                                (term.term.role == TermRole::kVerb && term.term.status))) {
           for (size_t m = noun; m-- > 0 && m + 3 > noun && !after_count;) {
             after_count = tokens[m].has_digit;
           }
