@@ -383,8 +383,21 @@ class Matcher {
     if (IsWord(last + 1) && IsPlaceNoun(Text(tokens_[last + 1]))) return true;
     const bool figure = IsWord(last + 1) && tokens_[last + 1].space_before &&
                         std::isdigit(static_cast<unsigned char>(text_[tokens_[last + 1].start]));
-    const bool named_alone = first > 0 && IsArticle(first - 1) && !IsWord(last + 1);
-    return (figure || named_alone) && CompassOnly(key);
+    // ("suivie du Littoral (7 cas), du Sud-Ouest (6 cas) et de l'Est (5 cas)": a figure
+    // in brackets, and the article joined to "of" or elided before it.)
+    const bool bracket_figure =
+        last + 2 < tokens_.size() && Text(tokens_[last + 1]) == "(" &&
+        std::isdigit(static_cast<unsigned char>(text_[tokens_[last + 2].start]));
+    const auto article_before = [&] {
+      if (first == 0) return false;
+      if (IsArticle(first - 1)) return true;
+      const std::string_view before = Text(tokens_[first - 1]);
+      if (before == "du" || before == "des" || before == "del") return true;
+      return first > 1 && before == "'" && Text(tokens_[first - 2]) == "l";
+    };
+    const bool named_alone = article_before() && (!IsWord(last + 1) || bracket_figure);
+    // ("la région du Centre": the noun of a first-level unit before it.)
+    return (figure || named_alone || SubdivisionNounBefore(first)) && CompassOnly(key);
   }
 
   // True when a hyphen among the kMaxTokens tokens after `first` joins two capitalised
