@@ -1770,13 +1770,16 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
         opener = outer->span.begin - 1;
       }
       if (opener > 0 && view.Is(opener, kGrDeterminer)) --opener;
+      // "分别为 台南市 58 例 及 高雄市 9 例": "respectively" and its copula open it too.
+      if (opener > 0 && view.Is(opener, kGrLink) && view.Is(opener - 1, kGrEach)) --opener;
       const text::Token& open = tokens[opener];
       // "其中 广州 5 宗" ("of them, Guangzhou 5"): a pronoun opens the list as well; so
       // does the noun that ends the name of a unit it lies in ("德宏州 瑞丽市 (41 例)"),
       // "with" ("20 new cases, with Montreal 17") and a locative ("1,057 cases, in Tainan
       // 955, Kaohsiung 79", "分布於 臺南市 955 例").
-      if (open.is_word && !view.Is(opener, kGrCoordination | kGrCountVerb | kGrPronoun |
-                                               kGrPlaceNoun | kGrCompanion | kGrLocative)) {
+      if (open.is_word &&
+          !view.Is(opener, kGrCoordination | kGrCountVerb | kGrPronoun | kGrPlaceNoun |
+                               kGrCompanion | kGrLocative | kGrEach)) {
         place_before = false;
       }
     }
