@@ -974,7 +974,9 @@ void AddLowerCaseDemonyms(std::string_view text, const std::vector<uint32_t>& wo
 }
 
 // "Two Britons have died", "trois Français", "538 Australians are in hospital": a
-// people's name right after a number is the people counted. It says whom, not where.
+// people's name right after a number ("Twelve more Iowans") is the people counted. A
+// nation's says whom, not where; a state's or a province's says where they live
+// ("Seventy-one Oregonians have died").
 // An adjective of a noun after it is not ("12 Italian cases", "three Chinese nationals").
 void CountPeoplesNames(SentenceView& view) {
   for (PlaceRef& ref : view.places) {
@@ -988,13 +990,15 @@ void CountPeoplesNames(SentenceView& view) {
                         next.term.role != TermRole::kKillVerb;
       if (noun || view.disease_length[after] > 0 || view.PlaceAt(after) != nullptr) continue;
     }
-    const bool counted = std::any_of(view.quantities.begin(), view.quantities.end(),
-                                     [&](const QuantityRef& q) { return q.span.end == at; });
+    const bool counted =
+        std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
+          return q.span.end == at || (q.span.end + 1 == at && (view.cues[q.span.end] & kCueNew));
+        });
     if (!counted) continue;
     view.terms[at].length = after - at;
     view.terms[at].term = CaseTerm{};
     view.terms[at].term.role = TermRole::kPerson;
-    ref.qualifier = true;
+    ref.qualifier = ref.place.level == PlaceLevel::kCountry;
   }
 }
 

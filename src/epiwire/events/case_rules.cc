@@ -336,9 +336,14 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
     if (!c.possessive || c.span.end > phrase_start || phrase_start - c.span.end > 4) continue;
     return {c.place, true};
   }
-  // "a Montana child", "12 Beijing residents": a place inside the count's noun phrase.
+  // "a Montana child", "12 Beijing residents": a place inside the count's noun phrase;
+  // "25,000 Queenslanders": the people of a state or province counted.
   for (const Candidate& c : candidates) {
     if (c.span.begin > number && c.span.end <= reading.head && !c.target && !c.demonym) {
+      return {c.place};
+    }
+    if (c.demonym && c.span.begin == reading.head && c.place &&
+        c.place->level == PlaceLevel::kSubdivision) {
       return {c.place};
     }
   }
