@@ -1478,6 +1478,12 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
                           (q >= 0 && view.quantities[static_cast<size_t>(q)].quantity.is_ordinal &&
                            view.quantities[static_cast<size_t>(q)].span.begin == i);
   if (!article && !is_ordinal) return std::nullopt;
+  // "Trente et un cas", "veintiún": an article inside a number is the number's.
+  if (article &&
+      std::any_of(view.quantities.begin(), view.quantities.end(),
+                  [i](const QuantityRef& r) { return r.span.begin < i && i < r.span.end; })) {
+    return std::nullopt;
+  }
   // "another 150 birds", "a further 150 birds": the article opens a count of its own.
   const size_t figure = i + 1 < tokens.size() && (tokens[i + 1].lower == "further" ||
                                                   tokens[i + 1].lower == "additional")
