@@ -546,7 +546,8 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view) {
     }
     // (Across bracketed figures only for where people came from or went to.)
     const bool crossed = depth != 0 || outside != ref.span.begin - previous.span.end;
-    if (outside > 3 ||
+    // ("du Nord-Kivu et de l'Ituri": an elided article is two tokens.)
+    if (outside > 4 ||
         (crossed && previous.role != PlaceRole::kOrigin && previous.role != PlaceRole::kTarget)) {
       continue;
     }
@@ -1568,8 +1569,9 @@ std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef
   // ("la Suède, la Serbie et le Brésil", "d'Espagne, de France et du Maroc", "en Colombia
   // o en Perú": an article or a preposition may open a name.)
   const auto joined = [&](size_t from, size_t to) {
+    // (The elision mark of "et de l'Ituri" is the article's.)
     while (from < to && view.Is(to - 1, kGrDeterminer | kGrOf | kGrLocative) &&
-           !view.tokens[to - 1].capitalized && view.tokens[to - 1].is_word) {
+           !view.tokens[to - 1].capitalized) {
       --to;
     }
     // (Chinese writes its lists with "、" and "及": a comma there ends a clause. The
@@ -1583,10 +1585,17 @@ std::vector<const PlaceRef*> ListAround(const SentenceView& view, const PlaceRef
     }
     return from < to && view.OnlyJoints(from, to, kGrCoordination);
   };
+  // ("à Saint-Marc, dans l'Artibonite", "à Montpellier, dans l'Hérault": a unit after a
+  // town of its own says where it is.)
+  const auto holds = [](const Place& unit, const Place& town) {
+    return (unit.level == PlaceLevel::kSubdivision || unit.level == PlaceLevel::kOther) &&
+           town.level == PlaceLevel::kCity && !unit.subdivision.empty() &&
+           town.subdivision == unit.subdivision;
+  };
   const PlaceRef* last = &anchor;
   for (const PlaceRef& ref : view.places) {  // after the anchor, in order
     if (ref.span.begin >= last->span.end && !ref.qualifier && !ref.demonym &&
-        joined(last->span.end, ref.span.begin)) {
+        !holds(ref.place, last->place) && joined(last->span.end, ref.span.begin)) {
       list.push_back(&ref);
       last = &ref;
     }
