@@ -1037,7 +1037,24 @@ void MarkOnsetPlaces(SentenceView& view) {
     size_t k = ref.span.begin;
     while (k > 0 && view.Is(k - 1, kGrDeterminer) && !view.Is(k - 1, kGrLocative)) --k;
     if (k < 2 || !view.Is(k - 1, kGrLocative)) continue;
-    if (view.cues[k - 2] & (kCueOnset | kCueVenue)) ref.qualifier = true;
+    // ("a fait le point, ce jeudi 23 mars 2023 à Ouagadougou": the day it was said may
+    // stand between.)
+    size_t cue = k - 2;
+    const std::vector<DateRef>& dates = view.Dates();
+    for (bool moved = true; moved && cue > 0;) {
+      moved = false;
+      for (const DateRef& date : dates) {
+        if (date.span.begin <= cue && cue < date.span.end && date.span.begin > 0) {
+          cue = date.span.begin - 1;
+          moved = true;
+        }
+      }
+      if (cue > 0 && (view.tokens[cue].lower == "," || view.Is(cue, kGrDeterminer))) {
+        --cue;
+        moved = true;
+      }
+    }
+    if (view.cues[cue] & (kCueOnset | kCueVenue)) ref.qualifier = true;
   }
 }
 
