@@ -1510,6 +1510,19 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
   // "18 people had died since the first case was detected": a time, not a count (but
   // "since a boy died of rabies" tells of one).
   if (i > 1 && view.Is(i - 1, kGrDeterminer) && view.Is(i - 2, kGrSince)) return std::nullopt;
+  // "Depuis l'annonce du premier cas", "since the confirmation of the first case": so is
+  // the first one in a phrase that "since" opens.
+  // (The ordinal after an article or "of": not "С начала года это уже третий случай".)
+  if (is_ordinal && i > 0 && view.Is(i - 1, kGrDeterminer | kGrOf)) {
+    for (size_t k = i; k-- > 0 && k + 6 > i;) {
+      if (view.Is(k, kGrSince)) return std::nullopt;
+      if (!view.tokens[k].is_word && !view.Is(k, kGrDeterminer)) break;
+      if (view.tokens[k].has_digit || view.terms[k].length > 0 ||
+          (view.grammar[k] != 0 && !view.Is(k, kGrDeterminer | kGrOf | kGrReport))) {
+        break;
+      }
+    }
+  }
   *ordinal = 0;
   if (is_ordinal) *ordinal = q >= 0 ? view.quantities[static_cast<size_t>(q)].quantity.value : 1;
   bool new_cue = tokens[i].lower == "another" || is_ordinal;
