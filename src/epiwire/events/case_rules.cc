@@ -1777,6 +1777,30 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         caught_elsewhere = caught->place;
       }
     }
+    // "河北省报告新增本地确诊病例1例，为保定市报告", "（自美国输入，无锡市报告）": a town of
+    // the count's unit, named after it with its verb of reporting and no other figure
+    // between, is the one that reported it, where the count is.
+    if (where.place && where.place->level == PlaceLevel::kSubdivision) {
+      for (const PlaceRef& ref : view.places) {
+        if (ref.span.begin < count.quantity.span.end || ref.place.level != PlaceLevel::kCity ||
+            ref.place.subdivision != where.place->subdivision || ref.qualifier ||
+            ref.span.end >= view.tokens.size() || !view.Is(ref.span.end, kGrCountVerb)) {
+          continue;
+        }
+        // (An attribution: after "为" or in brackets, the verb ending its clause.)
+        size_t after = ref.span.end;
+        while (after < view.tokens.size() && view.Is(after, kGrCountVerb)) ++after;
+        const bool attribution =
+            (view.Is(ref.span.begin - 1, kGrLink) || InBrackets(view, ref.span.begin)) &&
+            (after >= view.tokens.size() || !view.tokens[after].is_word);
+        const bool figure_between =
+            std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
+              return q.span.begin >= count.quantity.span.end && q.span.begin < ref.span.begin;
+            });
+        if (attribution && !figure_between) where.place = ref.place;
+        break;
+      }
+    }
     // A list's item tells where a part is, not where the statement goes on ("700 new
     // cases, 120 of them in Montreal, and 9 deaths": the deaths are the province's).
     if (!InContinuation(view, HedgeStart(view, count.quantity)) &&
