@@ -1310,6 +1310,14 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     }
     view.disease[i] = disease;
     view.disease_length[i] = length;
+    // ("can cause encephalitis or meningitis": a cause word a few words before, in the
+    // clause.)
+    for (size_t k = i; k-- > 0 && k + 5 > i && view.tokens[k].is_word;) {
+      if (lexicon.IsCauseWord(view.tokens[k].lower)) {
+        view.complications.push_back(i);
+        break;
+      }
+    }
     // "African swine fever", "bird flu": the words of a disease name count nothing.
     for (size_t k = i; k < i + length; ++k) view.terms[k] = TermAt{};
     i += length - 1;
@@ -2027,8 +2035,13 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
   // The text goes on about the first disease a sentence names ("an outbreak of Marburg
   // virus disease, a relative of Ebola. Sixteen suspected cases ...": Marburg's).
   bool named = false;
-  for (const std::string_view disease : view.disease) {
+  for (size_t i = 0; i < view.disease.size(); ++i) {
+    const std::string_view disease = view.disease[i];
     if (disease.empty()) continue;
+    if (std::find(view.complications.begin(), view.complications.end(), i) !=
+        view.complications.end()) {
+      continue;
+    }
     if (!named) context.last_disease = disease;
     named = true;
     if (IsSubtype(disease)) context.last_subtype = disease;

@@ -123,6 +123,9 @@ struct SentenceView {
   // string a token was a good part of building and dropping a sentence.
   std::vector<std::string_view> disease;
   std::vector<size_t> disease_length;  // its length in tokens
+  // The first tokens of diseases named as what another causes ("can cause meningitis"):
+  // the text does not go on about them.
+  std::vector<size_t> complications;
   std::vector<PlaceRef> places;
   std::vector<Anaphor> anaphors;
   std::vector<QuantityRef> quantities;

@@ -788,6 +788,7 @@ Status Lexicon::ReadSettings(const std::string& path) {
         {"case_classifier", &case_classifiers_},
         {"title", &title_words_},
         {"only", &only_words_},
+        {"cause", &cause_words_},
         {"case_word", &case_words_},
         {"count_pronoun", &count_pronouns_},
         {"other", &other_words_},

@@ -270,6 +270,10 @@ class Lexicon {
     return PhraseAt(permissions_, tokens, at) > 0;
   }
   bool IsOnlyWord(std::string_view word) const { return Lists(only_words_, word); }
+  // Whether a word makes the disease after it a complication of another ("can cause
+  // encephalitis or meningitis", "peut provoquer une méningite"). settings.tsv lists them
+  // (`cause` rows).
+  bool IsCauseWord(std::string_view word) const { return Lists(cause_words_, word); }
   // Whether a word sets what it comes before apart from the places named ("other":
   // "419 cases from 61 other districts"). settings.tsv lists them (`other` rows).
   bool IsOtherWord(std::string_view word) const { return Lists(other_words_, word); }
@@ -491,6 +495,7 @@ class Lexicon {
   std::vector<std::string> title_words_;
   std::vector<std::string> case_classifiers_;
   std::vector<std::string> only_words_;
+  std::vector<std::string> cause_words_;
   std::vector<std::string> count_pronouns_;
   std::vector<std::string> other_words_;
   std::vector<std::string> capital_words_;
