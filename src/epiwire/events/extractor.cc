@@ -372,9 +372,8 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     const bool places_named =
         std::any_of(mentions.begin(), mentions.end(),
                     [](const gazetteer::PlaceMention& m) { return !m.place.country.empty(); });
-    context.main_country = places_named && !lexicon_.home_country().empty()
-                               ? gazetteer_.Country(lexicon_.home_country())
-                               : context.home_country;
+    context.main_country =
+        places_named ? gazetteer_.Country(lexicon_.home_country()) : context.home_country;
   }
   context.animal_context = MainAnimal(views);
   if (context.main_disease.empty()) {
