@@ -1789,6 +1789,11 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
         opener = outer->span.begin - 1;
       }
       if (opener > 0 && view.Is(opener, kGrDeterminer)) --opener;
+      // ", la provincia de Buenos Aires 35.604": so may a unit's noun and "of".
+      if (opener > 2 && view.Is(opener, kGrOf) && view.Is(opener - 1, kGrPlaceNoun) &&
+          view.Is(opener - 2, kGrDeterminer)) {
+        opener -= 3;
+      }
       // "分别为 台南市 58 例 及 高雄市 9 例": "respectively" and its copula open it too.
       if (opener > 0 && view.Is(opener, kGrLink) && view.Is(opener - 1, kGrEach)) --opener;
       const text::Token& open = tokens[opener];
