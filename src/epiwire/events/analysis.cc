@@ -1411,6 +1411,18 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     QuantityRef ref{{view.TokenAt(q.number_start), view.TokenAt(q.end)}, q};
     if (ref.span.end > ref.span.begin) view.quantities.push_back(ref);
   }
+  // "since the Spanish flu pandemic of 1919", "la grippe espagnole de 1918": a disease
+  // dated years before the text is history, not what the text goes on about.
+  for (size_t i = 0; i < n && published; ++i) {
+    if (view.disease[i].empty()) continue;
+    const size_t end = i + view.disease_length[i];
+    const bool history =
+        std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
+          return q.quantity.is_year && q.span.begin >= end && q.span.begin <= end + 3 &&
+                 q.quantity.value < published->year - 1;
+        });
+    if (history) view.complications.push_back(i);
+  }
   view.document = text;
   view.published = published;
   view.date_grammar = lexicon.dates();
