@@ -836,7 +836,8 @@ Status Lexicon::ReadSettings(const std::string& path) {
           words.emplace_back(t.lower);
         }
         if (words.size() > 1) {
-          scope_phrases_.emplace_back(std::move(words), *level);
+          scope_phrases_.push_back(std::move(words));
+          scope_phrase_levels_.push_back(*level);
         } else {
           scope_words_.emplace_back(FoldCase(fields[f]), *level);
         }

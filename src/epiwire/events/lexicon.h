@@ -354,17 +354,10 @@ class Lexicon {
   // The length of a scope word of several tokens at token `at` ("全省": the whole
   // province), and its level; 0 where none starts there.
   size_t ScopePhraseAt(const std::vector<text::Token>& tokens, size_t at, PlaceLevel* level) const {
-    size_t best = 0;
-    for (const auto& [words, phrase_level] : scope_phrases_) {
-      if (at + words.size() > tokens.size() || words.size() <= best) continue;
-      bool all = true;
-      for (size_t w = 0; w < words.size() && all; ++w) all = tokens[at + w].lower == words[w];
-      if (all) {
-        best = words.size();
-        *level = phrase_level;
-      }
-    }
-    return best;
+    size_t which = 0;
+    const size_t length = PhraseAt(scope_phrases_, tokens, at, &which);
+    if (length > 0) *level = scope_phrase_levels_[which];
+    return length;
   }
   std::optional<PlaceLevel> ScopeLevel(std::string_view word) const {
     for (const auto& [form, level] : scope_words_) {
@@ -490,7 +483,8 @@ class Lexicon {
   std::string language_;
   std::vector<std::string> single_nouns_;
   std::vector<std::pair<std::string, PlaceLevel>> scope_words_;
-  std::vector<std::pair<std::vector<std::string>, PlaceLevel>> scope_phrases_;
+  std::vector<std::vector<std::string>> scope_phrases_;
+  std::vector<PlaceLevel> scope_phrase_levels_;  // by scope phrase
   std::vector<std::string> rate_words_;
   std::vector<std::string> title_words_;
   std::vector<std::string> case_classifiers_;
@@ -526,14 +520,20 @@ class Lexicon {
     return std::find(words.begin(), words.end(), word) != words.end();
   }
   // The length of the longest of `phrases` at token `at`, or 0.
+  // The length of the longest of `phrases` at token `at` (0: none), and its index in
+  // `which` when one matches.
   static size_t PhraseAt(const std::vector<std::vector<std::string>>& phrases,
-                         const std::vector<text::Token>& tokens, size_t at) {
+                         const std::vector<text::Token>& tokens, size_t at,
+                         size_t* which = nullptr) {
     size_t best = 0;
-    for (const std::vector<std::string>& words : phrases) {
+    for (size_t p = 0; p < phrases.size(); ++p) {
+      const std::vector<std::string>& words = phrases[p];
       if (at + words.size() > tokens.size() || words.size() <= best) continue;
       bool all = true;
       for (size_t w = 0; w < words.size() && all; ++w) all = tokens[at + w].lower == words[w];
-      if (all) best = words.size();
+      if (!all) continue;
+      best = words.size();
+      if (which != nullptr) *which = p;
     }
     return best;
   }  // lower-case tokens of each phrase
