@@ -1359,6 +1359,18 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
     ref.qualifier = ref.span.end < n && (view.cues[ref.span.end] & kCueNationality);
     view.places.push_back(std::move(ref));
   }
+  // An animal's word inside a name of several words is the name's: "雁塔区" (雁, wild
+  // goose), "Deer Park".
+  for (const PlaceRef& ref : view.places) {
+    if (ref.span.end - ref.span.begin < 2) continue;
+    for (size_t k = ref.span.begin; k < ref.span.end; ++k) {
+      const TermAt& term = view.terms[k];
+      if (term.length > 0 && term.term.role == TermRole::kAnimal &&
+          k + term.length <= ref.span.end) {
+        view.terms[k] = TermAt{};
+      }
+    }
+  }
 
   AddLowerCaseDemonyms(text, words, lexicon, gazetteer, view);
   // "The South American country", "the Indian Ocean island nation": a region that only
