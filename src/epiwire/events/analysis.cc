@@ -809,6 +809,16 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
       i += length - 1;
       continue;
     }
+    // "內地共錄得三十九宗": mainland China, in a text about a place of China's.
+    if (const size_t length = lexicon.MainlandAt(tokens, i); length > 0) {
+      const TokenSpan span{i, i + length};
+      Anaphor anaphor{span, PlaceLevel::kCountry};
+      anaphor.locative = RoleBefore(view, span) == PlaceRole::kLocative;
+      anaphor.mainland = true;
+      view.anaphors.push_back(anaphor);
+      i += length - 1;
+      continue;
+    }
     // "cases on the mainland", "the mainland reported": but not "the mainland of Greece"
     // nor "the mainland Chinese".
     if (word == "mainland" && i > 0 && view.Is(i - 1, kGrDefinite) &&

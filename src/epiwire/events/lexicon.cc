@@ -809,7 +809,8 @@ Status Lexicon::ReadSettings(const std::string& path) {
         {"exclusion", &exclusions_},
         {"entry", &entries_},
         {"restriction_on", &restrictions_on_},
-        {"home_scope", &home_scopes_}};
+        {"home_scope", &home_scopes_},
+        {"mainland", &mainland_words_}};
     for (const auto& [name, phrases] : phrase_lists) {
       if (fields[0] != name) continue;
       for (size_t f = 1; f < fields.size(); ++f) {

@@ -315,6 +315,10 @@ class Lexicon {
   size_t HomeScopeAt(const std::vector<text::Token>& tokens, size_t at) const {
     return PhraseAt(home_scopes_, tokens, at);
   }
+  // The length of a word for mainland China at `at` ("内地"), else 0.
+  size_t MainlandAt(const std::vector<text::Token>& tokens, size_t at) const {
+    return PhraseAt(mainland_words_, tokens, at);
+  }
   // Whether a phrase of a restriction and the word that joins whom it is on ends right
   // before token `end` ("a travel ban on India", "curbs against Britain"): a place after it
   // is the measure's other side. settings.tsv lists them (`restriction_on` rows).
@@ -498,6 +502,7 @@ class Lexicon {
   std::vector<std::vector<std::string>> restrictions_;
   std::vector<std::vector<std::string>> increments_;
   std::vector<std::vector<std::string>> home_scopes_;
+  std::vector<std::vector<std::string>> mainland_words_;
   std::vector<std::vector<std::string>> increases_;
   std::vector<std::vector<std::string>> decreases_;
   std::vector<std::vector<std::string>> permissions_;
