@@ -217,6 +217,8 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
     // elided "d'" of "en provenance d'Italie".
     if (!t.is_word && t.lower != "'s" && view.grammar[k] == 0) break;
     const std::string_view before = k > 0 ? tokens[k - 1].lower : std::string_view();
+    // "According to the KP health department": who speaks, no place anyone went to.
+    if (t.lower == "to" && before == "according") return PlaceRole::kPlain;
     // "any foreign national who has been in China": where travellers had been.
     if (view.Is(k, kGrLocative | kGrTo) && before == "been" && k >= 2 &&
         OneOf(tokens[k - 2].lower, {"has", "have", "had"})) {
@@ -840,7 +842,8 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
       }
       noun = i;
     }
-    if (noun < tokens.size() && tokens[noun].lower == "same") ++noun;
+    // ("the same state"; "the federal capital": the country's.)
+    if (noun < tokens.size() && OneOf(tokens[noun].lower, {"same", "federal"})) ++noun;
     // The token's grammar class first: the level's look-up builds a key.
     if (noun >= tokens.size() || !view.Is(noun, kGrPlaceNoun)) continue;
     const auto level = lexicon.PlaceNounLevel(tokens[noun].lower);
@@ -853,7 +856,10 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
     const bool possessive = noun + 1 < tokens.size() && tokens[noun + 1].lower == "'s";
     const TokenSpan span{i, noun + (possessive ? 2 : 1)};
     const PlaceRole role = RoleBefore(view, span);
-    if (role == PlaceRole::kOrigin || role == PlaceRole::kTarget) continue;
+    // ("According to the department's data": who speaks, no place of a count.)
+    const bool speaker = span.begin >= 2 && tokens[span.begin - 1].lower == "to" &&
+                         tokens[span.begin - 2].lower == "according";
+    if (role == PlaceRole::kOrigin || role == PlaceRole::kTarget || speaker) continue;
     // "Bali, the country's best known holiday island, has recorded ...": the apposition's
     // noun describes the place before it; it refers to nothing the count belongs to.
     const bool describes =
