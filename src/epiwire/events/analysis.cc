@@ -1963,7 +1963,12 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
     }
   }
   for (const Anaphor& anaphor : view.anaphors) {
-    if (anaphor.scope) continue;
+    // A word of scope speaks of one figure ("bringing the national total to 412"), but one
+    // that opens the sentence sets its frame: "Au niveau national, l'OFSP a annoncé ...
+    // Il fait état de 64 décès" (the country's).
+    const bool opening = anaphor.scope && anaphor.span.begin < 3 &&
+                         anaphor.level == PlaceLevel::kCountry && !anaphor.home;
+    if (anaphor.scope && !opening) continue;
     if (!anaphor.level || (first_place && first_place->span.begin < anaphor.span.begin)) break;
     if (auto place = ResolveAnaphor(anaphor, view, context, gazetteer)) {
       context.focus = place;
