@@ -97,9 +97,6 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
         // "2 from the UK and 2 from France": the same count from two origins is two.
         const bool other_origin =
             other.origin && event.origin && other.origin->country != event.origin->country;
-        // "2例为本地个案" and "越南（2例）" of the imported ones: local and imported are two.
-        const bool other_kind =
-            other.imported && event.imported && *other.imported != *event.imported;
         // "Legionnaires' outbreak kills 8" over "An eighth was reported dead" in the Bronx:
         // a headline's figure, placed nowhere or in the country or region its story's is in.
         const bool other_heads = from_placeless_heading(other) && !from_heading(event);
@@ -107,7 +104,7 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
         const bool headline_wider = (other_heads && Contains(other.place, event.place)) ||
                                     (event_heads && Contains(event.place, other.place));
         return other.count == event.count && other.status == event.status &&
-               (same_place || headline_wider) && !other_origin && !other_kind;
+               (same_place || headline_wider) && !other_origin;
       }
       const std::string a = other.place ? other.place->country : "";
       const std::string b = event.place ? event.place->country : "";
