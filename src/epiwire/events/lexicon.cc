@@ -514,6 +514,7 @@ Status Lexicon::ReadDiseases(const std::string& path) {
     if (fields.size() < 2) return Status::InvalidInput("want id<TAB>synonym|synonym...[<TAB>animal]");
     const std::string id = AsciiLower(fields[0]);
     if (fields.size() > 2 && fields[2] == "animal") animal_diseases_.insert(id);
+    if (fields.size() > 2 && fields[2] == "animal_quarantine") animal_quarantines_.insert(id);
     for (std::string_view synonym : Split(fields[1], '|')) {
       const std::vector<uint32_t> words = PhraseWords(synonym);
       if (words.empty()) continue;

@@ -372,6 +372,11 @@ class Lexicon {
   // True for diseases of animals only (african-swine-fever): their "cases" are
   // outbreaks on farms, not counts of animals.
   bool IsAnimalDisease(std::string_view id) const { return animal_diseases_.count(std::string(id)); }
+  // Whether a quarantine over this disease keeps animals in, not people: a zoonosis
+  // caught from animals, not from people ("Карантин по бешенству введен в деревне").
+  bool QuarantinesAnimals(std::string_view id) const {
+    return IsAnimalDisease(id) || animal_quarantines_.count(std::string(id)) > 0;
+  }
 
   const std::vector<MeasurePattern>& measure_patterns() const { return measure_patterns_; }
   // Action that a word in the sentence imposes on a restrictive measure, if any.
@@ -555,6 +560,7 @@ class Lexicon {
   std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> vocabulary_;
   PhraseTable<std::string> diseases_;
   std::unordered_set<std::string> animal_diseases_;
+  std::unordered_set<std::string> animal_quarantines_;
   PhraseTable<CaseTerm> terms_;
   PhraseTable<uint32_t> cues_;
   PhraseTable<uint32_t> grammar_;

@@ -678,9 +678,10 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     }
     event.target = ChooseTarget(view, at, event.measure, event.place);
     event.disease = DiseaseNear(view, at, context);
-    // "на территории района введен карантин" over African swine fever: a quarantine of
-    // a disease of animals only keeps animals in, not people.
-    if (measure == MeasureKind::kLockdown && lexicon.IsAnimalDisease(event.disease)) return;
+    // "на территории района введен карантин" over African swine fever, "Карантин по
+    // бешенству": a quarantine of a disease of animals, or of one people catch from
+    // animals only, keeps animals in, not people.
+    if (measure == MeasureKind::kLockdown && lexicon.QuarantinesAnimals(event.disease)) return;
     event.period = MeasurePeriod(view);
     event.evidence = EvidenceOf(text, view.sentence);
     // "the United States, Australia, Taiwan and South Korea have issued travel
