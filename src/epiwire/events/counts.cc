@@ -2373,6 +2373,24 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     item.reading.frame = frame;
     item.reading.head = q->span.begin;
     item.reading.phrase_end = q->span.end;
+    // "...其次为闵行区183例；新增本土无症状感染者中，浦东新区9421例": after a semicolon, a
+    // noun of cases with no number of its own says what the items after it count.
+    {
+      const size_t frame_end = counts[static_cast<size_t>(frame)].quantity.span.end;
+      const size_t start = HedgeStart(view, *q);
+      size_t semicolon = SIZE_MAX;
+      for (size_t k = frame_end; k < start; ++k) {
+        if (tokens[k].lower == ";") semicolon = k;
+      }
+      for (size_t k = semicolon == SIZE_MAX ? start : semicolon + 1; k < start; ++k) {
+        const TermAt& t = view.terms[k];
+        if (t.length > 0 && NamesTheCounted(view, k, t.term) && t.term.status &&
+            k + t.length <= start) {
+          item.reading.status = *t.term.status;
+          break;
+        }
+      }
+    }
     // "46 casos de rabia canina y 4 en gatos", "девять — у лис": the animals an item was
     // found in are its.
     const size_t in =
