@@ -742,10 +742,22 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     }
     return false;
   };
+  // "въезд и выезд из Махачкалы ограничен", entry to and exit from a town shut: an entry
+  // restriction read from the words of a restriction of movement is that restriction.
+  const auto inside_movement = [&](size_t e) {
+    for (size_t q = 0; q < found.size(); ++q) {
+      if (found[q].measure == MeasureKind::kMovementRestriction &&
+          read_from[q].first < read_from[e].second && read_from[e].first < read_from[q].second) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (size_t e = 0; e < found.size(); ++e) {
     Event& event = found[e];
     if (precise_easing && event.measure == MeasureKind::kReopening) continue;
     if (event.measure == MeasureKind::kLockdown && inside_narrower(e)) continue;
+    if (event.measure == MeasureKind::kEntryRestriction && inside_movement(e)) continue;
     out.push_back(std::move(event));
   }
 }
