@@ -743,11 +743,12 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     return false;
   };
   // "въезд и выезд из Махачкалы ограничен", entry to and exit from a town shut: an entry
-  // restriction read from the words of a restriction of movement is that restriction.
+  // restriction read from within the words of a restriction of movement is that
+  // restriction (one that only overlaps them is a measure of its own).
   const auto inside_movement = [&](size_t e) {
     for (size_t q = 0; q < found.size(); ++q) {
       if (found[q].measure == MeasureKind::kMovementRestriction &&
-          read_from[q].first < read_from[e].second && read_from[e].first < read_from[q].second) {
+          read_from[q].first <= read_from[e].first && read_from[e].second <= read_from[q].second) {
         return true;
       }
     }
