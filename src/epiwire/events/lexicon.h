@@ -529,7 +529,6 @@ class Lexicon {
   static bool Lists(const std::vector<std::string>& words, std::string_view word) {
     return std::find(words.begin(), words.end(), word) != words.end();
   }
-  // The length of the longest of `phrases` at token `at`, or 0.
   // The length of the longest of `phrases` at token `at` (0: none), and its index in
   // `which` when one matches.
   static size_t PhraseAt(const std::vector<std::vector<std::string>>& phrases,

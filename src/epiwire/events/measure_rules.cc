@@ -728,27 +728,18 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   const bool precise_easing = std::any_of(found.begin(), found.end(), [](const Event& e) {
     return e.measure != MeasureKind::kReopening && !IsRestrictive(e.action);
   });
-  // "Quienes lleguen del exterior deberán cumplir una cuarentena obligatoria": a lockdown
-  // read from a word inside a quarantine of arrivals is that quarantine; "В школе №5
-  // введен карантин": one read from the words of a school's closure is that closure.
-  const auto inside_narrower = [&](size_t e) {
+  // Whether event e was read from the words of another of one of `kinds`: within them, or
+  // with `overlapping`, across them.
+  const auto read_inside = [&](size_t e, std::initializer_list<MeasureKind> kinds,
+                               bool overlapping) {
+    const auto [begin, end] = read_from[e];
     for (size_t q = 0; q < found.size(); ++q) {
-      const bool narrower = found[q].measure == MeasureKind::kTravelQuarantine ||
-                            found[q].measure == MeasureKind::kSchoolClosure;
-      if (narrower && read_from[q].first < read_from[e].second &&
-          read_from[e].first < read_from[q].second) {
-        return true;
+      if (q == e || std::find(kinds.begin(), kinds.end(), found[q].measure) == kinds.end()) {
+        continue;
       }
-    }
-    return false;
-  };
-  // "въезд и выезд из Махачкалы ограничен", entry to and exit from a town shut: an entry
-  // restriction read from within the words of a restriction of movement is that
-  // restriction (one that only overlaps them is a measure of its own).
-  const auto inside_movement = [&](size_t e) {
-    for (size_t q = 0; q < found.size(); ++q) {
-      if (found[q].measure == MeasureKind::kMovementRestriction &&
-          read_from[q].first <= read_from[e].first && read_from[e].second <= read_from[q].second) {
+      const auto [other_begin, other_end] = read_from[q];
+      if (overlapping ? other_begin < end && begin < other_end
+                      : other_begin <= begin && end <= other_end) {
         return true;
       }
     }
@@ -757,8 +748,20 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   for (size_t e = 0; e < found.size(); ++e) {
     Event& event = found[e];
     if (precise_easing && event.measure == MeasureKind::kReopening) continue;
-    if (event.measure == MeasureKind::kLockdown && inside_narrower(e)) continue;
-    if (event.measure == MeasureKind::kEntryRestriction && inside_movement(e)) continue;
+    // "Quienes lleguen del exterior deberán cumplir una cuarentena obligatoria": a lockdown
+    // read from a word inside a quarantine of arrivals is that quarantine; "В школе №5
+    // введен карантин": one read from the words of a school's closure is that closure.
+    if (event.measure == MeasureKind::kLockdown &&
+        read_inside(e, {MeasureKind::kTravelQuarantine, MeasureKind::kSchoolClosure}, true)) {
+      continue;
+    }
+    // "въезд и выезд из Махачкалы ограничен", entry to and exit from a town shut: an entry
+    // restriction read from within the words of a restriction of movement is that
+    // restriction (one that only overlaps them is a measure of its own).
+    if (event.measure == MeasureKind::kEntryRestriction &&
+        read_inside(e, {MeasureKind::kMovementRestriction}, false)) {
+      continue;
+    }
     out.push_back(std::move(event));
   }
 }
