@@ -50,6 +50,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
 #include <iterator>
 #include <map>
@@ -57,7 +58,6 @@
 #include <string>
 #include <string_view>
 #include <tuple>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -172,6 +172,13 @@ class Matcher {
 
   std::vector<Candidate> FindCandidates() const {
     std::vector<Candidate> out;
+    std::vector<Pending> pending;  // candidates kept unless the text writes them in lower case
+    const auto keep = [&](size_t i, size_t next, Candidate& candidate) {
+      std::string lower;
+      if (OnlyAWordAtSentenceStart(i, next, candidate, lower)) return;
+      if (!lower.empty()) pending.push_back(Pending{out.size(), std::move(lower)});
+      out.push_back(candidate);
+    };
     size_t i = 0;
     while (i < tokens_.size()) {
       if (HoldsHan(text_, tokens_[i])) {
@@ -183,7 +190,7 @@ class Matcher {
       size_t next = 0;
       if (IsStart(i) && StartsCyrillic(text_, tokens_[i])) {
         if (cyrillic_.MatchAt(i, candidate, next)) {
-          if (!OnlyAWordAtSentenceStart(i, next, candidate)) out.push_back(candidate);
+          keep(i, next, candidate);
           i = next;
         } else {
           ++i;
@@ -201,12 +208,13 @@ class Matcher {
           next = after_next;
           ++i;
         }
-        if (!OnlyAWordAtSentenceStart(i, next, candidate)) out.push_back(candidate);
+        keep(i, next, candidate);
         i = next;
       } else {
         ++i;
       }
     }
+    DropWordsWrittenInLowerCase(pending, out);
     return out;
   }
 
@@ -221,8 +229,20 @@ class Matcher {
   bool IsArticle(size_t i) const {
     static constexpr std::string_view kArticles[] = {"the", "la",  "le", "les", "el",
                                                      "los", "las", "un", "une", "una"};
-    return IsWord(i) && std::find(std::begin(kArticles), std::end(kArticles),
-                                  FoldCase(Text(tokens_[i]))) != std::end(kArticles);
+    if (!IsWord(i)) return false;
+    const std::string_view word = Text(tokens_[i]);
+    // (A word of ASCII letters folds a letter at a time.)
+    if (tokens_[i].ascii) {
+      if (word.size() < 2 || word.size() > 3) return false;
+      return std::any_of(std::begin(kArticles), std::end(kArticles), [&](std::string_view a) {
+        return a.size() == word.size() &&
+               std::equal(a.begin(), a.end(), word.begin(), [](char x, char y) {
+                 return x == static_cast<char>(std::tolower(static_cast<unsigned char>(y)));
+               });
+      });
+    }
+    return std::find(std::begin(kArticles), std::end(kArticles), FoldCase(word)) !=
+           std::end(kArticles);
   }
 
   // "Como medida de control ...", "Режим чрезвычайного положения ...": a word that opens a
@@ -230,25 +250,65 @@ class Matcher {
   // town readings are dropped (true when none is left).
   // So is one right before an article ("Durant la même période", "Según el informe",
   // "Reading the report"): a town opens no sentence so.
-  bool OnlyAWordAtSentenceStart(size_t i, size_t next, Candidate& candidate) const {
+  // Whether the text writes the word in lower case is asked of the whole text once, after
+  // the candidates are found (DropWordsWrittenInLowerCase): `lower` is set to the word
+  // when that is left to ask.
+  bool OnlyAWordAtSentenceStart(size_t i, size_t next, Candidate& candidate,
+                                std::string& lower) const {
     if (next != i + 1 || !SentenceStart(i)) return false;
-    const std::string lower = FoldCase(Text(tokens_[i]));
-    if (lower == Text(tokens_[i])) return false;
+    std::string folded = FoldCase(Text(tokens_[i]));
+    if (folded == Text(tokens_[i])) return false;
     // (Lower case: "Según el informe", not "Según El Valle".)
     const bool article_next =
         IsArticle(i + 1) && tokens_[i + 1].space_before && !tokens_[i + 1].capitalised;
     if (article_next) return DropTowns(candidate);
-    // The words written in lower case, gathered once a text (a look-up a word, not a
-    // search of the text a sentence).
-    if (!lower_words_built_) {
-      lower_words_built_ = true;
-      for (const Token& token : tokens_) {
-        const std::string_view word = Text(token);
-        if (token.type == TokenType::kWord && !token.capitalised) lower_words_.insert(word);
+    lower = std::move(folded);
+    return false;
+  }
+
+  // A candidate of `pending` is a word at a sentence's start; where the text also writes
+  // it in lower case, its town readings go, and so does it when none is left. One pass
+  // over the text's words for them all.
+  struct Pending {
+    size_t candidate = 0;  // in `out`
+    std::string lower;     // the word in lower case
+  };
+  void DropWordsWrittenInLowerCase(const std::vector<Pending>& pending,
+                                   std::vector<Candidate>& out) const {
+    if (pending.empty()) return;
+    // (Most words differ from all of them in their length and first byte.)
+    const auto sign = [](std::string_view word) {
+      return (static_cast<unsigned char>(word[0]) + 31 * word.size()) & 255;
+    };
+    std::bitset<256> signs;
+    for (const Pending& p : pending) signs.set(sign(p.lower));
+    std::vector<bool> written(pending.size(), false);
+    size_t left = pending.size();
+    for (size_t k = 0; k < tokens_.size() && left > 0; ++k) {
+      const Token& token = tokens_[k];
+      if (token.type != TokenType::kWord || token.capitalised) continue;
+      const std::string_view word = Text(token);
+      if (!signs.test(sign(word))) continue;
+      for (size_t p = 0; p < pending.size(); ++p) {
+        const std::string& lower = pending[p].lower;
+        if (!written[p] && lower.size() == word.size() && lower[0] == word[0] &&
+            std::string_view(lower) == word) {
+          written[p] = true;
+          --left;
+        }
       }
     }
-    if (!lower_words_.contains(std::string_view(lower))) return false;
-    return DropTowns(candidate);
+    std::vector<bool> drop(out.size(), false);
+    for (size_t p = 0; p < pending.size(); ++p) {
+      if (written[p]) drop[pending[p].candidate] = DropTowns(out[pending[p].candidate]);
+    }
+    size_t kept = 0;
+    for (size_t c = 0; c < out.size(); ++c) {
+      if (drop[c]) continue;
+      if (kept != c) out[kept] = std::move(out[c]);
+      ++kept;
+    }
+    out.resize(kept);
   }
 
   // Drops a candidate's town readings; true when none is left.
@@ -596,9 +656,6 @@ class Matcher {
   std::vector<size_t> capital_hyphens_;  // hyphens before a capitalised word, in order
   CyrillicMatcher cyrillic_;
   mutable Keys keys_;  // MatchAt's scratch, reused from one start to the next
-  // The text's words in lower case (OnlyAWordAtSentenceStart), built when first needed.
-  mutable std::unordered_set<std::string_view> lower_words_;
-  mutable bool lower_words_built_ = false;
 };
 
 struct Context {
