@@ -783,7 +783,7 @@ Status Lexicon::ReadSettings(const std::string& path) {
       return Status::Ok();
     }
     // Rows that list words, folded, for the rules to look up.
-    const std::pair<std::string_view, std::vector<std::string>*> word_lists[] = {
+    const std::pair<std::string_view, WordList*> word_lists[] = {
         {"respectively", &respectively_words_},
         {"rate", &rate_words_},
         {"case_classifier", &case_classifiers_},
@@ -800,7 +800,7 @@ Status Lexicon::ReadSettings(const std::string& path) {
       return Status::Ok();
     }
     // Rows of phrases, as lower-case tokens, for the rules to match at a token.
-    const std::pair<std::string_view, std::vector<std::vector<std::string>>*> phrase_lists[] = {
+    const std::pair<std::string_view, PhraseList*> phrase_lists[] = {
         {"refusal", &refusals_},
         {"restriction", &restrictions_},
         {"increment", &increments_},
@@ -819,7 +819,7 @@ Status Lexicon::ReadSettings(const std::string& path) {
         for (const text::Token& t : text::Tokenize(fields[f], 0, fields[f].size()).list) {
           words.emplace_back(t.lower);
         }
-        if (!words.empty()) phrases->push_back(std::move(words));
+        phrases->Add(std::move(words));
       }
       return Status::Ok();
     }
@@ -838,10 +838,11 @@ Status Lexicon::ReadSettings(const std::string& path) {
           words.emplace_back(t.lower);
         }
         if (words.size() > 1) {
-          scope_phrases_.push_back(std::move(words));
+          scope_phrases_.Add(std::move(words));
           scope_phrase_levels_.push_back(*level);
         } else {
           scope_words_.emplace_back(FoldCase(fields[f]), *level);
+          scope_signs_.set(WordSign(scope_words_.back().first));
         }
       }
       return Status::Ok();

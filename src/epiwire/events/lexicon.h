@@ -6,6 +6,7 @@
 #define EPIWIRE_EVENTS_LEXICON_H_
 
 #include <algorithm>
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -13,6 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "epiwire/base/status.h"
@@ -178,6 +180,94 @@ struct MeasurePattern {
   MeasureAction action = MeasureAction::kImpose;
   std::vector<PatternElement> elements;
   int line = 0;  // in measures.tsv, for messages and tests
+};
+
+// A word's sign, one of kWordSigns, from its length and its first, middle and last bytes
+// (a Han character's first byte is one of six): lists keep the signs of their words, and
+// most words of a text have none of them, which one bit tells before any word is compared.
+constexpr size_t kWordSigns = 1024;
+inline size_t WordSign(std::string_view word) {
+  if (word.empty()) return 0;
+  const auto byte = [&](size_t i) {
+    return static_cast<size_t>(static_cast<unsigned char>(word[i]));
+  };
+  return (byte(0) * 31 + byte(word.size() / 2) * 17 + byte(word.size() - 1) * 7 + word.size()) %
+         kWordSigns;
+}
+
+// Words that rules look a token's form up in (settings.tsv rows of words).
+class WordList {
+ public:
+  void push_back(std::string word) {
+    signs_.set(WordSign(word));
+    words_.push_back(std::move(word));
+  }
+  template <typename... Args>
+  void emplace_back(Args&&... args) {
+    push_back(std::string(std::forward<Args>(args)...));
+  }
+  bool Has(std::string_view word) const {
+    return signs_.test(WordSign(word)) &&
+           std::find(words_.begin(), words_.end(), word) != words_.end();
+  }
+  std::vector<std::string>::const_iterator begin() const { return words_.begin(); }
+  std::vector<std::string>::const_iterator end() const { return words_.end(); }
+
+ private:
+  std::vector<std::string> words_;
+  std::bitset<kWordSigns> signs_;
+};
+
+// Rows of phrases, as lower-case tokens, that rules match at a token. Most tokens start
+// and end none, which the signs of the phrases' first and last words tell.
+class PhraseList {
+ public:
+  void Add(std::vector<std::string> words) {
+    if (words.empty()) return;
+    firsts_.set(WordSign(words.front()));
+    lasts_.set(WordSign(words.back()));
+    phrases_.push_back(std::move(words));
+  }
+  size_t size() const { return phrases_.size(); }
+
+  // The length of the longest phrase at token `at` (0: none), and its index in `which`
+  // when one matches.
+  size_t At(const std::vector<text::Token>& tokens, size_t at, size_t* which = nullptr) const {
+    if (phrases_.empty() || at >= tokens.size() || !firsts_.test(WordSign(tokens[at].lower))) {
+      return 0;
+    }
+    size_t best = 0;
+    for (size_t p = 0; p < phrases_.size(); ++p) {
+      const std::vector<std::string>& words = phrases_[p];
+      if (at + words.size() > tokens.size() || words.size() <= best) continue;
+      bool all = true;
+      for (size_t w = 0; w < words.size() && all; ++w) all = tokens[at + w].lower == words[w];
+      if (!all) continue;
+      best = words.size();
+      if (which != nullptr) *which = p;
+    }
+    return best;
+  }
+  // Whether a phrase ends right before token `end`.
+  bool EndsAt(const std::vector<text::Token>& tokens, size_t end) const {
+    if (phrases_.empty() || end == 0 || end > tokens.size() ||
+        !lasts_.test(WordSign(tokens[end - 1].lower))) {
+      return false;
+    }
+    return std::any_of(phrases_.begin(), phrases_.end(),
+                       [&](const std::vector<std::string>& words) {
+                         if (words.size() > end) return false;
+                         for (size_t w = 0; w < words.size(); ++w) {
+                           if (tokens[end - words.size() + w].lower != words[w]) return false;
+                         }
+                         return true;
+                       });
+  }
+
+ private:
+  std::vector<std::vector<std::string>> phrases_;
+  std::bitset<kWordSigns> firsts_;
+  std::bitset<kWordSigns> lasts_;
 };
 
 class Lexicon {
@@ -364,6 +454,7 @@ class Lexicon {
     return length;
   }
   std::optional<PlaceLevel> ScopeLevel(std::string_view word) const {
+    if (!scope_signs_.test(WordSign(word))) return std::nullopt;
     for (const auto& [form, level] : scope_words_) {
       if (form == word) return level;
     }
@@ -490,63 +581,42 @@ class Lexicon {
   uint64_t serial_ = 0;  // unique among the lexicons of a process (the stem cache's key)
 
   std::string language_;
-  std::vector<std::string> single_nouns_;
+  WordList single_nouns_;
   std::vector<std::pair<std::string, PlaceLevel>> scope_words_;
-  std::vector<std::vector<std::string>> scope_phrases_;
+  std::bitset<kWordSigns> scope_signs_;  // of scope_words_
+  PhraseList scope_phrases_;
   std::vector<PlaceLevel> scope_phrase_levels_;  // by scope phrase
-  std::vector<std::string> rate_words_;
-  std::vector<std::string> title_words_;
-  std::vector<std::string> case_classifiers_;
-  std::vector<std::string> only_words_;
-  std::vector<std::string> cause_words_;
-  std::vector<std::string> count_pronouns_;
-  std::vector<std::string> other_words_;
-  std::vector<std::string> capital_words_;
-  std::vector<std::string> case_words_;
-  std::vector<std::vector<std::string>> refusals_;
-  std::vector<std::vector<std::string>> restrictions_;
-  std::vector<std::vector<std::string>> increments_;
-  std::vector<std::vector<std::string>> home_scopes_;
-  std::vector<std::vector<std::string>> mainland_words_;
-  std::vector<std::vector<std::string>> increases_;
-  std::vector<std::vector<std::string>> decreases_;
-  std::vector<std::vector<std::string>> permissions_;
-  std::vector<std::vector<std::string>> exclusions_;
-  std::vector<std::vector<std::string>> entries_;
-  std::vector<std::vector<std::string>> restrictions_on_;
-  // Whether one of `phrases` ends right before token `end`.
-  static bool PhraseEndsAt(const std::vector<std::vector<std::string>>& phrases,
-                           const std::vector<text::Token>& tokens, size_t end) {
-    return std::any_of(phrases.begin(), phrases.end(), [&](const std::vector<std::string>& words) {
-      if (words.size() > end) return false;
-      for (size_t w = 0; w < words.size(); ++w) {
-        if (tokens[end - words.size() + w].lower != words[w]) return false;
-      }
-      return true;
-    });
+  WordList rate_words_;
+  WordList title_words_;
+  WordList case_classifiers_;
+  WordList only_words_;
+  WordList cause_words_;
+  WordList count_pronouns_;
+  WordList other_words_;
+  WordList capital_words_;
+  WordList case_words_;
+  PhraseList refusals_;
+  PhraseList restrictions_;
+  PhraseList increments_;
+  PhraseList home_scopes_;
+  PhraseList mainland_words_;
+  PhraseList increases_;
+  PhraseList decreases_;
+  PhraseList permissions_;
+  PhraseList exclusions_;
+  PhraseList entries_;
+  PhraseList restrictions_on_;
+  static bool PhraseEndsAt(const PhraseList& phrases, const std::vector<text::Token>& tokens,
+                           size_t end) {
+    return phrases.EndsAt(tokens, end);
   }
   // Whether `words` holds `word`.
-  static bool Lists(const std::vector<std::string>& words, std::string_view word) {
-    return std::find(words.begin(), words.end(), word) != words.end();
-  }
-  // The length of the longest of `phrases` at token `at` (0: none), and its index in
-  // `which` when one matches.
-  static size_t PhraseAt(const std::vector<std::vector<std::string>>& phrases,
-                         const std::vector<text::Token>& tokens, size_t at,
-                         size_t* which = nullptr) {
-    size_t best = 0;
-    for (size_t p = 0; p < phrases.size(); ++p) {
-      const std::vector<std::string>& words = phrases[p];
-      if (at + words.size() > tokens.size() || words.size() <= best) continue;
-      bool all = true;
-      for (size_t w = 0; w < words.size() && all; ++w) all = tokens[at + w].lower == words[w];
-      if (!all) continue;
-      best = words.size();
-      if (which != nullptr) *which = p;
-    }
-    return best;
+  static bool Lists(const WordList& words, std::string_view word) { return words.Has(word); }
+  static size_t PhraseAt(const PhraseList& phrases, const std::vector<text::Token>& tokens,
+                         size_t at, size_t* which = nullptr) {
+    return phrases.At(tokens, at, which);
   }  // lower-case tokens of each phrase
-  std::vector<std::string> respectively_words_;
+  WordList respectively_words_;
   std::unique_ptr<quantity::NumberGrammar> numbers_;
   std::unique_ptr<dates::DateGrammar> dates_;
   uint32_t grammar_classes_ = 0;  // the union of every grammar word's classes
