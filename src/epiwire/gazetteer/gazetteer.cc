@@ -63,6 +63,7 @@
 
 #include "epiwire/base/fold.h"
 #include "epiwire/base/han.h"
+#include "epiwire/base/word_scan.h"
 #include "epiwire/gazetteer/gazetteer_scripts.h"
 #include "epiwire/gazetteer/gazetteer_snapshot.h"
 #include "epiwire/gazetteer/gazetteer_tables.h"
@@ -718,13 +719,13 @@ bool CompassOnly(std::string_view name) {
       "centro", "noroeste", "noreste", "nordeste", "sureste", "sudeste", "suroeste", "sudoeste",
       // and the coast ("le Littoral": Cameroon's, Benin's).
       "littoral", "le", "la", "el"};
+  // (Looked up ignoring ASCII case, as a name writes them: "North-West", "SUD".)
+  static const word_scan::WordIndex kIndex(
+      std::vector<std::string_view>(std::begin(kCompass), std::end(kCompass)));
   bool any = false;
   for (size_t start = 0; start < name.size();) {
     const size_t space = std::min(name.find(' ', start), name.size());
-    std::string word(name.substr(start, space - start));
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const bool compass =
-        std::find(std::begin(kCompass), std::end(kCompass), word) != std::end(kCompass);
+    const bool compass = kIndex.Find(name.substr(start, space - start)) >= 0;
     // ("the Western Division": a place noun after them says only what kind of region.)
     if (!compass && !(any && IsPlaceNoun(name.substr(start, space - start)))) return false;
     any = any || compass;
