@@ -6,8 +6,9 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
-#include <unordered_map>
+#include <vector>
 
 namespace epiwire {
 namespace {
@@ -25,24 +26,37 @@ class Simplifier {
     if (U_FAILURE(status)) transliterator_.reset();
   }
 
-  // The simplified form of `c`, or `c` when it has none of one character.
+  // The simplified form of `c` (a character of three bytes in UTF-8), or `c` when it has
+  // none of one character.
   UChar32 Simplified(UChar32 c) {
-    const auto known = memo_.find(c);
-    if (known != memo_.end()) return known->second;
+    UChar32& known = memo_[static_cast<size_t>(c - kFirst)];
+    if (known != 0) return known;
     UChar32 out = c;
     if (transliterator_) {
       icu::UnicodeString s(c);
       transliterator_->transliterate(s);
       if (s.countChar32() == 1) out = s.char32At(0);
     }
-    memo_.emplace(c, out);
+    known = out;
     return out;
   }
 
+  // The characters of three bytes whose lead byte HanLead accepts.
+  static constexpr UChar32 kFirst = 0x3000;
+  static constexpr UChar32 kLast = 0x9FFF;
+
  private:
   std::unique_ptr<icu::Transliterator> transliterator_;
-  std::unordered_map<UChar32, UChar32> memo_;
+  // By character from kFirst: its simplified form, 0 until asked.
+  std::vector<UChar32> memo_ = std::vector<UChar32>(kLast - kFirst + 1, 0);
 };
+
+// Whether the 8 bytes at `p` are all ASCII.
+bool Ascii8(const uint8_t* p) {
+  uint64_t word = 0;
+  std::memcpy(&word, p, sizeof word);
+  return (word & 0x8080808080808080ULL) == 0;
+}
 
 }  // namespace
 
@@ -54,6 +68,11 @@ size_t SimplifyHan(char* data, size_t size) {
   auto* bytes = reinterpret_cast<uint8_t*>(data);
   const auto length = static_cast<int32_t>(size);
   for (int32_t i = 0; i < length;) {
+    // (Most text is ASCII: eight bytes at a time.)
+    if (i + 8 <= length && Ascii8(bytes + i)) {
+      i += 8;
+      continue;
+    }
     if (!HanLead(bytes[i])) {
       ++i;
       continue;
@@ -61,7 +80,7 @@ size_t SimplifyHan(char* data, size_t size) {
     const int32_t start = i;
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
-    if (c < 0 || i - start != 3) continue;
+    if (c < Simplifier::kFirst || c > Simplifier::kLast || i - start != 3) continue;
     if (simplifier == nullptr) {
       thread_local Simplifier per_thread;
       simplifier = &per_thread;
