@@ -9,6 +9,7 @@ packages=(
   build-essential cmake pkg-config git python3 ca-certificates
   libgumbo-dev libcli11-dev libcld2-dev libicu-dev libstemmer-dev nlohmann-json3-dev libsimdjson-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev libvectorscan-dev libgoogle-perftools-dev iso-codes
+  libabsl-dev
   icu-devtools
   libcpp-httplib-dev libpq-dev libssl-dev postgresql r-base-core r-cran-surveillance chromium
   nats-server libnats-dev

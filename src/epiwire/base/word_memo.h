@@ -7,12 +7,13 @@
 #ifndef EPIWIRE_BASE_WORD_MEMO_H_
 #define EPIWIRE_BASE_WORD_MEMO_H_
 
+#include <absl/container/flat_hash_map.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 
 namespace epiwire {
@@ -44,7 +45,7 @@ class WordMemo {
   size_t size() const { return values_.size(); }
 
  private:
-  std::unordered_map<std::string, Value, WordHash, std::equal_to<>> values_;
+  absl::flat_hash_map<std::string, Value, WordHash, std::equal_to<>> values_;
 };
 
 }  // namespace epiwire

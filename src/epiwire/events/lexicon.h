@@ -5,6 +5,8 @@
 #ifndef EPIWIRE_EVENTS_LEXICON_H_
 #define EPIWIRE_EVENTS_LEXICON_H_
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <bitset>
 #include <cstdint>
@@ -626,7 +628,7 @@ class Lexicon {
   std::unordered_set<std::string> unstemmed_;
   std::string home_country_;
   std::string home_country_traditional_;
-  std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> vocabulary_;
+  absl::flat_hash_map<std::string, uint32_t, TransparentHash, std::equal_to<>> vocabulary_;
   PhraseTable<std::string> diseases_;
   std::unordered_set<std::string> animal_diseases_;
   std::unordered_set<std::string> animal_quarantines_;
