@@ -302,6 +302,7 @@ std::optional<MeasureAction> Lexicon::ActionCue(std::string_view word) const {
 }
 
 bool Lexicon::IsNounModifier(std::string_view word, std::string_view next) const {
+  if (!follower_signs_.test(WordSign(next))) return false;
   for (const auto& [prefix, followers] : noun_modifiers_) {
     if (word.substr(0, prefix.size()) != prefix) continue;
     for (const std::string& follower : followers) {
@@ -312,6 +313,7 @@ bool Lexicon::IsNounModifier(std::string_view word, std::string_view next) const
 }
 
 bool Lexicon::IsPreModified(std::string_view previous, std::string_view word) const {
+  if (!premodifier_signs_.test(WordSign(previous))) return false;
   for (const auto& [prefix, before] : noun_premodifiers_) {
     if (word.substr(0, prefix.size()) != prefix) continue;
     for (const std::string& b : before) {
@@ -629,7 +631,11 @@ Status Lexicon::ReadMeasures(const std::string& path) {
   return ForEachTsvRow(path, [&](int line, const std::vector<std::string_view>& fields) {
     if (fields.size() == 3 && (fields[0] == "@modifier" || fields[0] == "@premodifier")) {
       std::vector<std::string> words;
-      for (std::string_view word : Split(fields[2], '|')) words.emplace_back(word);
+      auto& signs = fields[0] == "@modifier" ? follower_signs_ : premodifier_signs_;
+      for (std::string_view word : Split(fields[2], '|')) {
+        words.emplace_back(word);
+        signs.set(WordSign(word));
+      }
       auto& table = fields[0] == "@modifier" ? noun_modifiers_ : noun_premodifiers_;
       table.emplace_back(std::string(fields[1]), std::move(words));
       return Status::Ok();

@@ -6,6 +6,7 @@
 #define EPIWIRE_EVENTS_LEXICON_H_
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
 #include <bitset>
@@ -640,20 +641,20 @@ class Lexicon {
   struct WordTable {
     std::vector<std::pair<MeasureWord, T>> entries;
     // Exact first words.
-    std::unordered_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
+    absl::flat_hash_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
         by_first_word;
     // Entries whose first word is a prefix, by its first three letters.
-    std::unordered_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
+    absl::flat_hash_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
         prefix_first;
     void Add(MeasureWord word, T value);
     size_t Match(const std::vector<text::Token>& tokens, size_t i, T* value) const;
   };
   // First words of measure patterns, objects and predicates.
-  std::unordered_set<std::string, TransparentHash, std::equal_to<>> measure_starts_;
+  absl::flat_hash_set<std::string, TransparentHash, std::equal_to<>> measure_starts_;
   // Prefixes that start a measure word ("suspend*"), by their first three letters,
   // with what they start (MeasureStart flags).
-  std::unordered_map<std::string, std::vector<std::pair<std::string, uint8_t>>, TransparentHash,
-                     std::equal_to<>>
+  absl::flat_hash_map<std::string, std::vector<std::pair<std::string, uint8_t>>, TransparentHash,
+                      std::equal_to<>>
       measure_start_prefixes_;
   std::vector<uint8_t> measure_start_ids_;  // by word id: what an exact start word starts
   // By a word's first two bytes (PairOf): some prefix of measure_start_prefixes_ starts so.
@@ -671,7 +672,7 @@ class Lexicon {
   std::vector<bool> label_ids_;
   bool label_after_ = false;
   bool demonym_forms_only_ = false;
-  std::unordered_set<std::string, TransparentHash, std::equal_to<>> demonym_forms_;
+  absl::flat_hash_set<std::string, TransparentHash, std::equal_to<>> demonym_forms_;
   std::vector<bool> anchor_ids_;         // by word id: see IsAnchorWord
   std::vector<uint8_t> phrase_starts_;   // by word id: see PhraseStarts
   // By word id, in a lexicon not matched on stems: MeasureStarts of the word, prefixes
@@ -681,15 +682,17 @@ class Lexicon {
   WordTable<MeasureKind> measure_objects_;
   WordTable<MeasureAction> measure_predicates_;
   std::vector<MeasurePattern> measure_patterns_;
-  std::unordered_map<std::string, MeasureAction, TransparentHash, std::equal_to<>> action_cues_;
+  absl::flat_hash_map<std::string, MeasureAction, TransparentHash, std::equal_to<>> action_cues_;
   std::vector<std::pair<std::string, std::vector<std::string>>> noun_modifiers_;
   std::vector<std::pair<std::string, std::vector<std::string>>> noun_premodifiers_;
+  std::bitset<kWordSigns> follower_signs_;     // of the words of noun_modifiers_
+  std::bitset<kWordSigns> premodifier_signs_;  // of the words of noun_premodifiers_
   // First elements of the measure patterns, indexed so a token costs two hash look-ups:
   // exact words, and prefixes bucketed by their first two bytes.
-  std::unordered_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
+  absl::flat_hash_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
       pattern_by_word_;
-  std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>, TransparentHash,
-                     std::equal_to<>>
+  absl::flat_hash_map<std::string, std::vector<std::pair<std::string, size_t>>, TransparentHash,
+                      std::equal_to<>>
       pattern_by_prefix_;
 };
 

@@ -7,6 +7,8 @@
 #ifndef EPIWIRE_GAZETTEER_GAZETTEER_TABLES_H_
 #define EPIWIRE_GAZETTEER_GAZETTEER_TABLES_H_
 
+#include <absl/container/flat_hash_set.h>
+
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -230,7 +232,7 @@ struct GazetteerTables {
   std::unordered_map<std::string_view, uint32_t> countries;     // "RU" -> place
   std::unordered_map<std::string_view, uint32_t> subdivisions;  // "CN-HL" -> place
   std::unordered_map<std::string_view, uint32_t> capitals;      // "CN" -> Beijing
-  std::unordered_set<std::string_view> stopnames;
+  absl::flat_hash_set<std::string_view> stopnames;              // asked at most capitalised words
   std::vector<HanSuffix> han_suffixes;  // longest first
   std::unordered_map<std::string, RussianNoun> russian_nouns;  // by stem
 
