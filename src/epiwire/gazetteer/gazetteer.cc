@@ -48,6 +48,8 @@
 // and articles before a name ("l'Italie", "du Congo") are simply not part of it.
 #include "epiwire/gazetteer/gazetteer.h"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <array>
 #include <bitset>
@@ -277,31 +279,30 @@ class Matcher {
   void DropWordsWrittenInLowerCase(const std::vector<Pending>& pending,
                                    std::vector<Candidate>& out) const {
     if (pending.empty()) return;
+    // The words asked about, and whether the text writes each in lower case.
+    absl::flat_hash_map<std::string_view, bool> written;
+    for (const Pending& p : pending) written.emplace(p.lower, false);
     // (Most words differ from all of them in their length and first byte.)
     const auto sign = [](std::string_view word) {
-      return (static_cast<unsigned char>(word[0]) + 31 * word.size()) & 255;
+      return (static_cast<unsigned char>(word[0]) + 31 * word.size()) % 4096;
     };
-    std::bitset<256> signs;
+    std::bitset<4096> signs;
     for (const Pending& p : pending) signs.set(sign(p.lower));
-    std::vector<bool> written(pending.size(), false);
-    size_t left = pending.size();
+    size_t left = written.size();
     for (size_t k = 0; k < tokens_.size() && left > 0; ++k) {
       const Token& token = tokens_[k];
       if (token.type != TokenType::kWord || token.capitalised) continue;
       const std::string_view word = Text(token);
       if (!signs.test(sign(word))) continue;
-      for (size_t p = 0; p < pending.size(); ++p) {
-        const std::string& lower = pending[p].lower;
-        if (!written[p] && lower.size() == word.size() && lower[0] == word[0] &&
-            std::string_view(lower) == word) {
-          written[p] = true;
-          --left;
-        }
+      const auto found = written.find(word);
+      if (found != written.end() && !found->second) {
+        found->second = true;
+        --left;
       }
     }
     std::vector<bool> drop(out.size(), false);
-    for (size_t p = 0; p < pending.size(); ++p) {
-      if (written[p]) drop[pending[p].candidate] = DropTowns(out[pending[p].candidate]);
+    for (const Pending& p : pending) {
+      if (written.at(p.lower)) drop[p.candidate] = DropTowns(out[p.candidate]);
     }
     size_t kept = 0;
     for (size_t c = 0; c < out.size(); ++c) {
