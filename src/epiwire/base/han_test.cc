@@ -26,5 +26,15 @@ TEST(SimplifyHan, LeavesSimplifiedLatinAndBadBytesAlone) {
   EXPECT_EQ(SimplifyHan(empty), 0u);
 }
 
+// ASCII is stepped over eight bytes at a time: a character after a run of any length, or
+// one that straddles an eight-byte step, is still read.
+TEST(SimplifyHan, FindsACharacterAfterAnyRunOfAscii) {
+  for (size_t run = 0; run <= 20; ++run) {
+    std::string text = std::string(run, 'a') + "\u5169\u5b97" + std::string(run % 3, 'b');
+    EXPECT_EQ(SimplifyHan(text), 1u) << "after " << run << " ASCII bytes";
+    EXPECT_EQ(text, std::string(run, 'a') + "\u4e24\u5b97" + std::string(run % 3, 'b'));
+  }
+}
+
 }  // namespace
 }  // namespace epiwire

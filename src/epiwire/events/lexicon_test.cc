@@ -242,6 +242,42 @@ TEST(Lexicon, WordsOfScopeNameTheLevelOfPlaceTheySpeakFor) {
   EXPECT_EQ(es->ScopeLevel("nacional"), PlaceLevel::kCountry);
 }
 
+// The lists answer most words by the signs of their words alone; the words they hold
+// are still found, in any script, and words that share a sign with one are not.
+TEST(PhraseList, FindsItsPhrasesAtAndBeforeATokenAndNoOthers) {
+  PhraseList list;
+  list.Add({"the", "whole", "country"});
+  list.Add({"\u5168", "\u7701"});  // 全省, a token a character
+  list.Add({});                    // (an empty row is no phrase)
+  EXPECT_EQ(list.size(), 2u);
+  const std::string text = "In the whole country and \u5168\u7701 , the whole region";
+  const std::vector<text::Token> tokens = text::Tokenize(text, 0, text.size()).list;
+  ASSERT_EQ(tokens.size(), 11u);
+  EXPECT_EQ(list.At(tokens, 1), 3u);   // the whole country
+  EXPECT_EQ(list.At(tokens, 2), 0u);   // whole
+  EXPECT_EQ(list.At(tokens, 8), 0u);   // the whole region
+  EXPECT_EQ(list.At(tokens, 99), 0u);  // past the end
+  size_t which = 9;
+  EXPECT_EQ(list.At(tokens, 5, &which), 2u);
+  EXPECT_EQ(which, 1u);
+  EXPECT_TRUE(list.EndsAt(tokens, 4));
+  EXPECT_TRUE(list.EndsAt(tokens, 7));
+  EXPECT_FALSE(list.EndsAt(tokens, 6));
+  EXPECT_FALSE(list.EndsAt(tokens, 0));
+}
+
+TEST(WordList, HoldsItsWordsAndNoOthers) {
+  WordList words;
+  words.push_back("national");
+  words.emplace_back("\u5168\u56fd");  // 全国
+  EXPECT_TRUE(words.Has("national"));
+  EXPECT_TRUE(words.Has("\u5168\u56fd"));
+  EXPECT_FALSE(words.Has("nation"));
+  EXPECT_FALSE(words.Has("nationaL"));
+  EXPECT_FALSE(words.Has("\u5168\u7701"));
+  EXPECT_FALSE(words.Has(""));
+}
+
 TEST(Lexicon, FrenchEnStandsForTheCountedBeforeAVerbOnly) {
   const Lexicon* en = ProjectLexicon("en");
   const Lexicon* fr = ProjectLexicon("fr");

@@ -616,6 +616,22 @@ TEST(FindPlaces, PossessiveMentionEndsBeforeTheApostrophe) {
   EXPECT_EQ(mentions[0].place.name, "Japan");
 }
 
+// Whether the text writes a sentence's first word in lower case is asked of the whole
+// text, however many sentences open on a name: "Como" goes for the "como" at the end, and
+// the "Lima" of every other sentence stays.
+TEST(FindPlaces, AWordOpeningASentenceThatTheTextWritesInLowerCaseIsNoPlace) {
+  std::string text = "Como medida de control, se cerraron las playas.\n";
+  for (int i = 0; i < 300; ++i) text += "Lima notifica " + std::to_string(i) + " casos.\n";
+  text += "Las playas siguen cerradas, como en 2022.";
+  const auto mentions = Shared().FindPlaces(text);
+  size_t lima = 0;
+  for (const auto& m : mentions) {
+    EXPECT_NE(Covered(text, m), "Como");
+    lima += Covered(text, m) == "Lima";
+  }
+  EXPECT_EQ(lima, 300u);
+}
+
 TEST(FindPlaces, EmptyAndLowercaseTextFindNothing) {
   EXPECT_TRUE(Shared().FindPlaces("").empty());
   EXPECT_TRUE(Shared().FindPlaces("paris and moscow in lower case").empty());
