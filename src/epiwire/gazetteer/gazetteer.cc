@@ -180,7 +180,7 @@ class Matcher {
       std::string lower;
       if (OnlyAWordAtSentenceStart(i, next, candidate, lower)) return;
       if (!lower.empty()) pending.push_back(Pending{out.size(), std::move(lower)});
-      out.push_back(candidate);
+      out.push_back(std::move(candidate));
     };
     size_t i = 0;
     while (i < tokens_.size()) {
@@ -512,7 +512,7 @@ class Matcher {
       }
       // "SACRAMENTO —", "ATHENS, Ga. —", "PUNE:": a dateline in capitals opens a line
       // (capitals elsewhere are names of their own: "WHO").
-      if (readings.empty() && keys.ends[k].ascii && OpensDateline(first) && IsAllCapitals(key)) {
+      if (readings.empty() && keys.ends[k].ascii && IsAllCapitals(key) && OpensDateline(first)) {
         readings = t_.Readings(TitleCase(key));
       }
       // "CALABARZON – 2,104", "NIGERIA" in a headline: a word of six capitals or more that
@@ -1179,15 +1179,23 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   for (Candidate& c : candidates) {
     c.entries = AsWritten(t, text.substr(c.start, c.end - c.start), std::move(c.entries));
   }
+  // Each candidate's readings without the small places (those need their country named),
+  // and whether its name is of compass words only: asked several times below.
+  std::vector<std::vector<NameEntry>> without_small(candidates.size());
+  std::vector<bool> compass(candidates.size(), false);
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    without_small[i] = Usable(t, c.entries, nullptr);
+    compass[i] = CompassOnly(text.substr(c.start, c.end - c.start));
+  }
   Context context;
-  for (const Candidate& c : candidates) {
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
     // Inside a longer name, only a region of one country says where the text is: "L'ARS
     // Occitanie" is the French region's health agency, "Paris Hilton" is no one's.
-    const bool counts = !c.inside_name || OnlyRegionsOfOneCountry(t, Usable(t, c.entries, nullptr));
-    const std::string_view name = text.substr(c.start, c.end - c.start);
-    if (counts && !OnlyTowns(t, c.entries) && !CompassOnly(name)) {
-      AddUnambiguous(t, Usable(t, c.entries, nullptr), context);
-    }
+    const bool counts = !c.inside_name || OnlyRegionsOfOneCountry(t, without_small[i]);
+    if (counts && !OnlyTowns(t, c.entries) && !compass[i])
+      AddUnambiguous(t, without_small[i], context);
     if (!c.inside_name && OnlyDivisionsOfOneCountry(t, c.entries)) {
       AddUnambiguous(t, c.entries, context);
     }
@@ -1210,17 +1218,15 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   // read in a country of its own where the text names no region at all ("cases in Tulun
   // imported from Kazakhstan"), or one in the town's country, or names that country.
   std::vector<bool> abroad(candidates.size(), false);
-  std::vector<bool> compass(candidates.size(), false);  // names of compass words only
-  const bool named = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
-    return !c.inside_name && OnlyRegionsOfOneCountry(t, Usable(t, c.entries, nullptr));
-  });
+  bool named = false;
+  for (size_t i = 0; i < candidates.size() && !named; ++i) {
+    named = !candidates[i].inside_name && OnlyRegionsOfOneCountry(t, without_small[i]);
+  }
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     // "Across the North West" in a text about England is no province of South Africa.
-    compass[i] = CompassOnly(text.substr(c.start, c.end - c.start));
     const bool weak = OnlyTowns(t, c.entries) || compass[i];
     if (c.inside_name || c.division || c.division_reading || !weak) continue;
-    const std::vector<NameEntry> usable = Usable(t, c.entries, nullptr);
     // "Kent" beside "England" is the county: neither abroad nor a town of Washington's.
     if (DivisionInContext(t, c.entries, context)) continue;
     // ("Dans le Sud" in a text about La Réunion, which names a country and no region, is
@@ -1236,12 +1242,12 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
           return s.level == PlaceLevel::kCity && written.size() > s.text.size() &&
                  written.ends_with(s.text);
         });
-    const std::vector<NameEntry>& readings = suffixed ? c.entries : usable;
+    const std::vector<NameEntry>& readings = suffixed ? c.entries : without_small[i];
     abroad[i] = (named || stop || (compass[i] && !context.countries.empty())) &&
                 std::none_of(readings.begin(), readings.end(), [&](const NameEntry& e) {
                   return context.HasCountry(t.places[e.place].country);
                 });
-    if (!abroad[i]) AddUnambiguous(t, usable, context);
+    if (!abroad[i]) AddUnambiguous(t, without_small[i], context);
   }
   AddSharedCountries(t, text, candidates, context);
   std::vector<PlaceMention> mentions;
