@@ -30,6 +30,20 @@ struct WordHash {
   }
 };
 
+// A word's sign, one of kWordSigns, from its length and its first, middle and last bytes
+// (Han characters share a handful of first bytes): a list keeps the signs of its words,
+// and most words of a text have none of them, which one bit tells before any word is
+// compared.
+constexpr size_t kWordSigns = 1024;
+inline size_t WordSign(std::string_view word) {
+  if (word.empty()) return 0;
+  const auto byte = [&](size_t i) {
+    return static_cast<size_t>(static_cast<unsigned char>(word[i]));
+  };
+  return (byte(0) * 31 + byte(word.size() / 2) * 17 + byte(word.size() - 1) * 7 + word.size()) %
+         kWordSigns;
+}
+
 template <typename Value, size_t kMaxWords = size_t{1} << 16>
 class WordMemo {
  public:

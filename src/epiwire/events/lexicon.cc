@@ -783,7 +783,7 @@ Status Lexicon::ReadSettings(const std::string& path) {
     if (fields[0] == "single") {
       for (size_t f = 1; f < fields.size(); ++f) {
         for (const text::Token& t : text::Tokenize(fields[f], 0, fields[f].size()).list) {
-          if (t.is_word) single_nouns_.emplace_back(t.lower);
+          if (t.is_word) single_nouns_.push_back(std::string(t.lower));
         }
       }
       return Status::Ok();

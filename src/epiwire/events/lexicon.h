@@ -185,29 +185,12 @@ struct MeasurePattern {
   int line = 0;  // in measures.tsv, for messages and tests
 };
 
-// A word's sign, one of kWordSigns, from its length and its first, middle and last bytes
-// (a Han character's first byte is one of six): lists keep the signs of their words, and
-// most words of a text have none of them, which one bit tells before any word is compared.
-constexpr size_t kWordSigns = 1024;
-inline size_t WordSign(std::string_view word) {
-  if (word.empty()) return 0;
-  const auto byte = [&](size_t i) {
-    return static_cast<size_t>(static_cast<unsigned char>(word[i]));
-  };
-  return (byte(0) * 31 + byte(word.size() / 2) * 17 + byte(word.size() - 1) * 7 + word.size()) %
-         kWordSigns;
-}
-
 // Words that rules look a token's form up in (settings.tsv rows of words).
 class WordList {
  public:
   void push_back(std::string word) {
     signs_.set(WordSign(word));
     words_.push_back(std::move(word));
-  }
-  template <typename... Args>
-  void emplace_back(Args&&... args) {
-    push_back(std::string(std::forward<Args>(args)...));
   }
   bool Has(std::string_view word) const {
     return signs_.test(WordSign(word)) &&
@@ -336,7 +319,7 @@ class Lexicon {
   }
   // A case noun in the singular ("case", "случай"): after "a" or "first" it counts one.
   // settings.tsv lists them (`single` rows).
-  bool IsSingleNoun(std::string_view word) const { return Lists(single_nouns_, word); }
+  bool IsSingleNoun(std::string_view word) const { return single_nouns_.Has(word); }
   // The level a place noun refers to ("province" -> subdivision); nullopt otherwise.
   std::optional<PlaceLevel> PlaceNounLevel(std::string_view word) const;
   // The level of place a word of scope speaks for ("national", "nationwide" -> country,
@@ -355,31 +338,31 @@ class Lexicon {
   // Whether `word` is the language's plain word for a case ("cases", "casos", "cas",
   // "случаев"): a figure of it may also count lawsuits, and a table's heading may say
   // its status. settings.tsv lists them (`case_word` rows).
-  bool IsCaseWord(std::string_view word) const { return Lists(case_words_, word); }
+  bool IsCaseWord(std::string_view word) const { return case_words_.Has(word); }
   // Whether a word of permission starts at token `at` ("allowed", "autorisés", "允许"):
   // denied, it restricts ("no flight will be allowed to land"). settings.tsv lists them
   // (`permission` rows).
   bool PermitsAt(const std::vector<text::Token>& tokens, size_t at) const {
-    return PhraseAt(permissions_, tokens, at) > 0;
+    return permissions_.At(tokens, at) > 0;
   }
-  bool IsOnlyWord(std::string_view word) const { return Lists(only_words_, word); }
+  bool IsOnlyWord(std::string_view word) const { return only_words_.Has(word); }
   // Whether a word makes the disease after it a complication of another ("can cause
   // encephalitis or meningitis", "peut provoquer une méningite"). settings.tsv lists them
   // (`cause` rows).
-  bool IsCauseWord(std::string_view word) const { return Lists(cause_words_, word); }
+  bool IsCauseWord(std::string_view word) const { return cause_words_.Has(word); }
   // Whether a word sets what it comes before apart from the places named ("other":
   // "419 cases from 61 other districts"). settings.tsv lists them (`other` rows).
-  bool IsOtherWord(std::string_view word) const { return Lists(other_words_, word); }
+  bool IsOtherWord(std::string_view word) const { return other_words_.Has(word); }
   // Whether a place noun names the capital ("the capital", "la capitale", "в столице"): the
   // capital of the country the text is in. settings.tsv lists them (`capital` rows).
-  bool IsCapitalWord(std::string_view word) const { return Lists(capital_words_, word); }
+  bool IsCapitalWord(std::string_view word) const { return capital_words_.Has(word); }
   // Whether a word before a verb stands for the noun the count before it counted (French
   // "en": "l'Espagne en compte une trentaine", Spain counts about thirty of them).
   // settings.tsv lists them (`count_pronoun` rows).
-  bool IsCountPronoun(std::string_view word) const { return Lists(count_pronouns_, word); }
+  bool IsCountPronoun(std::string_view word) const { return count_pronouns_.Has(word); }
   // Whether a word joins a figure to the population it is a rate of ("per", "por cada",
   // "pour", "на": "245 cases per 100,000"). settings.tsv lists them (`rate` rows).
-  bool IsRateWord(std::string_view word) const { return Lists(rate_words_, word); }
+  bool IsRateWord(std::string_view word) const { return rate_words_.Has(word); }
   // Whether a phrase that refuses what follows it starts at token `at` ("ruled out",
   // "descartó", "a exclu": "ruled out a lockdown" imposes none). settings.tsv lists them
   // (`refusal` rows).
@@ -388,71 +371,71 @@ class Lexicon {
   }
   // The number of tokens of the refusal starting at `at`, 0 when none does.
   size_t RefusalLength(const std::vector<text::Token>& tokens, size_t at) const {
-    return PhraseAt(refusals_, tokens, at);
+    return refusals_.At(tokens, at);
   }
   // The number of tokens of a word of exclusion starting at `at` ("excluding", "hors",
   // "sin contar", "без учета", "不含"), 0 when none does: the places it names are left out
   // of the figure. settings.tsv lists them (`exclusion` rows).
   size_t ExclusionLength(const std::vector<text::Token>& tokens, size_t at) const {
-    return PhraseAt(exclusions_, tokens, at);
+    return exclusions_.At(tokens, at);
   }
   // Whether a phrase of entering or arriving ends right before token `end` ("entering",
   // "arriving in", "lleguen a", "arrivant en", "въезд в"): a place after it is the one
   // people come into. settings.tsv lists them (`entry` rows).
   bool EntryEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
-    return PhraseEndsAt(entries_, tokens, end);
+    return entries_.EndsAt(tokens, end);
   }
   // The length of a phrase at token `at` that says "in the country" of the text's own
   // country, where the text names none ("国内": Taiwan's news says "國內" of Taiwan), or 0.
   // settings.tsv lists them (`home_scope` rows).
   size_t HomeScopeAt(const std::vector<text::Token>& tokens, size_t at) const {
-    return PhraseAt(home_scopes_, tokens, at);
+    return home_scopes_.At(tokens, at);
   }
   // The length of a word for mainland China at `at` ("内地"), else 0.
   size_t MainlandAt(const std::vector<text::Token>& tokens, size_t at) const {
-    return PhraseAt(mainland_words_, tokens, at);
+    return mainland_words_.At(tokens, at);
   }
   // Whether a phrase of a restriction and the word that joins whom it is on ends right
   // before token `end` ("a travel ban on India", "curbs against Britain"): a place after it
   // is the measure's other side. settings.tsv lists them (`restriction_on` rows).
   bool RestrictionOnEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
-    return PhraseEndsAt(restrictions_on_, tokens, end);
+    return restrictions_on_.EndsAt(tokens, end);
   }
   // Whether a word of restriction starts at token `at` ("restrictions", "restricción",
   // "ограничения", "限制"): advice about restrictions is no travel advisory ("WHO advises
   // against any travel restrictions"). settings.tsv lists them (`restriction` rows).
   bool RestrictionAt(const std::vector<text::Token>& tokens, size_t at) const {
-    return PhraseAt(restrictions_, tokens, at) > 0;
+    return restrictions_.At(tokens, at) > 0;
   }
   // The length of a phrase that makes the number before it an increment, at token `at`
   // ("267 more than on Monday", "267 más que el lunes", "60 de plus que vendredi"), or 0.
   // settings.tsv lists them (`increment` rows).
   size_t IncrementAt(const std::vector<text::Token>& tokens, size_t at) const {
-    return PhraseAt(increments_, tokens, at);
+    return increments_.At(tokens, at);
   }
   // Whether a phrase that makes the number after it an increase ends right before token
   // `end` ("an increase of 4,106", "un incremento de 4.106", "une hausse de 60").
   // settings.tsv lists them (`increase` rows).
   bool IncreaseEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
-    return PhraseEndsAt(increases_, tokens, end);
+    return increases_.EndsAt(tokens, end);
   }
   // Whether a phrase that makes the number after it a fall ends right before token `end`
   // ("fell by 78", "减少78例"). settings.tsv lists them (`decrease` rows).
   bool DecreaseEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
-    return PhraseEndsAt(decreases_, tokens, end);
+    return decreases_.EndsAt(tokens, end);
   }
   // Whether a measure word counts cases by itself ("例": "流感8621例" are 8,621 cases of
   // flu). settings.tsv lists them (`case_classifier` rows).
-  bool IsCaseClassifier(std::string_view word) const { return Lists(case_classifiers_, word); }
+  bool IsCaseClassifier(std::string_view word) const { return case_classifiers_.Has(word); }
   // Whether a word stands before a person's name ("Dr", "Superintendent", "presidente"):
   // a place's name after it is a person's ("Superintendent Chad Chism"). settings.tsv
   // lists them (`title` rows, lower-case forms as the tokens have them).
-  bool IsTitle(std::string_view word) const { return Lists(title_words_, word); }
+  bool IsTitle(std::string_view word) const { return title_words_.Has(word); }
   // The length of a scope word of several tokens at token `at` ("全省": the whole
   // province), and its level; 0 where none starts there.
   size_t ScopePhraseAt(const std::vector<text::Token>& tokens, size_t at, PlaceLevel* level) const {
     size_t which = 0;
-    const size_t length = PhraseAt(scope_phrases_, tokens, at, &which);
+    const size_t length = scope_phrases_.At(tokens, at, &which);
     if (length > 0) *level = scope_phrase_levels_[which];
     return length;
   }
@@ -609,16 +592,6 @@ class Lexicon {
   PhraseList exclusions_;
   PhraseList entries_;
   PhraseList restrictions_on_;
-  static bool PhraseEndsAt(const PhraseList& phrases, const std::vector<text::Token>& tokens,
-                           size_t end) {
-    return phrases.EndsAt(tokens, end);
-  }
-  // Whether `words` holds `word`.
-  static bool Lists(const WordList& words, std::string_view word) { return words.Has(word); }
-  static size_t PhraseAt(const PhraseList& phrases, const std::vector<text::Token>& tokens,
-                         size_t at, size_t* which = nullptr) {
-    return phrases.At(tokens, at, which);
-  }  // lower-case tokens of each phrase
   WordList respectively_words_;
   std::unique_ptr<quantity::NumberGrammar> numbers_;
   std::unique_ptr<dates::DateGrammar> dates_;

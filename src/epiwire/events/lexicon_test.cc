@@ -269,7 +269,7 @@ TEST(PhraseList, FindsItsPhrasesAtAndBeforeATokenAndNoOthers) {
 TEST(WordList, HoldsItsWordsAndNoOthers) {
   WordList words;
   words.push_back("national");
-  words.emplace_back("\u5168\u56fd");  // 全国
+  words.push_back("\u5168\u56fd");  // 全国
   EXPECT_TRUE(words.Has("national"));
   EXPECT_TRUE(words.Has("\u5168\u56fd"));
   EXPECT_FALSE(words.Has("nation"));

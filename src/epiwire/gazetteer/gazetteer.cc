@@ -65,6 +65,7 @@
 
 #include "epiwire/base/fold.h"
 #include "epiwire/base/han.h"
+#include "epiwire/base/word_memo.h"
 #include "epiwire/base/word_scan.h"
 #include "epiwire/gazetteer/gazetteer_scripts.h"
 #include "epiwire/gazetteer/gazetteer_snapshot.h"
@@ -282,18 +283,15 @@ class Matcher {
     // The words asked about, and whether the text writes each in lower case.
     absl::flat_hash_map<std::string_view, bool> written;
     for (const Pending& p : pending) written.emplace(p.lower, false);
-    // (Most words differ from all of them in their length and first byte.)
-    const auto sign = [](std::string_view word) {
-      return (static_cast<unsigned char>(word[0]) + 31 * word.size()) % 4096;
-    };
-    std::bitset<4096> signs;
-    for (const Pending& p : pending) signs.set(sign(p.lower));
+    // (Most words have the sign of none of them.)
+    std::bitset<kWordSigns> signs;
+    for (const Pending& p : pending) signs.set(WordSign(p.lower));
     size_t left = written.size();
     for (size_t k = 0; k < tokens_.size() && left > 0; ++k) {
       const Token& token = tokens_[k];
       if (token.type != TokenType::kWord || token.capitalised) continue;
       const std::string_view word = Text(token);
-      if (!signs.test(sign(word))) continue;
+      if (!signs.test(WordSign(word))) continue;
       const auto found = written.find(word);
       if (found != written.end() && !found->second) {
         found->second = true;
