@@ -68,6 +68,9 @@ class JsonWriter {
     Comma();
     String(value);
   }
+  // A value another writer wrote whole (an object, an array, a scalar): put in as it
+  // is, after its comma.
+  void Written(std::string_view json) { Value(json); }
   void StrOrNull(std::string_view value) {
     if (value.empty()) {
       Null();

@@ -43,6 +43,12 @@ struct ApiResponse {
 // pages, a few hundred KB at most, are answered whole, a store failure with a 500.
 inline constexpr size_t kStreamedPageFrom = 1000;
 
+// A page of events this long or longer is read in two halves at once when a second
+// store connection is idle (StorePool::TryAcquire): the second half's rows are read on
+// it while the first half's are read and written. Reading rows is most of a long
+// page's time.
+inline constexpr size_t kSplitPageFrom = 2000;
+
 // Facts read for one aggregate request (series, alerts, routes, places) at most.
 inline constexpr size_t kMaxScannedFacts = 200000;
 // Store connections one Api uses at most.

@@ -946,6 +946,81 @@ TEST(ServerStreamTest, ALongPageIsStreamedAndHoldsWhatShortPagesHold) {
   EXPECT_EQ(long_page["events"][5]["evidence"]["quote"], "Caf\u00e9 number 5 counted its cases.");
 }
 
+// Numbered events on connections that open others over the same rows, counting the
+// reads each connection answers.
+class OpeningNumberedStore : public NumberedStore {
+ public:
+  OpeningNumberedStore(size_t total, std::atomic<int>* reads)
+      : NumberedStore(total), total_(total), reads_(reads) {}
+  Result<std::vector<store::StoredEvent>> Events(const store::EventFilter& filter) override {
+    ++reads_[0];
+    return NumberedStore::Events(filter);
+  }
+  Result<std::unique_ptr<store::EventStore>> OpenAnother() override {
+    return std::unique_ptr<store::EventStore>(
+        std::make_unique<OtherConnection>(total_, reads_ + 1));
+  }
+
+ private:
+  class OtherConnection : public NumberedStore {
+   public:
+    OtherConnection(size_t total, std::atomic<int>* reads) : NumberedStore(total), reads_(reads) {}
+    Result<std::vector<store::StoredEvent>> Events(const store::EventFilter& filter) override {
+      ++*reads_;
+      return NumberedStore::Events(filter);
+    }
+
+   private:
+    std::atomic<int>* reads_;
+  };
+  size_t total_;
+  std::atomic<int>* reads_;  // [0]: this connection's reads, [1]: the others'
+};
+
+// A page of kSplitPageFrom events or more is read in two halves on two connections;
+// it holds the events one connection reads, in order, and tells whether more follow.
+TEST(ServerStreamTest, ALongPageReadOnTwoConnectionsHoldsWhatOneReads) {
+  const size_t total = kSplitPageFrom + 501;
+  std::atomic<int> reads[2] = {0, 0};
+  OpeningNumberedStore store(total, reads);
+  RunningServer running(store, PortZero());
+  httplib::Client client("127.0.0.1", running.port());
+  const auto indices = [&](size_t limit, size_t offset) {
+    const std::string path =
+        "/api/events?limit=" + std::to_string(limit) + "&offset=" + std::to_string(offset);
+    httplib::Result res = client.Get(path.c_str());
+    EXPECT_TRUE(res) << path;
+    std::vector<int> out;
+    if (!res || res->status != 200) return std::make_pair(out, false);
+    const json page = json::parse(res->body, nullptr, false);
+    EXPECT_TRUE(page.is_object()) << path;
+    if (!page.is_object()) return std::make_pair(out, false);
+    for (const json& event : page["events"]) out.push_back(event["event_index"].get<int>());
+    return std::make_pair(out, page["has_more"].get<bool>());
+  };
+  const auto numbers = [](size_t from, size_t count) {
+    std::vector<int> out(count);
+    for (size_t i = 0; i < count; ++i) out[i] = static_cast<int>(from + i);
+    return out;
+  };
+  // More rows than the page: the second half's one more tells there is a next page.
+  const auto [first, first_more] = indices(kSplitPageFrom, 0);
+  EXPECT_EQ(first, numbers(0, kSplitPageFrom));
+  EXPECT_TRUE(first_more);
+  EXPECT_GE(reads[1].load(), 1) << "the second half was read on another connection";
+  // The rows end inside the second half, and exactly at the page's end.
+  const auto [middle, middle_more] = indices(kSplitPageFrom, 1000);
+  EXPECT_EQ(middle, numbers(1000, total - 1000));
+  EXPECT_FALSE(middle_more);
+  const auto [last, last_more] = indices(kSplitPageFrom, 501);
+  EXPECT_EQ(last, numbers(501, kSplitPageFrom));
+  EXPECT_FALSE(last_more);
+  // A page that starts past the rows is empty.
+  const auto [beyond, beyond_more] = indices(kSplitPageFrom, total + 5);
+  EXPECT_TRUE(beyond.empty());
+  EXPECT_FALSE(beyond_more);
+}
+
 // A store that fails: a short page is a 500 with the reason; a streamed page has
 // sent its 200 already, so the answer is cut short and the client sees no whole body.
 TEST(ServerStreamTest, AStoreFailureCutsAStreamedPageShort) {
@@ -1115,6 +1190,34 @@ TEST(StorePoolTest, OpensConnectionsOnlyWhenAllAreBusyAndNoMoreThanItsSize) {
   fourth.join();
   EXPECT_TRUE(got.load());
   EXPECT_EQ(opened.load(), 2);
+}
+
+TEST(StorePoolTest, TryAcquireTakesAnIdleOrNewConnectionButNeverWaits) {
+  std::atomic<int> opened{0};
+  OpeningStore first(&opened);
+  StorePool pool(first, 2);
+  auto a = pool.Acquire();
+  std::optional<StorePool::Lease> b = pool.TryAcquire();
+  ASSERT_TRUE(b.has_value()) << "the pool is not full: one is opened";
+  EXPECT_EQ(opened.load(), 1);
+  EXPECT_NE(&**b, &*a);
+  EXPECT_FALSE(pool.TryAcquire().has_value()) << "both are busy and the pool is full";
+  b.reset();
+  std::optional<StorePool::Lease> again = pool.TryAcquire();
+  ASSERT_TRUE(again.has_value()) << "the released one is idle";
+  EXPECT_EQ(opened.load(), 1);
+  EXPECT_EQ(pool.waiting(), 0u);
+}
+
+TEST(StorePoolTest, TryAcquireOnAStoreThatCannotOpenAnotherGivesNoneWhileItsOneIsHeld) {
+  FakeStore only;
+  StorePool pool(only, 4);
+  {
+    auto held = pool.Acquire();
+    EXPECT_FALSE(pool.TryAcquire().has_value());
+    EXPECT_EQ(pool.open(), 1u);
+  }
+  EXPECT_TRUE(pool.TryAcquire().has_value()) << "idle again";
 }
 
 TEST(StorePoolTest, CallersAreServedInTheOrderTheyAsked) {

@@ -42,6 +42,32 @@ StorePool::Lease StorePool::Acquire() {
   }
 }
 
+std::optional<StorePool::Lease> StorePool::TryAcquire() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  if (serving_ != next_ticket_) return std::nullopt;
+  if (!idle_.empty()) {
+    store::EventStore* store = idle_.back();
+    idle_.pop_back();
+    return Lease(*this, *store);
+  }
+  if (count_ >= size_ || cannot_open_) return std::nullopt;
+  // Opening takes the turn, as in Acquire: callers that come meanwhile wait for it.
+  ++next_ticket_;
+  ++count_;
+  lock.unlock();
+  auto another = first_.OpenAnother();
+  lock.lock();
+  ++serving_;
+  changed_.notify_all();
+  if (!another.ok()) {
+    --count_;
+    cannot_open_ = true;
+    return std::nullopt;
+  }
+  opened_.push_back(std::move(another).value());
+  return Lease(*this, *opened_.back());
+}
+
 void StorePool::Release(store::EventStore& store) {
   {
     std::lock_guard<std::mutex> lock(mutex_);

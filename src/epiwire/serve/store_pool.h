@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "epiwire/store/event_store.h"
@@ -50,6 +51,10 @@ class StorePool {
   // Waits for an idle connection, opening one when none is idle and the pool is
   // not full. Callers are served in the order they asked.
   Lease Acquire();
+  // A connection now, without waiting: an idle one, or one opened if the pool is not
+  // full; none while others wait (they come first) or every connection is busy. For
+  // work that can also be done on the connection already held.
+  std::optional<Lease> TryAcquire();
   // Connections open or being opened, and callers waiting (for tests and logs).
   size_t open() const;
   size_t waiting() const;
