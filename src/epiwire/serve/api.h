@@ -44,9 +44,10 @@ struct ApiResponse {
 inline constexpr size_t kStreamedPageFrom = 1000;
 
 // A page of events this long or longer is read in two halves at once when a second
-// store connection is idle (StorePool::TryAcquire): the second half's rows are read on
-// it while the first half's are read and written. Reading rows is most of a long
-// page's time.
+// store connection is idle (StorePool::TryAcquire): the second half is read and written
+// as JSON on it while the first is read and written on the request's own. Reading rows
+// is most of a long page's time. The halves are two reads: a write between them can
+// repeat or skip an event where they meet, as it can between two pages.
 inline constexpr size_t kSplitPageFrom = 2000;
 
 // Facts read for one aggregate request (series, alerts, routes, places) at most.
