@@ -393,6 +393,28 @@ TYPED_TEST(EventStoreTest, SameFigureInTwoDocumentsIsOneFactWithTwoSources) {
   EXPECT_EQ(after[0].sources[0].document_id, "b");
 }
 
+// A later document that repeats a stored figure and brings a new one: the stored fact
+// keeps its id and gains the source, and the new figure is a fact of its own.
+TYPED_TEST(EventStoreTest, ALaterDocumentAddsToAStoredFactAndMakesANewOne) {
+  const Event lagos = CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7);
+  const Event kano = CaseEvent("cholera", kKano, Date{2022, 8, 1}, 3);
+  this->Put(MakeExtraction("a", "text a", Date{2022, 8, 2}, {lagos}));
+  const auto before = this->Facts({});
+  ASSERT_EQ(before.size(), 1u);
+  this->Put(MakeExtraction("b", "text b", Date{2022, 8, 3}, {kano, lagos}));
+  const auto after = this->Facts({});
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(after[0].id, before[0].id);
+  EXPECT_EQ(after[0].event.place->name, "Lagos");
+  ASSERT_EQ(after[0].sources.size(), 2u);
+  EXPECT_EQ(after[0].sources[0].document_id, "a") << "the earlier source stays first";
+  EXPECT_EQ(after[0].sources[1].document_id, "b");
+  ASSERT_EQ(after[1].sources.size(), 1u);
+  EXPECT_EQ(after[1].sources[0].document_id, "b");
+  EXPECT_FALSE(after[0].conflict);
+  EXPECT_FALSE(after[1].conflict);
+}
+
 TYPED_TEST(EventStoreTest, DifferentCountsForOneKeyAreTwoConflictingFacts) {
   this->Put(MakeExtraction("a", "text a", Date{2022, 8, 2},
                            {CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7)}));

@@ -55,6 +55,7 @@ SqlEventStore::SqlEventStore(std::unique_ptr<SqlConnection> connection, std::str
       stored_hashes_("SELECT id, text_hash FROM documents WHERE id IN (VALUES ", 1,
                      ") ORDER BY id" + std::string(db_->LockRows()), {"TEXT"}),
       upsert_facts_(FactUpsertStatement()),
+      known_facts_(KnownFactsStatement()),
       add_sources_(AddSourcesStatement(*db_)),
       count_sources_(CountSourcesStatement()),
       new_representatives_(NewRepresentativesStatement(*db_)),

@@ -2,6 +2,7 @@
 // Writing facts: the batch's figures upserted, the sources they gain, facts
 // recomputed after a document was replaced, and the conflict flags of their keys.
 #include <iterator>
+#include <set>
 
 #include "epiwire/store/event_rows.h"
 #include "epiwire/store/sql_event_store.h"
@@ -28,6 +29,13 @@ RowStatement SqlEventStore::FactUpsertStatement() {
       kFactUpsertColumns,
       " ON CONFLICT (key, count) DO UPDATE SET source_count = facts.source_count "
       "RETURNING id, key, count, representative_event_id");
+}
+
+// The facts there are of rows (key, count): their id, key, count and representative.
+RowStatement SqlEventStore::KnownFactsStatement() {
+  return RowStatement("SELECT f.id, f.key, f.count, f.representative_event_id FROM (VALUES ", 2,
+                      ") AS v JOIN facts AS f ON f.key = v.column1 AND f.count = v.column2",
+                      {"TEXT", "BIGINT"});
 }
 
 // Rows (fact id, new sources, and the first new source: its published date or
@@ -86,9 +94,32 @@ Status SqlEventStore::UpsertFacts(const std::map<FactKeyCount, NewSources>& fact
                                   std::map<FactKeyCount, int64_t>& fact_ids,
                                   std::vector<std::pair<int64_t, const NewSources*>>& gained,
                                   std::set<std::string>& changed_keys) {
+  // Where a writer holds the whole database (SQLite), the facts there before are read
+  // rather than upserted: no other writer can add one meanwhile, and the upsert of a
+  // fact there rewrote its row only to lock it (the sources it gains rewrite it again).
+  std::set<const FactKeyCount*> known;
+  if (db_->LockRows().empty() && !facts.empty()) {
+    std::vector<Value> keys;
+    keys.reserve(facts.size() * 2);
+    for (const auto& [key_count, sources] : facts) {
+      keys.insert(keys.end(), {key_count.first, key_count.second});
+    }
+    auto found = known_facts_.Run(*db_, keys);
+    if (!found.ok()) return found.status();
+    for (const Row& row : found.value()) {
+      const auto fact = facts.find(FactKeyCount(TextOr(row[1]), ParseInt(row[2])));
+      if (fact == facts.end())
+        return Status::Internal("store: a fact read back is not the batch's");
+      const int64_t id = ParseInt(row[0]);
+      fact_ids[fact->first] = id;
+      gained.emplace_back(id, &fact->second);
+      known.insert(&fact->first);
+    }
+  }
   std::vector<Value> values;
-  values.reserve(facts.size() * kFactUpsertColumns);
+  values.reserve((facts.size() - known.size()) * kFactUpsertColumns);
   for (const auto& [key_count, sources] : facts) {
+    if (known.count(&key_count) > 0) continue;
     const Event& e = *sources.event;
     const std::optional<Place>& place = e.place;
     values.insert(
@@ -103,9 +134,13 @@ Status SqlEventStore::UpsertFacts(const std::map<FactKeyCount, NewSources>& fact
          e.imported ? Value{int64_t{*e.imported ? 1 : 0}} : Value{}, sources.count,
          sources.event_id, DateValue(sources.event_date)});
   }
-  auto upserted = upsert_facts_.Run(*db_, values);
-  if (!upserted.ok()) return upserted.status();
-  for (const Row& row : upserted.value()) {
+  Rows upserted;
+  if (!values.empty()) {
+    auto run = upsert_facts_.Run(*db_, values);
+    if (!run.ok()) return run.status();
+    upserted = std::move(run).value();
+  }
+  for (const Row& row : upserted) {
     FactKeyCount key_count(TextOr(row[1]), ParseInt(row[2]));
     auto found = facts.find(key_count);
     if (found == facts.end()) return Status::Internal("store: a fact upsert returned another fact");
