@@ -2,7 +2,6 @@
 // Writing facts: the batch's figures upserted, the sources they gain, facts
 // recomputed after a document was replaced, and the conflict flags of their keys.
 #include <iterator>
-#include <set>
 
 #include "epiwire/store/event_rows.h"
 #include "epiwire/store/sql_event_store.h"
@@ -97,7 +96,6 @@ Status SqlEventStore::UpsertFacts(const std::map<FactKeyCount, NewSources>& fact
   // Where a writer holds the whole database (SQLite), the facts there before are read
   // rather than upserted: no other writer can add one meanwhile, and the upsert of a
   // fact there rewrote its row only to lock it (the sources it gains rewrite it again).
-  std::set<const FactKeyCount*> known;
   if (db_->LockRows().empty() && !facts.empty()) {
     std::vector<Value> keys;
     keys.reserve(facts.size() * 2);
@@ -113,13 +111,12 @@ Status SqlEventStore::UpsertFacts(const std::map<FactKeyCount, NewSources>& fact
       const int64_t id = ParseInt(row[0]);
       fact_ids[fact->first] = id;
       gained.emplace_back(id, &fact->second);
-      known.insert(&fact->first);
     }
   }
   std::vector<Value> values;
-  values.reserve((facts.size() - known.size()) * kFactUpsertColumns);
+  values.reserve((facts.size() - fact_ids.size()) * kFactUpsertColumns);
   for (const auto& [key_count, sources] : facts) {
-    if (known.count(&key_count) > 0) continue;
+    if (fact_ids.count(key_count) > 0) continue;  // read above
     const Event& e = *sources.event;
     const std::optional<Place>& place = e.place;
     values.insert(
