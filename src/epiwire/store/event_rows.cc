@@ -207,10 +207,28 @@ std::string DropEventListIndexesSql() {
   return sql;
 }
 
+// Read from SchemaSql, so that the two cannot part.
+const std::string& StoreTables() {
+  static const std::string tables = [] {
+    const std::string schema = SchemaSql("INTEGER PRIMARY KEY", false);
+    constexpr std::string_view kCreate = "CREATE TABLE IF NOT EXISTS ";
+    std::string names;
+    for (size_t at = schema.find(kCreate); at != std::string::npos;
+         at = schema.find(kCreate, at + kCreate.size())) {
+      const size_t name = at + kCreate.size();
+      names += (names.empty() ? "" : ", ") + schema.substr(name, schema.find(' ', name) - name);
+    }
+    return names;
+  }();
+  return tables;
+}
+
 const char* const kOfficialDiseaseColumn = "disease TEXT NOT NULL DEFAULT 'covid-19'";
 const char* const kOfficialImportedColumn = "imported INTEGER";
 
-std::string SchemaSql(std::string_view id_type, bool id_index) {
+// The statements keep the lines SQL is read in.
+// clang-format off
+std::string SchemaSql(std::string_view id_type, bool id_index, StorageClauses storage) {
   const std::string id(id_type);
   return "CREATE TABLE IF NOT EXISTS epiwire_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
          "INSERT INTO epiwire_meta (name, value) VALUES ('schema_version', '" +
@@ -218,8 +236,8 @@ std::string SchemaSql(std::string_view id_type, bool id_index) {
          "ON CONFLICT (name) DO NOTHING;\n"
          "CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, text_hash TEXT NOT NULL, "
          "published TEXT, published_source TEXT NOT NULL, format TEXT NOT NULL, url TEXT NOT NULL, "
-         "title TEXT NOT NULL, origin TEXT NOT NULL, language TEXT NOT NULL, text TEXT NOT NULL, "
-         "ingested_at TEXT NOT NULL);\n"
+         "title TEXT NOT NULL, origin TEXT NOT NULL, language TEXT NOT NULL, text TEXT" +
+         std::string(storage.long_text) + " NOT NULL, ingested_at TEXT NOT NULL);\n"
          "CREATE INDEX IF NOT EXISTS documents_published ON documents (published);\n"
          "CREATE TABLE IF NOT EXISTS stories (document_id TEXT NOT NULL, story_index INTEGER NOT "
          "NULL, start_offset BIGINT NOT NULL, end_offset BIGINT NOT NULL, relevant INTEGER NOT NULL, "
@@ -244,7 +262,7 @@ std::string SchemaSql(std::string_view id_type, bool id_index) {
          "DEFAULT 'human', place_name TEXT, place_country TEXT, place_subdivision TEXT, "
          "place_geonameid BIGINT, event_date TEXT, period_start TEXT, period_end TEXT, imported "
          "INTEGER, representative_event_id BIGINT, source_count BIGINT NOT NULL DEFAULT 0, "
-         "conflict INTEGER NOT NULL DEFAULT 0);\n"
+         "conflict INTEGER NOT NULL DEFAULT 0)" + std::string(storage.rewritten_table) + ";\n"
          // One row a fact key: the lock that writers changing the key's set of facts
          // (and so its conflict flags) take in turn.
          "CREATE TABLE IF NOT EXISTS fact_keys (key TEXT PRIMARY KEY);\n"
@@ -261,6 +279,7 @@ std::string SchemaSql(std::string_view id_type, bool id_index) {
          "date);\n"
          "CREATE INDEX IF NOT EXISTS official_source ON official (source);\n";
 }
+// clang-format on
 
 const std::string& EventColumns() {
   static const std::string columns = BuildEventColumns();

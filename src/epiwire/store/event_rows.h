@@ -24,13 +24,19 @@ inline constexpr int kSchemaVersion = 3;
 // CREATE TABLE/INDEX IF NOT EXISTS statements; `id_type` is the engine's
 // auto-numbered primary key type; `id_index`: whether events need an index of ids
 // alone (SQLite, whose table is its rows in id order; PostgreSQL's primary key is
-// such an index). A new database gets kSchemaVersion; an older one is brought up
-// to it by the store's migrations.
-std::string SchemaSql(std::string_view id_type, bool id_index);
+// such an index); `storage`: clauses of the engine's own. A new database gets
+// kSchemaVersion; an older one is brought up to it by the store's migrations.
+struct StorageClauses {
+  std::string_view rewritten_table;  // of facts (SqlConnection::RewrittenTableOptions)
+  std::string_view long_text;        // of documents' text (SqlConnection::LongTextCompression)
+};
+std::string SchemaSql(std::string_view id_type, bool id_index, StorageClauses storage = {});
 // The indexes of events that only the API's lists read (by date, country, disease,
 // and id on SQLite): SchemaSql creates them; an ingest into an empty store drops
 // them and creates them again at its end, when one sort builds each.
 std::string EventListIndexesSql(bool id_index);
+// The tables SchemaSql creates, comma-separated.
+const std::string& StoreTables();
 std::string DropEventListIndexesSql();
 // Column definitions of `official` added after the first release (a store made
 // before gets them with ALTER TABLE ... ADD COLUMN).

@@ -1082,6 +1082,69 @@ TYPED_TEST(EventStoreTest, ManyProcessesOpeningANewDatabaseAtOnceAllSucceed) {
   EXPECT_EQ(opened.load(), 6);
 }
 
+// PostgreSQL keeps a version of a row for each write to it, until the page is cleaned:
+// the facts, which every batch adds sources to, are written no more than they change.
+// And a store may share its database with other tables.
+class PostgresStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (const char* reason = PostgresBackend::SkipReason()) GTEST_SKIP() << reason;
+    auto opened = EventStore::Open(backend_.Url());
+    ASSERT_TRUE(opened.ok()) << opened.status().message();
+    store_ = std::move(opened).value();
+  }
+  void Put(const Extraction& extraction) {
+    auto outcome = store_->Put(extraction);
+    EXPECT_TRUE(outcome.ok()) << outcome.status().message();
+  }
+
+  PostgresBackend backend_;
+  std::unique_ptr<EventStore> store_;
+};
+
+TEST_F(PostgresStoreTest, AFactALaterDocumentAddsToIsWrittenOnceNotAlsoToLockIt) {
+  const Event lagos = CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7);
+  Put(MakeExtraction("a", "text a", Date{2022, 8, 2}, {lagos}));
+  // Every update of a fact's row, written down by a trigger of the test's own.
+  backend_.Run(
+      "CREATE TABLE fact_writes (fact_id BIGINT);"
+      "CREATE FUNCTION note_fact_write() RETURNS trigger LANGUAGE plpgsql AS "
+      "$$BEGIN INSERT INTO fact_writes VALUES (OLD.id); RETURN NEW; END$$;"
+      "CREATE TRIGGER fact_writes BEFORE UPDATE ON facts FOR EACH ROW "
+      "EXECUTE FUNCTION note_fact_write();");
+  Put(MakeExtraction("b", "text b", Date{2022, 8, 3}, {lagos}));
+  EXPECT_EQ(backend_.Scalar("SELECT COUNT(*) FROM fact_writes"), "1");
+  auto facts = store_->Facts({});
+  ASSERT_TRUE(facts.ok()) << facts.status().message();
+  ASSERT_EQ(facts->size(), 1u);
+  EXPECT_EQ(facts.value()[0].sources.size(), 2u);
+}
+
+TEST_F(PostgresStoreTest, StatisticsAreUpdatedOfTheStoresTablesNotOfTheWholeDatabase) {
+  backend_.Run("CREATE TABLE not_the_stores (x INTEGER); INSERT INTO not_the_stores VALUES (1);");
+  // A store that gained 10,000 events updates its statistics as it closes.
+  std::vector<Event> events;
+  for (int64_t i = 1; i <= 10000; ++i)
+    events.push_back(CaseEvent("cholera", kLagos, Date{2022, 8, 1}, i));
+  Put(MakeExtraction("a", "text a", Date{2022, 8, 2}, events));
+  store_.reset();
+  const auto analysed = [&](const std::string& table) {
+    return backend_.Scalar(
+        "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE schemaname = "
+        "current_schema() AND relname = '" +
+        table + "'");
+  };
+  EXPECT_EQ(analysed("events"), "t");
+  EXPECT_EQ(analysed("facts"), "t");
+  EXPECT_EQ(analysed("not_the_stores"), "f");
+}
+
+TEST_F(PostgresStoreTest, TheFactsTableLeavesHalfOfEachPageForNewVersionsOfItsRows) {
+  EXPECT_EQ(backend_.Scalar("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = "
+                            "'facts'::regclass"),
+            "fillfactor=50");
+}
+
 TEST(EventStoreOpen, AStoreMadeBeforeOfficialDiseasesGetsTheColumns) {
   SqliteBackend backend;
   const std::string path = backend.Url().substr(7);

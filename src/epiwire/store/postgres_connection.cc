@@ -111,8 +111,11 @@ class PostgresConnection final : public SqlConnection {
   }
 
   Result<std::vector<int64_t>> ReserveIds(std::string_view table, size_t count) override {
+    // The sequence is looked up once (MATERIALIZED): in the call to nextval, its lookup
+    // was made for each id, 16 ms for 1,700 where nextval takes 1.
     auto rows = Query(
-        "SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2) ORDER BY 1",
+        "WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence($1, 'id')::regclass AS seq) "
+        "SELECT nextval(s.seq) FROM s, generate_series(1, $2) ORDER BY 1",
         {std::string(table), static_cast<int64_t>(count)});
     if (!rows.ok()) return rows.status();
     std::vector<int64_t> ids;
@@ -121,8 +124,16 @@ class PostgresConnection final : public SqlConnection {
     return ids;
   }
 
+  // A writer's statements find a few hundred rows of tables that are in memory, by
+  // their keys. At PostgreSQL's default cost of a page read at random (4, for spinning
+  // disks), the planner read the whole of the facts twice a batch rather than probe
+  // their index a few hundred times (12 ms where 5 ms, for 256 facts of 10,000).
+  Status BeginWrite() override { return Execute("BEGIN; SET LOCAL random_page_cost = 1.1"); }
   size_t MaxParameters() const override { return 65535; }
   std::string_view LockRows() const override { return " FOR UPDATE"; }
+  Status UpdateStatistics(std::string_view tables) override {
+    return Execute("ANALYZE " + std::string(tables));
+  }
 
   Status Execute(std::string_view sql) override {
     const std::string statement(sql);
@@ -157,6 +168,8 @@ class PostgresConnection final : public SqlConnection {
 
   std::string_view engine() const override { return "PostgreSQL"; }
   std::string_view IdColumnType() const override { return "BIGSERIAL PRIMARY KEY"; }
+  std::string_view RewrittenTableOptions() const override { return " WITH (fillfactor = 50)"; }
+  std::string_view LongTextCompression() const override { return " COMPRESSION lz4"; }
 
  private:
   // An integer or a real as PostgreSQL reads it.

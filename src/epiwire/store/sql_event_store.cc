@@ -55,7 +55,7 @@ SqlEventStore::SqlEventStore(std::unique_ptr<SqlConnection> connection, std::str
       stored_hashes_("SELECT id, text_hash FROM documents WHERE id IN (VALUES ", 1,
                      ") ORDER BY id" + std::string(db_->LockRows()), {"TEXT"}),
       upsert_facts_(FactUpsertStatement()),
-      known_facts_(KnownFactsStatement()),
+      known_facts_(KnownFactsStatement(*db_)),
       add_sources_(AddSourcesStatement(*db_)),
       count_sources_(CountSourcesStatement()),
       new_representatives_(NewRepresentativesStatement(*db_)),
@@ -91,7 +91,7 @@ Status SqlEventStore::MaybeUpdateStatistics() {
   int64_t last = 0;
   if (!rows->empty() && rows.value()[0][0]) last = ParseInt(rows.value()[0][0]);
   if (count.value() - last < std::max(kLeastNewEvents, last / kGrowthDivisor)) return Status::Ok();
-  if (Status status = db_->UpdateStatistics(); !status.ok()) return status;
+  if (Status status = db_->UpdateStatistics(StoreTables()); !status.ok()) return status;
   auto noted = db_->Query(
       "INSERT INTO epiwire_meta (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET "
       "value = excluded.value",
@@ -138,7 +138,10 @@ Status SqlEventStore::Migrate() {
                                        "(schema version " + TextOr(rows.value()[0][0]) + ")"));
     }
   }
-  if (Status status = db_->Execute(SchemaSql(db_->IdColumnType(), IdIndex())); !status.ok()) {
+  if (Status status = db_->Execute(SchemaSql(db_->IdColumnType(), IdIndex(),
+                                             {.rewritten_table = db_->RewrittenTableOptions(),
+                                              .long_text = db_->LongTextCompression()}));
+      !status.ok()) {
     return fail(status);
   }
   // Columns later versions added: the host of case events (older rows are all
@@ -160,7 +163,8 @@ Status SqlEventStore::Migrate() {
   if (!updated.ok()) return fail(updated.status());
   if (Status status = db_->Execute("COMMIT"); !status.ok()) return fail(status);
   // Version 3 replaced the list indexes: the planner needs statistics to pick them.
-  if (stored_version > 0 && stored_version < kSchemaVersion) return db_->UpdateStatistics();
+  if (stored_version > 0 && stored_version < kSchemaVersion)
+    return db_->UpdateStatistics(StoreTables());
   return Status::Ok();
 }
 
@@ -233,8 +237,8 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAll(
 }
 
 // In steps, so that concurrent writers take their locks in one order: the
-// documents (by id), then the facts their events feed (by key and count, an
-// upsert that locks each fact's row), then the events; then each fact that lost
+// documents (by id), then the facts their events feed (by key and count: those
+// there before, read with a lock, then the new ones), then the events; then each fact that lost
 // sources is brought up to date from all its events, committed ones of other
 // writers too, and the others gain theirs; last, the conflict flags of keys that
 // gained or lost a fact, under key locks. Each step is a few statements for the

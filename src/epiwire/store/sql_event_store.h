@@ -71,7 +71,7 @@ class SqlEventStore final : public EventStore {
 
   SqlEventStore(std::unique_ptr<SqlConnection> connection, std::string url);
   static RowStatement FactUpsertStatement();
-  static RowStatement KnownFactsStatement();
+  static RowStatement KnownFactsStatement(const SqlConnection& db);
   static RowStatement AddSourcesStatement(const SqlConnection& db);
   static RowStatement CountSourcesStatement();
   static RowStatement NewRepresentativesStatement(const SqlConnection& db);
@@ -145,7 +145,7 @@ class SqlEventStore final : public EventStore {
   RowStatement insert_documents_;
   RowStatement stored_hashes_;
   RowStatement upsert_facts_;
-  RowStatement known_facts_;          // where a writer holds the whole database (UpsertFacts)
+  RowStatement known_facts_;
   RowStatement add_sources_;          // or, where updates rewrite the indexes they set:
   RowStatement count_sources_;        // these two
   RowStatement new_representatives_;

@@ -16,24 +16,31 @@ constexpr size_t kNewRepresentativeColumns = 6;
 
 }  // namespace
 
-// A new fact is written whole (its sources, representative and date); one there
-// before is only locked, and returns a representative that is not the batch's. The
-// update that locks it sets a column no index holds (SQLite rewrites the entries of
-// every index on a column an update sets, whatever its value).
+// A new fact is written whole (its sources, representative and date) and returned.
+// One that another writer added since the facts were read is locked and left as it
+// was (an update whose condition is false locks the row and writes nothing), and is
+// not returned. (The update that locked a fact set a column to its own value: in
+// PostgreSQL, a dead version of the row a fact and batch, that the scans of the facts
+// stepped over.)
 RowStatement SqlEventStore::FactUpsertStatement() {
   return RowStatement(
       "INSERT INTO facts (key, count, type, disease, status, host, place_name, place_country, "
       "place_subdivision, place_geonameid, period_start, period_end, imported, source_count, "
       "representative_event_id, event_date) VALUES ",
       kFactUpsertColumns,
-      " ON CONFLICT (key, count) DO UPDATE SET source_count = facts.source_count "
-      "RETURNING id, key, count, representative_event_id");
+      " ON CONFLICT (key, count) DO UPDATE SET source_count = facts.source_count WHERE false "
+      "RETURNING id, key, count");
 }
 
-// The facts there are of rows (key, count): their id, key, count and representative.
-RowStatement SqlEventStore::KnownFactsStatement() {
-  return RowStatement("SELECT f.id, f.key, f.count, f.representative_event_id FROM (VALUES ", 2,
-                      ") AS v JOIN facts AS f ON f.key = v.column1 AND f.count = v.column2",
+// The facts there are of rows (key, count): their id, key and count, locked in
+// (key, count) order where rows are locked.
+RowStatement SqlEventStore::KnownFactsStatement(const SqlConnection& db) {
+  const std::string lock = db.LockRows().empty()
+                               ? std::string()
+                               : " ORDER BY f.key" + std::string(db.ByteOrder()) + ", f.count" +
+                                     std::string(db.LockRows()) + " OF f";
+  return RowStatement("SELECT f.id, f.key, f.count FROM (VALUES ", 2,
+                      ") AS v JOIN facts AS f ON f.key = v.column1 AND f.count = v.column2" + lock,
                       {"TEXT", "BIGINT"});
 }
 
@@ -87,21 +94,21 @@ RowStatement SqlEventStore::ConflictsStatement() {
       1, ") GROUP BY key) AS v WHERE facts.key = v.key AND facts.conflict <> v.flag", {"TEXT"});
 }
 
-// Several facts a statement, in (key, count) order: the rows are locked in that
-// order, the same for every writer.
+// Several facts a statement, in (key, count) order: the facts there before are locked
+// in that order, then the new ones.
 Status SqlEventStore::UpsertFacts(const std::map<FactKeyCount, NewSources>& facts,
                                   std::map<FactKeyCount, int64_t>& fact_ids,
                                   std::vector<std::pair<int64_t, const NewSources*>>& gained,
                                   std::set<std::string>& changed_keys) {
-  // Where a writer holds the whole database (SQLite), the facts there before are read
-  // rather than upserted: no other writer can add one meanwhile, and the upsert of a
-  // fact there rewrote its row only to lock it (the sources it gains rewrite it again).
-  if (db_->LockRows().empty() && !facts.empty()) {
+  // The facts there before: their ids, and the sources they gain.
+  const auto read_known = [&]() -> Status {
     std::vector<Value> keys;
-    keys.reserve(facts.size() * 2);
+    keys.reserve((facts.size() - fact_ids.size()) * 2);
     for (const auto& [key_count, sources] : facts) {
-      keys.insert(keys.end(), {key_count.first, key_count.second});
+      if (fact_ids.count(key_count) == 0)
+        keys.insert(keys.end(), {key_count.first, key_count.second});
     }
+    if (keys.empty()) return Status::Ok();
     auto found = known_facts_.Run(*db_, keys);
     if (!found.ok()) return found.status();
     for (const Row& row : found.value()) {
@@ -112,7 +119,10 @@ Status SqlEventStore::UpsertFacts(const std::map<FactKeyCount, NewSources>& fact
       fact_ids[fact->first] = id;
       gained.emplace_back(id, &fact->second);
     }
-  }
+    return Status::Ok();
+  };
+  // The facts there before are read (and locked) first, and only the new ones written.
+  if (Status status = read_known(); !status.ok()) return status;
   std::vector<Value> values;
   values.reserve((facts.size() - fact_ids.size()) * kFactUpsertColumns);
   for (const auto& [key_count, sources] : facts) {
@@ -131,24 +141,21 @@ Status SqlEventStore::UpsertFacts(const std::map<FactKeyCount, NewSources>& fact
          e.imported ? Value{int64_t{*e.imported ? 1 : 0}} : Value{}, sources.count,
          sources.event_id, DateValue(sources.event_date)});
   }
-  Rows upserted;
   if (!values.empty()) {
-    auto run = upsert_facts_.Run(*db_, values);
-    if (!run.ok()) return run.status();
-    upserted = std::move(run).value();
-  }
-  for (const Row& row : upserted) {
-    FactKeyCount key_count(TextOr(row[1]), ParseInt(row[2]));
-    auto found = facts.find(key_count);
-    if (found == facts.end()) return Status::Internal("store: a fact upsert returned another fact");
-    const int64_t id = ParseInt(row[0]);
-    fact_ids[key_count] = id;
-    if (ParseInt(row[3]) == found->second.event_id) {
+    auto inserted = upsert_facts_.Run(*db_, values);
+    if (!inserted.ok()) return inserted.status();
+    for (const Row& row : inserted.value()) {
+      FactKeyCount key_count(TextOr(row[1]), ParseInt(row[2]));
+      if (facts.count(key_count) == 0) {
+        return Status::Internal("store: a fact upsert returned another fact");
+      }
+      fact_ids[key_count] = ParseInt(row[0]);
       changed_keys.insert(key_count.first);  // a new fact changes its key's set of facts
-    } else {
-      gained.emplace_back(id, &found->second);
     }
   }
+  // A fact another writer added since the first read is not inserted but locked by
+  // the upsert (PostgreSQL), and read now.
+  if (Status status = read_known(); !status.ok()) return status;
   if (fact_ids.size() != facts.size()) return Status::Internal("store: a fact upsert returned no id");
   return Status::Ok();
 }
