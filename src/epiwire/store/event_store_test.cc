@@ -1085,22 +1085,7 @@ TYPED_TEST(EventStoreTest, ManyProcessesOpeningANewDatabaseAtOnceAllSucceed) {
 // PostgreSQL keeps a version of a row for each write to it, until the page is cleaned:
 // the facts, which every batch adds sources to, are written no more than they change.
 // And a store may share its database with other tables.
-class PostgresStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    if (const char* reason = PostgresBackend::SkipReason()) GTEST_SKIP() << reason;
-    auto opened = EventStore::Open(backend_.Url());
-    ASSERT_TRUE(opened.ok()) << opened.status().message();
-    store_ = std::move(opened).value();
-  }
-  void Put(const Extraction& extraction) {
-    auto outcome = store_->Put(extraction);
-    EXPECT_TRUE(outcome.ok()) << outcome.status().message();
-  }
-
-  PostgresBackend backend_;
-  std::unique_ptr<EventStore> store_;
-};
+using PostgresStoreTest = EventStoreTest<PostgresBackend>;
 
 TEST_F(PostgresStoreTest, AFactALaterDocumentAddsToIsWrittenOnceNotAlsoToLockIt) {
   const Event lagos = CaseEvent("cholera", kLagos, Date{2022, 8, 1}, 7);
