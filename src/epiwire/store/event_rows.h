@@ -35,9 +35,9 @@ std::string SchemaSql(std::string_view id_type, bool id_index, StorageClauses st
 // and id on SQLite): SchemaSql creates them; an ingest into an empty store drops
 // them and creates them again at its end, when one sort builds each.
 std::string EventListIndexesSql(bool id_index);
+std::string DropEventListIndexesSql();
 // The tables SchemaSql creates, comma-separated.
 const std::string& StoreTables();
-std::string DropEventListIndexesSql();
 // Column definitions of `official` added after the first release (a store made
 // before gets them with ALTER TABLE ... ADD COLUMN).
 extern const char* const kOfficialDiseaseColumn;
