@@ -1186,20 +1186,21 @@ TEST(EventStoreOpen, ANewSqliteStoreHas16KbPagesAndAnOldOneKeepsItsOwn) {
 
 // A SQLite connection keeps 16 MB of pages (SQLite's default is 2 MB); one that
 // writes, 64 MB.
-TEST(EventStoreOpen, ASqliteReaderKeeps16MbOfPagesAndAWriter64Mb) {
+TEST(EventStoreOpen, ASqliteReaderKeeps16MbOfPagesAndAWriter64MbCheckpointingEvery10000Pages) {
   SqliteBackend backend;
   ASSERT_TRUE(EventStore::Open(backend.Url()).ok());
   auto connection = internal::OpenSqlite(backend.Url().substr(7));
   ASSERT_TRUE(connection.ok()) << connection.status().message();
-  const auto cache_size = [&]() -> int64_t {
-    auto rows = connection.value()->Query("PRAGMA cache_size", {});
+  const auto pragma = [&](const std::string& name) -> int64_t {
+    auto rows = connection.value()->Query("PRAGMA " + name, {});
     EXPECT_TRUE(rows.ok()) << rows.status().message();
     if (!rows.ok() || rows->size() != 1 || !rows.value()[0][0]) return 0;
     return std::stoll(*rows.value()[0][0]);
   };
-  EXPECT_EQ(cache_size(), -16384) << "negative: KiB";
+  EXPECT_EQ(pragma("cache_size"), -16384) << "negative: KiB";
   ASSERT_TRUE(connection.value()->BeginWrite().ok());
-  EXPECT_EQ(cache_size(), -65536);
+  EXPECT_EQ(pragma("cache_size"), -65536);
+  EXPECT_EQ(pragma("wal_autocheckpoint"), 10000) << "pages of 16 KB: 160 MB of log";
   EXPECT_TRUE(connection.value()->Execute("ROLLBACK").ok());
 }
 
