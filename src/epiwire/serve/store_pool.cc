@@ -27,19 +27,26 @@ StorePool::Lease StorePool::Acquire() {
       changed_.notify_all();  // the next ticket's turn
       return Lease(*this, *store);
     }
-    ++count_;
-    lock.unlock();
-    auto another = first_.OpenAnother();
-    lock.lock();
-    if (another.ok()) {
-      opened_.push_back(std::move(another).value());
+    if (store::EventStore* opened = OpenAnother(lock)) {
       ++serving_;
       changed_.notify_all();
-      return Lease(*this, *opened_.back());
+      return Lease(*this, *opened);
     }
+  }
+}
+
+store::EventStore* StorePool::OpenAnother(std::unique_lock<std::mutex>& lock) {
+  ++count_;
+  lock.unlock();
+  auto another = first_.OpenAnother();
+  lock.lock();
+  if (!another.ok()) {
     --count_;
     cannot_open_ = true;  // share what there is from now on
+    return nullptr;
   }
+  opened_.push_back(std::move(another).value());
+  return opened_.back().get();
 }
 
 std::optional<StorePool::Lease> StorePool::TryAcquire() {
@@ -53,19 +60,11 @@ std::optional<StorePool::Lease> StorePool::TryAcquire() {
   if (count_ >= size_ || cannot_open_) return std::nullopt;
   // Opening takes the turn, as in Acquire: callers that come meanwhile wait for it.
   ++next_ticket_;
-  ++count_;
-  lock.unlock();
-  auto another = first_.OpenAnother();
-  lock.lock();
+  store::EventStore* opened = OpenAnother(lock);
   ++serving_;
   changed_.notify_all();
-  if (!another.ok()) {
-    --count_;
-    cannot_open_ = true;
-    return std::nullopt;
-  }
-  opened_.push_back(std::move(another).value());
-  return Lease(*this, *opened_.back());
+  if (opened == nullptr) return std::nullopt;
+  return Lease(*this, *opened);
 }
 
 void StorePool::Release(store::EventStore& store) {

@@ -61,6 +61,9 @@ class StorePool {
 
  private:
   void Release(store::EventStore& store);
+  // Opens one more connection, the lock released meanwhile; null when it cannot be
+  // opened (the pool then shares what it has). The caller holds the turn.
+  store::EventStore* OpenAnother(std::unique_lock<std::mutex>& lock);
 
   store::EventStore& first_;
   const size_t size_;

@@ -238,10 +238,10 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAll(
 
 // In steps, so that concurrent writers take their locks in one order: the
 // documents (by id), then the facts their events feed (by key and count: those
-// there before, read with a lock, then the new ones), then the events; then each fact that lost
-// sources is brought up to date from all its events, committed ones of other
-// writers too, and the others gain theirs; last, the conflict flags of keys that
-// gained or lost a fact, under key locks. Each step is a few statements for the
+// there before, read with a lock, then the new ones), then the events; then each
+// fact that lost sources is brought up to date from all its events, committed ones
+// of other writers too, and the others gain theirs; last, the conflict flags of keys
+// that gained or lost a fact, under key locks. Each step is a few statements for the
 // whole batch.
 Result<std::vector<PutOutcome>> SqlEventStore::PutAllInTransaction(
     const std::vector<const Extraction*>& batch, const std::vector<std::string>& hashes) {

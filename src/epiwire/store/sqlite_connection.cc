@@ -126,8 +126,9 @@ class SqliteConnection final : public SqlConnection {
     // quarter of its time); checkpoints every 160 MB of log (10,000 pages of 16 KB)
     // rather than 4 MB copy each hot page back less often (the facts' pages and the
     // indexes' are written by every batch). At 40 MB, checkpoints were an eighth of
-    // the store's time; the store alone took 16.4-18.1 s for 100,000 documents, 15.1-15.2
-    // s at 160 MB, 14.6 s at 400 MB. The log is emptied when the last connection closes.
+    // the store's time; the store alone took 16.4-18.1 s for 100,000 documents,
+    // 15.1-15.2 s at 160 MB, 14.6 s at 400 MB. The log is emptied when the last
+    // connection closes.
     if (!writer_) {
       Status tuned = Execute("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;");
       if (!tuned.ok()) return tuned;
