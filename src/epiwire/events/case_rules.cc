@@ -586,45 +586,47 @@ std::vector<std::pair<size_t, size_t>> CountSpans(const SentenceView& view,
   return spans;
 }
 
-// Whether token `at` speaks for count `c` rather than for another of the sentence: a
-// token in a count's span is its own; one between two counts goes to the count whose
-// clause it is in ("465 deaths in the last 24 hours, with the total toll rising to
-// 14,476": "total" is the later count's, not the deaths'), and a clause of neither
-// tells of the count before it ("из них 14 у граждан РФ, вернувшихся из Италии, два
-// ...": the return is the 14's); in one clause, what stands before the "and" that opens
-// the later count's conjunct is the earlier count's ("3 cases imported from France and 2
-// contact cases": France is the 3's); else the nearer count has it.
-bool OwnsToken(const SentenceView& view, const std::vector<std::pair<size_t, size_t>>& spans,
-               size_t c, size_t at) {
+// Which counts token `at` speaks for, of those of `spans` (row[c] for count c): a token
+// in a count's span is its own; one between two counts goes to the count whose clause it
+// is in ("465 deaths in the last 24 hours, with the total toll rising to 14,476": "total"
+// is the later count's, not the deaths'), and a clause of neither tells of the count
+// before it ("из них 14 у граждан РФ, вернувшихся из Италии, два ...": the return is the
+// 14's); in one clause, what stands before the "and" that opens the later count's
+// conjunct is the earlier count's ("3 cases imported from France and 2 contact cases":
+// France is the 3's); else the nearest count has it (each as near, where they tie).
+void OwnersOfToken(const SentenceView& view, const std::vector<std::pair<size_t, size_t>>& spans,
+                   size_t at, char* row) {
   const auto distance = [at](const std::pair<size_t, size_t>& span) {
     if (at < span.first) return span.first - at;
     return at >= span.second ? at - span.second + 1 : size_t{0};
   };
+  const auto only = [&](size_t owner) {
+    for (size_t c = 0; c < spans.size(); ++c) row[c] = c == owner;
+  };
   std::optional<size_t> before;  // the count ending nearest before `at`
   std::optional<size_t> after;   // the count starting nearest after it
+  size_t nearest = SIZE_MAX;
   for (size_t d = 0; d < spans.size(); ++d) {
-    if (distance(spans[d]) == 0) return d == c;
+    const size_t away = distance(spans[d]);
+    if (away == 0) return only(d);
+    nearest = std::min(nearest, away);
     if (spans[d].second <= at && (!before || spans[d].second > spans[*before].second)) before = d;
     if (spans[d].first > at && (!after || spans[d].first < spans[*after].first)) after = d;
   }
   const bool with_before = before && SameClause(view, at, spans[*before].second - 1);
   const bool with_after = after && SameClause(view, at, spans[*after].first);
-  if (with_before != with_after) return c == (with_before ? *before : *after);
-  if (!with_before && before) return c == *before;
+  if (with_before != with_after) return only(with_before ? *before : *after);
+  if (!with_before && before) return only(*before);
   if (with_before) {
     for (size_t k = at + 1; k < spans[*after].first; ++k) {
-      if (view.Is(k, kGrCoordination)) return c == *before;
+      if (view.Is(k, kGrCoordination)) return only(*before);
     }
   }
-  const size_t own = distance(spans[c]);
-  for (size_t d = 0; d < spans.size(); ++d) {
-    if (d != c && distance(spans[d]) < own) return false;
-  }
-  return true;
+  for (size_t c = 0; c < spans.size(); ++c) row[c] = distance(spans[c]) == nearest;
 }
 
-// OwnsToken of every token and count of a sentence, worked out once: the rules ask it
-// of each token in several passes. A sentence of one count owns every token.
+// OwnersOfToken of every token of a sentence, worked out once: the rules ask it of each
+// token in several passes. A sentence of one count owns every token.
 class Ownership {
  public:
   Ownership(const SentenceView& view, const std::vector<std::pair<size_t, size_t>>& spans)
@@ -632,7 +634,7 @@ class Ownership {
     if (counts_ <= 1) return;
     owned_.resize(view.tokens.size() * counts_);
     for (size_t at = 0; at < view.tokens.size(); ++at) {
-      for (size_t c = 0; c < counts_; ++c) owned_[at * counts_ + c] = OwnsToken(view, spans, c, at);
+      OwnersOfToken(view, spans, at, owned_.data() + at * counts_);
     }
   }
   bool Owns(size_t c, size_t at) const {
