@@ -223,8 +223,9 @@ class Matcher {
   }
 
  private:
+  // (Tokens lie inside the text: no bounds to check, asked of every token.)
   std::string_view Text(const Token& token) const {
-    return text_.substr(token.start, token.end - token.start);
+    return std::string_view(text_.data() + token.start, token.end - token.start);
   }
 
   bool IsWord(size_t i) const { return i < tokens_.size() && tokens_[i].type == TokenType::kWord; }
