@@ -8,6 +8,7 @@
 
 #include "epiwire/base/fold.h"
 #include "epiwire/base/han.h"
+#include "epiwire/base/one_of.h"
 #include "epiwire/base/utf8.h"
 
 namespace epiwire::events {
@@ -138,10 +139,6 @@ void MarkDateline(std::string_view text, SentenceView& view) {
   for (PlaceRef& ref : view.places) {
     if (ref.span.begin < end) ref.role = PlaceRole::kDateline;
   }
-}
-
-bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 // Whether a figure of the sentence ends right before token k ("two from ...").

@@ -14,15 +14,12 @@
 // only qualify another ("Fuzhou, Fujian Province") are never the count's place.
 #include <algorithm>
 
+#include "epiwire/base/one_of.h"
 #include "epiwire/events/analysis.h"
 #include "epiwire/events/counts.h"
 
 namespace epiwire::events {
 namespace {
-
-bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
 
 bool SameClause(const SentenceView& view, size_t a, size_t b) {
   return a < view.clause.size() && b < view.clause.size() && view.clause[a] == view.clause[b];

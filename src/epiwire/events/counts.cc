@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "epiwire/base/one_of.h"
+
 namespace epiwire::events {
 namespace {
 
@@ -11,10 +13,6 @@ bool IsQuote(const text::Token& t) { return t.lower == "\"" || t.lower == "'"; }
 
 bool IsOpeningBracket(std::string_view w) { return w == "(" || w == "\uff08"; }
 bool IsClosingBracket(std::string_view w) { return w == ")" || w == "\uff09"; }
-
-bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
 
 // Which quantity (index) starts at each token, or -1.
 std::vector<int> QuantityStarts(const SentenceView& view) {

@@ -11,14 +11,11 @@
 #include <map>
 #include <set>
 
+#include "epiwire/base/one_of.h"
 #include "epiwire/events/analysis.h"
 
 namespace epiwire::events {
 namespace {
-
-bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
 
 // Tries `pattern` with its first element at token `at`; returns the end token or 0.
 size_t MatchAt(const MeasurePattern& pattern, const std::vector<text::Token>& tokens, size_t at,

@@ -65,6 +65,7 @@
 
 #include "epiwire/base/fold.h"
 #include "epiwire/base/han.h"
+#include "epiwire/base/one_of.h"
 #include "epiwire/base/word_memo.h"
 #include "epiwire/base/word_scan.h"
 #include "epiwire/gazetteer/gazetteer_scripts.h"
@@ -81,7 +82,7 @@ bool IsDivisionNoun(std::string_view word) {
   static constexpr std::string_view kNouns[] = {"County",       "county", "District", "district",
                                                 "Parish",       "parish", "Borough",  "borough",
                                                 "Municipality", "Region"};
-  return std::find(std::begin(kNouns), std::end(kNouns), word) != std::end(kNouns);
+  return OneOf(word, kNouns);
 }
 
 // A place noun after a name ("Heilongjiang Province", "Fushun City") and the reading
@@ -127,7 +128,7 @@ bool IsDiseaseWord(std::string_view word) {
       "flu",    "syndrome", "hemorrhagic", "haemorrhagic", "variant",
       "strain", "Virus",    "Fever",       "Disease",      "Encephalitis",
       "Flu",    "Syndrome", "Hemorrhagic", "Haemorrhagic", "Variant"};
-  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+  return OneOf(word, kWords);
 }
 
 // True for a word of three letters or more written in capitals ("M\u00c9XICO").
@@ -331,14 +332,13 @@ class Matcher {
         "región",   "région",    "département", "wilaya", "préfecture", "prefectura"};
     size_t k = first;
     size_t skipped = 0;
-    while (k > 0 && skipped < 3 &&
-           std::find(std::begin(kOf), std::end(kOf), Text(tokens_[k - 1])) != std::end(kOf)) {
+    while (k > 0 && skipped < 3 && OneOf(Text(tokens_[k - 1]), kOf)) {
       --k;
       ++skipped;
     }
     if (skipped == 0 || k == 0 || !IsWord(k - 1)) return false;
     const std::string_view noun = Text(tokens_[k - 1]);
-    return std::find(std::begin(kNouns), std::end(kNouns), noun) != std::end(kNouns);
+    return OneOf(noun, kNouns);
   }
   // "Toronto Public Health", "Ottawa Health Unit": a city's health body says where it is.
   bool OpensHealthBody(size_t i) const {
@@ -634,7 +634,7 @@ class Matcher {
       const std::string_view word = Text(tokens_[last]);
       // (Nor an article of any language: "Le district sanitaire de Dungass".)
       if (!tokens_[last].capitalised || t_.stopnames.count(word) || IsArticle(last) ||
-          std::find(std::begin(kBodies), std::end(kBodies), word) != std::end(kBodies)) {
+          OneOf(word, kBodies)) {
         return false;
       }
       // A known name inside is read as itself ("Kozhikode district").
@@ -670,12 +670,17 @@ struct Context {
     return it == names_of.end() ? 0 : it->second;
   }
 
-  bool HasCountry(std::string_view code) const {
-    return !code.empty() && std::find(countries.begin(), countries.end(), code) != countries.end();
-  }
-  bool HasSubdivision(std::string_view code) const {
-    return !code.empty() &&
-           std::find(subdivisions.begin(), subdivisions.end(), code) != subdivisions.end();
+  bool HasCountry(std::string_view code) const { return Holds(countries, code); }
+  bool HasSubdivision(std::string_view code) const { return Holds(subdivisions, code); }
+
+ private:
+  // (Asked of each reading of each name: codes of a few bytes, compared inline.)
+  static bool Holds(const std::vector<std::string_view>& codes, std::string_view code) {
+    if (code.empty()) return false;
+    for (const std::string_view c : codes) {
+      if (SameWord(c, code)) return true;
+    }
+    return false;
   }
 };
 
@@ -1099,7 +1104,7 @@ bool OpensRow(std::string_view text, const Candidate& c) {
 bool ListJoint(std::string_view between) {
   static constexpr std::string_view kJoints[] = {
       ", ", ",", " and ", ", and ", " et ", " y ", " e ", " \u0438 ", "\u3001", "\u53ca", "\u548c"};
-  return std::find(std::begin(kJoints), std::end(kJoints), between) != std::end(kJoints);
+  return OneOf(between, kJoints);
 }
 
 // "Nairobi - 78 cases\nGarissa - 41 cases\nTana River - 33 cases", "Guerrero, Jalisco,
