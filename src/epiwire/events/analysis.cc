@@ -774,60 +774,64 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     // Views compare the length first: most words are none of these, at no library call.
     const std::string_view word = tokens[i].lower;
-    if (word == "it" || word == "its") {
-      view.anaphors.push_back(Anaphor{{i, i + 1}, std::nullopt, word == "its", false});
-      continue;
-    }
-    // "the national total", "1,004 cases nationwide", "el total nacional": the figure's
-    // owner is the place of that level. Not a name's word ("National Health
-    // Commission"), a person ("a French national") or a place ("the national capital").
-    if (const auto scope = lexicon.ScopeLevel(word)) {
-      const bool named = (i > 0 && tokens[i].capitalized) ||
-                         (i + 1 < tokens.size() && tokens[i + 1].capitalized) ||
-                         view.Is(i + 1, kGrPlaceNoun);
-      const bool person = i > 0 && (view.Is(i - 1, kGrArticle) || tokens[i - 1].capitalized);
-      if (!named && !person) {
-        view.anaphors.push_back(Anaphor{{i, i + 1}, scope, true, true, false, true});
+    // (The words and phrases the lexicon lists: most words start none, which one bit
+    // tells.)
+    if (lexicon.MayStartAnaphorWord(word)) {
+      if (word == "it" || word == "its") {
+        view.anaphors.push_back(Anaphor{{i, i + 1}, std::nullopt, word == "its", false});
+        continue;
       }
-      continue;
-    }
-    // "全省累计报告本土确诊病例485例": the whole province, city or country.
-    PlaceLevel scope_level = PlaceLevel::kOther;
-    if (const size_t length = lexicon.ScopePhraseAt(tokens, i, &scope_level); length > 0) {
-      view.anaphors.push_back(Anaphor{{i, i + length}, scope_level, true, true, false, true});
-      i += length - 1;
-      continue;
-    }
-    // "國內新增42,113例": in the country of the text ("美国国内": of the country before it).
-    if (const size_t length = lexicon.HomeScopeAt(tokens, i); length > 0) {
-      Anaphor anaphor{{i, i + length}, PlaceLevel::kCountry};
-      anaphor.locative = true;
-      anaphor.scope = true;
-      anaphor.home = true;
-      view.anaphors.push_back(anaphor);
-      i += length - 1;
-      continue;
-    }
-    // "內地共錄得三十九宗": mainland China, in a text about a place of China's.
-    if (const size_t length = lexicon.MainlandAt(tokens, i); length > 0) {
-      const TokenSpan span{i, i + length};
-      Anaphor anaphor{span, PlaceLevel::kCountry};
-      anaphor.locative = RoleBefore(view, span) == PlaceRole::kLocative;
-      anaphor.mainland = true;
-      view.anaphors.push_back(anaphor);
-      i += length - 1;
-      continue;
-    }
-    // "cases on the mainland", "the mainland reported": but not "the mainland of Greece"
-    // nor "the mainland Chinese".
-    if (word == "mainland" && i > 0 && view.Is(i - 1, kGrDefinite) &&
-        (i + 1 >= tokens.size() || (!tokens[i + 1].capitalized && !view.Is(i + 1, kGrOf)))) {
-      const TokenSpan span{i - 1, i + 1};
-      Anaphor anaphor{span, PlaceLevel::kCountry};
-      anaphor.locative = RoleBefore(view, span) == PlaceRole::kLocative;
-      anaphor.mainland = true;
-      view.anaphors.push_back(anaphor);
-      continue;
+      // "the national total", "1,004 cases nationwide", "el total nacional": the figure's
+      // owner is the place of that level. Not a name's word ("National Health
+      // Commission"), a person ("a French national") or a place ("the national capital").
+      if (const auto scope = lexicon.ScopeLevel(word)) {
+        const bool named = (i > 0 && tokens[i].capitalized) ||
+                           (i + 1 < tokens.size() && tokens[i + 1].capitalized) ||
+                           view.Is(i + 1, kGrPlaceNoun);
+        const bool person = i > 0 && (view.Is(i - 1, kGrArticle) || tokens[i - 1].capitalized);
+        if (!named && !person) {
+          view.anaphors.push_back(Anaphor{{i, i + 1}, scope, true, true, false, true});
+        }
+        continue;
+      }
+      // "全省累计报告本土确诊病例485例": the whole province, city or country.
+      PlaceLevel scope_level = PlaceLevel::kOther;
+      if (const size_t length = lexicon.ScopePhraseAt(tokens, i, &scope_level); length > 0) {
+        view.anaphors.push_back(Anaphor{{i, i + length}, scope_level, true, true, false, true});
+        i += length - 1;
+        continue;
+      }
+      // "國內新增42,113例": in the country of the text ("美国国内": of the country before it).
+      if (const size_t length = lexicon.HomeScopeAt(tokens, i); length > 0) {
+        Anaphor anaphor{{i, i + length}, PlaceLevel::kCountry};
+        anaphor.locative = true;
+        anaphor.scope = true;
+        anaphor.home = true;
+        view.anaphors.push_back(anaphor);
+        i += length - 1;
+        continue;
+      }
+      // "內地共錄得三十九宗": mainland China, in a text about a place of China's.
+      if (const size_t length = lexicon.MainlandAt(tokens, i); length > 0) {
+        const TokenSpan span{i, i + length};
+        Anaphor anaphor{span, PlaceLevel::kCountry};
+        anaphor.locative = RoleBefore(view, span) == PlaceRole::kLocative;
+        anaphor.mainland = true;
+        view.anaphors.push_back(anaphor);
+        i += length - 1;
+        continue;
+      }
+      // "cases on the mainland", "the mainland reported": but not "the mainland of Greece"
+      // nor "the mainland Chinese".
+      if (word == "mainland" && i > 0 && view.Is(i - 1, kGrDefinite) &&
+          (i + 1 >= tokens.size() || (!tokens[i + 1].capitalized && !view.Is(i + 1, kGrOf)))) {
+        const TokenSpan span{i - 1, i + 1};
+        Anaphor anaphor{span, PlaceLevel::kCountry};
+        anaphor.locative = RoleBefore(view, span) == PlaceRole::kLocative;
+        anaphor.mainland = true;
+        view.anaphors.push_back(anaphor);
+        continue;
+      }
     }
     // "the province", "the same state", "ce pays", "该省", but not "the city of Harbin"
     // (that names it). Without articles, a place noun after a locative: "в стране",

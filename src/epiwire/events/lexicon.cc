@@ -461,6 +461,9 @@ void Lexicon::IndexPatterns() {
 }
 
 void Lexicon::IndexWords() {
+  anaphor_signs_ =
+      scope_signs_ | scope_phrases_.firsts() | home_scopes_.firsts() | mainland_words_.firsts();
+  for (const std::string_view word : {"it", "its", "mainland"}) anaphor_signs_.set(WordSign(word));
   // Anaphors look place nouns up by key ("the province"), which may not be a phrase's
   // word (a key folded beyond ASCII): every key gets an id, so it can be marked.
   std::vector<uint32_t> place_noun_ids;

@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "epiwire/base/one_of.h"
 #include "epiwire/base/status.h"
 #include "epiwire/base/word_memo.h"
 #include "epiwire/dates/date_grammar.h"
@@ -193,8 +194,11 @@ class WordList {
     words_.push_back(std::move(word));
   }
   bool Has(std::string_view word) const {
-    return signs_.test(WordSign(word)) &&
-           std::find(words_.begin(), words_.end(), word) != words_.end();
+    if (!signs_.test(WordSign(word))) return false;
+    for (const std::string& w : words_) {
+      if (SameWord(w, word)) return true;
+    }
+    return false;
   }
   std::vector<std::string>::const_iterator begin() const { return words_.begin(); }
   std::vector<std::string>::const_iterator end() const { return words_.end(); }
@@ -215,6 +219,8 @@ class PhraseList {
     phrases_.push_back(std::move(words));
   }
   size_t size() const { return phrases_.size(); }
+  // The signs of the phrases' first words.
+  const std::bitset<kWordSigns>& firsts() const { return firsts_; }
 
   // The length of the longest phrase at token `at` (0: none), and its index in `which`
   // when one matches.
@@ -227,7 +233,8 @@ class PhraseList {
       const std::vector<std::string>& words = phrases_[p];
       if (at + words.size() > tokens.size() || words.size() <= best) continue;
       bool all = true;
-      for (size_t w = 0; w < words.size() && all; ++w) all = tokens[at + w].lower == words[w];
+      for (size_t w = 0; w < words.size() && all; ++w)
+        all = SameWord(tokens[at + w].lower, words[w]);
       if (!all) continue;
       best = words.size();
       if (which != nullptr) *which = p;
@@ -244,7 +251,8 @@ class PhraseList {
                        [&](const std::vector<std::string>& words) {
                          if (words.size() > end) return false;
                          for (size_t w = 0; w < words.size(); ++w) {
-                           if (tokens[end - words.size() + w].lower != words[w]) return false;
+                           if (!SameWord(tokens[end - words.size() + w].lower, words[w]))
+                             return false;
                          }
                          return true;
                        });
@@ -442,9 +450,15 @@ class Lexicon {
   std::optional<PlaceLevel> ScopeLevel(std::string_view word) const {
     if (!scope_signs_.test(WordSign(word))) return std::nullopt;
     for (const auto& [form, level] : scope_words_) {
-      if (form == word) return level;
+      if (SameWord(form, word)) return level;
     }
     return std::nullopt;
+  }
+  // False for a word that starts none of the words and phrases of anaphors the lexicon
+  // lists (ScopeLevel, ScopePhraseAt, HomeScopeAt, MainlandAt, "it", "its", "mainland"):
+  // one bit for most words of a sentence, before those four look-ups.
+  bool MayStartAnaphorWord(std::string_view word) const {
+    return anaphor_signs_.test(WordSign(word));
   }
   // True for diseases of animals only (african-swine-fever): their "cases" are
   // outbreaks on farms, not counts of animals.
@@ -570,6 +584,7 @@ class Lexicon {
   WordList single_nouns_;
   std::vector<std::pair<std::string, PlaceLevel>> scope_words_;
   std::bitset<kWordSigns> scope_signs_;  // of scope_words_
+  std::bitset<kWordSigns> anaphor_signs_;  // see MayStartAnaphorWord
   PhraseList scope_phrases_;
   std::vector<PlaceLevel> scope_phrase_levels_;  // by scope phrase
   WordList rate_words_;

@@ -242,6 +242,28 @@ TEST(Lexicon, WordsOfScopeNameTheLevelOfPlaceTheySpeakFor) {
   EXPECT_EQ(es->ScopeLevel("nacional"), PlaceLevel::kCountry);
 }
 
+// Every word an anaphor of the lexicon's lists can start with may start one; most words
+// of a sentence are told they start none, by one bit.
+TEST(Lexicon, WordsThatMayStartAnAnaphorAreThoseOfItsListsAndPronouns) {
+  const Lexicon* en = ProjectLexicon("en");
+  const Lexicon* zh = ProjectLexicon("zh");
+  ASSERT_TRUE(en != nullptr && zh != nullptr);
+  for (const std::string_view word : {"it", "its", "mainland", "national", "statewide"}) {
+    EXPECT_TRUE(en->MayStartAnaphorWord(word)) << word;
+  }
+  // "全省" (scope), "国内" (home scope), as Chinese tokens are cut: a character a token.
+  const std::string text = "\u5168\u7701\u56fd\u5185";
+  const std::vector<text::Token> tokens = text::Tokenize(text, 0, text.size()).list;
+  ASSERT_EQ(tokens.size(), 4u);
+  EXPECT_TRUE(zh->MayStartAnaphorWord(tokens[0].lower));
+  EXPECT_TRUE(zh->MayStartAnaphorWord(tokens[2].lower));
+  size_t said_none = 0;
+  for (const std::string_view word : {"cases", "reported", "deaths", "hospital", "tuesday"}) {
+    said_none += en->MayStartAnaphorWord(word) ? 0 : 1;
+  }
+  EXPECT_GE(said_none, 4u);  // (a word may share a sign with one of them)
+}
+
 // The lists answer most words by the signs of their words alone; the words they hold
 // are still found, in any script, and words that share a sign with one are not.
 TEST(PhraseList, FindsItsPhrasesAtAndBeforeATokenAndNoOthers) {
@@ -264,6 +286,10 @@ TEST(PhraseList, FindsItsPhrasesAtAndBeforeATokenAndNoOthers) {
   EXPECT_TRUE(list.EndsAt(tokens, 7));
   EXPECT_FALSE(list.EndsAt(tokens, 6));
   EXPECT_FALSE(list.EndsAt(tokens, 0));
+  // The signs of the first words: of "the" and of "全", not of "whole".
+  EXPECT_TRUE(list.firsts().test(WordSign("the")));
+  EXPECT_TRUE(list.firsts().test(WordSign("\u5168")));
+  EXPECT_EQ(list.firsts().count(), 2u);
 }
 
 TEST(WordList, HoldsItsWordsAndNoOthers) {
