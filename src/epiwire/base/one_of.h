@@ -21,6 +21,12 @@ inline bool SameWord(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Whether `word` starts with the bytes of `prefix`.
+inline bool StartsWithWord(std::string_view word, std::string_view prefix) {
+  return word.size() >= prefix.size() &&
+         SameWord(std::string_view(word.data(), prefix.size()), prefix);
+}
+
 inline bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
   for (const std::string_view w : words) {
     if (SameWord(w, word)) return true;

@@ -20,6 +20,15 @@ TEST(SameWord, HoldsForTheSameBytesOnly) {
   EXPECT_FALSE(SameWord("pa\u00eds", "pais"));
 }
 
+TEST(StartsWithWord, HoldsForAPrefixOfTheWordOnly) {
+  EXPECT_TRUE(StartsWithWord("quarantined", "quarantin"));
+  EXPECT_TRUE(StartsWithWord("quarantine", "quarantine"));
+  EXPECT_TRUE(StartsWithWord("quarantine", ""));
+  EXPECT_FALSE(StartsWithWord("quar", "quarantin"));
+  EXPECT_FALSE(StartsWithWord("Quarantine", "quarantin"));
+  EXPECT_FALSE(StartsWithWord("", "q"));
+}
+
 TEST(OneOf, FindsAWordOfAListOfLiterals) {
   EXPECT_TRUE(OneOf("taking", {"bringing", "taking", "raising"}));
   EXPECT_TRUE(OneOf("raising", {"bringing", "taking", "raising"}));

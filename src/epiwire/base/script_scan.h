@@ -50,14 +50,15 @@ class ScriptView {
   size_t size() const { return size_; }
   std::string_view text() const { return text_; }
   const Token& token(size_t i) const { return tokens_.list[i]; }
+  // (Tokens and their keys lie inside the text and the keys: no bounds to check.)
   std::string_view Text(size_t i) const {
     const Token& t = tokens_.list[i];
-    return text_.substr(t.start, t.end - t.start);
+    return std::string_view(text_.data() + t.start, t.end - t.start);
   }
   // The folded key: lower case for words, ASCII digits for digit runs.
   std::string_view Key(size_t i) const {
     const Token& t = tokens_.list[i];
-    return std::string_view(tokens_.keys).substr(t.key_start, t.key_end - t.key_start);
+    return std::string_view(tokens_.keys.data() + t.key_start, t.key_end - t.key_start);
   }
   bool Kind(size_t i, TokenKind kind) const { return i < size_ && tokens_.list[i].kind == kind; }
   bool Word(size_t i) const { return Kind(i, TokenKind::kWord); }

@@ -100,8 +100,9 @@ class TokenView {
 
   size_t size() const { return size_; }
   const Token& token(size_t i) const { return tokens_[i]; }
+  // (Tokens lie inside the text: no bounds to check.)
   std::string_view Text(size_t i) const {
-    return text_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
+    return std::string_view(text_.data() + tokens_[i].start, tokens_[i].end - tokens_[i].start);
   }
   bool Word(size_t i) const { return i < size_ && tokens_[i].kind == TokenKind::kWord; }
   bool Digits(size_t i) const { return i < size_ && tokens_[i].kind == TokenKind::kDigits; }

@@ -132,10 +132,10 @@ MeasureWord ParseMeasureWord(std::string_view alternative) {
 size_t PatternElement::MatchLength(const std::vector<text::Token>& tokens, size_t k) const {
   const std::string_view word = tokens[k].lower;
   for (const std::string& e : exact) {
-    if (word == e) return 1;
+    if (SameWord(word, e)) return 1;
   }
   for (const std::string& p : prefixes) {
-    if (word.starts_with(p)) return 1;
+    if (StartsWithWord(word, p)) return 1;
   }
   size_t best = 0;
   for (const MeasureWord& phrase : phrases) {
@@ -144,8 +144,8 @@ size_t PatternElement::MatchLength(const std::vector<text::Token>& tokens, size_
     bool ok = true;
     for (size_t w = 0; w < n && ok; ++w) {
       const std::string_view token = tokens[k + w].lower;
-      ok = w + 1 == n && phrase.last_is_prefix ? token.starts_with(phrase.words[w])
-                                               : token == phrase.words[w];
+      ok = w + 1 == n && phrase.last_is_prefix ? StartsWithWord(token, phrase.words[w])
+                                               : SameWord(token, phrase.words[w]);
     }
     if (ok) best = n;
   }
@@ -332,7 +332,7 @@ void Lexicon::PatternsStartingWith(std::string_view word, std::vector<size_t>& o
     const auto bucket = pattern_by_prefix_.find(word.substr(0, 2));
     if (bucket != pattern_by_prefix_.end()) {
       for (const auto& [prefix, index] : bucket->second) {
-        if (word.substr(0, prefix.size()) == prefix) out.push_back(index);
+        if (StartsWithWord(word, prefix)) out.push_back(index);
       }
     }
   }
