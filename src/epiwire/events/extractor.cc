@@ -82,6 +82,7 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
                      e.evidence.start) != placeless_heading_starts.end();
   };
   std::vector<Event> kept;
+  kept.reserve(events.size());
   std::vector<bool> placed_by_story;  // by event of `kept`: a headline's measure, placed
   for (Event& event : events) {
     const auto repeat = std::find_if(kept.begin(), kept.end(), [&](const Event& other) {
@@ -158,9 +159,11 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
              Contains(rounded.place, exact.place);
     });
   };
+  std::vector<bool> rounded(kept.size());
+  for (size_t e = 0; e < kept.size(); ++e) rounded[e] = rounds_a_story_figure(kept[e]);
   events.clear();
-  for (const Event& event : kept) {
-    if (!rounds_a_story_figure(event)) events.push_back(event);
+  for (size_t e = 0; e < kept.size(); ++e) {
+    if (!rounded[e]) events.push_back(std::move(kept[e]));
   }
 }
 
