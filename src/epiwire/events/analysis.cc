@@ -10,19 +10,20 @@
 #include "epiwire/base/han.h"
 #include "epiwire/base/one_of.h"
 #include "epiwire/base/utf8.h"
+#include "epiwire/events/counts.h"
 
 namespace epiwire::events {
 namespace {
 
-bool IsDash(std::string_view word) {
-  return word == "-" || word == "--" || word == "\xE2\x80\x94" || word == "\xE2\x80\x93";
-}
-
 bool IsClauseBreak(const SentenceView& view, size_t i) {
   const text::Token& token = view.tokens[i];
   if (!token.is_word) {
-    return token.lower == "," || token.lower == ";" || token.lower == ":" || token.lower == "(" ||
-           token.lower == ")" || IsDash(token.lower);
+    const std::string_view t = token.lower;
+    if (t.size() == 1 &&
+        (t[0] == ',' || t[0] == ';' || t[0] == ':' || t[0] == '(' || t[0] == ')')) {
+      return true;
+    }
+    return IsDash(t);
   }
   return view.Is(i, kGrSubordinate);
 }

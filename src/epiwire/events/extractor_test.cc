@@ -7,8 +7,19 @@
 
 #include <optional>
 
+#include "epiwire/events/counts.h"
+
 namespace epiwire::events {
 namespace {
+
+// A dash token: a hyphen, two of them, an em or an en dash; no other mark or word.
+TEST(IsDash, HoldsForTheFourDashesAndNothingElse) {
+  for (const std::string_view dash : {"-", "--", "\u2014", "\u2013"})
+    EXPECT_TRUE(IsDash(dash)) << dash;
+  for (const std::string_view other : {"", ",", "---", "-a", "\u2012", "\u2015", "\u2019", "to"}) {
+    EXPECT_FALSE(IsDash(other)) << other;
+  }
+}
 
 class ExtractorTest : public ::testing::Test {
  protected:
