@@ -773,10 +773,9 @@ void FindAnaphors(SentenceView& view, const Lexicon& lexicon) {
   const auto& tokens = view.tokens;
   const bool articles = lexicon.grammar_classes() & kGrArticle;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    // Views compare the length first: most words are none of these, at no library call.
     const std::string_view word = tokens[i].lower;
-    // (The words and phrases the lexicon lists: most words start none, which one bit
-    // tells.)
+    // The words and phrases the lexicon lists: most words start none, which one bit
+    // tells before any is compared.
     if (lexicon.MayStartAnaphorWord(word)) {
       if (word == "it" || word == "its") {
         view.anaphors.push_back(Anaphor{{i, i + 1}, std::nullopt, word == "its", false});
