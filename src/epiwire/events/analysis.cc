@@ -1208,8 +1208,8 @@ void ReadSinceBefore(const SentenceView& view, DateRef& date) {
 }  // namespace
 
 const std::vector<DateRef>& SentenceView::Dates() const {
-  if (dates_) return *dates_;
-  dates_.emplace();
+  if (dates_read_) return dates_;
+  dates_read_ = true;
   const std::string_view sentence_text =
       document.substr(sentence.start, sentence.end - sentence.start);
   std::vector<dates::DateMention> found;
@@ -1224,10 +1224,40 @@ const std::vector<DateRef>& SentenceView::Dates() const {
   for (dates::DateMention d : found) {
     d.start += sentence.start;
     d.end += sentence.start;
-    dates_->push_back(DateRef{{TokenAt(d.start), TokenAt(d.end)}, d});
-    ReadSinceBefore(*this, dates_->back());
+    dates_.push_back(DateRef{{TokenAt(d.start), TokenAt(d.end)}, d});
+    ReadSinceBefore(*this, dates_.back());
   }
-  return *dates_;
+  return dates_;
+}
+
+void SentenceView::Clear() {
+  sentence = {};
+  tokens.clear();
+  if (folded) folded->clear();
+  simplified.reset();
+  terms.clear();
+  cues.clear();
+  all_cues = 0;
+  grammar.clear();
+  clause.clear();
+  disease.clear();
+  disease_length.clear();
+  complications.clear();
+  places.clear();
+  anaphors.clear();
+  quantities.clear();
+  inert = false;
+  heading = false;
+  measure_anchor = false;
+  measure_start.clear();
+  document = {};
+  published.reset();
+  date_grammar = nullptr;
+  scanned.clear();
+  script_scanned.list.clear();
+  script_scanned.keys.clear();
+  dates_.clear();
+  dates_read_ = false;
 }
 
 const PlaceRef* SentenceView::PlaceAt(size_t i) const {
@@ -1242,19 +1272,31 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
                              const Lexicon& lexicon, const gazetteer::Gazetteer& gazetteer,
                              std::optional<Date> published) {
   SentenceView view;
+  AnalyseSentence(text, sentence, mentions, lexicon, gazetteer, published, view);
+  return view;
+}
+
+void AnalyseSentence(std::string_view text, const text::Sentence& sentence,
+                     const std::vector<gazetteer::PlaceMention>& mentions, const Lexicon& lexicon,
+                     const gazetteer::Gazetteer& gazetteer, std::optional<Date> published,
+                     SentenceView& view) {
+  view.Clear();
   view.sentence = sentence;
-  text::Tokens tokens = text::Tokenize(text, sentence.start, sentence.end);
+  text::Tokens tokens{std::move(view.tokens), std::move(view.folded)};
+  text::Tokenize(text, sentence.start, sentence.end, tokens);
   view.tokens = std::move(tokens.list);
   view.folded = std::move(tokens.folded);
   if (lexicon.language() == "zh") ReadHanSimplified(text, view);
-  const std::vector<uint32_t> words = lexicon.WordIds(view.tokens);
+  thread_local std::vector<uint32_t> word_ids;  // the room is kept from sentence to sentence
+  lexicon.WordIds(view.tokens, word_ids);
+  const std::vector<uint32_t>& words = word_ids;
   const auto first = std::lower_bound(
       mentions.begin(), mentions.end(), sentence.start,
       [](const gazetteer::PlaceMention& m, size_t at) { return m.start < at; });
   const bool has_places = first != mentions.end() && first->end <= sentence.end;
   if (!has_places && !HoldsAnchor(view.tokens, words, lexicon)) {
     view.inert = true;
-    return view;
+    return;
   }
   const size_t n = view.tokens.size();
   view.terms.assign(n, TermAt{});
@@ -1508,7 +1550,6 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
   MarkRestricted(view, lexicon);
   FindAnaphors(view, lexicon);
   view.heading = IsHeading(text, view);
-  return view;
 }
 
 std::optional<Place> ResolveAnaphor(const Anaphor& anaphor, const SentenceView& view,

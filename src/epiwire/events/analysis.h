@@ -170,6 +170,8 @@ struct SentenceView {
   // The dates of the sentence, read on first use: most sentences yield no count and
   // no measure and start no dateline, so nothing asks, and dates are the dearest tier.
   const std::vector<DateRef>& Dates() const;
+  // Empties the view for another sentence, keeping the room of its vectors.
+  void Clear();
 
   // What Dates() reads from (set by AnalyseSentence).
   std::string_view document;  // the whole text the sentence's offsets are in
@@ -182,7 +184,8 @@ struct SentenceView {
   script_scan::Tokens script_scanned;
 
  private:
-  mutable std::optional<std::vector<DateRef>> dates_;
+  mutable std::vector<DateRef> dates_;
+  mutable bool dates_read_ = false;
 };
 
 // Builds the view of one sentence; `mentions` are the document's place mentions.
@@ -190,6 +193,12 @@ SentenceView AnalyseSentence(std::string_view text, const text::Sentence& senten
                              const std::vector<gazetteer::PlaceMention>& mentions,
                              const Lexicon& lexicon, const gazetteer::Gazetteer& gazetteer,
                              std::optional<Date> published);
+// The same into `view` (cleared first): a view reused sentence after sentence is not
+// allocated again, a dozen vectors a sentence.
+void AnalyseSentence(std::string_view text, const text::Sentence& sentence,
+                     const std::vector<gazetteer::PlaceMention>& mentions, const Lexicon& lexicon,
+                     const gazetteer::Gazetteer& gazetteer, std::optional<Date> published,
+                     SentenceView& view);
 
 // What carries across the sentences of one document: the document model of places.
 struct DocumentContext {
@@ -306,7 +315,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
 // A count of a few people found in sentence `i` whose importation its sentence does not
 // tell: the travel the next sentences about them tell, up to two ("The patient ... had
 // arrived from Spain", "They had returned from Iran").
-void ReadTravelOfFew(const std::vector<SentenceView>& views, size_t i, Event& event);
+void ReadTravelOfFew(std::span<const SentenceView> views, size_t i, Event& event);
 
 // Measure events of one sentence.
 void ExtractMeasures(std::string_view text, const SentenceView& view,

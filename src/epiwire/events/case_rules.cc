@@ -1512,7 +1512,7 @@ bool OpensOnThePeople(const SentenceView& view, int64_t count) {
 // arrived from Spain", "Two new cases ... They had returned from Iran": a count of a few
 // people whose importation its own sentence does not tell is imported as the next
 // sentences about them tell, up to two.
-void ReadTravelOfFew(const std::vector<SentenceView>& views, size_t i, Event& event) {
+void ReadTravelOfFew(std::span<const SentenceView> views, size_t i, Event& event) {
   constexpr int64_t kFew = 10;
   if (event.type != EventType::kCases || event.count < 1 || event.count > kFew || event.imported ||
       event.host != Host::kHuman) {

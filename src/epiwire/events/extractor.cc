@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 #include <tuple>
 
 #include "epiwire/events/analysis.h"
@@ -12,7 +13,7 @@ namespace epiwire::events {
 namespace {
 
 // Whether a line breaks between sentence `j - 1` and sentence `j`.
-bool LineBreakBefore(std::string_view text, const std::vector<SentenceView>& views, size_t j) {
+bool LineBreakBefore(std::string_view text, std::span<const SentenceView> views, size_t j) {
   const size_t end = views[j - 1].sentence.end;
   return text.substr(end, views[j].sentence.start - end).find('\n') != std::string_view::npos;
 }
@@ -20,7 +21,7 @@ bool LineBreakBefore(std::string_view text, const std::vector<SentenceView>& vie
 // Whether the paragraph that starts with sentence `first` names a place that `named` holds
 // of: `place` itself, or one in a country.
 template <typename Pred>
-bool ParagraphNames(std::string_view text, const std::vector<SentenceView>& views, size_t first,
+bool ParagraphNames(std::string_view text, std::span<const SentenceView> views, size_t first,
                     Pred named) {
   for (size_t j = first; j < views.size(); ++j) {
     if (j > first && LineBreakBefore(text, views, j)) break;
@@ -205,7 +206,7 @@ void DateUndatedNewCounts(const std::optional<Date>& published, std::vector<Even
   }
 }
 
-std::string MainDisease(const std::vector<SentenceView>& views) {
+std::string MainDisease(std::span<const SentenceView> views) {
   std::map<std::string_view, int> counts;
   for (const SentenceView& view : views) {
     for (const std::string_view d : view.disease) {
@@ -227,7 +228,7 @@ std::string MainDisease(const std::vector<SentenceView>& views) {
 // cattle, pigs and sheep all named, "cases" of foot-and-mouth disease are just animals.
 // The general words ("birds", "animals") speak of the kinds named, and only where none is
 // of themselves ("infected animals" in a text on cattle are cattle).
-std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
+std::optional<Host> MainAnimal(std::span<const SentenceView> views) {
   std::map<Host, int> kinds;
   std::map<Host, int> general;
   int total = 0;
@@ -260,7 +261,7 @@ std::optional<Host> MainAnimal(const std::vector<SentenceView>& views) {
 // organisations' ("新疆生产建设兵团" is Chinese); not the places people came from, went to
 // or caught their infection in: a report of cases in travellers "who had returned from
 // Spain" is not about Spain. (Where they come into is: "arriving in Spain".)
-std::map<std::string, int> CountryMentions(const std::vector<SentenceView>& views) {
+std::map<std::string, int> CountryMentions(std::span<const SentenceView> views) {
   std::map<std::string, int> counts;
   for (const SentenceView& view : views) {
     for (const PlaceRef& ref : view.places) {
@@ -309,7 +310,7 @@ std::string UnnamedDisease(const std::optional<Date>& published,
 // "Busia County recorded 11 cases ... Nakuru County 3 ... Garissa has been the hardest hit":
 // a text that names two regions of a country or more by their region noun counts by
 // region; a city of that country named like its region is the region there.
-void ReadPlacesAtTheTextsLevel(std::string_view text, std::vector<SentenceView>& views,
+void ReadPlacesAtTheTextsLevel(std::string_view text, std::span<SentenceView> views,
                                const gazetteer::Gazetteer& gazetteer) {
   std::map<std::string, std::set<std::string>> named;  // by country: regions named so
   for (const SentenceView& view : views) {
@@ -347,10 +348,15 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
     mention.start += first;
     mention.end += first;
   }
-  std::vector<SentenceView> views;
-  views.reserve(sentences.size());
-  for (const text::Sentence& sentence : sentences) {
-    views.push_back(AnalyseSentence(text, sentence, mentions, lexicon_, gazetteer_, published));
+  // The views of the sentences read before on this thread: each keeps the room of its
+  // vectors, so that a sentence's view (a dozen vectors) is not allocated again. A long
+  // document's are let go past kKeptViews.
+  constexpr size_t kKeptViews = 2048;
+  thread_local std::vector<SentenceView> kept_views;
+  if (kept_views.size() < sentences.size()) kept_views.resize(sentences.size());
+  const std::span<SentenceView> views(kept_views.data(), sentences.size());
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    AnalyseSentence(text, sentences[i], mentions, lexicon_, gazetteer_, published, views[i]);
   }
   ReadPlacesAtTheTextsLevel(text, views, gazetteer_);
   DocumentContext context;
@@ -481,6 +487,7 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
   }
   RemoveRepeats(events, heading_starts, placeless_heading_starts);
   DateUndatedNewCounts(published, events);
+  if (kept_views.size() > kKeptViews) kept_views.resize(kKeptViews);
   return events;
 }
 

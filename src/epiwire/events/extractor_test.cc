@@ -6,7 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <string>
+#include <thread>
+#include <vector>
 
+#include "epiwire/events/analysis.h"
 #include "epiwire/events/counts.h"
 
 namespace epiwire::events {
@@ -1264,6 +1268,67 @@ TEST_F(ExtractorTest, AWorldwideFigureHasNoPlace) {
   ASSERT_NE(local, nullptr);
   ASSERT_TRUE(local->place.has_value());
   EXPECT_EQ(local->place->country, "PE");
+}
+
+TEST_F(ExtractorTest, AViewReusedForAnotherSentenceHoldsOnlyThatSentence) {
+  // A sentence with places, a date, counts and cues, then a plain one into the same view.
+  const std::string text =
+      "Kenya confirmed 25 new cholera cases in Nairobi and Mombasa on March 3, 2021. "
+      "The team met.";
+  const auto sentences = text::SplitSentences(text, 0, text.size());
+  ASSERT_EQ(sentences.size(), 2u);
+  const std::vector<gazetteer::PlaceMention> mentions = gazetteer_->FindPlaces(text);
+  const Date published{2021, 3, 10};
+  SentenceView reused;
+  AnalyseSentence(text, sentences[0], mentions, *lexicon_, *gazetteer_, published, reused);
+  ASSERT_FALSE(reused.places.empty());
+  ASSERT_FALSE(reused.quantities.empty());
+  ASSERT_FALSE(reused.Dates().empty());
+  AnalyseSentence(text, sentences[1], mentions, *lexicon_, *gazetteer_, published, reused);
+  const SentenceView fresh =
+      AnalyseSentence(text, sentences[1], mentions, *lexicon_, *gazetteer_, published);
+  ASSERT_EQ(reused.tokens.size(), fresh.tokens.size());
+  for (size_t i = 0; i < fresh.tokens.size(); ++i) {
+    EXPECT_EQ(reused.tokens[i].lower, fresh.tokens[i].lower) << "token " << i;
+  }
+  EXPECT_EQ(reused.sentence.start, sentences[1].start);
+  EXPECT_EQ(reused.inert, fresh.inert);
+  EXPECT_EQ(reused.all_cues, fresh.all_cues);
+  EXPECT_EQ(reused.cues, fresh.cues);
+  EXPECT_EQ(reused.grammar, fresh.grammar);
+  EXPECT_TRUE(reused.places.empty());
+  EXPECT_TRUE(reused.quantities.empty());
+  EXPECT_TRUE(reused.Dates().empty());
+  EXPECT_EQ(reused.measure_anchor, fresh.measure_anchor);
+}
+
+TEST_F(ExtractorTest, ADocumentReadAfterALongerOneGivesWhatItGivesAlone) {
+  // The views of the longer document are reused for the shorter one on this thread; a
+  // thread of its own starts with none.
+  const std::string longer =
+      "Kenya confirmed 25 new cholera cases in Nairobi. Uganda reported 7 deaths in Kampala. "
+      "Tanzania counted 90 cases in total. Officials closed the border with Burundi.";
+  const std::string shorter = "Peru reported 40 new dengue cases in Lima.";
+  const auto summary = [](const std::vector<Event>& events) {
+    std::string out;
+    for (const Event& e : events) {
+      out += std::string(e.type == EventType::kCases ? CaseStatusName(e.status) : "measure") + " " +
+             std::to_string(e.count) + " " + (e.place ? e.place->name : "-") + " " + e.disease +
+             ";";
+    }
+    return out;
+  };
+  const std::vector<Event> first = Read(longer);
+  ASSERT_GE(first.size(), 3u);
+  const std::string after = summary(Read(shorter));
+  std::string alone;
+  std::thread([&] {
+    const EventExtractor extractor(*lexicon_, *gazetteer_);
+    alone = summary(extractor.Extract(shorter, text::SplitSentences(shorter, 0, shorter.size()),
+                                      Date{2021, 3, 10}));
+  }).join();
+  EXPECT_EQ(after, alone);
+  EXPECT_NE(alone.find(" 40 Lima dengue"), std::string::npos) << alone;
 }
 
 }  // namespace

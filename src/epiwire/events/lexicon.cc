@@ -202,7 +202,13 @@ uint32_t Lexicon::StemmedWordId(std::string_view lower) const {
 }
 
 std::vector<uint32_t> Lexicon::WordIds(const std::vector<text::Token>& tokens) const {
-  std::vector<uint32_t> ids(tokens.size(), kNoWord);
+  std::vector<uint32_t> ids;
+  WordIds(tokens, ids);
+  return ids;
+}
+
+void Lexicon::WordIds(const std::vector<text::Token>& tokens, std::vector<uint32_t>& ids) const {
+  ids.assign(tokens.size(), kNoWord);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (stem_) {
       ids[i] = StemmedWordId(tokens[i].lower);
@@ -211,7 +217,6 @@ std::vector<uint32_t> Lexicon::WordIds(const std::vector<text::Token>& tokens) c
     const auto found = vocabulary_.find(std::string_view(tokens[i].lower));
     if (found != vocabulary_.end()) ids[i] = found->second;
   }
-  return ids;
 }
 
 template <typename T>

@@ -292,6 +292,7 @@ class Lexicon {
   // small integers instead of strings.
   static constexpr uint32_t kNoWord = 0;
   std::vector<uint32_t> WordIds(const std::vector<text::Token>& tokens) const;
+  void WordIds(const std::vector<text::Token>& tokens, std::vector<uint32_t>& ids) const;
 
   // Which tables have a phrase starting with the word (by id): a sentence's tokens are
   // matched only against those, one byte a word telling (most words start none).

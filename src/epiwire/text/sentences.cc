@@ -250,11 +250,9 @@ Token& AddToken(std::vector<Token>& tokens, size_t start, size_t end, bool is_wo
 // bytes so that it rarely moves) and returns where it starts there. Should the buffer
 // move (a folded form longer than its word), the views made before move along.
 size_t Keep(Tokens& out, size_t reserve, std::string_view form) {
-  if (!out.folded) {
-    out.folded = std::make_unique<std::string>();
-    out.folded->reserve(reserve);
-  }
+  if (!out.folded) out.folded = std::make_unique<std::string>();
   std::string& folded = *out.folded;
+  if (folded.empty()) folded.reserve(reserve);  // no view of it yet
   const char* before = folded.data();
   const size_t used = folded.size();
   folded.append(form);
@@ -315,7 +313,14 @@ size_t TakeNonWord(std::vector<Token>& tokens, std::string_view text, size_t beg
 
 Tokens Tokenize(std::string_view text, size_t begin, size_t end) {
   Tokens out;
+  Tokenize(text, begin, end, out);
+  return out;
+}
+
+void Tokenize(std::string_view text, size_t begin, size_t end, Tokens& out) {
   std::vector<Token>& tokens = out.list;
+  tokens.clear();
+  if (out.folded) out.folded->clear();
   end = std::min(end, text.size());
   // Lower-casing ASCII never lengthens a word: the text's size is room enough.
   const size_t room = end > begin ? end - begin : 0;
@@ -399,7 +404,6 @@ Tokens Tokenize(std::string_view text, size_t begin, size_t end) {
     }
     i = j;
   }
-  return out;
 }
 
 }  // namespace epiwire::text

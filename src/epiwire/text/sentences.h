@@ -47,6 +47,9 @@ struct Tokens {
 // Multi-byte punctuation (curly quotes, dashes) are single tokens. A possessive
 // "'s" / "\u2019s" is its own token "'s".
 Tokens Tokenize(std::string_view text, size_t begin, size_t end);
+// The same into `out`, cleared first: its list and buffer keep the room they had, so
+// that tokens reused sentence after sentence are not allocated again.
+void Tokenize(std::string_view text, size_t begin, size_t end, Tokens& out);
 
 }  // namespace epiwire::text
 

@@ -128,6 +128,24 @@ TEST(Tokenize, FoldedFormsLongerThanTheirWordsLeaveEarlierTokensIntact) {
   EXPECT_EQ(tokens.list[1].lower, FoldCase(word));
 }
 
+TEST(Tokenize, TokensReusedForAnotherTextHoldOnlyThatText) {
+  // A first text with folded forms (capitals), then a shorter one into the same tokens.
+  const std::string first = "Health Officials In Lima Counted 12 Cases";
+  const std::string second = "Quito reported 3 cases";
+  Tokens reused;
+  Tokenize(first, 0, first.size(), reused);
+  ASSERT_EQ(reused.list.size(), 7u);
+  Tokenize(second, 0, second.size(), reused);
+  const Tokens fresh = Tokenize(second, 0, second.size());
+  ASSERT_EQ(reused.list.size(), fresh.list.size());
+  for (size_t i = 0; i < fresh.list.size(); ++i) {
+    EXPECT_EQ(reused.list[i].lower, fresh.list[i].lower) << "token " << i;
+    EXPECT_EQ(reused.list[i].start, fresh.list[i].start) << "token " << i;
+    EXPECT_EQ(reused.list[i].capitalized, fresh.list[i].capitalized) << "token " << i;
+  }
+  EXPECT_EQ(reused.list[0].lower, "quito");
+}
+
 TEST(SplitSentences, ChineseFullStopEndsASentenceWithoutASpace) {
   const std::string text = "\xE9\xBB\x91\xE9\xBE\x99\xE6\xB1\x9F\xE6\x96\xB0\xE5\xA2\x9E\x31\x34\xE4\xBE\x8B\xEF\xBC\x8C\xE5\x9D\x87\xE4\xB8\xBA\xE8\xBE\x93\xE5\x85\xA5\xE3\x80\x82\xE9\xBB\x91\xE9\xBE\x99\xE6\xB1\x9F\xE6\x96\xB0\xE5\xA2\x9E\x31\x34\xE4\xBE\x8B\xEF\xBC\x8C\xE5\x9D\x87\xE4\xB8\xBA\xE8\xBE\x93\xE5\x85\xA5\xE3\x80\x82";
   const auto sentences = SplitSentences(text, 0, text.size());
