@@ -1480,6 +1480,7 @@ void AnalyseSentence(std::string_view text, const text::Sentence& sentence,
     q.end += sentence.start;
     q.number_start += sentence.start;
     QuantityRef ref{{view.TokenAt(q.number_start), view.TokenAt(q.end)}, q};
+    ref.hedge_begin = std::min(view.TokenAt(q.start), ref.span.begin);
     if (ref.span.end > ref.span.begin) view.quantities.push_back(ref);
   }
   // "since the Spanish flu pandemic of 1919", "la grippe espagnole de 1918": a disease

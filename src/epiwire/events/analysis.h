@@ -94,6 +94,9 @@ struct Anaphor {
 struct QuantityRef {
   TokenSpan span;  // the number's own tokens (not the hedge)
   quantity::Quantity quantity;
+  // The token where its hedge starts ("more than 40"), worked out once (HedgeStart asks
+  // it of every count often); SIZE_MAX when not yet.
+  size_t hedge_begin = SIZE_MAX;
 };
 
 struct DateRef {

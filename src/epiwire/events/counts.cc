@@ -1856,6 +1856,7 @@ bool IsDash(std::string_view word) {
 }
 
 size_t HedgeStart(const SentenceView& view, const QuantityRef& q) {
+  if (q.hedge_begin != SIZE_MAX) return q.hedge_begin;
   return std::min(view.TokenAt(q.quantity.start), q.span.begin);
 }
 
