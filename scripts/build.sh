@@ -3,5 +3,26 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=${1:-release}
+# A build directory configured with another compiler than the one its preset names (the
+# release preset builds with clang) is configured afresh: CMake, seeing the compiler change,
+# would drop the preset's other settings.
+cache="build/$preset/CMakeCache.txt"
+if [[ -f $cache ]]; then
+  wanted=$(python3 -c '
+import json, sys
+presets = {p["name"]: p for p in json.load(open("CMakePresets.json"))["configurePresets"]}
+name, compiler = sys.argv[1], ""
+while name and not compiler:
+    preset = presets.get(name, {})
+    compiler = preset.get("cacheVariables", {}).get("CMAKE_CXX_COMPILER", "")
+    parent = preset.get("inherits", "")
+    name = parent[0] if isinstance(parent, list) else parent
+print(compiler)' "$preset")
+  cached=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$cache")
+  if [[ -n $wanted && $(basename "$cached") != "$(basename "$wanted")" ]]; then
+    echo "build/$preset was configured with $cached, the preset asks for $wanted: configuring it afresh" >&2
+    rm -rf "build/$preset/CMakeCache.txt" "build/$preset/CMakeFiles"
+  fi
+fi
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"
