@@ -1671,6 +1671,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   }
   const std::vector<Candidate> candidates = Candidates(view, context, gazetteer);
   std::vector<Event> found;
+  found.reserve(counts.size() + 1);      // an event a count, most often (a running total more)
   std::optional<PlaceChoice> statement;  // the place of the last count read, for "bringing"
   std::optional<bool> frame_imported;  // of the last count that is no list item
   const std::vector<std::pair<size_t, size_t>> spans = CountSpans(view, counts);

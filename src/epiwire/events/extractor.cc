@@ -395,7 +395,10 @@ std::vector<Event> EventExtractor::Extract(std::string_view text,
       !context.disease_named && std::any_of(views.begin(), views.end(), [](const SentenceView& v) {
         return !v.inert && (v.all_cues & kCueCondition);
       });
+  // Room for an event a sentence (pages give fewer): an event is 700 bytes, and each
+  // regrowth moved every one read so far.
   std::vector<Event> events;
+  events.reserve(std::min<size_t>(sentences.size(), 256));
   bool new_paragraph = false;  // a line break since the last sentence read
   std::optional<Place> home;   // the lead's place, where its country is named most
   for (size_t i = 0; i < views.size(); ++i) {
