@@ -49,10 +49,39 @@ inline std::vector<Document> RepeatToSize(const std::vector<Document>& pages, si
   return repeated;
 }
 
+// `text` with every figure below 1900 raised by `by` (years and the digits of names,
+// "COVID-19", "H5N1", stay): a copy of a page that says other figures, so that a long
+// document made of copies keeps its paragraphs rather than drops them as repeats.
+inline std::string VaryFigures(const std::string& text, size_t by) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto joins = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+  };
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  for (size_t i = 0; i < text.size();) {
+    if (!digit(text[i]) || (i > 0 && (digit(text[i - 1]) || joins(text[i - 1])))) {
+      out.push_back(text[i++]);
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && digit(text[end])) ++end;
+    const std::string figure = text.substr(i, end - i);
+    const bool glued = end < text.size() && joins(text[end]);
+    if (!glued && figure.size() <= 4 && std::stoul(figure) < 1900) {
+      out += std::to_string(std::stoul(figure) + by);
+    } else {
+      out += figure;
+    }
+    i = end;
+  }
+  return out;
+}
+
 // Documents of `size` bytes of text each (the last paragraph cut at a line's end or,
 // in a paragraph longer than the document, at a character's), made of the pages'
-// texts one after another, as a long page gathers several stories; at least
-// `min_total` bytes of them in all.
+// texts one after another, as a long page gathers several stories (a page held again
+// with its figures raised: VaryFigures); at least `min_total` bytes of them in all.
 inline std::vector<Document> PagesOfSize(const std::vector<Document>& pages, size_t size,
                                          size_t min_total) {
   std::vector<Document> out;
@@ -62,8 +91,12 @@ inline std::vector<Document> PagesOfSize(const std::vector<Document>& pages, siz
     Document doc = pages[next % pages.size()];
     doc.id = "size-" + std::to_string(size) + "-" + std::to_string(out.size());
     doc.text.clear();
-    while (doc.text.size() < size) {
-      doc.text += pages[next++ % pages.size()].text;
+    // (A page the document holds again says other figures: the cleaner would drop
+    // its paragraphs as repeats, and the document would cost less than its size.)
+    for (size_t first = next; doc.text.size() < size; ++next) {
+      const size_t copy = (next - first) / pages.size();
+      const std::string& text = pages[next % pages.size()].text;
+      doc.text += copy == 0 ? text : VaryFigures(text, copy);
       doc.text += "\n\n";
     }
     size_t cut = doc.text.rfind('\n', size);
