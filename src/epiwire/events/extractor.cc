@@ -74,23 +74,33 @@ bool HostsMayAgree(Host a, Host b) {
 // as the country's, is the Bronx's 8 of the story).
 void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& heading_starts,
                    const std::vector<size_t>& placeless_heading_starts) {
-  const auto from_heading = [&](const Event& e) {
-    return std::find(heading_starts.begin(), heading_starts.end(), e.evidence.start) !=
-           heading_starts.end();
-  };
-  const auto from_placeless_heading = [&](const Event& e) {
-    return std::find(placeless_heading_starts.begin(), placeless_heading_starts.end(),
-                     e.evidence.start) != placeless_heading_starts.end();
+  // Whether a heading gave an event, asked of every pair compared: worked out once an
+  // event (the starts are in text order).
+  const auto starts_one_of = [](const std::vector<size_t>& starts, const Event& e) {
+    return std::binary_search(starts.begin(), starts.end(), e.evidence.start);
   };
   std::vector<Event> kept;
   kept.reserve(events.size());
+  std::vector<bool> kept_heading;     // by event of `kept`: read from a heading
+  std::vector<bool> kept_placeless;   // from a heading that names no place
   std::vector<bool> placed_by_story;  // by event of `kept`: a headline's measure, placed
+  // A repeat has the type, and the count and status or the kind of measure, of what it
+  // repeats: the events kept are compared only with those that share them, so that a
+  // long page's thousands of events are not each compared with all the others.
+  using Key = std::tuple<EventType, int64_t, int>;
+  const auto key_of = [](const Event& e) {
+    return e.type == EventType::kCases ? Key{e.type, e.count, static_cast<int>(e.status)}
+                                       : Key{e.type, 0, static_cast<int>(e.measure)};
+  };
+  std::map<Key, std::vector<size_t>> kept_by_key;
   for (Event& event : events) {
-    const auto repeat = std::find_if(kept.begin(), kept.end(), [&](const Event& other) {
-      if (other.type != event.type) return false;
+    const bool heading = starts_one_of(heading_starts, event);
+    const bool placeless = starts_one_of(placeless_heading_starts, event);
+    const auto same = [&](size_t o) {
+      const Event& other = kept[o];
       // (Hosts read apart agree only between a headline and its story.)
       if (other.host != event.host &&
-          (!HostsMayAgree(other.host, event.host) || from_heading(other) == from_heading(event))) {
+          (!HostsMayAgree(other.host, event.host) || kept_heading[o] == heading)) {
         return false;
       }
       const bool same_place = other.place.has_value() == event.place.has_value() &&
@@ -101,15 +111,14 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
             other.origin && event.origin && other.origin->country != event.origin->country;
         // "Legionnaires' outbreak kills 8" over "An eighth was reported dead" in the Bronx:
         // a headline's figure, placed nowhere or in the country or region its story's is in.
-        const bool other_heads = from_placeless_heading(other) && !from_heading(event);
-        const bool event_heads = from_placeless_heading(event) && !from_heading(other);
+        const bool other_heads = kept_placeless[o] && !heading;
+        const bool event_heads = placeless && !kept_heading[o];
         const bool headline_wider = (other_heads && Contains(other.place, event.place)) ||
                                     (event_heads && Contains(event.place, other.place));
-        return other.count == event.count && other.status == event.status &&
-               (same_place || headline_wider) && !other_origin;
+        return (same_place || headline_wider) && !other_origin;
       }
-      const std::string a = other.place ? other.place->country : "";
-      const std::string b = event.place ? event.place->country : "";
+      const std::string_view a = other.place ? std::string_view(other.place->country) : "";
+      const std::string_view b = event.place ? std::string_view(event.place->country) : "";
       // A measure imposed and one tightened of the same kind and place are one ("have
       // stepped up health checks ... will need to give blood samples").
       const auto imposes = [](MeasureAction action) {
@@ -117,30 +126,35 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
       };
       // "Government orders quarantine for travellers" over "People arriving in Spain must
       // go into quarantine": a headline's measure, placed nowhere, is its story's first.
-      const bool headline_of = from_placeless_heading(other) && !from_heading(event) &&
-                               !placed_by_story[static_cast<size_t>(&other - kept.data())];
-      return other.measure == event.measure &&
-             (other.action == event.action || (imposes(other.action) && imposes(event.action))) &&
+      const bool headline_of = kept_placeless[o] && !heading && !placed_by_story[o];
+      return (other.action == event.action || (imposes(other.action) && imposes(event.action))) &&
              (a == b || headline_of);
-    });
-    if (repeat == kept.end()) {
+    };
+    std::vector<size_t>& candidates = kept_by_key[key_of(event)];
+    const auto found = std::find_if(candidates.begin(), candidates.end(), same);
+    if (found == candidates.end()) {
+      candidates.push_back(kept.size());
       kept.push_back(std::move(event));
+      kept_heading.push_back(heading);
+      kept_placeless.push_back(placeless);
       placed_by_story.push_back(false);
-    } else if (event.type == EventType::kCases) {
-      if (from_heading(*repeat) && !from_heading(event)) repeat->host = event.host;
-      if (from_heading(*repeat) && !from_heading(event) && event.aggregation) {
+      continue;
+    }
+    const size_t r = *found;
+    Event* const repeat = &kept[r];
+    if (event.type == EventType::kCases) {
+      if (kept_heading[r] && !heading) repeat->host = event.host;
+      if (kept_heading[r] && !heading && event.aggregation) {
         repeat->aggregation = event.aggregation;
         if (event.period) repeat->period = event.period;
         repeat->qualifier = event.qualifier;
       }
-      if (from_placeless_heading(*repeat) && !from_heading(event) && event.place) {
-        repeat->place = event.place;
-      }
+      if (kept_placeless[r] && !heading && event.place) repeat->place = event.place;
       FillFrom(event, *repeat);
     } else {
-      if (from_placeless_heading(*repeat) && !from_heading(event)) {
+      if (kept_placeless[r] && !heading) {
         repeat->place = event.place;
-        placed_by_story[static_cast<size_t>(repeat - kept.begin())] = true;
+        placed_by_story[r] = true;
       }
       // "China closes its border" over "... the closure of the border with Russia".
       if (!repeat->target) repeat->target = std::move(event.target);
@@ -148,20 +162,26 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
   }
   // "More than 9,000 sea lions dead" over "9,140 sea lions died": a headline's rounded
   // figure is its story's exact one.
-  const auto rounds_a_story_figure = [&](const Event& rounded) {
-    if (rounded.type != EventType::kCases || !from_heading(rounded) ||
+  // (Only a heading's figures are looked for: a few a page.)
+  const auto rounds_a_story_figure = [&](size_t r) {
+    const Event& rounded = kept[r];
+    if (rounded.type != EventType::kCases || !kept_heading[r] ||
         rounded.qualifier == Qualifier::kExact || rounded.qualifier == Qualifier::kAtMost) {
       return false;
     }
-    return std::any_of(kept.begin(), kept.end(), [&](const Event& exact) {
-      return &exact != &rounded && exact.type == EventType::kCases && !from_heading(exact) &&
-             exact.status == rounded.status && exact.host == rounded.host &&
-             exact.count >= rounded.count && 4 * exact.count <= 5 * rounded.count &&
-             Contains(rounded.place, exact.place);
-    });
+    for (size_t e = 0; e < kept.size(); ++e) {
+      const Event& exact = kept[e];
+      if (e != r && exact.type == EventType::kCases && !kept_heading[e] &&
+          exact.status == rounded.status && exact.host == rounded.host &&
+          exact.count >= rounded.count && 4 * exact.count <= 5 * rounded.count &&
+          Contains(rounded.place, exact.place)) {
+        return true;
+      }
+    }
+    return false;
   };
   std::vector<bool> rounded(kept.size());
-  for (size_t e = 0; e < kept.size(); ++e) rounded[e] = rounds_a_story_figure(kept[e]);
+  for (size_t e = 0; e < kept.size(); ++e) rounded[e] = rounds_a_story_figure(e);
   events.clear();
   for (size_t e = 0; e < kept.size(); ++e) {
     if (!rounded[e]) events.push_back(std::move(kept[e]));

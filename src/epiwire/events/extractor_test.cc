@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <thread>
@@ -1329,6 +1330,23 @@ TEST_F(ExtractorTest, ADocumentReadAfterALongerOneGivesWhatItGivesAlone) {
   }).join();
   EXPECT_EQ(after, alone);
   EXPECT_NE(alone.find(" 40 Lima dengue"), std::string::npos) << alone;
+}
+
+TEST_F(ExtractorTest, AFigureRepeatedAfterOtherFiguresIsStillOneEvent) {
+  // Repeats are looked for among the events of the same count and status only: the
+  // figures read between must not hide the first reading.
+  const auto events = Read(
+      "Kenya reported 25 new cholera cases on Monday. Uganda reported 7 cholera deaths on "
+      "Monday. Tanzania reported 12 new cholera cases on Monday. Kenya's 25 new cholera cases "
+      "were confirmed by the health ministry on Monday.");
+  const auto with_count = [&](int64_t count) {
+    return std::count_if(events.begin(), events.end(),
+                         [&](const Event& e) { return e.count == count; });
+  };
+  EXPECT_EQ(with_count(25), 1);
+  EXPECT_EQ(with_count(7), 1);
+  EXPECT_EQ(with_count(12), 1);
+  EXPECT_EQ(events.size(), 3u);
 }
 
 }  // namespace
