@@ -354,20 +354,31 @@ void ReadPlacesAtTheTextsLevel(std::string_view text, std::span<SentenceView> vi
 
 }  // namespace
 
+std::vector<gazetteer::PlaceMention> PlacesOfSentences(const gazetteer::Gazetteer& gazetteer,
+                                                       std::string_view text, size_t begin,
+                                                       size_t end) {
+  std::vector<gazetteer::PlaceMention> mentions =
+      gazetteer.FindPlaces(text.substr(begin, end - begin));
+  for (gazetteer::PlaceMention& mention : mentions) {
+    mention.start += begin;
+    mention.end += begin;
+  }
+  return mentions;
+}
+
 std::vector<Event> EventExtractor::Extract(std::string_view text,
                                            const std::vector<text::Sentence>& sentences,
                                            std::optional<Date> published) const {
   if (sentences.empty()) return {};
-  // Places only where sentences are read: the teasers and furniture around an article
-  // neither hold its events nor say which places it means.
-  const size_t first = sentences.front().start;
-  const size_t last = sentences.back().end;
-  std::vector<gazetteer::PlaceMention> mentions =
-      gazetteer_.FindPlaces(text.substr(first, last - first));
-  for (gazetteer::PlaceMention& mention : mentions) {
-    mention.start += first;
-    mention.end += first;
-  }
+  return Extract(
+      text, sentences, published,
+      PlacesOfSentences(gazetteer_, text, sentences.front().start, sentences.back().end));
+}
+
+std::vector<Event> EventExtractor::Extract(
+    std::string_view text, const std::vector<text::Sentence>& sentences,
+    std::optional<Date> published, const std::vector<gazetteer::PlaceMention>& mentions) const {
+  if (sentences.empty()) return {};
   // The views of the sentences read before on this thread: each keeps the room of its
   // vectors, so that a sentence's view (a dozen vectors) is not allocated again. A long
   // document's are let go past kKeptViews.

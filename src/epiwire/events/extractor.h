@@ -18,6 +18,13 @@
 
 namespace epiwire::events {
 
+// The places of `text` from the first of `sentences` (in text order) to the end of the
+// last, with offsets in `text`: only where sentences are read, as the teasers and
+// furniture around an article neither hold its events nor say which places it means.
+std::vector<gazetteer::PlaceMention> PlacesOfSentences(const gazetteer::Gazetteer& gazetteer,
+                                                       std::string_view text, size_t begin,
+                                                       size_t end);
+
 class EventExtractor {
  public:
   // Both must outlive the extractor. Thread-safe: Extract keeps no state between calls.
@@ -29,6 +36,12 @@ class EventExtractor {
   // ("the province", "it") and importation origins reach across sentences.
   std::vector<Event> Extract(std::string_view text, const std::vector<text::Sentence>& sentences,
                              std::optional<Date> published) const;
+  // The same with the places of `text` found already (PlacesOfSentences over a span that
+  // holds these sentences): a document read in several languages is placed once, not
+  // once a language.
+  std::vector<Event> Extract(std::string_view text, const std::vector<text::Sentence>& sentences,
+                             std::optional<Date> published,
+                             const std::vector<gazetteer::PlaceMention>& mentions) const;
 
  private:
   const Lexicon& lexicon_;

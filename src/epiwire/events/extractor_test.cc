@@ -1349,5 +1349,30 @@ TEST_F(ExtractorTest, AFigureRepeatedAfterOtherFiguresIsStillOneEvent) {
   EXPECT_EQ(events.size(), 3u);
 }
 
+TEST_F(ExtractorTest, PlacesFoundOverAWiderSpanServeTheSentencesRead) {
+  // A pipeline finds a page's places once for the sentences of all its languages; a
+  // reader given them reads its own sentences as it would have alone.
+  const std::string text =
+      "Peru reported 40 new dengue cases in Lima. Kenya confirmed 25 cholera cases in Nairobi.";
+  const auto sentences = text::SplitSentences(text, 0, text.size());
+  ASSERT_EQ(sentences.size(), 2u);
+  const std::vector<gazetteer::PlaceMention> places =
+      PlacesOfSentences(*gazetteer_, text, sentences[0].start, sentences[1].end);
+  std::vector<std::string> named;
+  for (const gazetteer::PlaceMention& m : places)
+    named.push_back(text.substr(m.start, m.end - m.start));
+  EXPECT_EQ(named, (std::vector<std::string>{"Peru", "Lima", "Kenya", "Nairobi"}));
+  const EventExtractor extractor(*lexicon_, *gazetteer_);
+  const std::vector<text::Sentence> first{sentences[0]};
+  const auto alone = extractor.Extract(text, first, Date{2021, 3, 10});
+  const auto given = extractor.Extract(text, first, Date{2021, 3, 10}, places);
+  ASSERT_EQ(alone.size(), 1u);
+  ASSERT_EQ(given.size(), 1u);
+  EXPECT_EQ(given[0].count, 40);
+  ASSERT_TRUE(given[0].place.has_value());
+  EXPECT_EQ(given[0].place->name, alone[0].place->name);
+  EXPECT_EQ(given[0].place->name, "Lima");
+}
+
 }  // namespace
 }  // namespace epiwire::events

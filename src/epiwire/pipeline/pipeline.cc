@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "epiwire/clean/cleaner.h"
@@ -176,6 +177,9 @@ Extraction Pipeline::Extract(Document document, std::vector<std::string>* limits
   // at other languages.
   size_t too_long = 0;
   size_t longest_sentence = 0;
+  std::vector<std::pair<const Reader*, std::vector<text::Sentence>>> reads;
+  size_t first = document.text.size();  // the span the sentences of every language cover
+  size_t last = 0;
   for (const auto& [language, reader] : stages_->readers) {
     std::vector<text::Sentence> sentences = SentencesToRead(document.text, cleaned, language);
     std::erase_if(sentences, [&](const text::Sentence& sentence) {
@@ -186,7 +190,18 @@ Extraction Pipeline::Extract(Document document, std::vector<std::string>* limits
       return true;
     });
     if (sentences.empty()) continue;
-    std::vector<Event> events = reader.extractor->Extract(document.text, sentences, document.published);
+    first = std::min(first, sentences.front().start);
+    last = std::max(last, sentences.back().end);
+    reads.emplace_back(&reader, std::move(sentences));
+  }
+  // The places are found once for all the languages read: a page of stories in several
+  // languages was placed whole once a language.
+  const std::vector<gazetteer::PlaceMention> mentions =
+      reads.empty() ? std::vector<gazetteer::PlaceMention>()
+                    : events::PlacesOfSentences(*stages_->gazetteer, document.text, first, last);
+  for (const auto& [reader, sentences] : reads) {
+    std::vector<Event> events =
+        reader->extractor->Extract(document.text, sentences, document.published, mentions);
     extraction.events.insert(extraction.events.end(), std::make_move_iterator(events.begin()),
                              std::make_move_iterator(events.end()));
   }
