@@ -49,6 +49,7 @@
 #include "epiwire/gazetteer/gazetteer.h"
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
 #include <array>
@@ -660,6 +661,7 @@ class Matcher {
 };
 
 struct Context {
+  // The codes the text names, in the order first named.
   std::vector<std::string_view> countries;
   std::vector<std::string_view> subdivisions;
   // How many names of one country only the text holds, by country.
@@ -670,18 +672,35 @@ struct Context {
     return it == names_of.end() ? 0 : it->second;
   }
 
-  bool HasCountry(std::string_view code) const { return Holds(countries, code); }
-  bool HasSubdivision(std::string_view code) const { return Holds(subdivisions, code); }
+  bool HasCountry(std::string_view code) const { return Holds(countries, country_set_, code); }
+  bool HasSubdivision(std::string_view code) const {
+    return Holds(subdivisions, subdivision_set_, code);
+  }
+  void AddCountry(std::string_view code) { Add(countries, country_set_, code); }
+  void AddSubdivision(std::string_view code) { Add(subdivisions, subdivision_set_, code); }
 
  private:
-  // (Asked of each reading of each name: codes of a few bytes, compared inline.)
-  static bool Holds(const std::vector<std::string_view>& codes, std::string_view code) {
+  // Most texts name a few places: their codes are compared inline, one by one. A text
+  // that names many (a table of every country's figures, a long page of many stories)
+  // asks a set, as it is asked of each reading of each name.
+  static constexpr size_t kScanned = 16;
+  using CodeSet = absl::flat_hash_set<std::string_view>;
+  static bool Holds(const std::vector<std::string_view>& codes, const CodeSet& set,
+                    std::string_view code) {
     if (code.empty()) return false;
+    if (codes.size() > kScanned) return set.contains(code);
     for (const std::string_view c : codes) {
       if (SameWord(c, code)) return true;
     }
     return false;
   }
+  static void Add(std::vector<std::string_view>& codes, CodeSet& set, std::string_view code) {
+    if (Holds(codes, set, code)) return;
+    codes.push_back(code);
+    if (codes.size() > kScanned) set.insert(codes.begin(), codes.end());
+  }
+  CodeSet country_set_;  // the codes, once there are more than kScanned
+  CodeSet subdivision_set_;
 };
 
 // Towns: cities under this many people. Most names of towns are also names elsewhere.
@@ -807,11 +826,9 @@ void AddUnambiguous(const GazetteerTables& t, const std::vector<NameEntry>& entr
     one_country = one_country && p.country == first.country;
     one_subdivision = one_subdivision && p.subdivision == first.subdivision;
   }
-  if (one_country && !context.HasCountry(first.country)) context.countries.push_back(first.country);
+  if (one_country) context.AddCountry(first.country);
   if (one_country) ++context.names_of[first.country];
-  if (one_subdivision && !context.HasSubdivision(first.subdivision)) {
-    context.subdivisions.push_back(first.subdivision);
-  }
+  if (one_subdivision) context.AddSubdivision(first.subdivision);
 }
 
 // Names that are ambiguous one by one but share a country ("Washington and Montana"):
@@ -847,7 +864,7 @@ void AddSharedCountries(const GazetteerTables& t, std::string_view text,
     }
   }
   for (const auto& [country, names] : votes) {
-    if (names.size() >= 2 && !context.HasCountry(country)) context.countries.push_back(country);
+    if (names.size() >= 2) context.AddCountry(country);
   }
 }
 
@@ -1481,7 +1498,7 @@ std::optional<Place> Gazetteer::Lookup(std::string_view name,
   DropNeedsNoun(named);
   if (!named.empty()) readings = std::move(named);
   Context context;
-  context.countries.assign(context_countries.begin(), context_countries.end());
+  for (const std::string& country : context_countries) context.AddCountry(country);
   const std::optional<NameEntry> chosen =
       Resolve(t, Usable(t, readings, &context), context, Prefer::kNone, true);
   if (!chosen) return std::nullopt;

@@ -264,6 +264,17 @@ const FoundCase kFoundCases[] = {
     {"Gujarat, Rajasthan and Haryana report cases, and Punjab too; its districts border "
      "Pakistan.",
      "Punjab", "IN", "IN-PB", kSub, kName},
+    // The same in a text that names many countries, or many regions: their codes are
+    // then asked of a set, not one by one.
+    {"Cases rose in France, Germany, Italy, Spain, Portugal, Belgium, Austria, Poland, "
+     "Sweden, Norway, Denmark, Finland, Ireland, Greece, Hungary, Romania and Bulgaria. "
+     "Gujarat, Rajasthan and Haryana report cases, and Punjab too; its districts border "
+     "Pakistan.",
+     "Punjab", "IN", "IN-PB", kSub, kName},
+    {"Kerala, Karnataka, Goa, Bihar, Assam, Odisha, Tripura, Manipur, Mizoram, Nagaland, "
+     "Sikkim, Meghalaya, Jharkhand, Chhattisgarh, Uttarakhand, Telangana, Gujarat, Rajasthan "
+     "and Haryana report cases, and Punjab too; its districts border Pakistan.",
+     "Punjab", "IN", "IN-PB", kSub, kName},
 
     // ISO 3166-2's lower level (divisions.tsv), in the first-level unit the tables give it,
     // where the text names its country or a region of it.
