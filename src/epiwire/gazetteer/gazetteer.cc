@@ -697,7 +697,12 @@ struct Context {
   static void Add(std::vector<std::string_view>& codes, CodeSet& set, std::string_view code) {
     if (Holds(codes, set, code)) return;
     codes.push_back(code);
-    if (codes.size() > kScanned) set.insert(codes.begin(), codes.end());
+    // (All of them once the list outgrows the scan, then each as it comes.)
+    if (codes.size() == kScanned + 1) {
+      set.insert(codes.begin(), codes.end());
+    } else if (codes.size() > kScanned) {
+      set.insert(code);
+    }
   }
   CodeSet country_set_;  // the codes, once there are more than kScanned
   CodeSet subdivision_set_;
