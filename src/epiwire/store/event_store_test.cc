@@ -1185,7 +1185,7 @@ TEST(EventStoreOpen, ANewSqliteStoreHas16KbPagesAndAnOldOneKeepsItsOwn) {
 }
 
 // A SQLite connection keeps 16 MB of pages (SQLite's default is 2 MB); one that
-// writes, 64 MB.
+// writes, 64 MB, and its statements' temporary pages in memory.
 TEST(EventStoreOpen, ASqliteReaderKeeps16MbOfPagesAndAWriter64MbCheckpointingEvery10000Pages) {
   SqliteBackend backend;
   ASSERT_TRUE(EventStore::Open(backend.Url()).ok());
@@ -1201,6 +1201,7 @@ TEST(EventStoreOpen, ASqliteReaderKeeps16MbOfPagesAndAWriter64MbCheckpointingEve
   ASSERT_TRUE(connection.value()->BeginWrite().ok());
   EXPECT_EQ(pragma("cache_size"), -65536);
   EXPECT_EQ(pragma("wal_autocheckpoint"), 10000) << "pages of 16 KB: 160 MB of log";
+  EXPECT_EQ(pragma("temp_store"), 2) << "2: memory, not files";
   EXPECT_TRUE(connection.value()->Execute("ROLLBACK").ok());
 }
 
