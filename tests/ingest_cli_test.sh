@@ -63,7 +63,7 @@ check "the two Ontario figures now conflict" test "$(sqlite3 "$work/store.db" \
 for i in $(seq 1 2500); do  # figures past the years a number could be read as
   printf '{"id": "many-%d", "published": "2022-06-01", "text": "Officials in Peru reported %d new dengue cases on Monday."}\n' "$i" $((10000 + i))
 done >"$work/many.jsonl"
-"$bin" ingest -q -j 2 --db "$work/many2.db" "$work/many.jsonl"
+"$bin" ingest -j 2 --db "$work/many2.db" "$work/many.jsonl" 2>"$work/many2.txt"
 "$bin" ingest -q -j 1 --db "$work/many1.db" "$work/many.jsonl"
 many_rows() {
   sqlite3 "$1" "SELECT d.id, e.event_index, e.count FROM documents d JOIN events e ON e.document_id = d.id ORDER BY d.id, e.event_index"
@@ -71,6 +71,11 @@ many_rows() {
 check "two workers store all 2,500 documents" test "$(sqlite3 "$work/many2.db" "SELECT COUNT(*) FROM documents")" -eq 2500
 check "two workers store what one stores" test "$(many_rows "$work/many2.db" | md5sum)" = "$(many_rows "$work/many1.db" | md5sum)"
 check "each document's figure is stored" test "$(sqlite3 "$work/many2.db" "SELECT COUNT(DISTINCT count) FROM events")" -eq 2500
+# SQLite's transactions hold 1,024 documents: the writer waits for a full one while
+# extraction goes on (3 here; it had stored what was ready each time it woke, tens).
+transactions=$(sed -n 's/.*docs\/s, \([0-9]*\) transactions*).*/\1/p' "$work/many2.txt")
+check "2,500 documents go to SQLite in full batches: 3 to 5 transactions (${transactions:-none})" \
+  test "${transactions:-0}" -ge 3 -a "${transactions:-0}" -le 5
 
 "$bin" ingest --db /nonexistent-dir/sub/x.db "$work/in" 2>"$work/err.txt"
 check "an unopenable store is a usage error (2) naming the store" \
