@@ -24,5 +24,16 @@ print(compiler)' "$preset")
     rm -rf "build/$preset/CMakeCache.txt" "build/$preset/CMakeFiles"
   fi
 fi
-cmake --preset "$preset" >/dev/null
+# The release build is laid out by a profile of its own extractions (clang's
+# profile-guided optimisation: scripts/profile.sh), unless EPIWIRE_PROFILE=0.
+settings=()
+if [[ $preset == release ]]; then
+  if [[ ${EPIWIRE_PROFILE:-1} != 0 ]]; then
+    scripts/profile.sh
+    settings+=(-DEPIWIRE_PROFILE_USE="$PWD/build/release-profile/epiwire.profdata")
+  else
+    settings+=(-DEPIWIRE_PROFILE_USE=)
+  fi
+fi
+cmake --preset "$preset" "${settings[@]}" >/dev/null
 cmake --build --preset "$preset"

@@ -13,7 +13,7 @@ packages=(
   icu-devtools
   libcpp-httplib-dev libpq-dev libssl-dev postgresql r-base-core r-cran-surveillance chromium
   nats-server libnats-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev llvm
 )
 missing=()
 for p in "${packages[@]}"; do
