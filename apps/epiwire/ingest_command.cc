@@ -35,6 +35,7 @@ struct IngestOptions {
 
 struct Tally {
   size_t read = 0;
+  size_t extracted = 0;
   size_t inserted = 0;
   size_t unchanged = 0;
   size_t replaced = 0;
@@ -120,6 +121,8 @@ class Ingest {
         tally_.problems.Count(problem);
       }
       extracted_.emplace(sequence, std::move(extraction));
+      ++tally_.extracted;
+      MaybeShowProgress();
       cv_.notify_all();
     }
   }
@@ -209,6 +212,12 @@ class Ingest {
       case store::PutOutcome::kReplaced: ++tally_.replaced; break;
     }
     if (outcome.value() != store::PutOutcome::kUnchanged) tally_.events += extraction.events.size();
+    MaybeShowProgress();
+  }
+
+  // Called with mu_ held, as documents are extracted and stored: at most ten lines a
+  // second. (Documents are stored a batch at a time: the extracted move on between.)
+  void MaybeShowProgress() {
     const auto now = std::chrono::steady_clock::now();
     if (progress_ && now - last_progress_ > std::chrono::milliseconds(100)) {
       last_progress_ = now;
@@ -219,14 +228,16 @@ class Ingest {
   void ShowProgress(std::chrono::steady_clock::time_point now) {
     const double seconds = std::chrono::duration<double>(now - started_).count();
     const size_t stored = tally_.inserted + tally_.unchanged + tally_.replaced;
-    const double rate = seconds > 0 ? static_cast<double>(stored) / seconds : 0.0;
+    const double rate = seconds > 0 ? static_cast<double>(tally_.extracted) / seconds : 0.0;
     static constexpr int kWidth = 20;
-    const int filled = static_cast<int>(stored % (2 * kWidth));
+    const int filled = static_cast<int>(tally_.extracted % (2 * kWidth));
     const int at = filled < kWidth ? filled : 2 * kWidth - filled;  // a bouncing marker
     std::string bar(kWidth, ' ');
     bar[static_cast<size_t>(std::min(at, kWidth - 1))] = '#';
-    std::fprintf(stderr, "\r\x1b[Kepiwire ingest [%s] %zu documents, %zu events, %.1f docs/s",
-                 bar.c_str(), stored, tally_.events, rate);
+    std::fprintf(stderr,
+                 "\r\x1b[Kepiwire ingest [%s] %zu documents extracted, %zu stored, %zu events, "
+                 "%.1f docs/s",
+                 bar.c_str(), tally_.extracted, stored, tally_.events, rate);
     std::fflush(stderr);
   }
 
@@ -349,8 +360,9 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
                       "PostgreSQL URL (postgresql://user@host/db). Default: epiwire.db");
   command->add_flag("-q,--quiet", options->quiet, "No progress and no summary on standard error");
   command->footer(
-      "A progress line (documents, events, docs/s) is shown when standard error is a terminal;\n"
-      "a summary (inserted, unchanged, replaced, events, skipped with reasons) closes the run.\n"
+      "A progress line (documents extracted and stored, events, docs/s) is shown when standard\n"
+      "error is a terminal; a summary (inserted, unchanged, replaced, events, transactions,\n"
+      "skipped with reasons) closes the run.\n"
       "Into an empty store, the indexes the API lists events by are built once, at the end.\n"
       "Exit status: 0 all input stored; 1 some input skipped or unreadable (each problem is named\n"
       "on standard error, the rest is stored); 2 bad usage, data, or a store that failed.");
