@@ -20,6 +20,13 @@ for corpus in dev real multilingual; do
 done
 rm -rf "$dir/counts"
 mkdir -p "$dir/counts"
-LLVM_PROFILE_FILE="$dir/counts/%p.profraw" "$dir/epiwire" extract --quiet -j1 "${texts[@]}" >/dev/null
+# (Exit status 1: some input was skipped, which a profile can do without.)
+status=0
+LLVM_PROFILE_FILE="$dir/counts/%p.profraw" "$dir/epiwire" extract --quiet -j1 "${texts[@]}" \
+  >/dev/null || status=$?
+if ((status > 1)); then
+  echo "profile: the instrumented extract failed (exit status $status)" >&2
+  exit "$status"
+fi
 llvm-profdata merge -o "$dir/epiwire.profdata" "$dir"/counts/*.profraw
 echo "profile: $dir/epiwire.profdata from ${texts[*]}"
