@@ -130,6 +130,10 @@ class PostgresConnection final : public SqlConnection {
   // their index a few hundred times (12 ms where 5 ms, for 256 facts of 10,000).
   Status BeginWrite() override { return Execute("BEGIN; SET LOCAL random_page_cost = 1.1"); }
   size_t MaxParameters() const override { return 65535; }
+  // As SQLite's: a batch rewrites the facts it repeats, and the fewer batches, the
+  // fewer versions of each fact's row (ingest of 100,000 documents: 23.1 and 24.3 s
+  // in 98 transactions, where 25.1 and 25.7 s in 392 of 256 documents).
+  size_t PreferredBatch() const override { return 1024; }
   std::string_view LockRows() const override { return " FOR UPDATE"; }
   Status UpdateStatistics(std::string_view tables) override {
     return Execute("ANALYZE " + std::string(tables));
