@@ -661,9 +661,9 @@ class Matcher {
 };
 
 struct Context {
-  // The codes the text names, in the order first named.
-  std::vector<std::string_view> countries;
-  std::vector<std::string_view> subdivisions;
+  // The codes the text names, in the order first named (added by AddCountry and
+  // AddSubdivision, which keep the sets the look-ups ask in step).
+  const std::vector<std::string_view>& countries() const { return countries_; }
   // How many names of one country only the text holds, by country.
   std::map<std::string_view, int> names_of;
 
@@ -672,12 +672,12 @@ struct Context {
     return it == names_of.end() ? 0 : it->second;
   }
 
-  bool HasCountry(std::string_view code) const { return Holds(countries, country_set_, code); }
+  bool HasCountry(std::string_view code) const { return Holds(countries_, country_set_, code); }
   bool HasSubdivision(std::string_view code) const {
-    return Holds(subdivisions, subdivision_set_, code);
+    return Holds(subdivisions_, subdivision_set_, code);
   }
-  void AddCountry(std::string_view code) { Add(countries, country_set_, code); }
-  void AddSubdivision(std::string_view code) { Add(subdivisions, subdivision_set_, code); }
+  void AddCountry(std::string_view code) { Add(countries_, country_set_, code); }
+  void AddSubdivision(std::string_view code) { Add(subdivisions_, subdivision_set_, code); }
 
  private:
   // Most texts name a few places: their codes are compared inline, one by one. A text
@@ -704,6 +704,8 @@ struct Context {
       set.insert(code);
     }
   }
+  std::vector<std::string_view> countries_;
+  std::vector<std::string_view> subdivisions_;
   CodeSet country_set_;  // the codes, once there are more than kScanned
   CodeSet subdivision_set_;
 };
@@ -1230,7 +1232,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
   // whose division readings all lie in one country says the text is there, whatever
   // towns elsewhere share the name. (Where a country is named, the tables' divisions may
   // lack the text's: "Kent County" beside Michigan is none of England's.)
-  if (context.countries.empty()) {
+  if (context.countries().empty()) {
     for (const Candidate& c : candidates) {
       if (c.inside_name || !c.division_reading) continue;
       std::vector<NameEntry> divisions;
@@ -1269,7 +1271,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
                  written.ends_with(s.text);
         });
     const std::vector<NameEntry>& readings = suffixed ? c.entries : without_small[i];
-    abroad[i] = (named || stop || (compass[i] && !context.countries.empty())) &&
+    abroad[i] = (named || stop || (compass[i] && !context.countries().empty())) &&
                 std::none_of(readings.begin(), readings.end(), [&](const NameEntry& e) {
                   return context.HasCountry(t.places[e.place].country);
                 });
@@ -1316,8 +1318,8 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
           mention.place.subdivision = std::string(w.subdivision);
         }
       }
-      if (mention.place.country.empty() && context.countries.size() == 1) {
-        mention.place.country = std::string(context.countries.front());
+      if (mention.place.country.empty() && context.countries().size() == 1) {
+        mention.place.country = std::string(context.countries().front());
       }
       mentions.push_back(std::move(mention));  // (no country yet: PlaceDivisions)
       continue;
