@@ -36,6 +36,18 @@ function(epiwire_apply_profile)
       target_compile_options(${target} PRIVATE "-fprofile-instr-use=${EPIWIRE_PROFILE_USE}"
                                                -Wno-profile-instr-unprofiled
                                                -Wno-profile-instr-out-of-date)
+      # A new profile rebuilds every object it lays out: ThinLTO will not link objects
+      # built with different profiles ("linking module flags 'ProfileSummary': IDs have
+      # conflicting values").
+      get_target_property(sources ${target} SOURCES)
+      get_target_property(source_dir ${target} SOURCE_DIR)
+      foreach(source IN LISTS sources)
+        if(NOT IS_ABSOLUTE "${source}")
+          set(source "${source_dir}/${source}")
+        endif()
+        set_property(SOURCE "${source}" TARGET_DIRECTORY ${target} APPEND
+                     PROPERTY OBJECT_DEPENDS "${EPIWIRE_PROFILE_USE}")
+      endforeach()
     endif()
   endforeach()
 endfunction()
