@@ -1130,6 +1130,53 @@ TEST_F(PostgresStoreTest, TheFactsTableLeavesHalfOfEachPageForNewVersionsOfItsRo
             "fillfactor=50");
 }
 
+// PostgreSQL keeps the plan it made for a prepared statement once it had run it a few
+// times, with the sizes its tables had then: a look-up of a batch's keys planned while
+// the table was nearly empty read the whole table once it had grown. A write plans its
+// statements again, with the sizes the tables have.
+TEST_F(PostgresStoreTest, AWritePlansItsStatementsAgainForTheTablesPresentSizes) {
+  auto opened = internal::OpenPostgres(backend_.Url());
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  internal::SqlConnection& db = *opened.value();
+  ASSERT_TRUE(db.Execute("CREATE TABLE words (word TEXT PRIMARY KEY, seen BIGINT) "
+                         "WITH (autovacuum_enabled = false)")
+                  .ok());
+  std::string lookup = "SELECT w.seen FROM (VALUES ($1)";
+  std::vector<internal::Value> keys = {std::string("word1")};
+  for (int i = 2; i <= 256; ++i) {
+    lookup += ", ($" + std::to_string(i) + ")";
+    keys.emplace_back("word" + std::to_string(i * 7));
+  }
+  lookup += ") AS v (word) JOIN words AS w ON w.word = v.word";
+  const auto run = [&] { return db.QueryRows(lookup, keys, [](internal::RowView) {}); };
+  for (int i = 0; i < 8; ++i) ASSERT_TRUE(run().ok());  // planned for a table of no rows
+  ASSERT_TRUE(db.Execute("INSERT INTO words SELECT 'word' || i, i FROM generate_series(1, 200000) "
+                         "AS i")
+                  .ok());
+  const auto plan = [&] {
+    auto name = db.Query("SELECT name FROM pg_prepared_statements WHERE statement = $1", {lookup});
+    if (!name.ok() || name->empty() || !name.value()[0][0]) return std::string("no statement");
+    std::string execute = "EXPLAIN EXECUTE " + *name.value()[0][0] + "(";
+    for (size_t i = 0; i < keys.size(); ++i) {
+      execute += (i > 0 ? ", '" : "'") + std::get<std::string>(keys[i]) + "'";
+    }
+    auto rows = db.Query(execute + ")", {});
+    std::string text;
+    for (const internal::Row& row : rows.ok() ? rows.value() : internal::Rows{}) {
+      text += row[0].value_or("") + "\n";
+    }
+    return text;
+  };
+  ASSERT_NE(plan().find("Seq Scan on words"), std::string::npos)
+      << "the statement was not planned for the empty table: " << plan();
+  ASSERT_TRUE(db.BeginWrite().ok());
+  ASSERT_TRUE(run().ok());
+  const std::string planned = plan();
+  EXPECT_EQ(planned.find("Seq Scan on words"), std::string::npos) << planned;
+  EXPECT_NE(planned.find("Index Scan using words_pkey"), std::string::npos) << planned;
+  EXPECT_TRUE(db.Execute("ROLLBACK").ok());
+}
+
 TEST(EventStoreOpen, AStoreMadeBeforeOfficialDiseasesGetsTheColumns) {
   SqliteBackend backend;
   const std::string path = backend.Url().substr(7);
