@@ -18,6 +18,7 @@
 #include <tuple>
 
 #include "epiwire/store/sql_connection.h"
+#include "epiwire/store/sql_event_store.h"
 
 // Filters are written with designated initializers that name only what they set.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
@@ -1132,9 +1133,9 @@ TEST_F(PostgresStoreTest, TheFactsTableLeavesHalfOfEachPageForNewVersionsOfItsRo
 
 // PostgreSQL keeps the plan it made for a prepared statement once it had run it a few
 // times, with the sizes its tables had then: a look-up of a batch's keys planned while
-// the table was nearly empty read the whole table once it had grown. A write plans its
-// statements again, with the sizes the tables have.
-TEST_F(PostgresStoreTest, AWritePlansItsStatementsAgainForTheTablesPresentSizes) {
+// the table was nearly empty read the whole table once it had grown. Forgotten, the
+// plans are made again with the sizes the tables have.
+TEST_F(PostgresStoreTest, ForgottenPlansAreMadeAgainForTheTablesPresentSizes) {
   auto opened = internal::OpenPostgres(backend_.Url());
   ASSERT_TRUE(opened.ok()) << opened.status().message();
   internal::SqlConnection& db = *opened.value();
@@ -1169,12 +1170,108 @@ TEST_F(PostgresStoreTest, AWritePlansItsStatementsAgainForTheTablesPresentSizes)
   };
   ASSERT_NE(plan().find("Seq Scan on words"), std::string::npos)
       << "the statement was not planned for the empty table: " << plan();
-  ASSERT_TRUE(db.BeginWrite().ok());
+  ASSERT_TRUE(run().ok());
+  ASSERT_NE(plan().find("Seq Scan on words"), std::string::npos) << "kept, until forgotten";
+  ASSERT_TRUE(db.ForgetPlans().ok());
   ASSERT_TRUE(run().ok());
   const std::string planned = plan();
   EXPECT_EQ(planned.find("Seq Scan on words"), std::string::npos) << planned;
   EXPECT_NE(planned.find("Index Scan using words_pkey"), std::string::npos) << planned;
-  EXPECT_TRUE(db.Execute("ROLLBACK").ok());
+}
+
+TEST(PlansAreDue, AfterTheFirstThousandEventsThenEachTimeTheEventsWrittenDouble) {
+  EXPECT_FALSE(internal::PlansAreDue(0, 0));
+  EXPECT_FALSE(internal::PlansAreDue(999, 0));
+  EXPECT_TRUE(internal::PlansAreDue(1000, 0));
+  EXPECT_FALSE(internal::PlansAreDue(1999, 1000));
+  EXPECT_TRUE(internal::PlansAreDue(2000, 1000));
+  EXPECT_FALSE(internal::PlansAreDue(13999, 7000));
+  EXPECT_TRUE(internal::PlansAreDue(14000, 7000));
+  // A writer of transactions of 14 events: seven times over its first 100,000 events,
+  // in 7,143 transactions.
+  int forgotten = 0;
+  int64_t at = 0;
+  for (int64_t written = 0; written <= 100000; written += 14) {
+    if (internal::PlansAreDue(written, at)) {
+      ++forgotten;
+      at = written;
+    }
+  }
+  EXPECT_EQ(forgotten, 7);
+}
+
+// The store's connection, counting the plans the store has it forget.
+class PlanCountingConnection final : public internal::SqlConnection {
+ public:
+  PlanCountingConnection(std::unique_ptr<internal::SqlConnection> inner, int* forgotten)
+      : inner_(std::move(inner)), forgotten_(forgotten) {}
+  Status QueryRows(std::string_view sql, const internal::Value* params, size_t count,
+                   const std::function<void(internal::RowView)>& each) override {
+    return inner_->QueryRows(sql, params, count, each);
+  }
+  Status InsertRows(std::string_view table, std::string_view columns, size_t column_count,
+                    const std::vector<internal::Value>& values) override {
+    return inner_->InsertRows(table, columns, column_count, values);
+  }
+  Result<std::vector<int64_t>> ReserveIds(std::string_view table, size_t count) override {
+    return inner_->ReserveIds(table, count);
+  }
+  Status BeginWrite() override { return inner_->BeginWrite(); }
+  Status ForgetPlans() override {
+    ++*forgotten_;
+    return inner_->ForgetPlans();
+  }
+  size_t MaxParameters() const override { return inner_->MaxParameters(); }
+  size_t PreferredBatch() const override { return inner_->PreferredBatch(); }
+  std::string_view LockRows() const override { return inner_->LockRows(); }
+  bool UpdateRewritesIndexesOfSetColumns() const override {
+    return inner_->UpdateRewritesIndexesOfSetColumns();
+  }
+  std::string_view RewrittenTableOptions() const override {
+    return inner_->RewrittenTableOptions();
+  }
+  std::string_view LongTextCompression() const override { return inner_->LongTextCompression(); }
+  Status Execute(std::string_view sql) override { return inner_->Execute(sql); }
+  std::string_view engine() const override { return inner_->engine(); }
+  std::string_view IdColumnType() const override { return inner_->IdColumnType(); }
+  Status BeginSchemaChange() override { return inner_->BeginSchemaChange(); }
+  Result<bool> HasColumn(std::string_view table, std::string_view column) override {
+    return inner_->HasColumn(table, column);
+  }
+  std::string_view ByteOrder() const override { return inner_->ByteOrder(); }
+  Status UpdateStatistics(std::string_view tables) override {
+    return inner_->UpdateStatistics(tables);
+  }
+  int transient_failures() const override { return inner_->transient_failures(); }
+
+ private:
+  std::unique_ptr<internal::SqlConnection> inner_;
+  int* forgotten_;
+};
+
+TEST(SqlEventStore, HasItsPlansForgottenAtItsFirstThousandEventsThenAtEachDoubling) {
+  SqliteBackend backend;
+  auto inner = internal::OpenSqlite(backend.Url().substr(7));
+  ASSERT_TRUE(inner.ok()) << inner.status().message();
+  int forgotten = 0;
+  auto store = internal::SqlEventStore::Create(
+      std::make_unique<PlanCountingConnection>(std::move(inner).value(), &forgotten),
+      backend.Url());
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  std::vector<int> after;  // plans forgotten after each batch of 300 events
+  for (int d = 0; d < 12; ++d) {
+    std::vector<Event> events;
+    for (int64_t i = 1; i <= 300; ++i) {
+      events.push_back(CaseEvent("cholera", kLagos, Date{2022, 8, 1}, d * 1000 + i));
+    }
+    auto stored = store.value()->PutBatch(
+        {MakeExtraction("doc" + std::to_string(d), "text " + std::to_string(d), Date{2022, 8, 2},
+                        std::move(events))});
+    ASSERT_TRUE(stored.ok()) << stored.status().message();
+    after.push_back(forgotten);
+  }
+  // Before the fifth batch (1,200 events written), then before the ninth (2,400).
+  EXPECT_EQ(after, (std::vector<int>{0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2}));
 }
 
 TEST(EventStoreOpen, AStoreMadeBeforeOfficialDiseasesGetsTheColumns) {

@@ -128,15 +128,8 @@ class PostgresConnection final : public SqlConnection {
   // their keys. At PostgreSQL's default cost of a page read at random (4, for spinning
   // disks), the planner read the whole of the facts twice a batch rather than probe
   // their index a few hundred times (12 ms where 5 ms, for 256 facts of 10,000).
-  //
-  // A prepared statement keeps the plan PostgreSQL made for it when first run often,
-  // with the sizes the tables had then: made while the facts were a few pages, a
-  // batch's look-up of its facts read all of them (a hash of every fact, 3 ms, a dozen
-  // times a batch, once they were 10,000). Each write plans its statements again
-  // (DISCARD PLANS), with the sizes the tables have.
-  Status BeginWrite() override {
-    return Execute("DISCARD PLANS; BEGIN; SET LOCAL random_page_cost = 1.1");
-  }
+  Status BeginWrite() override { return Execute("BEGIN; SET LOCAL random_page_cost = 1.1"); }
+  Status ForgetPlans() override { return Execute("DISCARD PLANS"); }
   size_t MaxParameters() const override { return 65535; }
   // As SQLite's: a batch rewrites the facts it repeats, and the fewer batches, the
   // fewer versions of each fact's row (ingest of 100,000 documents: 23.1 and 24.3 s

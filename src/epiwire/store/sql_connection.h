@@ -100,6 +100,10 @@ class SqlConnection {
   // (waiting up to the busy timeout), where a plain BEGIN could fail on its first
   // write and could not reserve ids.
   virtual Status BeginWrite() { return Execute("BEGIN"); }
+  // Has the statements prepared before planned again when next run, with the sizes
+  // the tables have then. PostgreSQL keeps the plan it made for a prepared statement
+  // after a few runs, whatever the tables become; SQLite plans as it prepares.
+  virtual Status ForgetPlans() { return Status::Ok(); }
   // The most parameters one statement may have.
   virtual size_t MaxParameters() const = 0;
   // Documents a write transaction should carry (EventStore::PreferredBatch).

@@ -209,6 +209,11 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutBatch(const std::vector<Extrac
   return PutAll(pointers);
 }
 
+bool PlansAreDue(int64_t written, int64_t at_plans) {
+  constexpr int64_t kLeastEvents = 1000;
+  return written - at_plans >= std::max(kLeastEvents, at_plans);
+}
+
 Result<std::vector<PutOutcome>> SqlEventStore::PutAll(
     const std::vector<const Extraction*>& batch) {
   std::vector<std::string> hashes;
@@ -221,6 +226,13 @@ Result<std::vector<PutOutcome>> SqlEventStore::PutAll(
                                        : " (" + extraction->document.origin + ")"));
     }
     hashes.push_back(Sha256Hex(extraction->document.text));
+  }
+  // Into an empty PostgreSQL store, the look-up of a batch's facts by their keys had
+  // been planned, for good, while the facts were a few pages: as a hash of the whole
+  // table, a dozen times a batch once they were 10,000.
+  if (PlansAreDue(events_written_, events_at_plans_)) {
+    if (Status status = db_->ForgetPlans(); !status.ok()) return status;
+    events_at_plans_ = events_written_;
   }
   // Concurrent writers that lock the same rows in another order deadlock; the
   // server then aborts one of them, which tries again after a short pause.

@@ -18,6 +18,14 @@
 
 namespace epiwire::store::internal {
 
+// Whether a writer that has written `written` events, `at_plans` of them when its
+// statements were last planned, should have them planned again (ForgetPlans): once it
+// has written 1,000, then each time what it has written doubles. A plan made for tables
+// of a few pages, where reading a whole table is cheaper than probing an index, is
+// remade soon; the plans of a large store stay, and a writer of small transactions
+// does not plan its statements again for each.
+bool PlansAreDue(int64_t written, int64_t at_plans);
+
 class SqlEventStore final : public EventStore {
  public:
   // Creates the schema if needed and migrates an older one (adding the columns later
@@ -140,6 +148,7 @@ class SqlEventStore final : public EventStore {
   std::unique_ptr<SqlConnection> db_;
   const std::string url_;
   int64_t events_written_ = 0;  // by this connection, for the planner's statistics
+  int64_t events_at_plans_ = 0;      // events_written_ when the plans were last forgotten
   std::vector<Value> event_values_;  // a batch's event rows (InsertEventsAndFacts)
   // The batch statements, made once per store (their texts depend on the engine).
   RowStatement insert_documents_;
