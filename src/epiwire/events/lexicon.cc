@@ -129,8 +129,19 @@ MeasureWord ParseMeasureWord(std::string_view alternative) {
 
 }  // namespace
 
+void PatternElement::NoteInitials() {
+  initials.reset();
+  const auto note = [&](std::string_view word) {
+    if (!word.empty()) initials.set(static_cast<unsigned char>(word.front()));
+  };
+  for (const std::string& e : exact) note(e);
+  for (const std::string& p : prefixes) note(p);
+  for (const MeasureWord& phrase : phrases) note(phrase.words.front());
+}
+
 size_t PatternElement::MatchLength(const std::vector<text::Token>& tokens, size_t k) const {
   const std::string_view word = tokens[k].lower;
+  if (word.empty() || !initials.test(static_cast<unsigned char>(word.front()))) return 0;
   for (const std::string& e : exact) {
     if (SameWord(word, e)) return 1;
   }
@@ -717,6 +728,7 @@ Status Lexicon::ReadMeasures(const std::string& path) {
           element.exact.push_back(std::move(word.words.front()));
         }
       }
+      element.NoteInitials();
       pattern.elements.push_back(std::move(element));
     }
     if (pattern.elements.empty()) return Status::InvalidInput("empty pattern");

@@ -175,6 +175,11 @@ struct PatternElement {
   std::vector<std::string> prefixes;
   std::vector<MeasureWord> phrases;
   int gap_before = 0;  // tokens allowed between the previous element and this one
+  // The first bytes of the alternatives (of their first words): a token that starts with
+  // none of them, as most do, is no match, which one bit test tells. Set by NoteInitials.
+  std::bitset<256> initials;
+  // Sets `initials` from the alternatives, once they are all there.
+  void NoteInitials();
   // The number of tokens the element matches from token `k` (0: none).
   size_t MatchLength(const std::vector<text::Token>& tokens, size_t k) const;
 };

@@ -232,6 +232,27 @@ TEST(Lexicon, AMeasurePatternWithAnAlternativeTwiceIsAnError) {
       << lexicon.status().message();
 }
 
+// A pattern element matches a token by a word, a prefix or a phrase of its alternatives,
+// whatever byte each starts with; a token that starts as none of them matches none.
+TEST(Lexicon, APatternElementMatchesEachKindOfAlternativeAndNoOtherInitial) {
+  auto lexicon = LoadChangedCopy("epiwire_lexicon_element_test", "measures.tsv",
+                                 "lockdown\timpose\tkept|zoned*|people's|\u5173\u95ed ~2 x\n");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+  const PatternElement& element = lexicon.value()->measure_patterns().back().elements.front();
+  const auto length = [&](const std::string& text) {
+    return element.MatchLength(Tokenized(text).list, 0);
+  };
+  EXPECT_EQ(length("kept"), 1u);
+  EXPECT_EQ(length("Kept"), 1u);  // (tokens are matched lower-cased)
+  EXPECT_EQ(length("zoned-off"), 1u);
+  EXPECT_EQ(length("people's"), 2u);      // "people", "'s"
+  EXPECT_EQ(length("\u5173\u95ed"), 2u);  // a token a character
+  EXPECT_EQ(length("keep"), 0u);          // an initial of the element, no alternative
+  EXPECT_EQ(length("people"), 0u);        // a phrase's first word alone
+  EXPECT_EQ(length("curfew"), 0u);        // no alternative starts so
+  EXPECT_EQ(length("\u5f00\u653e"), 0u);
+}
+
 TEST(Lexicon, WordsOfScopeNameTheLevelOfPlaceTheySpeakFor) {
   const Lexicon* en = ProjectLexicon("en");
   const Lexicon* es = ProjectLexicon("es");
