@@ -236,12 +236,14 @@ bool IsApostrophe(std::string_view text, size_t i, size_t* length) {
   return false;
 }
 
+static_assert(sizeof(Token) == 32, "a token is 32 bytes: rules step over the tokens many times");
+
 // Appends a token whose `lower` is still to be set: built in place, as a temporary
 // Token moved into the vector cost a copy a token.
 Token& AddToken(std::vector<Token>& tokens, size_t start, size_t end, bool is_word) {
   Token& token = tokens.emplace_back();
-  token.start = start;
-  token.end = end;
+  token.start = static_cast<uint32_t>(start);
+  token.end = static_cast<uint32_t>(end);
   token.is_word = is_word;
   return token;
 }
@@ -321,7 +323,7 @@ void Tokenize(std::string_view text, size_t begin, size_t end, Tokens& out) {
   std::vector<Token>& tokens = out.list;
   tokens.clear();
   if (out.folded) out.folded->clear();
-  end = std::min(end, text.size());
+  end = std::min({end, text.size(), kMaxTokenOffset});
   // Lower-casing ASCII never lengthens a word: the text's size is room enough.
   const size_t room = end > begin ? end - begin : 0;
   if (end > begin) tokens.reserve((end - begin) / 4 + 4);  // about one token in 4 bytes: no regrowth

@@ -6,6 +6,7 @@
 #define EPIWIRE_TEXT_SENTENCES_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,9 +25,15 @@ struct Sentence {
 // Leading and trailing spaces are trimmed; empty sentences are left out.
 std::vector<Sentence> SplitSentences(std::string_view text, size_t begin, size_t end);
 
+// Tokenize reads a text up to this offset (4 GiB), past which no document is read.
+inline constexpr size_t kMaxTokenOffset = UINT32_MAX;
+
 struct Token {
-  size_t start = 0;  // byte offsets into the text given to Tokenize
-  size_t end = 0;
+  // Byte offsets into the text given to Tokenize, which reads no further than 4 GiB
+  // (kMaxTokenOffset): four bytes each make a token 32 bytes, and rules step over a
+  // sentence's tokens many times.
+  uint32_t start = 0;
+  uint32_t end = 0;
   // ASCII-lower-cased form, curly apostrophes made straight: a view of the text itself
   // where that is already the form (most words), else of the Tokens' `folded`.
   std::string_view lower;
