@@ -48,6 +48,8 @@ printf 'Kenya reported 3 new cholera deaths on Sunday.\n' | "$bin" extract --pub
 check "reads standard input" grep -q '"count":3' "$work/stdin.jsonl"
 "$bin" extract --published not-a-date "$work/in/a.txt" >/dev/null 2>"$work/err2.txt"
 check "bad --published is a usage error (2)" test $? -eq 2
+"$bin" extract --max-bytes 5000000000 "$work/in/a.txt" >/dev/null 2>"$work/err4.txt"
+check "--max-bytes over 4 GiB is a usage error (2)" test $? -eq 2 -a -s "$work/err4.txt"
 "$bin" extract /nonexistent/path >/dev/null 2>"$work/err3.txt"
 check "missing path is named and exits 1" test $? -eq 1 -a -s "$work/err3.txt"
 "$bin" extract --help >"$work/help.txt"
@@ -65,5 +67,5 @@ done >"$work/many.jsonl"
 check "-j3 writes what -j1 writes, in input order" cmp -s "$work/one.jsonl" "$work/three.jsonl"
 check "every document has its own line" test "$(grep -c '"count":' "$work/three.jsonl")" -eq 200
 
-echo "$((18 - failures)) passed, $failures failed"
+echo "$((19 - failures)) passed, $failures failed"
 test "$failures" -eq 0

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <thread>
 
+#include "epiwire/text/sentences.h"
+
 namespace epiwire::apps {
 
 void AddInputOptions(CLI::App* command, InputOptions& options, const std::string& jobs_help) {
@@ -15,8 +17,12 @@ void AddInputOptions(CLI::App* command, InputOptions& options, const std::string
   command->add_option("--input-format", options.input_format,
                       "Input format: auto (by extension and content), text, html or jsonl")
       ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}));
-  command->add_option("--max-bytes", options.max_bytes,
-                      "Skip documents larger than this many bytes (default 33554432)");
+  // (At most 4 GiB: a token's offsets into its document are four bytes.)
+  command
+      ->add_option("--max-bytes", options.max_bytes,
+                   "Skip documents larger than this many bytes (default 33554432, at most "
+                   "4294967295)")
+      ->check(CLI::Range(size_t{1}, text::kMaxTokenOffset));
   if (jobs_help.empty()) return;
   command->add_option("--data-dir", options.data_dir,
                       "Directory with lexicon/ and gazetteer/ (default: the installed data)");
