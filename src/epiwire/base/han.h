@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Traditional Han characters in their simplified form, so that one lexicon reads the
-// news of Hong Kong, Macau and Taiwan as it reads the mainland's. Uses ICU's Hant-Hans
-// transliteration, a character at a time. Tested by han_test.cc.
+// news of Hong Kong, Macau and Taiwan as it reads the mainland's: ICU's Hant-Hans
+// transliteration of each character alone, made into a table at build time
+// (han_table_gen.cc). Tested by han_test.cc.
 #ifndef EPIWIRE_BASE_HAN_H_
 #define EPIWIRE_BASE_HAN_H_
 
