@@ -75,26 +75,26 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t kinds, double weight) 
   entry.kinds = kinds;
   entry.weight = weight;
   scanner_.reset();
-  for (Entry& old : entries_) {
-    if (old.text == entry.text && old.anchor_start == entry.anchor_start &&
-        old.anchor_end == entry.anchor_end) {
-      old.kinds |= kinds;
-      old.weight = weight;
-      return true;
+  const auto [found, added] =
+      text_index_.try_emplace(entry.text, static_cast<uint32_t>(texts_.size()));
+  if (!added) {
+    // The same phrase again (text and anchors): one entry, of both kinds.
+    for (const uint32_t e : texts_[found->second].entries) {
+      Entry& old = entries_[e];
+      if (old.anchor_start == entry.anchor_start && old.anchor_end == entry.anchor_end) {
+        old.kinds |= kinds;
+        old.weight = weight;
+        return true;
+      }
     }
-  }
-  const auto index = static_cast<uint32_t>(entries_.size());
-  auto same_text = std::find_if(texts_.begin(), texts_.end(),
-                                [&](const Text& text) { return text.text == entry.text; });
-  if (same_text == texts_.end()) {
+  } else {
     Text text;
     text.text = entry.text;
     text.word_start = IsWordByte(static_cast<unsigned char>(entry.text.front()));
     text.word_end = IsWordByte(static_cast<unsigned char>(entry.text.back()));
     texts_.push_back(std::move(text));
-    same_text = texts_.end() - 1;
   }
-  same_text->entries.push_back(index);
+  texts_[found->second].entries.push_back(static_cast<uint32_t>(entries_.size()));
   entries_.push_back(std::move(entry));
   return true;
 }
@@ -176,19 +176,21 @@ void SortCandidates(std::vector<PhraseCandidate>& candidates) {
 LexiconScanner::LexiconScanner(const std::vector<const PhraseMatcher*>& matchers)
     : matchers_(matchers.size()) {
   // One literal for each distinct text, with every (matcher, text) it stands for.
+  // (Each text found among those before it by one look-up: a search of the list made
+  // this quadratic, 30M instructions at every start.)
   std::vector<std::string> literals;
   std::vector<std::vector<Target>> targets;
+  absl::flat_hash_map<std::string_view, uint32_t> literal_of;  // views of the matchers' texts
   for (size_t m = 0; m < matchers.size(); ++m) {
     for (size_t t = 0; t < matchers[m]->text_count(); ++t) {
       const std::string& text = matchers[m]->text(t);
-      auto found = std::find(literals.begin(), literals.end(), text);
-      if (found == literals.end()) {
+      const auto [found, added] =
+          literal_of.try_emplace(text, static_cast<uint32_t>(literals.size()));
+      if (added) {
         literals.push_back(text);
         targets.emplace_back();
-        found = literals.end() - 1;
       }
-      targets[static_cast<size_t>(found - literals.begin())].push_back(
-          {static_cast<uint32_t>(m), static_cast<uint32_t>(t)});
+      targets[found->second].push_back({static_cast<uint32_t>(m), static_cast<uint32_t>(t)});
     }
   }
   for (const std::vector<Target>& of_literal : targets) {

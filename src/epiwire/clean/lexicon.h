@@ -5,6 +5,8 @@
 #ifndef EPIWIRE_CLEAN_LEXICON_H_
 #define EPIWIRE_CLEAN_LEXICON_H_
 
+#include <absl/container/flat_hash_map.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -101,6 +103,9 @@ class PhraseMatcher {
 
   std::vector<Entry> entries_;
   std::vector<Text> texts_;
+  // Where each text is in texts_: a phrase added is matched with those before it by one
+  // look-up (comparing it with each of them made adding 700 phrases quadratic).
+  absl::flat_hash_map<std::string, uint32_t> text_index_;
   std::shared_ptr<const LexiconScanner> scanner_;  // set by Compile
   size_t scanner_slot_ = 0;                        // which of its matchers this is
 };

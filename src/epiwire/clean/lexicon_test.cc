@@ -290,6 +290,26 @@ TEST(CaseForms, DeclineARussianNameUpToItsNounAndLeaveOtherNamesAlone) {
   EXPECT_EQ(CaseForms("bird flu"), std::vector<std::string>{"bird flu"});
 }
 
+// A phrase added again (as folded) is one entry of both kinds, with the later weight;
+// the same words anchored are an entry of their own that shares their text.
+TEST(PhraseMatcher, APhraseAddedAgainIsOneEntryAndAnAnchoredOneAnother) {
+  PhraseMatcher matcher;
+  ASSERT_TRUE(matcher.Add("read more", 1, 0.5));
+  ASSERT_TRUE(matcher.Add("Read  More", 2, 0.75));
+  ASSERT_TRUE(matcher.Add("^read more", 4, 1.0));
+  ASSERT_TRUE(matcher.Add("share", 8, 1.0));
+  EXPECT_EQ(matcher.size(), 3u);
+  EXPECT_EQ(matcher.text_count(), 2u);
+  matcher.Compile();
+  const std::vector<PhraseMatch> inside = matcher.FindAll(FoldText("then read more"));
+  ASSERT_EQ(inside.size(), 1u);
+  EXPECT_EQ(inside[0].kinds, 3u);
+  EXPECT_EQ(inside[0].weight, 0.75);
+  const std::vector<PhraseMatch> opening = matcher.FindAll(FoldText("read more here"));
+  ASSERT_EQ(opening.size(), 1u);
+  EXPECT_EQ(opening[0].kinds, 7u);
+}
+
 TEST(PhraseMatcher, FindsWhatAPlainSearchByTheRulesFinds) {
   const std::vector<std::string> lines = GenerateLines(3000, 8);
   size_t matched = 0;
