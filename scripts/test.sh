@@ -7,8 +7,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-# A PostgreSQL server of our own for the store tests (EPIWIRE_TEST_POSTGRES_URL).
+# A PostgreSQL server of this run's own for the store tests (EPIWIRE_TEST_POSTGRES_URL),
+# in a directory of its own, stopped and removed when the run ends, however it ends.
 if [ -x scripts/start_postgres.sh ]; then
+  EPIWIRE_PG_DIR=$(mktemp -d /tmp/epiwire-test-pg.XXXXXX)
+  export EPIWIRE_PG_DIR
+  trap 'scripts/start_postgres.sh --stop >/dev/null 2>&1 || true' EXIT
   EPIWIRE_TEST_POSTGRES_URL=$(scripts/start_postgres.sh)
   export EPIWIRE_TEST_POSTGRES_URL
 fi

@@ -22,8 +22,13 @@ NATS_PORT=""
 BACKGROUND=()
 DATABASES=()
 
+# A test run without a server of its own starts one in its work directory, stopped
+# when the test ends (tests run side by side: none stops another's).
+PG_STARTED=""
 if [ -z "${EPIWIRE_TEST_POSTGRES_URL:-}" ]; then
+  export EPIWIRE_PG_DIR="$WORK/pg"
   EPIWIRE_TEST_POSTGRES_URL=$("$ROOT/scripts/start_postgres.sh")
+  PG_STARTED=1
 fi
 # The server's URL with another database name: postgresql://user@/NAME?host=...
 pg_url() {
@@ -44,6 +49,7 @@ cleanup() {
   for db in "${DATABASES[@]}"; do
     psql "$PG_ADMIN" -qc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
   done
+  [ -n "$PG_STARTED" ] && "$ROOT/scripts/start_postgres.sh" --stop >/dev/null 2>&1
   if [ "$status" -ne 0 ] && [ "$status" -ne 77 ]; then
     for log in "$WORK"/*.log; do
       [ -f "$log" ] || continue
