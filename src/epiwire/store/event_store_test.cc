@@ -851,6 +851,27 @@ TYPED_TEST(EventStoreTest, BatchOfManyStatementsCountsEverySource) {
   }
 }
 
+// Numbers are sent as text: a coordinate, a score and a count come back bit for bit,
+// those that take all seventeen digits and the largest count included.
+TYPED_TEST(EventStoreTest, NumbersComeBackBitForBit) {
+  Place place =
+      MakePlace("Lagos", "NG", "NG-LA", 2332459, PlaceLevel::kCity, 0.1 + 0.2, -77.03000000000001);
+  Event cases = CaseEvent("cholera", place, Date{2022, 8, 1}, INT64_MAX);
+  Extraction extraction = MakeExtraction("numbers", "text", Date{2022, 8, 2}, {cases});
+  extraction.stories.push_back(Story{0, 4, true, 1.0 / 3.0});
+  this->Put(extraction);
+  auto stored = this->store_->Document("numbers");
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  const StoredDocument& doc = *stored.value();
+  ASSERT_EQ(doc.events.size(), 1u);
+  ASSERT_TRUE(doc.events[0].event.place.has_value());
+  EXPECT_EQ(doc.events[0].event.place->lat, 0.1 + 0.2);
+  EXPECT_EQ(doc.events[0].event.place->lon, -77.03000000000001);
+  EXPECT_EQ(doc.events[0].event.count, INT64_MAX);
+  ASSERT_EQ(doc.stories.size(), 1u);
+  EXPECT_EQ(doc.stories[0].score, 1.0 / 3.0);
+}
+
 // PostgreSQL receives rows in COPY's text format, where these characters are
 // syntax: they must come back as they went in.
 TYPED_TEST(EventStoreTest, TabsNewlinesAndBackslashesInTextsComeBackUnchanged) {

@@ -3,6 +3,7 @@
 // quiet (the library never prints), UTF-8 client encoding.
 #include <libpq-fe.h>
 
+#include <charconv>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
@@ -83,7 +84,7 @@ class PostgresConnection final : public SqlConnection {
       } else if (std::holds_alternative<std::monostate>(values[i])) {
         data += "\\N";
       } else {
-        data += NumberText(values[i]);
+        AppendNumber(values[i], data);
       }
       data += (i + 1) % column_count == 0 ? '\n' : '\t';
     }
@@ -177,25 +178,47 @@ class PostgresConnection final : public SqlConnection {
   std::string_view LongTextCompression() const override { return " COMPRESSION lz4"; }
 
  private:
-  // An integer or a real as PostgreSQL reads it.
+  // An integer or a real as the server reads it: the shortest text that reads back as the same
+  // value (std::to_chars; printf's "%.17g" took a tenth of the writer's time).
+  static void AppendNumber(const Value& value, std::string& out) {
+    char buffer[32];
+    char* const end = buffer + sizeof buffer;
+    const std::to_chars_result written = std::holds_alternative<int64_t>(value)
+                                             ? std::to_chars(buffer, end, std::get<int64_t>(value))
+                                             : std::to_chars(buffer, end, std::get<double>(value));
+    out.append(buffer, written.ptr);
+  }
+
   static std::string NumberText(const Value& value) {
-    if (const auto* integer = std::get_if<int64_t>(&value)) return std::to_string(*integer);
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.17g", std::get<double>(value));
-    return buffer;
+    std::string text;
+    AppendNumber(value, text);
+    return text;
   }
 
   // A text value of COPY's text format: backslash, tab, newline and carriage
-  // return escaped.
-  static void AppendCopyText(const std::string& text, std::string& out) {
-    for (char c : text) {
-      switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        default: out += c;
+  // return escaped, the runs between them appended whole.
+  static void AppendCopyText(std::string_view text, std::string& out) {
+    const auto escaped = [](char c) { return c == '\\' || c == '\t' || c == '\n' || c == '\r'; };
+    for (size_t at = 0;;) {
+      size_t special = at;
+      while (special < text.size() && !escaped(text[special])) ++special;
+      out.append(text.substr(at, special - at));
+      if (special == text.size()) return;
+      out += '\\';
+      switch (text[special]) {
+        case '\t':
+          out += 't';
+          break;
+        case '\n':
+          out += 'n';
+          break;
+        case '\r':
+          out += 'r';
+          break;
+        default:
+          out += '\\';
       }
+      at = special + 1;
     }
   }
 
