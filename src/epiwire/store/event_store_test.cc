@@ -934,6 +934,11 @@ TYPED_TEST(EventStoreTest, BatchOfThePreferredSizeIsStoredWhole) {
   ASSERT_TRUE(outcomes.ok()) << outcomes.status().message();
   EXPECT_EQ(outcomes->size(), size);
   EXPECT_EQ(this->Documents(), static_cast<int64_t>(size));
+  // (The events are sent some thousands at a time: every part arrives.)
+  auto events = this->store_->CountEvents();
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(events.value(), static_cast<int64_t>(2 * size));
+  EXPECT_EQ(this->Facts({.disease = "measles", .limit = 2 * size}).size(), size);
 }
 
 TYPED_TEST(EventStoreTest, RepresentativeIsTheEarliestSourceWhateverTheOrder) {

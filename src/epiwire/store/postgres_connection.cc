@@ -4,7 +4,6 @@
 #include <libpq-fe.h>
 
 #include <charconv>
-#include <cstdio>
 #include <string>
 #include <unordered_map>
 
