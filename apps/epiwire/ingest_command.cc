@@ -49,6 +49,10 @@ class Ingest {
   // The window also holds at most this much text (one document always fits), so
   // that a run of large documents does not hold a window's worth of them.
   static constexpr size_t kMostBytesInFlight = size_t{256} << 20;
+  // A batch is full at the store's count of documents or at this much text, whichever
+  // comes first: large documents would fill the window's bytes before a batch's count,
+  // and the writer would wait for all of them to be extracted.
+  static constexpr size_t kMostBytesABatch = size_t{32} << 20;
 
   Ingest(const pipeline::Pipeline& pipeline, store::EventStore& store, unsigned jobs,
          bool progress)
@@ -121,6 +125,7 @@ class Ingest {
         Print(problem.where + ": " + problem.what);
         tally_.problems.Count(problem);
       }
+      extracted_bytes_ += extraction.document.text.size();
       extracted_.emplace(sequence, std::move(extraction));
       ++tally_.extracted;
       MaybeShowProgress();
@@ -146,9 +151,14 @@ class Ingest {
       });
       if (fatal_ || extracted_.count(next_write_) == 0) return;
       std::vector<Extraction> batch;
-      for (size_t at = next_write_; batch.size() < batch_ && extracted_.count(at) > 0; ++at) {
+      size_t batch_bytes = 0;
+      for (size_t at = next_write_;
+           batch.size() < batch_ && batch_bytes < kMostBytesABatch && extracted_.count(at) > 0;
+           ++at) {
         batch.push_back(std::move(extracted_.extract(at).mapped()));
+        batch_bytes += batch.back().document.text.size();
       }
+      extracted_bytes_ -= batch_bytes;
       lock.unlock();
       size_t commits = 0;
       std::vector<Result<store::PutOutcome>> outcomes = Store(batch, commits);
@@ -172,7 +182,8 @@ class Ingest {
   // all that was read is extracted, what there is.
   bool BatchReady() const {
     const bool all_extracted = extracted_.size() == next_read_ - next_write_;
-    return extracted_.count(next_write_) > 0 && (extracted_.size() >= batch_ || all_extracted);
+    const bool full = extracted_.size() >= batch_ || extracted_bytes_ >= kMostBytesABatch;
+    return extracted_.count(next_write_) > 0 && (full || all_extracted);
   }
 
   // One outcome a document, up to the first failure of the store itself; `commits`
@@ -269,7 +280,7 @@ class Ingest {
   // Each wait is woken only by what can end it: the reader's by room in the window (a
   // batch stored), the extraction threads' by a document read or the input's end, the
   // writer's by a batch ready. (One for all woke the writer and the reader at every
-  // document extracted: a fifth of the writer's time went to those wakes.)
+  // document extracted: a quarter of the writer thread's time went to those wakes.)
   std::mutex mu_;
   std::condition_variable room_cv_;
   std::condition_variable work_cv_;
@@ -279,6 +290,7 @@ class Ingest {
   size_t next_read_ = 0;
   size_t next_write_ = 0;
   size_t bytes_in_flight_ = 0;       // text of the documents read and not yet stored
+  size_t extracted_bytes_ = 0;       // text of those extracted and not yet taken to store
   std::deque<size_t> sizes_;         // the text size of each of them, in input order
   bool reading_done_ = false;
   bool fatal_ = false;
