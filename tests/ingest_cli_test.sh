@@ -78,6 +78,18 @@ transactions=$(sed -n 's/.*docs\/s, \([0-9]*\) transactions*).*/\1/p' "$work/man
 check "2,500 documents go to SQLite in full batches: 1 or 2 transactions (${transactions:-none})" \
   test "${transactions:-0}" -ge 1 -a "${transactions:-0}" -le 2
 
+# A batch is also full at 32 MiB of text: 34 documents of 1.1 MB go in two transactions
+# (the writer had waited for the whole window to be extracted, and stored it in one).
+mkdir -p "$work/large"
+line='Ontario reported 12 new cases of measles on Tuesday, the ministry said today. '
+for i in $(seq 1 34); do
+  yes "$line" | head -c 1100000 >"$work/large/report-$i.txt"
+done
+"$bin" ingest -j 2 --db "$work/large.db" "$work/large" 2>"$work/large.txt"
+transactions=$(sed -n 's/.*docs\/s, \([0-9]*\) transactions*).*/\1/p' "$work/large.txt")
+check "34 documents of 1.1 MB go in two batches (${transactions:-none})" test "${transactions:-0}" -eq 2
+check "and all 34 are stored" test "$(sqlite3 "$work/large.db" "SELECT COUNT(*) FROM documents")" -eq 34
+
 "$bin" ingest --db /nonexistent-dir/sub/x.db "$work/in" 2>"$work/err.txt"
 check "an unopenable store is a usage error (2) naming the store" \
   test $? -eq 2 -a -n "$(grep 'SQLite store /nonexistent-dir/sub/x.db' "$work/err.txt")"
