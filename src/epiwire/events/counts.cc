@@ -1820,6 +1820,56 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
           tokens[start - 1].lower == "(" || IsDash(tokens[start - 1].lower));
 }
 
+// "Twelve people in Lusaka and three in Ndola", "two travellers from Indonesia and three
+// from Malaysia": a count's place (where its people are, or where they came from) and
+// then the joints to the next count. Whether [begin, end) is that, or joints alone.
+bool PlaceThenJoints(const SentenceView& view, size_t begin, size_t end) {
+  size_t k = begin;
+  if (k < end && view.Is(k, kGrLocative | kGrFrom)) {
+    size_t at = k + 1;
+    while (at < end && view.Is(at, kGrDeterminer)) ++at;
+    const PlaceRef* place = view.PlaceAt(at);
+    if (place != nullptr && place->span.begin == at && place->span.end < end) {
+      k = place->span.end;
+      while (k < end && view.Is(k, kGrPlaceNoun)) ++k;  // "in Edo state and ..."
+    }
+  }
+  return view.OnlyJoints(k, end, kGrCoordination);
+}
+
+// "Twelve people in Lusaka and three in Ndola have died", "doce personas en Lusaka y tres
+// en Ndola": a bare number joined to the people counted before it, after their place,
+// counts more of them (the noun left out), and its verb tells what happened to both. The
+// reading, by that verb, of the number `q` after the count `people` that waits for a
+// verb; none when the number is not so joined or no verb of a status follows it.
+std::optional<CountReading> ReadElidedNoun(const Scan& scan, const QuantityRef& q,
+                                           const ReadCount& people) {
+  const SentenceView& view = scan.view;
+  const size_t hedge = HedgeStart(view, q);
+  const size_t after_people = people.reading.phrase_end;
+  if (hedge <= after_people + 1 || !view.Is(hedge - 1, kGrCoordination) ||
+      !view.Is(after_people, kGrLocative | kGrFrom) ||
+      !PlaceThenJoints(view, after_people, hedge)) {
+    return std::nullopt;
+  }
+  // Its own place, then the verb: "three in Ndola have died".
+  size_t from = q.span.end;
+  if (from < view.tokens.size() && view.Is(from, kGrLocative | kGrFrom)) {
+    size_t at = from + 1;
+    while (at < view.tokens.size() && view.Is(at, kGrDeterminer)) ++at;
+    const PlaceRef* place = view.PlaceAt(at);
+    if (place == nullptr || place->span.begin != at) return std::nullopt;
+    from = place->span.end;
+    while (from < view.tokens.size() && view.Is(from, kGrPlaceNoun)) ++from;
+  }
+  size_t verb_at = 0;
+  const auto verb = VerbAfter(scan, from, 4, &verb_at);
+  if (!verb || !verb->term.status || verb->term.role != TermRole::kVerb) return std::nullopt;
+  CountReading reading = LikeBefore(people.reading, CountPath::kVerb, q.span.end - 1, q.span.end);
+  reading.status = *verb->term.status;
+  return reading;
+}
+
 }  // namespace
 
 bool OpensAside(const SentenceView& view, size_t i) {
@@ -2258,6 +2308,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       reading = LikeBefore(counts.back().reading, CountPath::kNoun, q.span.end + 1,
                            q.span.end + 1 + view.disease_length[q.span.end + 1]);
     }
+    if (!reading && !blocked && !waiting.empty()) reading = ReadElidedNoun(scan, q, waiting.back());
     if (!reading) {
       if (!blocked) bare.push_back(&q);
       continue;
@@ -2272,8 +2323,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       return c.quantity.span.begin >= first.reading.phrase_end;
     });
     if (next == counts.end() || next->reading.path != CountPath::kVerb ||
-        !view.OnlyJoints(first.reading.phrase_end, HedgeStart(view, next->quantity),
-                         kGrCoordination) ||
+        !PlaceThenJoints(view, first.reading.phrase_end, HedgeStart(view, next->quantity)) ||
         first.reading.phrase_end == HedgeStart(view, next->quantity)) {
       continue;
     }

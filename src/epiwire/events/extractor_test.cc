@@ -754,6 +754,38 @@ TEST_F(ExtractorTest, TheSameNumberFromTwoOriginsIsTwoCounts) {
   EXPECT_EQ(threes, 2u);
 }
 
+// "Twelve people in A and three in B have died": the people counted first, and a bare
+// number joined to them after their place (its noun left out), share the verb after the
+// second; each is where its own place says, or comes from there.
+TEST_F(ExtractorTest, PeopleJoinedAfterTheirPlaceShareTheVerbAfterTheNext) {
+  const auto deaths = Read("Nine patients in Lusaka and four in Ndola have died of cholera.");
+  EXPECT_EQ(StatusOf(deaths, 9), "deaths");
+  EXPECT_EQ(StatusOf(deaths, 4), "deaths");
+  ASSERT_NE(Find(deaths, 9), nullptr);
+  ASSERT_NE(Find(deaths, 4), nullptr);
+  ASSERT_TRUE(Find(deaths, 9)->place && Find(deaths, 4)->place);
+  EXPECT_EQ(Find(deaths, 9)->place->name, "Lusaka");
+  EXPECT_EQ(Find(deaths, 4)->place->name, "Ndola");
+  // With the noun said again, the first is still joined to the second's verb.
+  const auto repeated =
+      Read("Nine patients in Lusaka and four patients in Ndola have died of cholera.");
+  EXPECT_EQ(StatusOf(repeated, 9), "deaths");
+  const auto travellers = Read(
+      "Two travellers from Indonesia and five from Malaysia tested positive for dengue in "
+      "Singapore.");
+  EXPECT_EQ(ImportedOf(travellers, 2), "imported");
+  EXPECT_EQ(ImportedOf(travellers, 5), "imported");
+  ASSERT_TRUE(Find(travellers, 2)->origin && Find(travellers, 5)->origin);
+  EXPECT_EQ(Find(travellers, 2)->origin->country, "ID");
+  EXPECT_EQ(Find(travellers, 5)->origin->country, "MY");
+  EXPECT_EQ(PlaceOf(travellers, 5), "SG - country");
+  // A verb of no status joins nothing: people vaccinated are no cases.
+  const auto vaccinated =
+      Read("During the cholera outbreak, 500 people in Lusaka and 300 in Ndola were vaccinated.");
+  EXPECT_EQ(StatusOf(vaccinated, 500), "no count");
+  EXPECT_EQ(StatusOf(vaccinated, 300), "no count");
+}
+
 // A case of one is imported as the next sentences about the person tell, up to two; a
 // sentence about something else tells nothing of it.
 TEST_F(ExtractorTest, TheSentencesAboutThePersonTellTheirTravel) {
