@@ -2199,12 +2199,24 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       reading->status = counts.back().reading.status;
       reading->host = counts.back().reading.host;
     }
-    // "Cabell County accounts for 228 of them": "of them" with no count before it in the
-    // sentence is a part of the sentence before's.
-    if (needs_status && !reading->by_modifier && counts.empty() && outer != nullptr &&
+    // "Cabell County accounts for 228 of them": "of them" is a part of the count before it
+    // in the sentence where its clause names the part's place ("..., while Maharashtra
+    // accounted for 1,900 of them"; "20 of them are children" only describes the count),
+    // or with no count there, of the sentence before's.
+    const auto place_in_clause = [&](size_t from) {
+      for (size_t k = from; k < q.span.begin; ++k) {
+        if (view.clause[k] == view.clause[q.span.begin] && view.PlaceAt(k) != nullptr) return true;
+      }
+      return false;
+    };
+    const ReadCount* whole =
+        counts.empty()
+            ? outer
+            : (place_in_clause(counts.back().quantity.span.end) ? &counts.back() : nullptr);
+    if (needs_status && !reading->by_modifier && whole != nullptr &&
         reading->path == CountPath::kPartitive && view.Is(reading->head, kGrPronoun)) {
-      reading->status = outer->reading.status;
-      reading->host = outer->reading.host;
+      reading->status = whole->reading.status;
+      reading->host = whole->reading.host;
       needs_status = false;
     }
     if (needs_status && reading && reading->by_modifier) needs_status = false;

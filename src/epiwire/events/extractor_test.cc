@@ -786,6 +786,18 @@ TEST_F(ExtractorTest, PeopleJoinedAfterTheirPlaceShareTheVerbAfterTheNext) {
   EXPECT_EQ(StatusOf(vaccinated, 300), "no count");
 }
 
+// "of them" after a count of the same sentence is a part of it where its clause names
+// the part's place; a part that only describes the count ("20 of them are children") is
+// none of its own.
+TEST_F(ExtractorTest, APlacesShareOfThemIsAPartOfTheCountBefore) {
+  const auto events =
+      Read("Peru recorded 2,310 new COVID-19 infections, while Loreto accounted for 640 of them.");
+  EXPECT_EQ(StatusOf(events, 640), "confirmed");
+  EXPECT_EQ(PlaceOf(events, 640), "PE PE-LOR subdivision");
+  EXPECT_EQ(StatusOf(Read("Peru recorded 310 new cholera cases; 120 of them are children."), 120),
+            "no count");
+}
+
 // A case of one is imported as the next sentences about the person tell, up to two; a
 // sentence about something else tells nothing of it.
 TEST_F(ExtractorTest, TheSentencesAboutThePersonTellTheirTravel) {
