@@ -151,7 +151,9 @@ bool FigureEndsAt(const SentenceView& view, size_t k) {
 // "a 50-year-old man from X", "a toddler from X": where the person lives, unless the
 // sentence has them travel ("a 38-year-old man from Malappuram district who returned
 // from the United Arab Emirates": a journey told after the place, from elsewhere, leaves
-// the person's home). `from` is the token of "from", `place_end` ends the place.
+// the person's home), or puts them in another country ("two visitors from Indonesia
+// tested positive in Singapore": they came from there). `from` is the token of "from",
+// `place_end` ends the place.
 bool HomeOfAPerson(const SentenceView& view, size_t from, size_t place_end) {
   const auto& tokens = view.tokens;
   if (tokens[from].lower != "from" || from == 0 || view.terms[from - 1].length == 0 ||
@@ -162,7 +164,15 @@ bool HomeOfAPerson(const SentenceView& view, size_t from, size_t place_end) {
   for (size_t m = place_end; m + 1 < tokens.size() && !journey_after; ++m) {
     journey_after = view.Is(m + 1, kGrFrom) && (view.cues[m] & kCueTravel);
   }
-  return !(view.CuesIn(0, tokens.size()) & (kCueTravel | kCueImported)) || journey_after;
+  const PlaceRef* home = view.PlaceAt(place_end - 1);
+  const bool elsewhere =
+      home != nullptr && !home->place.country.empty() &&
+      std::any_of(view.places.begin(), view.places.end(), [&](const PlaceRef& ref) {
+        return ref.span.begin > place_end && view.Is(ref.span.begin - 1, kGrLocative) &&
+               !ref.place.country.empty() && ref.place.country != home->place.country;
+      });
+  const bool travels = (view.CuesIn(0, tokens.size()) & (kCueTravel | kCueImported)) != 0;
+  return (!travels || journey_after) && !elsewhere;
 }
 
 // "16 from Kingston", "Forty of the new cases are from St Catherine": in a sentence that

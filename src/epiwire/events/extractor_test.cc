@@ -798,6 +798,21 @@ TEST_F(ExtractorTest, APlacesShareOfThemIsAPartOfTheCountBefore) {
             "no count");
 }
 
+// A person "from" a place is at home there, unless the sentence puts them in another
+// country: then they came from there, and the count is where they are. Tourists and
+// visitors, like travellers, came from where they are from.
+TEST_F(ExtractorTest, APersonFromOneCountryCountedInAnotherIsCountedThere) {
+  EXPECT_EQ(PlaceOf(Read("Two men from Indonesia tested positive for dengue in Singapore."), 2),
+            "SG - country");
+  EXPECT_EQ(PlaceOf(Read("Two pupils from Kano have died of meningitis in Nigeria."), 2),
+            "NG NG-KN city");
+  const auto tourist = Read("A tourist from Austria died of dengue in a hospital in Bangkok.");
+  EXPECT_EQ(PlaceOf(tourist, 1), "TH TH-10 subdivision");
+  EXPECT_EQ(ImportedOf(tourist, 1), "imported");
+  ASSERT_TRUE(Find(tourist, 1)->origin);
+  EXPECT_EQ(Find(tourist, 1)->origin->country, "AT");
+}
+
 // A case of one is imported as the next sentences about the person tell, up to two; a
 // sentence about something else tells nothing of it.
 TEST_F(ExtractorTest, TheSentencesAboutThePersonTellTheirTravel) {
