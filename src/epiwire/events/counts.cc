@@ -1540,9 +1540,13 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
       *ordinal = view.quantities[static_cast<size_t>(scan.quantity_at[k])].quantity.value;
       CountReading reading;
       reading.status = *verb->term.status;
-      // "A ninth person died": the person is what is counted.
-      const bool person = k + 1 < tokens.size() && view.terms[k + 1].length > 0 &&
-                          view.terms[k + 1].term.role == TermRole::kPerson;
+      // "A ninth person died", "a second dog tested positive": the person or the animal is
+      // what is counted.
+      const TermAt& next = view.terms[k + 1 < tokens.size() ? k + 1 : k];
+      const bool person = k + 1 < tokens.size() && next.length > 0 &&
+                          (next.term.role == TermRole::kPerson ||
+                           (next.term.role == TermRole::kAnimal && next.term.host));
+      if (person && next.term.role == TermRole::kAnimal) reading.host = *next.term.host;
       reading.head = person ? k + 1 : k;
       reading.phrase_end = at + verb->length;
       reading.path = CountPath::kSingle;

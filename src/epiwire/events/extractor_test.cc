@@ -813,6 +813,15 @@ TEST_F(ExtractorTest, APersonFromOneCountryCountedInAnotherIsCountedThere) {
   EXPECT_EQ(Find(tourist, 1)->origin->country, "AT");
 }
 
+// "A third horse has died": an ordinal before an animal counts animals, the running total
+// and the one new, as before a person it counts people.
+TEST_F(ExtractorTest, AnOrdinalBeforeAnAnimalCountsAnimals) {
+  const auto events = Read("A fourth horse has died of West Nile virus in Ontario.");
+  EXPECT_EQ(HostOf(events, 4), "horse");
+  EXPECT_EQ(StatusOf(events, 4), "deaths");
+  EXPECT_EQ(HostOf(events, 1), "horse");
+}
+
 // A case of one is imported as the next sentences about the person tell, up to two; a
 // sentence about something else tells nothing of it.
 TEST_F(ExtractorTest, TheSentencesAboutThePersonTellTheirTravel) {
