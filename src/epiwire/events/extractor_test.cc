@@ -87,6 +87,13 @@ class ExtractorTest : public ::testing::Test {
     return *e->imported ? "imported" : "local";
   }
 
+  // The country the count `count` of `events` came from, "none", or "no count".
+  static std::string OriginOf(const std::vector<Event>& events, int64_t count) {
+    const Event* e = Find(events, count);
+    if (e == nullptr) return "no count";
+    return e->origin ? e->origin->country : "none";
+  }
+
   // Where the count `count` of `events` is, as "country subdivision level" ("KE KE-28
   // city"; "-" for no subdivision), "none", or "no count".
   static std::string PlaceOf(const std::vector<Event>& events, int64_t count) {
@@ -775,9 +782,8 @@ TEST_F(ExtractorTest, PeopleJoinedAfterTheirPlaceShareTheVerbAfterTheNext) {
       "Singapore.");
   EXPECT_EQ(ImportedOf(travellers, 2), "imported");
   EXPECT_EQ(ImportedOf(travellers, 5), "imported");
-  ASSERT_TRUE(Find(travellers, 2)->origin && Find(travellers, 5)->origin);
-  EXPECT_EQ(Find(travellers, 2)->origin->country, "ID");
-  EXPECT_EQ(Find(travellers, 5)->origin->country, "MY");
+  EXPECT_EQ(OriginOf(travellers, 2), "ID");
+  EXPECT_EQ(OriginOf(travellers, 5), "MY");
   EXPECT_EQ(PlaceOf(travellers, 5), "SG - country");
   // A verb of no status joins nothing: people vaccinated are no cases.
   const auto vaccinated =
@@ -809,8 +815,7 @@ TEST_F(ExtractorTest, APersonFromOneCountryCountedInAnotherIsCountedThere) {
   const auto tourist = Read("A tourist from Austria died of dengue in a hospital in Bangkok.");
   EXPECT_EQ(PlaceOf(tourist, 1), "TH TH-10 subdivision");
   EXPECT_EQ(ImportedOf(tourist, 1), "imported");
-  ASSERT_TRUE(Find(tourist, 1)->origin);
-  EXPECT_EQ(Find(tourist, 1)->origin->country, "AT");
+  EXPECT_EQ(OriginOf(tourist, 1), "AT");
 }
 
 // "A third horse has died": an ordinal before an animal counts animals, the running total
@@ -1085,10 +1090,7 @@ TEST_F(ExtractorTest, WhereTheInfectionWasCaughtIsTheOriginOfCasesCountedElsewhe
       "Peru has confirmed 30 cases of COVID-19. The 12 patients in Lima were infected in Italy.");
   EXPECT_EQ(PlaceOf(abroad, 12), "PE PE-LMA subdivision");
   EXPECT_EQ(ImportedOf(abroad, 12), "imported");
-  const Event* imported = Find(abroad, 12);
-  ASSERT_NE(imported, nullptr);
-  ASSERT_TRUE(imported->origin.has_value());
-  EXPECT_EQ(imported->origin->country, "IT");
+  EXPECT_EQ(OriginOf(abroad, 12), "IT");
   const auto at_home =
       Read("Italy has confirmed 30 cases of COVID-19. The 12 patients were infected in Lombardy.");
   EXPECT_EQ(PlaceOf(at_home, 12), "IT IT-25 subdivision");
