@@ -871,6 +871,17 @@ TEST(RelevanceScore, MeasuresAndFarmOutbreaksInTheirOwnWordsAreRelevant) {
             0.5);
 }
 
+// Deaths told in a feminine or a participle weigh as those told in the masculine: a
+// one-sentence report of them is relevant.
+TEST(RelevanceScore, DeathsInEveryInflectionAreEvidence) {
+  EXPECT_GT(RelevanceScore("Neuf personnes sont mortes de la fièvre de Lassa dans l'État d'Edo et "
+                           "quatre dans l'État d'Ondo, selon les autorités."),
+            0.5);
+  EXPECT_GT(RelevanceScore("Quatre femmes sont décédées de la fièvre de Lassa dans l'État d'Edo au "
+                           "cours du mois dernier, selon les autorités."),
+            0.5);
+}
+
 // Every name of a disease the event lexicons know speaks of an outbreak, in each
 // language, whether or not relevance.tsv lists it.
 TEST(RelevanceScore, AReportOfAnyKnownDiseaseIsRelevant) {
