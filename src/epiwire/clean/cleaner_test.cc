@@ -882,6 +882,21 @@ TEST(RelevanceScore, DeathsInEveryInflectionAreEvidence) {
             0.5);
 }
 
+// A measure in the words news gives it, singular or plural, "its" or "their": a
+// one-sentence report of it that names the disease is relevant; the same words of the
+// school year are not.
+TEST(RelevanceScore, AMeasureInAnyOfItsWordingsIsEvidence) {
+  EXPECT_GT(RelevanceScore("Malta will require all travellers from Egypt to serve a 14-day "
+                           "stay-home notice due to COVID-19."),
+            0.5);
+  EXPECT_GT(RelevanceScore("Three Baltic states are closing their borders to visitors from "
+                           "Belarus because of the coronavirus."),
+            0.5);
+  EXPECT_LT(RelevanceScore("Schools reopened after the summer holidays and sales of uniforms "
+                           "rose in March."),
+            0.5);
+}
+
 // Every name of a disease the event lexicons know speaks of an outbreak, in each
 // language, whether or not relevance.tsv lists it.
 TEST(RelevanceScore, AReportOfAnyKnownDiseaseIsRelevant) {
