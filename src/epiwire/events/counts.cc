@@ -1066,8 +1066,15 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     if (at + found.length != link_start && adjacent_only) continue;
     // "a total of 3,951 remain in quarantine": a total of what follows, and nothing
     // that follows is counted here; but "8,290 new cases, for a total of 139,747": one
-    // that ends its clause totals the cases named before it.
-    const bool ends_clause = q.span.end >= tokens.size() || !tokens[q.span.end].is_word;
+    // that ends its clause totals the cases named before it, whatever words of its time
+    // stand after it ("for a total of 41 so far this year", "... of 41 since June").
+    size_t after_total = q.span.end;
+    while (after_total < tokens.size() && tokens[after_total].is_word &&
+           (InDate(view, after_total) || view.Is(after_total, kGrSince) ||
+            (view.cues[after_total] & (kCueNew | kCueCumulative)))) {
+      ++after_total;
+    }
+    const bool ends_clause = after_total >= tokens.size() || !tokens[after_total].is_word;
     const bool article_total = adjacent_only && at > 0 && view.Is(at - 1, kGrArticle);
     if (article_total && !ends_clause) return std::nullopt;
     CountReading reading;

@@ -827,6 +827,27 @@ TEST_F(ExtractorTest, AnOrdinalBeforeAnAnimalCountsAnimals) {
   EXPECT_EQ(HostOf(events, 1), "horse");
 }
 
+// "for a total of 41" totals the count before it whatever words of its time follow
+// ("this season", "so far this year", "since June"); "a total of 3,951 remain in
+// quarantine" totals what follows, no count.
+TEST_F(ExtractorTest, ATotalEndingItsClauseOnItsTimeTotalsTheCountBefore) {
+  for (const std::string tail : {"this season", "so far this year", "since June"}) {
+    const auto events =
+        Read("The state confirmed 4 more West Nile virus deaths, for a total of 17 " + tail + ".");
+    EXPECT_EQ(StatusOf(events, 17), "deaths") << tail;
+    EXPECT_EQ(
+        AggregationOf(
+            "The state confirmed 4 more West Nile virus deaths, for a total of 17 " + tail + ".",
+            17),
+        "cumulative")
+        << tail;
+  }
+  EXPECT_EQ(StatusOf(Read("Officials said a total of 3,951 remain in quarantine after 4 more West "
+                          "Nile virus deaths."),
+                     3951),
+            "no count");
+}
+
 // A case of one is imported as the next sentences about the person tell, up to two; a
 // sentence about something else tells nothing of it.
 TEST_F(ExtractorTest, TheSentencesAboutThePersonTellTheirTravel) {
