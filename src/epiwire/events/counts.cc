@@ -1831,21 +1831,26 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
           tokens[start - 1].lower == "(" || IsDash(tokens[start - 1].lower));
 }
 
+// "in Lusaka", "from the Philippines", "in Edo state": a preposition of place at `at`, its
+// determiners, a place that starts after them and ends before `limit`, and the place's
+// nouns. Where that phrase ends, or 0 when none starts at `at`.
+size_t PlacePhraseEnd(const SentenceView& view, size_t at, size_t limit) {
+  if (at >= limit || !view.Is(at, kGrLocative | kGrFrom)) return 0;
+  size_t k = at + 1;
+  while (k < limit && view.Is(k, kGrDeterminer)) ++k;
+  const PlaceRef* place = view.PlaceAt(k);
+  if (place == nullptr || place->span.begin != k || place->span.end >= limit) return 0;
+  k = place->span.end;
+  while (k < limit && view.Is(k, kGrPlaceNoun)) ++k;
+  return k;
+}
+
 // "Twelve people in Lusaka and three in Ndola", "two travellers from Indonesia and three
 // from Malaysia": a count's place (where its people are, or where they came from) and
 // then the joints to the next count. Whether [begin, end) is that, or joints alone.
 bool PlaceThenJoints(const SentenceView& view, size_t begin, size_t end) {
-  size_t k = begin;
-  if (k < end && view.Is(k, kGrLocative | kGrFrom)) {
-    size_t at = k + 1;
-    while (at < end && view.Is(at, kGrDeterminer)) ++at;
-    const PlaceRef* place = view.PlaceAt(at);
-    if (place != nullptr && place->span.begin == at && place->span.end < end) {
-      k = place->span.end;
-      while (k < end && view.Is(k, kGrPlaceNoun)) ++k;  // "in Edo state and ..."
-    }
-  }
-  return view.OnlyJoints(k, end, kGrCoordination);
+  const size_t place_end = PlacePhraseEnd(view, begin, end);
+  return view.OnlyJoints(place_end != 0 ? place_end : begin, end, kGrCoordination);
 }
 
 // "Twelve people in Lusaka and three in Ndola have died", "doce personas en Lusaka y tres
@@ -1866,12 +1871,8 @@ std::optional<CountReading> ReadElidedNoun(const Scan& scan, const QuantityRef& 
   // Its own place, then the verb: "three in Ndola have died".
   size_t from = q.span.end;
   if (from < view.tokens.size() && view.Is(from, kGrLocative | kGrFrom)) {
-    size_t at = from + 1;
-    while (at < view.tokens.size() && view.Is(at, kGrDeterminer)) ++at;
-    const PlaceRef* place = view.PlaceAt(at);
-    if (place == nullptr || place->span.begin != at) return std::nullopt;
-    from = place->span.end;
-    while (from < view.tokens.size() && view.Is(from, kGrPlaceNoun)) ++from;
+    from = PlacePhraseEnd(view, from, view.tokens.size());
+    if (from == 0) return std::nullopt;
   }
   size_t verb_at = 0;
   const auto verb = VerbAfter(scan, from, 4, &verb_at);
