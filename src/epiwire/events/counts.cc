@@ -1154,6 +1154,12 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
   if (start < 3 || tokens[start - 1].lower != ",") return std::nullopt;
   size_t of = 0;
   while (of < start && IsQuote(tokens[of])) ++of;
+  // ("Ebola in Uganda: of the 25 new cases, 20 ...": or after the colon of a heading run
+  // into the sentence, with no number before it.)
+  for (size_t k = of; k < start && k < of + 8 && !view.Is(of, kGrOf); ++k) {
+    if (tokens[k].has_digit) break;
+    if (tokens[k].lower == ":" || IsDash(tokens[k].lower)) of = k + 1;
+  }
   if (of + 1 >= start || !view.Is(of, kGrOf)) return std::nullopt;
   // ("Del total de casos, 21 ...", "Du total, ...": "of" and the article in one word.)
   const bool contracted = view.Is(of, kGrDefinite);
@@ -1853,6 +1859,21 @@ bool PlaceThenJoints(const SentenceView& view, size_t begin, size_t end) {
   return view.OnlyJoints(place_end != 0 ? place_end : begin, end, kGrCoordination);
 }
 
+// "Of these, 20 were in Mubende and five were in Kassanda": a bare number joined to a
+// part that only says where it is ("N were in X"), and saying the same of itself, is
+// another part of the same whole.
+std::optional<CountReading> ReadJoinedPartIn(const SentenceView& view, const QuantityRef& q,
+                                             const ReadCount& part) {
+  const size_t hedge = HedgeStart(view, q);
+  if (hedge == 0 || part.quantity.span.end >= hedge ||
+      !(view.Is(hedge - 1, kGrCoordination) || view.tokens[hedge - 1].lower == ",")) {
+    return std::nullopt;
+  }
+  const std::optional<CountReading> before = ReadPartIn(view, part.quantity, part);
+  if (!before || !PlaceThenJoints(view, before->phrase_end, hedge)) return std::nullopt;
+  return ReadPartIn(view, q, part);
+}
+
 // "Twelve people in Lusaka and three in Ndola have died", "doce personas en Lusaka y tres
 // en Ndola": a bare number joined to the people counted before it, after their place,
 // counts more of them (the noun left out), and its verb tells what happened to both. The
@@ -2276,6 +2297,9 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     if (!reading && !blocked && !counts.empty() && HedgeStart(view, q) > 0 &&
         view.Is(HedgeStart(view, q) - 1, kGrPronoun | kGrPart)) {
       reading = ReadPartIn(view, q, counts.back());
+    }
+    if (!reading && !blocked && !counts.empty()) {
+      reading = ReadJoinedPartIn(view, q, counts.back());
     }
     // "Of these, 142 were reported from Lahore": a part of the sentence before's count
     // (but "Of the confirmed cases, Kano reported 3,476" names what its parts are).

@@ -543,6 +543,36 @@ TEST_F(ExtractorTest, APartOfThemIsACountOfItsOwn) {
   EXPECT_EQ(PlaceOf(events, 12), "US US-OH subdivision");
 }
 
+// A bare number joined to a part that says where it is, and saying the same of itself, is
+// another part; one that says something else of itself is not.
+TEST_F(ExtractorTest, APartJoinedToAPartSayingWhereItIsIsAnotherPart) {
+  const auto events = Read(
+      "Uganda reported 25 new Ebola cases. Of these, 20 were in Mubende and five were in "
+      "Kassanda.");
+  EXPECT_EQ(StatusOf(events, 20), "confirmed");
+  EXPECT_EQ(StatusOf(events, 5), "confirmed");
+  EXPECT_EQ(AggregationOf("Of the 25 new Ebola cases in Uganda, 20 were in Mubende and 5 were "
+                          "in Kassanda.",
+                          5),
+            "new");
+  EXPECT_EQ(StatusOf(Read("Uganda reported 25 new Ebola cases. Of these, 20 were in Mubende "
+                          "and 5 were health workers."),
+                     5),
+            "no count");
+}
+
+// The frame "of the N cases" may follow the colon of a heading run into its sentence.
+TEST_F(ExtractorTest, APartitiveFrameMayFollowAHeadingsColon) {
+  const auto events = Read("Ebola in Uganda: of the 25 new cases, 20 were in Mubende.");
+  EXPECT_EQ(StatusOf(events, 20), "confirmed");
+  EXPECT_EQ(AggregationOf("Ebola in Uganda: of the 25 new cases, 20 were in Mubende.", 20), "new");
+  // ("12 are children" only describes the frame's people: no part.)
+  EXPECT_EQ(StatusOf(Read("Ebola in Uganda: of the 40 people infected in the cluster, 12 are "
+                          "children."),
+                     12),
+            "no count");
+}
+
 // A bare number after "including" (or joined to such a part) that says where its cases
 // were caught is a part of the count before; the first cue after a number tells of it.
 TEST_F(ExtractorTest, APartSaidLocalOrImportedIsACount) {
