@@ -1923,7 +1923,8 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
                                (words.size() > 2 && view.Is(1, kGrPronoun | kGrPart) &&
                                 !words[1].has_digit && words[0].is_word && words[2].lower == ","));
   // "Of the 77 cases, 64 are in Kathmandu", "Parmi les nouveaux cas, huit ...": a frame
-  // of case words before a comma and a number after it opens parts as well.
+  // of case words before a comma and a number after it opens parts as well; so does one
+  // of the people or animals counted ("Of the new patients, 523 were admitted in Dhaka").
   bool framed = false;
   for (size_t c = 1; c < words.size() && c < 8 && !part_of_before; ++c) {
     if (words[c].lower != ",") continue;
@@ -1935,7 +1936,8 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
     for (size_t k = 0; k < c; ++k) {
       const TermAt& t = view.terms[k];
       if (t.length == 0) continue;
-      noun = noun || t.term.role == TermRole::kNoun;
+      noun = noun || t.term.role == TermRole::kNoun || t.term.role == TermRole::kPerson ||
+             t.term.role == TermRole::kAnimal;
       other = other || t.term.role == TermRole::kVerb || t.term.role == TermRole::kKillVerb;
     }
     framed = number_next && noun && !other && view.PlaceAt(0) == nullptr;

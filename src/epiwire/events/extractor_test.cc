@@ -561,6 +561,23 @@ TEST_F(ExtractorTest, APartJoinedToAPartSayingWhereItIsIsAnotherPart) {
             "no count");
 }
 
+// A frame of the people counted ("Of the new patients,") opens parts as one of case words
+// does: the part's place is not where the text goes on.
+TEST_F(ExtractorTest, AFrameOfPeopleOpensParts) {
+  const auto events = Read(
+      "Bangladesh recorded 1,017 new dengue cases. Of the new patients, 523 were admitted to "
+      "hospitals in Dhaka. So far this year, 45,630 people have been hospitalised with dengue.");
+  EXPECT_EQ(PlaceOf(events, 523), "BD BD-C city");  // Dhaka
+  EXPECT_EQ(PlaceOf(events, 45630), "BD - country");
+}
+
+TEST_F(ExtractorTest, PeopleAdmittedToANamedHospitalAreHospitalized) {
+  EXPECT_EQ(StatusOf(Read("Zambia anthrax: three people have been admitted to Kalabo District "
+                          "Hospital."),
+                     3),
+            "hospitalized");
+}
+
 // The frame "of the N cases" may follow the colon of a heading run into its sentence.
 TEST_F(ExtractorTest, APartitiveFrameMayFollowAHeadingsColon) {
   const auto events = Read("Ebola in Uganda: of the 25 new cases, 20 were in Mubende.");
