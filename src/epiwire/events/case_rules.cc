@@ -1345,12 +1345,13 @@ bool IsPersonOfOne(const SentenceView& view, const ReadCount& count) {
 bool IntroducesPart(const SentenceView& view, size_t from, size_t to) {
   from = AfterDisease(view, from);
   // "5 new cases in Senegal on Wednesday, including 3 ...": where and when the whole was
-  // counted stand between.
+  // counted stand between ("dans la région de Kédougou": "of" after a place noun too).
   while (from < to) {
     const bool dated = std::any_of(view.Dates().begin(), view.Dates().end(), [&](const DateRef& d) {
       return d.span.begin <= from && from < d.span.end;
     });
-    if (!dated && view.PlaceAt(from) == nullptr &&
+    const bool of_place = from > 0 && view.Is(from, kGrOf) && view.Is(from - 1, kGrPlaceNoun);
+    if (!dated && !of_place && view.PlaceAt(from) == nullptr &&
         !view.Is(from, kGrLocative | kGrDeterminer | kGrPlaceNoun)) {
       break;
     }

@@ -345,6 +345,11 @@ TEST_F(ExtractorTest, APartOfACountIsOfItsTime) {
                           "to 30,500, including 9,400 active cases.",
                           9400),
             "cumulative");
+  // (The whole's place may be "the province of" one: "of" after a place noun.)
+  EXPECT_EQ(AggregationOf("The ministry announced 45 new cholera cases in the province of "
+                          "Limpopo, including 3 deaths.",
+                          3),
+            "new");
 }
 
 // "Kenya's capital", "the Kenyan capital": the capital city, not the country.
