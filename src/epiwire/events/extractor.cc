@@ -109,12 +109,19 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
         // "2 from the UK and 2 from France": the same count from two origins is two.
         const bool other_origin =
             other.origin && event.origin && other.origin->country != event.origin->country;
-        // "Legionnaires' outbreak kills 8" over "An eighth was reported dead" in the Bronx:
-        // a headline's figure, placed nowhere or in the country or region its story's is in.
-        const bool other_heads = kept_placeless[o] && !heading;
-        const bool event_heads = placeless && !kept_heading[o];
-        const bool headline_wider = (other_heads && Contains(other.place, event.place)) ||
-                                    (event_heads && Contains(event.place, other.place));
+        // "Legionnaires' outbreak kills 8" over "An eighth was reported dead" in the Bronx,
+        // "Cholera kills 12 in northern Nigeria" over "12 people have died ... in Kano
+        // State": a headline's figure, placed nowhere or in the country or region its
+        // story's is in.
+        const bool other_heads = kept_heading[o] && !heading;
+        const bool event_heads = heading && !kept_heading[o];
+        // (Not a new figure over a running total: "Deux nouveaux cas confirmés en France"
+        // over "Le deuxième cas ...".)
+        const bool times_agree =
+            !other.aggregation || !event.aggregation || *other.aggregation == *event.aggregation;
+        const bool headline_wider =
+            times_agree && ((other_heads && Contains(other.place, event.place)) ||
+                            (event_heads && Contains(event.place, other.place)));
         return (same_place || headline_wider) && !other_origin;
       }
       const std::string_view a = other.place ? std::string_view(other.place->country) : "";
@@ -149,7 +156,7 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
         if (event.period) repeat->period = event.period;
         repeat->qualifier = event.qualifier;
       }
-      if (kept_placeless[r] && !heading && event.place) repeat->place = event.place;
+      if (kept_heading[r] && !heading && event.place) repeat->place = event.place;
       FillFrom(event, *repeat);
     } else {
       if (kept_placeless[r] && !heading) {
