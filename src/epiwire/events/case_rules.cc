@@ -802,6 +802,9 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
       }
       // "week 9 (27 February to 5 March)": a gloss in brackets says what the number is.
       if (q.span.end < date.span.begin && view.tokens[q.span.end].lower == "(") continue;
+      // "reported across 31 states this year": a number of places before it says where,
+      // not what the date dates (but "1,159 tests over the last 24 hours" dates the tests).
+      if (q.span.end < date.span.begin && view.Is(q.span.end, kGrPlaceNoun)) continue;
       return std::none_of(counts.begin(), counts.end(), [&](const ReadCount& count) {
         return count.quantity.span.begin == q.span.begin;
       });

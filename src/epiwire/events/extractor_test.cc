@@ -399,6 +399,19 @@ TEST_F(ExtractorTest, ACountOverMonthsIsATotalOverThem) {
   EXPECT_EQ(AggregationOf("Kerala recorded 240 dengue cases last week.", 240), "new");
 }
 
+// A number of places between a count and its time says where it was counted: the time is
+// the count's ("across 31 districts this year"), not the number's.
+TEST_F(ExtractorTest, ANumberOfPlacesDoesNotTakeTheCountsTime) {
+  EXPECT_EQ(PeriodOf("Nigeria: 1,528 suspected cholera cases had been reported across 31 "
+                     "districts this year.",
+                     1528),
+            "2021-01-01..2021-03-10");
+  EXPECT_EQ(PeriodOf("Nigeria: 1,528 suspected cholera cases had been reported in 31 regions "
+                     "this year.",
+                     1528),
+            "2021-01-01..2021-03-10");
+}
+
 // Where imported cases came from: each item of a breakdown its own origin, and the
 // count that frames them none; a list of countries is no route.
 TEST_F(ExtractorTest, AnOriginBelongsToTheCountNearestIt) {
