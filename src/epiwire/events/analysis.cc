@@ -1356,9 +1356,10 @@ void AnalyseSentence(std::string_view text, const text::Sentence& sentence,
   if (!number && lexicon.numbers() != nullptr) {
     number = std::any_of(view.terms.begin(), view.terms.end(),
                          [](const TermAt& t) { return t.length > 0; });
-    // "Из них двое вернулись из Китая": a part of the count before, in words.
+    // "Из них двое вернулись из Китая": a part of the count before, in words; "Cuatro
+    // llegaron de Perú": one that says where its people came from.
     for (size_t i = 0; i < n && i < 3 && !number; ++i) {
-      number = view.grammar[i] & (kGrPronoun | kGrPart);
+      number = (view.grammar[i] & (kGrPronoun | kGrPart)) || (view.cues[i] & kCueTravel);
     }
   }
   // Diseases, longest first, without overlaps ("swine flu" is not also "flu").

@@ -1360,6 +1360,18 @@ bool IntroducesPart(const SentenceView& view, size_t from, size_t to) {
     }
     ++from;
   }
+  // "7 new imported cases: four had arrived from India", "7 nuevos casos importados de
+  // dengue: cuatro llegaron de Perú": a colon after the whole's phrase opens the parts.
+  if (to > from && to <= from + 6 && view.tokens[to - 1].lower == ":") {
+    bool plain = true;
+    for (size_t k = from; k + 1 < to; ++k) {
+      const TermAt& term = view.terms[k];
+      plain = plain &&
+              ((view.tokens[k].is_word && !view.tokens[k].has_digit) || view.InDisease(k)) &&
+              (term.length == 0 || term.term.role == TermRole::kModifier);
+    }
+    if (plain) return true;
+  }
   if (from >= to || to - from > 4 || !OnlyMarksAnd(view, from, to, kGrPart | kGrPronoun | kGrOf)) {
     return false;
   }

@@ -1394,12 +1394,18 @@ std::optional<CountReading> ReadPartIn(const SentenceView& view, const QuantityR
   // "Of these, 97 had travelled to Mozambique": where the travellers had been.
   const bool travelled_to = k > verbs && (view.cues[k - 1] & kCueTravel) &&
                             k + 1 < view.tokens.size() && view.Is(k, kGrTo);
-  if (k == auxiliaries || k + 1 >= view.tokens.size() ||
+  // ("Cuatro llegaron de Perú": a verb of travel that opens a phrase of "from" needs no
+  // auxiliary.)
+  const bool travel_from = view.Is(k, kGrFrom) && (view.cues[k] & kCueTravel);
+  if ((k == auxiliaries && !travel_from) || k + 1 >= view.tokens.size() ||
       !(view.Is(k, kGrLocative | kGrFrom) || travelled_to)) {
     return std::nullopt;
   }
-  const PlaceRef* place = view.PlaceAt(k + 1);
-  if (place == nullptr || place->span.begin != k + 1) return std::nullopt;
+  // ("sont arrivés de France": the phrase of "from" may be of a few words.)
+  size_t at = k + 1;
+  while (at + 1 < view.tokens.size() && view.Is(at, kGrFrom) && view.PlaceAt(at) == nullptr) ++at;
+  const PlaceRef* place = view.PlaceAt(at);
+  if (place == nullptr || place->span.begin != at) return std::nullopt;
   return LikeBefore(before.reading, CountPath::kVerb, q.span.begin, k);
 }
 
@@ -2073,7 +2079,9 @@ bool OpensOnABareNumber(const SentenceView& view) {
   for (size_t k = 0; k < start; ++k) {
     if (!IsQuote(view.tokens[k])) return false;
   }
-  return q.span.end < view.tokens.size() && view.Is(q.span.end, kGrAuxiliary) &&
+  // ("Four arrived from India, two from Indonesia": or a verb of travel.)
+  return q.span.end < view.tokens.size() &&
+         (view.Is(q.span.end, kGrAuxiliary) || (view.cues[q.span.end] & kCueTravel)) &&
          view.terms[q.span.end].length == 0;
 }
 
@@ -2294,8 +2302,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     // "218 casos, de los cuales 172 se encuentran en Quito": a part after "of which" that
     // only says where it is.
+    // "7 new imported cases: four arrived from India, ...": so does one that opens what
+    // follows a colon after the count.
     if (!reading && !blocked && !counts.empty() && HedgeStart(view, q) > 0 &&
-        view.Is(HedgeStart(view, q) - 1, kGrPronoun | kGrPart)) {
+        (view.Is(HedgeStart(view, q) - 1, kGrPronoun | kGrPart) ||
+         (tokens[HedgeStart(view, q) - 1].lower == ":" &&
+          counts.back().quantity.span.end < HedgeStart(view, q)))) {
       reading = ReadPartIn(view, q, counts.back());
     }
     if (!reading && !blocked && !counts.empty()) {

@@ -579,6 +579,27 @@ TEST_F(ExtractorTest, APartJoinedToAPartSayingWhereItIsIsAnotherPart) {
             "no count");
 }
 
+// A breakdown of imported cases by where they came from, each item with a verb of travel:
+// after a colon, or in the next sentence. The whole has no one origin; the parts are of
+// its time, whatever their verb's tense.
+TEST_F(ExtractorTest, PartsThatArrivedFromPlacesAreABreakdown) {
+  const auto colon = Read(
+      "Singapore confirmed 7 new imported COVID-19 cases: four arrived from India, two from "
+      "Indonesia and one from the Philippines.");
+  EXPECT_EQ(OriginOf(colon, 7), "none");
+  EXPECT_EQ(OriginOf(colon, 4), "IN");
+  EXPECT_EQ(OriginOf(colon, 2), "ID");
+  const auto next = Read(
+      "Singapore confirmed 7 new imported COVID-19 cases. Four arrived from India, two from "
+      "Indonesia and one from the Philippines.");
+  EXPECT_EQ(OriginOf(next, 4), "IN");
+  EXPECT_EQ(OriginOf(next, 1), "PH");
+  EXPECT_EQ(AggregationOf("Singapore confirmed 7 new imported COVID-19 cases: four had arrived "
+                          "from India, two from Indonesia and one from the Philippines.",
+                          4),
+            "new");
+}
+
 // A frame of the people counted ("Of the new patients,") opens parts as one of case words
 // does: the part's place is not where the text goes on.
 TEST_F(ExtractorTest, AFrameOfPeopleOpensParts) {
