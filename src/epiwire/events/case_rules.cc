@@ -35,6 +35,14 @@ struct Candidate {
   bool target = false;  // "returning to X": where the cases are, as a last resort
 };
 
+// Whether the clause of token `at` opens on "all" ("..., all of them in Hubei").
+bool OpensOnAll(const SentenceView& view, size_t at) {
+  size_t k = at;
+  while (k > 0 && view.clause[k - 1] == view.clause[at]) --k;
+  while (k < at && !view.tokens[k].is_word) ++k;
+  return k < at && view.Is(k, kGrAll);
+}
+
 std::vector<Candidate> Candidates(const SentenceView& view, const DocumentContext& context,
                                   const gazetteer::Gazetteer& gazetteer) {
   std::vector<Candidate> out;
@@ -50,9 +58,13 @@ std::vector<Candidate> Candidates(const SentenceView& view, const DocumentContex
   for (const Anaphor& anaphor : view.anaphors) {
     std::optional<Place> place;
     if (!anaphor.level) {
-      // "it", "its": the nearest place or anaphor before it in the sentence.
+      // "it", "its": the nearest place or anaphor before it in the sentence; not one where
+      // the cases of a count were ("3 more cases, all in Balochistan, raising its total").
       for (const Candidate& c : out) {
-        if (c.span.end <= anaphor.span.begin && !c.target && !c.demonym) place = c.place;
+        if (c.span.end <= anaphor.span.begin && !c.target && !c.demonym &&
+            !OpensOnAll(view, c.span.begin)) {
+          place = c.place;
+        }
       }
     }
     if (!place) place = ResolveAnaphor(anaphor, view, context, gazetteer);
@@ -2007,6 +2019,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     event.place = where.place;
     // "20 cases of polio last year, all of them in the province of Khyber Pakhtunkhwa"
     // (but "all linked to a school cluster in Brisbane" says where the cluster is).
+    // ("all from Balochistan province": from a region of the country the count is in.)
     if (const auto all = AllOfThemClause(view, count.quantity.span.begin)) {
       size_t k = all->first + 1;
       while (k < all->second && view.Is(k, kGrOf | kGrPronoun)) ++k;
@@ -2015,6 +2028,21 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
             in.span.begin > k && in.span.begin <= k + 5 && in.span.end <= all->second &&
             view.OnlyJoints(k + 1, in.span.begin, kGrDeterminer | kGrPlaceNoun | kGrOf)) {
           event.place = in.place;
+          break;
+        }
+      }
+      // (Right after the count's phrase: "the two cases were a man and a woman, both from
+      // Prey Nup district" says where the people live.)
+      size_t phrase_end = AfterDisease(
+          view, std::max(count.quantity.span.end, std::max(reading.head + 1, reading.phrase_end)));
+      while (phrase_end < all->first && !view.tokens[phrase_end].is_word) ++phrase_end;
+      for (const PlaceRef& from : view.places) {
+        if (phrase_end == all->first && k < all->second && view.Is(k, kGrFrom) && event.place &&
+            !from.demonym && from.place.country == event.place->country &&
+            from.place.level != PlaceLevel::kCountry && from.span.begin > k &&
+            from.span.begin <= k + 5 && from.span.end <= all->second &&
+            view.OnlyJoints(k + 1, from.span.begin, kGrDeterminer | kGrPlaceNoun | kGrOf)) {
+          event.place = from.place;
           break;
         }
       }

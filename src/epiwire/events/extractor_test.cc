@@ -1042,6 +1042,21 @@ TEST_F(ExtractorTest, ABreakdownInBracketsDoesNotMoveTheText) {
   EXPECT_EQ(PlaceOf(events, 40), "NG - country");
 }
 
+// "All in X" or "all from X" (a region of the count's country) right after a count says
+// where its cases are; the running total after it, "its total", is the subject's.
+TEST_F(ExtractorTest, AllOfThemInARegionIsWhereTheCountIs) {
+  const auto from = Read(
+      "Pakistan reported 3 more wild poliovirus cases, all from Balochistan province, raising "
+      "its total for the year to 32.");
+  EXPECT_EQ(PlaceOf(from, 3), "PK PK-BA subdivision");
+  EXPECT_EQ(PlaceOf(from, 32), "PK - country");
+  const auto in = Read(
+      "Pakistan reported 3 more wild poliovirus cases, all in Balochistan province, raising its "
+      "total for the year to 32.");
+  EXPECT_EQ(PlaceOf(in, 3), "PK PK-BA subdivision");
+  EXPECT_EQ(PlaceOf(in, 32), "PK - country");
+}
+
 // Cases of cancer or of theft are no outbreak's, whatever the year says of the disease
 // a text takes for granted.
 TEST_F(ExtractorTest, CasesOfConditionsAndCrimesAreNoOutbreaks) {
