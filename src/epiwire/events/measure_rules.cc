@@ -412,8 +412,10 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       continue;
     }
     length = lexicon.MatchMeasureObject(tokens, i, &kind);
-    // (Nor an object of another kind: "regional borders", the verb in "which borders X".)
-    if (length > 0 && i > 0 && lexicon.IsPreModified(tokens[i - 1].lower, tokens[i].lower)) {
+    // (Nor an object of another kind: "regional borders", the verb in "which borders X";
+    // nor a word of a place's name: "Metro Manila".)
+    if (length > 0 && ((i > 0 && lexicon.IsPreModified(tokens[i - 1].lower, tokens[i].lower)) ||
+                       view.PlaceAt(i) != nullptr)) {
       i += length;
       continue;
     }
