@@ -895,6 +895,13 @@ TEST(RelevanceScore, AMeasureInAnyOfItsWordingsIsEvidence) {
   EXPECT_LT(RelevanceScore("Schools reopened after the summer holidays and sales of uniforms "
                            "rose in March."),
             0.5);
+  // In French and Spanish, in the verbs' other tenses and persons.
+  EXPECT_GT(RelevanceScore("Le Maroc suspend ses vols. Le Maroc a suspendu jeudi tous les vols "
+                           "vers la France jusqu'à nouvel ordre, en raison du coronavirus."),
+            0.5);
+  EXPECT_GT(RelevanceScore("Colombia reabrirá la frontera con Venezuela el 1 de junio, tras "
+                           "más de un año de cierre por la pandemia de covid-19."),
+            0.5);
 }
 
 // Every name of a disease the event lexicons know speaks of an outbreak, in each

@@ -373,6 +373,18 @@ MeasureKind EasedKind(MeasureKind kind) {
   }
 }
 
+// "seront rouvertes le 15 juillet, après trois mois de fermeture", "after two weeks of
+// lockdown": a measure that a span of time after "after" says lasted is the past the
+// sentence's measure ends, no measure of its own. Whether the word at `k` is one.
+bool LastedBefore(const SentenceView& view, size_t k) {
+  if (k < 3 || !view.Is(k - 1, kGrOf) || !view.Is(k - 2, kGrUnit)) return false;
+  for (size_t m = k - 2; m-- > 0 && m + 6 >= k;) {
+    if (view.Is(m, kGrSubordinate)) return true;
+    if (!view.tokens[m].is_word && !view.tokens[m].has_digit) return false;
+  }
+  return false;
+}
+
 bool IsStop(const text::Token& token) {
   return token.lower == "." || token.lower == ";" || token.lower == ":";
 }
@@ -711,7 +723,9 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
       const size_t at = starts[s].second;
       if (!read_again(pattern.measure, at, at)) continue;
       const size_t end = MatchAt(pattern, tokens, at, lexicon);
-      if (end == 0 || Negated(view, lexicon, at, end, &pattern)) continue;
+      if (end == 0 || Negated(view, lexicon, at, end, &pattern) || LastedBefore(view, end - 1)) {
+        continue;
+      }
       if (pattern.measure == MeasureKind::kTravelAdvisory &&
           OnRestrictions(view, lexicon, at, end)) {
         continue;
