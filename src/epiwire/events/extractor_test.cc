@@ -1349,6 +1349,20 @@ TEST_F(ExtractorTest, OnlyMeasuresAcrossABorderHaveATarget) {
   EXPECT_EQ(flights[0].target->country, "TH");
 }
 
+// A measure that lasted a span of time before "after" is the past the sentence's measure
+// ends; one imposed for a span of time is a measure.
+TEST_F(ExtractorTest, AMeasureThatLastedBeforeAfterIsNone) {
+  const auto after = Read(
+      "Wuhan reopened its shops on Monday after two months of lockdown, as COVID-19 cases fell.");
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].measure, MeasureKind::kReopening);
+  const auto imposed =
+      Read("The government imposed two weeks of lockdown in Wuhan to curb COVID-19.");
+  ASSERT_EQ(imposed.size(), 1u);
+  EXPECT_EQ(imposed[0].measure, MeasureKind::kLockdown);
+  EXPECT_EQ(imposed[0].action, MeasureAction::kImpose);
+}
+
 TEST_F(ExtractorTest, LiftingALockdownIsLift) {
   const auto events = Read("Authorities in Victoria lifted the lockdown on Tuesday.");
   ASSERT_FALSE(events.empty());
