@@ -1971,6 +1971,9 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
       }
     }
     if (!context.table_status) context.table_status = noun;
+    context.table_aggregation.reset();
+    if (view.all_cues & kCueNew) context.table_aggregation = Aggregation::kNew;
+    if (view.all_cues & kCueCumulative) context.table_aggregation = Aggregation::kCumulative;
     // "Provincia, Casos nuevos, Acumulados, Fallecidos:": a heading of columns says what
     // each cell of a row counts (the first column holds the places).
     context.table_columns.clear();
@@ -2007,6 +2010,7 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
     if (context.table_columns.size() < 2) context.table_columns.clear();
   } else if (!focus_set && !RowShaped(view)) {
     context.table_status.reset();
+    context.table_aggregation.reset();
     context.table_open = false;
     context.table_columns.clear();
   }

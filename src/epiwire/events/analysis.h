@@ -233,6 +233,8 @@ struct DocumentContext {
   // The status a table's heading line gives the cases its rows count ("Suspected cases
   // by region:"), while the rows go on.
   std::optional<CaseStatus> table_status;
+  // The time its heading says they are of ("New cases by province:"), if it says one.
+  std::optional<Aggregation> table_aggregation;
   // The columns a table's heading names after its first, the places' ("Provincia, Casos
   // nuevos, Acumulados, Fallecidos:"): what each counts, where a case word says so.
   struct TableColumn {

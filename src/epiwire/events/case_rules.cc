@@ -1595,9 +1595,18 @@ const DateRef* DateOfTheWhole(const SentenceView& view, const SentenceView* prev
 void ReadTableRow(std::string_view text, const SentenceView& view, const DocumentContext& context,
                   std::vector<Event>& out) {
   if (!context.table_open || !IsTableRow(view)) return;
-  const auto frame = std::find_if(out.rbegin(), out.rend(),
-                                  [](const Event& e) { return e.type == EventType::kCases; });
-  if (frame == out.rend()) return;
+  const auto counted = std::find_if(out.rbegin(), out.rend(),
+                                    [](const Event& e) { return e.type == EventType::kCases; });
+  // "Suspected cases by province:\nLusaka: 1,520": before any count of the text, a row
+  // counts what its table's heading says, of the text's disease.
+  Event heading;
+  if (counted == out.rend()) {
+    if (!context.table_status && context.table_columns.empty()) return;
+    heading.disease = context.main_disease;
+    heading.aggregation = context.table_aggregation.value_or(Aggregation::kCumulative);
+    heading.period = PeriodFor(view, nullptr, heading.aggregation, context.published);
+  }
+  const Event* frame = counted == out.rend() ? &heading : &*counted;
   const PlaceRef& where = view.places.front();
   // After a colon or a dash, or right after the place ("Ondo 34", "Malawi\t24,112").
   const auto q =
