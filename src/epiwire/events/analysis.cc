@@ -1947,7 +1947,11 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
   bool focus_set = IsTableRow(view) || part_of_before || framed;
   // "Suspected cases by region:": a line that opens a table and says what its rows count;
   // a heading of case words and a place noun does without the colon ("Confirmed cases by
-  // State, week 6").
+  // State, week 6"), as does one of columns between tabs ("Division\tNew cases\tDeaths").
+  bool tabbed = false;
+  for (size_t k = 1; k < view.tokens.size() && !tabbed && view.heading; ++k) {
+    tabbed = view.TabBefore(k);
+  }
   const bool heads_table =
       view.heading &&
       std::any_of(view.terms.begin(), view.terms.end(),
@@ -1955,8 +1959,8 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
                     return t.length > 0 && t.term.status &&
                            (t.term.role == TermRole::kNoun || t.term.role == TermRole::kModifier);
                   }) &&
-      std::any_of(view.grammar.begin(), view.grammar.end(),
-                  [](uint32_t g) { return (g & kGrPlaceNoun) != 0; });
+      (tabbed || std::any_of(view.grammar.begin(), view.grammar.end(),
+                             [](uint32_t g) { return (g & kGrPlaceNoun) != 0; }));
   if (!view.tokens.empty() && (view.tokens.back().lower == ":" || heads_table)) {
     context.table_open = true;
     context.table_status.reset();
