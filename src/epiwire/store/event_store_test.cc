@@ -69,6 +69,11 @@ class SqliteBackend {
   std::string dir_;
 };
 
+// The advisory lock a store holds while it changes its schema (postgres_connection.cc):
+// the tests' schemas are made and dropped under it too, so that a test that must see no
+// other session change the catalogs for a while can hold it.
+constexpr int64_t kSchemaLock = 0x65706977697265;
+
 // A fresh schema on the test server, dropped afterwards.
 class PostgresBackend {
  public:
@@ -79,10 +84,14 @@ class PostgresBackend {
     static std::atomic<int> counter{0};
     schema_ = "epiwire_test_" + std::to_string(getpid()) + "_" + std::to_string(++counter) + "_" +
               std::to_string(std::random_device{}() % 100000);
-    RunOnServer("CREATE SCHEMA " + schema_);
+    RunOnServer(Locked("CREATE SCHEMA " + schema_));
   }
   ~PostgresBackend() {
-    if (!schema_.empty()) RunOnServer("DROP SCHEMA " + schema_ + " CASCADE");
+    if (!schema_.empty()) RunOnServer(Locked("DROP SCHEMA " + schema_ + " CASCADE"));
+  }
+  static std::string Locked(const std::string& sql) {
+    return "BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kSchemaLock) + "); " + sql +
+           "; COMMIT";
   }
   static const char* SkipReason() {
     const char* base = std::getenv("EPIWIRE_TEST_POSTGRES_URL");
@@ -1161,13 +1170,16 @@ TEST_F(PostgresStoreTest, TheFactsTableLeavesHalfOfEachPageForNewVersionsOfItsRo
 // times, with the sizes its tables had then: a look-up of a batch's keys planned while
 // the table was nearly empty read the whole table once it had grown. Forgotten, the
 // plans are made again with the sizes the tables have.
+// (The server keeps a generic plan after five runs when it costs no more than the plans
+// made for each run's values, a comparison of estimates: the test asks it to keep one
+// from the first run. A schema or a table made or dropped by any session drops every
+// plan every session keeps, as the other tests of a parallel run do: the test holds the
+// lock their schemas are changed under while it needs its plan kept.)
 TEST_F(PostgresStoreTest, ForgottenPlansAreMadeAgainForTheTablesPresentSizes) {
   auto opened = internal::OpenPostgres(backend_.Url());
   ASSERT_TRUE(opened.ok()) << opened.status().message();
   internal::SqlConnection& db = *opened.value();
-  ASSERT_TRUE(db.Execute("CREATE TABLE words (word TEXT PRIMARY KEY, seen BIGINT) "
-                         "WITH (autovacuum_enabled = false)")
-                  .ok());
+  ASSERT_TRUE(db.Execute("SET plan_cache_mode = force_generic_plan").ok());
   std::string lookup = "SELECT w.seen FROM (VALUES ($1)";
   std::vector<internal::Value> keys = {std::string("word1")};
   for (int i = 2; i <= 256; ++i) {
@@ -1176,10 +1188,6 @@ TEST_F(PostgresStoreTest, ForgottenPlansAreMadeAgainForTheTablesPresentSizes) {
   }
   lookup += ") AS v (word) JOIN words AS w ON w.word = v.word";
   const auto run = [&] { return db.QueryRows(lookup, keys, [](internal::RowView) {}); };
-  for (int i = 0; i < 8; ++i) ASSERT_TRUE(run().ok());  // planned for a table of no rows
-  ASSERT_TRUE(db.Execute("INSERT INTO words SELECT 'word' || i, i FROM generate_series(1, 200000) "
-                         "AS i")
-                  .ok());
   const auto plan = [&] {
     auto name = db.Query("SELECT name FROM pg_prepared_statements WHERE statement = $1", {lookup});
     if (!name.ok() || name->empty() || !name.value()[0][0]) return std::string("no statement");
@@ -1194,10 +1202,19 @@ TEST_F(PostgresStoreTest, ForgottenPlansAreMadeAgainForTheTablesPresentSizes) {
     }
     return text;
   };
-  ASSERT_NE(plan().find("Seq Scan on words"), std::string::npos)
-      << "the statement was not planned for the empty table: " << plan();
+  ASSERT_TRUE(db.Execute("SELECT pg_advisory_lock(" + std::to_string(kSchemaLock) + ")").ok());
+  ASSERT_TRUE(db.Execute("CREATE TABLE words (word TEXT PRIMARY KEY, seen BIGINT) "
+                         "WITH (autovacuum_enabled = false)")
+                  .ok());
+  ASSERT_TRUE(run().ok());  // planned for a table of no rows
+  ASSERT_TRUE(db.Execute("INSERT INTO words SELECT 'word' || i, i FROM generate_series(1, 200000) "
+                         "AS i")
+                  .ok());
   ASSERT_TRUE(run().ok());
-  ASSERT_NE(plan().find("Seq Scan on words"), std::string::npos) << "kept, until forgotten";
+  const std::string kept = plan();
+  ASSERT_TRUE(db.Execute("SELECT pg_advisory_unlock(" + std::to_string(kSchemaLock) + ")").ok());
+  ASSERT_NE(kept.find("Seq Scan on words"), std::string::npos)
+      << "the plan made for the empty table was not kept: " << kept;
   ASSERT_TRUE(db.ForgetPlans().ok());
   ASSERT_TRUE(run().ok());
   const std::string planned = plan();
