@@ -1723,6 +1723,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   std::vector<std::optional<size_t>> whole_of(counts.size());  // count -> the count it is part of
   std::vector<bool> of_outer(counts.size(), false);            // a part of `outer`
   std::vector<size_t> repeated;  // indices into `found` of frames that repeat a figure
+  std::vector<Candidate> own_candidates;  // a count's, where another's clause holds some
   for (size_t c = 0; c < counts.size(); ++c) {
     const ReadCount& count = counts[c];
     const CountReading& reading = count.reading;
@@ -1778,9 +1779,25 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     const size_t item_start = c > 0 && counts[c - 1].reading.path == CountPath::kListItem
                                   ? spans[c - 1].first
                                   : view.tokens.size();
+    // "3 new deaths, all in Lusaka, and 150 new infections": the place of another count's
+    // clause on "all of them" is that count's alone.
+    const std::vector<Candidate>* usable = &candidates;
+    for (size_t d = 0; d < counts.size(); ++d) {
+      const auto all = d == c ? std::nullopt : AllOfThemClause(view, counts[d].quantity.span.begin);
+      if (!all) continue;
+      std::vector<Candidate> outside;
+      for (const Candidate& candidate : *usable) {
+        if (candidate.span.begin < all->first || candidate.span.begin >= all->second) {
+          outside.push_back(candidate);
+        }
+      }
+      if (outside.size() == usable->size()) continue;
+      own_candidates = std::move(outside);
+      usable = &own_candidates;
+    }
     PlaceChoice where =
-        ChoosePlace(view, candidates, count, next_count, counts[last_joined].reading.head,
-                    item_start, statement, context, lexicon);
+        ChoosePlace(view, *usable, count, next_count, counts[last_joined].reading.head, item_start,
+                    statement, context, lexicon);
     // Where the infection was caught, when it is another country than where the count
     // is without it: the origin of imported cases ("the 71 cases contracted the virus in
     // Europe" in a report from Peru), not their place.

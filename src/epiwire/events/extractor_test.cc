@@ -1055,6 +1055,19 @@ TEST_F(ExtractorTest, AllOfThemInARegionIsWhereTheCountIs) {
       "total for the year to 32.");
   EXPECT_EQ(PlaceOf(in, 3), "PK PK-BA subdivision");
   EXPECT_EQ(PlaceOf(in, 32), "PK - country");
+  // (Nor is it the place of a count joined after it.)
+  const auto joined = Read(
+      "Zambia's Ministry of Health reported 3 new COVID-19 deaths, all in Lusaka, and 150 new "
+      "infections.");
+  EXPECT_EQ(PlaceOf(joined, 3), "ZM ZM-09 subdivision");
+  EXPECT_EQ(PlaceOf(joined, 150), "ZM - country");
+}
+
+TEST_F(ExtractorTest, HospitalizingCountsHospitalisations) {
+  EXPECT_EQ(StatusOf(Read("The Salmonella outbreak has sickened 120 people across 5 states, "
+                          "hospitalizing 30, the CDC said."),
+                     30),
+            "hospitalized");
 }
 
 // Cases of cancer or of theft are no outbreak's, whatever the year says of the disease
