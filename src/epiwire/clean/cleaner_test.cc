@@ -904,6 +904,12 @@ TEST(RelevanceScore, AMeasureInAnyOfItsWordingsIsEvidence) {
             0.5);
 }
 
+// Recoveries are outbreak news as deaths and hospitalisations are.
+TEST(RelevanceScore, ARecoveryCountIsEvidence) {
+  EXPECT_GT(RelevanceScore("India reported 2,58,685 recoveries from COVID-19."), 0.5);
+  EXPECT_LT(RelevanceScore("Police have recovered the stolen car in Pune."), 0.5);
+}
+
 // Every name of a disease the event lexicons know speaks of an outbreak, in each
 // language, whether or not relevance.tsv lists it.
 TEST(RelevanceScore, AReportOfAnyKnownDiseaseIsRelevant) {
