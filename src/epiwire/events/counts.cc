@@ -2231,7 +2231,18 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     const bool listed = hedge > 0 && (OneOf(tokens[hedge - 1].lower, {",", "plus", "and"}) ||
                                       view.Is(hedge - 1, kGrPronoun) || with_them);
     const bool included = hedge > 0 && view.Is(hedge - 1, kGrPart) && own_frame();
-    if (needs_status && !reading->by_modifier && !counts.empty() && (listed || included)) {
+    // ("including a boy and two foreigners": an item joined to such a part after
+    // "including" describes the count before as well.)
+    bool in_a_part = false;
+    for (size_t k = hedge; k-- > 0 && !counts.empty() && k >= counts.back().quantity.span.end;) {
+      if (view.clause[k] != view.clause[hedge - 1]) break;
+      if (view.Is(k, kGrPart)) {
+        in_a_part = true;
+        break;
+      }
+    }
+    if (needs_status && !reading->by_modifier && !counts.empty() &&
+        ((listed && (!in_a_part || own_frame())) || included)) {
       reading->status = counts.back().reading.status;
       needs_status = false;
     }

@@ -1063,6 +1063,20 @@ TEST_F(ExtractorTest, AllOfThemInARegionIsWhereTheCountIs) {
   EXPECT_EQ(PlaceOf(joined, 150), "ZM - country");
 }
 
+// After "including", people who only describe the count are no count of their own, the
+// ones joined to them by "and" neither; those with a place of their own are.
+TEST_F(ExtractorTest, PeopleListedAfterIncludingDescribeTheCount) {
+  const auto described = Read(
+      "Five new H1N1 cases were reported in Beijing, including three children and two "
+      "foreigners.");
+  EXPECT_EQ(StatusOf(described, 3), "no count");
+  EXPECT_EQ(StatusOf(described, 2), "no count");
+  const auto placed =
+      Read("Nigeria recorded 12 new cholera cases, including 5 in Lagos and 3 in Kano.");
+  EXPECT_EQ(PlaceOf(placed, 5), "NG NG-LA subdivision");
+  EXPECT_EQ(StatusOf(placed, 3), "confirmed");
+}
+
 TEST_F(ExtractorTest, HospitalizingCountsHospitalisations) {
   EXPECT_EQ(StatusOf(Read("The Salmonella outbreak has sickened 120 people across 5 states, "
                           "hospitalizing 30, the CDC said."),
