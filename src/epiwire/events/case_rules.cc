@@ -1662,8 +1662,11 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
                   const Lexicon& lexicon, const gazetteer::Gazetteer& gazetteer,
                   std::vector<Event>& out) {
   const uint32_t sentence_cues = view.CuesIn(0, view.tokens.size());
-  // Deaths from earthquakes, crashes or wars are not an outbreak's.
-  if ((sentence_cues & kCueOtherCause) && !view.HasDisease()) return;
+  // Deaths from earthquakes, crashes or wars are not an outbreak's: a sentence of such a
+  // cause that names no disease counts only cases by their own word, in a text that
+  // names one ("Three flood relief workers died and 300 suspected cases were reported").
+  const bool of_other_cause = (sentence_cues & kCueOtherCause) && !view.HasDisease();
+  if (of_other_cause && !context.disease_named) return;
   // "A man ..., who contracted yellow fever in Angola, is the 1st imported case": the
   // person and the case counted beside them are one, the case.
   // "Singapore reported 64 new cases. Of these, 51 were imported": a sentence that opens
@@ -1727,6 +1730,9 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   for (size_t c = 0; c < counts.size(); ++c) {
     const ReadCount& count = counts[c];
     const CountReading& reading = count.reading;
+    if (of_other_cause && (!reading.noun_is_case_word || reading.status == CaseStatus::kDeaths)) {
+      continue;
+    }
     // "Court backlog reaches record 60,000 cases": a sentence of the courts that names no
     // disease speaks of lawsuits wherever its legal word stands.
     if (reading.noun_is_case_word &&

@@ -178,6 +178,19 @@ TEST_F(ExtractorTest, KillVerbNeedsAnOutbreak) {
   EXPECT_EQ(Find(Read("The earthquake in Turkey killed 45 people on Monday."), 45), nullptr);
 }
 
+// A sentence of floods that names no disease counts no deaths (they may be the flood's),
+// but in a text about a disease it still counts cases by their own word.
+TEST_F(ExtractorTest, ASentenceOfAnotherCauseStillCountsCasesOfTheTextsDisease) {
+  const auto events = Read(
+      "Leptospirosis in Kerala. Three flood relief workers are among those who died and at "
+      "least 300 suspected cases were reported from the state in the past three days.");
+  EXPECT_EQ(StatusOf(events, 300), "suspected");
+  EXPECT_EQ(StatusOf(events, 3), "no count");
+  EXPECT_TRUE(Read("Floods in Kerala: three relief workers died and 300 homes were "
+                   "destroyed.")
+                  .empty());
+}
+
 TEST_F(ExtractorTest, CourtCasesAndFlightsAreNoCaseCounts) {
   EXPECT_TRUE(Read("The court in Kenya heard 12 cases of fraud against the firm.").empty());
   const auto flights = Read("Kenya Airways cut 30 flights a week to Nairobi.");
