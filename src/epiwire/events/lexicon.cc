@@ -796,6 +796,10 @@ Status Lexicon::ReadSettings(const std::string& path) {
       home_country_traditional_ = std::string(fields[1]);
       return Status::Ok();
     }
+    if (fields[0] == "future_ending") {
+      for (size_t f = 1; f < fields.size(); ++f) future_endings_.push_back(FoldCase(fields[f]));
+      return Status::Ok();
+    }
     if (fields[0] == "unstemmed") {
       for (size_t f = 1; f < fields.size(); ++f) unstemmed_.insert(FoldCase(fields[f]));
       return Status::Ok();
@@ -815,6 +819,7 @@ Status Lexicon::ReadSettings(const std::string& path) {
         {"case_classifier", &case_classifiers_},
         {"title", &title_words_},
         {"only", &only_words_},
+        {"future", &future_words_},
         {"cause", &cause_words_},
         {"case_word", &case_words_},
         {"count_pronoun", &count_pronouns_},
@@ -910,6 +915,14 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   lexicon->IndexPatterns();
   lexicon->IndexWords();
   return lexicon;
+}
+
+bool Lexicon::IsFutureWord(std::string_view word) const {
+  if (future_words_.Has(word)) return true;
+  // (Longer than the ending by a stem of three bytes: "cerrará", not "rá".)
+  return std::any_of(future_endings_.begin(), future_endings_.end(), [&](const std::string& e) {
+    return word.size() >= e.size() + 3 && word.ends_with(e);
+  });
 }
 
 }  // namespace epiwire::events

@@ -360,6 +360,10 @@ class Lexicon {
     return permissions_.At(tokens, at) > 0;
   }
   bool IsOnlyWord(std::string_view word) const { return only_words_.Has(word); }
+  // Whether a word tells of later ("will", "cerrará", "fermeront", "будет"): a measure
+  // so announced has no day yet. settings.tsv lists the words (`future` rows) and the
+  // endings of the future tense (`future_ending`).
+  bool IsFutureWord(std::string_view word) const;
   // Whether a word makes the disease after it a complication of another ("can cause
   // encephalitis or meningitis", "peut provoquer une méningite"). settings.tsv lists them
   // (`cause` rows).
@@ -597,6 +601,8 @@ class Lexicon {
   WordList title_words_;
   WordList case_classifiers_;
   WordList only_words_;
+  WordList future_words_;
+  std::vector<std::string> future_endings_;
   WordList cause_words_;
   WordList count_pronouns_;
   WordList other_words_;

@@ -164,6 +164,26 @@ TEST(Lexicon, AnchorsOfAStemmedLexiconMatchInflectedForms) {
   EXPECT_TRUE(ru->IsAnchorWord(ids[0]));
 }
 
+// Words of later, listed or by the ending of the future tense; a word that only ends so
+// is not one.
+TEST(Lexicon, FutureWordsAreListedOrEndLikeTheFutureTense) {
+  const Lexicon* en = ProjectLexicon("en");
+  const Lexicon* es = ProjectLexicon("es");
+  const Lexicon* fr = ProjectLexicon("fr");
+  ASSERT_NE(en, nullptr);
+  ASSERT_NE(es, nullptr);
+  ASSERT_NE(fr, nullptr);
+  EXPECT_TRUE(en->IsFutureWord("will"));
+  EXPECT_FALSE(en->IsFutureWord("reopened"));
+  EXPECT_TRUE(es->IsFutureWord("reabrirá"));
+  EXPECT_TRUE(es->IsFutureWord("cerrarán"));
+  EXPECT_FALSE(es->IsFutureWord("reabrió"));
+  EXPECT_FALSE(es->IsFutureWord("rá"));
+  EXPECT_TRUE(fr->IsFutureWord("seront"));
+  EXPECT_TRUE(fr->IsFutureWord("fermeront"));
+  EXPECT_FALSE(fr->IsFutureWord("fermé"));
+}
+
 // The country a word names as a lower-case nationality adjective, or "" (with the word's
 // id in `lexicon`).
 std::string DemonymOf(const Lexicon& lexicon, const std::string& word) {

@@ -581,11 +581,12 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
 
 // When the measure was taken: a day or a start named in the sentence. "Until the end of
 // June" says when it may end, not when it began.
-std::optional<Period> MeasurePeriod(const SentenceView& view) {
-  // A measure announced for later ("will resume flights from July"): its dates are in the
-  // future, which the date reader, resolving against publication, cannot place.
+std::optional<Period> MeasurePeriod(const SentenceView& view, const Lexicon& lexicon) {
+  // A measure announced for later ("will resume flights from July", "reabrirá la frontera
+  // el lunes"): its dates are in the future, which the date reader, resolving against
+  // publication, cannot place.
   for (const text::Token& t : view.tokens) {
-    if (t.lower == "will" || t.lower == "would" || t.lower == "plans") return std::nullopt;
+    if (t.is_word && lexicon.IsFutureWord(t.lower)) return std::nullopt;
   }
   for (const DateRef& date : view.Dates()) {
     if (date.mention.kind == dates::DateKind::kUntil) continue;
@@ -693,7 +694,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     // бешенству": a quarantine of a disease of animals, or of one people catch from
     // animals only, keeps animals in, not people.
     if (measure == MeasureKind::kLockdown && lexicon.QuarantinesAnimals(event.disease)) return;
-    event.period = MeasurePeriod(view);
+    event.period = MeasurePeriod(view, lexicon);
     event.evidence = EvidenceOf(text, view.sentence);
     // "the United States, Australia, Taiwan and South Korea have issued travel
     // warnings": each place of a listed subject takes the measure.
