@@ -149,6 +149,12 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
         i + 2 < tokens.size() && view.Is(i + 2, kGrDeterminer | kGrPronoun)) {
       break;
     }
+    // ("killed 3,200 birds and the rest of the flock was culled": so is one on the rest.)
+    if (view.Is(i, kGrCoordination)) {
+      size_t k = i + 1;
+      while (k < tokens.size() && k < i + 3 && view.Is(k, kGrDeterminer)) ++k;
+      if (k < tokens.size() && scan.lexicon.IsRemainderWord(tokens[k].lower)) break;
+    }
     // So does one on "most of them", "among them", or one that describes them ("Three
     // children, all unvaccinated, have died", "A fourth person, a man in his 70s, died").
     if (OpensAside(view, i) || OpensDescription(view, i)) {
@@ -214,8 +220,11 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     if (term.term.role != TermRole::kVerb && term.term.role != TermRole::kNegVerb) continue;
     if (term.term.role == TermRole::kVerb && BeforeANoun(view, i)) continue;
     // "people who came in contact with the infected": after an article, a participle is
-    // a noun, the people it names, not what happened to those counted.
-    if (i > from && view.Is(i - 1, kGrDeterminer | kGrArticle)) continue;
+    // a noun, the people it names, not what happened to those counted (not after "that"
+    // of a relative clause: "95 seals that died of H5N1").
+    if (i > from && view.Is(i - 1, kGrDeterminer | kGrArticle) && !view.Is(i - 1, kGrRelative)) {
+      continue;
+    }
     // "has killed 41 people and infected 28,000": a verb with a count of its own after
     // it tells of that count.
     if (TakesCountAfter(scan, i + term.length)) break;

@@ -919,6 +919,32 @@ TEST_F(ExtractorTest, APersonFromOneCountryCountedInAnotherIsCountedThere) {
 
 // "A third horse has died": an ordinal before an animal counts animals, the running total
 // and the one new, as before a person it counts people.
+// What befell animals: their own verb, in a relative clause as well ("that died"); the
+// culling of the rest of the flock, a conjunct of its own, does not undo the deaths
+// counted before it; animals put down are no cases.
+TEST_F(ExtractorTest, AnimalsDeathsAreTheirsAndTheCulledAreNone) {
+  EXPECT_EQ(StatusOf(Read("H5N1 in Argentina: 95 elephant seals that died of H5N1 were found on "
+                          "the coast."),
+                     95),
+            "deaths");
+  const auto flock = Read(
+      "Hungary reported an outbreak of H5N1 bird flu on a duck farm. The virus killed 3,200 "
+      "birds and the rest of the flock was culled.");
+  EXPECT_EQ(StatusOf(flock, 3200), "deaths");
+  EXPECT_EQ(StatusOf(Read("Five people have died of rabies in Mara region, and 40 dogs have been "
+                          "put down, officials said."),
+                     40),
+            "no count");
+}
+
+// "local" of officials or of vets says nothing of where the counted caught it.
+TEST_F(ExtractorTest, LocalOfficialsSayNothingOfImportation) {
+  EXPECT_EQ(ImportedOf(Read("An outbreak of anthrax killed 30 sheep and 4 cattle in the "
+                            "Turkestan region, local veterinary officials said."),
+                       4),
+            "none");
+}
+
 TEST_F(ExtractorTest, AnOrdinalBeforeAnAnimalCountsAnimals) {
   const auto events = Read("A fourth horse has died of West Nile virus in Ontario.");
   EXPECT_EQ(HostOf(events, 4), "horse");

@@ -820,6 +820,7 @@ Status Lexicon::ReadSettings(const std::string& path) {
         {"title", &title_words_},
         {"only", &only_words_},
         {"future", &future_words_},
+        {"remainder", &remainder_words_},
         {"cause", &cause_words_},
         {"case_word", &case_words_},
         {"count_pronoun", &count_pronouns_},

@@ -360,6 +360,9 @@ class Lexicon {
     return permissions_.At(tokens, at) > 0;
   }
   bool IsOnlyWord(std::string_view word) const { return only_words_.Has(word); }
+  // Whether a word names the rest of what was counted ("and the rest of the flock was
+  // culled"): a conjunct of its own. settings.tsv lists them (`remainder` rows).
+  bool IsRemainderWord(std::string_view word) const { return remainder_words_.Has(word); }
   // Whether a word tells of later ("will", "cerrará", "fermeront", "будет"): a measure
   // so announced has no day yet. settings.tsv lists the words (`future` rows) and the
   // endings of the future tense (`future_ending`).
@@ -602,6 +605,7 @@ class Lexicon {
   WordList case_classifiers_;
   WordList only_words_;
   WordList future_words_;
+  WordList remainder_words_;
   std::vector<std::string> future_endings_;
   WordList cause_words_;
   WordList count_pronouns_;
