@@ -2264,15 +2264,17 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     std::vector<Event> shares = Distribute(view, counts, c, event, lexicon);
     // "Of this year's 14 cases, 11 were acquired overseas": a frame that repeats a figure
     // the text gave before, of the same status, is no news of its own.
+    // "All three cases had arrived from Thailand": so is one after "all".
     const size_t start = HedgeStart(view, count.quantity);
+    const bool given_before = std::any_of(out.begin(), out.end(), [&](const Event& e) {
+      return e.type == EventType::kCases && e.count == event.count && e.status == event.status &&
+             e.disease == event.disease;
+    });
     const bool frame = c == 0 && counts.size() > 1 && start <= 5 && view.Is(0, kGrOf | kGrPart) &&
                        spans[c].second < view.tokens.size() &&
-                       view.tokens[spans[c].second].lower == "," &&
-                       std::any_of(out.begin(), out.end(), [&](const Event& e) {
-                         return e.type == EventType::kCases && e.count == event.count &&
-                                e.status == event.status && e.disease == event.disease;
-                       });
-    if (frame) repeated.push_back(found.size());
+                       view.tokens[spans[c].second].lower == "," && given_before;
+    const bool all_of_them = start > 0 && view.Is(start - 1, kGrAll) && given_before;
+    if (frame || all_of_them) repeated.push_back(found.size());
     event_of[c] = found.size();
     found.push_back(std::move(event));
     for (Event& share : shares) found.push_back(std::move(share));
