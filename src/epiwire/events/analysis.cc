@@ -75,7 +75,15 @@ void MarkDateline(std::string_view text, SentenceView& view) {
   // short sentence of its own: "Buenos Aires, 20 de abril de 2020. El Ministerio ...".)
   const bool own_line = EndsLine(text, view.sentence.end);
   const bool own_sentence = tokens.size() <= 12 && tokens.back().lower == ".";
-  if (!marked && !own_line && !own_sentence && view.places.front().span.end + 1 < tokens.size()) {
+  // ("ASUNCIÓN. El Ministerio de Salud ...": a place in capitals and a full stop the
+  // sentences were not split at.)
+  const PlaceRef& first = view.places.front();
+  const bool caps_stop =
+      first.span.end < tokens.size() && tokens[first.span.end].lower == "." &&
+      AllCaps(text.substr(tokens[first.span.begin].start,
+                          tokens[first.span.end - 1].end - tokens[first.span.begin].start));
+  if (!marked && !own_line && !own_sentence && !caps_stop &&
+      view.places.front().span.end + 1 < tokens.size()) {
     return;
   }
   // A stamp before the dateline ("date 2020-07-23 Phnom Penh: ...") is skipped.
@@ -108,7 +116,8 @@ void MarkDateline(std::string_view text, SentenceView& view) {
     const std::string_view w = tokens[i].lower;
     // ("YAOUNDE/MALABO, Feb 14 (Reuters) -": a slash between places joins them.)
     const bool joins_places = w == "/" && view.PlaceAt(i + 1) != nullptr;
-    if (ends_dateline(w) && (w != "/" || (i > begin + 1 && !joins_places))) {
+    if ((ends_dateline(w) && (w != "/" || (i > begin + 1 && !joins_places))) ||
+        (caps_stop && i == first.span.end)) {
       end = i;
       break;
     }
