@@ -1727,6 +1727,12 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   std::vector<bool> of_outer(counts.size(), false);            // a part of `outer`
   std::vector<size_t> repeated;  // indices into `found` of frames that repeat a figure
   std::vector<Candidate> own_candidates;  // a count's, where another's clause holds some
+  // Each count's clause on "all of them", if it has one.
+  std::vector<std::optional<std::pair<size_t, size_t>>> all_clauses;
+  all_clauses.reserve(counts.size());
+  for (const ReadCount& count : counts) {
+    all_clauses.push_back(AllOfThemClause(view, count.quantity.span.begin));
+  }
   for (size_t c = 0; c < counts.size(); ++c) {
     const ReadCount& count = counts[c];
     const CountReading& reading = count.reading;
@@ -1789,8 +1795,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // clause on "all of them" is that count's alone.
     const std::vector<Candidate>* usable = &candidates;
     for (size_t d = 0; d < counts.size(); ++d) {
-      const auto all = d == c ? std::nullopt : AllOfThemClause(view, counts[d].quantity.span.begin);
-      if (!all) continue;
+      const auto& all = all_clauses[d];
+      if (d == c || !all) continue;
       std::vector<Candidate> outside;
       for (const Candidate& candidate : *usable) {
         if (candidate.span.begin < all->first || candidate.span.begin >= all->second) {
@@ -2052,7 +2058,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // "20 cases of polio last year, all of them in the province of Khyber Pakhtunkhwa"
     // (but "all linked to a school cluster in Brisbane" says where the cluster is).
     // ("all from Balochistan province": from a region of the country the count is in.)
-    if (const auto all = AllOfThemClause(view, count.quantity.span.begin)) {
+    if (const auto& all = all_clauses[c]) {
       size_t k = all->first + 1;
       while (k < all->second && view.Is(k, kGrOf | kGrPronoun)) ++k;
       for (const Candidate& in : candidates) {
@@ -2266,15 +2272,17 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // the text gave before, of the same status, is no news of its own.
     // "All three cases had arrived from Thailand": so is one after "all".
     const size_t start = HedgeStart(view, count.quantity);
-    const bool given_before = std::any_of(out.begin(), out.end(), [&](const Event& e) {
-      return e.type == EventType::kCases && e.count == event.count && e.status == event.status &&
-             e.disease == event.disease;
-    });
+    const auto given_before = [&] {
+      return std::any_of(out.begin(), out.end(), [&](const Event& e) {
+        return e.type == EventType::kCases && e.count == event.count && e.status == event.status &&
+               e.disease == event.disease;
+      });
+    };
     const bool frame = c == 0 && counts.size() > 1 && start <= 5 && view.Is(0, kGrOf | kGrPart) &&
                        spans[c].second < view.tokens.size() &&
-                       view.tokens[spans[c].second].lower == "," && given_before;
-    const bool all_of_them = start > 0 && view.Is(start - 1, kGrAll) && given_before;
-    if (frame || all_of_them) repeated.push_back(found.size());
+                       view.tokens[spans[c].second].lower == ",";
+    const bool after_all = start > 0 && view.Is(start - 1, kGrAll);
+    if ((frame || after_all) && given_before()) repeated.push_back(found.size());
     event_of[c] = found.size();
     found.push_back(std::move(event));
     for (Event& share : shares) found.push_back(std::move(share));
