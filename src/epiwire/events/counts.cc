@@ -423,8 +423,10 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
             i = of_whom;
             continue;
           }
-          // "3 cases ... because they turned out negative": no cases after all.
-          for (size_t k = i + term.length; k < tokens.size() && k < i + term.length + 12; ++k) {
+          // "3 cases ... because they turned out negative": no cases after all. (Not deaths:
+          // "one death, a child who was not vaccinated" tells of the dead.)
+          const size_t undone_until = ct.status == CaseStatus::kDeaths ? 0 : i + term.length + 12;
+          for (size_t k = i + term.length; k < tokens.size() && k < undone_until; ++k) {
             if (tokens[k].lower == ";" || tokens[k].lower == "." || scan.quantity_at[k] >= 0) break;
             // ("three new imported cases, all of whom were quarantined on arrival": what
             // befell the cases, not a denial of them.)

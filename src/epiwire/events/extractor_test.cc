@@ -1116,6 +1116,19 @@ TEST_F(ExtractorTest, PeopleListedAfterIncludingDescribeTheCount) {
   EXPECT_EQ(StatusOf(placed, 3), "confirmed");
 }
 
+// A death is not undone by what is said of the dead ("who was not vaccinated"), where a
+// case may be ("three cases, who later tested negative").
+TEST_F(ExtractorTest, WhatIsSaidOfTheDeadDoesNotUndoTheDeath) {
+  EXPECT_EQ(StatusOf(Read("The measles outbreak in Texas has led to 40 hospitalizations and one "
+                          "death, a school-aged child who was not vaccinated."),
+                     1),
+            "deaths");
+  EXPECT_EQ(StatusOf(Read("Kenya reported three suspected cholera cases, who later tested "
+                          "negative."),
+                     3),
+            "no count");
+}
+
 TEST_F(ExtractorTest, HospitalizingCountsHospitalisations) {
   EXPECT_EQ(StatusOf(Read("The Salmonella outbreak has sickened 120 people across 5 states, "
                           "hospitalizing 30, the CDC said."),
