@@ -2045,10 +2045,19 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       event.aggregation = grows_a_total || part_of_the_day || of_the_day ? Aggregation::kNew
                                                                          : Aggregation::kCumulative;
     }
-    event.period = companion != nullptr && date == nullptr
-                       ? companion->period
-                       : PeriodFor(view, date != nullptr ? date : DateOfTheWhole(view, previous),
-                                   event.aggregation, context.published);
+    // "48 new cases, raising the state's total to 309 since late January": a since-date
+    // that another count owns starts that count's total, not this new figure's time.
+    const DateRef* own_date = date;
+    if (own_date != nullptr && event.aggregation == Aggregation::kNew &&
+        own_date->mention.kind == dates::DateKind::kSince &&
+        !ownership.Owns(c, own_date->span.begin)) {
+      own_date = nullptr;
+    }
+    event.period =
+        companion != nullptr && own_date == nullptr
+            ? companion->period
+            : PeriodFor(view, own_date != nullptr ? own_date : DateOfTheWhole(view, previous),
+                        event.aggregation, context.published);
     // An item of a breakdown of the sentence before is of its count's time.
     if (outer && reading.path == CountPath::kListItem && reading.frame < 0 && date == nullptr) {
       event.aggregation = outer->aggregation;

@@ -412,6 +412,16 @@ TEST_F(ExtractorTest, ACountOverMonthsIsATotalOverThem) {
   EXPECT_EQ(AggregationOf("Kerala recorded 240 dengue cases last week.", 240), "new");
 }
 
+// A since-date of the running total after a new figure starts the total, not the new
+// figure: that is of the day before the report, as an undated new figure is.
+TEST_F(ExtractorTest, ATotalsSinceDateIsNotTheNewFiguresTime) {
+  const std::string text =
+      "Health officials in Texas confirmed 48 new measles cases, raising the state's total to "
+      "309 since late January.";
+  EXPECT_EQ(PeriodOf(text, 48), "2021-03-09..2021-03-09");
+  EXPECT_EQ(PeriodOf(text, 309), "2021-01-21..2021-03-10");
+}
+
 // A number of places between a count and its time says where it was counted: the time is
 // the count's ("across 31 districts this year"), not the number's.
 TEST_F(ExtractorTest, ANumberOfPlacesDoesNotTakeTheCountsTime) {
