@@ -198,6 +198,17 @@ bool Holds(const Place& outer, const Place& inner) {
 // counts of their own noun phrase ("14 new cases and two deaths", "12 tourists, three
 // workers", "14 casos nuevos y dos fallecidos").
 bool CountsJoined(const SentenceView& view, const ReadCount& a, const ReadCount& b) {
+  // ("has killed 22 people and sickened 1,000 in Kassala state": two verbs before their
+  // counts, joined.)
+  if (a.reading.path == CountPath::kKillVerb && b.reading.path == CountPath::kKillVerb &&
+      b.reading.head < b.quantity.span.begin) {
+    const size_t end = std::max(a.quantity.span.end, a.reading.phrase_end);
+    if (b.reading.head <= end || b.reading.head - end > 2) return false;
+    for (size_t k = end; k < b.reading.head; ++k) {
+      if (view.tokens[k].lower != "," && !view.Is(k, kGrCoordination)) return false;
+    }
+    return true;
+  }
   const auto own_phrase = [](const ReadCount& count) {
     return (count.reading.path == CountPath::kNoun || count.reading.path == CountPath::kVerb) &&
            count.reading.head >= count.quantity.span.end;

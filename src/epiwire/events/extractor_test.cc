@@ -1139,6 +1139,20 @@ TEST_F(ExtractorTest, WhatIsSaidOfTheDeadDoesNotUndoTheDeath) {
             "no count");
 }
 
+// Two verbs before their counts joined by "and" share the place after the last; each
+// keeps one of its own.
+TEST_F(ExtractorTest, CountsOfVerbsJoinedShareThePlaceAfterThem) {
+  const auto shared = Read(
+      "Sudan's health ministry said cholera had killed 22 people and sickened 1,000 in Kassala "
+      "state over the past week.");
+  EXPECT_EQ(PlaceOf(shared, 22), PlaceOf(shared, 1000));
+  EXPECT_NE(PlaceOf(shared, 22), "SD - country");
+  const auto own = Read(
+      "Sudan: cholera has killed 22 people in Kassala and sickened 1,000 in Gedaref over the "
+      "past week.");
+  EXPECT_NE(PlaceOf(own, 22), PlaceOf(own, 1000));
+}
+
 TEST_F(ExtractorTest, HospitalizingCountsHospitalisations) {
   EXPECT_EQ(StatusOf(Read("The Salmonella outbreak has sickened 120 people across 5 states, "
                           "hospitalizing 30, the CDC said."),
