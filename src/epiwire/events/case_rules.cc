@@ -929,13 +929,14 @@ bool JoinsList(const SentenceView& view, size_t from, size_t to) {
 // its own stands nearer to are that count's (`owns`, when given). A list of places
 // ("from the Philippines, Pakistan and the United Kingdom") is where some came from and
 // others from elsewhere: its first place, and no route.
-std::vector<Place> TravelledFrom(const SentenceView& view, const Owner& owns = {}) {
+std::vector<Place> TravelledFrom(const SentenceView& view, const Owner& owns = {},
+                                 size_t before = SIZE_MAX) {
   std::vector<Place> route;
   bool reversed = false;
   const PlaceRef* last = nullptr;
   for (size_t p = 0; p < view.places.size(); ++p) {
     const PlaceRef& ref = view.places[p];
-    if (ref.role != PlaceRole::kOrigin || ref.qualifier) continue;
+    if (ref.role != PlaceRole::kOrigin || ref.qualifier || ref.span.begin >= before) continue;
     if (owns && !owns(ref.span.begin)) continue;
     if (last != nullptr && JoinsList(view, last->span.end, ref.span.begin) &&
         !ref.place.SameAs(last->place) && ref.place.country != last->place.country) {
@@ -993,8 +994,55 @@ std::vector<TravelMode> ModesIn(const SentenceView& view) {
 }
 
 // Does the next sentence go on about the same travellers ("All but one entered ...")?
+// A figure, or one more person ("a woman"), at a token: where the next part of a
+// breakdown starts.
+bool StartsAPart(const SentenceView& view, size_t k) {
+  if (view.tokens[k].has_digit) return true;
+  if (view.Is(k, kGrArticle) && k + 1 < view.tokens.size() && view.terms[k + 1].length > 0 &&
+      view.terms[k + 1].term.role == TermRole::kPerson) {
+    return true;
+  }
+  return std::any_of(view.quantities.begin(), view.quantities.end(),
+                     [&](const QuantityRef& q) { return q.span.begin == k; });
+}
+
+// "Of these, five had travelled from India, four from the Philippines", "a man back
+// from Peru and a woman from Chile": origins with the start of another part between
+// them are those of the parts, not where all came from. The token where the second
+// part starts, or SIZE_MAX.
+size_t OriginsSplitAt(const SentenceView& view, const Owner& owns = {}) {
+  const PlaceRef* last = nullptr;
+  for (const PlaceRef& ref : view.places) {
+    if (ref.role != PlaceRole::kOrigin || (owns && !owns(ref.span.begin))) continue;
+    if (last != nullptr && !ref.place.SameAs(last->place)) {
+      for (size_t k = last->span.end; k < ref.span.begin; ++k) {
+        if (StartsAPart(view, k)) return k;
+      }
+    }
+    last = &ref;
+  }
+  return SIZE_MAX;
+}
+
+// "They include seven people who returned from Dubai", "Two of them had come from
+// Iran": a sentence that tells the journey of a part of those counted before, its
+// figure before the first place they came from.
+bool TellsOfAPart(const SentenceView& view) {
+  const auto origin = std::find_if(view.places.begin(), view.places.end(), [](const PlaceRef& ref) {
+    return ref.role == PlaceRole::kOrigin;
+  });
+  if (origin == view.places.end()) return false;
+  return std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
+    const size_t at = HedgeStart(view, q);
+    const size_t end = q.span.end;
+    return end <= origin->span.begin &&
+           ((at > 0 && view.Is(at - 1, kGrPart)) ||
+            (end + 1 < view.tokens.size() && view.Is(end, kGrOf) && view.Is(end + 1, kGrPronoun)));
+  });
+}
+
 bool ContinuesAboutTravellers(const SentenceView& next) {
-  if (next.tokens.empty()) return false;
+  if (next.tokens.empty() || TellsOfAPart(next)) return false;
   return OneOf(next.tokens[0].lower, {"all", "most", "they", "these", "many", "some", "of",
                                       "both", "nearly", "almost", "half", "several", "each"});
 }
@@ -1290,17 +1338,38 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
     event.imported = false;
     return;
   }
-  std::vector<Place> route = TravelledFrom(view, owns);
+  // (Of origins split between parts, those of the count's own part, before the next
+  // starts, if none starts between the count and them.)
+  std::vector<Place> route;
+  const size_t split = OriginsSplitAt(view, owns);
+  if (split == SIZE_MAX) {
+    route = TravelledFrom(view, owns);
+  } else {
+    const auto first =
+        std::find_if(view.places.begin(), view.places.end(), [&](const PlaceRef& ref) {
+          return ref.role == PlaceRole::kOrigin && (!owns || owns(ref.span.begin));
+        });
+    const bool after = first->span.begin >= q.span.end;
+    bool own = true;
+    for (size_t k = after ? q.span.end : first->span.end;
+         own && k < (after ? first->span.begin : q.span.begin); ++k) {
+      own = !StartsAPart(view, k);
+    }
+    if (own) route = TravelledFrom(view, owns, split);
+  }
   // "arrived by train from Moscow": a travel verb and a place they came from.
   const bool travelled = view.HasCue(kCueTravel) && !route.empty() && counts_in_sentence <= 2;
   if (!(clause_cues & kCueImported) && !travelled) return;
   event.imported = true;
   std::vector<TravelMode> modes = ModesIn(view);
-  if (route.empty() && next && ContinuesAboutTravellers(*next)) {
+  if (route.empty() && next && ContinuesAboutTravellers(*next) &&
+      OriginsSplitAt(*next) == SIZE_MAX) {
     route = TravelledFrom(*next);
     if (!route.empty()) modes = ModesIn(*next);
   }
-  if (route.empty() && previous) route = TravelledFrom(*previous);
+  if (route.empty() && previous && OriginsSplitAt(*previous) == SIZE_MAX) {
+    route = TravelledFrom(*previous);
+  }
   if (route.empty()) return;
   event.origin = route.front();
   if (route.size() > 1) event.route = route;
@@ -1563,7 +1632,9 @@ void ReadTravelOfFew(std::span<const SentenceView> views, size_t i, Event& event
     const bool counts_cases =
         std::any_of(view.terms.begin(), view.terms.end(),
                     [](const TermAt& t) { return t.length > 0 && t.term.role == TermRole::kNoun; });
-    if (view.inert || !OpensOnThePeople(view, event.count) || counts_cases) return;
+    if (view.inert || !OpensOnThePeople(view, event.count) || counts_cases || TellsOfAPart(view)) {
+      return;
+    }
     const std::vector<Place> route = TravelledFrom(view);
     // "He was a passenger on a flight from Russia": a journey, by its verb or its means.
     const bool journey = view.HasCue(kCueTravel | kCueImported | kCueModeAir | kCueModeRoad |

@@ -719,6 +719,22 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
         ++k;
       }
       if (k == i + 1) return std::nullopt;
+      // "seven of the patients had returned from Dubai": people of the counted, of their
+      // kind, as "of them" are.
+      const TermAt& noun = view.terms[k];
+      if (noun.length > 0 && noun.term.role == TermRole::kPerson) {
+        for (size_t m = k + noun.length; m < tokens.size() && m < k + noun.length + 4; ++m) {
+          if (view.cues[m] & (kCueImported | kCueLocal)) {
+            CountReading reading;
+            reading.head = k;
+            reading.phrase_end = k + noun.length;
+            reading.path = CountPath::kPartitive;
+            reading.of_kind_before = true;
+            return reading;
+          }
+          if (!view.Is(m, kGrAuxiliary)) break;
+        }
+      }
       auto inner = ReadForward(scan, k, k, blocked, needs_status, depth + 1);
       if (inner) {
         inner->path = CountPath::kPartitive;
@@ -1217,9 +1233,13 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
   // after "and" in the clause of a part.
   size_t joint = start;
   while (joint > 0 && view.tokens[joint - 1].lower == ",") --joint;
-  const bool joined = before.reading.path == CountPath::kPartitive &&
-                      before.quantity.span.end <= start && joint > before.quantity.span.end &&
-                      view.Is(joint - 1, kGrCoordination) &&
+  // ("including seven people who returned from Dubai and two who came from India": or
+  // after "and" in the clause of a count of people cued as a part.)
+  const size_t before_start = HedgeStart(view, before.quantity);
+  const bool before_part = before.reading.path == CountPath::kPartitive ||
+                           (before_start > 0 && view.Is(before_start - 1, kGrPart));
+  const bool joined = before_part && before.quantity.span.end <= start &&
+                      joint > before.quantity.span.end && view.Is(joint - 1, kGrCoordination) &&
                       view.clause[joint - 1] == view.clause[before.quantity.span.end - 1];
   // "其中境外输入28例，本土13例": the cue before the number, after "其中" or after the
   // comma of a list of such parts.
@@ -2033,6 +2053,13 @@ bool OpensOnAPart(const SentenceView& view) {
            (view.terms[next].length > 0 && view.terms[next].term.role == TermRole::kNoun))) {
         return true;
       }
+      // ("They include seven people who returned from Dubai": people said to have caught
+      // it elsewhere, or at home.)
+      if (next < tokens.size() && view.terms[next].length > 0 &&
+          view.terms[next].term.role == TermRole::kPerson &&
+          (view.CuesIn(next, std::min(tokens.size(), next + 6)) & (kCueImported | kCueLocal))) {
+        return true;
+      }
     }
   }
   // "The new cases include 1,243 in Toronto, ...": the count before named again by its
@@ -2089,6 +2116,15 @@ bool OpensOnABareNumber(const SentenceView& view) {
   const size_t start = HedgeStart(view, q);
   for (size_t k = 0; k < start; ++k) {
     if (!IsQuote(view.tokens[k])) return false;
+  }
+  // "Seven of the patients had returned from Dubai", "Two of the cases are in Lagos": a
+  // part of those counted before, named by their noun.
+  const size_t end = q.span.end;
+  if (end + 2 < view.tokens.size() && view.Is(end, kGrOf) && view.Is(end + 1, kGrDeterminer) &&
+      view.terms[end + 2].length > 0 &&
+      (view.terms[end + 2].term.role == TermRole::kPerson ||
+       view.terms[end + 2].term.role == TermRole::kNoun)) {
+    return true;
   }
   // ("Four arrived from India, two from Indonesia": or a verb of travel.)
   return q.span.end < view.tokens.size() &&
@@ -2255,6 +2291,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     if (needs_status && !reading->by_modifier && !counts.empty() &&
         ((listed && (!in_a_part || own_frame())) || included)) {
       reading->status = counts.back().reading.status;
+      needs_status = false;
+    }
+    // ("They include seven people who returned from Dubai": such a part of the count of
+    // the sentence before.)
+    if (needs_status && !reading->by_modifier && counts.empty() && outer != nullptr && included) {
+      reading->status = outer->reading.status;
       needs_status = false;
     }
     // "30 new asymptomatic cases, nine of them imported": of the status of the count before.
