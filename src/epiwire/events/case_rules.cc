@@ -1446,7 +1446,11 @@ bool IntroducesPart(const SentenceView& view, size_t from, size_t to) {
       return d.span.begin <= from && from < d.span.end;
     });
     const bool of_place = from > 0 && view.Is(from, kGrOf) && view.Is(from - 1, kGrPlaceNoun);
-    if (!dated && !of_place && view.PlaceAt(from) == nullptr &&
+    // ("18 casos nuevos de dengue, de los cuales 10 ...": a word of newness after the
+    // noun, and its disease.)
+    const bool of_the_noun = (view.cues[from] & kCueNew) || view.InDisease(from) ||
+                             (view.Is(from, kGrOf) && from + 1 < to && view.InDisease(from + 1));
+    if (!dated && !of_place && !of_the_noun && view.PlaceAt(from) == nullptr &&
         !view.Is(from, kGrLocative | kGrDeterminer | kGrPlaceNoun)) {
       break;
     }

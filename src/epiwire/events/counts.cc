@@ -2293,9 +2293,10 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       reading->status = counts.back().reading.status;
       needs_status = false;
     }
-    // ("They include seven people who returned from Dubai": such a part of the count of
-    // the sentence before.)
-    if (needs_status && !reading->by_modifier && counts.empty() && outer != nullptr && included) {
+    // ("They include seven people who returned from Dubai", "Of them, 12 people had
+    // arrived from Turkey": such a part of the count of the sentence before.)
+    if (needs_status && !reading->by_modifier && counts.empty() && outer != nullptr &&
+        (included || (listed && OpensOnAPart(view) && own_frame()))) {
       reading->status = outer->reading.status;
       needs_status = false;
     }
