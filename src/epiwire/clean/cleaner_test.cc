@@ -779,6 +779,20 @@ TEST(RelevanceScore, AFarmOutbreakToldInVeterinaryWordsIsOutbreakNews) {
   EXPECT_GT(RelevanceScore(fr), 0.5);
 }
 
+// A number of animals beside a named disease is a case count, as a number of cases is;
+// animals counted with no disease are not outbreak news.
+TEST(RelevanceScore, AnimalsCountedBesideADiseaseAreOutbreakNews) {
+  EXPECT_GT(RelevanceScore("Foot-and-mouth disease has been found in 23 cattle on two farms "
+                           "near Kars, the provincial directorate said."),
+            0.5);
+  EXPECT_GT(RelevanceScore("La fièvre aphteuse a été détectée chez 23 bovins de deux fermes "
+                           "près de Kars, a indiqué la préfecture."),
+            0.5);
+  EXPECT_LT(RelevanceScore("Prices firmed as 4,000 cattle and 900 sheep went through the "
+                           "sale ring at the county market on Thursday, traders said."),
+            0.5);
+}
+
 TEST(RelevanceScore, AFilmAboutAnEpidemicIsNotOutbreakNews) {
   const std::string review =
       "The new film follows a virologist racing to stop a deadly virus before the pandemic "
