@@ -793,6 +793,21 @@ TEST(RelevanceScore, AnimalsCountedBesideADiseaseAreOutbreakNews) {
             0.5);
 }
 
+// A one-sentence item on an entry ban or a border closed for a disease is news of the
+// response to it, in each language.
+TEST(RelevanceScore, AnEntryBanForADiseaseIsOutbreakNews) {
+  EXPECT_GT(RelevanceScore("Jordan barred entry to travellers coming from Iran and Iraq "
+                           "because of the coronavirus."),
+            0.5);
+  EXPECT_GT(RelevanceScore("Le Tchad a interdit l'entrée aux voyageurs venant du Cameroun "
+                           "à cause du Covid-19."),
+            0.5);
+  EXPECT_GT(RelevanceScore("Bolivia prohibió la entrada a los viajeros que llegan de Chile "
+                           "por el COVID-19."),
+            0.5);
+  EXPECT_GT(RelevanceScore("Монголия закрыла границу с Китаем из-за коронавируса."), 0.5);
+}
+
 TEST(RelevanceScore, AFilmAboutAnEpidemicIsNotOutbreakNews) {
   const std::string review =
       "The new film follows a virologist racing to stop a deadly virus before the pandemic "
