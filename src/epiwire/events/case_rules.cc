@@ -2317,6 +2317,12 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       total.count = count.ordinal;
       total.aggregation = Aggregation::kCumulative;
       total.period = PeriodFor(view, date, total.aggregation, context.published);
+      // "Pakistan has reported its sixth polio case of the year, a boy from Bannu
+      // district": the total is its owner's, wherever the one more is.
+      const size_t hedge = HedgeStart(view, count.quantity);
+      for (const Candidate& owner : candidates) {
+        if (owner.possessive && owner.span.end == hedge && owner.place) total.place = owner.place;
+      }
       return total;
     };
     if (repeat != found.end()) {
