@@ -2150,6 +2150,9 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       event.period = outer->period;
     }
     event.place = where.place;
+    // "15 new cases in Bangkok. Two of them died.": a part of the count before, in a
+    // sentence that names no place, is where its whole is.
+    if (of_outer[c] && candidates.empty() && outer->place) event.place = outer->place;
     // "20 cases of polio last year, all of them in the province of Khyber Pakhtunkhwa"
     // (but "all linked to a school cluster in Brisbane" says where the cluster is).
     // ("all from Balochistan province": from a region of the country the count is in.)

@@ -2123,8 +2123,21 @@ bool OpensOnABareNumber(const SentenceView& view) {
   if (end + 2 < view.tokens.size() && view.Is(end, kGrOf) && view.Is(end + 1, kGrDeterminer) &&
       view.terms[end + 2].length > 0 &&
       (view.terms[end + 2].term.role == TermRole::kPerson ||
-       view.terms[end + 2].term.role == TermRole::kNoun)) {
+       view.terms[end + 2].term.role == TermRole::kNoun ||
+       view.terms[end + 2].term.role == TermRole::kAnimal)) {
     return true;
+  }
+  // ("Two of them died", "two of them have since recovered": "of them", and a verb that
+  // says what became of them; "Five of them were health workers" only describes them.)
+  if (end + 1 < view.tokens.size() && view.Is(end, kGrOf) && view.Is(end + 1, kGrPronoun)) {
+    for (size_t k = end + 2; k < view.tokens.size() && k < end + 6; ++k) {
+      const TermAt& term = view.terms[k];
+      if (term.length > 0) {
+        return (term.term.role == TermRole::kVerb || term.term.role == TermRole::kModifier) &&
+               term.term.status;
+      }
+      if (!view.tokens[k].is_word || view.tokens[k].has_digit) break;
+    }
   }
   // ("Four arrived from India, two from Indonesia": or a verb of travel.)
   return q.span.end < view.tokens.size() &&
