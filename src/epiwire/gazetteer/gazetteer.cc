@@ -1217,15 +1217,33 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
     compass[i] = CompassOnly(text.substr(c.start, c.end - c.start));
   }
   Context context;
+  // Regions first, then other names, then names that are also small places: "Norfolk"
+  // beside "Britain" may be the English county, and says nothing for the cities of
+  // Virginia and Nebraska of the name ("England" is a town of Arkansas as well).
+  std::vector<int> pass_of(candidates.size());
   for (size_t i = 0; i < candidates.size(); ++i) {
-    const Candidate& c = candidates[i];
-    // Inside a longer name, only a region of one country says where the text is: "L'ARS
-    // Occitanie" is the French region's health agency, "Paris Hilton" is no one's.
-    const bool counts = !c.inside_name || OnlyRegionsOfOneCountry(t, without_small[i]);
-    if (counts && !OnlyTowns(t, c.entries) && !compass[i])
-      AddUnambiguous(t, without_small[i], context);
-    if (!c.inside_name && OnlyDivisionsOfOneCountry(t, c.entries)) {
-      AddUnambiguous(t, c.entries, context);
+    pass_of[i] = OnlyRegionsOfOneCountry(t, without_small[i])             ? 0
+                 : without_small[i].size() < candidates[i].entries.size() ? 2
+                                                                          : 1;
+  }
+  for (const int pass : {0, 1, 2}) {
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      const Candidate& c = candidates[i];
+      if (pass_of[i] != pass) continue;
+      // Inside a longer name, only a region of one country says where the text is: "L'ARS
+      // Occitanie" is the French region's health agency, "Paris Hilton" is no one's.
+      const bool counts = !c.inside_name || OnlyRegionsOfOneCountry(t, without_small[i]);
+      const bool small_in_context =
+          pass == 2 && std::any_of(c.entries.begin(), c.entries.end(), [&](const NameEntry& e) {
+            const PlaceRecord p = t.places[e.place];
+            return p.small && context.HasCountry(p.country);
+          });
+      if (counts && !OnlyTowns(t, c.entries) && !compass[i] && !small_in_context) {
+        AddUnambiguous(t, without_small[i], context);
+      }
+      if (!c.inside_name && OnlyDivisionsOfOneCountry(t, c.entries)) {
+        AddUnambiguous(t, c.entries, context);
+      }
     }
   }
   // "Kyotera District" in a text that names no country: a division noun after a name

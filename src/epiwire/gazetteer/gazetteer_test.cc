@@ -288,6 +288,12 @@ const FoundCase kFoundCases[] = {
     {"Bird flu was found on a farm near Norfolk, England, on Monday.", "Norfolk", "GB", "GB-ENG",
      kOther, kName},
     {"Measles cases rose in Pampanga this year.", "Pampanga", "PH", "PH-03", kOther, kName},
+    // (The country named first is not outvoted by the county's name, though every city of
+    // the name lies in one other country.)
+    {"Britain confirmed bird flu on a duck farm in Norfolk on Monday.", "Norfolk", "GB", "GB-ENG",
+     kOther, kName},
+    {"Virginia health officials confirmed 12 measles cases in Norfolk.", "Norfolk", "US", "US-VA",
+     kCity, kName},
     {"Como reported two more cases, officials in Lombardy said.", "Como", "IT", "IT-25", kCity,
      kName},
     {"One baby remains in intensive care at University Hospital Limerick, Ireland.", "Limerick",
