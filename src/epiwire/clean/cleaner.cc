@@ -44,6 +44,10 @@ constexpr size_t kMaxWedgedLineBytes = 160;
 constexpr size_t kMaxWedgedRun = 3;
 constexpr size_t kBoilerplateRunBreak = 3;  // this many removed lines in a row end a story
 constexpr double kRelevantAt = 0.5;
+// A story under the mark is read all the same (Story::second_look) from this probability
+// on, up to this many bytes: a one-sentence item that names a disease scores about 0.3.
+constexpr double kSecondLookAt = 0.2;
+constexpr size_t kSecondLookBytes = 600;
 // A cut-off last line after an article goes on with it unless its own relevance is this
 // low: the cut ends of outbreak articles read 0.15 to 0.5, off-topic teasers under 0.1.
 constexpr double kCutTailRelevance = 0.12;
@@ -420,9 +424,12 @@ Story MakeStory(Page& page, size_t first, size_t last) {
       tally.Add(page.Relevance(lines[i]), lines[i].words);
     }
   }
-  double probability = ScoreEvidence(tally.evidence());
+  const RelevanceEvidence evidence = tally.evidence();
+  double probability = ScoreEvidence(evidence);
   story.relevant = probability >= kRelevantAt;
   story.score = story.relevant ? probability : 1.0 - probability;
+  story.second_look = !story.relevant && probability >= kSecondLookAt && evidence.disease_named &&
+                      story.end - story.start <= kSecondLookBytes;
   return story;
 }
 

@@ -58,6 +58,7 @@ void RelevanceTally::Add(std::span<const PhraseMatch> matches, size_t words) {
 
 RelevanceEvidence RelevanceTally::evidence() const {
   RelevanceEvidence evidence = evidence_;
+  evidence.disease_named = disease_named_;
   if (disease_named_) evidence.weight += counted_;
   return evidence;
 }

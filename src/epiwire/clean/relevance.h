@@ -17,6 +17,7 @@ namespace epiwire::clean {
 struct RelevanceEvidence {
   double weight = 0;  // summed lexicon weights, repeats of a phrase counting less
   size_t words = 0;
+  bool disease_named = false;  // a name of a disease of diseases.tsv was among the phrases
 };
 
 // Weighs the relevance-lexicon phrases found in `text`.

@@ -34,6 +34,11 @@ struct Story {
   bool relevant = false;  // about an infectious-disease outbreak or the response to one
   double score = 0;       // 0..1 confidence of that verdict
   std::string language = "und";  // ISO 639-1 code of the story's language, "und" if unknown
+  // Not relevant by its words, but short, near the mark and naming a disease: a story
+  // to read all the same, relevant if it tells a case count or a measure (a one-line
+  // item, "Las clases se suspendieron en todo el Perú por el COVID-19", in words the
+  // relevance lexicon does not hold). Not printed.
+  bool second_look = false;
 };
 
 enum class RemovalReason { kBoilerplate, kDuplicate };

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -42,13 +43,14 @@ bool HasData(const std::filesystem::path& dir) {
          std::filesystem::is_directory(dir / "gazetteer", error);
 }
 
-// The sentences of the relevant stories in `language`, leaving out removed ranges.
-std::vector<text::Sentence> SentencesToRead(const std::string& text,
-                                            const clean::CleanResult& cleaned,
-                                            std::string_view language) {
+// The sentences of the stories in `language` that `read` asks for (the relevant ones,
+// by default), leaving out removed ranges.
+std::vector<text::Sentence> SentencesToRead(
+    const std::string& text, const clean::CleanResult& cleaned, std::string_view language,
+    const std::function<bool(const Story&)>& read = [](const Story& s) { return s.relevant; }) {
   std::vector<text::Sentence> sentences;
   for (const Story& story : cleaned.stories) {
-    if (!story.relevant || story.language != language) continue;
+    if (!read(story) || story.language != language) continue;
     size_t at = story.start;
     const auto read_until = [&](size_t stop) {
       if (stop > at) {
@@ -69,6 +71,9 @@ std::vector<text::Sentence> SentencesToRead(const std::string& text,
 // Up to this many bytes, a story may be too short for the language detector (CLD2 takes
 // "Venezuela notificó 100 casos de sarampión." for Galician, and gives up on shorter).
 constexpr size_t kShortStoryBytes = 400;
+
+// The confidence of a story found relevant on a second look: at the mark.
+constexpr double kSecondLookScore = 0.5;
 
 // The language whose lexicons know most of the words of `text`, when one knows at least
 // two and more than any other; else empty.
@@ -203,6 +208,30 @@ Extraction Pipeline::Extract(Document document, std::vector<std::string>* limits
     std::vector<Event> events =
         reader->extractor->Extract(document.text, sentences, document.published, mentions);
     extraction.events.insert(extraction.events.end(), std::make_move_iterator(events.begin()),
+                             std::make_move_iterator(events.end()));
+  }
+  // A story under the mark that names a disease, read on its own: relevant if it tells
+  // a case count or a measure (Story::second_look).
+  for (Story& story : cleaned.stories) {
+    const auto reader = stages_->readers.find(story.language);
+    if (!story.second_look || reader == stages_->readers.end()) continue;
+    std::vector<text::Sentence> sentences = SentencesToRead(
+        document.text, cleaned, story.language, [&](const Story& s) { return &s == &story; });
+    std::erase_if(sentences,
+                  [](const text::Sentence& s) { return s.end - s.start > kMaxSentenceBytes; });
+    if (sentences.empty()) continue;
+    const std::vector<gazetteer::PlaceMention> own = events::PlacesOfSentences(
+        *stages_->gazetteer, document.text, sentences.front().start, sentences.back().end);
+    std::vector<Event> events =
+        reader->second.extractor->Extract(document.text, sentences, document.published, own);
+    if (events.empty()) continue;
+    story.relevant = true;
+    story.score = kSecondLookScore;
+    // (In the text's order among the others'.)
+    const auto at = std::upper_bound(
+        extraction.events.begin(), extraction.events.end(), events.front().evidence.start,
+        [](size_t start, const Event& e) { return start < e.evidence.start; });
+    extraction.events.insert(at, std::make_move_iterator(events.begin()),
                              std::make_move_iterator(events.end()));
   }
   std::vector<std::string> limits;

@@ -80,6 +80,26 @@ TEST(Pipeline, AShortItemIsReadInTheLanguageItsWordsAreIn) {
   EXPECT_EQ(english.language, "en");
 }
 
+// A one-line item under the relevance mark that names a disease is read all the same,
+// and is relevant if it tells a measure or a count; one that tells none stays irrelevant
+// and gives nothing.
+TEST(Pipeline, AShortItemUnderTheMarkIsReadOnASecondLook) {
+  auto pipeline = MakePipeline();
+  ASSERT_NE(pipeline, nullptr);
+  const Extraction measure = pipeline->Extract(
+      Article("Las clases se suspendieron en todo el Ecuador por el COVID-19.", Date{2020, 3, 13}));
+  ASSERT_EQ(measure.stories.size(), 1u);
+  EXPECT_TRUE(measure.stories[0].relevant);
+  ASSERT_EQ(measure.events.size(), 1u);
+  EXPECT_EQ(measure.events[0].type, EventType::kMeasure);
+  EXPECT_EQ(measure.events[0].measure, MeasureKind::kSchoolClosure);
+  const Extraction nothing = pipeline->Extract(
+      Article("El ministro habló del COVID-19 en una entrevista en Quito.", Date{2020, 3, 13}));
+  ASSERT_EQ(nothing.stories.size(), 1u);
+  EXPECT_FALSE(nothing.stories[0].relevant);
+  EXPECT_TRUE(nothing.events.empty());
+}
+
 TEST(Pipeline, InfersPublishedDateWhenNoneGiven) {
   auto pipeline = MakePipeline();
   ASSERT_NE(pipeline, nullptr);
