@@ -1438,13 +1438,14 @@ void AnalyseSentence(std::string_view text, const text::Sentence& sentence,
     ref.qualifier = ref.span.end < n && (view.cues[ref.span.end] & kCueNationality);
     view.places.push_back(std::move(ref));
   }
-  // An animal's word inside a name of several words is the name's: "雁塔区" (雁, wild
-  // goose), "Deer Park".
+  // An animal's word, or a thing's, inside a name of several words is the name's: "雁塔区"
+  // (雁, wild goose), "Deer Park", "dos de Estados Unidos" (not "two of the states").
   for (const PlaceRef& ref : view.places) {
     if (ref.span.end - ref.span.begin < 2) continue;
     for (size_t k = ref.span.begin; k < ref.span.end; ++k) {
       const TermAt& term = view.terms[k];
-      if (term.length > 0 && term.term.role == TermRole::kAnimal &&
+      if (term.length > 0 &&
+          (term.term.role == TermRole::kAnimal || term.term.role == TermRole::kThing) &&
           k + term.length <= ref.span.end) {
         view.terms[k] = TermAt{};
       }

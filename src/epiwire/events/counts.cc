@@ -2306,6 +2306,16 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       reading->status = counts.back().reading.status;
       needs_status = false;
     }
+    // "Three imported cases: two people who returned from the Seychelles and one from
+    // Madagascar": people a colon after a count opens the parts with, where they were or
+    // came from said.
+    const bool after_colon =
+        hedge > 0 && (tokens[hedge - 1].lower == ":" || tokens[hedge - 1].lower == "\uff1a");
+    if (needs_status && !reading->by_modifier && !counts.empty() && after_colon &&
+        counts.back().quantity.span.end < hedge && own_frame()) {
+      reading->status = counts.back().reading.status;
+      needs_status = false;
+    }
     // ("They include seven people who returned from Dubai", "Of them, 12 people had
     // arrived from Turkey": such a part of the count of the sentence before.)
     if (needs_status && !reading->by_modifier && counts.empty() && outer != nullptr &&
