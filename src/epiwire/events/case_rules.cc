@@ -292,6 +292,9 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
         !view.Is(c.span.end, kGrCompanion)) {
       return false;
     }
+    // ("three new cases were reported in Leeds: two children and a nurse": a place after
+    // "in" and before a colon is where the count before was, the colon opening its parts.)
+    if (between == ":" && c.span.begin > 0 && view.Is(c.span.begin - 1, kGrLocative)) return false;
     return std::any_of(view.quantities.begin(), view.quantities.end(),
                        [&](const QuantityRef& q) { return HedgeStart(view, q) == c.span.end + 1; });
   };
