@@ -1782,6 +1782,10 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
     while (k > 0 && view.Is(k - 1, kGrFromAfter | kGrEach)) --k;
   }
   place_before = place_ends_at(k);
+  // ("and Wakiso district 21", "Wakiso district had 21": the place's noun after it.)
+  if (!place_before && k > 1 && view.Is(k - 1, kGrPlaceNoun) && place_ends_at(k - 1)) {
+    place_before = true;
+  }
   // "Osaka had the most with 104", "Selangor led with 48": a few words of a verb between
   // the place and "with".
   if (!place_before && k < start && view.Is(k, kGrCompanion)) {
