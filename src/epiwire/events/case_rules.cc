@@ -1442,6 +1442,9 @@ bool IsPersonOfOne(const SentenceView& view, const ReadCount& count) {
 // commas), after the whole's place and day: what follows is a part of the count before.
 bool IntroducesPart(const SentenceView& view, size_t from, size_t to) {
   from = AfterDisease(view, from);
+  // ("其中境外输入病例18例": the words before the part's noun that say where its cases were
+  // caught, or that they are new, are its own.)
+  while (to > from && (view.cues[to - 1] & (kCueImported | kCueLocal | kCueNew))) --to;
   // "5 new cases in Senegal on Wednesday, including 3 ...": where and when the whole was
   // counted stand between ("dans la région de Kédougou": "of" after a place noun too).
   while (from < to) {
@@ -2003,8 +2006,27 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       return k > 0 && view.Is(k - 1, kGrCoordination) &&
              SameClause(view, k - 1, spans[c - 1].second - 1);
     };
+    // ("其中境外输入病例18例，本土病例7例": in Chinese a comma joins them, where the count
+    // says nothing of its own time.)
+    const auto after_comma = [&] {
+      // (Past the words before the part's noun: "本土", "境外输入".)
+      size_t k = spans[c].first;
+      while (k > spans[c - 1].second && k + 6 > spans[c].first && view.tokens[k - 1].is_word &&
+             !view.tokens[k - 1].has_digit && view.PlaceAt(k - 1) == nullptr) {
+        --k;
+      }
+      if (k == 0 || k <= spans[c - 1].second ||
+          !OneOf(view.tokens[k - 1].lower, {",", "\uff0c", "\u3001"})) {
+        return false;
+      }
+      for (size_t m = spans[c - 1].second; m + 1 < k; ++m) {
+        if (!view.Is(m, kGrClassifier)) return false;
+      }
+      return counts[c - 1].reading.status == reading.status &&
+             !(view.CuesIn(spans[c].first, spans[c].second) & (kCueCumulative | kCueNew));
+    };
     const bool sibling = !part && c > 0 && whole_of[c - 1] && event_of[*whole_of[c - 1]] &&
-                         date == count_dates[c - 1] && after_and();
+                         date == count_dates[c - 1] && (after_and() || after_comma());
     if (part) whole_of[c] = c - 1;
     if (sibling) whole_of[c] = whole_of[c - 1];
     // The first count after the opening part of "Of these, ...", and those joined to it
@@ -2302,6 +2324,21 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         event.place->country != whole->place->country) {
       event.origin = event.place;
       event.place = whole->place;
+    }
+    // "7 imported cases, all from Russia: 3 in Harbin and 4 in Mudanjiang": the parts of a
+    // whole that came from one place came from there.
+    // (Of a list's item, the count that frames the list.)
+    const Event* framing = part ? companion
+                                : (reading.path == CountPath::kListItem && reading.frame >= 0 &&
+                                           static_cast<size_t>(reading.frame) < c &&
+                                           event_of[static_cast<size_t>(reading.frame)]
+                                       ? &found[*event_of[static_cast<size_t>(reading.frame)]]
+                                       : nullptr);
+    if (framing != nullptr && framing->imported == true && framing->origin &&
+        event.imported == true && !event.origin) {
+      event.origin = framing->origin;
+      event.route = framing->route;
+      event.modes = framing->modes;
     }
     event.evidence = EvidenceOf(text, view.sentence);
     // A count read twice is one; "3 from the United Kingdom ... and 3 from the United
