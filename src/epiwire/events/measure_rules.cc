@@ -178,9 +178,14 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger, Measu
   // "schools are closed in Gabon": a place after the trigger, in its clause ("la suspensión
   // de los vuelos de Brasil, tras la detección de la variante en Manaos" is no Brazilian
   // measure).
+  // ("Les écoles de Kinshasa rouvriront", "las escuelas de Lima": or the place the
+  // measure's object is of, right after it.)
   for (const PlaceRef& ref : view.places) {
     if (!CanAct(ref) || ref.span.begin < trigger || ref.span.begin > relative) continue;
-    if (ref.role == PlaceRole::kLocative && view.clause[ref.span.begin] == view.clause[trigger]) {
+    const bool of_object = ref.span.begin <= trigger + 3 && ref.span.begin > trigger &&
+                           view.Is(ref.span.begin - 1, kGrOf) && !ref.demonym;
+    if ((ref.role == PlaceRole::kLocative || of_object) &&
+        view.clause[ref.span.begin] == view.clause[trigger]) {
       return ref.place;
     }
   }
