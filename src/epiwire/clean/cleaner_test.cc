@@ -818,6 +818,10 @@ TEST(RelevanceScore, AFilmAboutAnEpidemicIsNotOutbreakNews) {
       "three deaths as the outbreak spread to two more villages.";
   EXPECT_LT(RelevanceScore(review), 0.5);
   EXPECT_GT(RelevanceScore(report), 0.5);
+  // (A one-line notice of a release: a fictional outbreak, in cinemas.)
+  EXPECT_LT(RelevanceScore("Set during a fictional Ebola outbreak that kills 2,000 people, the "
+                           "drama opens in cinemas next week."),
+            0.5);
 }
 
 TEST(RelevanceScore, AnArticleOnTravelMeasuresIsRelevant) {

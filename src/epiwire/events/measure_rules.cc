@@ -550,6 +550,9 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       for (size_t k = border ? from : from + 1; k < to && !after && at_a_place; ++k) {
         stopped = stopped || view.Is(k, kGrLocative);
       }
+      // ("The film opens in cinemas on Friday", "vaccination resumed in schools": so is any
+      // object past a preposition of place right after the predicate.)
+      stopped = stopped || (!after && !at_a_place && from < to && view.Is(from, kGrLocative));
       const bool negated = Negated(view, lexicon, predicate.begin, predicate.end);
       // ("No scheduled international passenger flight will be allowed": the negation may
       // stand before the object, far from the predicate.)
