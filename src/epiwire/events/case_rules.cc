@@ -996,7 +996,6 @@ std::vector<TravelMode> ModesIn(const SentenceView& view) {
   return modes;
 }
 
-// Does the next sentence go on about the same travellers ("All but one entered ...")?
 // A figure, or one more person ("a woman"), at a token: where the next part of a
 // breakdown starts.
 bool StartsAPart(const SentenceView& view, size_t k) {
@@ -1044,6 +1043,7 @@ bool TellsOfAPart(const SentenceView& view) {
   });
 }
 
+// Does the next sentence go on about the same travellers ("All but one entered ...")?
 bool ContinuesAboutTravellers(const SentenceView& next) {
   if (next.tokens.empty() || TellsOfAPart(next)) return false;
   return OneOf(next.tokens[0].lower, {"all", "most", "they", "these", "many", "some", "of",
@@ -2006,8 +2006,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       return k > 0 && view.Is(k - 1, kGrCoordination) &&
              SameClause(view, k - 1, spans[c - 1].second - 1);
     };
-    // ("其中境外输入病例18例，本土病例7例": in Chinese a comma joins them, where the count
-    // says nothing of its own time.)
+    // ("其中境外输入病例18例，本土病例7例": a comma may join them, as Chinese writes it,
+    // where the count says nothing of its own time.)
     const auto after_comma = [&] {
       // (Past the words before the part's noun: "本土", "境外输入".)
       size_t k = spans[c].first;

@@ -227,10 +227,10 @@ Extraction Pipeline::Extract(Document document, std::vector<std::string>* limits
     if (events.empty()) continue;
     story.relevant = true;
     story.score = kSecondLookScore;
-    // (In the text's order among the others'.)
-    const auto at = std::upper_bound(
-        extraction.events.begin(), extraction.events.end(), events.front().evidence.start,
-        [](size_t start, const Event& e) { return start < e.evidence.start; });
+    // (Before the first event read later in the text.)
+    const size_t start = events.front().evidence.start;
+    const auto at = std::find_if(extraction.events.begin(), extraction.events.end(),
+                                 [&](const Event& e) { return e.evidence.start > start; });
     extraction.events.insert(at, std::make_move_iterator(events.begin()),
                              std::make_move_iterator(events.end()));
   }
