@@ -262,7 +262,12 @@ size_t BeforeObjectIn(const SentenceView& view, size_t end) {
   if (end < 2 || !view.Is(end - 1, kGrLocative)) return end;
   const size_t in = end - 1;
   for (size_t d = in; d-- > 0 && in - d <= 4;) {
-    if (!view.disease[d].empty() && d + view.disease_length[d] == in) return d;
+    // ("se confirmó la fiebre aftosa en": an article may stand before the disease, and
+    // "an outbreak of" as well: "se confirmó un brote de fiebre aftosa en".)
+    if (!view.disease[d].empty() && d + view.disease_length[d] == in) {
+      if (d >= 2 && view.Is(d - 1, kGrOf) && (view.cues[d - 2] & kCueOutbreak)) d -= 2;
+      return d > 0 && view.Is(d - 1, kGrDeterminer) ? d - 1 : d;
+    }
   }
   if (!(view.cues[in - 1] & kCueOutbreak)) return end;
   size_t k = in - 1;
