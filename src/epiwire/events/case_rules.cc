@@ -884,8 +884,19 @@ std::optional<Period> PeriodFor(const SentenceView& view, const DateRef* date,
                                 std::optional<Aggregation> aggregation,
                                 std::optional<Date> published) {
   if (aggregation == Aggregation::kCumulative) {
-    // A total over a span it names keeps the span.
-    if (date && LongSpan(*date)) return date->mention.period;
+    // A total over a span it names keeps the span, up to an as-of day the sentence gives
+    // ("1,200 cases this year as of March 8").
+    if (date && LongSpan(*date)) {
+      Period period = date->mention.period;
+      for (const DateRef& other : view.Dates()) {
+        const std::optional<Date> until = other.mention.period.end;
+        if (other.mention.kind == dates::DateKind::kUntil && until &&
+            (!period.start || *until >= *period.start) && (!period.end || *until <= *period.end)) {
+          period.end = until;
+        }
+      }
+      return period;
+    }
     // A running total is "as of" a day: an explicit as-of date wins over a since-date
     // for its end, and a since-date is its start ("412 cases since January").
     // A figure "unchanged since mid-April" stayed since then; it was counted from before.
