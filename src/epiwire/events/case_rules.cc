@@ -1327,6 +1327,19 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
     clause_cues &= kCueImported | kCueLocal;
   }
   if (!(clause_cues & (kCueImported | kCueLocal))) clause_cues |= AllOfThemCues(view, number);
+  // "15 local cases and 4 imported cases", "12 imported cases and 3 local cases": a word
+  // between the count's number and its case noun is its own (a "local man" may still
+  // have caught it abroad).
+  const bool case_noun = reading.head > q.span.end && reading.head < view.tokens.size() &&
+                         view.terms[reading.head].length > 0 &&
+                         view.terms[reading.head].term.role == TermRole::kNoun;
+  const uint32_t in_phrase =
+      case_noun ? view.CuesIn(q.span.end, reading.head) & (kCueImported | kCueLocal) : 0;
+  if (in_phrase == kCueLocal) {
+    event.imported = false;
+    return;
+  }
+  if (in_phrase == kCueImported) clause_cues &= ~kCueLocal;
   // Both said: the first said after the count's phrase tells of it ("15 that were
   // locally transmitted and four in people who had arrived from abroad"); "a local man
   // who returned from Italy" is imported, his "local" before his noun.

@@ -821,6 +821,7 @@ Status Lexicon::ReadSettings(const std::string& path) {
         {"only", &only_words_},
         {"future", &future_words_},
         {"remainder", &remainder_words_},
+        {"local_adjective", &local_adjectives_},
         {"cause", &cause_words_},
         {"case_word", &case_words_},
         {"count_pronoun", &count_pronouns_},

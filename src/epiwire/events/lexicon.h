@@ -363,6 +363,10 @@ class Lexicon {
   // Whether a word names the rest of what was counted ("and the rest of the flock was
   // culled"): a conjunct of its own. settings.tsv lists them (`remainder` rows).
   bool IsRemainderWord(std::string_view word) const { return remainder_words_.Has(word); }
+  // "local", "местный": words of locality that stand before their noun, and tell of the
+  // counted only before a case word, a cue or a disease ("a local official" does not).
+  // settings.tsv lists them (`local_adjective` rows).
+  bool IsLocalAdjective(std::string_view word) const { return local_adjectives_.Has(word); }
   // Whether a word tells of later ("will", "cerrará", "fermeront", "будет"): a measure
   // so announced has no day yet. settings.tsv lists the words (`future` rows) and the
   // endings of the future tense (`future_ending`).
@@ -606,6 +610,7 @@ class Lexicon {
   WordList only_words_;
   WordList future_words_;
   WordList remainder_words_;
+  WordList local_adjectives_;
   std::vector<std::string> future_endings_;
   WordList cause_words_;
   WordList count_pronouns_;
