@@ -43,6 +43,17 @@ bool OpensOnAll(const SentenceView& view, size_t at) {
   return k < at && view.Is(k, kGrAll);
 }
 
+// Whether the clause of token `at` is a part "of them" before it ("..., 256 of them in
+// Daegu, ...").
+bool InAPartOfThem(const SentenceView& view, size_t at) {
+  for (size_t k = at; k-- > 1 && view.clause[k] == view.clause[at];) {
+    if (view.Is(k, kGrPronoun) && view.Is(k - 1, kGrOf) && view.tokens[k - 1].lower != "'") {
+      return k >= 2 && view.tokens[k - 2].has_digit;
+    }
+  }
+  return false;
+}
+
 std::vector<Candidate> Candidates(const SentenceView& view, const DocumentContext& context,
                                   const gazetteer::Gazetteer& gazetteer) {
   std::vector<Candidate> out;
@@ -59,10 +70,11 @@ std::vector<Candidate> Candidates(const SentenceView& view, const DocumentContex
     std::optional<Place> place;
     if (!anaphor.level) {
       // "it", "its": the nearest place or anaphor before it in the sentence; not one where
-      // the cases of a count were ("3 more cases, all in Balochistan, raising its total").
+      // the cases of a count were ("3 more cases, all in Balochistan, raising its total",
+      // "813 new cases, 256 of them in Daegu, raising its tally").
       for (const Candidate& c : out) {
         if (c.span.end <= anaphor.span.begin && !c.target && !c.demonym &&
-            !OpensOnAll(view, c.span.begin)) {
+            !OpensOnAll(view, c.span.begin) && !InAPartOfThem(view, c.span.begin)) {
           place = c.place;
         }
       }
@@ -1985,8 +1997,12 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     }
     // A list's item tells where a part is, not where the statement goes on ("700 new
     // cases, 120 of them in Montreal, and 9 deaths": the deaths are the province's).
+    // (Nor does a part "of them": "813 new cases, 256 of them in Daegu, raising its tally
+    // to 7,041".)
+    const bool of_them = reading.path == CountPath::kPartitive &&
+                         reading.head < view.tokens.size() && view.Is(reading.head, kGrPronoun);
     if (!InContinuation(view, HedgeStart(view, count.quantity)) &&
-        reading.path != CountPath::kListItem) {
+        reading.path != CountPath::kListItem && !of_them) {
       statement = where;
     }
     // A count joined to the one before takes its time rather than its verb's tense
