@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -178,6 +179,28 @@ void ForEachPiped(std::string_view list, Fn fn) {
   }
 }
 
+// "Taif" for "Ta'if" and "Ta’if", "Sanaa" for "Sana'a": a name without its apostrophes
+// inside a word (after two letters at least: not an elision, "N'Djamena"), as English
+// news writes it; empty when it has none.
+std::string WithoutInnerApostrophes(std::string_view name) {
+  std::string dropped;
+  bool changed = false;
+  const auto letter = [&](size_t at) {
+    return at < name.size() && std::isalpha(static_cast<unsigned char>(name[at]));
+  };
+  for (size_t i = 0; i < name.size();) {
+    const size_t width = name[i] == '\'' ? 1 : (name.substr(i, 3) == "\xE2\x80\x99" ? 3 : 0);
+    if (width > 0 && i >= 2 && letter(i - 1) && letter(i - 2) && letter(i + width)) {
+      changed = true;
+      i += width;
+      continue;
+    }
+    dropped.push_back(name[i]);
+    ++i;
+  }
+  return changed ? dropped : std::string();
+}
+
 // Other ways writers spell a name, indexed as spelling variants: without accents
 // ("Rio Grande do Sul"), without a leading "The" ("Bronx"), with the other form of a
 // compass word ("Eastern Macedonia and Thrace" for "East Macedonia and Thrace"), and for
@@ -191,6 +214,9 @@ void AddVariants(GazetteerTables& t, std::string_view name, const NameEntry& ent
   const std::string folded = FoldNameAccents(name);
   if (folded != name) forms.push_back(folded);
   if (name.starts_with("The ") && name.size() > 4) forms.emplace_back(name.substr(4));
+  if (std::string dropped = WithoutInnerApostrophes(folded); !dropped.empty()) {
+    forms.push_back(std::move(dropped));
+  }
   // "Emilia Romagna" for "Emilia-Romagna".
   if (name.find('-') != std::string_view::npos) {
     std::string spaced(name);
@@ -501,6 +527,10 @@ Status LoadCities(const std::string& path, bool small, GazetteerTables& t,
     if (f[9] == "PPLC") t.capitals.emplace(place.country, index);
     if (!unit) t.AddName(f[1], {index, kNoEntry, MentionKind::kName, false, false});
     if (!f[2].empty()) t.AddName(f[2], {index, kNoEntry, MentionKind::kName, false, false});
+    if (std::string dropped = WithoutInnerApostrophes(f[2].empty() ? f[1] : f[2]);
+        !unit && !dropped.empty()) {
+      t.AddName(dropped, {index, kNoEntry, MentionKind::kName, true, false});
+    }
     if (!small && f[1].starts_with("The ")) {
       AddVariants(t, f[1], {index, kNoEntry, MentionKind::kName, false, false}, false);
     }

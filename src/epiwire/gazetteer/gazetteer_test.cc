@@ -288,6 +288,8 @@ const FoundCase kFoundCases[] = {
     {"Bird flu was found on a farm near Norfolk, England, on Monday.", "Norfolk", "GB", "GB-ENG",
      kOther, kName},
     {"Measles cases rose in Pampanga this year.", "Pampanga", "PH", "PH-03", kOther, kName},
+    // English news drops the apostrophe inside an Arabic name ("Ta'if").
+    {"Two MERS deaths were reported in Taif on Sunday.", "Taif", "SA", "SA-02", kCity, kName},
     // Australia's news names its capital territory by its initials.
     {"Victoria reported 246 new cases and the ACT 13.", "the ACT", "AU", "AU-ACT", kSub, kAlias},
     // (The country named first is not outvoted by the county's name, though every city of
