@@ -202,7 +202,8 @@ std::string WithoutInnerApostrophes(std::string_view name) {
 }
 
 // Other ways writers spell a name, indexed as spelling variants: without accents
-// ("Rio Grande do Sul"), without a leading "The" ("Bronx"), with the other form of a
+// ("Rio Grande do Sul"), without an apostrophe inside a word ("Sanaa"), without a
+// leading "The" ("Bronx"), with the other form of a
 // compass word ("Eastern Macedonia and Thrace" for "East Macedonia and Thrace"), and for
 // subdivisions without the kind word ("Vientiane" for "Vientiane Prefecture", read as
 // the subdivision only where "Province", "Capital" and the like follow it).
