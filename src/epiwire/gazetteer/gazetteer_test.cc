@@ -423,6 +423,8 @@ const AbsentCase kAbsentCases[] = {
     {"Police said the market would close.", "Police"},
     {"Most patients recovered within a week.", "Most"},
     {"Nice weather drew crowds to the beaches.", "Nice"},
+    // (Ha'il written without its apostrophe, as its cities' names now are also read.)
+    {"Hail damaged the crops before the outbreak spread.", "Hail"},
     {"Mobile clinics toured the villages.", "Mobile"},
     {"Sale of alcohol was banned.", "Sale"},
     {"Federal officials declined to comment.", "Federal"},
