@@ -1402,14 +1402,16 @@ void AnalyseSentence(std::string_view text, const text::Sentence& sentence,
     i += length - 1;
   }
   // "according to a local official", "сообщает местный минздрав": an adjective of
-  // locality before a noun of no case, cue or disease says where someone is, not where
+  // locality before a noun of no case, disease or cue (but one of a reporting body or
+  // outlet: "the local health ministry", "local radio") says where someone is, not where
   // the counted caught it ("local cases", "local transmission", "a local man" do).
   bool dropped_local = false;
   for (size_t i = 0; i + 1 < n; ++i) {
     if (!(view.cues[i] & kCueLocal) || !lexicon.IsLocalAdjective(view.tokens[i].lower)) continue;
     const size_t next = i + 1;
     if (view.tokens[next].is_word && !view.tokens[next].has_digit && view.terms[next].length == 0 &&
-        view.cues[next] == 0 && view.grammar[next] == 0 && view.disease_length[next] == 0) {
+        (view.cues[next] & ~(kCueAuthority | kCueSource)) == 0 && view.grammar[next] == 0 &&
+        view.disease_length[next] == 0) {
       view.cues[i] &= ~kCueLocal;
       dropped_local = true;
     }

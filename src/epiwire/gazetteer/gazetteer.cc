@@ -1232,7 +1232,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
       if (pass_of[i] != pass) continue;
       // Inside a longer name, only a region of one country says where the text is: "L'ARS
       // Occitanie" is the French region's health agency, "Paris Hilton" is no one's.
-      const bool counts = !c.inside_name || OnlyRegionsOfOneCountry(t, without_small[i]);
+      const bool counts = !c.inside_name || pass == 0;
       const bool small_in_context =
           pass == 2 && std::any_of(c.entries.begin(), c.entries.end(), [&](const NameEntry& e) {
             const PlaceRecord p = t.places[e.place];
