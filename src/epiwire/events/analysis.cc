@@ -1458,8 +1458,18 @@ void AnalyseSentence(std::string_view text, const text::Sentence& sentence,
     view.places.push_back(std::move(ref));
   }
   // An animal's word, or a thing's, inside a name of several words is the name's: "雁塔区"
-  // (雁, wild goose), "Deer Park", "dos de Estados Unidos" (not "two of the states").
+  // (雁, wild goose), "Deer Park", "dos de Estados Unidos" (not "two of the states"); so
+  // is a name of one word written with a capital inside running text ("returned from
+  // Turkey on Monday", "three cases in Buffalo"; not in a title: "Found on Turkey Farm").
   for (const PlaceRef& ref : view.places) {
+    const size_t b = ref.span.begin;
+    const bool named = ref.span.end == b + 1 && view.tokens[b].capitalized && b > 0 &&
+                       view.tokens[b - 1].is_word && !view.tokens[b - 1].capitalized &&
+                       !view.tokens[b - 1].has_digit &&
+                       (b + 1 == n || !view.tokens[b + 1].capitalized);
+    if (named && view.terms[b].length == 1 && view.terms[b].term.role == TermRole::kAnimal) {
+      view.terms[b] = TermAt{};
+    }
     if (ref.span.end - ref.span.begin < 2) continue;
     for (size_t k = ref.span.begin; k < ref.span.end; ++k) {
       const TermAt& term = view.terms[k];

@@ -429,7 +429,8 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
             continue;
           }
           // "3 cases ... because they turned out negative": no cases after all. (Not deaths:
-          // "one death, a child who was not vaccinated" tells of the dead.)
+          // "one death, a child who was not vaccinated" tells of the dead; nor what befell
+          // the cases: "three new cases, all citizens who were quarantined upon arrival".)
           const size_t undone_until = ct.status == CaseStatus::kDeaths ? 0 : i + term.length + 12;
           for (size_t k = i + term.length; k < tokens.size() && k < undone_until; ++k) {
             if (tokens[k].lower == ";" || tokens[k].lower == "." || scan.quantity_at[k] >= 0) break;
@@ -441,7 +442,8 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
                 !view.Is(k + 1, kGrPronoun)) {
               break;
             }
-            if (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kNegVerb) {
+            if (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kNegVerb &&
+                view.terms[k].term.denies) {
               *blocked = true;
               return std::nullopt;
             }
@@ -1519,6 +1521,39 @@ bool HappenedAfter(const Scan& scan, size_t noun, size_t from) {
   return false;
 }
 
+// Where a count of one without an article starts at `i`: a verb of finding or a word of
+// newness right before a singular noun of cases, where no article is written: "В Москве
+// выявлен случай холеры", "зарегистрирован новый случай кори", and headlines: "New case of
+// measles confirmed in Dublin" (not "the new case definition": the noun ends the phrase).
+bool OpensBareSingle(const Scan& scan, size_t i) {
+  const SentenceView& view = scan.view;
+  const auto& tokens = view.tokens;
+  // (Nor after "of": "une dizaine de nouveaux cas", "dozens of new cases".)
+  if (i > 0 && (view.Is(i - 1, kGrArticle | kGrDeterminer | kGrOf) || tokens[i - 1].has_digit ||
+                scan.quantity_at[i - 1] >= 0)) {
+    return false;
+  }
+  const TermAt& verb = view.terms[i];
+  const bool finds = verb.length > 0 && verb.term.role == TermRole::kKillVerb;
+  if (!finds && (verb.length > 0 || !(view.cues[i] & kCueNew))) return false;
+  size_t k = i + (finds ? verb.length : 1);
+  // ("выявлен подозрительный случай": a word of its state between.)
+  while (k < tokens.size() &&
+         ((view.terms[k].length == 0 && (view.cues[k] & kCueNew)) ||
+          (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kModifier))) {
+    k += std::max<size_t>(view.terms[k].length, 1);
+  }
+  if (k >= tokens.size() || view.terms[k].length == 0) return false;
+  const CaseTerm& noun = view.terms[k].term;
+  if (noun.role != TermRole::kNoun || !noun.status || !scan.lexicon.IsSingleNoun(tokens[k].lower)) {
+    return false;
+  }
+  const size_t after = k + view.terms[k].length;
+  return after >= tokens.size() || !tokens[after].is_word || !view.disease[after].empty() ||
+         view.Is(after, kGrOf | kGrLocative) || view.PlaceAt(after) != nullptr ||
+         view.terms[after].length > 0;
+}
+
 // One without a number: "a woman was diagnosed", "reported an imported case", "the
 // first death", "Macau's 12th case", "the first U.S. death", "found in a wild swan".
 // `ordinal` is set to N for "the Nth case": the running total it brings.
@@ -1530,7 +1565,8 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
   const bool is_ordinal = tokens[i].lower == "first" ||
                           (q >= 0 && view.quantities[static_cast<size_t>(q)].quantity.is_ordinal &&
                            view.quantities[static_cast<size_t>(q)].span.begin == i);
-  if (!article && !is_ordinal) return std::nullopt;
+  const bool bare = !article && !is_ordinal && OpensBareSingle(scan, i);
+  if (!article && !is_ordinal && !bare) return std::nullopt;
   // "Trente et un cas", "veintiún": an article inside a number is the number's.
   if (article &&
       std::any_of(view.quantities.begin(), view.quantities.end(),
@@ -1578,12 +1614,14 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
   }
   *ordinal = 0;
   if (is_ordinal) *ordinal = q >= 0 ? view.quantities[static_cast<size_t>(q)].quantity.value : 1;
-  bool new_cue = tokens[i].lower == "another" || is_ordinal;
+  bool new_cue = tokens[i].lower == "another" || is_ordinal || bare;
+  std::optional<CaseStatus> modifier;
   size_t verb_at = 0;
   const bool after_count_verb = i > 0 && (view.Is(i - 1, kGrCountVerb) ||
                                           KillVerbBefore(view, i, &verb_at).has_value());
   const std::optional<TermAt> detection = i > 0 ? KillVerbBefore(view, i, &verb_at) : std::nullopt;
-  for (size_t k = i + 1; k < tokens.size() && k < i + 6; ++k) {
+  const size_t first = i + std::max<size_t>(view.terms[i].length, 1);
+  for (size_t k = first; k < tokens.size() && k < i + 6; ++k) {
     const TermAt& found = view.terms[k];
     const CaseTerm& term = found.term;
     // "An eighth was reported dead": an ordinal standing for a person.
@@ -1607,7 +1645,10 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
       reading.path = CountPath::kSingle;
       return reading;
     }
-    if (found.length > 0 && term.role == TermRole::kModifier) {
+    // "a suspected case", "another fatal H5N1 case": a word of its state before the noun.
+    if (found.length > 0 && (term.role == TermRole::kModifier ||
+                             (term.role == TermRole::kVerb && BeforeANoun(view, k)))) {
+      if (!modifier) modifier = term.status;
       k += found.length - 1;
       continue;
     }
@@ -1659,7 +1700,8 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
       }
       // "a case of X was found in Y": counted once, with its host read later.
       CountReading reading;
-      reading.status = *term.status;
+      reading.status =
+          term.status == CaseStatus::kDeaths ? *term.status : modifier.value_or(*term.status);
       reading.head = k;
       reading.phrase_end = k + 1;
       reading.path = CountPath::kSingle;
@@ -2658,7 +2700,15 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
   const bool any_term = std::any_of(view.terms.begin(), view.terms.end(),
                                     [](const TermAt& t) { return t.length > 0; });
   for (size_t i = 0; i < tokens.size() && any_term; ++i) {
-    if (!view.Is(i, kGrArticle) && quantity_at[i] < 0 && tokens[i].lower != "first") continue;
+    if (!view.Is(i, kGrArticle) && quantity_at[i] < 0 && tokens[i].lower != "first" &&
+        !OpensBareSingle(scan, i)) {
+      continue;
+    }
+    // ("un cas suspect", "un caso sospechoso": an article that is a number, read as one.)
+    if (std::any_of(counts.begin(), counts.end(),
+                    [i](const ReadCount& read) { return read.quantity.span.begin == i; })) {
+      continue;
+    }
     int64_t ordinal = 0;
     std::optional<CountReading> reading = ReadSingle(scan, i, &ordinal);
     if (!reading) continue;

@@ -101,13 +101,14 @@ constexpr std::array<std::pair<std::string_view, uint32_t>, 32> kGrammarNames{{
     {"passing", kGrPassing},
 }};
 
-constexpr std::array<std::pair<std::string_view, TermRole>, 9> kRoleNames{{
+constexpr std::array<std::pair<std::string_view, TermRole>, 10> kRoleNames{{
     {"noun", TermRole::kNoun},
     {"person", TermRole::kPerson},
     {"animal", TermRole::kAnimal},
     {"thing", TermRole::kThing},
     {"verb", TermRole::kVerb},
     {"negverb", TermRole::kNegVerb},
+    {"denial", TermRole::kNegVerb},
     {"killverb", TermRole::kKillVerb},
     {"modifier", TermRole::kModifier},
     {"total", TermRole::kTotal},
@@ -557,6 +558,7 @@ Status Lexicon::ReadTerms(const std::string& path) {
     for (const auto& [name, role] : kRoleNames) {
       if (fields[1] == name) {
         term.role = role;
+        term.denies = name == "denial";
         known = true;
       }
     }

@@ -51,6 +51,10 @@ struct CaseTerm {
   // A phrase listed both as a verb after the noun and before the number ("infected"):
   // its status in the second use.
   std::optional<CaseStatus> kill_status;
+  // A kNegVerb that says the counted were found no cases ("tested negative", "descartados"):
+  // it undoes a count of cases named before it, where another ("were quarantined") only
+  // tells what befell them.
+  bool denies = false;
 };
 
 // Cue flags; a phrase may carry several.

@@ -89,6 +89,20 @@ TEST(Lexicon, MatchesLongestCaseTerm) {
   EXPECT_EQ(term.status, CaseStatus::kConfirmed);
 }
 
+TEST(Lexicon, ADenialIsAVerbOfNoCasesThatDeniesAndAFateIsNot) {
+  auto lexicon = Lexicon::Load(kLexiconDir);
+  ASSERT_TRUE(lexicon.ok());
+  CaseTerm term;
+  const std::string denial = "tested negative";
+  EXPECT_EQ(lexicon.value()->MatchCaseTerm(Tokenized(denial).list, 0, &term), 2u);
+  EXPECT_EQ(term.role, TermRole::kNegVerb);
+  EXPECT_TRUE(term.denies);
+  const std::string fate = "were quarantined";
+  EXPECT_EQ(lexicon.value()->MatchCaseTerm(Tokenized(fate).list, 0, &term), 2u);
+  EXPECT_EQ(term.role, TermRole::kNegVerb);
+  EXPECT_FALSE(term.denies);
+}
+
 TEST(Lexicon, PhraseStartsNameEachTableWithAPhraseStartingWithTheWord) {
   auto lexicon = Lexicon::Load(kLexiconDir);
   ASSERT_TRUE(lexicon.ok());
