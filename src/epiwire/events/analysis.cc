@@ -1041,7 +1041,8 @@ void CountPeoplesNames(SentenceView& view) {
 
 // "the UK variant", "la variante de Manaos", "британский штамм": a place that names a
 // virus qualifies it, and is no place of the text. So do the places of a nationality
-// ("nationals of Russia and Ukraine", "ressortissants du Mali").
+// ("nationals of Russia and Ukraine", "ressortissants du Mali", and with no "of":
+// "граждан Китая", "ressortissants chinois").
 void MarkVariantNames(SentenceView& view) {
   if (!(view.all_cues & (kCueVariant | kCueNationality))) return;
   const PlaceRef* last = nullptr;  // the last place marked so
@@ -1050,8 +1051,8 @@ void MarkVariantNames(SentenceView& view) {
     if (after < view.tokens.size() && (view.cues[after] & kCueVariant)) ref.qualifier = true;
     size_t k = ref.span.begin;
     while (k > 0 && view.Is(k - 1, kGrDeterminer | kGrOf) && !view.Is(k - 1, kGrLocative)) --k;
-    const bool named =
-        k < ref.span.begin && k > 0 && (view.cues[k - 1] & (kCueVariant | kCueNationality));
+    const bool named = k > 0 && (view.cues[k - 1] & (kCueVariant | kCueNationality)) &&
+                       (k < ref.span.begin || (view.cues[k - 1] & kCueNationality));
     // (The places listed after it: "of Russia and Ukraine".)
     const bool listed =
         last != nullptr && last->span.end < ref.span.begin &&

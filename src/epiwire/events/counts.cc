@@ -1554,6 +1554,38 @@ bool OpensBareSingle(const Scan& scan, size_t i) {
          view.terms[after].length > 0;
 }
 
+// "has not found a case", "did not report a single death", "не выявлен случай", "ни
+// одного случая": a count that a negation, or a verb of finding negated a few words
+// before it, stands right before is none.
+bool Denied(const Scan& scan, size_t start) {
+  const SentenceView& view = scan.view;
+  const auto& tokens = view.tokens;
+  size_t k = start;
+  while (k > 0 && (view.Is(k - 1, kGrArticle) || OneOf(tokens[k - 1].lower, {"single", "any"}) ||
+                   (view.terms[k - 1].length == 0 && (view.cues[k - 1] & kCueNew)))) {
+    --k;
+  }
+  if (k > 0 && view.Is(k - 1, kGrNegation)) return true;
+  size_t verb = SIZE_MAX;
+  size_t at = 0;
+  if (KillVerbBefore(view, k, &at)) {
+    verb = at;
+  } else if (k > 0 && view.Is(k - 1, kGrCountVerb)) {
+    verb = k - 1;
+    while (verb > 0 && view.Is(verb - 1, kGrCountVerb)) --verb;
+  }
+  if (verb == SIZE_MAX) return false;
+  // ("has not yet reported": a word of time may stand between.)
+  for (size_t m = verb; m-- > 0 && m + 4 > verb;) {
+    if (view.Is(m, kGrNegation)) return true;
+    if (!tokens[m].is_word || tokens[m].has_digit || view.terms[m].length > 0 ||
+        view.PlaceAt(m) != nullptr) {
+      break;
+    }
+  }
+  return false;
+}
+
 // One without a number: "a woman was diagnosed", "reported an imported case", "the
 // first death", "Macau's 12th case", "the first U.S. death", "found in a wild swan".
 // `ordinal` is set to N for "the Nth case": the running total it brings.
@@ -1902,11 +1934,11 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
       const text::Token& open = tokens[opener];
       // "其中 广州 5 宗" ("of them, Guangzhou 5"): a pronoun opens the list as well; so
       // does the noun that ends the name of a unit it lies in ("德宏州 瑞丽市 (41 例)"),
-      // "with" ("20 new cases, with Montreal 17") and a locative ("1,057 cases, in Tainan
-      // 955, Kaohsiung 79", "分布於 臺南市 955 例").
+      // "with" ("20 new cases, with Montreal 17"), a locative ("1,057 cases, in Tainan
+      // 955, Kaohsiung 79", "分布於 臺南市 955 例") and "from" ("其中 来自 美国 3 例、英国 2 例").
       if (open.is_word &&
           !view.Is(opener, kGrCoordination | kGrCountVerb | kGrPronoun | kGrPlaceNoun |
-                               kGrCompanion | kGrLocative | kGrEach)) {
+                               kGrCompanion | kGrLocative | kGrEach | kGrFrom)) {
         place_before = false;
       }
     }
@@ -2723,6 +2755,8 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     counts.push_back(one);
     i = std::max(i, reading->head);
   }
+  std::erase_if(
+      counts, [&](const ReadCount& read) { return Denied(scan, HedgeStart(view, read.quantity)); });
   return counts;
 }
 
