@@ -488,6 +488,11 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
           if (k < tokens.size() && view.Is(k, kGrOf)) {
             for (++k; k < tokens.size() && k < i + term.length + 4; ++k) {
               const TermAt& inner = view.terms[k];
+              // ("cases among passengers on flight 751": the people are what it is of.)
+              if (inner.length > 0 &&
+                  (inner.term.role == TermRole::kPerson || inner.term.role == TermRole::kAnimal)) {
+                break;
+              }
               if (inner.length > 0 && inner.term.role == TermRole::kThing) {
                 *blocked = true;
                 return std::nullopt;
