@@ -1390,6 +1390,9 @@ void AnalyseSentence(std::string_view text, const text::Sentence& sentence,
     }
     view.disease[i] = disease;
     view.disease_length[i] = length;
+    // The digits of a disease's name are no figure ("COVID-19: among the 25 new cases", as
+    // "Measles: among ...").
+    for (size_t k = i; k < i + length; ++k) view.tokens[k].has_digit = false;
     // ("can cause encephalitis or meningitis": a cause word a few words before, in the
     // clause.)
     for (size_t k = i; k-- > 0 && k + 5 > i && view.tokens[k].is_word;) {
