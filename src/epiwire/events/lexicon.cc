@@ -174,9 +174,20 @@ std::string Lexicon::WordKey(std::string_view lower) const {
 std::vector<uint32_t> Lexicon::PhraseWords(std::string_view phrase) {
   std::vector<uint32_t> words;
   for (const text::Token& t : text::Tokenize(phrase, 0, phrase.size()).list) {
-    auto [it, added] =
-        vocabulary_.try_emplace(WordKey(t.lower), static_cast<uint32_t>(vocabulary_.size() + 1));
-    words.push_back(it->second);
+    const std::string key = WordKey(t.lower);
+    const uint32_t id =
+        vocabulary_.try_emplace(key, static_cast<uint32_t>(vocabulary_.size() + 1)).first->second;
+    words.push_back(id);
+    // Snowball's Russian stemmer takes "-ит", "-ом", "-им" off a noun's bare form as a
+    // verb's or a case's ending ("энцефалит" -> "энцефал", "синдром" -> "синдр") but keeps them in
+    // every other form ("энцефалита", "синдромом" -> "энцефалит", "синдром"): a noun
+    // written bare in the lexicon stands for the stem of its other forms too.
+    // (Only those endings: "коров", cows, a plural that stems as "корь", takes no more.)
+    if (stem_ && language_ == "ru" && key.front() != '=' &&
+        (t.lower.ends_with("ит") || t.lower.ends_with("ом") || t.lower.ends_with("им"))) {
+      const std::string oblique = Stem(std::string(t.lower) + "а", language_);
+      if (oblique != key) vocabulary_.try_emplace(oblique, id);
+    }
   }
   return words;
 }
