@@ -2200,14 +2200,16 @@ void RememberSentence(const SentenceView& view, std::span<const Event> read,
   }
 }
 
-std::string DiseaseNear(const SentenceView& view, size_t at, const DocumentContext& context) {
+std::string DiseaseNear(const SentenceView& view, size_t at, const DocumentContext& context,
+                        size_t end) {
+  end = std::max(end, at + 1);
   size_t best_distance = SIZE_MAX;
   std::string best;
   std::string subtype;
   for (size_t i = 0; i < view.disease.size(); ++i) {
     if (view.disease[i].empty()) continue;
     if (IsSubtype(view.disease[i]) && subtype.empty()) subtype = view.disease[i];
-    const size_t distance = i > at ? i - at : at - i;
+    const size_t distance = i >= end ? i - end + 1 : i >= at ? 0 : at - i;
     if (distance < best_distance) {
       best_distance = distance;
       best = view.disease[i];

@@ -299,8 +299,11 @@ void RememberDateline(const SentenceView& view, DocumentContext& context,
 void RememberSentence(const SentenceView& view, std::span<const Event> read,
                       DocumentContext& context, const gazetteer::Gazetteer& gazetteer);
 
-// The disease for an event at token `at`: nearest in the sentence, else the context's.
-std::string DiseaseNear(const SentenceView& view, size_t at, const DocumentContext& context);
+// The disease for an event read on tokens [at, end) (`end` 0: at `at` alone): nearest in
+// the sentence, else the context's. ("and 12 children were hospitalized with dengue": the
+// name right after the phrase is nearer than one before the count.)
+std::string DiseaseNear(const SentenceView& view, size_t at, const DocumentContext& context,
+                        size_t end = 0);
 
 // The evidence record of a sentence.
 // What a repeat of a figure tells that its first reading did not: the day a headline's

@@ -2258,7 +2258,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     if (c > 0 && event_of[c - 1] && PartAside(view, count)) {
       event.place = found[*event_of[c - 1]].place;
     }
-    event.disease = DiseaseNear(view, reading.head, context);
+    event.disease = DiseaseNear(view, reading.head, context, reading.phrase_end);
     event.host = HostOf(view, count, event.disease, context, lexicon);
     // "8,208 deaths, followed by Jodhpur (6,420)": an item of a list counts what the count
     // that frames it counts.
