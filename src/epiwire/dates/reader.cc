@@ -429,6 +429,46 @@ Core Reader::TheAt(size_t i) const {
       return Range(day.last, Period{first, first.AddDays(6)}, published_);
     }
   }
+  // "the first two months of 2021", "the first half of 2023", "the third quarter of the
+  // year": those months of the year.
+  {
+    int from = 0;
+    int to = 0;
+    size_t of = 0;
+    size_t last = i + 1;
+    const int ordinal = OrdinalAt(i);
+    if (Is(i + 1, "half") && (ordinal == 1 || ordinal == 2)) {
+      from = ordinal == 1 ? 1 : 7;
+      to = from + 5;
+      of = i + 2;
+    } else if (Is(i + 1, "quarter") && ordinal >= 1 && ordinal <= 4) {
+      from = 3 * ordinal - 2;
+      to = from + 2;
+      of = i + 2;
+    } else if (ordinal == 1) {
+      // ("the first month of 2021": one.)
+      const int months = Is(i + 1, "month") ? 1 : CountAt(i + 1, last);
+      if (Is(i + 1, "month")) last = i;
+      if (months >= 1 && months <= 12 && Is(last + 1, months == 1 ? "month" : "months")) {
+        from = 1;
+        to = months;
+        of = last + 2;
+      }
+    }
+    if (from > 0 && Is(of, "of")) {
+      int year = YearNumber(of + 1);
+      size_t year_at = of + 1;
+      if (year == 0 && published_ && (Is(of + 1, "the") || Is(of + 1, "this")) &&
+          Is(of + 2, "year")) {
+        year = published_->year;
+        year_at = of + 2;
+      }
+      if (year > 0) {
+        return Range(year_at, Period{MonthPeriod(year, from).start, MonthPeriod(year, to).end},
+                     published_);
+      }
+    }
+  }
   // "the sixth epidemiological week", "the 12th week of 2024": an epidemiological week.
   if (const int ordinal = OrdinalAt(i); ordinal > 0) {
     size_t k = i + 1;
