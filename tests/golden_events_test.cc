@@ -106,6 +106,11 @@ bool MeasureMatches(const Json& gold, const Event& pred) {
   const std::string country =
       gold.contains("place") && gold["place"].is_object() ? gold["place"].value("country", "") : "";
   if (!country.empty() && (!pred.place || pred.place->country != country)) return false;
+  // (A measure of a region or a city names it: "closed the schools of Novosibirsk".)
+  const std::string subdivision = gold.contains("place") && gold["place"].is_object()
+                                      ? gold["place"].value("subdivision", "")
+                                      : "";
+  if (!subdivision.empty() && pred.place->subdivision != subdivision) return false;
   if (gold.contains("target") && gold["target"].is_object()) {
     if (!pred.target || pred.target->country != gold["target"].value("country", "")) return false;
   }

@@ -94,16 +94,16 @@ const PlaceRef* PlaceEntered(const SentenceView& view) {
   return nullptr;
 }
 
-std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger, MeasureKind measure,
-                                 const DocumentContext& context,
+std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger, size_t end,
+                                 MeasureKind measure, const DocumentContext& context,
                                  const gazetteer::Gazetteer& gazetteer) {
   // "..., du Kenya et du Rwanda qui a annoncé la fermeture": the subject of a relative
   // clause is the place it hangs on, not the first of the list.
   for (size_t r = std::min(trigger, view.tokens.size()); r-- > 1;) {
     if (!view.Is(r, kGrRelative)) continue;
-    const size_t end = view.tokens[r - 1].lower == "," ? r - 1 : r;
+    const size_t before = view.tokens[r - 1].lower == "," ? r - 1 : r;
     for (const PlaceRef& ref : view.places) {
-      if (ref.span.end == end && CanAct(ref) && !ref.demonym) return ref.place;
+      if (ref.span.end == before && CanAct(ref) && !ref.demonym) return ref.place;
     }
     break;
   }
@@ -182,8 +182,13 @@ std::optional<Place> ChooseActor(const SentenceView& view, size_t trigger, Measu
   // measure's object is of, right after it.)
   for (const PlaceRef& ref : view.places) {
     if (!CanAct(ref) || ref.span.begin < trigger || ref.span.begin > relative) continue;
-    const bool of_object = ref.span.begin <= trigger + 3 && ref.span.begin > trigger &&
-                           view.Is(ref.span.begin - 1, kGrOf) && !ref.demonym;
+    // ("школы Санкт-Петербурга закрыты", "закрыли школы Казани": in a language of cases,
+    // with no "of", the place right after the object.)
+    const bool of_object =
+        ((ref.span.begin <= trigger + 3 && ref.span.begin > trigger &&
+          (view.Is(ref.span.begin - 1, kGrOf) || ref.span.begin == trigger + 1)) ||
+         ref.span.begin == end) &&
+        !ref.demonym;
     if ((ref.role == PlaceRole::kLocative || of_object) &&
         view.clause[ref.span.begin] == view.clause[trigger]) {
       return ref.place;
@@ -691,7 +696,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     }
     const PlaceRef* entered = IsEntryMeasure(measure) ? PlaceEntered(view) : nullptr;
     event.place = entered ? std::optional<Place>(entered->place)
-                          : ChooseActor(view, at, measure, context, gazetteer);
+                          : ChooseActor(view, at, end, measure, context, gazetteer);
     if (event.place && IsNational(event.measure) && !event.place->country.empty() &&
         event.place->level != PlaceLevel::kCountry) {
       if (auto country = gazetteer.Country(event.place->country)) event.place = country;
