@@ -527,6 +527,19 @@ std::vector<Event> EventExtractor::Extract(
     if (view.places.empty()) placeless_heading_starts.push_back(view.sentence.start);
   }
   RemoveRepeats(events, heading_starts, placeless_heading_starts);
+  // Where imported cases came from is neither where they are counted nor a place that
+  // lies in it or holds it: such a place read as an origin is where they came in ("经绥芬河
+  // 口岸入境的84名确诊病例": through the Suifenhe port, not from it). (A country of origin
+  // that holds the place says rather that the place's name was read in the wrong country:
+  // "truck drivers from Kenya tested positive at the Busia border post".)
+  for (Event& event : events) {
+    if (!event.origin || !event.place) continue;
+    const bool country = event.origin->level == PlaceLevel::kCountry;
+    if (event.origin->SameAs(*event.place) || Contains(event.place, event.origin) ||
+        (!country && Contains(event.origin, event.place))) {
+      event.origin.reset();
+    }
+  }
   DateUndatedNewCounts(published, events);
   if (kept_views.size() > kKeptViews) kept_views.resize(kKeptViews);
   return events;
