@@ -1591,6 +1591,20 @@ bool Denied(const Scan& scan, size_t start) {
   return false;
 }
 
+// "Road accidents killed 120 people", "a fire that killed 92": deaths counted by a verb
+// of killing whose subject, in its clause a few words before it, is another cause.
+bool KilledByOtherCause(const Scan& scan, size_t start) {
+  const SentenceView& view = scan.view;
+  size_t at = 0;
+  const std::optional<TermAt> verb = KillVerbBefore(view, start, &at);
+  if (!verb || verb->term.status != CaseStatus::kDeaths) return false;
+  for (size_t k = at; k-- > 0 && k + 4 > at;) {
+    if (view.clause[k] != view.clause[at] || !view.disease[k].empty()) break;
+    if (view.cues[k] & kCueOtherCause) return true;
+  }
+  return false;
+}
+
 // One without a number: "a woman was diagnosed", "reported an imported case", "the
 // first death", "Macau's 12th case", "the first U.S. death", "found in a wild swan".
 // `ordinal` is set to N for "the Nth case": the running total it brings.
@@ -2760,8 +2774,10 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     counts.push_back(one);
     i = std::max(i, reading->head);
   }
-  std::erase_if(
-      counts, [&](const ReadCount& read) { return Denied(scan, HedgeStart(view, read.quantity)); });
+  std::erase_if(counts, [&](const ReadCount& read) {
+    const size_t start = HedgeStart(view, read.quantity);
+    return Denied(scan, start) || KilledByOtherCause(scan, start);
+  });
   return counts;
 }
 
