@@ -2128,15 +2128,48 @@ bool OpensOnAPart(const SentenceView& view) {
                     : 0;
   const size_t first = lead;
   while (lead < tokens.size() && lead < first + 3 && view.Is(lead, kGrPronoun | kGrPart)) ++lead;
-  // "Of those, 19 were in Limerick": a comma after it.
+  // "Of those, 19 were in Limerick": a comma after it ("Среди них — пять": or a dash).
   if (lead > first && lead < tokens.size() &&
-      (tokens[lead].lower == "," || tokens[lead].lower == "，")) {
+      (tokens[lead].lower == "," || tokens[lead].lower == "，" || IsDash(tokens[lead].lower))) {
     ++lead;
   }
   if (lead > first &&
       std::any_of(view.quantities.begin(), view.quantities.end(),
                   [&](const QuantityRef& q) { return HedgeStart(view, q) == lead; })) {
     return true;
+  }
+  // "Among the sick are five people who arrived from Turkey", "Среди заболевших — пять
+  // человек", "Among the patients, two ...": "of" and a noun of the counted open the
+  // sentence, and the part's number follows it (after a verb of being, a dash or a comma).
+  if (tokens.size() > 3 && view.Is(0, kGrOf) && !tokens[0].has_digit) {
+    size_t k = 1;
+    while (k < tokens.size() && view.Is(k, kGrArticle | kGrDeterminer) &&
+           view.terms[k].length == 0) {
+      ++k;
+    }
+    const TermAt& named = view.terms[k];
+    const bool counted = named.length > 0 && (named.term.role == TermRole::kNoun ||
+                                              named.term.role == TermRole::kPerson ||
+                                              named.term.role == TermRole::kVerb);
+    if (counted) {
+      size_t at = k + named.length;
+      while (at < tokens.size() &&
+             (view.Is(at, kGrAuxiliary | kGrState) || IsDash(tokens[at].lower) ||
+              tokens[at].lower == "," || !view.disease[at].empty())) {
+        ++at;
+      }
+      if (at > k + named.length &&
+          std::any_of(view.quantities.begin(), view.quantities.end(),
+                      [&](const QuantityRef& q) { return HedgeStart(view, q) == at; })) {
+        return true;
+      }
+      // ("Среди заболевших пять человек": or right after the noun, in a language of cases.)
+      if (std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
+            return HedgeStart(view, q) == k + named.length && !q.quantity.is_year;
+          })) {
+        return true;
+      }
+    }
   }
   // "其中境外输入病例12例", "These include 5 cases": "of them" opening the sentence, and in
   // its first clause a number of counted cases.
@@ -2381,6 +2414,11 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
         // "included 15 that were locally transmitted": where the part was caught.
         if (view.cues[k] & (kCueImported | kCueLocal)) return true;
         if (StartsDate(view, k)) return true;
+        // ("пять человек, прибывших из Турции": a comma before such words.)
+        if (tokens[k].lower == "," && k + 1 < tokens.size() &&
+            (view.cues[k + 1] & (kCueImported | kCueLocal))) {
+          return true;
+        }
         if (!tokens[k].is_word) return false;
       }
       return false;
@@ -2390,8 +2428,10 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     const bool with_them =
         hedge > 1 && view.Is(hedge - 1, kGrCompanion) && tokens[hedge - 2].lower == "," &&
         reading && reading->path == CountPath::kPartitive && view.Is(reading->head, kGrPronoun);
+    // ("Среди них — пять человек": a dash stands for the verb of being.)
     const bool listed = hedge > 0 && (OneOf(tokens[hedge - 1].lower, {",", "plus", "and"}) ||
-                                      view.Is(hedge - 1, kGrPronoun) || with_them);
+                                      view.Is(hedge - 1, kGrPronoun) || with_them ||
+                                      IsDash(tokens[hedge - 1].lower));
     const bool included = hedge > 0 && view.Is(hedge - 1, kGrPart) && own_frame();
     // ("including a boy and two foreigners": an item joined to such a part after
     // "including" describes the count before as well.)
@@ -2420,8 +2460,11 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     // ("They include seven people who returned from Dubai", "Of them, 12 people had
     // arrived from Turkey": such a part of the count of the sentence before.)
+    // ("Среди заболевших пять человек прибыли из Турции": the sentence's first number, right
+    // after the words that open the part.)
+    const bool first_number = view.quantities.empty() || &q == &view.quantities.front();
     if (needs_status && !reading->by_modifier && counts.empty() && outer != nullptr &&
-        (included || (listed && OpensOnAPart(view) && own_frame()))) {
+        (included || ((listed || first_number) && OpensOnAPart(view) && own_frame()))) {
       reading->status = outer->reading.status;
       needs_status = false;
     }
