@@ -1381,13 +1381,27 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
   // starts, if none starts between the count and them.)
   std::vector<Place> route;
   const size_t split = OriginsSplitAt(view, owns);
-  if (split == SIZE_MAX) {
+  const auto first = std::find_if(view.places.begin(), view.places.end(), [&](const PlaceRef& ref) {
+    return ref.role == PlaceRole::kOrigin && (!owns || owns(ref.span.begin));
+  });
+  // An origin after the count whose own part's figure comes right after it is that part's
+  // ("分别自美国（3例）、日本（1例）", "from the United States (3), Japan (1)").
+  bool parts_figure_after = false;
+  if (first != view.places.end() && first->span.begin >= q.span.end) {
+    for (size_t k = first->span.end; k < view.tokens.size() && k < first->span.end + 3; ++k) {
+      if (StartsAPart(view, k)) {
+        parts_figure_after = true;
+        break;
+      }
+      const std::string_view w = view.tokens[k].lower;
+      if (w != "(" && w != "\uff08" && !view.Is(k, kGrFromAfter)) break;
+    }
+  }
+  if (parts_figure_after) {
+    // (no route of its own)
+  } else if (split == SIZE_MAX) {
     route = TravelledFrom(view, owns);
   } else {
-    const auto first =
-        std::find_if(view.places.begin(), view.places.end(), [&](const PlaceRef& ref) {
-          return ref.role == PlaceRole::kOrigin && (!owns || owns(ref.span.begin));
-        });
     const bool after = first->span.begin >= q.span.end;
     bool own = true;
     for (size_t k = after ? q.span.end : first->span.end;
