@@ -245,6 +245,8 @@ struct DocumentContext {
   std::vector<TableColumn> table_columns;
   // A line ending in a colon opened a table, and rows have followed it since.
   bool table_open = false;
+  // The day its running totals are of, said as "as of" in its heading or right before.
+  std::optional<Date> table_as_of;
 };
 
 // The kinds of animals a sentence names from token `from` on, in order, by an animal

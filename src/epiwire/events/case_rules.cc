@@ -14,6 +14,7 @@
 // only qualify another ("Fuzhou, Fujian Province") are never the count's place.
 #include <algorithm>
 
+#include "epiwire/base/fold.h"
 #include "epiwire/base/one_of.h"
 #include "epiwire/events/analysis.h"
 #include "epiwire/events/counts.h"
@@ -1734,9 +1735,30 @@ const DateRef* DateOfTheWhole(const SentenceView& view, const SentenceView* prev
 // cases by State\nOndo 34": a row of a table that a heading opened, a place and a bare
 // number, counts what the table's heading says, else what the text's last count
 // counted, and is a part of it: of its time, disease and kind.
+// Where the label of a table's row that sums the rows above it ends ("Total | 13,146 |
+// 401", "Итого: 512"): the token of the separator after it, or 0.
+size_t TotalRowLabelEnd(const SentenceView& view, const Lexicon& lexicon) {
+  const auto& tokens = view.tokens;
+  for (size_t k = 1; k < tokens.size() && k < 4; ++k) {
+    const bool separator = tokens[k].lower == "|" || tokens[k].lower == ":" ||
+                           IsDash(tokens[k].lower) || (tokens[k].has_digit && view.TabBefore(k));
+    if (!separator) continue;
+    const std::string_view label =
+        view.document.substr(tokens[0].start, tokens[k - 1].end - tokens[0].start);
+    if (!lexicon.IsTotalRowLabel(FoldCase(label))) return 0;
+    const size_t figure = tokens[k].has_digit ? k : k + 1;
+    return figure < tokens.size() && tokens[figure].has_digit ? k : 0;
+  }
+  return 0;
+}
+
 void ReadTableRow(std::string_view text, const SentenceView& view, const DocumentContext& context,
-                  std::vector<Event>& out) {
-  if (!context.table_open || !IsTableRow(view)) return;
+                  const Lexicon& lexicon, std::vector<Event>& out) {
+  if (!context.table_open) return;
+  // "Total | 13,146 | 401": the rows' sum, counted where they all are: the country of the
+  // rows before it, when they were all of one.
+  const size_t total_end = view.places.empty() ? TotalRowLabelEnd(view, lexicon) : 0;
+  if (total_end == 0 && !IsTableRow(view)) return;
   const auto counted = std::find_if(out.rbegin(), out.rend(),
                                     [](const Event& e) { return e.type == EventType::kCases; });
   // "Suspected cases by province:\nLusaka: 1,520": before any count of the text, a row
@@ -1747,13 +1769,25 @@ void ReadTableRow(std::string_view text, const SentenceView& view, const Documen
     heading.disease = context.main_disease;
     heading.aggregation = context.table_aggregation.value_or(Aggregation::kCumulative);
     heading.period = PeriodFor(view, nullptr, heading.aggregation, context.published);
+    if (context.table_as_of && heading.aggregation == Aggregation::kCumulative) {
+      heading.period = Period{std::nullopt, context.table_as_of};
+    }
   }
   const Event* frame = counted == out.rend() ? &heading : &*counted;
-  const PlaceRef& where = view.places.front();
+  std::optional<Place> total_place;
+  if (total_end > 0) {
+    // (The rows are the events read since the table opened, each with its place.)
+    total_place = context.main_country;
+    if (!total_place || counted == out.rend()) return;
+    for (auto e = out.rbegin(); e != out.rend() && e->type == EventType::kCases && e->place; ++e) {
+      if (e->place->country != total_place->country) return;
+    }
+  }
+  const size_t label_end = total_end > 0 ? total_end : view.places.front().span.end;
   // After a colon or a dash, or right after the place ("Ondo 34", "Malawi\t24,112").
   const auto q =
       std::find_if(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& r) {
-        return r.span.begin == where.span.end || r.span.begin == where.span.end + 1;
+        return r.span.begin == label_end || r.span.begin == label_end + 1;
       });
   if (q == view.quantities.end()) return;
   const quantity::Quantity& value = q->quantity;
@@ -1768,7 +1802,7 @@ void ReadTableRow(std::string_view text, const SentenceView& view, const Documen
   row.count = q->quantity.value;
   row.qualifier = q->quantity.qualifier;
   if (context.table_status) row.status = *context.table_status;
-  row.place = where.place;
+  row.place = total_place ? *total_place : view.places.front().place;
   row.imported.reset();
   row.origin.reset();
   row.route.clear();
@@ -1848,7 +1882,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     }
   }
   if (counts.empty()) {
-    ReadTableRow(text, view, context, out);
+    ReadTableRow(text, view, context, lexicon, out);
     return;
   }
   const std::vector<Candidate> candidates = Candidates(view, context, gazetteer);

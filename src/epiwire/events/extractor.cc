@@ -501,8 +501,23 @@ std::vector<Event> EventExtractor::Extract(
       measured = true;
     }
     const std::optional<Place> focus = context.focus;
+    const bool table_was_open = context.table_open;
     RememberSentence(views[i], std::span<const Event>(events).subspan(first_new), context,
                      gazetteer_);
+    // "As of 5 February 2023, the ministry reported the following cases by district." then
+    // "District, Cases, Deaths:": the day the table's running totals are of, said in its
+    // heading or in the sentence before it.
+    if (context.table_open && !table_was_open) {
+      context.table_as_of.reset();
+      for (const SentenceView* said : {static_cast<const SentenceView*>(&views[i]), previous}) {
+        if (said == nullptr || context.table_as_of) continue;
+        for (const DateRef& date : said->Dates()) {
+          if (date.mention.kind == dates::DateKind::kUntil && date.mention.period.end) {
+            context.table_as_of = date.mention.period.end;
+          }
+        }
+      }
+    }
     if (!context.lead_focus) {
       context.lead_focus = context.focus;
       const auto named =

@@ -835,6 +835,7 @@ Status Lexicon::ReadSettings(const std::string& path) {
         {"future", &future_words_},
         {"remainder", &remainder_words_},
         {"local_adjective", &local_adjectives_},
+        {"total_row", &total_row_labels_},
         {"cause", &cause_words_},
         {"case_word", &case_words_},
         {"count_pronoun", &count_pronouns_},

@@ -371,6 +371,9 @@ class Lexicon {
   // counted only before a case word, a cue or a disease ("a local official" does not).
   // settings.tsv lists them (`local_adjective` rows).
   bool IsLocalAdjective(std::string_view word) const { return local_adjectives_.Has(word); }
+  // "Total", "Итого", "合计": the label of a table's row that sums the rows above it.
+  // settings.tsv lists them (`total_row` rows).
+  bool IsTotalRowLabel(std::string_view word) const { return total_row_labels_.Has(word); }
   // Whether a word tells of later ("will", "cerrará", "fermeront", "будет"): a measure
   // so announced has no day yet. settings.tsv lists the words (`future` rows) and the
   // endings of the future tense (`future_ending`).
@@ -615,6 +618,7 @@ class Lexicon {
   WordList future_words_;
   WordList remainder_words_;
   WordList local_adjectives_;
+  WordList total_row_labels_;
   std::vector<std::string> future_endings_;
   WordList cause_words_;
   WordList count_pronouns_;
