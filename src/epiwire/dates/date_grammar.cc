@@ -19,7 +19,7 @@ using internal::DateRole;
 using internal::Unit;
 
 // What the columns after the phrase hold.
-enum class Columns { kNone, kValue, kTwoValues, kUnitOffset, kUnitCount, kWeekStart };
+enum class Columns { kNone, kValue, kTwoValues, kMonths, kUnitOffset, kUnitCount, kWeekStart };
 
 struct RoleName {
   std::string_view name;
@@ -52,6 +52,7 @@ constexpr RoleName kRoles[] = {
     {"weekday_last", DateRole::kWeekdayLast, Columns::kNone},
     {"weekday_last_after", DateRole::kWeekdayLastAfter, Columns::kNone},
     {"month_part", DateRole::kMonthPart, Columns::kTwoValues},
+    {"year_part", DateRole::kYearPart, Columns::kMonths},
     {"calendar", DateRole::kCalendar, Columns::kUnitOffset},
     {"window", DateRole::kWindow, Columns::kUnitCount},
     {"epi_week", DateRole::kEpiWeek, Columns::kWeekStart},
@@ -102,6 +103,19 @@ Status ReadColumns(const RoleName& known, const std::vector<std::string_view>& f
       const std::optional<int> last = ParseInt(field(3));
       if (!first || !last || *first < 1 || *last < *first || *last > 31) {
         return Status::InvalidInput(what + " needs a first and a last day (1..31)");
+      }
+      entry.value = *first;
+      entry.second = *last;
+      return Status::Ok();
+    }
+    case Columns::kMonths: {
+      // (A last month of 0: as many months as the phrase's '#' counts.)
+      const std::optional<int> first = ParseInt(field(2));
+      const std::optional<int> last = ParseInt(field(3));
+      const bool counted = last == 0 && fields[1].find('#') != std::string_view::npos;
+      if (!first || !last || *first < 1 || *first > 12 || *last > 12 ||
+          (!counted && *last < *first)) {
+        return Status::InvalidInput(what + " needs a first and a last month (1..12; 0: '#')");
       }
       entry.value = *first;
       entry.second = *last;

@@ -105,6 +105,10 @@ TEST(DateGrammar, BadRowsAreReportedWithFileAndLine) {
        "dates.tsv:1: calendar 'cette semaine' needs a unit"},
       {"window\tces jours\tday\n", "dates.tsv:1: window 'ces jours' needs a '#' or a count"},
       {"month_part\tfin\t21\n", "dates.tsv:1: month_part 'fin' needs a first and a last day"},
+      {"year_part\tpremier semestre\t1\t0\n",
+       "dates.tsv:1: year_part 'premier semestre' needs a first and a last month"},
+      {"year_part\tquatrième trimestre\t10\t13\n",
+       "dates.tsv:1: year_part 'quatrième trimestre' needs a first and a last month"},
       {"season\tprintemps\n", "dates.tsv:1: unknown role 'season'"},
   };
   for (const auto& [content, message] : rows) {

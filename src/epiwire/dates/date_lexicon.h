@@ -37,6 +37,7 @@ enum class DateRole : unsigned char {
   kWeekdayLast,
   kWeekdayLastAfter,
   kMonthPart,
+  kYearPart,
   kCalendar,
   kWindow,
   kEpiWeek,
@@ -49,7 +50,8 @@ enum class Unit : unsigned char { kNone, kHour, kDay, kWeek, kMonth, kYear };
 struct DateEntry {
   DateRole role = DateRole::kPlain;
   int value = 0;   // month 1..12, weekday 0..6, day offset, first day of a month part
-  int second = 0;  // last day of a month part; calendar offset; window count (0: '#')
+  int second = 0;  // last day of a month part; calendar offset; window count (0: '#');
+                   // last month of a year part (0: the phrase's '#')
   Unit unit = Unit::kNone;
   bool needs_preposition = false;
 };

@@ -88,6 +88,7 @@ class LangReader {
   Core WeekdayAt(size_t i, bool after_preposition) const;
   Core MonthAt(size_t i, bool after_preposition) const;
   Core MonthPartAt(size_t i) const;
+  Core YearPartAt(size_t i, int year) const;
   Core PhraseAt(size_t i) const;
   Core YearAt(size_t i) const;
   Core RangeAfter(const Core& first) const;
@@ -214,8 +215,10 @@ Core LangReader::MarkedAt(size_t i) const {
   month = marked(DateRole::kMonthMarker, 1, 12);
   if (month > 0 || year == 0) day = marked(DateRole::kDayMarker, 1, 31);
   const size_t last = k - 1;
-  if (year > 0 && month == 0)
+  if (year > 0 && month == 0) {
+    if (Core part = YearPartAt(last + 1, year); part.ok) return part;
     return Range(last, Period{Date{year, 1, 1}, Date{year, 12, 31}}, published_);
+  }
   if (month > 0 && day == 0) {
     if (year == 0) {
       if (!published_) return {};
@@ -339,6 +342,34 @@ Core LangReader::MonthPartAt(size_t i) const {
   return Range(last, MonthWindow(year, month, Entry(*part).value, Entry(*part).second), published_);
 }
 
+// "primer semestre de 2024", "les deux premiers mois de 2024", "первое полугодие 2024
+// года", and after a year ("2024年上半年": `year` given): those months of the year; with no
+// year, of the year of publication.
+Core LangReader::YearPartAt(size_t i, int year) const {
+  const auto part = Find(i, DateRole::kYearPart);
+  if (!part) return {};
+  const DateEntry& e = Entry(*part);
+  const int64_t last_month = e.second > 0 ? e.second : part->slot_value;
+  if (last_month < e.value || last_month > 12) return {};
+  size_t last = part->last;
+  if (year == 0) {
+    size_t k = last + 1;
+    if (const auto link = Find(k, DateRole::kDayLink)) k = link->last + 1;
+    year = YearNumber(k);
+    if (year > 0) {
+      last = SkipYearWord(k);
+    } else if (published_) {
+      year = published_->year;
+    } else {
+      return {};
+    }
+  }
+  return Range(
+      last,
+      Period{MonthPeriod(year, e.value).start, MonthPeriod(year, static_cast<int>(last_month)).end},
+      published_);
+}
+
 // Day offsets, calendar units, windows back from publication, epidemiological weeks.
 Core LangReader::PhraseAt(size_t i) const {
   const auto hit = Find(i, DateRole::kDayOffset, DateRole::kCalendar, DateRole::kWindow,
@@ -441,6 +472,7 @@ Core LangReader::CoreAt(size_t i, bool after_preposition) const {
   if (!core.ok) core = DayFirstAt(i);
   if (!core.ok) core = MonthAt(i, after_preposition);
   if (!core.ok) core = MonthPartAt(i);
+  if (!core.ok) core = YearPartAt(i, 0);
   if (!core.ok) core = PhraseAt(i);
   if (!core.ok && after_preposition) core = YearAt(i);
   return core;
@@ -490,6 +522,10 @@ std::optional<DateMention> LangReader::MentionAt(size_t i, size_t& last) const {
     }
     if (!core.ok) core = CoreAfterArticle(core_at);
     if (!core.ok) role = DateRole::kPlain;
+    // ("au premier semestre 2024": "au" of a part of a year is "in", not "as of".)
+    if (core.ok && role == DateRole::kAsOf && Find(core_at, DateRole::kYearPart)) {
+      role = DateRole::kPlain;
+    }
     // "du 3 au 5 mars": a day number opens a range closed by a full date.
     const int day = DayNumber(core_at);
     if (!core.ok && day > 0 && opens_range) {
