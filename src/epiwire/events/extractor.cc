@@ -153,7 +153,15 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
       if (kept_heading[r] && !heading) repeat->host = event.host;
       if (kept_heading[r] && !heading && event.aggregation) {
         repeat->aggregation = event.aggregation;
+        // ("广州前8个月报告423人感染登革热" over "截至8月20日...423例": the headline's start, where
+        // the story gives only the day its running total is of.)
+        const std::optional<Date> said_start =
+            repeat->period ? repeat->period->start : std::nullopt;
         if (event.period) repeat->period = event.period;
+        if (repeat->period && !repeat->period->start && repeat->period->end && said_start &&
+            *said_start <= *repeat->period->end && event.aggregation == Aggregation::kCumulative) {
+          repeat->period->start = said_start;
+        }
         repeat->qualifier = event.qualifier;
       }
       if (kept_heading[r] && !heading && event.place) repeat->place = event.place;
