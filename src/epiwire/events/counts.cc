@@ -1159,8 +1159,20 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
         const TermAt& before = view.terms[k];
         // ("212 foyers ..., sur un total de 292": a total of the things counted before;
         // not of "24 hours", a unit.)
+        // ("designated eight more hospitals ..., bringing the total number to 10": a figure
+        // and words of newness before the thing.)
+        const auto counted_thing = [&] {
+          return std::any_of(
+              view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& r) {
+                size_t end = r.span.end;
+                while (end < k && view.terms[end].length == 0 && (view.cues[end] & kCueNew)) {
+                  ++end;
+                }
+                return end == k;
+              });
+        };
         if (before.length > 0 && before.term.role == TermRole::kThing && !status &&
-            !view.Is(k, kGrUnit) && k > 0 && view.tokens[k - 1].has_digit) {
+            !view.Is(k, kGrUnit) && k > 0 && (view.tokens[k - 1].has_digit || counted_thing())) {
           return std::nullopt;
         }
         if (before.length > 0 && before.term.status &&
