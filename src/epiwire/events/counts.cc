@@ -1545,14 +1545,15 @@ bool HappenedAfter(const Scan& scan, size_t noun, size_t from) {
 bool OpensBareSingle(const Scan& scan, size_t i) {
   const SentenceView& view = scan.view;
   const auto& tokens = view.tokens;
+  // (Asked of every token: what most are not is asked first.)
+  const TermAt& verb = view.terms[i];
+  const bool finds = verb.length > 0 && verb.term.role == TermRole::kKillVerb;
+  if (!finds && (verb.length > 0 || !(view.cues[i] & kCueNew))) return false;
   // (Nor after "of": "une dizaine de nouveaux cas", "dozens of new cases".)
   if (i > 0 && (view.Is(i - 1, kGrArticle | kGrDeterminer | kGrOf) || tokens[i - 1].has_digit ||
                 scan.quantity_at[i - 1] >= 0)) {
     return false;
   }
-  const TermAt& verb = view.terms[i];
-  const bool finds = verb.length > 0 && verb.term.role == TermRole::kKillVerb;
-  if (!finds && (verb.length > 0 || !(view.cues[i] & kCueNew))) return false;
   size_t k = i + (finds ? verb.length : 1);
   // ("выявлен подозрительный случай": a word of its state between.)
   while (k < tokens.size() &&
@@ -2806,8 +2807,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
   const bool any_term = std::any_of(view.terms.begin(), view.terms.end(),
                                     [](const TermAt& t) { return t.length > 0; });
   for (size_t i = 0; i < tokens.size() && any_term; ++i) {
+    // (A bare single opens on a verb of finding or a word of newness: asked of those only.)
+    const bool may_open_bare = view.terms[i].length > 0
+                                   ? view.terms[i].term.role == TermRole::kKillVerb
+                                   : (view.cues[i] & kCueNew) != 0;
     if (!view.Is(i, kGrArticle) && quantity_at[i] < 0 && tokens[i].lower != "first" &&
-        !OpensBareSingle(scan, i)) {
+        !(may_open_bare && OpensBareSingle(scan, i))) {
       continue;
     }
     // ("un cas suspect", "un caso sospechoso": an article that is a number, read as one.)
