@@ -241,6 +241,49 @@ void DateUndatedNewCounts(const std::optional<Date>& published, std::vector<Even
   }
 }
 
+// "On Tuesday, the country confirmed 4,059 new cases, raising its total case tally to
+// 225,365. Death toll from the viral disease increased by 35 to 1,693": a running total no
+// reading of it dates, right after a sentence of a day's report (a new figure and a running
+// total of one earlier day), is of that report's day, not of the day of the news.
+void DateTotalsAfterADaysReport(std::string_view text, const std::optional<Date>& published,
+                                std::vector<Event>& events) {
+  if (!published) return;
+  const auto undated_total = [&](const Event& e) {
+    return e.type == EventType::kCases && e.aggregation == Aggregation::kCumulative && e.period &&
+           !e.period->start && e.period->end == published;
+  };
+  // The sentence of the last events seen, and the days of its figures.
+  size_t sentence_start = SIZE_MAX;
+  size_t sentence_end = 0;
+  std::optional<Date> new_day;
+  std::optional<Date> total_day;
+  size_t previous_end = SIZE_MAX;  // the end of the sentence before
+  std::optional<Date> previous_day;
+  for (Event& event : events) {
+    if (event.type != EventType::kCases) continue;
+    if (event.evidence.start != sentence_start) {
+      previous_end = sentence_end;
+      previous_day = new_day && total_day && *new_day == *total_day ? new_day : std::nullopt;
+      sentence_start = event.evidence.start;
+      sentence_end = event.evidence.end;
+      new_day.reset();
+      total_day.reset();
+    }
+    const bool adjacent =
+        previous_end <= sentence_start &&
+        text.substr(previous_end, sentence_start - previous_end).find_first_not_of(" \t\r\n") ==
+            std::string_view::npos;
+    if (undated_total(event) && previous_day && adjacent && *previous_day < *published) {
+      event.period->end = previous_day;
+    }
+    if (!event.period || !event.period->end || *event.period->end >= *published) continue;
+    if (event.aggregation == Aggregation::kNew && event.period->start == event.period->end) {
+      new_day = event.period->end;
+    }
+    if (event.aggregation == Aggregation::kCumulative) total_day = event.period->end;
+  }
+}
+
 std::string MainDisease(std::span<const SentenceView> views) {
   std::map<std::string_view, int> counts;
   for (const SentenceView& view : views) {
@@ -564,6 +607,7 @@ std::vector<Event> EventExtractor::Extract(
     }
   }
   DateUndatedNewCounts(published, events);
+  DateTotalsAfterADaysReport(text, published, events);
   if (kept_views.size() > kKeptViews) kept_views.resize(kKeptViews);
   return events;
 }
