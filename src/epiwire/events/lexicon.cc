@@ -188,6 +188,15 @@ std::vector<uint32_t> Lexicon::PhraseWords(std::string_view phrase) {
       const std::string oblique = Stem(std::string(t.lower) + "а", language_);
       if (oblique != key) vocabulary_.try_emplace(oblique, id);
     }
+    // So does French Snowball to a singular and its plural ("foyer" -> "foi", "foyers" ->
+    // "foyer"): a word in the lexicon stands for the stem of its other number too.
+    if (stem_ && language_ == "fr" && key.front() != '=' && t.lower.size() > 3) {
+      const std::string other = t.lower.ends_with('s')
+                                    ? std::string(t.lower.substr(0, t.lower.size() - 1))
+                                    : std::string(t.lower) + "s";
+      const std::string number = Stem(other, language_);
+      if (number != key) vocabulary_.try_emplace(number, id);
+    }
   }
   return words;
 }
