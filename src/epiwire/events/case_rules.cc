@@ -1398,11 +1398,9 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
       if (w != "(" && w != "\uff08" && !view.Is(k, kGrFromAfter)) break;
     }
   }
-  if (parts_figure_after) {
-    // (no route of its own)
-  } else if (split == SIZE_MAX) {
+  if (split == SIZE_MAX && !parts_figure_after) {
     route = TravelledFrom(view, owns);
-  } else {
+  } else if (!parts_figure_after) {
     const bool after = first->span.begin >= q.span.end;
     bool own = true;
     for (size_t k = after ? q.span.end : first->span.end;

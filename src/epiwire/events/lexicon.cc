@@ -179,9 +179,10 @@ std::vector<uint32_t> Lexicon::PhraseWords(std::string_view phrase) {
         vocabulary_.try_emplace(key, static_cast<uint32_t>(vocabulary_.size() + 1)).first->second;
     words.push_back(id);
     // Snowball's Russian stemmer takes "-ит", "-ом", "-им" off a noun's bare form as a
-    // verb's or a case's ending ("энцефалит" -> "энцефал", "синдром" -> "синдр") but keeps them in
-    // every other form ("энцефалита", "синдромом" -> "энцефалит", "синдром"): a noun
-    // written bare in the lexicon stands for the stem of its other forms too.
+    // verb's or a case's ending ("энцефалит" -> "энцефал", "синдром" -> "синдр") but
+    // keeps them in every other form ("энцефалита", "синдромом" -> "энцефалит",
+    // "синдром"): a noun written bare in the lexicon stands for the stem of its other
+    // forms too.
     // (Only those endings: "коров", cows, a plural that stems as "корь", takes no more.)
     if (stem_ && language_ == "ru" && key.front() != '=' &&
         (t.lower.ends_with("ит") || t.lower.ends_with("ом") || t.lower.ends_with("им"))) {
