@@ -219,6 +219,12 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     if (participle) term.term.role = TermRole::kVerb;
     if (term.term.role != TermRole::kVerb && term.term.role != TermRole::kNegVerb) continue;
     if (term.term.role == TermRole::kVerb && BeforeANoun(view, i)) continue;
+    // "5 people who slaughtered a sick cow were hospitalized": what the counted did, in the
+    // active right after "who", is no fate of theirs ("birds that were culled" is).
+    if (term.term.role == TermRole::kNegVerb && !term.term.denies && i > from &&
+        view.Is(i - 1, kGrRelative)) {
+      continue;
+    }
     // "people who came in contact with the infected": after an article, a participle is
     // a noun, the people it names, not what happened to those counted (not after "that"
     // of a relative clause: "95 seals that died of H5N1").
@@ -1651,6 +1657,11 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
   // "One person bitten by a dog died": the agent of a passive is not who the verb after
   // tells of.
   if (i > 0 && tokens[i - 1].lower == "by") return std::nullopt;
+  // "who slaughtered a sick cow were hospitalized": nor the object of a verb of what was
+  // done to it.
+  if (i > 0 && view.terms[i - 1].length == 1 && view.terms[i - 1].term.role == TermRole::kNegVerb) {
+    return std::nullopt;
+  }
   // "42 days without a new case", "not a single death": none.
   if (article && i > 0 && view.Is(i - 1, kGrNegation)) return std::nullopt;
   // "This is a highly contagious infection", "It was a death that could have been
