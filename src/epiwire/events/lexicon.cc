@@ -178,25 +178,16 @@ std::vector<uint32_t> Lexicon::PhraseWords(std::string_view phrase) {
     const uint32_t id =
         vocabulary_.try_emplace(key, static_cast<uint32_t>(vocabulary_.size() + 1)).first->second;
     words.push_back(id);
-    // Snowball's Russian stemmer takes "-ит", "-ом", "-им" off a noun's bare form as a
-    // verb's or a case's ending ("энцефалит" -> "энцефал", "синдром" -> "синдр") but
-    // keeps them in every other form ("энцефалита", "синдромом" -> "энцефалит",
-    // "синдром"): a noun written bare in the lexicon stands for the stem of its other
-    // forms too.
-    // (Only those endings: "коров", cows, a plural that stems as "корь", takes no more.)
-    if (stem_ && language_ == "ru" && key.front() != '=' &&
-        (t.lower.ends_with("ит") || t.lower.ends_with("ом") || t.lower.ends_with("им"))) {
-      const std::string oblique = Stem(std::string(t.lower) + "а", language_);
-      if (oblique != key) vocabulary_.try_emplace(oblique, id);
-    }
-    // So does French Snowball to a singular and its plural ("foyer" -> "foi", "foyers" ->
-    // "foyer"): a word in the lexicon stands for the stem of its other number too.
-    if (stem_ && language_ == "fr" && key.front() != '=' && t.lower.size() > 3) {
-      const std::string other = t.lower.ends_with('s')
-                                    ? std::string(t.lower.substr(0, t.lower.size() - 1))
-                                    : std::string(t.lower) + "s";
-      const std::string number = Stem(other, language_);
-      if (number != key) vocabulary_.try_emplace(number, id);
+    // A word of the lexicon stands for the stem of its other forms too, where Snowball
+    // stems them apart (settings.tsv `other_form`). Not short words: "cas", "mer".
+    if (!stem_ || key.front() == '=' || t.lower.size() <= 3) continue;
+    for (const auto& [ending, replacement] : other_forms_) {
+      if (!t.lower.ends_with(ending)) continue;
+      const std::string other =
+          std::string(t.lower.substr(0, t.lower.size() - ending.size())) + replacement;
+      const std::string stem = Stem(other, language_);
+      if (stem != key) vocabulary_.try_emplace(stem, id);
+      break;
     }
   }
   return words;
@@ -825,6 +816,18 @@ Status Lexicon::ReadSettings(const std::string& path) {
     }
     if (fields[0] == "unstemmed") {
       for (size_t f = 1; f < fields.size(); ++f) unstemmed_.insert(FoldCase(fields[f]));
+      return Status::Ok();
+    }
+    if (fields[0] == "other_form") {
+      for (size_t f = 1; f < fields.size(); ++f) {
+        const size_t arrow = fields[f].find('>');
+        if (arrow == std::string_view::npos) {
+          return Status::InvalidInput("other_form '" + std::string(fields[f]) +
+                                      "' wants ending>replacement");
+        }
+        other_forms_.emplace_back(FoldCase(fields[f].substr(0, arrow)),
+                                  FoldCase(fields[f].substr(arrow + 1)));
+      }
       return Status::Ok();
     }
     if (fields[0] == "single") {

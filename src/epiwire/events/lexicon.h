@@ -644,6 +644,11 @@ class Lexicon {
   // Words matched whole, not by their stem, which is another word's (settings.tsv
   // `unstemmed`: French "maladie" stems as "malade").
   std::unordered_set<std::string> unstemmed_;
+  // Endings whose Snowball stem parts from the stem of the word's other forms, and what
+  // to put in their place to stem those forms (settings.tsv `other_form`: Russian
+  // "ит>ита", "энцефалит" -> "энцефал" but "энцефалита" -> "энцефалит"; French "s>" and
+  // ">s", "foyer" -> "foi" but "foyers" -> "foyer"). The first that fits a word is used.
+  std::vector<std::pair<std::string, std::string>> other_forms_;
   std::string home_country_;
   std::string home_country_traditional_;
   absl::flat_hash_map<std::string, uint32_t, TransparentHash, std::equal_to<>> vocabulary_;

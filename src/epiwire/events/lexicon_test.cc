@@ -245,6 +245,14 @@ TEST(Lexicon, TwoCountriesAdjectivesWithOneStemAreAnError) {
       << lexicon.status().message();
 }
 
+TEST(Lexicon, AnOtherFormWithoutItsArrowIsAnError) {
+  auto lexicon = LoadLanguageCopy("epiwire_lexicon_other_form_test", "fr", "settings.tsv",
+                                  "other_form\ts\n", true);
+  ASSERT_FALSE(lexicon.ok());
+  EXPECT_NE(lexicon.status().message().find("ending>replacement"), std::string::npos)
+      << lexicon.status().message();
+}
+
 TEST(Lexicon, TwoTermsOfOneStemWithOtherMeaningsAreAnError) {
   // "contagiadas" as a noun of deaths would take over "contagiados", a verb of cases: both
   // stem as "contagi".
