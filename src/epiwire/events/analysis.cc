@@ -334,6 +334,10 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
       if (k >= 2 && (view.cues[k - 1] & (kCueTravel | kCueImported))) {
         size_t b = k - 1;
         if (b > 0 && tokens[b - 1].lower == "recently") --b;
+        // ("during a trip to Nigeria", "linked to travel to Bali": the journey's noun, its
+        // article or the phrase of importation it ends before it.)
+        const bool journey_noun = b > 0 && (view.Is(b - 1, kGrArticle | kGrDeterminer) ||
+                                            (view.cues[b - 1] & view.cues[b] & kCueImported));
         // (Not where a journey from elsewhere ended: "who flew to Melbourne from Wuhan",
         // "a ship that sailed into Durban from India".)
         bool from_after = false;
@@ -341,7 +345,8 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
           from_after = view.clause[m] == view.clause[k] && view.Is(m, kGrFrom);
         }
         if (b > 0 && !from_after &&
-            (tokens[b - 1].lower == "had" || view.Is(b - 1, kGrRelative | kGrOf) ||
+            (tokens[b - 1].lower == "had" || journey_noun || view.Is(b - 1, kGrRelative | kGrOf) ||
+             (view.Is(b - 1, kGrAuxiliary) && !tokens[k - 1].lower.ends_with("ing")) ||
              OneOf(tokens[b - 1].lower, {"after", "recent", "from"}))) {
           return PlaceRole::kOrigin;
         }
@@ -1127,13 +1132,25 @@ void MarkPlacesCaught(SentenceView& view) {
     while (k + 1 < n && (view.cues[k + 1] & kCueCaught)) ++k;
     // ("acquired overseas – in the Philippines": a dash may stand between.)
     bool dash = false;
+    int reduced_clause = -1;
     for (size_t m = k + 1; m < n && m <= k + 5; ++m) {
       const std::string_view w = view.tokens[m].lower;
       if (IsDash(w)) {
         dash = true;
         continue;
       }
-      if (!dash && view.clause[m] != view.clause[k]) break;
+      // ("contracted yellow fever while in Angola", "while working in Angola": a clause
+      // of no verb of its own, its preposition a word or two after its opening word.)
+      if (!dash && view.clause[m] != view.clause[k] && view.clause[m] != reduced_clause) {
+        const auto locative_at = [&](size_t at) { return at < n && view.Is(at, kGrLocative); };
+        const bool reduced =
+            view.Is(m, kGrSubordinate) &&
+            (locative_at(m + 1) ||
+             (m + 1 < n && view.tokens[m + 1].is_word && !view.tokens[m + 1].capitalized &&
+              view.grammar[m + 1] == 0 && locative_at(m + 2)));
+        if (!reduced) break;
+        reduced_clause = view.clause[m];
+      }
       if (!view.Is(m, kGrLocative)) continue;
       size_t at = m + 1;
       while (at < n && view.Is(at, kGrDeterminer)) ++at;
@@ -1165,7 +1182,8 @@ void MarkPlacesCaught(SentenceView& view) {
         ref.caught_by = verb;
         list_end = ref.span.end;
       }
-      break;
+      // (A preposition of no place goes on to the next: "во время поездки в Танзанию".)
+      if (list_end != SIZE_MAX) break;
     }
   }
 }

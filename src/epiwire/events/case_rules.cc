@@ -986,7 +986,13 @@ std::vector<Place> TravelledFrom(const SentenceView& view, const Owner& owns = {
     for (size_t back = 1; back <= 5 && back <= ref.span.begin; ++back) {
       const size_t k = ref.span.begin - back;
       if (view.Is(k, kGrFrom)) from = true;
-      if (view.Is(k, kGrTo | kGrLocative) && k > 0 && (view.cues[k - 1] & kCueTravel)) from = true;
+      // "отдыхал в Турции", "曾到访越南": a place visited.
+      if (back == 1 && (view.cues[k] & kCueVisit)) from = true;
+      // (Or a phrase of importation that ends on the journey: "linked to travel to Bali".)
+      if (view.Is(k, kGrTo | kGrLocative) && k > 0 &&
+          (view.cues[k - 1] & (kCueTravel | kCueImported))) {
+        from = true;
+      }
       // "arrivé du Maroc", "importés du Mali": "of" ending a phrase of importation.
       if (view.OfImportation(k)) from = true;
     }
@@ -1410,7 +1416,8 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
     if (own) route = TravelledFrom(view, owns, split);
   }
   // "arrived by train from Moscow": a travel verb and a place they came from.
-  const bool travelled = view.HasCue(kCueTravel) && !route.empty() && counts_in_sentence <= 2;
+  const bool travelled =
+      view.HasCue(kCueTravel | kCueVisit) && !route.empty() && counts_in_sentence <= 2;
   if (!(clause_cues & kCueImported) && !travelled) return;
   event.imported = true;
   std::vector<TravelMode> modes = ModesIn(view);

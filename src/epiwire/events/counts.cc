@@ -1561,9 +1561,10 @@ bool OpensBareSingle(const Scan& scan, size_t i) {
     return false;
   }
   size_t k = i + (finds ? verb.length : 1);
-  // ("выявлен подозрительный случай": a word of its state between.)
+  // ("выявлен подозрительный случай", "выявлен завозной случай": a word of its state or
+  // of where it was caught between.)
   while (k < tokens.size() &&
-         ((view.terms[k].length == 0 && (view.cues[k] & kCueNew)) ||
+         ((view.terms[k].length == 0 && (view.cues[k] & (kCueNew | kCueImported | kCueLocal))) ||
           (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kModifier))) {
     k += std::max<size_t>(view.terms[k].length, 1);
   }
