@@ -499,10 +499,22 @@ void MarkRestricted(SentenceView& view, const Lexicon& lexicon) {
   }
 }
 
-void MarkPlaceRoles(std::string_view text, SentenceView& view) {
+void MarkPlaceRoles(std::string_view text, SentenceView& view, const Lexicon& lexicon) {
   const auto& tokens = view.tokens;
   for (PlaceRef& ref : view.places) {
     ref.role = RoleBefore(view, ref.span);
+    // "near the German border", "près de la frontière allemande": a demonym that qualifies
+    // a border names its other side, as "the border with Germany" does, not where anything
+    // is. (Not one of two sides: "the Russian-Chinese border".)
+    bool paired = false;
+    for (size_t k = ref.span.begin; k < ref.span.end; ++k) {
+      paired = paired || tokens[k].lower.find('-') != std::string_view::npos;
+    }
+    if (ref.demonym && !paired &&
+        ((ref.span.end < tokens.size() && lexicon.IsBorderWord(tokens[ref.span.end].lower)) ||
+         (ref.span.begin > 0 && lexicon.IsBorderWord(tokens[ref.span.begin - 1].lower)))) {
+      ref.role = PlaceRole::kOrigin;
+    }
     // "菲律宾输入": a word after the place that makes it where people came from.
     size_t next = ref.span.end;
     while (next < tokens.size() && view.Is(next, kGrEach)) ++next;  // "法国 各 输入"
@@ -1594,7 +1606,7 @@ void AnalyseSentence(std::string_view text, const text::Sentence& sentence,
     if (IsClauseBreak(view, i) && !after_number && !in_name) ++clause;
     view.clause[i] = clause;
   }
-  MarkPlaceRoles(text, view);
+  MarkPlaceRoles(text, view, lexicon);
   MarkPlacesCaught(view);
   MarkOnsetPlaces(view);
   MarkPlacesDescribing(view);

@@ -388,6 +388,9 @@ class Lexicon {
   // Whether a place noun names the capital ("the capital", "la capitale", "в столице"): the
   // capital of the country the text is in. settings.tsv lists them (`capital` rows).
   bool IsCapitalWord(std::string_view word) const { return capital_words_.Has(word); }
+  // Whether a word is a noun of a border ("border", "frontière", "границы"): a demonym
+  // that qualifies it names the border's other side. settings.tsv lists them (`border`).
+  bool IsBorderWord(std::string_view word) const { return border_words_.Has(word); }
   // Whether a word before a verb stands for the noun the count before it counted (French
   // "en": "l'Espagne en compte une trentaine", Spain counts about thirty of them).
   // settings.tsv lists them (`count_pronoun` rows).
@@ -624,6 +627,7 @@ class Lexicon {
   WordList count_pronouns_;
   WordList other_words_;
   WordList capital_words_;
+  WordList border_words_;
   WordList case_words_;
   PhraseList refusals_;
   PhraseList restrictions_;
