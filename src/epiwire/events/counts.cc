@@ -1798,6 +1798,54 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
   return std::nullopt;
 }
 
+// "12 measles cases this week and 245 since the start of the year", "12 new cases on
+// Monday, 15 on Tuesday", "за неделю 12 случаев, с начала года — 245": a bare number
+// right after a count, a period of its own beside it, counts what that count did over
+// that period. Only commas, "and", dashes, dates and words of time stand between them,
+// and nothing but its period (or the end of its clause) after it.
+bool CountOfAnotherPeriod(const SentenceView& view, size_t before_end, const QuantityRef& q) {
+  const auto& tokens = view.tokens;
+  const size_t start = HedgeStart(view, q);
+  const size_t end = q.span.end;
+  if (before_end > start || start - before_end > 10) return false;
+  const auto& dates = view.Dates();
+  const auto in_date = [&](size_t k) {
+    return std::any_of(dates.begin(), dates.end(), [k](const DateRef& date) {
+      return date.span.begin <= k && k < date.span.end;
+    });
+  };
+  constexpr uint32_t kTime = kCueNew | kCueCumulative;
+  bool period_before = false;
+  size_t k = before_end;
+  // (The disease of the count before may end its phrase: "12 случаев кори", "12 cas de
+  // rougeole".)
+  if (k < start && view.Is(k, kGrOf) && k + 1 < start && !view.disease[k + 1].empty()) ++k;
+  while (k < start && view.InDisease(k)) ++k;
+  for (; k < start; ++k) {
+    const std::string_view w = tokens[k].lower;
+    const bool date = in_date(k);
+    const bool joint = w == "," || IsDash(w) || view.Is(k, kGrCoordination | kGrSubordinate);
+    if (!date && !joint && (view.terms[k].length > 0 || !(view.cues[k] & kTime))) {
+      return false;
+    }
+    // (The period of the count before stands before a joint; its own after the last one.)
+    if (joint) {
+      period_before = period_before && IsDash(w);
+    } else {
+      period_before = date || (view.cues[k] & kCueCumulative);
+    }
+  }
+  // (A figure right after a date, no dash between, is no count of its own: "as of June 32".)
+  if (start > before_end && !IsDash(tokens[start - 1].lower) &&
+      !view.Is(start - 1, kGrCoordination | kGrSubordinate) && tokens[start - 1].lower != ",") {
+    return false;
+  }
+  const bool period_after =
+      end < tokens.size() && (StartsDate(view, end) || (view.cues[end] & kCueCumulative));
+  const bool clause_ends = end >= tokens.size() || !tokens[end].is_word;
+  return period_after || (period_before && clause_ends);
+}
+
 // A bare number in a list: "19 in Beijing", "Brasilia (111)", "and Punjab 1,202",
 // "and seven in the territory of X". It needs a place of its own, next to it.
 bool IsListItem(const SentenceView& view, const QuantityRef& q) {
@@ -2601,6 +2649,9 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       reading->by_link = true;
     }
     if (increase && reading) reading->by_link = true;
+    if (!reading && !blocked && right_after_count && CountOfAnotherPeriod(view, before_end, q)) {
+      reading = LikeBefore(counts.back().reading, CountPath::kVerb, q.span.begin, q.span.end);
+    }
     if (!reading && !blocked) reading = ReadNounBefore(view, q);
     if (!reading && !blocked) reading = ReadCaseClassifier(view, q, scan.lexicon);
     // "..., выздоровели 9 876.": a bare number after a status verb, ending its clause.
