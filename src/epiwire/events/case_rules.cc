@@ -996,11 +996,14 @@ std::vector<Place> TravelledFrom(const SentenceView& view, const Owner& owns = {
       // "arrivé du Maroc", "importés du Mali": "of" ending a phrase of importation.
       if (view.OfImportation(k)) from = true;
     }
-    // "均为菲律宾输入": all of them came from the place the word after it says they did.
+    // "均为菲律宾输入": all of them came from the place the word after it says they did;
+    // "2例蒙古国输入确诊病例": so did those of a count whose measure word stands before it.
     if (!from && ref.span.end < view.tokens.size() && view.Is(ref.span.end, kGrFromAfter)) {
       for (size_t back = 1; back <= 3 && back <= ref.span.begin && !from; ++back) {
         from = view.Is(ref.span.begin - back, kGrAll);
       }
+      from = from || (ref.span.begin >= 2 && view.Is(ref.span.begin - 1, kGrClassifier) &&
+                      view.tokens[ref.span.begin - 2].has_digit);
     }
     if (!from) continue;
     for (size_t k = ref.span.begin; k-- > 0 && k + 8 > ref.span.begin;) {

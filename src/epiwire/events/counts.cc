@@ -1846,6 +1846,20 @@ bool CountOfAnotherPeriod(const SentenceView& view, size_t before_end, const Qua
   return period_after || (period_before && clause_ends);
 }
 
+// The length of a word of status that ends right before a list item's number ("浦东新区
+// 确诊80例", "Pudong confirmed 80"), 0 when none does.
+size_t ItemStatusWord(const SentenceView& view, size_t start) {
+  for (size_t k = start; k-- > 0 && k + 4 > start;) {
+    const TermAt& term = view.terms[k];
+    if (term.length == 0 || k + term.length != start) continue;
+    const bool status =
+        (term.term.role == TermRole::kVerb || term.term.role == TermRole::kModifier) &&
+        term.term.status;
+    return status ? term.length : 0;
+  }
+  return 0;
+}
+
 // A bare number in a list: "19 in Beijing", "Brasilia (111)", "and Punjab 1,202",
 // "and seven in the territory of X". It needs a place of its own, next to it.
 bool IsListItem(const SentenceView& view, const QuantityRef& q) {
@@ -1885,6 +1899,12 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   const PlaceRef* is_origin =
       prep > end && view.Is(prep, kGrState) ? view.PlaceAt(prep + 1) : nullptr;
   if (is_origin != nullptr && is_origin->role == PlaceRole::kOrigin) place_after = true;
+  // ("3例俄罗斯输入": the origin right after the measure word.)
+  const PlaceRef* origin_next = prep > end && prep < tokens.size() ? view.PlaceAt(prep) : nullptr;
+  if (origin_next != nullptr && origin_next->span.begin == prep &&
+      origin_next->role == PlaceRole::kOrigin) {
+    place_after = true;
+  }
   const bool from_of = of_origin != nullptr && of_origin->role == PlaceRole::kOrigin;
   // ("532 de Canelones": of the place where they are.)
   const bool of_place = of_origin != nullptr && of_origin->role == PlaceRole::kLocative &&
@@ -1936,6 +1956,8 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   }
   // "X reported 12", "广州报告3例" (a verb of two characters, two tokens).
   while (k > 0 && k + 3 > start && view.Is(k - 1, kGrCountVerb)) --k;
+  // "其中浦东新区确诊80例": a word of the item's status (ItemStatusWord).
+  if (k == start) k -= ItemStatusWord(view, start);
   // "Mubende accounting for 36 and Kassanda for 13": the last word of a count verb said
   // before stands for it.
   if (k == start && k > 1 && tokens[k - 1].is_word) {
@@ -2432,9 +2454,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     if (!blocked && (needs_status || !reading || reading->path == CountPath::kPartitive)) {
       size_t verb_at = 0;
       const auto verb = KillVerbBefore(view, hedge, &verb_at);
-      const bool ends = q.span.end >= tokens.size() || !tokens[q.span.end].is_word ||
-                        view.Is(q.span.end, kGrLocative | kGrCoordination | kGrFunction | kGrOf) ||
-                        StartsDate(view, q.span.end);
+      // (A measure word after the number is the number's: "确诊80例，".)
+      const size_t after =
+          q.span.end + (q.span.end < tokens.size() && view.Is(q.span.end, kGrClassifier));
+      const bool ends = after >= tokens.size() || !tokens[after].is_word ||
+                        view.Is(after, kGrLocative | kGrCoordination | kGrFunction | kGrOf) ||
+                        StartsDate(view, after);
       // "tested 1,159" alone counts tests, not people.
       const bool alone_tested = !reading && verb && verb->term.status == CaseStatus::kTested;
       // A killer must be an outbreak's: "a heat wave has killed 1,000 people" is not
@@ -2654,11 +2679,23 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     }
     if (!reading && !blocked) reading = ReadNounBefore(view, q);
     if (!reading && !blocked) reading = ReadCaseClassifier(view, q, scan.lexicon);
-    // "..., выздоровели 9 876.": a bare number after a status verb, ending its clause.
-    if (!reading && !blocked) {
+    // "..., выздоровели 9 876.": a bare number after a status verb, ending its clause;
+    // or after a word of status that is a participle there ("Pudong confirmed 80"). (An
+    // item of a list, a count before it to break down, is read below: "其中浦东新区确诊80例".)
+    if (!reading && !blocked && !((!counts.empty() || outer != nullptr) && IsListItem(view, q))) {
       size_t verb_at = 0;
-      const auto verb = StatusVerbBefore(view, hedge, &verb_at);
-      const size_t end = q.span.end;
+      const auto verb = VerbEndingAt(
+          view, hedge, &verb_at,
+          [](const TermAt& term) -> std::optional<TermAt> {
+            if ((term.term.role != TermRole::kVerb && term.term.role != TermRole::kModifier) ||
+                !term.term.status) {
+              return std::nullopt;
+            }
+            return term;
+          },
+          true);
+      const size_t end =
+          q.span.end + (q.span.end < tokens.size() && view.Is(q.span.end, kGrClassifier));
       const bool ends = end >= tokens.size() || !tokens[end].is_word ||
                         view.Is(end, kGrLocative | kGrCoordination);
       if (verb && ends && (has_disease || outbreak_text || (sentence_cues & kCueOutbreak))) {
@@ -2795,6 +2832,9 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     item.reading.frame = frame;
     item.reading.head = q->span.begin;
     item.reading.phrase_end = q->span.end;
+    if (const size_t word = ItemStatusWord(view, HedgeStart(view, *q))) {
+      item.reading.status = *view.terms[HedgeStart(view, *q) - word].term.status;
+    }
     // "...其次为闵行区183例；新增本土无症状感染者中，浦东新区9421例": after a semicolon, a
     // noun of cases with no number of its own says what the items after it count.
     {
