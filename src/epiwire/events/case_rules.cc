@@ -2265,6 +2265,15 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
             ? companion->period
             : PeriodFor(view, own_date != nullptr ? own_date : DateOfTheWhole(view, previous),
                         event.aggregation, context.published);
+    // "截至8月20日，全省共报告登革热病例439例，同比增加85.3%", "as of August 20, up 85% on
+    // the same period last year": a running total to a day, set against the same span of
+    // the year before, counts from the start of its year.
+    if (event.aggregation == Aggregation::kCumulative && event.period && !event.period->start &&
+        event.period->end && own_date != nullptr &&
+        own_date->mention.kind == dates::DateKind::kUntil &&
+        lexicon.ComparesYearOnYear(view.tokens)) {
+      event.period->start = Date{event.period->end->year, 1, 1};
+    }
     // An item of a breakdown of the sentence before is of its count's time.
     if (outer && reading.path == CountPath::kListItem && reading.frame < 0 && date == nullptr) {
       event.aggregation = outer->aggregation;

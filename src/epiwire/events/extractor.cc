@@ -93,6 +93,8 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
                                        : Key{e.type, 0, static_cast<int>(e.measure)};
   };
   std::map<Key, std::vector<size_t>> kept_by_key;
+  // The sentences of a running total that a headline gave, with its period.
+  std::vector<std::pair<size_t, Period>> started_by_heading;
   for (Event& event : events) {
     const bool heading = starts_one_of(heading_starts, event);
     const bool placeless = starts_one_of(placeless_heading_starts, event);
@@ -162,6 +164,10 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
             *said_start <= *repeat->period->end && event.aggregation == Aggregation::kCumulative) {
           repeat->period->start = said_start;
         }
+        if (repeat->period && repeat->period->start && repeat->period->end &&
+            event.aggregation == Aggregation::kCumulative) {
+          started_by_heading.emplace_back(event.evidence.start, *repeat->period);
+        }
         repeat->qualifier = event.qualifier;
       }
       if (kept_heading[r] && !heading && event.place) repeat->place = event.place;
@@ -173,6 +179,17 @@ void RemoveRepeats(std::vector<Event>& events, const std::vector<size_t>& headin
       }
       // "China closes its border" over "... the closure of the border with Russia".
       if (!repeat->target) repeat->target = std::move(event.target);
+    }
+  }
+  // ("其中,广州市报告登革热病例423例(本地病例401例,输入性病例22例)": the running totals of
+  // that sentence to the same day, its parts, run from the same start.)
+  for (const auto& [sentence, period] : started_by_heading) {
+    for (Event& other : kept) {
+      if (other.type == EventType::kCases && other.evidence.start == sentence && other.period &&
+          !other.period->start && other.period->end == period.end &&
+          other.aggregation == Aggregation::kCumulative) {
+        other.period->start = period.start;
+      }
     }
   }
   // "More than 9,000 sea lions dead" over "9,140 sea lions died": a headline's rounded

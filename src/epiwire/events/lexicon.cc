@@ -863,6 +863,7 @@ Status Lexicon::ReadSettings(const std::string& path) {
     // Rows of phrases, as lower-case tokens, for the rules to match at a token.
     const std::pair<std::string_view, PhraseList*> phrase_lists[] = {
         {"refusal", &refusals_},
+        {"year_on_year", &year_on_year_},
         {"restriction", &restrictions_},
         {"increment", &increments_},
         {"increase", &increases_},

@@ -391,6 +391,15 @@ class Lexicon {
   // Whether a word is a noun of a border ("border", "frontière", "границы"): a demonym
   // that qualifies it names the border's other side. settings.tsv lists them (`border`).
   bool IsBorderWord(std::string_view word) const { return border_words_.Has(word); }
+  // Whether the tokens set a figure against the same span of the year before ("同比",
+  // "year on year", "по сравнению с аналогичным периодом прошлого года"). settings.tsv
+  // lists the phrases (`year_on_year` rows).
+  bool ComparesYearOnYear(const std::vector<text::Token>& tokens) const {
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (year_on_year_.At(tokens, k) > 0) return true;
+    }
+    return false;
+  }
   // Whether a word before a verb stands for the noun the count before it counted (French
   // "en": "l'Espagne en compte une trentaine", Spain counts about thirty of them).
   // settings.tsv lists them (`count_pronoun` rows).
@@ -630,6 +639,7 @@ class Lexicon {
   WordList border_words_;
   WordList case_words_;
   PhraseList refusals_;
+  PhraseList year_on_year_;
   PhraseList restrictions_;
   PhraseList increments_;
   PhraseList home_scopes_;
