@@ -269,7 +269,9 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   // state's: those nouns are no regions.)
   // So is one over "other" units than those named ("the remaining 419 cases were from 61
   // other districts"), of whatever level.
-  for (size_t k = after; k + 2 < view.tokens.size() && k < after + 3; ++k) {
+  // (Right after the counted noun, or after the count's phrase: "117 wild birds in 15
+  // prefectures have tested positive".)
+  for (size_t k = std::min(head_end, after); k + 2 < view.tokens.size() && k < after + 3; ++k) {
     if (!view.Is(k, kGrLocative | kGrFrom)) continue;
     const bool regions =
         std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& q) {
@@ -289,6 +291,12 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
       }
     }
     if (context.focus && context.focus->level == PlaceLevel::kCountry) return {context.focus};
+    // (Else the country of the place the text is about, when the text named it: "117 wild
+    // birds in 15 prefectures" after Kyoto's swans are Japan's.)
+    if (context.focus && context.last_country &&
+        context.last_country->country == context.focus->country) {
+      return {context.last_country};
+    }
     if (context.main_country) return {context.main_country};
     break;
   }
