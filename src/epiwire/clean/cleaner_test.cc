@@ -114,6 +114,21 @@ TEST(CleanText, AHeadingInCapitalsBeforeASentenceEndsNoStory) {
   EXPECT_LE(linked.stories[0].end, links.find("MORE FROM"));
 }
 
+// A heading that names the section of its links ("More from Health") opens a list of
+// links as the bare phrase does: the headlines after it and their dates go with it.
+TEST(CleanText, HeadingNamingItsSectionOpensALinkList) {
+  const std::vector<std::string> kItems = {"Ferry fares rise for the summer season", "Aug 12, 2024",
+                                           "Salmonella outbreak linked to melons sickens 90",
+                                           "Aug 10, 2024"};
+  std::vector<std::string> lines = {kLede, kSecond, "More from Health"};
+  lines.insert(lines.end(), kItems.begin(), kItems.end());
+  const std::string text = Join(lines);
+  CleanResult result = CleanText(text);
+  EXPECT_TRUE(LineRemoved(text, result, "More from Health"));
+  for (const std::string& item : kItems) EXPECT_TRUE(LineRemoved(text, result, item)) << item;
+  EXPECT_TRUE(LineKept(text, result, kSecond));
+}
+
 TEST(CleanText, BrowserWarningIsRemoved) {
   std::string warning =
       "Safari 9 is not compatible with this website. Please upgrade your browser to continue.";

@@ -32,6 +32,8 @@ constexpr size_t kMaxBioSubject = 60;    // bytes of name before " is a"
 constexpr size_t kMaxRoleDistance = 40;  // bytes from " is a" to the job word
 constexpr size_t kMaxKicker = 80;
 constexpr size_t kMaxLinkHeadline = 120;
+// A heading of a list of links that names its section ("More from Health").
+constexpr size_t kMaxSectionHeading = 40;
 
 bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -152,7 +154,11 @@ LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedView& folded,
       verdict.certain = true;
       return verdict;
     }
-    if (HasKind(match, kSection) && whole_line) {
+    // ("More from Health", "Related stories from Asia": or the phrase and a few words of
+    // the section's name after it, no sentence.)
+    const bool named_section = match.begin == 0 && text.size() <= kMaxSectionHeading &&
+                               text.back() != '.' && text.find(". ") == std::string_view::npos;
+    if (HasKind(match, kSection) && (whole_line || named_section)) {
       verdict.line_class = LineClass::kBoilerplate;
       verdict.opens_link_list = true;
       return verdict;
