@@ -745,10 +745,24 @@ void ReadListsOfOneLevel(std::string_view text, SentenceView& view,
     return figure && k == to && (!tokens[to - 1].is_word || view.Is(to - 1, kGrCoordination));
   };
   const auto joined = [&](size_t from, size_t to) {
+    // ("Katsina (876), Yobe", "Katsina (876; 16%) and Yobe", "Katsina (n=876)": a
+    // bracketed figure, a share of it after it at most.)
     if (from < to && tokens[from].lower == "(") {
       size_t close = from + 1;
+      if (close + 1 < to && tokens[close].lower == "n" && tokens[close + 1].lower == "=") {
+        close += 2;
+      }
+      const size_t figure = close;
       while (close < to && tokens[close].has_digit) ++close;
-      if (close == from + 1 || close >= to || tokens[close].lower != ")") return false;
+      if (close == figure) return false;
+      if (close < to && (tokens[close].lower == ";" || tokens[close].lower == ",")) {
+        ++close;
+        while (close < to && (tokens[close].has_digit || tokens[close].lower == "%" ||
+                              tokens[close].lower == ".")) {
+          ++close;
+        }
+      }
+      if (close >= to || tokens[close].lower != ")") return false;
       from = close + 1;
     }
     if (figures_after(from, to)) return true;

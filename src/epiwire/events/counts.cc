@@ -1332,15 +1332,41 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
   return std::nullopt;
 }
 
+// Where a bracketed figure's phrase starts: before "n=" when the sample's letter and its
+// sign stand between the bracket and the figure ("(n=2,345)"), else at the figure.
+size_t AfterSampleSign(const std::vector<text::Token>& tokens, size_t start) {
+  const bool sample = start >= 3 && tokens[start - 1].lower == "=" &&
+                      tokens[start - 2].lower == "n" && IsOpeningBracket(tokens[start - 3].lower);
+  return sample ? start - 2 : start;
+}
+
+// The closing bracket right after a figure, a share of it at most between ("2,345)",
+// "2,345; 43%)", "2,345, 43%)"), or SIZE_MAX.
+size_t BracketClosesFigure(const SentenceView& view, const QuantityRef& q) {
+  const auto& tokens = view.tokens;
+  size_t k = q.span.end;
+  if (k < tokens.size() && (tokens[k].lower == ";" || tokens[k].lower == ",")) {
+    ++k;
+    const size_t share = k;
+    while (k < tokens.size() && k < share + 4 &&
+           (tokens[k].has_digit || tokens[k].lower == "%" || tokens[k].lower == ".")) {
+      ++k;
+    }
+    if (k == share || tokens[k - 1].lower != "%") return SIZE_MAX;
+  }
+  return k < tokens.size() && tokens[k].lower == ")" ? k : SIZE_MAX;
+}
+
 // "logged the most new infections with 4,012", "the majority of new cases (1,455)": a
 // bare number after the case noun it counts, joined by "with" or set in brackets.
 std::optional<CountReading> ReadNounBefore(const SentenceView& view, const QuantityRef& q) {
   const auto& tokens = view.tokens;
-  const size_t start = HedgeStart(view, q);
+  // ("cases (n=2,345)": the sample's letter and its sign before the figure.)
+  const size_t start = AfterSampleSign(tokens, HedgeStart(view, q));
   if (start < 2) return std::nullopt;
   const size_t joint = start - 1;
-  const bool bracket =
-      tokens[joint].lower == "(" && q.span.end < tokens.size() && tokens[q.span.end].lower == ")";
+  const size_t close = BracketClosesFigure(view, q);
+  const bool bracket = tokens[joint].lower == "(" && close != SIZE_MAX;
   if (!bracket && !view.Is(joint, kGrCompanion)) return std::nullopt;
   // ("la entidad con más casos acumulados, con 56 mil 827": a comma may stand before
   // "with", and a status word after the noun.)
@@ -1374,7 +1400,7 @@ std::optional<CountReading> ReadNounBefore(const SentenceView& view, const Quant
         if (!view.InDisease(k)) break;
       }
       reading.head = m;
-      reading.phrase_end = bracket ? q.span.end + 1 : q.span.end;
+      reading.phrase_end = bracket ? close + 1 : q.span.end;
       reading.noun_is_case_word = true;
       return reading;
     }
@@ -1945,7 +1971,8 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
   // Before: "X 1,202", "X (111)", "X with 6,994", "X: 12", "в Забайкалье — 4", "followed by
   // Tamil Nadu at 1,18,594".
   bool place_before = false;
-  size_t k = start;
+  // ("Katsina (n=876)": the sample's letter and its sign after the bracket.)
+  size_t k = AfterSampleSign(tokens, start);
   if (k > 0 &&
       (tokens[k - 1].lower == "(" || tokens[k - 1].lower == ":" || IsDash(tokens[k - 1].lower) ||
        view.Is(k - 1, kGrCompanion) || (view.Is(k - 1, kGrLocative) && place_ends_at(k - 1)))) {
@@ -2747,7 +2774,8 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     // the 190 is no recovery; but a bare figure in brackets is one of the list's: "the
     // majority of new cases (1,455), followed by KwaZulu-Natal (612)".)
     const auto closed_aside = [&](size_t begin) {
-      if (begin > 0 && IsOpeningBracket(tokens[begin - 1].lower)) return false;
+      const size_t opened = AfterSampleSign(tokens, begin);  // "(n=2,345)"
+      if (opened > 0 && IsOpeningBracket(tokens[opened - 1].lower)) return false;
       size_t open = begin;
       while (open > 0 && !IsOpeningBracket(tokens[open - 1].lower) &&
              !IsClosingBracket(tokens[open - 1].lower)) {
