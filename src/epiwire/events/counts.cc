@@ -977,6 +977,24 @@ std::optional<CaseStatus> ModifiedStatus(const SentenceView& view, size_t at, si
   return status;
 }
 
+// "crossed the 10 million mark", "a franchi la barre des 10 000", "превысило отметку в
+// 10 тысяч": a figure named as a mark passed; where the mark's phrase starts before the
+// number (settings.tsv `mark` rows), else the number's start.
+size_t MarkPhraseStart(const SentenceView& view, const Lexicon& lexicon, size_t start, size_t end) {
+  const auto& tokens = view.tokens;
+  const auto article = [&](size_t k) { return view.Is(k, kGrArticle | kGrDeterminer); };
+  if (end < tokens.size() && lexicon.IsMarkWord(tokens[end].lower) && start > 0 &&
+      article(start - 1)) {
+    return start - 1;
+  }
+  size_t k = start;
+  while (k > 0 && k + 2 > start && view.Is(k - 1, kGrOf | kGrDeterminer | kGrLocative)) --k;
+  if (k == 0 || !lexicon.IsMarkWord(tokens[k - 1].lower)) return start;
+  --k;
+  if (k > 0 && article(k - 1)) --k;
+  return k;
+}
+
 std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bool* blocked) {
   const SentenceView& view = scan.view;
   const size_t start = HedgeStart(view, q);
@@ -997,7 +1015,7 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
       break;
     }
   }
-  size_t link_start = start;
+  size_t link_start = MarkPhraseStart(view, scan.lexicon, start, q.span.end);
   while (link_start > 0) {
     const size_t k = link_start - 1;
     // "rose by 2,311 to 59,567", "by 39%, from 18 on Saturday to 25": earlier figures.

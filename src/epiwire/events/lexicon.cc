@@ -854,7 +854,8 @@ Status Lexicon::ReadSettings(const std::string& path) {
         {"count_pronoun", &count_pronouns_},
         {"other", &other_words_},
         {"capital", &capital_words_},
-        {"border", &border_words_}};
+        {"border", &border_words_},
+        {"mark", &mark_words_}};
     for (const auto& [name, words] : word_lists) {
       if (fields[0] != name) continue;
       for (size_t f = 1; f < fields.size(); ++f) words->push_back(FoldCase(fields[f]));

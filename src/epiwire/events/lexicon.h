@@ -391,6 +391,9 @@ class Lexicon {
   // Whether a word is a noun of a border ("border", "frontière", "границы"): a demonym
   // that qualifies it names the border's other side. settings.tsv lists them (`border`).
   bool IsBorderWord(std::string_view word) const { return border_words_.Has(word); }
+  // Whether a word names a figure as a mark passed ("the 10 million mark", "la barre des
+  // 10 000"). settings.tsv lists them (`mark` rows).
+  bool IsMarkWord(std::string_view word) const { return mark_words_.Has(word); }
   // Whether the tokens set a figure against the same span of the year before ("同比",
   // "year on year", "по сравнению с аналогичным периодом прошлого года"). settings.tsv
   // lists the phrases (`year_on_year` rows).
@@ -637,6 +640,7 @@ class Lexicon {
   WordList other_words_;
   WordList capital_words_;
   WordList border_words_;
+  WordList mark_words_;
   WordList case_words_;
   PhraseList refusals_;
   PhraseList year_on_year_;

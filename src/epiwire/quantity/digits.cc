@@ -251,10 +251,13 @@ Match ParseDigits(const Cursor& c, size_t i) {
     j += percent;
   } else if (scale == 1 && !ordinal) {
     for (int round = 0; round < 2; ++round) {
-      const int64_t word_scale = WordScale(c, j + 1);
+      // ("the 10-million mark": a hyphen may join the scale word.)
+      size_t at = j + 1;
+      if (c.Dash(at) && c.Glued(j, at) && c.Glued(at, at + 1)) ++at;
+      const int64_t word_scale = WordScale(c, at);
       if (word_scale == 0) break;
       scale *= word_scale;
-      ++j;
+      j = at;
     }
   }
 

@@ -48,6 +48,7 @@ constexpr FoundCase kFound[] = {
     {"Some 1.2 million people were vaccinated.", "Some 1.2 million", 1200000, kAbout, kNone},
     {"The fund holds 3.5 billion dollars.", "3.5 billion", 3500000000, kExact, kNone},
     {"About 2 thousand workers stayed home.", "About 2 thousand", 2000, kAbout, kNone},
+    {"Cases passed the 10-million mark.", "10-million", 10000000, kExact, kNone},
     {"Infections crossed 22 lakh on Monday.", "22 lakh", 2200000, kExact, kNone},
     {"The tally rose to 4,56,183 on Monday.", "4,56,183", 456183, kExact, kNone},
     {"Infections reached seven lakh 93 thousand 802 by Friday.", "seven lakh 93 thousand 802",
