@@ -789,6 +789,18 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
         read_inside(e, {MeasureKind::kMovementRestriction}, false)) {
       continue;
     }
+    // "will reopen its borders to tourists, ending 18 months of border closures": the end
+    // of a closure in a sentence that reopens the borders is that reopening; so is an
+    // easing of entry read from its words ("reopen to vaccinated tourists").
+    const bool reopens = std::any_of(found.begin(), found.end(), [](const Event& other) {
+      return other.measure == MeasureKind::kBorderReopening && !IsRestrictive(other.action);
+    });
+    if (reopens && !IsRestrictive(event.action) &&
+        (event.measure == MeasureKind::kBorderClosure ||
+         (event.measure == MeasureKind::kEntryRestriction &&
+          read_inside(e, {MeasureKind::kBorderReopening}, true)))) {
+      continue;
+    }
     out.push_back(std::move(event));
   }
 }
