@@ -1269,6 +1269,83 @@ void ReadSinceBefore(const SentenceView& view, DateRef& date) {
   }
 }
 
+// "the 1918 influenza pandemic", "the 2014-2016 Ebola epidemic", "the 2019 outbreak": a
+// year (or a span of years) before a word of an outbreak, a disease's name between at most,
+// is when that outbreak was; what it did is of that time, not of the news's.
+void ReadYearsOfOutbreaks(const SentenceView& view, std::vector<DateRef>& dates) {
+  const auto& tokens = view.tokens;
+  const auto year_of = [&](std::string_view word) -> std::optional<int> {
+    if (word.size() != 4) return std::nullopt;
+    int year = 0;
+    for (char c : word) {
+      if (c < '0' || c > '9') return std::nullopt;
+      year = year * 10 + (c - '0');
+    }
+    if (year < 1500 || (view.published && year > view.published->year)) return std::nullopt;
+    return year;
+  };
+  const auto year_at = [&](size_t k) {
+    return k < tokens.size() ? year_of(tokens[k].lower) : std::nullopt;
+  };
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    std::optional<int> first = year_at(k);
+    // ("2014-2016", one token.)
+    std::optional<int> glued_last;
+    if (!first && tokens[k].lower.size() == 9 && tokens[k].lower[4] == '-') {
+      first = year_of(tokens[k].lower.substr(0, 4));
+      glued_last = year_of(tokens[k].lower.substr(5));
+      if (!glued_last || (first && *glued_last < *first)) first.reset();
+    }
+    if (!first) continue;
+    const bool taken = std::any_of(dates.begin(), dates.end(), [k](const DateRef& d) {
+      return d.span.begin <= k && k < d.span.end;
+    });
+    if (taken) continue;
+    size_t end = k + 1;
+    int last = glued_last.value_or(*first);
+    if (!glued_last && end + 1 < tokens.size() && IsDash(tokens[end].lower)) {
+      if (const std::optional<int> second = year_at(end + 1); second && *second >= *first) {
+        last = *second;
+        end += 2;
+      }
+    }
+    const auto outbreak_word = [&](size_t m) {
+      return (view.cues[m] & kCueOutbreak) && view.terms[m].length == 0;
+    };
+    size_t noun = end;
+    while (noun < tokens.size() && noun < end + 4 && view.InDisease(noun)) ++noun;
+    // ("la pandémie de grippe de 1918", "пандемия гриппа 1918 года": or after it, its
+    // disease and "of" between.)
+    bool after_noun = false;
+    for (size_t m = k; m-- > 0 && m + 5 > k && !after_noun;) {
+      if (outbreak_word(m)) {
+        after_noun = true;
+      } else if (!view.Is(m, kGrOf) && !view.InDisease(m)) {
+        break;
+      }
+    }
+    if (!after_noun && (noun >= tokens.size() || !outbreak_word(noun))) continue;
+    // (A figure of what it counts is no year: "an outbreak of 1500 cholera cases".)
+    if (noun < tokens.size() && view.terms[noun].length > 0) {
+      const TermRole role = view.terms[noun].term.role;
+      if (role == TermRole::kNoun || role == TermRole::kPerson || role == TermRole::kAnimal ||
+          role == TermRole::kThing || role == TermRole::kTotal) {
+        continue;
+      }
+    }
+    dates::DateMention mention;
+    mention.start = tokens[k].start;
+    mention.end = tokens[end - 1].end;
+    mention.kind = dates::DateKind::kRange;
+    mention.period.start = Date{*first, 1, 1};
+    mention.period.end = Date{last, 12, 31};
+    if (view.published && *mention.period.end > *view.published) {
+      mention.period.end = view.published;
+    }
+    dates.push_back(DateRef{{k, end}, mention});
+  }
+}
+
 }  // namespace
 
 const std::vector<DateRef>& SentenceView::Dates() const {
@@ -1291,6 +1368,7 @@ const std::vector<DateRef>& SentenceView::Dates() const {
     dates_.push_back(DateRef{{TokenAt(d.start), TokenAt(d.end)}, d});
     ReadSinceBefore(*this, dates_.back());
   }
+  ReadYearsOfOutbreaks(*this, dates_);
   return dates_;
 }
 
