@@ -865,6 +865,7 @@ Status Lexicon::ReadSettings(const std::string& path) {
     const std::pair<std::string_view, PhraseList*> phrase_lists[] = {
         {"refusal", &refusals_},
         {"year_on_year", &year_on_year_},
+        {"during", &during_},
         {"restriction", &restrictions_},
         {"increment", &increments_},
         {"increase", &increases_},

@@ -445,6 +445,12 @@ class Lexicon {
   // Whether a phrase of a restriction and the word that joins whom it is on ends right
   // before token `end` ("a travel ban on India", "curbs against Britain"): a place after it
   // is the measure's other side. settings.tsv lists them (`restriction_on` rows).
+  // Whether a word that makes what follows the time of something else ("during",
+  // "pendant", "durante", "во время") ends right before `end`. settings.tsv lists them
+  // (`during` rows).
+  bool DuringEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
+    return during_.EndsAt(tokens, end);
+  }
   bool RestrictionOnEndsAt(const std::vector<text::Token>& tokens, size_t end) const {
     return restrictions_on_.EndsAt(tokens, end);
   }
@@ -644,6 +650,7 @@ class Lexicon {
   WordList case_words_;
   PhraseList refusals_;
   PhraseList year_on_year_;
+  PhraseList during_;
   PhraseList restrictions_;
   PhraseList increments_;
   PhraseList home_scopes_;

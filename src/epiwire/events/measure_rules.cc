@@ -395,6 +395,25 @@ bool LastedBefore(const SentenceView& view, size_t k) {
   return false;
 }
 
+// "fined for opening during the lockdown last year", "pendant le confinement": a measure
+// named as the time of something else is no measure of its own. Whether the measure
+// read from `at` is one.
+bool TimeOfSomethingElse(const SentenceView& view, const Lexicon& lexicon, size_t at) {
+  // (And the disease's name: "during the COVID-19 lockdown". But a new one, or one to
+  // come, is news: "will remain open during the new coronavirus lockdown".)
+  size_t k = at;
+  while (k > 0 && k + 5 > at &&
+         (view.Is(k - 1, kGrDeterminer | kGrArticle) || view.InDisease(k - 1) ||
+          (view.cues[k - 1] & kCueNew))) {
+    if (view.cues[k - 1] & kCueNew) return false;
+    --k;
+  }
+  if (!lexicon.DuringEndsAt(view.tokens, k)) return false;
+  return std::none_of(view.tokens.begin(), view.tokens.end(), [&](const text::Token& t) {
+    return t.is_word && lexicon.IsFutureWord(t.lower);
+  });
+}
+
 bool IsStop(const text::Token& token) {
   return token.lower == "." || token.lower == ";" || token.lower == ":";
 }
@@ -737,7 +756,8 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
       const size_t at = starts[s].second;
       if (!read_again(pattern.measure, at, at)) continue;
       const size_t end = MatchAt(pattern, tokens, at, lexicon);
-      if (end == 0 || Negated(view, lexicon, at, end, &pattern) || LastedBefore(view, end - 1)) {
+      if (end == 0 || Negated(view, lexicon, at, end, &pattern) || LastedBefore(view, end - 1) ||
+          TimeOfSomethingElse(view, lexicon, at)) {
         continue;
       }
       if (pattern.measure == MeasureKind::kTravelAdvisory &&
