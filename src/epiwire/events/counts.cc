@@ -217,6 +217,18 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
                             (i == from || view.Is(before_verb, kGrAuxiliary) ||
                              (view.PlaceAt(i - 1) != nullptr && !BeforeANoun(view, i)));
     if (participle) term.term.role = TermRole::kVerb;
+    // "у 15 коров выявили бешенство": a verb of finding right after the counted, the
+    // disease found after it (no number of its own), tells what they had.
+    // (A place may stand between: "у 3 детей в Казани выявили корь".)
+    const size_t found_what = i + term.length;
+    bool right_after = true;
+    for (size_t k = from; k < i && right_after; ++k) {
+      right_after = view.Is(k, kGrLocative) || view.PlaceAt(k) != nullptr;
+    }
+    if (term.term.role == TermRole::kKillVerb && right_after && term.term.status &&
+        found_what < tokens.size() && !view.disease[found_what].empty()) {
+      term.term.role = TermRole::kVerb;
+    }
     if (term.term.role != TermRole::kVerb && term.term.role != TermRole::kNegVerb) continue;
     if (term.term.role == TermRole::kVerb && BeforeANoun(view, i)) continue;
     // "5 people who slaughtered a sick cow were hospitalized": what the counted did, in the
