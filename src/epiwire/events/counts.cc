@@ -1647,6 +1647,14 @@ bool Denied(const Scan& scan, size_t start) {
     --k;
   }
   if (k > 0 && view.Is(k - 1, kGrNegation)) return true;
+  // "ruled out 12 suspected cases", "Se descartaron 1.200 casos": a verb that makes the
+  // counted no cases, right before the count.
+  for (size_t m = k; m-- > 0 && m + 4 > k;) {
+    const TermAt& term = view.terms[m];
+    if (term.length == 0) continue;
+    if (m + term.length == k && term.term.role == TermRole::kNegVerb) return true;
+    break;
+  }
   size_t verb = SIZE_MAX;
   size_t at = 0;
   if (KillVerbBefore(view, k, &at)) {
