@@ -935,6 +935,13 @@ std::optional<Period> PeriodFor(const SentenceView& view, const DateRef* date,
     std::optional<Date> end = published;
     if (date && date->mention.period.end) end = date->mention.period.end;
     if (!end) return std::nullopt;
+    // "the death toll this year rose to 1,017 on Sunday": a day gives the end, a long span
+    // of the sentence that holds that day its start.
+    for (const DateRef& other : view.Dates()) {
+      if (start || !LongSpan(other) || &other == date) continue;
+      const Period& span = other.mention.period;
+      if (*span.start <= *end && *end <= *span.end) start = span.start;
+    }
     if (start && *start > *end) start.reset();
     return Period{start, end};
   }
