@@ -2551,6 +2551,48 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     found.push_back(std::move(event));
     for (Event& share : shares) found.push_back(std::move(share));
   }
+  // "Nine new cases were confirmed: six in Lagos, two in Abuja and one in Kano": a count
+  // broken down after a colon into items in different places of one country, read where
+  // its first item is, is the region's they share, else the country's.
+  for (size_t c = 0; c + 2 < counts.size(); ++c) {
+    if (!event_of[c] || !found[*event_of[c]].place ||
+        counts[c].reading.path == CountPath::kListItem) {
+      continue;
+    }
+    const size_t whole_end = std::max(counts[c].quantity.span.end, counts[c].reading.phrase_end);
+    const size_t first_item = HedgeStart(view, counts[c + 1].quantity);
+    bool colon = false;
+    for (size_t k = whole_end; k < first_item && k < view.tokens.size(); ++k) {
+      colon = colon || view.tokens[k].lower == ":";
+    }
+    if (!colon) continue;
+    std::vector<const Place*> items;
+    for (size_t d = c + 1; d < counts.size() && counts[d].reading.path == CountPath::kListItem;
+         ++d) {
+      if (event_of[d] && found[*event_of[d]].place) items.push_back(&*found[*event_of[d]].place);
+    }
+    if (items.size() < 2) continue;
+    const Place& first = *items.front();
+    Event& whole = found[*event_of[c]];
+    const bool one_country = std::all_of(items.begin(), items.end(), [&](const Place* p) {
+      return !p->country.empty() && p->country == first.country;
+    });
+    const bool several =
+        std::any_of(items.begin(), items.end(), [&](const Place* p) { return !p->SameAs(first); });
+    // (Not a region that holds them all: "in Lagos State: six in Ikeja and three in Lekki".)
+    const bool holds_all = whole.place->level == PlaceLevel::kSubdivision &&
+                           std::all_of(items.begin(), items.end(), [&](const Place* p) {
+                             return p->subdivision == whole.place->subdivision;
+                           });
+    if (!one_country || !several || holds_all || !whole.place->SameAs(first)) continue;
+    const bool one_region = std::all_of(items.begin(), items.end(), [&](const Place* p) {
+      return !p->subdivision.empty() && p->subdivision == first.subdivision &&
+             p->level != PlaceLevel::kSubdivision;
+    });
+    std::optional<Place> shared =
+        one_region ? gazetteer.Subdivision(first.subdivision) : gazetteer.Country(first.country);
+    if (shared) whole.place = std::move(shared);
+  }
   for (size_t e = 0; e < found.size(); ++e) {
     if (std::find(repeated.begin(), repeated.end(), e) == repeated.end()) {
       out.push_back(std::move(found[e]));
