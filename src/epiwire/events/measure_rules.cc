@@ -414,6 +414,20 @@ bool TimeOfSomethingElse(const SentenceView& view, const Lexicon& lexicon, size_
   });
 }
 
+// "35 horses on the property had been tested": animals tested in an outbreak are no
+// testing of people. Whether the clause before the measure's words at `at` names animals
+// and no people.
+bool AnimalsTested(const SentenceView& view, size_t at) {
+  bool animals = false;
+  for (size_t k = at; k-- > 0 && k + 10 > at && view.clause[k] == view.clause[at];) {
+    const TermAt& term = view.terms[k];
+    if (term.length == 0) continue;
+    if (term.term.role == TermRole::kPerson) return false;
+    animals = animals || term.term.role == TermRole::kAnimal;
+  }
+  return animals;
+}
+
 bool IsStop(const text::Token& token) {
   return token.lower == "." || token.lower == ";" || token.lower == ":";
 }
@@ -764,6 +778,7 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
           OnRestrictions(view, lexicon, at, end)) {
         continue;
       }
+      if (pattern.measure == MeasureKind::kTesting && AnimalsTested(view, at)) continue;
       emit(pattern.measure, pattern.action, at, end);
     }
   }
