@@ -506,14 +506,14 @@ void MarkPlaceRoles(std::string_view text, SentenceView& view, const Lexicon& le
     // "near the German border", "près de la frontière allemande": a demonym that qualifies
     // a border names its other side, as "the border with Germany" does, not where anything
     // is. (Not one of two sides: "the Russian-Chinese border".)
-    bool paired = false;
-    for (size_t k = ref.span.begin; k < ref.span.end; ++k) {
-      paired = paired || tokens[k].lower.find('-') != std::string_view::npos;
-    }
-    if (ref.demonym && !paired &&
+    if (ref.demonym &&
         ((ref.span.end < tokens.size() && lexicon.IsBorderWord(tokens[ref.span.end].lower)) ||
          (ref.span.begin > 0 && lexicon.IsBorderWord(tokens[ref.span.begin - 1].lower)))) {
-      ref.role = PlaceRole::kOrigin;
+      const bool paired = std::any_of(
+          tokens.begin() + static_cast<std::ptrdiff_t>(ref.span.begin),
+          tokens.begin() + static_cast<std::ptrdiff_t>(ref.span.end),
+          [](const text::Token& t) { return t.lower.find('-') != std::string_view::npos; });
+      if (!paired) ref.role = PlaceRole::kOrigin;
     }
     // "菲律宾输入": a word after the place that makes it where people came from.
     size_t next = ref.span.end;
@@ -1287,6 +1287,9 @@ void ReadYearsOfOutbreaks(const SentenceView& view, std::vector<DateRef>& dates)
   const auto year_at = [&](size_t k) {
     return k < tokens.size() ? year_of(tokens[k].lower) : std::nullopt;
   };
+  const auto outbreak_word = [&](size_t m) {
+    return (view.cues[m] & kCueOutbreak) && view.terms[m].length == 0;
+  };
   for (size_t k = 0; k < tokens.size(); ++k) {
     std::optional<int> first = year_at(k);
     // ("2014-2016", one token.)
@@ -1309,9 +1312,6 @@ void ReadYearsOfOutbreaks(const SentenceView& view, std::vector<DateRef>& dates)
         end += 2;
       }
     }
-    const auto outbreak_word = [&](size_t m) {
-      return (view.cues[m] & kCueOutbreak) && view.terms[m].length == 0;
-    };
     size_t noun = end;
     while (noun < tokens.size() && noun < end + 4 && view.InDisease(noun)) ++noun;
     // ("la pandémie de grippe de 1918", "пандемия гриппа 1918 года": or after it, its

@@ -395,6 +395,13 @@ bool LastedBefore(const SentenceView& view, size_t k) {
   return false;
 }
 
+// Whether the sentence tells of what is to come ("will resume flights", "reabrirá").
+bool TellsOfTheFuture(const SentenceView& view, const Lexicon& lexicon) {
+  return std::any_of(view.tokens.begin(), view.tokens.end(), [&](const text::Token& t) {
+    return t.is_word && lexicon.IsFutureWord(t.lower);
+  });
+}
+
 // "fined for opening during the lockdown last year", "pendant le confinement": a measure
 // named as the time of something else is no measure of its own. Whether the measure
 // read from `at` is one.
@@ -408,10 +415,7 @@ bool TimeOfSomethingElse(const SentenceView& view, const Lexicon& lexicon, size_
     if (view.cues[k - 1] & kCueNew) return false;
     --k;
   }
-  if (!lexicon.DuringEndsAt(view.tokens, k)) return false;
-  return std::none_of(view.tokens.begin(), view.tokens.end(), [&](const text::Token& t) {
-    return t.is_word && lexicon.IsFutureWord(t.lower);
-  });
+  return lexicon.DuringEndsAt(view.tokens, k) && !TellsOfTheFuture(view, lexicon);
 }
 
 // "35 horses on the property had been tested": animals tested in an outbreak are no
@@ -631,9 +635,7 @@ std::optional<Period> MeasurePeriod(const SentenceView& view, const Lexicon& lex
   // A measure announced for later ("will resume flights from July", "reabrirá la frontera
   // el lunes"): its dates are in the future, which the date reader, resolving against
   // publication, cannot place.
-  for (const text::Token& t : view.tokens) {
-    if (t.is_word && lexicon.IsFutureWord(t.lower)) return std::nullopt;
-  }
+  if (TellsOfTheFuture(view, lexicon)) return std::nullopt;
   for (const DateRef& date : view.Dates()) {
     if (date.mention.kind == dates::DateKind::kUntil) continue;
     if (!date.mention.period.start && !date.mention.period.end) continue;  // no day to tell
@@ -790,6 +792,9 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   const bool precise_easing = std::any_of(found.begin(), found.end(), [](const Event& e) {
     return e.measure != MeasureKind::kReopening && !IsRestrictive(e.action);
   });
+  const bool reopens = std::any_of(found.begin(), found.end(), [](const Event& e) {
+    return e.measure == MeasureKind::kBorderReopening && !IsRestrictive(e.action);
+  });
   // Whether event e was read from the words of another of one of `kinds`: within them, or
   // with `overlapping`, across them.
   const auto read_inside = [&](size_t e, std::initializer_list<MeasureKind> kinds,
@@ -827,9 +832,6 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
     // "will reopen its borders to tourists, ending 18 months of border closures": the end
     // of a closure in a sentence that reopens the borders is that reopening; so is an
     // easing of entry read from its words ("reopen to vaccinated tourists").
-    const bool reopens = std::any_of(found.begin(), found.end(), [](const Event& other) {
-      return other.measure == MeasureKind::kBorderReopening && !IsRestrictive(other.action);
-    });
     if (reopens && !IsRestrictive(event.action) &&
         (event.measure == MeasureKind::kBorderClosure ||
          (event.measure == MeasureKind::kEntryRestriction &&
