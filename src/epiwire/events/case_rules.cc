@@ -1888,6 +1888,15 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   {
     std::vector<ReadCount> read =
         ReadCounts(view, lexicon, context.disease_named, outer ? &outer_count : nullptr);
+    // "Ghana confirmed two cases in Ashanti. Both patients died.": a sentence that opens on
+    // people counted before tells of those the sentence before counted.
+    if (!outer && previous != nullptr && !read.empty() && read.front().reading.told_before &&
+        read.front().quantity.span.begin == 0) {
+      for (auto it = out.rbegin();
+           it != out.rend() && it->evidence.start == previous->sentence.start; ++it) {
+        if (it->type == EventType::kCases) outer = *it;
+      }
+    }
     for (const ReadCount& count : read) {
       const bool same_one = IsPersonOfOne(view, count) &&
                             std::any_of(read.begin(), read.end(), [&](const ReadCount& other) {
@@ -1898,8 +1907,15 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
                                      other.reading.status == count.reading.status &&
                                      !IsPersonOfOne(view, other);
                             });
-      if (!same_one && !IsRate(view, count, lexicon) && !IsStatistic(view, count) &&
-          !IsPopulationAtRisk(view, count)) {
+      // "A man in Kerala has died of Nipah ... The man died on Sunday": a death of people
+      // told of before, of a number of deaths the text told already, is that one.
+      const bool told_already =
+          count.reading.told_before && std::any_of(out.begin(), out.end(), [&](const Event& e) {
+            return e.type == EventType::kCases && e.status == CaseStatus::kDeaths &&
+                   e.count == count.quantity.quantity.value;
+          });
+      if (!same_one && !told_already && !IsRate(view, count, lexicon) &&
+          !IsStatistic(view, count) && !IsPopulationAtRisk(view, count)) {
         counts.push_back(count);
       }
     }

@@ -1862,6 +1862,62 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
   return std::nullopt;
 }
 
+// "Both patients died", "The patient died on Monday", "Пациент скончался": the death of
+// people told of before, named by a noun of one person after a definite article (or
+// opening the clause), or by a word of two, and a verb of death right after them. One
+// death or two, read into `*reading`; 0 when none opens at `i`.
+int64_t ReadDeathOfThoseToldOf(const Scan& scan, size_t i, CountReading* reading) {
+  const SentenceView& view = scan.view;
+  const auto& tokens = view.tokens;
+  const Lexicon& lexicon = scan.lexicon;
+  // It opens a clause: the sentence, a comma, "and", or a verb of saying ("said the boy
+  // died").
+  if (!tokens[i].is_word ||
+      (i > 0 && tokens[i - 1].is_word && !view.Is(i - 1, kGrCoordination | kGrReport))) {
+    return 0;
+  }
+  const bool both = lexicon.IsBothWord(tokens[i].lower);
+  size_t k = i;
+  if (both) {
+    // "both of them", "both of whom", "both patients".
+    ++k;
+    if (k + 1 < tokens.size() && view.Is(k, kGrOf) && view.Is(k + 1, kGrPronoun)) {
+      k += 2;
+    } else if (k < tokens.size() && view.terms[k].length > 0 &&
+               view.terms[k].term.role == TermRole::kPerson) {
+      k += view.terms[k].length;
+    } else if (k < tokens.size() && tokens[k].is_word && view.grammar[k] == 0 &&
+               (view.terms[k].length == 0 || view.terms[k].term.status != CaseStatus::kDeaths)) {
+      ++k;  // ("Обе заболевшие": a noun of who they are, "the sick", no verb of theirs.)
+    }
+  } else {
+    // "the 45-year-old man", "the Kampala woman": words that say who, before the noun.
+    if (view.Is(i, kGrDefinite)) {
+      ++k;
+      while (k < tokens.size() && k < i + 6 && !lexicon.IsOnePerson(tokens[k].lower) &&
+             view.terms[k].length == 0 && view.grammar[k] == 0 && view.cues[k] == 0 &&
+             (tokens[k].is_word || tokens[k].has_digit || tokens[k].lower == "-")) {
+        ++k;
+      }
+    }
+    if (k >= tokens.size() || !lexicon.IsOnePerson(tokens[k].lower)) return 0;
+    ++k;
+  }
+  size_t at = 0;
+  const TermAt* verb = StatusVerbRightAfter(view, k, &at);
+  if (verb == nullptr || verb->term.status != CaseStatus::kDeaths) return 0;
+  // "the patient could die": a guess.
+  for (size_t m = k; m < at; ++m) {
+    if (view.cues[m] & kCueModal) return 0;
+  }
+  reading->status = CaseStatus::kDeaths;
+  reading->head = k - 1;
+  reading->phrase_end = at + verb->length;
+  reading->path = CountPath::kSingle;
+  reading->told_before = true;
+  return both ? 2 : 1;
+}
+
 // "12 measles cases this week and 245 since the start of the year", "12 new cases on
 // Monday, 15 on Tuesday", "за неделю 12 случаев, с начала года — 245": a bare number
 // right after a count, a period of its own beside it, counts what that count did over
@@ -3002,6 +3058,24 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     one.ordinal = ordinal;
     counts.push_back(one);
     i = std::max(i, reading->head);
+  }
+  for (size_t i = 0; i < tokens.size() && any_term; ++i) {
+    CountReading reading;
+    const int64_t value = ReadDeathOfThoseToldOf(scan, i, &reading);
+    if (value == 0 || std::any_of(counts.begin(), counts.end(), [&](const ReadCount& read) {
+          return read.quantity.span.begin < reading.phrase_end && i < read.reading.phrase_end;
+        })) {
+      continue;
+    }
+    ReadCount those;
+    those.quantity.span = {i, i + 1};
+    those.quantity.quantity.start = tokens[i].start;
+    those.quantity.quantity.number_start = tokens[i].start;
+    those.quantity.quantity.end = tokens[i].end;
+    those.quantity.quantity.value = value;
+    those.reading = reading;
+    counts.push_back(those);
+    i = reading.phrase_end - 1;
   }
   std::erase_if(counts, [&](const ReadCount& read) {
     const size_t start = HedgeStart(view, read.quantity);

@@ -41,6 +41,7 @@ struct CountReading {
   bool by_modifier = false;  // the status came from an adjective ("dead cats")
   bool noun_is_case_word = false;  // "case"/"cases": subject to the legal-sense check
   bool of_kind_before = false;     // "nine of them imported": of the count before's status
+  bool told_before = false;  // "Both patients died", "the patient died": people counted before
   // Index into the sentence's readings of the count that frames a list item, or -1.
   int frame = -1;
 };

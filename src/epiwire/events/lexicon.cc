@@ -847,6 +847,8 @@ Status Lexicon::ReadSettings(const std::string& path) {
         {"only", &only_words_},
         {"future", &future_words_},
         {"remainder", &remainder_words_},
+        {"one_person", &one_person_words_},
+        {"both", &both_words_},
         {"local_adjective", &local_adjectives_},
         {"total_row", &total_row_labels_},
         {"cause", &cause_words_},

@@ -367,6 +367,12 @@ class Lexicon {
   // Whether a word names the rest of what was counted ("and the rest of the flock was
   // culled"): a conjunct of its own. settings.tsv lists them (`remainder` rows).
   bool IsRemainderWord(std::string_view word) const { return remainder_words_.Has(word); }
+  // "The patient died", "Пациентка скончалась": a noun of one person, whom a definite
+  // article or the opening of a clause refers back to. settings.tsv `one_person` rows.
+  bool IsOnePerson(std::string_view word) const { return one_person_words_.Has(word); }
+  // "Both patients died", "ambos fallecieron": a word of two people told of before.
+  // settings.tsv `both` rows.
+  bool IsBothWord(std::string_view word) const { return both_words_.Has(word); }
   // "local", "местный": words of locality that stand before their noun, and tell of the
   // counted only before a case word, a cue or a disease ("a local official" does not).
   // settings.tsv lists them (`local_adjective` rows).
@@ -638,6 +644,8 @@ class Lexicon {
   WordList only_words_;
   WordList future_words_;
   WordList remainder_words_;
+  WordList one_person_words_;
+  WordList both_words_;
   WordList local_adjectives_;
   WordList total_row_labels_;
   std::vector<std::string> future_endings_;
