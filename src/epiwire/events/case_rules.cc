@@ -2105,9 +2105,18 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         (date == nullptr || date->mention.kind == dates::DateKind::kDay) && !NewCued(view, count)) {
       event.aggregation = Aggregation::kCumulative;
     }
-    if (reading.path == CountPath::kListItem && reading.frame >= 0 && !event.aggregation) {
-      // A list item shares its frame's aggregation.
-      event.aggregation = found.empty() ? std::nullopt : found.back().aggregation;
+    // A list item shares its frame's aggregation; and its time, where it has no day nor
+    // word of its own ("新增境外输入确诊病例5例，分别为英国输入2例、美国输入3例": not a
+    // running total by the copula).
+    if (reading.path == CountPath::kListItem && reading.frame >= 0 && !found.empty()) {
+      const auto frame = static_cast<size_t>(reading.frame);
+      bool own_word = false;
+      for (size_t k = HedgeStart(view, count.quantity); k < reading.phrase_end && !own_word; ++k) {
+        own_word = (view.cues[k] & (kCueNew | kCueCumulative)) != 0;
+      }
+      if (!event.aggregation || (frame < c && date == count_dates[frame] && !own_word)) {
+        event.aggregation = found.back().aggregation;
+      }
     }
     // "812 new infections and 45 deaths", "3,214 new cases with 248 deaths": a count
     // joined to the one before shares its time; "34 new cases, 27 of which were
