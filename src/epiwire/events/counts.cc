@@ -1862,10 +1862,11 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
   return std::nullopt;
 }
 
-// "Both patients died", "The patient died on Monday", "Пациент скончался": the death of
-// people told of before, named by a noun of one person after a definite article (or
-// opening the clause), or by a word of two, and a verb of death right after them. One
-// death or two, read into `*reading`; 0 when none opens at `i`.
+// "Both patients died", "The patient died on Monday", "Пациент скончался", "20 probable
+// cases, all of whom died": the death of people told of before, named by a noun of one
+// person after a definite article (or opening the clause), by a word of two, or by "all",
+// and a verb of death right after them. One death or two, read into `*reading`; -1 for
+// all those the count before counted; 0 when none opens at `i`.
 int64_t ReadDeathOfThoseToldOf(const Scan& scan, size_t i, CountReading* reading) {
   const SentenceView& view = scan.view;
   const auto& tokens = view.tokens;
@@ -1877,11 +1878,12 @@ int64_t ReadDeathOfThoseToldOf(const Scan& scan, size_t i, CountReading* reading
     return 0;
   }
   const bool both = lexicon.IsBothWord(tokens[i].lower);
+  const bool all = !both && i > 0 && view.Is(i, kGrAll);
   size_t k = i;
-  if (both) {
-    // "both of them", "both of whom", "both patients".
+  if (both || all) {
+    // "both of them", "both of whom", "all of which", "both patients".
     ++k;
-    if (k + 1 < tokens.size() && view.Is(k, kGrOf) && view.Is(k + 1, kGrPronoun)) {
+    if (k + 1 < tokens.size() && view.Is(k, kGrOf) && view.Is(k + 1, kGrPronoun | kGrRelative)) {
       k += 2;
     } else if (k < tokens.size() && view.terms[k].length > 0 &&
                view.terms[k].term.role == TermRole::kPerson) {
@@ -1915,6 +1917,7 @@ int64_t ReadDeathOfThoseToldOf(const Scan& scan, size_t i, CountReading* reading
   reading->phrase_end = at + verb->length;
   reading->path = CountPath::kSingle;
   reading->told_before = true;
+  if (all) return -1;
   return both ? 2 : 1;
 }
 
@@ -3061,7 +3064,19 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
   }
   for (size_t i = 0; i < tokens.size() && any_term; ++i) {
     CountReading reading;
-    const int64_t value = ReadDeathOfThoseToldOf(scan, i, &reading);
+    int64_t value = ReadDeathOfThoseToldOf(scan, i, &reading);
+    if (value < 0) {
+      // ("all of whom died": as many as the count of people before it, not of deaths.)
+      const ReadCount* before = nullptr;
+      for (const ReadCount& read : counts) {
+        if (read.quantity.span.end <= i) before = &read;
+      }
+      value = 0;
+      if (before != nullptr && before->reading.status != CaseStatus::kDeaths) {
+        value = before->quantity.quantity.value;
+        reading.host = before->reading.host;
+      }
+    }
     if (value == 0 || std::any_of(counts.begin(), counts.end(), [&](const ReadCount& read) {
           return read.quantity.span.begin < reading.phrase_end && i < read.reading.phrase_end;
         })) {
