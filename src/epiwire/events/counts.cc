@@ -537,13 +537,23 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
             }
           }
           // "Fourteen more cases have been discharged", "two cases died", "двое заболевших
-          // скончались": what became of the cases, or of the sick, is their status.
+          // скончались", "Two confirmed cases are in treatment": what became of the cases, or
+          // of the sick, is their status.
+          // ("Two cases of Marburg died": past the disease's name.)
+          size_t after_noun = reading.phrase_end;
+          if (after_noun + 1 < tokens.size() && view.Is(after_noun, kGrOf) &&
+              !view.disease[after_noun + 1].empty()) {
+            after_noun += 1 + view.disease_length[after_noun + 1];
+          }
           size_t verb_at = 0;
-          const TermAt* became = !modifier && reading.status == CaseStatus::kConfirmed
-                                     ? StatusVerbRightAfter(view, reading.phrase_end, &verb_at)
+          const TermAt* became = (!modifier || *modifier == CaseStatus::kConfirmed) &&
+                                         reading.status == CaseStatus::kConfirmed
+                                     ? StatusVerbRightAfter(view, after_noun, &verb_at)
                                      : nullptr;
           if (became != nullptr && (*became->term.status == CaseStatus::kRecovered ||
-                                    *became->term.status == CaseStatus::kDeaths)) {
+                                    *became->term.status == CaseStatus::kDeaths ||
+                                    *became->term.status == CaseStatus::kHospitalized ||
+                                    *became->term.status == CaseStatus::kCritical)) {
             reading.status = *became->term.status;
             reading.phrase_end = verb_at + became->length;
           }
