@@ -636,6 +636,19 @@ TEST(CleanText, TeaserListHeadingsOpenLinkLists) {
   }
 }
 
+// A link lead-in alone on its line ("Read more:") heads the headlines after it.
+TEST(CleanText, LeadInAloneOnItsLineOpensALinkList) {
+  for (const char* heading : {"Read more:", "See also:", "Related:", "Also read:"}) {
+    std::string text = Join({kLede, kSecond, heading, "Harbour bridge toll to rise in March",
+                             "Ferry strike called off after pay deal", kThird});
+    CleanResult result = CleanText(text);
+    EXPECT_TRUE(LineRemoved(text, result, heading)) << heading;
+    EXPECT_TRUE(LineRemoved(text, result, "Harbour bridge toll to rise in March")) << heading;
+    EXPECT_TRUE(LineRemoved(text, result, "Ferry strike called off after pay deal")) << heading;
+    EXPECT_TRUE(LineKept(text, result, kThird)) << heading;
+  }
+}
+
 // Link lead-ins, trust notices and feed notes at the start or inside a line.
 TEST(CleanText, LeadInsAndNoticesOfNewsSitesAreRemoved) {
   for (const char* line :
