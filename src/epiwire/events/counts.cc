@@ -1296,7 +1296,15 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
   const auto& tokens = view.tokens;
   const size_t start = HedgeStart(view, q);
   if (start == 0) return std::nullopt;
-  const bool after_part = view.Is(start - 1, kGrPart) || opens_on_part;
+  // ("12 cases today: nine were imported and three were local": a colon right after the
+  // count's phrase opens its parts.)
+  const size_t whole_end = std::max(before.quantity.span.end, before.reading.phrase_end);
+  const bool after_colon =
+      tokens[start - 1].lower == ":" && whole_end < start && start <= whole_end + 8 &&
+      std::none_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& other) {
+        return other.span.begin >= whole_end && other.span.end < start;
+      });
+  const bool after_part = view.Is(start - 1, kGrPart) || opens_on_part || after_colon;
   // "of which 3 were imported", "de los cuales 4 son importados", "из них 4 завезены".
   const bool after_pronoun = view.Is(start - 1, kGrPronoun);
   // "... and four imported", "... importados de Ecuador y 11 son autóctonos": a number
@@ -1308,9 +1316,23 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
   const size_t before_start = HedgeStart(view, before.quantity);
   const bool before_part = before.reading.path == CountPath::kPartitive ||
                            (before_start > 0 && view.Is(before_start - 1, kGrPart));
-  const bool joined = before_part && before.quantity.span.end <= start &&
-                      joint > before.quantity.span.end && view.Is(joint - 1, kGrCoordination) &&
-                      view.clause[joint - 1] == view.clause[before.quantity.span.end - 1];
+  // ("nine were imported, mostly from Russia, and three were local": past an aside.)
+  const auto aside_between = [&] {
+    if (joint < 2 || joint > before.quantity.span.end + 12 || tokens[joint - 2].lower != ",") {
+      return false;
+    }
+    for (size_t k = before.quantity.span.end; k + 1 < joint; ++k) {
+      if (tokens[k].has_digit ||
+          (view.terms[k].length > 0 && view.terms[k].term.role == TermRole::kVerb)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  const bool joined =
+      before_part && before.quantity.span.end <= start && joint > before.quantity.span.end &&
+      view.Is(joint - 1, kGrCoordination) &&
+      (view.clause[joint - 1] == view.clause[before.quantity.span.end - 1] || aside_between());
   // "其中境外输入28例，本土13例": the cue before the number, after "其中" or after the
   // comma of a list of such parts.
   // "其中重型2例、危重型1例": a status word there gives the part its status.
