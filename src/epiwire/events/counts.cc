@@ -700,8 +700,20 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
     // "43 confirmed and 20 probable cases", "5 and 3 new cases": the noun is shared
     // (but "between 30 and 40 cases" is one range).
     const bool in_range = number_start > 0 && view.Is(number_start - 1, kGrRange);
-    if (view.Is(i, kGrCoordination) && (modifier || (i == number_end && !in_range)) &&
-        i + 1 < tokens.size() && scan.quantity_at[i + 1] >= 0) {
+    // (After a word of status, only where the number after "and" has one too: "256
+    // confirmed and 49 deaths" are no confirmed deaths.)
+    const auto parallel = [&] {
+      const QuantityRef& next = view.quantities[static_cast<size_t>(scan.quantity_at[i + 1])];
+      size_t m = next.span.end;
+      while (m < tokens.size() && (view.cues[m] & (kCueNew | kCueImported | kCueLocal)) &&
+             view.terms[m].length == 0) {
+        ++m;
+      }
+      return m < tokens.size() && view.terms[m].length > 0 &&
+             view.terms[m].term.role == TermRole::kModifier;
+    };
+    if (view.Is(i, kGrCoordination) && i + 1 < tokens.size() && scan.quantity_at[i + 1] >= 0 &&
+        ((modifier && parallel()) || (i == number_end && !in_range))) {
       i += 2;
       continue;
     }
