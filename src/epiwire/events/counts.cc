@@ -1364,7 +1364,10 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
       }
     }
     if (modifier != nullptr) continue;
-    if (!(view.cues[cued - 1] & (kCueImported | kCueLocal))) break;
+    // ("其中10月新增106例": a word of newness and the part's own time stand there too.)
+    if (!(view.cues[cued - 1] & (kCueImported | kCueLocal | kCueNew)) && !InDate(view, cued - 1)) {
+      break;
+    }
     --cued;
   }
   if (cued < start && cued > 0) {
