@@ -1148,9 +1148,13 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     return at >= 1 && (view.Is(at - 1, kGrLocative) ||
                        (at >= 2 && view.Is(at - 1, kGrDeterminer) && view.Is(at - 2, kGrLocative)));
   };
-  for (size_t back = 1; back <= 12 && back <= link_start; ++back) {
+  // (Twelve words back; the words of a place do not count: "en la provincia de Morona
+  // Santiago, con lo que suman 7".)
+  size_t words = 0;
+  for (size_t back = 1; words < 12 && back <= 24 && back <= link_start; ++back) {
     const size_t at = link_start - back;
     if (tokens[at].lower == ";" || view.Is(at, kGrSubordinate)) break;
+    if (!where(at) && !view.Is(at, kGrPlaceNoun | kGrLocative | kGrOf | kGrDeterminer)) ++words;
     const TermAt& found = view.terms[at];
     if (found.length == 0 || inside_a_term(at) || where(at)) continue;
     const CaseTerm& term = found.term;
