@@ -208,6 +208,9 @@ constexpr DateCase kCases[] = {
      "2020-04-22"},
     {"2020-04-08", "Nine died in the past 48 hours.", "in the past 48 hours", kRange, "2020-04-06",
      "2020-04-07"},
+    // ("the 24 hours to 8am": the same window, told by when it ended.)
+    {"2020-04-23", "Nine died in the 24 hours to 8am.", "in the 24 hours", kRange, "2020-04-22",
+     "2020-04-22"},
     {"2020-03-05", "Cases rose during the last 14 days.", "during the last 14 days", kRange,
      "2020-02-20", "2020-03-05"},
     {"2020-04-08", "It fell in the past two weeks.", "in the past two weeks", kRange, "2020-03-25",

@@ -382,6 +382,16 @@ int Reader::OrdinalAt(size_t i) const {
 // "the end of April", "the beginning of the year".
 Core Reader::TheAt(size_t i) const {
   if (Is(i, "whole") && Is(i + 1, "of") && YearNumber(i + 2) > 0) return YearAt(i + 2);
+  // "in the 24 hours to 8am", "the 24 hours until Sunday morning": the day's report, as
+  // "the past 24 hours".
+  if (i > 0) {
+    size_t last = i;
+    if (CountAt(i, last) > 0 && Is(last + 1, "hours") &&
+        (Is(last + 2, "to") || Is(last + 2, "until") || Is(last + 2, "through") ||
+         Is(last + 2, "ending"))) {
+      return RollingAt(i - 1, true);
+    }
+  }
   // "the first week of June": days 1-7 of the month; "the last week of June", its last.
   if (Is(i + 1, "week") && Is(i + 2, "of") && Month(i + 3) > 0) {
     static constexpr std::pair<std::string_view, int> kOrdinals[] = {

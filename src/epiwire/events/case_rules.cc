@@ -1321,6 +1321,14 @@ std::optional<std::pair<size_t, size_t>> AllOfThemClause(const SentenceView& vie
   const size_t opens = k;
   while (k < view.tokens.size() && k < opens + 3 && !view.tokens[k].is_word) ++k;
   if (k >= view.tokens.size() || !view.Is(k, kGrAll)) return std::nullopt;
+  // ("522 new cases and two deaths, both in the Central Division": it tells of the last
+  // count of the clause before it.)
+  for (const QuantityRef& later : view.quantities) {
+    const bool dated = std::any_of(view.Dates().begin(), view.Dates().end(), [&](const DateRef& d) {
+      return d.span.begin <= later.span.begin && later.span.begin < d.span.end;
+    });
+    if (later.span.begin > number && later.span.begin < opens && !dated) return std::nullopt;
+  }
   size_t end = k;
   for (; end < view.tokens.size() && view.clause[end] == view.clause[k]; ++end) {
     if (view.tokens[end].has_digit) return std::nullopt;
