@@ -2011,7 +2011,11 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     }
     const DateRef* date = count_dates[c];
     // Where the list's item before this count starts: the places from there are its.
-    const size_t item_start = c > 0 && counts[c - 1].reading.path == CountPath::kListItem
+    // (So are those of a part "of them" before a list item: "2,915 of them in Bangkok and
+    // 511 in prisons".)
+    const size_t item_start = c > 0 && (counts[c - 1].reading.path == CountPath::kListItem ||
+                                        (reading.path == CountPath::kListItem &&
+                                         counts[c - 1].reading.path == CountPath::kPartitive))
                                   ? spans[c - 1].first
                                   : view.tokens.size();
     // "3 new deaths, all in Lusaka, and 150 new infections": the place of another count's

@@ -2109,6 +2109,21 @@ bool IsListItem(const SentenceView& view, const QuantityRef& q) {
         break;
       }
     }
+    // "2,915 were in Bangkok ..., while 511 were found in prisons", "80 in Nairobi ... and 15
+    // in other counties": after an item with a place of its own, a plain noun phrase says
+    // where the item is, a place of the whole's that has no name.
+    if (!place_after && view.Is(prep, kGrLocative) &&
+        std::any_of(view.places.begin(), view.places.end(),
+                    [&](const PlaceRef& ref) { return ref.span.end <= start && !ref.demonym; })) {
+      size_t k = prep + 1;
+      while (k < tokens.size() && k < prep + 5 && tokens[k].is_word && !tokens[k].has_digit &&
+             view.terms[k].length == 0 && view.disease[k].empty() &&
+             (view.grammar[k] == 0 || view.Is(k, kGrDeterminer | kGrPlaceNoun))) {
+        ++k;
+      }
+      place_after =
+          k > prep + 1 && (k >= tokens.size() || !tokens[k].is_word || view.Is(k, kGrCoordination));
+    }
   }
   // "广州 5 宗": a measure word after the number ends the item as well.
   // ("Kagadi and Kampala one each": "each" after it, Distribute shares it out.)
