@@ -1905,6 +1905,10 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         if (it->type == EventType::kCases) outer = *it;
       }
     }
+    // (A sentence of a clinical trial counts its results.)
+    const bool trial = std::any_of(
+        view.tokens.begin(), view.tokens.end(),
+        [&](const text::Token& t) { return t.is_word && lexicon.IsTrialWord(t.lower); });
     for (const ReadCount& count : read) {
       const bool same_one = IsPersonOfOne(view, count) &&
                             std::any_of(read.begin(), read.end(), [&](const ReadCount& other) {
@@ -1922,7 +1926,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
             return e.type == EventType::kCases && e.status == CaseStatus::kDeaths &&
                    e.count == count.quantity.quantity.value;
           });
-      if (!same_one && !told_already && !IsRate(view, count, lexicon) &&
+      if (!same_one && !told_already && !trial && !IsRate(view, count, lexicon) &&
           !IsStatistic(view, count) && !IsPopulationAtRisk(view, count)) {
         counts.push_back(count);
       }
