@@ -334,7 +334,10 @@ TEST(CleanText, RelatedStoriesHeadingsOfTheLanguagesOpenLinkLists) {
   for (const char* heading :
        {"\u0427\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043a\u0436\u0435:",
         "\u63a8\u8350\u9605\u8bfb", "\u00c0 lire aussi", "Lee tambi\u00e9n",
-        "Otras noticias:", "Lo m\u00e1s visto", "Dans la m\u00eame rubrique :", "Relacionados"}) {
+        "Otras noticias:", "Lo m\u00e1s visto", "Dans la m\u00eame rubrique :", "Relacionados",
+        "\u66f4\u591a\u65b0\u95fb", "\u731c\u4f60\u559c\u6b22", "M\u00e1s noticias",
+        "\u00c0 voir aussi",
+        "\u0414\u0440\u0443\u0433\u0438\u0435 \u043d\u043e\u0432\u043e\u0441\u0442\u0438"}) {
     const LineVerdict verdict = ClassifyLine(heading);
     EXPECT_EQ(verdict.line_class, LineClass::kBoilerplate) << heading;
     EXPECT_TRUE(verdict.opens_link_list) << heading;
