@@ -24,7 +24,8 @@
 // least the people of its same-named city and winning the tie with it ("Jilin",
 // "Quebec": health figures are mostly the province's; "Jilin City" and "the city of
 // Quebec" still ask for the city). Places under 15,000 people (small_places.tsv)
-// count only when their country is in the context; a town (a city under 200,000) of a
+// count only when their country is in the context, and, where the context names regions
+// of that country, their own region is among them; a town (a city under 200,000) of a
 // country the context lacks is no place where the text names a region of another. So
 // do the divisions under a first-level unit (divisions.tsv: departments, counties,
 // provinces), which rank as a town of 200,000 ("Essex" beside "England" is the county);
@@ -676,6 +677,12 @@ struct Context {
   bool HasSubdivision(std::string_view code) const {
     return Holds(subdivisions_, subdivision_set_, code);
   }
+  // Whether the text names a first-level unit of the country with `code` ("US-TX" of "US").
+  bool NamesUnitOf(std::string_view code) const {
+    return std::any_of(subdivisions_.begin(), subdivisions_.end(), [&](std::string_view unit) {
+      return unit.size() > code.size() && unit[code.size()] == '-' && unit.starts_with(code);
+    });
+  }
   void AddCountry(std::string_view code) { Add(countries_, country_set_, code); }
   void AddSubdivision(std::string_view code) { Add(subdivisions_, subdivision_set_, code); }
 
@@ -798,7 +805,10 @@ std::vector<NameEntry> Usable(const GazetteerTables& t, const std::vector<NameEn
   std::vector<NameEntry> out;
   for (const NameEntry& e : entries) {
     const PlaceRecord p = t.places[e.place];
-    if (p.small && (context == nullptr || !context->HasCountry(p.country))) {
+    // (Nor one of another unit of a country whose units the text names: "Terry: 36" in a
+    // table of Texas's counties is no Terry of Mississippi.)
+    if (p.small && (context == nullptr || !context->HasCountry(p.country) ||
+                    (context->NamesUnitOf(p.country) && !context->HasSubdivision(p.subdivision)))) {
       continue;
     }
     out.push_back(e);

@@ -59,7 +59,8 @@ class Gazetteer {
   // disease word ("Lassa fever"). Ambiguous names are resolved against the countries
   // and subdivisions that the same text names unambiguously (a country's reading
   // loses only to one elsewhere with 20 times the people), then by population.
-  // Places under 15,000 people count only when their country is in that context, and
+  // Places under 15,000 people count only when their country is in that context (and,
+  // where the text names regions of that country, their own region is among them), and
   // towns (under 200,000) of another country are none where the text names a region
   // ("cases in Kent" beside "England" is not Kent, Washington).
   // Chinese names are found anywhere in a run of Chinese characters (longest first, an

@@ -376,6 +376,10 @@ const FoundCase kFoundCases[] = {
      kCity, kName},
     {"Kent reported five measles cases in travellers back from India.", "Kent", "US", "US-WA",
      kCity, kName},
+    // A small town of another region than the one the text names, where the text names its
+    // region too.
+    {"Texas counted 36 measles cases; a family from Terry, Mississippi, was among them.", "Terry",
+     "US", "US-MS", kCity, kName},
 };
 
 // "Rio Grande do Sul counted 72 cases." -> "Rio_Grande_do_Sul_counted_72_cases": the
@@ -474,6 +478,8 @@ const AbsentCase kAbsentCases[] = {
     // Nor is one that ends an unknown name a region of a country the text is not about.
     {"Ghana's Upper West Region counted 233 cases, 79 of them in Sissala East Municipality.",
      "East"},
+    // Nor is a small town of another region of a country whose region the text names.
+    {"Measles cases by county in Texas: Gaines 174, Terry 36.", "Terry"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sentences, FindPlacesIgnores, testing::ValuesIn(kAbsentCases),
