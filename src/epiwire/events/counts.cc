@@ -1405,7 +1405,8 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
     }
     // ("из них 120 — за последние сутки": of them, a day's.)
     const bool when = (after_part || after_pronoun) && StartsDate(view, k);
-    if ((view.cues[k] & (kCueImported | kCueLocal)) || when) {
+    // ("... and 15 had travelled to Brazil": a trip tells where they caught it too.)
+    if ((view.cues[k] & (kCueImported | kCueLocal | kCueTravel | kCueVisit)) || when) {
       return LikeBefore(before.reading, CountPath::kPartitive, q.span.begin, k + 1);
     }
     if (!view.Is(k, kGrRelative | kGrAuxiliary) && !IsDash(tokens[k].lower)) break;
