@@ -870,9 +870,21 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
   };
   const DateRef* best = nullptr;
   size_t best_distance = SIZE_MAX;
+  // "12 cas ... à Touba, portant à 45 le nombre total de cas depuis le début de l'année":
+  // a start after another count, in that count's clause and not this one's, is that
+  // count's.
+  const auto starts_a_later_count = [&](const DateRef& date, size_t anchor) {
+    return date.mention.kind == dates::DateKind::kSince && anchor > at &&
+           !SameClause(view, anchor, at) &&
+           std::any_of(counts.begin(), counts.end(), [&](const ReadCount& count) {
+             const size_t other = count.quantity.span.begin;
+             return other > at && other < anchor && SameClause(view, other, anchor);
+           });
+  };
   for (const DateRef& date : view.Dates()) {
     if (of_another_figure(date) || of_a_record(date)) continue;
     const size_t anchor = date.span.begin < view.tokens.size() ? date.span.begin : at;
+    if (starts_a_later_count(date, anchor)) continue;
     size_t distance = anchor > at ? anchor - at : at - anchor;
     if (!SameClause(view, anchor, at)) distance += 1000;
     if (IsReportDate(view, date)) distance += 500;
