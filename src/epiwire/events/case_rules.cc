@@ -305,8 +305,12 @@ PlaceChoice ChoosePlace(const SentenceView& view, const std::vector<Candidate>& 
   // the next count, or before a number and a colon, a bracket or "with", opens that
   // number's item of a breakdown; the whole is not counted there. (Not a number of a name:
   // "seven in the territory of ASL Rome 2".)
+  // ("Из 12 новых случаев коронавируса в Приморье девять завезены из Китая": not in the
+  // frame of parts that opens the sentence, whose place is the whole's.)
+  const size_t opens = !view.tokens.empty() && !view.tokens[0].is_word ? 1 : 0;
+  const bool opening_frame = number == opens + 1 && view.Is(opens, kGrOf);
   const auto heads_next_item = [&](const Candidate& c) {
-    if (c.span.begin < after || c.span.end >= view.tokens.size()) return false;
+    if (opening_frame || c.span.begin < after || c.span.end >= view.tokens.size()) return false;
     if (next_count == c.span.end) return true;
     const std::string_view between = view.tokens[c.span.end].lower;
     if (between != ":" && between != "(" && !IsDash(between) &&

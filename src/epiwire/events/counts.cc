@@ -1264,7 +1264,8 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
                                                const Lexicon& lexicon, size_t read_from) {
   const auto& tokens = view.tokens;
   const size_t start = HedgeStart(view, q);
-  if (start < 3 || tokens[start - 1].lower != ",") return std::nullopt;
+  if (start < 3) return std::nullopt;
+  const bool comma = tokens[start - 1].lower == ",";
   size_t of = 0;
   while (of < start && IsQuote(tokens[of])) ++of;
   // ("Ebola in Uganda: of the 25 new cases, 20 ...": or after the colon of a heading run
@@ -1276,9 +1277,16 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
   if (of + 1 >= start || !view.Is(of, kGrOf)) return std::nullopt;
   // ("Del total de casos, 21 ...", "Du total, ...": "of" and the article in one word.)
   const bool contracted = view.Is(of, kGrDefinite);
-  if (!contracted && !view.Is(of + 1, kGrDeterminer)) return std::nullopt;
+  // ("Из 12 новых случаев коронавируса в Приморье девять завезены из Китая": Russian
+  // writes the whole's number after "of", and no comma after the frame.)
+  const auto whole = std::find_if(view.quantities.begin(), view.quantities.end(),
+                                  [&](const QuantityRef& r) { return r.span.begin == of + 1; });
+  const bool numbered = !contracted && whole != view.quantities.end() && whole->span.end < start;
+  if (!contracted && !numbered && !view.Is(of + 1, kGrDeterminer)) return std::nullopt;
+  if (!comma && !numbered) return std::nullopt;
   std::optional<CaseStatus> modifier;
-  for (size_t k = contracted ? of + 1 : of + 2; k + 1 < start; ++k) {
+  const size_t from = contracted ? of + 1 : numbered ? whole->span.end : of + 2;
+  for (size_t k = from; k + (comma ? 1 : 0) < start; ++k) {
     const TermAt& term = view.terms[k];
     if (term.length == 0) continue;
     if (term.term.role == TermRole::kModifier && !modifier) modifier = term.term.status;
