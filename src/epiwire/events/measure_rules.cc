@@ -607,6 +607,31 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       best_denied = denied;
     }
     if (best == nullptr) continue;
+    // "Schools closed during the pandemic will reopen", "Schools that were closed in March
+    // will reopen", "Bars shut since March were allowed to reopen": a predicate right after
+    // the object, or in a relative clause on it, only describes it where another of
+    // another action follows with a verb's auxiliary; that one is what is done to it.
+    size_t described_until = object.end;
+    while (described_until < best->begin && described_until < object.end + 3 &&
+           view.Is(described_until, kGrRelative | kGrAuxiliary)) {
+      ++described_until;
+    }
+    if (best->begin == described_until && best->begin >= object.end) {
+      for (const Mark& later : predicates) {
+        if (later.begin <= best->end || later.begin > best->end + kReach + 4 ||
+            later.action == best->action || !view.Is(later.begin - 1, kGrAuxiliary) ||
+            Negated(view, lexicon, later.begin, later.end)) {
+          continue;
+        }
+        bool stopped = false;
+        for (size_t k = best->end; k < later.begin; ++k) {
+          stopped = stopped || IsStop(tokens[k]) || view.Is(k, kGrSubordinate);
+        }
+        if (stopped) continue;
+        best = &later;
+        break;
+      }
+    }
     bool easing = best->action == MeasureAction::kEase || best->action == MeasureAction::kLift;
     PairReading pair;
     pair.action = best->action;
@@ -815,6 +840,14 @@ void ExtractMeasures(std::string_view text, const SentenceView& view,
   for (size_t e = 0; e < found.size(); ++e) {
     Event& event = found[e];
     if (precise_easing && event.measure == MeasureKind::kReopening) continue;
+    // "Schools closed during the pandemic will reopen": a closure read from the words of
+    // a reopening of what it closed only describes what reopens.
+    if (IsRestrictive(event.action) &&
+        (event.measure == MeasureKind::kSchoolClosure ||
+         event.measure == MeasureKind::kBusinessClosure) &&
+        read_inside(e, {MeasureKind::kReopening}, false)) {
+      continue;
+    }
     // "Quienes lleguen del exterior deberán cumplir una cuarentena obligatoria": a lockdown
     // read from a word inside a quarantine of arrivals is that quarantine; "В школе №5
     // введен карантин": one read from the words of a school's closure is that closure.
