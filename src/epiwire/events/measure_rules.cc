@@ -616,16 +616,21 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
            view.Is(described_until, kGrRelative | kGrAuxiliary)) {
       ++described_until;
     }
+    // (Right after the object, a participle needs no auxiliary after it: "Les écoles
+    // fermées depuis mars rouvriront lundi".)
+    const bool adjacent = best->begin == object.end;
     if (best->begin == described_until && best->begin >= object.end) {
       for (const Mark& later : predicates) {
         if (later.begin <= best->end || later.begin > best->end + kReach + 4 ||
-            later.action == best->action || !view.Is(later.begin - 1, kGrAuxiliary) ||
+            later.action == best->action ||
+            (!adjacent && !view.Is(later.begin - 1, kGrAuxiliary)) ||
             Negated(view, lexicon, later.begin, later.end)) {
           continue;
         }
         bool stopped = false;
         for (size_t k = best->end; k < later.begin; ++k) {
-          stopped = stopped || IsStop(tokens[k]) || view.Is(k, kGrSubordinate);
+          stopped = stopped || IsStop(tokens[k]) || view.Is(k, kGrSubordinate | kGrCoordination) ||
+                    tokens[k].lower == ",";
         }
         if (stopped) continue;
         best = &later;
