@@ -1531,9 +1531,17 @@ bool IsPopulationAtRisk(const SentenceView& view, const ReadCount& count) {
 
 bool IsPersonOfOne(const SentenceView& view, const ReadCount& count) {
   const CountReading& reading = count.reading;
-  return reading.path == CountPath::kSingle && reading.head < view.terms.size() &&
-         view.terms[reading.head].length > 0 &&
-         view.terms[reading.head].term.role == TermRole::kPerson;
+  if (reading.path == CountPath::kSingle && reading.head < view.terms.size() &&
+      view.terms[reading.head].length > 0 &&
+      view.terms[reading.head].term.role == TermRole::kPerson) {
+    return true;
+  }
+  // ("Un niño de 4 años murió": an article that is the number one, before a person.)
+  const size_t after = count.quantity.span.end;
+  return count.quantity.quantity.value == 1 &&
+         count.quantity.span.end == count.quantity.span.begin + 1 &&
+         !view.tokens[count.quantity.span.begin].has_digit && after < view.terms.size() &&
+         view.terms[after].length > 0 && view.terms[after].term.role == TermRole::kPerson;
 }
 
 // Whether tokens [from, to) are "including", "dont", "of which" or "de los cuales" (with
