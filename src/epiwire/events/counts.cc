@@ -866,7 +866,8 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
       break;
     }
     // "bringing to 14 the number of cases", "portent à 14 le nombre total de cas"; "son
-    // 40.600 los casos confirmados", "3.933 los muertos": the counted after an article.
+    // 40.600 los casos confirmados", "3.933 los muertos", "15 los confirmados": the
+    // counted after an article.
     if (i == after && view.Is(i, kGrDeterminer) && i + 1 < tokens.size() &&
         view.terms[i + 1].length > 0) {
       const TermRole role = view.terms[i + 1].term.role;
@@ -874,7 +875,8 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
         ++i;
         continue;
       }
-      if (role == TermRole::kNoun || role == TermRole::kVerb || role == TermRole::kPerson) {
+      if (role == TermRole::kNoun || role == TermRole::kVerb || role == TermRole::kPerson ||
+          (role == TermRole::kModifier && view.terms[i + 1].term.status)) {
         ++i;
         ++after;
         continue;
