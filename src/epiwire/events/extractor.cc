@@ -427,6 +427,29 @@ void ReadPlacesAtTheTextsLevel(std::string_view text, std::span<SentenceView> vi
   }
 }
 
+// "Все пациенты посещали Италию", "All of the patients had travelled to Italy": a sentence
+// that opens on all the people counted before and tells where they had been (it counts
+// none itself: the caller asks). The place they came from, or nullptr.
+const PlaceRef* OriginOfAllToldOf(const SentenceView& view) {
+  size_t k = 0;
+  while (k < view.tokens.size() && k < 2 && !view.tokens[k].is_word) ++k;
+  if (k >= view.tokens.size() || !view.Is(k, kGrAll)) return nullptr;
+  bool people = false;
+  for (size_t m = k + 1; m < view.tokens.size() && m < k + 4 && !people; ++m) {
+    const TermAt& term = view.terms[m];
+    people = term.length > 0 &&
+             (term.term.role == TermRole::kPerson || term.term.role == TermRole::kNoun);
+  }
+  if (!people) return nullptr;
+  for (const PlaceRef& ref : view.places) {
+    if ((ref.role == PlaceRole::kOrigin || ref.caught_by != SIZE_MAX) && !ref.demonym &&
+        !ref.place.country.empty()) {
+      return &ref;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::vector<gazetteer::PlaceMention> PlacesOfSentences(const gazetteer::Gazetteer& gazetteer,
@@ -506,6 +529,7 @@ std::vector<Event> EventExtractor::Extract(
   std::vector<Event> events;
   events.reserve(std::min<size_t>(sentences.size(), 256));
   bool new_paragraph = false;  // a line break since the last sentence read
+  size_t paragraph_first = 0;  // the first event of the paragraph being read
   std::optional<Place> home;   // the lead's place, where its country is named most
   for (size_t i = 0; i < views.size(); ++i) {
     new_paragraph = new_paragraph || (i > 0 && LineBreakBefore(text, views, i));
@@ -554,12 +578,28 @@ std::vector<Event> EventExtractor::Extract(
       context.focus = home;
       context.last_country = gazetteer_.Country(home->country);
     }
+    if (new_paragraph) paragraph_first = events.size();
     new_paragraph = false;
     RememberDateline(views[i], context, gazetteer_);
     if (!condition_only) {
       ExtractCases(text, views[i], previous, next, context, lexicon_, gazetteer_, events);
     }
     for (size_t e = first_new; e < events.size(); ++e) ReadTravelOfFew(views, i, events[e]);
+    // "... у двух человек: жителей Калининградской и Белгородской областей. Все пациенты
+    // посещали Италию": where all those counted before in the paragraph had been, abroad.
+    if (first_new == events.size()) {
+      if (const PlaceRef* from = OriginOfAllToldOf(views[i])) {
+        for (size_t e = paragraph_first; e < first_new; ++e) {
+          Event& told = events[e];
+          if (told.type != EventType::kCases || told.host != Host::kHuman || told.origin ||
+              !told.place || told.place->country == from->place.country) {
+            continue;
+          }
+          told.imported = true;
+          told.origin = from->place;
+        }
+      }
+    }
     RememberNewFigure(events, first_new, context);
     const size_t first_measure = events.size();
     ExtractMeasures(text, views[i], context, lexicon_, gazetteer_, events);
