@@ -1730,6 +1730,16 @@ bool OpensOnThePeople(const SentenceView& view, int64_t count) {
   return false;
 }
 
+// The first count of cases read from `sentence`, among the events `out` ends with.
+std::optional<Event> FirstCountOf(const std::vector<Event>& out, const SentenceView& sentence) {
+  std::optional<Event> first;
+  for (auto it = out.rbegin(); it != out.rend() && it->evidence.start == sentence.sentence.start;
+       ++it) {
+    if (it->type == EventType::kCases) first = *it;
+  }
+  return first;
+}
+
 }  // namespace
 
 // "Ecuador confirmed its first case on Saturday. The patient, a 71-year-old woman, had
@@ -1907,10 +1917,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
   if (previous != nullptr &&
       (OpensOnAPart(view) || ListsItemsOnly(view) || RefersToACountBefore(view) ||
        OpensOnABareNumber(view) || CountsByPronoun(view, lexicon))) {
-    for (auto it = out.rbegin(); it != out.rend() && it->evidence.start == previous->sentence.start;
-         ++it) {
-      if (it->type == EventType::kCases) outer = *it;
-    }
+    outer = FirstCountOf(out, *previous);
   }
   if (outer) {
     outer_count.reading.status = outer->status;
@@ -1924,10 +1931,7 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     // people counted before tells of those the sentence before counted.
     if (!outer && previous != nullptr && !read.empty() && read.front().reading.told_before &&
         read.front().quantity.span.begin == 0) {
-      for (auto it = out.rbegin();
-           it != out.rend() && it->evidence.start == previous->sentence.start; ++it) {
-        if (it->type == EventType::kCases) outer = *it;
-      }
+      outer = FirstCountOf(out, *previous);
     }
     // (A sentence of a clinical trial counts its results.)
     const bool trial = std::any_of(

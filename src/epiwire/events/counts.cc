@@ -1983,6 +1983,20 @@ int64_t ReadDeathOfThoseToldOf(const Scan& scan, size_t i, CountReading* reading
   return both ? 2 : 1;
 }
 
+// A count without a number, of `value`, read at the word `token` (token `i`): "a woman",
+// "the first death", "Both patients".
+ReadCount CountAtWord(const text::Token& token, size_t i, int64_t value,
+                      const CountReading& reading) {
+  ReadCount count;
+  count.quantity.span = {i, i + 1};
+  count.quantity.quantity.start = token.start;
+  count.quantity.quantity.number_start = token.start;
+  count.quantity.quantity.end = token.end;
+  count.quantity.quantity.value = value;
+  count.reading = reading;
+  return count;
+}
+
 // "12 measles cases this week and 245 since the start of the year", "12 new cases on
 // Monday, 15 on Tuesday", "за неделю 12 случаев, с начала года — 245": a bare number
 // right after a count, a period of its own beside it, counts what that count did over
@@ -3128,13 +3142,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     int64_t ordinal = 0;
     std::optional<CountReading> reading = ReadSingle(scan, i, &ordinal);
     if (!reading) continue;
-    ReadCount one;
-    one.quantity.span = {i, i + 1};
-    one.quantity.quantity.start = tokens[i].start;
-    one.quantity.quantity.number_start = tokens[i].start;
-    one.quantity.quantity.end = tokens[i].end;
-    one.quantity.quantity.value = 1;
-    one.reading = *reading;
+    ReadCount one = CountAtWord(tokens[i], i, 1, *reading);
     one.ordinal = ordinal;
     counts.push_back(one);
     i = std::max(i, reading->head);
@@ -3159,14 +3167,7 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
         })) {
       continue;
     }
-    ReadCount those;
-    those.quantity.span = {i, i + 1};
-    those.quantity.quantity.start = tokens[i].start;
-    those.quantity.quantity.number_start = tokens[i].start;
-    those.quantity.quantity.end = tokens[i].end;
-    those.quantity.quantity.value = value;
-    those.reading = reading;
-    counts.push_back(those);
+    counts.push_back(CountAtWord(tokens[i], i, value, reading));
     i = reading.phrase_end - 1;
   }
   std::erase_if(counts, [&](const ReadCount& read) {

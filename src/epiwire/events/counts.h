@@ -56,7 +56,8 @@ struct ReadCount {
 };
 
 // Every count of cases in the sentence, in text order (numbers first, then the counts
-// of one read without a number).
+// of one read without a number, then the deaths of people told of before: "Both
+// patients died").
 // `outbreak_text`: the document names a disease, so that a verb that kills, infects or
 // admits ("hospitals admitted 2,487 new patients") counts cases though its sentence
 // names none.
