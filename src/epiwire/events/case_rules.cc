@@ -1934,9 +1934,11 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       outer = FirstCountOf(out, *previous);
     }
     // (A sentence of a clinical trial counts its results.)
-    const bool trial = std::any_of(
-        view.tokens.begin(), view.tokens.end(),
-        [&](const text::Token& t) { return t.is_word && lexicon.IsTrialWord(t.lower); });
+    const bool trial =
+        !read.empty() &&
+        std::any_of(view.tokens.begin(), view.tokens.end(), [&](const text::Token& t) {
+          return t.is_word && lexicon.IsTrialWord(t.lower);
+        });
     for (const ReadCount& count : read) {
       const bool same_one = IsPersonOfOne(view, count) &&
                             std::any_of(read.begin(), read.end(), [&](const ReadCount& other) {

@@ -3147,7 +3147,11 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     counts.push_back(one);
     i = std::max(i, reading->head);
   }
-  for (size_t i = 0; i < tokens.size() && any_term; ++i) {
+  // (Asked only of a sentence with a verb of death.)
+  const bool death_verb = std::any_of(view.terms.begin(), view.terms.end(), [](const TermAt& t) {
+    return t.length > 0 && t.term.role == TermRole::kVerb && t.term.status == CaseStatus::kDeaths;
+  });
+  for (size_t i = 0; i < tokens.size() && death_verb; ++i) {
     CountReading reading;
     int64_t value = ReadDeathOfThoseToldOf(scan, i, &reading);
     if (value < 0) {
