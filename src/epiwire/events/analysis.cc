@@ -1372,6 +1372,11 @@ const std::vector<DateRef>& SentenceView::Dates() const {
   return dates_;
 }
 
+bool SentenceView::InDate(size_t k) const {
+  return std::any_of(Dates().begin(), Dates().end(),
+                     [k](const DateRef& d) { return d.span.begin <= k && k < d.span.end; });
+}
+
 void SentenceView::Clear() {
   sentence = {};
   tokens.clear();

@@ -173,6 +173,8 @@ struct SentenceView {
   // The dates of the sentence, read on first use: most sentences yield no count and
   // no measure and start no dateline, so nothing asks, and dates are the dearest tier.
   const std::vector<DateRef>& Dates() const;
+  // Whether token `k` lies in one of those dates ("in the past two weeks").
+  bool InDate(size_t k) const;
   // Empties the view for another sentence, keeping the room of its vectors.
   void Clear();
 

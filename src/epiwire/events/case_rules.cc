@@ -1340,10 +1340,9 @@ std::optional<std::pair<size_t, size_t>> AllOfThemClause(const SentenceView& vie
   // ("522 new cases and two deaths, both in the Central Division": it tells of the last
   // count of the clause before it.)
   for (const QuantityRef& later : view.quantities) {
-    const bool dated = std::any_of(view.Dates().begin(), view.Dates().end(), [&](const DateRef& d) {
-      return d.span.begin <= later.span.begin && later.span.begin < d.span.end;
-    });
-    if (later.span.begin > number && later.span.begin < opens && !dated) return std::nullopt;
+    if (later.span.begin > number && later.span.begin < opens && !view.InDate(later.span.begin)) {
+      return std::nullopt;
+    }
   }
   size_t end = k;
   for (; end < view.tokens.size() && view.clause[end] == view.clause[k]; ++end) {
@@ -1554,9 +1553,7 @@ bool IntroducesPart(const SentenceView& view, size_t from, size_t to) {
   // "5 new cases in Senegal on Wednesday, including 3 ...": where and when the whole was
   // counted stand between ("dans la région de Kédougou": "of" after a place noun too).
   while (from < to) {
-    const bool dated = std::any_of(view.Dates().begin(), view.Dates().end(), [&](const DateRef& d) {
-      return d.span.begin <= from && from < d.span.end;
-    });
+    const bool dated = view.InDate(from);
     const bool of_place = from > 0 && view.Is(from, kGrOf) && view.Is(from - 1, kGrPlaceNoun);
     // ("18 casos nuevos de dengue, de los cuales 10 ...": a word of newness after the
     // noun, and its disease.)

@@ -45,12 +45,6 @@ CountReading LikeBefore(const CountReading& before, CountPath path, size_t head,
   return reading;
 }
 
-// Whether token k lies in a date of the sentence ("in the past two weeks").
-bool InDate(const SentenceView& view, size_t k) {
-  return std::any_of(view.Dates().begin(), view.Dates().end(),
-                     [&](const DateRef& d) { return d.span.begin <= k && k < d.span.end; });
-}
-
 // Is the verb or participle at i an adjective of the noun after it ("infected cows",
 // "the infected area", "50 dead chickens")?
 bool BeforeANoun(const SentenceView& view, size_t i) {
@@ -1067,7 +1061,7 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
       }
       break;
     }
-    if (link_start != start && (tokens[k].lower == "," || InDate(view, k))) {
+    if (link_start != start && (tokens[k].lower == "," || view.InDate(k))) {
       --link_start;
       continue;
     }
@@ -1173,7 +1167,7 @@ std::optional<CountReading> ReadTotal(const Scan& scan, const QuantityRef& q, bo
     // stand after it ("for a total of 41 so far this year", "... of 41 since June").
     size_t after_total = q.span.end;
     while (after_total < tokens.size() && tokens[after_total].is_word &&
-           (InDate(view, after_total) || view.Is(after_total, kGrSince) ||
+           (view.InDate(after_total) || view.Is(after_total, kGrSince) ||
             (view.cues[after_total] & (kCueNew | kCueCumulative)))) {
       ++after_total;
     }
@@ -1379,7 +1373,7 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
     }
     if (modifier != nullptr) continue;
     // ("其中10月新增106例": a word of newness and the part's own time stand there too.)
-    if (!(view.cues[cued - 1] & (kCueImported | kCueLocal | kCueNew)) && !InDate(view, cued - 1)) {
+    if (!(view.cues[cued - 1] & (kCueImported | kCueLocal | kCueNew)) && !view.InDate(cued - 1)) {
       break;
     }
     --cued;
@@ -1467,7 +1461,7 @@ std::optional<CountReading> ReadNounBefore(const SentenceView& view, const Quant
   // (A time between them is passed over: "the highest number of cases in the past two
   // weeks with 60,120".)
   for (size_t m = joint, words = 0; m-- > 0 && words < 5;) {
-    if (!bracket && InDate(view, m)) continue;
+    if (!bracket && view.InDate(m)) continue;
     ++words;
     const TermAt& t = view.terms[m];
     if (t.length > 0 && m + t.length <= joint) {

@@ -436,6 +436,12 @@ bool IsStop(const text::Token& token) {
   return token.lower == "." || token.lower == ";" || token.lower == ":";
 }
 
+// Whether token `k` ends a clause between an object and its predicate: a full stop, a
+// semicolon or a colon, a subordinating word, or a word of the `also` classes.
+bool EndsClause(const SentenceView& view, size_t k, uint32_t also) {
+  return IsStop(view.tokens[k]) || view.Is(k, kGrSubordinate | also);
+}
+
 // Objects and predicates of the sentence, paired by distance. A run of objects of one
 // kind ("bars, cafes, gyms and restaurants") is one object spanning the run.
 std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexicon) {
@@ -579,7 +585,7 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
       bool stopped = false;
       // ("... seront fermés, mais les écoles ... resteront ouverts": a clause of its own.)
       for (size_t k = from; k < to; ++k) {
-        stopped = stopped || IsStop(tokens[k]) || view.Is(k, kGrSubordinate);
+        stopped = stopped || EndsClause(view, k, 0);
       }
       // "stepped up surveillance at the border crossing", "extends across the border",
       // "stepped up screening at all points of entry": after its predicate, a border or an
@@ -629,8 +635,7 @@ std::vector<PairReading> ReadPairs(const SentenceView& view, const Lexicon& lexi
         }
         bool stopped = false;
         for (size_t k = best->end; k < later.begin; ++k) {
-          stopped = stopped || IsStop(tokens[k]) || view.Is(k, kGrSubordinate | kGrCoordination) ||
-                    tokens[k].lower == ",";
+          stopped = stopped || EndsClause(view, k, kGrCoordination) || tokens[k].lower == ",";
         }
         if (stopped) continue;
         best = &later;
