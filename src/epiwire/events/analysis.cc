@@ -296,7 +296,7 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
       // "рейсы в Китай": after a means of travel, a preposition that also says "to" says
       // where it goes.
       constexpr uint32_t kMeans = kCueModeAir | kCueModeRoad | kCueModeRail | kCueModeSea;
-      if (view.Is(k, kGrTo) && k > 0 && (view.cues[k - 1] & (kMeans | kCueTravel))) {
+      if (view.Is(k, kGrTo) && view.CueBefore(k, kMeans | kCueTravel)) {
         return PlaceRole::kTarget;
       }
       // "авиарейсы из Владивостока в Харбин": after a place left, where the way goes.
@@ -331,8 +331,10 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
       // "who had recently travelled to Florida", "who travelled to the Philippines",
       // "with a history of travel to India", "con antecedente de viaje a México": where
       // they had been, so where from.
-      if (k >= 2 && (view.cues[k - 1] & (kCueTravel | kCueImported))) {
-        size_t b = k - 1;
+      // ("habían viajado recientemente a Colombia": past an adverb after the verb.)
+      const size_t verb = view.cues[k - 1] & (kCueTravel | kCueImported) ? k - 1 : k - 2;
+      if (k >= 2 && view.CueBefore(k, kCueTravel | kCueImported)) {
+        size_t b = verb;
         if (b > 0 && tokens[b - 1].lower == "recently") --b;
         // ("during a trip to Nigeria", "linked to travel to Bali": the journey's noun, its
         // article or the phrase of importation it ends before it.)
@@ -346,7 +348,7 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
         }
         if (b > 0 && !from_after &&
             (tokens[b - 1].lower == "had" || journey_noun || view.Is(b - 1, kGrRelative | kGrOf) ||
-             (view.Is(b - 1, kGrAuxiliary) && !tokens[k - 1].lower.ends_with("ing")) ||
+             (view.Is(b - 1, kGrAuxiliary) && !tokens[verb].lower.ends_with("ing")) ||
              OneOf(tokens[b - 1].lower, {"after", "recent", "from"}))) {
           return PlaceRole::kOrigin;
         }

@@ -144,6 +144,14 @@ struct SentenceView {
   // list ("X, Y and Z", "X、Y"). True for an empty range.
   bool OnlyJoints(size_t begin, size_t end, uint32_t classes) const;
   bool HasCue(uint32_t cue) const { return CuesIn(0, tokens.size()) & cue; }
+  // Whether the word before token `k` carries one of `cues`, or the word before an adverb
+  // there does: what ends right before "to X" ("travelled to X", "viajado recientemente a
+  // X").
+  bool CueBefore(size_t k, uint32_t cue) const {
+    if (k == 0 || k > cues.size()) return false;
+    if (cues[k - 1] & cue) return true;
+    return k > 1 && Is(k - 1, kGrAuxiliary) && (cues[k - 2] & cue);
+  }
   bool Is(size_t i, uint32_t grammar_class) const {
     return i < grammar.size() && (grammar[i] & grammar_class);
   }

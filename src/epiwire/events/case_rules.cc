@@ -1020,8 +1020,7 @@ std::vector<Place> TravelledFrom(const SentenceView& view, const Owner& owns = {
       // "отдыхал в Турции", "曾到访越南": a place visited.
       if (back == 1 && (view.cues[k] & kCueVisit)) from = true;
       // (Or a phrase of importation that ends on the journey: "linked to travel to Bali".)
-      if (view.Is(k, kGrTo | kGrLocative) && k > 0 &&
-          (view.cues[k - 1] & (kCueTravel | kCueImported))) {
+      if (view.Is(k, kGrTo | kGrLocative) && view.CueBefore(k, kCueTravel | kCueImported)) {
         from = true;
       }
       // "arrivé du Maroc", "importés du Mali": "of" ending a phrase of importation.
@@ -1456,9 +1455,17 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
     }
     if (own) route = TravelledFrom(view, owns, split);
   }
-  // "arrived by train from Moscow": a travel verb and a place they came from.
+  // "arrived by train from Moscow": a travel verb and a place they came from; among
+  // more counts, one of the count's own ("30 were locally acquired and 15 had travelled
+  // to Brazil").
+  bool own_travel = false;
+  for (size_t k = q.span.end; k < view.tokens.size() && counts_in_sentence > 2 && !own_travel;
+       ++k) {
+    own_travel = owns && owns(k) && (view.cues[k] & (kCueTravel | kCueVisit));
+  }
   const bool travelled =
-      view.HasCue(kCueTravel | kCueVisit) && !route.empty() && counts_in_sentence <= 2;
+      !route.empty() &&
+      ((view.HasCue(kCueTravel | kCueVisit) && counts_in_sentence <= 2) || own_travel);
   if (!(clause_cues & kCueImported) && !travelled) return;
   event.imported = true;
   std::vector<TravelMode> modes = ModesIn(view);
@@ -2278,6 +2285,13 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
     } else if (of_outer[c]) {
       companion = &*outer;
       event.aggregation = companion->aggregation;
+    } else if (c > 0 && event_of[c - 1] && !own_day && reading.path == CountPath::kPartitive &&
+               (counts[c - 1].reading.path == CountPath::kPartitive ||
+                view.Is(counts[c - 1].quantity.span.end, kGrOf)) &&
+               reading.head == count.quantity.span.begin && date == count_dates[c - 1]) {
+      // "Two of the new cases were imported and four were locally acquired": a bare part
+      // after a part of the same whole is of its time (not of its importation).
+      event.aggregation = found[*event_of[c - 1]].aggregation;
     }
     // "2 100 cas suspects, dont ... Uvira (412 cas)", "1,200 suspected cases, including 400
     // cases in Lusaka": a part counted with a bare noun of cases is of its whole's status.

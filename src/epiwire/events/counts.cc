@@ -764,7 +764,23 @@ std::optional<CountReading> ReadForward(const Scan& scan, size_t number_start, s
                                    (k + 1 < tokens.size() && tokens[k + 1].lower == "'s"))) {
         ++k;
       }
-      if (k == i + 1) return std::nullopt;
+      // ("12 des nouveaux cas", "два из новых случаев": "of" with the article in it, or in
+      // a language without articles, right before the noun's phrase.)
+      const auto noun_phrase_after = [&] {
+        for (size_t m = k; m < tokens.size() && m < k + 3; ++m) {
+          if (view.terms[m].length > 0) {
+            const TermRole role = view.terms[m].term.role;
+            return role == TermRole::kNoun || role == TermRole::kPerson ||
+                   role == TermRole::kAnimal;
+          }
+          if (!tokens[m].is_word || tokens[m].capitalized || tokens[m].has_digit ||
+              view.grammar[m] != 0) {
+            return false;
+          }
+        }
+        return false;
+      };
+      if (k == i + 1 && !noun_phrase_after()) return std::nullopt;
       // "seven of the patients had returned from Dubai": people of the counted, of their
       // kind, as "of them" are.
       const TermAt& noun = view.terms[k];
@@ -1311,8 +1327,9 @@ std::optional<CountReading> ReadPartitiveFrame(const SentenceView& view, const Q
 // which 3 were imported": a bare number after "including" or "of which" (or joined to
 // such a part) that only says where its cases were caught, or when ("including" only),
 // is a part of the count before, of its status.
-std::optional<CountReading> ReadCuedPart(const SentenceView& view, const QuantityRef& q,
-                                         const ReadCount& before, bool opens_on_part = false) {
+std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Lexicon& lexicon,
+                                         const QuantityRef& q, const ReadCount& before,
+                                         bool opens_on_part = false) {
   const auto& tokens = view.tokens;
   const size_t start = HedgeStart(view, q);
   if (start == 0) return std::nullopt;
@@ -1330,12 +1347,41 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
   // "... and four imported", "... importados de Ecuador y 11 son autóctonos": a number
   // after "and" in the clause of a part.
   size_t joint = start;
+  // ("..., while the other four were locally acquired", "y los cuatro restantes": the
+  // rest of the whole, after its determiner, is a part as well.)
+  bool rest = false;
+  while (joint > 0 && (view.Is(joint - 1, kGrDeterminer | kGrArticle) ||
+                       lexicon.IsOtherWord(tokens[joint - 1].lower) ||
+                       lexicon.IsRemainderWord(tokens[joint - 1].lower))) {
+    rest = rest || lexicon.IsOtherWord(tokens[joint - 1].lower) ||
+           lexicon.IsRemainderWord(tokens[joint - 1].lower);
+    --joint;
+  }
+  if (!rest) joint = start;
+  // ("y los cuatro restantes", "les quatre autres": the word of the rest after the number.)
+  size_t after_number = q.span.end;
+  if (after_number < tokens.size() && (lexicon.IsOtherWord(tokens[after_number].lower) ||
+                                       lexicon.IsRemainderWord(tokens[after_number].lower))) {
+    ++after_number;
+    if (!rest && joint > 0 && view.Is(joint - 1, kGrDeterminer)) --joint;
+    rest = true;
+  }
+  // ("mientras que": the subordinating word and its complementizer.)
+  if (rest && joint > 1 && !view.Is(joint - 1, kGrCoordination | kGrSubordinate) &&
+      view.Is(joint - 2, kGrSubordinate) && view.tokens[joint - 1].is_word) {
+    --joint;
+  }
+  // ("..., остальные четыре — местные": or after a comma alone.)
+  const bool rest_after_comma = rest && joint > 0 && tokens[joint - 1].lower == ",";
   while (joint > 0 && view.tokens[joint - 1].lower == ",") --joint;
   // ("including seven people who returned from Dubai and two who came from India": or
   // after "and" in the clause of a count of people cued as a part.)
   const size_t before_start = HedgeStart(view, before.quantity);
+  // ("Deux des nouveaux cas ...", "Два из новых случаев ...": a part by "of" right after
+  // its number, whatever path read it.)
   const bool before_part = before.reading.path == CountPath::kPartitive ||
-                           (before_start > 0 && view.Is(before_start - 1, kGrPart));
+                           (before_start > 0 && view.Is(before_start - 1, kGrPart)) ||
+                           view.Is(before.quantity.span.end, kGrOf);
   // ("nine were imported, mostly from Russia, and three were local": past an aside.)
   const auto aside_between = [&] {
     if (joint < 2 || joint > before.quantity.span.end + 12 || tokens[joint - 2].lower != ",") {
@@ -1349,10 +1395,14 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
     }
     return true;
   };
+  // (A count of the sentence before, which this one opens on a part of, has no tokens
+  // here to be joined to.)
   const bool joined =
-      before_part && before.quantity.span.end <= start && joint > before.quantity.span.end &&
-      view.Is(joint - 1, kGrCoordination) &&
-      (view.clause[joint - 1] == view.clause[before.quantity.span.end - 1] || aside_between());
+      !opens_on_part && before_part && before.quantity.span.end <= start &&
+      joint > before.quantity.span.end &&
+      ((view.Is(joint - 1, kGrCoordination) &&
+        (view.clause[joint - 1] == view.clause[before.quantity.span.end - 1] || aside_between())) ||
+       view.Is(joint - 1, kGrSubordinate) || (rest && rest_after_comma));
   // "其中境外输入28例，本土13例": the cue before the number, after "其中" or after the
   // comma of a list of such parts.
   // "其中重型2例、危重型1例": a status word there gives the part its status.
@@ -1391,7 +1441,7 @@ std::optional<CountReading> ReadCuedPart(const SentenceView& view, const Quantit
     }
   }
   if (!after_part && !after_pronoun && !joined) return std::nullopt;
-  for (size_t k = q.span.end; k < tokens.size() && k < q.span.end + 4; ++k) {
+  for (size_t k = after_number; k < tokens.size() && k < after_number + 4; ++k) {
     // "de los cuales 321 están en la UCI", "of whom 321 are in intensive care": a status of
     // their own.
     // ("fueron confirmados": a participle after an auxiliary is a verb.)
@@ -2823,9 +2873,10 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       reading = ReadPartitiveFrame(view, q, lexicon,
                                    counts.empty() ? SIZE_MAX : counts.back().quantity.span.begin);
     }
-    if (!reading && !blocked && !counts.empty()) reading = ReadCuedPart(view, q, counts.back());
+    if (!reading && !blocked && !counts.empty())
+      reading = ReadCuedPart(view, lexicon, q, counts.back());
     if (!reading && !blocked && counts.empty() && outer != nullptr) {
-      reading = ReadCuedPart(view, q, *outer, true);
+      reading = ReadCuedPart(view, lexicon, q, *outer, true);
     }
     if (!reading && !blocked && !counts.empty()) {
       reading = ReadReportedLikeBefore(view, q, counts.back());
