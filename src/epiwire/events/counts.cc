@@ -128,6 +128,23 @@ const TermAt* StatusVerbRightAfter(const SentenceView& view, size_t from, size_t
   return nullptr;
 }
 
+// Whether the number starting at `start` follows a relative pronoun and a verb of no
+// case, the words of its clause before it: "who treated three patients", "that attacked
+// two dogs", "who had contact with five relatives".
+bool ObjectOfARelativeClause(const SentenceView& view, size_t start) {
+  bool verb = false;
+  for (size_t k = start; k-- > 0 && k + 5 > start;) {
+    if (view.Is(k, kGrRelative)) return verb;
+    const text::Token& t = view.tokens[k];
+    if (!t.is_word || t.has_digit || view.terms[k].length > 0 || view.cues[k] != 0 ||
+        view.PlaceAt(k) != nullptr) {
+      return false;
+    }
+    verb = verb || view.grammar[k] == 0;
+  }
+  return false;
+}
+
 std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, size_t* at) {
   const SentenceView& view = scan.view;
   const auto& tokens = view.tokens;
@@ -186,9 +203,11 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     }
     after_qualifier = after_qualifier && tokens[i].lower == ",";
     // Another count ends the search; an age or a duration ("aged 80", "âgé de 80 ans")
-    // does not.
+    // does not, nor the object of a relative clause of the counted ("a nurse who treated
+    // three patients tested positive").
     if (scan.quantity_at[i] >= 0 && !(i > 0 && view.Is(i - 1, kGrLocative)) &&
-        !IsExcludedNumber(view, view.quantities[static_cast<size_t>(scan.quantity_at[i])])) {
+        !IsExcludedNumber(view, view.quantities[static_cast<size_t>(scan.quantity_at[i])]) &&
+        !(i > from && ObjectOfARelativeClause(view, i))) {
       break;
     }
     if (i > from && view.Is(i, kGrReport)) break;
@@ -2706,6 +2725,20 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
                                                           reading->phrase_end, tokens.size())),
                                      [](const text::Token& t) { return t.lower == ","; });
       if (before && comma) reading->status = *before->term.status;
+    }
+    // "A nurse who treated three patients tested positive", "a raccoon that attacked two
+    // dogs tested positive": the object of a relative clause; the verb after it is the
+    // antecedent's.
+    // ("a farm that kept 3,000 ducks that died": a relative of its own tells of it.)
+    if (reading && reading->path == CountPath::kVerb && !blocked &&
+        ObjectOfARelativeClause(view, hedge) &&
+        std::none_of(tokens.begin() + static_cast<std::ptrdiff_t>(q.span.end),
+                     tokens.begin() +
+                         static_cast<std::ptrdiff_t>(std::min(reading->phrase_end, tokens.size())),
+                     [&](const text::Token& t) {
+                       return view.Is(static_cast<size_t>(&t - tokens.data()), kGrRelative);
+                     })) {
+      reading.reset();
     }
     // A verb before the number says what happened to the people or animals counted
     // ("killing 23 children", "found in 12 people"), or stands alone ("killing 5").
