@@ -344,6 +344,27 @@ TEST(CleanText, RelatedStoriesHeadingsOfTheLanguagesOpenLinkLists) {
   }
 }
 
+// "相关阅读：" alone on its line heads a list of links, though "相关阅读：" with a headline
+// after it is a teaser's lead-in, boilerplate of its own line only.
+TEST(CleanText, ChineseRelatedReadingHeadingWithItsColonOpensALinkList) {
+  const LineVerdict alone = ClassifyLine("\u76f8\u5173\u9605\u8bfb\uff1a");
+  EXPECT_EQ(alone.line_class, LineClass::kBoilerplate);
+  EXPECT_TRUE(alone.opens_link_list);
+  const LineVerdict teaser = ClassifyLine(
+      "\u76f8\u5173\u9605\u8bfb\uff1a\u6df1\u5733\u5e02\u5f00\u5c55\u5168\u5458"
+      "\u6838\u9178\u68c0\u6d4b\u5de5\u4f5c\u8fdb\u5c55\u987a\u5229");
+  EXPECT_EQ(teaser.line_class, LineClass::kBoilerplate);
+  const std::string text =
+      Join({"\u5e7f\u4e1c\u7701\u65b0\u589e\u5883\u5916\u8f93"
+            "\u5165\u786e\u8bca\u75c5\u4f8b5\u4f8b\u3002",
+            "\u76f8\u5173\u9605\u8bfb\uff1a",
+            "\u6df1\u5733\u5e02\u5f00\u5c55\u5168\u5458\u6838"
+            "\u9178\u68c0\u6d4b"});
+  const CleanResult result = CleanText(text);
+  ASSERT_FALSE(result.removed.empty());
+  EXPECT_EQ(result.removed.back().end, text.size());
+}
+
 TEST(CleanText, AdjacentRemovedLinesMakeOneRange) {
   std::string text = Join({kLede, "Share this article", "Follow us on Twitter and Facebook", kSecond});
   CleanResult result = CleanText(text);

@@ -146,9 +146,15 @@ LineVerdict ClassifyFoldedLine(std::string_view line, const FoldedView& folded,
   }
   const std::string_view text = folded.text;
   if (text.empty()) return verdict;
+  // The phrase and at most one mark after it: ':', or Chinese '：' ("相关新闻：").
+  const auto whole_line_of = [&](const PhraseMatch& match) {
+    if (match.begin != 0) return false;
+    const std::string_view rest = text.substr(std::min(match.end, text.size()));
+    return (rest.size() <= 1 && OnlyPunctuationAfter(text, match.end)) || rest == "\uff1a" ||
+           rest == "\uff0c" || rest == "\u3002";
+  };
   for (const PhraseMatch& match : matches) {
-    bool whole_line =
-        match.begin == 0 && OnlyPunctuationAfter(text, match.end) && text.size() <= match.end + 1;
+    const bool whole_line = whole_line_of(match);
     if (HasKind(match, kHeading) && whole_line) {
       verdict.line_class = LineClass::kAuthorHeading;
       verdict.certain = true;
