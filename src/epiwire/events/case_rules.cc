@@ -872,6 +872,21 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
     }
     return false;
   };
+  // "two children who returned from Bishkek at the end of January fell ill", "двое детей,
+  // которые вернулись из Бишкека в конце января": the date of a journey told in a relative
+  // clause of the counted is the journey's.
+  const auto of_a_journey = [&](const DateRef& date) {
+    bool journey = false;
+    for (size_t k = date.span.begin; k-- > at + 1;) {
+      if (journey && view.Is(k, kGrRelative)) return true;
+      if (view.terms[k].length > 0 || view.tokens[k].has_digit) {
+        if (journey) continue;
+        return false;
+      }
+      journey = journey || (view.cues[k] & (kCueTravel | kCueVisit));
+    }
+    return false;
+  };
   const DateRef* best = nullptr;
   size_t best_distance = SIZE_MAX;
   // "12 cas ... à Touba, portant à 45 le nombre total de cas depuis le début de l'année":
@@ -886,7 +901,10 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
            });
   };
   for (const DateRef& date : view.Dates()) {
-    if (of_another_figure(date) || of_a_record(date)) continue;
+    if (of_another_figure(date) || of_a_record(date) ||
+        (date.span.begin > at && of_a_journey(date))) {
+      continue;
+    }
     const size_t anchor = date.span.begin < view.tokens.size() ? date.span.begin : at;
     if (starts_a_later_count(date, anchor)) continue;
     size_t distance = anchor > at ? anchor - at : at - anchor;
