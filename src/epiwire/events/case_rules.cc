@@ -1647,6 +1647,16 @@ bool JoinedCounts(const SentenceView& view, const std::vector<std::pair<size_t, 
     }
   }
   const size_t to = spans[b].first;
+  // "dropped to 12,450, the lowest since March, with 310 in intensive care": or an aside
+  // that tells the first is a record.
+  if (from < to && view.tokens[from].lower == ",") {
+    size_t close = from + 1;
+    bool record = false;
+    for (; close < to && close < from + 8 && view.tokens[close].lower != ","; ++close) {
+      record = record || (view.cues[close] & kCueRecord);
+    }
+    if (record && close < to && view.tokens[close].lower == ",") from = close;
+  }
   // "Egypt reports 1,485 new infections; 82 deaths": a headline's counts a semicolon joins.
   if (to == from + 1 && (view.tokens[from].lower == ";" || view.tokens[from].lower == "\uff1b")) {
     return true;
