@@ -87,6 +87,10 @@ bool IsDivisionNoun(std::string_view word) {
   return OneOf(word, kNouns);
 }
 
+// The plural of those nouns, closing a list of names ("Lubbock and Lynn counties").
+constexpr std::string_view kPluralDivisionNouns[] = {"counties", "districts", "parishes",
+                                                     "boroughs"};
+
 // A place noun after a name ("Heilongjiang Province", "Fushun City") and the reading
 // it asks for; nullopt for other words.
 std::optional<Prefer> PlaceNoun(std::string_view word) {
@@ -175,6 +179,9 @@ class Matcher {
         capital_hyphens_.push_back(j);
       }
     }
+    plural_divisions_ = std::any_of(
+        std::begin(kPluralDivisionNouns), std::end(kPluralDivisionNouns),
+        [&](std::string_view noun) { return text.find(noun) != std::string_view::npos; });
   }
 
   std::vector<Candidate> FindCandidates() const {
@@ -204,7 +211,23 @@ class Matcher {
         }
         continue;
       }
-      if (IsStart(i) && (MatchAt(i, candidate, next) || DivisionAt(i, candidate, next))) {
+      // (An item of a list of divisions: the tables' name is read as one of a division,
+      // as before its noun; a name they lack is a division of the text's country.)
+      const size_t listed = ListedDivisionEnd(i);
+      bool found = false;
+      if (listed != 0 && MatchAt(i, candidate, next)) {
+        candidate.division_reading = candidate.end == tokens_[listed - 1].end;
+        found = true;
+      } else if (listed != 0) {
+        candidate = Candidate{};
+        candidate.start = tokens_[i].start;
+        candidate.end = tokens_[listed - 1].end;
+        candidate.division = true;
+        next = listed;
+        found = true;
+      }
+      if (found ||
+          (IsStart(i) && (MatchAt(i, candidate, next) || DivisionAt(i, candidate, next)))) {
         // "El Valle del Cauca": a name after an article that reaches further than the
         // name the article opens ("El Valle", a town of Panama) is the one meant.
         Candidate after_article;
@@ -653,9 +676,41 @@ class Matcher {
     return false;
   }
 
+  // "Gaines (174), Terry (21) and Dawson (9) counties", "Ludhiana and Jalandhar
+  // districts": where token `first` starts an item of a list of names that a plural
+  // division noun closes, one past the item's last word; else 0.
+  size_t ListedDivisionEnd(size_t first) const {
+    if (!plural_divisions_ || !IsWord(first) || !tokens_[first].capitalised) return 0;
+    size_t first_end = 0;
+    for (size_t i = first, items = 0; items < 12; ++items) {
+      size_t k = i;
+      while (k < i + 2 && IsWord(k) && tokens_[k].capitalised) {
+        const std::string_view word = Text(tokens_[k]);
+        if (t_.stopnames.count(word) || IsArticle(k) || word == "And" || word == "The") return 0;
+        ++k;
+      }
+      if (k == i) return 0;
+      if (items == 0) first_end = k;
+      // ("Gaines (174)": the item's figure in brackets.)
+      if (k + 2 < tokens_.size() && Text(tokens_[k]) == "(" && IsWord(k + 1) &&
+          !tokens_[k + 1].capitalised && Text(tokens_[k + 2]) == ")") {
+        k += 3;
+      }
+      if (IsWord(k) && OneOf(Text(tokens_[k]), kPluralDivisionNouns)) return first_end;
+      if (k < tokens_.size() && tokens_[k].type == TokenType::kPunct && tokens_[k].punct == ',') {
+        ++k;
+      }
+      if (IsWord(k) && (Text(tokens_[k]) == "and" || Text(tokens_[k]) == "or")) ++k;
+      if (k == i || !IsWord(k) || !tokens_[k].capitalised) return 0;
+      i = k;
+    }
+    return 0;
+  }
+
   const GazetteerTables& t_;
   std::string_view text_;
   std::vector<Token> tokens_;
+  bool plural_divisions_ = false;        // the text has a plural division noun
   std::vector<size_t> capital_hyphens_;  // hyphens before a capitalised word, in order
   CyrillicMatcher cyrillic_;
   mutable Keys keys_;  // MatchAt's scratch, reused from one start to the next

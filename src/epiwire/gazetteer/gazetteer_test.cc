@@ -216,6 +216,12 @@ const FoundCase kFoundCases[] = {
     {"En Chiapas hay 1,245 casos. Los estados m\u00e1s afectados son Guerrero, Jalisco, Morelos y "
      "Veracruz.",
      "Veracruz", "MX", "MX-VER", kSub, kName},
+    // The names of a list that a plural division noun closes are divisions of that kind,
+    // each written without its noun, though a town elsewhere has the name ("Dawson").
+    {"Texas counted 223 cases, most in Gaines (174), Terry (21) and Dawson (9) counties.", "Dawson",
+     "US", "US-TX", kOther, kDivision},
+    {"Measles spread to Lubbock and Lynn counties, Texas officials said.", "Lynn", "US", "US-TX",
+     kOther, kDivision},
     // A division's name that no town of the text's country has ("Quillan" is French).
     {"Washington state counted 40 cases, 5 of them in Quillan County.", "Quillan County", "US",
      "US-WA", kOther, kDivision},
