@@ -91,6 +91,10 @@ bool IsDivisionNoun(std::string_view word) {
 constexpr std::string_view kPluralDivisionNouns[] = {"counties", "districts", "parishes",
                                                      "boroughs"};
 
+// Headings of a table whose rows open on divisions' names ("Cases by county:").
+constexpr std::string_view kDivisionTableHeadings[] = {"by county", "By county", "By County",
+                                                       "BY COUNTY", "by parish", "By parish"};
+
 // A place noun after a name ("Heilongjiang Province", "Fushun City") and the reading
 // it asks for; nullopt for other words.
 std::optional<Prefer> PlaceNoun(std::string_view word) {
@@ -182,6 +186,9 @@ class Matcher {
     plural_divisions_ = std::any_of(
         std::begin(kPluralDivisionNouns), std::end(kPluralDivisionNouns),
         [&](std::string_view noun) { return text.find(noun) != std::string_view::npos; });
+    division_table_ = std::any_of(
+        std::begin(kDivisionTableHeadings), std::end(kDivisionTableHeadings),
+        [&](std::string_view heading) { return text.find(heading) != std::string_view::npos; });
   }
 
   std::vector<Candidate> FindCandidates() const {
@@ -213,7 +220,7 @@ class Matcher {
       }
       // (An item of a list of divisions: the tables' name is read as one of a division,
       // as before its noun; a name they lack is a division of the text's country.)
-      const size_t listed = ListedDivisionEnd(i);
+      const size_t listed = std::max(ListedDivisionEnd(i), TableDivisionEnd(i));
       bool found = false;
       if (listed != 0 && MatchAt(i, candidate, next)) {
         candidate.division_reading = candidate.end == tokens_[listed - 1].end;
@@ -707,9 +714,35 @@ class Matcher {
     return 0;
   }
 
+  // "Cases by county:" then "Gaines: 174": where token `first` opens a row of a table of
+  // divisions, its name then its figure, one past the name's last word; else 0.
+  size_t TableDivisionEnd(size_t first) const {
+    if (!division_table_ || !IsWord(first) || !tokens_[first].capitalised) return 0;
+    size_t before = tokens_[first].start;
+    while (before > 0 && (text_[before - 1] == ' ' || text_[before - 1] == '\t')) --before;
+    if (before > 0 && text_[before - 1] != '\n') return 0;
+    size_t k = first;
+    while (k < first + 3 && IsWord(k) && tokens_[k].capitalised) {
+      const std::string_view word = Text(tokens_[k]);
+      if (t_.stopnames.count(word) || IsArticle(k) || OneOf(word, {"Total", "Totals", "TOTAL"})) {
+        return 0;
+      }
+      ++k;
+    }
+    if (k == first || k + 1 >= tokens_.size()) return 0;
+    const std::string_view mark = Text(tokens_[k]);
+    if (mark != ":" && mark != "-" && mark != "\u2013") return 0;
+    const Token& figure = tokens_[k + 1];
+    if (figure.type != TokenType::kWord || text_[figure.start] < '0' || text_[figure.start] > '9') {
+      return 0;
+    }
+    return k;
+  }
+
   const GazetteerTables& t_;
   std::string_view text_;
   std::vector<Token> tokens_;
+  bool division_table_ = false;          // the text has a heading of a table of divisions
   bool plural_divisions_ = false;        // the text has a plural division noun
   std::vector<size_t> capital_hyphens_;  // hyphens before a capitalised word, in order
   CyrillicMatcher cyrillic_;

@@ -222,6 +222,9 @@ const FoundCase kFoundCases[] = {
      "US", "US-TX", kOther, kDivision},
     {"Measles spread to Lubbock and Lynn counties, Texas officials said.", "Lynn", "US", "US-TX",
      kOther, kDivision},
+    // So are the rows of a table of divisions, each name before its figure.
+    {"Oklahoma counted 41 cases.\nCases by county:\nBeckham: 30\nWashita: 11", "Washita", "US",
+     "US-OK", kOther, kDivision},
     // A division's name that no town of the text's country has ("Quillan" is French).
     {"Washington state counted 40 cases, 5 of them in Quillan County.", "Quillan County", "US",
      "US-WA", kOther, kDivision},
