@@ -2486,6 +2486,20 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
       event.imported = true;
       if (!event.origin) event.origin = caught_elsewhere;
     }
+    // "two more patients infected through local transmission ..., bringing the total
+    // number of such cases to six": a noun of the kind told before is of its importation.
+    if (!event.imported && !found.empty() && found.back().imported) {
+      const size_t from = std::min(reading.head, count.quantity.span.begin);
+      const size_t to = std::max(reading.phrase_end, count.quantity.span.end);
+      for (size_t k = from > 3 ? from - 3 : 0; k < to && k < view.tokens.size(); ++k) {
+        if (SameClause(view, k, count.quantity.span.begin) &&
+            lexicon.IsSuchWord(view.tokens[k].lower)) {
+          event.imported = found.back().imported;
+          if (*event.imported) event.origin = found.back().origin;
+          break;
+        }
+      }
+    }
     // "确诊输入病例84例、无症状感染者127例", "15 imported cases and 4 asymptomatic
     // infections": the infections joined to imported cases came with them. Not the
     // deaths or recoveries joined to a count, which may be of anyone counted before.

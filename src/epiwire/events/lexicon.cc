@@ -849,6 +849,7 @@ Status Lexicon::ReadSettings(const std::string& path) {
         {"remainder", &remainder_words_},
         {"one_person", &one_person_words_},
         {"both", &both_words_},
+        {"such", &such_words_},
         {"trial", &trial_words_},
         {"local_adjective", &local_adjectives_},
         {"total_row", &total_row_labels_},

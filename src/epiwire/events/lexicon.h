@@ -373,6 +373,9 @@ class Lexicon {
   // "Both patients died", "ambos fallecieron": a word of two people told of before.
   // settings.tsv `both` rows.
   bool IsBothWord(std::string_view word) const { return both_words_.Has(word); }
+  // "bringing the total number of such cases to six", "de tels cas": a word that says a
+  // noun is of the kind told before. settings.tsv `such` rows.
+  bool IsSuchWord(std::string_view word) const { return such_words_.Has(word); }
   // "95 cases of COVID-19 were observed among them, 90 in the placebo group": words of a
   // clinical trial, whose counts are its results, not an outbreak's. settings.tsv `trial`.
   bool IsTrialWord(std::string_view word) const { return trial_words_.Has(word); }
@@ -649,6 +652,7 @@ class Lexicon {
   WordList remainder_words_;
   WordList one_person_words_;
   WordList both_words_;
+  WordList such_words_;
   WordList trial_words_;
   WordList local_adjectives_;
   WordList total_row_labels_;
