@@ -335,7 +335,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
 // A count of a few people found in sentence `i` whose importation its sentence does not
 // tell: the travel the next sentences about them tell, up to two ("The patient ... had
 // arrived from Spain", "They had returned from Iran").
-void ReadTravelOfFew(std::span<const SentenceView> views, size_t i, Event& event);
+void ReadTravelOfFew(std::span<const SentenceView> views, size_t i, const Lexicon& lexicon,
+                     Event& event);
 
 // Measure events of one sentence.
 void ExtractMeasures(std::string_view text, const SentenceView& view,

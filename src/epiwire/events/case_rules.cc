@@ -1125,10 +1125,23 @@ bool TellsOfAPart(const SentenceView& view) {
 }
 
 // Does the next sentence go on about the same travellers ("All but one entered ...")?
-bool ContinuesAboutTravellers(const SentenceView& next) {
+// Whether `view` opens on a word of the one person (`one`), or of the people, counted
+// before: settings.tsv `he_she` and `them` (a Chinese word of two characters is two
+// tokens: "他们").
+bool OpensOnThem(const SentenceView& view, const Lexicon& lexicon, bool one) {
+  size_t k = 0;
+  while (k < view.tokens.size() && !view.tokens[k].is_word) ++k;
+  if (k >= view.tokens.size()) return false;
+  const std::string_view word = view.tokens[k].lower;
+  if (one) return lexicon.IsHeSheWord(word);
+  if (view.Is(k, kGrAll) || lexicon.IsThemWord(word)) return true;
+  return k + 1 < view.tokens.size() && view.tokens[k + 1].start == view.tokens[k].end &&
+         lexicon.IsThemWord(std::string(word) + std::string(view.tokens[k + 1].lower));
+}
+
+bool ContinuesAboutTravellers(const SentenceView& next, const Lexicon& lexicon) {
   if (next.tokens.empty() || TellsOfAPart(next)) return false;
-  return OneOf(next.tokens[0].lower, {"all", "most", "they", "these", "many", "some", "of",
-                                      "both", "nearly", "almost", "half", "several", "each"});
+  return OpensOnThem(next, lexicon, false);
 }
 
 // The origin of one item of a list of imported cases: "four from the United States",
@@ -1374,9 +1387,9 @@ uint32_t AllOfThemCues(const SentenceView& view, size_t number) {
   return view.CuesIn(clause->first, clause->second) & (kCueImported | kCueLocal);
 }
 
-void ReadImportation(const SentenceView& view, const ReadCount& count, size_t counts_in_sentence,
-                     const SentenceView* previous, const SentenceView* next, const Owner& owns,
-                     Event& event) {
+void ReadImportation(const SentenceView& view, const Lexicon& lexicon, const ReadCount& count,
+                     size_t counts_in_sentence, const SentenceView* previous,
+                     const SentenceView* next, const Owner& owns, Event& event) {
   const QuantityRef& q = count.quantity;
   const CountReading& reading = count.reading;
   const size_t number = q.span.begin;
@@ -1487,7 +1500,7 @@ void ReadImportation(const SentenceView& view, const ReadCount& count, size_t co
   if (!(clause_cues & kCueImported) && !travelled) return;
   event.imported = true;
   std::vector<TravelMode> modes = ModesIn(view);
-  if (route.empty() && next && ContinuesAboutTravellers(*next) &&
+  if (route.empty() && next && ContinuesAboutTravellers(*next, lexicon) &&
       OriginsSplitAt(*next) == SIZE_MAX) {
     route = TravelledFrom(*next);
     if (!route.empty()) modes = ModesIn(*next);
@@ -1738,19 +1751,11 @@ Host HostOf(const SentenceView& view, const ReadCount& count, const std::string&
 // Whether a sentence opens on the people just counted: "He ...", "She ...", "The patient,
 // a 71-year-old woman, ...", "Пациент ..."; for more than one, "They ...", "Both ...",
 // "All ...".
-bool OpensOnThePeople(const SentenceView& view, int64_t count) {
+bool OpensOnThePeople(const SentenceView& view, const Lexicon& lexicon, int64_t count) {
   size_t k = 0;
   while (k < view.tokens.size() && !view.tokens[k].is_word) ++k;
   if (k >= view.tokens.size()) return false;
-  if (count == 1 &&
-      OneOf(view.tokens[k].lower, {"he", "she", "il", "elle", "él", "ella", "он", "она"})) {
-    return true;
-  }
-  if (count > 1 &&
-      (view.Is(k, kGrAll) ||
-       OneOf(view.tokens[k].lower, {"they", "both", "ils", "elles", "ellos", "ellas", "они"}))) {
-    return true;
-  }
+  if (OpensOnThem(view, lexicon, count == 1)) return true;
   // "The patient", "The boy": one person (a noun does not say whether it is one or more).
   for (size_t m = k; count == 1 && m < view.tokens.size() && m < k + 3; ++m) {
     const TermAt& term = view.terms[m];
@@ -1778,7 +1783,8 @@ std::optional<Event> FirstCountOf(const std::vector<Event>& out, const SentenceV
 // arrived from Spain", "Two new cases ... They had returned from Iran": a count of a few
 // people whose importation its own sentence does not tell is imported as the next
 // sentences about them tell, up to two.
-void ReadTravelOfFew(std::span<const SentenceView> views, size_t i, Event& event) {
+void ReadTravelOfFew(std::span<const SentenceView> views, size_t i, const Lexicon& lexicon,
+                     Event& event) {
   constexpr int64_t kFew = 10;
   if (event.type != EventType::kCases || event.count < 1 || event.count > kFew || event.imported ||
       event.host != Host::kHuman) {
@@ -1790,7 +1796,8 @@ void ReadTravelOfFew(std::span<const SentenceView> views, size_t i, Event& event
     const bool counts_cases =
         std::any_of(view.terms.begin(), view.terms.end(),
                     [](const TermAt& t) { return t.length > 0 && t.term.role == TermRole::kNoun; });
-    if (view.inert || !OpensOnThePeople(view, event.count) || counts_cases || TellsOfAPart(view)) {
+    if (view.inert || !OpensOnThePeople(view, lexicon, event.count) || counts_cases ||
+        TellsOfAPart(view)) {
       return;
     }
     const std::vector<Place> route = TravelledFrom(view);
@@ -2481,7 +2488,8 @@ void ExtractCases(std::string_view text, const SentenceView& view, const Sentenc
         event.host = before->host;
       }
     }
-    ReadImportation(view, count, counts.size(), previous, next, Owner{&ownership, c}, event);
+    ReadImportation(view, lexicon, count, counts.size(), previous, next, Owner{&ownership, c},
+                    event);
     if (caught_elsewhere && event.imported != false) {
       event.imported = true;
       if (!event.origin) event.origin = caught_elsewhere;

@@ -584,7 +584,8 @@ std::vector<Event> EventExtractor::Extract(
     if (!condition_only) {
       ExtractCases(text, views[i], previous, next, context, lexicon_, gazetteer_, events);
     }
-    for (size_t e = first_new; e < events.size(); ++e) ReadTravelOfFew(views, i, events[e]);
+    for (size_t e = first_new; e < events.size(); ++e)
+      ReadTravelOfFew(views, i, lexicon_, events[e]);
     // "... у двух человек: жителей Калининградской и Белгородской областей. Все пациенты
     // посещали Италию": where all those counted before in the paragraph had been, abroad.
     if (first_new == events.size()) {

@@ -850,6 +850,8 @@ Status Lexicon::ReadSettings(const std::string& path) {
         {"one_person", &one_person_words_},
         {"both", &both_words_},
         {"such", &such_words_},
+        {"he_she", &he_she_words_},
+        {"them", &them_words_},
         {"trial", &trial_words_},
         {"local_adjective", &local_adjectives_},
         {"total_row", &total_row_labels_},

@@ -373,6 +373,11 @@ class Lexicon {
   // "Both patients died", "ambos fallecieron": a word of two people told of before.
   // settings.tsv `both` rows.
   bool IsBothWord(std::string_view word) const { return both_words_.Has(word); }
+  // "He had returned from Spain", "They had arrived from Iran", "Они прилетели из Москвы":
+  // words that open a sentence about the one person (`he_she`), or the people, counted
+  // before (`them`: some of them too, "Most had visited Italy"). settings.tsv rows.
+  bool IsHeSheWord(std::string_view word) const { return he_she_words_.Has(word); }
+  bool IsThemWord(std::string_view word) const { return them_words_.Has(word); }
   // "bringing the total number of such cases to six", "de tels cas": a word that says a
   // noun is of the kind told before. settings.tsv `such` rows.
   bool IsSuchWord(std::string_view word) const { return such_words_.Has(word); }
@@ -653,6 +658,8 @@ class Lexicon {
   WordList one_person_words_;
   WordList both_words_;
   WordList such_words_;
+  WordList he_she_words_;
+  WordList them_words_;
   WordList trial_words_;
   WordList local_adjectives_;
   WordList total_row_labels_;
