@@ -331,9 +331,9 @@ PlaceRole RoleBefore(const SentenceView& view, TokenSpan span) {
       // "who had recently travelled to Florida", "who travelled to the Philippines",
       // "with a history of travel to India", "con antecedente de viaje a México": where
       // they had been, so where from.
-      // ("habían viajado recientemente a Colombia": past an adverb after the verb.)
-      const size_t verb = view.cues[k - 1] & (kCueTravel | kCueImported) ? k - 1 : k - 2;
       if (k >= 2 && view.CueBefore(k, kCueTravel | kCueImported)) {
+        // ("habían viajado recientemente a Colombia": past an adverb after the verb.)
+        const size_t verb = view.cues[k - 1] & (kCueTravel | kCueImported) ? k - 1 : k - 2;
         size_t b = verb;
         if (b > 0 && tokens[b - 1].lower == "recently") --b;
         // ("during a trip to Nigeria", "linked to travel to Bali": the journey's noun, its

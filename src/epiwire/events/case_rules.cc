@@ -1124,7 +1124,6 @@ bool TellsOfAPart(const SentenceView& view) {
   });
 }
 
-// Does the next sentence go on about the same travellers ("All but one entered ...")?
 // Whether `view` opens on a word of the one person (`one`), or of the people, counted
 // before: settings.tsv `he_she` and `them` (a Chinese word of two characters is two
 // tokens: "他们").
@@ -1139,6 +1138,7 @@ bool OpensOnThem(const SentenceView& view, const Lexicon& lexicon, bool one) {
          lexicon.IsThemWord(std::string(word) + std::string(view.tokens[k + 1].lower));
 }
 
+// Does the next sentence go on about the same travellers ("All but one entered ...")?
 bool ContinuesAboutTravellers(const SentenceView& next, const Lexicon& lexicon) {
   if (next.tokens.empty() || TellsOfAPart(next)) return false;
   return OpensOnThem(next, lexicon, false);

@@ -2731,14 +2731,12 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
     // antecedent's.
     // ("a farm that kept 3,000 ducks that died": a relative of its own tells of it.)
     if (reading && reading->path == CountPath::kVerb && !blocked &&
-        ObjectOfARelativeClause(view, hedge) &&
-        std::none_of(tokens.begin() + static_cast<std::ptrdiff_t>(q.span.end),
-                     tokens.begin() +
-                         static_cast<std::ptrdiff_t>(std::min(reading->phrase_end, tokens.size())),
-                     [&](const text::Token& t) {
-                       return view.Is(static_cast<size_t>(&t - tokens.data()), kGrRelative);
-                     })) {
-      reading.reset();
+        ObjectOfARelativeClause(view, hedge)) {
+      bool own_relative = false;
+      for (size_t k = q.span.end; k < reading->phrase_end && k < tokens.size(); ++k) {
+        own_relative = own_relative || view.Is(k, kGrRelative);
+      }
+      if (!own_relative) reading.reset();
     }
     // A verb before the number says what happened to the people or animals counted
     // ("killing 23 children", "found in 12 people"), or stands alone ("killing 5").
@@ -2906,8 +2904,9 @@ std::vector<ReadCount> ReadCounts(const SentenceView& view, const Lexicon& lexic
       reading = ReadPartitiveFrame(view, q, lexicon,
                                    counts.empty() ? SIZE_MAX : counts.back().quantity.span.begin);
     }
-    if (!reading && !blocked && !counts.empty())
+    if (!reading && !blocked && !counts.empty()) {
       reading = ReadCuedPart(view, lexicon, q, counts.back());
+    }
     if (!reading && !blocked && counts.empty() && outer != nullptr) {
       reading = ReadCuedPart(view, lexicon, q, *outer, true);
     }

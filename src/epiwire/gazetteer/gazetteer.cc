@@ -186,9 +186,15 @@ class Matcher {
     plural_divisions_ = std::any_of(
         std::begin(kPluralDivisionNouns), std::end(kPluralDivisionNouns),
         [&](std::string_view noun) { return text.find(noun) != std::string_view::npos; });
-    division_table_ = std::any_of(
-        std::begin(kDivisionTableHeadings), std::end(kDivisionTableHeadings),
-        [&](std::string_view heading) { return text.find(heading) != std::string_view::npos; });
+    // (The heading ends its line, or a colon does: not "announced by county officials".)
+    for (const std::string_view heading : kDivisionTableHeadings) {
+      for (size_t at = text.find(heading); at != std::string_view::npos && !division_table_;
+           at = text.find(heading, at + 1)) {
+        size_t end = at + heading.size();
+        while (end < text.size() && text[end] == ' ') ++end;
+        division_table_ = end == text.size() || text[end] == ':' || text[end] == '\n';
+      }
+    }
   }
 
   std::vector<Candidate> FindCandidates() const {
