@@ -1657,6 +1657,13 @@ bool IsExcludedNumber(const SentenceView& view, const QuantityRef& q) {
   if (quantity.is_share || quantity.is_year || quantity.is_ordinal) return true;
   if (quantity.value <= 0) return true;
   const auto& tokens = view.tokens;
+  // "Un deuxième décès", "un tercer caso": "one" before an ordinal is its article.
+  if (quantity.is_word && quantity.value == 1 &&
+      std::any_of(view.quantities.begin(), view.quantities.end(), [&](const QuantityRef& other) {
+        return other.span.begin == q.span.end && other.quantity.is_ordinal;
+      })) {
+    return true;
+  }
   const size_t start = HedgeStart(view, q);
   // An excluding word right before the number, or before "between" and it ("aged
   // between 18 and 78"; not "the number of 146 cases").
