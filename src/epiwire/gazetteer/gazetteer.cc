@@ -91,9 +91,10 @@ bool IsDivisionNoun(std::string_view word) {
 constexpr std::string_view kPluralDivisionNouns[] = {"counties", "districts", "parishes",
                                                      "boroughs"};
 
-// Headings of a table whose rows open on divisions' names ("Cases by county:").
-constexpr std::string_view kDivisionTableHeadings[] = {"by county", "By county", "By County",
-                                                       "BY COUNTY", "by parish", "By parish"};
+// The nouns of headings of a table whose rows open on divisions' names, after "by"
+// ("Cases by county:").
+constexpr std::string_view kDivisionTableNouns[] = {"county", "County", "COUNTY", "parish",
+                                                    "Parish"};
 
 // A place noun after a name ("Heilongjiang Province", "Fushun City") and the reading
 // it asks for; nullopt for other words.
@@ -183,14 +184,21 @@ class Matcher {
         capital_hyphens_.push_back(j);
       }
     }
-    plural_divisions_ = std::any_of(
-        std::begin(kPluralDivisionNouns), std::end(kPluralDivisionNouns),
-        [&](std::string_view noun) { return text.find(noun) != std::string_view::npos; });
-    // (The heading ends its line, or a colon does: not "announced by county officials".)
-    for (const std::string_view heading : kDivisionTableHeadings) {
-      for (size_t at = text.find(heading); at != std::string_view::npos && !division_table_;
-           at = text.find(heading, at + 1)) {
-        size_t end = at + heading.size();
+    // (Most texts have neither: a word's first byte tells before it is compared.)
+    for (size_t j = 0; j < tokens_.size() && !(plural_divisions_ && division_table_); ++j) {
+      if (!IsWord(j)) continue;
+      const char first = text[tokens_[j].start];
+      if (first != 'c' && first != 'C' && first != 'd' && first != 'p' && first != 'P' &&
+          first != 'b') {
+        continue;
+      }
+      const std::string_view word = Text(tokens_[j]);
+      plural_divisions_ = plural_divisions_ || OneOf(word, kPluralDivisionNouns);
+      // "Cases by county:": the heading ends its line, or a colon follows it (not "announced
+      // by county officials").
+      if (!division_table_ && j > 0 && OneOf(word, kDivisionTableNouns) &&
+          OneOf(Text(tokens_[j - 1]), {"by", "By", "BY"})) {
+        size_t end = tokens_[j].end;
         while (end < text.size() && text[end] == ' ') ++end;
         division_table_ = end == text.size() || text[end] == ':' || text[end] == '\n';
       }
@@ -226,7 +234,9 @@ class Matcher {
       }
       // (An item of a list of divisions: the tables' name is read as one of a division,
       // as before its noun; a name they lack is a division of the text's country.)
-      const size_t listed = std::max(ListedDivisionEnd(i), TableDivisionEnd(i));
+      const size_t listed = (plural_divisions_ || division_table_) && IsStart(i)
+                                ? std::max(ListedDivisionEnd(i), TableDivisionEnd(i))
+                                : 0;
       bool found = false;
       if (listed != 0 && MatchAt(i, candidate, next)) {
         candidate.division_reading = candidate.end == tokens_[listed - 1].end;
@@ -697,11 +707,7 @@ class Matcher {
     size_t first_end = 0;
     for (size_t i = first, items = 0; items < 12; ++items) {
       size_t k = i;
-      while (k < i + 2 && IsWord(k) && tokens_[k].capitalised) {
-        const std::string_view word = Text(tokens_[k]);
-        if (t_.stopnames.count(word) || IsArticle(k) || word == "And" || word == "The") return 0;
-        ++k;
-      }
+      while (k < i + 2 && IsWord(k) && tokens_[k].capitalised) ++k;
       if (k == i) return 0;
       if (items == 0) first_end = k;
       // ("Gaines (174)": the item's figure in brackets.)
@@ -709,7 +715,14 @@ class Matcher {
           !tokens_[k + 1].capitalised && Text(tokens_[k + 2]) == ")") {
         k += 3;
       }
-      if (IsWord(k) && OneOf(Text(tokens_[k]), kPluralDivisionNouns)) return first_end;
+      if (IsWord(k) && OneOf(Text(tokens_[k]), kPluralDivisionNouns)) {
+        // (The item's words are a name's: not "The", nor a word no name is alone.)
+        for (size_t w = first; w < first_end; ++w) {
+          const std::string_view word = Text(tokens_[w]);
+          if (t_.stopnames.count(word) || IsArticle(w) || word == "And" || word == "The") return 0;
+        }
+        return first_end;
+      }
       if (k < tokens_.size() && tokens_[k].type == TokenType::kPunct && tokens_[k].punct == ',') {
         ++k;
       }
