@@ -237,19 +237,18 @@ class Matcher {
       const size_t listed = (plural_divisions_ || division_table_) && IsStart(i)
                                 ? std::max(ListedDivisionEnd(i), TableDivisionEnd(i))
                                 : 0;
-      bool found = false;
-      if (listed != 0 && MatchAt(i, candidate, next)) {
-        candidate.division_reading = candidate.end == tokens_[listed - 1].end;
-        found = true;
-      } else if (listed != 0) {
-        candidate = Candidate{};
-        candidate.start = tokens_[i].start;
-        candidate.end = tokens_[listed - 1].end;
-        candidate.division = true;
-        next = listed;
-        found = true;
+      if (listed != 0) {
+        if (MatchAt(i, candidate, next)) {
+          candidate.division_reading = candidate.end == tokens_[listed - 1].end;
+        } else {
+          candidate = Candidate{};
+          candidate.start = tokens_[i].start;
+          candidate.end = tokens_[listed - 1].end;
+          candidate.division = true;
+          next = listed;
+        }
       }
-      if (found ||
+      if (listed != 0 ||
           (IsStart(i) && (MatchAt(i, candidate, next) || DivisionAt(i, candidate, next)))) {
         // "El Valle del Cauca": a name after an article that reaches further than the
         // name the article opens ("El Valle", a town of Panama) is the one meant.
@@ -699,6 +698,14 @@ class Matcher {
     return false;
   }
 
+  // Whether capitalised word `k` may be a word of a division's name in a list or a table's
+  // row: not a stop name, an article, "And", nor a total's label.
+  bool IsRowNameWord(size_t k) const {
+    const std::string_view word = Text(tokens_[k]);
+    return !t_.stopnames.count(word) && !IsArticle(k) &&
+           !OneOf(word, {"And", "The", "Total", "Totals", "TOTAL"});
+  }
+
   // "Gaines (174), Terry (21) and Dawson (9) counties", "Ludhiana and Jalandhar
   // districts": where token `first` starts an item of a list of names that a plural
   // division noun closes, one past the item's last word; else 0.
@@ -718,8 +725,7 @@ class Matcher {
       if (IsWord(k) && OneOf(Text(tokens_[k]), kPluralDivisionNouns)) {
         // (The item's words are a name's: not "The", nor a word no name is alone.)
         for (size_t w = first; w < first_end; ++w) {
-          const std::string_view word = Text(tokens_[w]);
-          if (t_.stopnames.count(word) || IsArticle(w) || word == "And" || word == "The") return 0;
+          if (!IsRowNameWord(w)) return 0;
         }
         return first_end;
       }
@@ -742,10 +748,7 @@ class Matcher {
     if (before > 0 && text_[before - 1] != '\n') return 0;
     size_t k = first;
     while (k < first + 3 && IsWord(k) && tokens_[k].capitalised) {
-      const std::string_view word = Text(tokens_[k]);
-      if (t_.stopnames.count(word) || IsArticle(k) || OneOf(word, {"Total", "Totals", "TOTAL"})) {
-        return 0;
-      }
+      if (!IsRowNameWord(k)) return 0;
       ++k;
     }
     if (k == first || k + 1 >= tokens_.size()) return 0;
