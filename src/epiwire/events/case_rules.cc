@@ -883,7 +883,7 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
         if (journey) continue;
         return false;
       }
-      journey = journey || (view.cues[k] & (kCueTravel | kCueVisit));
+      journey = journey || (view.cues[k] & (kCueTravel | kCueVisit | kCueImported));
     }
     return false;
   };

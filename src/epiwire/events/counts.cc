@@ -78,6 +78,33 @@ bool OpensDescription(const SentenceView& view, size_t i) {
                           [&](const QuantityRef& q) { return q.span.begin == i + 1; });
 }
 
+// Whether the comma at `i` opens a clause that tells where the counted came from, closed
+// by a comma before the verb the count takes, and with no figure or case word of its
+// own: "Five citizens, who returned home on January 3, tested positive", "У двух
+// человек, прибывших из Италии, подтвержден коронавирус", "Cinq personnes, arrivées
+// d'Espagne lundi, ont été testées positives". The index of the closing comma, or 0. ("A
+// girl, who later died, ..." is no such clause: its verb is the count's.)
+size_t TravellersClauseEnd(const SentenceView& view, size_t i) {
+  const auto& tokens = view.tokens;
+  if (i + 2 >= tokens.size() || tokens[i].lower != ",") return 0;
+  if (!view.Is(i + 1, kGrRelative) && !(view.cues[i + 1] & (kCueImported | kCueTravel))) return 0;
+  bool travel = false;
+  for (size_t k = i + 1; k < tokens.size() && k < i + 16; ++k) {
+    const std::string_view word = tokens[k].lower;
+    if (word == ",") return travel && k + 1 < tokens.size() ? k : 0;
+    // (A word of a status inside the travel phrase is the phrase's: "who returned home";
+    // a thing's is no status: "la semana pasada".)
+    const bool term =
+        view.terms[k].length > 0 && view.terms[k].term.status && !(view.cues[k] & kCueImported);
+    if (word == ";" || word == ":" || term || !view.disease[k].empty() || view.Is(k, kGrNumber) ||
+        (tokens[k].has_digit && !view.InDate(k))) {
+      return 0;
+    }
+    travel = travel || (view.cues[k] & (kCueImported | kCueTravel));
+  }
+  return 0;
+}
+
 // Whether the number at `start` is the whole of a part counted before it: "2,600 of the
 // farm's 31,000 turkeys", "18 of the 30 patients".
 bool WholeOfAPart(const Scan& scan, size_t start) {
@@ -168,6 +195,11 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     }
     // So does one on "most of them", "among them", or one that describes them ("Three
     // children, all unvaccinated, have died", "A fourth person, a man in his 70s, died").
+    if (const size_t end = TravellersClauseEnd(view, i); end > 0) {
+      i = end;
+      clause = view.clause[end + 1];
+      continue;
+    }
     if (OpensAside(view, i) || OpensDescription(view, i)) {
       size_t close = i + 2;
       while (close < tokens.size() && close < i + 12 && tokens[close].lower != "," &&
