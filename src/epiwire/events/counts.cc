@@ -267,7 +267,13 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
     // (A place may stand between: "у 3 детей в Казани выявили корь".)
     const size_t found_what = i + term.length;
     bool right_after = true;
+    // (Or a clause of where they came from: "у двух человек, прибывших из Италии,
+    // выявлен коронавирус".)
     for (size_t k = from; k < i && right_after; ++k) {
+      if (const size_t end = TravellersClauseEnd(view, k); end > 0 && end < i) {
+        k = end;
+        continue;
+      }
       right_after = view.Is(k, kGrLocative) || view.PlaceAt(k) != nullptr;
     }
     if (term.term.role == TermRole::kKillVerb && right_after && term.term.status &&
