@@ -889,15 +889,16 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
   };
   const DateRef* best = nullptr;
   size_t best_distance = SIZE_MAX;
-  // "12 cas ... à Touba, portant à 45 le nombre total de cas depuis le début de l'année":
-  // a start after another count, in that count's clause and not this one's, is that
-  // count's.
+  // "12 cas ... à Touba, portant à 45 le nombre total de cas depuis le début de l'année",
+  // "45 cases, bringing the total to 1,200 so far this year": a start, or a span longer
+  // than a month, in the clause of a later count and not in this one's, is that count's.
   const auto starts_a_later_count = [&](const DateRef& date, size_t anchor) {
-    return date.mention.kind == dates::DateKind::kSince && anchor > at &&
+    return (date.mention.kind == dates::DateKind::kSince || LongSpan(date)) && anchor > at &&
            !SameClause(view, anchor, at) &&
            std::any_of(counts.begin(), counts.end(), [&](const ReadCount& count) {
              const size_t other = count.quantity.span.begin;
-             return other > at && other < anchor && SameClause(view, other, anchor);
+             // (Before or after the date: "..., с начала года их число достигло 1200".)
+             return other > at && SameClause(view, other, anchor);
            });
   };
   for (const DateRef& date : view.Dates()) {
