@@ -1924,6 +1924,34 @@ std::optional<CountReading> ReadSingle(const Scan& scan, size_t i, int64_t* ordi
   }
   *ordinal = 0;
   if (is_ordinal) *ordinal = q >= 0 ? view.quantities[static_cast<size_t>(q)].quantity.value : 1;
+  // "第二例新冠肺炎确诊病例", "第3例境外输入病例": an ordinal before a measure word counts
+  // one, the Nth; the case word after it, past a disease's name and words of newness or
+  // origin, says of what.
+  if (is_ordinal && q >= 0) {
+    const size_t measure = view.quantities[static_cast<size_t>(q)].span.end;
+    if (measure < tokens.size() && view.Is(measure, kGrClassifier)) {
+      for (size_t k = measure + 1;
+           k < tokens.size() && k < measure + 16 && view.clause[k] == view.clause[measure];) {
+        if (!view.disease[k].empty()) {
+          k += std::max<size_t>(view.disease_length[k], 1);
+          continue;
+        }
+        const TermAt& found = view.terms[k];
+        if (found.length > 0 && found.term.status &&
+            (found.term.role == TermRole::kNoun || found.term.role == TermRole::kModifier)) {
+          CountReading reading;
+          reading.status = *found.term.status;
+          reading.head = k;
+          reading.phrase_end = k + found.length;
+          reading.path = CountPath::kSingle;
+          reading.noun_is_case_word = true;
+          return reading;
+        }
+        if (!(view.cues[k] & (kCueNew | kCueImported | kCueLocal))) break;
+        ++k;
+      }
+    }
+  }
   bool new_cue = tokens[i].lower == "another" || is_ordinal || bare;
   std::optional<CaseStatus> modifier;
   size_t verb_at = 0;
