@@ -93,6 +93,23 @@ std::optional<DateMention> Reader::MentionAt(size_t i, size_t& last) const {
       }
     }
   }
+  // "1,262 deaths and 38,927 infections in 24 hours", "over 48 hours": a report's window
+  // of whole days before the day of publication, as "in the past 24 hours" (not "in 12
+  // hours", nor "within 24 hours", which sets a time limit).
+  if (preposition == Preposition::kPlain && (Is(i, "in") || Is(i, "over"))) {
+    size_t count_last = core_at;
+    const int hours = CountAt(core_at, count_last);
+    if (hours > 0 && hours % 24 == 0 && Is(count_last + 1, "hours")) {
+      const Core rolling = RollingAt(i, true);
+      if (rolling.ok) {
+        last = rolling.last;
+        mention.kind = rolling.kind;
+        mention.period = rolling.period;
+        mention.end = token(last).end;
+        return mention;
+      }
+    }
+  }
   const Core core = CoreAt(core_at, true);
   if (!core.ok) return std::nullopt;
   last = core.last;

@@ -208,6 +208,9 @@ constexpr DateCase kCases[] = {
      "2020-04-22"},
     {"2020-04-08", "Nine died in the past 48 hours.", "in the past 48 hours", kRange, "2020-04-06",
      "2020-04-07"},
+    // ("1,262 deaths in 24 hours", "over 48 hours": a report's window of whole days.)
+    {"2020-04-23", "Nine died in 24 hours.", "in 24 hours", kRange, "2020-04-22", "2020-04-22"},
+    {"2020-04-08", "Nine died over 48 hours.", "over 48 hours", kRange, "2020-04-06", "2020-04-07"},
     // ("the 24 hours to 8am": the same window, told by when it ended.)
     {"2020-04-23", "Nine died in the 24 hours to 8am.", "in the 24 hours", kRange, "2020-04-22",
      "2020-04-22"},
@@ -289,6 +292,9 @@ constexpr AbsentCase kAbsent[] = {
     {"", "Cases rose in April."},
     {"2020-04-08", "It spread over the past few days."},
     {"2020-04-08", "They march every Friday in the capital."},
+    // (A limit or a wait, not a report's window: "within 24 hours", "in 12 hours".)
+    {"2020-04-08", "Cases must be notified within 24 hours."},
+    {"2020-04-08", "Results come back in 12 hours."},
 };
 
 TEST(FindDates, LeavesNonDatesAndUnresolvableExpressionsOut) {
