@@ -704,6 +704,18 @@ struct Owner {
 
 // "between January and August", "this year": a span of more than a month, whose count
 // is a total over it ("66 deaths between January and August"), not a day's or a week's.
+// Whether `date` is an end set to a measure, in the clause of its word: "extended its
+// lockdown until May 3 as deaths rose to 18,849", "will remain in place until April 27,
+// the governor said, as cases rose to 120". No count's time, nor a total's as-of day.
+bool EndsAMeasure(const SentenceView& view, const DateRef& date) {
+  const size_t anchor = date.span.begin;
+  if (date.mention.kind != dates::DateKind::kUntil || anchor >= view.tokens.size()) return false;
+  for (size_t k = anchor; k-- > 0 && SameClause(view, k, anchor);) {
+    if (view.measure_start[k]) return true;
+  }
+  return false;
+}
+
 bool LongSpan(const DateRef& date) {
   const Period& period = date.mention.period;
   return date.mention.kind == dates::DateKind::kRange && period.start && period.end &&
@@ -887,6 +899,10 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
     }
     return false;
   };
+  // (The end set to a measure, in a clause of its own: EndsAMeasure.)
+  const auto ends_a_measure = [&](const DateRef& date) {
+    return EndsAMeasure(view, date) && !SameClause(view, date.span.begin, at);
+  };
   const DateRef* best = nullptr;
   size_t best_distance = SIZE_MAX;
   // "12 cas ... à Touba, portant à 45 le nombre total de cas depuis le début de l'année",
@@ -902,7 +918,7 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
            });
   };
   for (const DateRef& date : view.Dates()) {
-    if (of_another_figure(date) || of_a_record(date) ||
+    if (of_another_figure(date) || of_a_record(date) || ends_a_measure(date) ||
         (date.span.begin > at && of_a_journey(date))) {
       continue;
     }
@@ -962,7 +978,7 @@ std::optional<Period> PeriodFor(const SentenceView& view, const DateRef* date,
       start = date->mention.period.start;
     }
     for (const DateRef& other : view.Dates()) {
-      if (other.mention.kind == dates::DateKind::kUntil &&
+      if (other.mention.kind == dates::DateKind::kUntil && !EndsAMeasure(view, other) &&
           (!date || date->mention.kind == dates::DateKind::kSince)) {
         date = &other;
       }
