@@ -45,8 +45,11 @@ constexpr size_t kMaxWedgedRun = 3;
 constexpr size_t kBoilerplateRunBreak = 3;  // this many removed lines in a row end a story
 constexpr double kRelevantAt = 0.5;
 // A story under the mark is read all the same (Story::second_look) from this probability
-// on, up to this many bytes: a one-sentence item that names a disease scores about 0.3.
-constexpr double kSecondLookAt = 0.2;
+// on, up to this many bytes: a one-sentence item that names a disease scores about 0.3,
+// a long one whose other words tell of something else (a city's buses, trams and ferries
+// stopped "to contain the coronavirus") 0.15 to 0.2. The second look keeps it only if it
+// tells a count or a measure.
+constexpr double kSecondLookAt = 0.1;
 constexpr size_t kSecondLookBytes = 600;
 // A cut-off last line after an article goes on with it unless its own relevance is this
 // low: the cut ends of outbreak articles read 0.15 to 0.5, off-topic teasers under 0.1.

@@ -93,6 +93,16 @@ TEST(Pipeline, AShortItemUnderTheMarkIsReadOnASecondLook) {
   ASSERT_EQ(measure.events.size(), 1u);
   EXPECT_EQ(measure.events[0].type, EventType::kMeasure);
   EXPECT_EQ(measure.events[0].measure, MeasureKind::kSchoolClosure);
+  // (A longer sentence whose other words say nothing of an outbreak scores lower, under
+  // 0.2: its buses, trams and ferries weigh it down; it is read all the same.)
+  const Extraction long_measure = pipeline->Extract(
+      Article("The town of Riverford suspended all public transport, including its buses, "
+              "trams and river ferries, from 6 a.m. on Friday to contain the coronavirus.",
+              Date{2021, 6, 12}));
+  ASSERT_EQ(long_measure.stories.size(), 1u);
+  EXPECT_TRUE(long_measure.stories[0].relevant);
+  ASSERT_EQ(long_measure.events.size(), 1u);
+  EXPECT_EQ(long_measure.events[0].measure, MeasureKind::kMovementRestriction);
   const Extraction nothing = pipeline->Extract(
       Article("El ministro habló del COVID-19 en una entrevista en Quito.", Date{2020, 3, 13}));
   ASSERT_EQ(nothing.stories.size(), 1u);
