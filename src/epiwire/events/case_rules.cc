@@ -702,8 +702,6 @@ struct Owner {
   explicit operator bool() const { return table != nullptr; }
 };
 
-// "between January and August", "this year": a span of more than a month, whose count
-// is a total over it ("66 deaths between January and August"), not a day's or a week's.
 // Whether `date` is an end set to a measure, in the clause of its word: "extended its
 // lockdown until May 3 as deaths rose to 18,849", "will remain in place until April 27,
 // the governor said, as cases rose to 120". No count's time, nor a total's as-of day.
@@ -716,6 +714,8 @@ bool EndsAMeasure(const SentenceView& view, const DateRef& date) {
   return false;
 }
 
+// "between January and August", "this year": a span of more than a month, whose count
+// is a total over it ("66 deaths between January and August"), not a day's or a week's.
 bool LongSpan(const DateRef& date) {
   const Period& period = date.mention.period;
   return date.mention.kind == dates::DateKind::kRange && period.start && period.end &&

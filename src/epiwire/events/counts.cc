@@ -193,13 +193,15 @@ std::optional<TermAt> VerbAfter(const Scan& scan, size_t from, size_t window, si
       while (k < tokens.size() && k < i + 3 && view.Is(k, kGrDeterminer)) ++k;
       if (k < tokens.size() && scan.lexicon.IsRemainderWord(tokens[k].lower)) break;
     }
-    // So does one on "most of them", "among them", or one that describes them ("Three
-    // children, all unvaccinated, have died", "A fourth person, a man in his 70s, died").
+    // So does one that tells where the counted came from ("Five citizens, who returned
+    // home on January 3, tested positive"),
     if (const size_t end = TravellersClauseEnd(view, i); end > 0) {
       i = end;
       clause = view.clause[end + 1];
       continue;
     }
+    // one on "most of them", "among them", or one that describes them ("Three children,
+    // all unvaccinated, have died", "A fourth person, a man in his 70s, died").
     if (OpensAside(view, i) || OpensDescription(view, i)) {
       size_t close = i + 2;
       while (close < tokens.size() && close < i + 12 && tokens[close].lower != "," &&
