@@ -899,6 +899,22 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
     }
     return false;
   };
+  // "新增1例境外输入病例，该病例……3月28日乘坐航班抵达上海": a date in a clause of its own
+  // that tells of a journey (a word of travel or a way of travelling) and counts nothing
+  // is the journey's ("crossed 22 lakh on Monday": a count's clause is the count's).
+  const auto in_a_journeys_clause = [&](const DateRef& date) {
+    const size_t anchor = date.span.begin;
+    if (anchor >= view.tokens.size() || SameClause(view, anchor, at)) return false;
+    for (const ReadCount& count : counts) {
+      if (SameClause(view, count.quantity.span.begin, anchor)) return false;
+    }
+    constexpr uint32_t kJourney =
+        kCueTravel | kCueModeAir | kCueModeRoad | kCueModeRail | kCueModeSea | kCueModeFoot;
+    for (size_t k = 0; k < view.tokens.size(); ++k) {
+      if ((view.cues[k] & kJourney) && SameClause(view, k, anchor)) return true;
+    }
+    return false;
+  };
   // (The end set to a measure, in a clause of its own: EndsAMeasure.)
   const auto ends_a_measure = [&](const DateRef& date) {
     return EndsAMeasure(view, date) && !SameClause(view, date.span.begin, at);
@@ -919,7 +935,7 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
   };
   for (const DateRef& date : view.Dates()) {
     if (of_another_figure(date) || of_a_record(date) || ends_a_measure(date) ||
-        (date.span.begin > at && of_a_journey(date))) {
+        in_a_journeys_clause(date) || (date.span.begin > at && of_a_journey(date))) {
       continue;
     }
     const size_t anchor = date.span.begin < view.tokens.size() ? date.span.begin : at;
