@@ -826,6 +826,15 @@ std::optional<Aggregation> ReadAggregation(const SentenceView& view, const ReadC
   return std::nullopt;
 }
 
+// The cues of every token in the clause of token `at`.
+uint32_t CuesOfClause(const SentenceView& view, size_t at) {
+  uint32_t cues = 0;
+  for (size_t k = 0; k < view.tokens.size() && at < view.tokens.size(); ++k) {
+    if (view.clause[k] == view.clause[at]) cues |= view.cues[k];
+  }
+  return cues;
+}
+
 // The date that belongs to a number: the nearest in its clause, else in the sentence;
 // the day a report was made comes last.
 const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<ReadCount>& counts) {
@@ -910,10 +919,7 @@ const DateRef* DateFor(const SentenceView& view, size_t at, const std::vector<Re
     }
     constexpr uint32_t kJourney =
         kCueTravel | kCueModeAir | kCueModeRoad | kCueModeRail | kCueModeSea | kCueModeFoot;
-    for (size_t k = 0; k < view.tokens.size(); ++k) {
-      if ((view.cues[k] & kJourney) && SameClause(view, k, anchor)) return true;
-    }
-    return false;
+    return (CuesOfClause(view, anchor) & kJourney) != 0;
   };
   // (The end set to a measure, in a clause of its own: EndsAMeasure.)
   const auto ends_a_measure = [&](const DateRef& date) {
@@ -957,15 +963,6 @@ bool FromWord(const SentenceView& view, const DateRef& date) {
   const auto from = [&](size_t k) { return view.Is(k, kGrFrom) && !view.Is(k, kGrSince); };
   const size_t at = date.span.begin;
   return at < view.tokens.size() && (from(at) || (at > 0 && from(at - 1)));
-}
-
-// The cues of every token in the clause of token `at`.
-uint32_t CuesOfClause(const SentenceView& view, size_t at) {
-  uint32_t cues = 0;
-  for (size_t k = 0; k < view.tokens.size() && at < view.tokens.size(); ++k) {
-    if (view.clause[k] == view.clause[at]) cues |= view.cues[k];
-  }
-  return cues;
 }
 
 std::optional<Period> PeriodFor(const SentenceView& view, const DateRef* date,
